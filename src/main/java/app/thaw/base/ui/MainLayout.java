@@ -1,0 +1,65 @@
+package app.thaw.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
+
+import app.thaw.base.domain.DisplayNamed;
+
+/** The staff shell around every /staff page: navigation filtered by role and a user menu with sign-out. */
+
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        setPrimarySection(Section.DRAWER);
+        addClassName("staff-layout");
+
+        var brand = new Div(new Span("Thaw"));
+        brand.addClassName("staff-brand");
+        addToDrawer(brand, navigation());
+
+        var title = new Span("Practice workspace");
+        title.addClassName("staff-title");
+        addToNavbar(new DrawerToggle(), title, userMenu(authentication));
+    }
+
+    private static SideNav navigation() {
+        var nav = new SideNav();
+        nav.setLabel("Staff navigation");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        return nav;
+    }
+
+    private static SideNavItem item(MenuEntry entry) {
+        return entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+    }
+
+    private static MenuBar userMenu(AuthenticationContext authentication) {
+        String name = authentication.getAuthenticatedUser(DisplayNamed.class)
+                .map(DisplayNamed::displayName)
+                .orElse("Staff member");
+        var avatar = new Avatar(name);
+        avatar.setTooltipEnabled(false);
+        var menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.addClassName("user-menu");
+        menu.getElement().setAttribute("aria-label", "Account menu");
+        var root = menu.addItem(new Div(avatar, new Span(name)));
+        root.getSubMenu().addItem("Sign out", click -> authentication.logout());
+        return menu;
+    }
+}

@@ -1,0 +1,57 @@
+package app.thaw.security;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.security.domain.StaffAccount;
+import app.thaw.security.domain.StaffAccountRepository;
+
+/** Staff accounts: looked up at sign-in, listed for admins, offered as therapists to assign. */
+@Service
+@Transactional(readOnly = true)
+public class StaffAccountService implements UserDetailsService {
+
+    private final StaffAccountRepository accounts;
+
+    StaffAccountService(StaffAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Called by Spring Security before anyone is signed in; the message never says whether the account exists. */
+    @Override
+    @PermitAll
+    public UserDetails loadUserByUsername(String username) {
+        return accounts.findByUsernameIgnoreCase(username.strip())
+                .map(StaffAccountService::toUser)
+                .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public List<StaffSummary> listStaff() {
+        return accounts.findAllByOrderByDisplayNameAsc().stream().map(StaffAccountService::toSummary).toList();
+    }
+
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public List<StaffSummary> activeTherapists() {
+        return accounts.findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole.THERAPIST).stream()
+                .map(StaffAccountService::toSummary).toList();
+    }
+
+    private static StaffUser toUser(StaffAccount account) {
+        return new StaffUser(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
+                account.getPasswordHash(), account.isActive());
+    }
+
+    private static StaffSummary toSummary(StaffAccount account) {
+        return new StaffSummary(account.getId(), account.getUsername(), account.getDisplayName(), account.getEmail(),
+                account.getRole(), account.isActive(), account.getCreatedAt());
+    }
+}

@@ -1,0 +1,48 @@
+package app.thaw.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import app.thaw.base.domain.DisplayNamed;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in staff member as Spring Security holds them; carries the id so services can check ownership. */
+public record StaffUser(long id, String username, String displayName, StaffRole role, String passwordHash,
+                        boolean active) implements UserDetails, DisplayNamed {
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return active;
+    }
+
+    public boolean isAdmin() {
+        return role == StaffRole.ADMIN;
+    }
+
+    public boolean isTherapist() {
+        return role == StaffRole.THERAPIST;
+    }
+
+    /** Keeps the password hash out of logs and debug output. */
+    @Override
+    public String toString() {
+        return "StaffUser[id=" + id + ", username=" + username + ", role=" + role + "]";
+    }
+}

@@ -1,0 +1,19 @@
+package app.thaw.security.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import app.thaw.security.StaffRole;
+
+public interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
+
+    @Query("select s from StaffAccount s where lower(s.username) = lower(:username)")
+    Optional<StaffAccount> findByUsernameIgnoreCase(String username);
+
+    List<StaffAccount> findAllByOrderByDisplayNameAsc();
+
+    List<StaffAccount> findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole role);
+}

@@ -1,0 +1,98 @@
+package app.thaw.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.thaw.IntegrationTest;
+
+/**
+ * Drives the running app in Debian's headless Chromium. One browser per test JVM, a fresh context
+ * (cookies, storage) per test; a failing test leaves a screenshot in target/browser-failures.
+ */
+@IntegrationTest
+@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
+public abstract class BrowserTest {
+
+    private static final String CHROMIUM = System.getProperty("thaw.chromium", "/usr/bin/chromium");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeEach
+    void openPage() {
+        context = browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                .setTimezoneId("Europe/London").setViewportSize(1280, 900));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+        ScreenshotOnFailure.current = page;
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Vaadin renders after the page loads; wait until the server round trip has settled. */
+    protected void open(String path) {
+        page.navigate(url(path));
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients "
+                + "&& Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    private static synchronized Browser browser() {
+        if (browser == null) {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of(CHROMIUM))
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> playwright.close()));
+        }
+        return browser;
+    }
+
+    /** Runs before @AfterEach closes the page, so the screenshot shows what the test saw. */
+    static class ScreenshotOnFailure implements AfterTestExecutionCallback {
+
+        static Page current;
+
+        @Override
+        public void afterTestExecution(ExtensionContext test) {
+            if (test.getExecutionException().isEmpty() || current == null || current.isClosed()) {
+                return;
+            }
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "browser-failures"));
+                current.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(dir.resolve(test.getRequiredTestClass().getSimpleName() + "-"
+                                + test.getRequiredTestMethod().getName() + ".png")));
+            } catch (Exception ignored) {
+                // a missing screenshot must not hide the real failure
+            }
+        }
+    }
+}

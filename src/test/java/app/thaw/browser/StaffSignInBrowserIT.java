@@ -1,0 +1,58 @@
+package app.thaw.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+import app.thaw.security.dev.DemoStaffAccounts;
+
+class StaffSignInBrowserIT extends BrowserTest {
+
+    @Test
+    void therapistSignsInAndSeesTheStaffWorkspace() {
+        open("/staff");
+
+        assertThat(page).hasURL(url("/login"));
+        signIn("amira", DemoStaffAccounts.DEMO_PASSWORD);
+
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/staff(\\?continue)?$"));
+        assertThat(page.getByText("Practice workspace")).isVisible();
+        assertThat(page.getByText("Dr Amira Khan").first()).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Team"))).hasCount(0);
+    }
+
+    @Test
+    void wrongPasswordShowsAnErrorAndStaysOnSignIn() {
+        open("/login");
+
+        signIn("amira", "not-the-password");
+
+        assertThat(page).hasURL(url("/login?error"));
+        assertThat(page.getByText("Those details didn't work")).isVisible();
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        open("/login");
+        signIn("admin", DemoStaffAccounts.DEMO_PASSWORD);
+        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Team"))).hasCount(1);
+
+        page.locator(".user-menu vaadin-menu-bar-button").first().click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        page.waitForURL("**/login?signed-out");
+        open("/staff");
+        assertThat(page).hasURL(url("/login"));
+    }
+
+    private void signIn(String username, String password) {
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username")).fill(username);
+        page.locator("vaadin-password-field input").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForLoadState();
+    }
+}
