@@ -1,0 +1,16 @@
+package app.thaw.intake.questionnaire;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One page of the questionnaire wizard. */
+public record Section(String id, String title, String intro, List<Item> items) {
+
+    public Section {
+        items = Copies.list(items);
+    }
+
+    public Optional<Item> item(String itemId) {
+        return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
+    }
+}
