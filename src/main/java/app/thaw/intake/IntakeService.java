@@ -1,0 +1,214 @@
+package app.thaw.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.security.PermitAll;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.base.domain.SecretToken;
+import app.thaw.intake.domain.CoupleCase;
+import app.thaw.intake.domain.CoupleCaseRepository;
+import app.thaw.intake.domain.Intake;
+import app.thaw.intake.domain.IntakeDraft;
+import app.thaw.intake.domain.IntakeDraftRepository;
+import app.thaw.intake.domain.IntakeRepository;
+import app.thaw.intake.questionnaire.AnswerValidator;
+import app.thaw.intake.questionnaire.Answers;
+import app.thaw.intake.questionnaire.QuestionnaireDefinition;
+import app.thaw.intake.questionnaire.Section;
+
+/**
+ * The client's side of Thaw. Clients are anonymous: every call is open to anyone, and the private
+ * token in the call is the per-record check (a draft, a status page, a partner invitation).
+ */
+@Service
+@Transactional
+public class IntakeService {
+
+    static final Duration DRAFT_LIFETIME = Duration.ofDays(7);
+
+    private final QuestionnaireCatalog questionnaires;
+    private final IntakeDraftRepository drafts;
+    private final IntakeRepository intakes;
+    private final CoupleCaseRepository coupleCases;
+    private final IntakeSubmissions submissions;
+    private final SubmissionRateLimiter rateLimiter;
+    private final AnswersJson json;
+    private final Clock clock;
+
+    IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
+                  CoupleCaseRepository coupleCases, IntakeSubmissions submissions, SubmissionRateLimiter rateLimiter,
+                  AnswersJson json, Clock clock) {
+        this.questionnaires = questionnaires;
+        this.drafts = drafts;
+        this.intakes = intakes;
+        this.coupleCases = coupleCases;
+        this.submissions = submissions;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PermitAll
+    @Transactional(readOnly = true)
+    public QuestionnaireDefinition questionnaire() {
+        return questionnaires.current();
+    }
+
+    /** A new, empty form; from a partner's invitation link it is tied to their couple case. */
+    @PermitAll
+    public Optional<DraftSnapshot> startDraft(@Nullable String partnerInvitationToken, String clientAddress) {
+        Instant now = clock.instant();
+        Long coupleCaseId = null;
+        if (partnerInvitationToken != null) {
+            coupleCaseId = openInvitation(partnerInvitationToken, now).map(CoupleCase::getId).orElse(null);
+            if (coupleCaseId == null) {
+                return Optional.empty();
+            }
+        }
+        if (!rateLimiter.tryAcquire("draft:" + clientAddress)) {
+            throw new TooManyRequestsException();
+        }
+        String token = SecretToken.generate();
+        var draft = drafts.save(new IntakeDraft(SecretToken.hash(token), coupleCaseId, now, now.plus(DRAFT_LIFETIME)));
+        return Optional.of(snapshot(token, draft));
+    }
+
+    /** The draft behind a resume link or cookie, if it is still open. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<DraftSnapshot> resumeDraft(String token) {
+        if (!SecretToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return drafts.findByTokenHash(SecretToken.hash(token))
+                .filter(draft -> draft.isOpenAt(now))
+                .map(draft -> snapshot(token, draft));
+    }
+
+    /**
+     * Saves the answers the client just changed (an empty list clears one) and where they are.
+     * Returns false when the draft has expired or was already submitted.
+     */
+    @PermitAll
+    public boolean saveAnswers(String token, Map<String, List<String>> changed, @Nullable String currentSection) {
+        if (!SecretToken.isWellFormed(token)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return drafts.mergeAnswers(SecretToken.hash(token), json.writePatch(changed), currentSection, now,
+                now.plus(DRAFT_LIFETIME)) == 1;
+    }
+
+    /** Server-side check of one step, with the messages shown next to each field. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Map<String, String> validateSection(String sectionId, Answers answers) {
+        QuestionnaireDefinition definition = questionnaires.current();
+        Section section = definition.section(sectionId).orElseThrow();
+        return AnswerValidator.validate(definition, section, answers, LocalDate.now(clock));
+    }
+
+    /**
+     * Sends the form. Safe to call twice: the draft row is locked, and a second call finds it already
+     * submitted. A filled honeypot or too many forms from one address are refused with a clear message.
+     */
+    @PermitAll
+    public SubmissionOutcome submit(String token, String clientAddress, boolean honeypotFilled) {
+        if (!rateLimiter.tryAcquire("submit:" + clientAddress)) {
+            return new SubmissionOutcome.TooManyRequests();
+        }
+        if (honeypotFilled) {
+            return new SubmissionOutcome.Refused("We couldn't send this form because a field meant for automated "
+                    + "programs was filled in. If you filled in the form yourself, please leave the field "
+                    + "marked 'Leave this empty' blank and send it again.");
+        }
+        Optional<IntakeDraft> locked = SecretToken.isWellFormed(token)
+                ? drafts.lockByTokenHash(SecretToken.hash(token)) : Optional.empty();
+        if (locked.isEmpty()) {
+            return new SubmissionOutcome.Refused(DRAFT_GONE);
+        }
+        IntakeDraft draft = locked.get();
+        if (draft.getSubmittedIntakeId() != null) {
+            return intakes.findById(draft.getSubmittedIntakeId())
+                    .<SubmissionOutcome>map(intake -> new SubmissionOutcome.AlreadySubmitted(intake.getReference()))
+                    .orElse(new SubmissionOutcome.Refused(DRAFT_GONE));
+        }
+        if (!draft.isOpenAt(clock.instant())) {
+            return new SubmissionOutcome.Refused(DRAFT_GONE);
+        }
+        return submissions.submit(draft);
+    }
+
+    /** What the client sees through their status link; empty for an unknown or malformed token. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<ClientStatus> status(String statusToken) {
+        return findByStatusToken(statusToken).map(this::toStatus);
+    }
+
+    /** A fresh partner link for a couple case still waiting for the partner; the old link stops working. */
+    @PermitAll
+    public Optional<String> renewPartnerInvitation(String statusToken) {
+        Instant now = clock.instant();
+        return findByStatusToken(statusToken)
+                .filter(intake -> intake.getCoupleCaseId() != null)
+                .filter(intake -> intakes.countByCoupleCaseId(intake.getCoupleCaseId()) < 2)
+                .flatMap(intake -> coupleCases.findById(intake.getCoupleCaseId()))
+                .map(coupleCase -> {
+                    String token = SecretToken.generate();
+                    coupleCase.renewInvitation(SecretToken.hash(token),
+                            now.plus(IntakeSubmissions.PARTNER_INVITATION_LIFETIME));
+                    return token;
+                });
+    }
+
+    /** Whether a partner invitation link can still be used, before the partner starts typing. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public boolean isPartnerInvitationOpen(String invitationToken) {
+        return openInvitation(invitationToken, clock.instant()).isPresent();
+    }
+
+    private static final String DRAFT_GONE = "This form can no longer be sent: it was already sent, or it was "
+            + "left for more than 7 days and removed for your privacy. Please start a new form.";
+
+    private Optional<CoupleCase> openInvitation(String token, Instant now) {
+        if (!SecretToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return coupleCases.findByInvitationTokenHash(SecretToken.hash(token))
+                .filter(coupleCase -> coupleCase.invitationOpenAt(now))
+                .filter(coupleCase -> intakes.countByCoupleCaseId(coupleCase.getId()) < 2);
+    }
+
+    private Optional<Intake> findByStatusToken(String statusToken) {
+        return SecretToken.isWellFormed(statusToken)
+                ? intakes.findByStatusTokenHash(SecretToken.hash(statusToken)) : Optional.empty();
+    }
+
+    private ClientStatus toStatus(Intake intake) {
+        var partner = ClientStatus.PartnerState.NOT_APPLICABLE;
+        if (intake.getCoupleCaseId() != null) {
+            partner = intakes.countByCoupleCaseId(intake.getCoupleCaseId()) >= 2
+                    ? ClientStatus.PartnerState.JOINED : ClientStatus.PartnerState.INVITED;
+        }
+        return new ClientStatus(intake.getReference(), intake.getStatus(), intake.getSubmittedAt(), intake.isUrgent(),
+                intake.getRequestedType(), partner);
+    }
+
+    private DraftSnapshot snapshot(String token, IntakeDraft draft) {
+        return new DraftSnapshot(token, json.read(draft.getAnswersJson()), draft.getCurrentSection(),
+                draft.getCoupleCaseId() != null, draft.getExpiresAt());
+    }
+}

@@ -1,0 +1,36 @@
+package app.thaw.intake.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface IntakeDraftRepository extends JpaRepository<IntakeDraft, Long> {
+
+    Optional<IntakeDraft> findByTokenHash(String tokenHash);
+
+    /** Merges the changed answers into the stored ones, so concurrent saves from two tabs both survive. */
+    @Modifying
+    @Query(value = """
+            update intake_draft
+               set answers = answers || cast(:patch as jsonb),
+                   current_section = coalesce(cast(:section as varchar), current_section),
+                   updated_at = :now,
+                   expires_at = :expiresAt,
+                   version = version + 1
+             where token_hash = :tokenHash
+               and submitted_intake_id is null
+               and expires_at > :now
+            """, nativeQuery = true)
+    int mergeAnswers(String tokenHash, String patch, String section, Instant now, Instant expiresAt);
+
+    @Modifying
+    @Query("delete from IntakeDraft d where d.expiresAt <= :now")
+    int deleteExpired(Instant now);
+
+    /** Locks the draft row so two simultaneous submits of one form are handled one after the other. */
+    @Query(value = "select * from intake_draft where token_hash = :tokenHash for update", nativeQuery = true)
+    Optional<IntakeDraft> lockByTokenHash(String tokenHash);
+}

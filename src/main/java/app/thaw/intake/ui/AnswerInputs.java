@@ -1,0 +1,189 @@
+package app.thaw.intake.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+import app.thaw.intake.questionnaire.Item;
+import app.thaw.intake.questionnaire.Option;
+import app.thaw.intake.questionnaire.QuestionnaireDefinition;
+
+/** Builds the field for each kind of question; labels, hints and limits all come from the definition. */
+final class AnswerInputs {
+
+    private static final Map<String, Autocomplete> AUTOCOMPLETE = Map.of(
+            "about.full_name", Autocomplete.NAME,
+            "about.preferred_name", Autocomplete.NICKNAME,
+            "about.email", Autocomplete.EMAIL,
+            "about.phone", Autocomplete.TEL);
+
+    private AnswerInputs() {
+    }
+
+    static AnswerInput create(QuestionnaireDefinition definition, Item item) {
+        return switch (item.kind()) {
+            case TEXT, EMAIL, PHONE -> text(item, new TextField());
+            case LONG_TEXT -> text(item, new TextArea());
+            case DATE -> date(item);
+            case SINGLE_CHOICE, SCALE -> radio(definition, item);
+            case MULTI_CHOICE -> checkboxes(definition, item);
+            case CONSENT -> consent(item);
+        };
+    }
+
+    private static <F extends AbstractField<F, String> & HasValidation & Focusable<F>> AnswerInput text(Item item,
+                                                                                                        F field) {
+        if (field instanceof TextField textField) {
+            textField.setLabel(item.text());
+            textField.setHelperText(item.help());
+            textField.setMaxLength(item.effectiveMaxLength());
+            textField.setRequiredIndicatorVisible(item.required());
+            textField.setWidthFull();
+            textField.setManualValidation(true);
+            textField.setAutocomplete(AUTOCOMPLETE.getOrDefault(item.id(), Autocomplete.OFF));
+            if (item.kind() == app.thaw.intake.questionnaire.ItemKind.EMAIL) {
+                textField.getElement().setAttribute("inputmode", "email");
+            } else if (item.kind() == app.thaw.intake.questionnaire.ItemKind.PHONE) {
+                textField.getElement().setAttribute("inputmode", "tel");
+            }
+        } else if (field instanceof TextArea area) {
+            area.setLabel(item.text());
+            area.setHelperText(item.help());
+            area.setMaxLength(item.effectiveMaxLength());
+            area.setRequiredIndicatorVisible(item.required());
+            area.setWidthFull();
+            area.setMinHeight("8em");
+            area.setManualValidation(true);
+        }
+        return new FieldInput<>(item, field, value -> value.isBlank() ? List.of() : List.of(value),
+                values -> values.isEmpty() ? "" : values.getFirst());
+    }
+
+    private static AnswerInput date(Item item) {
+        var picker = new DatePicker(item.text());
+        picker.setLocale(Locale.UK);
+        picker.setHelperText(item.help() != null ? item.help() : "For example 14/03/1985");
+        picker.setRequiredIndicatorVisible(item.required());
+        picker.setManualValidation(true);
+        picker.setInitialPosition(LocalDate.of(1985, 1, 1));
+        if (item.adultOnly()) {
+            picker.getElement().setAttribute("autocomplete", "bday");
+        }
+        return new FieldInput<>(item, picker, date -> date == null ? List.of() : List.of(date.toString()),
+                values -> parseDate(values));
+    }
+
+    private static LocalDate parseDate(List<String> values) {
+        try {
+            return values.isEmpty() ? null : LocalDate.parse(values.getFirst());
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    private static AnswerInput radio(QuestionnaireDefinition definition, Item item) {
+        var group = new RadioButtonGroup<String>(item.text());
+        Map<String, String> labels = labels(definition, item);
+        group.setItems(List.copyOf(labels.keySet()));
+        group.setItemLabelGenerator(labels::get);
+        group.setHelperText(item.help());
+        group.setRequiredIndicatorVisible(item.required());
+        group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        group.setManualValidation(true);
+        return new FieldInput<>(item, group, value -> value == null ? List.of() : List.of(value),
+                values -> values.isEmpty() || !labels.containsKey(values.getFirst()) ? null : values.getFirst());
+    }
+
+    private static AnswerInput checkboxes(QuestionnaireDefinition definition, Item item) {
+        var group = new CheckboxGroup<String>(item.text());
+        Map<String, String> labels = labels(definition, item);
+        group.setItems(List.copyOf(labels.keySet()));
+        group.setItemLabelGenerator(labels::get);
+        group.setHelperText(item.help());
+        group.setRequiredIndicatorVisible(item.required());
+        group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        group.setManualValidation(true);
+        List<String> order = List.copyOf(labels.keySet());
+        return new FieldInput<>(item, group,
+                selected -> order.stream().filter(selected::contains).toList(),
+                values -> values.stream().filter(labels::containsKey).collect(Collectors.toSet()));
+    }
+
+    private static AnswerInput consent(Item item) {
+        var box = new Checkbox(item.text());
+        box.setHelperText(item.help());
+        box.setRequiredIndicatorVisible(item.required());
+        return new FieldInput<>(item, box, ticked -> Boolean.TRUE.equals(ticked) ? List.of("true") : List.of(),
+                values -> values.contains("true"));
+    }
+
+    private static Map<String, String> labels(QuestionnaireDefinition definition, Item item) {
+        return definition.optionsFor(item).stream().collect(Collectors.toMap(Option::value, Option::label,
+                (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    /** Adapts a Vaadin field to an answer: how its value becomes stored strings and back. */
+    private record FieldInput<V, F extends AbstractField<F, V> & HasValidation>(
+            Item item, F field, Function<V, List<String>> toValues, Function<List<String>, V> fromValues)
+            implements AnswerInput {
+
+        @Override
+        public Component component() {
+            return field;
+        }
+
+        @Override
+        public List<String> values() {
+            V value = field.getValue();
+            return value == null ? List.of() : toValues.apply(value);
+        }
+
+        @Override
+        public void setValues(List<String> values) {
+            V value = fromValues.apply(values);
+            field.setValue(value == null ? field.getEmptyValue() : value);
+        }
+
+        @Override
+        public void setError(String message) {
+            field.setErrorMessage(message);
+            field.setInvalid(message != null);
+        }
+
+        @Override
+        public void focus() {
+            if (field instanceof Focusable<?> focusable) {
+                focusable.focus();
+            } else {
+                field.getElement().callJsFunction("focus");
+            }
+        }
+
+        @Override
+        public void onChange(Runnable listener) {
+            field.addValueChangeListener(event -> {
+                if (event.isFromClient()) {
+                    listener.run();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package app.thaw.intake.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import app.thaw.base.ui.PublicLayout;
+import app.thaw.intake.RequestedType;
+import app.thaw.intake.SubmissionReceipt;
+
+/** Shown once after sending: the reference, what happens next, the private links, and help if it's urgent. */
+@Route(value = "intake/confirmation", layout = PublicLayout.class)
+@PageTitle("Form received · Thaw")
+@AnonymousAllowed
+public class ConfirmationView extends Div implements BeforeEnterObserver {
+
+    public ConfirmationView() {
+        addClassName("confirmation-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        SubmissionReceipt receipt = VaadinSession.getCurrent().getAttribute(SubmissionReceipt.class);
+        if (receipt == null) {
+            add(new H1("This page has expired"),
+                    new Paragraph("For your privacy this page is only shown once. Use the status link you saved to "
+                            + "see where your form is."), new Anchor("", "Go to the start page"));
+            return;
+        }
+        var reference = new Span(receipt.reference());
+        reference.addClassName("reference-code");
+        reference.getElement().setAttribute("data-testid", "reference");
+        add(new H1("Thank you — we've received your form"));
+        if (receipt.urgent()) {
+            add(new CrisisLines());
+        }
+        add(new Paragraph(new Span("Your reference: "), reference),
+                new H2("What happens next"),
+                new Paragraph("A therapist will read your form, usually within two working days, and contact you "
+                        + "the way you asked. If we suggest a different kind of support, we'll explain why. "
+                        + "This form doesn't give a diagnosis."),
+                new H2("Your private status link"),
+                new LinkBox("Keep this link to see where your form is and any appointment we book for you. "
+                        + "Anyone who has it can see your status, so keep it private.",
+                        PublicLinks.absolute("status/" + receipt.statusToken()), "status-link"));
+        addPartnerPart(receipt);
+    }
+
+    private void addPartnerPart(SubmissionReceipt receipt) {
+        if (receipt.partnerIntake()) {
+            add(new Paragraph("Your form has been linked with your partner's. Neither of you can see the other's "
+                    + "answers."));
+        } else if (receipt.partnerInvitationToken() != null) {
+            add(new H2("Invite your partner"),
+                    new LinkBox("For couples sessions we ask each partner to fill in their own form. Send this link "
+                            + "to your partner. Their answers stay private from you, and yours from them. "
+                            + "The link works once, for 30 days.",
+                            PublicLinks.absolute("intake/partner/" + receipt.partnerInvitationToken()),
+                            "partner-link"));
+        } else if (receipt.partnerInvitationWithheld() && receipt.requestedType() == RequestedType.COUPLES) {
+            add(new Paragraph("You asked about couples sessions. Before anything is arranged with your partner, a "
+                    + "therapist will talk with you on your own about the safest way we can help."));
+        }
+    }
+}

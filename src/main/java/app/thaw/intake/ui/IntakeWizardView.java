@@ -1,0 +1,251 @@
+package app.thaw.intake.ui;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import app.thaw.base.ui.PublicLayout;
+import app.thaw.intake.DraftSnapshot;
+import app.thaw.intake.IntakeService;
+import app.thaw.intake.SubmissionOutcome;
+import app.thaw.intake.SubmissionReceipt;
+import app.thaw.intake.TooManyRequestsException;
+import app.thaw.intake.questionnaire.Answers;
+import app.thaw.intake.questionnaire.QuestionnaireDefinition;
+import app.thaw.intake.questionnaire.Section;
+
+/**
+ * The intake, one section per step with a review step at the end. Every change is saved to the
+ * server draft at once, so a closed tab, a lost signal or a validation error loses nothing.
+ */
+@Route(value = "intake", layout = PublicLayout.class)
+@RouteAlias(value = "intake/resume/:token", layout = PublicLayout.class)
+@RouteAlias(value = "intake/partner/:invitation", layout = PublicLayout.class)
+@PageTitle("Your form · Thaw")
+@AnonymousAllowed
+public class IntakeWizardView extends Div implements BeforeEnterObserver {
+
+    private final IntakeService intake;
+    private final QuestionnaireDefinition definition;
+    private final List<Section> sections;
+
+    private final H2 stepHeading = new H2();
+    private final Paragraph stepLabel = new Paragraph();
+    private final ProgressBar progress = new ProgressBar();
+    private final ErrorSummary errorSummary = new ErrorSummary();
+    private final Div notices = new Div();
+    private final Div body = new Div();
+    private final Div resumeArea = new Div();
+    private final Button back = new Button("Back");
+    private final Button next = new Button("Save and continue");
+
+    private Answers answers = Answers.empty();
+    private String token;
+    private String invitation;
+    private int step;
+    private SectionForm form;
+    private ReviewStep review;
+
+    public IntakeWizardView(IntakeService intake) {
+        this.intake = intake;
+        this.definition = intake.questionnaire();
+        this.sections = definition.sections();
+        addClassName("intake-wizard");
+        stepHeading.getElement().setAttribute("tabindex", "-1");
+        stepLabel.addClassName("step-label");
+        progress.getElement().setAttribute("aria-label", "Progress through the form");
+        back.addClickListener(click -> goTo(step - 1));
+        next.addClickListener(click -> next());
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var navigation = new HorizontalLayout(back, next);
+        navigation.addClassName("wizard-navigation");
+        navigation.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        add(new H1(definition.title()), notices, stepLabel, progress, stepHeading, errorSummary, body, navigation,
+                resumeArea);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getRouteParameters();
+        parameters.get("invitation").ifPresent(this::acceptInvitation);
+        parameters.get("token").ifPresentOrElse(this::resumeFromLink,
+                () -> DraftCookie.read().flatMap(intake::resumeDraft).ifPresent(this::resume));
+        if (form == null && review == null) {
+            goTo(0);
+        }
+    }
+
+    private void acceptInvitation(String invitationToken) {
+        if (intake.isPartnerInvitationOpen(invitationToken)) {
+            invitation = invitationToken;
+            notices.add(notice("Your partner has invited you to fill in your own form. Your answers are private: "
+                    + "your partner will never see them, and you will never see theirs."));
+        } else {
+            notices.add(notice("This invitation link has expired or has already been used. You can still fill in "
+                    + "the form below on your own, or ask your partner for a new link from their status page."));
+        }
+    }
+
+    private void resumeFromLink(String resumeToken) {
+        intake.resumeDraft(resumeToken).ifPresentOrElse(this::resume, () -> notices.add(notice(
+                "We couldn't find a saved form for that link. Saved forms are removed after 7 days for your "
+                        + "privacy, or once they have been sent. You can start again below.")));
+    }
+
+    private void resume(DraftSnapshot draft) {
+        token = draft.token();
+        answers = draft.answers();
+        DraftCookie.write(token, java.time.Duration.between(java.time.Instant.now(), draft.expiresAt()));
+        notices.add(notice("Welcome back — we kept your answers. Carry on where you left off."));
+        showResumeLink();
+        int index = sections.stream().map(Section::id).toList().indexOf(draft.currentSection());
+        goTo(Math.max(index, 0));
+    }
+
+    private void goTo(int target) {
+        step = Math.clamp(target, 0, sections.size());
+        errorSummary.clear();
+        body.removeAll();
+        form = null;
+        review = null;
+        int total = sections.size() + 1;
+        stepLabel.setText("Step " + (step + 1) + " of " + total);
+        progress.setValue((double) (step + 1) / total);
+        progress.getElement().setAttribute("aria-valuetext", "Step " + (step + 1) + " of " + total);
+        back.setVisible(step > 0);
+        if (step < sections.size()) {
+            Section section = sections.get(step);
+            stepHeading.setText(section.title());
+            form = new SectionForm(definition, section, answers, this::answerChanged);
+            body.add(form);
+            next.setVisible(true);
+            if (token != null) {
+                intake.saveAnswers(token, Map.of(), section.id());
+            }
+        } else {
+            stepHeading.setText("Check your answers");
+            review = new ReviewStep(definition, answers, this::goTo, this::submit);
+            body.add(review);
+            next.setVisible(false);
+        }
+        getUI().ifPresent(ui -> ui.getPage().executeJs("window.scrollTo(0, 0); $0.focus()", stepHeading.getElement()));
+    }
+
+    private void answerChanged(String itemId, List<String> values) {
+        answers = answers.with(itemId, values);
+        form.updateVisibility(answers);
+        if (!ensureDraft()) {
+            return;
+        }
+        if (!intake.saveAnswers(token, Map.of(itemId, values), form.section().id())) {
+            notices.removeAll();
+            notices.add(notice("We couldn't save that answer: this form has already been sent or has expired. "
+                    + "Please start a new form."));
+        }
+    }
+
+    /** The draft is created on the first answer, so visitors who only look leave nothing behind. */
+    private boolean ensureDraft() {
+        if (token != null) {
+            return true;
+        }
+        try {
+            var draft = intake.startDraft(invitation, clientAddress());
+            if (draft.isEmpty()) {
+                invitation = null;
+                draft = intake.startDraft(null, clientAddress());
+            }
+            token = draft.orElseThrow().token();
+            intake.saveAnswers(token, answers.asMap(), form == null ? null : form.section().id());
+            DraftCookie.write(token, java.time.Duration.ofDays(7));
+            showResumeLink();
+            return true;
+        } catch (TooManyRequestsException tooMany) {
+            UI.getCurrent().navigate(TooManyRequestsView.class);
+            return false;
+        }
+    }
+
+    private void next() {
+        Map<String, String> errors = intake.validateSection(form.section().id(), answers);
+        form.showErrors(errors);
+        if (errors.isEmpty()) {
+            goTo(step + 1);
+        } else {
+            errorSummary.show(errors, form::labelOf, form::focus);
+        }
+    }
+
+    private void submit(boolean honeypotFilled) {
+        if (!ensureDraft()) {
+            return;
+        }
+        SubmissionOutcome outcome = intake.submit(token, clientAddress(), honeypotFilled);
+        switch (outcome) {
+            case SubmissionOutcome.Submitted submitted -> finish(submitted.receipt());
+            case SubmissionOutcome.AlreadySubmitted already -> {
+                if (VaadinSession.getCurrent().getAttribute(SubmissionReceipt.class) != null) {
+                    UI.getCurrent().navigate(ConfirmationView.class);
+                } else {
+                    review.showProblem("This form was already sent, with reference " + already.reference()
+                            + ". Use the status link you were given to follow it.");
+                }
+            }
+            case SubmissionOutcome.NeedsCorrection correction -> showCorrections(correction.errors());
+            case SubmissionOutcome.TooManyRequests tooMany -> UI.getCurrent().navigate(TooManyRequestsView.class);
+            case SubmissionOutcome.Refused refused -> review.showProblem(refused.message());
+        }
+    }
+
+    private void finish(SubmissionReceipt receipt) {
+        VaadinSession.getCurrent().setAttribute(SubmissionReceipt.class, receipt);
+        DraftCookie.clear();
+        UI.getCurrent().navigate(ConfirmationView.class);
+    }
+
+    /** Back to the first step with a problem, every message next to its field. */
+    private void showCorrections(Map<String, String> errors) {
+        String firstItem = errors.keySet().iterator().next();
+        int target = sections.stream().map(s -> s.item(firstItem).isPresent()).toList().indexOf(true);
+        goTo(Math.max(target, 0));
+        form.showErrors(errors);
+        errorSummary.show(errors, form::labelOf, form::focus);
+    }
+
+    private void showResumeLink() {
+        resumeArea.removeAll();
+        resumeArea.add(new LinkBox("Your answers are saved as you go. To come back on another day or device, keep "
+                + "this private link — anyone who has it can see your answers. It works for 7 days.",
+                PublicLinks.absolute("intake/resume/" + token), "resume-link"));
+    }
+
+    private static Paragraph notice(String text) {
+        var notice = new Paragraph(text);
+        notice.addClassName("wizard-notice");
+        notice.getElement().setAttribute("role", "status");
+        return notice;
+    }
+
+    private static String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request == null ? "unknown" : request.getRemoteAddr();
+    }
+}
