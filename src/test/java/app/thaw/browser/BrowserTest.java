@@ -2,6 +2,7 @@ package app.thaw.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
@@ -35,19 +36,41 @@ public abstract class BrowserTest {
 
     protected BrowserContext context;
     protected Page page;
+    private final List<BrowserContext> contexts = new ArrayList<>();
 
     @BeforeEach
     void openPage() {
-        context = browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
-                .setTimezoneId("Europe/London").setViewportSize(1280, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-        ScreenshotOnFailure.current = page;
+        usePage(newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage());
     }
 
     @AfterEach
     void closePage() {
-        context.close();
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    /**
+     * Switches the test to a new page in a fresh context (no cookies) that behaves like a phone: 390×844,
+     * mobile viewport, touch. Closed after the test like the first one.
+     */
+    protected Page usePhone() {
+        return usePage(newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true)
+                .setHasTouch(true)).newPage());
+    }
+
+    /** Makes {@code next} the page that {@link #open} and failure screenshots use. */
+    protected Page usePage(Page next) {
+        page = next;
+        context = next.context();
+        ScreenshotOnFailure.current = next;
+        return next;
+    }
+
+    private BrowserContext newContext(Browser.NewContextOptions options) {
+        var created = browser().newContext(options.setLocale("en-GB").setTimezoneId("Europe/London"));
+        created.setDefaultTimeout(20_000);
+        contexts.add(created);
+        return created;
     }
 
     protected String url(String path) {
@@ -56,7 +79,12 @@ public abstract class BrowserTest {
 
     /** Vaadin renders after the page loads; wait until the server round trip has settled. */
     protected void open(String path) {
-        page.navigate(url(path));
+        page.navigate(path.startsWith("http") ? path : url(path));
+        waitForVaadin();
+    }
+
+    /** Waits until no Vaadin server round trip is in flight. */
+    protected void waitForVaadin() {
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients "
                 + "&& Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }

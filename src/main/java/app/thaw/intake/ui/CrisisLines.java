@@ -37,7 +37,10 @@ class CrisisLines extends Section {
     }
 
     private static ListItem line(String before, String number, String href, String after) {
-        var link = new Anchor(href, number);
+        var link = new Anchor();
+        link.setText(number);
+        // tel: and sms: are fixed practice constants, never user input
+        link.setUnsafeHref(href);
         link.addClassName("crisis-number");
         return new ListItem(new Span(before), link, new Span(after));
     }
