@@ -1,0 +1,22 @@
+package app.thaw.review.letters;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/** What one outside-referral letter says; recipient, date of birth, role and registration may be null. */
+public record ReferralLetter(Letterhead practice, LocalDate date, String clientName, LocalDate clientDateOfBirth,
+        String clientReference, String recipient, ReferralKind kind, String reason, List<ScoreLine> scores,
+        String therapistName, String therapistRole, String therapistRegistration) {
+
+    public ReferralLetter {
+        Objects.requireNonNull(practice, "practice");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(clientName, "clientName");
+        Objects.requireNonNull(clientReference, "clientReference");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(therapistName, "therapistName");
+        reason = reason == null ? "" : reason;
+        scores = scores == null ? List.of() : List.copyOf(scores);
+    }
+}
