@@ -57,6 +57,7 @@ class ClientIntakeBrowserIT extends BrowserTest {
         assertThat(input("Your phone number")).hasValue("07700 900123");
         assertThat(radio("How would you prefer us to get in touch?", "Email")).isChecked();
         assertThat(radio("If we can't reach you, is it all right to leave a voicemail?", "No")).isChecked();
+        assertFitsTheScreen("About you, with an error");
         AxeCore.check(page, "About you, with an error");
         type("Your email address", "sam@example.com");
         saveAndContinue();
@@ -204,12 +205,20 @@ class ClientIntakeBrowserIT extends BrowserTest {
 
     // ---- helpers: find things the way a person does, by what the screen says ----
 
-    /** The step with this heading is showing, and passes axe. */
+    /** The step with this heading is showing, fits the phone's width and passes axe. */
     private void step(String heading) {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(heading).setLevel(2)))
                 .isVisible();
         waitForVaadin();
+        assertFitsTheScreen(heading);
         AxeCore.check(page, "step '" + heading + "'");
+    }
+
+    /** Nothing makes a phone scroll sideways (WCAG 1.4.10, reflow). */
+    private void assertFitsTheScreen(String where) {
+        var overflow = (Number) page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow.intValue() <= 0, where + " is " + overflow + "px wider than the phone's screen");
     }
 
     private void saveAndContinue() {
@@ -233,6 +242,7 @@ class ClientIntakeBrowserIT extends BrowserTest {
     /** Types the date the UK way and confirms it, as on a keyboard. */
     private void typeDate(String label, String ddMmYyyy) {
         Locator date = input(label);
+        assertThat(date).isEditable();
         date.pressSequentially(ddMmYyyy);
         date.press("Enter");
         date.press("Tab");

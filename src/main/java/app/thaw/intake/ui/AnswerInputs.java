@@ -21,6 +21,8 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.HasValueChangeMode;
+import com.vaadin.flow.data.value.ValueChangeMode;
 
 import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.Option;
@@ -49,8 +51,8 @@ final class AnswerInputs {
         };
     }
 
-    private static <F extends AbstractField<F, String> & HasValidation & Focusable<F>> AnswerInput text(Item item,
-                                                                                                        F field) {
+    private static <F extends AbstractField<F, String> & HasValidation & Focusable<F> & HasValueChangeMode>
+            AnswerInput text(Item item, F field) {
         if (field instanceof TextField textField) {
             textField.setLabel(item.text());
             textField.setHelperText(item.help());
@@ -73,6 +75,9 @@ final class AnswerInputs {
             area.setMinHeight("8em");
             area.setManualValidation(true);
         }
+        // Save while typing, not only on leaving the field: a closed tab then loses at most a second or two.
+        field.setValueChangeMode(ValueChangeMode.LAZY);
+        field.setValueChangeTimeout(1200);
         return new FieldInput<>(item, field, value -> value.isBlank() ? List.of() : List.of(value),
                 values -> values.isEmpty() ? "" : values.getFirst());
     }
@@ -84,6 +89,9 @@ final class AnswerInputs {
         picker.setRequiredIndicatorVisible(item.required());
         picker.setManualValidation(true);
         picker.setInitialPosition(LocalDate.of(1985, 1, 1));
+        // On phones the picker otherwise makes the text box read-only and forces the calendar; a date of
+        // birth is far easier to type. The calendar button still opens it.
+        picker.setAutoOpen(false);
         if (item.adultOnly()) {
             picker.getElement().setAttribute("autocomplete", "bday");
         }
