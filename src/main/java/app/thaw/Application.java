@@ -11,11 +11,13 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
+@ConfigurationPropertiesScan
 @PWA(name = "Thaw — intake and referral", shortName = "Thaw", iconPath = "icons/icon.png",
         offlinePath = "offline.html", offlineResources = {"icons/icon.png", "styles/thaw.css"})
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")

@@ -38,6 +38,19 @@ class AnswersJson {
         return Answers.of(json.readValue(stored, ANSWERS));
     }
 
+    private static final TypeReference<List<Score>> SCORES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RiskFlag>> RISK_FLAGS = new TypeReference<>() {
+    };
+
+    List<Score> readScores(String stored) {
+        return json.readValue(stored, SCORES);
+    }
+
+    List<RiskFlag> readRiskFlags(String stored) {
+        return json.readValue(stored, RISK_FLAGS);
+    }
+
     String writeScores(List<Score> scores) {
         return json.writeValueAsString(scores);
     }

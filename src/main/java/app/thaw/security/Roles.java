@@ -5,6 +5,8 @@ public final class Roles {
 
     public static final String THERAPIST = "THERAPIST";
     public static final String ADMIN = "ADMIN";
+    /** Background work on behalf of the practice (never a person's account): see {@link SystemActor}. */
+    public static final String SYSTEM = "SYSTEM";
 
     private Roles() {
     }

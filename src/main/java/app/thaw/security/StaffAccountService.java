@@ -45,6 +45,13 @@ public class StaffAccountService implements UserDetailsService {
                 .map(StaffAccountService::toSummary).toList();
     }
 
+    /** Names to show beside ids in case histories and queues. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public java.util.Map<Long, String> displayNames() {
+        return accounts.findAll().stream().collect(java.util.stream.Collectors.toMap(StaffAccount::getId,
+                StaffAccount::getDisplayName));
+    }
+
     private static StaffUser toUser(StaffAccount account) {
         return new StaffUser(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
                 account.getPasswordHash(), account.isActive());

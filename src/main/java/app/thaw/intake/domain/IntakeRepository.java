@@ -13,6 +13,8 @@ public interface IntakeRepository extends JpaRepository<Intake, Long> {
 
     Optional<Intake> findByDraftId(long draftId);
 
+    Optional<Intake> findByReference(String reference);
+
     boolean existsByReference(String reference);
 
     List<Intake> findByCoupleCaseIdOrderBySubmittedAtAsc(long coupleCaseId);

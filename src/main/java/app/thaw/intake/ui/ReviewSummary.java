@@ -1,12 +1,7 @@
 package app.thaw.intake.ui;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,18 +9,15 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 
+import app.thaw.intake.questionnaire.AnswerText;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.intake.questionnaire.Item;
-import app.thaw.intake.questionnaire.ItemKind;
-import app.thaw.intake.questionnaire.Option;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 import app.thaw.intake.questionnaire.Visibility;
 
 /** Everything the client is about to send, section by section, each with a way back to change it. */
 class ReviewSummary extends Div {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     ReviewSummary(QuestionnaireDefinition definition, Answers answers, IntConsumer changeSection) {
         addClassName("review-summary");
@@ -44,29 +36,11 @@ class ReviewSummary extends Div {
             for (Item item : visibility.visibleItems(section, answers)) {
                 List<String> values = answers.multi(item.id());
                 list.add(new DescriptionList.Term(item.text()),
-                        new DescriptionList.Description(values.isEmpty() ? "Not answered" : describe(definition, item, values)));
+                        new DescriptionList.Description(AnswerText.describe(definition, item, values)));
             }
             var block = new Div(header, list);
             block.addClassName("review-section");
             add(block);
         }
-    }
-
-    static String describe(QuestionnaireDefinition definition, Item item, List<String> values) {
-        if (item.kind() == ItemKind.CONSENT) {
-            return values.contains("true") ? "Yes" : "No";
-        }
-        if (item.kind() == ItemKind.DATE) {
-            try {
-                return LocalDate.parse(values.getFirst()).format(DATE);
-            } catch (DateTimeParseException notADate) {
-                return values.getFirst();
-            }
-        }
-        if (item.kind().hasOptions()) {
-            return values.stream().map(v -> definition.option(item, v).map(Option::label).orElse(v))
-                    .collect(Collectors.joining(", "));
-        }
-        return String.join(", ", values);
     }
 }

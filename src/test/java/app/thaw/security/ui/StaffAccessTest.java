@@ -16,7 +16,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.IntegrationTest;
 import app.thaw.base.ui.MainLayout;
-import app.thaw.base.ui.StaffHomeView;
+import app.thaw.review.ui.ReviewQueueView;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
 
@@ -29,7 +29,7 @@ class StaffAccessTest extends SpringBrowserlessTest {
     @Test
     @WithAnonymousUser
     void anonymousVisitorOpeningAStaffPageIsSentToSignIn() {
-        getCurrentUi().navigate(StaffHomeView.class);
+        getCurrentUi().navigate(ReviewQueueView.class);
 
         assertThat(getCurrentView()).isInstanceOf(LoginView.class);
         assertThat(find(LoginForm.class).single().isError()).isFalse();
@@ -50,12 +50,12 @@ class StaffAccessTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("amira")
     void therapistSeesTheStaffLayoutWithTheirNameAndNoAdminPages() {
-        navigate(StaffHomeView.class);
+        navigate(ReviewQueueView.class);
 
         assertThat(find(MainLayout.class).exists()).isTrue();
         assertThat(find(com.vaadin.flow.component.html.Span.class).withText("Dr Amira Khan").exists()).isTrue();
         var labels = find(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
-        assertThat(labels).contains("Home").doesNotContain("Team");
+        assertThat(labels).contains("Cases").doesNotContain("Team");
     }
 
     @Test
@@ -73,7 +73,7 @@ class StaffAccessTest extends SpringBrowserlessTest {
         navigate(StaffAccountsView.class);
 
         var labels = find(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
-        assertThat(labels).contains("Home", "Team");
+        assertThat(labels).contains("Cases", "Team");
         @SuppressWarnings("unchecked")
         Grid<StaffSummary> grid = find(Grid.class).single();
         assertThat(test(grid).size()).isGreaterThanOrEqualTo(4);

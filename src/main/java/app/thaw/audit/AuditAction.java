@@ -1,0 +1,34 @@
+package app.thaw.audit;
+
+/** What happened, in the practice's words; reads of clinical content are marked so they can be filtered. */
+public enum AuditAction {
+    SIGN_IN("Signed in", false),
+    SIGN_IN_FAILED("Sign-in failed", false),
+    SIGN_OUT("Signed out", false),
+    INTAKE_SUBMITTED("Intake submitted", false),
+    CASE_OPENED("Opened case", true),
+    CASE_ACCESS_DENIED("Tried to open a case not theirs", false),
+    LETTER_DOWNLOADED("Downloaded referral letter", true),
+    RISK_ACKNOWLEDGED("Risk reviewed", false),
+    NOTE_ADDED("Added a clinical note", false),
+    CASE_ASSIGNED("Assignment changed", false),
+    STATUS_CHANGED("Status changed", false),
+    FACTOR_DECIDED("Contributing factor decided", false),
+    REFERRAL_DECIDED("Referral decided", false);
+
+    private final String label;
+    private final boolean clinicalRead;
+
+    AuditAction(String label, boolean clinicalRead) {
+        this.label = label;
+        this.clinicalRead = clinicalRead;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isClinicalRead() {
+        return clinicalRead;
+    }
+}

@@ -1,0 +1,93 @@
+package app.thaw.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.security.CurrentUser;
+import app.thaw.security.Roles;
+import app.thaw.security.StaffUser;
+import app.thaw.security.SystemActor;
+
+/** Writes and reads the append-only audit log. Written by every feature; read by therapists (their case) and admins. */
+@Service
+public class AuditLog {
+
+    private static final int DETAIL_MAX = 500;
+
+    private final JdbcTemplate jdbc;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    AuditLog(JdbcTemplate jdbc, CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Recorded in the caller's transaction: the change and its audit line commit or fail together. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public void record(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
+                       @Nullable String detail) {
+        insert(action, intakeId, caseReference, detail);
+    }
+
+    /** Recorded on its own, so it stays even when the caller's work is refused and rolled back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public void recordAttempt(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
+                              @Nullable String detail) {
+        insert(action, intakeId, caseReference, detail);
+    }
+
+    /** Sign-in attempts come before anyone is signed in, so they name the account themselves. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @jakarta.annotation.security.PermitAll
+    public void recordSignIn(boolean succeeded, @Nullable Long staffId, String actorName) {
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action) values (?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), staffId, truncate(actorName, 120),
+                (succeeded ? AuditAction.SIGN_IN : AuditAction.SIGN_IN_FAILED).name());
+    }
+
+    /** The non-read history of one case, oldest first, for its timeline. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
+    public List<AuditEntry> caseHistory(long intakeId) {
+        return jdbc.query("""
+                select * from audit_entry where intake_id = ?
+                   and action not in ('CASE_OPENED', 'LETTER_DOWNLOADED', 'CASE_ACCESS_DENIED')
+                 order by occurred_at, id""", (rs, row) -> AuditRows.entry(rs), intakeId);
+    }
+
+    /** Every entry about one case, newest first: who looked, who changed what. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
+    public List<AuditEntry> entriesForCase(long intakeId) {
+        return jdbc.query("select * from audit_entry where intake_id = ? order by occurred_at desc, id desc",
+                (rs, row) -> AuditRows.entry(rs), intakeId);
+    }
+
+    private void insert(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
+                        @Nullable String detail) {
+        StaffUser staff = currentUser.get().orElse(null);
+        jdbc.update("""
+                insert into audit_entry (occurred_at, actor_id, actor_name, action, intake_id, case_reference, detail)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                Timestamp.from(clock.instant()), staff == null ? null : staff.id(),
+                staff == null ? SystemActor.NAME : staff.displayName(), action.name(), intakeId, caseReference,
+                detail == null ? null : truncate(detail, DETAIL_MAX));
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

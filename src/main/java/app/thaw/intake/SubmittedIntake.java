@@ -1,0 +1,24 @@
+package app.thaw.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import app.thaw.intake.questionnaire.Answers;
+import app.thaw.intake.questionnaire.QuestionnaireDefinition;
+import app.thaw.intake.questionnaire.RiskFlag;
+import app.thaw.intake.questionnaire.Score;
+
+/** A submitted intake as a therapist reads it, with the exact questionnaire version it answered. Clinical content. */
+public record SubmittedIntake(long id, String reference, String fullName, @Nullable String preferredName,
+                              LocalDate dateOfBirth, String email, String phone, IntakeStatus status,
+                              RequestedType requestedType, boolean urgent, QuestionnaireDefinition questionnaire,
+                              Answers answers, List<Score> scores, List<RiskFlag> riskFlags,
+                              @Nullable Long coupleCaseId, Instant submittedAt) {
+
+    public boolean hasRiskFlag(String ruleId) {
+        return riskFlags.stream().anyMatch(flag -> flag.ruleId().equals(ruleId));
+    }
+}

@@ -1,0 +1,38 @@
+package app.thaw.intake.questionnaire;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** An answer as people read it: option labels instead of codes, UK dates, "Yes" for a ticked consent. */
+public final class AnswerText {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private AnswerText() {
+    }
+
+    public static String describe(QuestionnaireDefinition definition, Item item, List<String> values) {
+        if (values.isEmpty()) {
+            return "Not answered";
+        }
+        if (item.kind() == ItemKind.CONSENT) {
+            return values.contains("true") ? "Yes" : "No";
+        }
+        if (item.kind() == ItemKind.DATE) {
+            try {
+                return LocalDate.parse(values.getFirst()).format(DATE);
+            } catch (DateTimeParseException notADate) {
+                return values.getFirst();
+            }
+        }
+        if (item.kind().hasOptions()) {
+            return values.stream().map(v -> definition.option(item, v).map(Option::label).orElse(v))
+                    .collect(Collectors.joining(", "));
+        }
+        return String.join(", ", values);
+    }
+}

@@ -1,0 +1,42 @@
+package app.thaw.review;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import app.thaw.audit.AuditEntry;
+import app.thaw.intake.SubmittedIntake;
+
+/** Everything a therapist sees in one case: clinical content, so every load of it is audited. */
+public record CaseDetail(SubmittedIntake intake, @Nullable SubmittedIntake partner, CaseState state,
+                         List<FactorView> factors, List<NoteView> notes, List<ReferralView> referrals,
+                         List<AuditEntry> history, List<String> mostDifferentItems) {
+
+    public record CaseState(@Nullable Long assigneeId, @Nullable String assigneeName, boolean riskAcknowledged,
+                            @Nullable Instant riskAcknowledgedAt, @Nullable String riskAcknowledgedBy,
+                            @Nullable String riskAcknowledgementNote, boolean partnerFearFlag) {
+
+        /** An urgent case is locked until a therapist has recorded that they reviewed the risk. */
+        public boolean needsRiskReview(boolean urgent) {
+            return urgent && !riskAcknowledged;
+        }
+    }
+
+    /** A contributing factor: what the rules suggested (if anything) and what the therapist decided. */
+    public record FactorView(String tagId, String label, List<String> reasons, boolean suggested,
+                             @Nullable FactorDecisionKind decision, @Nullable String decidedBy,
+                             @Nullable Instant decidedAt) {
+    }
+
+    public record NoteView(String author, Instant createdAt, String body) {
+    }
+
+    public record ReferralView(ReferralKind kind, String reason, @Nullable String partnerFearDecision,
+                               String decidedBy, Instant decidedAt) {
+    }
+
+    public @Nullable ReferralView currentReferral() {
+        return referrals.isEmpty() ? null : referrals.getFirst();
+    }
+}

@@ -1,0 +1,270 @@
+package app.thaw.review;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.intake.IntakeStatus;
+import app.thaw.intake.SubmittedIntake;
+import app.thaw.intake.SubmittedIntakes;
+import app.thaw.review.domain.CaseNote;
+import app.thaw.review.domain.CaseNoteRepository;
+import app.thaw.review.domain.FactorDecision;
+import app.thaw.review.domain.FactorDecisionRepository;
+import app.thaw.review.domain.Referral;
+import app.thaw.review.domain.ReferralRepository;
+import app.thaw.review.domain.ReviewCase;
+import app.thaw.review.factors.FactorRuleSet;
+import app.thaw.security.CurrentUser;
+import app.thaw.security.Roles;
+import app.thaw.security.StaffUser;
+
+/**
+ * The therapist's work on intakes. A therapist reaches unassigned cases and their own; a colleague's case
+ * is "not found" (and the attempt audited). Admins see the queue but never clinical content.
+ */
+@Service
+@Transactional
+public class ReviewService {
+
+    private final ReviewQueueQuery queue;
+    private final CaseSetup setup;
+    private final CaseDetails details;
+    private final SubmittedIntakes intakes;
+    private final CaseNoteRepository notes;
+    private final FactorDecisionRepository decisions;
+    private final ReferralRepository referrals;
+    private final FactorRuleSet rules;
+    private final AgreementReport agreement;
+    private final ReferralLetters letters;
+    private final AuditLog auditLog;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    ReviewService(ReviewQueueQuery queue, CaseSetup setup, CaseDetails details, SubmittedIntakes intakes,
+                  CaseNoteRepository notes, FactorDecisionRepository decisions, ReferralRepository referrals,
+                  FactorRuleSet rules, AgreementReport agreement, ReferralLetters letters, AuditLog auditLog,
+                  CurrentUser currentUser, Clock clock) {
+        this.letters = letters;
+        this.queue = queue;
+        this.setup = setup;
+        this.details = details;
+        this.intakes = intakes;
+        this.notes = notes;
+        this.decisions = decisions;
+        this.referrals = referrals;
+        this.rules = rules;
+        this.agreement = agreement;
+        this.auditLog = auditLog;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** One page of the queue after the given row (null for the first page). Therapists never see colleagues' cases. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public List<QueueRow> queue(QueueFilter filter, QueueSort sort, @Nullable QueueRow after, int limit) {
+        StaffUser user = currentUser.require();
+        return queue.page(filter, sort, after, Math.clamp(limit, 1, 200), user.isAdmin() ? null : user.id());
+    }
+
+    /** Opens a case by reference and records the read; empty when it doesn't exist or isn't this therapist's. */
+    @RolesAllowed(Roles.THERAPIST)
+    public Optional<CaseDetail> openCase(String reference) {
+        Optional<Long> intakeId = intakes.idOfReference(reference);
+        if (intakeId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ReviewCase> reviewCase = accessible(intakeId.get(), reference);
+        if (reviewCase.isEmpty()) {
+            return Optional.empty();
+        }
+        SubmittedIntake intake = intakes.find(intakeId.get()).orElseThrow();
+        SubmittedIntake partner = partnerOf(intake).orElse(null);
+        auditLog.record(AuditAction.CASE_OPENED, intake.id(), intake.reference(),
+                partner == null ? null : "With partner's intake " + partner.reference());
+        if (partner != null) {
+            auditLog.record(AuditAction.CASE_OPENED, partner.id(), partner.reference(),
+                    "Shown beside partner's intake " + intake.reference());
+        }
+        return Optional.of(details.assemble(intake, partner, reviewCase.get()));
+    }
+
+    /** The therapist has read the risk answers and decided what to do now; unlocks the case and takes it on. */
+    @RolesAllowed(Roles.THERAPIST)
+    public void acknowledgeRisk(long intakeId, String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > ReviewCase.ACKNOWLEDGEMENT_NOTE_MAX) {
+            throw new CaseActionRefused("Please write a short note of what you decided (up to "
+                    + ReviewCase.ACKNOWLEDGEMENT_NOTE_MAX + " characters).");
+        }
+        ReviewCase reviewCase = requireAccessible(intakeId);
+        StaffUser me = currentUser.require();
+        reviewCase.acknowledgeRisk(me.id(), text, clock.instant());
+        if (reviewCase.getAssignedTherapistId() == null) {
+            assignBoth(intakeId, me.id(), me.displayName());
+        }
+        auditLog.record(AuditAction.RISK_ACKNOWLEDGED, intakeId, referenceOf(intakeId), null);
+    }
+
+    @RolesAllowed(Roles.THERAPIST)
+    public void assignToMe(long intakeId) {
+        StaffUser me = currentUser.require();
+        assign(intakeId, me.id(), me.displayName());
+    }
+
+    /** Hands the case (and the partner's intake with it) to a colleague, or back to the shared queue. */
+    @RolesAllowed(Roles.THERAPIST)
+    public void assign(long intakeId, @Nullable Long therapistId, @Nullable String therapistName) {
+        requireUnlocked(intakeId);
+        assignBoth(intakeId, therapistId, therapistName);
+    }
+
+    @RolesAllowed(Roles.THERAPIST)
+    public void changeStatus(long intakeId, IntakeStatus status) {
+        requireUnlocked(intakeId);
+        SubmittedIntake intake = intakes.find(intakeId).orElseThrow();
+        intakes.changeStatus(intakeId, status);
+        auditLog.record(AuditAction.STATUS_CHANGED, intakeId, intake.reference(),
+                intake.status().name() + " → " + status.name());
+    }
+
+    @RolesAllowed(Roles.THERAPIST)
+    public void addNote(long intakeId, String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > CaseNote.BODY_MAX) {
+            throw new CaseActionRefused("A note needs some text, up to " + CaseNote.BODY_MAX + " characters.");
+        }
+        requireUnlocked(intakeId);
+        notes.save(new CaseNote(intakeId, currentUser.require().id(), text, clock.instant()));
+        auditLog.record(AuditAction.NOTE_ADDED, intakeId, referenceOf(intakeId), null);
+    }
+
+    /** Confirms or rejects a suggestion, or adds or removes a factor the rules didn't suggest. Advisory only. */
+    @RolesAllowed(Roles.THERAPIST)
+    public void decideFactor(long intakeId, String tagId, FactorDecisionKind decision) {
+        if (rules.tag(tagId).isEmpty()) {
+            throw new CaseActionRefused("Unknown contributing factor: " + tagId);
+        }
+        requireUnlocked(intakeId);
+        decisions.save(new FactorDecision(intakeId, tagId, decision, currentUser.require().id(), clock.instant()));
+        auditLog.record(AuditAction.FACTOR_DECIDED, intakeId, referenceOf(intakeId),
+                rules.tag(tagId).orElseThrow().label() + ": " + decision.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Records the referral. Joint work with a partner while the client reported fear of that partner needs
+     * an explicit clinical decision in words.
+     */
+    @RolesAllowed(Roles.THERAPIST)
+    public void decideReferral(long intakeId, ReferralKind kind, String reason, @Nullable String partnerFearDecision) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty() || text.length() > Referral.REASON_MAX) {
+            throw new CaseActionRefused("Please give the reason for this referral (up to " + Referral.REASON_MAX
+                    + " characters).");
+        }
+        requireUnlocked(intakeId);
+        SubmittedIntake intake = intakes.find(intakeId).orElseThrow();
+        String override = partnerFearDecision == null || partnerFearDecision.isBlank() ? null
+                : partnerFearDecision.strip();
+        if (kind.involvesPartner() && intake.hasRiskFlag("partner_fear") && override == null) {
+            throw new CaseActionRefused("This client said they are afraid of their partner. Couples work can only "
+                    + "be chosen with an explicit clinical decision recorded below.");
+        }
+        if (override != null && override.length() > Referral.PARTNER_FEAR_DECISION_MAX) {
+            throw new CaseActionRefused("Please keep the clinical decision under "
+                    + Referral.PARTNER_FEAR_DECISION_MAX + " characters.");
+        }
+        referrals.save(new Referral(intakeId, kind, text, kind.involvesPartner() ? override : null,
+                currentUser.require().id(), clock.instant()));
+        if (intake.status() != IntakeStatus.SCHEDULED && intake.status() != IntakeStatus.CLOSED) {
+            intakes.changeStatus(intakeId, IntakeStatus.REFERRED);
+        }
+        auditLog.record(AuditAction.REFERRAL_DECIDED, intakeId, intake.reference(), kind.label());
+    }
+
+    /** The letter for the current outside referral; downloading it is a read of clinical content, so it is audited. */
+    @RolesAllowed(Roles.THERAPIST)
+    public ReferralLetterFile referralLetter(long intakeId) {
+        requireUnlocked(intakeId);
+        SubmittedIntake intake = intakes.find(intakeId).orElseThrow();
+        Referral current = referrals.findByIntakeIdOrderByDecidedAtDescIdDesc(intakeId).stream().findFirst()
+                .filter(referral -> referral.getKind().isOutside())
+                .orElseThrow(() -> new CaseActionRefused("Record an outside referral first."));
+        auditLog.record(AuditAction.LETTER_DOWNLOADED, intakeId, intake.reference(), current.getKind().label());
+        return letters.render(intake, current.getKind(), current.getReason(), currentUser.require());
+    }
+
+    /** Per tag, how often suggestions were confirmed; counts only, no clinical content. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public List<TagAgreement> agreementReport() {
+        return agreement.perTag();
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public List<app.thaw.review.factors.FactorTag> factorTags() {
+        return rules.tags();
+    }
+
+    /** The case if this therapist may see it; otherwise the attempt is audited and nothing is revealed. */
+    private Optional<ReviewCase> accessible(long intakeId, String reference) {
+        ReviewCase reviewCase = setup.ensure(intakeId);
+        if (!reviewCase.isVisibleTo(currentUser.require().id())) {
+            auditLog.recordAttempt(AuditAction.CASE_ACCESS_DENIED, intakeId, reference,
+                    "Assigned to another therapist");
+            return Optional.empty();
+        }
+        return Optional.of(reviewCase);
+    }
+
+    ReviewCase requireAccessible(long intakeId) {
+        return accessible(intakeId, referenceOf(intakeId))
+                .orElseThrow(() -> new CaseActionRefused("This case isn't available to you."));
+    }
+
+    /** Nothing else can be done with an urgent case until its risk has been reviewed. */
+    private ReviewCase requireUnlocked(long intakeId) {
+        ReviewCase reviewCase = requireAccessible(intakeId);
+        if (intakes.find(intakeId).orElseThrow().urgent() && !reviewCase.isRiskAcknowledged()) {
+            throw new CaseActionRefused("Review the risk first: this case is urgent.");
+        }
+        return reviewCase;
+    }
+
+    private void assignBoth(long intakeId, @Nullable Long therapistId, @Nullable String therapistName) {
+        SubmittedIntake intake = intakes.find(intakeId).orElseThrow();
+        List<Long> members = intake.coupleCaseId() == null ? List.of(intakeId)
+                : intakes.coupleMembers(intake.coupleCaseId());
+        for (long member : members) {
+            setup.ensure(member).assignTo(therapistId);
+            auditLog.record(AuditAction.CASE_ASSIGNED, member, referenceOf(member),
+                    therapistId == null ? "Returned to the shared queue" : "Assigned to " + therapistName);
+        }
+    }
+
+    private Optional<SubmittedIntake> partnerOf(SubmittedIntake intake) {
+        if (intake.coupleCaseId() == null) {
+            return Optional.empty();
+        }
+        long me = currentUser.require().id();
+        return intakes.coupleMembers(intake.coupleCaseId()).stream()
+                .filter(id -> id != intake.id())
+                .filter(id -> setup.ensure(id).isVisibleTo(me))
+                .findFirst()
+                .flatMap(intakes::find);
+    }
+
+    private String referenceOf(long intakeId) {
+        return intakes.find(intakeId).map(SubmittedIntake::reference).orElse(null);
+    }
+}

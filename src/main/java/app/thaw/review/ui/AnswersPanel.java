@@ -1,0 +1,66 @@
+package app.thaw.review.ui;
+
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+
+import app.thaw.intake.SubmittedIntake;
+import app.thaw.intake.questionnaire.AnswerText;
+import app.thaw.intake.questionnaire.Item;
+import app.thaw.intake.questionnaire.QuestionnaireDefinition;
+import app.thaw.intake.questionnaire.Section;
+import app.thaw.intake.questionnaire.Visibility;
+
+/**
+ * The answers section by section, worded exactly as the client's questionnaire version asked them;
+ * for a couple, the partner's answers beside them with the widest gaps highlighted.
+ */
+class AnswersPanel extends Div {
+
+    AnswersPanel(SubmittedIntake intake, SubmittedIntake partner, List<String> mostDifferent) {
+        addClassName("answers-panel");
+        QuestionnaireDefinition definition = intake.questionnaire();
+        Visibility visibility = Visibility.of(definition);
+        Set<String> highlighted = Set.copyOf(mostDifferent);
+        for (Section section : definition.sections()) {
+            var table = new NativeTable();
+            table.addClassName("answers-table");
+            var head = new NativeTableRow(new NativeTableHeaderCell("Question"),
+                    new NativeTableHeaderCell(intake.reference()));
+            if (partner != null) {
+                head.add(new NativeTableHeaderCell("Partner " + partner.reference()));
+            }
+            table.add(new NativeTableHeader(head));
+            var body = new NativeTableBody();
+            for (Item item : section.items()) {
+                boolean shown = visibility.isVisible(item, intake.answers())
+                        || partner != null && visibility.isVisible(item, partner.answers());
+                if (!shown) {
+                    continue;
+                }
+                var row = new NativeTableRow(new NativeTableHeaderCell(item.text()),
+                        new NativeTableCell(AnswerText.describe(definition, item, intake.answers().multi(item.id()))));
+                row.getElement().setAttribute("data-item", item.id());
+                if (partner != null) {
+                    row.add(new NativeTableCell(AnswerText.describe(definition, item,
+                            partner.answers().multi(item.id()))));
+                    if (highlighted.contains(item.id())) {
+                        row.addClassName("partners-differ");
+                        row.getElement().setAttribute("title", "The partners' answers differ widely here");
+                    }
+                }
+                body.add(row);
+            }
+            table.add(body);
+            add(new H3(section.title()), table);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package app.thaw.review.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import app.thaw.base.ui.MainLayout;
+import app.thaw.intake.IntakeStatus;
+import app.thaw.intake.SubmittedIntake;
+import app.thaw.review.CaseActionRefused;
+import app.thaw.review.CaseDetail;
+import app.thaw.review.ReviewService;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffSummary;
+import app.thaw.security.Roles;
+
+/** One case: risk first, then answers and scores, factors, referral, notes and history. Therapists only. */
+@Route(value = "staff/cases/:reference", layout = MainLayout.class)
+@PageTitle("Case · Thaw")
+@RolesAllowed(Roles.THERAPIST)
+public class CaseView extends Div implements BeforeEnterObserver {
+
+    private final ReviewService review;
+    private final StaffAccountService staff;
+    private String reference;
+    private long intakeId;
+
+    public CaseView(ReviewService review, StaffAccountService staff) {
+        this.review = review;
+        this.staff = staff;
+        addClassName("case-view");
+        Shortcuts.addShortcutListener(this, () -> step(1), Key.KEY_J, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> step(-1), Key.KEY_K, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> getElement().executeJs(
+                "const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }"),
+                Key.KEY_T, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> act(() -> review.assignToMe(currentIntakeId()), "Assigned to you."),
+                Key.KEY_A, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> new KeyboardHelp().open(), Key.of("?"), KeyModifier.SHIFT);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        reference = event.getRouteParameters().get("reference").orElse("");
+        if (!render()) {
+            event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    private long currentIntakeId() {
+        return intakeId;
+    }
+
+    /** Rebuilds the view from the service; false when the case is missing or not this therapist's. */
+    private boolean render() {
+        var detail = review.openCase(reference);
+        if (detail.isEmpty()) {
+            return false;
+        }
+        removeAll();
+        CaseDetail caseDetail = detail.get();
+        SubmittedIntake intake = caseDetail.intake();
+        intakeId = intake.id();
+        add(header(caseDetail));
+        if (intake.urgent()) {
+            add(new RiskPanel(intake, caseDetail.state(), note -> act(() -> review.acknowledgeRisk(intake.id(), note),
+                    "Risk review recorded.")));
+        }
+        if (caseDetail.state().needsRiskReview(intake.urgent())) {
+            return true;
+        }
+        add(actions(caseDetail));
+        var side = new Div(new ScoresPanel(intake),
+                new FactorsPanel(caseDetail.factors(), review.factorTags(),
+                        (tag, decision) -> act(() -> review.decideFactor(intake.id(), tag, decision), null)),
+                referral(caseDetail),
+                new NotesPanel(caseDetail.notes(), caseDetail.history(),
+                        text -> act(() -> review.addNote(intake.id(), text), "Note added.")));
+        side.addClassName("case-side");
+        var main = new Div(new H3("Answers"), new AnswersPanel(intake, caseDetail.partner(),
+                caseDetail.mostDifferentItems()));
+        main.addClassName("case-main");
+        var columns = new Div(main, side);
+        columns.addClassName("case-columns");
+        add(columns);
+        return true;
+    }
+
+    private Div header(CaseDetail detail) {
+        SubmittedIntake intake = detail.intake();
+        String name = intake.fullName() + (intake.preferredName() == null ? "" : " (" + intake.preferredName() + ")");
+        var title = new H2(intake.reference() + " · " + name);
+        var facts = new Paragraph(String.join(" · ", intake.requestedType().label(),
+                ReviewQueueView.label(intake.status().name()),
+                detail.state().assigneeName() == null ? "Unassigned" : "Assigned to " + detail.state().assigneeName(),
+                "Sent " + RiskPanel.WHEN.format(intake.submittedAt()),
+                intake.email(), intake.phone()));
+        facts.addClassName("case-facts");
+        var header = new Div(title, facts);
+        header.addClassName("case-header");
+        if (detail.partner() != null) {
+            header.add(new Paragraph("Couple case with partner " + detail.partner().reference()
+                    + ": neither partner can see the other's answers."));
+        }
+        return header;
+    }
+
+    private HorizontalLayout actions(CaseDetail detail) {
+        long id = detail.intake().id();
+        var assignToMe = new Button("Assign to me (Alt+A)", click -> act(() -> review.assignToMe(id), "Assigned to you."));
+        var colleague = new ComboBox<StaffSummary>("Assign to");
+        colleague.setItems(staff.activeTherapists());
+        colleague.setItemLabelGenerator(StaffSummary::displayName);
+        colleague.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                act(() -> review.assign(id, change.getValue().id(), change.getValue().displayName()),
+                        "Assigned to " + change.getValue().displayName() + ".");
+            }
+        });
+        var status = new Select<IntakeStatus>();
+        status.setLabel("Status");
+        status.setItems(IntakeStatus.values());
+        status.setItemLabelGenerator(s -> ReviewQueueView.label(s.name()));
+        status.setValue(detail.intake().status());
+        status.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                act(() -> review.changeStatus(id, change.getValue()), "Status changed.");
+            }
+        });
+        var bar = new HorizontalLayout(assignToMe, colleague, status);
+        bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        bar.addClassName("case-actions");
+        return bar;
+    }
+
+    private Div referral(CaseDetail detail) {
+        long id = detail.intake().id();
+        var panel = new Div(new H3("Referral"));
+        panel.addClassName("referral-panel");
+        CaseDetail.ReferralView current = detail.currentReferral();
+        if (current == null) {
+            panel.add(new Paragraph("No referral decided yet."));
+        } else {
+            panel.add(new Paragraph(current.kind().label() + " — decided by " + current.decidedBy() + " on "
+                    + RiskPanel.WHEN.format(current.decidedAt())), new Paragraph(current.reason()));
+            if (current.partnerFearDecision() != null) {
+                panel.add(new Paragraph("Clinical decision on partner fear: " + current.partnerFearDecision()));
+            }
+            if (current.kind().isOutside()) {
+                var download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                    var letter = review.referralLetter(id);
+                    return new DownloadResponse(new ByteArrayInputStream(letter.pdf()), letter.fileName(),
+                            "application/pdf", letter.pdf().length);
+                }), AttachmentType.DOWNLOAD, "Download the referral letter (PDF)");
+                download.addClassName("letter-download");
+                panel.add(download);
+            }
+        }
+        var decide = new Button(current == null ? "Decide referral" : "Change referral",
+                click -> new ReferralDialog(detail.state().partnerFearFlag(), (kind, reason, fear) -> {
+                    review.decideReferral(id, kind, reason, fear);
+                    Notifications.success("Referral recorded.");
+                    render();
+                }).open());
+        decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        panel.add(decide);
+        return panel;
+    }
+
+    /** Runs a case action, explains a refusal where the therapist is looking, then shows the fresh state. */
+    private void act(Runnable action, String confirmation) {
+        try {
+            action.run();
+            if (confirmation != null) {
+                Notifications.success(confirmation);
+            }
+        } catch (CaseActionRefused refused) {
+            Notifications.problem(refused.getMessage());
+        } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+            Notifications.problem("Someone else changed this case just now. Here is the latest version.");
+        }
+        if (!render()) {
+            UI.getCurrent().navigate(ReviewQueueView.class);
+        }
+    }
+
+    private void step(int direction) {
+        @SuppressWarnings("unchecked")
+        List<String> order = (List<String>) ComponentUtil.getData(UI.getCurrent(), ReviewQueueView.QUEUE_ORDER);
+        if (order == null) {
+            return;
+        }
+        int next = order.indexOf(reference) + direction;
+        if (next >= 0 && next < order.size()) {
+            UI.getCurrent().navigate(CaseView.class, new RouteParameters("reference", order.get(next)));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package app.thaw.review.ui;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import app.thaw.base.ui.MainLayout;
+import app.thaw.intake.IntakeStatus;
+import app.thaw.intake.RequestedType;
+import app.thaw.review.CaseActionRefused;
+import app.thaw.review.QueueFilter;
+import app.thaw.review.QueueRow;
+import app.thaw.review.QueueSort;
+import app.thaw.review.ReviewService;
+import app.thaw.security.CurrentUser;
+import app.thaw.security.Roles;
+
+/** Every intake waiting for the practice, urgent first; filters, search and keyboard-first navigation. */
+@Route(value = "staff", layout = MainLayout.class)
+@PageTitle("Cases · Thaw")
+@Menu(order = 0, title = "Cases", icon = "vaadin:inbox")
+@RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+public class ReviewQueueView extends VerticalLayout {
+
+    /** The order the therapist last saw, for next/previous inside a case. */
+    static final String QUEUE_ORDER = "thaw.queue.order";
+
+    private final ReviewService review;
+    private final QueueLoader loader;
+    private final boolean therapist;
+    private final Grid<QueueRow> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final MultiSelectComboBox<IntakeStatus> statuses = new MultiSelectComboBox<>("Status");
+    private final Select<QueueFilter.Urgency> urgency = new Select<>();
+    private final Select<RequestedType> type = new Select<>();
+    private final Select<QueueFilter.Assignment> assignment = new Select<>();
+    private final DatePicker from = new DatePicker("Sent from");
+    private final DatePicker to = new DatePicker("Sent to");
+
+    public ReviewQueueView(ReviewService review, CurrentUser currentUser, Clock clock) {
+        this.review = review;
+        this.loader = new QueueLoader(review);
+        this.therapist = currentUser.require().isTherapist();
+        addClassName("review-queue");
+        setSizeFull();
+        configureFilters();
+        configureGrid(clock);
+        var help = new Button("Shortcuts (?)", click -> new KeyboardHelp().open());
+        help.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var filters = new FlexLayout(search, statuses, urgency, type, assignment, from, to, help);
+        filters.addClassName("queue-filters");
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        add(new H2("Cases"), filters, grid);
+        setFlexGrow(1, grid);
+        registerShortcuts();
+        refresh();
+    }
+
+    private void configureFilters() {
+        search.setPlaceholder("Name or reference");
+        search.setAriaLabel("Search by name or reference");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        statuses.setItems(IntakeStatus.values());
+        statuses.setItemLabelGenerator(status -> label(status.name()));
+        statuses.setValue(QueueFilter.open().statuses());
+        urgency.setLabel("Urgency");
+        urgency.setItems(QueueFilter.Urgency.values());
+        urgency.setItemLabelGenerator(u -> switch (u) {
+            case ANY -> "Any";
+            case URGENT -> "Urgent only";
+            case ROUTINE -> "Not urgent";
+        });
+        urgency.setValue(QueueFilter.Urgency.ANY);
+        type.setLabel("Asked for");
+        type.setItems(RequestedType.values());
+        type.setEmptySelectionAllowed(true);
+        type.setEmptySelectionCaption("Any");
+        type.setItemLabelGenerator(t -> t == null ? "Any" : t.label());
+        assignment.setLabel("Assigned");
+        assignment.setItems(therapist ? EnumSet.allOf(QueueFilter.Assignment.class)
+                : EnumSet.of(QueueFilter.Assignment.ANYONE, QueueFilter.Assignment.UNASSIGNED));
+        assignment.setItemLabelGenerator(a -> switch (a) {
+            case ANYONE -> "Anyone";
+            case ME -> "To me";
+            case UNASSIGNED -> "Unassigned";
+        });
+        assignment.setValue(QueueFilter.Assignment.ANYONE);
+        from.setLocale(Locale.UK);
+        to.setLocale(Locale.UK);
+        search.addValueChangeListener(change -> refresh());
+        statuses.addValueChangeListener(change -> refresh());
+        urgency.addValueChangeListener(change -> refresh());
+        type.addValueChangeListener(change -> refresh());
+        assignment.addValueChangeListener(change -> refresh());
+        from.addValueChangeListener(change -> refresh());
+        to.addValueChangeListener(change -> refresh());
+    }
+
+    private void configureGrid(Clock clock) {
+        grid.setAriaLabel("Cases");
+        grid.addComponentColumn(row -> urgencyBadge(row.urgent())).setHeader("Urgency").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(QueueRow::reference).setHeader("Reference").setKey("reference").setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true);
+        grid.addColumn(row -> label(row.status().name())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(row -> Waiting.since(row.submittedAt(), clock.instant())).setHeader("Waiting")
+                .setKey("waiting").setSortable(true).setAutoWidth(true);
+        grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName()).setHeader("Assigned to")
+                .setAutoWidth(true);
+        grid.setItems(query -> loader.fetch(query.getOffset(), query.getLimit()));
+        grid.setPageSize(QueueLoader.PAGE);
+        grid.setMultiSort(false);
+        grid.addSortListener(event -> {
+            loader.reset(filter(), sortFrom(event.getSortOrder()));
+            grid.getDataProvider().refreshAll();
+        });
+        if (therapist) {
+            grid.addItemDoubleClickListener(click -> open(click.getItem()));
+        }
+    }
+
+    private void registerShortcuts() {
+        Shortcuts.addShortcutListener(this, () -> new KeyboardHelp().open(), Key.of("?")).listenOn(grid);
+        Shortcuts.addShortcutListener(this, () -> move(1), Key.KEY_J).listenOn(grid);
+        Shortcuts.addShortcutListener(this, () -> move(-1), Key.KEY_K).listenOn(grid);
+        Shortcuts.addShortcutListener(this, () -> search.focus(), Key.of("/")).listenOn(grid);
+        if (therapist) {
+            Shortcuts.addShortcutListener(this, () -> grid.asSingleSelect().getOptionalValue().ifPresent(this::open),
+                    Key.ENTER).listenOn(grid);
+            Shortcuts.addShortcutListener(this, () -> grid.asSingleSelect().getOptionalValue().ifPresent(this::open),
+                    Key.KEY_O).listenOn(grid);
+            Shortcuts.addShortcutListener(this, this::assignSelectedToMe, Key.KEY_A).listenOn(grid);
+        }
+    }
+
+    /** J/K move the selection like a mail client; the grid scrolls to keep it in view. */
+    void move(int step) {
+        List<String> order = loader.loadedReferences();
+        if (order.isEmpty()) {
+            return;
+        }
+        int current = grid.asSingleSelect().getOptionalValue().map(row -> order.indexOf(row.reference())).orElse(-1);
+        int next = Math.clamp(current + step, 0, order.size() - 1);
+        QueueRow row = loader.fetch(next, 1).findFirst().orElseThrow();
+        grid.select(row);
+        grid.scrollToIndex(next);
+    }
+
+    void assignSelectedToMe() {
+        grid.asSingleSelect().getOptionalValue().ifPresent(row -> {
+            try {
+                review.assignToMe(row.intakeId());
+                Notifications.success(row.reference() + " is now assigned to you.");
+            } catch (CaseActionRefused refused) {
+                Notifications.problem(refused.getMessage());
+            }
+            refresh();
+        });
+    }
+
+    void open(QueueRow row) {
+        ComponentUtil.setData(UI.getCurrent(), QUEUE_ORDER, loader.loadedReferences());
+        UI.getCurrent().navigate(CaseView.class, new com.vaadin.flow.router.RouteParameters("reference",
+                row.reference()));
+    }
+
+    private void refresh() {
+        loader.reset(filter(), loader.sort());
+        grid.getDataProvider().refreshAll();
+    }
+
+    private QueueFilter filter() {
+        return new QueueFilter(statuses.getValue().isEmpty() ? EnumSet.noneOf(IntakeStatus.class)
+                : EnumSet.copyOf(statuses.getValue()), urgency.getValue(), type.getValue(), assignment.getValue(),
+                from.getValue(), to.getValue(), search.getValue());
+    }
+
+    private static QueueSort sortFrom(List<GridSortOrder<QueueRow>> orders) {
+        if (orders.isEmpty()) {
+            return QueueSort.DEFAULT;
+        }
+        var order = orders.getFirst();
+        boolean descending = order.getDirection() == SortDirection.DESCENDING;
+        return switch (order.getSorted().getKey()) {
+            case "reference" -> new QueueSort(QueueSort.Field.REFERENCE, descending);
+            case "name" -> new QueueSort(QueueSort.Field.NAME, descending);
+            // longest waiting = sent earliest
+            case "waiting" -> new QueueSort(QueueSort.Field.SUBMITTED, !descending);
+            default -> QueueSort.DEFAULT;
+        };
+    }
+
+    private static Span urgencyBadge(boolean urgent) {
+        var badge = new Span(urgent ? "Urgent" : "Routine");
+        badge.getElement().getThemeList().add(urgent ? "badge error primary" : "badge contrast");
+        return badge;
+    }
+
+    static String label(String constant) {
+        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
