@@ -52,6 +52,10 @@ public class IntakeDraft extends AbstractEntity {
         this.expiresAt = expiresAt;
     }
 
+    public String getTokenHash() {
+        return tokenHash;
+    }
+
     public String getAnswersJson() {
         return answers;
     }

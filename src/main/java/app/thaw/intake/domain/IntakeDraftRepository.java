@@ -12,7 +12,7 @@ public interface IntakeDraftRepository extends JpaRepository<IntakeDraft, Long> 
     Optional<IntakeDraft> findByTokenHash(String tokenHash);
 
     /** Merges the changed answers into the stored ones, so concurrent saves from two tabs both survive. */
-    @Modifying
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = """
             update intake_draft
                set answers = answers || cast(:patch as jsonb),

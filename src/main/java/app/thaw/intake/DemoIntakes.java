@@ -1,0 +1,161 @@
+package app.thaw.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.base.domain.SecretToken;
+import app.thaw.intake.domain.CoupleCaseRepository;
+import app.thaw.intake.domain.IntakeDraft;
+import app.thaw.intake.domain.IntakeDraftRepository;
+import app.thaw.intake.domain.IntakeRepository;
+import app.thaw.intake.questionnaire.Answers;
+
+/**
+ * A few dozen realistic intakes over the last three weeks for local runs: routine and urgent, individual
+ * and couples (linked partners). Fixed seed, created once; never in production.
+ */
+@Component
+@Profile("dev")
+@Order(10)
+class DemoIntakes implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoIntakes.class);
+
+    private static final List<String> NAMES = List.of("Olivia Hughes", "Jack Whitworth", "Amelia Patel",
+            "Harry Nolan", "Isla Campbell", "Mohammed Rahman", "Sophie Barker", "Daniel Okoro", "Grace Lindqvist",
+            "Thomas Ashworth", "Chloe Fairbairn", "Samuel Idowu", "Ella Marsden", "Oliver Byrne", "Lily Chen",
+            "George Kowalski", "Freya Doherty", "Noah Ferreira", "Ava Sutcliffe", "Leo Mensah", "Mia Gallagher",
+            "Arthur Pennington", "Zara Hussain", "Oscar Whitehead", "Hannah Brierley", "Ethan Oduya", "Ruby Walsh",
+            "Jacob Ellison", "Evie Ramsden", "Callum Moss");
+    private static final List<String> REASONS = List.of(
+            "Since my mum died last year I haven't cried once, and I feel like something is wrong with me.",
+            "Work has been relentless for two years. I feel flat all the time and my partner says I'm not there.",
+            "My partner thinks I don't care because I stay calm when we argue. I do care, I just can't show it.",
+            "After our baby was born I stopped feeling much at all. I love them but it's like watching from outside.",
+            "I grew up being told to stop crying. Now I can't, even when I want to.",
+            "We keep having the same fight. I go quiet and she gets more upset. We want to fix this together.");
+
+    private final IntakeDraftRepository drafts;
+    private final IntakeRepository intakes;
+    private final CoupleCaseRepository coupleCases;
+    private final IntakeSubmissions submissions;
+    private final AnswersJson json;
+    private final Clock clock;
+
+    DemoIntakes(IntakeDraftRepository drafts, IntakeRepository intakes, CoupleCaseRepository coupleCases,
+                IntakeSubmissions submissions, AnswersJson json, Clock clock) {
+        this.drafts = drafts;
+        this.intakes = intakes;
+        this.coupleCases = coupleCases;
+        this.submissions = submissions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (intakes.count() > 0) {
+            return;
+        }
+        var random = new Random(2026);
+        Instant now = clock.instant();
+        int created = 0;
+        for (int i = 0; i < NAMES.size(); i++) {
+            Instant at = now.minus(Duration.ofMinutes(30L + random.nextInt(21 * 24 * 60)));
+            boolean couples = i % 5 == 0;
+            boolean urgent = i % 11 == 3;
+            Answers answers = answers(NAMES.get(i), random, couples, urgent);
+            var outcome = submit(answers, null, at);
+            created++;
+            if (couples && outcome instanceof SubmissionOutcome.Submitted submitted
+                    && submitted.receipt().partnerInvitationToken() != null && i + 1 < NAMES.size()) {
+                var coupleCase = coupleCases.findByInvitationTokenHash(
+                        SecretToken.hash(submitted.receipt().partnerInvitationToken())).orElseThrow();
+                i++;
+                submit(answers(NAMES.get(i), random, true, false), coupleCase.getId(), at.plus(Duration.ofHours(20)));
+                created++;
+            }
+        }
+        log.info("Created {} demo intakes", created);
+    }
+
+    private SubmissionOutcome submit(Answers answers, Long coupleCaseId, Instant at) {
+        var draft = new IntakeDraft(SecretToken.hash(SecretToken.generate()), coupleCaseId, at, at.plus(Duration.ofDays(7)));
+        drafts.saveAndFlush(draft);
+        drafts.mergeAnswers(draft.getTokenHash(), json.write(answers), "consent", at, at.plus(Duration.ofDays(7)));
+        IntakeDraft reloaded = drafts.findById(draft.getId()).orElseThrow();
+        return submissions.submit(reloaded, at);
+    }
+
+    private static Answers answers(String name, Random random, boolean couples, boolean urgent) {
+        Map<String, List<String>> a = new LinkedHashMap<>();
+        String first = name.substring(0, name.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+        a.put("about.full_name", List.of(name));
+        a.put("about.date_of_birth", List.of((1965 + random.nextInt(38)) + "-0" + (1 + random.nextInt(9)) + "-1"
+                + random.nextInt(9)));
+        a.put("about.email", List.of(first + "@example.org"));
+        a.put("about.phone", List.of("07700 900" + (100 + random.nextInt(899))));
+        a.put("about.contact_method", List.of(List.of("email", "phone", "text").get(random.nextInt(3))));
+        a.put("about.voicemail_ok", List.of(random.nextBoolean() ? "yes" : "no"));
+        a.put("about.text_ok", List.of(random.nextBoolean() ? "yes" : "no"));
+        a.put("about.gp_practice", List.of("Ancoats Urban Village Medical Practice"));
+        a.put("presenting.what_brings_you", List.of(REASONS.get(random.nextInt(REASONS.size()))));
+        a.put("presenting.duration", List.of(List.of("under_1m", "1_6m", "6_12m", "over_1y").get(random.nextInt(4))));
+        int burden = random.nextInt(4);
+        for (String id : List.of("numbness.numb", "numbness.cant_cry", "numbness.guilt", "numbness.chest_pressure",
+                "numbness.stuck", "burnout.exhaustion", "burnout.detached", "burnout.concentration",
+                "burnout.small_tasks", "burnout.motivation", "burnout.responsibilities", "suppression.stay_strong",
+                "suppression.unsafe_vulnerable", "suppression.emotional_neglect", "suppression.hide_to_avoid_conflict",
+                "mood.flat", "mood.head_not_body", "mood.pressure_to_react", "mood.avoid_conversations",
+                "mood.lost_interest")) {
+            a.put(id, List.of(String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
+        }
+        for (int i = 1; i <= 9; i++) {
+            a.put("phq9." + i, List.of(i == 9 ? (urgent ? "1" : "0")
+                    : String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
+        }
+        for (int i = 1; i <= 7; i++) {
+            a.put("gad7." + i, List.of(String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
+        }
+        boolean medicated = random.nextInt(4) == 0;
+        a.put("medication.current", List.of(medicated ? "yes" : "no"));
+        if (medicated) {
+            a.put("medication.details", List.of("Sertraline 50mg since last spring"));
+        }
+        boolean partnered = couples || random.nextBoolean();
+        a.put("relationship.in_relationship", List.of(partnered ? "yes" : "no"));
+        if (partnered) {
+            a.put("relationship.length", List.of("5_10y"));
+            for (String id : List.of("relationship.communication_gaps", "relationship.misunderstood",
+                    "relationship.empathy", "relationship.shame", "relationship.distance",
+                    "relationship.partner_reads_calm")) {
+                a.put(id, List.of(String.valueOf(random.nextInt(4))));
+            }
+            a.put("safety.partner_fear", List.of("no"));
+        }
+        a.put("safety.safe_now", List.of(urgent && random.nextBoolean() ? "no" : "yes"));
+        a.put("preferences.session_type", List.of(couples ? "couples" : random.nextBoolean() ? "individual" : "not_sure"));
+        a.put("preferences.format", List.of(List.of("in_person", "online", "either").get(random.nextInt(3))));
+        a.put("preferences.days", List.of("tuesday", "thursday"));
+        a.put("preferences.times", List.of("evening"));
+        a.put("consent.privacy", List.of("true"));
+        a.put("consent.contact", List.of("true"));
+        a.put("consent.age18", List.of("true"));
+        return Answers.of(a);
+    }
+}
