@@ -14,7 +14,11 @@ public enum AuditAction {
     CASE_ASSIGNED("Assignment changed", false),
     STATUS_CHANGED("Status changed", false),
     FACTOR_DECIDED("Contributing factor decided", false),
-    REFERRAL_DECIDED("Referral decided", false);
+    REFERRAL_DECIDED("Referral decided", false),
+    SESSION_BOOKED("Session booked", false),
+    SESSION_CHANGED("Session changed", false),
+    SESSION_CANCELLED("Session cancelled", false),
+    CLIENT_REQUEST("Client asked to change a session", false);
 
     private final String label;
     private final boolean clinicalRead;

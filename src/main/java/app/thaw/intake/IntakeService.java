@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.annotation.security.PermitAll;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +44,13 @@ public class IntakeService {
     private final IntakeSubmissions submissions;
     private final SubmissionRateLimiter rateLimiter;
     private final AnswersJson json;
+    private final ObjectProvider<ClientAppointments> appointments;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
                   CoupleCaseRepository coupleCases, IntakeSubmissions submissions, SubmissionRateLimiter rateLimiter,
-                  AnswersJson json, Clock clock) {
+                  AnswersJson json, ObjectProvider<ClientAppointments> appointments, Clock clock) {
+        this.appointments = appointments;
         this.questionnaires = questionnaires;
         this.drafts = drafts;
         this.intakes = intakes;
@@ -155,6 +158,28 @@ public class IntakeService {
     @Transactional(readOnly = true)
     public Optional<ClientStatus> status(String statusToken) {
         return findByStatusToken(statusToken).map(this::toStatus);
+    }
+
+    /** The client's coming sessions, for their status page. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<ClientAppointments.Session> appointments(String statusToken) {
+        ClientAppointments diary = appointments.getIfAvailable();
+        return diary == null ? List.of()
+                : findByStatusToken(statusToken).map(intake -> diary.upcoming(intake.getId())).orElse(List.of());
+    }
+
+    /** The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. */
+    @PermitAll
+    public String requestAppointmentChange(String statusToken, long appointmentId, boolean cancel,
+                                           @Nullable String message) {
+        ClientAppointments diary = appointments.getIfAvailable();
+        Intake intake = findByStatusToken(statusToken).orElseThrow(
+                () -> new IllegalArgumentException("We couldn't find your form."));
+        if (diary == null) {
+            throw new IllegalArgumentException("Please call the practice to change your session.");
+        }
+        return diary.requestChange(intake.getId(), appointmentId, cancel, message);
     }
 
     /** A fresh partner link for a couple case still waiting for the partner; the old link stops working. */

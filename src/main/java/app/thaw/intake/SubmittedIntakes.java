@@ -35,6 +35,18 @@ public class SubmittedIntakes {
         return intakes.findById(intakeId).map(this::toSubmitted);
     }
 
+    /** Contact details and stated availability: booking needs these, and they hold nothing clinical. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public Optional<ClientContact> contact(long intakeId) {
+        return intakes.findById(intakeId).map(intake -> {
+            var answers = json.read(intake.getAnswersJson());
+            return new ClientContact(intake.getId(), intake.getReference(), intake.getFullName(),
+                    intake.getPreferredName(), intake.getEmail(), intake.getPhone(), intake.getRequestedType(),
+                    intake.getCoupleCaseId(), answers.multi("preferences.days"), answers.multi("preferences.times"),
+                    answers.single("preferences.format").orElse(null));
+        });
+    }
+
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public Optional<Long> idOfReference(String reference) {
         return intakes.findByReference(reference.strip().toUpperCase(java.util.Locale.ROOT)).map(Intake::getId);

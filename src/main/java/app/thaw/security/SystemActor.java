@@ -10,6 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Runs practice-side background work (after a client submits, scheduled jobs) under an explicit
  * SYSTEM identity, so service methods can name it in their access rules instead of being left open.
+ * Inside a signed-in staff member's Vaadin request their own identity still applies (Vaadin reads the
+ * session's context first), so methods called there must allow that staff role too.
  */
 public final class SystemActor {
 

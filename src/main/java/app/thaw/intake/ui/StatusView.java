@@ -55,9 +55,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
             add(new CrisisLines());
         }
         add(state, new Paragraph("Sent on " + WHEN.format(status.submittedAt()) + "."),
-                new H2("Appointments"),
-                new Paragraph("No appointment has been booked yet. When we book one, it will appear here and we "
-                        + "will contact you the way you asked."));
+                new H2("Appointments"), new ClientSessionsPanel(intake, token));
         switch (status.partnerState()) {
             case JOINED -> add(new H2("Your partner"), new Paragraph("Your partner has sent their form too."));
             case INVITED -> addInvitation(token);

@@ -1,0 +1,22 @@
+package app.thaw.intake;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the client's status page needs from the diary, implemented by scheduling (which depends on intake,
+ * never the reverse). Calls come from anonymous clients holding a status token already checked here.
+ */
+public interface ClientAppointments {
+
+    List<Session> upcoming(long intakeId);
+
+    /** Cancels at once when far enough ahead, otherwise records a request for staff; returns what happened. */
+    String requestChange(long intakeId, long appointmentId, boolean cancel, @Nullable String message);
+
+    record Session(long appointmentId, ZonedDateTime start, ZonedDateTime end, String label, String where,
+                   String therapistName, boolean cancellableOnline, boolean changeRequested) {
+    }
+}

@@ -1,0 +1,15 @@
+package app.thaw.scheduling;
+
+/** A booking either happened or says plainly why not; never a stack trace. */
+public sealed interface BookingResult {
+
+    record Booked(SessionView session) implements BookingResult {
+    }
+
+    /** The therapist or the room is already taken; the message names the session in the way. */
+    record Conflict(String message) implements BookingResult {
+    }
+
+    record Invalid(String message) implements BookingResult {
+    }
+}

@@ -1,0 +1,104 @@
+package app.thaw.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.PermitAll;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.Application;
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.intake.ClientAppointments;
+import app.thaw.scheduling.domain.Appointment;
+import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.scheduling.domain.AppointmentRequest;
+import app.thaw.scheduling.domain.AppointmentRequestRepository;
+import app.thaw.security.SystemActor;
+
+/**
+ * The client's own sessions on their status page. Callers are anonymous: the intake service has already
+ * matched the private status token to this intake, and every session is checked to belong to it.
+ */
+@Component
+class ClientSessions implements ClientAppointments {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
+
+    private final AppointmentRepository appointments;
+    private final AppointmentRequestRepository requests;
+    private final SessionViews views;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+    private final Duration minimumNotice;
+    private final Clock clock;
+
+    ClientSessions(AppointmentRepository appointments, AppointmentRequestRepository requests, SessionViews views,
+                   AuditLog auditLog, ApplicationEventPublisher events,
+                   @Value("${thaw.scheduling.client-cancellation-notice:PT48H}") Duration minimumNotice, Clock clock) {
+        this.appointments = appointments;
+        this.requests = requests;
+        this.views = views;
+        this.auditLog = auditLog;
+        this.events = events;
+        this.minimumNotice = minimumNotice;
+        this.clock = clock;
+    }
+
+    @Override
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<Session> upcoming(long intakeId) {
+        Instant now = clock.instant();
+        var mine = appointments.findForIntakes(List.of(intakeId)).stream()
+                .filter(a -> a.getState() == AppointmentState.BOOKED && a.getEndsAt().isAfter(now)).toList();
+        return views.of(mine).stream().map(view -> new Session(view.id(), view.start(), view.end(), view.typeLabel(),
+                view.format() == SessionFormat.ONLINE ? "Online" : "In person, " + view.roomName(),
+                view.therapistName(), cancellable(view.start().toInstant(), now), view.changeRequested())).toList();
+    }
+
+    @Override
+    @PermitAll
+    @Transactional
+    public String requestChange(long intakeId, long appointmentId, boolean cancel, @Nullable String message) {
+        Appointment appointment = appointments.findById(appointmentId)
+                .filter(a -> a.getIntakeId() == intakeId || Long.valueOf(intakeId).equals(a.getPartnerIntakeId()))
+                .filter(a -> a.getState() == AppointmentState.BOOKED)
+                .orElseThrow(() -> new IllegalArgumentException("We couldn't find that session."));
+        String text = message == null || message.isBlank() ? null : message.strip();
+        if (text != null && text.length() > AppointmentRequest.MESSAGE_MAX) {
+            throw new IllegalArgumentException("Please keep your message under " + AppointmentRequest.MESSAGE_MAX
+                    + " characters.");
+        }
+        Instant now = clock.instant();
+        String when = WHEN.format(appointment.getStartsAt().atZone(Application.PRACTICE_ZONE));
+        if (cancel && cancellable(appointment.getStartsAt(), now)) {
+            appointment.cancel(true, text == null ? "Cancelled by the client online" : text, null, now);
+            events.publishEvent(new AppointmentCancelled(views.notice(appointment), true));
+            SystemActor.run(() -> auditLog.record(AuditAction.SESSION_CANCELLED, appointment.getIntakeId(), null,
+                    "By the client online"));
+            return "Your session on " + when + " is cancelled. We've emailed you to confirm.";
+        }
+        requests.save(new AppointmentRequest(appointmentId, cancel, text, now));
+        SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, appointment.getIntakeId(), null,
+                cancel ? "Asked to cancel" : "Asked to rearrange"));
+        return cancel
+                ? "Your session on " + when + " is less than " + minimumNotice.toHours() + " hours away, so we've "
+                        + "passed your request to the practice. They'll contact you; late cancellations may be charged."
+                : "We've passed your request to rearrange the session on " + when + " to the practice. "
+                        + "They'll contact you with new times.";
+    }
+
+    private boolean cancellable(Instant start, Instant now) {
+        return Duration.between(now, start).compareTo(minimumNotice) >= 0;
+    }
+}

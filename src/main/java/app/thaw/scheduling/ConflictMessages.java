@@ -1,0 +1,60 @@
+package app.thaw.scheduling;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.thaw.Application;
+import app.thaw.scheduling.domain.AppointmentRepository;
+
+/** Turns the database's refusal of an overlapping booking (SQLSTATE 23P01) into a sentence people understand. */
+@Component
+class ConflictMessages {
+
+    static final String EXCLUSION_VIOLATION = "23P01";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+
+    private final AppointmentRepository appointments;
+    private final SessionViews views;
+    private final TransactionTemplate readOnly;
+
+    ConflictMessages(AppointmentRepository appointments, SessionViews views, TransactionTemplate transactions) {
+        this.appointments = appointments;
+        this.views = views;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+    }
+
+    static boolean isOverlap(DataIntegrityViolationException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Dr Amira Khan already has a session 14:00–14:50" or the room's equivalent. */
+    String describe(long therapistId, @Nullable Long roomId, Instant from, Instant to) {
+        return readOnly.execute(status -> appointments.findClashes(from, to, therapistId, roomId).stream()
+                .findFirst()
+                .map(clash -> {
+                    SessionView view = views.of(clash);
+                    String when = DAY.format(clash.getStartsAt()) + " " + TIME.format(clash.getStartsAt()) + "–"
+                            + TIME.format(clash.getEndsAt());
+                    return clash.getTherapistId() == therapistId
+                            ? view.therapistName() + " already has a session " + when
+                            : view.roomName() + " is already booked " + when;
+                })
+                .orElse("That time was just taken by another booking. Please choose another time."));
+    }
+}

@@ -1,0 +1,105 @@
+package app.thaw.scheduling;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.Application;
+import app.thaw.scheduling.domain.Appointment;
+import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.scheduling.domain.AppointmentTypeRepository;
+import app.thaw.scheduling.domain.Room;
+import app.thaw.scheduling.domain.RoomRepository;
+import app.thaw.scheduling.domain.WorkingException;
+import app.thaw.scheduling.domain.WorkingExceptionRepository;
+import app.thaw.scheduling.domain.WorkingHours;
+import app.thaw.scheduling.domain.WorkingHoursRepository;
+
+/** Rooms, the demo therapists' weeks and a handful of booked sessions for local runs. Created once. */
+@Component
+@Profile("dev")
+@Order(20)
+class DemoDiary implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDiary.class);
+
+    private final RoomRepository rooms;
+    private final WorkingHoursRepository hours;
+    private final WorkingExceptionRepository exceptions;
+    private final AppointmentRepository appointments;
+    private final AppointmentTypeRepository types;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DemoDiary(RoomRepository rooms, WorkingHoursRepository hours, WorkingExceptionRepository exceptions,
+              AppointmentRepository appointments, AppointmentTypeRepository types, JdbcTemplate jdbc, Clock clock) {
+        this.rooms = rooms;
+        this.hours = hours;
+        this.exceptions = exceptions;
+        this.appointments = appointments;
+        this.types = types;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (rooms.count() > 0) {
+            return;
+        }
+        List<Room> practiceRooms = List.of(rooms.save(new Room("Room 1 · Ancoats")),
+                rooms.save(new Room("Room 2 · Garden room")), rooms.save(new Room("Room 3 · Quiet room")));
+        Map<String, Long> therapists = Map.of(
+                "amira", id("amira"), "tom", id("tom"), "grace", id("grace"));
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            hours.save(new WorkingHours(therapists.get("amira"), day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+            hours.save(new WorkingHours(therapists.get("grace"), day, LocalTime.of(10, 0), LocalTime.of(18, 0)));
+        }
+        for (DayOfWeek day : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
+            hours.save(new WorkingHours(therapists.get("tom"), day, LocalTime.of(12, 0), LocalTime.of(20, 0)));
+        }
+        hours.save(new WorkingHours(therapists.get("tom"), DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0)));
+        LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
+        exceptions.save(new WorkingException(therapists.get("grace"), today.plusDays(10), false, null, null,
+                "Annual leave"));
+        bookDemoSessions(practiceRooms, therapists.get("amira"), today);
+        log.info("Created demo rooms, working hours and sessions");
+    }
+
+    /** A few individual sessions next week in Amira's diary for the first routine cases. */
+    private void bookDemoSessions(List<Room> practiceRooms, long amira, LocalDate today) {
+        long individual = types.findAllByOrderByIdAsc().stream().filter(t -> t.getCode().equals("INDIVIDUAL"))
+                .findFirst().orElseThrow().getId();
+        List<Long> intakeIds = jdbc.queryForList(
+                "select id from intake where not urgent and requested_type = 'INDIVIDUAL' order by id limit 4",
+                Long.class);
+        LocalDate monday = today.plusDays(8 - today.getDayOfWeek().getValue());
+        for (int i = 0; i < intakeIds.size(); i++) {
+            ZonedDateTime start = ZonedDateTime.of(monday.plusDays(i), LocalTime.of(10 + i, 0),
+                    Application.PRACTICE_ZONE);
+            appointments.save(new Appointment(intakeIds.get(i), null, amira, practiceRooms.get(i % 3).getId(),
+                    individual, SessionFormat.IN_PERSON, start.toInstant(), start.plusMinutes(50).toInstant(), null,
+                    clock.instant(), amira));
+        }
+    }
+
+    private long id(String username) {
+        return jdbc.queryForObject("select id from staff_account where username = ?", Long.class, username);
+    }
+}

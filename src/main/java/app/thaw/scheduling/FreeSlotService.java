@@ -1,0 +1,126 @@
+package app.thaw.scheduling;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.Application;
+import app.thaw.intake.ClientContact;
+import app.thaw.intake.SubmittedIntakes;
+import app.thaw.scheduling.domain.Appointment;
+import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.scheduling.domain.AppointmentTypeRepository;
+import app.thaw.scheduling.domain.Room;
+import app.thaw.scheduling.domain.RoomRepository;
+import app.thaw.scheduling.domain.WorkingExceptionRepository;
+import app.thaw.scheduling.domain.WorkingHoursRepository;
+import app.thaw.security.Roles;
+
+/** Finds the next free times for a case from the diary as it stands; the finding itself is {@link SlotFinder}. */
+@Service
+@Transactional(readOnly = true)
+public class FreeSlotService {
+
+    static final Duration STEP = Duration.ofMinutes(30);
+
+    private final WorkingHoursRepository hours;
+    private final WorkingExceptionRepository exceptions;
+    private final AppointmentRepository appointments;
+    private final AppointmentTypeRepository types;
+    private final RoomRepository rooms;
+    private final SubmittedIntakes intakes;
+    private final Clock clock;
+
+    FreeSlotService(WorkingHoursRepository hours, WorkingExceptionRepository exceptions,
+                    AppointmentRepository appointments, AppointmentTypeRepository types, RoomRepository rooms,
+                    SubmittedIntakes intakes, Clock clock) {
+        this.hours = hours;
+        this.exceptions = exceptions;
+        this.appointments = appointments;
+        this.types = types;
+        this.rooms = rooms;
+        this.intakes = intakes;
+        this.clock = clock;
+    }
+
+    /** Up to {@code max} free times within {@code days} days, fitting every client's stated availability. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public List<SlotSuggestion> find(long intakeId, @Nullable Long partnerIntakeId, long therapistId, long typeId,
+                                     SessionFormat format, int days, int max) {
+        Instant now = clock.instant();
+        LocalDate first = now.atZone(Application.PRACTICE_ZONE).toLocalDate();
+        LocalDate last = first.plusDays(Math.clamp(days, 1, 92));
+        Instant windowEnd = last.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant();
+        int minutes = types.findById(typeId).orElseThrow().getDefaultMinutes();
+
+        List<SlotFinder.RoomDiary> roomDiaries = null;
+        Map<Long, String> roomNames = rooms.findByActiveTrueOrderByNameAsc().stream()
+                .collect(Collectors.toMap(Room::getId, Room::getName));
+        if (format == SessionFormat.IN_PERSON) {
+            roomDiaries = new ArrayList<>();
+            var taken = appointments.findActiveInRooms(now, windowEnd, roomNames.keySet());
+            for (Long roomId : roomNames.keySet().stream().sorted().toList()) {
+                roomDiaries.add(new SlotFinder.RoomDiary(roomId, taken.stream()
+                        .filter(a -> roomId.equals(a.getRoomId())).map(FreeSlotService::busy).toList()));
+            }
+        }
+        List<SlotFinder.ClientAvailability> clients = new ArrayList<>();
+        intakes.contact(intakeId).map(FreeSlotService::availability).ifPresent(clients::add);
+        if (partnerIntakeId != null) {
+            intakes.contact(partnerIntakeId).map(FreeSlotService::availability).ifPresent(clients::add);
+        }
+        var query = new SlotFinder.Query(Application.PRACTICE_ZONE, now, last, Duration.ofMinutes(minutes), STEP,
+                hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()
+                        .map(h -> new SlotFinder.WeeklyHours(h.getDay(), h.getStarts(), h.getEnds())).toList(),
+                exceptions.findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, first, last).stream()
+                        .map(e -> new SlotFinder.DatedException(e.getDay(), e.isExtra(), e.getStarts(), e.getEnds()))
+                        .toList(),
+                appointments.findActiveBetween(now, windowEnd, therapistId).stream().map(FreeSlotService::busy)
+                        .toList(),
+                roomDiaries, clients, Math.clamp(max, 1, 50));
+        return SlotFinder.find(query).stream()
+                .map(slot -> new SlotSuggestion(slot.start(), slot.end(), slot.roomId(),
+                        slot.roomId() == null ? null : roomNames.get(slot.roomId())))
+                .toList();
+    }
+
+    private static SlotFinder.Busy busy(Appointment appointment) {
+        return new SlotFinder.Busy(appointment.getStartsAt(), appointment.getEndsAt());
+    }
+
+    /** The intake's "days and times that suit" as the slot finder reads them; nothing ticked means any. */
+    static SlotFinder.ClientAvailability availability(ClientContact contact) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : contact.availableDays()) {
+            try {
+                days.add(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                // an option the slot finder doesn't know restricts nothing
+            }
+        }
+        Set<SlotFinder.PartOfDay> times = EnumSet.noneOf(SlotFinder.PartOfDay.class);
+        for (String time : contact.availableTimes()) {
+            try {
+                times.add(SlotFinder.PartOfDay.valueOf(time.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                // as above
+            }
+        }
+        return new SlotFinder.ClientAvailability(days, times);
+    }
+}

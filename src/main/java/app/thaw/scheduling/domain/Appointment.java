@@ -1,0 +1,165 @@
+package app.thaw.scheduling.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import org.jspecify.annotations.Nullable;
+
+import app.thaw.base.domain.AbstractEntity;
+import app.thaw.scheduling.AppointmentState;
+import app.thaw.scheduling.SessionFormat;
+
+/** A session in the diary. Overlaps for a therapist or a room are refused by the database. */
+@Entity
+@Table(name = "appointment")
+public class Appointment extends AbstractEntity {
+
+    public static final int CANCEL_REASON_MAX = 500;
+
+    @Column(name = "intake_id", nullable = false, updatable = false)
+    private long intakeId;
+
+    @Column(name = "partner_intake_id", updatable = false)
+    private @Nullable Long partnerIntakeId;
+
+    @Column(name = "therapist_id", nullable = false)
+    private long therapistId;
+
+    @Column(name = "room_id")
+    private @Nullable Long roomId;
+
+    @Column(name = "type_id", nullable = false)
+    private long typeId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private SessionFormat format;
+
+    @Column(name = "starts_at", nullable = false)
+    private Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    private Instant endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private AppointmentState state = AppointmentState.BOOKED;
+
+    @Column(name = "series_id", updatable = false)
+    private @Nullable UUID seriesId;
+
+    /** Bumped on every change the client is told about, as calendar apps expect. */
+    @Column(nullable = false)
+    private int sequence;
+
+    @Column(name = "cancelled_by_client")
+    private @Nullable Boolean cancelledByClient;
+
+    @Column(name = "cancel_reason", length = CANCEL_REASON_MAX)
+    private @Nullable String cancelReason;
+
+    @Column(name = "cancelled_by_staff_id")
+    private @Nullable Long cancelledByStaffId;
+
+    @Column(name = "cancelled_at")
+    private @Nullable Instant cancelledAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", updatable = false)
+    private @Nullable Long createdBy;
+
+    protected Appointment() {
+    }
+
+    public Appointment(long intakeId, @Nullable Long partnerIntakeId, long therapistId, @Nullable Long roomId,
+                       long typeId, SessionFormat format, Instant startsAt, Instant endsAt, @Nullable UUID seriesId,
+                       Instant createdAt, @Nullable Long createdBy) {
+        this.intakeId = intakeId;
+        this.partnerIntakeId = partnerIntakeId;
+        this.therapistId = therapistId;
+        this.roomId = roomId;
+        this.typeId = typeId;
+        this.format = format;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.seriesId = seriesId;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    public void moveTo(Instant newStart, Instant newEnd, @Nullable Long newRoomId) {
+        this.startsAt = newStart;
+        this.endsAt = newEnd;
+        this.roomId = format == SessionFormat.IN_PERSON ? newRoomId : null;
+        this.sequence++;
+    }
+
+    public void cancel(boolean byClient, @Nullable String reason, @Nullable Long staffId, Instant at) {
+        this.state = AppointmentState.CANCELLED;
+        this.cancelledByClient = byClient;
+        this.cancelReason = reason;
+        this.cancelledByStaffId = staffId;
+        this.cancelledAt = at;
+        this.sequence++;
+    }
+
+    public void markOutcome(AppointmentState outcome) {
+        this.state = outcome;
+    }
+
+    public long getIntakeId() {
+        return intakeId;
+    }
+
+    public @Nullable Long getPartnerIntakeId() {
+        return partnerIntakeId;
+    }
+
+    public long getTherapistId() {
+        return therapistId;
+    }
+
+    public @Nullable Long getRoomId() {
+        return roomId;
+    }
+
+    public long getTypeId() {
+        return typeId;
+    }
+
+    public SessionFormat getFormat() {
+        return format;
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    public Instant getEndsAt() {
+        return endsAt;
+    }
+
+    public AppointmentState getState() {
+        return state;
+    }
+
+    public @Nullable UUID getSeriesId() {
+        return seriesId;
+    }
+
+    public int getSequence() {
+        return sequence;
+    }
+
+    public @Nullable Boolean getCancelledByClient() {
+        return cancelledByClient;
+    }
+}

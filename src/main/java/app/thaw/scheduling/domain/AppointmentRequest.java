@@ -1,0 +1,81 @@
+package app.thaw.scheduling.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.jspecify.annotations.Nullable;
+
+/** A client's request to cancel or rearrange a session, waiting for staff. */
+@Entity
+@Table(name = "appointment_request")
+public class AppointmentRequest {
+
+    public static final int MESSAGE_MAX = 500;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "appointment_id", nullable = false)
+    private long appointmentId;
+
+    @Column(nullable = false, length = 12)
+    private String kind;
+
+    @Column(length = MESSAGE_MAX)
+    private @Nullable String message;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "handled_at")
+    private @Nullable Instant handledAt;
+
+    @Column(name = "handled_by")
+    private @Nullable Long handledBy;
+
+    protected AppointmentRequest() {
+    }
+
+    public AppointmentRequest(long appointmentId, boolean cancel, @Nullable String message, Instant createdAt) {
+        this.appointmentId = appointmentId;
+        this.kind = cancel ? "CANCEL" : "REARRANGE";
+        this.message = message;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getAppointmentId() {
+        return appointmentId;
+    }
+
+    public boolean isCancel() {
+        return "CANCEL".equals(kind);
+    }
+
+    public @Nullable String getMessage() {
+        return message;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public boolean isHandled() {
+        return handledAt != null;
+    }
+
+    public void handle(long staffId, Instant at) {
+        this.handledBy = staffId;
+        this.handledAt = at;
+    }
+}

@@ -1,0 +1,2 @@
+/** Sessions in the diary: rooms, working hours, booking without double booking, series, cancellations. */
+package app.thaw.scheduling;
