@@ -6,13 +6,17 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import app.thaw.security.ui.LoginView;
 
@@ -30,17 +34,36 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/icons/**", "/styles/**", "/offline.html").permitAll());
+                .requestMatchers("/icons/**", "/styles/**", "/offline.html").permitAll()
+                // therapists' calendar apps fetch their feed by its secret link, without a session
+                .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll());
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // private links (status, resume, invitation) must never leak to other sites in a Referer
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frame -> frame.deny())
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                         .loginView(LoginView.class, "/login?signed-out")
                         .defaultSuccessUrl("/staff"))
                 .build();
     }
 
+    /** Vaadin's bootstrap needs inline scripts and styles; everything else comes from this origin only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' "
+            + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    AuthenticationProvider staffAuthentication(UserDetailsService users, PasswordEncoder encoder,
+                                               SignInThrottle throttle) {
+        return new ThrottledAuthenticationProvider(users, encoder, throttle);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         var argon2 = new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
-        var encoder = new DelegatingPasswordEncoder("argon2id", Map.of("argon2id", argon2));
-        return encoder;
+        return new DelegatingPasswordEncoder("argon2id", Map.of("argon2id", argon2));
     }
 }

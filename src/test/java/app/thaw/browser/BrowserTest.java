@@ -91,6 +91,8 @@ public abstract class BrowserTest {
 
     private static synchronized Browser browser() {
         if (browser == null) {
+            // CI machines have two cores shared by the app, the database and Chromium: wait like a patient user
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -49,10 +49,13 @@ class StaffSignInBrowserIT extends BrowserTest {
         assertThat(page).hasURL(url("/login"));
     }
 
+    /** Types as a person would and waits for the answer: the workspace, or the login page with an error. */
     private void signIn(String username, String password) {
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username")).fill(username);
+        var name = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username"));
+        name.fill(username);
+        assertThat(name).hasValue(username);
         page.locator("vaadin-password-field input").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForLoadState();
+        page.waitForURL(address -> address.contains("/staff") || address.contains("error"));
     }
 }

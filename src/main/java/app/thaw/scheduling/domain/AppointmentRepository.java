@@ -30,6 +30,13 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
              order by a.startsAt""")
     List<Appointment> findForIntakes(Collection<Long> intakeIds);
 
+    @Query("""
+            select a from Appointment a
+             where a.state = app.thaw.scheduling.AppointmentState.BOOKED
+               and a.startsAt >= :from and a.startsAt < :to
+             order by a.startsAt""")
+    List<Appointment> findBookedStartingBetween(Instant from, Instant to);
+
     /** The session that holds a therapist's or a room's time, to name it in a conflict message. */
     @Query("""
             select a from Appointment a

@@ -1,0 +1,58 @@
+package app.thaw.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.PermitAll;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Emails other features ask for directly, outside the diary's events. */
+@Service
+public class ClientEmails {
+
+    private static final Pattern LINK = Pattern.compile("^https?://[^\\s<>\"]{1,2000}$");
+
+    private final OutboxWriter outbox;
+    private final EmailTemplates templates;
+
+    ClientEmails(OutboxWriter outbox, EmailTemplates templates) {
+        this.outbox = outbox;
+        this.templates = templates;
+    }
+
+    /**
+     * Invites a client's partner to fill in their own form. Open to anyone because clients are anonymous;
+     * the caller (intake) decides who may invite and limits how often. Queued in the caller's transaction;
+     * the same address and link twice queue one email. Returns false when it was already queued.
+     */
+    @PermitAll
+    @Transactional
+    public boolean sendPartnerInvitation(String email, String inviterFirstName, String link) {
+        if (!OutboxWriter.isAddress(email)) {
+            throw new IllegalArgumentException("Not an email address");
+        }
+        if (link == null || !LINK.matcher(link).matches()) {
+            throw new IllegalArgumentException("The invitation link must be an absolute http(s) address");
+        }
+        String inviter = EmailTemplates.clean(inviterFirstName);
+        var text = templates.partnerInvitation(inviter.isEmpty() ? "Your partner" : inviter, link);
+        // the link carries a secret, so the key holds only a hash of it
+        String key = "invitation/" + sha256(OutboxWriter.keyPart(email) + "\n" + link);
+        return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.PARTNER_INVITATION, email, text.subject(),
+                text.body()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

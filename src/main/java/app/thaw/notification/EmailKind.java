@@ -1,0 +1,21 @@
+package app.thaw.notification;
+
+/** What an email is about; part of its idempotency key. */
+public enum EmailKind {
+    BOOKED("Booking"),
+    CHANGED("Change"),
+    CANCELLED("Cancellation"),
+    REMINDER("Reminder"),
+    INTAKE_RECEIVED("Form received"),
+    PARTNER_INVITATION("Partner invitation");
+
+    private final String label;
+
+    EmailKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

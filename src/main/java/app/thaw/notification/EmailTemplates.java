@@ -1,0 +1,174 @@
+package app.thaw.notification;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import app.thaw.Application;
+import app.thaw.base.PracticeProfile;
+import app.thaw.scheduling.AppointmentNotice;
+import app.thaw.scheduling.SessionFormat;
+
+/**
+ * Every email's words. By construction they hold only names, times, the place and the practice's contact
+ * details: nothing clinical, not the kind of session, never why something was cancelled. Subjects are
+ * neutral enough to show on a lock screen.
+ */
+@Component
+class EmailTemplates {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMMM", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    // GMT or BST, so a time in the autumn's repeated hour is never ambiguous
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.UK);
+    private static final int NAME_MAX = 80;
+
+    record Rendered(String subject, String body) {
+    }
+
+    private final PracticeProfile practice;
+
+    EmailTemplates(PracticeProfile practice) {
+        this.practice = practice;
+    }
+
+    Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to) {
+        return new Rendered("Your appointment on " + shortWhen(notice.start()) + " is confirmed",
+                letter(to.name(), "Your appointment is booked.", details(notice),
+                        "The attached calendar invitation adds it to your calendar.", changeOrCancel()));
+    }
+
+    Rendered changed(AppointmentNotice notice, AppointmentNotice.Recipient to, ZonedDateTime previousStart) {
+        return new Rendered("Your appointment has moved to " + shortWhen(notice.start()),
+                letter(to.name(), "Your appointment on " + when(previousStart) + " has moved. The new details:",
+                        details(notice), "The attached calendar invitation updates your calendar.", changeOrCancel()));
+    }
+
+    Rendered cancelled(AppointmentNotice notice, AppointmentNotice.Recipient to) {
+        return new Rendered("Your appointment on " + shortWhen(notice.start()) + " is cancelled",
+                letter(to.name(), "Your appointment on " + when(notice.start()) + " with "
+                                + clean(notice.therapistName()) + " has been cancelled.",
+                        "The attached calendar update removes it from your calendar.",
+                        "If you would like to arrange another time, " + contactUs() + "."));
+    }
+
+    Rendered reminder(AppointmentNotice notice, AppointmentNotice.Recipient to) {
+        return new Rendered("Reminder: your appointment on " + shortWhen(notice.start()),
+                letter(to.name(), "This is a reminder of your appointment.", details(notice), changeOrCancel()));
+    }
+
+    Rendered intakeReceived(@Nullable String name, String reference) {
+        return new Rendered("We have received your form",
+                letter(name, "Thank you. We have received your form; your reference is " + clean(reference) + ".",
+                        "A member of our team will contact you to arrange the next step. If you did not fill "
+                                + "in a form with us, please let us know.",
+                        "If you have a question in the meantime, " + contactUs() + "."));
+    }
+
+    Rendered partnerInvitation(String inviterFirstName, String link) {
+        String inviter = clean(inviterFirstName);
+        return new Rendered(inviter + " has invited you to " + clean(practice.name()),
+                letter(null, inviter + " has asked us to invite you to fill in a short form with "
+                                + clean(practice.name()) + ", so that we can arrange to see you together.",
+                        "Your private link: " + link,
+                        "The link is personal to you, so please do not forward it. Your answers are your own: "
+                                + "we do not share them with " + inviter + ".",
+                        "If you were not expecting this email, you can ignore it, or " + contactUs() + "."));
+    }
+
+    /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */
+    String place(SessionFormat format, @Nullable String roomName) {
+        if (format == SessionFormat.ONLINE) {
+            return SessionFormat.ONLINE.label();
+        }
+        var parts = new ArrayList<String>();
+        if (roomName != null && !roomName.isBlank()) {
+            parts.add(clean(roomName));
+        }
+        practice.addressLines().stream().map(EmailTemplates::clean).forEach(parts::add);
+        if (parts.isEmpty()) {
+            parts.add(clean(practice.name()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private String details(AppointmentNotice notice) {
+        ZonedDateTime start = local(notice.start());
+        return "  When:  " + DAY.format(start) + ", " + TIME.format(start) + " to " + TIME.format(local(notice.end()))
+                + " (" + ZONE.format(start) + ")\n"
+                + "  With:  " + clean(notice.therapistName()) + "\n"
+                + "  Where: " + place(notice.format(), notice.roomName());
+    }
+
+    private String changeOrCancel() {
+        return "If you need to change or cancel, " + contactUs() + ".";
+    }
+
+    private String contactUs() {
+        var ways = new ArrayList<String>();
+        if (practice.phone() != null && !practice.phone().isBlank()) {
+            ways.add("call us on " + practice.phone());
+        }
+        if (practice.email() != null && !practice.email().isBlank()) {
+            ways.add("email " + practice.email());
+        }
+        return ways.isEmpty() ? "please contact us" : "please " + String.join(" or ", ways);
+    }
+
+    private String letter(@Nullable String name, String... paragraphs) {
+        var text = new StringBuilder();
+        String greeting = name == null || clean(name).isEmpty() ? "Hello," : "Dear " + clean(name) + ",";
+        text.append(greeting).append("\n\n");
+        for (String paragraph : paragraphs) {
+            text.append(paragraph).append("\n\n");
+        }
+        text.append(String.join("\n", signature()));
+        return text.append("\n").toString();
+    }
+
+    private List<String> signature() {
+        var lines = new ArrayList<String>();
+        lines.add(clean(practice.name()));
+        practice.addressLines().stream().map(EmailTemplates::clean).forEach(lines::add);
+        var contact = new ArrayList<String>();
+        if (practice.phone() != null && !practice.phone().isBlank()) {
+            contact.add(practice.phone());
+        }
+        if (practice.email() != null && !practice.email().isBlank()) {
+            contact.add(practice.email());
+        }
+        if (!contact.isEmpty()) {
+            lines.add(String.join(" · ", contact));
+        }
+        return lines;
+    }
+
+    static String when(ZonedDateTime start) {
+        ZonedDateTime local = local(start);
+        return DAY.format(local) + ", " + TIME.format(local) + " (" + ZONE.format(local) + ")";
+    }
+
+    private static String shortWhen(ZonedDateTime start) {
+        ZonedDateTime local = local(start);
+        return SHORT_DAY.format(local) + " at " + TIME.format(local);
+    }
+
+    private static ZonedDateTime local(ZonedDateTime time) {
+        return time.withZoneSameInstant(Application.PRACTICE_ZONE);
+    }
+
+    /** Names come from other people's typing: one line, no control characters, a sensible length. */
+    static String clean(@Nullable String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\p{Cntrl}+", " ").strip();
+        return oneLine.length() <= NAME_MAX ? oneLine : oneLine.substring(0, NAME_MAX).strip();
+    }
+}

@@ -1,0 +1,112 @@
+package app.thaw.notification;
+
+import app.thaw.scheduling.TherapistSessions;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.parameter.ParticipationStatus;
+import biweekly.parameter.Role;
+import biweekly.property.Attendee;
+import biweekly.property.Classification;
+import biweekly.property.Method;
+import biweekly.property.Organizer;
+import biweekly.property.Status;
+import biweekly.component.VEvent;
+
+import app.thaw.base.PracticeProfile;
+import app.thaw.scheduling.AppointmentNotice;
+
+/**
+ * iCalendar text for invitations and feeds. Times are written as UTC instants: every calendar app shows
+ * them in local time, and unlike a London wall-clock time they stay exact in October's repeated hour.
+ */
+final class IcsCalendars {
+
+    static final String REQUEST = Method.REQUEST;
+    static final String CANCEL = Method.CANCEL;
+    private static final String PRODUCT_ID = "-//Thaw//Thaw appointments//EN";
+
+    private IcsCalendars() {
+    }
+
+    /** Stable across changes and cancellation, so calendar apps update the same entry. */
+    static String uid(long appointmentId) {
+        return "appointment-" + appointmentId + "@thaw";
+    }
+
+    /** A booking or change (REQUEST) or its cancellation (CANCEL), addressed to one client. */
+    static String invitation(String method, AppointmentNotice notice, AppointmentNotice.Recipient to, String location,
+                             PracticeProfile practice, Instant stamp) {
+        boolean cancel = CANCEL.equals(method);
+        var ical = new ICalendar();
+        ical.setProductId(PRODUCT_ID);
+        ical.setMethod(new Method(method));
+        VEvent event = event(notice.appointmentId(), notice.start().toInstant(), notice.end().toInstant(),
+                notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()), location, stamp);
+        event.setStatus(cancel ? Status.cancelled() : Status.confirmed());
+        if (practice.email() != null && !practice.email().isBlank()) {
+            event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
+        }
+        var attendee = new Attendee(EmailTemplates.clean(to.name()), to.email().strip());
+        attendee.setRole(Role.ATTENDEE);
+        attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
+        attendee.setRsvp(false);
+        event.addAttendee(attendee);
+        ical.addEvent(event);
+        return Biweekly.write(ical).go();
+    }
+
+    /** A therapist's own subscribed calendar: sessions with clients' initials, never their names. */
+    static String feed(String calendarName, List<TherapistSessions.Session> sessions,
+                       Function<TherapistSessions.Session, String> location, Instant stamp) {
+        var ical = new ICalendar();
+        ical.setProductId(PRODUCT_ID);
+        ical.setMethod(Method.publish());
+        ical.addExperimentalProperty("X-WR-CALNAME", calendarName);
+        ical.addExperimentalProperty("X-PUBLISHED-TTL", "PT15M");
+        ical.setRefreshInterval(biweekly.util.Duration.parse("PT15M"));
+        for (var session : sessions) {
+            String initials = session.clientInitials().stream().map(IcsCalendars::initials)
+                    .filter(text -> !text.isEmpty()).collect(Collectors.joining(" & "));
+            String summary = EmailTemplates.clean(session.sessionLabel())
+                    + (initials.isEmpty() ? "" : " · " + initials);
+            VEvent event = event(session.appointmentId(), session.start(), session.end(), session.sequence(), summary,
+                    location.apply(session), stamp);
+            event.setStatus(Status.confirmed());
+            event.setClassification(Classification.private_());
+            ical.addEvent(event);
+        }
+        return Biweekly.write(ical).go();
+    }
+
+    /** "Sam Taylor", "sam" or "S.T." all become initials ("S.T.", "S."): a full name never leaves. */
+    static String initials(String nameOrInitials) {
+        var out = new StringBuilder();
+        int letters = 0;
+        for (String part : nameOrInitials.strip().split("[\\s.\\-]+")) {
+            if (!part.isEmpty() && Character.isLetter(part.codePointAt(0)) && letters < 4) {
+                out.appendCodePoint(Character.toUpperCase(part.codePointAt(0))).append('.');
+                letters++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static VEvent event(long appointmentId, Instant start, Instant end, int sequence, String summary,
+                                String location, Instant stamp) {
+        var event = new VEvent();
+        event.setUid(uid(appointmentId));
+        event.setDateTimeStamp(Date.from(stamp));
+        event.setDateStart(Date.from(start), true);
+        event.setDateEnd(Date.from(end), true);
+        event.setSequence(sequence);
+        event.setSummary(summary);
+        event.setLocation(location);
+        return event;
+    }
+}

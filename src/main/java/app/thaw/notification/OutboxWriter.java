@@ -1,0 +1,97 @@
+package app.thaw.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes outbox rows in the caller's transaction, so an email exists exactly when the change it tells about
+ * was committed. Never throws for a repeated key: a second instance or a replayed event simply adds nothing.
+ */
+@Component
+class OutboxWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
+    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,189}$");
+    private static final int SUBJECT_MAX = 200;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final Clock clock;
+
+    OutboxWriter(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.clock = clock;
+    }
+
+    /** Whether a mail server is configured; without one, messages are captured instead of sent. */
+    boolean deliveryConfigured() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    static boolean isAddress(@Nullable String email) {
+        return email != null && ADDRESS.matcher(email.strip()).matches();
+    }
+
+    /** The recipient as it goes into keys: the same person whatever the case of their address. */
+    static String keyPart(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns false when a message with this key already exists or the address is unusable. */
+    boolean enqueue(OutgoingEmail email) {
+        if (!isAddress(email.recipient())) {
+            // the address itself is personal data, so only the key's subject part is logged
+            log.warn("Not queuing {} email: unusable address (key {})", email.kind(),
+                    email.idempotencyKey().split("/")[0]);
+            return false;
+        }
+        Instant now = clock.instant();
+        Instant due = email.dueAt() == null ? now : email.dueAt();
+        OutboxStatus status = deliveryConfigured() ? OutboxStatus.PENDING : OutboxStatus.CAPTURED;
+        int inserted = jdbc.update("""
+                insert into outbox_message (idempotency_key, kind, recipient, subject, body_text, ics, ics_method,
+                    appointment_id, sequence, status, next_attempt_at, not_after, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (idempotency_key) do nothing""",
+                email.idempotencyKey(), email.kind().name(), email.recipient().strip(),
+                truncate(email.subject(), SUBJECT_MAX), email.body(), email.ics(), email.icsMethod(),
+                email.appointmentId(), email.sequence(), status.name(), Timestamp.from(due),
+                email.notAfter() == null ? null : Timestamp.from(email.notAfter()), Timestamp.from(now));
+        return inserted == 1;
+    }
+
+    /** Reminders not yet out for an appointment that moved or was cancelled: a fresh one follows if due. */
+    int withdrawReminders(long appointmentId) {
+        return jdbc.update("""
+                update outbox_message set status = 'WITHDRAWN', last_error = 'The session moved or was cancelled'
+                 where appointment_id = ? and kind = 'REMINDER'
+                   and (status = 'PENDING' or (status = 'CAPTURED' and next_attempt_at > ?))""",
+                appointmentId, Timestamp.from(clock.instant()));
+    }
+
+    /** Whether this recipient got the booking or change for this version of the session after the given time. */
+    boolean toldAboutSince(long appointmentId, int sequence, String recipient, Instant since) {
+        Boolean told = jdbc.queryForObject("""
+                select exists (select 1 from outbox_message
+                                where appointment_id = ? and sequence = ? and kind in ('BOOKED', 'CHANGED')
+                                  and lower(recipient) = ? and created_at > ?)""",
+                Boolean.class, appointmentId, sequence, keyPart(recipient), Timestamp.from(since));
+        return Boolean.TRUE.equals(told);
+    }
+
+    static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

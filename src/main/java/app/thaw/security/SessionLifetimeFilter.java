@@ -1,0 +1,40 @@
+package app.thaw.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Ends any session older than its absolute lifetime (12 hours by default), however active it has been. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SessionLifetimeFilter extends OncePerRequestFilter {
+
+    private final Duration lifetime;
+    private final Clock clock;
+
+    SessionLifetimeFilter(@Value("${thaw.security.session-lifetime:PT12H}") Duration lifetime, Clock clock) {
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var session = request.getSession(false);
+        if (session != null && clock.millis() - session.getCreationTime() > lifetime.toMillis()) {
+            session.invalidate();
+        }
+        chain.doFilter(request, response);
+    }
+}

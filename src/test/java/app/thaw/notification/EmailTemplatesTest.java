@@ -1,0 +1,93 @@
+package app.thaw.notification;
+
+import static app.thaw.notification.TestNotices.london;
+import static app.thaw.notification.TestNotices.recipient;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import app.thaw.scheduling.AppointmentNotice;
+
+class EmailTemplatesTest {
+
+    private final EmailTemplates templates = new EmailTemplates(TestNotices.PRACTICE);
+    private final AppointmentNotice.Recipient to = recipient("Sam", "sam@example.org");
+    private final AppointmentNotice winter = TestNotices.inPerson(1, london("2026-11-03T10:00"), 0, to);
+    private final AppointmentNotice summer = TestNotices.online(1, london("2026-07-01T18:15"), 1, to);
+
+    @Test
+    void aBookingSaysWhoWhenAndWhereAndNothingElse() {
+        var email = templates.booked(winter, to);
+
+        assertThat(email.subject()).isEqualTo("Your appointment on Tue 3 November at 10:00 is confirmed");
+        assertThat(email.body()).startsWith("Dear Sam,")
+                .contains("Tuesday 3 November 2026, 10:00 to 11:20 (GMT)", "Dr Amira Khan",
+                        "Room 2, 14 Albert Square, Manchester M2 5PF", "0161 000 0000", "hello@thaw.example");
+        assertNeutral(email);
+    }
+
+    @Test
+    void summerTimesSayBstAndOnlineSessionsSayOnline() {
+        var email = templates.booked(summer, to);
+
+        assertThat(email.body()).contains("Wednesday 1 July 2026, 18:15 to 19:05 (BST)", "Where: Online")
+                .doesNotContain("Albert Square, Manchester M2 5PF\n  ");
+        assertNeutral(email);
+    }
+
+    @Test
+    void aChangeNamesTheOldAndTheNewTime() {
+        var email = templates.changed(summer, to, london("2026-06-30T09:00"));
+
+        assertThat(email.subject()).isEqualTo("Your appointment has moved to Wed 1 July at 18:15");
+        assertThat(email.body()).contains("Tuesday 30 June 2026, 09:00 (BST) has moved", "18:15 to 19:05 (BST)");
+        assertNeutral(email);
+    }
+
+    @Test
+    void aCancellationNeverGivesAReason() {
+        var email = templates.cancelled(winter, to);
+
+        assertThat(email.subject()).isEqualTo("Your appointment on Tue 3 November at 10:00 is cancelled");
+        assertThat(email.body()).contains("has been cancelled", "arrange another time")
+                .doesNotContainIgnoringCase("because").doesNotContainIgnoringCase("reason");
+        assertNeutral(email);
+    }
+
+    @Test
+    void remindersIntakeReceiptsAndInvitationsStayNeutralToo() {
+        assertNeutral(templates.reminder(winter, to));
+        var receipt = templates.intakeReceived("Mo", "THW-ABC234");
+        assertThat(receipt.body()).startsWith("Dear Mo,").contains("THW-ABC234");
+        assertNeutral(receipt);
+        var invitation = templates.partnerInvitation("Alex", "https://thaw.example/intake?invite=abc");
+        assertThat(invitation.subject()).isEqualTo("Alex has invited you to Thaw Therapy · Manchester");
+        assertThat(invitation.body()).startsWith("Hello,").contains("https://thaw.example/intake?invite=abc");
+        assertNeutral(invitation);
+    }
+
+    @Test
+    void typedNamesCannotBreakOutOfTheirLine() {
+        var email = templates.booked(winter, recipient("Sam\r\nBcc: someone@evil.example", "sam@example.org"));
+
+        assertThat(email.body().lines().findFirst()).contains("Dear Sam Bcc: someone@evil.example,");
+    }
+
+    @Test
+    void retriesBackOffExponentiallyUpToAnHour() {
+        var settings = new MailSettings(null, 10, Duration.ofMinutes(1), Duration.ofHours(1), 20,
+                Duration.ofMinutes(5), Duration.ofHours(24));
+
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 9, 40).stream().map(settings::retryDelay).map(Duration::toMinutes))
+                .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
+    }
+
+    private static void assertNeutral(EmailTemplates.Rendered email) {
+        TestNotices.assertNothingClinical(email.subject());
+        TestNotices.assertNothingClinical(email.body());
+        assertThat(email.body()).doesNotContain(TestNotices.CLINICAL_LABEL);
+    }
+}
