@@ -51,12 +51,14 @@ class CaseDetails {
         this.json = json;
     }
 
-    CaseDetail assemble(SubmittedIntake intake, @Nullable SubmittedIntake partner, ReviewCase reviewCase) {
+    /** {@code partnerFear}: either partner said they are afraid of the other; joint work needs a clinical decision. */
+    CaseDetail assemble(SubmittedIntake intake, @Nullable SubmittedIntake partner, ReviewCase reviewCase,
+                        boolean partnerFear) {
         Map<Long, String> names = staff.displayNames();
         var state = new CaseDetail.CaseState(reviewCase.getAssignedTherapistId(),
                 name(names, reviewCase.getAssignedTherapistId()), reviewCase.isRiskAcknowledged(),
                 reviewCase.getRiskAcknowledgedAt(), name(names, reviewCase.getRiskAcknowledgedBy()),
-                reviewCase.getRiskAcknowledgementNote(), intake.hasRiskFlag("partner_fear"));
+                reviewCase.getRiskAcknowledgementNote(), partnerFear);
         List<String> different = partner == null ? List.of()
                 : PartnerDifferences.mostDifferent(intake.questionnaire(), intake.answers(), partner.answers());
         return new CaseDetail(intake, partner, state, factors(intake.id(), names),

@@ -1,6 +1,8 @@
 package app.thaw.review;
 
 import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,6 +22,7 @@ import app.thaw.review.domain.ReviewCase;
 import app.thaw.review.domain.ReviewCaseRepository;
 import app.thaw.review.factors.FactorRuleSet;
 import app.thaw.review.factors.FactorSuggester;
+import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
 
 /**
@@ -34,16 +37,18 @@ class CaseSetup {
     private final SubmittedIntakes intakes;
     private final FactorRuleSet rules;
     private final AuditLog auditLog;
+    private final StaffAccountService staff;
     private final JsonMapper json;
     private final Clock clock;
 
     CaseSetup(ReviewCaseRepository cases, FactorSuggestionRepository suggestions, SubmittedIntakes intakes,
-              FactorRuleSet rules, AuditLog auditLog, JsonMapper json, Clock clock) {
+              FactorRuleSet rules, AuditLog auditLog, StaffAccountService staff, JsonMapper json, Clock clock) {
         this.cases = cases;
         this.suggestions = suggestions;
         this.intakes = intakes;
         this.rules = rules;
         this.auditLog = auditLog;
+        this.staff = staff;
         this.json = json;
         this.clock = clock;
     }
@@ -52,16 +57,16 @@ class CaseSetup {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(IntakeSubmitted submitted) {
         SystemActor.run(() -> {
-            ensure(submitted.intakeId());
             auditLog.record(AuditAction.INTAKE_SUBMITTED, submitted.intakeId(), submitted.reference(),
                     submitted.urgent() ? "Flagged urgent by the client's answers" : null);
+            ensure(submitted.intakeId());
         });
     }
 
     /** Idempotent: creates what is missing, leaves what exists. */
     @Transactional(propagation = Propagation.MANDATORY)
     ReviewCase ensure(long intakeId) {
-        ReviewCase reviewCase = cases.findById(intakeId).orElseGet(() -> cases.saveAndFlush(new ReviewCase(intakeId)));
+        ReviewCase reviewCase = cases.findById(intakeId).orElseGet(() -> open(intakeId));
         if (!suggestions.existsByIntakeId(intakeId)) {
             SubmittedIntake intake = SystemActor.call(() -> intakes.find(intakeId).orElseThrow());
             var report = new ScoreReport(intake.scores(), intake.riskFlags(), intake.urgent());
@@ -69,6 +74,32 @@ class CaseSetup {
                 suggestions.save(new FactorSuggestionRecord(intakeId, suggestion.tagId(),
                         json.writeValueAsString(suggestion.reasons()), rules.version(), clock.instant()));
             }
+        }
+        return reviewCase;
+    }
+
+    /**
+     * A new case. A partner joining a couple case the practice already assigned goes to the same therapist:
+     * both partners' intakes are one piece of work, and an unassigned partner would let any therapist take
+     * (and with it reassign) a colleague's couple.
+     */
+    private ReviewCase open(long intakeId) {
+        var reviewCase = new ReviewCase(intakeId);
+        SubmittedIntake intake = SystemActor.call(() -> intakes.find(intakeId).orElseThrow());
+        Long therapist = intake.coupleCaseId() == null ? null
+                : SystemActor.call(() -> intakes.coupleMembers(intake.coupleCaseId())).stream()
+                        .filter(member -> member != intakeId)
+                        .map(cases::findById)
+                        .flatMap(Optional::stream)
+                        .map(ReviewCase::getAssignedTherapistId)
+                        .filter(Objects::nonNull)
+                        .findFirst().orElse(null);
+        reviewCase.assignTo(therapist);
+        cases.saveAndFlush(reviewCase);
+        if (therapist != null) {
+            String name = SystemActor.call(() -> staff.displayNames()).getOrDefault(therapist, "Former staff member");
+            SystemActor.run(() -> auditLog.record(AuditAction.CASE_ASSIGNED, intakeId, intake.reference(),
+                    "Assigned to " + name + " with the partner's intake"));
         }
         return reviewCase;
     }

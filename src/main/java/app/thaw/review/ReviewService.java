@@ -19,12 +19,15 @@ import app.thaw.review.domain.CaseNote;
 import app.thaw.review.domain.CaseNoteRepository;
 import app.thaw.review.domain.FactorDecision;
 import app.thaw.review.domain.FactorDecisionRepository;
+import app.thaw.review.domain.FactorSuggestionRepository;
 import app.thaw.review.domain.Referral;
 import app.thaw.review.domain.ReferralRepository;
 import app.thaw.review.domain.ReviewCase;
 import app.thaw.review.factors.FactorRuleSet;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffSummary;
 import app.thaw.security.StaffUser;
 
 /**
@@ -35,24 +38,29 @@ import app.thaw.security.StaffUser;
 @Transactional
 public class ReviewService {
 
+    private static final String PARTNER_FEAR = "partner_fear";
+
     private final ReviewQueueQuery queue;
     private final CaseSetup setup;
     private final CaseDetails details;
     private final SubmittedIntakes intakes;
     private final CaseNoteRepository notes;
     private final FactorDecisionRepository decisions;
+    private final FactorSuggestionRepository suggestions;
     private final ReferralRepository referrals;
     private final FactorRuleSet rules;
     private final AgreementReport agreement;
     private final ReferralLetters letters;
     private final AuditLog auditLog;
     private final CurrentUser currentUser;
+    private final StaffAccountService staff;
     private final Clock clock;
 
     ReviewService(ReviewQueueQuery queue, CaseSetup setup, CaseDetails details, SubmittedIntakes intakes,
-                  CaseNoteRepository notes, FactorDecisionRepository decisions, ReferralRepository referrals,
+                  CaseNoteRepository notes, FactorDecisionRepository decisions,
+                  FactorSuggestionRepository suggestions, ReferralRepository referrals,
                   FactorRuleSet rules, AgreementReport agreement, ReferralLetters letters, AuditLog auditLog,
-                  CurrentUser currentUser, Clock clock) {
+                  CurrentUser currentUser, StaffAccountService staff, Clock clock) {
         this.letters = letters;
         this.queue = queue;
         this.setup = setup;
@@ -60,11 +68,13 @@ public class ReviewService {
         this.intakes = intakes;
         this.notes = notes;
         this.decisions = decisions;
+        this.suggestions = suggestions;
         this.referrals = referrals;
         this.rules = rules;
         this.agreement = agreement;
         this.auditLog = auditLog;
         this.currentUser = currentUser;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -95,7 +105,8 @@ public class ReviewService {
             auditLog.record(AuditAction.CASE_OPENED, partner.id(), partner.reference(),
                     "Shown beside partner's intake " + intake.reference());
         }
-        return Optional.of(details.assemble(intake, partner, reviewCase.get()));
+        return Optional.of(details.assemble(intake, partner, reviewCase.get(),
+                intake.hasRiskFlag(PARTNER_FEAR) || partnerReportedFear(intake)));
     }
 
     /** The therapist has read the risk answers and decided what to do now; unlocks the case and takes it on. */
@@ -107,6 +118,10 @@ public class ReviewService {
                     + ReviewCase.ACKNOWLEDGEMENT_NOTE_MAX + " characters).");
         }
         ReviewCase reviewCase = requireAccessible(intakeId);
+        if (reviewCase.isRiskAcknowledged()) {
+            // the first review stays on record as it was made; anything new belongs in a clinical note
+            throw new CaseActionRefused("The risk has already been reviewed. Please add anything new as a note.");
+        }
         StaffUser me = currentUser.require();
         reviewCase.acknowledgeRisk(me.id(), text, clock.instant());
         if (reviewCase.getAssignedTherapistId() == null) {
@@ -121,11 +136,23 @@ public class ReviewService {
         assign(intakeId, me.id(), me.displayName());
     }
 
-    /** Hands the case (and the partner's intake with it) to a colleague, or back to the shared queue. */
+    /**
+     * Hands the case (and the partner's intake with it) to a colleague, or back to the shared queue. Only an
+     * active therapist can take a case: one assigned to an admin or a former colleague would vanish from every
+     * therapist's queue. The history names the therapist as the staff list does, whatever name the caller gave.
+     */
     @RolesAllowed(Roles.THERAPIST)
     public void assign(long intakeId, @Nullable Long therapistId, @Nullable String therapistName) {
         requireUnlocked(intakeId);
-        assignBoth(intakeId, therapistId, therapistName);
+        String name = null;
+        if (therapistId != null) {
+            name = staff.activeTherapists().stream()
+                    .filter(therapist -> therapist.id() == therapistId)
+                    .map(StaffSummary::displayName)
+                    .findFirst()
+                    .orElseThrow(() -> new CaseActionRefused("A case can only be assigned to an active therapist."));
+        }
+        assignBoth(intakeId, therapistId, name);
     }
 
     @RolesAllowed(Roles.THERAPIST)
@@ -155,6 +182,15 @@ public class ReviewService {
             throw new CaseActionRefused("Unknown contributing factor: " + tagId);
         }
         requireUnlocked(intakeId);
+        boolean suggested = suggestions.existsByIntakeIdAndTagId(intakeId, tagId);
+        boolean fits = suggested
+                ? decision == FactorDecisionKind.CONFIRMED || decision == FactorDecisionKind.REJECTED
+                : decision == FactorDecisionKind.ADDED || decision == FactorDecisionKind.REMOVED;
+        if (!fits) {
+            // the agreement report counts confirmations of suggestions and additions of the rest, never a mix
+            throw new CaseActionRefused(suggested ? "This factor was suggested: confirm or reject it."
+                    : "This factor wasn't suggested: add or remove it.");
+        }
         decisions.save(new FactorDecision(intakeId, tagId, decision, currentUser.require().id(), clock.instant()));
         auditLog.record(AuditAction.FACTOR_DECIDED, intakeId, referenceOf(intakeId),
                 rules.tag(tagId).orElseThrow().label() + ": " + decision.name().toLowerCase(java.util.Locale.ROOT));
@@ -175,9 +211,16 @@ public class ReviewService {
         SubmittedIntake intake = intakes.find(intakeId).orElseThrow();
         String override = partnerFearDecision == null || partnerFearDecision.isBlank() ? null
                 : partnerFearDecision.strip();
-        if (kind.involvesPartner() && intake.hasRiskFlag("partner_fear") && override == null) {
-            throw new CaseActionRefused("This client said they are afraid of their partner. Couples work can only "
-                    + "be chosen with an explicit clinical decision recorded below.");
+        if (kind.involvesPartner() && override == null) {
+            if (intake.hasRiskFlag(PARTNER_FEAR)) {
+                throw new CaseActionRefused("This client said they are afraid of their partner. Couples work can "
+                        + "only be chosen with an explicit clinical decision recorded below.");
+            }
+            if (partnerReportedFear(intake)) {
+                throw new CaseActionRefused("This client's partner said in their own intake that they are afraid "
+                        + "of them. Couples work can only be chosen with an explicit clinical decision recorded "
+                        + "below.");
+            }
         }
         if (override != null && override.length() > Referral.PARTNER_FEAR_DECISION_MAX) {
             throw new CaseActionRefused("Please keep the clinical decision under "
@@ -185,10 +228,13 @@ public class ReviewService {
         }
         referrals.save(new Referral(intakeId, kind, text, kind.involvesPartner() ? override : null,
                 currentUser.require().id(), clock.instant()));
-        if (intake.status() != IntakeStatus.SCHEDULED && intake.status() != IntakeStatus.CLOSED) {
-            intakes.changeStatus(intakeId, IntakeStatus.REFERRED);
-        }
         auditLog.record(AuditAction.REFERRAL_DECIDED, intakeId, intake.reference(), kind.label());
+        IntakeStatus status = intake.status();
+        if (status != IntakeStatus.REFERRED && status != IntakeStatus.SCHEDULED && status != IntakeStatus.CLOSED) {
+            intakes.changeStatus(intakeId, IntakeStatus.REFERRED);
+            auditLog.record(AuditAction.STATUS_CHANGED, intakeId, intake.reference(),
+                    status.name() + " → " + IntakeStatus.REFERRED.name());
+        }
     }
 
     /** The letter for the current outside referral; downloading it is a read of clinical content, so it is audited. */
@@ -250,6 +296,21 @@ public class ReviewService {
             auditLog.record(AuditAction.CASE_ASSIGNED, member, referenceOf(member),
                     therapistId == null ? "Returned to the shared queue" : "Assigned to " + therapistName);
         }
+    }
+
+    /**
+     * Whether the other partner of a couple said they are afraid of this client. It blocks joint work just as
+     * the client's own answer does, whichever therapist holds the partner's intake.
+     */
+    private boolean partnerReportedFear(SubmittedIntake intake) {
+        if (intake.coupleCaseId() == null) {
+            return false;
+        }
+        return intakes.coupleMembers(intake.coupleCaseId()).stream()
+                .filter(id -> id != intake.id())
+                .map(intakes::find)
+                .flatMap(Optional::stream)
+                .anyMatch(partner -> partner.hasRiskFlag(PARTNER_FEAR));
     }
 
     private Optional<SubmittedIntake> partnerOf(SubmittedIntake intake) {

@@ -9,4 +9,6 @@ public interface FactorSuggestionRepository extends JpaRepository<FactorSuggesti
     List<FactorSuggestionRecord> findByIntakeIdOrderByIdAsc(long intakeId);
 
     boolean existsByIntakeId(long intakeId);
+
+    boolean existsByIntakeIdAndTagId(long intakeId, String tagId);
 }

@@ -1,0 +1,758 @@
+package app.thaw.review;
+
+import static app.thaw.intake.IntakeFixtures.completeAnswers;
+import static app.thaw.intake.IntakeFixtures.couplesAnswers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.Application;
+import app.thaw.IntegrationTest;
+import app.thaw.intake.IntakeService;
+import app.thaw.intake.IntakeStatus;
+import app.thaw.intake.RequestedType;
+import app.thaw.intake.questionnaire.Answers;
+import app.thaw.security.StaffAccountService;
+
+@IntegrationTest
+class ReviewServiceIT {
+
+    @Autowired
+    ReviewService review;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ReviewTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new ReviewTestData(intake, staff, jdbc);
+    }
+
+    // ---- queue -------------------------------------------------------------------------------------
+
+    @Test
+    @WithUserDetails("amira")
+    void theQueueShowsUrgentCasesFirstThenWhoeverHasWaitedLongest() {
+        String word = ReviewTestData.uniqueWord();
+        var routineFirst = data.submit(completeAnswers(word + " Oldest"));
+        var urgentFirst = data.submit(urgent(completeAnswers(word + " Urgent")));
+        var routineSecond = data.submit(completeAnswers(word + " Newer"));
+        var urgentSecond = data.submit(completeAnswers(word + " Later").with("phq9.9", "2"));
+
+        List<QueueRow> rows = review.queue(anyStatus(word), QueueSort.DEFAULT, null, 50);
+
+        assertThat(rows).extracting(QueueRow::reference).containsExactly(urgentFirst.reference(),
+                urgentSecond.reference(), routineFirst.reference(), routineSecond.reference());
+        assertThat(rows).extracting(QueueRow::urgent).containsExactly(true, true, false, false);
+        assertThat(rows.getFirst().name()).isEqualTo(word + " Urgent");
+        assertThat(rows.getFirst().requestedType()).isEqualTo(RequestedType.INDIVIDUAL);
+        assertThat(rows.getFirst().status()).isEqualTo(IntakeStatus.NEW);
+        assertThat(rows.getFirst().assigneeId()).isNull();
+        assertThat(rows.getFirst().assigneeName()).isNull();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void filtersAndSearchNarrowTheQueue() {
+        String word = ReviewTestData.uniqueWord();
+        var alpha = data.submit(completeAnswers(word + " Alpha"));
+        var beta = data.submit(urgent(completeAnswers(word + " Beta")));
+        var gamma = data.submit(completeAnswers(word + " Gamma").with("preferences.session_type", "not_sure"));
+        var delta = data.submit(completeAnswers(word + " Delta"));
+        review.changeStatus(alpha.id(), IntakeStatus.IN_REVIEW);
+        review.assignToMe(delta.id());
+
+        assertThat(refs(QueueFilter.open().withSearch(word))).containsExactlyInAnyOrder(alpha.reference(),
+                beta.reference(), gamma.reference(), delta.reference());
+        assertThat(refs(filter(word, Set.of(IntakeStatus.IN_REVIEW), QueueFilter.Urgency.ANY, null,
+                QueueFilter.Assignment.ANYONE, null, null))).containsExactly(alpha.reference());
+        assertThat(refs(filter(word, Set.of(IntakeStatus.REFERRED, IntakeStatus.CLOSED), QueueFilter.Urgency.ANY,
+                null, QueueFilter.Assignment.ANYONE, null, null))).isEmpty();
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.URGENT, null, QueueFilter.Assignment.ANYONE,
+                null, null))).containsExactly(beta.reference());
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ROUTINE, null, QueueFilter.Assignment.ANYONE,
+                null, null))).containsExactly(alpha.reference(), gamma.reference(), delta.reference());
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, RequestedType.NOT_SURE,
+                QueueFilter.Assignment.ANYONE, null, null))).containsExactly(gamma.reference());
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, RequestedType.INDIVIDUAL,
+                QueueFilter.Assignment.ANYONE, null, null)))
+                .containsExactly(beta.reference(), alpha.reference(), delta.reference());
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ME, null,
+                null))).containsExactly(delta.reference());
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.UNASSIGNED,
+                null, null))).containsExactly(beta.reference(), alpha.reference(), gamma.reference());
+
+        LocalDate sent = review.queue(anyStatus(word), QueueSort.DEFAULT, null, 10).getFirst().submittedAt()
+                .atZone(Application.PRACTICE_ZONE).toLocalDate();
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE, sent,
+                sent))).hasSize(4);
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE,
+                sent.plusDays(1), null))).isEmpty();
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE, null,
+                sent.minusDays(1)))).isEmpty();
+        assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE,
+                sent.minusDays(3), sent))).hasSize(4);
+
+        assertThat(refs(anyStatus(gamma.reference()))).containsExactly(gamma.reference());
+        assertThat(refs(anyStatus(" " + gamma.reference().toLowerCase().replace("-", "") + " ")))
+                .containsExactly(gamma.reference());
+        assertThat(refs(anyStatus(word.toLowerCase() + " gam"))).containsExactly(gamma.reference());
+        assertThat(refs(anyStatus("delt " + word.substring(0, 6)))).containsExactly(delta.reference());
+        assertThat(refs(anyStatus(word + " Nobody"))).isEmpty();
+        assertThat(refs(anyStatus("' or 1=1 -- " + word))).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void keysetPagesWalkEveryRowExactlyOnceInEachSortOrder() {
+        String word = ReviewTestData.uniqueWord();
+        // duplicate names and a mix of urgent and routine cases, so ties fall on page boundaries
+        data.submit(completeAnswers(word + " Carter"));
+        data.submit(completeAnswers(word + " Adams"));
+        data.submit(urgent(completeAnswers(word + " Carter")));
+        data.submit(urgent(completeAnswers(word + " Baker")));
+        data.submit(completeAnswers(word + " Evans"));
+        data.submit(completeAnswers(word + " Adams"));
+        data.submit(urgent(completeAnswers(word + " Dunn")));
+        QueueFilter filter = anyStatus(word);
+
+        Comparator<QueueRow> byId = Comparator.comparingLong(QueueRow::intakeId);
+        Map<QueueSort, Comparator<QueueRow>> expected = Map.of(
+                QueueSort.DEFAULT, Comparator.comparing(QueueRow::urgent).reversed()
+                        .thenComparing(QueueRow::submittedAt).thenComparing(byId),
+                new QueueSort(QueueSort.Field.NAME, false), Comparator.comparing(QueueRow::name).thenComparing(byId),
+                new QueueSort(QueueSort.Field.NAME, true),
+                Comparator.comparing(QueueRow::name).thenComparing(byId).reversed(),
+                new QueueSort(QueueSort.Field.SUBMITTED, true),
+                Comparator.comparing(QueueRow::submittedAt).thenComparing(byId).reversed(),
+                new QueueSort(QueueSort.Field.SUBMITTED, false),
+                Comparator.comparing(QueueRow::submittedAt).thenComparing(byId),
+                new QueueSort(QueueSort.Field.REFERENCE, false),
+                Comparator.comparing(QueueRow::reference).thenComparing(byId),
+                new QueueSort(QueueSort.Field.REFERENCE, true),
+                Comparator.comparing(QueueRow::reference).thenComparing(byId).reversed());
+
+        expected.forEach((sort, order) -> {
+            List<QueueRow> all = review.queue(filter, sort, null, 200);
+            assertThat(all).as("all rows for %s", sort).hasSize(7).isSortedAccordingTo(order);
+
+            List<QueueRow> walked = walk(filter, sort, 2);
+
+            assertThat(walked).as("pages of 2 for %s", sort).extracting(QueueRow::intakeId)
+                    .doesNotHaveDuplicates()
+                    .containsExactlyElementsOf(all.stream().map(QueueRow::intakeId).toList());
+        });
+    }
+
+    @Test
+    void aTherapistNeverSeesAColleaguesCaseInTheQueueButAnAdminSeesAll() {
+        String word = ReviewTestData.uniqueWord();
+        var amirasCase = data.submit(completeAnswers(word + " Amiras"));
+        var tomsCase = data.submit(completeAnswers(word + " Toms"));
+        var openCase = data.submit(completeAnswers(word + " Open"));
+        data.as("amira", () -> review.assignToMe(amirasCase.id()));
+        data.as("tom", () -> review.assignToMe(tomsCase.id()));
+
+        List<String> tomSees = data.as("tom", () -> refs(anyStatus(word)));
+        List<QueueRow> tomsWholeQueue = data.as("tom", () -> walk(new QueueFilter(Set.of(),
+                QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE, null, null, null),
+                QueueSort.DEFAULT, 200));
+        List<QueueRow> adminSees = data.as("admin", () -> review.queue(anyStatus(word), QueueSort.DEFAULT, null, 50));
+
+        assertThat(tomSees).containsExactly(tomsCase.reference(), openCase.reference());
+        long tom = data.idOf("tom");
+        assertThat(tomsWholeQueue).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.assigneeId()).isIn(null, tom));
+        assertThat(adminSees).extracting(QueueRow::reference).containsExactly(amirasCase.reference(),
+                tomsCase.reference(), openCase.reference());
+        assertThat(adminSees).extracting(QueueRow::assigneeName).containsExactly("Dr Amira Khan", "Tom Whitfield",
+                null);
+        assertThat(data.as("admin", () -> refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null,
+                QueueFilter.Assignment.UNASSIGNED, null, null)))).containsExactly(openCase.reference());
+    }
+
+    // ---- access --------------------------------------------------------------------------------------
+
+    @Test
+    void aColleagueCannotOpenOrChangeATherapistsCaseAndTheAttemptIsAudited() {
+        var amirasCase = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Private"));
+        data.as("amira", () -> review.assignToMe(amirasCase.id()));
+
+        Optional<CaseDetail> tomOpens = data.as("tom", () -> review.openCase(amirasCase.reference()));
+
+        assertThat(tomOpens).isEmpty();
+        assertThatThrownBy(() -> data.as("tom", () -> review.addNote(amirasCase.id(), "Sneaky note")))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> data.as("tom", () -> review.assignToMe(amirasCase.id())))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> data.as("tom", () -> review.referralLetter(amirasCase.id())))
+                .isInstanceOf(CaseActionRefused.class);
+        var denied = data.audit(amirasCase.id()).stream()
+                .filter(row -> row.get("action").equals("CASE_ACCESS_DENIED")).toList();
+        assertThat(denied).hasSize(4).allSatisfy(row -> {
+            assertThat(row.get("actor_id")).isEqualTo(data.idOf("tom"));
+            assertThat(row.get("actor_name")).isEqualTo("Tom Whitfield");
+            assertThat(row.get("case_reference")).isEqualTo(amirasCase.reference());
+        });
+        assertThat(data.auditActions(amirasCase.id())).doesNotContain("CASE_OPENED", "NOTE_ADDED");
+        assertThat(jdbc.queryForObject("select count(*) from case_note where intake_id = ?", Integer.class,
+                amirasCase.id())).isZero();
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, amirasCase.id())).isEqualTo(data.idOf("amira"));
+        assertThat(data.as("amira", () -> review.openCase(amirasCase.reference()))).isPresent();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void anUnknownReferenceIsNotFoundWithoutAnAuditLine() {
+        long last = jdbc.queryForObject("select coalesce(max(id), 0) from audit_entry", Long.class);
+
+        assertThat(review.openCase("THW-000000")).isEmpty();
+        assertThat(review.openCase("not a reference")).isEmpty();
+
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where id > ? and actor_id = ?", Long.class,
+                last, data.idOf("amira"))).isZero();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void anAdminCannotOpenACaseOrChangeIt() {
+        var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Admin"));
+
+        assertThatThrownBy(() -> review.openCase(submitted.reference()))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> review.addNote(submitted.id(), "note"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> review.referralLetter(submitted.id()))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThat(review.queue(anyStatus(submitted.reference()), QueueSort.DEFAULT, null, 10)).hasSize(1);
+        assertThat(data.auditActions(submitted.id())).containsExactly("INTAKE_SUBMITTED");
+    }
+
+    @Test
+    @WithAnonymousUser
+    void anonymousVisitorsCannotReadTheQueueOrCases() {
+        var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Anon"));
+
+        assertThatThrownBy(() -> review.openCase(submitted.reference()))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> review.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 10))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        SecurityContextHolder.clearContext();
+        assertThatThrownBy(() -> review.openCase(submitted.reference()))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThat(data.auditActions(submitted.id())).containsExactly("INTAKE_SUBMITTED");
+    }
+
+    // ---- audit ---------------------------------------------------------------------------------------
+
+    @Test
+    @WithUserDetails("amira")
+    void everyOpeningOfACaseIsAuditedWithWhoReadIt() {
+        var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Reader"));
+
+        CaseDetail detail = review.openCase(submitted.reference().toLowerCase()).orElseThrow();
+        review.openCase(submitted.reference()).orElseThrow();
+
+        assertThat(detail.intake().reference()).isEqualTo(submitted.reference());
+        assertThat(detail.partner()).isNull();
+        var opened = data.audit(submitted.id()).stream().filter(row -> row.get("action").equals("CASE_OPENED"))
+                .toList();
+        assertThat(opened).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("actor_id")).isEqualTo(data.idOf("amira"));
+            assertThat(row.get("actor_name")).isEqualTo("Dr Amira Khan");
+            assertThat(row.get("case_reference")).isEqualTo(submitted.reference());
+        });
+        assertThat(detail.history()).extracting(entry -> entry.action().name()).containsExactly("INTAKE_SUBMITTED");
+        assertThat(detail.history().getFirst().actorName()).isEqualTo("system");
+        assertThat(detail.history().getFirst().actorId()).isNull();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void everyChangeAndTheLetterDownloadWriteTheirAuditLines() throws IOException {
+        var submitted = data.submit(urgent(completeAnswers(ReviewTestData.uniqueWord() + " Audited")
+                .with("about.gp_practice", "Ancoats Medical Practice, Manchester")));
+        long id = submitted.id();
+
+        review.acknowledgeRisk(id, "Called the client: safe for now, crisis plan shared.");
+        review.changeStatus(id, IntakeStatus.IN_REVIEW);
+        review.addNote(id, "Private words about the client's father.");
+        review.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
+        review.decideReferral(id, ReferralKind.GP_MEDICATION_REVIEW, "Sertraline dose review.", null);
+        ReferralLetterFile letter = review.referralLetter(id);
+        review.assign(id, data.idOf("tom"), "Tom Whitfield");
+
+        var rows = data.audit(id);
+        assertThat(rows).extracting(row -> row.get("action")).containsExactly("INTAKE_SUBMITTED",
+                "CASE_ASSIGNED", "RISK_ACKNOWLEDGED", "STATUS_CHANGED", "NOTE_ADDED", "FACTOR_DECIDED",
+                "REFERRAL_DECIDED", "STATUS_CHANGED", "LETTER_DOWNLOADED", "CASE_ASSIGNED");
+        assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
+            assertThat(row.get("actor_id")).isEqualTo(data.idOf("amira"));
+            assertThat(row.get("case_reference")).isEqualTo(submitted.reference());
+        });
+        assertThat(rows).extracting(row -> row.get("detail")).containsExactly(
+                "Flagged urgent by the client's answers", "Assigned to Dr Amira Khan", null, "NEW → IN_REVIEW", null,
+                "Hormonal change: added", "GP — medication review", "IN_REVIEW → REFERRED",
+                "GP — medication review",
+                "Assigned to Tom Whitfield");
+        assertThat(rows).allSatisfy(row -> assertThat(String.valueOf(row.get("detail")))
+                .doesNotContain("Private words").doesNotContain("Sertraline").doesNotContain("crisis plan"));
+
+        assertThat(letter.fileName()).isEqualTo("referral-" + submitted.reference() + ".pdf");
+        assertThat(new String(letter.pdf(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(pdfText(letter.pdf())).contains(submitted.reference(), "Sertraline dose review.",
+                "Ancoats Medical Practice", "Dr Amira Khan");
+
+        // the history tom now sees holds the changes but not the reads
+        CaseDetail seenByTom = data.as("tom", () -> review.openCase(submitted.reference())).orElseThrow();
+        assertThat(seenByTom.history()).extracting(entry -> entry.action().name()).containsExactly(
+                "INTAKE_SUBMITTED", "CASE_ASSIGNED", "RISK_ACKNOWLEDGED", "STATUS_CHANGED", "NOTE_ADDED",
+                "FACTOR_DECIDED", "REFERRAL_DECIDED", "STATUS_CHANGED", "CASE_ASSIGNED");
+        assertThat(seenByTom.notes()).singleElement().satisfies(note -> {
+            assertThat(note.author()).isEqualTo("Dr Amira Khan");
+            assertThat(note.body()).isEqualTo("Private words about the client's father.");
+        });
+        assertThat(seenByTom.intake().status()).isEqualTo(IntakeStatus.REFERRED);
+        assertThat(seenByTom.state().assigneeName()).isEqualTo("Tom Whitfield");
+    }
+
+    // ---- risk gate -------------------------------------------------------------------------------------
+
+    @Test
+    @WithUserDetails("amira")
+    void anUrgentCaseIsLockedUntilATherapistHasReviewedTheRisk() {
+        var submitted = data.submit(urgent(completeAnswers(ReviewTestData.uniqueWord() + " Locked")));
+        long id = submitted.id();
+        assertThat(submitted.receipt().urgent()).isTrue();
+
+        CaseDetail before = review.openCase(submitted.reference()).orElseThrow();
+        assertThat(before.state().needsRiskReview(before.intake().urgent())).isTrue();
+        assertThat(before.intake().riskFlags()).extracting(flag -> flag.ruleId()).containsExactly("not_safe_now");
+        for (Runnable action : List.<Runnable>of(
+                () -> review.addNote(id, "A note"),
+                () -> review.decideFactor(id, "anxiety", FactorDecisionKind.ADDED),
+                () -> review.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null),
+                () -> review.changeStatus(id, IntakeStatus.IN_REVIEW),
+                () -> review.assignToMe(id),
+                () -> review.referralLetter(id))) {
+            assertThatThrownBy(action::run).isInstanceOf(CaseActionRefused.class)
+                    .hasMessageContaining("Review the risk first");
+        }
+        assertThatThrownBy(() -> review.acknowledgeRisk(id, "   ")).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> review.acknowledgeRisk(id, null)).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> review.acknowledgeRisk(id, "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
+        assertThat(data.auditActions(id)).containsExactly("INTAKE_SUBMITTED", "CASE_OPENED");
+        assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, id)).isEqualTo("NEW");
+
+        review.acknowledgeRisk(id, "  Called the client; safe for now.  ");
+
+        CaseDetail after = review.openCase(submitted.reference()).orElseThrow();
+        assertThat(after.state().needsRiskReview(true)).isFalse();
+        assertThat(after.state().riskAcknowledgedBy()).isEqualTo("Dr Amira Khan");
+        assertThat(after.state().riskAcknowledgementNote()).isEqualTo("Called the client; safe for now.");
+        assertThat(after.state().riskAcknowledgedAt()).isNotNull();
+        assertThat(after.state().assigneeId()).isEqualTo(data.idOf("amira"));
+        assertThat(after.state().assigneeName()).isEqualTo("Dr Amira Khan");
+        review.addNote(id, "A note");
+        review.decideFactor(id, "anxiety", FactorDecisionKind.ADDED);
+        review.changeStatus(id, IntakeStatus.IN_REVIEW);
+        review.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null);
+        assertThat(review.referralLetter(id).pdf()).isNotEmpty();
+        assertThat(data.as("tom", () -> review.openCase(submitted.reference()))).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void theTherapistWhoReviewsTheRiskTakesTheCaseFromTheSharedQueue() {
+        var submitted = data.submit(urgent(completeAnswers(ReviewTestData.uniqueWord() + " Kept")));
+        data.as("tom", () -> review.acknowledgeRisk(submitted.id(), "Spoke to the client."));
+
+        assertThatThrownBy(() -> review.acknowledgeRisk(submitted.id(), "Me too"))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> data.as("tom", () -> review.acknowledgeRisk(submitted.id(), "Rewritten later")))
+                .isInstanceOf(CaseActionRefused.class).hasMessageContaining("already been reviewed");
+        CaseDetail detail = data.as("tom", () -> review.openCase(submitted.reference())).orElseThrow();
+        assertThat(detail.state().assigneeName()).isEqualTo("Tom Whitfield");
+        assertThat(detail.state().riskAcknowledgementNote()).isEqualTo("Spoke to the client.");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aCaseGoesOnlyToAnActiveTherapistAndTheHistoryNamesThemAsTheStaffListDoes() {
+        var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Assigned"));
+
+        assertThatThrownBy(() -> review.assign(submitted.id(), data.idOf("admin"), "Priya Shah"))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> review.assign(submitted.id(), 987_654_321L, "Nobody"))
+                .isInstanceOf(CaseActionRefused.class);
+        review.assign(submitted.id(), data.idOf("grace"), "Someone Else Entirely");
+
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, submitted.id())).isEqualTo(data.idOf("grace"));
+        assertThat(data.audit(submitted.id()).getLast()).containsEntry("action", "CASE_ASSIGNED")
+                .containsEntry("detail", "Assigned to Grace Okafor");
+        assertThat(data.as("grace", () -> review.openCase(submitted.reference())).orElseThrow().state()
+                .assigneeName()).isEqualTo("Grace Okafor");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aNoteNeedsText() {
+        var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Notes"));
+
+        assertThatThrownBy(() -> review.addNote(submitted.id(), " \n ")).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> review.addNote(submitted.id(), "x".repeat(4001)))
+                .isInstanceOf(CaseActionRefused.class);
+        review.addNote(submitted.id(), "First");
+        review.addNote(submitted.id(), "Second");
+
+        assertThat(review.openCase(submitted.reference()).orElseThrow().notes()).extracting(CaseDetail.NoteView::body)
+                .containsExactly("First", "Second");
+        assertThatThrownBy(() -> jdbc.update("update case_note set body = 'changed' where intake_id = ?",
+                submitted.id())).rootCause().hasMessageContaining("clinical notes are append-only");
+    }
+
+    // ---- contributing factors --------------------------------------------------------------------------
+
+    @Test
+    @WithUserDetails("amira")
+    void suggestionsAreStoredAtSubmissionAndDecisionsKeptBesideThem() {
+        Map<String, TagAgreement> before = agreement();
+        Answers answers = completeAnswers(ReviewTestData.uniqueWord() + " Factors");
+        for (String item : List.of("burnout.exhaustion", "burnout.detached", "burnout.concentration",
+                "burnout.small_tasks", "burnout.motivation", "burnout.responsibilities")) {
+            answers = answers.with(item, "2");
+        }
+        for (int i = 1; i <= 7; i++) {
+            answers = answers.with("gad7." + i, "2");
+        }
+        var submitted = data.submit(answers);
+        long id = submitted.id();
+
+        var stored = jdbc.queryForList("select tag_id, reasons::text as reasons, rule_set_version "
+                + "from factor_suggestion where intake_id = ? order by id", id);
+        assertThat(stored).extracting(row -> row.get("tag_id")).containsExactly("emotional_burnout", "anxiety");
+        assertThat(stored.getFirst().get("reasons").toString())
+                .contains("6 of 6 burnout items answered 'more than half the days' or more");
+        assertThat(stored.get(1).get("reasons").toString()).contains("GAD-7 total 14 (Moderate)");
+        assertThat(stored).allSatisfy(row -> assertThat(row.get("rule_set_version")).isEqualTo(1));
+
+        CaseDetail undecided = review.openCase(submitted.reference()).orElseThrow();
+        assertThat(undecided.factors()).extracting(CaseDetail.FactorView::tagId)
+                .containsExactly("emotional_burnout", "anxiety");
+        assertThat(undecided.factors()).allSatisfy(factor -> {
+            assertThat(factor.suggested()).isTrue();
+            assertThat(factor.decision()).isNull();
+            assertThat(factor.reasons()).isNotEmpty();
+        });
+
+        review.decideFactor(id, "emotional_burnout", FactorDecisionKind.CONFIRMED);
+        review.decideFactor(id, "anxiety", FactorDecisionKind.CONFIRMED);
+        review.decideFactor(id, "anxiety", FactorDecisionKind.REJECTED);
+        review.decideFactor(id, "medication_effects", FactorDecisionKind.ADDED);
+        review.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
+        review.decideFactor(id, "hormonal_change", FactorDecisionKind.REMOVED);
+
+        CaseDetail decided = review.openCase(submitted.reference()).orElseThrow();
+        assertThat(decided.factors()).extracting(CaseDetail.FactorView::tagId, CaseDetail.FactorView::suggested,
+                CaseDetail.FactorView::decision).containsExactly(
+                tuple("emotional_burnout", true, FactorDecisionKind.CONFIRMED),
+                tuple("anxiety", true, FactorDecisionKind.REJECTED),
+                tuple("medication_effects", false, FactorDecisionKind.ADDED),
+                tuple("hormonal_change", false, FactorDecisionKind.REMOVED));
+        assertThat(decided.factors().getFirst().reasons())
+                .containsExactly("6 of 6 burnout items answered 'more than half the days' or more");
+        assertThat(decided.factors().getFirst().decidedBy()).isEqualTo("Dr Amira Khan");
+        assertThat(decided.factors().getFirst().decidedAt()).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from factor_suggestion where intake_id = ?", Integer.class,
+                id)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from factor_decision where intake_id = ?", Integer.class,
+                id)).isEqualTo(6);
+
+        Map<String, TagAgreement> after = agreement();
+        assertThat(delta(before, after, "emotional_burnout")).containsExactly(1L, 1L, 0L, 0L);
+        assertThat(delta(before, after, "anxiety")).containsExactly(1L, 0L, 1L, 0L);
+        assertThat(delta(before, after, "medication_effects")).containsExactly(0L, 0L, 0L, 1L);
+        assertThat(delta(before, after, "hormonal_change")).containsExactly(0L, 0L, 0L, 0L);
+        assertThat(after.get("emotional_burnout").label()).isEqualTo("Emotional burnout");
+        assertThat(after.keySet()).containsExactlyInAnyOrder("emotional_burnout", "learned_suppression", "anxiety",
+                "low_mood", "medication_effects", "hormonal_change", "relationship_strain", "acute_stress");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void factorDecisionsMustFitWhetherTheRulesSuggestedTheTag() {
+        Answers answers = completeAnswers(ReviewTestData.uniqueWord() + " Fit");
+        for (int i = 1; i <= 7; i++) {
+            answers = answers.with("gad7." + i, "2");
+        }
+        var submitted = data.submit(answers);
+
+        assertThatThrownBy(() -> review.decideFactor(submitted.id(), "anxiety", FactorDecisionKind.ADDED))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> review.decideFactor(submitted.id(), "low_mood", FactorDecisionKind.CONFIRMED))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> review.decideFactor(submitted.id(), "no_such_tag", FactorDecisionKind.ADDED))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThat(jdbc.queryForObject("select count(*) from factor_decision where intake_id = ?", Integer.class,
+                submitted.id())).isZero();
+    }
+
+    @Test
+    void anIntakeWhoseSetupFailedGetsItsCaseAndSuggestionsOnFirstOpen() {
+        Answers answers = completeAnswers(ReviewTestData.uniqueWord() + " Late");
+        for (int i = 1; i <= 7; i++) {
+            answers = answers.with("gad7." + i, "2");
+        }
+        var submitted = data.submit(answers);
+        jdbc.update("delete from factor_suggestion where intake_id = ?", submitted.id());
+        jdbc.update("delete from review_case where intake_id = ?", submitted.id());
+
+        CaseDetail detail = data.as("amira", () -> review.openCase(submitted.reference())).orElseThrow();
+
+        assertThat(detail.factors()).extracting(CaseDetail.FactorView::tagId).containsExactly("anxiety");
+        assertThat(jdbc.queryForObject("select count(*) from review_case where intake_id = ?", Integer.class,
+                submitted.id())).isEqualTo(1);
+    }
+
+    // ---- referral ----------------------------------------------------------------------------------------
+
+    @Test
+    @WithUserDetails("amira")
+    void jointWorkDespiteFearOfThePartnerNeedsAnExplicitClinicalDecision() {
+        var submitted = data.submit(couplesAnswers(ReviewTestData.uniqueWord() + " Afraid")
+                .with("safety.partner_fear", "yes"));
+        long id = submitted.id();
+        review.acknowledgeRisk(id, "Safety plan discussed; no joint sessions for now.");
+
+        CaseDetail detail = review.openCase(submitted.reference()).orElseThrow();
+        assertThat(detail.state().partnerFearFlag()).isTrue();
+        for (ReferralKind joint : List.of(ReferralKind.COUPLES, ReferralKind.BOTH)) {
+            assertThatThrownBy(() -> review.decideReferral(id, joint, "Work on communication", null))
+                    .isInstanceOf(CaseActionRefused.class).hasMessageContaining("afraid of their partner");
+            assertThatThrownBy(() -> review.decideReferral(id, joint, "Work on communication", "   "))
+                    .isInstanceOf(CaseActionRefused.class);
+        }
+        assertThatThrownBy(() -> review.decideReferral(id, ReferralKind.INDIVIDUAL, "  ", null))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThat(jdbc.queryForObject("select count(*) from referral where intake_id = ?", Integer.class, id))
+                .isZero();
+
+        review.decideReferral(id, ReferralKind.INDIVIDUAL, "Individual work first.", "ignored for individual work");
+        review.decideReferral(id, ReferralKind.COUPLES, "Joint sessions later.",
+                "Assessed separately twice; fear relates to a past partner.");
+
+        CaseDetail referred = review.openCase(submitted.reference()).orElseThrow();
+        assertThat(referred.referrals()).extracting(CaseDetail.ReferralView::kind)
+                .containsExactly(ReferralKind.COUPLES, ReferralKind.INDIVIDUAL);
+        assertThat(referred.currentReferral().partnerFearDecision())
+                .isEqualTo("Assessed separately twice; fear relates to a past partner.");
+        assertThat(referred.currentReferral().decidedBy()).isEqualTo("Dr Amira Khan");
+        assertThat(referred.referrals().get(1).partnerFearDecision()).isNull();
+        assertThat(referred.intake().status()).isEqualTo(IntakeStatus.REFERRED);
+        assertThatThrownBy(() -> review.referralLetter(id)).isInstanceOf(CaseActionRefused.class)
+                .hasMessageContaining("outside referral");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void anOutsideReferralProducesADownloadableLetterNamingTheCase() throws IOException {
+        var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Letter"));
+        long id = submitted.id();
+        review.changeStatus(id, IntakeStatus.SCHEDULED);
+        assertThatThrownBy(() -> review.referralLetter(id)).isInstanceOf(CaseActionRefused.class);
+
+        review.decideReferral(id, ReferralKind.NHS_TALKING_THERAPIES, "Step-down support between sessions.", null);
+        ReferralLetterFile letter = review.referralLetter(id);
+
+        assertThat(new String(letter.pdf(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        String text = pdfText(letter.pdf());
+        assertThat(text).contains(submitted.reference(), "Step-down support between sessions.");
+        assertThat(data.auditActions(id)).containsSubsequence("REFERRAL_DECIDED", "LETTER_DOWNLOADED");
+        // a scheduled case stays scheduled when a referral is recorded
+        assertThat(review.openCase(submitted.reference()).orElseThrow().intake().status())
+                .isEqualTo(IntakeStatus.SCHEDULED);
+    }
+
+    // ---- couples -----------------------------------------------------------------------------------------
+
+    @Test
+    void assigningOnePartnerAssignsBothAndTheCaseShowsThePartnerWithTheWidestGaps() {
+        String word = ReviewTestData.uniqueWord();
+        var first = data.submit(couplesAnswers(word + " First").with("mood.flat", "0"));
+        var second = data.submit(couplesAnswers(word + " Second").with("mood.flat", "3")
+                .with("relationship.distance", "0").with("burnout.exhaustion", "3").with("numbness.numb", "3"));
+        // the second intake above is standalone; the real partner comes through the invitation
+        var partner = data.submitPartner(first.receipt().partnerInvitationToken(),
+                couplesAnswers(word + " Partner").with("mood.flat", "3").with("relationship.distance", "0")
+                        .with("burnout.exhaustion", "3").with("numbness.numb", "3"));
+        assertThat(partner.receipt().partnerIntake()).isTrue();
+
+        data.as("amira", () -> review.assignToMe(first.id()));
+
+        CaseDetail detail = data.as("amira", () -> review.openCase(first.reference())).orElseThrow();
+        assertThat(detail.partner()).isNotNull();
+        assertThat(detail.partner().reference()).isEqualTo(partner.reference());
+        assertThat(detail.mostDifferentItems()).first().isEqualTo("mood.flat");
+        assertThat(detail.mostDifferentItems()).containsExactlyInAnyOrder("mood.flat", "relationship.distance",
+                "burnout.exhaustion");
+        CaseDetail partnersSide = data.as("amira", () -> review.openCase(partner.reference())).orElseThrow();
+        assertThat(partnersSide.state().assigneeName()).isEqualTo("Dr Amira Khan");
+        assertThat(partnersSide.partner().reference()).isEqualTo(first.reference());
+        assertThat(data.auditActions(partner.id())).contains("CASE_ASSIGNED", "CASE_OPENED");
+        assertThat(data.audit(partner.id()).stream().filter(row -> row.get("action").equals("CASE_OPENED"))
+                .map(row -> (String) row.get("detail")).toList())
+                .contains("Shown beside partner's intake " + first.reference());
+        assertThat(data.as("tom", () -> review.openCase(partner.reference()))).isEmpty();
+        assertThat(data.as("tom", () -> refs(anyStatus(word))))
+                .containsExactly(second.reference());
+
+        data.as("amira", () -> review.assign(partner.id(), null, null));
+        assertThat(data.as("tom", () -> refs(anyStatus(word))))
+                .containsExactlyInAnyOrder(first.reference(), second.reference(), partner.reference());
+        CaseDetail standalone = data.as("amira", () -> review.openCase(second.reference())).orElseThrow();
+        assertThat(standalone.partner()).isNull();
+        assertThat(standalone.mostDifferentItems()).isEmpty();
+    }
+
+    @Test
+    void aPartnerWhoJoinsLaterGoesToTheTherapistWhoAlreadyHasTheCase() {
+        String word = ReviewTestData.uniqueWord();
+        var first = data.submit(couplesAnswers(word + " Early"));
+        data.as("amira", () -> review.assignToMe(first.id()));
+
+        var partner = data.submitPartner(first.receipt().partnerInvitationToken(), couplesAnswers(word + " Late"));
+
+        assertThat(data.audit(partner.id())).extracting(row -> row.get("action"), row -> row.get("actor_name"),
+                row -> row.get("detail")).containsExactly(
+                tuple("INTAKE_SUBMITTED", "system", null),
+                tuple("CASE_ASSIGNED", "system",
+                        "Assigned to Dr Amira Khan with the partner's intake"));
+        assertThat(data.as("tom", () -> refs(anyStatus(word)))).isEmpty();
+        assertThat(data.as("tom", () -> review.openCase(partner.reference()))).isEmpty();
+        assertThatThrownBy(() -> data.as("tom", () -> review.assignToMe(partner.id())))
+                .isInstanceOf(CaseActionRefused.class);
+        assertThat(data.as("admin", () -> review.queue(anyStatus(word), QueueSort.DEFAULT, null, 10)))
+                .extracting(QueueRow::assigneeName).containsExactly("Dr Amira Khan", "Dr Amira Khan");
+        CaseDetail detail = data.as("amira", () -> review.openCase(partner.reference())).orElseThrow();
+        assertThat(detail.partner().reference()).isEqualTo(first.reference());
+    }
+
+    @Test
+    void fearReportedByThePartnerAlsoBlocksJointWorkForTheOtherPartner() {
+        String word = ReviewTestData.uniqueWord();
+        var first = data.submit(couplesAnswers(word + " Unaware"));
+        var afraid = data.submitPartner(first.receipt().partnerInvitationToken(),
+                couplesAnswers(word + " Afraid").with("safety.partner_fear", "yes"));
+        data.as("amira", () -> review.acknowledgeRisk(afraid.id(), "Spoke to them alone; safety plan made."));
+
+        CaseDetail detail = data.as("amira", () -> review.openCase(first.reference())).orElseThrow();
+
+        assertThat(detail.state().partnerFearFlag()).isTrue();
+        assertThatThrownBy(() -> data.as("amira", () -> review.decideReferral(first.id(), ReferralKind.COUPLES,
+                "Joint sessions", null))).isInstanceOf(CaseActionRefused.class);
+        data.as("amira", () -> review.decideReferral(first.id(), ReferralKind.INDIVIDUAL, "Individual first", null));
+        assertThat(jdbc.queryForObject("select kind from referral where intake_id = ?", String.class, first.id()))
+                .isEqualTo("INDIVIDUAL");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static Answers urgent(Answers answers) {
+        return answers.with("safety.safe_now", "no");
+    }
+
+    private static QueueFilter anyStatus(String search) {
+        return new QueueFilter(Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE, null, null,
+                search);
+    }
+
+    private static QueueFilter filter(String search, Set<IntakeStatus> statuses, QueueFilter.Urgency urgency,
+                                      RequestedType type, QueueFilter.Assignment assignment, LocalDate from,
+                                      LocalDate to) {
+        return new QueueFilter(statuses.isEmpty() ? Set.of() : EnumSet.copyOf(statuses), urgency, type, assignment,
+                from, to, search);
+    }
+
+    private List<String> refs(QueueFilter filter) {
+        return review.queue(filter, QueueSort.DEFAULT, null, 200).stream().map(QueueRow::reference).toList();
+    }
+
+    /** The whole queue, page by page, each page starting after the last row of the one before. */
+    private List<QueueRow> walk(QueueFilter filter, QueueSort sort, int pageSize) {
+        List<QueueRow> rows = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        QueueRow last = null;
+        for (int pages = 0; pages < 10_000; pages++) {
+            List<QueueRow> page = review.queue(filter, sort, last, pageSize);
+            assertThat(page).hasSizeLessThanOrEqualTo(pageSize);
+            page.forEach(row -> assertThat(seen.add(row.intakeId())).as("row %s seen twice", row.reference())
+                    .isTrue());
+            rows.addAll(page);
+            if (page.size() < pageSize) {
+                return rows;
+            }
+            last = page.getLast();
+        }
+        throw new AssertionError("the queue never ended");
+    }
+
+    private Map<String, TagAgreement> agreement() {
+        return data.as("admin", () -> review.agreementReport()).stream()
+                .collect(java.util.stream.Collectors.toMap(TagAgreement::tagId, t -> t));
+    }
+
+    private static List<Long> delta(Map<String, TagAgreement> before, Map<String, TagAgreement> after, String tag) {
+        TagAgreement b = before.get(tag);
+        TagAgreement a = after.get(tag);
+        return List.of(a.suggested() - b.suggested(), a.confirmed() - b.confirmed(), a.rejected() - b.rejected(),
+                a.addedByTherapists() - b.addedByTherapists());
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        var reader = new PdfReader(pdf);
+        try {
+            var extractor = new PdfTextExtractor(reader);
+            var all = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                all.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return all.toString();
+        } finally {
+            reader.close();
+        }
+    }
+}

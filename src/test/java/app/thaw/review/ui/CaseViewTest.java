@@ -1,0 +1,151 @@
+package app.thaw.review.ui;
+
+import static app.thaw.intake.IntakeFixtures.completeAnswers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.IntegrationTest;
+import app.thaw.base.ui.NotFoundView;
+import app.thaw.intake.IntakeService;
+import app.thaw.intake.questionnaire.Answers;
+import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.security.StaffAccountService;
+
+@IntegrationTest
+class CaseViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ReviewService review;
+
+    ReviewTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new ReviewTestData(intake, staff, jdbc);
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void anUrgentCaseShowsOnlyTheRiskPanelUntilTheRiskIsReviewed() {
+        var urgent = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Urgent")
+                .with("safety.safe_now", "no"));
+
+        navigate("staff/cases/" + urgent.reference(), CaseView.class);
+
+        RiskPanel risk = find(RiskPanel.class).single();
+        assertThat(find(ListItem.class, risk).all()).extracting(ListItem::getText)
+                .containsExactly("Said they are not safe right now");
+        assertLocked();
+
+        click(find(Button.class).withText("I have reviewed the risk").single());
+        assertLocked();
+        assertThat(jdbc.queryForObject("select risk_acknowledged_at is null from review_case where intake_id = ?",
+                Boolean.class, urgent.id())).isTrue();
+
+        test(find(TextArea.class).withLabel("What did you decide? (required)").single())
+                .setValue("Called the client: safe for now, crisis plan shared.");
+        click(find(Button.class).withText("I have reviewed the risk").single());
+
+        assertThat(find(FactorsPanel.class).exists()).isTrue();
+        assertThat(find(AnswersPanel.class).exists()).isTrue();
+        assertThat(find(NotesPanel.class).exists()).isTrue();
+        assertThat(find(ScoresPanel.class).exists()).isTrue();
+        assertThat(find(Button.class).withText("I have reviewed the risk").exists()).isFalse();
+        assertThat(find(Paragraph.class, find(RiskPanel.class).single())
+                .withTextContaining("Risk reviewed by Dr Amira Khan").single().getText())
+                .endsWith(": Called the client: safe for now, crisis plan shared.");
+        assertThat(find(Paragraph.class).withClassName("case-facts").single().getText())
+                .contains("Assigned to Dr Amira Khan");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void confirmingASuggestedFactorShowsItConfirmed() {
+        Answers answers = completeAnswers(ReviewTestData.uniqueWord() + " Burnout");
+        for (String item : List.of("burnout.exhaustion", "burnout.detached", "burnout.concentration",
+                "burnout.small_tasks", "burnout.motivation", "burnout.responsibilities")) {
+            answers = answers.with(item, "2");
+        }
+        var submitted = data.submit(answers);
+        navigate("staff/cases/" + submitted.reference(), CaseView.class);
+        assertThat(find(RiskPanel.class).exists()).isFalse();
+        assertThat(factorState("emotional_burnout")).isEqualTo("Suggested · not yet decided");
+        assertThat(find(ListItem.class, factor("emotional_burnout")).all()).extracting(ListItem::getText)
+                .containsExactly("6 of 6 burnout items answered 'more than half the days' or more");
+
+        click(find(Button.class).withAriaLabel("Confirm Emotional burnout").single());
+
+        assertThat(factorState("emotional_burnout")).startsWith("Suggested · confirmed by Dr Amira Khan on ");
+        Button confirm = find(Button.class).withAriaLabel("Confirm Emotional burnout").single();
+        assertThat(confirm.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(find(Button.class).withAriaLabel("Reject Emotional burnout").single().getElement()
+                .getAttribute("aria-pressed")).isNull();
+        assertThat(jdbc.queryForObject("select decision from factor_decision where intake_id = ?", String.class,
+                submitted.id())).isEqualTo("CONFIRMED");
+        assertThat(jdbc.queryForObject("select count(*) from factor_suggestion where intake_id = ?", Integer.class,
+                submitted.id())).isEqualTo(1);
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aColleaguesCaseLeadsToTheNotFoundPage() {
+        var toms = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Toms"));
+        data.asInOwnThread("tom", () -> review.assignToMe(toms.id()));
+
+        UI.getCurrent().navigate("staff/cases/" + toms.reference());
+
+        assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
+        assertThat(find(CaseView.class).exists()).isFalse();
+        assertThat(data.auditActions(toms.id())).contains("CASE_ACCESS_DENIED").doesNotContain("CASE_OPENED");
+
+        UI.getCurrent().navigate("staff/cases/THW-000000");
+        assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
+    }
+
+    private void assertLocked() {
+        assertThat(find(FactorsPanel.class).exists()).isFalse();
+        assertThat(find(AnswersPanel.class).exists()).isFalse();
+        assertThat(find(NotesPanel.class).exists()).isFalse();
+        assertThat(find(ScoresPanel.class).exists()).isFalse();
+        assertThat(find(Div.class).withClassName("referral-panel").exists()).isFalse();
+        assertThat(find(Button.class).withTextContaining("Assign to me").exists()).isFalse();
+    }
+
+    private Div factor(String tagId) {
+        return find(Div.class).withClassName("factor").withAttribute("data-tag", tagId).single();
+    }
+
+    private String factorState(String tagId) {
+        return find(Span.class, factor(tagId)).withClassName("factor-state").single().getText();
+    }
+
+    private void click(Button button) {
+        test(button).click();
+    }
+}

@@ -1,0 +1,177 @@
+package app.thaw.review.ui;
+
+import static app.thaw.intake.IntakeFixtures.completeAnswers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.internal.ShortcutsKt;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.IntegrationTest;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.QueueRow;
+import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.security.StaffAccountService;
+
+@IntegrationTest
+class ReviewQueueViewTest extends SpringBrowserlessTest {
+
+    private static final int ASSIGNED_COLUMN = 6;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ReviewService review;
+
+    ReviewTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new ReviewTestData(intake, staff, jdbc);
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void urgentCasesComeFirstAndAFilterNarrowsTheRows() {
+        String word = ReviewTestData.uniqueWord();
+        var routine = data.submit(completeAnswers(word + " Routine"));
+        var urgent = data.submit(completeAnswers(word + " Urgent").with("safety.safe_now", "no"));
+        var later = data.submit(completeAnswers(word + " Later"));
+
+        navigate(ReviewQueueView.class);
+        search(word);
+
+        assertThat(references()).containsExactly(urgent.reference(), routine.reference(), later.reference());
+        var badge = (Span) test(grid()).getCellComponent(0, 0);
+        assertThat(badge.getText()).isEqualTo("Urgent");
+        assertThat(test(grid()).getCellText(0, 2)).isEqualTo(word + " Urgent");
+        assertThat(test(grid()).getCellText(1, ASSIGNED_COLUMN)).isEqualTo("Unassigned");
+
+        test(select("Urgency")).selectItem("Not urgent");
+        assertThat(references()).containsExactly(routine.reference(), later.reference());
+
+        test(select("Urgency")).selectItem("Urgent only");
+        assertThat(references()).containsExactly(urgent.reference());
+
+        test(select("Urgency")).selectItem("Any");
+        search(later.reference());
+        assertThat(references()).containsExactly(later.reference());
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void jAndKMoveTheSelectionAndAAssignsTheSelectedCaseToMe() {
+        String word = ReviewTestData.uniqueWord();
+        var first = data.submit(completeAnswers(word + " First"));
+        var second = data.submit(completeAnswers(word + " Second"));
+        var third = data.submit(completeAnswers(word + " Third"));
+        navigate(ReviewQueueView.class);
+        search(word);
+        assertThat(test(select("Assigned")).getSuggestions()).containsExactly("Anyone", "To me", "Unassigned");
+
+        press(Key.KEY_J);
+        assertThat(selected()).isEqualTo(first.reference());
+        press(Key.KEY_J);
+        press(Key.KEY_J);
+        assertThat(selected()).isEqualTo(third.reference());
+        press(Key.KEY_J);
+        assertThat(selected()).as("stays on the last row").isEqualTo(third.reference());
+        press(Key.KEY_K);
+        assertThat(selected()).isEqualTo(second.reference());
+
+        press(Key.KEY_A);
+
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, second.id())).isEqualTo(data.idOf("amira"));
+        assertThat(test(grid()).getCellText(1, ASSIGNED_COLUMN)).isEqualTo("Dr Amira Khan");
+        assertThat(test(grid()).getCellText(0, ASSIGNED_COLUMN)).isEqualTo("Unassigned");
+        assertThat(data.auditActions(second.id())).containsExactly("INTAKE_SUBMITTED", "CASE_ASSIGNED");
+
+        test(select("Assigned")).selectItem("To me");
+        assertThat(references()).containsExactly(second.reference());
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aColleaguesCaseNeverAppearsInTheGrid() {
+        String word = ReviewTestData.uniqueWord();
+        var mine = data.submit(completeAnswers(word + " Mine"));
+        var toms = data.submit(completeAnswers(word + " Toms"));
+        data.asInOwnThread("tom", () -> review.assignToMe(toms.id()));
+
+        navigate(ReviewQueueView.class);
+        search(word);
+
+        assertThat(references()).containsExactly(mine.reference());
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void anAdminSeesEveryCaseButHasNoToMeFilter() {
+        String word = ReviewTestData.uniqueWord();
+        var toms = data.submit(completeAnswers(word + " Toms"));
+        data.asInOwnThread("tom", () -> review.assignToMe(toms.id()));
+
+        navigate(ReviewQueueView.class);
+        search(word);
+
+        Select<?> assigned = select("Assigned");
+        assertThat(test(assigned).getSuggestions()).containsExactly("Anyone", "Unassigned")
+                .doesNotContain("To me");
+        assertThat(references()).containsExactly(toms.reference());
+        assertThat(test(grid()).getCellText(0, ASSIGNED_COLUMN)).isEqualTo("Tom Whitfield");
+        press(Key.KEY_J);
+        press(Key.KEY_A);
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, toms.id())).isEqualTo(data.idOf("tom"));
+    }
+
+    private void search(String text) {
+        test(find(TextField.class).withAriaLabel("Search by name or reference").single()).setValue(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<QueueRow> grid() {
+        return find(Grid.class).single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Select<Object> select(String label) {
+        return find(Select.class).withLabel(label).single();
+    }
+
+    private List<String> references() {
+        var tester = test(grid());
+        return IntStream.range(0, tester.size()).mapToObj(i -> tester.getRow(i).reference()).toList();
+    }
+
+    private String selected() {
+        return grid().asSingleSelect().getOptionalValue().map(QueueRow::reference).orElse(null);
+    }
+
+    /** A key press while the grid has focus, where the view listens for its shortcuts. */
+    private void press(Key key) {
+        ShortcutsKt._fireShortcut(grid(), key);
+    }
+}
