@@ -12,6 +12,7 @@ import jakarta.annotation.security.PermitAll;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import app.thaw.intake.domain.IntakeDraftRepository;
 import app.thaw.intake.domain.IntakeRepository;
 import app.thaw.intake.questionnaire.AnswerValidator;
 import app.thaw.intake.questionnaire.Answers;
+import app.thaw.intake.questionnaire.ContactFormats;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 
@@ -45,12 +47,15 @@ public class IntakeService {
     private final SubmissionRateLimiter rateLimiter;
     private final AnswersJson json;
     private final ObjectProvider<ClientAppointments> appointments;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
                   CoupleCaseRepository coupleCases, IntakeSubmissions submissions, SubmissionRateLimiter rateLimiter,
-                  AnswersJson json, ObjectProvider<ClientAppointments> appointments, Clock clock) {
+                  AnswersJson json, ObjectProvider<ClientAppointments> appointments, ApplicationEventPublisher events,
+                  Clock clock) {
         this.appointments = appointments;
+        this.events = events;
         this.questionnaires = questionnaires;
         this.drafts = drafts;
         this.intakes = intakes;
@@ -196,6 +201,22 @@ public class IntakeService {
                             now.plus(IntakeSubmissions.PARTNER_INVITATION_LIFETIME));
                     return token;
                 });
+    }
+
+    /**
+     * Emails the partner their invitation, on the client's request from the confirmation page. The link
+     * must be this client's current, open invitation.
+     */
+    @PermitAll
+    public void emailPartnerInvitation(String invitationToken, String partnerEmail, String inviterFirstName,
+                                       String link) {
+        if (!ContactFormats.isEmail(partnerEmail == null ? "" : partnerEmail.strip())) {
+            throw new IllegalArgumentException("This doesn't look like an email address — please check it");
+        }
+        if (!isPartnerInvitationOpen(invitationToken) || !link.endsWith("/intake/partner/" + invitationToken)) {
+            throw new IllegalArgumentException("This invitation has expired or was already used.");
+        }
+        events.publishEvent(new PartnerInvitationRequested(partnerEmail.strip(), inviterFirstName, link));
     }
 
     /** Whether a partner invitation link can still be used, before the partner starts typing. */

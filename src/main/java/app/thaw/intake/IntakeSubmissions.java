@@ -93,7 +93,9 @@ class IntakeSubmissions {
                 requested, coupleCaseId));
 
         List<String> reasons = report.riskFlags().stream().map(RiskFlag::description).toList();
-        return new SubmissionOutcome.Submitted(new SubmissionReceipt(intake.getReference(), statusToken,
+        String callName = asked.single("about.preferred_name").map(String::strip).filter(n -> !n.isEmpty())
+                .orElse(intake.getFullName().split("\\s+")[0]);
+        return new SubmissionOutcome.Submitted(new SubmissionReceipt(intake.getReference(), callName, statusToken,
                 report.urgent(), reasons, requested, invitationToken, partnerIntake,
                 requested == RequestedType.COUPLES && partnerFear && !partnerIntake));
     }

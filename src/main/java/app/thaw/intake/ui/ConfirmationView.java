@@ -1,6 +1,8 @@
 package app.thaw.intake.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -14,7 +16,9 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import app.thaw.base.ui.PublicLayout;
+import app.thaw.intake.IntakeService;
 import app.thaw.intake.RequestedType;
+import app.thaw.intake.questionnaire.FieldLimits;
 import app.thaw.intake.SubmissionReceipt;
 
 /** Shown once after sending: the reference, what happens next, the private links, and help if it's urgent. */
@@ -23,7 +27,10 @@ import app.thaw.intake.SubmissionReceipt;
 @AnonymousAllowed
 public class ConfirmationView extends Div implements BeforeEnterObserver {
 
-    public ConfirmationView() {
+    private final IntakeService intake;
+
+    public ConfirmationView(IntakeService intake) {
+        this.intake = intake;
         addClassName("confirmation-view");
     }
 
@@ -56,17 +63,41 @@ public class ConfirmationView extends Div implements BeforeEnterObserver {
         addPartnerPart(receipt);
     }
 
+    /** Or we email it: the message names only the client's first name and the link, nothing they told us. */
+    private Div partnerEmail(SubmissionReceipt receipt, String link) {
+        var email = new TextField("Or we can email the link to your partner");
+        email.setHelperText("Their email address. We only send the invitation; nothing you told us.");
+        email.setMaxLength(FieldLimits.EMAIL);
+        email.setWidthFull();
+        var sent = new Paragraph();
+        sent.getElement().setAttribute("role", "status");
+        var send = new Button("Email the invitation", click -> {
+            try {
+                intake.emailPartnerInvitation(receipt.partnerInvitationToken(), email.getValue(), receipt.callName(),
+                        link);
+                email.setInvalid(false);
+                sent.setText("Sent. Your partner will get an email from the practice shortly.");
+            } catch (IllegalArgumentException refused) {
+                email.setErrorMessage(refused.getMessage());
+                email.setInvalid(true);
+            }
+        });
+        var box = new Div(email, send, sent);
+        box.addClassName("partner-email");
+        return box;
+    }
+
     private void addPartnerPart(SubmissionReceipt receipt) {
         if (receipt.partnerIntake()) {
             add(new Paragraph("Your form has been linked with your partner's. Neither of you can see the other's "
                     + "answers."));
         } else if (receipt.partnerInvitationToken() != null) {
+            String link = PublicLinks.absolute("intake/partner/" + receipt.partnerInvitationToken());
             add(new H2("Invite your partner"),
                     new LinkBox("For couples sessions we ask each partner to fill in their own form. Send this link "
                             + "to your partner. Their answers stay private from you, and yours from them. "
-                            + "The link works once, for 30 days.",
-                            PublicLinks.absolute("intake/partner/" + receipt.partnerInvitationToken()),
-                            "partner-link"));
+                            + "The link works once, for 30 days.", link, "partner-link"),
+                    partnerEmail(receipt, link));
         } else if (receipt.partnerInvitationWithheld() && receipt.requestedType() == RequestedType.COUPLES) {
             add(new Paragraph("You asked about couples sessions. Before anything is arranged with your partner, a "
                     + "therapist will talk with you on your own about the safest way we can help."));

@@ -29,6 +29,9 @@ class IntakeWizardTest extends SpringBrowserlessTest {
     @Autowired
     IntakeService intake;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void continuingWithoutRequiredAnswersShowsEachMessageNextToItsFieldAndKeepsWhatWasTyped() {
         navigate(IntakeWizardView.class);
@@ -146,6 +149,28 @@ class IntakeWizardTest extends SpringBrowserlessTest {
         assertThat(firstPage).contains("Your partner has sent their form too").doesNotContain("Kim");
         navigate(secondStatus.substring(secondStatus.indexOf("status/")), StatusView.class);
         assertThat(getCurrentView().getElement().getTextRecursively()).doesNotContain("Lee");
+    }
+
+    @Test
+    void aCouplesClientCanHaveThePartnerInvitationEmailedWithNothingTheyToldUs() {
+        String token = draft(IntakeFixtures.couplesAnswers("Morgan Inviter")
+                .with("presenting.what_brings_you", "Morgan's private words"), "consent");
+        navigate("intake/resume/" + token, IntakeWizardView.class);
+        click("Save and continue");
+        click("Send my form");
+        String partnerEmail = "partner-" + System.nanoTime() + "@example.org";
+
+        test(find(TextField.class).withLabel("Or we can email the link to your partner").single()).setValue("nope");
+        click("Email the invitation");
+        assertThat(find(TextField.class).withLabel("Or we can email the link to your partner").single().isInvalid())
+                .isTrue();
+        test(find(TextField.class).withLabel("Or we can email the link to your partner").single())
+                .setValue(partnerEmail);
+        click("Email the invitation");
+
+        var mail = jdbc.queryForMap("select subject, body_text from outbox_message where recipient = ?", partnerEmail);
+        assertThat(mail.get("body_text").toString()).contains("Morgan", "/intake/partner/")
+                .doesNotContain("private words").doesNotContain("Inviter");
     }
 
     private String resumeToken() {
