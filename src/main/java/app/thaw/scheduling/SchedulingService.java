@@ -113,9 +113,16 @@ public class SchedulingService {
         if (existing.getState() != AppointmentState.BOOKED) {
             return new BookingResult.Invalid("Only a booked session can be moved.");
         }
+        if (existing.getFormat() == SessionFormat.IN_PERSON && (roomId == null || !roomId.equals(existing.getRoomId())
+                && rooms.findById(roomId).filter(r -> r.isActive()).isEmpty())) {
+            return new BookingResult.Invalid("Choose a room for an in-person session.");
+        }
         Duration length = Duration.between(existing.getStartsAt(), existing.getEndsAt());
         Instant from = newStart.toInstant();
         Instant to = from.plus(length);
+        if (from.isBefore(clock.instant())) {
+            return new BookingResult.Invalid("That time has already passed.");
+        }
         try {
             SessionView moved = transactions.execute(status -> {
                 Appointment appointment = appointments.findById(appointmentId).orElseThrow();
@@ -144,6 +151,9 @@ public class SchedulingService {
         StaffUser me = currentUser.require();
         transactions.executeWithoutResult(status -> {
             Appointment appointment = manageable(appointmentId);
+            if (appointment.getState() != AppointmentState.BOOKED) {
+                throw new IllegalArgumentException("Only a booked session can be cancelled.");
+            }
             appointment.cancel(byClient, text, me.id(), clock.instant());
             events.publishEvent(new AppointmentCancelled(views.notice(appointment), byClient));
             auditLog.record(AuditAction.SESSION_CANCELLED, appointment.getIntakeId(), null,
@@ -159,6 +169,9 @@ public class SchedulingService {
         }
         transactions.executeWithoutResult(status -> {
             Appointment appointment = manageable(appointmentId);
+            if (appointment.getState() == AppointmentState.CANCELLED) {
+                throw new IllegalArgumentException("A cancelled session has no outcome to record.");
+            }
             if (appointment.getStartsAt().isAfter(clock.instant())) {
                 throw new IllegalArgumentException("A session can only be marked once it has started.");
             }

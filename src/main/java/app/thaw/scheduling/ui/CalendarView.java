@@ -1,0 +1,198 @@
+package app.thaw.scheduling.ui;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+
+import app.thaw.base.ui.MainLayout;
+import app.thaw.intake.SubmittedIntakes;
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.FreeSlotService;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionView;
+import app.thaw.security.CurrentUser;
+import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
+
+/**
+ * The diary, a day or a week at a time, in UK time. Therapists see their own; practice managers pick a
+ * therapist or the whole practice. Click a free slot to book, a session to change it.
+ * Query parameters: {@code case} (opens booking for that case reference), {@code date}, {@code therapist}
+ * and {@code session} (opens that session), so other screens can link here.
+ */
+@Route(value = "staff/calendar", layout = MainLayout.class)
+@PageTitle("Diary · Thaw")
+@Menu(order = 10, title = "Diary", icon = "vaadin:calendar")
+@RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+public class CalendarView extends VerticalLayout implements BeforeEnterObserver {
+
+    enum Mode { DAY, WEEK }
+
+    /** Whose diary is shown; no therapist means the whole practice. */
+    record Owner(@Nullable Long therapistId, String name) {
+    }
+
+    private final DiaryContext diary;
+    private final RadioButtonGroup<Mode> mode = new RadioButtonGroup<>("View");
+    private final Select<Owner> owner = new Select<>();
+    private final H2 range = new H2();
+    private final Div body = new Div();
+    private LocalDate anchor;
+    private List<SessionView> shown = List.of();
+
+    public CalendarView(SchedulingService scheduling, DiarySetupService setup, FreeSlotService freeSlots,
+                        SubmittedIntakes intakes, StaffAccountService staff, CurrentUser currentUser, Clock clock) {
+        this.diary = new DiaryContext(scheduling, setup, freeSlots, intakes, staff, currentUser.require(), clock);
+        this.anchor = diary.now().toLocalDate();
+        addClassName("calendar-view");
+        setSizeFull();
+        range.addClassName("calendar-range");
+        body.addClassName("diary-scroll");
+        add(toolbar(), body);
+        setFlexGrow(1, body);
+    }
+
+    private FlexLayout toolbar() {
+        var previous = new Button("Previous", VaadinIcon.ANGLE_LEFT.create(), click -> step(-1));
+        var today = new Button("Today", click -> {
+            anchor = diary.now().toLocalDate();
+            refresh();
+        });
+        var next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create(), click -> step(1));
+        next.setIconAfterText(true);
+        mode.setItems(Mode.values());
+        mode.setItemLabelGenerator(m -> m == Mode.DAY ? "Day" : "Week");
+        mode.setValue(Mode.WEEK);
+        mode.addValueChangeListener(change -> refresh());
+        var book = new Button("Book session", VaadinIcon.PLUS.create(),
+                click -> openBooking(new BookSessionDialog.Prefill(null, null, therapistShown())));
+        book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var bar = new FlexLayout(previous, today, next, range, mode);
+        if (diary.me().isAdmin()) {
+            owner.setLabel("Diary of");
+            List<Owner> owners = new ArrayList<>();
+            owners.add(new Owner(null, "Whole practice"));
+            diary.staff().activeTherapists().forEach(t -> owners.add(new Owner(t.id(), t.displayName())));
+            owner.setItems(owners);
+            owner.setItemLabelGenerator(Owner::name);
+            owner.setValue(owners.getFirst());
+            owner.addValueChangeListener(change -> refresh());
+            bar.add(owner);
+        }
+        bar.add(book);
+        if (diary.me().isTherapist()) {
+            bar.add(new Button("My working hours", VaadinIcon.CLOCK.create(),
+                    click -> new WorkingHoursDialog(diary, diary.me().id(), this::refresh).open()));
+        }
+        bar.addClassName("calendar-toolbar");
+        bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        bar.setAlignItems(Alignment.BASELINE);
+        return bar;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("date").ifPresent(date -> {
+            try {
+                anchor = LocalDate.parse(date);
+            } catch (DateTimeParseException ignored) {
+                // an odd link shows today
+            }
+        });
+        query.getSingleParameter("therapist").flatMap(CalendarView::number).ifPresent(id ->
+                owner.getListDataView().getItems().filter(o -> id.equals(o.therapistId())).findFirst()
+                        .ifPresent(owner::setValue));
+        refresh();
+        query.getSingleParameter("session").flatMap(CalendarView::number).ifPresent(id -> shown.stream()
+                .filter(s -> s.id() == id).findFirst().ifPresent(this::openSession));
+        query.getSingleParameter("case").filter(ref -> !ref.isBlank()).ifPresent(ref ->
+                openBooking(new BookSessionDialog.Prefill(ref, null, therapistShown())));
+    }
+
+    private void step(int direction) {
+        anchor = mode.getValue() == Mode.DAY ? anchor.plusDays(direction) : anchor.plusWeeks(direction);
+        refresh();
+    }
+
+    /** The days shown: the anchor day, or Monday to Sunday of its week. */
+    List<LocalDate> days() {
+        if (mode.getValue() == Mode.DAY) {
+            return List.of(anchor);
+        }
+        LocalDate monday = anchor.with(DayOfWeek.MONDAY);
+        return monday.datesUntil(monday.plusDays(7)).toList();
+    }
+
+    private void refresh() {
+        List<LocalDate> days = days();
+        LocalDate first = days.getFirst();
+        LocalDate last = days.getLast();
+        Long therapistId = therapistShown();
+        shown = diary.scheduling().sessions(therapistId, first, last);
+        var working = new WorkingWindows();
+        List<Long> whose = therapistId != null ? List.of(therapistId)
+                : diary.staff().activeTherapists().stream().map(t -> t.id()).toList();
+        for (Long id : whose) {
+            working.add(days, diary.setup().workingHours(id), diary.setup().exceptions(id, first, last));
+        }
+        range.setText(DiaryFormat.range(first, last));
+        body.removeAll();
+        var grid = new WeekGrid(days, shown, working, diary.now(), therapistId == null, this::bookAt,
+                this::openSession);
+        grid.getElement().setAttribute("aria-label", "Diary, " + range.getText());
+        body.add(grid);
+    }
+
+    /** The therapist whose diary is shown: oneself for a therapist, the picked one (or none) for a manager. */
+    private @Nullable Long therapistShown() {
+        if (!diary.me().isAdmin()) {
+            return diary.me().id();
+        }
+        return owner.getValue() == null ? null : owner.getValue().therapistId();
+    }
+
+    private void bookAt(LocalDateTime start) {
+        openBooking(new BookSessionDialog.Prefill(null, start, therapistShown()));
+    }
+
+    private void openBooking(BookSessionDialog.Prefill prefill) {
+        new BookSessionDialog(diary, prefill, this::refresh).open();
+    }
+
+    private void openSession(SessionView session) {
+        new SessionDialog(diary, session, this::refresh).open();
+    }
+
+    private static java.util.Optional<Long> number(String text) {
+        try {
+            return java.util.Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package app.thaw.scheduling.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import app.thaw.Application;
+import app.thaw.base.ui.MainLayout;
+import app.thaw.scheduling.ClientChangeRequest;
+import app.thaw.scheduling.ClientRequestService;
+import app.thaw.scheduling.SessionView;
+import app.thaw.security.Roles;
+
+/** Clients' requests from their status pages to cancel or rearrange a session, oldest first, until handled. */
+@Route(value = "staff/requests", layout = MainLayout.class)
+@PageTitle("Client requests · Thaw")
+@Menu(order = 12, title = "Client requests", icon = "vaadin:envelope-open")
+@RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+public class ClientRequestsView extends VerticalLayout {
+
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+
+    private final ClientRequestService requests;
+    private final Grid<ClientChangeRequest> grid = new Grid<>();
+    private final Paragraph empty = new Paragraph("No open requests from clients.");
+
+    public ClientRequestsView(ClientRequestService requests) {
+        this.requests = requests;
+        addClassName("client-requests");
+        setSizeFull();
+        grid.setAriaLabel("Open client requests");
+        grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.cancel() ? "Cancel" : "Rearrange").setHeader("Asks to").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setFlexGrow(2);
+        grid.addColumn(r -> r.message() == null ? "—" : r.message()).setHeader("Message").setFlexGrow(3);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        empty.addClassName("panel-note");
+        add(new H2("Client requests"), empty, grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    private static Div session(SessionView session) {
+        var when = new Span(DiaryFormat.when(session));
+        when.addClassName("request-when");
+        var who = new Span(session.clients() + " (" + session.clientReference() + ") · " + session.typeLabel() + " · "
+                + DiaryFormat.where(session) + " · " + session.therapistName());
+        var cell = new Div(when, who);
+        cell.addClassName("request-session");
+        return cell;
+    }
+
+    private HorizontalLayout actions(ClientChangeRequest request) {
+        var open = new Button("Open in diary", click -> {
+            SessionView session = request.session();
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("date", session.start().toLocalDate().toString());
+            query.put("therapist", String.valueOf(session.therapistId()));
+            query.put("session", String.valueOf(session.id()));
+            UI.getCurrent().navigate(CalendarView.class, QueryParameters.simple(query));
+        });
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        var handled = new Button("Mark handled", click -> {
+            requests.markHandled(request.requestId());
+            Toasts.success("Marked as handled.");
+            refresh();
+        });
+        handled.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        return new HorizontalLayout(open, handled);
+    }
+
+    private void refresh() {
+        var open = requests.open();
+        grid.setItems(open);
+        grid.setVisible(!open.isEmpty());
+        empty.setVisible(open.isEmpty());
+    }
+}

@@ -1,0 +1,72 @@
+package app.thaw.scheduling.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.DiarySetupService.RoomView;
+
+/** The practice's rooms: add one, take one out of use (its past sessions keep their room). */
+class RoomsPanel extends Div {
+
+    private final DiarySetupService setup;
+    private final Grid<RoomView> grid = new Grid<>();
+    private final TextField name = new TextField("New room");
+
+    RoomsPanel(DiarySetupService setup) {
+        this.setup = setup;
+        addClassName("settings-panel");
+        grid.setAriaLabel("Rooms");
+        grid.addClassName("rooms-grid");
+        grid.addColumn(RoomView::name).setHeader("Room").setFlexGrow(1);
+        grid.addColumn(room -> room.active() ? "In use" : "Not in use").setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(this::toggle).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        name.setPlaceholder("e.g. Room 4 · Courtyard");
+        name.setMaxLength(80);
+        name.setManualValidation(true);
+        var add = new Button("Add room", click -> add());
+        add.addClickShortcut(Key.ENTER).listenOn(name);
+        var form = new FlexLayout(name, add);
+        form.addClassName("settings-form");
+        form.setAlignItems(FlexLayout.Alignment.BASELINE);
+        add(new H3("Rooms"), grid, form);
+        refresh();
+    }
+
+    private Button toggle(RoomView room) {
+        var button = new Button(room.active() ? "Take out of use" : "Bring back into use", click -> {
+            setup.setRoomActive(room.id(), !room.active());
+            Toasts.success(room.name() + (room.active() ? " is no longer offered for bookings."
+                    : " can be booked again."));
+            refresh();
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private void add() {
+        try {
+            RoomView room = setup.addRoom(name.getValue());
+            Toasts.success("Added " + room.name() + ".");
+            name.clear();
+            name.setInvalid(false);
+            refresh();
+        } catch (IllegalArgumentException refused) {
+            name.setErrorMessage(refused.getMessage());
+            name.setInvalid(true);
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(setup.rooms());
+    }
+}

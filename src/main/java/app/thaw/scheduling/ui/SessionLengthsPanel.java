@@ -1,0 +1,46 @@
+package app.thaw.scheduling.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.DiarySetupService.TypeView;
+
+/** How long each kind of session lasts by default; sessions already booked keep their length. */
+class SessionLengthsPanel extends Div {
+
+    SessionLengthsPanel(DiarySetupService setup) {
+        addClassName("settings-panel");
+        add(new H3("Session lengths"),
+                new Paragraph("New bookings use these lengths; sessions already booked keep theirs."));
+        for (TypeView type : setup.types()) {
+            var minutes = new IntegerField(type.label() + " (minutes)");
+            minutes.setValue(type.defaultMinutes());
+            minutes.setStep(5);
+            minutes.setStepButtonsVisible(true);
+            minutes.setManualValidation(true);
+            var save = new Button("Save", click -> {
+                minutes.setInvalid(false);
+                try {
+                    if (minutes.getValue() == null) {
+                        throw new IllegalArgumentException("Enter the length in minutes.");
+                    }
+                    setup.setDefaultLength(type.id(), minutes.getValue());
+                    Toasts.success(type.label() + " now lasts " + minutes.getValue() + " minutes.");
+                } catch (IllegalArgumentException refused) {
+                    minutes.setErrorMessage(refused.getMessage());
+                    minutes.setInvalid(true);
+                }
+            });
+            save.setAriaLabel("Save the length of " + type.label());
+            var row = new FlexLayout(minutes, save);
+            row.addClassName("settings-form");
+            row.setAlignItems(FlexLayout.Alignment.BASELINE);
+            add(row);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package app.thaw.scheduling.ui;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.html.Div;
+
+import app.thaw.scheduling.SessionView;
+
+/**
+ * The diary as a CSS grid: a column per day, 30-minute slots from 08:00 to 21:00 UK time (drawn on
+ * 5-minute grid rows so sessions sit at their exact minutes), working hours shaded, sessions as blocks.
+ * Sessions at the same time (the whole practice's diary) sit side by side.
+ */
+class WeekGrid extends Div {
+
+    static final LocalTime FIRST = LocalTime.of(8, 0);
+    static final LocalTime LAST = LocalTime.of(21, 0);
+    static final int SLOT_MINUTES = 30;
+    private static final int ROW_MINUTES = 5;
+    private static final int ROWS = (int) Duration.between(FIRST, LAST).toMinutes() / ROW_MINUTES;
+
+    WeekGrid(List<LocalDate> days, List<SessionView> sessions, WorkingWindows working, LocalDateTime now,
+             boolean showTherapist, Consumer<LocalDateTime> onSlot, Consumer<SessionView> onSession) {
+        addClassName("diary-grid");
+        getStyle().set("--diary-days", String.valueOf(days.size()));
+        getStyle().set("--diary-rows", String.valueOf(ROWS));
+        var corner = new Div();
+        corner.addClassName("diary-corner");
+        add(corner);
+        for (LocalTime time = FIRST; time.isBefore(LAST); time = time.plusMinutes(SLOT_MINUTES)) {
+            var label = new Div(DiaryFormat.TIME.format(time));
+            label.addClassName("diary-time");
+            place(label, 1, time, time.plusMinutes(SLOT_MINUTES));
+            add(label);
+        }
+        for (int d = 0; d < days.size(); d++) {
+            LocalDate day = days.get(d);
+            int column = d + 2;
+            var head = new Div(DiaryFormat.DAY.format(day));
+            head.addClassName("diary-day-head");
+            head.getStyle().set("grid-column", String.valueOf(column));
+            if (day.equals(now.toLocalDate())) {
+                head.addClassName("diary-today");
+            }
+            add(head);
+            for (WorkingWindows.Window window : working.on(day)) {
+                var band = new Div();
+                band.addClassName("diary-working");
+                band.getElement().setAttribute("data-working",
+                        DiaryFormat.TIME.format(window.starts()) + "–" + DiaryFormat.TIME.format(window.ends()));
+                place(band, column, window.starts(), window.ends());
+                add(band);
+            }
+            for (LocalTime time = FIRST; time.isBefore(LAST); time = time.plusMinutes(SLOT_MINUTES)) {
+                add(slot(day.atTime(time), column, now, onSlot));
+            }
+            sessionsOn(day, sessions, column, showTherapist, onSession);
+        }
+    }
+
+    private Div slot(LocalDateTime start, int column, LocalDateTime now, Consumer<LocalDateTime> onSlot) {
+        var slot = new Div();
+        slot.addClassName("diary-slot");
+        slot.getElement().setAttribute("data-slot", start.toString());
+        place(slot, column, start.toLocalTime(), start.toLocalTime().plusMinutes(SLOT_MINUTES));
+        if (start.isBefore(now)) {
+            slot.addClassName("diary-slot-past");
+        } else {
+            slot.getElement().setAttribute("title", "Book " + DiaryFormat.DAY_TIME.format(start));
+            slot.addClickListener(click -> onSlot.accept(start));
+        }
+        return slot;
+    }
+
+    /** Blocks for one day; overlapping sessions share the column in lanes. */
+    private void sessionsOn(LocalDate day, List<SessionView> sessions, int column, boolean showTherapist,
+                            Consumer<SessionView> onSession) {
+        List<SessionView> today = sessions.stream().filter(s -> s.start().toLocalDate().equals(day))
+                .sorted(Comparator.comparing(SessionView::start)).toList();
+        List<SessionBlock> cluster = new ArrayList<>();
+        List<LocalDateTime> laneEnds = new ArrayList<>();
+        LocalDateTime clusterEnd = null;
+        for (SessionView session : today) {
+            LocalDateTime start = session.start().toLocalDateTime();
+            if (clusterEnd != null && !start.isBefore(clusterEnd)) {
+                finish(cluster, laneEnds.size());
+                laneEnds.clear();
+                clusterEnd = null;
+            }
+            int lane = 0;
+            while (lane < laneEnds.size() && laneEnds.get(lane).isAfter(start)) {
+                lane++;
+            }
+            LocalDateTime end = session.end().toLocalDateTime();
+            if (lane == laneEnds.size()) {
+                laneEnds.add(end);
+            } else {
+                laneEnds.set(lane, end);
+            }
+            clusterEnd = clusterEnd == null || end.isAfter(clusterEnd) ? end : clusterEnd;
+            var block = new SessionBlock(session, showTherapist, onSession);
+            block.getStyle().set("--lane", String.valueOf(lane));
+            LocalTime from = start.toLocalTime();
+            LocalTime to = end.toLocalDate().isAfter(day) ? LAST : end.toLocalTime();
+            place(block, column, from, to);
+            cluster.add(block);
+            add(block);
+        }
+        finish(cluster, laneEnds.size());
+    }
+
+    private static void finish(List<SessionBlock> cluster, int lanes) {
+        cluster.forEach(block -> block.getStyle().set("--lanes", String.valueOf(Math.max(1, lanes))));
+        cluster.clear();
+    }
+
+    /** Grid rows are 5 minutes; row 1 is the day heading. Times outside 08:00–21:00 are kept at the edge. */
+    private static void place(Div item, int column, LocalTime from, LocalTime to) {
+        int first = Math.min(line(from, false), ROWS + 1);
+        int last = Math.max(line(to, true), first + 1);
+        item.getStyle().set("grid-column", String.valueOf(column));
+        item.getStyle().set("grid-row", first + " / " + last);
+    }
+
+    /** The grid line at a time: 2 is 08:00, {@code ROWS + 2} is 21:00. */
+    private static int line(LocalTime time, boolean roundUp) {
+        long minutes = Duration.between(FIRST, time).toMinutes();
+        long rows = roundUp ? Math.ceilDiv(minutes, ROW_MINUTES) : Math.floorDiv(minutes, ROW_MINUTES);
+        return 2 + (int) Math.clamp(rows, 0, ROWS);
+    }
+}

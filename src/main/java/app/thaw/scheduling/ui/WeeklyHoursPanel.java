@@ -1,0 +1,105 @@
+package app.thaw.scheduling.ui;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.timepicker.TimePicker;
+
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.DiarySetupService.HoursView;
+
+/** A therapist's usual week as blocks of UK time; add and remove blocks. */
+class WeeklyHoursPanel extends Div {
+
+    private final DiarySetupService setup;
+    private final long therapistId;
+    private final Runnable onChange;
+    private final UnorderedList blocks = new UnorderedList();
+    private final Select<DayOfWeek> day = new Select<>();
+    private final TimePicker starts = timePicker("From");
+    private final TimePicker ends = timePicker("To");
+
+    WeeklyHoursPanel(DiarySetupService setup, long therapistId, Runnable onChange) {
+        this.setup = setup;
+        this.therapistId = therapistId;
+        this.onChange = onChange;
+        addClassName("weekly-hours");
+        blocks.addClassName("hours-list");
+        day.setLabel("Day");
+        day.setItems(DayOfWeek.values());
+        day.setItemLabelGenerator(WeeklyHoursPanel::dayName);
+        day.setValue(DayOfWeek.MONDAY);
+        starts.setValue(LocalTime.of(9, 0));
+        ends.setValue(LocalTime.of(17, 0));
+        var add = new Button("Add hours", click -> add());
+        var form = new FlexLayout(day, starts, ends, add);
+        form.addClassName("settings-form");
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(FlexLayout.Alignment.BASELINE);
+        add(new H4("Usual week"), blocks, form);
+        render();
+    }
+
+    private void add() {
+        ends.setInvalid(false);
+        try {
+            if (day.getValue() == null) {
+                throw new IllegalArgumentException("Choose a day.");
+            }
+            setup.addWorkingHours(therapistId, day.getValue(), starts.getValue(), ends.getValue());
+            Toasts.success("Added " + dayName(day.getValue()) + " " + DiaryFormat.TIME.format(starts.getValue()) + "–"
+                    + DiaryFormat.TIME.format(ends.getValue()) + ".");
+            render();
+            onChange.run();
+        } catch (IllegalArgumentException refused) {
+            ends.setErrorMessage(refused.getMessage());
+            ends.setInvalid(true);
+        }
+    }
+
+    private void render() {
+        blocks.removeAll();
+        var hours = setup.workingHours(therapistId);
+        if (hours.isEmpty()) {
+            blocks.add(new ListItem(new Paragraph("No working hours yet: the free-slot finder offers no times.")));
+        }
+        for (HoursView block : hours) {
+            var text = new Span(dayName(block.day()) + " " + DiaryFormat.TIME.format(block.starts()) + "–"
+                    + DiaryFormat.TIME.format(block.ends()));
+            var remove = new Button("Remove", click -> {
+                setup.removeWorkingHours(therapistId, block.id());
+                render();
+                onChange.run();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            remove.setAriaLabel("Remove " + text.getText());
+            blocks.add(new ListItem(text, remove));
+        }
+    }
+
+    static String dayName(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.FULL, Locale.UK);
+    }
+
+    static TimePicker timePicker(String label) {
+        var picker = new TimePicker(label);
+        picker.setLocale(Locale.UK);
+        picker.setStep(Duration.ofMinutes(15));
+        picker.setManualValidation(true);
+        picker.setWidth("8rem");
+        return picker;
+    }
+}

@@ -1,0 +1,115 @@
+package app.thaw.scheduling.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.stream.IntStream;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.IntegrationTest;
+import app.thaw.intake.ClientAppointments;
+import app.thaw.intake.IntakeService;
+import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.BookingResult;
+import app.thaw.scheduling.ClientChangeRequest;
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.security.StaffAccountService;
+
+@IntegrationTest
+class ClientRequestsViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    DiarySetupService setup;
+
+    @Autowired
+    SchedulingService scheduling;
+
+    @Autowired
+    ClientAppointments clientAppointments;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    DiaryTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new DiaryTestData(intake, staff, setup, jdbc);
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aClientsRequestOpensInTheDiaryAndCanBeMarkedHandled() {
+        var client = data.individual();
+        LocalDate monday = DiaryTestData.futureMonday(clock, 2);
+        var result = scheduling.book(new BookingRequest(client.id(), null, data.idOf("amira"), setup.types().stream()
+                .filter(t -> t.code().equals("INDIVIDUAL")).findFirst().orElseThrow().id(), SessionFormat.ONLINE,
+                null, DiaryTestData.uk(monday.plusDays(1).atTime(18, 0)), null));
+        long sessionId = ((BookingResult.Booked) result).session().id();
+        String message = "Could we move to Thursday? " + DiaryTestData.uniqueWord();
+        clientAppointments.requestChange(client.id(), sessionId, false, message);
+
+        navigate(ClientRequestsView.class);
+        assertThat(test(grid()).getCellText(row(message), 1)).isEqualTo("Rearrange");
+
+        test(action(row(message), "Mark handled")).click();
+        assertThat(rows()).noneMatch(r -> message.equals(r.message()));
+
+        clientAppointments.requestChange(client.id(), sessionId, false, message + " again");
+        navigate(ClientRequestsView.class);
+        test(action(row(message + " again"), "Open in diary")).click();
+
+        assertThat(getCurrentView()).isInstanceOf(CalendarView.class);
+        var dialog = find(SessionDialog.class).single();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(find(SessionBlock.class).withCondition(b -> b.session().id() == sessionId).single()
+                .hasClassName("session-block")).isTrue();
+        assertThat(CalendarViewTest.textOf(find(SessionBlock.class)
+                .withCondition(b -> b.session().id() == sessionId).single())).contains("Change requested");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<ClientChangeRequest> grid() {
+        return find(Grid.class).single();
+    }
+
+    /** The open requests shown; the grid is hidden (and an empty-state line shown) when there are none. */
+    private java.util.List<ClientChangeRequest> rows() {
+        if (!find(Grid.class).exists()) {
+            return java.util.List.of();
+        }
+        var grid = grid();
+        return IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i)).toList();
+    }
+
+    private Button action(int row, String text) {
+        return find(Button.class, test(grid()).getCellComponent(row, 4)).withText(text).single();
+    }
+
+    private int row(String message) {
+        var rows = rows();
+        return IntStream.range(0, rows.size()).filter(i -> message.equals(rows.get(i).message())).findFirst()
+                .orElseThrow();
+    }
+}

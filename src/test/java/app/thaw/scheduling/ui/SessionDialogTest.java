@@ -1,0 +1,157 @@
+package app.thaw.scheduling.ui;
+
+import static app.thaw.scheduling.ui.CalendarViewTest.textOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.IntegrationTest;
+import app.thaw.intake.IntakeService;
+import app.thaw.scheduling.AppointmentState;
+import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.BookingResult;
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.scheduling.SessionView;
+import app.thaw.security.StaffAccountService;
+
+@IntegrationTest
+class SessionDialogTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    DiarySetupService setup;
+
+    @Autowired
+    SchedulingService scheduling;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    DiaryTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new DiaryTestData(intake, staff, setup, jdbc);
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void cancellingNeedsAReasonAndRecordsWhoAskedForIt() {
+        var client = data.individual();
+        LocalDate monday = DiaryTestData.futureMonday(clock, 2);
+        SessionView session = book(client, monday.plusDays(1).atTime(12, 0));
+
+        var dialog = open(monday, client);
+        assertThat(find(Button.class, dialog).withText("Mark attended").exists()).as("not started yet").isFalse();
+        test(find(Button.class, dialog).withText("Cancel session").single()).click();
+        test(find(Button.class, dialog).withText("Confirm cancellation").single()).click();
+        var reason = find(TextArea.class, dialog).single();
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).startsWith("Please give a reason");
+        assertThat(state(session)).isEqualTo("BOOKED");
+
+        test(reason).setValue("Phoned in with flu");
+        test(find(Checkbox.class, dialog).single()).click();
+        test(find(Button.class, dialog).withText("Confirm cancellation").single()).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(state(session)).isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("select cancelled_by_client from appointment where id = ?", Boolean.class,
+                session.id())).isTrue();
+        assertThat(find(SessionBlock.class).withCondition(b -> textOf(b).contains(client.name())).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void reschedulingOntoAnotherSessionExplainsTheClashThenMoves() {
+        var client = data.individual();
+        var other = data.individual();
+        LocalDate monday = DiaryTestData.futureMonday(clock, 2);
+        SessionView session = book(client, monday.plusDays(2).atTime(13, 0));
+        book(other, monday.plusDays(2).atTime(15, 0));
+
+        var dialog = open(monday, client);
+        test(find(Button.class, dialog).withText("Reschedule").single()).click();
+        var picker = find(DateTimePicker.class, dialog).single();
+        test(picker).setValue(monday.plusDays(2).atTime(14, 30));
+        test(find(Button.class, dialog).withText("Move session").single()).click();
+
+        assertThat(find(Span.class, dialog).withClassName("dialog-problem").single().getText())
+                .contains("Dr Amira Khan already has a session").contains("15:00–15:50");
+
+        test(picker).setValue(monday.plusDays(3).atTime(13, 0));
+        test(find(Button.class, dialog).withText("Move session").single()).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(scheduling.sessionsForCase(client.id())).singleElement().satisfies(moved ->
+                assertThat(moved.start().toLocalDateTime()).isEqualTo(monday.plusDays(3).atTime(13, 0)));
+        assertThat(session.id()).isPositive();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aSessionThatHasStartedCanBeMarkedAttended() {
+        var client = data.individual();
+        LocalDate monday = DiaryTestData.futureMonday(clock, 2);
+        SessionView session = book(client, monday.atTime(8, 0));
+        LocalDateTime earlier = LocalDateTime.now(clock).minusHours(1).withSecond(0).withNano(0);
+        jdbc.update("update appointment set starts_at = ?, ends_at = ? where id = ?",
+                java.sql.Timestamp.from(DiaryTestData.uk(earlier).toInstant()),
+                java.sql.Timestamp.from(DiaryTestData.uk(earlier.plusMinutes(50)).toInstant()), session.id());
+
+        UI.getCurrent().navigate(CalendarView.class, QueryParameters.simple(new LinkedHashMap<>(Map.of(
+                "date", earlier.toLocalDate().toString(), "session", String.valueOf(session.id())))));
+        var dialog = find(SessionDialog.class).single();
+        test(find(Button.class, dialog).withText("Mark attended").single()).click();
+
+        assertThat(state(session)).isEqualTo(AppointmentState.ATTENDED.name());
+    }
+
+    private SessionView book(DiaryTestData.Case client, LocalDateTime start) {
+        var result = scheduling.book(new BookingRequest(client.id(), null, data.idOf("amira"), setup.types().stream()
+                .filter(t -> t.code().equals("INDIVIDUAL")).findFirst().orElseThrow().id(), SessionFormat.ONLINE,
+                null, DiaryTestData.uk(start), null));
+        assertThat(result).isInstanceOf(BookingResult.Booked.class);
+        return ((BookingResult.Booked) result).session();
+    }
+
+    private SessionDialog open(LocalDate monday, DiaryTestData.Case client) {
+        UI.getCurrent().navigate(CalendarView.class, QueryParameters.simple(new LinkedHashMap<>(Map.of(
+                "date", monday.toString()))));
+        test(find(SessionBlock.class).withCondition(b -> textOf(b).contains(client.name())).single()).click();
+        return find(SessionDialog.class).single();
+    }
+
+    private String state(SessionView session) {
+        return jdbc.queryForObject("select state from appointment where id = ?", String.class, session.id());
+    }
+}
