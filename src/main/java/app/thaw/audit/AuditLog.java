@@ -49,6 +49,21 @@ public class AuditLog {
         insert(action, intakeId, caseReference, detail);
     }
 
+    /** Whether the current staff member already has this action on this case within the window. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public boolean recordedRecently(AuditAction action, long intakeId, java.time.Duration window) {
+        StaffUser staff = currentUser.get().orElse(null);
+        if (staff == null) {
+            return false;
+        }
+        Boolean recent = jdbc.queryForObject("""
+                select exists (select 1 from audit_entry where actor_id = ? and intake_id = ? and action = ?
+                                  and occurred_at > ?)""", Boolean.class, staff.id(), intakeId, action.name(),
+                Timestamp.from(clock.instant().minus(window)));
+        return Boolean.TRUE.equals(recent);
+    }
+
     /** Sign-in attempts come before anyone is signed in, so they name the account themselves. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @jakarta.annotation.security.PermitAll

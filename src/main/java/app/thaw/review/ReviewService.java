@@ -38,6 +38,9 @@ import app.thaw.security.StaffUser;
 @Transactional
 public class ReviewService {
 
+    /** Re-reading a case within this time after opening it is not audited again. */
+    static final java.time.Duration RE_READ_WINDOW = java.time.Duration.ofMinutes(10);
+
     private static final String PARTNER_FEAR = "partner_fear";
 
     private final ReviewQueueQuery queue;
@@ -99,9 +102,12 @@ public class ReviewService {
         }
         SubmittedIntake intake = intakes.find(intakeId.get()).orElseThrow();
         SubmittedIntake partner = partnerOf(intake).orElse(null);
-        auditLog.record(AuditAction.CASE_OPENED, intake.id(), intake.reference(),
-                partner == null ? null : "With partner's intake " + partner.reference());
-        if (partner != null) {
+        // refreshing the same case after each action is one reading, not dozens of audit lines
+        if (!auditLog.recordedRecently(AuditAction.CASE_OPENED, intake.id(), RE_READ_WINDOW)) {
+            auditLog.record(AuditAction.CASE_OPENED, intake.id(), intake.reference(),
+                    partner == null ? null : "With partner's intake " + partner.reference());
+        }
+        if (partner != null && !auditLog.recordedRecently(AuditAction.CASE_OPENED, partner.id(), RE_READ_WINDOW)) {
             auditLog.record(AuditAction.CASE_OPENED, partner.id(), partner.reference(),
                     "Shown beside partner's intake " + intake.reference());
         }

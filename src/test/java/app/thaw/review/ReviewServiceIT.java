@@ -280,7 +280,7 @@ class ReviewServiceIT {
 
     @Test
     @WithUserDetails("amira")
-    void everyOpeningOfACaseIsAuditedWithWhoReadIt() {
+    void openingACaseIsAuditedWithWhoReadItOncePerReading() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Reader"));
 
         CaseDetail detail = review.openCase(submitted.reference().toLowerCase()).orElseThrow();
@@ -290,7 +290,8 @@ class ReviewServiceIT {
         assertThat(detail.partner()).isNull();
         var opened = data.audit(submitted.id()).stream().filter(row -> row.get("action").equals("CASE_OPENED"))
                 .toList();
-        assertThat(opened).hasSize(2).allSatisfy(row -> {
+        // the second opening is the view refreshing within the re-read window: one reading, one line
+        assertThat(opened).hasSize(1).allSatisfy(row -> {
             assertThat(row.get("actor_id")).isEqualTo(data.idOf("amira"));
             assertThat(row.get("actor_name")).isEqualTo("Dr Amira Khan");
             assertThat(row.get("case_reference")).isEqualTo(submitted.reference());

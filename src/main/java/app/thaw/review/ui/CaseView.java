@@ -153,7 +153,10 @@ public class CaseView extends Div implements BeforeEnterObserver {
                 act(() -> review.changeStatus(id, change.getValue()), "Status changed.");
             }
         });
-        var bar = new HorizontalLayout(assignToMe, colleague, status);
+        // the diary opens its booking dialog for this case, with the partner and the free-slot finder
+        var book = new Anchor("staff/calendar?case=" + detail.intake().reference(), "Book a session");
+        book.addClassName("book-session-link");
+        var bar = new HorizontalLayout(assignToMe, colleague, status, book);
         bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         bar.addClassName("case-actions");
         return bar;

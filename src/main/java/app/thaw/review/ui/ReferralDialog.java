@@ -33,7 +33,7 @@ class ReferralDialog extends Dialog {
         var fearDecision = new TextArea("Clinical decision on the partner-fear answer");
         fearDecision.setMaxLength(Referral.PARTNER_FEAR_DECISION_MAX);
         fearDecision.setWidthFull();
-        fearDecision.setHelperText("The client said they are afraid of their partner. Say why joint work is safe.");
+        fearDecision.setHelperText("One of the partners said they are afraid of the other. Say why joint work is safe.");
         fearDecision.setVisible(false);
         kind.addValueChangeListener(change -> fearDecision.setVisible(partnerFearFlag && change.getValue() != null
                 && change.getValue().involvesPartner()));

@@ -168,10 +168,12 @@ public class ReviewQueueView extends VerticalLayout {
             return;
         }
         int current = grid.asSingleSelect().getOptionalValue().map(row -> order.indexOf(row.reference())).orElse(-1);
-        int next = Math.clamp(current + step, 0, order.size() - 1);
-        QueueRow row = loader.fetch(next, 1).findFirst().orElseThrow();
-        grid.select(row);
-        grid.scrollToIndex(next);
+        int next = Math.max(current + step, 0);
+        // past the loaded rows the loader fetches the next keyset page; at the very end the selection stays
+        loader.fetch(next, 1).findFirst().ifPresent(row -> {
+            grid.select(row);
+            grid.scrollToIndex(next);
+        });
     }
 
     void assignSelectedToMe() {
