@@ -85,7 +85,9 @@ public abstract class BrowserTest {
 
     /** Waits until no Vaadin server round trip is in flight. */
     protected void waitForVaadin() {
+        // an empty clients map means Vaadin hasn't started yet, not that it is idle
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients "
+                + "&& Object.keys(window.Vaadin.Flow.clients).length > 0 "
                 + "&& Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }
 

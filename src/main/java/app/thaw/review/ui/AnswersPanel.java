@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
 import com.vaadin.flow.component.html.NativeTableCell;
@@ -60,7 +60,8 @@ class AnswersPanel extends Div {
                 body.add(row);
             }
             table.add(body);
-            add(new H3(section.title()), table);
+            // sections sit under the case view's "Answers" heading (H3)
+            add(new H4(section.title()), table);
         }
     }
 }

@@ -3,7 +3,9 @@ package app.thaw.review.ui;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
@@ -19,6 +21,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
@@ -50,6 +53,10 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private final StaffAccountService staff;
     private String reference;
     private long intakeId;
+    /** What the therapist has typed but not yet saved, kept across the redraw after every action. */
+    private String riskNoteDraft = "";
+    private String noteDraft = "";
+    private DomListenerRegistration helpKey;
 
     public CaseView(ReviewService review, StaffAccountService staff) {
         this.review = review;
@@ -60,14 +67,40 @@ public class CaseView extends Div implements BeforeEnterObserver {
         Shortcuts.addShortcutListener(this, () -> getElement().executeJs(
                 "const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }"),
                 Key.KEY_T, KeyModifier.ALT);
-        Shortcuts.addShortcutListener(this, () -> act(() -> review.assignToMe(currentIntakeId()), "Assigned to you."),
-                Key.KEY_A, KeyModifier.ALT);
-        Shortcuts.addShortcutListener(this, () -> new KeyboardHelp().open(), Key.of("?"), KeyModifier.SHIFT);
+        Shortcuts.addShortcutListener(this, () -> act(() -> review.assignToMe(currentIntakeId()), "Assigned to you.",
+                "assign-to-me", "risk"), Key.KEY_A, KeyModifier.ALT);
+    }
+
+    /**
+     * "?" opens the shortcut list, except while typing: a shortcut would swallow the question mark in a note.
+     * Listens on the UI (like a shortcut does) so it works wherever focus is.
+     */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        helpKey = attach.getUI().getElement().addEventListener("keydown", event -> new KeyboardHelp().open())
+                .setFilter("event.key === '?' && !event.ctrlKey && !event.altKey && !event.metaKey"
+                        + " && !event.composedPath().some(n => n.localName === 'input'"
+                        + " || n.localName === 'textarea' || n.isContentEditable)");
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (helpKey != null) {
+            helpKey.remove();
+            helpKey = null;
+        }
+        super.onDetach(detach);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        reference = event.getRouteParameters().get("reference").orElse("");
+        String next = event.getRouteParameters().get("reference").orElse("");
+        if (!next.equals(reference)) {
+            riskNoteDraft = "";
+            noteDraft = "";
+        }
+        reference = next;
         if (!render()) {
             event.rerouteToError(NotFoundException.class);
         }
@@ -89,8 +122,11 @@ public class CaseView extends Div implements BeforeEnterObserver {
         intakeId = intake.id();
         add(header(caseDetail));
         if (intake.urgent()) {
-            add(new RiskPanel(intake, caseDetail.state(), note -> act(() -> review.acknowledgeRisk(intake.id(), note),
-                    "Risk review recorded.")));
+            add(new RiskPanel(intake, caseDetail.state(), riskNoteDraft, draft -> riskNoteDraft = draft,
+                    note -> act(() -> {
+                        review.acknowledgeRisk(intake.id(), note);
+                        riskNoteDraft = "";
+                    }, "Risk review recorded.", "risk-note", "risk")));
         }
         if (caseDetail.state().needsRiskReview(intake.urgent())) {
             return true;
@@ -98,10 +134,14 @@ public class CaseView extends Div implements BeforeEnterObserver {
         add(actions(caseDetail));
         var side = new Div(new ScoresPanel(intake),
                 new FactorsPanel(caseDetail.factors(), review.factorTags(),
-                        (tag, decision) -> act(() -> review.decideFactor(intake.id(), tag, decision), null)),
+                        (tag, decision) -> act(() -> review.decideFactor(intake.id(), tag, decision), null,
+                                FactorsPanel.buttonId(tag, decision), "factor-" + tag)),
                 referral(caseDetail),
-                new NotesPanel(caseDetail.notes(), caseDetail.history(),
-                        text -> act(() -> review.addNote(intake.id(), text), "Note added.")));
+                new NotesPanel(caseDetail.notes(), caseDetail.history(), noteDraft, draft -> noteDraft = draft,
+                        text -> act(() -> {
+                            review.addNote(intake.id(), text);
+                            noteDraft = "";
+                        }, "Note added.", "new-note", "new-note")));
         side.addClassName("case-side");
         var main = new Div(new H3("Answers"), new AnswersPanel(intake, caseDetail.partner(),
                 caseDetail.mostDifferentItems()));
@@ -133,24 +173,28 @@ public class CaseView extends Div implements BeforeEnterObserver {
 
     private HorizontalLayout actions(CaseDetail detail) {
         long id = detail.intake().id();
-        var assignToMe = new Button("Assign to me (Alt+A)", click -> act(() -> review.assignToMe(id), "Assigned to you."));
+        var assignToMe = new Button("Assign to me (Alt+A)", click -> act(() -> review.assignToMe(id),
+                "Assigned to you.", "assign-to-me", "assign-to-me"));
+        assignToMe.setId("assign-to-me");
         var colleague = new ComboBox<StaffSummary>("Assign to");
+        colleague.setId("assign-to");
         colleague.setItems(staff.activeTherapists());
         colleague.setItemLabelGenerator(StaffSummary::displayName);
         colleague.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
                 act(() -> review.assign(id, change.getValue().id(), change.getValue().displayName()),
-                        "Assigned to " + change.getValue().displayName() + ".");
+                        "Assigned to " + change.getValue().displayName() + ".", "assign-to", "assign-to");
             }
         });
         var status = new Select<IntakeStatus>();
         status.setLabel("Status");
+        status.setId("case-status");
         status.setItems(IntakeStatus.values());
         status.setItemLabelGenerator(s -> ReviewQueueView.label(s.name()));
         status.setValue(detail.intake().status());
         status.addValueChangeListener(change -> {
             if (change.isFromClient()) {
-                act(() -> review.changeStatus(id, change.getValue()), "Status changed.");
+                act(() -> review.changeStatus(id, change.getValue()), "Status changed.", "case-status", "case-status");
             }
         });
         // the diary opens its booking dialog for this case, with the partner and the free-slot finder
@@ -166,6 +210,8 @@ public class CaseView extends Div implements BeforeEnterObserver {
         long id = detail.intake().id();
         var panel = new Div(new H3("Referral"));
         panel.addClassName("referral-panel");
+        panel.setId("referral");
+        panel.getElement().setAttribute("tabindex", "-1");
         CaseDetail.ReferralView current = detail.currentReferral();
         if (current == null) {
             panel.add(new Paragraph("No referral decided yet."));
@@ -190,14 +236,19 @@ public class CaseView extends Div implements BeforeEnterObserver {
                     review.decideReferral(id, kind, reason, fear);
                     Notifications.success("Referral recorded.");
                     render();
+                    focus("referral", "referral");
                 }).open());
         decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         panel.add(decide);
         return panel;
     }
 
-    /** Runs a case action, explains a refusal where the therapist is looking, then shows the fresh state. */
-    private void act(Runnable action, String confirmation) {
+    /**
+     * Runs a case action, explains a refusal where the therapist is looking, then shows the fresh state and puts
+     * keyboard focus back where the action was taken ({@code focusId}, else {@code fallbackId}): the redraw
+     * replaces every element, and focus would otherwise drop to the top of the page.
+     */
+    private void act(Runnable action, String confirmation, String focusId, String fallbackId) {
         try {
             action.run();
             if (confirmation != null) {
@@ -210,7 +261,15 @@ public class CaseView extends Div implements BeforeEnterObserver {
         }
         if (!render()) {
             UI.getCurrent().navigate(ReviewQueueView.class);
+            return;
         }
+        focus(focusId, fallbackId);
+    }
+
+    /** Focuses the element with id {@code id}, else {@code fallbackId}, once the redrawn fields have rendered. */
+    private void focus(String id, String fallbackId) {
+        getElement().executeJs("setTimeout(() => { const t = this.querySelector('#' + $0) "
+                + "|| this.querySelector('#' + $1); if (t) { t.focus(); } })", id, fallbackId);
     }
 
     private void step(int direction) {

@@ -60,6 +60,8 @@ class FactorsPanel extends Div {
         var block = new Div();
         block.addClassName("factor");
         block.getElement().setAttribute("data-tag", factor.tagId());
+        block.setId("factor-" + factor.tagId());
+        block.getElement().setAttribute("tabindex", "-1");
         var title = new H4(factor.label());
         var state = new Span(stateText(factor));
         state.addClassName("factor-state");
@@ -71,23 +73,31 @@ class FactorsPanel extends Div {
         }
         var actions = new HorizontalLayout();
         if (factor.suggested()) {
-            actions.add(button("Confirm " + factor.label(), "Confirm", () -> decide.decide(factor.tagId(),
-                    FactorDecisionKind.CONFIRMED), factor.decision() == FactorDecisionKind.CONFIRMED));
-            actions.add(button("Reject " + factor.label(), "Reject", () -> decide.decide(factor.tagId(),
-                    FactorDecisionKind.REJECTED), factor.decision() == FactorDecisionKind.REJECTED));
+            actions.add(button(buttonId(factor.tagId(), FactorDecisionKind.CONFIRMED), "Confirm " + factor.label(),
+                    "Confirm", () -> decide.decide(factor.tagId(), FactorDecisionKind.CONFIRMED),
+                    factor.decision() == FactorDecisionKind.CONFIRMED));
+            actions.add(button(buttonId(factor.tagId(), FactorDecisionKind.REJECTED), "Reject " + factor.label(),
+                    "Reject", () -> decide.decide(factor.tagId(), FactorDecisionKind.REJECTED),
+                    factor.decision() == FactorDecisionKind.REJECTED));
         } else if (factor.decision() == FactorDecisionKind.ADDED) {
-            actions.add(button("Remove " + factor.label(), "Remove", () -> decide.decide(factor.tagId(),
-                    FactorDecisionKind.REMOVED), false));
+            actions.add(button(buttonId(factor.tagId(), FactorDecisionKind.REMOVED), "Remove " + factor.label(),
+                    "Remove", () -> decide.decide(factor.tagId(), FactorDecisionKind.REMOVED), false));
         } else if (factor.decision() == FactorDecisionKind.REMOVED) {
-            actions.add(button("Add " + factor.label() + " again", "Add again", () -> decide.decide(factor.tagId(),
-                    FactorDecisionKind.ADDED), false));
+            actions.add(button(buttonId(factor.tagId(), FactorDecisionKind.ADDED), "Add " + factor.label() + " again",
+                    "Add again", () -> decide.decide(factor.tagId(), FactorDecisionKind.ADDED), false));
         }
         block.add(actions);
         return block;
     }
 
-    private static Button button(String ariaLabel, String text, Runnable action, boolean current) {
+    /** The id of the button that makes {@code decision} for this tag, so focus can return to it after a redraw. */
+    static String buttonId(String tagId, FactorDecisionKind decision) {
+        return "factor-" + tagId + "-" + decision.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Button button(String id, String ariaLabel, String text, Runnable action, boolean current) {
         var button = new Button(text, click -> action.run());
+        button.setId(id);
         button.setAriaLabel(ariaLabel);
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         if (current) {

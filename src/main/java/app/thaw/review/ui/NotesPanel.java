@@ -18,6 +18,12 @@ import app.thaw.review.domain.CaseNote;
 class NotesPanel extends Div {
 
     NotesPanel(List<CaseDetail.NoteView> notes, List<AuditEntry> history, Consumer<String> addNote) {
+        this(notes, history, "", draft -> { }, addNote);
+    }
+
+    /** {@code draft} refills the new note after the case is redrawn; {@code draftChanged} hears every change to it. */
+    NotesPanel(List<CaseDetail.NoteView> notes, List<AuditEntry> history, String draft, Consumer<String> draftChanged,
+               Consumer<String> addNote) {
         addClassName("notes-panel");
         add(new H3("Clinical notes"));
         if (notes.isEmpty()) {
@@ -34,6 +40,9 @@ class NotesPanel extends Div {
         text.setMaxLength(CaseNote.BODY_MAX);
         text.setWidthFull();
         text.setHelperText("Notes can't be edited or deleted once added.");
+        text.setId("new-note");
+        text.setValue(draft == null ? "" : draft);
+        text.addValueChangeListener(change -> draftChanged.accept(change.getValue()));
         add(text, new Button("Add note", click -> addNote.accept(text.getValue())));
 
         add(new H3("History"));

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -142,12 +143,17 @@ public class ReviewQueueView extends VerticalLayout {
             loader.reset(filter(), sortFrom(event.getSortOrder()));
             grid.getDataProvider().refreshAll();
         });
+        // selection follows keyboard focus, so ↑/↓ then Enter opens the row the therapist is on (as the help says)
+        grid.addCellFocusListener(focus -> focus.getItem().ifPresent(grid::select));
         if (therapist) {
             grid.addItemDoubleClickListener(click -> open(click.getItem()));
         }
     }
 
     private void registerShortcuts() {
+        // "?" is typed with Shift on most layouts, and a shortcut only fires with exactly its modifiers
+        Shortcuts.addShortcutListener(this, () -> new KeyboardHelp().open(), Key.of("?"), KeyModifier.SHIFT)
+                .listenOn(grid);
         Shortcuts.addShortcutListener(this, () -> new KeyboardHelp().open(), Key.of("?")).listenOn(grid);
         Shortcuts.addShortcutListener(this, () -> move(1), Key.KEY_J).listenOn(grid);
         Shortcuts.addShortcutListener(this, () -> move(-1), Key.KEY_K).listenOn(grid);

@@ -26,7 +26,15 @@ class RiskPanel extends Div {
             .withZone(Application.PRACTICE_ZONE);
 
     RiskPanel(SubmittedIntake intake, CaseDetail.CaseState state, Consumer<String> acknowledge) {
+        this(intake, state, "", draft -> { }, acknowledge);
+    }
+
+    /** {@code draft} refills the note after the case is redrawn; {@code draftChanged} hears every change to it. */
+    RiskPanel(SubmittedIntake intake, CaseDetail.CaseState state, String draft, Consumer<String> draftChanged,
+              Consumer<String> acknowledge) {
         addClassName("risk-panel");
+        setId("risk");
+        getElement().setAttribute("tabindex", "-1");
         getElement().setAttribute("role", "region");
         getElement().setAttribute("aria-label", "Risk");
         var reasons = new UnorderedList();
@@ -43,6 +51,9 @@ class RiskPanel extends Div {
         note.setMaxLength(ReviewCase.ACKNOWLEDGEMENT_NOTE_MAX);
         note.setWidthFull();
         note.setHelperText("For example: called the client, safe for now, crisis plan shared.");
+        note.setId("risk-note");
+        note.setValue(draft == null ? "" : draft);
+        note.addValueChangeListener(change -> draftChanged.accept(change.getValue()));
         var confirm = new Button("I have reviewed the risk", click -> acknowledge.accept(note.getValue()));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         add(new Paragraph("Before anything else is done with this case, record that you have reviewed the risk."),
