@@ -49,13 +49,32 @@ class StaffSignInBrowserIT extends BrowserTest {
         assertThat(page).hasURL(url("/login"));
     }
 
-    /** Types as a person would and waits for the answer: the workspace, or the login page with an error. */
+    /**
+     * Types as a person would and waits for the answer: the workspace, or the login page with an error.
+     * A rare accepted sign-in that lands on the sign-in page again (the login form's own round trip racing
+     * its post, vaadin/flow#12640; see the closing notes) gets one more try, said out loud in the log.
+     */
     private void signIn(String username, String password) {
-        var name = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username"));
-        name.fill(username);
-        assertThat(name).hasValue(username);
-        page.locator("vaadin-password-field input").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(address -> address.contains("/staff") || address.contains("error"));
+        for (int attempt = 1; ; attempt++) {
+            var name = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username"));
+            name.fill(username);
+            assertThat(name).hasValue(username);
+            page.locator("vaadin-password-field input").fill(password);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            try {
+                page.waitForURL(address -> address.contains("/staff") || address.contains("error"),
+                        new Page.WaitForURLOptions().setTimeout(15_000));
+                page.getByText("Practice workspace").or(page.getByText("Those details didn't work"))
+                        .first().waitFor();
+                return;
+            } catch (com.microsoft.playwright.TimeoutError bounced) {
+                if (attempt == 2) {
+                    throw bounced;
+                }
+                System.out.println("WARN StaffSignInBrowserIT: signing in as " + username + " ended on "
+                        + page.url() + "; trying once more");
+                open("/login");
+            }
+        }
     }
 }
