@@ -58,10 +58,13 @@ public class FreeSlotService {
         this.clock = clock;
     }
 
-    /** Up to {@code max} free times within {@code days} days, fitting every client's stated availability. */
+    /**
+     * Up to {@code max} free times within {@code days} days, fitting every client's stated availability; in
+     * person, the preferred room is used whenever it is free, otherwise the first free one.
+     */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<SlotSuggestion> find(long intakeId, @Nullable Long partnerIntakeId, long therapistId, long typeId,
-                                     SessionFormat format, int days, int max) {
+                                     SessionFormat format, @Nullable Long preferredRoomId, int days, int max) {
         Instant now = clock.instant();
         LocalDate first = now.atZone(Application.PRACTICE_ZONE).toLocalDate();
         LocalDate last = first.plusDays(Math.clamp(days, 1, 92));
@@ -74,7 +77,9 @@ public class FreeSlotService {
         if (format == SessionFormat.IN_PERSON) {
             roomDiaries = new ArrayList<>();
             var taken = appointments.findActiveInRooms(now, windowEnd, roomNames.keySet());
-            for (Long roomId : roomNames.keySet().stream().sorted().toList()) {
+            var order = java.util.Comparator.<Long, Boolean>comparing(id -> !id.equals(preferredRoomId))
+                    .thenComparing(java.util.Comparator.naturalOrder());
+            for (Long roomId : roomNames.keySet().stream().sorted(order).toList()) {
                 roomDiaries.add(new SlotFinder.RoomDiary(roomId, taken.stream()
                         .filter(a -> roomId.equals(a.getRoomId())).map(FreeSlotService::busy).toList()));
             }

@@ -128,7 +128,7 @@ class BookSessionDialog extends Dialog {
             return;
         }
         freeTimes.show(diary.freeSlots().find(bookingCase.client().intakeId(), fields.partnerFor(bookingCase),
-                fields.therapistId(), fields.typeId(), fields.format(), FREE_DAYS, 12), FREE_DAYS);
+                fields.therapistId(), fields.typeId(), fields.format(), fields.roomId(), FREE_DAYS, 12), FREE_DAYS);
     }
 
     private void pick(SlotSuggestion slot) {
