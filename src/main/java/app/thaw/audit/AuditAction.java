@@ -15,6 +15,7 @@ public enum AuditAction {
     STATUS_CHANGED("Status changed", false),
     FACTOR_DECIDED("Contributing factor decided", false),
     REFERRAL_DECIDED("Referral decided", false),
+    ANSWER_AMENDED("Answer corrected", false),
     SESSION_BOOKED("Session booked", false),
     SESSION_CHANGED("Session changed", false),
     SESSION_CANCELLED("Session cancelled", false),

@@ -51,6 +51,17 @@ class AnswersJson {
         return json.readValue(stored, RISK_FLAGS);
     }
 
+    private static final TypeReference<List<String>> VALUES = new TypeReference<>() {
+    };
+
+    String writeValues(List<String> values) {
+        return json.writeValueAsString(values);
+    }
+
+    List<String> readValues(String stored) {
+        return json.readValue(stored, VALUES);
+    }
+
     String writeScores(List<Score> scores) {
         return json.writeValueAsString(scores);
     }

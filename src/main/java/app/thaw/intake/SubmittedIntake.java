@@ -16,7 +16,12 @@ public record SubmittedIntake(long id, String reference, String fullName, @Nulla
                               LocalDate dateOfBirth, String email, String phone, IntakeStatus status,
                               RequestedType requestedType, boolean urgent, QuestionnaireDefinition questionnaire,
                               Answers answers, List<Score> scores, List<RiskFlag> riskFlags,
-                              @Nullable Long coupleCaseId, Instant submittedAt) {
+                              @Nullable Long coupleCaseId, Instant submittedAt, List<Amendment> amendments) {
+
+    /** The latest correction of an answer, if any; the submitted answer itself never changes. */
+    public java.util.Optional<Amendment> latestAmendment(String itemId) {
+        return amendments.stream().filter(a -> a.itemId().equals(itemId)).reduce((first, second) -> second);
+    }
 
     public boolean hasRiskFlag(String ruleId) {
         return riskFlags.stream().anyMatch(flag -> flag.ruleId().equals(ruleId));

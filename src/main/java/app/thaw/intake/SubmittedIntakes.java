@@ -24,10 +24,30 @@ public class SubmittedIntakes {
     private final QuestionnaireCatalog questionnaires;
     private final AnswersJson json;
 
-    SubmittedIntakes(IntakeRepository intakes, QuestionnaireCatalog questionnaires, AnswersJson json) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final app.thaw.security.CurrentUser currentUser;
+    private final app.thaw.security.StaffAccountService staff;
+    private final java.time.Clock clock;
+
+    SubmittedIntakes(IntakeRepository intakes, QuestionnaireCatalog questionnaires, AnswersJson json,
+                     org.springframework.jdbc.core.JdbcTemplate jdbc, app.thaw.security.CurrentUser currentUser,
+                     app.thaw.security.StaffAccountService staff, java.time.Clock clock) {
         this.intakes = intakes;
         this.questionnaires = questionnaires;
         this.json = json;
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    /** Corrections to an intake's answers, oldest first. */
+    private List<Amendment> amendments(long intakeId) {
+        var names = staff.displayNames();
+        return jdbc.query("select * from intake_amendment where intake_id = ? order by amended_at, id",
+                (rs, row) -> new Amendment(rs.getString("item_id"), json.readValues(rs.getString("answer")),
+                        rs.getString("reason"), names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
+                        rs.getTimestamp("amended_at").toInstant()), intakeId);
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
@@ -58,6 +78,34 @@ public class SubmittedIntakes {
         return intakes.findByCoupleCaseIdOrderBySubmittedAtAsc(coupleCaseId).stream().map(Intake::getId).toList();
     }
 
+    /**
+     * Records a correction of one answer (checked like the form checks it); the submitted answers stay
+     * untouched. Returns the message for the field when the new answer isn't valid.
+     */
+    @Transactional
+    @RolesAllowed(Roles.THERAPIST)
+    public Optional<String> amend(long intakeId, String itemId, List<String> values, String reason) {
+        SubmittedIntake intake = find(intakeId).orElseThrow();
+        var item = intake.questionnaire().item(itemId)
+                .orElseThrow(() -> new IllegalArgumentException("That question isn't in this intake."));
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > Amendment.REASON_MAX) {
+            return Optional.of("Please say why the answer is corrected (up to " + Amendment.REASON_MAX
+                    + " characters).");
+        }
+        var corrected = intake.answers().with(itemId, values);
+        Optional<String> problem = app.thaw.intake.questionnaire.AnswerValidator.validateItem(intake.questionnaire(),
+                item, corrected, java.time.LocalDate.now(clock));
+        if (problem.isPresent()) {
+            return problem;
+        }
+        jdbc.update("""
+                insert into intake_amendment (intake_id, item_id, answer, reason, amended_by, amended_at)
+                values (?, ?, cast(? as jsonb), ?, ?, ?)""", intakeId, itemId, json.writeValues(corrected.multi(itemId)),
+                why, currentUser.require().id(), java.sql.Timestamp.from(clock.instant()));
+        return Optional.empty();
+    }
+
     @Transactional
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
     public void changeStatus(long intakeId, IntakeStatus status) {
@@ -72,6 +120,7 @@ public class SubmittedIntakes {
                 intake.getPreferredName(), intake.getDateOfBirth(), intake.getEmail(), intake.getPhone(),
                 intake.getStatus(), intake.getRequestedType(), intake.isUrgent(), definition,
                 json.read(intake.getAnswersJson()), json.readScores(intake.getScoresJson()),
-                json.readRiskFlags(intake.getRiskFlagsJson()), intake.getCoupleCaseId(), intake.getSubmittedAt());
+                json.readRiskFlags(intake.getRiskFlagsJson()), intake.getCoupleCaseId(), intake.getSubmittedAt(),
+                amendments(intake.getId()));
     }
 }

@@ -181,6 +181,20 @@ public class ReviewService {
         auditLog.record(AuditAction.NOTE_ADDED, intakeId, referenceOf(intakeId), null);
     }
 
+    /**
+     * Corrects one answer (say, a new phone number) as a dated, signed amendment; the answers as submitted
+     * stay untouched. Returns the message for the field when the new answer isn't valid.
+     */
+    @RolesAllowed(Roles.THERAPIST)
+    public Optional<String> amendAnswer(long intakeId, String itemId, List<String> values, String reason) {
+        requireUnlocked(intakeId);
+        Optional<String> problem = intakes.amend(intakeId, itemId, values, reason);
+        if (problem.isEmpty()) {
+            auditLog.record(AuditAction.ANSWER_AMENDED, intakeId, referenceOf(intakeId), "Question " + itemId);
+        }
+        return problem;
+    }
+
     /** Confirms or rejects a suggestion, or adds or removes a factor the rules didn't suggest. Advisory only. */
     @RolesAllowed(Roles.THERAPIST)
     public void decideFactor(long intakeId, String tagId, FactorDecisionKind decision) {

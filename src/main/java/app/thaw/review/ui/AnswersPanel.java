@@ -25,6 +25,20 @@ import app.thaw.intake.questionnaire.Visibility;
  */
 class AnswersPanel extends Div {
 
+    /** The answer as submitted, and under it the latest dated correction, if any. */
+    static NativeTableCell answerCell(SubmittedIntake intake, Item item) {
+        QuestionnaireDefinition definition = intake.questionnaire();
+        var cell = new NativeTableCell(AnswerText.describe(definition, item, intake.answers().multi(item.id())));
+        intake.latestAmendment(item.id()).ifPresent(amendment -> {
+            var note = new com.vaadin.flow.component.html.Div("Corrected " + RiskPanel.WHEN.format(amendment.amendedAt())
+                    + " by " + amendment.amendedBy() + ": " + AnswerText.describe(definition, item, amendment.values())
+                    + " (" + amendment.reason() + ")");
+            note.addClassName("answer-amendment");
+            cell.add(note);
+        });
+        return cell;
+    }
+
     AnswersPanel(SubmittedIntake intake, SubmittedIntake partner, List<String> mostDifferent) {
         addClassName("answers-panel");
         QuestionnaireDefinition definition = intake.questionnaire();
@@ -47,7 +61,7 @@ class AnswersPanel extends Div {
                     continue;
                 }
                 var row = new NativeTableRow(new NativeTableHeaderCell(item.text()),
-                        new NativeTableCell(AnswerText.describe(definition, item, intake.answers().multi(item.id()))));
+                        answerCell(intake, item));
                 row.getElement().setAttribute("data-item", item.id());
                 if (partner != null) {
                     row.add(new NativeTableCell(AnswerText.describe(definition, item,
