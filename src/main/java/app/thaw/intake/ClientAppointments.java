@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ClientAppointments {
 
+    /** Longest message a client may add to a cancel or rearrange request. */
+    int MESSAGE_MAX = 500;
+
     List<Session> upcoming(long intakeId);
 
     /** Cancels at once when far enough ahead, otherwise records a request for staff; returns what happened. */

@@ -19,7 +19,6 @@ class ClientSessionsPanel extends Div {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    static final int MESSAGE_MAX = 500;
 
     private final IntakeService intake;
     private final String token;
@@ -69,7 +68,7 @@ class ClientSessionsPanel extends Div {
         var dialog = new Dialog();
         dialog.setHeaderTitle(cancel ? "Cancel this session?" : "Ask to rearrange");
         var message = new TextArea(cancel ? "Anything you'd like us to know (optional)" : "Which days or times suit you?");
-        message.setMaxLength(MESSAGE_MAX);
+        message.setMaxLength(ClientAppointments.MESSAGE_MAX);
         message.setWidthFull();
         var send = new Button(cancel ? "Cancel the session" : "Send request", click -> {
             try {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "appointment_request")
 public class AppointmentRequest {
 
-    public static final int MESSAGE_MAX = 500;
+    public static final int MESSAGE_MAX = app.thaw.intake.ClientAppointments.MESSAGE_MAX;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
