@@ -3,14 +3,12 @@ package app.thaw.scheduling.ui;
 import static app.thaw.scheduling.ui.CalendarViewTest.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -22,49 +20,16 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import app.thaw.IntegrationTest;
-import app.thaw.intake.IntakeService;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.DiarySetupService;
-import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SessionView;
-import app.thaw.security.StaffAccountService;
 
-@IntegrationTest
-class BookSessionDialogTest extends SpringBrowserlessTest {
-
-    @Autowired
-    IntakeService intake;
-
-    @Autowired
-    StaffAccountService staff;
-
-    @Autowired
-    DiarySetupService setup;
-
-    @Autowired
-    SchedulingService scheduling;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    Clock clock;
-
-    DiaryTestData data;
-
-    @BeforeEach
-    void setUp() {
-        data = new DiaryTestData(intake, staff, setup, jdbc);
-    }
+class BookSessionDialogTest extends DiaryViewTest {
 
     @Test
     @WithUserDetails("amira")

@@ -2,61 +2,26 @@ package app.thaw.scheduling.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.IntStream;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import app.thaw.IntegrationTest;
 import app.thaw.intake.ClientAppointments;
-import app.thaw.intake.IntakeService;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.ClientChangeRequest;
-import app.thaw.scheduling.DiarySetupService;
-import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.SessionFormat;
-import app.thaw.security.StaffAccountService;
 
-@IntegrationTest
-class ClientRequestsViewTest extends SpringBrowserlessTest {
-
-    @Autowired
-    IntakeService intake;
-
-    @Autowired
-    StaffAccountService staff;
-
-    @Autowired
-    DiarySetupService setup;
-
-    @Autowired
-    SchedulingService scheduling;
+class ClientRequestsViewTest extends DiaryViewTest {
 
     @Autowired
     ClientAppointments clientAppointments;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    Clock clock;
-
-    DiaryTestData data;
-
-    @BeforeEach
-    void setUp() {
-        data = new DiaryTestData(intake, staff, setup, jdbc);
-    }
 
     @Test
     @WithUserDetails("amira")
