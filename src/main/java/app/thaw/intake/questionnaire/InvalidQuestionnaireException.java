@@ -2,28 +2,16 @@ package app.thaw.intake.questionnaire;
 
 import java.util.List;
 
-/** A questionnaire definition that cannot be used; the message lists every problem found. */
-public class InvalidQuestionnaireException extends RuntimeException {
+import app.thaw.base.domain.InvalidDefinitionException;
 
-    private final transient List<String> problems;
+/** A questionnaire definition that cannot be used; the message lists every problem found. */
+public class InvalidQuestionnaireException extends InvalidDefinitionException {
 
     public InvalidQuestionnaireException(String source, List<String> problems) {
-        super(format(source, problems));
-        this.problems = List.copyOf(problems);
+        super("Questionnaire definition", source, problems, null);
     }
 
     public InvalidQuestionnaireException(String source, String problem, Throwable cause) {
-        super(format(source, List.of(problem)), cause);
-        this.problems = List.of(problem);
-    }
-
-    public List<String> problems() {
-        return problems;
-    }
-
-    private static String format(String source, List<String> problems) {
-        String heading = "Questionnaire definition " + source + " is invalid ("
-                + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):";
-        return heading + "\n - " + String.join("\n - ", problems);
+        super("Questionnaire definition", source, List.of(problem), cause);
     }
 }

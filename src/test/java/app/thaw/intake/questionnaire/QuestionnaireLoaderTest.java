@@ -210,7 +210,7 @@ class QuestionnaireLoaderTest {
                 .replace("anyOf: [\"1\"], description: Risk", "anyOf: [\"1\"], description: \"\"");
         assertThatThrownBy(() -> parse(yaml))
                 .isInstanceOf(InvalidQuestionnaireException.class)
-                .hasMessageStartingWith("Questionnaire definition intake-v1 is invalid (3 problems):")
+                .hasMessageStartingWith("Questionnaire definition intake-v1 cannot be used (3 problems):")
                 .hasMessageContaining("item 'phq9.9' refers to unknown scale 'nope'")
                 .hasMessageContaining("item 'a.text' maxLength must be positive (was -3)")
                 .hasMessageContaining("risk rule 'r' has no description");

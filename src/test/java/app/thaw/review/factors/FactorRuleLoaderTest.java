@@ -86,7 +86,7 @@ class FactorRuleLoaderTest {
 
         assertThatThrownBy(() -> FactorRuleLoader.validate(rules, INTAKE))
                 .isInstanceOf(InvalidFactorRulesException.class)
-                .hasMessage("Factor rules code-v1 are invalid (1 problem):\n"
+                .hasMessage("Factor rules code-v1 cannot be used (1 problem):\n"
                         + " - code-v1: rule 'anxiety.gad7': atLeast 30 is outside the possible range 1–21");
     }
 
@@ -151,7 +151,7 @@ class FactorRuleLoaderTest {
 
         assertThatThrownBy(() -> FactorRuleLoader.parse(yaml, "test.yaml", INTAKE))
                 .isInstanceOf(InvalidFactorRulesException.class)
-                .hasMessageStartingWith("Factor rules test-rules-v1 are invalid (3 problems):\n - " + P)
+                .hasMessageStartingWith("Factor rules test-rules-v1 cannot be used (3 problems):\n - " + P)
                 .hasMessageContaining("unknown score 'gad8'")
                 .hasMessageContaining("unknown tag 'sleep'")
                 .hasMessageContaining("'thyroids' is not an answer option");
@@ -197,7 +197,7 @@ class FactorRuleLoaderTest {
     void emptyFileIsReported() {
         assertThatThrownBy(() -> FactorRuleLoader.parse("  \n", "test.yaml"))
                 .isInstanceOf(InvalidFactorRulesException.class)
-                .hasMessage("Factor rules test.yaml are invalid (1 problem):\n - test.yaml: the file is empty");
+                .hasMessage("Factor rules test.yaml cannot be used (1 problem):\n - test.yaml: the file is empty");
     }
 
     @Test
