@@ -58,12 +58,14 @@ public class ReviewService {
     private final CurrentUser currentUser;
     private final StaffAccountService staff;
     private final Clock clock;
+    private final CaseAccess access;
 
     ReviewService(ReviewQueueQuery queue, CaseSetup setup, CaseDetails details, SubmittedIntakes intakes,
                   CaseNoteRepository notes, FactorDecisionRepository decisions,
                   FactorSuggestionRepository suggestions, ReferralRepository referrals,
                   FactorRuleSet rules, AgreementReport agreement, ReferralLetters letters, AuditLog auditLog,
-                  CurrentUser currentUser, StaffAccountService staff, Clock clock) {
+                  CurrentUser currentUser, StaffAccountService staff, CaseAccess access, Clock clock) {
+        this.access = access;
         this.letters = letters;
         this.queue = queue;
         this.setup = setup;
@@ -282,31 +284,6 @@ public class ReviewService {
         return rules.tags();
     }
 
-    /** The case if this therapist may see it; otherwise the attempt is audited and nothing is revealed. */
-    private Optional<ReviewCase> accessible(long intakeId, String reference) {
-        ReviewCase reviewCase = setup.ensure(intakeId);
-        if (!reviewCase.isVisibleTo(currentUser.require().id())) {
-            auditLog.recordAttempt(AuditAction.CASE_ACCESS_DENIED, intakeId, reference,
-                    "Assigned to another therapist");
-            return Optional.empty();
-        }
-        return Optional.of(reviewCase);
-    }
-
-    ReviewCase requireAccessible(long intakeId) {
-        return accessible(intakeId, referenceOf(intakeId))
-                .orElseThrow(() -> new CaseActionRefused("This case isn't available to you."));
-    }
-
-    /** Nothing else can be done with an urgent case until its risk has been reviewed. */
-    private ReviewCase requireUnlocked(long intakeId) {
-        ReviewCase reviewCase = requireAccessible(intakeId);
-        if (intakes.find(intakeId).orElseThrow().urgent() && !reviewCase.isRiskAcknowledged()) {
-            throw new CaseActionRefused("Review the risk first: this case is urgent.");
-        }
-        return reviewCase;
-    }
-
     private void assignBoth(long intakeId, @Nullable Long therapistId, @Nullable String therapistName) {
         SubmittedIntake intake = intakes.find(intakeId).orElseThrow();
         List<Long> members = intake.coupleCaseId() == null ? List.of(intakeId)
@@ -318,34 +295,27 @@ public class ReviewService {
         }
     }
 
-    /**
-     * Whether the other partner of a couple said they are afraid of this client. It blocks joint work just as
-     * the client's own answer does, whichever therapist holds the partner's intake.
-     */
+    private Optional<ReviewCase> accessible(long intakeId, String reference) {
+        return access.accessible(intakeId, reference);
+    }
+
+    private ReviewCase requireAccessible(long intakeId) {
+        return access.requireAccessible(intakeId);
+    }
+
+    private ReviewCase requireUnlocked(long intakeId) {
+        return access.requireUnlocked(intakeId);
+    }
+
     private boolean partnerReportedFear(SubmittedIntake intake) {
-        if (intake.coupleCaseId() == null) {
-            return false;
-        }
-        return intakes.coupleMembers(intake.coupleCaseId()).stream()
-                .filter(id -> id != intake.id())
-                .map(intakes::find)
-                .flatMap(Optional::stream)
-                .anyMatch(partner -> partner.hasRiskFlag(PARTNER_FEAR));
+        return access.partnerReportedFear(intake);
     }
 
     private Optional<SubmittedIntake> partnerOf(SubmittedIntake intake) {
-        if (intake.coupleCaseId() == null) {
-            return Optional.empty();
-        }
-        long me = currentUser.require().id();
-        return intakes.coupleMembers(intake.coupleCaseId()).stream()
-                .filter(id -> id != intake.id())
-                .filter(id -> setup.ensure(id).isVisibleTo(me))
-                .findFirst()
-                .flatMap(intakes::find);
+        return access.partnerOf(intake);
     }
 
     private String referenceOf(long intakeId) {
-        return intakes.find(intakeId).map(SubmittedIntake::reference).orElse(null);
+        return access.referenceOf(intakeId);
     }
 }
