@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -33,11 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import app.thaw.Application;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.review.ReviewTestData;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
@@ -284,50 +281,17 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
         return ((StaffUser) staff.loadUserByUsername(username)).id();
     }
 
-    /** Runs service calls as a demo account, on a thread of its own so no security context leaks. */
+    /** Runs service calls as a demo account, with the review tests' helper. */
     private <T> T as(String username, Supplier<T> work) {
-        var result = new AtomicReference<T>();
-        var failure = new AtomicReference<Throwable>();
-        Thread thread = new Thread(() -> {
-            var security = SecurityContextHolder.createEmptyContext();
-            StaffUser user = (StaffUser) staff.loadUserByUsername(username);
-            security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                    user.getAuthorities()));
-            SecurityContextHolder.setContext(security);
-            try {
-                result.set(work.get());
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        });
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (failure.get() != null) {
-            throw new AssertionError("Failed as " + username, failure.get());
-        }
-        return result.get();
+        return new ReviewTestData(intake, staff, jdbc).as(username, work);
     }
 
     private static String uniqueWord() {
-        var random = ThreadLocalRandom.current();
-        var word = new StringBuilder("Zq");
-        for (int i = 0; i < 8; i++) {
-            word.append((char) ('a' + random.nextInt(26)));
-        }
-        return word.toString();
+        return ReviewTestData.uniqueWord();
     }
 
     private static String address() {
-        var random = ThreadLocalRandom.current();
-        return String.format(Locale.ROOT, "10.%d.%d.%d", 100 + random.nextInt(100), random.nextInt(256),
-                random.nextInt(256));
+        return ReviewTestData.address();
     }
 
     // ---- the browser, used as a person would ----

@@ -53,7 +53,7 @@ class BookSessionDialog extends Dialog {
         setHeaderTitle("Book a session");
         setWidth("min(48rem, 100vw)");
 
-        reference.setPlaceholder("THW-XXXXXX");
+        reference.setPlaceholder("e.g. THW-7K3M9Q");
         reference.setManualValidation(true);
         reference.setClearButtonVisible(true);
         reference.addValueChangeListener(change -> resolveCase());
