@@ -73,6 +73,13 @@ public class AuditLog {
                 (succeeded ? AuditAction.SIGN_IN : AuditAction.SIGN_IN_FAILED).name());
     }
 
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @jakarta.annotation.security.PermitAll
+    public void recordSignOut(long staffId, String actorName) {
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action) values (?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), staffId, truncate(actorName, 120), AuditAction.SIGN_OUT.name());
+    }
+
     /** The non-read history of one case, oldest first, for its timeline. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})

@@ -3,11 +3,12 @@ package app.thaw.audit;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
 import app.thaw.security.StaffUser;
 
-/** Every sign-in, successful or not, goes into the audit log. A failed one never records the password. */
+/** Every sign-in, successful or not, and every sign-out goes into the audit log. A failed one never records the password. */
 @Component
 class SignInAudit {
 
@@ -21,6 +22,14 @@ class SignInAudit {
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof StaffUser user) {
             auditLog.recordSignIn(true, user.id(), user.displayName());
+        }
+    }
+
+    /** Signing out is part of the record too: it bounds when a staff member could have read anything. */
+    @EventListener
+    void signedOut(LogoutSuccessEvent event) {
+        if (event.getAuthentication() != null && event.getAuthentication().getPrincipal() instanceof StaffUser user) {
+            auditLog.recordSignOut(user.id(), user.displayName());
         }
     }
 

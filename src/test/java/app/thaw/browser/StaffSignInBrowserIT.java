@@ -10,6 +10,9 @@ import app.thaw.security.dev.DemoStaffAccounts;
 
 class StaffSignInBrowserIT extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void therapistSignsInAndSeesTheStaffWorkspace() {
         open("/staff");
@@ -47,6 +50,9 @@ class StaffSignInBrowserIT extends BrowserTest {
         page.waitForURL("**/login?signed-out");
         open("/staff");
         assertThat(page).hasURL(url("/login"));
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("""
+                select count(*) from audit_entry a join staff_account s on s.id = a.actor_id
+                 where s.username = 'admin' and a.action = 'SIGN_OUT'""", Integer.class)).isPositive();
     }
 
     /**
