@@ -124,7 +124,7 @@ public class SchedulingService {
             return new BookingResult.Invalid("That time has already passed.");
         }
         try {
-            SessionView moved = transactions.execute(status -> {
+            SessionView moved = retryingDeadlocks(() -> transactions.execute(status -> {
                 Appointment appointment = appointments.findById(appointmentId).orElseThrow();
                 ZonedDateTime previous = appointment.getStartsAt().atZone(Application.PRACTICE_ZONE);
                 appointment.moveTo(from, to, roomId);
@@ -133,7 +133,7 @@ public class SchedulingService {
                 auditLog.record(AuditAction.SESSION_CHANGED, appointment.getIntakeId(), null,
                         "Moved from " + WHEN.format(previous) + " to " + WHEN.format(newStart));
                 return views.of(appointment);
-            });
+            }));
             return new BookingResult.Booked(moved);
         } catch (DataIntegrityViolationException e) {
             return refusal(e, existing.getTherapistId(), roomId, from, to);
@@ -223,7 +223,7 @@ public class SchedulingService {
             return new BookingResult.Invalid("That time has already passed.");
         }
         try {
-            SessionView booked = transactions.execute(status -> {
+            SessionView booked = retryingDeadlocks(() -> transactions.execute(status -> {
                 Appointment appointment = appointments.saveAndFlush(new Appointment(request.intakeId(),
                         request.partnerIntakeId(), request.therapistId(), roomId, type.getId(), request.format(),
                         from, to, series, clock.instant(), me.id()));
@@ -231,12 +231,30 @@ public class SchedulingService {
                 auditLog.record(AuditAction.SESSION_BOOKED, request.intakeId(), null,
                         type.getLabel() + " " + WHEN.format(request.start()));
                 return views.of(appointment);
-            });
+            }));
             return new BookingResult.Booked(booked);
         } catch (DataIntegrityViolationException e) {
             return refusal(e, request.therapistId(), roomId, from, to);
         }
     }
+
+    /**
+     * Racing inserts into the same time range can deadlock while PostgreSQL checks the exclusion constraint;
+     * it aborts one of them. Trying again then meets the winner's row and ends as an ordinary conflict.
+     */
+    private static <T> T retryingDeadlocks(java.util.function.Supplier<T> booking) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return booking.get();
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+
+    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private BookingResult refusal(DataIntegrityViolationException e, long therapistId, @Nullable Long roomId,
                                   Instant from, Instant to) {
