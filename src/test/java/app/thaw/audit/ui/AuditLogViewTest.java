@@ -1,0 +1,88 @@
+package app.thaw.audit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.IntegrationTest;
+import app.thaw.audit.AuditEntry;
+import app.thaw.audit.AuditFilter;
+import app.thaw.audit.AuditLog;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewTestData;
+
+@IntegrationTest
+class AuditLogViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    UserDetailsService staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ReviewService review;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Test
+    @WithUserDetails("admin")
+    void theManagerSeesWhoOpenedACaseFilteredByItsReference() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Audited"));
+        data.asInOwnThread("amira", () -> review.openCase(submitted.reference()));
+
+        navigate(AuditLogView.class);
+        test(find(TextField.class).withLabel("Case reference").single()).setValue(submitted.reference());
+
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> grid = find(Grid.class).single();
+        List<AuditEntry> rows = test(grid).size() == 0 ? List.of()
+                : java.util.stream.IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i)).toList();
+        assertThat(rows).extracting(AuditEntry::actorName).contains("Dr Amira Khan", "system");
+        assertThat(rows).extracting(e -> e.action().name()).contains("CASE_OPENED", "INTAKE_SUBMITTED");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void pagesFollowTheLogBackwardsWithoutRepeatsOrGaps() {
+        List<AuditEntry> all = auditLog.search(AuditFilter.everything(), null, 1000);
+        var seen = new HashSet<Long>();
+        Long before = null;
+        for (int page = 0; page < 20; page++) {
+            List<AuditEntry> rows = auditLog.search(AuditFilter.everything(), before, 3);
+            rows.forEach(row -> assertThat(seen.add(row.id())).isTrue());
+            if (rows.size() < 3) {
+                break;
+            }
+            before = rows.getLast().id();
+        }
+        assertThat(seen).containsAll(all.stream().limit(Math.min(all.size(), 60)).map(AuditEntry::id).toList());
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aTherapistCannotOpenTheAuditLog() {
+        UI.getCurrent().navigate(AuditLogView.class);
+
+        assertThat(getCurrentView()).isNotInstanceOf(AuditLogView.class);
+    }
+}
