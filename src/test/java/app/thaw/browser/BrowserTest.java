@@ -67,7 +67,10 @@ public abstract class BrowserTest {
     }
 
     private BrowserContext newContext(Browser.NewContextOptions options) {
-        var created = browser().newContext(options.setLocale("en-GB").setTimezoneId("Europe/London"));
+        // A person signs in seconds after the page loads; a test does it while the PWA service worker is still
+        // precaching, and a precache request carrying the pre-sign-in session id can replace the new session.
+        var created = browser().newContext(options.setLocale("en-GB").setTimezoneId("Europe/London")
+                .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
         created.setDefaultTimeout(20_000);
         contexts.add(created);
         return created;
