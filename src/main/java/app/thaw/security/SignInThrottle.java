@@ -12,14 +12,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * After 10 failed sign-ins within 15 minutes for one account or one address, further tries are refused
- * for a delay that doubles with each failure (1 minute up to an hour). Kept in PostgreSQL so every
- * instance applies the same count.
+ * After 10 failed sign-ins within 15 minutes for one account (50 for one address, which a whole practice
+ * may share behind one router), further tries are refused for a delay that doubles with each failure
+ * (1 minute up to an hour). Kept in PostgreSQL so every instance applies the same count.
  */
 @Component
 class SignInThrottle {
 
     static final int FREE_FAILURES = 10;
+    static final int FREE_FAILURES_PER_ADDRESS = 50;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration MAX_BLOCK = Duration.ofHours(1);
 
@@ -63,9 +64,10 @@ class SignInThrottle {
                 truncate(key), Timestamp.from(now), windowStart, Timestamp.from(now), windowStart, Timestamp.from(now));
         Integer failures = jdbc.queryForObject("select failures from sign_in_throttle where throttle_key = ?",
                 Integer.class, truncate(key));
-        if (failures != null && failures >= FREE_FAILURES) {
+        int free = key.startsWith("address:") ? FREE_FAILURES_PER_ADDRESS : FREE_FAILURES;
+        if (failures != null && failures >= free) {
             jdbc.update("update sign_in_throttle set blocked_until = ? where throttle_key = ?",
-                    Timestamp.from(now.plus(blockFor(failures))), truncate(key));
+                    Timestamp.from(now.plus(blockFor(failures - free + FREE_FAILURES))), truncate(key));
         }
     }
 

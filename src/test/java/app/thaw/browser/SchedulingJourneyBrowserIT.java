@@ -306,13 +306,7 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
     }
 
     private void signIn(String username) {
-        var name = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username"));
-        name.fill(username);
-        assertThat(name).hasValue(username);
-        page.locator("vaadin-password-field input").fill(DemoStaffAccounts.DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(address -> address.contains("/staff"));
-        waitForVaadin();
+        signInAs(username, DemoStaffAccounts.DEMO_PASSWORD);
     }
 
     /** Opens the drop-down with this label and picks the option that starts with {@code option}. */
