@@ -67,6 +67,18 @@ public class SubmittedIntakes {
         });
     }
 
+    /** Whether the intake's answers raised a risk flag, without loading them. */
+    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
+    public boolean isUrgent(long intakeId) {
+        return intakes.findById(intakeId).map(Intake::isUrgent).orElse(false);
+    }
+
+    /** The reference alone, for audit lines and messages, without loading answers. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public Optional<String> referenceOf(long intakeId) {
+        return intakes.findById(intakeId).map(Intake::getReference);
+    }
+
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public Optional<Long> idOfReference(String reference) {
         return intakes.findByReference(reference.strip().toUpperCase(java.util.Locale.ROOT)).map(Intake::getId);

@@ -46,7 +46,7 @@ class CaseAccess {
     /** Nothing else can be done with an urgent case until its risk has been reviewed. */
     ReviewCase requireUnlocked(long intakeId) {
         ReviewCase reviewCase = requireAccessible(intakeId);
-        if (intakes.find(intakeId).orElseThrow().urgent() && !reviewCase.isRiskAcknowledged()) {
+        if (intakes.isUrgent(intakeId) && !reviewCase.isRiskAcknowledged()) {
             throw new CaseActionRefused("Review the risk first: this case is urgent.");
         }
         return reviewCase;
@@ -80,6 +80,6 @@ class CaseAccess {
     }
 
     String referenceOf(long intakeId) {
-        return intakes.find(intakeId).map(SubmittedIntake::reference).orElse(null);
+        return intakes.referenceOf(intakeId).orElse(null);
     }
 }

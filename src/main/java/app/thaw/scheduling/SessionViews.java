@@ -45,19 +45,19 @@ class SessionViews {
         Map<Long, String> typeLabels = new HashMap<>();
         types.findAll().forEach(type -> typeLabels.put(type.getId(), type.getLabel()));
         Map<Long, ClientContact> contacts = contacts(appointments);
+        Set<Long> requested = appointments.isEmpty() ? Set.of()
+                : requests.findOpenRequestAppointmentIds(appointments.stream().map(Appointment::getId).toList());
         List<SessionView> views = new ArrayList<>();
         for (Appointment a : appointments) {
             ClientContact client = contacts.get(a.getIntakeId());
             ClientContact partner = a.getPartnerIntakeId() == null ? null : contacts.get(a.getPartnerIntakeId());
-            boolean requested = requests.findByAppointmentIdOrderByCreatedAtDesc(a.getId()).stream()
-                    .anyMatch(r -> !r.isHandled());
             views.add(new SessionView(a.getId(), a.getIntakeId(), client.reference(), client.fullName(),
                     a.getPartnerIntakeId(), partner == null ? null : partner.fullName(), a.getTherapistId(),
                     therapists.getOrDefault(a.getTherapistId(), "Former staff member"), a.getRoomId(),
                     a.getRoomId() == null ? null : roomNames.get(a.getRoomId()), a.getTypeId(),
                     typeLabels.getOrDefault(a.getTypeId(), "Session"), a.getFormat(),
                     a.getStartsAt().atZone(Application.PRACTICE_ZONE), a.getEndsAt().atZone(Application.PRACTICE_ZONE),
-                    a.getState(), a.getSeriesId(), requested));
+                    a.getState(), a.getSeriesId(), requested.contains(a.getId())));
         }
         return views;
     }

@@ -9,4 +9,9 @@ public interface AppointmentRequestRepository extends JpaRepository<AppointmentR
     List<AppointmentRequest> findByHandledAtIsNullOrderByCreatedAtAsc();
 
     List<AppointmentRequest> findByAppointmentIdOrderByCreatedAtDesc(long appointmentId);
+
+    /** Which of these sessions have a client request still waiting, in one query for a whole diary page. */
+    @org.springframework.data.jpa.repository.Query(
+            "select distinct r.appointmentId from AppointmentRequest r where r.handledAt is null and r.appointmentId in :ids")
+    java.util.Set<Long> findOpenRequestAppointmentIds(java.util.Collection<Long> ids);
 }
