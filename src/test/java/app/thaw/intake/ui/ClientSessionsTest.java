@@ -1,0 +1,65 @@
+package app.thaw.intake.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+
+import app.thaw.IntegrationTest;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionFormat;
+
+/** The client's own journey on the status page: sees the session the practice booked, cancels it. */
+@IntegrationTest
+@WithAnonymousUser
+class ClientSessionsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    UserDetailsService staff;
+
+    @Autowired
+    SchedulingService scheduling;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aClientSeesTheirSessionAndCancelsItFromTheStatusPage() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Canceller"));
+        long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
+        ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 9, 6).plusDays(submitted.id() % 5),
+                LocalTime.of(8, 0).plusMinutes(10 * (submitted.id() % 50)), ZoneId.of("Europe/London"));
+        data.asInOwnThread("admin", () -> scheduling.book(new BookingRequest(submitted.id(), null,
+                data.idOf("grace"), individual, SessionFormat.ONLINE, null, start, null)));
+
+        navigate("status/" + submitted.receipt().statusToken(), StatusView.class);
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("Individual session with Grace Okafor");
+        test(find(Button.class).withText("Cancel this session").single()).click();
+        test(find(Button.class).withText("Cancel the session").single()).click();
+
+        assertThat(find(Paragraph.class).withTextContaining("is cancelled").exists()).isTrue();
+        assertThat(find(Button.class).withText("Cancel this session").exists()).isFalse();
+        assertThat(jdbc.queryForObject("select state from appointment where intake_id = ?", String.class,
+                submitted.id())).isEqualTo("CANCELLED");
+    }
+}
