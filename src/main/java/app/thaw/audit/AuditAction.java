@@ -19,7 +19,16 @@ public enum AuditAction {
     SESSION_BOOKED("Session booked", false),
     SESSION_CHANGED("Session changed", false),
     SESSION_CANCELLED("Session cancelled", false),
-    CLIENT_REQUEST("Client asked to change a session", false);
+    CLIENT_REQUEST("Client asked to change a session", false),
+    STAFF_INVITED("Invited a staff member", false),
+    STAFF_LINK_RENEWED("Sent a new password link", false),
+    STAFF_ROLE_CHANGED("Changed a staff role", false),
+    STAFF_DEACTIVATED("Deactivated a staff account", false),
+    STAFF_REACTIVATED("Reactivated a staff account", false),
+    STAFF_PASSWORD_RESET("Reset a staff password", false),
+    STAFF_CHANGE_REFUSED("Staff change refused", false),
+    PASSWORD_CHOSEN("Chose a password with a link", false),
+    PASSWORD_CHANGED("Changed own password", false);
 
     private final String label;
     private final boolean clinicalRead;

@@ -73,6 +73,15 @@ public class AuditLog {
                 (succeeded ? AuditAction.SIGN_IN : AuditAction.SIGN_IN_FAILED).name());
     }
 
+    /** A staff member acting on their own account without being signed in (choosing a password with a link). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @jakarta.annotation.security.PermitAll
+    public void recordBy(AuditAction action, long staffId, String actorName, String detail) {
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, detail) values (?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), staffId, truncate(actorName, 120), action.name(),
+                truncate(detail, DETAIL_MAX));
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @jakarta.annotation.security.PermitAll
     public void recordSignOut(long staffId, String actorName) {

@@ -7,7 +7,9 @@ public enum EmailKind {
     CANCELLED("Cancellation"),
     REMINDER("Reminder"),
     INTAKE_RECEIVED("Form received"),
-    PARTNER_INVITATION("Partner invitation");
+    PARTNER_INVITATION("Partner invitation"),
+    STAFF_INVITATION("Staff invitation"),
+    PASSWORD_RESET("Password reset");
 
     private final String label;
 

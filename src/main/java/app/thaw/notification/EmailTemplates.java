@@ -82,6 +82,26 @@ class EmailTemplates {
                         "If you were not expecting this email, you can ignore it, or " + contactUs() + "."));
     }
 
+    Rendered staffInvitation(String name, String link, ZonedDateTime expiresAt) {
+        return new Rendered("Your staff account at " + clean(practice.name()),
+                letter(name, "You have been given a staff account on Thaw, " + clean(practice.name())
+                                + "'s intake and referral system. To start, choose your password with this "
+                                + "private link:",
+                        link,
+                        "The link works once, until " + when(expiresAt) + ". After choosing your password you "
+                                + "sign in at the same address and set up your second sign-in step.",
+                        "If you were not expecting this email, please ignore it and tell us: " + contactUs() + "."));
+    }
+
+    Rendered passwordReset(String name, String link, ZonedDateTime expiresAt) {
+        return new Rendered("Choose a new password for " + clean(practice.name()),
+                letter(name, "Your practice manager has reset your Thaw password, so your old one no longer "
+                                + "works. Choose a new one with this private link:",
+                        link,
+                        "The link works once, until " + when(expiresAt) + ".",
+                        "If you did not expect this, tell your practice manager straight away."));
+    }
+
     /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */
     String place(SessionFormat format, @Nullable String roomName) {
         if (format == SessionFormat.ONLINE) {

@@ -64,6 +64,6 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         var argon2 = new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
-        return new DelegatingPasswordEncoder("argon2id", Map.of("argon2id", argon2));
+        return new NormalisingPasswordEncoder(new DelegatingPasswordEncoder("argon2id", Map.of("argon2id", argon2)));
     }
 }

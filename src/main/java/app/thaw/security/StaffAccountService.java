@@ -29,7 +29,9 @@ public class StaffAccountService implements UserDetailsService {
     @Override
     @PermitAll
     public UserDetails loadUserByUsername(String username) {
+        // someone invited or reset who has not chosen a password yet cannot sign in at all
         return accounts.findByUsernameIgnoreCase(username.strip())
+                .filter(StaffAccount::hasPassword)
                 .map(StaffAccountService::toUser)
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
     }
@@ -52,9 +54,9 @@ public class StaffAccountService implements UserDetailsService {
                 StaffAccount::getDisplayName));
     }
 
-    private static StaffUser toUser(StaffAccount account) {
+    static StaffUser toUser(StaffAccount account) {
         return new StaffUser(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
-                account.getPasswordHash(), account.isActive());
+                account.getPasswordHash(), account.isActive(), account.getSessionGeneration());
     }
 
     private static StaffSummary toSummary(StaffAccount account) {

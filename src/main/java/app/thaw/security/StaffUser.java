@@ -8,9 +8,12 @@ import app.thaw.base.domain.DisplayNamed;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in staff member as Spring Security holds them; carries the id so services can check ownership. */
+/**
+ * The signed-in staff member as Spring Security holds them; carries the id so services can check ownership, and
+ * the account's session generation at sign-in so a deactivation or new role ends the session.
+ */
 public record StaffUser(long id, String username, String displayName, StaffRole role, String passwordHash,
-                        boolean active) implements UserDetails, DisplayNamed {
+                        boolean active, int sessionGeneration) implements UserDetails, DisplayNamed {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

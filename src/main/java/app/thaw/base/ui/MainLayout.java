@@ -59,6 +59,9 @@ public class MainLayout extends AppLayout {
         menu.addClassName("user-menu");
         menu.getElement().setAttribute("aria-label", "Account menu");
         var root = menu.addItem(new Div(avatar, new Span(name)));
+        // the page lives in the security module, which base must not depend on: hence the path
+        root.getSubMenu().addItem("Change password", click -> menu.getUI().ifPresent(ui -> ui.navigate(
+                "staff/account/password")));
         root.getSubMenu().addItem("Sign out", click -> authentication.logout());
         return menu;
     }

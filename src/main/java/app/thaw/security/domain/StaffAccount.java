@@ -8,6 +8,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import app.thaw.base.domain.AbstractEntity;
 import app.thaw.security.StaffRole;
 
@@ -29,8 +31,9 @@ public class StaffAccount extends AbstractEntity {
     @Column(nullable = false, length = EMAIL_MAX)
     private String email;
 
-    @Column(name = "password_hash", nullable = false)
-    private String passwordHash;
+    /** Null until an invited person chooses a password, and again after a reset until they choose a new one. */
+    @Column(name = "password_hash")
+    private @Nullable String passwordHash;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -42,11 +45,15 @@ public class StaffAccount extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Sessions signed in under an older generation end at their next request (see RevokedSessionFilter). */
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
+
     protected StaffAccount() {
     }
 
-    public StaffAccount(String username, String displayName, String email, String passwordHash, StaffRole role,
-                        Instant createdAt) {
+    public StaffAccount(String username, String displayName, String email, @Nullable String passwordHash,
+                        StaffRole role, Instant createdAt) {
         this.username = username;
         this.displayName = displayName;
         this.email = email;
@@ -67,8 +74,12 @@ public class StaffAccount extends AbstractEntity {
         return email;
     }
 
-    public String getPasswordHash() {
+    public @Nullable String getPasswordHash() {
         return passwordHash;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
     }
 
     public StaffRole getRole() {
@@ -81,5 +92,40 @@ public class StaffAccount extends AbstractEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getSessionGeneration() {
+        return sessionGeneration;
+    }
+
+    /** A new password ends every session signed in with the old one. */
+    public void setPassword(String hash) {
+        this.passwordHash = hash;
+        endSessions();
+    }
+
+    /** After an admin's reset the old password stops working at once, until the new one is chosen. */
+    public void clearPassword() {
+        this.passwordHash = null;
+        endSessions();
+    }
+
+    /** Sessions carry the role they signed in with, so a new role needs a new sign-in. */
+    public void changeRole(StaffRole newRole) {
+        this.role = newRole;
+        endSessions();
+    }
+
+    public void deactivate() {
+        this.active = false;
+        endSessions();
+    }
+
+    public void reactivate() {
+        this.active = true;
+    }
+
+    public void endSessions() {
+        sessionGeneration++;
     }
 }

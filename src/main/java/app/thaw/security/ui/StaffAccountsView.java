@@ -1,37 +1,178 @@
 package app.thaw.security.ui;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.Application;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.security.Roles;
-import app.thaw.security.StaffAccountService;
-import app.thaw.security.StaffSummary;
+import app.thaw.security.StaffActionRefused;
+import app.thaw.security.StaffAdministration;
+import app.thaw.security.StaffRole;
+import app.thaw.security.TeamMember;
 
-/** The practice team as the practice manager sees it. */
+/**
+ * The practice team as the practice manager sees it: invite people, change roles, deactivate and reactivate,
+ * reset passwords. Each row has an Actions menu ({@link #rowActions}) where further account actions belong.
+ */
 @Route(value = "staff/admin/team", layout = MainLayout.class)
 @PageTitle("Team · Thaw")
 @Menu(order = 90, title = "Team", icon = "vaadin:users")
 @RolesAllowed(Roles.ADMIN)
 public class StaffAccountsView extends VerticalLayout {
 
-    public StaffAccountsView(StaffAccountService staff) {
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+
+    private final StaffAdministration staff;
+    private final Grid<TeamMember> grid = new Grid<>();
+    private final Paragraph outcome = new Paragraph();
+
+    public StaffAccountsView(StaffAdministration staff) {
+        this.staff = staff;
         setSizeFull();
-        var grid = new Grid<StaffSummary>();
-        grid.addColumn(StaffSummary::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(StaffSummary::username).setHeader("Username").setAutoWidth(true);
-        grid.addColumn(s -> s.role().label()).setHeader("Role").setAutoWidth(true);
-        grid.addColumn(StaffSummary::email).setHeader("Email").setAutoWidth(true);
-        grid.addColumn(s -> s.active() ? "Active" : "Deactivated").setHeader("Status").setAutoWidth(true);
-        grid.setItems(staff.listStaff());
+        var invite = new Button("Invite a staff member", click -> new InviteDialog(staff, link -> {
+            refresh();
+            say("Invitation sent to " + link.recipientName() + ".");
+            new LinkDialog("Invitation for " + link.recipientName(), link).open();
+        }).open());
+        invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var rules = new Paragraph("New staff choose their own password with a one-use link. Deactivating someone "
+                + "signs them out everywhere at once. The practice always keeps at least one active practice "
+                + "manager: to change or deactivate the last one, make someone else a practice manager first.");
+        rules.addClassName("team-rules");
+        outcome.addClassName("team-outcome");
+        outcome.getElement().setAttribute("role", "status");
+
+        grid.addColumn(TeamMember::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(TeamMember::username).setHeader("Username").setAutoWidth(true);
+        grid.addColumn(m -> m.role().label()).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(TeamMember::email).setHeader("Email").setAutoWidth(true);
+        grid.addColumn(StaffAccountsView::status).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.setAriaLabel("Practice team");
-        add(new H2("Team"), grid);
+        add(new HorizontalLayout(new H2("Team"), invite), rules, outcome, grid);
         setFlexGrow(1, grid);
+        refresh();
+    }
+
+    static String status(TeamMember member) {
+        if (member.awaitsPassword()) {
+            return member.status().label() + (member.linkExpiresAt() == null ? " · link expired"
+                    : " · link open until " + UNTIL.format(member.linkExpiresAt()));
+        }
+        return member.status().label();
+    }
+
+    private MenuBar actions(TeamMember member) {
+        var bar = new MenuBar();
+        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
+        bar.getElement().setAttribute("aria-label", "Actions for " + member.displayName());
+        rowActions(member, bar.addItem("Actions").getSubMenu());
+        return bar;
+    }
+
+    /** The account actions offered for one person; add new ones here. */
+    void rowActions(TeamMember member, SubMenu menu) {
+        if (member.isActive()) {
+            menu.addItem("Change role…", click -> changeRole(member));
+            if (member.awaitsPassword()) {
+                menu.addItem("Send a new link", click -> run(() -> {
+                    var link = staff.renewLink(member.id(), SiteAddress.current());
+                    new LinkDialog("New link for " + member.displayName(), link).open();
+                    return "A new link was emailed to " + member.displayName() + "; the previous one no longer works.";
+                }));
+            }
+            menu.addItem("Reset password…", click -> confirm("Reset " + member.displayName() + "'s password?",
+                    "Their current password stops working now and they are signed out everywhere. They get an "
+                            + "email with a link to choose a new one, and you'll see the link once to pass on.",
+                    "Reset password", () -> {
+                        var link = staff.resetPassword(member.id(), SiteAddress.current());
+                        new LinkDialog("Reset link for " + member.displayName(), link).open();
+                        return "Password reset for " + member.displayName() + ".";
+                    }));
+            menu.addItem("Deactivate…", click -> confirm("Deactivate " + member.displayName() + "?",
+                    "They are signed out everywhere at once and can't sign in until reactivated. Their cases, "
+                            + "notes and history stay as they are.",
+                    "Deactivate", () -> {
+                        staff.deactivate(member.id());
+                        return member.displayName() + " is deactivated and signed out.";
+                    }));
+        } else {
+            menu.addItem("Reactivate", click -> run(() -> {
+                staff.reactivate(member.id());
+                return member.displayName() + " can sign in again.";
+            }));
+        }
+    }
+
+    private void changeRole(TeamMember member) {
+        var role = new Select<StaffRole>();
+        role.setLabel("Role");
+        role.setItems(StaffRole.values());
+        role.setItemLabelGenerator(StaffRole::label);
+        role.setValue(member.role());
+        confirm("Change " + member.displayName() + "'s role", "A new role takes effect at their next sign-in: "
+                + "they are signed out now.", "Change role", () -> {
+                    staff.changeRole(member.id(), role.getValue());
+                    return member.displayName() + " is now " + role.getValue().label().toLowerCase(Locale.UK) + ".";
+                }, role);
+    }
+
+    private void confirm(String title, String text, String action, Action work,
+                         com.vaadin.flow.component.Component... fields) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(title);
+        dialog.add(new Paragraph(text));
+        dialog.add(fields);
+        var go = new Button(action, click -> {
+            dialog.close();
+            run(work);
+        });
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), go);
+        dialog.open();
+    }
+
+    private void run(Action work) {
+        try {
+            say(work.run());
+        } catch (StaffActionRefused refused) {
+            outcome.setText(refused.getMessage());
+            outcome.addClassName("refused");
+        }
+        refresh();
+    }
+
+    private void say(String text) {
+        outcome.setText(text);
+        outcome.removeClassName("refused");
+    }
+
+    private void refresh() {
+        grid.setItems(staff.team());
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        String run();
     }
 }

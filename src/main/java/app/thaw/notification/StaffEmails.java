@@ -1,0 +1,51 @@
+package app.thaw.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import app.thaw.Application;
+import app.thaw.security.LinkPurpose;
+import app.thaw.security.StaffLinkIssued;
+
+/**
+ * Emails a staff member the link to choose their password, queued in the transaction that made the link, so
+ * the email exists exactly when the link does. Not clinical; the admin also sees the link once to pass on.
+ */
+@Component
+class StaffEmails {
+
+    private final OutboxWriter outbox;
+    private final EmailTemplates templates;
+
+    StaffEmails(OutboxWriter outbox, EmailTemplates templates) {
+        this.outbox = outbox;
+        this.templates = templates;
+    }
+
+    @EventListener
+    void on(StaffLinkIssued issued) {
+        var expires = issued.expiresAt().atZone(Application.PRACTICE_ZONE);
+        var text = issued.purpose() == LinkPurpose.INVITATION
+                ? templates.staffInvitation(issued.displayName(), issued.url(), expires)
+                : templates.passwordReset(issued.displayName(), issued.url(), expires);
+        EmailKind kind = issued.purpose() == LinkPurpose.INVITATION ? EmailKind.STAFF_INVITATION
+                : EmailKind.PASSWORD_RESET;
+        // the link carries a secret, so the key holds only a hash of it
+        outbox.enqueue(OutgoingEmail.plain("staff-link/" + sha256(issued.url()), kind, issued.email(),
+                text.subject(), text.body()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

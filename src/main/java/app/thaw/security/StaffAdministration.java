@@ -1,0 +1,256 @@
+package app.thaw.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.base.domain.SecretToken;
+import app.thaw.security.StaffInputProblem.Field;
+import app.thaw.security.domain.PasswordLink;
+import app.thaw.security.domain.PasswordLinkRepository;
+import app.thaw.security.domain.StaffAccount;
+import app.thaw.security.domain.StaffAccountRepository;
+
+/**
+ * The practice manager's team screen: invite, change role, deactivate, reactivate, reset a password. Every
+ * change is audited (who did it, to whom, what) and the practice always keeps one active practice manager.
+ */
+@Service
+@Transactional
+@RolesAllowed(Roles.ADMIN)
+public class StaffAdministration {
+
+    /** Serialises every change that could remove a practice manager, across all app instances. */
+    static final long ADMIN_CHANGES_LOCK = 0x7468_6177_0000_0001L;
+
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\".]+(\\.[^@\\s<>\".]+)+");
+    private static final Pattern SITE = Pattern.compile("https?://[^\\s/?#]+(/[^\\s?#]*)?");
+
+    private final StaffAccountRepository accounts;
+    private final PasswordLinkRepository links;
+    private final CurrentUser currentUser;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StaffAdministration(StaffAccountRepository accounts, PasswordLinkRepository links, CurrentUser currentUser,
+                        JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.links = links;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Everyone, active first, then by name; with where each account stands. */
+    @Transactional(readOnly = true)
+    public List<TeamMember> team() {
+        List<StaffAccount> all = accounts.findAllByOrderByDisplayNameAsc();
+        Map<Long, PasswordLink> open = new HashMap<>();
+        links.findOpen(all.stream().map(StaffAccount::getId).toList())
+                .forEach(link -> open.put(link.getStaffId(), link));
+        Instant now = clock.instant();
+        return all.stream().map(account -> member(account, open.get(account.getId()), now))
+                .sorted(Comparator.comparing((TeamMember m) -> !m.isActive())).toList();
+    }
+
+    /**
+     * Creates the account without a password and issues its invitation link. {@code siteAddress} is where
+     * staff reach Thaw (e.g. "https://thaw.example"), the base of the link.
+     */
+    public IssuedLink invite(NewStaffMember member, String siteAddress) {
+        String name = member.displayName() == null ? "" : member.displayName().strip();
+        String username = member.username() == null ? "" : member.username().strip().toLowerCase(Locale.ROOT);
+        String email = member.email() == null ? "" : member.email().strip();
+        if (name.isEmpty() || name.length() > StaffAccount.DISPLAY_NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
+            throw new StaffInputProblem(Field.DISPLAY_NAME, "Enter their name as colleagues and clients see it, "
+                    + "up to " + StaffAccount.DISPLAY_NAME_MAX + " characters.");
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            throw new StaffInputProblem(Field.USERNAME, "Use 2 to " + StaffAccount.USERNAME_MAX + " lower-case "
+                    + "letters, digits, dots, dashes or underscores, starting with a letter or digit, e.g. \"tom\".");
+        }
+        if (email.length() > StaffAccount.EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            throw new StaffInputProblem(Field.EMAIL, "Enter their work email address, e.g. name@practice.org.");
+        }
+        if (member.role() == null) {
+            throw new StaffInputProblem(Field.USERNAME, "Choose a role.");
+        }
+        String site = site(siteAddress);
+        // the unique index decides races; this gives the usual case a clear message first
+        if (accounts.findByUsernameIgnoreCase(username).isPresent()) {
+            throw new StaffInputProblem(Field.USERNAME, "Someone already has the username \"" + username
+                    + "\". Choose another, e.g. with an initial added.");
+        }
+        StaffAccount account = accounts.saveAndFlush(new StaffAccount(username, name, email, null, member.role(),
+                clock.instant()));
+        changed(StaffChange.INVITED, account, "as " + member.role().label());
+        return issue(account, LinkPurpose.INVITATION, site);
+    }
+
+    /** A fresh link for someone still to choose a password; the previous link stops working. */
+    public IssuedLink renewLink(long staffId, String siteAddress) {
+        StaffAccount account = account(staffId);
+        if (account.hasPassword() || !account.isActive()) {
+            throw new StaffActionRefused(account.getDisplayName() + " is not waiting for a password link.");
+        }
+        LinkPurpose purpose = links.findOpen(staffId).stream().map(PasswordLink::getPurpose).findFirst()
+                .orElse(lastPurpose(staffId));
+        changed(StaffChange.LINK_RENEWED, account, purpose == LinkPurpose.INVITATION ? "invitation" : "reset");
+        return issue(account, purpose, site(siteAddress));
+    }
+
+    /**
+     * Removes the password at once (it stops working and their sessions end) and issues a link to choose a
+     * new one: a reset is for a forgotten password or one someone else may know, and neither needs the old one.
+     */
+    public IssuedLink resetPassword(long staffId, String siteAddress) {
+        String site = site(siteAddress);
+        StaffAccount account = account(staffId);
+        refuseForSelf(account, "reset your own password: use Change password in your account menu");
+        if (!account.isActive()) {
+            throw new StaffActionRefused(account.getDisplayName() + " is deactivated. Reactivate them first.");
+        }
+        account.clearPassword();
+        changed(StaffChange.PASSWORD_RESET, account, "password removed, reset link issued; sessions ended");
+        return issue(account, LinkPurpose.RESET, site);
+    }
+
+    public void changeRole(long staffId, StaffRole role) {
+        lockAdminChanges();
+        StaffAccount account = account(staffId);
+        if (account.getRole() == role) {
+            return;
+        }
+        refuseForSelf(account, "change your own role");
+        if (account.getRole() == StaffRole.ADMIN && account.isActive()) {
+            refuseIfLastAdmin(account, "make them a " + role.label().toLowerCase(Locale.UK));
+        }
+        String from = account.getRole().label();
+        account.changeRole(role);
+        changed(StaffChange.ROLE_CHANGED, account, from + " → " + role.label() + "; sessions ended");
+    }
+
+    /** Ends all their sessions at once and stops them signing in; their records and history stay. */
+    public void deactivate(long staffId) {
+        lockAdminChanges();
+        StaffAccount account = account(staffId);
+        if (!account.isActive()) {
+            return;
+        }
+        refuseForSelf(account, "deactivate your own account");
+        if (account.getRole() == StaffRole.ADMIN) {
+            refuseIfLastAdmin(account, "deactivate them");
+        }
+        account.deactivate();
+        links.findOpen(staffId).forEach(link -> link.revoke(clock.instant()));
+        changed(StaffChange.DEACTIVATED, account, "sessions ended");
+    }
+
+    public void reactivate(long staffId) {
+        StaffAccount account = account(staffId);
+        if (account.isActive()) {
+            return;
+        }
+        account.reactivate();
+        changed(StaffChange.REACTIVATED, account, account.hasPassword() ? "can sign in again"
+                : "still needs a password link");
+    }
+
+    private IssuedLink issue(StaffAccount account, LinkPurpose purpose, String site) {
+        Instant now = clock.instant();
+        links.findOpen(account.getId()).forEach(link -> link.revoke(now));
+        links.flush();
+        String token = SecretToken.generate();
+        PasswordLink link = links.save(new PasswordLink(account.getId(), purpose, SecretToken.hash(token), now,
+                currentUser.get().map(StaffUser::id).orElse(null)));
+        String url = site + (purpose == LinkPurpose.INVITATION ? "/welcome/" : "/reset-password/") + token;
+        events.publishEvent(new StaffLinkIssued(purpose, account.getEmail(), account.getDisplayName(), url,
+                link.getExpiresAt()));
+        return new IssuedLink(url, link.getExpiresAt(), account.getDisplayName(), account.getEmail());
+    }
+
+    /**
+     * Taken before reading any account, held to commit: a second admin's change waits here and then counts
+     * the practice managers as the first one left them, so two admins demoting each other leave one.
+     */
+    private void lockAdminChanges() {
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, ADMIN_CHANGES_LOCK);
+    }
+
+    private void refuseIfLastAdmin(StaffAccount account, String wanted) {
+        Integer others = jdbc.queryForObject("select count(*) from staff_account where role = 'ADMIN' and active "
+                + "and id <> ?", Integer.class, account.getId());
+        if (others == null || others == 0) {
+            events.publishEvent(new StaffAccountChanged(StaffChange.REFUSED, account.getId(),
+                    account.getDisplayName(), account.getUsername(), "wanted to " + wanted
+                    + "; they are the last active practice manager"));
+            throw new StaffActionRefused("You can't " + wanted + ": " + account.getDisplayName()
+                    + " is the practice's only active practice manager, and someone must always be able to "
+                    + "manage the team. Make another person a practice manager first.");
+        }
+    }
+
+    private void refuseForSelf(StaffAccount account, String wanted) {
+        if (currentUser.get().map(StaffUser::id).filter(id -> id.equals(account.getId())).isPresent()) {
+            throw new StaffActionRefused("You can't " + wanted + ". Ask another practice manager.");
+        }
+    }
+
+    private StaffAccount account(long staffId) {
+        return accounts.findById(staffId)
+                .orElseThrow(() -> new StaffActionRefused("That staff account no longer exists."));
+    }
+
+    private LinkPurpose lastPurpose(long staffId) {
+        String purpose = jdbc.query("select purpose from staff_password_link where staff_id = ? "
+                + "order by created_at desc, id desc limit 1", rs -> rs.next() ? rs.getString(1) : null, staffId);
+        return purpose == null ? LinkPurpose.INVITATION : LinkPurpose.valueOf(purpose);
+    }
+
+    private void changed(StaffChange change, StaffAccount account, String detail) {
+        events.publishEvent(new StaffAccountChanged(change, account.getId(), account.getDisplayName(),
+                account.getUsername(), detail));
+    }
+
+    static String site(String siteAddress) {
+        String site = siteAddress == null ? "" : siteAddress.strip();
+        while (site.endsWith("/")) {
+            site = site.substring(0, site.length() - 1);
+        }
+        if (!SITE.matcher(site).matches()) {
+            throw new IllegalArgumentException("The site address must be an absolute http(s) address");
+        }
+        return site;
+    }
+
+    private TeamMember member(StaffAccount account, PasswordLink open, Instant now) {
+        AccountStatus status;
+        if (!account.isActive()) {
+            status = AccountStatus.DEACTIVATED;
+        } else if (account.hasPassword()) {
+            status = AccountStatus.ACTIVE;
+        } else {
+            LinkPurpose purpose = open != null ? open.getPurpose() : lastPurpose(account.getId());
+            status = purpose == LinkPurpose.RESET ? AccountStatus.RESET_PENDING : AccountStatus.INVITED;
+        }
+        Instant expires = open != null && open.getExpiresAt().isAfter(now) && account.isActive()
+                ? open.getExpiresAt() : null;
+        return new TeamMember(account.getId(), account.getUsername(), account.getDisplayName(), account.getEmail(),
+                account.getRole(), status, expires);
+    }
+}

@@ -1,0 +1,16 @@
+package app.thaw.security;
+
+/** What was done to a staff account, for the audit log. */
+public enum StaffChange {
+    INVITED,
+    LINK_RENEWED,
+    ROLE_CHANGED,
+    DEACTIVATED,
+    REACTIVATED,
+    PASSWORD_RESET,
+    /** An admin's change that the rules refused, such as demoting the last practice manager. */
+    REFUSED,
+    /** The staff member chose their password with an invitation or reset link (nobody is signed in). */
+    PASSWORD_CHOSEN,
+    PASSWORD_CHANGED
+}

@@ -1,0 +1,19 @@
+package app.thaw.security;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** One row of the team list: no password material; the open link's expiry when one is waiting to be used. */
+public record TeamMember(long id, String username, String displayName, String email, StaffRole role,
+                         AccountStatus status, @Nullable Instant linkExpiresAt) {
+
+    public boolean isActive() {
+        return status != AccountStatus.DEACTIVATED;
+    }
+
+    /** Waiting for the person to choose a password (invited, or reset by an admin). */
+    public boolean awaitsPassword() {
+        return status == AccountStatus.INVITED || status == AccountStatus.RESET_PENDING;
+    }
+}
