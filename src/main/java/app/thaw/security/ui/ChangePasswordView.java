@@ -31,6 +31,7 @@ public class ChangePasswordView extends VerticalLayout {
         setMaxWidth("36rem");
         var current = new PasswordField("Current password");
         current.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
+        current.setId("current-password");
         current.setWidthFull();
         var fields = new NewPasswordFields();
         fields.setWidthFull();

@@ -1,0 +1,151 @@
+package app.thaw.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.IntegrationTest;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffAdministration;
+import app.thaw.security.StaffFixtures;
+import app.thaw.security.StaffPasswords;
+import app.thaw.security.StaffRole;
+import app.thaw.security.TeamMember;
+
+@IntegrationTest
+class StaffAccountsViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    StaffAdministration administration;
+
+    @Autowired
+    StaffPasswords passwords;
+
+    @Autowired
+    StaffAccountService accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    StaffFixtures staff;
+
+    @BeforeEach
+    void fixtures() {
+        staff = new StaffFixtures(administration, passwords, accounts);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theAdminInvitesSomeoneAndSeesTheLinkOnceAndTheirRowAsInvited() {
+        String username = "v" + UUID.randomUUID().toString().substring(0, 8);
+        navigate(StaffAccountsView.class);
+
+        test(find(Button.class).withText("Invite a staff member").single()).click();
+        var dialog = find(InviteDialog.class).single();
+        test(dialog.username).setValue("Not A Username!");
+        test(dialog.name).setValue("Jo Marsh");
+        test(dialog.email).setValue("jo.marsh@example.org");
+        test(find(Button.class).withText("Send invitation").single()).click();
+        assertThat(dialog.username.isInvalid()).isTrue();
+        assertThat(dialog.username.getErrorMessage()).contains("lower-case letters");
+
+        test(dialog.username).setValue(username);
+        test(find(Button.class).withText("Send invitation").single()).click();
+
+        TextField link = find(TextField.class).withId("issued-link").single();
+        assertThat(link.getValue()).contains("/welcome/").hasSizeGreaterThan(50);
+        assertThat(find(Paragraph.class).withText("Invitation sent to Jo Marsh.").exists()).isTrue();
+        @SuppressWarnings("unchecked")
+        Grid<TeamMember> grid = find(Grid.class).single();
+        TeamMember row = rowOf(grid, username);
+        assertThat(StaffAccountsView.status(row)).startsWith("Invited · link open until");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where recipient = 'jo.marsh@example.org' "
+                + "and kind = 'STAFF_INVITATION'", Integer.class)).isPositive();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void deactivatingFromTheRowMenuAsksFirstThenSaysWhatHappened() {
+        var member = staff.member(StaffRole.THERAPIST);
+        var view = navigate(StaffAccountsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TeamMember> grid = find(Grid.class).single();
+        var menu = rowMenu(view, rowOf(grid, member.username()));
+
+        test(menu).clickItem("Actions", "Deactivate…");
+        test(find(Button.class).withText("Deactivate").single()).click();
+
+        assertThat(find(Paragraph.class).withText(member.displayName() + " is deactivated and signed out.").exists())
+                .isTrue();
+        assertThat(StaffAccountsView.status(rowOf(grid, member.username()))).isEqualTo("Deactivated");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void changingARoleUsesTheDialogsChoice() {
+        var member = staff.member(StaffRole.THERAPIST);
+        var view = navigate(StaffAccountsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TeamMember> grid = find(Grid.class).single();
+
+        test(rowMenu(view, rowOf(grid, member.username()))).clickItem("Actions", "Change role…");
+        @SuppressWarnings("unchecked")
+        Select<StaffRole> role = find(Select.class).single();
+        role.setValue(StaffRole.ADMIN);
+        test(find(Button.class).withText("Change role").single()).click();
+
+        assertThat(rowOf(grid, member.username()).role()).isEqualTo(StaffRole.ADMIN);
+        administration.deactivate(member.id());
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void aRefusalIsExplainedOnThePage() {
+        var view = navigate(StaffAccountsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TeamMember> grid = find(Grid.class).single();
+
+        test(rowMenu(view, rowOf(grid, "admin"))).clickItem("Actions", "Change role…");
+        @SuppressWarnings("unchecked")
+        Select<StaffRole> role = find(Select.class).single();
+        role.setValue(StaffRole.THERAPIST);
+        test(find(Button.class).withText("Change role").single()).click();
+
+        var outcome = find(Paragraph.class).withClassName("team-outcome").single();
+        assertThat(outcome.getText()).contains("You can't change your own role");
+        assertThat(outcome.hasClassName("refused")).isTrue();
+        assertThat(find(Paragraph.class).withClassName("team-rules").single().getText())
+                .contains("at least one active practice manager");
+    }
+
+    /** The row's Actions menu, built by the view as the grid builds it, attached so it can be clicked. */
+    private static MenuBar rowMenu(StaffAccountsView view, TeamMember member) {
+        var bar = new MenuBar();
+        view.rowActions(member, bar.addItem("Actions").getSubMenu());
+        UI.getCurrent().add(bar);
+        return bar;
+    }
+
+    private TeamMember rowOf(Grid<TeamMember> grid, String username) {
+        for (int row = 0; row < test(grid).size(); row++) {
+            if (test(grid).getRow(row).username().equals(username)) {
+                return test(grid).getRow(row);
+            }
+        }
+        throw new AssertionError(username + " is not in the team list");
+    }
+}
