@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +87,7 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
         Grid<TeamMember> grid = find(Grid.class).single();
         var menu = rowMenu(view, rowOf(grid, member.username()));
 
-        test(menu).clickItem("Actions", "Deactivate…");
+        new MenuBarTester<>(menu).clickItem("Actions", "Deactivate…");
         test(find(Button.class).withText("Deactivate").single()).click();
 
         assertThat(find(Paragraph.class).withText(member.displayName() + " is deactivated and signed out.").exists())
@@ -102,7 +103,7 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Grid<TeamMember> grid = find(Grid.class).single();
 
-        test(rowMenu(view, rowOf(grid, member.username()))).clickItem("Actions", "Change role…");
+        new MenuBarTester<>(rowMenu(view, rowOf(grid, member.username()))).clickItem("Actions", "Change role…");
         @SuppressWarnings("unchecked")
         Select<StaffRole> role = find(Select.class).single();
         role.setValue(StaffRole.ADMIN);
@@ -119,7 +120,7 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Grid<TeamMember> grid = find(Grid.class).single();
 
-        test(rowMenu(view, rowOf(grid, "admin"))).clickItem("Actions", "Change role…");
+        new MenuBarTester<>(rowMenu(view, rowOf(grid, "admin"))).clickItem("Actions", "Change role…");
         @SuppressWarnings("unchecked")
         Select<StaffRole> role = find(Select.class).single();
         role.setValue(StaffRole.THERAPIST);
