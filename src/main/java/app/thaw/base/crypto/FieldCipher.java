@@ -78,6 +78,24 @@ public final class FieldCipher {
         return key;
     }
 
+    /** Rotation, step one: this ring plus a new key that new values (and the re-encryption pass) use. */
+    public FieldCipher withNewActiveKey(String keyId, byte[] key) {
+        if (keys.containsKey(keyId)) {
+            throw new IllegalArgumentException("Encryption key '" + keyId + "' already exists");
+        }
+        var ring = new LinkedHashMap<String, byte[]>();
+        keys.forEach((id, existing) -> ring.put(id, existing.getEncoded()));
+        ring.put(keyId, key);
+        return of(ring, keyId);
+    }
+
+    /** The same keys with another of them active. */
+    public FieldCipher withActiveKey(String keyId) {
+        var ring = new LinkedHashMap<String, byte[]>();
+        keys.forEach((id, existing) -> ring.put(id, existing.getEncoded()));
+        return of(ring, keyId);
+    }
+
     public String activeKeyId() {
         return activeKeyId;
     }
