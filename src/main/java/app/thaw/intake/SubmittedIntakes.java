@@ -53,7 +53,8 @@ public class SubmittedIntakes {
         return jdbc.query("select * from intake_amendment where intake_id = ? order by amended_at, id",
                 (rs, row) -> new Amendment(rs.getString("item_id"),
                         json.readValues(amendmentAnswer.decrypt(rs.getString("answer"))),
-                        amendmentReason.convertToEntityAttribute(rs.getString("reason")), names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
+                        amendmentReason.convertToEntityAttribute(rs.getString("reason")),
+                        names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
                         rs.getTimestamp("amended_at").toInstant()), intakeId);
     }
 
@@ -122,7 +123,8 @@ public class SubmittedIntakes {
                 insert into intake_amendment (intake_id, item_id, answer, reason, amended_by, amended_at)
                 values (?, ?, cast(? as jsonb), ?, ?, ?)""", intakeId, itemId,
                 amendmentAnswer.encrypt(json.writeValues(corrected.multi(itemId))),
-                amendmentReason.convertToDatabaseColumn(why), currentUser.require().id(), java.sql.Timestamp.from(clock.instant()));
+                amendmentReason.convertToDatabaseColumn(why), currentUser.require().id(),
+                java.sql.Timestamp.from(clock.instant()));
         return Optional.empty();
     }
 
