@@ -26,6 +26,12 @@ public class QuestionnaireCatalog {
         return current;
     }
 
+    /** Every version still readable, so stored answers of any of them can be read and re-encrypted. */
+    @PermitAll
+    public java.util.Collection<QuestionnaireDefinition> all() {
+        return byKey.values();
+    }
+
     @PermitAll
     public Optional<QuestionnaireDefinition> find(String questionnaireId, int version) {
         return Optional.ofNullable(byKey.get(questionnaireId + "-v" + version));

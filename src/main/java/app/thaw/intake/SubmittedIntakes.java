@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.intake.domain.EncryptedColumns;
 import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeRepository;
 import app.thaw.security.Roles;
@@ -28,10 +29,15 @@ public class SubmittedIntakes {
     private final app.thaw.security.CurrentUser currentUser;
     private final app.thaw.security.StaffAccountService staff;
     private final java.time.Clock clock;
+    private final EncryptedColumns.AmendmentAnswer amendmentAnswer;
+    private final EncryptedColumns.AmendmentReason amendmentReason;
 
     SubmittedIntakes(IntakeRepository intakes, QuestionnaireCatalog questionnaires, AnswersJson json,
                      org.springframework.jdbc.core.JdbcTemplate jdbc, app.thaw.security.CurrentUser currentUser,
-                     app.thaw.security.StaffAccountService staff, java.time.Clock clock) {
+                     app.thaw.security.StaffAccountService staff, java.time.Clock clock,
+                     EncryptedColumns.AmendmentAnswer amendmentAnswer, EncryptedColumns.AmendmentReason amendmentReason) {
+        this.amendmentAnswer = amendmentAnswer;
+        this.amendmentReason = amendmentReason;
         this.intakes = intakes;
         this.questionnaires = questionnaires;
         this.json = json;
@@ -45,8 +51,10 @@ public class SubmittedIntakes {
     private List<Amendment> amendments(long intakeId) {
         var names = staff.displayNames();
         return jdbc.query("select * from intake_amendment where intake_id = ? order by amended_at, id",
-                (rs, row) -> new Amendment(rs.getString("item_id"), json.readValues(rs.getString("answer")),
-                        rs.getString("reason"), names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
+                (rs, row) -> new Amendment(rs.getString("item_id"),
+                        json.readValues(amendmentAnswer.decrypt(rs.getString("answer"))),
+                        amendmentReason.convertToEntityAttribute(rs.getString("reason")),
+                        names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
                         rs.getTimestamp("amended_at").toInstant()), intakeId);
     }
 
@@ -113,8 +121,10 @@ public class SubmittedIntakes {
         }
         jdbc.update("""
                 insert into intake_amendment (intake_id, item_id, answer, reason, amended_by, amended_at)
-                values (?, ?, cast(? as jsonb), ?, ?, ?)""", intakeId, itemId, json.writeValues(corrected.multi(itemId)),
-                why, currentUser.require().id(), java.sql.Timestamp.from(clock.instant()));
+                values (?, ?, cast(? as jsonb), ?, ?, ?)""", intakeId, itemId,
+                amendmentAnswer.encrypt(json.writeValues(corrected.multi(itemId))),
+                amendmentReason.convertToDatabaseColumn(why), currentUser.require().id(),
+                java.sql.Timestamp.from(clock.instant()));
         return Optional.empty();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -44,6 +45,7 @@ public class Intake extends AbstractEntity {
     @Column(name = "questionnaire_version", nullable = false, updatable = false)
     private int questionnaireVersion;
 
+    @Convert(converter = EncryptedColumns.IntakeAnswers.class)
     @Column(nullable = false, columnDefinition = "jsonb", updatable = false)
     @ColumnTransformer(write = "?::jsonb")
     private String answers;

@@ -3,6 +3,7 @@ package app.thaw.intake.domain;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -19,6 +20,7 @@ public class IntakeDraft extends AbstractEntity {
     @Column(name = "token_hash", nullable = false, length = 64)
     private String tokenHash;
 
+    @Convert(converter = EncryptedColumns.DraftAnswers.class)
     @Column(nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String answers = "{}";

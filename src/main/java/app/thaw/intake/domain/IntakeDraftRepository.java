@@ -7,24 +7,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface IntakeDraftRepository extends JpaRepository<IntakeDraft, Long> {
+public interface IntakeDraftRepository extends JpaRepository<IntakeDraft, Long>, DraftAnswerMerge {
 
     Optional<IntakeDraft> findByTokenHash(String tokenHash);
-
-    /** Merges the changed answers into the stored ones, so concurrent saves from two tabs both survive. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(value = """
-            update intake_draft
-               set answers = answers || cast(:patch as jsonb),
-                   current_section = coalesce(cast(:section as varchar), current_section),
-                   updated_at = :now,
-                   expires_at = :expiresAt,
-                   version = version + 1
-             where token_hash = :tokenHash
-               and submitted_intake_id is null
-               and expires_at > :now
-            """, nativeQuery = true)
-    int mergeAnswers(String tokenHash, String patch, String section, Instant now, Instant expiresAt);
 
     @Modifying
     @Query("delete from IntakeDraft d where d.expiresAt <= :now")

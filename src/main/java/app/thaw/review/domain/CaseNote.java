@@ -3,6 +3,7 @@ package app.thaw.review.domain;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,7 +30,8 @@ public class CaseNote {
     @Column(name = "author_id", nullable = false)
     private long authorId;
 
-    @Column(nullable = false, length = BODY_MAX)
+    @Column(nullable = false)
+    @Convert(converter = EncryptedColumns.NoteBody.class)
     private String body;
 
     @Column(name = "created_at", nullable = false)

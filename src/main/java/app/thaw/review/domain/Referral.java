@@ -3,6 +3,7 @@ package app.thaw.review.domain;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,10 +37,12 @@ public class Referral {
     @Column(nullable = false, length = 30)
     private ReferralKind kind;
 
-    @Column(nullable = false, length = REASON_MAX)
+    @Column(nullable = false)
+    @Convert(converter = EncryptedColumns.ReferralReason.class)
     private String reason;
 
-    @Column(name = "partner_fear_decision", length = PARTNER_FEAR_DECISION_MAX)
+    @Column(name = "partner_fear_decision")
+    @Convert(converter = EncryptedColumns.PartnerFearDecision.class)
     private @Nullable String partnerFearDecision;
 
     @Column(name = "decided_by", nullable = false)

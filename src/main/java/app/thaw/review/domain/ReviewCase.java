@@ -3,6 +3,7 @@ package app.thaw.review.domain;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -33,7 +34,8 @@ public class ReviewCase {
     @Column(name = "risk_acknowledged_by")
     private @Nullable Long riskAcknowledgedBy;
 
-    @Column(name = "risk_acknowledgement_note", length = ACKNOWLEDGEMENT_NOTE_MAX)
+    @Column(name = "risk_acknowledgement_note")
+    @Convert(converter = EncryptedColumns.RiskAcknowledgementNote.class)
     private @Nullable String riskAcknowledgementNote;
 
     protected ReviewCase() {

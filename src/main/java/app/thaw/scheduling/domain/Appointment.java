@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -61,7 +62,8 @@ public class Appointment extends AbstractEntity {
     @Column(name = "cancelled_by_client")
     private @Nullable Boolean cancelledByClient;
 
-    @Column(name = "cancel_reason", length = CANCEL_REASON_MAX)
+    @Column(name = "cancel_reason")
+    @Convert(converter = EncryptedColumns.CancelReason.class)
     private @Nullable String cancelReason;
 
     @Column(name = "cancelled_by_staff_id")

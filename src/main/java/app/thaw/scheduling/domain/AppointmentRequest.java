@@ -3,6 +3,7 @@ package app.thaw.scheduling.domain;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -28,7 +29,8 @@ public class AppointmentRequest {
     @Column(nullable = false, length = 12)
     private String kind;
 
-    @Column(length = MESSAGE_MAX)
+    @Column
+    @Convert(converter = EncryptedColumns.RequestMessage.class)
     private @Nullable String message;
 
     @Column(name = "created_at", nullable = false)

@@ -1,0 +1,2 @@
+/** Encryption of free-text clinical content at rest: the cipher, its keys and re-encryption under a new key. */
+package app.thaw.base.crypto;
