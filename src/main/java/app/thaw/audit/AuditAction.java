@@ -19,7 +19,8 @@ public enum AuditAction {
     SESSION_BOOKED("Session booked", false),
     SESSION_CHANGED("Session changed", false),
     SESSION_CANCELLED("Session cancelled", false),
-    CLIENT_REQUEST("Client asked to change a session", false);
+    CLIENT_REQUEST("Client asked to change a session", false),
+    SUBJECT_ACCESS_EXPORTED("Subject access export", true);
 
     private final String label;
     private final boolean clinicalRead;
