@@ -92,6 +92,8 @@ final class PdfParts {
         composed.codePoints().forEach(cp -> {
             if (cp == '\n') {
                 out.append('\n');
+            } else if (cp == '\u2192') {
+                out.append("->");
             } else if (cp == '\t') {
                 out.append(' ');
             } else if (Character.getType(cp) == Character.FORMAT) {

@@ -186,8 +186,8 @@ class SubjectAccessAssembler {
                 .toList();
     }
 
-    /** "IN_REVIEW → REFERRED" as "In review → Referred". */
-    static String statusWords(String detail) {
+    /** "IN_REVIEW → REFERRED" as "From In review to Referred". */
+    static String statusWords(@org.jspecify.annotations.Nullable String detail) {
         if (detail == null) {
             return "";
         }
@@ -196,7 +196,8 @@ class SubjectAccessAssembler {
             String name = status.name().replace('_', ' ').toLowerCase(Locale.ROOT);
             words = words.replace(status.name(), Character.toUpperCase(name.charAt(0)) + name.substring(1));
         }
-        return words;
+        int arrow = words.indexOf(" → ");
+        return arrow < 0 ? words : "From " + words.substring(0, arrow) + " to " + words.substring(arrow + 3);
     }
 
     private static String label(IntakeStatus status) {

@@ -191,7 +191,7 @@ final class SubjectAccessPdf {
                     + "\n" + s.state() + " (booked " + time(s.bookedAt()) + ")");
             if (s.cancelledAt() != null) {
                 text.append("\nCancelled ").append(time(s.cancelledAt()))
-                        .append(Boolean.TRUE.equals(s.cancelledByClient()) ? " by you" : " by the practice");
+                        .append(Boolean.TRUE.equals(s.cancelledByClient()) ? " at your request" : " by the practice");
                 if (s.cancelReason() != null) {
                     text.append(": ").append(s.cancelReason());
                 }

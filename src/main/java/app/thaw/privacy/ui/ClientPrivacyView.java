@@ -143,7 +143,8 @@ public class ClientPrivacyView extends VerticalLayout {
         item(identity, "Email", client.email());
         item(identity, "Phone", client.phone());
         item(identity, "Asked for", client.requestedType().label());
-        item(identity, "Status", client.status().name().replace('_', ' ').toLowerCase(Locale.ROOT));
+        String status = client.status().name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        item(identity, "Status", Character.toUpperCase(status.charAt(0)) + status.substring(1));
         item(identity, "Form sent", TIME.format(client.submittedAt()));
 
         var consent = new DescriptionList();
