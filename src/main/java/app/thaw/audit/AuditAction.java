@@ -28,7 +28,8 @@ public enum AuditAction {
     STAFF_PASSWORD_RESET("Reset a staff password", false),
     STAFF_CHANGE_REFUSED("Staff change refused", false),
     PASSWORD_CHOSEN("Chose a password with a link", false),
-    PASSWORD_CHANGED("Changed own password", false);
+    PASSWORD_CHANGED("Changed own password", false),
+    SUBJECT_ACCESS_EXPORTED("Subject access export", true);
 
     private final String label;
     private final boolean clinicalRead;

@@ -114,9 +114,22 @@ public class IntakeService {
             return false;
         }
         Instant now = clock.instant();
-        return drafts.mergeAnswers(SecretToken.hash(token), json.writePatch(changed), currentSection, now,
+        String hash = SecretToken.hash(token);
+        boolean saved = drafts.mergeAnswers(hash, json.writePatch(changed), currentSection, now,
                 now.plus(DRAFT_LIFETIME)) == 1;
+        List<String> consent = changed.get(PRIVACY_CONSENT);
+        if (saved && consent != null) {
+            if (consent.contains("true")) {
+                drafts.privacyConsentGiven(hash, now);
+            } else {
+                drafts.privacyConsentWithdrawn(hash);
+            }
+        }
+        return saved;
     }
+
+    /** The consent item whose ticking is the client's acceptance of the privacy notice. */
+    static final String PRIVACY_CONSENT = "consent.privacy";
 
     /** Server-side check of one step, with the messages shown next to each field. */
     @PermitAll

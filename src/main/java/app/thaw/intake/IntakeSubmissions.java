@@ -86,8 +86,8 @@ class IntakeSubmissions {
                 asked.single("about.email").orElseThrow().strip(),
                 asked.single("about.phone").orElseThrow().strip(),
                 LocalDate.parse(asked.single("about.date_of_birth").orElseThrow().strip()),
-                definition.privacyNoticeVersion(), SecretToken.hash(statusToken), draft.getId(), coupleCaseId,
-                now)));
+                definition.privacyNoticeVersion(), consentedAt(draft, now), SecretToken.hash(statusToken),
+                draft.getId(), coupleCaseId, now)));
         draft.markSubmitted(intake.getId(), now);
         events.publishEvent(new IntakeSubmitted(intake.getId(), intake.getReference(), intake.isUrgent(),
                 requested, coupleCaseId));
@@ -98,6 +98,12 @@ class IntakeSubmissions {
         return new SubmissionOutcome.Submitted(new SubmissionReceipt(intake.getReference(), callName, statusToken,
                 report.urgent(), reasons, requested, invitationToken, partnerIntake,
                 requested == RequestedType.COUPLES && partnerFear && !partnerIntake));
+    }
+
+    /** When the consent box was ticked; forms saved before that was recorded consent as they are sent. */
+    private static Instant consentedAt(IntakeDraft draft, Instant now) {
+        Instant ticked = draft.getPrivacyConsentAt();
+        return ticked == null || ticked.isAfter(now) ? now : ticked;
     }
 
     /** The partner's intake joins the case and the invitation closes; a closed one leaves it standalone. */

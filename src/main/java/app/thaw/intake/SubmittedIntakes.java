@@ -63,6 +63,15 @@ public class SubmittedIntakes {
         return intakes.findById(intakeId).map(this::toSubmitted);
     }
 
+    /**
+     * The whole intake for a client's subject access request. The practice manager produces the export as a
+     * data-protection task and downloads it without reading it on screen; the caller audits every use.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public Optional<SubmittedIntake> forSubjectAccess(long intakeId) {
+        return intakes.findById(intakeId).map(this::toSubmitted);
+    }
+
     /** Contact details and stated availability: booking needs these, and they hold nothing clinical. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public Optional<ClientContact> contact(long intakeId) {

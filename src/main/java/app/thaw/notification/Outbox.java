@@ -77,8 +77,29 @@ public class Outbox {
     @RolesAllowed(Roles.ADMIN)
     public Optional<String> body(long id) {
         return jdbc.query("select body_text from outbox_message where id = ?",
-                (rs, row) -> SECRET_IN_LINK.matcher(rs.getString("body_text")).replaceAll("$1[secret hidden]"), id)
-                .stream().findFirst();
+                (rs, row) -> hideSecrets(rs.getString("body_text")), id).stream().findFirst();
+    }
+
+    private static String hideSecrets(String body) {
+        return SECRET_IN_LINK.matcher(body).replaceAll("$1[secret hidden]");
+    }
+
+    /**
+     * Every email written to one address, oldest first, for that person's subject access request: the bodies
+     * hold names, times and places only, with link secrets hidden as in {@link #body(long)}.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public List<SentEmail> sentTo(String address) {
+        return jdbc.query("""
+                select kind, recipient, subject, body_text, status, created_at, sent_at, ics is not null as has_ics
+                  from outbox_message where lower(recipient) = lower(?) order by created_at, id""",
+                (rs, row) -> {
+                    Timestamp sentAt = rs.getTimestamp("sent_at");
+                    return new SentEmail(EmailKind.valueOf(rs.getString("kind")), rs.getString("recipient"),
+                            rs.getString("subject"), hideSecrets(rs.getString("body_text")),
+                            OutboxStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
+                            sentAt == null ? null : sentAt.toInstant(), rs.getBoolean("has_ics"));
+                }, address.strip());
     }
 
     /** Whether a mail server is configured; without one, messages are captured here and not sent. */

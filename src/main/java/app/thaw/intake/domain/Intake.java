@@ -110,7 +110,7 @@ public class Intake extends AbstractEntity {
         this.phone = record.phone();
         this.dateOfBirth = record.dateOfBirth();
         this.privacyNoticeVersion = record.privacyNoticeVersion();
-        this.consentedAt = record.submittedAt();
+        this.consentedAt = record.consentedAt();
         this.statusTokenHash = record.statusTokenHash();
         this.draftId = record.draftId();
         this.coupleCaseId = record.coupleCaseId();
@@ -122,8 +122,8 @@ public class Intake extends AbstractEntity {
                                String questionnaireId, int questionnaireVersion, String answersJson,
                                String scoresJson, String riskFlagsJson, String fullName,
                                @Nullable String preferredName, String email, String phone, LocalDate dateOfBirth,
-                               String privacyNoticeVersion, String statusTokenHash, long draftId,
-                               @Nullable Long coupleCaseId, Instant submittedAt) {
+                               String privacyNoticeVersion, Instant consentedAt, String statusTokenHash,
+                               long draftId, @Nullable Long coupleCaseId, Instant submittedAt) {
     }
 
     public void changeStatus(IntakeStatus newStatus) {
@@ -188,6 +188,11 @@ public class Intake extends AbstractEntity {
 
     public String getPrivacyNoticeVersion() {
         return privacyNoticeVersion;
+    }
+
+    /** When the client accepted the privacy notice (ticked the consent box on the form). */
+    public Instant getConsentedAt() {
+        return consentedAt;
     }
 
     public @Nullable Long getCoupleCaseId() {

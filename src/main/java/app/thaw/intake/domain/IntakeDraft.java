@@ -43,6 +43,10 @@ public class IntakeDraft extends AbstractEntity {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    /** When the privacy-notice consent was ticked; set and cleared by the repository as the client saves. */
+    @Column(name = "privacy_consent_at", insertable = false, updatable = false)
+    private @Nullable Instant privacyConsentAt;
+
     protected IntakeDraft() {
     }
 
@@ -72,6 +76,10 @@ public class IntakeDraft extends AbstractEntity {
 
     public @Nullable Long getSubmittedIntakeId() {
         return submittedIntakeId;
+    }
+
+    public @Nullable Instant getPrivacyConsentAt() {
+        return privacyConsentAt;
     }
 
     public Instant getExpiresAt() {

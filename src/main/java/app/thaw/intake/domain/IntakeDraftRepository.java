@@ -11,6 +11,20 @@ public interface IntakeDraftRepository extends JpaRepository<IntakeDraft, Long>,
 
     Optional<IntakeDraft> findByTokenHash(String tokenHash);
 
+    /** Keeps the first time the privacy consent was ticked, for the client's consent record. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update IntakeDraft d set d.privacyConsentAt = :now
+             where d.tokenHash = :tokenHash and d.submittedIntakeId is null and d.privacyConsentAt is null""")
+    int privacyConsentGiven(String tokenHash, Instant now);
+
+    /** Unticking the consent withdraws it: a later tick is a new acceptance. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update IntakeDraft d set d.privacyConsentAt = null
+             where d.tokenHash = :tokenHash and d.submittedIntakeId is null""")
+    int privacyConsentWithdrawn(String tokenHash);
+
     @Modifying
     @Query("delete from IntakeDraft d where d.expiresAt <= :now")
     int deleteExpired(Instant now);

@@ -17,6 +17,8 @@ public interface IntakeRepository extends JpaRepository<Intake, Long> {
 
     boolean existsByReference(String reference);
 
+    List<Intake> findByEmailIgnoreCaseOrderBySubmittedAtDesc(String email);
+
     List<Intake> findByCoupleCaseIdOrderBySubmittedAtAsc(long coupleCaseId);
 
     long countByCoupleCaseId(long coupleCaseId);

@@ -164,4 +164,16 @@ public class Appointment extends AbstractEntity {
     public @Nullable Boolean getCancelledByClient() {
         return cancelledByClient;
     }
+
+    public @Nullable String getCancelReason() {
+        return cancelReason;
+    }
+
+    public @Nullable Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

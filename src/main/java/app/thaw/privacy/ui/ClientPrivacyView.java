@@ -1,0 +1,184 @@
+package app.thaw.privacy.ui;
+
+import java.io.ByteArrayInputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+
+import app.thaw.Application;
+import app.thaw.base.ui.MainLayout;
+import app.thaw.intake.ClientIdentity;
+import app.thaw.privacy.ExportFile;
+import app.thaw.privacy.PrivacyService;
+import app.thaw.security.Roles;
+
+/**
+ * The practice manager's desk for clients' privacy requests: find a client, see who they are, what they
+ * consented to and whom they are linked with, and download their subject access export. Nothing clinical
+ * is shown here; it goes only into the downloaded files.
+ */
+@Route(value = "staff/admin/privacy", layout = MainLayout.class)
+@PageTitle("Client privacy · Thaw")
+@Menu(order = 97, title = "Client privacy", icon = "vaadin:user-card")
+@RolesAllowed(Roles.ADMIN)
+public class ClientPrivacyView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final PrivacyService privacy;
+    private final TextField query = new TextField("Reference or email address");
+    private final Paragraph message = new Paragraph();
+    private final Div matches = new Div();
+    private final Div record = new Div();
+    /** Erase… and Legal hold… (the retention feature's dialogs) are added here, beside the downloads. */
+    private final HorizontalLayout recordActions = new HorizontalLayout();
+    private @Nullable ClientIdentity shown;
+
+    public ClientPrivacyView(PrivacyService privacy) {
+        this.privacy = privacy;
+        addClassName("privacy-view");
+        query.setPlaceholder("THW-ABC123 or name@example.org");
+        query.setClearButtonVisible(true);
+        query.setWidth("22rem");
+        var find = new Button("Find", e -> search());
+        find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        find.addClickShortcut(Key.ENTER);
+        var search = new FlexLayout(query, find);
+        search.addClassName("queue-filters");
+        message.setId("privacy-message");
+        message.getElement().setAttribute("role", "status");
+        matches.addClassName("privacy-matches");
+        record.addClassName("privacy-record");
+        recordActions.addClassName("privacy-record-actions");
+        recordActions.setId("privacy-record-actions");
+        add(new H2("Client privacy"),
+                new Paragraph("Find a client to answer a privacy request. You see who they are and what they agreed "
+                        + "to; their answers, notes and sessions go only into the export files, and every export is "
+                        + "recorded in the audit log."),
+                search, message, matches, record);
+    }
+
+    /** The row where actions on the shown client's record go; empty until the retention dialogs are wired in. */
+    HorizontalLayout recordActions() {
+        return recordActions;
+    }
+
+    @Nullable ClientIdentity shownClient() {
+        return shown;
+    }
+
+    private void search() {
+        matches.removeAll();
+        record.removeAll();
+        shown = null;
+        String text = query.getValue() == null ? "" : query.getValue().strip();
+        if (text.isEmpty()) {
+            message.setText("Type a reference such as THW-ABC123, or the email address the client used.");
+            return;
+        }
+        List<ClientIdentity> found = privacy.findClients(text);
+        if (found.isEmpty()) {
+            message.setText("No client has that reference or email address.");
+        } else if (found.size() == 1) {
+            message.setText("");
+            show(found.getFirst());
+        } else {
+            message.setText(found.size() + " forms were sent from this email address. Choose one:");
+            for (ClientIdentity client : found) {
+                var choose = new Button(client.reference() + " · " + client.fullName() + " · sent "
+                        + TIME.format(client.submittedAt()), e -> show(client));
+                choose.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                matches.add(choose);
+            }
+        }
+    }
+
+    /** Shows the client afresh, for instance after an action on their record changed it. */
+    void refresh() {
+        if (shown != null) {
+            privacy.client(shown.intakeId()).ifPresentOrElse(this::show, () -> {
+                record.removeAll();
+                shown = null;
+                message.setText("This client's record is no longer held.");
+            });
+        }
+    }
+
+    private void show(ClientIdentity client) {
+        shown = client;
+        record.removeAll();
+        var identity = new DescriptionList();
+        identity.addClassName("session-details");
+        item(identity, "Reference", client.reference());
+        item(identity, "Full name", client.fullName());
+        item(identity, "Preferred name", client.preferredName());
+        item(identity, "Date of birth", DATE.format(client.dateOfBirth()));
+        item(identity, "Email", client.email());
+        item(identity, "Phone", client.phone());
+        item(identity, "Asked for", client.requestedType().label());
+        String status = client.status().name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        item(identity, "Status", Character.toUpperCase(status.charAt(0)) + status.substring(1));
+        item(identity, "Form sent", TIME.format(client.submittedAt()));
+
+        var consent = new DescriptionList();
+        consent.addClassName("session-details");
+        item(consent, "Privacy notice", "Version " + client.consent().privacyNoticeVersion() + ", accepted "
+                + TIME.format(client.consent().acceptedAt()));
+        item(consent, "Contact", client.consent().contactConsent() ? "Agreed to be contacted" : "Not agreed");
+        item(consent, "18 or over", client.consent().adultConfirmed() ? "Confirmed" : "Not confirmed");
+        item(consent, "Couple case", client.coupleLink().label() + (client.partner() == null ? ""
+                : ": " + client.partner().reference() + " (" + client.partner().fullName() + ")"));
+
+        var downloads = new HorizontalLayout(
+                download(client.intakeId(), privacy::exportJson, "Download export (JSON)", "privacy-export-json"),
+                download(client.intakeId(), privacy::exportPdf, "Download export (PDF)", "privacy-export-pdf"));
+        downloads.addClassName("case-actions");
+        var couple = client.partner() == null ? new Div() : new Paragraph("The export leaves out the partner's "
+                + "answers and notes, and shows the partner's name as [partner] wherever it appears.");
+        record.add(new H3(client.fullName() + " · " + client.reference()), identity,
+                new H3("Consent"), consent, new H3("Subject access export"), couple, downloads, recordActions);
+    }
+
+    private static Anchor download(long intakeId, LongFunction<ExportFile> export, String text, String id) {
+        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            ExportFile file = export.apply(intakeId);
+            return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
+                    file.contentType(), file.content().length);
+        }), AttachmentType.DOWNLOAD, text);
+        anchor.setId(id);
+        return anchor;
+    }
+
+    private static void item(DescriptionList list, String term, @Nullable String description) {
+        if (description != null && !description.isBlank()) {
+            list.add(new DescriptionList.Term(term), new DescriptionList.Description(description));
+        }
+    }
+}

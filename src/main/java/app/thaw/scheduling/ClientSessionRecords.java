@@ -1,0 +1,46 @@
+package app.thaw.scheduling;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.scheduling.domain.Appointment;
+import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.scheduling.domain.AppointmentRequestRepository;
+import app.thaw.security.Roles;
+
+/** Every session a client was booked into, cancelled ones included, for their subject access request. */
+@Service
+@Transactional(readOnly = true)
+public class ClientSessionRecords {
+
+    private final AppointmentRepository appointments;
+    private final AppointmentRequestRepository requests;
+    private final SessionViews views;
+
+    ClientSessionRecords(AppointmentRepository appointments, AppointmentRequestRepository requests,
+                         SessionViews views) {
+        this.appointments = appointments;
+        this.requests = requests;
+        this.views = views;
+    }
+
+    /** Sessions where the client is either partner, oldest first. */
+    @RolesAllowed(Roles.ADMIN)
+    public List<ClientSessionRecord> forSubjectAccess(long intakeId) {
+        List<Appointment> theirs = appointments.findForIntakes(List.of(intakeId));
+        List<SessionView> sessions = views.of(theirs);
+        return java.util.stream.IntStream.range(0, theirs.size()).mapToObj(i -> {
+            Appointment a = theirs.get(i);
+            var asked = requests.findByAppointmentIdOrderByCreatedAtDesc(a.getId()).reversed().stream()
+                    .map(r -> new ClientSessionRecord.ChangeRequest(r.isCancel(), r.getMessage(), r.getCreatedAt(),
+                            r.isHandled()))
+                    .toList();
+            return new ClientSessionRecord(sessions.get(i), a.getCreatedAt(), a.getCancelledAt(),
+                    a.getCancelledByClient(), a.getCancelReason(), asked);
+        }).toList();
+    }
+}

@@ -1,0 +1,104 @@
+package app.thaw.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.Application;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.review.FactorDecisionKind;
+import app.thaw.review.ReferralKind;
+import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.BookingResult;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionFormat;
+
+/**
+ * A couple whose records reach every feature: answers (the client's naming the partner), a correction, notes
+ * on both intakes, a factor decision, a referral, a couples session cancelled with a reason naming the
+ * partner, emails and audit lines. Every marker is unique to one run, so the shared database doesn't matter.
+ */
+final class PrivacyTestData {
+
+    record Couple(ReviewTestData.Submitted client, ReviewTestData.Submitted partner, String clientName,
+                  String clientEmail, String partnerFirstName, String partnerName, String partnerEmail,
+                  String partnerPhone, String partnerSecret, String partnerNote, String clientNote) {
+    }
+
+    private final ReviewTestData data;
+    private final ReviewService review;
+    private final SchedulingService scheduling;
+    private final JdbcTemplate jdbc;
+
+    PrivacyTestData(ReviewTestData data, ReviewService review, SchedulingService scheduling, JdbcTemplate jdbc) {
+        this.data = data;
+        this.review = review;
+        this.scheduling = scheduling;
+        this.jdbc = jdbc;
+    }
+
+    Couple couple() {
+        String word = ReviewTestData.uniqueWord();
+        String partnerFirst = ReviewTestData.uniqueWord();
+        String clientName = word + " Hollis";
+        String partnerName = partnerFirst + " Marlow";
+        String clientEmail = word.toLowerCase(Locale.ROOT) + "@example.org";
+        String partnerEmail = partnerFirst.toLowerCase(Locale.ROOT) + "@example.net";
+        String partnerPhone = "07700 9" + (10000 + ThreadLocalRandom.current().nextInt(89999));
+        String partnerSecret = "Partnersecret" + word;
+        var client = data.submit(IntakeFixtures.couplesAnswers(clientName)
+                .with("about.email", clientEmail)
+                .with("presenting.what_brings_you", "Since the baby " + partnerFirst + " and I barely talk."));
+        var partner = data.submitPartner(client.receipt().partnerInvitationToken(),
+                IntakeFixtures.couplesAnswers(partnerName)
+                        .with("about.email", partnerEmail)
+                        .with("about.phone", partnerPhone)
+                        .with("presenting.what_brings_you", partnerSecret + " is what I never told anyone."));
+        assertThat(partner.receipt().partnerIntake()).isTrue();
+
+        String clientNote = "First call went well; " + partnerFirst + " joined for the last ten minutes.";
+        String partnerNote = "Jointnote" + word + " about the partner's own history.";
+        data.as("amira", () -> {
+            review.openCase(client.reference()).orElseThrow();
+            review.assignToMe(client.id());
+            review.addNote(client.id(), clientNote);
+            review.addNote(partner.id(), partnerNote);
+            review.amendAnswer(client.id(), "about.phone", List.of("07700 900999"), "New number given by phone");
+            String tag = review.factorTags().getFirst().id();
+            boolean suggested = jdbc.queryForObject(
+                    "select count(*) from factor_suggestion where intake_id = ? and tag_id = ?", Integer.class,
+                    client.id(), tag) > 0;
+            review.decideFactor(client.id(), tag, suggested ? FactorDecisionKind.CONFIRMED : FactorDecisionKind.ADDED);
+            review.decideReferral(client.id(), ReferralKind.COUPLES, "Both want to work on talking again.", null);
+        });
+        data.as("admin", () -> {
+            long tom = data.idOf("tom");
+            long couplesType = jdbc.queryForObject("select id from appointment_type where code = 'COUPLES'",
+                    Long.class);
+            BookingResult booked = null;
+            // a random far-future time; another test's session there only means trying the next one
+            for (int attempt = 0; attempt < 5 && !(booked instanceof BookingResult.Booked); attempt++) {
+                var random = ThreadLocalRandom.current();
+                ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2032 + random.nextInt(8), 1 + random.nextInt(12),
+                        1 + random.nextInt(28)), LocalTime.of(7 + random.nextInt(10), 5 * random.nextInt(12)),
+                        Application.PRACTICE_ZONE);
+                booked = scheduling.book(new BookingRequest(client.id(), partner.id(), tom, couplesType,
+                        SessionFormat.ONLINE, null, start, null));
+            }
+            assertThat(booked).isInstanceOf(BookingResult.Booked.class);
+            long appointmentId = ((BookingResult.Booked) booked).session().id();
+            scheduling.cancel(appointmentId, true, partnerFirst + " phoned: they are both unwell.");
+        });
+        return new Couple(client, partner, clientName, clientEmail, partnerFirst, partnerName, partnerEmail,
+                partnerPhone, partnerSecret, partnerNote, clientNote);
+    }
+}

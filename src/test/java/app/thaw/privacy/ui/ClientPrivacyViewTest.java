@@ -1,0 +1,122 @@
+package app.thaw.privacy.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+import tools.jackson.databind.json.JsonMapper;
+
+import app.thaw.IntegrationTest;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.privacy.SubjectAccessExport;
+import app.thaw.review.ReviewTestData;
+
+@IntegrationTest
+class ClientPrivacyViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    UserDetailsService staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    @WithUserDetails("admin")
+    void theManagerFindsAClientByReferenceSeesTheirConsentAndDownloadsBothFiles() throws IOException {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        String name = ReviewTestData.uniqueWord() + " Requester";
+        var submitted = data.submit(IntakeFixtures.completeAnswers(name));
+
+        var view = navigate(ClientPrivacyView.class);
+        test(find(TextField.class).withLabel("Reference or email address").single()).setValue(submitted.reference());
+        test(find(Button.class).withText("Find").single()).click();
+
+        String shown = find(DescriptionList.class).all().stream().map(list -> list.getElement().getTextRecursively())
+                .reduce("", String::concat);
+        assertThat(shown).contains(name, submitted.reference(), "client@example.org", "14 March 1985",
+                "Privacy notice", "accepted", "Agreed to be contacted", "Not part of a couple case");
+        // nothing clinical on screen
+        assertThat(view.getElement().getTextRecursively()).doesNotContain("cry since my dad died");
+        assertThat(view.recordActions().isAttached()).isTrue();
+
+        var jsonFile = new ByteArrayOutputStream();
+        test(anchor("privacy-export-json")).download(jsonFile);
+        SubjectAccessExport export = json.readValue(jsonFile.toByteArray(), SubjectAccessExport.class);
+        assertThat(export.client().reference()).isEqualTo(submitted.reference());
+        assertThat(export.answers()).anySatisfy(a -> assertThat(a.answer()).contains("cry since my dad died"));
+
+        var pdfFile = new ByteArrayOutputStream();
+        test(anchor("privacy-export-pdf")).download(pdfFile);
+        assertThat(new String(pdfFile.toByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        assertThat(data.audit(submitted.id())).filteredOn(row -> "SUBJECT_ACCESS_EXPORTED".equals(row.get("action")))
+                .extracting(row -> row.get("detail")).containsExactly("JSON file", "PDF file");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void severalFormsFromOneAddressAreOfferedToChooseFrom() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        String email = ReviewTestData.uniqueWord().toLowerCase() + "@example.org";
+        var first = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Twice")
+                .with("about.email", email));
+        var second = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Twice")
+                .with("about.email", email));
+
+        var view = navigate(ClientPrivacyView.class);
+        test(find(TextField.class).withLabel("Reference or email address").single()).setValue(email);
+        test(find(Button.class).withText("Find").single()).click();
+
+        assertThat(find(Paragraph.class).withId("privacy-message").single().getText())
+                .startsWith("2 forms were sent from this email address");
+        test(find(Button.class).withTextContaining(first.reference()).single()).click();
+        assertThat(view.shownClient().reference()).isEqualTo(first.reference());
+        assertThat(second.reference()).isNotEqualTo(first.reference());
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void anUnknownReferenceSaysSo() {
+        navigate(ClientPrivacyView.class);
+        test(find(TextField.class).withLabel("Reference or email address").single()).setValue("THW-ZZZZZZ");
+        test(find(Button.class).withText("Find").single()).click();
+
+        assertThat(find(Paragraph.class).withId("privacy-message").single().getText())
+                .isEqualTo("No client has that reference or email address.");
+        assertThat(find(Anchor.class).all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aTherapistCannotOpenTheView() {
+        UI.getCurrent().navigate(ClientPrivacyView.class);
+
+        assertThat(getCurrentView()).isNotInstanceOf(ClientPrivacyView.class);
+    }
+
+    private Anchor anchor(String id) {
+        return find(Anchor.class).withId(id).single();
+    }
+}
