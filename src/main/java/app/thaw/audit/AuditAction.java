@@ -19,7 +19,12 @@ public enum AuditAction {
     SESSION_BOOKED("Session booked", false),
     SESSION_CHANGED("Session changed", false),
     SESSION_CANCELLED("Session cancelled", false),
-    CLIENT_REQUEST("Client asked to change a session", false);
+    CLIENT_REQUEST("Client asked to change a session", false),
+    CLIENT_ERASED("Client erased", false),
+    LEGAL_HOLD_SET("Legal hold set", false),
+    LEGAL_HOLD_CLEARED("Legal hold cleared", false),
+    RETENTION_RUN("Retention run", false),
+    SETTINGS_CHANGED("Practice settings changed", false);
 
     private final String label;
     private final boolean clinicalRead;

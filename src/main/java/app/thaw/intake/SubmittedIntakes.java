@@ -46,7 +46,7 @@ public class SubmittedIntakes {
         var names = staff.displayNames();
         return jdbc.query("select * from intake_amendment where intake_id = ? order by amended_at, id",
                 (rs, row) -> new Amendment(rs.getString("item_id"), json.readValues(rs.getString("answer")),
-                        rs.getString("reason"), names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
+                        app.thaw.base.domain.Erased.orMarker(rs.getString("reason")), names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
                         rs.getTimestamp("amended_at").toInstant()), intakeId);
     }
 
@@ -121,7 +121,7 @@ public class SubmittedIntakes {
     @Transactional
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
     public void changeStatus(long intakeId, IntakeStatus status) {
-        intakes.findById(intakeId).orElseThrow().changeStatus(status);
+        intakes.findById(intakeId).orElseThrow().changeStatus(status, clock.instant());
     }
 
     private SubmittedIntake toSubmitted(Intake intake) {

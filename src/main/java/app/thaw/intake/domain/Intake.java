@@ -68,8 +68,8 @@ public class Intake extends AbstractEntity {
     @Column(nullable = false, length = FieldLimits.PHONE)
     private String phone;
 
-    @Column(name = "date_of_birth", nullable = false)
-    private LocalDate dateOfBirth;
+    @Column(name = "date_of_birth")
+    private @Nullable LocalDate dateOfBirth;
 
     @Column(name = "privacy_notice_version", nullable = false, length = 32, updatable = false)
     private String privacyNoticeVersion;
@@ -88,6 +88,10 @@ public class Intake extends AbstractEntity {
 
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
+
+    /** When the case was closed: the clinical retention period runs from here. */
+    @Column(name = "closed_at")
+    private @Nullable Instant closedAt;
 
     protected Intake() {
     }
@@ -124,7 +128,12 @@ public class Intake extends AbstractEntity {
                                @Nullable Long coupleCaseId, Instant submittedAt) {
     }
 
-    public void changeStatus(IntakeStatus newStatus) {
+    public void changeStatus(IntakeStatus newStatus, Instant now) {
+        if (newStatus == IntakeStatus.CLOSED && status != IntakeStatus.CLOSED) {
+            this.closedAt = now;
+        } else if (newStatus != IntakeStatus.CLOSED) {
+            this.closedAt = null;
+        }
         this.status = newStatus;
     }
 
@@ -180,7 +189,7 @@ public class Intake extends AbstractEntity {
         return phone;
     }
 
-    public LocalDate getDateOfBirth() {
+    public @Nullable LocalDate getDateOfBirth() {
         return dateOfBirth;
     }
 
@@ -194,5 +203,9 @@ public class Intake extends AbstractEntity {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public @Nullable Instant getClosedAt() {
+        return closedAt;
     }
 }

@@ -10,6 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
+import org.jspecify.annotations.Nullable;
+
+import app.thaw.base.domain.Erased;
 
 /** A private clinical note; once written it is never changed (the database refuses too). */
 @Entity
@@ -29,8 +32,8 @@ public class CaseNote {
     @Column(name = "author_id", nullable = false)
     private long authorId;
 
-    @Column(nullable = false, length = BODY_MAX)
-    private String body;
+    @Column(length = BODY_MAX)
+    private @Nullable String body;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -49,8 +52,9 @@ public class CaseNote {
         return authorId;
     }
 
+    /** The note as written, or the erasure marker once the client was erased. */
     public String getBody() {
-        return body;
+        return Erased.orMarker(body);
     }
 
     public Instant getCreatedAt() {

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.domain.Erased;
 import app.thaw.review.ReferralKind;
 
 /** A referral decision with its reason; a new decision supersedes it and both stay on record. */
@@ -36,8 +37,8 @@ public class Referral {
     @Column(nullable = false, length = 30)
     private ReferralKind kind;
 
-    @Column(nullable = false, length = REASON_MAX)
-    private String reason;
+    @Column(length = REASON_MAX)
+    private @Nullable String reason;
 
     @Column(name = "partner_fear_decision", length = PARTNER_FEAR_DECISION_MAX)
     private @Nullable String partnerFearDecision;
@@ -65,8 +66,9 @@ public class Referral {
         return kind;
     }
 
+    /** The reason as written, or the erasure marker once the client was erased. */
     public String getReason() {
-        return reason;
+        return Erased.orMarker(reason);
     }
 
     public @Nullable String getPartnerFearDecision() {
