@@ -22,7 +22,6 @@ import app.thaw.Application;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.retention.ErasureService;
 import app.thaw.retention.LegalHoldService;
-import app.thaw.retention.RetentionPolicy;
 import app.thaw.retention.RetentionRun;
 import app.thaw.retention.RetentionService;
 import app.thaw.retention.RetentionSettings;
@@ -56,15 +55,12 @@ public class PracticeSettingsView extends Div {
     private Div retentionPanel() {
         RetentionSettings settings = retention.settings();
         var years = new IntegerField("Keep clinical records after a case is closed (years)");
-        years.setMin(RetentionPolicy.YEARS_MIN);
-        years.setMax(RetentionPolicy.YEARS_MAX);
+        // no min/max on the field: the service checks the range and its message is shown beside the field
         years.setStepButtonsVisible(true);
         years.setValue(settings.policy().clinicalYears());
         years.setHelperText("A client is someone who had at least one session booked. Their record is kept this "
                 + "long after their case's status became Closed; open cases are never removed.");
         var months = new IntegerField("Keep intakes that never became clients (months)");
-        months.setMin(RetentionPolicy.MONTHS_MIN);
-        months.setMax(RetentionPolicy.MONTHS_MAX);
         months.setStepButtonsVisible(true);
         months.setValue(settings.policy().nonClientMonths());
         months.setHelperText("Intakes with no session ever booked, counted from when they were closed, or sent if "
