@@ -29,7 +29,13 @@ public enum AuditAction {
     STAFF_CHANGE_REFUSED("Staff change refused", false),
     PASSWORD_CHOSEN("Chose a password with a link", false),
     PASSWORD_CHANGED("Changed own password", false),
-    SUBJECT_ACCESS_EXPORTED("Subject access export", true);
+    SUBJECT_ACCESS_EXPORTED("Subject access export", true),
+
+    CLIENT_ERASED("Client erased", false),
+    LEGAL_HOLD_SET("Legal hold set", false),
+    LEGAL_HOLD_CLEARED("Legal hold cleared", false),
+    RETENTION_RUN("Retention run", false),
+    SETTINGS_CHANGED("Practice settings changed", false);
 
     private final String label;
     private final boolean clinicalRead;

@@ -13,7 +13,7 @@ import app.thaw.intake.questionnaire.Score;
 
 /** A submitted intake as a therapist reads it, with the exact questionnaire version it answered. Clinical content. */
 public record SubmittedIntake(long id, String reference, String fullName, @Nullable String preferredName,
-                              LocalDate dateOfBirth, String email, String phone, IntakeStatus status,
+                              @Nullable LocalDate dateOfBirth, String email, String phone, IntakeStatus status,
                               RequestedType requestedType, boolean urgent, QuestionnaireDefinition questionnaire,
                               Answers answers, List<Score> scores, List<RiskFlag> riskFlags,
                               @Nullable Long coupleCaseId, Instant submittedAt, List<Amendment> amendments) {

@@ -53,7 +53,8 @@ public class SubmittedIntakes {
         return jdbc.query("select * from intake_amendment where intake_id = ? order by amended_at, id",
                 (rs, row) -> new Amendment(rs.getString("item_id"),
                         json.readValues(amendmentAnswer.decrypt(rs.getString("answer"))),
-                        amendmentReason.convertToEntityAttribute(rs.getString("reason")),
+                        app.thaw.base.domain.Erased.orMarker(
+                                amendmentReason.convertToEntityAttribute(rs.getString("reason"))),
                         names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
                         rs.getTimestamp("amended_at").toInstant()), intakeId);
     }
@@ -140,7 +141,7 @@ public class SubmittedIntakes {
     @Transactional
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
     public void changeStatus(long intakeId, IntakeStatus status) {
-        intakes.findById(intakeId).orElseThrow().changeStatus(status);
+        intakes.findById(intakeId).orElseThrow().changeStatus(status, clock.instant());
     }
 
     private SubmittedIntake toSubmitted(Intake intake) {

@@ -70,8 +70,8 @@ public class Intake extends AbstractEntity {
     @Column(nullable = false, length = FieldLimits.PHONE)
     private String phone;
 
-    @Column(name = "date_of_birth", nullable = false)
-    private LocalDate dateOfBirth;
+    @Column(name = "date_of_birth")
+    private @Nullable LocalDate dateOfBirth;
 
     @Column(name = "privacy_notice_version", nullable = false, length = 32, updatable = false)
     private String privacyNoticeVersion;
@@ -90,6 +90,10 @@ public class Intake extends AbstractEntity {
 
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
+
+    /** When the case was closed: the clinical retention period runs from here. */
+    @Column(name = "closed_at")
+    private @Nullable Instant closedAt;
 
     protected Intake() {
     }
@@ -126,7 +130,12 @@ public class Intake extends AbstractEntity {
                                long draftId, @Nullable Long coupleCaseId, Instant submittedAt) {
     }
 
-    public void changeStatus(IntakeStatus newStatus) {
+    public void changeStatus(IntakeStatus newStatus, Instant now) {
+        if (newStatus == IntakeStatus.CLOSED && status != IntakeStatus.CLOSED) {
+            this.closedAt = now;
+        } else if (newStatus != IntakeStatus.CLOSED) {
+            this.closedAt = null;
+        }
         this.status = newStatus;
     }
 
@@ -182,7 +191,7 @@ public class Intake extends AbstractEntity {
         return phone;
     }
 
-    public LocalDate getDateOfBirth() {
+    public @Nullable LocalDate getDateOfBirth() {
         return dateOfBirth;
     }
 
@@ -201,5 +210,9 @@ public class Intake extends AbstractEntity {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public @Nullable Instant getClosedAt() {
+        return closedAt;
     }
 }

@@ -11,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
+import org.jspecify.annotations.Nullable;
+
+import app.thaw.base.domain.Erased;
 
 /** A private clinical note; once written it is never changed (the database refuses too). */
 @Entity
@@ -30,9 +33,9 @@ public class CaseNote {
     @Column(name = "author_id", nullable = false)
     private long authorId;
 
-    @Column(nullable = false)
+    @Column
     @Convert(converter = EncryptedColumns.NoteBody.class)
-    private String body;
+    private @Nullable String body;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -51,8 +54,9 @@ public class CaseNote {
         return authorId;
     }
 
+    /** The note as written, or the erasure marker once the client was erased. */
     public String getBody() {
-        return body;
+        return Erased.orMarker(body);
     }
 
     public Instant getCreatedAt() {

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.domain.Erased;
 import app.thaw.review.ReferralKind;
 
 /** A referral decision with its reason; a new decision supersedes it and both stay on record. */
@@ -37,9 +38,9 @@ public class Referral {
     @Column(nullable = false, length = 30)
     private ReferralKind kind;
 
-    @Column(nullable = false)
+    @Column
     @Convert(converter = EncryptedColumns.ReferralReason.class)
-    private String reason;
+    private @Nullable String reason;
 
     @Column(name = "partner_fear_decision")
     @Convert(converter = EncryptedColumns.PartnerFearDecision.class)
@@ -68,8 +69,9 @@ public class Referral {
         return kind;
     }
 
+    /** The reason as written, or the erasure marker once the client was erased. */
     public String getReason() {
-        return reason;
+        return Erased.orMarker(reason);
     }
 
     public @Nullable String getPartnerFearDecision() {

@@ -11,6 +11,8 @@ import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.domain.Erased;
+
 /** The therapist's working record of one intake: who has it and whether its risk was reviewed. */
 @Entity
 @Table(name = "review_case")
@@ -80,7 +82,8 @@ public class ReviewCase {
         return riskAcknowledgedBy;
     }
 
+    /** The note as written; the erasure marker once the client was erased; null before the review. */
     public @Nullable String getRiskAcknowledgementNote() {
-        return riskAcknowledgementNote;
+        return riskAcknowledgedAt != null ? Erased.orMarker(riskAcknowledgementNote) : riskAcknowledgementNote;
     }
 }

@@ -1,0 +1,91 @@
+package app.thaw.retention;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.intake.ErasureSubject;
+import app.thaw.intake.IntakeErasure;
+import app.thaw.notification.OutboxErasure;
+import app.thaw.review.CaseErasure;
+import app.thaw.scheduling.SchedulingErasure;
+
+/**
+ * The one erasure path, shared by requests and the retention job. It locks the client's intake, refuses a held
+ * or already erased client, and opens the immutability triggers for this transaction only while it works.
+ */
+@Component
+class ClientEraser {
+
+    enum Source { REQUEST, RETENTION }
+
+    private final IntakeErasure intakes;
+    private final CaseErasure cases;
+    private final SchedulingErasure sessions;
+    private final OutboxErasure emails;
+    private final LegalHolds holds;
+    private final AuditLog auditLog;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ClientEraser(IntakeErasure intakes, CaseErasure cases, SchedulingErasure sessions, OutboxErasure emails,
+                 LegalHolds holds, AuditLog auditLog, JdbcTemplate jdbc, Clock clock) {
+        this.intakes = intakes;
+        this.cases = cases;
+        this.sessions = sessions;
+        this.emails = emails;
+        this.holds = holds;
+        this.auditLog = auditLog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    ErasureResult erase(long intakeId, String reason, Source source, @Nullable Long staffId) {
+        ErasureSubject subject = intakes.lock(intakeId).orElse(null);
+        if (subject == null) {
+            return new ErasureResult(ErasureResult.Outcome.NOT_FOUND, "There is no client with that reference.");
+        }
+        if (isErased(intakeId)) {
+            return new ErasureResult(ErasureResult.Outcome.ALREADY_ERASED,
+                    subject.reference() + " was already erased; nothing more to do.");
+        }
+        if (holds.isHeld(intakeId)) {
+            return new ErasureResult(ErasureResult.Outcome.REFUSED_LEGAL_HOLD, subject.reference()
+                    + " is under a legal hold, so it cannot be erased. Clear the hold first if it no longer applies.");
+        }
+        // SET LOCAL: the triggers let erasure through in this transaction only, and only until switched off below
+        jdbc.queryForObject("select set_config('thaw.erasure', 'on', true)", String.class);
+        intakes.eraseIdentity(intakeId);
+        cases.eraseFreeText(intakeId);
+        List<Long> sessionIds = sessions.eraseFreeText(intakeId);
+        emails.eraseEmailsTo(intakeId, subject.email(), sessionIds);
+        // a failure above rolls the whole transaction back, switch included
+        jdbc.queryForObject("select set_config('thaw.erasure', 'off', true)", String.class);
+        jdbc.update("insert into client_erasure (intake_id, source, reason, erased_by, erased_at) values (?, ?, ?, ?, ?)",
+                intakeId, source.name(), reason, staffId, Timestamp.from(clock.instant()));
+        auditLog.record(AuditAction.CLIENT_ERASED, intakeId, subject.reference(),
+                source == Source.REQUEST ? "On the client's request" : "Retention period ended");
+        return new ErasureResult(ErasureResult.Outcome.ERASED, subject.reference()
+                + " is erased: names, contact details and everything written about them are gone; "
+                + "scores, choices and session counts remain for the practice's statistics.");
+    }
+
+    boolean isErased(long intakeId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from client_erasure where intake_id = ?)", Boolean.class, intakeId));
+    }
+
+    @Nullable Timestamp erasedAt(long intakeId) {
+        return jdbc.query("select erased_at from client_erasure where intake_id = ?",
+                rs -> rs.next() ? rs.getTimestamp(1) : null, intakeId);
+    }
+}

@@ -1,0 +1,70 @@
+package app.thaw.retention;
+
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.intake.SubmittedIntakes;
+import app.thaw.security.CurrentUser;
+import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
+
+/**
+ * Erasure on a client's request (UK GDPR art. 17): the practice manager names the client by case reference and
+ * gives a reason. Idempotent; refused while a legal hold is set.
+ */
+@Service
+public class ErasureService {
+
+    /** Matches client_erasure.reason and legal_hold.reason. */
+    public static final int REASON_MAX = 500;
+
+    private final ClientEraser eraser;
+    private final LegalHolds holds;
+    private final SubmittedIntakes intakes;
+    private final StaffAccountService staff;
+    private final CurrentUser currentUser;
+
+    ErasureService(ClientEraser eraser, LegalHolds holds, SubmittedIntakes intakes, StaffAccountService staff,
+                   CurrentUser currentUser) {
+        this.eraser = eraser;
+        this.holds = holds;
+        this.intakes = intakes;
+        this.staff = staff;
+        this.currentUser = currentUser;
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public ErasureResult erase(String reference, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > REASON_MAX) {
+            return new ErasureResult(ErasureResult.Outcome.REASON_MISSING,
+                    "Please say why this client is erased (up to " + REASON_MAX + " characters).");
+        }
+        Optional<Long> intakeId = idOf(reference);
+        if (intakeId.isEmpty()) {
+            return new ErasureResult(ErasureResult.Outcome.NOT_FOUND, "There is no client with that reference.");
+        }
+        return eraser.erase(intakeId.get(), why, ClientEraser.Source.REQUEST, currentUser.require().id());
+    }
+
+    /** Whether the client exists, is erased already, or is held; empty when the reference is unknown. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.ADMIN)
+    public Optional<ClientPrivacyStatus> status(String reference) {
+        return idOf(reference).map(id -> {
+            String ref = intakes.referenceOf(id).orElseThrow();
+            var erasedAt = eraser.erasedAt(id);
+            return new ClientPrivacyStatus(ref, erasedAt == null ? null : erasedAt.toInstant(),
+                    holds.current(id, ref, staff.displayNames()).orElse(null));
+        });
+    }
+
+    private Optional<Long> idOf(String reference) {
+        return reference == null || reference.isBlank() ? Optional.empty() : intakes.idOfReference(reference);
+    }
+}

@@ -1,0 +1,130 @@
+package app.thaw.retention;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.security.CurrentUser;
+import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
+
+/**
+ * The retention policy (kept in the database, edited by the practice manager) and the run that applies it:
+ * everything due is anonymised through the same path as an erasure request, held clients are skipped.
+ */
+@Service
+public class RetentionService {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
+    /** One retention run at a time across every app instance sharing the database. */
+    private static final long RUN_LOCK = 0x7468_6177_5245_544EL;
+    static final String RETENTION_REASON = "Retention period ended";
+
+    private final RetentionCandidates candidates;
+    private final ClientEraser eraser;
+    private final AuditLog auditLog;
+    private final StaffAccountService staff;
+    private final CurrentUser currentUser;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    RetentionService(RetentionCandidates candidates, ClientEraser eraser, AuditLog auditLog,
+                     StaffAccountService staff, CurrentUser currentUser, JdbcTemplate jdbc, Clock clock) {
+        this.candidates = candidates;
+        this.eraser = eraser;
+        this.auditLog = auditLog;
+        this.staff = staff;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
+    public RetentionSettings settings() {
+        var names = staff.displayNames();
+        return jdbc.queryForObject("select * from practice_settings where id = 1", (rs, row) -> {
+            Timestamp updated = rs.getTimestamp("updated_at");
+            long by = rs.getLong("updated_by");
+            return new RetentionSettings(new RetentionPolicy(rs.getInt("clinical_retention_years"),
+                    rs.getInt("non_client_retention_months")), updated == null ? null : updated.toInstant(),
+                    rs.wasNull() ? null : names.getOrDefault(by, "Former staff member"));
+        });
+    }
+
+    /** Saves both values or neither; the check says, per field, what is wrong. */
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public SettingsCheck updatePolicy(Integer clinicalYears, Integer nonClientMonths) {
+        var check = new SettingsCheck(RetentionPolicy.yearsProblem(clinicalYears),
+                RetentionPolicy.monthsProblem(nonClientMonths));
+        if (!check.saved()) {
+            return check;
+        }
+        RetentionPolicy before = settings().policy();
+        jdbc.update("""
+                update practice_settings set clinical_retention_years = ?, non_client_retention_months = ?,
+                       updated_at = ?, updated_by = ?, version = version + 1 where id = 1""",
+                clinicalYears, nonClientMonths, Timestamp.from(clock.instant()), currentUser.require().id());
+        auditLog.record(AuditAction.SETTINGS_CHANGED, null, null, "Retention: clinical records "
+                + before.clinicalYears() + " → " + clinicalYears + " years after closure; intakes of non-clients "
+                + before.nonClientMonths() + " → " + nonClientMonths + " months");
+        return check;
+    }
+
+    /** The latest runs, newest first. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.ADMIN)
+    public List<RetentionRun> recentRuns(int limit) {
+        return jdbc.query("select * from retention_run order by ran_at desc, id desc limit ?",
+                (rs, row) -> new RetentionRun(rs.getTimestamp("ran_at").toInstant(),
+                        new RetentionPolicy(rs.getInt("clinical_years"), rs.getInt("non_client_months")),
+                        rs.getInt("anonymised"), rs.getInt("skipped_for_hold"), true), Math.clamp(limit, 1, 100));
+    }
+
+    /**
+     * Anonymises every client due at {@code now}. One transaction holding a database advisory lock: a second
+     * instance starting meanwhile finds the lock taken and does nothing; candidates locked by a concurrent
+     * erasure request are skipped and picked up next time.
+     */
+    @Transactional
+    @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
+    public RetentionRun runRetention(Instant now) {
+        RetentionPolicy policy = settings().policy();
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class,
+                RUN_LOCK))) {
+            log.info("Retention run skipped: another instance is running it");
+            return new RetentionRun(now, policy, 0, 0, false);
+        }
+        int anonymised = 0;
+        int held = 0;
+        for (RetentionCandidates.Due due : candidates.dueAt(now, policy)) {
+            if (due.held()) {
+                held++;
+            } else if (eraser.erase(due.intakeId(), RETENTION_REASON, ClientEraser.Source.RETENTION, null)
+                    .erased()) {
+                anonymised++;
+            }
+        }
+        jdbc.update("""
+                insert into retention_run (ran_at, clinical_years, non_client_months, anonymised, skipped_for_hold)
+                values (?, ?, ?, ?, ?)""", Timestamp.from(now), policy.clinicalYears(), policy.nonClientMonths(),
+                anonymised, held);
+        auditLog.record(AuditAction.RETENTION_RUN, null, null, "Anonymised " + anonymised
+                + ", skipped " + held + " under legal hold (" + policy.clinicalYears() + " years after closure, "
+                + policy.nonClientMonths() + " months for non-clients)");
+        log.info("Retention run: anonymised {} clients, skipped {} under legal hold", anonymised, held);
+        return new RetentionRun(now, policy, anonymised, held, true);
+    }
+}

@@ -1,0 +1,3 @@
+/** The practice settings view and the erasure and legal hold dialogs, which other features' client views may open. */
+@org.springframework.modulith.NamedInterface("ui")
+package app.thaw.retention.ui;
