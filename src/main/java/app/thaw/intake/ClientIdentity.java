@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param partner the linked partner's intake in a couple case; null when none has joined (yet)
  */
 public record ClientIdentity(long intakeId, String reference, String fullName, @Nullable String preferredName,
-                             LocalDate dateOfBirth, String email, String phone, IntakeStatus status,
+                             @Nullable LocalDate dateOfBirth, String email, String phone, IntakeStatus status,
                              RequestedType requestedType, Instant submittedAt, ConsentRecord consent,
                              CoupleLink coupleLink, @Nullable Partner partner) {
 

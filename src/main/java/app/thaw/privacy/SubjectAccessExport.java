@@ -23,7 +23,7 @@ public record SubjectAccessExport(String format, int formatVersion, Instant gene
     public static final int FORMAT_VERSION = 1;
     public static final String PARTNER = "[partner]";
 
-    public record Client(String reference, String fullName, @Nullable String preferredName, LocalDate dateOfBirth,
+    public record Client(String reference, String fullName, @Nullable String preferredName, @Nullable LocalDate dateOfBirth,
                          String email, String phone, String status, String requestedType, Instant formSentAt) {
     }
 

@@ -84,7 +84,7 @@ final class SubjectAccessPdf {
         var table = labelled();
         row(table, "Full name", client.fullName());
         row(table, "Preferred name", client.preferredName());
-        row(table, "Date of birth", DATE.format(client.dateOfBirth()));
+        row(table, "Date of birth", client.dateOfBirth() == null ? "" : DATE.format(client.dateOfBirth()));
         row(table, "Email", client.email());
         row(table, "Phone", client.phone());
         row(table, "Asked for", client.requestedType());

@@ -35,6 +35,10 @@ import app.thaw.base.ui.MainLayout;
 import app.thaw.intake.ClientIdentity;
 import app.thaw.privacy.ExportFile;
 import app.thaw.privacy.PrivacyService;
+import app.thaw.retention.ErasureService;
+import app.thaw.retention.LegalHoldService;
+import app.thaw.retention.ui.ErasureDialog;
+import app.thaw.retention.ui.LegalHoldDialog;
 import app.thaw.security.Roles;
 
 /**
@@ -61,8 +65,14 @@ public class ClientPrivacyView extends VerticalLayout {
     private final HorizontalLayout recordActions = new HorizontalLayout();
     private @Nullable ClientIdentity shown;
 
-    public ClientPrivacyView(PrivacyService privacy) {
+    public ClientPrivacyView(PrivacyService privacy, ErasureService erasure, LegalHoldService holds) {
         this.privacy = privacy;
+        var erase = new Button("Erase…", e -> new ErasureDialog(erasure, shownReference(), this::refresh).open());
+        erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        erase.setId("privacy-erase");
+        var hold = new Button("Legal hold…", e -> new LegalHoldDialog(holds, shownReference(), this::refresh).open());
+        hold.setId("privacy-legal-hold");
+        recordActions.add(hold, erase);
         addClassName("privacy-view");
         query.setPlaceholder("THW-ABC123 or name@example.org");
         query.setClearButtonVisible(true);
@@ -85,9 +95,13 @@ public class ClientPrivacyView extends VerticalLayout {
                 search, message, matches, record);
     }
 
-    /** The row where actions on the shown client's record go; empty until the retention dialogs are wired in. */
+    /** The row with Legal hold… and Erase… for the shown client's record. */
     HorizontalLayout recordActions() {
         return recordActions;
+    }
+
+    private String shownReference() {
+        return shown == null ? "" : shown.reference();
     }
 
     @Nullable ClientIdentity shownClient() {
@@ -139,7 +153,7 @@ public class ClientPrivacyView extends VerticalLayout {
         item(identity, "Reference", client.reference());
         item(identity, "Full name", client.fullName());
         item(identity, "Preferred name", client.preferredName());
-        item(identity, "Date of birth", DATE.format(client.dateOfBirth()));
+        item(identity, "Date of birth", client.dateOfBirth() == null ? null : DATE.format(client.dateOfBirth()));
         item(identity, "Email", client.email());
         item(identity, "Phone", client.phone());
         item(identity, "Asked for", client.requestedType().label());
