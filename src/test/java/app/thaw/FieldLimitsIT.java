@@ -18,7 +18,9 @@ import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRequest;
 import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.WorkingException;
+import app.thaw.security.domain.RecoveryCode;
 import app.thaw.security.domain.StaffAccount;
+import app.thaw.security.domain.StaffSecondFactor;
 
 /** Each field limit lives once in Java; the migrations must say the same, or a valid form could fail to save. */
 @IntegrationTest
@@ -41,6 +43,8 @@ class FieldLimitsIT {
                 Map.entry("staff_account.username", StaffAccount.USERNAME_MAX),
                 Map.entry("staff_account.display_name", StaffAccount.DISPLAY_NAME_MAX),
                 Map.entry("staff_account.email", StaffAccount.EMAIL_MAX),
+                Map.entry("staff_second_factor.secret", StaffSecondFactor.SECRET_COLUMN_MAX),
+                Map.entry("staff_recovery_code.code_hash", RecoveryCode.HASH_LENGTH),
                 Map.entry("case_note.body", CaseNote.BODY_MAX),
                 Map.entry("referral.reason", Referral.REASON_MAX),
                 Map.entry("referral.partner_fear_decision", Referral.PARTNER_FEAR_DECISION_MAX),

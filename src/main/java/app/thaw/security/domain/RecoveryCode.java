@@ -15,10 +15,13 @@ import app.thaw.base.domain.AbstractEntity;
 @Table(name = "staff_recovery_code")
 public class RecoveryCode extends AbstractEntity {
 
+    /** A SHA-256 in hex. */
+    public static final int HASH_LENGTH = 64;
+
     @Column(name = "staff_id", nullable = false, updatable = false)
     private long staffId;
 
-    @Column(name = "code_hash", nullable = false, length = 64, updatable = false)
+    @Column(name = "code_hash", nullable = false, length = HASH_LENGTH, updatable = false)
     private String codeHash;
 
     @Column(name = "created_at", nullable = false)
