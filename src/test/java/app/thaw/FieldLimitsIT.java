@@ -13,7 +13,9 @@ import app.thaw.intake.domain.Intake;
 import app.thaw.intake.questionnaire.FieldLimits;
 import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.WorkingException;
+import app.thaw.security.domain.RecoveryCode;
 import app.thaw.security.domain.StaffAccount;
+import app.thaw.security.domain.StaffSecondFactor;
 
 /** Each field limit lives once in Java; the migrations must say the same, or a valid form could fail to save. */
 @IntegrationTest
@@ -35,6 +37,8 @@ class FieldLimitsIT {
                 Map.entry("staff_account.username", StaffAccount.USERNAME_MAX),
                 Map.entry("staff_account.display_name", StaffAccount.DISPLAY_NAME_MAX),
                 Map.entry("staff_account.email", StaffAccount.EMAIL_MAX),
+                Map.entry("staff_second_factor.secret", StaffSecondFactor.SECRET_COLUMN_MAX),
+                Map.entry("staff_recovery_code.code_hash", RecoveryCode.HASH_LENGTH),
                 Map.entry("room.name", Room.NAME_MAX),
                 Map.entry("working_exception.note", WorkingException.NOTE_MAX));
 

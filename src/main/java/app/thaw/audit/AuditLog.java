@@ -82,6 +82,15 @@ public class AuditLog {
                 truncate(detail, DETAIL_MAX));
     }
 
+    /** Steps of a sign-in after the password (second factor): the staff member is known but not yet signed in. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @jakarta.annotation.security.PermitAll
+    public void recordSignInStep(AuditAction action, long staffId, String actorName, @Nullable String detail) {
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, detail) values (?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), staffId, truncate(actorName, 120), action.name(),
+                detail == null ? null : truncate(detail, DETAIL_MAX));
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @jakarta.annotation.security.PermitAll
     public void recordSignOut(long staffId, String actorName) {

@@ -6,6 +6,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
+import app.thaw.security.PendingSignIn;
+import app.thaw.security.SecondFactorEvent;
 import app.thaw.security.StaffUser;
 
 /** Every sign-in, successful or not, and every sign-out goes into the audit log. A failed one never records the password. */
@@ -18,10 +20,28 @@ class SignInAudit {
         this.auditLog = auditLog;
     }
 
+    /** A full sign-in (password and second factor), or only its password step so far. */
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof StaffUser user) {
             auditLog.recordSignIn(true, user.id(), user.displayName());
+        } else if (event.getAuthentication().getPrincipal() instanceof PendingSignIn pending) {
+            auditLog.recordSignInStep(AuditAction.PASSWORD_ACCEPTED, pending.staffId(), pending.displayName(), null);
+        }
+    }
+
+    /** Enrolment, wrong codes and recovery-code use name the staff member; a reset is the admin's action about them. */
+    @EventListener
+    void secondFactor(SecondFactorEvent event) {
+        switch (event.kind()) {
+            case ENROLLED -> auditLog.recordSignInStep(AuditAction.SECOND_FACTOR_ENROLLED, event.staffId(),
+                    event.displayName(), null);
+            case CODE_REFUSED -> auditLog.recordSignInStep(AuditAction.SECOND_FACTOR_FAILED, event.staffId(),
+                    event.displayName(), null);
+            case RECOVERY_CODE_USED -> auditLog.recordSignInStep(AuditAction.RECOVERY_CODE_USED, event.staffId(),
+                    event.displayName(), event.detail());
+            case RESET -> auditLog.record(AuditAction.SECOND_FACTOR_RESET, null, null,
+                    "for " + event.displayName() + " (" + event.username() + ")");
         }
     }
 

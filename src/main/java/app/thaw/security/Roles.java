@@ -1,10 +1,15 @@
 package app.thaw.security;
 
-/** The two staff roles; clients never sign in. Values match {@code @RolesAllowed} and the database CHECK. */
+/** The two staff roles (and the half-way sign-in state); clients never sign in. Values match {@code @RolesAllowed} and the database CHECK. */
 public final class Roles {
 
     public static final String THERAPIST = "THERAPIST";
     public static final String ADMIN = "ADMIN";
+    /**
+     * A sign-in half done: the password was right, the authenticator code is still due. Grants the enrolment
+     * and verification pages only, never a staff page or service.
+     */
+    public static final String PASSWORD_VERIFIED = "PASSWORD_VERIFIED";
     /** Background work on behalf of the practice (never a person's account): see {@link SystemActor}. */
     public static final String SYSTEM = "SYSTEM";
 

@@ -1,5 +1,6 @@
 package app.thaw.security;
 
+import java.time.Clock;
 import java.util.Map;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -19,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import app.thaw.security.ui.LoginView;
+import app.thaw.security.ui.VerifySecondFactorView;
 
 /** Staff sign in through the login view; client pages are public by their own annotations. */
 @Configuration
@@ -45,7 +47,8 @@ class SecurityConfig {
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                         .loginView(LoginView.class, "/login?signed-out")
-                        .defaultSuccessUrl("/staff"))
+                        // a right password always leads to the second step, never straight to a staff page
+                        .defaultSuccessUrl("/" + VerifySecondFactorView.ROUTE, true))
                 .build();
     }
 
@@ -57,8 +60,8 @@ class SecurityConfig {
 
     @Bean
     AuthenticationProvider staffAuthentication(UserDetailsService users, PasswordEncoder encoder,
-                                               SignInThrottle throttle) {
-        return new ThrottledAuthenticationProvider(users, encoder, throttle);
+                                               SignInThrottle throttle, Clock clock) {
+        return new ThrottledAuthenticationProvider(users, encoder, throttle, clock);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package app.thaw.security;
 
+import java.time.Clock;
+
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -10,17 +12,22 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Password sign-in that refuses while an account or an address is throttled. A throttled try gets the
- * same message as a wrong password, so nobody learns whether an account exists.
+ * The password step of staff sign-in, refused while an account or an address is throttled. A throttled try gets
+ * the same message as a wrong password, so nobody learns whether an account exists. A right password yields only
+ * a {@link PasswordVerifiedAuthentication}: the staff role comes with the second factor.
  */
 class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
 
     private final SignInThrottle throttle;
 
-    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle) {
+    private final Clock clock;
+
+    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle,
+                                    Clock clock) {
         super(users);
         setPasswordEncoder(encoder);
         this.throttle = throttle;
+        this.clock = clock;
     }
 
     @Override
@@ -34,8 +41,12 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
         }
         try {
             Authentication result = super.authenticate(authentication);
-            throttle.recordSuccess(account);
-            return result;
+            // the failure count is cleared only once the second factor is right too (SecondFactorService)
+            if (result.getPrincipal() instanceof StaffUser user) {
+                return new PasswordVerifiedAuthentication(new PendingSignIn(user.id(), user.username(),
+                        user.displayName()), clock.instant());
+            }
+            throw new BadCredentialsException("Bad credentials");
         } catch (AuthenticationException failed) {
             throttle.recordFailure(account);
             throttle.recordFailure(address);
@@ -43,7 +54,7 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
         }
     }
 
-    private static String clientAddress() {
+    static String clientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             return attributes.getRequest().getRemoteAddr();
         }

@@ -21,8 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import app.thaw.IntegrationTest;
+import app.thaw.security.SecondFactorService;
+import app.thaw.security.TotpTestCodes;
 import app.thaw.security.dev.DemoStaffAccounts;
 
 @IntegrationTest
@@ -34,6 +39,12 @@ class AuditLogIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuthenticationProvider staffAuthentication;
+
+    @Autowired
+    SecondFactorService secondFactor;
 
     @LocalServerPort
     int port;
@@ -62,13 +73,25 @@ class AuditLogIT {
     }
 
     @Test
-    void aSuccessfulSignInIsAuditedWithTheStaffMember() throws Exception {
+    void aSuccessfulSignInIsAuditedWithTheStaffMemberOnceTheSecondFactorIsRight() throws Exception {
         long last = lastId();
 
         HttpResponse<String> response = signIn("amira", DemoStaffAccounts.DEMO_PASSWORD);
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login/verify");
+        assertThat(signInsAfter(last)).as("the password alone is not a sign-in").isEmpty();
+        assertThat(jdbc.queryForList("select actor_id from audit_entry where id > ? and action = 'PASSWORD_ACCEPTED'",
+                Long.class, last)).containsExactly(staffId("amira"));
+
+        // the verification page's work, done in-process (the browser tests drive the page itself)
+        try {
+            SecurityContextHolder.getContext().setAuthentication(staffAuthentication.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated("amira", DemoStaffAccounts.DEMO_PASSWORD)));
+            assertThat(secondFactor.verify(TotpTestCodes.forDemoAccount(jdbc, "amira")).accepted()).isTrue();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         var rows = signInsAfter(last);
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.get("action")).isEqualTo("SIGN_IN");

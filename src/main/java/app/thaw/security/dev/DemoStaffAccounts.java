@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.security.StaffRole;
 import app.thaw.security.domain.StaffAccount;
 import app.thaw.security.domain.StaffAccountRepository;
+import app.thaw.security.domain.StaffSecondFactor;
+import app.thaw.security.domain.StaffSecondFactorRepository;
 
 /** Demo logins for local runs and tests; never active in production. Safe to run on every start. */
 @Component
@@ -25,6 +27,8 @@ import app.thaw.security.domain.StaffAccountRepository;
 public class DemoStaffAccounts implements ApplicationRunner {
 
     public static final String DEMO_PASSWORD = "calm-river-2026";
+    /** The authenticator secret of every demo account: published in the README, so never use it for real. */
+    public static final String DEMO_TOTP_SECRET = "THAWDEMOTHAWDEMOTHAWDEMOTHAWDEMO";
 
     private static final Logger log = LoggerFactory.getLogger(DemoStaffAccounts.class);
 
@@ -35,11 +39,14 @@ public class DemoStaffAccounts implements ApplicationRunner {
             new Demo("grace", "Grace Okafor", "grace.okafor@thaw.example", StaffRole.THERAPIST));
 
     private final StaffAccountRepository accounts;
+    private final StaffSecondFactorRepository secondFactors;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    DemoStaffAccounts(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    DemoStaffAccounts(StaffAccountRepository accounts, StaffSecondFactorRepository secondFactors,
+                      PasswordEncoder passwordEncoder, Clock clock) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
     }
@@ -49,15 +56,31 @@ public class DemoStaffAccounts implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         int created = 0;
         for (Demo demo : ACCOUNTS) {
-            if (accounts.findByUsernameIgnoreCase(demo.username()).isEmpty()) {
-                accounts.save(new StaffAccount(demo.username(), demo.displayName(), demo.email(),
-                        passwordEncoder.encode(DEMO_PASSWORD), demo.role(), clock.instant()));
+            var account = accounts.findByUsernameIgnoreCase(demo.username());
+            if (account.isEmpty()) {
+                account = java.util.Optional.of(accounts.save(new StaffAccount(demo.username(), demo.displayName(),
+                        demo.email(), passwordEncoder.encode(DEMO_PASSWORD), demo.role(), clock.instant())));
                 created++;
             }
+            enrol(account.get());
         }
         if (created > 0) {
             log.info("Created {} demo staff accounts (see README for the logins)", created);
         }
+    }
+
+    /** Demo accounts sign in with the published secret; one reset in the team page is undone at the next start. */
+    private void enrol(StaffAccount account) {
+        long staffId = java.util.Objects.requireNonNull(account.getId());
+        var factor = secondFactors.findByStaffId(staffId);
+        if (factor.isPresent() && factor.get().isConfirmed()) {
+            return;
+        }
+        factor.ifPresent(secondFactors::delete);
+        secondFactors.flush();
+        var enrolled = new StaffSecondFactor(staffId, DEMO_TOTP_SECRET, clock.instant());
+        enrolled.confirm(clock.instant(), 0);
+        secondFactors.save(enrolled);
     }
 
     private record Demo(String username, String displayName, String email, StaffRole role) {

@@ -24,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import app.thaw.Application;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.security.Roles;
+import app.thaw.security.SecondFactorService;
 import app.thaw.security.StaffActionRefused;
 import app.thaw.security.StaffAdministration;
 import app.thaw.security.StaffRole;
@@ -43,11 +44,13 @@ public class StaffAccountsView extends VerticalLayout {
             .withZone(Application.PRACTICE_ZONE);
 
     private final StaffAdministration staff;
+    private final SecondFactorService secondFactor;
     private final Grid<TeamMember> grid = new Grid<>();
     private final Paragraph outcome = new Paragraph();
 
-    public StaffAccountsView(StaffAdministration staff) {
+    public StaffAccountsView(StaffAdministration staff, SecondFactorService secondFactor) {
         this.staff = staff;
+        this.secondFactor = secondFactor;
         setSizeFull();
         var invite = new Button("Invite a staff member", click -> new InviteDialog(staff, link -> {
             refresh();
@@ -100,6 +103,10 @@ public class StaffAccountsView extends VerticalLayout {
                     new LinkDialog("New link for " + member.displayName(), link).open();
                     return "A new link was emailed to " + member.displayName() + "; the previous one no longer works.";
                 }));
+            }
+            if (!member.awaitsPassword()) {
+                menu.addItem("Reset authenticator…", click -> new ResetSecondFactorDialog(secondFactor,
+                        member.id(), member.displayName()).open());
             }
             menu.addItem("Reset password…", click -> confirm("Reset " + member.displayName() + "'s password?",
                     "Their current password stops working now and they are signed out everywhere. They get an "

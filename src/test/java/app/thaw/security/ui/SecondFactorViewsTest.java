@@ -1,0 +1,163 @@
+package app.thaw.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.IntegrationTest;
+import app.thaw.review.ui.ReviewQueueView;
+import app.thaw.security.SecondFactorService;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffUser;
+import app.thaw.security.TotpTestCodes;
+import app.thaw.security.dev.DemoStaffAccounts;
+
+@IntegrationTest
+class SecondFactorViewsTest extends SpringBrowserlessTest {
+
+    private static final String PASSWORD = "another-test-password-7";
+
+    @Autowired
+    AuthenticationProvider staffAuthentication;
+
+    @Autowired
+    SecondFactorService secondFactor;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final String username = "views-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void forget() {
+        jdbc.update("delete from sign_in_throttle where throttle_key in (?, ?)", "account:" + username,
+                "address:unknown");
+    }
+
+    @Test
+    void aNewStaffMemberIsSentToEnrolReadsTheSecretConfirmsAndGetsTenRecoveryCodes() {
+        newTherapist();
+        passwordStep(username, PASSWORD);
+
+        UI.getCurrent().navigate(VerifySecondFactorView.class);
+
+        assertThat(getCurrentView()).isInstanceOf(EnrolSecondFactorView.class);
+        assertThat(find(Image.class).single().getSrc()).startsWith("data:image/png;base64,");
+        String secret = find(Span.class).withClassName("totp-secret").single().getText().replace(" ", "");
+        assertThat(secret).matches("[A-Z2-7]{32}");
+
+        TextField code = find(TextField.class).withLabel("6-digit code from the app").single();
+        test(code).setValue("12345x");
+        test(find(Button.class).withText("Confirm").single()).click();
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(code.getErrorMessage()).startsWith("That code didn't work");
+
+        test(code).setValue(TotpTestCodes.current(secret));
+        test(find(Button.class).withText("Confirm").single()).click();
+
+        assertThat(find(ListItem.class).all()).hasSize(10)
+                .allSatisfy(item -> assertThat(item.getText()).matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
+                .isInstanceOf(StaffUser.class);
+        assertThat(find(Button.class).withText("I have saved them — continue").exists()).isTrue();
+    }
+
+    @Test
+    void anEnrolledStaffMemberTypesTheCodeAndAWrongOneIsRefusedBesideTheField() {
+        passwordStep("grace", DemoStaffAccounts.DEMO_PASSWORD);
+
+        UI.getCurrent().navigate(VerifySecondFactorView.class);
+
+        assertThat(getCurrentView()).isInstanceOf(VerifySecondFactorView.class);
+        TextField code = find(TextField.class).withLabel("Code from your authenticator app").single();
+        test(code).setValue("not-a-code");
+        test(find(Button.class).withText("Verify").single()).click();
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
+                .isNotInstanceOf(StaffUser.class);
+
+        test(code).setValue(TotpTestCodes.forDemoAccount(jdbc, "grace"));
+        test(find(Button.class).withText("Verify").single()).click();
+
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
+                .isInstanceOf(StaffUser.class);
+    }
+
+    @Test
+    void theDemoCodeHintIsNotShownOutsideTheDevProfile() {
+        passwordStep("tom", DemoStaffAccounts.DEMO_PASSWORD);
+
+        UI.getCurrent().navigate(VerifySecondFactorView.class);
+
+        assertThat(getCurrentView()).isInstanceOf(VerifySecondFactorView.class);
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withClassName("demo-code-hint").exists()).isFalse();
+        assertThat(find(Paragraph.class).all()).noneSatisfy(
+                text -> assertThat(text.getText()).containsIgnoringCase("demo account"));
+    }
+
+    @Test
+    void aPasswordOnlySignInCannotOpenStaffPages() {
+        passwordStep("amira", DemoStaffAccounts.DEMO_PASSWORD);
+
+        UI.getCurrent().navigate(ReviewQueueView.class);
+        assertThat(getCurrentView()).isNotInstanceOf(ReviewQueueView.class);
+
+        UI.getCurrent().navigate(StaffAccountsView.class);
+        assertThat(getCurrentView()).isNotInstanceOf(StaffAccountsView.class);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void thePracticeManagerResetsAnAuthenticatorFromTheDialog() {
+        newTherapist();
+        long id = jdbc.queryForObject("select id from staff_account where username = ?", Long.class, username);
+        jdbc.update("insert into staff_second_factor (staff_id, secret, created_at, confirmed_at) "
+                + "values (?, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', now(), now())", id);
+        var member = staff.listStaff().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        navigate(StaffAccountsView.class);
+
+        new ResetSecondFactorDialog(secondFactor, member.id(), member.displayName()).open();
+        test(find(Button.class).withText("Reset authenticator").withCondition(b -> b.isEnabled()
+                && b.getParent().isPresent() && !(b.getParent().get() instanceof com.vaadin.flow.component.grid.Grid))
+                .last()).click();
+
+        assertThat(secondFactor.isEnrolled(id)).isFalse();
+    }
+
+    private void newTherapist() {
+        jdbc.update("""
+                insert into staff_account (username, display_name, email, password_hash, role, created_at)
+                values (?, 'Views Test', 'views@example.org', ?, 'THERAPIST', now())""",
+                username, passwordEncoder.encode(PASSWORD));
+    }
+
+    private void passwordStep(String who, String password) {
+        SecurityContextHolder.getContext().setAuthentication(staffAuthentication.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(who, password)));
+    }
+}
