@@ -25,6 +25,9 @@ import app.thaw.review.ReviewTestData;
 class ErasureIT {
 
     @Autowired
+    app.thaw.base.crypto.FieldCipher cipher;
+
+    @Autowired
     ErasureService erasure;
 
     @Autowired
@@ -49,7 +52,7 @@ class ErasureIT {
 
     @BeforeEach
     void setUp() {
-        data = new RetentionTestData(intake, review, staff, jdbc, tx);
+        data = new RetentionTestData(intake, review, staff, jdbc, tx, cipher);
     }
 
     @Test

@@ -31,6 +31,9 @@ import app.thaw.security.SystemActor;
 class RetentionIT {
 
     @Autowired
+    app.thaw.base.crypto.FieldCipher cipher;
+
+    @Autowired
     RetentionService retention;
 
     @Autowired
@@ -55,7 +58,7 @@ class RetentionIT {
 
     @BeforeEach
     void setUp() {
-        data = new RetentionTestData(intake, review, staff, jdbc, tx);
+        data = new RetentionTestData(intake, review, staff, jdbc, tx, cipher);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.crypto.FieldCipher;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.IntakeStatus;
@@ -29,9 +30,11 @@ final class RetentionTestData {
     private final ReviewService reviewService;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final FieldCipher cipher;
 
     RetentionTestData(IntakeService intake, ReviewService reviewService, UserDetailsService staff, JdbcTemplate jdbc,
-                      TransactionTemplate tx) {
+                      TransactionTemplate tx, FieldCipher cipher) {
+        this.cipher = cipher;
         this.review = new ReviewTestData(intake, staff, jdbc);
         this.reviewService = reviewService;
         this.jdbc = jdbc;
@@ -66,7 +69,7 @@ final class RetentionTestData {
         long session = insertSession(intakeId, null, "ATTENDED", null);
         long cancelled = insertSession(intakeId, null, "CANCELLED", word + " cancel reason");
         jdbc.update("insert into appointment_request (appointment_id, kind, message, created_at) values (?, 'CANCEL', ?, now())",
-                cancelled, word + " request message");
+                cancelled, cipher.encrypt(word + " request message", "appointment_request.message"));
         String email = jdbc.queryForObject("select email from intake where id = ?", String.class, intakeId);
         insertEmail(session, email, word);
     }
@@ -81,7 +84,8 @@ final class RetentionTestData {
                     ends_at, state, cancel_reason, cancelled_at, cancelled_by_client, created_at)
                 values (?, ?, ?, ?, 'ONLINE', ?, ?, ?, ?, ?, ?, now()) returning id""", Long.class,
                 intakeId, partnerIntakeId, review.idOf("grace"), type, Timestamp.from(start),
-                Timestamp.from(start.plus(50, ChronoUnit.MINUTES)), state, cancelReason,
+                Timestamp.from(start.plus(50, ChronoUnit.MINUTES)), state,
+                cipher.encrypt(cancelReason, "appointment.cancel_reason"),
                 "CANCELLED".equals(state) ? Timestamp.from(start.minus(3, ChronoUnit.DAYS)) : null,
                 "CANCELLED".equals(state) ? Boolean.TRUE : null);
     }
@@ -108,7 +112,8 @@ final class RetentionTestData {
     void submittedAt(long intakeId, Instant submittedAt) {
         tx.executeWithoutResult(status -> {
             jdbc.execute("set local session_replication_role = replica");
-            jdbc.update("update intake set submitted_at = ? where id = ?", Timestamp.from(submittedAt), intakeId);
+            jdbc.update("update intake set submitted_at = ?, consented_at = least(consented_at, ?) where id = ?",
+                    Timestamp.from(submittedAt), Timestamp.from(submittedAt), intakeId);
         });
     }
 }

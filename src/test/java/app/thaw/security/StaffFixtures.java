@@ -42,12 +42,18 @@ public class StaffFixtures {
     }
 
     /** Runs the work as this signed-in staff member, on the calling thread. */
-    public <T> T as(String username, Supplier<T> work) {
+    /** A signed-in context for the account as it is now, to act with later (as a request already under way does). */
+    public org.springframework.security.core.context.SecurityContext signedIn(String username) {
         var user = (StaffUser) accounts.loadUserByUsername(username);
-        var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 user.getAuthorities()));
+        return context;
+    }
+
+    public <T> T as(String username, Supplier<T> work) {
+        var context = signedIn(username);
+        var previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

@@ -3,6 +3,7 @@ package app.thaw.security.domain;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -23,6 +24,7 @@ public class StaffSecondFactor extends AbstractEntity {
 
     // the shared secret: never logged, never shown again after enrolment
     @Column(nullable = false, length = SECRET_COLUMN_MAX)
+    @Convert(converter = SecondFactorSecretColumn.class)
     private String secret;
 
     @Column(name = "created_at", nullable = false)
