@@ -114,8 +114,31 @@ public class IntakeService {
             return false;
         }
         Instant now = clock.instant();
-        return drafts.mergeAnswers(SecretToken.hash(token), json.writePatch(changed), currentSection, now,
-                now.plus(DRAFT_LIFETIME)) == 1;
+        QuestionnaireDefinition definition = questionnaires.current();
+        String section = currentSection != null && definition.section(currentSection).isPresent()
+                ? currentSection : null;
+        return drafts.mergeAnswers(SecretToken.hash(token), json.writePatch(storable(definition, changed)), section,
+                now, now.plus(DRAFT_LIFETIME)) == 1;
+    }
+
+    /**
+     * Only answers the form could accept reach the draft: a forged request can't park a megabyte, a NUL
+     * (which PostgreSQL refuses) or invented questions there. A refused answer keeps the last saved one;
+     * the field's message comes from {@link #validateSection} when the client moves on.
+     */
+    private static Map<String, List<String>> storable(QuestionnaireDefinition definition,
+                                                      Map<String, List<String>> changed) {
+        Map<String, List<String>> kept = new java.util.LinkedHashMap<>();
+        changed.forEach((itemId, values) -> definition.item(itemId).ifPresent(item -> {
+            int maxValues = item.kind().hasOptions() ? Math.max(1, definition.optionsFor(item).size()) : 1;
+            boolean fits = values != null && values.size() <= maxValues && values.stream().allMatch(value ->
+                    value != null && ContactFormats.length(value) <= item.effectiveMaxLength()
+                            && ContactFormats.hasOnlyStorableCharacters(value));
+            if (fits) {
+                kept.put(itemId, values);
+            }
+        }));
+        return kept;
     }
 
     /** Server-side check of one step, with the messages shown next to each field. */
