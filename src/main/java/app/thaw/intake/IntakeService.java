@@ -114,10 +114,14 @@ public class IntakeService {
             return false;
         }
         Instant now = clock.instant();
+        QuestionnaireDefinition definition = questionnaires.current();
+        String section = currentSection != null && definition.section(currentSection).isPresent()
+                ? currentSection : null;
         String hash = SecretToken.hash(token);
-        boolean saved = drafts.mergeAnswers(hash, json.writePatch(changed), currentSection, now,
+        Map<String, List<String>> kept = storable(definition, changed);
+        boolean saved = drafts.mergeAnswers(hash, json.writePatch(kept), section, now,
                 now.plus(DRAFT_LIFETIME)) == 1;
-        List<String> consent = changed.get(PRIVACY_CONSENT);
+        List<String> consent = kept.get(PRIVACY_CONSENT);
         if (saved && consent != null) {
             if (consent.contains("true")) {
                 drafts.privacyConsentGiven(hash, now);
@@ -126,6 +130,26 @@ public class IntakeService {
             }
         }
         return saved;
+    }
+
+    /**
+     * Only answers the form could accept reach the draft: a forged request can't park a megabyte, a NUL
+     * (which PostgreSQL refuses) or invented questions there. A refused answer keeps the last saved one;
+     * the field's message comes from {@link #validateSection} when the client moves on.
+     */
+    private static Map<String, List<String>> storable(QuestionnaireDefinition definition,
+                                                      Map<String, List<String>> changed) {
+        Map<String, List<String>> kept = new java.util.LinkedHashMap<>();
+        changed.forEach((itemId, values) -> definition.item(itemId).ifPresent(item -> {
+            int maxValues = item.kind().hasOptions() ? Math.max(1, definition.optionsFor(item).size()) : 1;
+            boolean fits = values != null && values.size() <= maxValues && values.stream().allMatch(value ->
+                    value != null && ContactFormats.length(value) <= item.effectiveMaxLength()
+                            && ContactFormats.hasOnlyStorableCharacters(value));
+            if (fits) {
+                kept.put(itemId, values);
+            }
+        }));
+        return kept;
     }
 
     /** The consent item whose ticking is the client's acceptance of the privacy notice. */

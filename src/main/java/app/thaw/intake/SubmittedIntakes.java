@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.domain.StorableText;
 import app.thaw.intake.domain.EncryptedColumns;
 import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeRepository;
@@ -99,7 +100,12 @@ public class SubmittedIntakes {
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public Optional<Long> idOfReference(String reference) {
-        return intakes.findByReference(reference.strip().toUpperCase(java.util.Locale.ROOT)).map(Intake::getId);
+        // a typed or forged reference (a NUL, a megabyte) must find nothing, not fail in the database
+        String wanted = reference == null ? "" : reference.strip().toUpperCase(java.util.Locale.ROOT);
+        if (wanted.isEmpty() || wanted.length() > Intake.REFERENCE_MAX || !StorableText.isStorable(wanted)) {
+            return Optional.empty();
+        }
+        return intakes.findByReference(wanted).map(Intake::getId);
     }
 
     /** Both partners' intake ids of a couple case, first to arrive first. */
@@ -119,7 +125,7 @@ public class SubmittedIntakes {
         var item = intake.questionnaire().item(itemId)
                 .orElseThrow(() -> new IllegalArgumentException("That question isn't in this intake."));
         String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > Amendment.REASON_MAX) {
+        if (why.isEmpty() || why.length() > Amendment.REASON_MAX || !StorableText.isStorable(why)) {
             return Optional.of("Please say why the answer is corrected (up to " + Amendment.REASON_MAX
                     + " characters).");
         }

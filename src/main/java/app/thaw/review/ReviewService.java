@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.domain.StorableText;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.IntakeStatus;
@@ -121,6 +122,7 @@ public class ReviewService {
     @RolesAllowed(Roles.THERAPIST)
     public void acknowledgeRisk(long intakeId, String note) {
         String text = note == null ? "" : note.strip();
+        refuseUnstorable(text);
         if (text.isEmpty() || text.length() > ReviewCase.ACKNOWLEDGEMENT_NOTE_MAX) {
             throw new CaseActionRefused("Please write a short note of what you decided (up to "
                     + ReviewCase.ACKNOWLEDGEMENT_NOTE_MAX + " characters).");
@@ -175,6 +177,7 @@ public class ReviewService {
     @RolesAllowed(Roles.THERAPIST)
     public void addNote(long intakeId, String body) {
         String text = body == null ? "" : body.strip();
+        refuseUnstorable(text);
         if (text.isEmpty() || text.length() > CaseNote.BODY_MAX) {
             throw new CaseActionRefused("A note needs some text, up to " + CaseNote.BODY_MAX + " characters.");
         }
@@ -225,6 +228,7 @@ public class ReviewService {
     @RolesAllowed(Roles.THERAPIST)
     public void decideReferral(long intakeId, ReferralKind kind, String reason, @Nullable String partnerFearDecision) {
         String text = reason == null ? "" : reason.strip();
+        refuseUnstorable(text);
         if (text.isEmpty() || text.length() > Referral.REASON_MAX) {
             throw new CaseActionRefused("Please give the reason for this referral (up to " + Referral.REASON_MAX
                     + " characters).");
@@ -244,6 +248,7 @@ public class ReviewService {
                         + "below.");
             }
         }
+        refuseUnstorable(override);
         if (override != null && override.length() > Referral.PARTNER_FEAR_DECISION_MAX) {
             throw new CaseActionRefused("Please keep the clinical decision under "
                     + Referral.PARTNER_FEAR_DECISION_MAX + " characters.");
@@ -317,5 +322,12 @@ public class ReviewService {
 
     private String referenceOf(long intakeId) {
         return access.referenceOf(intakeId);
+    }
+
+    /** A NUL would fail in the database and a broken surrogate turn into "?": say so instead. */
+    private static void refuseUnstorable(@Nullable String text) {
+        if (!StorableText.isStorable(text)) {
+            throw new CaseActionRefused(StorableText.REFUSAL);
+        }
     }
 }

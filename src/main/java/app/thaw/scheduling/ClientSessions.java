@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.domain.StorableText;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -75,6 +76,9 @@ class ClientSessions implements ClientAppointments {
                 .filter(a -> a.getState() == AppointmentState.BOOKED)
                 .orElseThrow(() -> new IllegalArgumentException("We couldn't find that session."));
         String text = message == null || message.isBlank() ? null : message.strip();
+        if (!StorableText.isStorable(text)) {
+            throw new IllegalArgumentException(StorableText.REFUSAL);
+        }
         if (text != null && text.length() > AppointmentRequest.MESSAGE_MAX) {
             throw new IllegalArgumentException("Please keep your message under " + AppointmentRequest.MESSAGE_MAX
                     + " characters.");

@@ -12,6 +12,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.domain.StorableText;
 import app.thaw.scheduling.domain.AppointmentType;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.scheduling.domain.Room;
@@ -66,6 +67,9 @@ public class DiarySetupService {
     @RolesAllowed(Roles.ADMIN)
     public RoomView addRoom(String name) {
         String text = name == null ? "" : name.strip();
+        if (!StorableText.isStorable(text)) {
+            throw new IllegalArgumentException(StorableText.REFUSAL);
+        }
         if (text.isEmpty() || text.length() > Room.NAME_MAX) {
             throw new IllegalArgumentException("A room needs a name of up to " + Room.NAME_MAX + " characters.");
         }
@@ -143,6 +147,9 @@ public class DiarySetupService {
                     : "Give both times for part of a day, or neither for the whole day.");
         }
         String text = note == null || note.isBlank() ? null : note.strip();
+        if (!StorableText.isStorable(text)) {
+            throw new IllegalArgumentException(StorableText.REFUSAL);
+        }
         if (text != null && text.length() > WorkingException.NOTE_MAX) {
             throw new IllegalArgumentException("Keep the note under " + WorkingException.NOTE_MAX + " characters.");
         }

@@ -19,6 +19,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.domain.StorableText;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -144,6 +145,9 @@ public class SchedulingService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public void cancel(long appointmentId, boolean byClient, String reason) {
         String text = reason == null ? "" : reason.strip();
+        if (!StorableText.isStorable(text)) {
+            throw new IllegalArgumentException(StorableText.REFUSAL);
+        }
         if (text.isEmpty() || text.length() > Appointment.CANCEL_REASON_MAX) {
             throw new IllegalArgumentException("Please give a reason (up to " + Appointment.CANCEL_REASON_MAX
                     + " characters); it stays in the practice and is never sent to the client.");

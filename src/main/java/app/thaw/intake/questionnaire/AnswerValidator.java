@@ -26,8 +26,7 @@ public final class AnswerValidator {
 
     static final String ONE_ANSWER = "Please give just one answer here";
     static final String NOT_AN_OPTION = "Please choose one of the options shown";
-    static final String HIDDEN_CHARACTERS =
-            "This contains a hidden character we can't store — please retype it rather than pasting it";
+    static final String HIDDEN_CHARACTERS = app.thaw.base.domain.StorableText.REFUSAL;
     static final String ONE_LINE = "Please keep this to a single line";
     static final String NOT_EMAIL = "This doesn't look like an email address — please check it";
     static final String NOT_UK_PHONE = "Please enter a UK phone number, for example 07700 900123";

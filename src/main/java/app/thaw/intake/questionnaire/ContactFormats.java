@@ -2,6 +2,8 @@ package app.thaw.intake.questionnaire;
 
 import java.util.Optional;
 
+import app.thaw.base.domain.StorableText;
+
 /** Format checks for typed text: email addresses, UK phone numbers, and characters we can store. */
 public final class ContactFormats {
 
@@ -65,13 +67,9 @@ public final class ContactFormats {
         return ukNationalNumber(raw).isPresent();
     }
 
-    /**
-     * False for control characters other than tab and line breaks, and for broken (unpaired)
-     * surrogates; emoji, right-to-left text and joiners are all fine.
-     */
+    /** See {@link StorableText}: no NUL or other control characters, no broken surrogates. */
     public static boolean hasOnlyStorableCharacters(String s) {
-        return s.codePoints().allMatch(cp -> cp == '\n' || cp == '\r' || cp == '\t'
-                || (Character.getType(cp) != Character.CONTROL && Character.getType(cp) != Character.SURROGATE));
+        return StorableText.isStorable(s);
     }
 
     public static boolean hasLineBreak(String s) {

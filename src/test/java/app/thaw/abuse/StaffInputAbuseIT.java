@@ -1,0 +1,150 @@
+package app.thaw.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import app.thaw.IntegrationTest;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.CaseActionRefused;
+import app.thaw.review.QueueFilter;
+import app.thaw.review.QueueSort;
+import app.thaw.review.ReferralKind;
+import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionFormat;
+
+/**
+ * The staff side and the client's session requests take hostile text too: kept exactly as typed, or
+ * refused with a message the screen shows; a colleague's case stays "not found" however it is asked for.
+ * Runs as the demo accounts through {@link ReviewTestData#as} (the one place sign-in is simulated).
+ */
+@IntegrationTest
+class StaffInputAbuseIT {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    UserDetailsService staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ReviewService review;
+
+    @Autowired
+    SchedulingService scheduling;
+
+    @Autowired
+    DiarySetupService diary;
+
+    ReviewTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new ReviewTestData(intake, staff, jdbc);
+    }
+
+    @Test
+    void notesKeepHostileTextExactlyAndRefuseTooLongOrUnstorableTextInWords() {
+        var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Noted"));
+        data.as("amira", () -> {
+            HostileText.STORED_AS_TYPED.forEach((what, text) -> review.addNote(submitted.id(), text));
+            refusedInWords(() -> review.addNote(submitted.id(), HostileText.MEGABYTE));
+            HostileText.UNSTORABLE.values().forEach(text -> refusedInWords(() -> review.addNote(submitted.id(), text)));
+        });
+
+        assertThat(jdbc.queryForList("select body from case_note where intake_id = ? order by id", String.class,
+                submitted.id())).containsExactlyElementsOf(HostileText.STORED_AS_TYPED.values());
+    }
+
+    @Test
+    void referralAndAmendmentReasonsRefuseUnstorableAndHugeText() {
+        var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Reasons"));
+        data.as("amira", () -> {
+            for (String text : List.of(HostileText.MEGABYTE, "GP\u0000letter", "GP\uD800letter")) {
+                refusedInWords(() -> review.decideReferral(submitted.id(), ReferralKind.GP_MEDICATION_REVIEW, text, null));
+                assertThat(review.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), text))
+                        .as(text.length() + " characters").isPresent();
+                assertThat(review.amendAnswer(submitted.id(), "about.phone", List.of(text), "Client phoned"))
+                        .isPresent();
+            }
+        });
+        assertThat(jdbc.queryForObject("select count(*) from intake_amendment where intake_id = ?", Long.class,
+                submitted.id())).isZero();
+    }
+
+    @Test
+    void aColleaguesCaseIsNotFoundAndTheAttemptAuditedAndOddReferencesFindNothing() {
+        var toms = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Toms"));
+        data.as("tom", () -> review.assignToMe(toms.id()));
+
+        data.as("amira", () -> {
+            assertThat(review.openCase(toms.reference())).isEmpty();
+            assertThat(review.openCase(" " + toms.reference().toLowerCase() + " ")).isEmpty();
+            for (String reference : List.of("", "THW-", "THW-000000", "'; drop table intake; --",
+                    "THW-' or '1'='1", "<script>window.__pwned=1</script>", "THW-\u0000", "\uD800",
+                    HostileText.MEGABYTE)) {
+                assertThat(review.openCase(reference)).as(reference.length() + " characters").isEmpty();
+                assertThat(review.queue(QueueFilter.open().withSearch(reference), QueueSort.DEFAULT, null, 50))
+                        .noneMatch(row -> row.reference().equals(toms.reference()));
+            }
+        });
+
+        assertThat(data.auditActions(toms.id())).contains("CASE_ACCESS_DENIED").doesNotContain("CASE_OPENED");
+    }
+
+    @Test
+    void aClientsSessionRequestAndTheCancelReasonRefuseUnstorableAndHugeText() {
+        var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Sessions"));
+        long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'",
+                Long.class);
+        ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 10, 4).plusDays(submitted.id() % 5),
+                LocalTime.of(8, 0).plusMinutes(10 * (submitted.id() % 50)), ZoneId.of("Europe/London"));
+        data.as("admin", () -> scheduling.book(new BookingRequest(submitted.id(), null, data.idOf("grace"),
+                individual, SessionFormat.ONLINE, null, start, null)));
+        long appointment = jdbc.queryForObject("select id from appointment where intake_id = ?", Long.class,
+                submitted.id());
+        String status = submitted.receipt().statusToken();
+
+        for (String text : List.of(HostileText.MEGABYTE, "Sorry\u0000", "Sorry\uDC00")) {
+            refusedInWords(() -> intake.requestAppointmentChange(status, appointment, false, text));
+            data.as("admin", () -> refusedInWords(() -> scheduling.cancel(appointment, true, text)));
+            data.as("admin", () -> refusedInWords(() -> diary.addRoom(text)));
+        }
+        // a forged appointment id of someone else's session is refused like an unknown one
+        refusedInWords(() -> intake.requestAppointmentChange(status, appointment + 100_000, true, null));
+
+        String hostile = HostileText.STORED_AS_TYPED.get("image onerror");
+        intake.requestAppointmentChange(status, appointment, false, hostile);
+        assertThat(jdbc.queryForObject("select message from appointment_request where appointment_id = ?",
+                String.class, appointment)).isEqualTo(hostile);
+        assertThat(jdbc.queryForObject("select state from appointment where id = ?", String.class, appointment))
+                .isEqualTo("BOOKED");
+    }
+
+    /** The refusal is an exception the screens catch and show, with words, not a database error. */
+    private static void refusedInWords(Runnable action) {
+        Throwable thrown = catchThrowable(action::run);
+        assertThat(thrown).isInstanceOfAny(IllegalArgumentException.class, CaseActionRefused.class);
+        assertThat(thrown.getMessage()).isNotBlank().doesNotContainIgnoringCase("sql")
+                .doesNotContainIgnoringCase("constraint");
+    }
+}
