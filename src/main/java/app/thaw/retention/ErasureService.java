@@ -45,6 +45,9 @@ public class ErasureService {
             return new ErasureResult(ErasureResult.Outcome.REASON_MISSING,
                     "Please say why this client is erased (up to " + REASON_MAX + " characters).");
         }
+        if (!app.thaw.base.domain.StorableText.isStorable(why)) {
+            return new ErasureResult(ErasureResult.Outcome.REASON_MISSING, app.thaw.base.domain.StorableText.REFUSAL);
+        }
         Optional<Long> intakeId = idOf(reference);
         if (intakeId.isEmpty()) {
             return new ErasureResult(ErasureResult.Outcome.NOT_FOUND, "There is no client with that reference.");

@@ -111,7 +111,9 @@ public class LegalHoldService {
 
     private static String clean(String reason) {
         String why = reason == null ? "" : reason.strip();
-        return why.isEmpty() || why.length() > ErasureService.REASON_MAX ? null : why;
+        // text PostgreSQL can't keep exactly (NUL, broken surrogates) counts as no usable reason
+        return why.isEmpty() || why.length() > ErasureService.REASON_MAX
+                || !app.thaw.base.domain.StorableText.isStorable(why) ? null : why;
     }
 
     private static LegalHoldResult reasonMissing(String message) {

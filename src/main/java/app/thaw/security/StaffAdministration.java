@@ -76,7 +76,8 @@ public class StaffAdministration {
         String name = member.displayName() == null ? "" : member.displayName().strip();
         String username = member.username() == null ? "" : member.username().strip().toLowerCase(Locale.ROOT);
         String email = member.email() == null ? "" : member.email().strip();
-        if (name.isEmpty() || name.length() > StaffAccount.DISPLAY_NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.isEmpty() || name.length() > StaffAccount.DISPLAY_NAME_MAX || name.chars().anyMatch(Character::isISOControl)
+                || !app.thaw.base.domain.StorableText.isStorable(name)) {
             throw new StaffInputProblem(Field.DISPLAY_NAME, "Enter their name as colleagues and clients see it, "
                     + "up to " + StaffAccount.DISPLAY_NAME_MAX + " characters.");
         }
