@@ -86,13 +86,30 @@ public abstract class BrowserTest {
      * log (see the closing notes of the platform issue).
      */
     protected void signInAs(String username, String password) {
+        signInWithCode(username, password, () -> TotpTestCodes.forDemoAccount(database, username));
+    }
+
+    /**
+     * Signs in an account whose authenticator secret the test knows. Its last used step is forgotten first, so
+     * a second device signing in within the same 30 seconds isn't refused as a replay.
+     */
+    protected void signInWithSecret(String username, String password, String secret) {
+        signInWithCode(username, password, () -> {
+            database.update("""
+                    update staff_second_factor set last_used_step = null
+                     where staff_id = (select id from staff_account where lower(username) = lower(?))""", username);
+            return TotpTestCodes.current(secret);
+        });
+    }
+
+    private void signInWithCode(String username, String password, java.util.function.Supplier<String> code) {
         for (int attempt = 1; ; attempt++) {
             submitPassword(username, password);
             try {
                 page.getByText("Enter your code").waitFor(
                         new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
                 waitForVaadin();
-                enterCode(TotpTestCodes.forDemoAccount(database, username));
+                enterCode(code.get());
                 page.getByText("Practice workspace").waitFor(
                         new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
                 waitForVaadin();
@@ -106,6 +123,29 @@ public abstract class BrowserTest {
                 open("/login");
             }
         }
+    }
+
+    /**
+     * First sign-in of a new account: password, then setting up the authenticator from the secret shown as text,
+     * then past the recovery codes into the workspace. Returns the secret for later sign-ins.
+     */
+    protected String signInFirstTime(String username, String password) {
+        submitPassword(username, password);
+        page.getByText("Set up your authenticator").waitFor();
+        waitForVaadin();
+        String secret = page.locator(".totp-secret").innerText().replace(" ", "");
+        enterCode(TotpTestCodes.current(secret));
+        page.getByText("Your recovery codes").waitFor();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("I have saved them — continue")).click();
+        page.getByText("Practice workspace").waitFor();
+        waitForVaadin();
+        return secret;
+    }
+
+    /** A second, separate browser (its own cookies), as a colleague's desk or the same person's laptop. */
+    protected Page useDesktop() {
+        return usePage(newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage());
     }
 
     /** The first step of sign-in: types the username and password as a person would and presses Log in. */

@@ -63,7 +63,7 @@ class StaffInvitationBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in")).click();
         page.waitForURL("**/login");
         waitForVaadin();
-        signInAs(username, password);
+        signInFirstTime(username, password);
         assertThat(page.getByText("Morgan Ellis").first()).isVisible();
     }
 }

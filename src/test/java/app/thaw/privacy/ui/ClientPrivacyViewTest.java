@@ -119,4 +119,26 @@ class ClientPrivacyViewTest extends SpringBrowserlessTest {
     private Anchor anchor(String id) {
         return find(Anchor.class).withId(id).single();
     }
+
+    @Test
+    @WithUserDetails("admin")
+    void theManagerErasesTheShownClientFromTheirRecordAfterConfirmingTheReference() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        String name = ReviewTestData.uniqueWord() + " Leaver";
+        var submitted = data.submit(IntakeFixtures.completeAnswers(name));
+        navigate(ClientPrivacyView.class);
+        test(find(TextField.class).withLabel("Reference or email address").single()).setValue(submitted.reference());
+        test(find(Button.class).withText("Find").single()).click();
+
+        test(find(Button.class).withText("Erase…").single()).click();
+        test(find(com.vaadin.flow.component.textfield.TextArea.class).withLabel("Why is this client erased?").single())
+                .setValue("Client's written request");
+        test(find(TextField.class).withLabel("Type the reference to confirm").single()).setValue(submitted.reference());
+        test(find(Button.class).withText("Erase client").single()).click();
+
+        String shown = find(DescriptionList.class).all().stream().map(list -> list.getElement().getTextRecursively())
+                .reduce("", String::concat);
+        assertThat(shown).contains(submitted.reference(), "[erased]").doesNotContain(name);
+        assertThat(data.audit(submitted.id())).extracting(row -> row.get("action")).contains("CLIENT_ERASED");
+    }
 }
