@@ -1,6 +1,8 @@
 package app.thaw.abuse;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +16,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.thaw.IntegrationTest;
+import app.thaw.base.crypto.FieldCipher;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
+import app.thaw.intake.domain.EncryptedColumns.IntakeAnswers;
 import app.thaw.intake.questionnaire.Answers;
 
 /**
@@ -37,6 +41,9 @@ class IntakeInputAbuseIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    IntakeAnswers storedAnswers;
 
     @Test
     void everyHostileButStorableTextIsKeptExactlyAsTypedInTheIntakeAndOnTheStatusPage() {
@@ -125,10 +132,19 @@ class IntakeInputAbuseIT {
         return token;
     }
 
+    /** The submitted answers as the application reads them; the typed ones must be ciphertext at rest (ADR 5). */
     private Map<String, List<String>> answers(String reference) {
         String stored = jdbc.queryForObject("select answers::text from intake where reference = ?", String.class,
                 reference);
-        return json.readValue(stored, new TypeReference<Map<String, List<String>>>() {
+        assertThat(read(stored).get(NAME)).as("the typed name at rest").singleElement(as(STRING))
+                .startsWith(FieldCipher.PREFIX);
+        assertThat(read(stored).get(STORY)).as("the typed story at rest").singleElement(as(STRING))
+                .startsWith(FieldCipher.PREFIX);
+        return read(storedAnswers.convertToEntityAttribute(stored));
+    }
+
+    private Map<String, List<String>> read(String answersJson) {
+        return json.readValue(answersJson, new TypeReference<Map<String, List<String>>>() {
         });
     }
 

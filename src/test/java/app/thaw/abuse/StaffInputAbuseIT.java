@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import app.thaw.IntegrationTest;
+import app.thaw.base.crypto.EncryptedText;
+import app.thaw.base.crypto.FieldCipher;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseActionRefused;
@@ -24,10 +26,12 @@ import app.thaw.review.QueueSort;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
+import app.thaw.review.domain.EncryptedColumns.NoteBody;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.SessionFormat;
+import app.thaw.scheduling.domain.EncryptedColumns.RequestMessage;
 
 /**
  * The staff side and the client's session requests take hostile text too: kept exactly as typed, or
@@ -55,6 +59,12 @@ class StaffInputAbuseIT {
     @Autowired
     DiarySetupService diary;
 
+    @Autowired
+    NoteBody noteBodies;
+
+    @Autowired
+    RequestMessage requestMessages;
+
     ReviewTestData data;
 
     @BeforeEach
@@ -72,7 +82,8 @@ class StaffInputAbuseIT {
         });
 
         assertThat(jdbc.queryForList("select body from case_note where intake_id = ? order by id", String.class,
-                submitted.id())).containsExactlyElementsOf(HostileText.STORED_AS_TYPED.values());
+                submitted.id())).map(body -> asTheApplicationReadsIt(noteBodies, body))
+                .containsExactlyElementsOf(HostileText.STORED_AS_TYPED.values());
     }
 
     @Test
@@ -134,10 +145,17 @@ class StaffInputAbuseIT {
 
         String hostile = HostileText.STORED_AS_TYPED.get("image onerror");
         intake.requestAppointmentChange(status, appointment, false, hostile);
-        assertThat(jdbc.queryForObject("select message from appointment_request where appointment_id = ?",
-                String.class, appointment)).isEqualTo(hostile);
+        assertThat(asTheApplicationReadsIt(requestMessages, jdbc.queryForObject(
+                "select message from appointment_request where appointment_id = ?", String.class, appointment)))
+                .isEqualTo(hostile);
         assertThat(jdbc.queryForObject("select state from appointment where id = ?", String.class, appointment))
                 .isEqualTo("BOOKED");
+    }
+
+    /** A stored value must be ciphertext (ADR 5); decrypted by the column's own converter, it is what was typed. */
+    private static String asTheApplicationReadsIt(EncryptedText column, String stored) {
+        assertThat(stored).as(column.context()).startsWith(FieldCipher.PREFIX);
+        return column.convertToEntityAttribute(stored);
     }
 
     /** The refusal is an exception the screens catch and show, with words, not a database error. */
