@@ -177,6 +177,8 @@ public class GenerateCommand implements BenchCommand {
                 jdbc.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce((select max(id) from "
                         + table + "), 1))");
             }
+            // the generated intakes came from drafts 1…n, used and deleted: new drafts are numbered after them
+            jdbc.execute("select setval(pg_get_serial_sequence('intake_draft', 'id'), (select max(draft_id) from intake))");
             jdbc.execute("vacuum (analyze)");
             phases.put("vacuum analyze", seconds(t));
             double total = seconds(started);
