@@ -69,9 +69,10 @@ class ReviewQueueQuery {
     private static void appendFilters(QueueFilter filter, @Nullable Long therapistId, StringBuilder sql,
                                       List<Object> args) {
         if (!filter.statuses().isEmpty()) {
-            sql.append(" and i.status in (")
-                    .append(String.join(", ", filter.statuses().stream().map(s -> "?").toList())).append(')');
-            filter.statuses().forEach(status -> args.add(status.name()));
+            // enum names as literals, in a fixed order: the planner can then match the open-cases partial index
+            // (V14) even in a generic plan; they never come from what a user typed
+            sql.append(" and i.status in (").append(String.join(", ", filter.statuses().stream().sorted()
+                    .map(status -> "'" + status.name() + "'").toList())).append(')');
         }
         switch (filter.urgency()) {
             case URGENT -> sql.append(" and i.urgent");
@@ -124,7 +125,9 @@ class ReviewQueueQuery {
     private static List<Key> keys(QueueSort sort) {
         boolean desc = sort.descending();
         return switch (sort.field()) {
-            case URGENCY -> List.of(new Key("i.urgent", true), new Key("i.submitted_at", false),
+            // "not urgent" ascending puts urgent first with every key in one direction, so the keyset is a single
+            // row comparison an index (V14) can start from
+            case URGENCY -> List.of(new Key("(not i.urgent)", false), new Key("i.submitted_at", false),
                     new Key("i.id", false));
             case SUBMITTED -> List.of(new Key("i.submitted_at", desc), new Key("i.id", desc));
             case REFERENCE -> List.of(new Key("i.reference", desc), new Key("i.id", desc));
@@ -135,15 +138,27 @@ class ReviewQueueQuery {
     private static List<Object> values(QueueSort sort, QueueRow row) {
         Timestamp submitted = Timestamp.from(row.submittedAt());
         return switch (sort.field()) {
-            case URGENCY -> List.of(row.urgent(), submitted, row.intakeId());
+            case URGENCY -> List.of(!row.urgent(), submitted, row.intakeId());
             case SUBMITTED -> List.of(submitted, row.intakeId());
             case REFERENCE -> List.of(row.reference(), row.intakeId());
             case NAME -> List.of(row.name(), row.intakeId());
         };
     }
 
-    /** Rows strictly after the last one: (k1 after v1) or (k1 = v1 and k2 after v2) or … */
+    /**
+     * Rows strictly after the last one. With every key in one direction that is one row comparison,
+     * (k1, k2) > (v1, v2), which a matching index reads from directly; otherwise
+     * (k1 after v1) or (k1 = v1 and k2 after v2) or ….
+     */
     private static void appendKeyset(List<Key> keys, List<Object> values, StringBuilder sql, List<Object> args) {
+        boolean descending = keys.getFirst().descending();
+        if (keys.stream().allMatch(key -> key.descending() == descending)) {
+            sql.append(" and (").append(String.join(", ", keys.stream().map(Key::column).toList()))
+                    .append(descending ? ") < (" : ") > (")
+                    .append(String.join(", ", keys.stream().map(key -> "?").toList())).append(')');
+            args.addAll(values);
+            return;
+        }
         List<String> alternatives = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             var parts = new StringBuilder("(");

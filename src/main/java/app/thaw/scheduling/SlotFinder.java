@@ -66,13 +66,15 @@ public final class SlotFinder {
     }
 
     public static List<Slot> find(Query query) {
+        Diaries diaries = new Diaries(BusyTimes.of(query.therapistBusy()), query.rooms() == null ? null
+                : query.rooms().stream().map(room -> new RoomTimes(room.roomId(), BusyTimes.of(room.busy()))).toList());
         List<Slot> slots = new ArrayList<>();
         LocalDate day = query.notBefore().atZone(query.zone()).toLocalDate();
         for (; !day.isAfter(query.lastDay()) && slots.size() < query.maxResults(); day = day.plusDays(1)) {
             for (Window window : windows(query, day)) {
                 for (LocalTime time = window.starts(); !time.isAfter(window.ends()) && slots.size() < query.maxResults();
                      time = time.plus(query.step())) {
-                    candidate(query, day, time, window).ifPresent(slots::add);
+                    candidate(query, diaries, day, time, window).ifPresent(slots::add);
                     if (time.plus(query.step()).isBefore(time)) {
                         break;
                     }
@@ -83,6 +85,13 @@ public final class SlotFinder {
     }
 
     private record Window(LocalTime starts, LocalTime ends) {
+    }
+
+    private record RoomTimes(long roomId, BusyTimes busy) {
+    }
+
+    /** The query's busy times, indexed once per search. */
+    private record Diaries(BusyTimes therapist, @Nullable List<RoomTimes> rooms) {
     }
 
     /** The working windows of one date: the weekly pattern, minus absences, plus extra hours. */
@@ -126,7 +135,8 @@ public final class SlotFinder {
         return left;
     }
 
-    private static java.util.Optional<Slot> candidate(Query query, LocalDate day, LocalTime time, Window window) {
+    private static java.util.Optional<Slot> candidate(Query query, Diaries diaries, LocalDate day, LocalTime time,
+                                                      Window window) {
         ZonedDateTime start = ZonedDateTime.of(day, time, query.zone());
         if (!start.toLocalTime().equals(time)) {
             return java.util.Optional.empty();
@@ -138,15 +148,15 @@ public final class SlotFinder {
         }
         Instant from = start.toInstant();
         Instant to = end.toInstant();
-        if (query.therapistBusy().stream().anyMatch(busy -> busy.overlaps(from, to))
+        if (diaries.therapist().overlaps(from, to)
                 || !query.clients().stream().allMatch(client -> client.allows(start))) {
             return java.util.Optional.empty();
         }
-        if (query.rooms() == null) {
+        if (diaries.rooms() == null) {
             return java.util.Optional.of(new Slot(start, end, null));
         }
-        return query.rooms().stream()
-                .filter(room -> room.busy().stream().noneMatch(busy -> busy.overlaps(from, to)))
+        return diaries.rooms().stream()
+                .filter(room -> !room.busy().overlaps(from, to))
                 .findFirst()
                 .map(room -> new Slot(start, end, room.roomId()));
     }

@@ -1,0 +1,106 @@
+package app.thaw.bench.data;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import app.thaw.intake.questionnaire.QuestionnaireLoader;
+import app.thaw.intake.questionnaire.Scorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generator's promises at tiny scale: no double booking, hours kept, ~2% risk by the real scorer. */
+class BenchDataInvariantsTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Test
+    void diaryNeverDoubleBooksATherapistOrARoom() {
+        Instant now = Instant.parse("2026-03-20T12:00:00Z");
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        List<DiaryPlanner.Therapist> therapists = new ArrayList<>();
+        for (long id = 1; id <= 5; id++) {
+            therapists.add(new DiaryPlanner.Therapist(id, EnumSet.complementOf(EnumSet.of(DayOfWeek.SUNDAY)), 8, 20,
+                    Set.of(first.plusDays(id))));
+        }
+        var settings = new DiaryPlanner.Settings(LONDON, first, first.plusDays(150), now, 3000, List.of(101L, 102L), 0, 14, 1);
+        List<DiaryPlanner.Session> sessions = new ArrayList<>();
+        long planned = new DiaryPlanner(settings, therapists, (t, at, random) -> new DiaryPlanner.Client(1000 + t,
+                2000L + t)).plan(sessions::add);
+
+        assertThat(planned).isEqualTo(sessions.size()).isBetween(2700L, 3300L);
+        Map<Long, List<DiaryPlanner.Session>> byTherapist = new HashMap<>();
+        Map<Long, List<DiaryPlanner.Session>> byRoom = new HashMap<>();
+        for (var s : sessions) {
+            var local = s.starts().atZone(LONDON);
+            assertThat(local.getHour()).isBetween(8, 19);
+            assertThat(local.getDayOfWeek()).isNotEqualTo(DayOfWeek.SUNDAY);
+            assertThat(s.ends().atZone(LONDON).toLocalTime()).isBeforeOrEqualTo(java.time.LocalTime.of(20, 0));
+            if (s.state() == DiaryPlanner.State.CANCELLED) {
+                assertThat(s.cancelledAt()).isNotNull().isBefore(s.starts());
+                continue;
+            }
+            assertThat(s.state() == DiaryPlanner.State.BOOKED).isEqualTo(s.ends().isAfter(now));
+            byTherapist.computeIfAbsent(s.therapistId(), k -> new ArrayList<>()).add(s);
+            if (s.roomId() != null) {
+                byRoom.computeIfAbsent(s.roomId(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        byTherapist.values().forEach(BenchDataInvariantsTest::assertNoOverlap);
+        byRoom.values().forEach(BenchDataInvariantsTest::assertNoOverlap);
+        assertThat(byRoom).isNotEmpty();
+        // therapist 0's next 14 days are booked solid: every working hour from tomorrow is taken
+        LocalDate tomorrow = LocalDate.ofInstant(now, LONDON).plusDays(1);
+        long solid = byTherapist.get(1L).stream().filter(s -> s.starts().atZone(LONDON).toLocalDate().equals(tomorrow))
+                .mapToLong(s -> s.kind() == DiaryPlanner.Kind.COUPLES ? 2 : 1).sum();
+        assertThat(solid).isEqualTo(12);
+    }
+
+    private static void assertNoOverlap(List<DiaryPlanner.Session> sessions) {
+        var sorted = sessions.stream().sorted(java.util.Comparator.comparing(DiaryPlanner.Session::starts)).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(sorted.get(i).starts()).isAfterOrEqualTo(sorted.get(i - 1).ends());
+        }
+    }
+
+    @Test
+    void aboutTwoPercentOfGeneratedIntakesAreFlaggedByTheRealScorer() {
+        var definition = QuestionnaireLoader.loadIntakeV1();
+        var answers = new IntakeAnswers(definition, LocalDate.of(2026, 11, 26));
+        var random = new Random(3);
+        int urgent = 0;
+        int n = 5000;
+        for (int i = 0; i < n; i++) {
+            boolean couples = random.nextDouble() < 0.3;
+            boolean partnered = couples || random.nextBoolean();
+            var profile = new IntakeAnswers.Profile(IntakeAnswers.randomName(random), couples, partnered,
+                    CaseMix.risk(partnered, couples, random));
+            if (Scorer.score(definition, answers.answers(profile, i, random)).urgent()) {
+                urgent++;
+            }
+        }
+        assertThat(urgent / (double) n).isBetween(0.014, 0.026);
+    }
+
+    @Test
+    void referencesAreUniqueAndInTheAppsFormat() {
+        var seen = new java.util.HashSet<String>();
+        for (long id = 1; id <= 200_000; id++) {
+            String reference = Reference.of(id);
+            assertThat(seen.add(reference)).isTrue();
+            if (id % 1000 == 0) {
+                assertThat(reference).matches("^THW-[0-9A-HJKMNP-TV-Z]{6}$");
+            }
+        }
+    }
+}

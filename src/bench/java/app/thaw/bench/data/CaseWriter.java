@@ -1,0 +1,195 @@
+package app.thaw.bench.data;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import app.thaw.intake.IntakeStatus;
+import app.thaw.intake.questionnaire.Answers;
+import app.thaw.intake.questionnaire.QuestionnaireDefinition;
+import app.thaw.intake.questionnaire.RiskFlag;
+import app.thaw.intake.questionnaire.ScoreReport;
+import app.thaw.intake.questionnaire.Scorer;
+import app.thaw.review.factors.FactorRuleSet;
+import app.thaw.review.factors.FactorSuggester;
+import app.thaw.review.factors.FactorSuggestion;
+
+/**
+ * Writes one case (an intake, or both partners' intakes of a couple) with what the app would have made of it:
+ * scores and risk flags from the real scorer, factor suggestions from the real rules, the review case, the
+ * submission in the audit log, and for cases further along a risk review, a note and a referral decision.
+ */
+final class CaseWriter {
+
+    /** What the diary planner needs to know about each intake, indexed by intake id. */
+    static final class Ledger {
+        final short[] therapist;     // 1-based therapist index, 0 = unassigned
+        final int[] submittedMinute; // minutes since the generator's first day
+        final int[] partner;         // partner's intake id for a linked couple's first partner, else 0
+        final boolean[] client;      // scheduled or closed: has had sessions
+
+        Ledger(int size) {
+            therapist = new short[size + 1];
+            submittedMinute = new int[size + 1];
+            partner = new int[size + 1];
+            client = new boolean[size + 1];
+        }
+    }
+
+    private final QuestionnaireDefinition definition;
+    private final FactorRuleSet rules;
+    private final IntakeAnswers answers;
+    private final JsonMapper json;
+    private final Instant start;
+    private final Instant now;
+    private final long[] therapistIds;
+    private final Ledger ledger;
+    private final MessageDigest sha256;
+    private final int firstIntake;
+    private int nextIntake;
+    private int nextCouple;
+    int urgent;
+    int linkedCouples;
+
+    /** Writes intakes from id {@code firstIntake} and couple cases from {@code firstCouple} on (one chunk's ranges). */
+    CaseWriter(QuestionnaireDefinition definition, FactorRuleSet rules, JsonMapper json, Instant start, Instant now,
+               long[] therapistIds, Ledger ledger, int firstIntake, int firstCouple) {
+        this.firstIntake = firstIntake;
+        this.nextIntake = firstIntake;
+        this.nextCouple = firstCouple;
+        this.definition = definition;
+        this.rules = rules;
+        this.answers = new IntakeAnswers(definition, LocalDate.ofInstant(now, app.thaw.Application.PRACTICE_ZONE));
+        this.json = json;
+        this.start = start;
+        this.now = now;
+        this.therapistIds = therapistIds;
+        this.ledger = ledger;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int written() {
+        return nextIntake - firstIntake;
+    }
+
+    /** One case submitted at {@code at}; returns the intakes written (1 or 2). */
+    int write(Chunk chunk, Instant at, int room, Random random) {
+        double ageDays = Duration.between(at, now).toMinutes() / (24.0 * 60);
+        IntakeStatus status = CaseMix.status(ageDays, random);
+        boolean couple = room >= 2 && random.nextDouble() < CaseMix.COUPLE_CASE_SHARE;
+        int therapist = 1 + random.nextInt(therapistIds.length);
+        if (!couple) {
+            boolean partnered = random.nextBoolean();
+            intake(chunk, at, status, therapist, new IntakeAnswers.Profile(IntakeAnswers.randomName(random), false,
+                    partnered, CaseMix.risk(partnered, false, random)), null, 0, random);
+            return 1;
+        }
+        long coupleId = nextCouple++;
+        boolean partnerComes = random.nextDouble() >= CaseMix.PARTNER_NEVER_COMES;
+        Instant partnerAt = at.plus(Duration.ofMinutes(30 + random.nextInt(3 * 24 * 60)));
+        if (partnerAt.isAfter(now)) {
+            partnerComes = false;
+        }
+        if (!partnerComes && ageDays < 30) {
+            status = IntakeStatus.AWAITING_PARTNER;
+        }
+        chunk.coupleCases.add(coupleId).add(hash("invitation", coupleId))
+                .add(partnerComes ? partnerAt : at.plus(Duration.ofDays(30))).add(at).endRow();
+        String surname = IntakeAnswers.randomName(random).split(" ")[1];
+        int lead = intake(chunk, at, status, therapist, new IntakeAnswers.Profile(
+                IntakeAnswers.randomName(random).split(" ")[0] + " " + surname, true, true, CaseMix.risk(true, true, random)),
+                coupleId, 0, random);
+        if (!partnerComes) {
+            return 1;
+        }
+        linkedCouples++;
+        intake(chunk, partnerAt, status, therapist, new IntakeAnswers.Profile(
+                IntakeAnswers.randomName(random).split(" ")[0] + " " + surname, true, true, CaseMix.risk(true, false, random)),
+                coupleId, lead, random);
+        return 2;
+    }
+
+    private int intake(Chunk chunk, Instant at, IntakeStatus status, int therapist, IntakeAnswers.Profile profile,
+                       Long coupleId, int leadPartner, Random random) {
+        int id = nextIntake++;
+        Answers asked = answers.answers(profile, id, random);
+        ScoreReport report = Scorer.score(definition, asked);
+        String reference = Reference.of(id);
+        boolean assigned = status != IntakeStatus.NEW && (status != IntakeStatus.AWAITING_PARTNER || random.nextInt(3) == 0);
+        Long therapistId = assigned ? therapistIds[therapist - 1] : null;
+        if (report.urgent()) {
+            urgent++;
+        }
+        chunk.intakes.add(id).add(reference).add(status.name())
+                .add(app.thaw.intake.RequestedType.fromAnswer(asked.single("preferences.session_type").orElse("")).name())
+                .add(report.urgent()).add(definition.id()).add(definition.version())
+                .add(json.writeValueAsString(answers.forStorage(asked)))
+                .add(json.writeValueAsString(report.scores())).add(json.writeValueAsString(report.riskFlags()))
+                .add(profile.fullName()).add(asked.single("about.preferred_name").orElse(null))
+                .add(asked.single("about.email").orElseThrow()).add(asked.single("about.phone").orElseThrow())
+                .add(asked.single("about.date_of_birth").orElseThrow()).add(definition.privacyNoticeVersion())
+                .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at).endRow();
+
+        Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
+        boolean riskReviewed = report.urgent() && assigned;
+        chunk.reviewCases.add(id).add(therapistId).add(riskReviewed ? reviewed : null)
+                .add(riskReviewed ? therapistId : null)
+                .add(riskReviewed ? FreeText.store("Phoned the client the same day; safety plan agreed, GP informed.")
+                        : null).endRow();
+        for (FactorSuggestion suggestion : FactorSuggester.suggest(rules, definition, asked, report)) {
+            chunk.suggestions.add(id).add(suggestion.tagId()).add(json.writeValueAsString(suggestion.reasons()))
+                    .add(rules.version()).add(at).endRow();
+        }
+        chunk.audit.add(at).add(null).add(app.thaw.security.SystemActor.NAME).add("INTAKE_SUBMITTED").add(id)
+                .add(reference).add(report.urgent() ? "Flagged urgent by the client's answers" : null).endRow();
+        if (assigned && random.nextBoolean()) {
+            chunk.notes.add(id).add(therapistId).add(FreeText.store(NOTES.get(random.nextInt(NOTES.size()))))
+                    .add(reviewed).endRow();
+        }
+        if (status == IntakeStatus.REFERRED || CaseMix.hadSessions(status)) {
+            boolean fear = report.riskFlags().stream().map(RiskFlag::ruleId).anyMatch("partner_fear"::equals);
+            String kind = coupleId != null && !fear ? "COUPLES" : random.nextInt(10) == 0 ? "NHS_TALKING_THERAPIES"
+                    : "INDIVIDUAL";
+            chunk.referrals.add(id).add(kind).add(FreeText.store(REFERRAL_REASONS.get(random.nextInt(REFERRAL_REASONS.size()))))
+                    .add(null).add(therapistId).add(reviewed.plusSeconds(600)).endRow();
+        }
+        ledger.therapist[id] = (short) (assigned ? therapist : 0);
+        ledger.submittedMinute[id] = (int) Duration.between(start, at).toMinutes();
+        ledger.client[id] = assigned && CaseMix.hadSessions(status) && leadPartner == 0;
+        if (leadPartner != 0) {
+            ledger.partner[leadPartner] = id;
+        }
+        return id;
+    }
+
+    private static final List<String> NOTES = List.of(
+            "Assessment call booked; client prefers evenings.",
+            "Talked through the numbness scores; client relieved it has a name.",
+            "Partner keen to join; discussed what couples work involves.",
+            "Burnout picture; suggested a GP review of sleep.");
+    private static final List<String> REFERRAL_REASONS = List.of(
+            "Emotional numbness after prolonged stress; individual work first.",
+            "Both partners describe the same withdrawal cycle; couples work suits.",
+            "Moderate low mood with numbness; talking therapy, GP kept informed.");
+
+    /** A unique, stable SHA-256 in hex, standing in for the hash of a secret link nobody holds. */
+    private String hash(String kind, long id) {
+        return HexFormat.of().formatHex(sha256.digest((kind + ":" + id + ":bench").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

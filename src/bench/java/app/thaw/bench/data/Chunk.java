@@ -1,0 +1,48 @@
+package app.thaw.bench.data;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** A batch of generated rows, in foreign-key order, sent to PostgreSQL in one transaction. */
+final class Chunk {
+
+    final CopyBuffer coupleCases = new CopyBuffer("couple_case",
+            "id, invitation_token_hash, invitation_expires_at, created_at");
+    final CopyBuffer intakes = new CopyBuffer("intake", "id, reference, status, requested_type, urgent, "
+            + "questionnaire_id, questionnaire_version, answers, scores, risk_flags, full_name, preferred_name, email, "
+            + "phone, date_of_birth, privacy_notice_version, consented_at, status_token_hash, draft_id, couple_case_id, "
+            + "submitted_at");
+    final CopyBuffer reviewCases = new CopyBuffer("review_case", "intake_id, assigned_therapist_id, "
+            + "risk_acknowledged_at, risk_acknowledged_by, risk_acknowledgement_note");
+    final CopyBuffer suggestions = new CopyBuffer("factor_suggestion",
+            "intake_id, tag_id, reasons, rule_set_version, created_at");
+    final CopyBuffer referrals = new CopyBuffer("referral",
+            "intake_id, kind, reason, partner_fear_decision, decided_by, decided_at");
+    final CopyBuffer notes = new CopyBuffer("case_note", "intake_id, author_id, body, created_at");
+    final CopyBuffer audit = new CopyBuffer("audit_entry",
+            "occurred_at, actor_id, actor_name, action, intake_id, case_reference, detail");
+    final CopyBuffer appointments = new CopyBuffer("appointment", "id, intake_id, partner_intake_id, therapist_id, "
+            + "room_id, type_id, format, starts_at, ends_at, state, cancelled_by_client, cancel_reason, "
+            + "cancelled_by_staff_id, cancelled_at, created_at, created_by");
+
+    private List<CopyBuffer> inOrder() {
+        return List.of(coupleCases, intakes, reviewCases, suggestions, referrals, notes, audit, appointments);
+    }
+
+    int intakeRows() {
+        return intakes.rows();
+    }
+
+    int appointmentRows() {
+        return appointments.rows();
+    }
+
+    void copyTo(Connection connection) throws SQLException, IOException {
+        for (CopyBuffer buffer : inOrder()) {
+            buffer.copyTo(connection);
+        }
+        connection.commit();
+    }
+}

@@ -1,0 +1,2 @@
+/** The bench data generator: realistic synthetic intakes, review work and diaries, loaded with COPY. */
+package app.thaw.bench.data;

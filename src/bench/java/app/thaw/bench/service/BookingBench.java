@@ -1,0 +1,178 @@
+package app.thaw.bench.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.Application;
+import app.thaw.bench.BenchCommand;
+import app.thaw.bench.BenchContext;
+import app.thaw.bench.BenchOptions;
+import app.thaw.bench.Machine;
+import app.thaw.bench.PerformanceDoc;
+import app.thaw.bench.Stats;
+import app.thaw.bench.data.GenerateCommand;
+import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.BookingResult;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.security.StaffUser;
+
+/**
+ * {@code -Dbench=booking}: the practice manager books sessions through the real {@link SchedulingService} into free
+ * hours of every therapist's diary 200–365 days ahead, with the generated sessions present; then 50 bookings of one
+ * slot race (exactly one may win). Bookings stay in the database, each run finds fresh free hours.
+ */
+public class BookingBench implements BenchCommand {
+
+    @Override
+    public String name() {
+        return "booking";
+    }
+
+    @Override
+    public String description() {
+        return "bookings/s and p95 through SchedulingService, plus the 50-way race [--threads=4 --duration=20s --races=5]";
+    }
+
+    record Slot(long therapistId, ZonedDateTime start) {
+    }
+
+    @Override
+    public void run(BenchOptions options) throws Exception {
+        int threads = options.integer("threads", 4);
+        Duration duration = options.duration("duration", Duration.ofSeconds(20));
+        Duration warmup = options.duration("warmup", Duration.ofSeconds(3));
+        int races = options.integer("races", 5);
+        try (BenchContext bench = BenchContext.start()) {
+            JdbcTemplate jdbc = bench.jdbc();
+            SchedulingService scheduling = bench.bean(SchedulingService.class);
+            StaffUser admin = bench.staff(GenerateCommand.ADMIN);
+            long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
+            long maxIntake = jdbc.queryForObject("select max(id) from intake", Long.class);
+            long present = jdbc.queryForObject("select count(*) from appointment", Long.class);
+            var free = new ConcurrentLinkedQueue<>(freeSlots(jdbc, options.integer("per-therapist", 400)));
+            System.out.printf(Locale.ROOT, "%d sessions present, %d free hours found%n", present, free.size());
+            var random = new Random(5);
+            var outcomes = new AtomicInteger[3];
+            for (int i = 0; i < 3; i++) {
+                outcomes[i] = new AtomicInteger();
+            }
+            var result = Measure.sustained(threads, warmup, duration, thread -> {
+                Slot slot = free.poll();
+                if (slot == null) {
+                    throw new IllegalStateException("Ran out of free hours: lower --duration or raise --per-therapist");
+                }
+                long intake = 1 + Math.floorMod(random.nextLong(), maxIntake);
+                BookingResult booked = BenchContext.as(admin, () -> scheduling.book(new BookingRequest(intake, null,
+                        slot.therapistId(), type, SessionFormat.ONLINE, null, slot.start(), null)));
+                outcomes[booked instanceof BookingResult.Booked ? 0 : booked instanceof BookingResult.Conflict ? 1 : 2]
+                        .incrementAndGet();
+                return booked instanceof BookingResult.Booked;
+            });
+            Stats stats = result.latencies().stats("book one session (" + threads + " threads)");
+            String rate = String.format(Locale.ROOT, "**%.0f bookings/s** sustained over %d s with %d threads; "
+                            + "%d booked, %d conflicts, %d invalid (warm-up included in the counts). %,d sessions present. "
+                            + "Goals ≥ 1,000/s, p95 ≤ 10 ms.", result.perSecond(), duration.toSeconds(), threads,
+                    outcomes[0].get(), outcomes[1].get(), outcomes[2].get(), present);
+            System.out.println(rate);
+            System.out.println(stats.line());
+            var raceLines = new StringBuilder("\n| race | booked | conflicts | other | time to settle ms |\n|---:|---:|---:|---:|---:|\n");
+            for (int race = 1; race <= races; race++) {
+                raceLines.append(race(scheduling, admin, type, maxIntake, free.poll(), race));
+            }
+            System.out.println(raceLines);
+            PerformanceDoc.write("booking", options, Machine.describe(bench.postgresVersion()),
+                    rate + "\n\n" + Stats.header() + stats.row() + raceLines);
+        }
+    }
+
+    /** 50 staff book the same hour at the same moment, each for a different client. */
+    private static String race(SchedulingService scheduling, StaffUser admin, long type, long maxIntake, Slot slot, int n)
+            throws InterruptedException {
+        int contenders = 50;
+        var ready = new CountDownLatch(contenders);
+        var go = new CountDownLatch(1);
+        var booked = new AtomicInteger();
+        var conflicts = new AtomicInteger();
+        var other = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            long intake = 1 + (i * 7919L) % maxIntake;
+            threads.add(Thread.ofPlatform().start(() -> {
+                ready.countDown();
+                try {
+                    go.await();
+                    BookingResult result = BenchContext.as(admin, () -> scheduling.book(new BookingRequest(intake, null,
+                            slot.therapistId(), type, SessionFormat.ONLINE, null, slot.start(), null)));
+                    (result instanceof BookingResult.Booked ? booked
+                            : result instanceof BookingResult.Conflict ? conflicts : other).incrementAndGet();
+                } catch (Exception e) {
+                    other.incrementAndGet();
+                }
+            }));
+        }
+        ready.await();
+        long t = System.nanoTime();
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return String.format(Locale.ROOT, "| %d | %d | %d | %d | %.0f |%n", n, booked.get(), conflicts.get(), other.get(),
+                (System.nanoTime() - t) / 1e6);
+    }
+
+    /** Whole working hours with nothing booked, 200–365 days ahead, shuffled across therapists. */
+    static List<Slot> freeSlots(JdbcTemplate jdbc, int perTherapist) {
+        LocalDate from = LocalDate.now(Application.PRACTICE_ZONE).plusDays(200);
+        LocalDate to = from.plusDays(165);
+        Instant fromInstant = from.atStartOfDay(Application.PRACTICE_ZONE).toInstant();
+        Instant toInstant = to.atStartOfDay(Application.PRACTICE_ZONE).toInstant();
+        List<Slot> slots = new ArrayList<>();
+        var random = new Random(11);
+        List<Long> therapists = jdbc.queryForList("select id from staff_account where role = 'THERAPIST' order by id",
+                Long.class);
+        for (long therapist : therapists) {
+            var hours = jdbc.queryForMap("select min(starts) s, max(ends) e from working_hours where therapist_id = ?",
+                    therapist);
+            int startHour = ((java.sql.Time) hours.get("s")).toLocalTime().getHour();
+            int endHour = ((java.sql.Time) hours.get("e")).toLocalTime().getHour();
+            List<Instant[]> busy = jdbc.query("select starts_at, ends_at from appointment where therapist_id = ? "
+                            + "and state <> 'CANCELLED' and tstzrange(starts_at, ends_at) && tstzrange(?, ?)",
+                    (rs, row) -> new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()},
+                    therapist, java.sql.Timestamp.from(fromInstant), java.sql.Timestamp.from(toInstant));
+            var busySet = new java.util.HashSet<Instant>();
+            for (Instant[] b : busy) {
+                for (Instant h = b[0].truncatedTo(java.time.temporal.ChronoUnit.HOURS); h.isBefore(b[1]);
+                     h = h.plus(Duration.ofHours(1))) {
+                    busySet.add(h);
+                }
+            }
+            List<Slot> mine = new ArrayList<>();
+            for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+                for (int hour = startHour; hour < endHour; hour++) {
+                    ZonedDateTime start = ZonedDateTime.of(day, LocalTime.of(hour, 0), Application.PRACTICE_ZONE);
+                    if (!busySet.contains(start.toInstant())) {
+                        mine.add(new Slot(therapist, start));
+                    }
+                }
+            }
+            Collections.shuffle(mine, random);
+            slots.addAll(mine.subList(0, Math.min(perTherapist, mine.size())));
+        }
+        Collections.shuffle(slots, random);
+        return slots;
+    }
+}

@@ -1,0 +1,137 @@
+package app.thaw.bench.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import app.thaw.Application;
+import app.thaw.bench.BenchCommand;
+import app.thaw.bench.BenchContext;
+import app.thaw.bench.BenchOptions;
+import app.thaw.bench.Machine;
+import app.thaw.bench.PerformanceDoc;
+import app.thaw.bench.RecordingJdbcTemplate;
+import app.thaw.bench.Stats;
+import app.thaw.bench.data.GenerateCommand;
+import app.thaw.intake.RequestedType;
+import app.thaw.review.QueueFilter;
+import app.thaw.review.QueueRow;
+import app.thaw.review.QueueSort;
+import app.thaw.review.ReviewService;
+import app.thaw.security.StaffUser;
+
+/**
+ * {@code -Dbench=queue}: the review queue as a therapist sees it, through the real {@link ReviewService} (service
+ * time) and as the very SQL it ran, replayed alone (DB time), with EXPLAIN (ANALYZE, BUFFERS) of each plan.
+ */
+public class QueueBench implements BenchCommand {
+
+    static final int PAGE = 50;
+
+    @Override
+    public String name() {
+        return "queue";
+    }
+
+    @Override
+    public String description() {
+        return "review queue first/filtered/search/deep pages, DB and service time [--iterations=200 --depth=100000]";
+    }
+
+    private record Scenario(String name, QueueFilter filter, QueueSort sort, int depth) {
+    }
+
+    @Override
+    public void run(BenchOptions options) throws Exception {
+        int iterations = options.integer("iterations", 200);
+        int warmup = options.integer("warmup", 30);
+        int depth = options.integer("depth", 100_000);
+        try (BenchContext bench = BenchContext.start()) {
+            ReviewService review = bench.bean(ReviewService.class);
+            StaffUser therapist = bench.staff(options.string("as", GenerateCommand.therapist(2)));
+            LocalDate today = LocalDate.now(Application.PRACTICE_ZONE);
+            QueueFilter everything = new QueueFilter(Set.of(), QueueFilter.Urgency.ANY, null,
+                    QueueFilter.Assignment.ANYONE, null, null, null);
+            List<Scenario> scenarios = List.of(
+                    new Scenario("first page: open cases, urgent first", QueueFilter.open(), QueueSort.DEFAULT, 0),
+                    new Scenario("filtered: couples, unassigned, last 30 days", new QueueFilter(Set.of(),
+                            QueueFilter.Urgency.ANY, RequestedType.COUPLES, QueueFilter.Assignment.UNASSIGNED,
+                            today.minusDays(30), null, null), QueueSort.DEFAULT, 0),
+                    new Scenario("search: surname 'khan' in open cases", QueueFilter.open().withSearch("khan"),
+                            QueueSort.DEFAULT, 0),
+                    new Scenario("deep: all cases, urgent first, after row " + depth, everything, QueueSort.DEFAULT,
+                            depth),
+                    new Scenario("deep: all cases by name, after row " + depth, everything,
+                            new QueueSort(QueueSort.Field.NAME, false), depth));
+            var table = new StringBuilder(Stats.header());
+            var plans = new StringBuilder();
+            for (Scenario scenario : scenarios) {
+                QueueRow after = scenario.depth() == 0 ? null : walk(review, therapist, scenario, scenario.depth());
+                String name = after == null ? scenario.name() : scenario.name() + " (" + after.reference() + ")";
+                var service = Measure.repeat(warmup, iterations, () -> BenchContext.as(therapist,
+                        () -> review.queue(scenario.filter(), scenario.sort(), after, PAGE)));
+                int rows = BenchContext.as(therapist, () -> review.queue(scenario.filter(), scenario.sort(), after, PAGE))
+                        .size();
+                RecordingJdbcTemplate.Recorded sql = bench.lastQuery();
+                var db = Measure.repeat(warmup, iterations, () -> bench.jdbc().query(sql.sql(), rs -> {
+                }, sql.args()));
+                Stats dbStats = db.stats(name + " — DB (" + rows + " rows)");
+                Stats serviceStats = service.stats(name + " — service");
+                System.out.println(dbStats.line());
+                System.out.println(serviceStats.line());
+                table.append(dbStats.row()).append(serviceStats.row());
+                plans.append("<details><summary>").append(scenario.name()).append("</summary>\n\n```sql\n")
+                        .append(sql.sql().strip()).append("\n-- ").append(java.util.Arrays.toString(sql.args()))
+                        .append("\n```\n\n```\n").append(String.join("\n", bench.explain(sql))).append("\n```\n</details>\n\n");
+            }
+            String body = "Goals: p95 ≤ 5 ms DB, ≤ 20 ms service. Signed in as therapist `" + therapist.username()
+                    + "` (sees unassigned cases and their own); pages of " + PAGE + " rows; "
+                    + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes.\n\n"
+                    + table + "\nPlans (EXPLAIN (ANALYZE, BUFFERS), run once after the timings):\n\n" + plans;
+            PerformanceDoc.write("queue", options, Machine.describe(bench.postgresVersion()), body);
+        }
+    }
+
+    /**
+     * The row a therapist reaches after paging {@code depth} rows down, as the grid would (keyset pages of 200); if
+     * the therapist's list is shorter, the row halfway down it.
+     */
+    private static QueueRow walk(ReviewService review, StaffUser therapist, Scenario scenario, int depth) {
+        int visible = count(review, therapist, scenario, depth);
+        return visible > depth ? walkTo(review, therapist, scenario, depth)
+                : walkTo(review, therapist, scenario, Math.max(1, visible / 2));
+    }
+
+    private static int count(ReviewService review, StaffUser therapist, Scenario scenario, int depth) {
+        QueueRow last = null;
+        int seen = 0;
+        while (seen <= depth) {
+            QueueRow after = last;
+            List<QueueRow> page = BenchContext.as(therapist, () -> review.queue(scenario.filter(), scenario.sort(), after,
+                    200));
+            seen += page.size();
+            if (page.size() < 200) {
+                return seen;
+            }
+            last = page.getLast();
+        }
+        return seen;
+    }
+
+    private static QueueRow walkTo(ReviewService review, StaffUser therapist, Scenario scenario, int depth) {
+        QueueRow last = null;
+        int seen = 0;
+        while (seen < depth) {
+            QueueRow after = last;
+            int size = Math.min(200, depth - seen);
+            List<QueueRow> page = BenchContext.as(therapist, () -> review.queue(scenario.filter(), scenario.sort(), after,
+                    size));
+            if (page.isEmpty()) {
+                break;
+            }
+            last = page.getLast();
+            seen += page.size();
+        }
+        return last;
+    }
+}
