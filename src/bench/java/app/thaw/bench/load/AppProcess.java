@@ -145,7 +145,7 @@ public final class AppProcess implements Closeable {
         return db == null ? "the given server's PostgreSQL" : db.describe();
     }
 
-    /** Live heap after a full GC, in bytes: the total line of jcmd's class histogram (which collects first). */
+    /** Live heap after a full GC, in bytes: jcmd's class histogram (which collects first) without fillers. */
     public long liveHeapBytes(Map<String, Long> histogram) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
@@ -163,7 +163,8 @@ public final class AppProcess implements Closeable {
         if (total < 0) {
             throw new IOException("No histogram from jcmd: " + out.substring(0, Math.min(300, out.length())));
         }
-        return total;
+        // filler arrays only pad unused heap space (retired TLABs), they hold nothing
+        return total - histogram.getOrDefault("[Ljdk.internal.vm.FillerElement;", 0L);
     }
 
     /** User + system CPU seconds the app has used (Linux /proc). */

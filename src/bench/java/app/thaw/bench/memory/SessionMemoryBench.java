@@ -54,7 +54,7 @@ public final class SessionMemoryBench {
             String top = topGrowth(before, last, tabs.size() - warm);
             System.out.println(top);
             PerformanceDoc.write("memory", """
-                    Command: `./mvnw -Pproduction package -DskipTests && ./mvnw -Pbench test-compile exec:exec@memory`.
+                    Command: `./mvnw -Pproduction package -DskipTests && ./mvnw -Pbench test-compile exec:java@memory`.
                     Each session: a therapist signs in (login UI included) and opens the case queue, over HTTP with \
                     Vaadin's UIDL; all stay open. Live heap = jcmd GC.class_histogram total (after a full GC), \
                     against the heap after %d warm-up sessions. App: production jar, `%s` plus                     `-XX:SoftRefLRUPolicyMSPerMB=0` (so soft caches don't blur the readings), demo data (dev profile)                     grown to %d intakes so the queue shows full pages.
@@ -84,6 +84,7 @@ public final class SessionMemoryBench {
     static String topGrowth(Map<String, Long> before, Map<String, Long> after, int sessions) {
         var text = new StringBuilder("| class | bytes per session |\n|---|---|\n");
         after.entrySet().stream()
+                .filter(e -> !e.getKey().equals("[Ljdk.internal.vm.FillerElement;"))
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(15)
