@@ -97,9 +97,9 @@ public final class AppProcess implements Closeable {
      * Grows the demo data to {@code total} intakes by copying the demo intakes under new references (SQL only,
      * answers as they are), so the queue has full pages. Only for an app this benchmark started.
      */
-    public void growIntakes(int total) throws Exception {
+    public long growIntakes(int total) throws Exception {
         if (db == null) {
-            return;
+            return -1;
         }
         try (var connection = java.sql.DriverManager.getConnection(db.url(), db.username(), db.password())) {
             long count = -1;
@@ -113,7 +113,7 @@ public final class AppProcess implements Closeable {
                 }
             }
             if (count >= total) {
-                return;
+                return count;
             }
             int copies = (int) Math.ceil((total - count) / (double) count);
             int added = connection.createStatement().executeUpdate("""
@@ -130,6 +130,7 @@ public final class AppProcess implements Closeable {
                     on conflict do nothing
                     """.formatted(copies));
             System.out.println("Copied the demo intakes: " + added + " more (" + (count + added) + " in all)");
+            return count + added;
         }
     }
 
@@ -143,6 +144,12 @@ public final class AppProcess implements Closeable {
 
     public String database() {
         return db == null ? "the given server's PostgreSQL" : db.describe();
+    }
+
+    /** The JVM options the app runs with, for the report. */
+    public static String jvmDescription(Options options) {
+        String extra = options.get("jvmExtra", "");
+        return options.get("jvm", "@src/main/docker/jvm.options") + (extra.isBlank() ? "" : " " + extra);
     }
 
     /** Live heap after a full GC, in bytes: jcmd's class histogram (which collects first) without fillers. */

@@ -35,7 +35,7 @@ public final class LoadBench {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (var app = AppProcess.start(options, "load")) {
             app.awaitSignIn(users.getFirst(), password);
-            app.growIntakes(options.integer("intakes", 2000));
+            long intakes = app.growIntakes(options.integer("intakes", 2000));
             String machine = PerformanceDoc.machine(app.database());
 
             List<Double> signIns = new ArrayList<>();
@@ -124,9 +124,9 @@ public final class LoadBench {
                     .append(" (").append(therapists).append(" therapists, ").append(rate)
                     .append(" actions/s arriving at a constant rate, ").append(warmup).append(" s warm-up, ")
                     .append(seconds).append(" s measured; each therapist in turn: page, page, open a case, back).\n")
-                    .append("App: production jar, `").append(options.get("jvm", "java @src/main/docker/jvm.options"))
+                    .append("App: production jar, `java ").append(AppProcess.jvmDescription(options))
                     .append("`, ").append(options.get("url", "").isBlank() ? "demo data grown to "
-                            + options.integer("intakes", 2000) + " intakes" : "at " + options.get("url", ""))
+                            + intakes + " intakes" : "at " + options.get("url", ""))
                     .append(".\nMachine: ").append(machine).append(".\n\n").append(Figures.header()).append('\n');
             figures.forEach(f -> {
                 System.out.println(f.line());

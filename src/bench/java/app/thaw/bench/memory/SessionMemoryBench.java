@@ -31,7 +31,7 @@ public final class SessionMemoryBench {
         String password = options.get("password", "calm-river-2026");
         try (var app = AppProcess.start(options, "memory")) {
             app.awaitSignIn(users.getFirst(), password);
-            app.growIntakes(options.integer("intakes", 2000));
+            long intakes = app.growIntakes(options.integer("intakes", 2000));
             String machine = PerformanceDoc.machine(app.database());
             List<TherapistTab> tabs = new ArrayList<>();
             open(app.base(), tabs, 3, users, password); // warm-up: classes loaded, caches filled
@@ -57,7 +57,8 @@ public final class SessionMemoryBench {
                     Command: `./mvnw -Pproduction package -DskipTests && ./mvnw -Pbench test-compile exec:java@memory`.
                     Each session: a therapist signs in (login UI included) and opens the case queue, over HTTP with \
                     Vaadin's UIDL; all stay open. Live heap = jcmd GC.class_histogram total (after a full GC), \
-                    against the heap after %d warm-up sessions. App: production jar, `%s` plus                     `-XX:SoftRefLRUPolicyMSPerMB=0` (so soft caches don't blur the readings), demo data (dev profile)                     grown to %d intakes so the queue shows full pages.
+                    against the heap after %d warm-up sessions. App: production jar, `java %s`, demo data (dev profile) \
+                    grown to %d intakes so the queue shows full pages.
                     Machine: %s.
 
                     | sessions | live heap | growth | per session |
@@ -66,7 +67,7 @@ public final class SessionMemoryBench {
                     Largest growth per session at the last step (bytes):
 
                     %s
-                    """.formatted(warm, options.get("jvm", "java @src/main/docker/jvm.options"), options.integer("intakes", 2000),
+                    """.formatted(warm, AppProcess.jvmDescription(options), intakes,
                     machine, rows, top));
         }
         System.exit(0);
