@@ -63,6 +63,9 @@ public final class BenchContext implements AutoCloseable {
         properties.put("logging.level.root", "warn");
         properties.put("logging.level.app.thaw.bench", "info");
         properties.put("server.port", "0");
+        for (String key : BenchKey.properties()) {
+            properties.put(key.substring(0, key.indexOf('=')), key.substring(key.indexOf('=') + 1));
+        }
         for (String property : extraProperties) {
             int eq = property.indexOf('=');
             properties.put(property.substring(0, eq), property.substring(eq + 1));

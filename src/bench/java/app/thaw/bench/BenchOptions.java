@@ -36,6 +36,12 @@ public final class BenchOptions {
         return parse(benchName, args);
     }
 
+    /** The options as {@code --key=value} arguments, also set as {@code bench.key} system properties, for mains that read either. */
+    public String[] asArguments() {
+        values.forEach((key, value) -> System.setProperty("bench." + key, value));
+        return values.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     public String string(String key, String fallback) {
         return values.getOrDefault(key, fallback);
     }

@@ -146,7 +146,8 @@ final class CaseWriter {
         boolean riskReviewed = report.urgent() && assigned;
         chunk.reviewCases.add(id).add(therapistId).add(riskReviewed ? reviewed : null)
                 .add(riskReviewed ? therapistId : null)
-                .add(riskReviewed ? FreeText.store("Phoned the client the same day; safety plan agreed, GP informed.")
+                .add(riskReviewed ? FreeText.store("Phoned the client the same day; safety plan agreed, GP informed.",
+                        "review_case.risk_acknowledgement_note")
                         : null).endRow();
         for (FactorSuggestion suggestion : FactorSuggester.suggest(rules, definition, asked, report)) {
             chunk.suggestions.add(id).add(suggestion.tagId()).add(json.writeValueAsString(suggestion.reasons()))
@@ -155,14 +156,15 @@ final class CaseWriter {
         chunk.audit.add(at).add(null).add(app.thaw.security.SystemActor.NAME).add("INTAKE_SUBMITTED").add(id)
                 .add(reference).add(report.urgent() ? "Flagged urgent by the client's answers" : null).endRow();
         if (assigned && random.nextBoolean()) {
-            chunk.notes.add(id).add(therapistId).add(FreeText.store(NOTES.get(random.nextInt(NOTES.size()))))
+            chunk.notes.add(id).add(therapistId).add(FreeText.store(NOTES.get(random.nextInt(NOTES.size())), "case_note.body"))
                     .add(reviewed).endRow();
         }
         if (status == IntakeStatus.REFERRED || CaseMix.hadSessions(status)) {
             boolean fear = report.riskFlags().stream().map(RiskFlag::ruleId).anyMatch("partner_fear"::equals);
             String kind = coupleId != null && !fear ? "COUPLES" : random.nextInt(10) == 0 ? "NHS_TALKING_THERAPIES"
                     : "INDIVIDUAL";
-            chunk.referrals.add(id).add(kind).add(FreeText.store(REFERRAL_REASONS.get(random.nextInt(REFERRAL_REASONS.size()))))
+            chunk.referrals.add(id).add(kind).add(FreeText.store(REFERRAL_REASONS.get(random.nextInt(REFERRAL_REASONS.size())),
+                    "referral.reason"))
                     .add(null).add(therapistId).add(reviewed.plusSeconds(600)).endRow();
         }
         ledger.therapist[id] = (short) (assigned ? therapist : 0);

@@ -1,16 +1,21 @@
 package app.thaw.bench.data;
 
+import app.thaw.base.crypto.FieldCipher;
+import app.thaw.bench.BenchKey;
+
 /**
- * Every free-text value the generator stores (long answers, notes, referral and risk reasons) passes through
- * here, so the stored form can follow the app's: once free text is encrypted at rest, this returns what the
- * app's cipher would store for {@code plain}.
+ * Every long answer, note, referral and risk reason the generator stores passes through here and is stored as the
+ * application stores it: AES-GCM under the bench key, bound to its column (ADR 5); long answers inside the answers
+ * document are bound to {@code intake.answers#<item id>}, as {@code AnswerEncryption} binds them.
  */
 public final class FreeText {
+
+    private static final FieldCipher CIPHER = BenchKey.cipher();
 
     private FreeText() {
     }
 
-    public static String store(String plain) {
-        return plain;
+    public static String store(String plain, String column) {
+        return CIPHER.encrypt(plain, column);
     }
 }

@@ -113,7 +113,7 @@ public final class IntakeAnswers {
         Map<String, List<String>> stored = new LinkedHashMap<>();
         answers.asMap().forEach((itemId, values) -> stored.put(itemId, definition.item(itemId)
                 .filter(item -> item.kind() == app.thaw.intake.questionnaire.ItemKind.LONG_TEXT)
-                .map(item -> values.stream().map(FreeText::store).toList())
+                .map(item -> values.stream().map(value -> FreeText.store(value, "intake.answers#" + itemId)).toList())
                 .orElse(values)));
         return stored;
     }

@@ -26,7 +26,7 @@ public class JmhCommand implements BenchCommand {
 
     @Override
     public String description() {
-        return "JMH: scoring, factor rules, validation, Argon2id [--include=regex --forks=1 --iterations=5]";
+        return "JMH: scoring, factor rules, validation, field encryption, Argon2id [--include=regex --forks=1 --iterations=5]";
     }
 
     @Override

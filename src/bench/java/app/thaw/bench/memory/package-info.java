@@ -1,0 +1,2 @@
+/** Live heap per signed-in Vaadin session, measured on the production jar. */
+package app.thaw.bench.memory;
