@@ -2,9 +2,6 @@ package app.thaw.review.letters;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,10 +17,11 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
+
+import app.thaw.base.pdf.PdfText;
 
 /** Lays out a {@link ReferralLetter} as an A4 PDF in built-in Helvetica; characters it cannot show print as '?'. */
 public final class ReferralLetterPdf {
@@ -33,23 +31,21 @@ public final class ReferralLetterPdf {
     static final String SCORES_CAVEAT = "These are self-report screening questionnaires completed at intake. "
             + "They indicate the severity of symptoms the client reported and are not a diagnosis.";
 
-    private static final Color INK = new Color(0x22, 0x22, 0x22);
-    private static final Color MUTED = new Color(0x5f, 0x63, 0x68);
-    private static final Color ACCENT = new Color(0x1f, 0x5c, 0x63);
-    private static final Color RULE = new Color(0xc8, 0xcc, 0xd0);
+    private static final Color INK = PdfText.INK;
+    private static final Color MUTED = PdfText.MUTED;
+    private static final Color ACCENT = PdfText.ACCENT;
+    private static final Color RULE = PdfText.RULE;
 
     // Explicit BaseFonts: otherwise OpenPDF moves any chunk with ’ – “ to an embedded regular fallback, losing bold.
-    private static final BaseFont REGULAR = helvetica(BaseFont.HELVETICA);
-    private static final BaseFont HEAVY = helvetica(BaseFont.HELVETICA_BOLD);
 
-    private static final Font PRACTICE = new Font(HEAVY, 20, Font.NORMAL, ACCENT);
-    private static final Font SMALL = new Font(REGULAR, 8.5f, Font.NORMAL, MUTED);
-    private static final Font BODY = new Font(REGULAR, 10.5f, Font.NORMAL, INK);
-    private static final Font BOLD = new Font(HEAVY, 10.5f, Font.NORMAL, INK);
-    private static final Font SUBJECT = new Font(HEAVY, 11.5f, Font.NORMAL, INK);
-    private static final Font CONFIDENTIAL = new Font(HEAVY, 10.5f, Font.NORMAL, ACCENT);
-    private static final Font TABLE_HEAD = new Font(HEAVY, 9.5f, Font.NORMAL, INK);
-    private static final Font TABLE = new Font(REGULAR, 9.5f, Font.NORMAL, INK);
+    private static final Font PRACTICE = PdfText.heavy(20, ACCENT);
+    private static final Font SMALL = PdfText.regular(8.5f, MUTED);
+    private static final Font BODY = PdfText.regular(10.5f, INK);
+    private static final Font BOLD = PdfText.heavy(10.5f, INK);
+    private static final Font SUBJECT = PdfText.heavy(11.5f, INK);
+    private static final Font CONFIDENTIAL = PdfText.heavy(10.5f, ACCENT);
+    private static final Font TABLE_HEAD = PdfText.heavy(9.5f, INK);
+    private static final Font TABLE = PdfText.regular(9.5f, INK);
 
     private ReferralLetterPdf() {
     }
@@ -257,37 +253,7 @@ public final class ReferralLetterPdf {
 
     /** NFC-composed text with what WinAnsi Helvetica cannot show as '?', invisible format characters dropped. */
     static String safe(String text) {
-        if (text == null) {
-            return "";
-        }
-        var composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-        var out = new StringBuilder(composed.length());
-        composed.codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append('\n');
-            } else if (cp == '\t') {
-                out.append(' ');
-            } else if (Character.getType(cp) == Character.FORMAT || isVariationSelector(cp)) {
-                // invisible: printing '?' for these would only add noise
-            } else if (!Character.isISOControl(cp) && Character.isBmpCodePoint(cp) && REGULAR.charExists(cp)) {
-                out.append((char) cp);
-            } else if (cp != '\r') {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
-
-    private static BaseFont helvetica(String name) {
-        try {
-            return BaseFont.createFont(name, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Built-in font " + name + " is missing from OpenPDF", e);
-        }
-    }
-
-    private static boolean isVariationSelector(int cp) {
-        return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+        return PdfText.safe(text);
     }
 
     private static boolean isBlank(String text) {
