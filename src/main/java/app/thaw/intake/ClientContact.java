@@ -14,7 +14,6 @@ public record ClientContact(long intakeId, String reference, String fullName, @N
 
     /** The name the client asked to be called, for emails. */
     public String callName() {
-        return preferredName != null && !preferredName.isBlank() ? preferredName
-                : fullName.contains(" ") ? fullName.substring(0, fullName.indexOf(' ')) : fullName;
+        return ClientName.callName(preferredName, fullName);
     }
 }

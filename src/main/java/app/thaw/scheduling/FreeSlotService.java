@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.Application;
 import app.thaw.intake.ClientContact;
 import app.thaw.intake.SubmittedIntakes;
-import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
+import app.thaw.scheduling.domain.BusyTime;
 import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.RoomRepository;
 import app.thaw.scheduling.domain.WorkingExceptionRepository;
@@ -76,12 +76,13 @@ public class FreeSlotService {
                 .collect(Collectors.toMap(Room::getId, Room::getName));
         if (format == SessionFormat.IN_PERSON) {
             roomDiaries = new ArrayList<>();
-            var taken = appointments.findActiveInRooms(now, windowEnd, roomNames.keySet());
+            Map<Long, List<SlotFinder.Busy>> taken = appointments.findRoomsBusy(now, windowEnd, roomNames.keySet())
+                    .stream().collect(Collectors.groupingBy(BusyTime::roomId,
+                            Collectors.mapping(FreeSlotService::busy, Collectors.toList())));
             var order = java.util.Comparator.<Long, Boolean>comparing(id -> !id.equals(preferredRoomId))
                     .thenComparing(java.util.Comparator.naturalOrder());
             for (Long roomId : roomNames.keySet().stream().sorted(order).toList()) {
-                roomDiaries.add(new SlotFinder.RoomDiary(roomId, taken.stream()
-                        .filter(a -> roomId.equals(a.getRoomId())).map(FreeSlotService::busy).toList()));
+                roomDiaries.add(new SlotFinder.RoomDiary(roomId, taken.getOrDefault(roomId, List.of())));
             }
         }
         List<SlotFinder.ClientAvailability> clients = new ArrayList<>();
@@ -95,7 +96,7 @@ public class FreeSlotService {
                 exceptions.findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, first, last).stream()
                         .map(e -> new SlotFinder.DatedException(e.getDay(), e.isExtra(), e.getStarts(), e.getEnds()))
                         .toList(),
-                appointments.findActiveBetween(now, windowEnd, therapistId).stream().map(FreeSlotService::busy)
+                appointments.findTherapistBusy(now, windowEnd, therapistId).stream().map(FreeSlotService::busy)
                         .toList(),
                 roomDiaries, clients, Math.clamp(max, 1, 50));
         return SlotFinder.find(query).stream()
@@ -104,8 +105,8 @@ public class FreeSlotService {
                 .toList();
     }
 
-    private static SlotFinder.Busy busy(Appointment appointment) {
-        return new SlotFinder.Busy(appointment.getStartsAt(), appointment.getEndsAt());
+    private static SlotFinder.Busy busy(BusyTime time) {
+        return new SlotFinder.Busy(time.startsAt(), time.endsAt());
     }
 
     /** The intake's "days and times that suit" as the slot finder reads them; nothing ticked means any. */

@@ -227,16 +227,17 @@ public class SchedulingService {
             return new BookingResult.Invalid("That time has already passed.");
         }
         try {
-            SessionView booked = retryingDeadlocks(() -> transactions.execute(status -> {
+            SessionView session = retryingDeadlocks(() -> transactions.execute(status -> {
                 Appointment appointment = appointments.saveAndFlush(new Appointment(request.intakeId(),
                         request.partnerIntakeId(), request.therapistId(), roomId, type.getId(), request.format(),
                         from, to, series, clock.instant(), me.id()));
-                events.publishEvent(new AppointmentBooked(views.notice(appointment)));
+                SessionViews.Booked booked = views.booked(appointment);
+                events.publishEvent(new AppointmentBooked(booked.notice()));
                 auditLog.record(AuditAction.SESSION_BOOKED, request.intakeId(), null,
                         type.getLabel() + " " + WHEN.format(request.start()));
-                return views.of(appointment);
+                return booked.view();
             }));
-            return new BookingResult.Booked(booked);
+            return new BookingResult.Booked(session);
         } catch (DataIntegrityViolationException e) {
             return refusal(e, request.therapistId(), roomId, from, to);
         }

@@ -10,11 +10,12 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import app.thaw.Application;
-import app.thaw.intake.ClientContact;
+import app.thaw.intake.ClientName;
 import app.thaw.intake.SubmittedIntakes;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRequestRepository;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
+import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.RoomRepository;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
@@ -39,18 +40,43 @@ class SessionViews {
     }
 
     List<SessionView> of(List<Appointment> appointments) {
-        Map<Long, String> therapists = SystemActor.call(staff::displayNames);
+        return of(appointments, names(appointments), true);
+    }
+
+    /**
+     * Names are read for just the sessions shown (their therapists, rooms and clients, each in one query), not
+     * every staff account, room and type: a booking shows one session, and the diary a week of them.
+     */
+    private List<SessionView> of(List<Appointment> appointments, Map<Long, ClientName> clients,
+                                 boolean mayHaveRequests) {
+        if (appointments.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> therapistIds = new HashSet<>();
+        Set<Long> roomIds = new HashSet<>();
+        Set<Long> typeIds = new HashSet<>();
+        for (Appointment a : appointments) {
+            therapistIds.add(a.getTherapistId());
+            typeIds.add(a.getTypeId());
+            if (a.getRoomId() != null) {
+                roomIds.add(a.getRoomId());
+            }
+        }
+        Map<Long, String> therapists = SystemActor.call(() -> staff.displayNames(therapistIds));
         Map<Long, String> roomNames = new HashMap<>();
-        rooms.findAll().forEach(room -> roomNames.put(room.getId(), room.getName()));
+        // one session: by primary key; several: the few rooms and types in one read each
+        (roomIds.size() == 1 ? rooms.findById(roomIds.iterator().next()).stream().toList()
+                : roomIds.isEmpty() ? List.<Room>of() : rooms.findAll())
+                .forEach(room -> roomNames.put(room.getId(), room.getName()));
         Map<Long, String> typeLabels = new HashMap<>();
-        types.findAll().forEach(type -> typeLabels.put(type.getId(), type.getLabel()));
-        Map<Long, ClientContact> contacts = contacts(appointments);
-        Set<Long> requested = appointments.isEmpty() ? Set.of()
+        (typeIds.size() == 1 ? types.findById(typeIds.iterator().next()).stream().toList() : types.findAll())
+                .forEach(type -> typeLabels.put(type.getId(), type.getLabel()));
+        Set<Long> requested = !mayHaveRequests ? Set.of()
                 : requests.findOpenRequestAppointmentIds(appointments.stream().map(Appointment::getId).toList());
         List<SessionView> views = new ArrayList<>();
         for (Appointment a : appointments) {
-            ClientContact client = contacts.get(a.getIntakeId());
-            ClientContact partner = a.getPartnerIntakeId() == null ? null : contacts.get(a.getPartnerIntakeId());
+            ClientName client = clients.get(a.getIntakeId());
+            ClientName partner = a.getPartnerIntakeId() == null ? null : clients.get(a.getPartnerIntakeId());
             views.add(new SessionView(a.getId(), a.getIntakeId(), client.reference(), client.fullName(),
                     a.getPartnerIntakeId(), partner == null ? null : partner.fullName(), a.getTherapistId(),
                     therapists.getOrDefault(a.getTherapistId(), "Former staff member"), a.getRoomId(),
@@ -68,20 +94,34 @@ class SessionViews {
 
     /** The notice clients get: names they asked to be called, time, place; nothing clinical. */
     AppointmentNotice notice(Appointment appointment) {
-        SessionView view = of(appointment);
-        Map<Long, ClientContact> contacts = contacts(List.of(appointment));
+        Map<Long, ClientName> clients = names(List.of(appointment));
+        return notice(appointment, of(List.of(appointment), clients, true).getFirst(), clients);
+    }
+
+    /** A session just booked, as shown and as told to its clients, from one set of reads. */
+    record Booked(SessionView view, AppointmentNotice notice) {
+    }
+
+    /** Nobody can have asked to change a session in the moment it was booked, so that read is skipped. */
+    Booked booked(Appointment appointment) {
+        Map<Long, ClientName> clients = names(List.of(appointment));
+        SessionView view = of(List.of(appointment), clients, false).getFirst();
+        return new Booked(view, notice(appointment, view, clients));
+    }
+
+    private static AppointmentNotice notice(Appointment appointment, SessionView view, Map<Long, ClientName> clients) {
         List<AppointmentNotice.Recipient> recipients = new ArrayList<>();
         for (Long id : new Long[] {appointment.getIntakeId(), appointment.getPartnerIntakeId()}) {
             if (id != null) {
-                ClientContact contact = contacts.get(id);
-                recipients.add(new AppointmentNotice.Recipient(contact.email(), contact.callName()));
+                ClientName client = clients.get(id);
+                recipients.add(new AppointmentNotice.Recipient(client.email(), client.callName()));
             }
         }
         return new AppointmentNotice(appointment.getId(), recipients, view.start(), view.end(), view.typeLabel(),
                 view.format(), view.roomName(), view.therapistName(), appointment.getSequence());
     }
 
-    private Map<Long, ClientContact> contacts(List<Appointment> appointments) {
+    private Map<Long, ClientName> names(List<Appointment> appointments) {
         Set<Long> ids = new HashSet<>();
         appointments.forEach(a -> {
             ids.add(a.getIntakeId());
@@ -89,8 +129,6 @@ class SessionViews {
                 ids.add(a.getPartnerIntakeId());
             }
         });
-        Map<Long, ClientContact> contacts = new HashMap<>();
-        ids.forEach(id -> SystemActor.call(() -> intakes.contact(id)).ifPresent(c -> contacts.put(id, c)));
-        return contacts;
+        return SystemActor.call(() -> intakes.names(ids));
     }
 }

@@ -54,6 +54,19 @@ public class StaffAccountService implements UserDetailsService {
                 StaffAccount::getDisplayName));
     }
 
+    /** The names of a few staff members, without loading every account: for one session or a short list. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        var names = new java.util.HashMap<Long, String>();
+        if (ids.size() == 1) {
+            // by primary key: no query to build, and the account may already be at hand in this transaction
+            accounts.findById(ids.iterator().next()).ifPresent(a -> names.put(a.getId(), a.getDisplayName()));
+        } else if (!ids.isEmpty()) {
+            accounts.findDisplayNames(ids).forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        return names;
+    }
+
     static StaffUser toUser(StaffAccount account) {
         return new StaffUser(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
                 account.getPasswordHash(), account.isActive(), account.getSessionGeneration());

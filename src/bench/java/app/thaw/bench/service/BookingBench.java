@@ -70,7 +70,7 @@ public class BookingBench implements BenchCommand {
             for (int i = 0; i < 3; i++) {
                 outcomes[i] = new AtomicInteger();
             }
-            var result = Measure.sustained(threads, warmup, duration, thread -> {
+            Measure.Step step = thread -> {
                 Slot slot = free.poll();
                 if (slot == null) {
                     throw new IllegalStateException("Ran out of free hours: lower --duration or raise --per-therapist");
@@ -81,13 +81,25 @@ public class BookingBench implements BenchCommand {
                 outcomes[booked instanceof BookingResult.Booked ? 0 : booked instanceof BookingResult.Conflict ? 1 : 2]
                         .incrementAndGet();
                 return booked instanceof BookingResult.Booked;
-            });
+            };
+            // warm-up on its own, so the CPU figures below are the steady state's (JIT compilation mostly done)
+            Measure.sustained(threads, Duration.ZERO, warmup, step);
+            CpuTime cpuBefore = CpuTime.now();
+            var result = Measure.sustained(threads, Duration.ZERO, duration, step);
+            CpuTime cpu = CpuTime.now().since(cpuBefore);
+            long attempts = result.done() + result.failed();
+            String cpuLine = String.format(Locale.ROOT, "CPU per booking after warm-up: JVM %.2f ms, PostgreSQL "
+                            + "%.2f ms — %.2f ms in all, i.e. at most ~%.0f bookings/s on 2 idle cores.",
+                    cpu.jvmSeconds() * 1000 / attempts, cpu.postgresSeconds() * 1000 / attempts,
+                    (cpu.jvmSeconds() + cpu.postgresSeconds()) * 1000 / attempts,
+                    2 * attempts / (cpu.jvmSeconds() + cpu.postgresSeconds()));
             Stats stats = result.latencies().stats("book one session (" + threads + " threads)");
             String rate = String.format(Locale.ROOT, "**%.0f bookings/s** sustained over %d s with %d threads; "
                             + "%d booked, %d conflicts, %d invalid (warm-up included in the counts). %,d sessions present. "
                             + "Goals ≥ 1,000/s, p95 ≤ 10 ms.", result.perSecond(), duration.toSeconds(), threads,
                     outcomes[0].get(), outcomes[1].get(), outcomes[2].get(), present);
             System.out.println(rate);
+            System.out.println(cpuLine);
             System.out.println(stats.line());
             var raceLines = new StringBuilder("\n| race | booked | conflicts | other | time to settle ms |\n|---:|---:|---:|---:|---:|\n");
             for (int race = 1; race <= races; race++) {
@@ -95,7 +107,7 @@ public class BookingBench implements BenchCommand {
             }
             System.out.println(raceLines);
             PerformanceDoc.write("booking", options, Machine.describe(bench.postgresVersion()),
-                    rate + "\n\n" + Stats.header() + stats.row() + raceLines);
+                    rate + "\n\n" + cpuLine + "\n\n" + Stats.header() + stats.row() + raceLines);
         }
     }
 

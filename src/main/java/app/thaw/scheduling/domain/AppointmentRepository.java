@@ -16,29 +16,53 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
      */
     Duration LONGEST = Duration.ofMinutes(AppointmentType.MAX_MINUTES);
 
-    /** Sessions that still hold time in the diary between two instants. */
+    /**
+     * Sessions that still hold time in the diary between two instants, one therapist's or everyone's. Two queries,
+     * not one with "(:therapistId is null or …)": once pgjdbc prepares that on the server, PostgreSQL's generic
+     * plan reads the whole practice's window instead of one therapist's index range (60-80 ms instead of 1 ms at
+     * 2M sessions).
+     */
     default List<Appointment> findActiveBetween(Instant from, Instant to, Long therapistId) {
-        return findActiveOverlapping(from, to, from.minus(LONGEST), therapistId);
+        return therapistId == null ? findAllActiveOverlapping(from, to, from.minus(LONGEST))
+                : findTherapistActiveOverlapping(from, to, from.minus(LONGEST), therapistId);
     }
 
     @Query("""
             select a from Appointment a
              where a.startsAt < :to and a.startsAt > :earliestStart and a.endsAt > :from
                and a.state <> app.thaw.scheduling.AppointmentState.CANCELLED
-               and (:therapistId is null or a.therapistId = :therapistId)
              order by a.startsAt""")
-    List<Appointment> findActiveOverlapping(Instant from, Instant to, Instant earliestStart, Long therapistId);
-
-    default List<Appointment> findActiveInRooms(Instant from, Instant to, Collection<Long> roomIds) {
-        return findActiveInRoomsOverlapping(from, to, from.minus(LONGEST), roomIds);
-    }
+    List<Appointment> findAllActiveOverlapping(Instant from, Instant to, Instant earliestStart);
 
     @Query("""
             select a from Appointment a
-             where a.startsAt < :to and a.startsAt > :earliestStart and a.endsAt > :from and a.roomId in :roomIds
-               and a.state <> app.thaw.scheduling.AppointmentState.CANCELLED""")
-    List<Appointment> findActiveInRoomsOverlapping(Instant from, Instant to, Instant earliestStart,
-                                                   Collection<Long> roomIds);
+             where a.therapistId = :therapistId and a.startsAt < :to and a.startsAt > :earliestStart
+               and a.endsAt > :from and a.state <> app.thaw.scheduling.AppointmentState.CANCELLED
+             order by a.startsAt""")
+    List<Appointment> findTherapistActiveOverlapping(Instant from, Instant to, Instant earliestStart, long therapistId);
+
+    /** The times one therapist's sessions hold between two instants, without loading the sessions. */
+    default List<BusyTime> findTherapistBusy(Instant from, Instant to, long therapistId) {
+        return findTherapistBusyStartingAfter(from, to, from.minus(LONGEST), therapistId);
+    }
+
+    @Query("""
+            select new app.thaw.scheduling.domain.BusyTime(a.startsAt, a.endsAt, a.roomId) from Appointment a
+             where a.therapistId = :therapistId and a.startsAt < :to and a.startsAt > :earliestStart
+               and a.endsAt > :from and a.state <> app.thaw.scheduling.AppointmentState.CANCELLED""")
+    List<BusyTime> findTherapistBusyStartingAfter(Instant from, Instant to, Instant earliestStart, long therapistId);
+
+    /** The times the rooms are taken between two instants, without loading the sessions. */
+    default List<BusyTime> findRoomsBusy(Instant from, Instant to, Collection<Long> roomIds) {
+        return findRoomsBusyStartingAfter(from, to, from.minus(LONGEST), roomIds);
+    }
+
+    @Query("""
+            select new app.thaw.scheduling.domain.BusyTime(a.startsAt, a.endsAt, a.roomId) from Appointment a
+             where a.roomId in :roomIds and a.startsAt < :to and a.startsAt > :earliestStart
+               and a.endsAt > :from and a.state <> app.thaw.scheduling.AppointmentState.CANCELLED""")
+    List<BusyTime> findRoomsBusyStartingAfter(Instant from, Instant to, Instant earliestStart,
+                                              Collection<Long> roomIds);
 
     @Query("""
             select a from Appointment a

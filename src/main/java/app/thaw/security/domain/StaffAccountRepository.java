@@ -16,4 +16,8 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccount, Long
     List<StaffAccount> findAllByOrderByDisplayNameAsc();
 
     List<StaffAccount> findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole role);
+
+    /** Id and name pairs only: no account enters the persistence context to be dirty-checked. */
+    @Query("select s.id, s.displayName from StaffAccount s where s.id in :ids")
+    List<Object[]> findDisplayNames(java.util.Collection<Long> ids);
 }
