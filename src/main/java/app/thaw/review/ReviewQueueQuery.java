@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,8 @@ import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.RequestedType;
 
 /**
- * The queue as one indexed SQL read over intake and review_case: a join beats a call per row at a
- * million intakes. Pages follow a keyset (the last row's sort values), so page 1,000 costs what page 1 does.
+ * The queue as one indexed SQL read of intake (with the queue's copy of the review case's assignee, V15): a join
+ * beats a call per row at a million intakes. Pages follow a keyset (the last row's sort values), so page 1,000 costs what page 1 does.
  */
 @Component
 class ReviewQueueQuery {
@@ -30,34 +31,34 @@ class ReviewQueueQuery {
         this.jdbc = jdbc;
     }
 
-    private record Key(String column, boolean descending) {
+    /** A sort key: its expression inside a branch (over intake i) and over the merged branches (q). */
+    private record Key(String column, String merged, boolean descending) {
     }
 
+    /**
+     * A therapist sees unassigned cases and their own. Each set is its own index range (V15: the queue's copy of
+     * the assignee on the intake row), so both are read in order and merged; one "null or mine" filter instead
+     * would walk every colleague's case.
+     */
     List<QueueRow> page(QueueFilter filter, QueueSort sort, @Nullable QueueRow after, int limit,
                         @Nullable Long therapistId) {
-        var sql = new StringBuilder("""
-                select i.id, i.reference, i.full_name, i.requested_type, i.status, i.urgent, i.submitted_at,
-                       rc.assigned_therapist_id, s.display_name
-                  from intake i
-                  left join review_case rc on rc.intake_id = i.id
-                  left join staff_account s on s.id = rc.assigned_therapist_id
-                 where true""");
-        List<Object> args = new ArrayList<>();
-        if (therapistId != null) {
-            sql.append(" and (rc.assigned_therapist_id is null or rc.assigned_therapist_id = ?)");
-            args.add(therapistId);
-        }
-        appendFilters(filter, therapistId, sql, args);
         List<Key> keys = keys(sort);
-        if (after != null) {
-            appendKeyset(keys, values(sort, after), sql, args);
+        List<Object> args = new ArrayList<>();
+        List<Assignee> visible = visibility(filter.assignment(), therapistId);
+        String sql;
+        if (visible.size() == 1) {
+            sql = branch(visible.getFirst(), filter, sort, after, limit, keys, args);
+        } else {
+            var branches = new ArrayList<String>();
+            for (Assignee condition : visible) {
+                branches.add("(" + branch(condition, filter, sort, after, limit, keys, args) + ")");
+            }
+            sql = "select * from (" + String.join(" union all ", branches) + ") q order by "
+                    + orderBy(keys, Key::merged) + " limit ?";
+            args.add(limit);
         }
-        sql.append(" order by ");
-        sql.append(String.join(", ", keys.stream().map(k -> k.column() + (k.descending() ? " desc" : "")).toList()));
-        sql.append(" limit ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), (rs, row) -> {
-            long assignee = rs.getLong("assigned_therapist_id");
+        return jdbc.query(sql, (rs, row) -> {
+            long assignee = rs.getLong("queue_assignee_id");
             return new QueueRow(rs.getLong("id"), rs.getString("reference"), rs.getString("full_name"),
                     RequestedType.valueOf(rs.getString("requested_type")),
                     IntakeStatus.valueOf(rs.getString("status")), rs.getBoolean("urgent"),
@@ -66,8 +67,56 @@ class ReviewQueueQuery {
         }, args.toArray());
     }
 
-    private static void appendFilters(QueueFilter filter, @Nullable Long therapistId, StringBuilder sql,
-                                      List<Object> args) {
+    /** Rows with one assignee (null: the unassigned), or with any when {@code any}. */
+    private record Assignee(boolean any, @Nullable Long id) {
+    }
+
+    /** The assignee sets whose rows make up the page, each read on its own. */
+    private static List<Assignee> visibility(QueueFilter.Assignment assignment, @Nullable Long therapistId) {
+        var unassigned = new Assignee(false, null);
+        var mine = new Assignee(false, therapistId == null ? -1L : therapistId);
+        return switch (assignment) {
+            case UNASSIGNED -> List.of(unassigned);
+            case ME -> List.of(mine);
+            case ANYONE -> therapistId == null ? List.of(new Assignee(true, null)) : List.of(unassigned, mine);
+        };
+    }
+
+    private static String branch(Assignee visible, QueueFilter filter, QueueSort sort, @Nullable QueueRow after,
+                                 int limit, List<Key> keys, List<Object> args) {
+        var sql = new StringBuilder("""
+                select i.id, i.reference, i.full_name, i.requested_type, i.status, i.urgent, i.submitted_at,
+                       i.queue_assignee_id, s.display_name
+                  from intake i
+                  left join staff_account s on s.id = i.queue_assignee_id
+                 where""").append(' ');
+        if (visible.any()) {
+            sql.append("true");
+        } else if (visible.id() == null) {
+            sql.append("i.queue_assignee_id is null");
+        } else {
+            sql.append("i.queue_assignee_id = ?");
+            args.add(visible.id());
+        }
+        appendFilters(filter, sql, args);
+        if (after != null && sort.field() == QueueSort.Field.URGENCY && !after.urgent()) {
+            // past the urgent cases: "routine, then after (submitted, id)". As one row comparison starting with
+            // (not urgent) > true the planner expects no rows at all and may pick an index of the wrong set
+            sql.append(" and (not i.urgent) and (i.submitted_at, i.id) > (?, ?)");
+            args.addAll(values(sort, after).subList(1, 3));
+        } else if (after != null) {
+            appendKeyset(keys, values(sort, after), sql, args);
+        }
+        sql.append(" order by ").append(orderBy(keys, Key::column)).append(" limit ?");
+        args.add(limit);
+        return sql.toString();
+    }
+
+    private static String orderBy(List<Key> keys, Function<Key, String> column) {
+        return String.join(", ", keys.stream().map(k -> column.apply(k) + (k.descending() ? " desc" : "")).toList());
+    }
+
+    private static void appendFilters(QueueFilter filter, StringBuilder sql, List<Object> args) {
         if (!filter.statuses().isEmpty()) {
             // enum names as literals, in a fixed order: the planner can then match the open-cases partial index
             // (V14) even in a generic plan; they never come from what a user typed
@@ -82,14 +131,6 @@ class ReviewQueueQuery {
         if (filter.requestedType() != null) {
             sql.append(" and i.requested_type = ?");
             args.add(filter.requestedType().name());
-        }
-        switch (filter.assignment()) {
-            case UNASSIGNED -> sql.append(" and rc.assigned_therapist_id is null");
-            case ME -> {
-                sql.append(" and rc.assigned_therapist_id = ?");
-                args.add(therapistId == null ? -1L : therapistId);
-            }
-            case ANYONE -> { }
         }
         if (filter.submittedFrom() != null) {
             sql.append(" and i.submitted_at >= ?");
@@ -127,11 +168,11 @@ class ReviewQueueQuery {
         return switch (sort.field()) {
             // "not urgent" ascending puts urgent first with every key in one direction, so the keyset is a single
             // row comparison an index (V14) can start from
-            case URGENCY -> List.of(new Key("(not i.urgent)", false), new Key("i.submitted_at", false),
-                    new Key("i.id", false));
-            case SUBMITTED -> List.of(new Key("i.submitted_at", desc), new Key("i.id", desc));
-            case REFERENCE -> List.of(new Key("i.reference", desc), new Key("i.id", desc));
-            case NAME -> List.of(new Key("i.full_name", desc), new Key("i.id", desc));
+            case URGENCY -> List.of(new Key("(not i.urgent)", "(not q.urgent)", false),
+                    new Key("i.submitted_at", "q.submitted_at", false), new Key("i.id", "q.id", false));
+            case SUBMITTED -> List.of(new Key("i.submitted_at", "q.submitted_at", desc), new Key("i.id", "q.id", desc));
+            case REFERENCE -> List.of(new Key("i.reference", "q.reference", desc), new Key("i.id", "q.id", desc));
+            case NAME -> List.of(new Key("i.full_name", "q.full_name", desc), new Key("i.id", "q.id", desc));
         };
     }
 

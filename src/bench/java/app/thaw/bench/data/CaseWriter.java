@@ -140,7 +140,9 @@ final class CaseWriter {
                 .add(profile.fullName()).add(asked.single("about.preferred_name").orElse(null))
                 .add(asked.single("about.email").orElseThrow()).add(asked.single("about.phone").orElseThrow())
                 .add(asked.single("about.date_of_birth").orElseThrow()).add(definition.privacyNoticeVersion())
-                .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at).endRow();
+                .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at)
+                // closed some weeks after submission (retention counts from then); the queue's copy of the assignee
+                .add(status == IntakeStatus.CLOSED ? min(at.plus(CLOSED_AFTER), now) : null).add(therapistId).endRow();
 
         Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
         boolean riskReviewed = report.urgent() && assigned;
@@ -175,6 +177,8 @@ final class CaseWriter {
         }
         return id;
     }
+
+    private static final Duration CLOSED_AFTER = Duration.ofDays(60);
 
     private static final List<String> NOTES = List.of(
             "Assessment call booked; client prefers evenings.",
