@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import app.thaw.Application;
 import app.thaw.bench.BenchCommand;
 import app.thaw.bench.BenchContext;
+import app.thaw.bench.BenchKey;
 import app.thaw.bench.BenchOptions;
 import app.thaw.bench.Machine;
 import app.thaw.bench.PerformanceDoc;
@@ -38,6 +39,8 @@ public class GenerateCommand implements BenchCommand {
 
     public static final String PASSWORD = "calm-river-2026";
     public static final String ADMIN = "bench-admin";
+    /** Every generated staff member's authenticator secret (base32), so load runs can compute their codes. */
+    public static final String TOTP_SECRET = "THAWBENCHTHAWBENCHTHAWBENCHTHAWB";
 
     @Override
     public String name() {
@@ -256,6 +259,10 @@ public class GenerateCommand implements BenchCommand {
         }
         jdbc.batchUpdate("insert into staff_account (id, username, display_name, email, password_hash, role, created_at) "
                 + "values (?, ?, ?, ?, ?, 'THERAPIST', ?)", rows);
+        // staff sign-in needs a confirmed second factor: everyone enrolled with the bench secret, encrypted as the app does
+        String secret = BenchKey.cipher().encrypt(TOTP_SECRET, "staff_second_factor.secret");
+        jdbc.update("insert into staff_second_factor (staff_id, secret, created_at, confirmed_at) "
+                + "select id, ?, created_at, created_at from staff_account", secret);
         return ids;
     }
 
