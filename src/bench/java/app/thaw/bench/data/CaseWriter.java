@@ -121,6 +121,12 @@ final class CaseWriter {
         return 2;
     }
 
+    // a closed case ends some weeks after submission (its sessions done), never in the future: retention counts from here
+    private Instant closedAt(Instant submitted) {
+        Instant closed = submitted.plus(java.time.Duration.ofDays(60));
+        return closed.isAfter(now) ? now : closed;
+    }
+
     private int intake(Chunk chunk, Instant at, IntakeStatus status, int therapist, IntakeAnswers.Profile profile,
                        Long coupleId, int leadPartner, Random random) {
         int id = nextIntake++;
@@ -140,7 +146,8 @@ final class CaseWriter {
                 .add(profile.fullName()).add(asked.single("about.preferred_name").orElse(null))
                 .add(asked.single("about.email").orElseThrow()).add(asked.single("about.phone").orElseThrow())
                 .add(asked.single("about.date_of_birth").orElseThrow()).add(definition.privacyNoticeVersion())
-                .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at).endRow();
+                .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at)
+                .add(status == IntakeStatus.CLOSED ? closedAt(at) : null).endRow();
 
         Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
         boolean riskReviewed = report.urgent() && assigned;

@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import app.thaw.Application;
 import app.thaw.bench.BenchCommand;
 import app.thaw.bench.BenchContext;
-import app.thaw.bench.BenchKey;
 import app.thaw.bench.BenchOptions;
 import app.thaw.bench.Machine;
 import app.thaw.bench.PerformanceDoc;
@@ -260,7 +259,7 @@ public class GenerateCommand implements BenchCommand {
         jdbc.batchUpdate("insert into staff_account (id, username, display_name, email, password_hash, role, created_at) "
                 + "values (?, ?, ?, ?, ?, 'THERAPIST', ?)", rows);
         // staff sign-in needs a confirmed second factor: everyone enrolled with the bench secret, encrypted as the app does
-        String secret = BenchKey.cipher().encrypt(TOTP_SECRET, "staff_second_factor.secret");
+        String secret = FreeText.store(TOTP_SECRET, "staff_second_factor.secret");
         jdbc.update("insert into staff_second_factor (staff_id, secret, created_at, confirmed_at) "
                 + "select id, ?, created_at, created_at from staff_account", secret);
         return ids;
@@ -316,7 +315,8 @@ public class GenerateCommand implements BenchCommand {
                 .add(types.get(s.kind().name())).add(s.roomId() == null ? "ONLINE" : "IN_PERSON")
                 .add(s.starts()).add(s.ends()).add(s.state().name())
                 .add(cancelled ? s.cancelledByClient() : null)
-                .add(cancelled ? CANCEL_REASONS.get((int) (id % CANCEL_REASONS.size())) : null)
+                .add(cancelled ? FreeText.store(CANCEL_REASONS.get((int) (id % CANCEL_REASONS.size())),
+                        "appointment.cancel_reason") : null)
                 .add(cancelled && !s.cancelledByClient() ? s.therapistId() : null)
                 .add(s.cancelledAt()).add(s.createdAt()).add(s.therapistId()).endRow();
     }
