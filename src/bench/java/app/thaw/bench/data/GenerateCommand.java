@@ -38,6 +38,8 @@ public class GenerateCommand implements BenchCommand {
 
     public static final String PASSWORD = "calm-river-2026";
     public static final String ADMIN = "bench-admin";
+    /** Every generated staff member's authenticator secret (base32), so load runs can compute their codes. */
+    public static final String TOTP_SECRET = "THAWBENCHTHAWBENCHTHAWBENCHTHAWB";
 
     @Override
     public String name() {
@@ -256,6 +258,10 @@ public class GenerateCommand implements BenchCommand {
         }
         jdbc.batchUpdate("insert into staff_account (id, username, display_name, email, password_hash, role, created_at) "
                 + "values (?, ?, ?, ?, ?, 'THERAPIST', ?)", rows);
+        // staff sign-in needs a confirmed second factor: everyone enrolled with the bench secret, encrypted as the app does
+        String secret = FreeText.store(TOTP_SECRET, "staff_second_factor.secret");
+        jdbc.update("insert into staff_second_factor (staff_id, secret, created_at, confirmed_at) "
+                + "select id, ?, created_at, created_at from staff_account", secret);
         return ids;
     }
 
@@ -309,7 +315,8 @@ public class GenerateCommand implements BenchCommand {
                 .add(types.get(s.kind().name())).add(s.roomId() == null ? "ONLINE" : "IN_PERSON")
                 .add(s.starts()).add(s.ends()).add(s.state().name())
                 .add(cancelled ? s.cancelledByClient() : null)
-                .add(cancelled ? CANCEL_REASONS.get((int) (id % CANCEL_REASONS.size())) : null)
+                .add(cancelled ? FreeText.store(CANCEL_REASONS.get((int) (id % CANCEL_REASONS.size())),
+                        "appointment.cancel_reason") : null)
                 .add(cancelled && !s.cancelledByClient() ? s.therapistId() : null)
                 .add(s.cancelledAt()).add(s.createdAt()).add(s.therapistId()).endRow();
     }

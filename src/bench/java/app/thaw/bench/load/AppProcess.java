@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import app.thaw.security.dev.DemoStaffAccounts;
+
 /**
  * The app under measurement: the production jar started as a child process (dev profile for its demo
  * therapists unless told otherwise) against a {@link BenchDatabase}, or an app already running at
@@ -23,18 +25,22 @@ public final class AppProcess implements Closeable {
     private final BenchDatabase db;
     private final URI base;
     private final long pid;
+    private final AuthenticatorCodes codes;
 
-    private AppProcess(Process process, BenchDatabase db, URI base, long pid) {
+    private AppProcess(Process process, BenchDatabase db, URI base, long pid, Options options) {
         this.process = process;
         this.db = db;
         this.base = base;
         this.pid = pid;
+        // the demo accounts' published secret; for the generator's therapists pass GenerateCommand.TOTP_SECRET
+        this.codes = new AuthenticatorCodes(options.get("totpSecret", DemoStaffAccounts.DEMO_TOTP_SECRET), db);
     }
 
     public static AppProcess start(Options options, String name) throws Exception {
         String url = options.get("url", "");
         if (!url.isBlank()) {
-            return new AppProcess(null, null, URI.create(url), Long.parseLong(options.get("pid", "-1")));
+            return new AppProcess(null, null, URI.create(url), Long.parseLong(options.get("pid", "-1")),
+                    options);
         }
         var db = BenchDatabase.start(name);
         Path jar = jar(options);
@@ -57,7 +63,7 @@ public final class AppProcess implements Closeable {
                 "PORT", Integer.toString(port)));
         System.out.println("Starting " + String.join(" ", command) + " (log " + log + ")");
         Process process = builder.start();
-        return new AppProcess(process, db, URI.create("http://localhost:" + port), process.pid());
+        return new AppProcess(process, db, URI.create("http://localhost:" + port), process.pid(), options);
     }
 
     static Path jar(Options options) throws IOException {
@@ -79,7 +85,7 @@ public final class AppProcess implements Closeable {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
             try {
-                StaffSignIn.signIn(new VaadinClient(base), username, password);
+                StaffSignIn.signIn(new VaadinClient(base), username, password, codes);
                 return;
             } catch (IOException notYet) {
                 if (process != null && !process.isAlive()) {
@@ -123,7 +129,8 @@ public final class AppProcess implements Closeable {
                     select 'THW-' || upper(lpad(to_hex((i.id * 1000 + g) %% 16777215), 6, '0')), i.status,
                         i.requested_type, i.urgent, i.questionnaire_id, i.questionnaire_version, i.answers, i.scores,
                         i.risk_flags, i.full_name, i.preferred_name, i.email, i.phone, i.date_of_birth,
-                        i.privacy_notice_version, i.consented_at, md5(random()::text) || md5(random()::text),
+                        i.privacy_notice_version, i.consented_at - make_interval(mins => g),
+                        md5(random()::text) || md5(random()::text),
                         -(i.id * 1000 + g), i.submitted_at - make_interval(mins => g)
                     from intake i cross join generate_series(1, %d) g
                     where i.couple_case_id is null and i.draft_id > 0
@@ -136,6 +143,11 @@ public final class AppProcess implements Closeable {
 
     public URI base() {
         return base;
+    }
+
+    /** The authenticator codes of the staff accounts that sign in to this app. */
+    public AuthenticatorCodes codes() {
+        return codes;
     }
 
     public long pid() {
@@ -186,6 +198,7 @@ public final class AppProcess implements Closeable {
 
     @Override
     public void close() throws IOException {
+        codes.close();
         if (process != null) {
             process.destroy();
             try {

@@ -43,7 +43,7 @@ public final class LoadBench {
             for (int i = 0; i < therapists; i++) {
                 var tab = new TherapistTab(new VaadinClient(app.base()));
                 long t0 = System.nanoTime();
-                tab.signInAndOpenQueue(users.get(i % users.size()), password);
+                tab.signInAndOpenQueue(users.get(i % users.size()), password, app.codes());
                 signIns.add((System.nanoTime() - t0) / 1e6);
                 tabs.add(tab);
             }

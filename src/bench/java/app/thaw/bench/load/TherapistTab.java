@@ -19,8 +19,9 @@ public final class TherapistTab {
         this.client = client;
     }
 
-    public void signInAndOpenQueue(String username, String password) throws IOException, InterruptedException {
-        StaffSignIn.signIn(client, username, password);
+    public void signInAndOpenQueue(String username, String password, AuthenticatorCodes codes)
+            throws IOException, InterruptedException {
+        StaffSignIn.signIn(client, username, password, codes);
         client.open("staff");
         onQueue();
     }

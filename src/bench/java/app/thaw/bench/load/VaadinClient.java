@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class VaadinClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Flow's feature id of an element's children list (ElementChildrenList). */
+    private static final int CHILDREN = 2;
 
     private final URI base;
     private final HttpClient http;
@@ -35,6 +37,8 @@ public final class VaadinClient {
     private int clientId;
     private final Map<Integer, String> tags = new HashMap<>();
     private final Map<String, JsonNode> properties = new HashMap<>();
+    private final Map<Integer, List<Integer>> children = new HashMap<>();
+    private final Map<Integer, List<String>> classes = new HashMap<>();
     private JsonNode lastResponse;
 
     public VaadinClient(URI base) {
@@ -63,9 +67,13 @@ public final class VaadinClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** What a browser does on opening a route: the page, then a new UI for it, then navigation to the route. */
-    public void open(String route) throws IOException, InterruptedException {
-        expect(get("/" + route), 200, "page " + route);
+    /**
+     * What a browser does on opening a route: the page, then a new UI for it, then navigation to the route.
+     * Returns the page's HTML.
+     */
+    public String open(String route) throws IOException, InterruptedException {
+        var page = get("/" + route);
+        expect(page, 200, "page " + route);
         var init = get("/?v-r=init&location=" + enc(route) + "&query=&v-sw=1920&v-sh=1080&v-ww=1600&v-wh=900"
                 + "&v-tzid=Europe%2FLondon&v-tzo=0&v-rtzo=0&v-dstd=60&v-dston=false&v-curdate="
                 + System.currentTimeMillis());
@@ -78,8 +86,52 @@ public final class VaadinClient {
         clientId = 0;
         tags.clear();
         properties.clear();
+        children.clear();
+        classes.clear();
         remember(uidl);
         navigate(route);
+        return page.body();
+    }
+
+    /**
+     * What the browser sends when the page is left by a full page load (a form post, a changed location): the
+     * unload beacon, after which the server closes this UI at once instead of after missed heartbeats.
+     */
+    public void leave() throws IOException, InterruptedException {
+        if (uiId < 0) {
+            return;
+        }
+        Map<String, Object> message = new HashMap<>();
+        message.put("csrfToken", securityKey);
+        message.put("rpc", List.of());
+        message.put("syncId", syncId);
+        message.put("clientId", clientId);
+        message.put("UNLOAD", true);
+        http.send(HttpRequest.newBuilder(base.resolve("/?v-r=uidl&v-uiId=" + uiId)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        uiId = -1;
+    }
+
+    /** Typing into a text field and leaving it: the new value, then the {@code change} event it syncs on. */
+    public JsonNode type(int node, String value) throws IOException, InterruptedException {
+        return rpc(Map.of("type", "mSync", "node", node, "feature", 1, "property", "value", "value", value),
+                Map.of("type", "event", "node", node, "event", "change", "data", Map.of()));
+    }
+
+    /** A mouse click on a node, with the event data a click listener asks for. */
+    public JsonNode click(int node) throws IOException, InterruptedException {
+        Map<String, Object> data = new HashMap<>();
+        for (String key : List.of("event.screenX", "event.screenY", "event.clientX", "event.clientY")) {
+            data.put(key, 0);
+        }
+        data.put("event.detail", 1);
+        data.put("event.button", 0);
+        for (String key : List.of("event.ctrlKey", "event.shiftKey", "event.altKey", "event.metaKey")) {
+            data.put(key, false);
+        }
+        return rpc(Map.of("type", "event", "node", node, "event", "click", "data", data));
     }
 
     /** A router navigation inside the current UI (a link or the browser's back button). */
@@ -127,13 +179,62 @@ public final class VaadinClient {
 
     private void remember(JsonNode uidl) {
         for (JsonNode change : uidl.path("changes")) {
+            int node = change.path("node").asInt();
             String key = change.path("key").asString(null);
             if ("tag".equals(key)) {
-                tags.put(change.path("node").asInt(), change.path("value").asString());
+                tags.put(node, change.path("value").asString());
             } else if (key != null && "put".equals(change.path("type").asString(null)) && change.has("value")) {
-                properties.put(change.path("node").asInt() + "/" + key, change.path("value"));
+                properties.put(node + "/" + key, change.path("value"));
+            } else if ("splice".equals(change.path("type").asString(null))) {
+                splice(change, node);
             }
         }
+    }
+
+    // a list changed: element children come as node ids, a class list as strings
+    private void splice(JsonNode change, int node) {
+        if (change.has("addNodes") || change.path("feat").asInt() == CHILDREN) {
+            var list = children.computeIfAbsent(node, n -> new ArrayList<>());
+            int index = Math.min(change.path("index").asInt(), list.size());
+            list.subList(index, Math.min(list.size(), index + change.path("remove").asInt(0))).clear();
+            List<Integer> added = new ArrayList<>();
+            change.path("addNodes").forEach(n -> added.add(n.asInt()));
+            list.addAll(index, added);
+        } else {
+            change.path("add").forEach(value -> {
+                if (value.isString()) {
+                    classes.computeIfAbsent(node, n -> new ArrayList<>()).add(value.asString());
+                }
+            });
+        }
+    }
+
+    /** Nodes that were given this CSS class name, oldest first. */
+    public List<Integer> nodesWithClass(String className) {
+        return classes.entrySet().stream().filter(e -> e.getValue().contains(className)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    /** The node with this tag whose text (a child text node, as a button's label is) is {@code text}. */
+    public java.util.Optional<Integer> nodeWithText(String tag, String text) {
+        return nodes(tag).stream().filter(node -> children.getOrDefault(node, List.of()).stream()
+                .map(child -> property(child, "text"))
+                .anyMatch(value -> value != null && text.equals(value.asString(null)))).findFirst();
+    }
+
+    /** Whether the last answer told the browser to go to {@code location} (Page.setLocation). */
+    public boolean sentTo(String location) {
+        if (lastResponse == null) {
+            return false;
+        }
+        for (JsonNode call : lastResponse.path("execute")) {
+            for (JsonNode argument : call) {
+                if (location.equals(argument.asString(null))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The last value the server put into a node's property, e.g. a grid's {@code size}. */
