@@ -46,7 +46,10 @@ public class JmhCommand implements BenchCommand {
         for (RunResult result : results) {
             var primary = result.getPrimaryResult();
             Statistics stats = primary.getStatistics();
-            String name = result.getParams().getBenchmark().replace("app.thaw.bench.jmh.", "");
+            var params = result.getParams();
+            String name = params.getBenchmark().replace("app.thaw.bench.jmh.", "")
+                    + params.getParamsKeys().stream().map(key -> " " + key + "=" + params.getParam(key))
+                            .collect(java.util.stream.Collectors.joining());
             table.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f |%n", name,
                     primary.getScoreUnit(), stats.getN(), stats.getMin(), stats.getPercentile(50),
                     stats.getPercentile(95), stats.getMax()));
