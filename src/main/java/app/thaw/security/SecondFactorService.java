@@ -177,7 +177,7 @@ public class SecondFactorService {
 
     /**
      * Removes a staff member's authenticator and recovery codes (a lost phone): they set up a new one at their
-     * next sign-in. Sessions they already have go on until they end.
+     * next sign-in. Their sessions end too, as with a password reset: the phone may be in someone else's hands.
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
@@ -186,6 +186,7 @@ public class SecondFactorService {
                 .orElseThrow(() -> new IllegalArgumentException("No staff account " + staffId));
         factors.deleteByStaffId(staffId);
         recoveryCodes.deleteByStaffId(staffId);
+        account.authenticatorReset();
         events.publishEvent(new SecondFactorEvent(Kind.RESET, staffId, account.getUsername(),
                 account.getDisplayName(), null));
     }

@@ -110,6 +110,11 @@ public class StaffAccount extends AbstractEntity {
         endSessions();
     }
 
+    /** A lost authenticator may be in someone else's hands, so every session signed in with it ends. */
+    public void authenticatorReset() {
+        endSessions();
+    }
+
     /** Sessions carry the role they signed in with, so a new role needs a new sign-in. */
     public void changeRole(StaffRole newRole) {
         this.role = newRole;

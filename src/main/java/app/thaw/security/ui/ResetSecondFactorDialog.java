@@ -20,7 +20,7 @@ public class ResetSecondFactorDialog extends Dialog {
         boolean enrolled = secondFactor.isEnrolled(staffId);
         add(new Paragraph(enrolled
                 ? "Their authenticator app and recovery codes stop working. The next time they sign in, "
-                        + "they set up a new authenticator. If they are signed in now, that session goes on."
+                        + "they set up a new authenticator. If they are signed in anywhere, they are signed out."
                 : "They have no authenticator set up yet: they will be asked to set one up at their next sign-in."));
         var cancel = new Button("Cancel", click -> close());
         var reset = new Button("Reset authenticator", click -> {

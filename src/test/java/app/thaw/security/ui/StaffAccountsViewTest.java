@@ -133,6 +133,29 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
                 .contains("at least one active practice manager");
     }
 
+    @Test
+    @WithUserDetails("admin")
+    void resettingAnAuthenticatorFromTheRowMenuRemovesItAndSignsThemOut() {
+        var member = staff.member(StaffRole.THERAPIST);
+        jdbc.update("insert into staff_second_factor (staff_id, secret, created_at, confirmed_at) "
+                + "values (?, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', now(), now())", member.id());
+        int generation = jdbc.queryForObject("select session_generation from staff_account where id = ?",
+                Integer.class, member.id());
+        var view = navigate(StaffAccountsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TeamMember> grid = find(Grid.class).single();
+
+        new MenuBarTester<>(rowMenu(view, rowOf(grid, member.username()))).clickItem("Actions", "Reset authenticator…");
+        test(find(Button.class).withText("Reset authenticator").single()).click();
+
+        assertThat(jdbc.queryForObject("select count(*) from staff_second_factor where staff_id = ?", Integer.class,
+                member.id())).isZero();
+        assertThat(jdbc.queryForObject("select session_generation from staff_account where id = ?", Integer.class,
+                member.id())).isGreaterThan(generation);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'SECOND_FACTOR_RESET' "
+                + "and detail like ?", Integer.class, "%" + member.username() + "%")).isOne();
+    }
+
     /** The row's Actions menu, built by the view as the grid builds it, attached so it can be clicked. */
     private static MenuBar rowMenu(StaffAccountsView view, TeamMember member) {
         var bar = new MenuBar();
