@@ -14,10 +14,14 @@ public interface ClientAppointments {
     /** Longest message a client may add to a cancel or rearrange request. */
     int MESSAGE_MAX = 500;
 
-    List<Session> upcoming(long intakeId);
+    /** The client's own sessions to come, joint ones included. */
+    List<Session> upcoming(VerifiedClient client);
 
-    /** Cancels at once when far enough ahead, otherwise records a request for staff; returns what happened. */
-    String requestChange(long intakeId, long appointmentId, boolean cancel, @Nullable String message);
+    /**
+     * Cancels at once when far enough ahead, otherwise records a request for staff; returns what happened. A session
+     * that isn't the client's own answers as one that does not exist.
+     */
+    String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message);
 
     record Session(long appointmentId, ZonedDateTime start, ZonedDateTime end, String label, String where,
                    String therapistName, boolean cancellableOnline, boolean changeRequested) {

@@ -6,6 +6,15 @@ import org.jspecify.annotations.Nullable;
 public record ClientName(long intakeId, String reference, String fullName, @Nullable String preferredName,
                          String email) {
 
+    /** What the diary shows where the policy withholds a client's name from the person asking. */
+    public static ClientName withheld(long intakeId) {
+        return new ClientName(intakeId, "—", "a client", null, "");
+    }
+
+    public boolean isWithheld() {
+        return email.isEmpty();
+    }
+
     /** The name the client asked to be called, for emails. */
     public String callName() {
         return callName(preferredName, fullName);

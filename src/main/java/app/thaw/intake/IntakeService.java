@@ -208,7 +208,8 @@ public class IntakeService {
     public List<ClientAppointments.Session> appointments(String statusToken) {
         ClientAppointments diary = appointments.getIfAvailable();
         return diary == null ? List.of()
-                : findByStatusToken(statusToken).map(intake -> diary.upcoming(intake.getId())).orElse(List.of());
+                : findByStatusToken(statusToken).map(intake -> diary.upcoming(new VerifiedClient(intake.getId())))
+                        .orElse(List.of());
     }
 
     /** The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. */
@@ -221,7 +222,7 @@ public class IntakeService {
         if (diary == null) {
             throw new IllegalArgumentException("Please call the practice to change your session.");
         }
-        return diary.requestChange(intake.getId(), appointmentId, cancel, message);
+        return diary.requestChange(new VerifiedClient(intake.getId()), appointmentId, cancel, message);
     }
 
     /** A fresh partner link for a couple case still waiting for the partner; the old link stops working. */

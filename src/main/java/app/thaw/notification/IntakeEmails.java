@@ -8,8 +8,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.IntakeSubmitted;
-import app.thaw.intake.SubmittedIntake;
+import app.thaw.intake.ClientContact;
 import app.thaw.intake.SubmittedIntakes;
 import app.thaw.security.SystemActor;
 
@@ -23,10 +25,12 @@ class IntakeEmails {
     private static final Logger log = LoggerFactory.getLogger(IntakeEmails.class);
 
     private final SubmittedIntakes intakes;
+    private final CaseAccess access;
     private final OutboxWriter outbox;
     private final EmailTemplates templates;
 
-    IntakeEmails(SubmittedIntakes intakes, OutboxWriter outbox, EmailTemplates templates) {
+    IntakeEmails(SubmittedIntakes intakes, CaseAccess access, OutboxWriter outbox, EmailTemplates templates) {
+        this.access = access;
         this.intakes = intakes;
         this.outbox = outbox;
         this.templates = templates;
@@ -36,14 +40,15 @@ class IntakeEmails {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(IntakeSubmitted submitted) {
         try {
-            SubmittedIntake intake = SystemActor.call(() -> intakes.find(submitted.intakeId())).orElse(null);
-            if (intake == null) {
+            ClientContact client = SystemActor.call(() -> access.check(submitted.intakeId(),
+                    CaseOperation.READ_BOOKING_DETAILS).map(intakes::contact)).orElse(null);
+            if (client == null) {
                 return;
             }
-            var text = templates.intakeReceived(greetingName(intake.preferredName(), intake.fullName()),
-                    intake.reference());
-            outbox.enqueue(OutgoingEmail.plain("intake-" + intake.id() + "/" + EmailKind.INTAKE_RECEIVED.name(),
-                    EmailKind.INTAKE_RECEIVED, intake.email(), text.subject(), text.body()));
+            var text = templates.intakeReceived(greetingName(client.preferredName(), client.fullName()),
+                    client.reference());
+            outbox.enqueue(OutgoingEmail.plain("intake-" + client.intakeId() + "/" + EmailKind.INTAKE_RECEIVED.name(),
+                    EmailKind.INTAKE_RECEIVED, client.email(), text.subject(), text.body()));
         } catch (RuntimeException e) {
             // the client's form is safely stored; a missing receipt must not turn that into an error page
             log.error("Could not queue the receipt for intake {}", submitted.reference(), e);

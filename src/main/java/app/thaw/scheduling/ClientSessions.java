@@ -15,11 +15,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseAccess;
 import app.thaw.base.domain.StorableText;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.ClientAppointments;
+import app.thaw.intake.VerifiedClient;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentRequest;
@@ -39,17 +42,19 @@ class ClientSessions implements ClientAppointments {
     private final AppointmentRequestRepository requests;
     private final SessionViews views;
     private final AuditLog auditLog;
+    private final CaseAccess access;
     private final ApplicationEventPublisher events;
     private final Duration minimumNotice;
     private final Clock clock;
 
     ClientSessions(AppointmentRepository appointments, AppointmentRequestRepository requests, SessionViews views,
-                   AuditLog auditLog, ApplicationEventPublisher events,
+                   AuditLog auditLog, CaseAccess access, ApplicationEventPublisher events,
                    @Value("${thaw.scheduling.client-cancellation-notice:PT48H}") Duration minimumNotice, Clock clock) {
         this.appointments = appointments;
         this.requests = requests;
         this.views = views;
         this.auditLog = auditLog;
+        this.access = access;
         this.events = events;
         this.minimumNotice = minimumNotice;
         this.clock = clock;
@@ -58,11 +63,13 @@ class ClientSessions implements ClientAppointments {
     @Override
     @PermitAll
     @Transactional(readOnly = true)
-    public List<Session> upcoming(long intakeId) {
+    public List<Session> upcoming(VerifiedClient client) {
+        long intakeId = client.intakeId();
         Instant now = clock.instant();
         var mine = appointments.findForIntakes(List.of(intakeId)).stream()
                 .filter(a -> a.getState() == AppointmentState.BOOKED && a.getEndsAt().isAfter(now)).toList();
-        return views.of(mine).stream().map(view -> new Session(view.id(), view.start(), view.end(), view.typeLabel(),
+        // the client holds no staff role: the practice reads its own diary on their behalf
+        return SystemActor.call(() -> views.of(mine)).stream().map(view -> new Session(view.id(), view.start(), view.end(), view.typeLabel(),
                 view.format() == SessionFormat.ONLINE ? "Online" : "In person, " + view.roomName(),
                 view.therapistName(), cancellable(view.start().toInstant(), now), view.changeRequested())).toList();
     }
@@ -70,7 +77,8 @@ class ClientSessions implements ClientAppointments {
     @Override
     @PermitAll
     @Transactional
-    public String requestChange(long intakeId, long appointmentId, boolean cancel, @Nullable String message) {
+    public String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message) {
+        long intakeId = client.intakeId();
         Appointment appointment = appointments.findById(appointmentId)
                 .filter(a -> a.getIntakeId() == intakeId || Long.valueOf(intakeId).equals(a.getPartnerIntakeId()))
                 .filter(a -> a.getState() == AppointmentState.BOOKED)
@@ -87,19 +95,24 @@ class ClientSessions implements ClientAppointments {
         String when = WHEN.format(appointment.getStartsAt().atZone(Application.PRACTICE_ZONE));
         if (cancel && cancellable(appointment.getStartsAt(), now)) {
             appointment.cancel(true, text == null ? "Cancelled by the client online" : text, null, now);
-            events.publishEvent(new AppointmentCancelled(views.notice(appointment), true));
-            SystemActor.run(() -> auditLog.record(AuditAction.SESSION_CANCELLED, appointment.getIntakeId(), null,
-                    "By the client online"));
+            SystemActor.run(() -> {
+                events.publishEvent(new AppointmentCancelled(views.notice(appointment), true));
+                auditLog.record(AuditAction.SESSION_CANCELLED, intakeId, referenceOf(intakeId), "By the client online");
+            });
             return "Your session on " + when + " is cancelled. We've emailed you to confirm.";
         }
         requests.save(new AppointmentRequest(appointmentId, cancel, text, now));
-        SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, appointment.getIntakeId(), null,
+        SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, intakeId, referenceOf(intakeId),
                 cancel ? "Asked to cancel" : "Asked to rearrange"));
         return cancel
                 ? "Your session on " + when + " is less than " + minimumNotice.toHours() + " hours away, so we've "
                         + "passed your request to the practice. They'll contact you; late cancellations may be charged."
                 : "We've passed your request to rearrange the session on " + when + " to the practice. "
                         + "They'll contact you with new times.";
+    }
+
+    private String referenceOf(long intakeId) {
+        return access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS).reference();
     }
 
     private boolean cancellable(Instant start, Instant now) {

@@ -43,6 +43,12 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
     @Autowired
     ReviewService review;
 
+    @Autowired
+    app.thaw.review.CaseAssignments assignments;
+
+    @Autowired
+    app.thaw.review.ReferralService referrals;
+
     ReviewTestData data;
 
     @BeforeEach
@@ -62,7 +68,8 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         search(word);
 
         assertThat(references()).containsExactly(urgent.reference(), routine.reference(), later.reference());
-        assertThat(test(grid()).getLitRendererPropertyValue(0, 0, "urgency", String.class)).isEqualTo("Urgent");
+        assertThat(test(grid()).getLitRendererPropertyValue(0, 0, "urgency", String.class))
+                .isEqualTo("Urgent · risk not reviewed");
         assertThat(test(grid()).getLitRendererPropertyValue(1, 0, "urgency", String.class)).isEqualTo("Routine");
         assertThat(test(grid()).getCellText(0, 2)).isEqualTo(word + " Urgent");
         assertThat(test(grid()).getCellText(1, ASSIGNED_COLUMN)).isEqualTo("Unassigned");
@@ -117,7 +124,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         String word = ReviewTestData.uniqueWord();
         var mine = data.submit(completeAnswers(word + " Mine"));
         var toms = data.submit(completeAnswers(word + " Toms"));
-        data.asInOwnThread("tom", () -> review.assignToMe(toms.id()));
+        data.asInOwnThread("tom", () -> assignments.assignToMe(toms.id()));
 
         navigate(ReviewQueueView.class);
         search(word);
@@ -130,7 +137,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
     void anAdminSeesEveryCaseButHasNoToMeFilter() {
         String word = ReviewTestData.uniqueWord();
         var toms = data.submit(completeAnswers(word + " Toms"));
-        data.asInOwnThread("tom", () -> review.assignToMe(toms.id()));
+        data.asInOwnThread("tom", () -> assignments.assignToMe(toms.id()));
 
         navigate(ReviewQueueView.class);
         search(word);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import app.thaw.intake.ClientAppointments;
+import app.thaw.intake.IntakeService;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.ClientChangeRequest;
@@ -21,7 +21,7 @@ import app.thaw.scheduling.SessionFormat;
 class ClientRequestsViewTest extends DiaryViewTest {
 
     @Autowired
-    ClientAppointments clientAppointments;
+    IntakeService intake;
 
     @Test
     @WithUserDetails("amira")
@@ -33,7 +33,7 @@ class ClientRequestsViewTest extends DiaryViewTest {
                 null, DiaryTestData.uk(monday.plusDays(1).atTime(18, 0)), null));
         long sessionId = ((BookingResult.Booked) result).session().id();
         String message = "Could we move to Thursday? " + DiaryTestData.uniqueWord();
-        clientAppointments.requestChange(client.id(), sessionId, false, message);
+        data.asClient(() -> intake.requestAppointmentChange(client.receipt().statusToken(), sessionId, false, message));
 
         navigate(ClientRequestsView.class);
         assertThat(test(grid()).getCellText(row(message), 1)).isEqualTo("Rearrange");
@@ -41,7 +41,8 @@ class ClientRequestsViewTest extends DiaryViewTest {
         test(action(row(message), "Mark handled")).click();
         assertThat(rows()).noneMatch(r -> message.equals(r.message()));
 
-        clientAppointments.requestChange(client.id(), sessionId, false, message + " again");
+        data.asClient(() -> intake.requestAppointmentChange(client.receipt().statusToken(), sessionId, false,
+                message + " again"));
         navigate(ClientRequestsView.class);
         test(action(row(message + " again"), "Open in diary")).click();
 

@@ -93,13 +93,24 @@ final class DiaryTestData {
      * Vaadin session's security context wins over the test thread's.
      */
     <T> T as(String username, Supplier<T> work) {
+        return onOwnThread(username, work);
+    }
+
+    /** As a client on their status page: nobody signed in. */
+    <T> T asClient(Supplier<T> work) {
+        return onOwnThread(null, work);
+    }
+
+    private <T> T onOwnThread(String username, Supplier<T> work) {
         var result = new AtomicReference<T>();
         var failure = new AtomicReference<Throwable>();
         Thread thread = new Thread(() -> {
             var context = SecurityContextHolder.createEmptyContext();
-            StaffUser user = user(username);
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                    user.getAuthorities()));
+            if (username != null) {
+                StaffUser user = user(username);
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                        user.getAuthorities()));
+            }
             SecurityContextHolder.setContext(context);
             try {
                 result.set(work.get());
