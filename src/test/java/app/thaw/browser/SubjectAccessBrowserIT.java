@@ -76,6 +76,7 @@ class SubjectAccessBrowserIT extends BrowserTest {
         assertThat(page.locator("#sar-facts")).containsText("Waiting for Dr Amira Khan's review");
         assertThat(page.locator("#sar-facts")).containsText("days left");
         assertThat(page.locator("#privacy-export-json")).hasCount(0);
+        AxeCore.check(page, "client privacy with a subject access request");
         assertThat(page.locator("body")).not().containsText(withheld);
 
         // the therapist reviews it from her menu and withholds one note
@@ -87,6 +88,7 @@ class SubjectAccessBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name + " · " + client.reference())).click();
         waitForVaadin();
         assertThat(page.locator("body")).containsText(kept);
+        AxeCore.check(page, "the disclosure review");
         Locator part = page.locator(".disclosure-item").filter(new Locator.FilterOptions().setHasText(withheld));
         part.getByRole(AriaRole.CHECKBOX).check();
         waitForVaadin();

@@ -80,7 +80,8 @@ public class ClientPrivacyView extends VerticalLayout {
         query.setWidth("22rem");
         var find = new Button("Find", e -> search());
         find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        find.addClickShortcut(Key.ENTER);
+        // Enter in the search box only: Enter elsewhere (a date being typed) must not search again and clear the form
+        find.addClickShortcut(Key.ENTER).listenOn(query);
         var search = new FlexLayout(query, find);
         search.addClassName("queue-filters");
         message.setId("privacy-message");

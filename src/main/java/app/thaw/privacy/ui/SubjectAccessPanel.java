@@ -50,6 +50,7 @@ class SubjectAccessPanel extends Div {
     private final boolean couple;
     private final LocalDate today;
     private final Paragraph message = new Paragraph();
+    private final DescriptionList facts = new DescriptionList();
 
     SubjectAccessPanel(SubjectAccessRequests service, long intakeId, boolean couple, LocalDate today) {
         this.service = service;
@@ -142,18 +143,9 @@ class SubjectAccessPanel extends Div {
     }
 
     private void show(AccessRequestView request) {
-        var facts = new DescriptionList();
-        facts.addClassName("session-details");
         facts.setId("sar-facts");
-        item(facts, "Received", UkDates.format(request.receivedOn()) + " (recorded by " + request.recordedBy() + ")");
-        item(facts, "Due", UkDates.format(request.dueOn()) + (request.status().open()
-                ? " · " + request.deadlineWords() : ""));
-        if (request.extensionMonths() > 0) {
-            item(facts, "Extended", "By " + request.extensionMonths() + (request.extensionMonths() == 1 ? " month: "
-                    : " months: ") + request.extensionReason());
-        }
-        item(facts, "Clinician reviewing", request.reviewerName());
-        item(facts, "Status", status(request));
+        facts.addClassName("session-details");
+        fill(request);
         add(facts);
         if (request.status() == AccessRequestStatus.AWAITING_REVIEW) {
             add(changeReviewer(request));
@@ -167,6 +159,20 @@ class SubjectAccessPanel extends Div {
         if (request.status().open()) {
             add(withdraw(request));
         }
+    }
+
+    /** The request's dates, reviewer and state; refilled alone after a download, so the links stay as they are. */
+    private void fill(AccessRequestView request) {
+        facts.removeAll();
+        item(facts, "Received", UkDates.format(request.receivedOn()) + " (recorded by " + request.recordedBy() + ")");
+        item(facts, "Due", UkDates.format(request.dueOn()) + (request.status().open()
+                ? " · " + request.deadlineWords() : ""));
+        if (request.extensionMonths() > 0) {
+            item(facts, "Extended", "By " + request.extensionMonths() + (request.extensionMonths() == 1 ? " month: "
+                    : " months: ") + request.extensionReason());
+        }
+        item(facts, "Clinician reviewing", request.reviewerName());
+        item(facts, "Status", status(request));
     }
 
     private String status(AccessRequestView request) {
@@ -199,7 +205,9 @@ class SubjectAccessPanel extends Div {
         var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             try {
                 ExportFile file = export.apply(accessRequestId);
-                event.getUI().access(this::render);
+                // the facts only: replacing the links now would break the other one until the page next talks to us
+                event.getUI().access(() -> service.requests(intakeId).stream()
+                        .filter(r -> r.id() == accessRequestId).findFirst().ifPresent(this::fill));
                 return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
                         file.contentType(), file.content().length);
             } catch (SubjectAccessRefused refused) {
