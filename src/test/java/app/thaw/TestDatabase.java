@@ -86,7 +86,11 @@ public final class TestDatabase {
         }
     }
 
-    /** Points Spring at the shared test database before the context starts. */
+    /** One encryption key per test JVM, so a second app instance reads what the first one wrote. */
+    private static final String KEY = java.util.Base64.getEncoder()
+            .encodeToString(app.thaw.base.crypto.FieldCipher.newKey());
+
+    /** Points Spring at the shared test database (and the JVM's key) before the context starts. */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
@@ -95,7 +99,9 @@ public final class TestDatabase {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("thawTestDatabase", Map.of(
                     "spring.datasource.url", db.url(),
                     "spring.datasource.username", db.username(),
-                    "spring.datasource.password", db.password())));
+                    "spring.datasource.password", db.password(),
+                    "thaw.crypto.keys.test", KEY,
+                    "thaw.crypto.active-key", "test")));
         }
     }
 }

@@ -44,18 +44,15 @@ public class ContentSecurityPolicy {
             return forced;
         }
         Boolean known = strict;
-        if (known == null) {
-            known = productionMode(servletContext);
-            strict = known;
+        if (known != null) {
+            return known;
         }
-        return known;
-    }
-
-    private static boolean productionMode(ServletContext servletContext) {
         try {
-            return ApplicationConfiguration.get(new VaadinServletContext(servletContext)).isProductionMode();
+            known = ApplicationConfiguration.get(new VaadinServletContext(servletContext)).isProductionMode();
+            strict = known;
+            return known;
         } catch (RuntimeException notYetInitialised) {
-            // before Vaadin has started, err on the strict side
+            // before Vaadin has started (or outside the app's context), err on the strict side
             return true;
         }
     }

@@ -30,7 +30,7 @@ class EdgeConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> forwardedHeaders(
             @Value("${thaw.proxy.trusted:}") String[] trusted,
-            @Value("${thaw.proxy.header:x-forwarded}") String header) {
+            @Value("${thaw.proxy.header:x-forwarded}") String header, ContentSecurityPolicy csp) {
         TrustedProxies proxies = TrustedProxies.parse(List.of(trusted));
         var style = switch (header.strip().toLowerCase(Locale.ROOT)) {
             case "forwarded" -> ForwardedHeadersValve.Style.FORWARDED;
@@ -38,7 +38,8 @@ class EdgeConfiguration {
             default -> throw new IllegalArgumentException("thaw.proxy.header must be x-forwarded or forwarded");
         };
         log.info("Forwarded headers are believed from: {}", proxies);
-        return factory -> factory.addEngineValves(new ForwardedHeadersValve(proxies, style));
+        return factory -> factory.addEngineValves(new ForwardedHeadersValve(proxies, style),
+                new SecurityHeadersValve(csp));
     }
 
     @Bean

@@ -56,22 +56,39 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         chain.doFilter(request, cacheable ? response : new NoStoreResponse(request, response));
     }
 
-    /** The headers themselves, also used where a response is answered before the filters (host refusals). */
+    /** The headers themselves; also written by {@link SecurityHeadersValve} on answers Tomcat gives by itself. */
     static void write(HttpServletRequest request, HttpServletResponse response, ContentSecurityPolicy csp) {
-        response.setHeader("Content-Security-Policy", csp.policy(request.getServletContext(), null));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+        headers(request, csp).forEach(response::setHeader);
+    }
+
+    static java.util.Map<String, String> headers(HttpServletRequest request, ContentSecurityPolicy csp) {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put("Content-Security-Policy", csp.policy(servletContext(request), null));
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        headers.put("Cross-Origin-Opener-Policy", "same-origin");
+        headers.put("Cross-Origin-Resource-Policy", "same-origin");
         if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        return headers;
+    }
+
+    /** Null before Tomcat has matched the request to the application (a malformed URL, for one). */
+    private static jakarta.servlet.ServletContext servletContext(HttpServletRequest request) {
+        try {
+            return request.getServletContext();
+        } catch (RuntimeException unmapped) {
+            return null;
         }
     }
 
     static boolean isCacheable(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
+        String context = request.getContextPath() == null ? "" : request.getContextPath();
+        String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         return (method.equals("GET") || method.equals("HEAD")) && CACHEABLE.stream().anyMatch(path::startsWith);
     }
