@@ -24,10 +24,12 @@ SRC
 apt_opts=(-o "Dir::Etc::sourcelist=$work/sid.sources" -o Dir::Etc::sourceparts=/dev/null
           -o "Dir::State::Lists=$work/lists" -o APT::Sandbox::User=root)
 mkdir -p "$work/lists/partial"
-if ! command -v gcc >/dev/null || ! command -v make >/dev/null || ! dpkg -s zlib1g-dev >/dev/null 2>&1 \
-    || ! dpkg -s dpkg-dev >/dev/null 2>&1; then
+missing=()
+for tool in gcc make bison flex dpkg-source; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq >&2
-  apt-get install -y -qq gcc make zlib1g-dev dpkg-dev >/dev/null
+  apt-get install -y -qq gcc make bison flex zlib1g-dev dpkg-dev >/dev/null
 fi
 apt-get "${apt_opts[@]}" update -qq >&2
 (cd "$work" && apt-get "${apt_opts[@]}" source --download-only -qq postgresql-18 >&2)
