@@ -80,6 +80,12 @@ class PublicLinksIT {
                 username, username + "@example.org", StaffRole.THERAPIST)));
         assertThat(invitation.url()).startsWith(publicUrl.base() + "/welcome/").doesNotContain("evil.example");
         assertThat(emailTo(username + "@example.org")).contains(invitation.url()).doesNotContain("evil.example");
+        // no invitation left waiting on the Team page for other tests
+        data.as("admin", () -> {
+            administration.deactivate(administration.team().stream().filter(m -> m.username().equals(username))
+                    .findFirst().orElseThrow().id());
+            return null;
+        });
     }
 
     @Test
