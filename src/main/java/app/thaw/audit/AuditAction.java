@@ -10,6 +10,8 @@ public enum AuditAction {
     SECOND_FACTOR_ENROLLED("Authenticator set up", false),
     RECOVERY_CODE_USED("Signed in with a recovery code", false),
     SECOND_FACTOR_RESET("Authenticator reset", false),
+    SIGN_IN_PAUSED("Sign-in paused after failed tries", false),
+    SIGN_IN_PAUSE_LIFTED("Lifted a sign-in pause", false),
     INTAKE_SUBMITTED("Intake submitted", false),
     CASE_OPENED("Opened case", true),
     CASE_ACCESS_DENIED("Refused access to a case", false),

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.SecretToken;
+import app.thaw.base.web.PublicUrl;
 import app.thaw.intake.domain.CoupleCase;
 import app.thaw.intake.domain.CoupleCaseRepository;
 import app.thaw.intake.domain.Intake;
@@ -48,12 +49,14 @@ public class IntakeService {
     private final AnswersJson json;
     private final ObjectProvider<ClientAppointments> appointments;
     private final ApplicationEventPublisher events;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
                   CoupleCaseRepository coupleCases, IntakeSubmissions submissions, SubmissionRateLimiter rateLimiter,
                   AnswersJson json, ObjectProvider<ClientAppointments> appointments, ApplicationEventPublisher events,
-                  Clock clock) {
+                  PublicUrl publicUrl, Clock clock) {
+        this.publicUrl = publicUrl;
         this.appointments = appointments;
         this.events = events;
         this.questionnaires = questionnaires;
@@ -243,7 +246,7 @@ public class IntakeService {
 
     /**
      * Emails the partner their invitation, on the client's request from the confirmation page. The link
-     * must be this client's current, open invitation.
+     * must be this client's current, open invitation; the email carries it under the public address only.
      */
     @PermitAll
     public void emailPartnerInvitation(String invitationToken, String partnerEmail, String inviterFirstName,
@@ -254,7 +257,8 @@ public class IntakeService {
         if (!isPartnerInvitationOpen(invitationToken) || !link.endsWith("/intake/partner/" + invitationToken)) {
             throw new IllegalArgumentException("This invitation has expired or was already used.");
         }
-        events.publishEvent(new PartnerInvitationRequested(partnerEmail.strip(), inviterFirstName, link));
+        events.publishEvent(new PartnerInvitationRequested(partnerEmail.strip(), inviterFirstName,
+                publicUrl.link("intake/partner/" + invitationToken)));
     }
 
     /** Whether a partner invitation link can still be used, before the partner starts typing. */

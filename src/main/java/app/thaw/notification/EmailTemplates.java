@@ -102,6 +102,23 @@ class EmailTemplates {
                         "If you did not expect this, tell your practice manager straight away."));
     }
 
+    Rendered signInPausedForOwner(String name, ZonedDateTime until) {
+        return new Rendered("Your Thaw sign-in is paused for a while",
+                letter(name, "There were several failed tries to sign in to your Thaw account, so signing in to it "
+                                + "is paused until " + TIME.format(until) + " " + ZONE.format(until) + ".",
+                        "On a computer or phone where you have signed in before you can still sign in as usual.",
+                        "If the tries were yours, wait until then or ask your practice manager to lift the pause. "
+                                + "If they were not yours, tell your practice manager straight away."));
+    }
+
+    Rendered signInPausedForManager(String managerName, String whose, ZonedDateTime until) {
+        return new Rendered("Sign-in paused for " + clean(whose),
+                letter(managerName, "After several failed tries, signing in as " + clean(whose) + " is paused until "
+                                + TIME.format(until) + " " + ZONE.format(until) + ". They have been told by email.",
+                        "When you know the tries were theirs, you can let them in now: Team, then Actions, then "
+                                + "Lift sign-in pause. If they were not theirs, consider resetting their password."));
+    }
+
     /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */
     String place(SessionFormat format, @Nullable String roomName) {
         if (format == SessionFormat.ONLINE) {

@@ -198,6 +198,8 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         if (!ensureDraft()) {
             return;
         }
+        // everything on screen, including answers typed while a save failed (the database was briefly away)
+        intake.saveAnswers(token, answers.asMap(), form == null ? null : form.section().id());
         SubmissionOutcome outcome = intake.submit(token, clientAddress(), honeypotFilled);
         switch (outcome) {
             case SubmissionOutcome.Submitted submitted -> finish(submitted.receipt());
