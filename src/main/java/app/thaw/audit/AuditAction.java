@@ -11,6 +11,7 @@ public enum AuditAction {
     RECOVERY_CODE_USED("Signed in with a recovery code", false),
     SECOND_FACTOR_RESET("Authenticator reset", false),
     INTAKE_SUBMITTED("Intake submitted", false),
+    INTAKE_REFUSED_UNDER_18("Form refused: under 18, nothing kept", false),
     CASE_OPENED("Opened case", true),
     CASE_ACCESS_DENIED("Tried to open a case not theirs", false),
     LETTER_DOWNLOADED("Downloaded referral letter", true),
