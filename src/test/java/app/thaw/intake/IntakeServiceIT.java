@@ -39,7 +39,7 @@ class IntakeServiceIT {
 
         var row = jdbc.queryForMap("select * from intake where reference = ?", outcome.receipt().reference());
         assertThat(row.get("questionnaire_id")).isEqualTo("intake");
-        assertThat(row.get("questionnaire_version")).isEqualTo(1);
+        assertThat(row.get("questionnaire_version")).isEqualTo(2);
         assertThat(row.get("urgent")).isEqualTo(false);
         assertThat(row.get("status")).isEqualTo("NEW");
         assertThat(row.get("requested_type")).isEqualTo("INDIVIDUAL");
