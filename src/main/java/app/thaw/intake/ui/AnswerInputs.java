@@ -115,7 +115,8 @@ final class AnswerInputs {
     private static AnswerInput date(Item item) {
         var input = new DateInput(item.text(), item.adultOnly());
         input.setHelperText(item.help() != null ? item.help() : "For example, 14 3 1986");
-        input.setRequiredIndicatorVisible(item.required());
+        // required is said on the three boxes: ARIA allows no aria-required on the group around them
+        input.setBoxesRequired(item.required());
         return new DateAnswerInput(item, input);
     }
 
@@ -138,7 +139,7 @@ final class AnswerInputs {
         group.setItems(List.copyOf(labels.keySet()));
         group.setItemLabelGenerator(labels::get);
         group.setHelperText(item.help());
-        group.setRequiredIndicatorVisible(item.required());
+        // no required indicator: ARIA allows no aria-required on a group of checkboxes; the hint says what to do
         group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         group.setManualValidation(true);
         List<String> order = List.copyOf(labels.keySet());

@@ -51,6 +51,10 @@ class DateInput extends CustomField<String> {
         year.setValue(parts.get(2));
     }
 
+    void setBoxesRequired(boolean required) {
+        List.of(day, month, year).forEach(box -> box.setRequiredIndicatorVisible(required));
+    }
+
     /** Marks just the boxes a message is about (all three when the date as a whole is wrong). */
     void markParts(Set<DateAnswers.Part> parts) {
         day.setInvalid(parts.contains(DateAnswers.Part.DAY));
