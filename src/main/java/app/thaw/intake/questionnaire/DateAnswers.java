@@ -33,6 +33,10 @@ public final class DateAnswers {
 
         static final Reading EMPTY = new Reading(null, null, Set.of());
 
+        public Reading {
+            wrongParts = Set.copyOf(wrongParts);
+        }
+
         public boolean isEmpty() {
             return date == null && problem == null;
         }
