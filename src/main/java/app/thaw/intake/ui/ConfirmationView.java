@@ -54,8 +54,9 @@ public class ConfirmationView extends Div implements BeforeEnterObserver {
         add(new Paragraph(new Span("Your reference: "), reference),
                 new H2("What happens next"),
                 new Paragraph("A therapist will read your form, usually within two working days, and contact you "
-                        + "the way you asked. If we suggest a different kind of support, we'll explain why. "
-                        + "This form doesn't give a diagnosis."),
+                        + "in the ways you told us are safe (if none is, the next step will show on your status page). "
+                        + "If we suggest a different kind of support, we'll explain why. This form doesn't give a "
+                        + "diagnosis."),
                 new H2("Your private status link"),
                 new LinkBox("Keep this link to see where your form is and any appointment we book for you. "
                         + "Anyone who has it can see your status, so keep it private.",
@@ -71,8 +72,8 @@ public class ConfirmationView extends Div implements BeforeEnterObserver {
                         + "about what you told us.")
                 : new Paragraph("We haven't emailed or texted you anything"
                         + (receipt.emailSafe() ? ". " : ", because you told us email isn't safe for you. ")
-                        + "To keep this link, copy it somewhere only you can see, or bookmark it in a private "
-                        + "browser window. If you lose it, call the practice and give your reference, "
+                        + "To keep this link, copy it somewhere only you can see, such as a password manager or a "
+                        + "private note. If you lose it, call the practice and give your reference, "
                         + receipt.reference() + ".");
         text.addClassName("keeping-the-link");
         text.getElement().setAttribute("data-testid", "keeping-the-link");

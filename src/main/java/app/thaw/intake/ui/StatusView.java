@@ -36,7 +36,8 @@ public class StatusView extends Div implements BeforeEnterObserver {
 
     private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
             .withZone(Application.PRACTICE_ZONE);
-    private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
+    private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm",
+            Locale.UK);
 
     private final IntakeService intake;
     private final PracticeProfile practice;
@@ -67,7 +68,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
         var reference = new Paragraph("Reference " + status.reference() + " · sent "
                 + SENT.format(status.submittedAt()));
         reference.addClassName("status-reference");
-        add(new H1("Your form " + status.reference()), reference, HelpNow.bar());
+        add(new H1("Your form and sessions"), reference, HelpNow.bar());
         if (status.urgent()) {
             add(new CrisisLines());
         }
