@@ -12,6 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.NotACasePath;
+import app.thaw.caseaccess.CaseOperation;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffUser;
@@ -36,6 +39,7 @@ public class AuditLog {
     /** Recorded in the caller's transaction: the change and its audit line commit or fail together. */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @NotACasePath("writes one audit line; reveals and changes nothing of the case")
     public void record(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
                        @Nullable String detail) {
         insert(action, intakeId, caseReference, detail);
@@ -44,14 +48,28 @@ public class AuditLog {
     /** Recorded on its own, so it stays even when the caller's work is refused and rolled back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @NotACasePath("writes one audit line; reveals and changes nothing of the case")
     public void recordAttempt(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
                               @Nullable String detail) {
+        insert(action, intakeId, caseReference, detail);
+    }
+
+    /**
+     * A refused attempt on a case, named by whoever made it (a staff member, the system or someone not signed in),
+     * kept even though the attempt itself changes nothing.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @jakarta.annotation.security.PermitAll
+    @NotACasePath("writes one audit line; reveals and changes nothing of the case")
+    public void recordDeniedAccess(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
+                                   @Nullable String detail) {
         insert(action, intakeId, caseReference, detail);
     }
 
     /** Whether the current staff member already has this action on this case within the window. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @NotACasePath("asks whether the current staff member did this recently; reveals nothing of the case")
     public boolean recordedRecently(AuditAction action, long intakeId, java.time.Duration window) {
         StaffUser staff = currentUser.get().orElse(null);
         if (staff == null) {
@@ -101,7 +119,8 @@ public class AuditLog {
     /** The non-read history of one case, oldest first, for its timeline. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
-    public List<AuditEntry> caseHistory(long intakeId) {
+    public List<AuditEntry> caseHistory(CaseGrant grant) {
+        long intakeId = grant.requireFor(CaseOperation.READ_CLINICAL).intakeId();
         return jdbc.query("""
                 select * from audit_entry where intake_id = ?
                    and action not in ('CASE_OPENED', 'LETTER_DOWNLOADED', 'CASE_ACCESS_DENIED')
@@ -110,8 +129,9 @@ public class AuditLog {
 
     /** Every entry about one case, newest first: who looked, who changed what. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
-    public List<AuditEntry> entriesForCase(long intakeId) {
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.SYSTEM})
+    public List<AuditEntry> entriesForCase(CaseGrant grant) {
+        long intakeId = grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE).intakeId();
         return jdbc.query("select * from audit_entry where intake_id = ? order by occurred_at desc, id desc",
                 (rs, row) -> AuditRows.entry(rs), intakeId);
     }
@@ -122,6 +142,8 @@ public class AuditLog {
      */
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
+    @NotACasePath("the practice manager's audit viewer: who did what and when to which reference, never clinical "
+            + "content")
     public List<AuditEntry> search(AuditFilter filter, @Nullable Long beforeId, int limit) {
         var sql = new StringBuilder("select * from audit_entry where true");
         var args = new java.util.ArrayList<Object>();
@@ -162,9 +184,21 @@ public class AuditLog {
                 insert into audit_entry (occurred_at, actor_id, actor_name, action, intake_id, case_reference, detail)
                 values (?, ?, ?, ?, ?, ?, ?)""",
                 Timestamp.from(clock.instant()), staff == null ? null : staff.id(),
-                staff == null ? SystemActor.NAME : staff.displayName(), action.name(), intakeId, caseReference,
+                staff == null ? unnamedActor() : staff.displayName(), action.name(), intakeId, caseReference,
                 detail == null ? null : truncate(detail, DETAIL_MAX));
     }
+
+    /** Background work runs as the system; anything else without a staff member is someone not signed in. */
+    private static String unnamedActor() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        boolean system = authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Roles.SYSTEM).equals(a.getAuthority()));
+        return system ? SystemActor.NAME : NOT_SIGNED_IN;
+    }
+
+    /** How the log names a caller who was not signed in (a client's page, a forged request). */
+    public static final String NOT_SIGNED_IN = "not signed in";
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);

@@ -15,16 +15,19 @@ public interface ClientAppointments {
     /** Longest message a client may add to a cancel or rearrange request. */
     int MESSAGE_MAX = 500;
 
-    /** The client's coming sessions, soonest first. */
-    default List<Session> upcoming(long intakeId) {
-        return diaryOf(intakeId).upcoming();
+    /** The client's coming sessions, soonest first, joint ones included. */
+    default List<Session> upcoming(VerifiedClient client) {
+        return diaryOf(client).upcoming();
     }
 
     /** The client's own part of the diary: coming sessions and whether any came before. */
-    ClientDiary diaryOf(long intakeId);
+    ClientDiary diaryOf(VerifiedClient client);
 
-    /** Cancels at once when far enough ahead, otherwise records a request for staff; returns what happened. */
-    String requestChange(long intakeId, long appointmentId, boolean cancel, @Nullable String message);
+    /**
+     * Cancels at once when far enough ahead, otherwise records a request for staff; returns what happened. A session
+     * that isn't the client's own answers as one that does not exist.
+     */
+    String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message);
 
     /**
      * @param changeRequested this client (never their partner) has asked to change it and staff haven't answered

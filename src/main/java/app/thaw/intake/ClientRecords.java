@@ -9,6 +9,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeRepository;
 import app.thaw.intake.questionnaire.Answers;
@@ -29,6 +32,7 @@ public class ClientRecords {
 
     /** By reference (THW-XXXXXX) or by email address, newest first; one person may have sent several forms. */
     @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public List<ClientIdentity> find(String referenceOrEmail) {
         String query = referenceOrEmail == null ? "" : referenceOrEmail.strip();
         if (query.isEmpty()) {
@@ -39,9 +43,10 @@ public class ClientRecords {
         return found.stream().map(this::identity).toList();
     }
 
-    @RolesAllowed(Roles.ADMIN)
-    public Optional<ClientIdentity> identity(long intakeId) {
-        return intakes.findById(intakeId).map(this::identity);
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    public ClientIdentity identity(CaseGrant grant) {
+        grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE);
+        return identity(intakes.findById(grant.intakeId()).orElseThrow());
     }
 
     private ClientIdentity identity(Intake intake) {

@@ -52,7 +52,8 @@ class ClientStatuses {
 
     ClientStatus statusOf(Intake intake) {
         ClientAppointments diary = appointments.getIfAvailable();
-        var own = diary == null ? ClientAppointments.ClientDiary.EMPTY : diary.diaryOf(intake.getId());
+        var own = diary == null ? ClientAppointments.ClientDiary.EMPTY
+                : diary.diaryOf(new VerifiedClient(intake.getId()));
         return new ClientStatus(intake.getReference(), intake.getSubmittedAt(), intake.isUrgent(),
                 stage(intake.getStatus(), own), own.upcoming(), own.earlierSessions(),
                 contactWays(json.read(intake.getAnswersJson())), invitedThePartner(intake));
@@ -60,7 +61,8 @@ class ClientStatuses {
 
     ClientAppointments.ClientDiary diaryOf(Intake intake) {
         ClientAppointments diary = appointments.getIfAvailable();
-        return diary == null ? ClientAppointments.ClientDiary.EMPTY : diary.diaryOf(intake.getId());
+        return diary == null ? ClientAppointments.ClientDiary.EMPTY
+                : diary.diaryOf(new VerifiedClient(intake.getId()));
     }
 
     /**

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.base.domain.Erased;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.domain.EncryptedColumns;
@@ -56,7 +58,8 @@ public class IntakeErasure {
     /** Locks the intake row so an erasure and a legal hold on the same client happen one after the other. */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
-    public Optional<ErasureSubject> lock(long intakeId) {
+    public Optional<ErasureSubject> lock(CaseGrant grant) {
+        long intakeId = grant.requireFor(CaseOperation.ERASE, CaseOperation.MANAGE_PRIVACY).intakeId();
         List<Long> locked = jdbc.queryForList("select id from intake where id = ? for update", Long.class, intakeId);
         if (locked.isEmpty()) {
             return Optional.empty();
@@ -68,7 +71,8 @@ public class IntakeErasure {
     /** Replaces every identifying field and typed answer of the intake (and its corrections) with the marker. */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
-    public void eraseIdentity(long intakeId) {
+    public void eraseIdentity(CaseGrant grant) {
+        long intakeId = grant.requireFor(CaseOperation.ERASE).intakeId();
         Intake intake = intakes.findById(intakeId).orElseThrow();
         QuestionnaireDefinition definition = questionnaires.find(intake.getQuestionnaireId(),
                 intake.getQuestionnaireVersion()).orElse(null);

@@ -231,7 +231,7 @@ public class IntakeService {
         if (diary == null) {
             throw new IllegalArgumentException("Please call the practice to change your session.");
         }
-        return diary.requestChange(intake.getId(), appointmentId, cancel, message == null ? null
+        return diary.requestChange(new VerifiedClient(intake.getId()), appointmentId, cancel, message == null ? null
                 : app.thaw.intake.questionnaire.TypedText.clean(message));
     }
 

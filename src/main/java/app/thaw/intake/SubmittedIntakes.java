@@ -1,22 +1,35 @@
 package app.thaw.intake;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.domain.Erased;
 import app.thaw.base.domain.StorableText;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.domain.EncryptedColumns;
 import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeRepository;
+import app.thaw.intake.questionnaire.AnswerValidator;
+import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
 
 /**
- * Submitted intakes for the practice side. Reading answers is for therapists (and the system acting for
- * them); which therapist may read which case is decided by the review feature before it calls this.
+ * Submitted intakes for the practice side. Every method takes the grant the case-access policy gave for that intake,
+ * so nothing here can be reached with a bare id: which operation the grant is for decides what it may read.
  */
 @Service
 @Transactional(readOnly = true)
@@ -25,17 +38,15 @@ public class SubmittedIntakes {
     private final IntakeRepository intakes;
     private final QuestionnaireCatalog questionnaires;
     private final AnswersJson json;
-
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final app.thaw.security.CurrentUser currentUser;
-    private final app.thaw.security.StaffAccountService staff;
-    private final java.time.Clock clock;
+    private final JdbcTemplate jdbc;
+    private final CurrentUser currentUser;
+    private final StaffAccountService staff;
+    private final Clock clock;
     private final EncryptedColumns.AmendmentAnswer amendmentAnswer;
     private final EncryptedColumns.AmendmentReason amendmentReason;
 
     SubmittedIntakes(IntakeRepository intakes, QuestionnaireCatalog questionnaires, AnswersJson json,
-                     org.springframework.jdbc.core.JdbcTemplate jdbc, app.thaw.security.CurrentUser currentUser,
-                     app.thaw.security.StaffAccountService staff, java.time.Clock clock,
+                     JdbcTemplate jdbc, CurrentUser currentUser, StaffAccountService staff, Clock clock,
                      EncryptedColumns.AmendmentAnswer amendmentAnswer, EncryptedColumns.AmendmentReason amendmentReason) {
         this.amendmentAnswer = amendmentAnswer;
         this.amendmentReason = amendmentReason;
@@ -48,90 +59,54 @@ public class SubmittedIntakes {
         this.clock = clock;
     }
 
-    /** Corrections to an intake's answers, oldest first. */
-    private List<Amendment> amendments(long intakeId) {
-        var names = staff.displayNames();
-        return jdbc.query("select * from intake_amendment where intake_id = ? order by amended_at, id",
-                (rs, row) -> new Amendment(rs.getString("item_id"),
-                        json.readValues(amendmentAnswer.decrypt(rs.getString("answer"))),
-                        app.thaw.base.domain.Erased.orMarker(
-                                amendmentReason.convertToEntityAttribute(rs.getString("reason"))),
-                        names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
-                        rs.getTimestamp("amended_at").toInstant()), intakeId);
-    }
-
+    /** The whole intake, answers and scores: clinical content for the therapists the policy allows (and the system). */
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
-    public Optional<SubmittedIntake> find(long intakeId) {
-        return intakes.findById(intakeId).map(this::toSubmitted);
+    public SubmittedIntake find(CaseGrant grant) {
+        grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.CHANGE_CLINICAL, CaseOperation.DOWNLOAD_LETTER,
+                CaseOperation.REVIEW_DISCLOSURE);
+        return toSubmitted(intakes.findById(grant.intakeId()).orElseThrow());
     }
 
     /**
-     * The whole intake for a client's subject access request. The practice manager produces the export as a
-     * data-protection task and downloads it without reading it on screen; the caller audits every use.
+     * The whole intake for a client's subject access request: the practice manager produces the export as a
+     * data-protection task without reading it on screen, the clinician reviews it before release.
      */
-    @RolesAllowed(Roles.ADMIN)
-    public Optional<SubmittedIntake> forSubjectAccess(long intakeId) {
-        return intakes.findById(intakeId).map(this::toSubmitted);
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    public SubmittedIntake forSubjectAccess(CaseGrant grant) {
+        grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE);
+        return toSubmitted(intakes.findById(grant.intakeId()).orElseThrow());
     }
 
     /**
      * Names and addresses of several clients in one read, without loading (and decrypting) their answers: what
-     * the diary and its emails show. Unknown ids are left out.
+     * the diary and its emails show.
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public java.util.Map<Long, ClientName> names(java.util.Collection<Long> intakeIds) {
-        if (intakeIds.isEmpty()) {
-            return java.util.Map.of();
+    public Map<Long, ClientName> names(Collection<CaseGrant> grants) {
+        if (grants.isEmpty()) {
+            return Map.of();
         }
-        var names = new java.util.HashMap<Long, ClientName>();
+        var names = new HashMap<Long, ClientName>();
         // no address for a client who said email isn't safe: no booking, change or reminder email can reach them
         jdbc.query("select id, reference, full_name, preferred_name, case when email_safe then email end"
                         + " from intake where id = any(?)",
                 rs -> {
                     names.put(rs.getLong(1), new ClientName(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5)));
-                }, (Object) intakeIds.toArray(Long[]::new));
+                }, (Object) grants.stream().map(CaseGrant::intakeId).toArray(Long[]::new));
         return names;
     }
 
     /** Contact details and stated availability: booking needs these, and they hold nothing clinical. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public Optional<ClientContact> contact(long intakeId) {
-        return intakes.findById(intakeId).map(intake -> {
-            var answers = json.read(intake.getAnswersJson());
-            return new ClientContact(intake.getId(), intake.getReference(), intake.getFullName(),
-                    intake.getPreferredName(), intake.getEmail(), intake.getPhone(), intake.getRequestedType(),
-                    intake.getCoupleCaseId(), answers.multi("preferences.days"), answers.multi("preferences.times"),
-                    answers.single("preferences.format").orElse(null));
-        });
-    }
-
-    /** Whether the intake's answers raised a risk flag, without loading them. */
-    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
-    public boolean isUrgent(long intakeId) {
-        return intakes.findById(intakeId).map(Intake::isUrgent).orElse(false);
-    }
-
-    /** The reference alone, for audit lines and messages, without loading answers. */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public Optional<String> referenceOf(long intakeId) {
-        return intakes.findById(intakeId).map(Intake::getReference);
-    }
-
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public Optional<Long> idOfReference(String reference) {
-        // a typed or forged reference (a NUL, a megabyte) must find nothing, not fail in the database
-        String wanted = reference == null ? "" : reference.strip().toUpperCase(java.util.Locale.ROOT);
-        if (wanted.isEmpty() || wanted.length() > Intake.REFERENCE_MAX || !StorableText.isStorable(wanted)) {
-            return Optional.empty();
-        }
-        return intakes.findByReference(wanted).map(Intake::getId);
-    }
-
-    /** Both partners' intake ids of a couple case, first to arrive first. */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public List<Long> coupleMembers(long coupleCaseId) {
-        return intakes.findByCoupleCaseIdOrderBySubmittedAtAsc(coupleCaseId).stream().map(Intake::getId).toList();
+    public ClientContact contact(CaseGrant grant) {
+        grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.BOOK_SESSION);
+        Intake intake = intakes.findById(grant.intakeId()).orElseThrow();
+        var answers = json.read(intake.getAnswersJson());
+        return new ClientContact(intake.getId(), intake.getReference(), intake.getFullName(),
+                intake.getPreferredName(), intake.getEmail(), intake.getPhone(), intake.getRequestedType(),
+                intake.getCoupleCaseId(), answers.multi("preferences.days"), answers.multi("preferences.times"),
+                answers.single("preferences.format").orElse(null));
     }
 
     /**
@@ -140,8 +115,9 @@ public class SubmittedIntakes {
      */
     @Transactional
     @RolesAllowed(Roles.THERAPIST)
-    public Optional<String> amend(long intakeId, String itemId, List<String> values, String reason) {
-        SubmittedIntake intake = find(intakeId).orElseThrow();
+    public Optional<String> amend(CaseGrant grant, String itemId, List<String> values, String reason) {
+        grant.requireFor(CaseOperation.CHANGE_CLINICAL);
+        SubmittedIntake intake = find(grant);
         var item = intake.questionnaire().item(itemId)
                 .orElseThrow(() -> new IllegalArgumentException("That question isn't in this intake."));
         String why = reason == null ? "" : reason.strip();
@@ -150,24 +126,40 @@ public class SubmittedIntakes {
                     + " characters).");
         }
         var corrected = intake.answers().with(itemId, values);
-        Optional<String> problem = app.thaw.intake.questionnaire.AnswerValidator.validateItem(intake.questionnaire(),
-                item, corrected, java.time.LocalDate.now(clock));
+        Optional<String> problem = AnswerValidator.validateItem(intake.questionnaire(), item, corrected,
+                LocalDate.now(clock));
         if (problem.isPresent()) {
             return problem;
         }
         jdbc.update("""
                 insert into intake_amendment (intake_id, item_id, answer, reason, amended_by, amended_at)
-                values (?, ?, cast(? as jsonb), ?, ?, ?)""", intakeId, itemId,
+                values (?, ?, cast(? as jsonb), ?, ?, ?)""", grant.intakeId(), itemId,
                 amendmentAnswer.encrypt(json.writeValues(corrected.multi(itemId))),
                 amendmentReason.convertToDatabaseColumn(why), currentUser.require().id(),
-                java.sql.Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()));
         return Optional.empty();
     }
 
+    /** The case's status; returns the one it had before. */
     @Transactional
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
-    public void changeStatus(long intakeId, IntakeStatus status) {
-        intakes.findById(intakeId).orElseThrow().changeStatus(status, clock.instant());
+    public IntakeStatus changeStatus(CaseGrant grant, IntakeStatus status) {
+        grant.requireFor(CaseOperation.CHANGE_CLINICAL);
+        Intake intake = intakes.findById(grant.intakeId()).orElseThrow();
+        IntakeStatus before = intake.getStatus();
+        intake.changeStatus(status, clock.instant());
+        return before;
+    }
+
+    /** Corrections to an intake's answers, oldest first. */
+    private List<Amendment> amendments(long intakeId) {
+        var names = staff.displayNames();
+        return jdbc.query("select * from intake_amendment where intake_id = ? order by amended_at, id",
+                (rs, row) -> new Amendment(rs.getString("item_id"),
+                        json.readValues(amendmentAnswer.decrypt(rs.getString("answer"))),
+                        Erased.orMarker(amendmentReason.convertToEntityAttribute(rs.getString("reason"))),
+                        names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
+                        rs.getTimestamp("amended_at").toInstant()), intakeId);
     }
 
     private SubmittedIntake toSubmitted(Intake intake) {

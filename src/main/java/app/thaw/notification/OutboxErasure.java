@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.base.domain.Erased;
 import app.thaw.security.Roles;
 
@@ -28,7 +30,8 @@ public class OutboxErasure {
     /** Emails to this client: their intake receipt, and session emails to their address. Returns how many. */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
-    public int eraseEmailsTo(long intakeId, String email, Collection<Long> appointmentIds) {
+    public int eraseEmailsTo(CaseGrant grant, String email, Collection<Long> appointmentIds) {
+        long intakeId = grant.requireFor(CaseOperation.ERASE).intakeId();
         Object[] sessions = appointmentIds.toArray();
         return jdbc.update("""
                 update outbox_message

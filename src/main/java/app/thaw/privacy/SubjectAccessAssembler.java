@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditEntry;
 import app.thaw.audit.AuditLog;
@@ -65,14 +66,14 @@ class SubjectAccessAssembler {
         this.clock = clock;
     }
 
-    SubjectAccessExport assemble(ClientIdentity identity) {
+    SubjectAccessExport assemble(CaseGrant grant, ClientIdentity identity) {
         long intakeId = identity.intakeId();
-        SubmittedIntake intake = intakes.forSubjectAccess(intakeId).orElseThrow();
+        SubmittedIntake intake = intakes.forSubjectAccess(grant);
         ClientIdentity.Partner partner = identity.partner();
         PartnerRedaction redact = partner == null ? PartnerRedaction.none()
                 : PartnerRedaction.of(partner.fullName(), partner.preferredName(), partner.email(), partner.phone(),
                         partner.reference());
-        CaseRecord record = cases.forSubjectAccess(intakeId);
+        CaseRecord record = cases.forSubjectAccess(grant);
         var leftOut = new ArrayList<String>();
         if (identity.coupleLink() != ClientIdentity.CoupleLink.NONE) {
             leftOut.add("Your partner's own form, answers and scores, and the comparison of your answers with "
@@ -122,12 +123,12 @@ class SubjectAccessAssembler {
                 referrals,
                 record.notes().stream().map(n -> new SubjectAccessExport.Note(n.author(), n.createdAt(),
                         redact.apply(n.body()))).toList(),
-                sessions.forSubjectAccess(intakeId).stream().map(s -> session(s, redact)).toList(),
-                statusHistory(intakeId, redact),
+                sessions.forSubjectAccess(grant).stream().map(s -> session(s, redact)).toList(),
+                statusHistory(grant, redact),
                 outbox.sentTo(identity.email()).stream().map(e -> new SubjectAccessExport.Email(e.kind().label(),
                         redact.apply(e.subject()), redact.apply(e.body()), e.status().label(), e.createdAt(),
                         e.sentAt())).toList(),
-                accessLog(intakeId, redact),
+                accessLog(grant, redact),
                 List.copyOf(leftOut));
     }
 
@@ -170,8 +171,8 @@ class SubjectAccessAssembler {
                         .toList());
     }
 
-    private List<SubjectAccessExport.StatusChange> statusHistory(long intakeId, PartnerRedaction redact) {
-        return auditLog.entriesForCase(intakeId).reversed().stream()
+    private List<SubjectAccessExport.StatusChange> statusHistory(CaseGrant grant, PartnerRedaction redact) {
+        return auditLog.entriesForCase(grant).reversed().stream()
                 .filter(e -> e.action() == AuditAction.STATUS_CHANGED || e.action() == AuditAction.INTAKE_SUBMITTED)
                 .map(e -> new SubjectAccessExport.StatusChange(e.occurredAt(), e.actorName(),
                         e.action() == AuditAction.INTAKE_SUBMITTED ? "Form received"
@@ -179,8 +180,8 @@ class SubjectAccessAssembler {
                 .toList();
     }
 
-    private List<AccessLine> accessLog(long intakeId, PartnerRedaction redact) {
-        return auditLog.entriesForCase(intakeId).reversed().stream()
+    private List<AccessLine> accessLog(CaseGrant grant, PartnerRedaction redact) {
+        return auditLog.entriesForCase(grant).reversed().stream()
                 .map((AuditEntry e) -> new AccessLine(e.occurredAt(), e.actorName(), e.action().label(),
                         redact.apply(e.detail())))
                 .toList();

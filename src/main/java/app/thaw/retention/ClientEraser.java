@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.ErasureSubject;
@@ -49,8 +50,9 @@ class ClientEraser {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    ErasureResult erase(long intakeId, String reason, Source source, @Nullable Long staffId) {
-        ErasureSubject subject = intakes.lock(intakeId).orElse(null);
+    ErasureResult erase(CaseGrant grant, String reason, Source source, @Nullable Long staffId) {
+        long intakeId = grant.intakeId();
+        ErasureSubject subject = intakes.lock(grant).orElse(null);
         if (subject == null) {
             return new ErasureResult(ErasureResult.Outcome.NOT_FOUND, "There is no client with that reference.");
         }
@@ -64,10 +66,10 @@ class ClientEraser {
         }
         // SET LOCAL: the triggers let erasure through in this transaction only, and only until switched off below
         jdbc.queryForObject("select set_config('thaw.erasure', 'on', true)", String.class);
-        intakes.eraseIdentity(intakeId);
-        cases.eraseFreeText(intakeId);
-        List<Long> sessionIds = sessions.eraseFreeText(intakeId);
-        emails.eraseEmailsTo(intakeId, subject.email(), sessionIds);
+        intakes.eraseIdentity(grant);
+        cases.eraseFreeText(grant);
+        List<Long> sessionIds = sessions.eraseFreeText(grant);
+        emails.eraseEmailsTo(grant, subject.email(), sessionIds);
         // a failure above rolls the whole transaction back, switch included
         jdbc.queryForObject("select set_config('thaw.erasure', 'off', true)", String.class);
         jdbc.update("insert into client_erasure (intake_id, source, reason, erased_by, erased_at) values (?, ?, ?, ?, ?)",

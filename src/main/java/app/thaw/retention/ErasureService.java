@@ -7,7 +7,10 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.thaw.intake.SubmittedIntakes;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
@@ -24,21 +27,22 @@ public class ErasureService {
 
     private final ClientEraser eraser;
     private final LegalHolds holds;
-    private final SubmittedIntakes intakes;
+    private final CaseAccess access;
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
 
-    ErasureService(ClientEraser eraser, LegalHolds holds, SubmittedIntakes intakes, StaffAccountService staff,
+    ErasureService(ClientEraser eraser, LegalHolds holds, CaseAccess access, StaffAccountService staff,
                    CurrentUser currentUser) {
         this.eraser = eraser;
         this.holds = holds;
-        this.intakes = intakes;
+        this.access = access;
         this.staff = staff;
         this.currentUser = currentUser;
     }
 
     @Transactional
     @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.ERASE)
     public ErasureResult erase(String reference, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > REASON_MAX) {
@@ -48,26 +52,22 @@ public class ErasureService {
         if (!app.thaw.base.domain.StorableText.isStorable(why)) {
             return new ErasureResult(ErasureResult.Outcome.REASON_MISSING, app.thaw.base.domain.StorableText.REFUSAL);
         }
-        Optional<Long> intakeId = idOf(reference);
-        if (intakeId.isEmpty()) {
+        Optional<CaseGrant> grant = access.find(reference, CaseOperation.ERASE);
+        if (grant.isEmpty()) {
             return new ErasureResult(ErasureResult.Outcome.NOT_FOUND, "There is no client with that reference.");
         }
-        return eraser.erase(intakeId.get(), why, ClientEraser.Source.REQUEST, currentUser.require().id());
+        return eraser.erase(grant.get(), why, ClientEraser.Source.REQUEST, currentUser.require().id());
     }
 
     /** Whether the client exists, is erased already, or is held; empty when the reference is unknown. */
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public Optional<ClientPrivacyStatus> status(String reference) {
-        return idOf(reference).map(id -> {
-            String ref = intakes.referenceOf(id).orElseThrow();
-            var erasedAt = eraser.erasedAt(id);
-            return new ClientPrivacyStatus(ref, erasedAt == null ? null : erasedAt.toInstant(),
-                    holds.current(id, ref, staff.displayNames()).orElse(null));
+        return access.find(reference, CaseOperation.MANAGE_PRIVACY).map(grant -> {
+            var erasedAt = eraser.erasedAt(grant.intakeId());
+            return new ClientPrivacyStatus(grant.reference(), erasedAt == null ? null : erasedAt.toInstant(),
+                    holds.current(grant.intakeId(), grant.reference(), staff.displayNames()).orElse(null));
         });
-    }
-
-    private Optional<Long> idOf(String reference) {
-        return reference == null || reference.isBlank() ? Optional.empty() : intakes.idOfReference(reference);
     }
 }

@@ -8,11 +8,13 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.ErasureSubject;
 import app.thaw.intake.IntakeErasure;
-import app.thaw.intake.SubmittedIntakes;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
@@ -27,18 +29,18 @@ public class LegalHoldService {
     private final LegalHolds holds;
     private final ClientEraser eraser;
     private final IntakeErasure intakeLocks;
-    private final SubmittedIntakes intakes;
+    private final CaseAccess access;
     private final AuditLog auditLog;
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    LegalHoldService(LegalHolds holds, ClientEraser eraser, IntakeErasure intakeLocks, SubmittedIntakes intakes,
+    LegalHoldService(LegalHolds holds, ClientEraser eraser, IntakeErasure intakeLocks, CaseAccess access,
                      AuditLog auditLog, StaffAccountService staff, CurrentUser currentUser, Clock clock) {
         this.holds = holds;
         this.eraser = eraser;
         this.intakeLocks = intakeLocks;
-        this.intakes = intakes;
+        this.access = access;
         this.auditLog = auditLog;
         this.staff = staff;
         this.currentUser = currentUser;
@@ -47,13 +49,15 @@ public class LegalHoldService {
 
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public Optional<LegalHold> current(String reference) {
-        return idOf(reference).flatMap(id ->
-                holds.current(id, intakes.referenceOf(id).orElseThrow(), staff.displayNames()));
+        return access.find(reference, CaseOperation.MANAGE_PRIVACY).flatMap(grant ->
+                holds.current(grant.intakeId(), grant.reference(), staff.displayNames()));
     }
 
     @Transactional
     @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public LegalHoldResult set(String reference, String reason) {
         String why = clean(reason);
         if (why == null) {
@@ -81,6 +85,7 @@ public class LegalHoldService {
 
     @Transactional
     @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public LegalHoldResult clear(String reference, String reason) {
         String why = clean(reason);
         if (why == null) {
@@ -102,11 +107,7 @@ public class LegalHoldService {
     }
 
     private Optional<ErasureSubject> lock(String reference) {
-        return idOf(reference).flatMap(intakeLocks::lock);
-    }
-
-    private Optional<Long> idOf(String reference) {
-        return reference == null || reference.isBlank() ? Optional.empty() : intakes.idOfReference(reference);
+        return access.find(reference, CaseOperation.MANAGE_PRIVACY).flatMap(intakeLocks::lock);
     }
 
     private static String clean(String reason) {

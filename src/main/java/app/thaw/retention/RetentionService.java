@@ -13,6 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseAccess;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.security.CurrentUser;
@@ -33,16 +36,18 @@ public class RetentionService {
 
     private final RetentionCandidates candidates;
     private final ClientEraser eraser;
+    private final CaseAccess access;
     private final AuditLog auditLog;
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    RetentionService(RetentionCandidates candidates, ClientEraser eraser, AuditLog auditLog,
+    RetentionService(RetentionCandidates candidates, ClientEraser eraser, CaseAccess access, AuditLog auditLog,
                      StaffAccountService staff, CurrentUser currentUser, JdbcTemplate jdbc, Clock clock) {
         this.candidates = candidates;
         this.eraser = eraser;
+        this.access = access;
         this.auditLog = auditLog;
         this.staff = staff;
         this.currentUser = currentUser;
@@ -109,11 +114,11 @@ public class RetentionService {
         }
         int anonymised = 0;
         int held = 0;
-        for (RetentionCandidates.Due due : candidates.dueAt(now, policy)) {
-            if (due.held()) {
-                held++;
-            } else if (eraser.erase(due.intakeId(), RETENTION_REASON, ClientEraser.Source.RETENTION, null)
-                    .erased()) {
+        List<RetentionCandidates.Due> due = candidates.dueAt(now, policy);
+        held = (int) due.stream().filter(RetentionCandidates.Due::held).count();
+        List<Long> toErase = due.stream().filter(d -> !d.held()).map(RetentionCandidates.Due::intakeId).toList();
+        for (CaseGrant grant : access.checkAll(toErase, CaseOperation.ERASE)) {
+            if (eraser.erase(grant, RETENTION_REASON, ClientEraser.Source.RETENTION, null).erased()) {
                 anonymised++;
             }
         }

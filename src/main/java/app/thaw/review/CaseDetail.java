@@ -10,8 +10,16 @@ import app.thaw.intake.SubmittedIntake;
 
 /** Everything a therapist sees in one case: clinical content, so every load of it is audited. */
 public record CaseDetail(SubmittedIntake intake, @Nullable SubmittedIntake partner, CaseState state,
-                         List<FactorView> factors, List<NoteView> notes, List<ReferralView> referrals,
-                         List<AuditEntry> history, List<String> mostDifferentItems) {
+                         List<RiskTrigger> riskTriggers, List<FactorView> factors, List<NoteView> notes,
+                         List<ReferralView> referrals, List<AuditEntry> history, List<String> mostDifferentItems) {
+
+    /**
+     * One answer that made the case urgent: the rule's words, the question as asked, the answer chosen and what the
+     * client wrote about it themselves (empty when nothing).
+     */
+    public record RiskTrigger(String description, @Nullable String question, @Nullable String answer,
+                              List<String> ownWords) {
+    }
 
     public record CaseState(@Nullable Long assigneeId, @Nullable String assigneeName, boolean riskAcknowledged,
                             @Nullable Instant riskAcknowledgedAt, @Nullable String riskAcknowledgedBy,

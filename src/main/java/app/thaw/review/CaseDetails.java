@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.domain.CaseNoteRepository;
@@ -52,8 +53,9 @@ class CaseDetails {
     }
 
     /** {@code partnerFear}: either partner said they are afraid of the other; joint work needs a clinical decision. */
-    CaseDetail assemble(SubmittedIntake intake, @Nullable SubmittedIntake partner, ReviewCase reviewCase,
-                        boolean partnerFear) {
+    CaseDetail assemble(CaseGrant grant, SubmittedIntake intake, @Nullable SubmittedIntake partner,
+                        ReviewCase reviewCase) {
+        boolean partnerFear = grant.facts().fearInCouple();
         Map<Long, String> names = staff.displayNames();
         var state = new CaseDetail.CaseState(reviewCase.getAssignedTherapistId(),
                 name(names, reviewCase.getAssignedTherapistId()), reviewCase.isRiskAcknowledged(),
@@ -61,7 +63,7 @@ class CaseDetails {
                 reviewCase.getRiskAcknowledgementNote(), partnerFear);
         List<String> different = partner == null ? List.of()
                 : PartnerDifferences.mostDifferent(intake.questionnaire(), intake.answers(), partner.answers());
-        return new CaseDetail(intake, partner, state, factors(intake.id(), names),
+        return new CaseDetail(intake, partner, state, RiskTriggers.of(intake), factors(intake.id(), names),
                 notes.findByIntakeIdOrderByCreatedAtAsc(intake.id()).stream()
                         .map(n -> new CaseDetail.NoteView(name(names, n.getAuthorId()), n.getCreatedAt(), n.getBody()))
                         .toList(),
@@ -69,7 +71,7 @@ class CaseDetails {
                         .map(r -> new CaseDetail.ReferralView(r.getKind(), r.getReason(), r.getPartnerFearDecision(),
                                 name(names, r.getDecidedBy()), r.getDecidedAt()))
                         .toList(),
-                auditLog.caseHistory(intake.id()), different);
+                auditLog.caseHistory(grant), different);
     }
 
     /** Suggested tags first (in rule order), then tags the therapist added; each with its latest decision. */

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.security.Roles;
 
 /**
@@ -26,7 +28,8 @@ public class CaseErasure {
     /** Needs the caller's erasure transaction: the notes' append-only trigger lets only that through. */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
-    public void eraseFreeText(long intakeId) {
+    public void eraseFreeText(CaseGrant grant) {
+        long intakeId = grant.requireFor(CaseOperation.ERASE).intakeId();
         jdbc.update("update case_note set body = null where intake_id = ? and body is not null", intakeId);
         jdbc.update("update referral set reason = null, partner_fear_decision = null where intake_id = ?", intakeId);
         jdbc.update("update review_case set risk_acknowledgement_note = null where intake_id = ?", intakeId);

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
 import app.thaw.review.domain.CaseNoteRepository;
 import app.thaw.review.domain.FactorDecisionRepository;
 import app.thaw.review.domain.FactorSuggestionRepository;
@@ -57,8 +59,10 @@ public class CaseRecords {
         this.json = json;
     }
 
-    @RolesAllowed(Roles.ADMIN)
-    public CaseRecord forSubjectAccess(long intakeId) {
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    public CaseRecord forSubjectAccess(CaseGrant grant) {
+        grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE);
+        long intakeId = grant.intakeId();
         Map<Long, String> names = staff.displayNames();
         var reviewCase = cases.findById(intakeId).orElse(null);
         var state = reviewCase == null

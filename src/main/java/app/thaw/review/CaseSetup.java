@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +12,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.thaw.audit.AuditAction;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.IntakeSubmitted;
 import app.thaw.intake.SubmittedIntake;
@@ -35,6 +39,7 @@ class CaseSetup {
     private final ReviewCaseRepository cases;
     private final FactorSuggestionRepository suggestions;
     private final SubmittedIntakes intakes;
+    private final CaseAccess access;
     private final FactorRuleSet rules;
     private final AuditLog auditLog;
     private final StaffAccountService staff;
@@ -42,7 +47,9 @@ class CaseSetup {
     private final Clock clock;
 
     CaseSetup(ReviewCaseRepository cases, FactorSuggestionRepository suggestions, SubmittedIntakes intakes,
-              FactorRuleSet rules, AuditLog auditLog, StaffAccountService staff, JsonMapper json, Clock clock) {
+              CaseAccess access, FactorRuleSet rules, AuditLog auditLog, StaffAccountService staff, JsonMapper json,
+              Clock clock) {
+        this.access = access;
         this.cases = cases;
         this.suggestions = suggestions;
         this.intakes = intakes;
@@ -59,16 +66,17 @@ class CaseSetup {
         SystemActor.run(() -> {
             auditLog.record(AuditAction.INTAKE_SUBMITTED, submitted.intakeId(), submitted.reference(),
                     submitted.urgent() ? "Flagged urgent by the client's answers" : null);
-            ensure(submitted.intakeId());
+            CaseGrant grant = access.require(submitted.intakeId(), CaseOperation.READ_CLINICAL);
+            ensure(grant, intakes.find(grant));
         });
     }
 
-    /** Idempotent: creates what is missing, leaves what exists. */
+    /** Idempotent: creates the review case and the rules' suggestions if missing, leaves what exists. */
     @Transactional(propagation = Propagation.MANDATORY)
-    ReviewCase ensure(long intakeId) {
-        ReviewCase reviewCase = cases.findById(intakeId).orElseGet(() -> open(intakeId));
+    ReviewCase ensure(CaseGrant grant, SubmittedIntake intake) {
+        ReviewCase reviewCase = ensure(grant);
+        long intakeId = grant.intakeId();
         if (!suggestions.existsByIntakeId(intakeId)) {
-            SubmittedIntake intake = SystemActor.call(() -> intakes.find(intakeId).orElseThrow());
             var report = new ScoreReport(intake.scores(), intake.riskFlags(), intake.urgent());
             for (var suggestion : FactorSuggester.suggest(rules, intake.questionnaire(), intake.answers(), report)) {
                 suggestions.save(new FactorSuggestionRecord(intakeId, suggestion.tagId(),
@@ -78,29 +86,46 @@ class CaseSetup {
         return reviewCase;
     }
 
+    /** The review case alone, for actions that need no answers (assignment). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    ReviewCase ensure(CaseGrant grant) {
+        return cases.findById(grant.intakeId()).orElseGet(() -> open(grant));
+    }
+
     /**
      * A new case. A partner joining a couple case the practice already assigned goes to the same therapist:
      * both partners' intakes are one piece of work, and an unassigned partner would let any therapist take
      * (and with it reassign) a colleague's couple.
      */
-    private ReviewCase open(long intakeId) {
+    private ReviewCase open(CaseGrant grant) {
+        long intakeId = grant.intakeId();
         var reviewCase = new ReviewCase(intakeId);
-        SubmittedIntake intake = SystemActor.call(() -> intakes.find(intakeId).orElseThrow());
-        Long therapist = intake.coupleCaseId() == null ? null
-                : SystemActor.call(() -> intakes.coupleMembers(intake.coupleCaseId())).stream()
-                        .filter(member -> member != intakeId)
-                        .map(cases::findById)
-                        .flatMap(Optional::stream)
-                        .map(ReviewCase::getAssignedTherapistId)
-                        .filter(Objects::nonNull)
-                        .findFirst().orElse(null);
+        Long therapist = grant.facts().partnerIntakeIds().stream()
+                .map(cases::findById)
+                .flatMap(Optional::stream)
+                .map(ReviewCase::getAssignedTherapistId)
+                .filter(Objects::nonNull)
+                .findFirst().orElse(null);
         reviewCase.assignTo(therapist);
         cases.saveAndFlush(reviewCase);
         if (therapist != null) {
             String name = SystemActor.call(() -> staff.displayNames()).getOrDefault(therapist, "Former staff member");
-            SystemActor.run(() -> auditLog.record(AuditAction.CASE_ASSIGNED, intakeId, intake.reference(),
+            SystemActor.run(() -> auditLog.record(AuditAction.CASE_ASSIGNED, intakeId, grant.reference(),
                     "Assigned to " + name + " with the partner's intake"));
         }
         return reviewCase;
+    }
+
+    /**
+     * Gives the case, with the partner's intake, to a therapist (or back to the shared queue): a couple is one piece
+     * of work, so both partners always move together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void assignCouple(CaseGrant grant, @Nullable Long therapistId, String detail) {
+        for (long member : grant.facts().coupleIntakeIds()) {
+            ReviewCase reviewCase = cases.findById(member).orElseGet(() -> cases.saveAndFlush(new ReviewCase(member)));
+            reviewCase.assignTo(therapistId);
+            auditLog.record(AuditAction.CASE_ASSIGNED, member, grant.facts().referenceOf(member), detail);
+        }
     }
 }

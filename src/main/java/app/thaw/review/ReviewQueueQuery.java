@@ -62,7 +62,7 @@ class ReviewQueueQuery {
             return new QueueRow(rs.getLong("id"), rs.getString("reference"), rs.getString("full_name"),
                     RequestedType.valueOf(rs.getString("requested_type")),
                     IntakeStatus.valueOf(rs.getString("status")), rs.getBoolean("urgent"),
-                    rs.getTimestamp("submitted_at").toInstant(), rs.wasNull() || assignee == 0 ? null : assignee,
+                    rs.getInt("queue_rank") == 1, rs.getTimestamp("submitted_at").toInstant(), rs.wasNull() || assignee == 0 ? null : assignee,
                     rs.getString("display_name"));
         }, args.toArray());
     }
@@ -85,8 +85,8 @@ class ReviewQueueQuery {
     private static String branch(Assignee visible, QueueFilter filter, QueueSort sort, @Nullable QueueRow after,
                                  int limit, List<Key> keys, List<Object> args) {
         var sql = new StringBuilder("""
-                select i.id, i.reference, i.full_name, i.requested_type, i.status, i.urgent, i.submitted_at,
-                       i.queue_assignee_id, s.display_name
+                select i.id, i.reference, i.full_name, i.requested_type, i.status, i.urgent, i.queue_rank,
+                       i.submitted_at, i.queue_assignee_id, s.display_name
                   from intake i
                   left join staff_account s on s.id = i.queue_assignee_id
                  where""").append(' ');
@@ -99,10 +99,10 @@ class ReviewQueueQuery {
             args.add(visible.id());
         }
         appendFilters(filter, sql, args);
-        if (after != null && sort.field() == QueueSort.Field.URGENCY && !after.urgent()) {
+        if (after != null && sort.field() == QueueSort.Field.URGENCY && after.rank() == 2) {
             // past the urgent cases: "routine, then after (submitted, id)". As one row comparison starting with
-            // (not urgent) > true the planner expects no rows at all and may pick an index of the wrong set
-            sql.append(" and (not i.urgent) and (i.submitted_at, i.id) > (?, ?)");
+            // rank > 2 the planner expects no rows at all and may pick an index of the wrong set
+            sql.append(" and i.queue_rank = 2 and (i.submitted_at, i.id) > (?, ?)");
             args.addAll(values(sort, after).subList(1, 3));
         } else if (after != null) {
             appendKeyset(keys, values(sort, after), sql, args);
@@ -144,6 +144,16 @@ class ReviewQueueQuery {
         appendSearch(filter.search(), sql, args);
     }
 
+    /** The case reference a search names exactly (THW-ABC123, any case, the dash optional), if it is one. */
+    static java.util.Optional<String> exactReference(@Nullable String search) {
+        if (search == null) {
+            return java.util.Optional.empty();
+        }
+        var reference = REFERENCE.matcher(search.strip());
+        return reference.matches() ? java.util.Optional.of("THW-" + reference.group(1).toUpperCase(Locale.ROOT))
+                : java.util.Optional.empty();
+    }
+
     /** A reference finds that case; other text finds names whose words start with what was typed. */
     private static void appendSearch(@Nullable String search, StringBuilder sql, List<Object> args) {
         if (search == null || search.isBlank()) {
@@ -166,9 +176,9 @@ class ReviewQueueQuery {
     private static List<Key> keys(QueueSort sort) {
         boolean desc = sort.descending();
         return switch (sort.field()) {
-            // "not urgent" ascending puts urgent first with every key in one direction, so the keyset is a single
-            // row comparison an index (V14) can start from
-            case URGENCY -> List.of(new Key("(not i.urgent)", "(not q.urgent)", false),
+            // the rank ascending puts unreviewed risk first, then reviewed urgent cases, with every key in one
+            // direction, so the keyset is a single row comparison an index (V17) can start from
+            case URGENCY -> List.of(new Key("i.queue_rank", "q.queue_rank", false),
                     new Key("i.submitted_at", "q.submitted_at", false), new Key("i.id", "q.id", false));
             case SUBMITTED -> List.of(new Key("i.submitted_at", "q.submitted_at", desc), new Key("i.id", "q.id", desc));
             case REFERENCE -> List.of(new Key("i.reference", "q.reference", desc), new Key("i.id", "q.id", desc));
@@ -179,7 +189,7 @@ class ReviewQueueQuery {
     private static List<Object> values(QueueSort sort, QueueRow row) {
         Timestamp submitted = Timestamp.from(row.submittedAt());
         return switch (sort.field()) {
-            case URGENCY -> List.of(!row.urgent(), submitted, row.intakeId());
+            case URGENCY -> List.of(row.rank(), submitted, row.intakeId());
             case SUBMITTED -> List.of(submitted, row.intakeId());
             case REFERENCE -> List.of(row.reference(), row.intakeId());
             case NAME -> List.of(row.name(), row.intakeId());

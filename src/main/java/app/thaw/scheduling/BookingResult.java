@@ -1,5 +1,7 @@
 package app.thaw.scheduling;
 
+import app.thaw.caseaccess.GateRefusal;
+
 /** A booking either happened or says plainly why not; never a stack trace. */
 public sealed interface BookingResult {
 
@@ -11,5 +13,9 @@ public sealed interface BookingResult {
     }
 
     record Invalid(String message) implements BookingResult {
+    }
+
+    /** A clinical safety gate: what must happen before this session can be booked, and where to do it. */
+    record Blocked(GateRefusal refusal) implements BookingResult {
     }
 }

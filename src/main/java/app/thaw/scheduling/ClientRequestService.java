@@ -1,56 +1,94 @@
 package app.thaw.scheduling;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentRequest;
 import app.thaw.scheduling.domain.AppointmentRequestRepository;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffUser;
 
-/** Clients' requests to cancel or rearrange, as staff see and close them. */
+/**
+ * Clients' requests to cancel or rearrange, as staff see and close them. A therapist sees those for their own
+ * sessions with the client's words; a practice manager sees every request's type and times, never the words.
+ */
 @Service
 @Transactional
 public class ClientRequestService {
 
+    static final String NO_SUCH_REQUEST = "That request no longer exists.";
+
     private final AppointmentRequestRepository requests;
     private final AppointmentRepository appointments;
     private final SessionViews views;
+    private final CaseAccess access;
+    private final AuditLog auditLog;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     ClientRequestService(AppointmentRequestRepository requests, AppointmentRepository appointments,
-                         SessionViews views, CurrentUser currentUser, Clock clock) {
+                         SessionViews views, CaseAccess access, AuditLog auditLog, CurrentUser currentUser,
+                         Clock clock) {
         this.requests = requests;
         this.appointments = appointments;
         this.views = views;
+        this.access = access;
+        this.auditLog = auditLog;
         this.currentUser = currentUser;
         this.clock = clock;
     }
 
-    /** Open requests; a therapist sees those for their own sessions, a practice manager all. */
+    /** Open requests, oldest first: a therapist's own sessions' with the client's words, every one for a manager. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<ClientChangeRequest> open() {
-        var me = currentUser.require();
-        return requests.findByHandledAtIsNullOrderByCreatedAtAsc().stream()
-                .map(request -> appointments.findById(request.getAppointmentId())
-                        .filter(a -> me.isAdmin() || a.getTherapistId() == me.id())
-                        .map(a -> new ClientChangeRequest(request.getId(), views.of(a), request.isCancel(),
-                                request.getMessage(), request.getCreatedAt())))
-                .flatMap(java.util.Optional::stream)
-                .toList();
+        StaffUser me = currentUser.require();
+        List<ClientChangeRequest> open = new ArrayList<>();
+        for (AppointmentRequest request : requests.findByHandledAtIsNullOrderByCreatedAtAsc()) {
+            Appointment appointment = appointments.findById(request.getAppointmentId()).orElse(null);
+            if (appointment == null || !(me.isAdmin() || appointment.getTherapistId() == me.id())) {
+                continue;
+            }
+            boolean readable = !me.isAdmin()
+                    && access.check(appointment.getIntakeId(), CaseOperation.READ_CLIENT_MESSAGE).isPresent();
+            String message = readable ? request.getMessage() : null;
+            open.add(new ClientChangeRequest(request.getId(), views.of(appointment), request.isCancel(), message,
+                    !readable && request.getMessage() != null, request.getCreatedAt()));
+        }
+        return open;
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.HANDLE_CLIENT_REQUEST)
     public void markHandled(long requestId) {
-        AppointmentRequest request = requests.findById(requestId).orElseThrow();
+        AppointmentRequest request = requests.findById(requestId)
+                .orElseThrow(() -> new IllegalArgumentException(NO_SUCH_REQUEST));
+        Appointment appointment = appointments.findById(request.getAppointmentId()).orElseThrow();
+        Optional<CaseGrant> grant = access.check(appointment.getIntakeId(), CaseOperation.HANDLE_CLIENT_REQUEST);
+        if (grant.isEmpty()) {
+            throw new IllegalArgumentException(NO_SUCH_REQUEST);
+        }
+        if (request.isHandled()) {
+            return;
+        }
         request.handle(currentUser.require().id(), clock.instant());
+        auditLog.record(AuditAction.CLIENT_REQUEST_HANDLED, appointment.getIntakeId(), grant.get().reference(),
+                request.isCancel() ? "Request to cancel" : "Request to rearrange");
     }
 }

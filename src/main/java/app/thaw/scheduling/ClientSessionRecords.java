@@ -7,6 +7,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentRequestRepository;
@@ -29,9 +31,10 @@ public class ClientSessionRecords {
     }
 
     /** Sessions where the client is either partner, oldest first. */
-    @RolesAllowed(Roles.ADMIN)
-    public List<ClientSessionRecord> forSubjectAccess(long intakeId) {
-        List<Appointment> theirs = appointments.findForIntakes(List.of(intakeId));
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    public List<ClientSessionRecord> forSubjectAccess(CaseGrant grant) {
+        grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE);
+        List<Appointment> theirs = appointments.findForIntakes(List.of(grant.intakeId()));
         List<SessionView> sessions = views.of(theirs);
         return java.util.stream.IntStream.range(0, theirs.size()).mapToObj(i -> {
             Appointment a = theirs.get(i);

@@ -16,11 +16,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseAccess;
 import app.thaw.base.domain.StorableText;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.ClientAppointments;
+import app.thaw.intake.VerifiedClient;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentRequest;
@@ -40,17 +43,19 @@ class ClientSessions implements ClientAppointments {
     private final AppointmentRequestRepository requests;
     private final SessionViews views;
     private final AuditLog auditLog;
+    private final CaseAccess access;
     private final ApplicationEventPublisher events;
     private final Duration minimumNotice;
     private final Clock clock;
 
     ClientSessions(AppointmentRepository appointments, AppointmentRequestRepository requests, SessionViews views,
-                   AuditLog auditLog, ApplicationEventPublisher events,
+                   AuditLog auditLog, CaseAccess access, ApplicationEventPublisher events,
                    @Value("${thaw.scheduling.client-cancellation-notice:PT48H}") Duration minimumNotice, Clock clock) {
         this.appointments = appointments;
         this.requests = requests;
         this.views = views;
         this.auditLog = auditLog;
+        this.access = access;
         this.events = events;
         this.minimumNotice = minimumNotice;
         this.clock = clock;
@@ -59,7 +64,8 @@ class ClientSessions implements ClientAppointments {
     @Override
     @PermitAll
     @Transactional(readOnly = true)
-    public ClientDiary diaryOf(long intakeId) {
+    public ClientDiary diaryOf(VerifiedClient client) {
+        long intakeId = client.intakeId();
         Instant now = clock.instant();
         var all = appointments.findForIntakes(List.of(intakeId));
         var mine = all.stream()
@@ -68,7 +74,8 @@ class ClientSessions implements ClientAppointments {
                 .filter(a -> a.getState() != AppointmentState.CANCELLED && !a.getStartsAt().isAfter(now)).count();
         Set<Long> askedByMe = mine.isEmpty() ? Set.of()
                 : requests.findOpenRequestAppointmentIdsBy(intakeId, mine.stream().map(Appointment::getId).toList());
-        var sessions = views.of(mine).stream().map(view -> {
+        // the client holds no staff role: the practice reads its own diary on their behalf
+        var sessions = SystemActor.call(() -> views.of(mine)).stream().map(view -> {
             boolean joint = view.partnerIntakeId() != null;
             return new Session(view.id(), view.start(), view.end(), view.typeLabel(),
                     view.format() == SessionFormat.ONLINE ? "Online" : "In person, " + view.roomName(),
@@ -85,7 +92,8 @@ class ClientSessions implements ClientAppointments {
     @Override
     @PermitAll
     @Transactional
-    public String requestChange(long intakeId, long appointmentId, boolean cancel, @Nullable String message) {
+    public String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message) {
+        long intakeId = client.intakeId();
         Appointment appointment = appointments.findById(appointmentId)
                 .filter(a -> a.getIntakeId() == intakeId || Long.valueOf(intakeId).equals(a.getPartnerIntakeId()))
                 .filter(a -> a.getState() == AppointmentState.BOOKED)
@@ -103,16 +111,17 @@ class ClientSessions implements ClientAppointments {
         boolean joint = appointment.getPartnerIntakeId() != null;
         if (cancel && !joint && cancellable(appointment.getStartsAt(), now)) {
             appointment.cancel(true, text == null ? "Cancelled by the client online" : text, null, now);
-            AppointmentNotice notice = views.notice(appointment);
-            events.publishEvent(new AppointmentCancelled(notice, true));
-            SystemActor.run(() -> auditLog.record(AuditAction.SESSION_CANCELLED, appointment.getIntakeId(), null,
-                    "By the client online"));
+            AppointmentNotice notice = SystemActor.call(() -> views.notice(appointment));
+            SystemActor.run(() -> {
+                events.publishEvent(new AppointmentCancelled(notice, true));
+                auditLog.record(AuditAction.SESSION_CANCELLED, intakeId, referenceOf(intakeId), "By the client online");
+            });
             // no address means the client said email isn't safe: nothing was sent, so nothing is claimed
             boolean emailed = notice.recipients().stream().anyMatch(to -> to.email() != null);
             return "Your session on " + when + " is cancelled." + (emailed ? " We've emailed you to confirm." : "");
         }
         requests.save(new AppointmentRequest(appointmentId, intakeId, cancel, text, now));
-        SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, appointment.getIntakeId(), null,
+        SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, intakeId, referenceOf(intakeId),
                 cancel ? "Asked to cancel" : "Asked to rearrange"));
         if (joint) {
             return "We've passed your request about the session on " + when + " to the practice. They'll contact "
@@ -123,6 +132,10 @@ class ClientSessions implements ClientAppointments {
                         + "passed your request to the practice. They'll contact you; late cancellations may be charged."
                 : "We've passed your request to rearrange the session on " + when + " to the practice. "
                         + "They'll contact you with new times.";
+    }
+
+    private String referenceOf(long intakeId) {
+        return access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS).reference();
     }
 
     private boolean cancellable(Instant start, Instant now) {

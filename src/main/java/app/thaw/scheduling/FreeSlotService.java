@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.Application;
 import app.thaw.intake.ClientContact;
 import app.thaw.intake.SubmittedIntakes;
@@ -44,11 +48,13 @@ public class FreeSlotService {
     private final AppointmentTypeRepository types;
     private final RoomRepository rooms;
     private final SubmittedIntakes intakes;
+    private final CaseAccess access;
     private final Clock clock;
 
     FreeSlotService(WorkingHoursRepository hours, WorkingExceptionRepository exceptions,
                     AppointmentRepository appointments, AppointmentTypeRepository types, RoomRepository rooms,
-                    SubmittedIntakes intakes, Clock clock) {
+                    SubmittedIntakes intakes, CaseAccess access, Clock clock) {
+        this.access = access;
         this.hours = hours;
         this.exceptions = exceptions;
         this.appointments = appointments;
@@ -63,6 +69,7 @@ public class FreeSlotService {
      * person, the preferred room is used whenever it is free, otherwise the first free one.
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
     public List<SlotSuggestion> find(long intakeId, @Nullable Long partnerIntakeId, long therapistId, long typeId,
                                      SessionFormat format, @Nullable Long preferredRoomId, int days, int max) {
         Instant now = clock.instant();
@@ -86,9 +93,13 @@ public class FreeSlotService {
             }
         }
         List<SlotFinder.ClientAvailability> clients = new ArrayList<>();
-        intakes.contact(intakeId).map(FreeSlotService::availability).ifPresent(clients::add);
+        CaseGrant client = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
+        clients.add(availability(intakes.contact(client)));
         if (partnerIntakeId != null) {
-            intakes.contact(partnerIntakeId).map(FreeSlotService::availability).ifPresent(clients::add);
+            access.partners(client, CaseOperation.READ_BOOKING_DETAILS).stream()
+                    .filter(partner -> partner.intakeId() == partnerIntakeId)
+                    .findFirst()
+                    .ifPresent(partner -> clients.add(availability(intakes.contact(partner))));
         }
         var query = new SlotFinder.Query(Application.PRACTICE_ZONE, now, last, Duration.ofMinutes(minutes), STEP,
                 hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()

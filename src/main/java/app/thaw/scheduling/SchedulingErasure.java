@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.security.Roles;
 
 /**
@@ -28,7 +30,8 @@ public class SchedulingErasure {
     /** Returns the ids of the client's sessions (own and joint), so the emails about them can be found. */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
-    public List<Long> eraseFreeText(long intakeId) {
+    public List<Long> eraseFreeText(CaseGrant grant) {
+        long intakeId = grant.requireFor(CaseOperation.ERASE).intakeId();
         List<Long> sessions = jdbc.queryForList(
                 "select id from appointment where intake_id = ? or partner_intake_id = ? order by id", Long.class,
                 intakeId, intakeId);

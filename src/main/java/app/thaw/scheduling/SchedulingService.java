@@ -19,10 +19,16 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.thaw.base.domain.StorableText;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
+import app.thaw.base.domain.StorableText;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseNotFound;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.SafetyGateRefused;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentType;
@@ -33,9 +39,10 @@ import app.thaw.security.Roles;
 import app.thaw.security.StaffUser;
 
 /**
- * Books, moves, cancels and closes sessions. Every write runs in its own short transaction so an
- * overlap refused by the database (even from a race) comes back as a clear message, not an error page.
- * Therapists book in their own diary; practice managers in anyone's.
+ * Books, moves, cancels and closes sessions. Every path checks the case-access policy and, for a booking, the
+ * clinical safety gates before it writes; every write runs in its own short transaction so an overlap refused by
+ * the database (even from a race) comes back as a clear message. Therapists book in their own diary; practice
+ * managers in anyone's.
  */
 @Service
 public class SchedulingService {
@@ -47,6 +54,8 @@ public class SchedulingService {
     private final RoomRepository rooms;
     private final SessionViews views;
     private final ConflictMessages conflicts;
+    private final BookingChecks checks;
+    private final CaseAccess access;
     private final AuditLog auditLog;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -54,13 +63,16 @@ public class SchedulingService {
     private final Clock clock;
 
     SchedulingService(AppointmentRepository appointments, AppointmentTypeRepository types, RoomRepository rooms,
-                      SessionViews views, ConflictMessages conflicts, AuditLog auditLog, CurrentUser currentUser,
-                      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+                      SessionViews views, ConflictMessages conflicts, BookingChecks checks, CaseAccess access,
+                      AuditLog auditLog, CurrentUser currentUser, ApplicationEventPublisher events,
+                      TransactionTemplate transactions, Clock clock) {
         this.appointments = appointments;
         this.types = types;
         this.rooms = rooms;
         this.views = views;
         this.conflicts = conflicts;
+        this.checks = checks;
+        this.access = access;
         this.auditLog = auditLog;
         this.currentUser = currentUser;
         this.events = events;
@@ -69,47 +81,51 @@ public class SchedulingService {
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.BOOK_SESSION)
     public BookingResult book(BookingRequest request) {
-        return book(request, null);
+        return switch (checks.clients(request)) {
+            case BookingChecks.Clients.Refused refused -> refused.result();
+            case BookingChecks.Clients.Allowed allowed -> book(request, allowed, null);
+        };
     }
 
     /** Books each occurrence on its own; the ones that clash are returned for the user to move, never dropped. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.BOOK_SESSION)
     public SeriesResult bookSeries(BookingRequest first, Recurrence recurrence) {
+        BookingChecks.Clients.Allowed allowed;
+        switch (checks.clients(first)) {
+            case BookingChecks.Clients.Refused refused -> {
+                return refused.result() instanceof BookingResult.Blocked blocked
+                        ? new SeriesResult(List.of(), List.of(), blocked.refusal())
+                        : new SeriesResult(List.of(), List.of(new SeriesResult.Clash(first.start(), message(refused))));
+            }
+            case BookingChecks.Clients.Allowed ok -> allowed = ok;
+        }
         UUID series = UUID.randomUUID();
         List<SessionView> booked = new ArrayList<>();
         List<SeriesResult.Clash> clashes = new ArrayList<>();
-        for (ZonedDateTime start : occurrences(first.start(), recurrence)) {
-            switch (book(first.at(start), series)) {
+        for (ZonedDateTime start : recurrence.occurrences(first.start())) {
+            switch (book(first.at(start), allowed, series)) {
                 case BookingResult.Booked done -> booked.add(done.session());
                 case BookingResult.Conflict conflict -> clashes.add(new SeriesResult.Clash(start, conflict.message()));
                 case BookingResult.Invalid invalid -> clashes.add(new SeriesResult.Clash(start, invalid.message()));
+                case BookingResult.Blocked blocked -> {
+                    return new SeriesResult(booked, clashes, blocked.refusal());
+                }
             }
         }
         return new SeriesResult(booked, clashes);
     }
 
-    /** Same weekday and UK wall-clock time every week or fortnight, whatever the clocks do in between. */
-    static List<ZonedDateTime> occurrences(ZonedDateTime first, Recurrence recurrence) {
-        List<ZonedDateTime> starts = new ArrayList<>();
-        int limit = recurrence.count() == null ? Recurrence.MAX_OCCURRENCES
-                : Math.min(recurrence.count(), Recurrence.MAX_OCCURRENCES);
-        ZonedDateTime local = first.withZoneSameInstant(Application.PRACTICE_ZONE);
-        for (int i = 0; i < limit; i++) {
-            ZonedDateTime next = local.plusWeeks((long) i * (recurrence.fortnightly() ? 2 : 1));
-            if (recurrence.until() != null && next.toLocalDate().isAfter(recurrence.until())) {
-                break;
-            }
-            starts.add(next);
-        }
-        return starts;
-    }
-
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.CHANGE_SESSION)
     public BookingResult reschedule(long appointmentId, ZonedDateTime newStart, @Nullable Long roomId) {
-        Appointment existing = appointments.findById(appointmentId).orElse(null);
-        if (existing == null || !mayManage(existing.getTherapistId())) {
-            return new BookingResult.Invalid("That session isn't in a diary you manage.");
+        Appointment existing;
+        try {
+            existing = checks.changeable(appointmentId).appointment();
+        } catch (IllegalArgumentException refused) {
+            return new BookingResult.Invalid(refused.getMessage());
         }
         if (existing.getState() != AppointmentState.BOOKED) {
             return new BookingResult.Invalid("Only a booked session can be moved.");
@@ -125,13 +141,14 @@ public class SchedulingService {
             return new BookingResult.Invalid("That time has already passed.");
         }
         try {
-            SessionView moved = retryingDeadlocks(() -> transactions.execute(status -> {
-                Appointment appointment = appointments.findById(appointmentId).orElseThrow();
+            SessionView moved = BookingChecks.retryingDeadlocks(() -> transactions.execute(status -> {
+                BookingChecks.Changeable change = checks.changeable(appointmentId);
+                Appointment appointment = change.appointment();
                 ZonedDateTime previous = appointment.getStartsAt().atZone(Application.PRACTICE_ZONE);
                 appointment.moveTo(from, to, roomId);
                 appointments.saveAndFlush(appointment);
                 events.publishEvent(new AppointmentRescheduled(views.notice(appointment), previous));
-                auditLog.record(AuditAction.SESSION_CHANGED, appointment.getIntakeId(), null,
+                auditLog.record(AuditAction.SESSION_CHANGED, appointment.getIntakeId(), change.grant().reference(),
                         "Moved from " + WHEN.format(previous) + " to " + WHEN.format(newStart));
                 return views.of(appointment);
             }));
@@ -143,6 +160,7 @@ public class SchedulingService {
 
     /** Cancelled by the practice, or recorded for a client who phoned (staff may waive the notice period). */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.CHANGE_SESSION)
     public void cancel(long appointmentId, boolean byClient, String reason) {
         String text = reason == null ? "" : reason.strip();
         if (!StorableText.isStorable(text)) {
@@ -154,25 +172,28 @@ public class SchedulingService {
         }
         StaffUser me = currentUser.require();
         transactions.executeWithoutResult(status -> {
-            Appointment appointment = manageable(appointmentId);
+            BookingChecks.Changeable change = checks.changeable(appointmentId);
+            Appointment appointment = change.appointment();
             if (appointment.getState() != AppointmentState.BOOKED) {
                 throw new IllegalArgumentException("Only a booked session can be cancelled.");
             }
             appointment.cancel(byClient, text, me.id(), clock.instant());
             events.publishEvent(new AppointmentCancelled(views.notice(appointment), byClient));
-            auditLog.record(AuditAction.SESSION_CANCELLED, appointment.getIntakeId(), null,
+            auditLog.record(AuditAction.SESSION_CANCELLED, appointment.getIntakeId(), change.grant().reference(),
                     (byClient ? "For the client: " : "By the practice: ")
                             + WHEN.format(appointment.getStartsAt().atZone(Application.PRACTICE_ZONE)));
         });
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.CHANGE_SESSION)
     public void recordOutcome(long appointmentId, AppointmentState outcome) {
         if (outcome != AppointmentState.ATTENDED && outcome != AppointmentState.NO_SHOW) {
             throw new IllegalArgumentException("An outcome is attended or did not attend.");
         }
         transactions.executeWithoutResult(status -> {
-            Appointment appointment = manageable(appointmentId);
+            BookingChecks.Changeable change = checks.changeable(appointmentId);
+            Appointment appointment = change.appointment();
             if (appointment.getState() == AppointmentState.CANCELLED) {
                 throw new IllegalArgumentException("A cancelled session has no outcome to record.");
             }
@@ -180,7 +201,8 @@ public class SchedulingService {
                 throw new IllegalArgumentException("A session can only be marked once it has started.");
             }
             appointment.markOutcome(outcome);
-            auditLog.record(AuditAction.SESSION_CHANGED, appointment.getIntakeId(), null, outcome.label());
+            auditLog.record(AuditAction.SESSION_CHANGED, appointment.getIntakeId(), change.grant().reference(),
+                    outcome.label());
         });
     }
 
@@ -194,14 +216,19 @@ public class SchedulingService {
         return transactions.execute(status -> views.of(appointments.findActiveBetween(start, end, whose)));
     }
 
+    /** Every session of the case, with whichever therapist: what the case's people may know of its diary. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
     public List<SessionView> sessionsForCase(long intakeId) {
-        return transactions.execute(status -> views.of(appointments.findForIntakes(List.of(intakeId))));
+        return transactions.execute(status -> {
+            CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
+            return views.of(appointments.findForIntakes(List.of(grant.intakeId())));
+        });
     }
 
-    private BookingResult book(BookingRequest request, @Nullable UUID series) {
+    private BookingResult book(BookingRequest request, BookingChecks.Clients.Allowed clients, @Nullable UUID series) {
         StaffUser me = currentUser.require();
-        if (!mayManage(request.therapistId())) {
+        if (!checks.mayManage(request.therapistId())) {
             return new BookingResult.Invalid("You can book sessions in your own diary only.");
         }
         AppointmentType type = types.findById(request.typeId()).orElse(null);
@@ -227,39 +254,38 @@ public class SchedulingService {
             return new BookingResult.Invalid("That time has already passed.");
         }
         try {
-            SessionView session = retryingDeadlocks(() -> transactions.execute(status -> {
+            SessionView session = BookingChecks.retryingDeadlocks(() -> transactions.execute(status -> {
+                checks.requireBookable(clients.grants());
                 Appointment appointment = appointments.saveAndFlush(new Appointment(request.intakeId(),
                         request.partnerIntakeId(), request.therapistId(), roomId, type.getId(), request.format(),
                         from, to, series, clock.instant(), me.id()));
                 SessionViews.Booked booked = views.booked(appointment);
                 events.publishEvent(new AppointmentBooked(booked.notice()));
-                auditLog.record(AuditAction.SESSION_BOOKED, request.intakeId(), null,
-                        type.getLabel() + " " + WHEN.format(request.start()));
+                for (CaseGrant client : clients.grants()) {
+                    auditLog.record(AuditAction.SESSION_BOOKED, client.intakeId(), client.reference(),
+                            type.getLabel() + " " + WHEN.format(request.start()) + " with " + booked.view()
+                                    .therapistName());
+                }
                 return booked.view();
             }));
             return new BookingResult.Booked(session);
+        } catch (SafetyGateRefused refused) {
+            return new BookingResult.Blocked(refused.refusal());
+        } catch (CaseNotFound gone) {
+            return new BookingResult.Invalid(CaseNotFound.MESSAGE);
         } catch (DataIntegrityViolationException e) {
             return refusal(e, request.therapistId(), roomId, from, to);
         }
     }
 
-    /**
-     * Racing inserts into the same time range can deadlock while PostgreSQL checks the exclusion constraint;
-     * it aborts one of them. Trying again then meets the winner's row and ends as an ordinary conflict.
-     */
-    private static <T> T retryingDeadlocks(java.util.function.Supplier<T> booking) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return booking.get();
-            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
-                if (attempt == DEADLOCK_ATTEMPTS) {
-                    throw deadlock;
-                }
-            }
-        }
+    private static String message(BookingChecks.Clients.Refused refused) {
+        return switch (refused.result()) {
+            case BookingResult.Invalid invalid -> invalid.message();
+            case BookingResult.Conflict conflict -> conflict.message();
+            case BookingResult.Blocked blocked -> blocked.refusal().message();
+            case BookingResult.Booked booked -> "";
+        };
     }
-
-    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private BookingResult refusal(DataIntegrityViolationException e, long therapistId, @Nullable Long roomId,
                                   Instant from, Instant to) {
@@ -268,19 +294,5 @@ public class SchedulingService {
         }
         return new BookingResult.Invalid("That booking isn't possible: a client, room or session type no longer "
                 + "exists. Please reload and try again.");
-    }
-
-    private Appointment manageable(long appointmentId) {
-        Appointment appointment = appointments.findById(appointmentId)
-                .orElseThrow(() -> new IllegalArgumentException("That session no longer exists."));
-        if (!mayManage(appointment.getTherapistId())) {
-            throw new IllegalArgumentException("That session isn't in a diary you manage.");
-        }
-        return appointment;
-    }
-
-    private boolean mayManage(long therapistId) {
-        StaffUser me = currentUser.require();
-        return me.isAdmin() || me.id() == therapistId;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import app.thaw.Application;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientName;
 import app.thaw.intake.SubmittedIntakes;
 import app.thaw.scheduling.domain.Appointment;
@@ -25,13 +27,15 @@ import app.thaw.security.SystemActor;
 class SessionViews {
 
     private final SubmittedIntakes intakes;
+    private final CaseAccess access;
     private final StaffAccountService staff;
     private final RoomRepository rooms;
     private final AppointmentTypeRepository types;
     private final AppointmentRequestRepository requests;
 
-    SessionViews(SubmittedIntakes intakes, StaffAccountService staff, RoomRepository rooms,
+    SessionViews(SubmittedIntakes intakes, CaseAccess access, StaffAccountService staff, RoomRepository rooms,
                  AppointmentTypeRepository types, AppointmentRequestRepository requests) {
+        this.access = access;
         this.intakes = intakes;
         this.staff = staff;
         this.rooms = rooms;
@@ -114,6 +118,9 @@ class SessionViews {
         for (Long id : new Long[] {appointment.getIntakeId(), appointment.getPartnerIntakeId()}) {
             if (id != null) {
                 ClientName client = clients.get(id);
+                if (client.isWithheld()) {
+                    continue;
+                }
                 recipients.add(new AppointmentNotice.Recipient(client.email(), client.callName()));
             }
         }
@@ -121,6 +128,10 @@ class SessionViews {
                 view.format(), view.roomName(), view.therapistName(), appointment.getSequence());
     }
 
+    /**
+     * Clients' names as the policy allows the person asking to read them: a therapist's own sessions, anyone's for a
+     * practice manager, the practice's background work. A name withheld shows as "a client".
+     */
     private Map<Long, ClientName> names(List<Appointment> appointments) {
         Set<Long> ids = new HashSet<>();
         appointments.forEach(a -> {
@@ -129,6 +140,9 @@ class SessionViews {
                 ids.add(a.getPartnerIntakeId());
             }
         });
-        return SystemActor.call(() -> intakes.names(ids));
+        Map<Long, ClientName> names = new HashMap<>(intakes.names(
+                access.checkAll(ids, CaseOperation.READ_BOOKING_DETAILS)));
+        ids.forEach(id -> names.computeIfAbsent(id, ClientName::withheld));
+        return names;
     }
 }

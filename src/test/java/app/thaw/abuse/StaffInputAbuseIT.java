@@ -54,6 +54,12 @@ class StaffInputAbuseIT {
     ReviewService review;
 
     @Autowired
+    app.thaw.review.CaseAssignments assignments;
+
+    @Autowired
+    app.thaw.review.ReferralService referrals;
+
+    @Autowired
     SchedulingService scheduling;
 
     @Autowired
@@ -91,7 +97,7 @@ class StaffInputAbuseIT {
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Reasons"));
         data.as("amira", () -> {
             for (String text : List.of(HostileText.MEGABYTE, "GP\u0000letter", "GP\uD800letter")) {
-                refusedInWords(() -> review.decideReferral(submitted.id(), ReferralKind.GP_MEDICATION_REVIEW, text, null));
+                refusedInWords(() -> referrals.decideReferral(submitted.id(), ReferralKind.GP_MEDICATION_REVIEW, text, null));
                 assertThat(review.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), text))
                         .as(text.length() + " characters").isPresent();
                 assertThat(review.amendAnswer(submitted.id(), "about.phone", List.of(text), "Client phoned"))
@@ -105,7 +111,7 @@ class StaffInputAbuseIT {
     @Test
     void aColleaguesCaseIsNotFoundAndTheAttemptAuditedAndOddReferencesFindNothing() {
         var toms = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Toms"));
-        data.as("tom", () -> review.assignToMe(toms.id()));
+        data.as("tom", () -> assignments.assignToMe(toms.id()));
 
         data.as("amira", () -> {
             assertThat(review.openCase(toms.reference())).isEmpty();

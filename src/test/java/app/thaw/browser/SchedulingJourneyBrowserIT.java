@@ -71,6 +71,12 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
     ReviewService review;
 
     @Autowired
+    app.thaw.review.CaseAssignments assignments;
+
+    @Autowired
+    app.thaw.review.ReferralService referrals;
+
+    @Autowired
     DiarySetupService setup;
 
     @Autowired
@@ -105,7 +111,7 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
                 Integer.class, first.id(), second.id())).as("the partners' forms are linked").isEqualTo(1);
         long amira = staffId("amira");
         as("amira", () -> {
-            review.assignToMe(first.id());
+            assignments.assignToMe(first.id());
             return null;
         });
         LocalDate day = freeDayFor(amira);

@@ -72,7 +72,7 @@ class TherapistReviewBrowserIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile(surname))))
                 .hasCount(2);
         assertThat(page.getByRole(AriaRole.ROW)).hasCount(3); // the header and this test's two cases, nothing else
-        assertThat(cell(urgentRow, "Urgent")).isVisible();
+        assertThat(cell(urgentRow, "Urgent · risk not reviewed")).isVisible();
         assertThat(cell(routineRow, "Routine")).isVisible();
         assertTrue(top(urgentRow) < top(routineRow), "the urgent case is listed above the routine one");
         settle();
@@ -95,13 +95,15 @@ class TherapistReviewBrowserIT extends BrowserTest {
         page.waitForURL("**/staff/cases/" + urgent.reference());
         waitForVaadin();
 
-        // locked until the risk is reviewed: the banner names the answers, and nothing else is shown
+        // locked until the risk is reviewed: the banner names what raised it, the answers can be read, nothing else
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2)))
                 .containsText(urgent.reference() + " · Jules " + surname);
         Locator risk = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Risk"));
-        assertThat(risk).containsText("Urgent: risk answers");
-        assertThat(risk.getByRole(AriaRole.LISTITEM)).hasText(new String[] {"Said they are not safe right now"});
-        assertThat(heading("Answers")).hasCount(0);
+        assertThat(risk).containsText("Urgent: risk answers, not yet reviewed");
+        assertThat(risk.getByRole(AriaRole.LISTITEM)).hasCount(1);
+        assertThat(risk.getByRole(AriaRole.LISTITEM)).containsText("Said they are not safe right now");
+        assertThat(risk.getByRole(AriaRole.LISTITEM)).containsText("Answered: “No”");
+        assertThat(heading("Answers")).hasCount(1);
         assertThat(heading("Contributing factors")).hasCount(0);
         assertThat(heading("Referral")).hasCount(0);
         assertThat(heading("Clinical notes")).hasCount(0);

@@ -61,6 +61,12 @@ class EncryptionAtRestIT {
     IntakeService intake;
     @Autowired
     ReviewService review;
+
+    @Autowired
+    app.thaw.review.CaseAssignments assignments;
+
+    @Autowired
+    app.thaw.review.ReferralService referrals;
     @Autowired
     SchedulingService scheduling;
     @Autowired
@@ -93,7 +99,7 @@ class EncryptionAtRestIT {
         data.as("grace", () -> {
             review.acknowledgeRisk(submitted.id(), canary.get("risk"));
             review.addNote(submitted.id(), canary.get("note"));
-            review.decideReferral(submitted.id(), ReferralKind.COUPLES, canary.get("referral"), canary.get("fear"));
+            referrals.decideReferral(submitted.id(), ReferralKind.COUPLES, canary.get("referral"), canary.get("fear"));
             assertThat(review.amendAnswer(submitted.id(), "presenting.what_helped", List.of(canary.get("amendanswer")),
                     canary.get("amendreason"))).isEmpty();
             long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
@@ -152,7 +158,8 @@ class EncryptionAtRestIT {
         });
         assertThat(intake.resumeDraft(draftToken).orElseThrow().answers().single("presenting.what_helped"))
                 .contains(canary.get("draft"));
-        assertThat(data.as("admin", () -> requests.open())).anySatisfy(request ->
+        // the client's words are for their therapist, never the practice manager
+        assertThat(data.as("grace", () -> requests.open())).anySatisfy(request ->
                 assertThat(request.message()).isEqualTo(canary.get("message")));
 
         // (3) and the log of all this holds none of it

@@ -39,6 +39,12 @@ class PrivacyServiceIT {
     ReviewService review;
 
     @Autowired
+    app.thaw.review.CaseAssignments assignments;
+
+    @Autowired
+    app.thaw.review.ReferralService referrals;
+
+    @Autowired
     SchedulingService scheduling;
 
     @Autowired
@@ -56,7 +62,7 @@ class PrivacyServiceIT {
     @BeforeEach
     void aCoupleWithRecordsEverywhere() {
         data = new ReviewTestData(intake, staff, jdbc);
-        couple = new PrivacyTestData(data, review, scheduling, jdbc).couple();
+        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, jdbc).couple();
     }
 
     @Test

@@ -15,6 +15,8 @@ import app.thaw.Application;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.FactorDecisionKind;
 import app.thaw.review.ReferralKind;
+import app.thaw.review.CaseAssignments;
+import app.thaw.review.ReferralService;
 import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
@@ -36,12 +38,17 @@ final class PrivacyTestData {
 
     private final ReviewTestData data;
     private final ReviewService review;
+    private final CaseAssignments assignments;
+    private final ReferralService referrals;
     private final SchedulingService scheduling;
     private final JdbcTemplate jdbc;
 
-    PrivacyTestData(ReviewTestData data, ReviewService review, SchedulingService scheduling, JdbcTemplate jdbc) {
+    PrivacyTestData(ReviewTestData data, ReviewService review, CaseAssignments assignments, ReferralService referrals,
+                    SchedulingService scheduling, JdbcTemplate jdbc) {
         this.data = data;
         this.review = review;
+        this.assignments = assignments;
+        this.referrals = referrals;
         this.scheduling = scheduling;
         this.jdbc = jdbc;
     }
@@ -69,7 +76,7 @@ final class PrivacyTestData {
         String partnerNote = "Jointnote" + word + " about the partner's own history.";
         data.as("amira", () -> {
             review.openCase(client.reference()).orElseThrow();
-            review.assignToMe(client.id());
+            assignments.assignToMe(client.id());
             review.addNote(client.id(), clientNote);
             review.addNote(partner.id(), partnerNote);
             review.amendAnswer(client.id(), "about.phone", List.of("07700 900999"), "New number given by phone");
@@ -78,7 +85,7 @@ final class PrivacyTestData {
                     "select count(*) from factor_suggestion where intake_id = ? and tag_id = ?", Integer.class,
                     client.id(), tag) > 0;
             review.decideFactor(client.id(), tag, suggested ? FactorDecisionKind.CONFIRMED : FactorDecisionKind.ADDED);
-            review.decideReferral(client.id(), ReferralKind.COUPLES, "Both want to work on talking again.", null);
+            referrals.decideReferral(client.id(), ReferralKind.COUPLES, "Both want to work on talking again.", null);
         });
         data.as("admin", () -> {
             long tom = data.idOf("tom");

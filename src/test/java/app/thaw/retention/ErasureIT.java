@@ -53,6 +53,9 @@ class ErasureIT {
     ReviewService review;
 
     @Autowired
+    app.thaw.review.ReferralService referrals;
+
+    @Autowired
     UserDetailsService staff;
 
     @Autowired
@@ -65,7 +68,7 @@ class ErasureIT {
 
     @BeforeEach
     void setUp() {
-        data = new RetentionTestData(intake, review, staff, jdbc, tx, cipher);
+        data = new RetentionTestData(intake, review, referrals, staff, jdbc, tx, cipher);
     }
 
     @Test

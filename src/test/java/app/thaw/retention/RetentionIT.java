@@ -46,6 +46,9 @@ class RetentionIT {
     ReviewService review;
 
     @Autowired
+    app.thaw.review.ReferralService referrals;
+
+    @Autowired
     UserDetailsService staff;
 
     @Autowired
@@ -58,7 +61,7 @@ class RetentionIT {
 
     @BeforeEach
     void setUp() {
-        data = new RetentionTestData(intake, review, staff, jdbc, tx, cipher);
+        data = new RetentionTestData(intake, review, referrals, staff, jdbc, tx, cipher);
     }
 
     @Test

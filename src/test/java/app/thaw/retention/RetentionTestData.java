@@ -16,6 +16,7 @@ import app.thaw.intake.IntakeService;
 import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReferralKind;
+import app.thaw.review.ReferralService;
 import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
 
@@ -28,12 +29,14 @@ final class RetentionTestData {
 
     final ReviewTestData review;
     private final ReviewService reviewService;
+    private final ReferralService referrals;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final FieldCipher cipher;
 
-    RetentionTestData(IntakeService intake, ReviewService reviewService, UserDetailsService staff, JdbcTemplate jdbc,
-                      TransactionTemplate tx, FieldCipher cipher) {
+    RetentionTestData(IntakeService intake, ReviewService reviewService, ReferralService referrals,
+                      UserDetailsService staff, JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher) {
+        this.referrals = referrals;
         this.cipher = cipher;
         this.review = new ReviewTestData(intake, staff, jdbc);
         this.reviewService = reviewService;
@@ -64,7 +67,7 @@ final class RetentionTestData {
             reviewService.addNote(intakeId, word + " note body");
             reviewService.amendAnswer(intakeId, "about.phone", List.of("07700 900456"), word + " phoned");
             reviewService.amendAnswer(intakeId, "presenting.duration", List.of("over_1y"), word + " clarified");
-            reviewService.decideReferral(intakeId, ReferralKind.INDIVIDUAL, word + " referral reason", null);
+            referrals.decideReferral(intakeId, ReferralKind.INDIVIDUAL, word + " referral reason", null);
         });
         long session = insertSession(intakeId, null, "ATTENDED", null);
         long cancelled = insertSession(intakeId, null, "CANCELLED", word + " cancel reason");

@@ -31,6 +31,7 @@ import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.Application;
+import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.IntakeStatus;
@@ -43,6 +44,12 @@ class ReviewServiceIT {
 
     @Autowired
     ReviewService review;
+
+    @Autowired
+    app.thaw.review.CaseAssignments assignments;
+
+    @Autowired
+    app.thaw.review.ReferralService referrals;
 
     @Autowired
     IntakeService intake;
@@ -85,6 +92,37 @@ class ReviewServiceIT {
 
     @Test
     @WithUserDetails("amira")
+    void aNewUrgentCaseWhoseRiskNobodyReviewedGoesAboveOlderUrgentCasesAlreadyReviewed() {
+        String word = ReviewTestData.uniqueWord();
+        var routine = data.submit(completeAnswers(word + " Routine"));
+        var reviewed = data.submit(urgent(completeAnswers(word + " Reviewed")));
+        review.acknowledgeRisk(reviewed.id(), "Called the client: safe, crisis plan shared.");
+        var unreviewed = data.submit(urgent(completeAnswers(word + " Unreviewed")));
+
+        List<QueueRow> rows = review.queue(anyStatus(word), QueueSort.DEFAULT, null, 50);
+
+        assertThat(rows).extracting(QueueRow::reference).containsExactly(unreviewed.reference(),
+                reviewed.reference(), routine.reference());
+        assertThat(rows).extracting(QueueRow::riskReviewed).containsExactly(false, true, false);
+        // and the same order page by page, one row at a time through the keyset
+        List<String> paged = new ArrayList<>();
+        QueueRow after = null;
+        for (int page = 0; page < 4; page++) {
+            List<QueueRow> one = review.queue(anyStatus(word), QueueSort.DEFAULT, after, 1);
+            if (one.isEmpty()) {
+                break;
+            }
+            paged.add(one.getFirst().reference());
+            after = one.getFirst();
+        }
+        assertThat(paged).containsExactly(unreviewed.reference(), reviewed.reference(), routine.reference());
+        // a colleague's queue shows the unreviewed urgent case first too: it is unassigned until someone reviews it
+        assertThat(data.as("tom", () -> review.queue(anyStatus(word), QueueSort.DEFAULT, null, 50)))
+                .extracting(QueueRow::reference).containsExactly(unreviewed.reference(), routine.reference());
+    }
+
+    @Test
+    @WithUserDetails("amira")
     void filtersAndSearchNarrowTheQueue() {
         String word = ReviewTestData.uniqueWord();
         var alpha = data.submit(completeAnswers(word + " Alpha"));
@@ -92,7 +130,7 @@ class ReviewServiceIT {
         var gamma = data.submit(completeAnswers(word + " Gamma").with("preferences.session_type", "not_sure"));
         var delta = data.submit(completeAnswers(word + " Delta"));
         review.changeStatus(alpha.id(), IntakeStatus.IN_REVIEW);
-        review.assignToMe(delta.id());
+        assignments.assignToMe(delta.id());
 
         assertThat(refs(QueueFilter.open().withSearch(word))).containsExactlyInAnyOrder(alpha.reference(),
                 beta.reference(), gamma.reference(), delta.reference());
@@ -148,10 +186,10 @@ class ReviewServiceIT {
         data.submit(urgent(completeAnswers(word + " Dunn")));
         var colleagues = data.submit(completeAnswers(word + " Baker"));
         // her own cases and the unassigned ones are read as two sets and merged; a colleague's case is in neither
-        review.assignToMe(adams.id());
-        review.assignToMe(carter.id());
-        review.assignToMe(evans.id());
-        data.as("tom", () -> review.assignToMe(colleagues.id()));
+        assignments.assignToMe(adams.id());
+        assignments.assignToMe(carter.id());
+        assignments.assignToMe(evans.id());
+        data.as("tom", () -> assignments.assignToMe(colleagues.id()));
         QueueFilter filter = anyStatus(word);
 
         Comparator<QueueRow> byId = Comparator.comparingLong(QueueRow::intakeId);
@@ -189,8 +227,8 @@ class ReviewServiceIT {
         var amirasCase = data.submit(completeAnswers(word + " Amiras"));
         var tomsCase = data.submit(completeAnswers(word + " Toms"));
         var openCase = data.submit(completeAnswers(word + " Open"));
-        data.as("amira", () -> review.assignToMe(amirasCase.id()));
-        data.as("tom", () -> review.assignToMe(tomsCase.id()));
+        data.as("amira", () -> assignments.assignToMe(amirasCase.id()));
+        data.as("tom", () -> assignments.assignToMe(tomsCase.id()));
 
         List<String> tomSees = data.as("tom", () -> refs(anyStatus(word)));
         List<QueueRow> tomsWholeQueue = data.as("tom", () -> walk(new QueueFilter(Set.of(),
@@ -215,17 +253,20 @@ class ReviewServiceIT {
     @Test
     void aColleagueCannotOpenOrChangeATherapistsCaseAndTheAttemptIsAudited() {
         var amirasCase = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Private"));
-        data.as("amira", () -> review.assignToMe(amirasCase.id()));
+        data.as("amira", () -> assignments.assignToMe(amirasCase.id()));
 
         Optional<CaseDetail> tomOpens = data.as("tom", () -> review.openCase(amirasCase.reference()));
 
         assertThat(tomOpens).isEmpty();
+        // the same words as for a case that does not exist: a refusal never confirms that a reference is real
         assertThatThrownBy(() -> data.as("tom", () -> review.addNote(amirasCase.id(), "Sneaky note")))
-                .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> data.as("tom", () -> review.assignToMe(amirasCase.id())))
-                .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> data.as("tom", () -> review.referralLetter(amirasCase.id())))
-                .isInstanceOf(CaseActionRefused.class);
+                .isInstanceOf(CaseNotFound.class).hasMessage(CaseNotFound.MESSAGE);
+        assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(amirasCase.id())))
+                .isInstanceOf(CaseNotFound.class);
+        assertThatThrownBy(() -> data.as("tom", () -> referrals.referralLetter(amirasCase.id())))
+                .isInstanceOf(CaseNotFound.class);
+        assertThatThrownBy(() -> data.as("tom", () -> review.addNote(Long.MAX_VALUE, "Sneaky note")))
+                .isInstanceOf(CaseNotFound.class).hasMessage(CaseNotFound.MESSAGE);
         var denied = data.audit(amirasCase.id()).stream()
                 .filter(row -> row.get("action").equals("CASE_ACCESS_DENIED")).toList();
         assertThat(denied).hasSize(4).allSatisfy(row -> {
@@ -262,10 +303,12 @@ class ReviewServiceIT {
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> review.addNote(submitted.id(), "note"))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> review.referralLetter(submitted.id()))
+        assertThatThrownBy(() -> referrals.referralLetter(submitted.id()))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThat(review.queue(anyStatus(submitted.reference()), QueueSort.DEFAULT, null, 10)).hasSize(1);
-        assertThat(data.auditActions(submitted.id())).containsExactly("INTAKE_SUBMITTED");
+        // refused by role, and each attempt on record with the case it named
+        assertThat(data.auditActions(submitted.id())).containsExactly("INTAKE_SUBMITTED", "ACCESS_DENIED",
+                "ACCESS_DENIED");
     }
 
     @Test
@@ -319,20 +362,21 @@ class ReviewServiceIT {
         review.changeStatus(id, IntakeStatus.IN_REVIEW);
         review.addNote(id, "Private words about the client's father.");
         review.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
-        review.decideReferral(id, ReferralKind.GP_MEDICATION_REVIEW, "Sertraline dose review.", null);
-        ReferralLetterFile letter = review.referralLetter(id);
-        review.assign(id, data.idOf("tom"), "Tom Whitfield");
+        referrals.decideReferral(id, ReferralKind.GP_MEDICATION_REVIEW, "Sertraline dose review.", null);
+        ReferralLetterFile letter = referrals.referralLetter(id);
+        assignments.assign(id, data.idOf("tom"));
 
         var rows = data.audit(id);
         assertThat(rows).extracting(row -> row.get("action")).containsExactly("INTAKE_SUBMITTED",
-                "CASE_ASSIGNED", "RISK_ACKNOWLEDGED", "STATUS_CHANGED", "NOTE_ADDED", "FACTOR_DECIDED",
+                "RISK_ACKNOWLEDGED", "CASE_ASSIGNED", "STATUS_CHANGED", "NOTE_ADDED", "FACTOR_DECIDED",
                 "REFERRAL_DECIDED", "STATUS_CHANGED", "LETTER_DOWNLOADED", "CASE_ASSIGNED");
         assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
             assertThat(row.get("actor_id")).isEqualTo(data.idOf("amira"));
             assertThat(row.get("case_reference")).isEqualTo(submitted.reference());
         });
         assertThat(rows).extracting(row -> row.get("detail")).containsExactly(
-                "Flagged urgent by the client's answers", "Assigned to Dr Amira Khan", null, "NEW → IN_REVIEW", null,
+                "Flagged urgent by the client's answers", null, "Assigned to Dr Amira Khan (reviewed the risk)",
+                "NEW → IN_REVIEW", null,
                 "Hormonal change: added", "GP — medication review", "IN_REVIEW → REFERRED",
                 "GP — medication review",
                 "Assigned to Tom Whitfield");
@@ -347,7 +391,7 @@ class ReviewServiceIT {
         // the history tom now sees holds the changes but not the reads
         CaseDetail seenByTom = data.as("tom", () -> review.openCase(submitted.reference())).orElseThrow();
         assertThat(seenByTom.history()).extracting(entry -> entry.action().name()).containsExactly(
-                "INTAKE_SUBMITTED", "CASE_ASSIGNED", "RISK_ACKNOWLEDGED", "STATUS_CHANGED", "NOTE_ADDED",
+                "INTAKE_SUBMITTED", "RISK_ACKNOWLEDGED", "CASE_ASSIGNED", "STATUS_CHANGED", "NOTE_ADDED",
                 "FACTOR_DECIDED", "REFERRAL_DECIDED", "STATUS_CHANGED", "CASE_ASSIGNED");
         assertThat(seenByTom.notes()).singleElement().satisfies(note -> {
             assertThat(note.author()).isEqualTo("Dr Amira Khan");
@@ -372,10 +416,10 @@ class ReviewServiceIT {
         for (Runnable action : List.<Runnable>of(
                 () -> review.addNote(id, "A note"),
                 () -> review.decideFactor(id, "anxiety", FactorDecisionKind.ADDED),
-                () -> review.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null),
+                () -> referrals.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null),
                 () -> review.changeStatus(id, IntakeStatus.IN_REVIEW),
-                () -> review.assignToMe(id),
-                () -> review.referralLetter(id))) {
+                () -> assignments.assignToMe(id),
+                () -> referrals.referralLetter(id))) {
             assertThatThrownBy(action::run).isInstanceOf(CaseActionRefused.class)
                     .hasMessageContaining("Review the risk first");
         }
@@ -397,8 +441,8 @@ class ReviewServiceIT {
         review.addNote(id, "A note");
         review.decideFactor(id, "anxiety", FactorDecisionKind.ADDED);
         review.changeStatus(id, IntakeStatus.IN_REVIEW);
-        review.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null);
-        assertThat(review.referralLetter(id).pdf()).isNotEmpty();
+        referrals.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null);
+        assertThat(referrals.referralLetter(id).pdf()).isNotEmpty();
         assertThat(data.as("tom", () -> review.openCase(submitted.reference()))).isEmpty();
     }
 
@@ -409,7 +453,7 @@ class ReviewServiceIT {
         data.as("tom", () -> review.acknowledgeRisk(submitted.id(), "Spoke to the client."));
 
         assertThatThrownBy(() -> review.acknowledgeRisk(submitted.id(), "Me too"))
-                .isInstanceOf(CaseActionRefused.class);
+                .isInstanceOf(CaseNotFound.class);
         assertThatThrownBy(() -> data.as("tom", () -> review.acknowledgeRisk(submitted.id(), "Rewritten later")))
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("already been reviewed");
         CaseDetail detail = data.as("tom", () -> review.openCase(submitted.reference())).orElseThrow();
@@ -422,11 +466,11 @@ class ReviewServiceIT {
     void aCaseGoesOnlyToAnActiveTherapistAndTheHistoryNamesThemAsTheStaffListDoes() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Assigned"));
 
-        assertThatThrownBy(() -> review.assign(submitted.id(), data.idOf("admin"), "Priya Shah"))
+        assertThatThrownBy(() -> assignments.assign(submitted.id(), data.idOf("admin")))
                 .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> review.assign(submitted.id(), 987_654_321L, "Nobody"))
+        assertThatThrownBy(() -> assignments.assign(submitted.id(), 987_654_321L))
                 .isInstanceOf(CaseActionRefused.class);
-        review.assign(submitted.id(), data.idOf("grace"), "Someone Else Entirely");
+        assignments.assign(submitted.id(), data.idOf("grace"));
 
         assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
                 Long.class, submitted.id())).isEqualTo(data.idOf("grace"));
@@ -569,18 +613,18 @@ class ReviewServiceIT {
         CaseDetail detail = review.openCase(submitted.reference()).orElseThrow();
         assertThat(detail.state().partnerFearFlag()).isTrue();
         for (ReferralKind joint : List.of(ReferralKind.COUPLES, ReferralKind.BOTH)) {
-            assertThatThrownBy(() -> review.decideReferral(id, joint, "Work on communication", null))
+            assertThatThrownBy(() -> referrals.decideReferral(id, joint, "Work on communication", null))
                     .isInstanceOf(CaseActionRefused.class).hasMessageContaining("afraid of their partner");
-            assertThatThrownBy(() -> review.decideReferral(id, joint, "Work on communication", "   "))
+            assertThatThrownBy(() -> referrals.decideReferral(id, joint, "Work on communication", "   "))
                     .isInstanceOf(CaseActionRefused.class);
         }
-        assertThatThrownBy(() -> review.decideReferral(id, ReferralKind.INDIVIDUAL, "  ", null))
+        assertThatThrownBy(() -> referrals.decideReferral(id, ReferralKind.INDIVIDUAL, "  ", null))
                 .isInstanceOf(CaseActionRefused.class);
         assertThat(jdbc.queryForObject("select count(*) from referral where intake_id = ?", Integer.class, id))
                 .isZero();
 
-        review.decideReferral(id, ReferralKind.INDIVIDUAL, "Individual work first.", "ignored for individual work");
-        review.decideReferral(id, ReferralKind.COUPLES, "Joint sessions later.",
+        referrals.decideReferral(id, ReferralKind.INDIVIDUAL, "Individual work first.", "ignored for individual work");
+        referrals.decideReferral(id, ReferralKind.COUPLES, "Joint sessions later.",
                 "Assessed separately twice; fear relates to a past partner.");
 
         CaseDetail referred = review.openCase(submitted.reference()).orElseThrow();
@@ -591,7 +635,7 @@ class ReviewServiceIT {
         assertThat(referred.currentReferral().decidedBy()).isEqualTo("Dr Amira Khan");
         assertThat(referred.referrals().get(1).partnerFearDecision()).isNull();
         assertThat(referred.intake().status()).isEqualTo(IntakeStatus.REFERRED);
-        assertThatThrownBy(() -> review.referralLetter(id)).isInstanceOf(CaseActionRefused.class)
+        assertThatThrownBy(() -> referrals.referralLetter(id)).isInstanceOf(CaseActionRefused.class)
                 .hasMessageContaining("outside referral");
     }
 
@@ -601,10 +645,10 @@ class ReviewServiceIT {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Letter"));
         long id = submitted.id();
         review.changeStatus(id, IntakeStatus.SCHEDULED);
-        assertThatThrownBy(() -> review.referralLetter(id)).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> referrals.referralLetter(id)).isInstanceOf(CaseActionRefused.class);
 
-        review.decideReferral(id, ReferralKind.NHS_TALKING_THERAPIES, "Step-down support between sessions.", null);
-        ReferralLetterFile letter = review.referralLetter(id);
+        referrals.decideReferral(id, ReferralKind.NHS_TALKING_THERAPIES, "Step-down support between sessions.", null);
+        ReferralLetterFile letter = referrals.referralLetter(id);
 
         assertThat(new String(letter.pdf(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         String text = pdfText(letter.pdf());
@@ -629,7 +673,7 @@ class ReviewServiceIT {
                         .with("burnout.exhaustion", "3").with("numbness.numb", "3"));
         assertThat(partner.receipt().partnerIntake()).isTrue();
 
-        data.as("amira", () -> review.assignToMe(first.id()));
+        data.as("amira", () -> assignments.assignToMe(first.id()));
 
         CaseDetail detail = data.as("amira", () -> review.openCase(first.reference())).orElseThrow();
         assertThat(detail.partner()).isNotNull();
@@ -648,7 +692,7 @@ class ReviewServiceIT {
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactly(second.reference());
 
-        data.as("amira", () -> review.assign(partner.id(), null, null));
+        data.as("amira", () -> assignments.assign(partner.id(), null));
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactlyInAnyOrder(first.reference(), second.reference(), partner.reference());
         CaseDetail standalone = data.as("amira", () -> review.openCase(second.reference())).orElseThrow();
@@ -660,7 +704,7 @@ class ReviewServiceIT {
     void aPartnerWhoJoinsLaterGoesToTheTherapistWhoAlreadyHasTheCase() {
         String word = ReviewTestData.uniqueWord();
         var first = data.submit(couplesAnswers(word + " Early"));
-        data.as("amira", () -> review.assignToMe(first.id()));
+        data.as("amira", () -> assignments.assignToMe(first.id()));
 
         var partner = data.submitPartner(first.receipt().partnerInvitationToken(), couplesAnswers(word + " Late"));
 
@@ -671,8 +715,8 @@ class ReviewServiceIT {
                         "Assigned to Dr Amira Khan with the partner's intake"));
         assertThat(data.as("tom", () -> refs(anyStatus(word)))).isEmpty();
         assertThat(data.as("tom", () -> review.openCase(partner.reference()))).isEmpty();
-        assertThatThrownBy(() -> data.as("tom", () -> review.assignToMe(partner.id())))
-                .isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(partner.id())))
+                .isInstanceOf(CaseNotFound.class);
         assertThat(data.as("admin", () -> review.queue(anyStatus(word), QueueSort.DEFAULT, null, 10)))
                 .extracting(QueueRow::assigneeName).containsExactly("Dr Amira Khan", "Dr Amira Khan");
         CaseDetail detail = data.as("amira", () -> review.openCase(partner.reference())).orElseThrow();
@@ -690,9 +734,9 @@ class ReviewServiceIT {
         CaseDetail detail = data.as("amira", () -> review.openCase(first.reference())).orElseThrow();
 
         assertThat(detail.state().partnerFearFlag()).isTrue();
-        assertThatThrownBy(() -> data.as("amira", () -> review.decideReferral(first.id(), ReferralKind.COUPLES,
+        assertThatThrownBy(() -> data.as("amira", () -> referrals.decideReferral(first.id(), ReferralKind.COUPLES,
                 "Joint sessions", null))).isInstanceOf(CaseActionRefused.class);
-        data.as("amira", () -> review.decideReferral(first.id(), ReferralKind.INDIVIDUAL, "Individual first", null));
+        data.as("amira", () -> referrals.decideReferral(first.id(), ReferralKind.INDIVIDUAL, "Individual first", null));
         assertThat(jdbc.queryForObject("select kind from referral where intake_id = ?", String.class, first.id()))
                 .isEqualTo("INDIVIDUAL");
     }

@@ -226,11 +226,22 @@ class SchedulingServiceIT {
         assertThat(near).contains("less than 48 hours");
         assertThat(intake.appointments(client.statusToken)).singleElement()
                 .satisfies(s -> assertThat(s.changeRequested()).isTrue());
+        // the practice manager sees that the client asked and for which session, never their words
         signIn("admin");
         assertThat(requests.open()).anySatisfy(request -> {
             assertThat(request.session().id()).isEqualTo(soon.session().id());
-            assertThat(request.message()).isEqualTo("Sorry, ill");
+            assertThat(request.message()).isNull();
+            assertThat(request.messageWithheld()).isTrue();
         });
+        signIn("grace");
+        assertThat(requests.open()).anySatisfy(request -> {
+            assertThat(request.session().id()).isEqualTo(soon.session().id());
+            assertThat(request.message()).isEqualTo("Sorry, ill");
+            assertThat(request.messageWithheld()).isFalse();
+        });
+        signIn("tom");
+        assertThat(requests.open()).noneSatisfy(request ->
+                assertThat(request.session().id()).isEqualTo(soon.session().id()));
     }
 
     @Test

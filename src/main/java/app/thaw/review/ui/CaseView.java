@@ -34,9 +34,12 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.thaw.base.ui.MainLayout;
+import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.CaseActionRefused;
+import app.thaw.review.CaseAssignments;
+import app.thaw.review.ReferralService;
 import app.thaw.review.CaseDetail;
 import app.thaw.review.ReviewService;
 import app.thaw.security.StaffAccountService;
@@ -50,6 +53,8 @@ import app.thaw.security.Roles;
 public class CaseView extends Div implements BeforeEnterObserver {
 
     private final ReviewService review;
+    private final CaseAssignments assignments;
+    private final ReferralService referrals;
     private final StaffAccountService staff;
     private String reference;
     private long intakeId;
@@ -58,8 +63,11 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private String noteDraft = "";
     private DomListenerRegistration helpKey;
 
-    public CaseView(ReviewService review, StaffAccountService staff) {
+    public CaseView(ReviewService review, CaseAssignments assignments, ReferralService referrals,
+                    StaffAccountService staff) {
         this.review = review;
+        this.assignments = assignments;
+        this.referrals = referrals;
         this.staff = staff;
         addClassName("case-view");
         Shortcuts.addShortcutListener(this, () -> step(1), Key.KEY_J, KeyModifier.ALT);
@@ -67,7 +75,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         Shortcuts.addShortcutListener(this, () -> getElement().executeJs(
                 "const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }"),
                 Key.KEY_T, KeyModifier.ALT);
-        Shortcuts.addShortcutListener(this, () -> act(() -> review.assignToMe(currentIntakeId()), "Assigned to you.",
+        Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(currentIntakeId()), "Assigned to you.",
                 "assign-to-me", "risk"), Key.KEY_A, KeyModifier.ALT);
     }
 
@@ -122,13 +130,19 @@ public class CaseView extends Div implements BeforeEnterObserver {
         intakeId = intake.id();
         add(header(caseDetail));
         if (intake.urgent()) {
-            add(new RiskPanel(intake, caseDetail.state(), riskNoteDraft, draft -> riskNoteDraft = draft,
+            add(new RiskPanel(caseDetail, riskNoteDraft, draft -> riskNoteDraft = draft,
                     note -> act(() -> {
                         review.acknowledgeRisk(intake.id(), note);
                         riskNoteDraft = "";
                     }, "Risk review recorded.", "risk-note", "risk")));
         }
         if (caseDetail.state().needsRiskReview(intake.urgent())) {
+            // the answers are there to read before the review is written; nothing can be done with them yet
+            var answers = new Div(new H3("Answers"), new ScoresPanel(intake), new AnswersPanel(intake,
+                    caseDetail.partner(), caseDetail.mostDifferentItems()));
+            answers.addClassName("case-main");
+            answers.addClassName("case-read-only");
+            add(answers);
             return true;
         }
         add(actions(caseDetail));
@@ -173,7 +187,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
 
     private HorizontalLayout actions(CaseDetail detail) {
         long id = detail.intake().id();
-        var assignToMe = new Button("Assign to me (Alt+A)", click -> act(() -> review.assignToMe(id),
+        var assignToMe = new Button("Assign to me (Alt+A)", click -> act(() -> assignments.assignToMe(id),
                 "Assigned to you.", "assign-to-me", "assign-to-me"));
         assignToMe.setId("assign-to-me");
         var colleague = new ComboBox<StaffSummary>("Assign to");
@@ -182,7 +196,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         colleague.setItemLabelGenerator(StaffSummary::displayName);
         colleague.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
-                act(() -> review.assign(id, change.getValue().id(), change.getValue().displayName()),
+                act(() -> assignments.assign(id, change.getValue().id()),
                         "Assigned to " + change.getValue().displayName() + ".", "assign-to", "assign-to");
             }
         });
@@ -226,7 +240,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
             }
             if (current.kind().isOutside()) {
                 var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                    var letter = review.referralLetter(id);
+                    var letter = referrals.referralLetter(id);
                     return new DownloadResponse(new ByteArrayInputStream(letter.pdf()), letter.fileName(),
                             "application/pdf", letter.pdf().length);
                 }), AttachmentType.DOWNLOAD, "Download the referral letter (PDF)");
@@ -236,7 +250,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         }
         var decide = new Button(current == null ? "Decide referral" : "Change referral",
                 click -> new ReferralDialog(detail.state().partnerFearFlag(), (kind, reason, fear) -> {
-                    review.decideReferral(id, kind, reason, fear);
+                    referrals.decideReferral(id, kind, reason, fear);
                     Notifications.success("Referral recorded.");
                     render();
                     focus("referral", "referral");
@@ -259,6 +273,9 @@ public class CaseView extends Div implements BeforeEnterObserver {
             }
         } catch (CaseActionRefused refused) {
             Notifications.problem(refused.getMessage());
+        } catch (CaseNotFound gone) {
+            // handed to a colleague meanwhile: this therapist may no longer see it
+            Notifications.problem(gone.getMessage());
         } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
             Notifications.problem("Someone else changed this case just now. Here is the latest version.");
         }

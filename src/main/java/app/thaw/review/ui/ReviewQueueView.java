@@ -24,6 +24,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -37,8 +39,10 @@ import app.thaw.review.CaseActionRefused;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueRow;
 import app.thaw.review.QueueSort;
+import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReviewService;
 import app.thaw.security.CurrentUser;
+import app.thaw.security.StaffAccountService;
 import app.thaw.security.Roles;
 
 /** Every intake waiting for the practice, urgent first; filters, search and keyboard-first navigation. */
@@ -46,12 +50,12 @@ import app.thaw.security.Roles;
 @PageTitle("Cases · Thaw")
 @Menu(order = 0, title = "Cases", icon = "vaadin:inbox")
 @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-public class ReviewQueueView extends VerticalLayout {
+public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The order the therapist last saw, for next/previous inside a case. */
     static final String QUEUE_ORDER = "thaw.queue.order";
 
-    private final ReviewService review;
+    private final CaseAssignments assignments;
     private final QueueLoader loader;
     private final boolean therapist;
     private final Grid<QueueRow> grid = new Grid<>();
@@ -63,8 +67,9 @@ public class ReviewQueueView extends VerticalLayout {
     private final DatePicker from = new DatePicker("Sent from");
     private final DatePicker to = new DatePicker("Sent to");
 
-    public ReviewQueueView(ReviewService review, CurrentUser currentUser, Clock clock) {
-        this.review = review;
+    public ReviewQueueView(ReviewService review, CaseAssignments assignments, StaffAccountService staff,
+                           CurrentUser currentUser, Clock clock) {
+        this.assignments = assignments;
         this.loader = new QueueLoader(review);
         this.therapist = currentUser.require().isTherapist();
         addClassName("review-queue");
@@ -74,12 +79,28 @@ public class ReviewQueueView extends VerticalLayout {
         var help = new Button("Shortcuts (?)", click -> new KeyboardHelp().open());
         help.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var filters = new FlexLayout(search, statuses, urgency, type, assignment, from, to, help);
+        if (!therapist) {
+            // the manager assigns without opening the case: select the row, then this
+            var assign = new Button("Assign selected case…", click -> grid.asSingleSelect().getOptionalValue()
+                    .ifPresentOrElse(row -> new AssignCaseDialog(row, staff.activeTherapists(), assignments,
+                            this::refresh).open(), () -> Notifications.problem("Select a case in the list first.")));
+            assign.setId("assign-case");
+            filters.add(assign);
+        }
         filters.addClassName("queue-filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         add(new H2("Cases"), filters, grid);
         setFlexGrow(1, grid);
         registerShortcuts();
         refresh();
+    }
+
+    /** {@code ?search=} fills the search box, so other screens (a safety gate's message) can point at one case. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("search")
+                .filter(text -> !text.isBlank() && text.length() <= 200)
+                .ifPresent(search::setValue);
     }
 
     private void configureFilters() {
@@ -127,8 +148,9 @@ public class ReviewQueueView extends VerticalLayout {
         grid.setAriaLabel("Cases");
         // a template, not a component per row: rows cost the session no server-side components (docs/performance.md)
         grid.addColumn(LitRenderer.<QueueRow>of("<span theme=${item.theme}>${item.urgency}</span>")
-                        .withProperty("urgency", row -> row.urgent() ? "Urgent" : "Routine")
-                        .withProperty("theme", row -> row.urgent() ? "badge error primary" : "badge contrast"))
+                        .withProperty("urgency", ReviewQueueView::urgency)
+                        .withProperty("theme", row -> !row.urgent() ? "badge contrast"
+                                : row.riskReviewed() ? "badge error" : "badge error primary"))
                 .setHeader("Urgency").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(QueueRow::reference).setHeader("Reference").setKey("reference").setSortable(true)
                 .setAutoWidth(true);
@@ -188,7 +210,7 @@ public class ReviewQueueView extends VerticalLayout {
     void assignSelectedToMe() {
         grid.asSingleSelect().getOptionalValue().ifPresent(row -> {
             try {
-                review.assignToMe(row.intakeId());
+                assignments.assignToMe(row.intakeId());
                 Notifications.success(row.reference() + " is now assigned to you.");
             } catch (CaseActionRefused refused) {
                 Notifications.problem(refused.getMessage());
@@ -227,6 +249,11 @@ public class ReviewQueueView extends VerticalLayout {
             case "waiting" -> new QueueSort(QueueSort.Field.SUBMITTED, !descending);
             default -> QueueSort.DEFAULT;
         };
+    }
+
+    /** Urgent cases say whether a therapist has reviewed the risk yet: unreviewed ones lead the queue. */
+    static String urgency(QueueRow row) {
+        return !row.urgent() ? "Routine" : row.riskReviewed() ? "Urgent · risk reviewed" : "Urgent · risk not reviewed";
     }
 
     static String label(String constant) {

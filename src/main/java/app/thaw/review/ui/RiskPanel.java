@@ -10,12 +10,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import app.thaw.Application;
-import app.thaw.intake.SubmittedIntake;
-import app.thaw.intake.questionnaire.RiskFlag;
 import app.thaw.review.CaseDetail;
 import app.thaw.review.domain.ReviewCase;
 
@@ -25,23 +24,24 @@ class RiskPanel extends Div {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
             .withZone(Application.PRACTICE_ZONE);
 
-    RiskPanel(SubmittedIntake intake, CaseDetail.CaseState state, Consumer<String> acknowledge) {
-        this(intake, state, "", draft -> { }, acknowledge);
+    RiskPanel(CaseDetail detail, Consumer<String> acknowledge) {
+        this(detail, "", draft -> { }, acknowledge);
     }
 
     /** {@code draft} refills the note after the case is redrawn; {@code draftChanged} hears every change to it. */
-    RiskPanel(SubmittedIntake intake, CaseDetail.CaseState state, String draft, Consumer<String> draftChanged,
-              Consumer<String> acknowledge) {
+    RiskPanel(CaseDetail detail, String draft, Consumer<String> draftChanged, Consumer<String> acknowledge) {
+        CaseDetail.CaseState state = detail.state();
         addClassName("risk-panel");
         setId("risk");
         getElement().setAttribute("tabindex", "-1");
         getElement().setAttribute("role", "region");
         getElement().setAttribute("aria-label", "Risk");
         var reasons = new UnorderedList();
-        for (RiskFlag flag : intake.riskFlags()) {
-            reasons.add(new ListItem(flag.description()));
+        for (CaseDetail.RiskTrigger trigger : detail.riskTriggers()) {
+            reasons.add(trigger(trigger));
         }
-        add(new H3("Urgent: risk answers"), reasons);
+        add(new H3(state.riskAcknowledged() ? "Urgent: risk answers (reviewed)" : "Urgent: risk answers, not yet "
+                + "reviewed"), reasons);
         if (state.riskAcknowledged()) {
             add(new Paragraph("Risk reviewed by " + state.riskAcknowledgedBy() + " on "
                     + WHEN.format(state.riskAcknowledgedAt()) + ": " + state.riskAcknowledgementNote()));
@@ -56,7 +56,27 @@ class RiskPanel extends Div {
         note.addValueChangeListener(change -> draftChanged.accept(change.getValue()));
         var confirm = new Button("I have reviewed the risk", click -> acknowledge.accept(note.getValue()));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        add(new Paragraph("Before anything else is done with this case, record that you have reviewed the risk."),
-                note, confirm);
+        add(new Paragraph("Read the answers below, then record what you decided. Until then nothing else can be "
+                + "done with this case, and no session can be booked."), note, confirm);
+    }
+
+    /** The rule's words first (what the list is about), then the question, the answer and the client's own words. */
+    private static ListItem trigger(CaseDetail.RiskTrigger trigger) {
+        var item = new ListItem();
+        item.addClassName("risk-trigger");
+        var what = new Span(trigger.description());
+        what.addClassName("risk-trigger-what");
+        item.add(what);
+        if (trigger.question() != null) {
+            var asked = new Paragraph("Asked: “" + trigger.question() + "” Answered: “" + trigger.answer() + "”");
+            asked.addClassName("risk-trigger-answer");
+            item.add(asked);
+        }
+        for (String words : trigger.ownWords()) {
+            var own = new Paragraph("In their own words: “" + words + "”");
+            own.addClassName("risk-trigger-words");
+            item.add(own);
+        }
+        return item;
     }
 }

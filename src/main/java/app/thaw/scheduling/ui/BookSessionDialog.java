@@ -15,7 +15,9 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.CaseToBook;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.Recurrence;
 import app.thaw.scheduling.SeriesResult;
@@ -43,7 +45,8 @@ class BookSessionDialog extends Dialog {
     private final FreeTimes freeTimes = new FreeTimes(this::pick);
     private final SeriesClashes clashes = new SeriesClashes(this::moveClash);
     private final Button book = new Button("Book");
-    private @Nullable BookingCase bookingCase;
+    private final GateNotice gate = new GateNotice();
+    private @Nullable CaseToBook bookingCase;
 
     BookSessionDialog(DiaryContext diary, Prefill prefill, Runnable onBooked) {
         this.diary = diary;
@@ -73,6 +76,7 @@ class BookSessionDialog extends Dialog {
         var form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         form.add(reference, 2);
+        form.add(gate, 2);
         fields.addTo(form);
         form.add(when, 2);
         form.add(fields.repeat(), fields.count());
@@ -99,9 +103,9 @@ class BookSessionDialog extends Dialog {
 
     private void resolveCase() {
         String text = reference.getValue().strip();
-        bookingCase = BookingCase.find(diary.intakes(), text).orElse(null);
+        bookingCase = text.isEmpty() ? null : diary.cases().find(text).orElse(null);
         reference.setInvalid(!text.isEmpty() && bookingCase == null);
-        reference.setErrorMessage(reference.isInvalid() ? "No case has the reference " + text + "." : null);
+        reference.setErrorMessage(reference.isInvalid() ? CaseNotFound.forReference(text) : null);
         reference.setHelperText(bookingCase == null ? null : bookingCase.describe());
         if (bookingCase != null) {
             fields.defaultsFor(bookingCase);
@@ -109,15 +113,18 @@ class BookSessionDialog extends Dialog {
         updatePartnerNote();
     }
 
+    /** The partner note under the kind of session, and what a safety gate says about the kind chosen. */
     private void updatePartnerNote() {
         fields.partnerNote(bookingCase);
+        gate.show(bookingCase == null ? null
+                : fields.partnerFor(bookingCase) == null ? bookingCase.individualGate() : bookingCase.jointGate());
     }
 
     private boolean requireCase() {
         if (bookingCase == null) {
             reference.setInvalid(true);
             reference.setErrorMessage(reference.getValue().isBlank() ? "Enter the case reference, e.g. THW-ABC123."
-                    : "No case has the reference " + reference.getValue().strip() + ".");
+                    : CaseNotFound.forReference(reference.getValue()));
         }
         return bookingCase != null;
     }
@@ -154,6 +161,7 @@ class BookSessionDialog extends Dialog {
                     case BookingResult.Booked booked -> booked(booked);
                     case BookingResult.Conflict conflict -> showTimeProblem(conflict.message());
                     case BookingResult.Invalid invalid -> showTimeProblem(invalid.message());
+                    case BookingResult.Blocked blocked -> gate.show(blocked.refusal());
                 }
             } else {
                 series(diary.scheduling().bookSeries(request, fields.recurrence()));
@@ -191,10 +199,13 @@ class BookSessionDialog extends Dialog {
     }
 
     private void series(SeriesResult result) {
+        if (result.blocked() != null) {
+            gate.show(result.blocked());
+        }
         if (!result.booked().isEmpty()) {
             onBooked.run();
         }
-        if (result.clashes().isEmpty()) {
+        if (result.clashes().isEmpty() && result.blocked() == null) {
             Toasts.success("Booked " + result.booked().size() + " sessions, the first on "
                     + DiaryFormat.when(result.booked().getFirst()) + ".");
             close();
@@ -215,6 +226,11 @@ class BookSessionDialog extends Dialog {
         timeProblem.setText("");
         timeProblem.setVisible(false);
         start.setInvalid(false);
+    }
+
+    /** For tests: what a safety gate said, if it stopped the booking. */
+    String gateMessage() {
+        return gate.message();
     }
 
     /** For tests and the calendar: the message beside the time, if any. */

@@ -13,6 +13,7 @@ import app.thaw.intake.RequestedType;
 import app.thaw.scheduling.DiarySetupService.RoomView;
 import app.thaw.scheduling.DiarySetupService.TypeView;
 import app.thaw.scheduling.Recurrence;
+import app.thaw.scheduling.CaseToBook;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.StaffSummary;
 
@@ -104,7 +105,7 @@ class BookingFields {
     }
 
     /** A couples case with both partners gets a couples session; the format the client preferred. */
-    void defaultsFor(BookingCase bookingCase) {
+    void defaultsFor(CaseToBook bookingCase) {
         if (bookingCase.client().requestedType() == RequestedType.COUPLES && bookingCase.partner() != null) {
             type.getListDataView().getItems().filter(TypeView::couples).findFirst().ifPresent(type::setValue);
         }
@@ -113,7 +114,7 @@ class BookingFields {
     }
 
     /** Says who comes to a couples session, or why it can't be booked yet. */
-    void partnerNote(@Nullable BookingCase bookingCase) {
+    void partnerNote(@Nullable CaseToBook bookingCase) {
         TypeView chosen = type.getValue();
         if (chosen == null || !chosen.couples() || bookingCase == null) {
             type.setHelperText(chosen == null ? null : "Lasts " + chosen.defaultMinutes() + " minutes");
@@ -128,7 +129,7 @@ class BookingFields {
         type.setInvalid(!partner);
     }
 
-    @Nullable Long partnerFor(BookingCase bookingCase) {
+    @Nullable Long partnerFor(CaseToBook bookingCase) {
         return type.getValue() != null && type.getValue().couples() ? bookingCase.partnerIntakeId() : null;
     }
 

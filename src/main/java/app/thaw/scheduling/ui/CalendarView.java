@@ -29,7 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import app.thaw.base.ui.MainLayout;
-import app.thaw.intake.SubmittedIntakes;
+import app.thaw.scheduling.BookingCases;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.FreeSlotService;
 import app.thaw.scheduling.SchedulingService;
@@ -65,8 +65,8 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
     private List<SessionView> shown = List.of();
 
     public CalendarView(SchedulingService scheduling, DiarySetupService setup, FreeSlotService freeSlots,
-                        SubmittedIntakes intakes, StaffAccountService staff, CurrentUser currentUser, Clock clock) {
-        this.diary = new DiaryContext(scheduling, setup, freeSlots, intakes, staff, currentUser.require(), clock);
+                        BookingCases cases, StaffAccountService staff, CurrentUser currentUser, Clock clock) {
+        this.diary = new DiaryContext(scheduling, setup, freeSlots, cases, staff, currentUser.require(), clock);
         this.anchor = diary.now().toLocalDate();
         addClassName("calendar-view");
         setSizeFull();

@@ -52,7 +52,7 @@ public class ClientRequestsView extends VerticalLayout {
         grid.addColumn(r -> r.cancel() ? "Cancel" : "Rearrange").setHeader("Asks to").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setFlexGrow(2);
-        grid.addColumn(r -> r.message() == null ? "—" : r.message()).setHeader("Message").setFlexGrow(3);
+        grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         empty.addClassName("panel-note");
@@ -82,12 +82,24 @@ public class ClientRequestsView extends VerticalLayout {
         });
         open.addThemeVariants(ButtonVariant.LUMO_SMALL);
         var handled = new Button("Mark handled", click -> {
-            requests.markHandled(request.requestId());
-            Toasts.success("Marked as handled.");
+            try {
+                requests.markHandled(request.requestId());
+                Toasts.success("Marked as handled.");
+            } catch (IllegalArgumentException gone) {
+                Toasts.problem(gone.getMessage());
+            }
             refresh();
         });
         handled.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         return new HorizontalLayout(open, handled);
+    }
+
+    /** The client's own words go to their therapist only: they may say why, and why can be clinical. */
+    private static String message(ClientChangeRequest request) {
+        if (request.messageWithheld()) {
+            return "Message for the therapist only";
+        }
+        return request.message() == null ? "—" : request.message();
     }
 
     private void refresh() {

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 
 import app.thaw.Application;
-import app.thaw.intake.SubmittedIntakes;
+import app.thaw.scheduling.BookingCases;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.FreeSlotService;
 import app.thaw.scheduling.SchedulingService;
@@ -14,7 +14,7 @@ import app.thaw.security.StaffUser;
 
 /** What the diary screens and their dialogs share: the services, who is signed in and the practice clock. */
 record DiaryContext(SchedulingService scheduling, DiarySetupService setup, FreeSlotService freeSlots,
-                    SubmittedIntakes intakes, StaffAccountService staff, StaffUser me, Clock clock) {
+                    BookingCases cases, StaffAccountService staff, StaffUser me, Clock clock) {
 
     /** UK wall-clock time now. */
     LocalDateTime now() {

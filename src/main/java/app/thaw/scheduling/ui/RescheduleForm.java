@@ -73,6 +73,7 @@ class RescheduleForm extends Div {
             }
             case BookingResult.Conflict conflict -> problem.setText(conflict.message());
             case BookingResult.Invalid invalid -> problem.setText(invalid.message());
+            case BookingResult.Blocked blocked -> problem.setText(blocked.refusal().message());
         }
     }
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -38,6 +39,12 @@ class SessionDialog extends Dialog {
         item(details, "Case", session.clientReference());
         item(details, "State", session.state().label());
         add(details);
+        if (diary.me().isTherapist()) {
+            // the therapist a client is booked with may read the case, whoever it is assigned to
+            var open = new Anchor("staff/cases/" + session.clientReference(), "Open the case");
+            open.addClassName("open-case-link");
+            add(open);
+        }
         if (session.changeRequested()) {
             var note = new Paragraph("The client asked to change this session: see Client requests.");
             note.addClassName("session-change-note");

@@ -22,6 +22,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.IntegrationTest;
 import app.thaw.base.ui.NotFoundView;
+import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReviewService;
@@ -43,6 +44,12 @@ class CaseViewTest extends SpringBrowserlessTest {
     @Autowired
     ReviewService review;
 
+    @Autowired
+    app.thaw.review.CaseAssignments assignments;
+
+    @Autowired
+    app.thaw.review.ReferralService referrals;
+
     ReviewTestData data;
 
     @BeforeEach
@@ -52,15 +59,21 @@ class CaseViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("amira")
-    void anUrgentCaseShowsOnlyTheRiskPanelUntilTheRiskIsReviewed() {
+    void anUrgentCaseShowsWhatRaisedItAndTheAnswersButNothingCanBeDoneUntilTheRiskIsReviewed() {
         var urgent = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Urgent")
                 .with("safety.safe_now", "no"));
 
         navigate("staff/cases/" + urgent.reference(), CaseView.class);
 
         RiskPanel risk = find(RiskPanel.class).single();
-        assertThat(find(ListItem.class, risk).all()).extracting(ListItem::getText)
+        assertThat(find(Span.class, risk).withClassName("risk-trigger-what").all()).extracting(Span::getText)
                 .containsExactly("Said they are not safe right now");
+        assertThat(find(Paragraph.class, risk).withClassName("risk-trigger-answer").single().getText())
+                .startsWith("Asked: “").endsWith("Answered: “No”");
+        assertThat(find(com.vaadin.flow.component.html.H3.class, risk).single().getText())
+                .isEqualTo("Urgent: risk answers, not yet reviewed");
+        // the therapist reads the answers before writing what they decided
+        assertThat(find(AnswersPanel.class).exists()).isTrue();
         assertLocked();
 
         click(find(Button.class).withText("I have reviewed the risk").single());
@@ -82,6 +95,22 @@ class CaseViewTest extends SpringBrowserlessTest {
                 .endsWith(": Called the client: safe for now, crisis plan shared.");
         assertThat(find(Paragraph.class).withClassName("case-facts").single().getText())
                 .contains("Assigned to Dr Amira Khan");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void theRiskBannerQuotesTheClientsOwnWordsAboutTheirPartner() {
+        String words = "He checks my phone and I am scared when he drinks " + ReviewTestData.uniqueWord();
+        var afraid = data.submit(IntakeFixtures.couplesAnswers(ReviewTestData.uniqueWord() + " Afraid")
+                .with("safety.partner_fear", "yes").with("safety.partner_fear_detail", words));
+
+        navigate("staff/cases/" + afraid.reference(), CaseView.class);
+
+        RiskPanel risk = find(RiskPanel.class).single();
+        assertThat(find(Span.class, risk).withClassName("risk-trigger-what").single().getText())
+                .startsWith("Afraid of, or harmed");
+        assertThat(find(Paragraph.class, risk).withClassName("risk-trigger-words").single().getText())
+                .isEqualTo("In their own words: “" + words + "”");
     }
 
     @Test
@@ -116,7 +145,7 @@ class CaseViewTest extends SpringBrowserlessTest {
     @WithUserDetails("amira")
     void aColleaguesCaseLeadsToTheNotFoundPage() {
         var toms = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Toms"));
-        data.asInOwnThread("tom", () -> review.assignToMe(toms.id()));
+        data.asInOwnThread("tom", () -> assignments.assignToMe(toms.id()));
 
         UI.getCurrent().navigate("staff/cases/" + toms.reference());
 
@@ -130,9 +159,7 @@ class CaseViewTest extends SpringBrowserlessTest {
 
     private void assertLocked() {
         assertThat(find(FactorsPanel.class).exists()).isFalse();
-        assertThat(find(AnswersPanel.class).exists()).isFalse();
         assertThat(find(NotesPanel.class).exists()).isFalse();
-        assertThat(find(ScoresPanel.class).exists()).isFalse();
         assertThat(find(Div.class).withClassName("referral-panel").exists()).isFalse();
         assertThat(find(Button.class).withTextContaining("Assign to me").exists()).isFalse();
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import app.thaw.intake.ClientAppointments;
+import app.thaw.intake.IntakeService;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.ClientChangeRequest;
@@ -21,7 +21,7 @@ import app.thaw.scheduling.SessionFormat;
 class ClientRequestsViewTest extends DiaryViewTest {
 
     @Autowired
-    ClientAppointments clientAppointments;
+    IntakeService intake;
 
     @Test
     @WithUserDetails("amira")
@@ -33,7 +33,7 @@ class ClientRequestsViewTest extends DiaryViewTest {
                 null, DiaryTestData.uk(monday.plusDays(1).atTime(18, 0)), null));
         long sessionId = ((BookingResult.Booked) result).session().id();
         String message = "Could we move to Thursday? " + DiaryTestData.uniqueWord();
-        clientAppointments.requestChange(client.id(), sessionId, false, message);
+        data.asClient(() -> intake.requestAppointmentChange(client.receipt().statusToken(), sessionId, false, message));
 
         navigate(ClientRequestsView.class);
         assertThat(test(grid()).getCellText(row(message), 1)).isEqualTo("Rearrange");
@@ -41,7 +41,8 @@ class ClientRequestsViewTest extends DiaryViewTest {
         test(action(row(message), "Mark handled")).click();
         assertThat(rows()).noneMatch(r -> message.equals(r.message()));
 
-        clientAppointments.requestChange(client.id(), sessionId, false, message + " again");
+        data.asClient(() -> intake.requestAppointmentChange(client.receipt().statusToken(), sessionId, false,
+                message + " again"));
         navigate(ClientRequestsView.class);
         test(action(row(message + " again"), "Open in diary")).click();
 
@@ -52,6 +53,28 @@ class ClientRequestsViewTest extends DiaryViewTest {
                 .hasClassName("session-block")).isTrue();
         assertThat(CalendarViewTest.textOf(find(SessionBlock.class)
                 .withCondition(b -> b.session().id() == sessionId).single())).contains("Change requested");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void thePracticeManagerSeesWhatWasAskedAndWhenButNotTheClientsWords() {
+        var client = data.individual();
+        LocalDate monday = DiaryTestData.futureMonday(clock, 3);
+        long sessionId = data.as("admin", () -> ((BookingResult.Booked) scheduling.book(new BookingRequest(
+                client.id(), null, data.idOf("grace"), setup.types().stream()
+                        .filter(t -> t.code().equals("INDIVIDUAL")).findFirst().orElseThrow().id(),
+                SessionFormat.ONLINE, null, DiaryTestData.uk(monday.plusDays(2).atTime(17, 0)), null))).session()
+                .id());
+        String words = "Struggling after my mother's diagnosis " + DiaryTestData.uniqueWord();
+        data.asClient(() -> intake.requestAppointmentChange(client.receipt().statusToken(), sessionId, false, words));
+
+        navigate(ClientRequestsView.class);
+
+        int row = IntStream.range(0, test(grid()).size())
+                .filter(i -> test(grid()).getRow(i).session().id() == sessionId).findFirst().orElseThrow();
+        assertThat(test(grid()).getCellText(row, 1)).isEqualTo("Rearrange");
+        assertThat(test(grid()).getCellText(row, 3)).isEqualTo("Message for the therapist only");
+        assertThat(rows()).noneMatch(r -> words.equals(r.message()));
     }
 
     @SuppressWarnings("unchecked")

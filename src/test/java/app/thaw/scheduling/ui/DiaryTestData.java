@@ -63,6 +63,18 @@ final class DiaryTestData {
         return new Case[] {first, second};
     }
 
+    /**
+     * A couple where the partner who joined said in their own form that they are afraid of the first: the case stays
+     * linked, and joint work needs a clinical decision.
+     */
+    Case[] coupleWithFear() {
+        String word = uniqueWord();
+        Case first = submit(null, IntakeFixtures.couplesAnswers(word + " Alex"), word + " Alex");
+        Case second = submit(first.receipt().partnerInvitationToken(), IntakeFixtures.couplesAnswers(word + " Sam")
+                .with("safety.partner_fear", "yes"), word + " Sam");
+        return new Case[] {first, second};
+    }
+
     private Case submit(String invitation, Answers answers, String name) {
         String address = address();
         String token = intake.startDraft(invitation, address).orElseThrow().token();
@@ -93,13 +105,24 @@ final class DiaryTestData {
      * Vaadin session's security context wins over the test thread's.
      */
     <T> T as(String username, Supplier<T> work) {
+        return onOwnThread(username, work);
+    }
+
+    /** As a client on their status page: nobody signed in. */
+    <T> T asClient(Supplier<T> work) {
+        return onOwnThread(null, work);
+    }
+
+    private <T> T onOwnThread(String username, Supplier<T> work) {
         var result = new AtomicReference<T>();
         var failure = new AtomicReference<Throwable>();
         Thread thread = new Thread(() -> {
             var context = SecurityContextHolder.createEmptyContext();
-            StaffUser user = user(username);
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                    user.getAuthorities()));
+            if (username != null) {
+                StaffUser user = user(username);
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                        user.getAuthorities()));
+            }
             SecurityContextHolder.setContext(context);
             try {
                 result.set(work.get());

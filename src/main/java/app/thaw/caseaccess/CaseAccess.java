@@ -1,0 +1,187 @@
+package app.thaw.caseaccess;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.security.PermitAll;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+import app.thaw.security.Roles;
+import app.thaw.security.StaffUser;
+
+/**
+ * The case-access policy (docs/security.md): who may do what to which client's case. Every service that takes a case,
+ * intake, partner, session, letter or request identifier asks here first and works only with the grant it gets. A
+ * case the person may not see answers exactly as a case that does not exist, and the refusal is audited.
+ */
+@Service
+public class CaseAccess {
+
+    /** Preferred relation when several allow an operation: the assignment explains a grant best. */
+    private static final List<CaseRelation> PREFERENCE =
+            List.of(CaseRelation.ASSIGNED, CaseRelation.BOOKED, CaseRelation.SHARED_QUEUE);
+
+    private final CaseDirectory directory;
+    private final List<CaseRelations> relations;
+    private final List<SafetyGate> gates;
+    private final ApplicationEventPublisher events;
+
+    CaseAccess(CaseDirectory directory, List<CaseRelations> relations, List<SafetyGate> gates,
+               ApplicationEventPublisher events) {
+        this.directory = directory;
+        this.relations = relations;
+        this.gates = gates;
+        this.events = events;
+    }
+
+    /** The case behind a typed reference, if the caller may do this to it; a refusal is audited, a typo is not. */
+    @PermitAll
+    public Optional<CaseGrant> find(@Nullable String reference, CaseOperation operation) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
+        return directory.byReference(reference).flatMap(facts -> decide(facts, operation));
+    }
+
+    /** The case with this intake id, if the caller may do this to it; a refusal is audited. */
+    @PermitAll
+    public Optional<CaseGrant> check(long intakeId, CaseOperation operation) {
+        return directory.byId(intakeId).flatMap(facts -> decide(facts, operation));
+    }
+
+    /** As {@link #check}, for a service that cannot go on without the case. */
+    @PermitAll
+    public CaseGrant require(long intakeId, CaseOperation operation) {
+        return check(intakeId, operation).orElseThrow(CaseNotFound::new);
+    }
+
+    /** The partner's side of a couple's case, under the same rule (a couple may be seen by two therapists). */
+    @PermitAll
+    public List<CaseGrant> partners(CaseGrant grant, CaseOperation operation) {
+        return checkAll(grant.facts().partnerIntakeIds(), operation);
+    }
+
+    /** Several cases at once (a week of the diary): the allowed ones, in the order asked; each refusal audited. */
+    @PermitAll
+    public List<CaseGrant> checkAll(Collection<Long> intakeIds, CaseOperation operation) {
+        if (intakeIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, CaseFacts> found = directory.byIds(intakeIds);
+        Caller caller = caller();
+        Map<Long, Set<CaseRelation>> known = caller.therapist() == null ? Map.of()
+                : relationsOf(found.values(), caller.therapist().id());
+        var granted = new LinkedHashMap<Long, CaseGrant>();
+        for (Long id : intakeIds) {
+            CaseFacts facts = found.get(id);
+            if (facts != null && !granted.containsKey(id)) {
+                decide(facts, operation, caller, known.getOrDefault(id, Set.of())).ifPresent(g -> granted.put(id, g));
+            }
+        }
+        return new ArrayList<>(granted.values());
+    }
+
+    /**
+     * The first safety gate a session for these clients does not pass, if any: what the booking screens show before
+     * anyone tries. {@link #requireBookable} is what the booking itself relies on.
+     */
+    @PermitAll
+    public Optional<GateRefusal> bookingGate(List<CaseGrant> clients, boolean joint) {
+        List<CaseFacts> facts = clients.stream().map(CaseGrant::facts).toList();
+        boolean therapist = caller().therapist() != null;
+        for (SafetyGate gate : gates) {
+            Optional<GateRefusal> refusal = gate.check(facts, joint, therapist);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses a booking (any path: diary, series, offer, self-booking) that a safety gate does not allow yet. */
+    @PermitAll
+    public void requireBookable(List<CaseGrant> clients, boolean joint) {
+        for (CaseGrant client : clients) {
+            client.requireFor(CaseOperation.BOOK_SESSION);
+        }
+        Optional<GateRefusal> refusal = bookingGate(clients, joint);
+        if (refusal.isPresent()) {
+            throw new SafetyGateRefused(refusal.get());
+        }
+    }
+
+    private Optional<CaseGrant> decide(CaseFacts facts, CaseOperation operation) {
+        Caller caller = caller();
+        Set<CaseRelation> known = caller.therapist() == null ? Set.of()
+                : relationsOf(List.of(facts), caller.therapist().id()).getOrDefault(facts.intakeId(), Set.of());
+        return decide(facts, operation, caller, known);
+    }
+
+    private Optional<CaseGrant> decide(CaseFacts facts, CaseOperation operation, Caller caller,
+                                       Set<CaseRelation> therapistRelations) {
+        CaseRelation relation = null;
+        if (caller.system() && operation.allows(CaseRelation.SYSTEM)) {
+            relation = CaseRelation.SYSTEM;
+        } else if (caller.manager() != null && operation.allows(CaseRelation.PRACTICE_MANAGER)) {
+            relation = CaseRelation.PRACTICE_MANAGER;
+        } else if (caller.therapist() != null) {
+            relation = PREFERENCE.stream()
+                    .filter(therapistRelations::contains)
+                    .filter(operation::allows)
+                    .findFirst().orElse(null);
+        }
+        if (relation == null) {
+            events.publishEvent(new CaseAccessDenied(facts.intakeId(), facts.reference(), operation));
+            return Optional.empty();
+        }
+        StaffUser staff = caller.staff();
+        return Optional.of(new CaseGrant(facts, operation, relation, staff == null ? null : staff.id()));
+    }
+
+    private Map<Long, Set<CaseRelation>> relationsOf(Collection<CaseFacts> cases, long therapistId) {
+        Map<Long, Set<CaseRelation>> joined = new LinkedHashMap<>();
+        for (CaseRelations source : relations) {
+            source.relations(cases, therapistId).forEach((id, found) ->
+                    joined.computeIfAbsent(id, key -> EnumSet.noneOf(CaseRelation.class)).addAll(found));
+        }
+        return joined;
+    }
+
+    /** Who is asking, as the policy distinguishes them; half-signed-in sessions and clients are none of these. */
+    private record Caller(@Nullable StaffUser staff, boolean system) {
+
+        @Nullable StaffUser therapist() {
+            return staff != null && staff.isTherapist() && staff.active() ? staff : null;
+        }
+
+        @Nullable StaffUser manager() {
+            return staff != null && staff.isAdmin() && staff.active() ? staff : null;
+        }
+    }
+
+    private static Caller caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return new Caller(null, false);
+        }
+        if (authentication.getPrincipal() instanceof StaffUser staff) {
+            boolean holdsRole = authentication.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals(staff.role().authority()));
+            return new Caller(holdsRole ? staff : null, false);
+        }
+        boolean system = authentication.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Roles.SYSTEM).equals(a.getAuthority()));
+        return new Caller(null, system);
+    }
+}

@@ -1,0 +1,19 @@
+package app.thaw.caseaccess;
+
+/**
+ * The answer to a case that does not exist and to one the person may not see: the same words, so a refusal never
+ * tells anyone that a reference is real.
+ */
+public class CaseNotFound extends RuntimeException {
+
+    public static final String MESSAGE = "No case was found with that reference.";
+
+    public CaseNotFound() {
+        super(MESSAGE);
+    }
+
+    /** The words for a reference someone typed, identical whether the case is missing or not theirs. */
+    public static String forReference(String reference) {
+        return "No case has the reference " + reference.strip() + ".";
+    }
+}

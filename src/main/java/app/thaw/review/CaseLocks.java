@@ -1,0 +1,66 @@
+package app.thaw.review;
+
+import org.springframework.stereotype.Component;
+
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.intake.SubmittedIntake;
+import app.thaw.intake.SubmittedIntakes;
+import app.thaw.review.domain.ReviewCase;
+
+/** The grant and the review case a case action needs: the policy first, then the risk lock of an urgent case. */
+@Component
+class CaseLocks {
+
+    private final CaseAccess access;
+    private final CaseSetup setup;
+    private final SubmittedIntakes intakes;
+
+    CaseLocks(CaseAccess access, CaseSetup setup, SubmittedIntakes intakes) {
+        this.access = access;
+        this.setup = setup;
+        this.intakes = intakes;
+    }
+
+    /** A case the person may act on this way; "not found" (and audited) otherwise. */
+    Locked require(long intakeId, CaseOperation operation) {
+        CaseGrant grant = access.require(intakeId, operation);
+        return new Locked(grant, setup.ensure(grant), intakes);
+    }
+
+    /** Nothing else can be done with an urgent case until its risk has been reviewed. */
+    Locked requireUnlocked(long intakeId, CaseOperation operation) {
+        Locked locked = require(intakeId, operation);
+        if (locked.grant().facts().urgent() && !locked.reviewCase().isRiskAcknowledged()) {
+            throw new CaseActionRefused("Review the risk first: this case is urgent.");
+        }
+        return locked;
+    }
+
+    /** A case action's grant and review case; the answers are read only by the actions that need them. */
+    static final class Locked {
+
+        private final CaseGrant grant;
+        private final ReviewCase reviewCase;
+        private final SubmittedIntakes intakes;
+
+        private Locked(CaseGrant grant, ReviewCase reviewCase, SubmittedIntakes intakes) {
+            this.grant = grant;
+            this.reviewCase = reviewCase;
+            this.intakes = intakes;
+        }
+
+        CaseGrant grant() {
+            return grant;
+        }
+
+        ReviewCase reviewCase() {
+            return reviewCase;
+        }
+
+        SubmittedIntake intake() {
+            return intakes.find(grant);
+        }
+    }
+}

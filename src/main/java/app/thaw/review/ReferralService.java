@@ -1,0 +1,99 @@
+package app.thaw.review;
+
+import java.time.Clock;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.intake.IntakeStatus;
+import app.thaw.intake.SubmittedIntake;
+import app.thaw.intake.SubmittedIntakes;
+import app.thaw.review.domain.Referral;
+import app.thaw.review.domain.ReferralRepository;
+import app.thaw.security.CurrentUser;
+import app.thaw.security.Roles;
+
+/** The referral decision on a case and the letter an outside referral produces. */
+@Service
+@Transactional
+public class ReferralService {
+
+    private final CaseLocks locks;
+    private final SubmittedIntakes intakes;
+    private final ReferralRepository referrals;
+    private final ReferralLetters letters;
+    private final AuditLog auditLog;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    ReferralService(CaseLocks locks, SubmittedIntakes intakes, ReferralRepository referrals, ReferralLetters letters,
+                    AuditLog auditLog, CurrentUser currentUser, Clock clock) {
+        this.locks = locks;
+        this.intakes = intakes;
+        this.referrals = referrals;
+        this.letters = letters;
+        this.auditLog = auditLog;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the referral. Joint work with a partner while either partner reported fear of the other needs an
+     * explicit clinical decision in words; that decision is what later lets a joint session be booked.
+     */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
+    public void decideReferral(long intakeId, ReferralKind kind, String reason, @Nullable String partnerFearDecision) {
+        String text = reason == null ? "" : reason.strip();
+        ReviewService.refuseUnstorable(text);
+        if (text.isEmpty() || text.length() > Referral.REASON_MAX) {
+            throw new CaseActionRefused("Please give the reason for this referral (up to " + Referral.REASON_MAX
+                    + " characters).");
+        }
+        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL);
+        SubmittedIntake intake = locked.intake();
+        String override = partnerFearDecision == null || partnerFearDecision.isBlank() ? null
+                : partnerFearDecision.strip();
+        if (kind.involvesPartner() && override == null && locked.grant().facts().fearInCouple()) {
+            throw new CaseActionRefused(intake.hasRiskFlag("partner_fear")
+                    ? "This client said they are afraid of their partner. Couples work can only be chosen with an "
+                            + "explicit clinical decision recorded below."
+                    : "This client's partner said in their own intake that they are afraid of them. Couples work "
+                            + "can only be chosen with an explicit clinical decision recorded below.");
+        }
+        ReviewService.refuseUnstorable(override);
+        if (override != null && override.length() > Referral.PARTNER_FEAR_DECISION_MAX) {
+            throw new CaseActionRefused("Please keep the clinical decision under "
+                    + Referral.PARTNER_FEAR_DECISION_MAX + " characters.");
+        }
+        referrals.save(new Referral(intakeId, kind, text, kind.involvesPartner() ? override : null,
+                currentUser.require().id(), clock.instant()));
+        auditLog.record(AuditAction.REFERRAL_DECIDED, intakeId, intake.reference(), kind.label());
+        IntakeStatus status = intake.status();
+        if (status != IntakeStatus.REFERRED && status != IntakeStatus.SCHEDULED && status != IntakeStatus.CLOSED) {
+            intakes.changeStatus(locked.grant(), IntakeStatus.REFERRED);
+            auditLog.record(AuditAction.STATUS_CHANGED, intakeId, intake.reference(),
+                    status.name() + " → " + IntakeStatus.REFERRED.name());
+        }
+    }
+
+    /** The letter for the current outside referral; downloading it is a read of clinical content, so it is audited. */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.DOWNLOAD_LETTER)
+    public ReferralLetterFile referralLetter(long intakeId) {
+        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.DOWNLOAD_LETTER);
+        SubmittedIntake intake = locked.intake();
+        Referral current = referrals.findByIntakeIdOrderByDecidedAtDescIdDesc(intakeId).stream().findFirst()
+                .filter(referral -> referral.getKind().isOutside())
+                .orElseThrow(() -> new CaseActionRefused("Record an outside referral first."));
+        auditLog.record(AuditAction.LETTER_DOWNLOADED, intakeId, intake.reference(), current.getKind().label());
+        return letters.render(intake, current.getKind(), current.getReason(), currentUser.require());
+    }
+}

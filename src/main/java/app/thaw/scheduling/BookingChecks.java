@@ -1,0 +1,123 @@
+package app.thaw.scheduling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseNotFound;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.GateRefusal;
+import app.thaw.scheduling.domain.Appointment;
+import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.security.CurrentUser;
+import app.thaw.security.StaffUser;
+
+/**
+ * What every path to a booking or a change of a session checks first: the case-access policy for each client, that a
+ * partner really is the partner, the safety gates, and that a therapist acts in their own diary only.
+ */
+@Component
+class BookingChecks {
+
+    /** A session someone may not change answers exactly as a session that does not exist. */
+    static final String NO_SUCH_SESSION = "That session no longer exists.";
+
+    private static final int DEADLOCK_ATTEMPTS = 5;
+
+    private final CaseAccess access;
+    private final AppointmentRepository appointments;
+    private final CurrentUser currentUser;
+
+    BookingChecks(CaseAccess access, AppointmentRepository appointments, CurrentUser currentUser) {
+        this.access = access;
+        this.appointments = appointments;
+        this.currentUser = currentUser;
+    }
+
+    /** The clients of a booking request, as the policy allows the person booking to book them. */
+    sealed interface Clients {
+        record Allowed(List<CaseGrant> grants) implements Clients {
+            CaseGrant client() {
+                return grants.getFirst();
+            }
+        }
+
+        record Refused(BookingResult result) implements Clients {
+        }
+    }
+
+    Clients clients(BookingRequest request) {
+        Optional<CaseGrant> client = access.check(request.intakeId(), CaseOperation.BOOK_SESSION);
+        if (client.isEmpty()) {
+            return new Clients.Refused(new BookingResult.Invalid(CaseNotFound.MESSAGE));
+        }
+        List<CaseGrant> grants = new ArrayList<>(List.of(client.get()));
+        if (request.partnerIntakeId() != null) {
+            // only the partner of this couple's case can share a joint session, never any other client
+            if (!client.get().facts().partnerIntakeIds().contains(request.partnerIntakeId())) {
+                return new Clients.Refused(new BookingResult.Invalid("That client is not the partner in this case."));
+            }
+            Optional<CaseGrant> partner = access.check(request.partnerIntakeId(), CaseOperation.BOOK_SESSION);
+            if (partner.isEmpty()) {
+                return new Clients.Refused(new BookingResult.Invalid(CaseNotFound.MESSAGE));
+            }
+            grants.add(partner.get());
+        }
+        Optional<GateRefusal> gate = access.bookingGate(grants, request.partnerIntakeId() != null);
+        if (gate.isPresent()) {
+            return new Clients.Refused(new BookingResult.Blocked(gate.get()));
+        }
+        return new Clients.Allowed(grants);
+    }
+
+    /** Runs the gates again inside the booking's transaction: a check made before could be stale by now. */
+    void requireBookable(List<CaseGrant> grants) {
+        access.requireBookable(grants, grants.size() > 1);
+    }
+
+    /**
+     * A session the person may change (their own diary, or any for a manager) with its case's grant; otherwise the
+     * reason, the same for a session that does not exist and one whose case the person may not see.
+     */
+    Changeable changeable(long appointmentId) {
+        Appointment appointment = appointments.findById(appointmentId)
+                .orElseThrow(() -> new IllegalArgumentException(NO_SUCH_SESSION));
+        CaseGrant grant = access.check(appointment.getIntakeId(), CaseOperation.CHANGE_SESSION)
+                .orElseThrow(() -> new IllegalArgumentException(NO_SUCH_SESSION));
+        if (!mayManage(appointment.getTherapistId())) {
+            throw new IllegalArgumentException("That session is in another therapist's diary: they or the practice "
+                    + "manager can change it.");
+        }
+        return new Changeable(appointment, grant);
+    }
+
+    record Changeable(Appointment appointment, CaseGrant grant) {
+    }
+
+    boolean mayManage(long therapistId) {
+        StaffUser me = currentUser.require();
+        return me.isAdmin() || me.id() == therapistId;
+    }
+
+    /**
+     * Racing inserts into the same time range can deadlock while PostgreSQL checks the exclusion constraint;
+     * it aborts one of them. Trying again then meets the winner's row and ends as an ordinary conflict.
+     */
+    static <T> T retryingDeadlocks(Supplier<T> booking) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return booking.get();
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+}

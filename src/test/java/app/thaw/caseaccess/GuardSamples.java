@@ -1,0 +1,123 @@
+package app.thaw.caseaccess;
+
+import java.lang.reflect.Parameter;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.intake.IntakeStatus;
+import app.thaw.review.FactorDecisionKind;
+import app.thaw.review.ReferralKind;
+import app.thaw.scheduling.AppointmentState;
+import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.Recurrence;
+import app.thaw.scheduling.SessionFormat;
+
+/**
+ * Arguments for calling any case path: the fixture's identifiers where an identifier goes, a plausible value
+ * elsewhere. A parameter type with no sample fails the guard with a message saying to add one here, so a new kind of
+ * case path is never skipped silently.
+ */
+final class GuardSamples {
+
+    private final GuardFixture fixture;
+    private final JdbcTemplate jdbc;
+    private final long therapistId;
+    private final long colleagueId;
+
+    GuardSamples(GuardFixture fixture, JdbcTemplate jdbc, long therapistId, long colleagueId) {
+        this.fixture = fixture;
+        this.jdbc = jdbc;
+        this.therapistId = therapistId;
+        this.colleagueId = colleagueId;
+    }
+
+    Object[] arguments(java.lang.reflect.Method method) {
+        Parameter[] parameters = method.getParameters();
+        Object[] arguments = new Object[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            arguments[i] = sample(parameters[i], method);
+        }
+        return arguments;
+    }
+
+    Object argumentFor(Parameter parameter, java.lang.reflect.Method method) {
+        return sample(parameter, method);
+    }
+
+    private Object sample(Parameter parameter, java.lang.reflect.Method method) {
+        String name = parameter.getName();
+        Class<?> type = parameter.getType();
+        if (type == long.class || type == Long.class) {
+            return switch (name) {
+                case "intakeId" -> fixture.intakeId();
+                case "partnerIntakeId" -> type == Long.class ? null : fixture.partnerIntakeId();
+                case "appointmentId" -> fixture.appointmentId();
+                case "requestId" -> fixture.requestId();
+                case "therapistId" -> type == Long.class ? colleagueId : therapistId;
+                case "typeId" -> individualType();
+                case "roomId", "preferredRoomId" -> null;
+                default -> throw missing(parameter, method);
+            };
+        }
+        if (type == String.class) {
+            return switch (name) {
+                case "reference", "caseReference", "referenceOrEmail" -> fixture.reference();
+                case "itemId" -> "about.phone";
+                case "tagId" -> "hormonal_change";
+                case "reason", "note", "body", "message", "partnerFearDecision" -> "Written by the guard test.";
+                default -> throw missing(parameter, method);
+            };
+        }
+        if (type == int.class || type == Integer.class) {
+            return 5;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == List.class && name.equals("values")) {
+            return List.of("07700 900321");
+        }
+        if (type == ZonedDateTime.class) {
+            return GuardFixture.farFuture();
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.now();
+        }
+        if (type == IntakeStatus.class) {
+            return IntakeStatus.IN_REVIEW;
+        }
+        if (type == ReferralKind.class) {
+            return ReferralKind.GP_MEDICATION_REVIEW;
+        }
+        if (type == FactorDecisionKind.class) {
+            return FactorDecisionKind.ADDED;
+        }
+        if (type == AppointmentState.class) {
+            return AppointmentState.ATTENDED;
+        }
+        if (type == SessionFormat.class) {
+            return SessionFormat.ONLINE;
+        }
+        if (type == BookingRequest.class) {
+            return new BookingRequest(fixture.intakeId(), null, therapistId, individualType(), SessionFormat.ONLINE,
+                    null, GuardFixture.farFuture(), null);
+        }
+        if (type == Recurrence.class) {
+            return new Recurrence(false, 2, null);
+        }
+        throw missing(parameter, method);
+    }
+
+    private long individualType() {
+        return jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
+    }
+
+    private static AssertionError missing(Parameter parameter, java.lang.reflect.Method method) {
+        return new AssertionError("The case-access guard has no sample for parameter '" + parameter.getName() + "' ("
+                + parameter.getType().getSimpleName() + ") of " + method.getDeclaringClass().getSimpleName() + "."
+                + method.getName() + ": add one to GuardSamples so this path is checked too.");
+    }
+}
