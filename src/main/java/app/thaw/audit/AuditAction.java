@@ -13,6 +13,7 @@ public enum AuditAction {
     SIGN_IN_PAUSED("Sign-in paused after failed tries", false),
     SIGN_IN_PAUSE_LIFTED("Lifted a sign-in pause", false),
     INTAKE_SUBMITTED("Intake submitted", false),
+    INTAKE_REFUSED_UNDER_18("Form refused: under 18, nothing kept", false),
     CASE_OPENED("Opened case", true),
     CASE_ACCESS_DENIED("Refused access to a case", false),
     ACCESS_DENIED("Refused by role", false),

@@ -1,21 +1,14 @@
 package app.thaw.intake;
 
-/** Where a case stands, with the words a client sees on their status page. */
+/**
+ * Where a case stands for the practice. Clients never see it as such: some states (waiting for the partner's form)
+ * would tell one partner about the other, so their status page words {@link ClientStatus.Stage} instead.
+ */
 public enum IntakeStatus {
-    NEW("Received — waiting for a therapist to read it"),
-    IN_REVIEW("A therapist is reading your form"),
-    AWAITING_PARTNER("Received — waiting for your partner's form"),
-    REFERRED("A therapist has decided the next step"),
-    SCHEDULED("An appointment has been booked"),
-    CLOSED("Closed");
-
-    private final String clientWording;
-
-    IntakeStatus(String clientWording) {
-        this.clientWording = clientWording;
-    }
-
-    public String clientWording() {
-        return clientWording;
-    }
+    NEW,
+    IN_REVIEW,
+    AWAITING_PARTNER,
+    REFERRED,
+    SCHEDULED,
+    CLOSED
 }

@@ -64,11 +64,22 @@ class EmailTemplates {
     }
 
     Rendered intakeReceived(@Nullable String name, String reference) {
-        return new Rendered("We have received your form",
-                letter(name, "Thank you. We have received your form; your reference is " + clean(reference) + ".",
-                        "A member of our team will contact you to arrange the next step. If you did not fill "
-                                + "in a form with us, please let us know.",
-                        "If you have a question in the meantime, " + contactUs() + "."));
+        return intakeReceived(name, reference, null);
+    }
+
+    /** With the client's private status link when there is one: where they follow their form and sessions. */
+    Rendered intakeReceived(@Nullable String name, String reference, @Nullable String statusLink) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add("Thank you. We have received your form; your reference is " + clean(reference) + ".");
+        if (statusLink != null) {
+            paragraphs.add("Your private status link shows where your form is and any appointment we book: "
+                    + statusLink);
+            paragraphs.add("Anyone with the link can see your status, so please keep it to yourself.");
+        }
+        paragraphs.add("A member of our team will contact you to arrange the next step, in the ways you said are "
+                + "safe. If you did not fill in a form with us, please let us know.");
+        paragraphs.add("If you have a question in the meantime, " + contactUs() + ".");
+        return new Rendered("We have received your form", letter(name, paragraphs.toArray(String[]::new)));
     }
 
     Rendered partnerInvitation(String inviterFirstName, String link) {
