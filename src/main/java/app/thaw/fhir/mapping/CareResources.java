@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import app.thaw.caseaccess.NotACasePath;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -21,6 +22,10 @@ import app.thaw.scheduling.SessionFormat;
  */
 public final class CareResources {
 
+    /** Why the case-access guard may skip these: they read nothing, the caller read the records under a grant. */
+    static final String MAPS_ONLY = "maps records its caller already read under a case grant; reads nothing itself";
+
+    @NotACasePath(MAPS_ONLY)
     public Appointment appointment(String reference, CaseSession session) {
         var appointment = new Appointment();
         appointment.setId(FhirIds.session(reference, session.id()));
@@ -68,6 +73,7 @@ public final class CareResources {
      * Outside referrals, newest first: the latest decision on the case stands (active), earlier ones were replaced
      * (revoked). Referrals within the practice (couples or individual work) are sessions, not service requests.
      */
+    @NotACasePath(MAPS_ONLY)
     public List<ServiceRequest> referrals(String reference, List<ReferralRecord> newestFirst) {
         List<ServiceRequest> requests = new ArrayList<>();
         for (int i = 0; i < newestFirst.size(); i++) {

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import app.thaw.caseaccess.NotACasePath;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -45,6 +46,9 @@ import app.thaw.intake.questionnaire.Score;
  */
 public final class CaseResources {
 
+    /** Why the case-access guard may skip these: they read nothing, the caller read the records under a grant. */
+    static final String MAPS_ONLY = "maps records its caller already read under a case grant; reads nothing itself";
+
     private static final String SURVEY = "http://terminology.hl7.org/CodeSystem/observation-category";
     private static final String FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category";
 
@@ -64,6 +68,7 @@ public final class CaseResources {
         return new Identifier().setSystem(ThawFhir.CASE_REFERENCE).setValue(caseReference);
     }
 
+    @NotACasePath(MAPS_ONLY)
     public Patient patient(SubmittedIntake client) {
         var patient = new Patient();
         patient.setId(client.reference());
@@ -103,6 +108,7 @@ public final class CaseResources {
     }
 
     /** The answers as a QuestionnaireResponse shaped like the Questionnaire (pages, panels), hidden items left out. */
+    @NotACasePath(MAPS_ONLY)
     public QuestionnaireResponse response(String reference, AnsweredQuestionnaire answered) {
         QuestionnaireDefinition definition = answered.definition();
         var response = new QuestionnaireResponse();
@@ -171,6 +177,7 @@ public final class CaseResources {
     }
 
     /** Each score with at least one answered item, as a survey Observation derived from the response. */
+    @NotACasePath(MAPS_ONLY)
     public List<Observation> scores(String reference, AnsweredQuestionnaire answered) {
         List<Observation> observations = new ArrayList<>();
         for (Score score : answered.scores()) {
@@ -204,6 +211,7 @@ public final class CaseResources {
     }
 
     /** Each risk answer as a safety Flag: active while the case is open. */
+    @NotACasePath(MAPS_ONLY)
     public List<Flag> flags(String reference, AnsweredQuestionnaire answered, boolean caseClosed) {
         List<Flag> flags = new ArrayList<>();
         for (RiskFlag risk : answered.riskFlags()) {
