@@ -17,7 +17,15 @@ import app.thaw.bench.PerformanceDoc;
 import app.thaw.bench.Samples;
 import app.thaw.bench.Stats;
 import app.thaw.bench.data.GenerateCommand;
+import ca.uhn.fhir.context.FhirContext;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 import app.thaw.fhir.ApiClients;
+import app.thaw.fhir.FhirReads;
+import app.thaw.security.Roles;
 import app.thaw.fhir.ApiScopes;
 import app.thaw.fhir.FhirResourceCheck;
 import app.thaw.fhir.IssuedApiToken;
@@ -64,8 +72,16 @@ public class FhirBench implements BenchCommand {
             Samples bundles = measure(http, base, token.token(), references, warmup, "Bundle/%s", bundleSizes);
             Stats responseStats = responses.stats("QuestionnaireResponse read (HTTP, audited)");
             Stats bundleStats = bundles.stats("case bundle: transfer-of-care document (HTTP, audited)");
-            System.out.println(responseStats.line());
-            System.out.println(bundleStats.line());
+            // the same reads inside the JVM, service and JSON only: what HTTP, Tomcat and the token check add
+            FhirReads reads = bench.bean(FhirReads.class);
+            FhirContext fhir = bench.bean(FhirContext.class);
+            Stats responseService = inProcess(reads, fhir, references, warmup, "QuestionnaireResponse", "%s-intake", base)
+                    .stats("QuestionnaireResponse read (service + JSON, audited)");
+            Stats bundleService = inProcess(reads, fhir, references, warmup, "Bundle", "%s", base)
+                    .stats("case bundle (service + JSON, audited)");
+            for (Stats stats : List.of(responseStats, bundleStats, responseService, bundleService)) {
+                System.out.println(stats.line());
+            }
 
             int checked = 0;
             int errors = 0;
@@ -84,11 +100,40 @@ public class FhirBench implements BenchCommand {
                     + "after another over HTTP on localhost with an API token (`system/*.read`), each read audited. "
                     + "Average body: QuestionnaireResponse " + responseSizes.get() / Math.max(1, iterations + warmup)
                     + " bytes, bundle " + bundleSizes.get() / Math.max(1, iterations + warmup) + " bytes (JSON).\n\n"
-                    + Stats.header() + responseStats.row() + bundleStats.row()
+                    + Stats.header() + responseStats.row() + bundleStats.row() + responseService.row()
+                    + bundleService.row()
                     + "\nHAPI validator (base R4) on " + checked + " of these resources from the generated data: "
                     + errors + " errors.\n";
             PerformanceDoc.write("fhir", options, Machine.describe(bench.postgresVersion()), body);
         }
+    }
+
+    private static Samples inProcess(FhirReads reads, FhirContext fhir, List<String> references, int warmup,
+                                     String type, String id, String base) {
+        var client = UsernamePasswordAuthenticationToken.authenticated("API client «benchmark» #0", null,
+                AuthorityUtils.createAuthorityList("ROLE_" + Roles.API_CLIENT, "SCOPE_" + ApiScopes.ALL));
+        var samples = new Samples();
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(client);
+        SecurityContextHolder.setContext(context);
+        try {
+            for (int i = 0; i < references.size(); i++) {
+                long start = System.nanoTime();
+                String json = fhir.newJsonParser().encodeResourceToString(
+                        reads.read(type, String.format(id, references.get(i)), base));
+                long took = System.nanoTime() - start;
+                if (json.isEmpty()) {
+                    throw new IllegalStateException("empty " + type);
+                }
+                if (i >= warmup) {
+                    samples.add(took);
+                }
+            }
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+        return samples;
     }
 
     private static Samples measure(HttpClient http, String base, String token, List<String> references, int warmup,

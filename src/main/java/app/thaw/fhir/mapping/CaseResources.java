@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import app.thaw.caseaccess.NotACasePath;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -20,7 +22,6 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -122,26 +123,54 @@ public final class CaseResources {
         response.setAuthored(Date.from(answered.authored()));
         response.setAuthor(patientReference(reference));
         response.setSource(patientReference(reference));
-        Questionnaire shape = questionnaires.toFhir(definition);
-        for (QuestionnaireItemComponent item : shape.getItem()) {
-            answer(definition, answered.answers(), item).ifPresent(response::addItem);
+        for (Node node : shape(definition)) {
+            answer(definition, answered.answers(), node).ifPresent(response::addItem);
         }
         return response;
     }
 
-    private Optional<QuestionnaireResponseItemComponent> answer(QuestionnaireDefinition definition, Answers answers,
-                                                                QuestionnaireItemComponent item) {
-        if (item.getType() == QuestionnaireItemType.DISPLAY) {
-            return Optional.empty();
+    /** The Questionnaire's tree of pages, panels and questions: what a response mirrors, display items left out. */
+    private record Node(String linkId, String text, boolean group, List<Node> children) {
+    }
+
+    private record Shape(QuestionnaireDefinition definition, List<Node> nodes) {
+    }
+
+    /** Built once per questionnaire version: every response of that version has the same shape. */
+    private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+
+    private List<Node> shape(QuestionnaireDefinition definition) {
+        Shape cached = shapes.get(definition.key());
+        if (cached != null && cached.definition() == definition) {
+            return cached.nodes();
         }
-        var out = new QuestionnaireResponseItemComponent().setLinkId(item.getLinkId()).setText(item.getText());
-        if (item.getType() == QuestionnaireItemType.GROUP) {
-            for (QuestionnaireItemComponent child : item.getItem()) {
+        List<Node> nodes = nodes(questionnaires.toFhir(definition).getItem());
+        shapes.put(definition.key(), new Shape(definition, nodes));
+        return nodes;
+    }
+
+    private static List<Node> nodes(List<QuestionnaireItemComponent> items) {
+        List<Node> nodes = new ArrayList<>();
+        for (QuestionnaireItemComponent item : items) {
+            if (item.getType() != QuestionnaireItemType.DISPLAY) {
+                boolean group = item.getType() == QuestionnaireItemType.GROUP;
+                nodes.add(new Node(item.getLinkId(), item.getText(), group,
+                        group ? nodes(item.getItem()) : List.of()));
+            }
+        }
+        return List.copyOf(nodes);
+    }
+
+    private Optional<QuestionnaireResponseItemComponent> answer(QuestionnaireDefinition definition, Answers answers,
+                                                                Node item) {
+        var out = new QuestionnaireResponseItemComponent().setLinkId(item.linkId()).setText(item.text());
+        if (item.group()) {
+            for (Node child : item.children()) {
                 answer(definition, answers, child).ifPresent(out::addItem);
             }
             return out.hasItem() ? Optional.of(out) : Optional.empty();
         }
-        Item question = definition.item(item.getLinkId()).orElse(null);
+        Item question = definition.item(item.linkId()).orElse(null);
         if (question == null || !answers.isAnswered(question.id())) {
             return Optional.empty();
         }
