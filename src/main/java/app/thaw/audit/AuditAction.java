@@ -53,7 +53,12 @@ public enum AuditAction {
     LEGAL_HOLD_SET("Legal hold set", false),
     LEGAL_HOLD_CLEARED("Legal hold cleared", false),
     RETENTION_RUN("Retention run", false),
-    SETTINGS_CHANGED("Practice settings changed", false);
+    SETTINGS_CHANGED("Practice settings changed", false),
+    FHIR_READ("Read through the FHIR API", true),
+    FHIR_EXPORTED("Downloaded the case as FHIR", true),
+    FHIR_REFUSED("FHIR API request refused", false),
+    API_CLIENT_CREATED("API client created", false),
+    API_CLIENT_REVOKED("API client revoked", false);
 
     private final String label;
     private final boolean clinicalRead;
