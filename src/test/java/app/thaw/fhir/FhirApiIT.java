@@ -63,16 +63,16 @@ class FhirApiIT {
         IssuedApiToken token = issue("NHS Talking Therapies (test)", Set.of("system/Questionnaire.read",
                 "system/QuestionnaireResponse.read", "system/Bundle.read"));
 
-        var questionnaire = get("/Questionnaire/intake-v1", token.token());
+        var questionnaire = get("/Questionnaire/intake-v2", token.token());
         assertThat(questionnaire.statusCode()).isEqualTo(200);
         assertThat(questionnaire.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
         var q = (Questionnaire) FhirValidation.assertValidJson(questionnaire.body());
-        assertThat(q.getUrl() + "|" + q.getVersion()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|1");
+        assertThat(q.getUrl() + "|" + q.getVersion()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|2");
 
         var response = get("/QuestionnaireResponse/" + fixture.reference() + "-intake", token.token());
         assertThat(response.statusCode()).isEqualTo(200);
         var qr = (QuestionnaireResponse) FhirValidation.assertValidJson(response.body());
-        assertThat(qr.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|1");
+        assertThat(qr.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|2");
 
         var document = get("/Bundle/" + fixture.reference(), token.token());
         assertThat(document.statusCode()).isEqualTo(200);
@@ -172,7 +172,7 @@ class FhirApiIT {
         var observations = (Bundle) FhirValidation.assertValidJson(byPatient.body());
         assertThat(observations.getEntry()).hasSize(1);
 
-        String query = "/QuestionnaireResponse?questionnaire=https://thaw.app/fhir/Questionnaire/intake|1"
+        String query = "/QuestionnaireResponse?questionnaire=https://thaw.app/fhir/Questionnaire/intake|2"
                 + "&authored=ge" + today + "&_count=1";
         var page = (Bundle) FhirValidation.assertValidJson(get(query, token).body());
         assertThat(page.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);

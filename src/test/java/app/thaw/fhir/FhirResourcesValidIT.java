@@ -66,7 +66,7 @@ class FhirResourcesValidIT {
 
         var response = (QuestionnaireResponse) asApiClient(all, () -> reads.read("QuestionnaireResponse",
                 fixture.reference() + "-intake", BASE));
-        assertThat(response.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|1");
+        assertThat(response.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|2");
         assertThat(response.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
         FhirValidation.assertValid(response);
 
