@@ -25,12 +25,8 @@ public final class AuditCsv {
                 + "\r\n");
     }
 
-    /** Doubles quotes and defuses spreadsheet formulas (a leading = + - @). */
+    /** Doubles quotes and defuses spreadsheet formulas (the practice's one guard, shared with its reports). */
     static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return app.thaw.base.CsvText.quote(value);
     }
 }

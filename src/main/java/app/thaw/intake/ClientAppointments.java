@@ -23,6 +23,18 @@ public interface ClientAppointments {
      */
     String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message);
 
+    /**
+     * What came of the client's recent requests to cancel or rearrange (the practice moved or cancelled the session as
+     * asked, or dealt with it otherwise), newest first, for their status page to say so.
+     */
+    default List<RequestUpdate> requestUpdates(VerifiedClient client) {
+        return List.of();
+    }
+
+    /** One request and what came of it, in words for the client; {@code open} while the practice has yet to act. */
+    record RequestUpdate(String text, boolean open, java.time.Instant askedAt) {
+    }
+
     record Session(long appointmentId, ZonedDateTime start, ZonedDateTime end, String label, String where,
                    String therapistName, boolean cancellableOnline, boolean changeRequested) {
     }

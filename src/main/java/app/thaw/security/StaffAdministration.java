@@ -44,10 +44,13 @@ public class StaffAdministration {
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final List<StaffCommitments> commitments;
     private final Clock clock;
 
     StaffAdministration(StaffAccountRepository accounts, PasswordLinkRepository links, CurrentUser currentUser,
-                        JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+                        JdbcTemplate jdbc, ApplicationEventPublisher events, List<StaffCommitments> commitments,
+                        Clock clock) {
+        this.commitments = List.copyOf(commitments);
         this.accounts = accounts;
         this.links = links;
         this.currentUser = currentUser;
@@ -156,6 +159,11 @@ public class StaffAdministration {
         refuseForSelf(account, "deactivate your own account");
         if (account.getRole() == StaffRole.ADMIN) {
             refuseIfLastAdmin(account, "deactivate them");
+        }
+        List<String> left = commitments.stream().flatMap(c -> c.outstanding(staffId).stream()).toList();
+        if (!left.isEmpty()) {
+            throw new StaffActionRefused(account.getDisplayName() + " still has " + String.join(" and ", left)
+                    + ". Hand them over first (Team › " + account.getDisplayName() + " › Hand over and deactivate).");
         }
         account.deactivate();
         links.findOpen(staffId).forEach(link -> link.revoke(clock.instant()));
