@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The practice's details, notice period and reminder times as the practice manager keeps them in the app (V59), over
+ * The practice's details, notice period and reminder times as the practice manager keeps them in the app (V59, practice_details), over
  * the configured defaults (thaw.practice.*, thaw.scheduling.client-cancellation-notice, thaw.mail.*). Read by
  * emails, letters and the diary; written only by the practice settings service, which checks and audits the change.
  */
@@ -95,7 +95,7 @@ public class PracticeSettings {
     @Transactional(propagation = Propagation.MANDATORY)
     public void store(Stored values, long staffId, Instant at) {
         jdbc.update("""
-                update practice_settings set name = ?, address_lines = ?, phone = ?, email = ?, mail_from = ?,
+                update practice_details set name = ?, address_lines = ?, phone = ?, email = ?, mail_from = ?,
                        email_signature = ?, client_notice_hours = ?, reminder_hours = ?, updated_at = ?, updated_by = ?
                  where id = 1""", values.name(), values.addressLines(), values.phone(), values.email(),
                 values.mailFrom(), values.emailSignature(), values.clientNoticeHours(), values.reminderHours(),
@@ -110,7 +110,7 @@ public class PracticeSettings {
     }
 
     public Stored stored() {
-        return jdbc.query("select * from practice_settings where id = 1", rs -> {
+        return jdbc.query("select * from practice_details where id = 1", rs -> {
             if (!rs.next()) {
                 return new Stored(null, null, null, null, null, null, null, null);
             }
@@ -124,7 +124,7 @@ public class PracticeSettings {
 
     /** When and by whom the settings were last changed, if ever. */
     public @Nullable Map<String, Object> lastChange() {
-        return jdbc.queryForList("select updated_at, updated_by from practice_settings where id = 1 and updated_at "
+        return jdbc.queryForList("select updated_at, updated_by from practice_details where id = 1 and updated_at "
                 + "is not null").stream().findFirst().orElse(null);
     }
 

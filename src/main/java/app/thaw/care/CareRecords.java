@@ -59,6 +59,13 @@ public class CareRecords {
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public CaseStage record(CaseGrant grant, CareEvent event) {
+        return record(grant, List.of(event));
+    }
+
+    /** Several things that happened at once (a form arriving for a couple), the status following all of them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public CaseStage record(CaseGrant grant, List<CareEvent> happened) {
         if (!RECORDING.contains(grant.operation())) {
             throw new IllegalArgumentException("A grant for " + grant.operation() + " records nothing");
         }
@@ -66,14 +73,16 @@ public class CareRecords {
                 .map(CareEventRecord::event).toList());
         CaseStage before = CaseLifecycle.fold(history);
         Long actor = currentUser.get().map(StaffUser::id).orElse(null);
-        events.save(new CareEventRecord(grant.intakeId(), event, actor, clock.instant()));
-        history.add(event);
+        for (CareEvent event : happened) {
+            events.save(new CareEventRecord(grant.intakeId(), event, actor, clock.instant()));
+            history.add(event);
+        }
         CaseStage after = CaseLifecycle.fold(history);
         IntakeStatus shown = intakes.projectStatus(grant, after.status());
         if (shown != after.status()) {
+            // the same words as every status line before (SubjectAccessAssembler reads them back)
             auditLog.record(AuditAction.STATUS_CHANGED, grant.intakeId(), grant.reference(),
-                    label(shown) + " → " + label(after.status()) + " (" + event.kind().label().toLowerCase(
-                            java.util.Locale.UK) + ")");
+                    shown.name() + " → " + after.status().name());
             publisher.publishEvent(new CaseStatusChanged(grant.intakeId(), grant.reference(), shown, after.status()));
         }
         CourseOfCare was = before.course();

@@ -36,13 +36,13 @@ class CareSubmissions {
         SystemActor.run(() -> {
             CaseGrant grant = access.require(submitted.intakeId(), CaseOperation.READ_CLINICAL);
             var now = clock.instant();
-            records.record(grant, CareEvent.of(CareEventKind.SUBMITTED, now));
-            if (submitted.coupleCaseId() == null) {
+            var arrived = CareEvent.of(CareEventKind.SUBMITTED, now);
+            if (submitted.coupleCaseId() != null && grant.facts().partners().isEmpty()) {
+                records.record(grant, java.util.List.of(arrived, CareEvent.of(CareEventKind.AWAITING_PARTNER, now)));
                 return;
             }
-            if (grant.facts().partners().isEmpty()) {
-                records.record(grant, CareEvent.of(CareEventKind.AWAITING_PARTNER, now));
-            } else {
+            records.record(grant, arrived);
+            if (submitted.coupleCaseId() != null) {
                 access.partners(grant, CaseOperation.READ_CLINICAL)
                         .forEach(partner -> records.record(partner, CareEvent.of(CareEventKind.PARTNER_JOINED, now)));
             }

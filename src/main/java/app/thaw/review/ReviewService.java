@@ -127,14 +127,14 @@ public class ReviewService {
             auditLog.record(AuditAction.CASE_OPENED, partner.id(), partner.reference(),
                     "Shown beside partner's intake " + intake.reference());
         }
-        CaseStage stage = startReview(grant.get(), intake);
+        CaseStage stage = startReview(grant.get());
         List<SessionNoteView> sessionNotes = access.check(intake.id(), CaseOperation.READ_SESSION_NOTES)
                 .map(notesGrant -> care.notes().forCase(notesGrant)).orElse(List.of());
         return Optional.of(details.assemble(grant.get(), intake, partner, reviewCase, stage, sessionNotes));
     }
 
     /** A therapist opening a new case has started reviewing it (the couple's, when both forms are in). */
-    private CaseStage startReview(CaseGrant grant, SubmittedIntake intake) {
+    private CaseStage startReview(CaseGrant grant) {
         CaseStage stage = care.records().stage(grant);
         if (stage.status() != IntakeStatus.NEW && stage.status() != IntakeStatus.AWAITING_PARTNER) {
             return stage;
@@ -171,6 +171,7 @@ public class ReviewService {
         if (reviewCase.getAssignedTherapistId() == null) {
             setup.assignCouple(locked.grant(), me.id(), "Assigned to " + me.displayName() + " (reviewed the risk)");
         }
+        startReview(locked.grant());
     }
 
     @RolesAllowed(Roles.THERAPIST)

@@ -63,6 +63,9 @@ class StaffInputAbuseIT {
     SchedulingService scheduling;
 
     @Autowired
+    app.thaw.scheduling.SessionChanges changes;
+
+    @Autowired
     DiarySetupService diary;
 
     @Autowired
@@ -143,7 +146,7 @@ class StaffInputAbuseIT {
 
         for (String text : List.of(HostileText.MEGABYTE, "Sorry\u0000", "Sorry\uDC00")) {
             refusedInWords(() -> intake.requestAppointmentChange(status, appointment, false, text));
-            data.as("admin", () -> refusedInWords(() -> scheduling.cancel(appointment, true, text)));
+            data.as("admin", () -> refusedInWords(() -> changes.cancel(appointment, true, text)));
             data.as("admin", () -> refusedInWords(() -> diary.addRoom(text)));
         }
         // a forged appointment id of someone else's session is refused like an unknown one

@@ -67,7 +67,8 @@ final class GuardSamples {
                 case "reference", "caseReference", "referenceOrEmail" -> fixture.reference();
                 case "itemId" -> "about.phone";
                 case "tagId" -> "hormonal_change";
-                case "reason", "note", "body", "message", "partnerFearDecision" -> "Written by the guard test.";
+                case "reason", "note", "body", "message", "partnerFearDecision", "text" -> "Written by the guard test.";
+                case "overrideReason" -> null;
                 default -> throw missing(parameter, method);
             };
         }
@@ -79,6 +80,18 @@ final class GuardSamples {
         }
         if (type == List.class && name.equals("values")) {
             return List.of("07700 900321");
+        }
+        if (type == List.class && name.equals("sections")) {
+            return List.of("Written by the guard test.");
+        }
+        if (type == app.thaw.care.TherapyOutcome.class) {
+            return app.thaw.care.TherapyOutcome.COMPLETED;
+        }
+        if (type == app.thaw.review.ClosureReason.class) {
+            return app.thaw.review.ClosureReason.NO_RESPONSE;
+        }
+        if (type == app.thaw.care.NoteTemplate.class) {
+            return app.thaw.care.NoteTemplate.SOAP;
         }
         if (type == ZonedDateTime.class) {
             return GuardFixture.farFuture();

@@ -48,6 +48,9 @@ class PrivacyServiceIT {
     SchedulingService scheduling;
 
     @Autowired
+    app.thaw.scheduling.SessionChanges changes;
+
+    @Autowired
     UserDetailsService staff;
 
     @Autowired
@@ -62,7 +65,7 @@ class PrivacyServiceIT {
     @BeforeEach
     void aCoupleWithRecordsEverywhere() {
         data = new ReviewTestData(intake, staff, jdbc);
-        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, jdbc).couple();
+        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, changes, jdbc).couple();
     }
 
     @Test

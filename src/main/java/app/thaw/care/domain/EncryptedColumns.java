@@ -15,16 +15,16 @@ public final class EncryptedColumns {
 
     @Component
     @Converter
-    public static class NoteBody extends EncryptedText {
-        public NoteBody(FieldCipher cipher) {
+    public static class SessionNoteBody extends EncryptedText {
+        public SessionNoteBody(FieldCipher cipher) {
             super(cipher, "session_note", "body", "session_note_locked");
         }
     }
 
     @Component
     @Converter
-    public static class AddendumBody extends EncryptedText {
-        public AddendumBody(FieldCipher cipher) {
+    public static class SessionNoteAddendumBody extends EncryptedText {
+        public SessionNoteAddendumBody(FieldCipher cipher) {
             super(cipher, "session_note_addendum", "body", "session_note_addendum_no_change");
         }
     }

@@ -48,7 +48,7 @@ public class SessionNote {
     private NoteTemplate template;
 
     @Column
-    @Convert(converter = EncryptedColumns.NoteBody.class)
+    @Convert(converter = EncryptedColumns.SessionNoteBody.class)
     private @Nullable String body;
 
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -30,7 +30,7 @@ public class SessionNoteAddendum {
     private long authorId;
 
     @Column(updatable = false)
-    @Convert(converter = EncryptedColumns.AddendumBody.class)
+    @Convert(converter = EncryptedColumns.SessionNoteAddendumBody.class)
     private @Nullable String body;
 
     @Column(name = "created_at", nullable = false, updatable = false)
