@@ -38,6 +38,13 @@ class ClientSessionsPanel extends Div {
             done.getElement().setAttribute("role", "status");
             add(done);
         }
+        // what came of the client's requests (open ones are shown with their session below)
+        intake.requestUpdates(token).stream().filter(update -> !update.open()).forEach(update -> {
+            var line = new Paragraph(update.text());
+            line.addClassName("request-done");
+            line.getElement().setAttribute("role", "status");
+            add(line);
+        });
         var sessions = intake.appointments(token);
         if (sessions.isEmpty()) {
             add(new Paragraph("No appointment is booked yet. When we book one, it will appear here and we will "
