@@ -87,7 +87,9 @@ public class SubmittedIntakes {
             return Map.of();
         }
         var names = new HashMap<Long, ClientName>();
-        jdbc.query("select id, reference, full_name, preferred_name, email from intake where id = any(?)",
+        // no address for a client who said email isn't safe: no booking, change or reminder email can reach them
+        jdbc.query("select id, reference, full_name, preferred_name, case when email_safe then email end"
+                        + " from intake where id = any(?)",
                 rs -> {
                     names.put(rs.getLong(1), new ClientName(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5)));

@@ -40,7 +40,7 @@ public final class WorkingWeekData {
     public long therapist(String name) {
         String username = "t" + ReviewTestData.uniqueWord().toLowerCase(Locale.ROOT);
         data.as("admin", () -> team.invite(new NewStaffMember(name, username, username + "@thaw.example",
-                StaffRole.THERAPIST), "http://localhost"));
+                StaffRole.THERAPIST)));
         return jdbc.queryForObject("select id from staff_account where username = ?", Long.class, username);
     }
 

@@ -63,6 +63,18 @@ final class DiaryTestData {
         return new Case[] {first, second};
     }
 
+    /**
+     * A couple where the partner who joined said in their own form that they are afraid of the first: the case stays
+     * linked, and joint work needs a clinical decision.
+     */
+    Case[] coupleWithFear() {
+        String word = uniqueWord();
+        Case first = submit(null, IntakeFixtures.couplesAnswers(word + " Alex"), word + " Alex");
+        Case second = submit(first.receipt().partnerInvitationToken(), IntakeFixtures.couplesAnswers(word + " Sam")
+                .with("safety.partner_fear", "yes"), word + " Sam");
+        return new Case[] {first, second};
+    }
+
     private Case submit(String invitation, Answers answers, String name) {
         String address = address();
         String token = intake.startDraft(invitation, address).orElseThrow().token();
