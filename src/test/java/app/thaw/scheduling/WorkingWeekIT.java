@@ -234,7 +234,9 @@ class WorkingWeekIT {
         List<Map<String, Object>> emails = jdbc.queryForList("select body_text, ics from outbox_message "
                 + "where lower(recipient) = lower(?) and kind = 'BOOKED'", email);
         assertThat(emails).singleElement().satisfies(sent -> {
-            assertThat((String) sent.get("body_text")).contains("6 in all");
+            assertThat((String) sent.get("body_text")).contains("6 in all")
+                    .as("the client's status link, email being safe for them")
+                    .contains("/status/" + client.receipt().statusToken());
             var calendar = Biweekly.parse((String) sent.get("ics")).first();
             assertThat(calendar.getEvents()).hasSize(6);
             assertThat(calendar.getEvents().stream().map(e -> e.getUid().getValue()).distinct()).hasSize(6);
