@@ -221,6 +221,16 @@ public class IntakeService {
                 .orElse(List.of());
     }
 
+    /** What came of the client's requests to change a session, for their status page. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<ClientAppointments.RequestUpdate> requestUpdates(String statusToken) {
+        ClientAppointments diary = appointments.getIfAvailable();
+        return diary == null ? List.of()
+                : statuses.byStatusToken(statusToken).map(intake -> diary.requestUpdates(new VerifiedClient(intake.getId())))
+                        .orElse(List.of());
+    }
+
     /** The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. */
     @PermitAll
     public String requestAppointmentChange(String statusToken, long appointmentId, boolean cancel,

@@ -5,12 +5,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import app.thaw.Application;
 import app.thaw.base.PracticeProfile;
+import app.thaw.base.PracticeSettings;
 import app.thaw.scheduling.AppointmentNotice;
 import app.thaw.scheduling.SessionFormat;
 
@@ -32,22 +35,69 @@ class EmailTemplates {
     record Rendered(String subject, String body) {
     }
 
-    private final PracticeProfile practice;
+    private final Supplier<PracticeSettings.Values> settings;
 
+    /** With fixed details (tests, previews). */
     EmailTemplates(PracticeProfile practice) {
-        this.practice = practice;
+        var fixed = new PracticeSettings.Values(practice.name(), practice.addressLines(), practice.phone(),
+                practice.email(), null, null, java.time.Duration.ofHours(48), List.of(java.time.Duration.ofHours(24)));
+        this.settings = () -> fixed;
+    }
+
+    /** With the details the practice manager keeps in Practice details. */
+    @Autowired
+    EmailTemplates(PracticeSettings settings) {
+        this.settings = settings::current;
+    }
+
+    private PracticeProfile practice() {
+        return settings.get().profile();
     }
 
     Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to) {
+        return booked(notice, to, null);
+    }
+
+    /** {@code statusLink}: the client's private page, where they said email is safe (null: left out). */
+    Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to, @Nullable String statusLink) {
         return new Rendered("Your appointment on " + shortWhen(notice.start()) + " is confirmed",
                 letter(to.name(), "Your appointment is booked.", details(notice),
-                        "The attached calendar invitation adds it to your calendar.", changeOrCancel()));
+                        "The attached calendar invitation adds it to your calendar.", changeOrCancel(statusLink)));
+    }
+
+    /** One email for a whole series: every date, one calendar attachment. */
+    Rendered series(List<AppointmentNotice> sessions, AppointmentNotice.Recipient to, @Nullable String statusLink) {
+        AppointmentNotice first = sessions.getFirst();
+        var dates = new StringBuilder();
+        for (AppointmentNotice session : sessions) {
+            ZonedDateTime start = local(session.start());
+            dates.append("  ").append(DAY.format(start)).append(", ").append(TIME.format(start)).append(" to ")
+                    .append(TIME.format(local(session.end()))).append(" (").append(ZONE.format(start)).append(")\n");
+        }
+        return new Rendered("Your " + sessions.size() + " appointments from " + shortWhen(first.start())
+                + " are confirmed",
+                letter(to.name(), "Your appointments are booked, " + sessions.size() + " in all:",
+                        dates.toString().stripTrailing(),
+                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + place(first.format(),
+                                first.roomName()),
+                        "The attached calendar invitation adds every date to your calendar.",
+                        changeOrCancel(statusLink)));
     }
 
     Rendered changed(AppointmentNotice notice, AppointmentNotice.Recipient to, ZonedDateTime previousStart) {
-        return new Rendered("Your appointment has moved to " + shortWhen(notice.start()),
-                letter(to.name(), "Your appointment on " + when(previousStart) + " has moved. The new details:",
-                        details(notice), "The attached calendar invitation updates your calendar.", changeOrCancel()));
+        return changed(notice, to, previousStart, null);
+    }
+
+    Rendered changed(AppointmentNotice notice, AppointmentNotice.Recipient to, ZonedDateTime previousStart,
+                     @Nullable String statusLink) {
+        boolean sameTime = previousStart.toInstant().equals(notice.start().toInstant());
+        return new Rendered(sameTime ? "Your appointment on " + shortWhen(notice.start()) + " has changed"
+                : "Your appointment has moved to " + shortWhen(notice.start()),
+                letter(to.name(), sameTime ? "Your appointment on " + when(previousStart) + " has changed. The new "
+                                + "details:"
+                                : "Your appointment on " + when(previousStart) + " has moved. The new details:",
+                        details(notice), "The attached calendar invitation updates your calendar.",
+                        changeOrCancel(statusLink)));
     }
 
     Rendered cancelled(AppointmentNotice notice, AppointmentNotice.Recipient to) {
@@ -84,9 +134,9 @@ class EmailTemplates {
 
     Rendered partnerInvitation(String inviterFirstName, String link) {
         String inviter = clean(inviterFirstName);
-        return new Rendered(inviter + " has invited you to " + clean(practice.name()),
+        return new Rendered(inviter + " has invited you to " + clean(practice().name()),
                 letter(null, inviter + " has asked us to invite you to fill in a short form with "
-                                + clean(practice.name()) + ", so that we can arrange to see you together.",
+                                + clean(practice().name()) + ", so that we can arrange to see you together.",
                         "Your private link: " + link,
                         "The link is personal to you, so please do not forward it. Your answers are your own: "
                                 + "we do not share them with " + inviter + ".",
@@ -94,8 +144,8 @@ class EmailTemplates {
     }
 
     Rendered staffInvitation(String name, String link, ZonedDateTime expiresAt) {
-        return new Rendered("Your staff account at " + clean(practice.name()),
-                letter(name, "You have been given a staff account on Thaw, " + clean(practice.name())
+        return new Rendered("Your staff account at " + clean(practice().name()),
+                letter(name, "You have been given a staff account on Thaw, " + clean(practice().name())
                                 + "'s intake and referral system. To start, choose your password with this "
                                 + "private link:",
                         link,
@@ -105,7 +155,7 @@ class EmailTemplates {
     }
 
     Rendered passwordReset(String name, String link, ZonedDateTime expiresAt) {
-        return new Rendered("Choose a new password for " + clean(practice.name()),
+        return new Rendered("Choose a new password for " + clean(practice().name()),
                 letter(name, "Your practice manager has reset your Thaw password, so your old one no longer "
                                 + "works. Choose a new one with this private link:",
                         link,
@@ -139,9 +189,9 @@ class EmailTemplates {
         if (roomName != null && !roomName.isBlank()) {
             parts.add(clean(roomName));
         }
-        practice.addressLines().stream().map(EmailTemplates::clean).forEach(parts::add);
+        practice().addressLines().stream().map(EmailTemplates::clean).forEach(parts::add);
         if (parts.isEmpty()) {
-            parts.add(clean(practice.name()));
+            parts.add(clean(practice().name()));
         }
         return String.join(", ", parts);
     }
@@ -155,16 +205,21 @@ class EmailTemplates {
     }
 
     private String changeOrCancel() {
-        return "If you need to change or cancel, " + contactUs() + ".";
+        return changeOrCancel(null);
+    }
+
+    private String changeOrCancel(@Nullable String statusLink) {
+        return (statusLink == null ? "" : "Your private page shows your appointments and lets you ask to change or "
+                + "cancel them: " + statusLink + "\n\n") + "If you need to change or cancel, " + contactUs() + ".";
     }
 
     private String contactUs() {
         var ways = new ArrayList<String>();
-        if (practice.phone() != null && !practice.phone().isBlank()) {
-            ways.add("call us on " + practice.phone());
+        if (practice().phone() != null && !practice().phone().isBlank()) {
+            ways.add("call us on " + practice().phone());
         }
-        if (practice.email() != null && !practice.email().isBlank()) {
-            ways.add("email " + practice.email());
+        if (practice().email() != null && !practice().email().isBlank()) {
+            ways.add("email " + practice().email());
         }
         return ways.isEmpty() ? "please contact us" : "please " + String.join(" or ", ways);
     }
@@ -176,20 +231,22 @@ class EmailTemplates {
         for (String paragraph : paragraphs) {
             text.append(paragraph).append("\n\n");
         }
-        text.append(String.join("\n", signature()));
+        String signature = settings.get().emailSignature();
+        text.append(signature == null || signature.isBlank() ? String.join("\n", signature())
+                : signature.strip().replaceAll("[\\p{Cntrl}&&[^\\n]]", ""));
         return text.append("\n").toString();
     }
 
     private List<String> signature() {
         var lines = new ArrayList<String>();
-        lines.add(clean(practice.name()));
-        practice.addressLines().stream().map(EmailTemplates::clean).forEach(lines::add);
+        lines.add(clean(practice().name()));
+        practice().addressLines().stream().map(EmailTemplates::clean).forEach(lines::add);
         var contact = new ArrayList<String>();
-        if (practice.phone() != null && !practice.phone().isBlank()) {
-            contact.add(practice.phone());
+        if (practice().phone() != null && !practice().phone().isBlank()) {
+            contact.add(practice().phone());
         }
-        if (practice.email() != null && !practice.email().isBlank()) {
-            contact.add(practice.email());
+        if (practice().email() != null && !practice().email().isBlank()) {
+            contact.add(practice().email());
         }
         if (!contact.isEmpty()) {
             lines.add(String.join(" · ", contact));

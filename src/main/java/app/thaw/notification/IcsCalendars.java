@@ -61,6 +61,32 @@ final class IcsCalendars {
         return Biweekly.write(ical).go();
     }
 
+    /**
+     * A whole series in one invitation: one event per session, each with its own UID, so a later change or
+     * cancellation of one date updates just that entry in the client's calendar.
+     */
+    static String series(List<AppointmentNotice> sessions, AppointmentNotice.Recipient to, String location,
+                         PracticeProfile practice, Instant stamp) {
+        var ical = new ICalendar();
+        ical.setProductId(PRODUCT_ID);
+        ical.setMethod(new Method(REQUEST));
+        for (AppointmentNotice notice : sessions) {
+            VEvent event = event(notice.appointmentId(), notice.start().toInstant(), notice.end().toInstant(),
+                    notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()), location, stamp);
+            event.setStatus(Status.confirmed());
+            if (practice.email() != null && !practice.email().isBlank()) {
+                event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
+            }
+            var attendee = new Attendee(EmailTemplates.clean(to.name()), to.email().strip());
+            attendee.setRole(Role.ATTENDEE);
+            attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
+            attendee.setRsvp(false);
+            event.addAttendee(attendee);
+            ical.addEvent(event);
+        }
+        return Biweekly.write(ical).go();
+    }
+
     /** A therapist's own subscribed calendar: sessions with clients' initials, never their names. */
     static String feed(String calendarName, List<TherapistSessions.Session> sessions,
                        Function<TherapistSessions.Session, String> location, Instant stamp) {

@@ -176,7 +176,7 @@ class SubjectAccessAssembler {
                 redact.apply(record.cancelReason()),
                 record.requests().stream().map(r -> new SubjectAccessExport.SessionRequest(
                         r.cancel() ? "Cancel" : "Rearrange", redact.apply(r.message()), r.sentAt(), r.handled()))
-                        .toList());
+                        .toList(), redact.apply(record.sessionNote()));
     }
 
     private List<SubjectAccessExport.StatusChange> statusHistory(CaseGrant grant, PartnerRedaction redact) {

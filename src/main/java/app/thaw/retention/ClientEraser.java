@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
+import app.thaw.care.CareErasure;
 import app.thaw.intake.ErasureSubject;
 import app.thaw.intake.IntakeErasure;
 import app.thaw.notification.OutboxErasure;
@@ -30,6 +31,7 @@ class ClientEraser {
 
     private final IntakeErasure intakes;
     private final CaseErasure cases;
+    private final CareErasure care;
     private final SchedulingErasure sessions;
     private final OutboxErasure emails;
     private final LegalHolds holds;
@@ -37,8 +39,9 @@ class ClientEraser {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ClientEraser(IntakeErasure intakes, CaseErasure cases, SchedulingErasure sessions, OutboxErasure emails,
-                 LegalHolds holds, AuditLog auditLog, JdbcTemplate jdbc, Clock clock) {
+    ClientEraser(IntakeErasure intakes, CaseErasure cases, CareErasure care, SchedulingErasure sessions,
+                 OutboxErasure emails, LegalHolds holds, AuditLog auditLog, JdbcTemplate jdbc, Clock clock) {
+        this.care = care;
         this.intakes = intakes;
         this.cases = cases;
         this.sessions = sessions;
@@ -68,6 +71,7 @@ class ClientEraser {
         jdbc.queryForObject("select set_config('thaw.erasure', 'on', true)", String.class);
         intakes.eraseIdentity(grant);
         cases.eraseFreeText(grant);
+        care.eraseFreeText(grant);
         List<Long> sessionIds = sessions.eraseFreeText(grant);
         emails.eraseEmailsTo(grant, subject.email(), sessionIds);
         // a failure above rolls the whole transaction back, switch included

@@ -13,7 +13,11 @@ public record AppointmentNotice(long appointmentId, List<Recipient> recipients, 
                                 ZonedDateTime end, String sessionLabel, SessionFormat format,
                                 @Nullable String roomName, String therapistName, int sequence) {
 
-    /** A client to tell, by the name they asked to be called. */
-    public record Recipient(String email, String name) {
+    /** A client to tell, by the name they asked to be called; {@code intakeId} names their case (for their link). */
+    public record Recipient(String email, String name, @Nullable Long intakeId) {
+
+        public Recipient(String email, String name) {
+            this(email, name, null);
+        }
     }
 }

@@ -29,6 +29,9 @@ import app.thaw.intake.SubmittedIntakes;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.scheduling.domain.BusyTime;
+import app.thaw.scheduling.domain.ClosedDayRepository;
+import app.thaw.scheduling.domain.TimeAway;
+import app.thaw.scheduling.domain.TimeAwayRepository;
 import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.RoomRepository;
 import app.thaw.scheduling.domain.WorkingExceptionRepository;
@@ -49,11 +52,16 @@ public class FreeSlotService {
     private final RoomRepository rooms;
     private final SubmittedIntakes intakes;
     private final CaseAccess access;
+    private final TimeAwayRepository timeAway;
+    private final ClosedDayRepository closedDays;
     private final Clock clock;
 
     FreeSlotService(WorkingHoursRepository hours, WorkingExceptionRepository exceptions,
                     AppointmentRepository appointments, AppointmentTypeRepository types, RoomRepository rooms,
-                    SubmittedIntakes intakes, CaseAccess access, Clock clock) {
+                    SubmittedIntakes intakes, CaseAccess access, TimeAwayRepository timeAway,
+                    ClosedDayRepository closedDays, Clock clock) {
+        this.timeAway = timeAway;
+        this.closedDays = closedDays;
         this.access = access;
         this.hours = hours;
         this.exceptions = exceptions;
@@ -104,9 +112,7 @@ public class FreeSlotService {
         var query = new SlotFinder.Query(Application.PRACTICE_ZONE, now, last, Duration.ofMinutes(minutes), STEP,
                 hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()
                         .map(h -> new SlotFinder.WeeklyHours(h.getDay(), h.getStarts(), h.getEnds())).toList(),
-                exceptions.findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, first, last).stream()
-                        .map(e -> new SlotFinder.DatedException(e.getDay(), e.isExtra(), e.getStarts(), e.getEnds()))
-                        .toList(),
+                datedExceptions(therapistId, first, last),
                 appointments.findTherapistBusy(now, windowEnd, therapistId).stream().map(FreeSlotService::busy)
                         .toList(),
                 roomDiaries, clients, Math.clamp(max, 1, 50));
@@ -114,6 +120,22 @@ public class FreeSlotService {
                 .map(slot -> new SlotSuggestion(slot.start(), slot.end(), slot.roomId(),
                         slot.roomId() == null ? null : roomNames.get(slot.roomId())))
                 .toList();
+    }
+
+    /** Extra hours first, then time away and closed days, which win over them (SlotFinder reads them in order). */
+    private List<SlotFinder.DatedException> datedExceptions(long therapistId, LocalDate first, LocalDate last) {
+        List<SlotFinder.DatedException> dated = new ArrayList<>(exceptions
+                .findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, first, last).stream()
+                .map(e -> new SlotFinder.DatedException(e.getDay(), true, e.getStarts(), e.getEnds())).toList());
+        for (TimeAway away : timeAway.findOverlapping(therapistId, first, last)) {
+            LocalDate from = away.getFirstDay().isBefore(first) ? first : away.getFirstDay();
+            LocalDate to = away.getLastDay().isAfter(last) ? last : away.getLastDay();
+            from.datesUntil(to.plusDays(1)).forEach(day -> dated.add(new SlotFinder.DatedException(day, false,
+                    away.getStarts(), away.getEnds())));
+        }
+        closedDays.findByDayBetweenOrderByDayAsc(first, last).stream().filter(day -> !day.isOpen())
+                .forEach(day -> dated.add(new SlotFinder.DatedException(day.getDay(), false, null, null)));
+        return dated;
     }
 
     private static SlotFinder.Busy busy(BusyTime time) {

@@ -121,7 +121,7 @@ class SessionViews {
                 if (client.isWithheld()) {
                     continue;
                 }
-                recipients.add(new AppointmentNotice.Recipient(client.email(), client.callName()));
+                recipients.add(new AppointmentNotice.Recipient(client.email(), client.callName(), id));
             }
         }
         return new AppointmentNotice(appointment.getId(), recipients, view.start(), view.end(), view.typeLabel(),

@@ -63,6 +63,9 @@ class StaffInputAbuseIT {
     SchedulingService scheduling;
 
     @Autowired
+    app.thaw.scheduling.SessionChanges changes;
+
+    @Autowired
     DiarySetupService diary;
 
     @Autowired
@@ -144,7 +147,7 @@ class StaffInputAbuseIT {
         // a client's pasted text is cleaned (control characters and broken halves removed), never refused for them
         refusedInWords(() -> intake.requestAppointmentChange(status, appointment, false, HostileText.MEGABYTE));
         for (String text : List.of(HostileText.MEGABYTE, "Sorry\u0000", "Sorry\uDC00")) {
-            data.as("admin", () -> refusedInWords(() -> scheduling.cancel(appointment, true, text)));
+            data.as("admin", () -> refusedInWords(() -> changes.cancel(appointment, true, text)));
             data.as("admin", () -> refusedInWords(() -> diary.addRoom(text)));
         }
         // a forged appointment id of someone else's session is refused like an unknown one

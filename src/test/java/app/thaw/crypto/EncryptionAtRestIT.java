@@ -69,6 +69,9 @@ class EncryptionAtRestIT {
     app.thaw.review.ReferralService referrals;
     @Autowired
     SchedulingService scheduling;
+
+    @Autowired
+    app.thaw.scheduling.SessionChanges changes;
     @Autowired
     ClientRequestService requests;
     @Autowired
@@ -107,7 +110,7 @@ class EncryptionAtRestIT {
                     SessionFormat.ONLINE, null, monday, null));
             var cancelled = (BookingResult.Booked) scheduling.book(new BookingRequest(submitted.id(), null, grace,
                     type, SessionFormat.ONLINE, null, monday.plusWeeks(1), null));
-            scheduling.cancel(cancelled.session().id(), false, canary.get("cancel"));
+            changes.cancel(cancelled.session().id(), false, canary.get("cancel"));
             return kept;
         });
         long keptId = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",

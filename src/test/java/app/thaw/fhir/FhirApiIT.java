@@ -29,6 +29,7 @@ import app.thaw.review.ReferralService;
 import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
 import app.thaw.security.StaffAccountService;
 
 /**
@@ -45,6 +46,7 @@ class FhirApiIT {
     @Autowired ReviewService review;
     @Autowired ReferralService referrals;
     @Autowired SchedulingService scheduling;
+    @Autowired SessionChanges changes;
     @Autowired ApiClients clients;
     @Autowired JdbcTemplate jdbc;
 
@@ -55,7 +57,7 @@ class FhirApiIT {
     @BeforeEach
     void setUp() {
         data = new ReviewTestData(intake, staff, jdbc);
-        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, jdbc);
+        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, changes, jdbc);
     }
 
     @Test

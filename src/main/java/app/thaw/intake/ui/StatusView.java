@@ -19,7 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import app.thaw.Application;
-import app.thaw.base.PracticeProfile;
+import app.thaw.base.PracticeSettings;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.ClientAppointments;
 import app.thaw.intake.ClientStatus;
@@ -40,10 +40,10 @@ public class StatusView extends Div implements BeforeEnterObserver {
             Locale.UK);
 
     private final IntakeService intake;
-    private final PracticeProfile practice;
+    private final PracticeSettings practice;
     private String token;
 
-    public StatusView(IntakeService intake, PracticeProfile practice) {
+    public StatusView(IntakeService intake, PracticeSettings practice) {
         this.intake = intake;
         this.practice = practice;
         addClassName("status-view");
@@ -78,6 +78,13 @@ public class StatusView extends Div implements BeforeEnterObserver {
             done.getElement().setAttribute("role", "status");
             add(done);
         }
+        // what came of the client's requests (open ones show under their session)
+        intake.requestUpdates(token).stream().filter(update -> !update.open()).forEach(update -> {
+            var line = new Paragraph(update.text());
+            line.addClassName("request-done");
+            line.getElement().setAttribute("role", "status");
+            add(line);
+        });
         var headline = new Paragraph(headline(status));
         headline.addClassName("status-state");
         add(new H2("What's booked"), headline,
@@ -95,8 +102,9 @@ public class StatusView extends Div implements BeforeEnterObserver {
             case BOOKED -> status.nextSession().map(next -> (status.earlierSessions() == 0 ? "Your first session is on "
                     : "Your next session is on ") + SESSION.format(next.start()) + ".").orElseThrow();
             case NOTHING_BOOKED -> "No session is booked at the moment.";
+            case ENDED -> "Your sessions have ended. Nothing is booked.";
             case CLOSED -> "Your form is closed. Nothing is booked.";
-            case RECEIVED, BEING_READ, NEXT_STEP_DECIDED -> "Nothing is booked yet.";
+            case RECEIVED, BEING_READ, NEXT_STEP_DECIDED, WAITING_LIST -> "Nothing is booked yet.";
         };
     }
 
@@ -107,9 +115,10 @@ public class StatusView extends Div implements BeforeEnterObserver {
                     + "and then " + how;
             case BEING_READ -> "A therapist is reading your form. Afterwards " + how;
             case NEXT_STEP_DECIDED -> "A therapist has decided the next step, and " + how;
+            case WAITING_LIST -> "You're on our waiting list. When a time comes free, " + how;
             case BOOKED -> "Come to your session at the time shown. If anything changes, " + how;
             case NOTHING_BOOKED -> "If another session is planned, " + how;
-            case CLOSED -> "If you'd like to talk to us again, call the practice on " + practice.phone() + ".";
+            case ENDED, CLOSED -> "If you'd like to talk to us again, call the practice on " + phone() + ".";
         };
     }
 
@@ -117,7 +126,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
     private String how(ClientStatus status) {
         if (status.contactWays().isEmpty()) {
             return "we'll show it here. You told us not to contact you, so please check this page, or call the "
-                    + "practice on " + practice.phone() + " and give your reference.";
+                    + "practice on " + phone() + " and give your reference.";
         }
         List<String> ways = new ArrayList<>();
         if (status.contactWays().contains("phone")) {
@@ -139,11 +148,12 @@ public class StatusView extends Div implements BeforeEnterObserver {
 
     private Div changing() {
         var call = new Anchor();
-        call.setText(practice.phone());
-        // the practice's own number from configuration, never typed by a client
-        call.setUnsafeHref("tel:" + practice.phone().replaceAll("[^0-9+]", ""));
+        call.setText(phone());
+        // the practice's own number from Practice details (staff only), never typed by a client
+        call.setUnsafeHref("tel:" + phone().replaceAll("[^0-9+]", ""));
         var text = new Paragraph(new Span("Use the buttons under a session to cancel it or ask to rearrange it. "
-                + "A session less than 48 hours away, or one with your partner, goes to the practice as a request and "
+                + "A session less than " + practice.current().clientNotice().toHours() + " hours away, or one with your "
+                + "partner, goes to the practice as a request and "
                 + "they'll contact you. You can also call the practice on "), call, new Span("."));
         var box = new Div(text);
         box.addClassName("status-changing");
@@ -169,5 +179,10 @@ public class StatusView extends Div implements BeforeEnterObserver {
         add(new H2("Your partner's invitation"), new Paragraph("Your partner fills in their own form, which only "
                 + "our therapists read. For both your sakes this page never shows whether they have. If they haven't "
                 + "started and have lost the link you sent, you can make a new one."), area);
+    }
+
+    /** The practice's number as the practice manager keeps it in Practice details. */
+    private String phone() {
+        return practice.current().phone();
     }
 }

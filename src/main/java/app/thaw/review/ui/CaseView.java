@@ -20,7 +20,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -37,9 +36,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import app.thaw.base.ui.MainLayout;
 import app.thaw.caseaccess.CaseNotFound;
-import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.CaseActionRefused;
+import app.thaw.review.CareActions;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReferralService;
 import app.thaw.review.CaseDetail;
@@ -49,7 +48,10 @@ import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
 import app.thaw.security.Roles;
 
-/** One case: risk first, then answers and scores, factors, referral, notes and history. Therapists only. */
+/**
+ * One case: risk first, then answers and scores, factors, referral, the course of care (status from events), session
+ * notes, clinical notes and history. Therapists only.
+ */
 @Route(value = "staff/cases/:reference", layout = MainLayout.class)
 @PageTitle("Case · Thaw")
 @RolesAllowed(Roles.THERAPIST)
@@ -58,6 +60,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private final ReviewService review;
     private final CaseAssignments assignments;
     private final ReferralService referrals;
+    private final CareActions care;
     private final StaffAccountService staff;
     private final CaseTransferExport transfer;
     private String reference;
@@ -67,8 +70,9 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private String noteDraft = "";
     private DomListenerRegistration helpKey;
 
-    public CaseView(ReviewService review, CaseAssignments assignments, ReferralService referrals,
+    public CaseView(ReviewService review, CaseAssignments assignments, ReferralService referrals, CareActions care,
                     StaffAccountService staff, ObjectProvider<CaseTransferExport> transfer) {
+        this.care = care;
         this.transfer = transfer.getIfAvailable();
         this.review = review;
         this.assignments = assignments;
@@ -156,6 +160,8 @@ public class CaseView extends Div implements BeforeEnterObserver {
                         (tag, decision) -> act(() -> review.decideFactor(intake.id(), tag, decision), null,
                                 FactorsPanel.buttonId(tag, decision), "factor-" + tag)),
                 referral(caseDetail),
+                new CareStagePanel(caseDetail, care, action -> act(action, "Done.", "care-stage", "care-stage")),
+                new SessionNotesPanel(caseDetail.sessionNotes()),
                 new NotesPanel(caseDetail.notes(), caseDetail.history(), noteDraft, draft -> noteDraft = draft,
                         text -> act(() -> {
                             review.addNote(intake.id(), text);
@@ -176,7 +182,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         String name = intake.fullName() + (intake.preferredName() == null ? "" : " (" + intake.preferredName() + ")");
         var title = new H2(intake.reference() + " · " + name);
         var facts = new Paragraph(String.join(" · ", intake.requestedType().label(),
-                ReviewQueueView.label(intake.status().name()),
+                ReviewQueueView.label(detail.stage().status().name()),
                 detail.state().assigneeName() == null ? "Unassigned" : "Assigned to " + detail.state().assigneeName(),
                 "Sent " + RiskPanel.WHEN.format(intake.submittedAt()),
                 intake.email(), intake.phone()));
@@ -205,24 +211,13 @@ public class CaseView extends Div implements BeforeEnterObserver {
                         "Assigned to " + change.getValue().displayName() + ".", "assign-to", "assign-to");
             }
         });
-        var status = new Select<IntakeStatus>();
-        status.setLabel("Status");
-        status.setId("case-status");
-        status.setItems(IntakeStatus.values());
-        status.setItemLabelGenerator(s -> ReviewQueueView.label(s.name()));
-        status.setValue(detail.intake().status());
-        status.addValueChangeListener(change -> {
-            if (change.isFromClient()) {
-                act(() -> review.changeStatus(id, change.getValue()), "Status changed.", "case-status", "case-status");
-            }
-        });
         // the diary opens its booking dialog for this case, with the partner and the free-slot finder
         var book = new Anchor("staff/calendar?case=" + detail.intake().reference(), "Book a session");
         book.addClassName("book-session-link");
         var amend = new Button("Correct an answer", click -> new AmendAnswerDialog(detail.intake(),
                 (item, values, reason) -> review.amendAnswer(id, item, values, reason),
                 () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions")).open());
-        var bar = new HorizontalLayout(assignToMe, colleague, status, amend, book);
+        var bar = new HorizontalLayout(assignToMe, colleague, amend, book);
         if (transfer != null) {
             var export = new Anchor(DownloadHandler.fromInputStream(event -> {
                 var file = transfer.download(id);

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -33,7 +32,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.thaw.base.ui.MainLayout;
-import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.RequestedType;
 import app.thaw.review.CaseActionRefused;
 import app.thaw.review.QueueFilter;
@@ -60,7 +58,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     private final boolean therapist;
     private final Grid<QueueRow> grid = new Grid<>();
     private final TextField search = new TextField();
-    private final MultiSelectComboBox<IntakeStatus> statuses = new MultiSelectComboBox<>("Status");
+    private final Select<QueueStatuses> statuses = new Select<>();
     private final Select<QueueFilter.Urgency> urgency = new Select<>();
     private final Select<RequestedType> type = new Select<>();
     private final Select<QueueFilter.Assignment> assignment = new Select<>();
@@ -108,9 +106,10 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         search.setAriaLabel("Search by name or reference");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        statuses.setItems(IntakeStatus.values());
-        statuses.setItemLabelGenerator(status -> label(status.name()));
-        statuses.setValue(QueueFilter.open().statuses());
+        statuses.setLabel("Cases");
+        statuses.setItems(QueueStatuses.values());
+        statuses.setItemLabelGenerator(group -> group.label);
+        statuses.setValue(QueueStatuses.IN_HAND);
         urgency.setLabel("Urgency");
         urgency.setItems(QueueFilter.Urgency.values());
         urgency.setItemLabelGenerator(u -> switch (u) {
@@ -157,11 +156,12 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true);
         grid.addColumn(row -> label(row.status().name())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(row -> Waiting.since(row.submittedAt(), clock.instant())).setHeader("Waiting")
+        grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
                 .setKey("waiting").setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName()).setHeader("Assigned to")
                 .setAutoWidth(true);
         grid.setItems(query -> loader.fetch(query.getOffset(), query.getLimit()));
+        grid.setEmptyStateText("No cases match these filters. Try \u201cAll cases\u201d, or clear the search.");
         grid.setPageSize(QueueLoader.PAGE);
         grid.setMultiSort(false);
         grid.addSortListener(event -> {
@@ -171,7 +171,8 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         // selection follows keyboard focus, so ↑/↓ then Enter opens the row the therapist is on (as the help says)
         grid.addCellFocusListener(focus -> focus.getItem().ifPresent(grid::select));
         if (therapist) {
-            grid.addItemDoubleClickListener(click -> open(click.getItem()));
+            // one click opens the case, as a row in any list would
+            grid.addItemClickListener(click -> open(click.getItem()));
         }
     }
 
@@ -231,9 +232,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private QueueFilter filter() {
-        return new QueueFilter(statuses.getValue().isEmpty() ? EnumSet.noneOf(IntakeStatus.class)
-                : EnumSet.copyOf(statuses.getValue()), urgency.getValue(), type.getValue(), assignment.getValue(),
-                from.getValue(), to.getValue(), search.getValue());
+        return new QueueFilter(statuses.getValue() == null ? QueueFilter.IN_HAND : statuses.getValue().statuses,
+                urgency.getValue(), type.getValue(), assignment.getValue(), from.getValue(), to.getValue(),
+                search.getValue());
     }
 
     private static QueueSort sortFrom(List<GridSortOrder<QueueRow>> orders) {
@@ -248,6 +249,14 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
             // longest waiting = sent earliest
             case "waiting" -> new QueueSort(QueueSort.Field.SUBMITTED, !descending);
             default -> QueueSort.DEFAULT;
+        };
+    }
+
+    /** How long the client has waited for therapy to begin; once it has, they are no longer waiting. */
+    static String waiting(QueueRow row, Clock clock) {
+        return switch (row.status()) {
+            case IN_THERAPY, ENDED, CLOSED -> "—";
+            default -> Waiting.since(row.submittedAt(), clock.instant());
         };
     }
 
