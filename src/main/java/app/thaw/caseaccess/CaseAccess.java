@@ -60,6 +60,18 @@ public class CaseAccess {
         return directory.byId(intakeId).flatMap(facts -> decide(facts, operation));
     }
 
+    /**
+     * The same case for a further part that a screen shows only to some (the session notes of a case a therapist
+     * opened): no denial is audited, since the caller asked for the case, not for that part.
+     */
+    @PermitAll
+    public Optional<CaseGrant> alsoFor(CaseGrant grant, CaseOperation operation) {
+        Caller caller = caller();
+        Set<CaseRelation> known = caller.therapist() == null ? Set.of()
+                : relationsOf(List.of(grant.facts()), caller.therapist().id()).getOrDefault(grant.intakeId(), Set.of());
+        return grantIfAllowed(grant.facts(), operation, caller, known);
+    }
+
     /** As {@link #check}, for a service that cannot go on without the case. */
     @PermitAll
     public CaseGrant require(long intakeId, CaseOperation operation) {
@@ -130,6 +142,15 @@ public class CaseAccess {
 
     private Optional<CaseGrant> decide(CaseFacts facts, CaseOperation operation, Caller caller,
                                        Set<CaseRelation> therapistRelations) {
+        Optional<CaseGrant> grant = grantIfAllowed(facts, operation, caller, therapistRelations);
+        if (grant.isEmpty()) {
+            events.publishEvent(new CaseAccessDenied(facts.intakeId(), facts.reference(), operation));
+        }
+        return grant;
+    }
+
+    private static Optional<CaseGrant> grantIfAllowed(CaseFacts facts, CaseOperation operation, Caller caller,
+                                                      Set<CaseRelation> therapistRelations) {
         CaseRelation relation = null;
         if (caller.system() && operation.allows(CaseRelation.SYSTEM)) {
             relation = CaseRelation.SYSTEM;
@@ -144,7 +165,6 @@ public class CaseAccess {
                     .findFirst().orElse(null);
         }
         if (relation == null) {
-            events.publishEvent(new CaseAccessDenied(facts.intakeId(), facts.reference(), operation));
             return Optional.empty();
         }
         StaffUser staff = caller.staff();

@@ -128,7 +128,7 @@ public class ReviewService {
                     "Shown beside partner's intake " + intake.reference());
         }
         CaseStage stage = startReview(grant.get());
-        List<SessionNoteView> sessionNotes = access.check(intake.id(), CaseOperation.READ_SESSION_NOTES)
+        List<SessionNoteView> sessionNotes = access.alsoFor(grant.get(), CaseOperation.READ_SESSION_NOTES)
                 .map(notesGrant -> care.notes().forCase(notesGrant)).orElse(List.of());
         return Optional.of(details.assemble(grant.get(), intake, partner, reviewCase, stage, sessionNotes));
     }

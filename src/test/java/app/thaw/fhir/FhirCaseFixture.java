@@ -38,6 +38,8 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
                        String partnerReference, String partnerSecret) {
 
     static final String THERAPIST = "amira";
+    /** The manager books anyway: these cases are about FHIR, not about the day a random date falls on. */
+    private static final String ANY_DAY = "FHIR test fixture";
 
     static FhirCaseFixture create(ReviewTestData data, ReviewService review, ReferralService referrals,
                                   SchedulingService scheduling, SessionChanges changes,
@@ -75,11 +77,11 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
         long room = jdbc.queryForObject("select id from room where name = 'Garden room'", Long.class);
         data.as("admin", () -> {
             book(scheduling, new BookingRequest(client.id(), partner.id(), therapist, couples, SessionFormat.IN_PERSON,
-                    room, farFuture(), null));
+                    room, farFuture(), null, ANY_DAY));
             book(scheduling, new BookingRequest(client.id(), null, therapist, individual, SessionFormat.ONLINE, null,
-                    farFuture(), null));
+                    farFuture(), null, ANY_DAY));
             long cancelled = book(scheduling, new BookingRequest(client.id(), null, therapist, individual,
-                    SessionFormat.ONLINE, null, farFuture(), null));
+                    SessionFormat.ONLINE, null, farFuture(), null, ANY_DAY));
             changes.cancel(cancelled, true, "Client's own words about why");
         });
         return new FhirCaseFixture(name, client.id(), client.reference(), partner.id(), partner.reference(), secret);
