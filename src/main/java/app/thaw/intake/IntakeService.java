@@ -47,14 +47,16 @@ public class IntakeService {
     private final SubmissionRateLimiter rateLimiter;
     private final AnswersJson json;
     private final ObjectProvider<ClientAppointments> appointments;
+    private final ObjectProvider<ClientMeasures> measures;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
                   CoupleCaseRepository coupleCases, IntakeSubmissions submissions, SubmissionRateLimiter rateLimiter,
-                  AnswersJson json, ObjectProvider<ClientAppointments> appointments, ApplicationEventPublisher events,
-                  Clock clock) {
+                  AnswersJson json, ObjectProvider<ClientAppointments> appointments,
+                  ObjectProvider<ClientMeasures> measures, ApplicationEventPublisher events, Clock clock) {
         this.appointments = appointments;
+        this.measures = measures;
         this.events = events;
         this.questionnaires = questionnaires;
         this.drafts = drafts;
@@ -233,6 +235,35 @@ public class IntakeService {
             throw new IllegalArgumentException("Please call the practice to change your session.");
         }
         return diary.requestChange(new VerifiedClient(intake.getId()), appointmentId, cancel, message);
+    }
+
+    /** The client's open measure requests (questions to answer before a session), for their status page. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<ClientMeasures.Invitation> measureInvitations(String statusToken) {
+        ClientMeasures source = measures.getIfAvailable();
+        return source == null ? List.of()
+                : findByStatusToken(statusToken).map(intake -> source.open(new VerifiedClient(intake.getId())))
+                        .orElse(List.of());
+    }
+
+    /** A fresh private link to one of the client's own open measure requests; empty when it isn't theirs or open. */
+    @PermitAll
+    public Optional<String> measureLink(String statusToken, long requestId) {
+        ClientMeasures source = measures.getIfAvailable();
+        return source == null ? Optional.empty()
+                : findByStatusToken(statusToken).flatMap(intake -> source.link(new VerifiedClient(intake.getId()),
+                        requestId));
+    }
+
+    /** The client's own progress in plain words, unless their therapist switched it off. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<String> progress(String statusToken) {
+        ClientMeasures source = measures.getIfAvailable();
+        return source == null ? List.of()
+                : findByStatusToken(statusToken).map(intake -> source.progress(new VerifiedClient(intake.getId())))
+                        .orElse(List.of());
     }
 
     /** A fresh partner link for a couple case still waiting for the partner; the old link stops working. */

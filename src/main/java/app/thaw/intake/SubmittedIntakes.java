@@ -95,6 +95,22 @@ public class SubmittedIntakes {
         return names;
     }
 
+    /**
+     * Which of these clients chose email as the way to reach them (the form's contact question): the only ones whose
+     * private links may go by email. Nothing clinical.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public java.util.Set<Long> emailSafe(Collection<CaseGrant> grants) {
+        var safe = new java.util.HashSet<Long>();
+        if (!grants.isEmpty()) {
+            jdbc.query("select id from intake where id = any(?) and answers -> 'about.contact_method' ->> 0 = 'email'",
+                    rs -> {
+                        safe.add(rs.getLong(1));
+                    }, (Object) grants.stream().map(CaseGrant::intakeId).toArray(Long[]::new));
+        }
+        return safe;
+    }
+
     /** Contact details and stated availability: booking needs these, and they hold nothing clinical. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public ClientContact contact(CaseGrant grant) {
