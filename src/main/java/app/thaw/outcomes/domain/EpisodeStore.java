@@ -45,7 +45,7 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
 
     /**
      * Opens the client's course unless one is open; its first measure is the latest PHQ-9/GAD-7 pair answered by the
-     * start (usually the intake's own answers).
+     * start (usually the intake's own answers), or the earliest one when none was (a course recorded after the fact).
      */
     public void open(long intakeId, String serviceType, @Nullable Long therapistId, Instant referredAt,
                      Instant startedAt) {
@@ -56,11 +56,13 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
                   from (select 1) one
                   left join lateral (select phq9, gad7 from measure_response
                                       where intake_id = ? and phq9 is not null and gad7 is not null
-                                        and answered_at <= ?
-                                      order by answered_at desc, id desc limit 1) p on true
+                                      order by (answered_at <= ?) desc,
+                                               case when answered_at <= ? then -extract(epoch from answered_at)
+                                                    else extract(epoch from answered_at) end, id desc
+                                      limit 1) p on true
                  where not exists (select 1 from outcome_episode where intake_id = ? and ended_at is null)""",
                 intakeId, serviceType, therapistId, Timestamp.from(referredAt), Timestamp.from(startedAt),
-                intakeId, Timestamp.from(startedAt), intakeId);
+                intakeId, Timestamp.from(startedAt), Timestamp.from(startedAt), intakeId);
     }
 
     /** A PHQ-9/GAD-7 pair arrived during the client's open course: it is now the course's last measure. */
