@@ -164,6 +164,7 @@ create trigger measure_alert_queue_rank after insert or update of acknowledged_a
 -- Measure links go out by email (no clinical content); clinical leads read the practice's results.
 alter table outbox_message drop constraint outbox_message_kind_ck;
 alter table outbox_message add constraint outbox_message_kind_ck check (kind in ('BOOKED', 'CHANGED', 'CANCELLED',
-    'REMINDER', 'INTAKE_RECEIVED', 'PARTNER_INVITATION', 'STAFF_INVITATION', 'PASSWORD_RESET', 'MEASURE_LINK'));
+    'REMINDER', 'INTAKE_RECEIVED', 'PARTNER_INVITATION', 'STAFF_INVITATION', 'PASSWORD_RESET', 'SIGN_IN_PAUSED',
+    'MEASURE_LINK'));
 alter table staff_account drop constraint staff_account_role_ck;
 alter table staff_account add constraint staff_account_role_ck check (role in ('THERAPIST', 'ADMIN', 'CLINICAL_LEAD'));

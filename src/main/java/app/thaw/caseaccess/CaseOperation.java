@@ -5,6 +5,7 @@ import java.util.Set;
 
 import static app.thaw.caseaccess.CaseRelation.ASSIGNED;
 import static app.thaw.caseaccess.CaseRelation.BOOKED;
+import static app.thaw.caseaccess.CaseRelation.CLINICAL_LEAD;
 import static app.thaw.caseaccess.CaseRelation.PRACTICE_MANAGER;
 import static app.thaw.caseaccess.CaseRelation.SHARED_QUEUE;
 import static app.thaw.caseaccess.CaseRelation.SYSTEM;
@@ -39,7 +40,9 @@ public enum CaseOperation {
             EnumSet.of(ASSIGNED, BOOKED, SHARED_QUEUE)),
     MANAGE_PRIVACY("Subject access request, erasure, legal hold", "record, download once approved, erase, hold",
             EnumSet.of(PRACTICE_MANAGER, SYSTEM)),
-    ERASE("Client's identity and free text", "erase (on request or by retention)", EnumSet.of(PRACTICE_MANAGER, SYSTEM));
+    ERASE("Client's identity and free text", "erase (on request or by retention)", EnumSet.of(PRACTICE_MANAGER, SYSTEM)),
+    READ_OUTCOME_AGGREGATES("Outcome results across cases (no case named)",
+            "read and export (practice managers: counts under 5 suppressed)", EnumSet.of(CLINICAL_LEAD, PRACTICE_MANAGER));
 
     private final String resource;
     private final String action;

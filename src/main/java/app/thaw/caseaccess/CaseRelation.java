@@ -11,5 +11,7 @@ public enum CaseRelation {
     /** A practice manager: runs the diary and privacy requests, never reads clinical content. */
     PRACTICE_MANAGER,
     /** Background work of the practice (emails, reminders, retention), never a person. */
-    SYSTEM
+    SYSTEM,
+    /** A clinical lead: reads the practice's results across cases, never a case itself. */
+    CLINICAL_LEAD
 }

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.SecretToken;
+import app.thaw.care.CareRecords;
+import app.thaw.care.CaseStage;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
@@ -34,8 +36,8 @@ import app.thaw.security.Roles;
 
 /**
  * Before each session (by default from 24 hours ahead) every client of it gets their own request for their case's
- * measures: always on their status page, and by email where they chose email. The first request of a course leaves
- * out what the intake already measured. One instance works at a time (an advisory lock), and a request per client and
+ * measures: always on their status page, and by email where they chose email. Before a client's first session the
+ * request leaves out what the intake already measured (the intake's answers are that session's measure). One instance works at a time (an advisory lock), and a request per client and
  * session is unique, so a second run adds nothing.
  */
 @Service
@@ -52,6 +54,7 @@ public class MeasureLinks {
     private final MeasurePlans plans;
     private final MeasureStore store;
     private final SubmittedIntakes intakes;
+    private final CareRecords care;
     private final ClientEmails emails;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -59,7 +62,7 @@ public class MeasureLinks {
     private final String site;
 
     MeasureLinks(ObjectProvider<UpcomingSessions> diary, CaseAccess access, MeasurePlans plans, MeasureStore store,
-                 SubmittedIntakes intakes, ClientEmails emails, JdbcTemplate jdbc, Clock clock,
+                 SubmittedIntakes intakes, CareRecords care, ClientEmails emails, JdbcTemplate jdbc, Clock clock,
                  @Value("${thaw.outcomes.link-lead:PT24H}") Duration lead,
                  @Value("${thaw.outcomes.site-address:http://localhost:8080}") String site) {
         this.diary = diary;
@@ -67,6 +70,7 @@ public class MeasureLinks {
         this.plans = plans;
         this.store = store;
         this.intakes = intakes;
+        this.care = care;
         this.emails = emails;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -94,7 +98,7 @@ public class MeasureLinks {
         Map<Long, CaseGrant> grants = new HashMap<>();
         access.checkAll(ids, CaseOperation.READ_CLINICAL).forEach(g -> grants.put(g.intakeId(), g));
         Map<Long, Set<Measure>> planned = plans.planned(new ArrayList<>(grants.values()));
-        Set<Long> asked = store.everAsked(grants.keySet());
+        Map<Long, CaseStage> stages = care.stages(grants.values());
         Set<Long> emailSafe = intakes.emailSafe(grants.values());
         int requests = 0;
         int queued = 0;
@@ -105,7 +109,9 @@ public class MeasureLinks {
                     continue;
                 }
                 Set<Measure> measures = EnumSet.copyOf(planned.getOrDefault(grant.intakeId(), Measure.INDIVIDUAL));
-                if (!asked.contains(grant.intakeId())) {
+                CaseStage stage = stages.get(grant.intakeId());
+                if (stage == null || stage.course().attendedSessions() == 0) {
+                    // the first session's measure is the intake's own answers
                     measures.removeAll(FROM_INTAKE);
                 }
                 if (measures.isEmpty()) {
@@ -117,7 +123,6 @@ public class MeasureLinks {
                 if (made.isEmpty()) {
                     continue;
                 }
-                asked.add(grant.intakeId());
                 requests++;
                 if (emailSafe.contains(grant.intakeId())) {
                     String token = SecretToken.generate();

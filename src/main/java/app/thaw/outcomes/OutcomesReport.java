@@ -19,10 +19,11 @@ import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.CsvText;
 import app.thaw.outcomes.domain.EpisodeStore;
-import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
-import app.thaw.security.StaffRole;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.CaseRelation;
 import app.thaw.security.SystemActor;
 
 /**
@@ -86,20 +87,21 @@ public class OutcomesReport {
 
     private final EpisodeStore episodes;
     private final StaffAccountService staff;
-    private final CurrentUser currentUser;
+    private final CaseAccess access;
     private final AuditLog audit;
 
-    OutcomesReport(EpisodeStore episodes, StaffAccountService staff, CurrentUser currentUser, AuditLog audit) {
+    OutcomesReport(EpisodeStore episodes, StaffAccountService staff, CaseAccess access, AuditLog audit) {
         this.episodes = episodes;
         this.staff = staff;
-        this.currentUser = currentUser;
+        this.access = access;
         this.audit = audit;
     }
 
     /** Courses that ended in the months from {@code from} to {@code to} (both included). */
     @RolesAllowed({Roles.CLINICAL_LEAD, Roles.ADMIN})
     public Report report(Period period, LocalDate from, LocalDate to) {
-        boolean suppressed = currentUser.require().role() != StaffRole.CLINICAL_LEAD;
+        boolean suppressed = access.requireAggregate(CaseOperation.READ_OUTCOME_AGGREGATES)
+                != CaseRelation.CLINICAL_LEAD;
         List<EpisodeStore.SummaryRow> summary = episodes.summary(from.withDayOfMonth(1), to.withDayOfMonth(1));
         Set<Long> therapistIds = new HashSet<>();
         summary.forEach(r -> therapistIds.add(r.therapistId()));
@@ -221,7 +223,7 @@ public class OutcomesReport {
 
         static @Nullable Integer rate(int part, int whole, boolean suppressed) {
             if (whole == 0 || suppressed && (count(part, true) == null || count(whole, true) == null)) {
-                return whole == 0 ? null : null;
+                return null;
             }
             return (int) Math.round(100.0 * part / whole);
         }

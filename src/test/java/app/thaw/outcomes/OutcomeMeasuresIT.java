@@ -80,20 +80,17 @@ class OutcomeMeasuresIT {
 
         data.as("amira", () -> referrals.decideReferral(alex.id(), ReferralKind.COUPLES, "Joint work.", null));
         long tom = data.idOf("tom");
-        long first = book(data, alex.id(), sam.id(), tom);
-        happened(first);
-        data.as("tom", () -> changes.recordOutcome(first, AppointmentState.ATTENDED));
-        assertThat(jdbc.queryForObject("select count(*) from outcome_episode where intake_id in (?, ?) "
-                + "and ended_at is null", Integer.class, alex.id(), sam.id())).isEqualTo(2);
 
-        // the day before the next session: each partner gets their own request, the first leaving out what the
-        // intake measured; Alex chose email, so Alex's link goes by email too, with nothing clinical in it
-        long second = book(data, alex.id(), sam.id(), tom);
-        soon(second);
+        // the day before the first session: each partner gets their own request, leaving out what the intake
+        // measured; Alex chose email, so Alex's link goes by email too, with nothing clinical in it
+        long first = book(data, alex.id(), sam.id(), tom);
+        soon(first);
         SystemActor.call(links::sendDue);
-        assertThat(requestMeasures(alex.id(), second)).isEqualTo("CSI4,PARTNER_SAFETY");
-        assertThat(requestMeasures(sam.id(), second)).isEqualTo("CSI4,PARTNER_SAFETY");
-        assertThat(SystemActor.call(links::sendDue)).as("a second run adds nothing").isEqualTo(new MeasureLinks.Sent(0, 0));
+        assertThat(requestMeasures(alex.id(), first)).isEqualTo("CSI4,PARTNER_SAFETY");
+        assertThat(requestMeasures(sam.id(), first)).isEqualTo("CSI4,PARTNER_SAFETY");
+        SystemActor.call(links::sendDue);
+        assertThat(jdbc.queryForObject("select count(*) from measure_request where intake_id = ?", Integer.class,
+                alex.id())).as("a second run adds nothing").isEqualTo(1);
         String email = jdbc.queryForObject("select body_text from outbox_message where kind = 'MEASURE_LINK' "
                 + "and recipient = ? order by id desc limit 1", String.class, email(alex.id()));
         assertThat(email).contains("/measures/").doesNotContain("PHQ", "GAD", "CSI", "mood", "anxiety", "partner");
@@ -131,13 +128,15 @@ class OutcomeMeasuresIT {
         assertThat(jdbc.queryForObject("select note from measure_alert where intake_id = ?", String.class, sam.id()))
                 .as("the note is encrypted at rest").startsWith("enc:");
 
-        // the session happens; before the next one Alex gets the whole set and is much better
-        happened(second);
-        data.as("tom", () -> changes.recordOutcome(second, AppointmentState.ATTENDED));
-        long third = book(data, alex.id(), sam.id(), tom);
-        soon(third);
+        // the session happens and starts the course; before the next one Alex gets the whole set and is much better
+        happened(first);
+        data.as("tom", () -> changes.recordOutcome(first, AppointmentState.ATTENDED));
+        assertThat(jdbc.queryForObject("select count(*) from outcome_episode where intake_id in (?, ?) "
+                + "and ended_at is null", Integer.class, alex.id(), sam.id())).isEqualTo(2);
+        long second = book(data, alex.id(), sam.id(), tom);
+        soon(second);
         SystemActor.call(links::sendDue);
-        assertThat(requestMeasures(alex.id(), third)).isEqualTo("PHQ9,GAD7,CSI4,FEELINGS,PARTNER_SAFETY");
+        assertThat(requestMeasures(alex.id(), second)).isEqualTo("PHQ9,GAD7,CSI4,FEELINGS,PARTNER_SAFETY");
         String next = intake.measureLink(alex.receipt().statusToken(),
                 intake.measureInvitations(alex.receipt().statusToken()).getFirst().requestId()).orElseThrow();
         Map<String, List<String>> better = new HashMap<>(csi("no"));
@@ -165,8 +164,8 @@ class OutcomeMeasuresIT {
         assertThat(intake.progress(alex.receipt().statusToken())).as("switched off by the therapist").isEmpty();
 
         // the course ends: a finished treatment, counted in this month's summary row for the case's therapist
-        happened(third);
-        data.as("tom", () -> changes.recordOutcome(third, AppointmentState.ATTENDED));
+        happened(second);
+        data.as("tom", () -> changes.recordOutcome(second, AppointmentState.ATTENDED));
         LocalDate month = LocalDate.now(Application.PRACTICE_ZONE).withDayOfMonth(1);
         long amira = data.idOf("amira");
         int[] before = summary(month, amira);

@@ -132,7 +132,8 @@ class OutcomesReportIT {
                 LocalDate.of(2030, 3, 1)));
         assertThat(managers.suppressed()).isTrue();
         managers.rows().stream().filter(r -> r.therapist().equals("Generated " + word)).forEach(r -> {
-            for (Integer count : List.of(r.ended(), r.finished(), r.recovered(), r.improved(), r.deteriorated())) {
+            for (Integer count : java.util.Arrays.asList(r.ended(), r.finished(), r.recovered(), r.improved(),
+                    r.deteriorated())) {
                 assertThat(count == null || count == 0 || count >= OutcomesReport.SUPPRESS_BELOW).isTrue();
             }
         });

@@ -116,6 +116,50 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
         }
     }
 
+    /**
+     * Rebuilds every summary row from the ended courses, by the same definitions the service applies as each course
+     * ends (NHS Talking Therapies; see TalkingTherapiesOutcome): for repair, a change of definition, or bench data.
+     * Returns the number of rows written.
+     */
+    public int rebuildSummary() {
+        jdbc.update("delete from outcome_summary");
+        return jdbc.update("""
+                insert into outcome_summary (month, therapist_id, service_type, ended, finished, paired, at_caseness,
+                    recovered, reliable_improvement, reliable_deterioration, reliable_recovery, wait_days)
+                with e as (
+                    select date_trunc('month', ended_at at time zone 'Europe/London')::date as month,
+                           coalesce(therapist_id, 0) as therapist_id, service_type, finished,
+                           finished and paired_sets >= 2 and first_phq9 is not null and last_phq9 is not null
+                               as paired,
+                           first_phq9 >= 10 or first_gad7 >= 8 as case_start,
+                           last_phq9 < 10 and last_gad7 < 8 as below,
+                           (last_phq9 - first_phq9 <= -6 or last_gad7 - first_gad7 <= -4)
+                               and last_phq9 - first_phq9 < 6 and last_gad7 - first_gad7 < 4 as improved,
+                           (last_phq9 - first_phq9 >= 6 or last_gad7 - first_gad7 >= 4)
+                               and last_phq9 - first_phq9 > -6 and last_gad7 - first_gad7 > -4 as deteriorated,
+                           least(greatest((started_at at time zone 'Europe/London')::date
+                                          - (referred_at at time zone 'Europe/London')::date, 0), 365) as wait
+                      from outcome_episode where ended_at is not null),
+                w as (select month, therapist_id, service_type, wait, count(*)::int as n
+                        from e where finished group by 1, 2, 3, 4)
+                select g.month, g.therapist_id, g.service_type, g.ended, g.finished, g.paired, g.at_caseness,
+                       g.recovered, g.improved, g.deteriorated, g.reliably_recovered,
+                       (select array_agg(coalesce(w.n, 0) order by d)
+                          from generate_series(0, 365) d
+                          left join w on w.month = g.month and w.therapist_id = g.therapist_id
+                                     and w.service_type = g.service_type and w.wait = d)
+                  from (select month, therapist_id, service_type, count(*)::int as ended,
+                               count(*) filter (where finished)::int as finished,
+                               count(*) filter (where paired)::int as paired,
+                               count(*) filter (where paired and case_start)::int as at_caseness,
+                               count(*) filter (where paired and case_start and below)::int as recovered,
+                               count(*) filter (where paired and improved)::int as improved,
+                               count(*) filter (where paired and deteriorated)::int as deteriorated,
+                               count(*) filter (where paired and case_start and below and improved)::int
+                                   as reliably_recovered
+                          from e group by 1, 2, 3) g""");
+    }
+
     /** The ready rows of the months from {@code from} to {@code to}, both included. */
     public List<SummaryRow> summary(LocalDate from, LocalDate to) {
         return jdbc.query("""
