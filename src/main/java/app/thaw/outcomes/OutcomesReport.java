@@ -133,6 +133,7 @@ public class OutcomesReport {
     }
 
     /** The report as CSV (every field quoted, spreadsheet formulas defused); the export is audited. */
+    @Transactional
     @RolesAllowed({Roles.CLINICAL_LEAD, Roles.ADMIN})
     public String csv(Period period, LocalDate from, LocalDate to) {
         Report report = report(period, from, to);
