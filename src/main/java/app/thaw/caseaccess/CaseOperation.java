@@ -3,6 +3,7 @@ package app.thaw.caseaccess;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static app.thaw.caseaccess.CaseRelation.API_CLIENT;
 import static app.thaw.caseaccess.CaseRelation.ASSIGNED;
 import static app.thaw.caseaccess.CaseRelation.BOOKED;
 import static app.thaw.caseaccess.CaseRelation.CLINICAL_LEAD;
@@ -41,6 +42,8 @@ public enum CaseOperation {
     MANAGE_PRIVACY("Subject access request, erasure, legal hold", "record, download once approved, erase, hold",
             EnumSet.of(PRACTICE_MANAGER, SYSTEM)),
     ERASE("Client's identity and free text", "erase (on request or by retention)", EnumSet.of(PRACTICE_MANAGER, SYSTEM)),
+    READ_VIA_API("Case as FHIR resources (identity, answers, scores, risk flags, referrals, sessions)",
+            "read by another system through the FHIR API, within its token's scopes", EnumSet.of(API_CLIENT)),
     READ_OUTCOME_AGGREGATES("Outcome results across cases (no case named)",
             "read and export (practice managers: counts under 5 suppressed)", EnumSet.of(CLINICAL_LEAD, PRACTICE_MANAGER));
 

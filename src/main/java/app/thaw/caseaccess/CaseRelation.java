@@ -12,6 +12,9 @@ public enum CaseRelation {
     PRACTICE_MANAGER,
     /** Background work of the practice (emails, reminders, retention), never a person. */
     SYSTEM,
+    /** Another clinical system reading through the FHIR API with a token the practice manager issued; its scopes
+     *  narrow further which resource types it may read. */
+    API_CLIENT,
     /** A clinical lead: reads the practice's results across cases, never a case itself. */
     CLINICAL_LEAD
 }

@@ -59,11 +59,14 @@ public class SubmittedIntakes {
         this.clock = clock;
     }
 
-    /** The whole intake, answers and scores: clinical content for the therapists the policy allows (and the system). */
-    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
+    /**
+     * The whole intake, answers and scores: clinical content for the therapists the policy allows (and the system, and
+     * another clinical system through the FHIR API).
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM, Roles.API_CLIENT})
     public SubmittedIntake find(CaseGrant grant) {
         grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.CHANGE_CLINICAL, CaseOperation.DOWNLOAD_LETTER,
-                CaseOperation.REVIEW_DISCLOSURE);
+                CaseOperation.REVIEW_DISCLOSURE, CaseOperation.READ_VIA_API);
         return toSubmitted(intakes.findById(grant.intakeId()).orElseThrow());
     }
 
@@ -87,7 +90,9 @@ public class SubmittedIntakes {
             return Map.of();
         }
         var names = new HashMap<Long, ClientName>();
-        jdbc.query("select id, reference, full_name, preferred_name, email from intake where id = any(?)",
+        // no address for a client who said email isn't safe: no booking, change or reminder email can reach them
+        jdbc.query("select id, reference, full_name, preferred_name, case when email_safe then email end"
+                        + " from intake where id = any(?)",
                 rs -> {
                     names.put(rs.getLong(1), new ClientName(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5)));
@@ -96,14 +101,14 @@ public class SubmittedIntakes {
     }
 
     /**
-     * Which of these clients chose email as the way to reach them (the form's contact question): the only ones whose
+     * Which of these clients said email is safe for them (the form's contact-safety answer): the only ones whose
      * private links may go by email. Nothing clinical.
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public java.util.Set<Long> emailSafe(Collection<CaseGrant> grants) {
         var safe = new java.util.HashSet<Long>();
         if (!grants.isEmpty()) {
-            jdbc.query("select id from intake where id = any(?) and answers -> 'about.contact_method' ->> 0 = 'email'",
+            jdbc.query("select id from intake where id = any(?) and email_safe",
                     rs -> {
                         safe.add(rs.getLong(1));
                     }, (Object) grants.stream().map(CaseGrant::intakeId).toArray(Long[]::new));
@@ -169,6 +174,39 @@ public class SubmittedIntakes {
             intake.changeStatus(status, clock.instant());
         }
         return before;
+    }
+
+    /**
+     * Ids of intakes sent in a time range (and of one questionnaire, or one version of it), in id order after
+     * {@code afterId}: a page of candidates for another system's search, each of which the caller then puts through
+     * the case-access policy. Reveals only that some intakes exist.
+     */
+    @RolesAllowed(Roles.API_CLIENT)
+    public List<Long> submittedIds(@org.jspecify.annotations.Nullable String questionnaireId,
+                                   @org.jspecify.annotations.Nullable Integer version,
+                                   java.time.@org.jspecify.annotations.Nullable Instant from,
+                                   java.time.@org.jspecify.annotations.Nullable Instant until, long afterId, int limit) {
+        var sql = new StringBuilder("select id from intake where id > ?");
+        var args = new java.util.ArrayList<Object>(List.of(afterId));
+        if (questionnaireId != null) {
+            sql.append(" and questionnaire_id = ?");
+            args.add(questionnaireId);
+        }
+        if (version != null) {
+            sql.append(" and questionnaire_version = ?");
+            args.add(version);
+        }
+        if (from != null) {
+            sql.append(" and submitted_at >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (until != null) {
+            sql.append(" and submitted_at < ?");
+            args.add(Timestamp.from(until));
+        }
+        sql.append(" order by id limit ?");
+        args.add(Math.clamp(limit, 1, 1000));
+        return jdbc.queryForList(sql.toString(), Long.class, args.toArray());
     }
 
     /** Corrections to an intake's answers, oldest first. */

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.SecretToken;
+import app.thaw.base.web.PublicUrl;
 import app.thaw.care.CareRecords;
 import app.thaw.care.CaseStage;
 import app.thaw.caseaccess.CaseAccess;
@@ -59,12 +60,11 @@ public class MeasureLinks {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration lead;
-    private final String site;
+    private final PublicUrl publicUrl;
 
     MeasureLinks(ObjectProvider<UpcomingSessions> diary, CaseAccess access, MeasurePlans plans, MeasureStore store,
                  SubmittedIntakes intakes, CareRecords care, ClientEmails emails, JdbcTemplate jdbc, Clock clock,
-                 @Value("${thaw.outcomes.link-lead:PT24H}") Duration lead,
-                 @Value("${thaw.outcomes.site-address:http://localhost:8080}") String site) {
+                 @Value("${thaw.outcomes.link-lead:PT24H}") Duration lead, PublicUrl publicUrl) {
         this.diary = diary;
         this.access = access;
         this.plans = plans;
@@ -75,7 +75,7 @@ public class MeasureLinks {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lead = lead;
-        this.site = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
+        this.publicUrl = publicUrl;
     }
 
     /** What one run did. */
@@ -128,7 +128,7 @@ public class MeasureLinks {
                     String token = SecretToken.generate();
                     store.addLink(SecretToken.hash(token), made.get(), now);
                     if (emails.sendMeasureLink(to.email(), to.name(), notice.start(),
-                            site + "/" + OutcomeLinks.form(token), expires)) {
+                            publicUrl.link(OutcomeLinks.form(token)), expires)) {
                         store.markEmailed(made.get(), now);
                         queued++;
                     }
