@@ -107,7 +107,7 @@ public class OutcomesBench implements BenchCommand {
                      g as (select n, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5,
                                   random() as r6
                              from generate_series(1, ?) n),
-                     e as (select n, i.ids[1 + (n * 7919) % cardinality(i.ids)] as intake_id,
+                     e as (select n, i.ids[(1 + (n::bigint * 7919) % cardinality(i.ids))::int] as intake_id,
                                   t.ids[1 + n % cardinality(t.ids)] as therapist_id,
                                   case when r1 < 0.3 then 'COUPLES' else 'INDIVIDUAL' end as service_type,
                                   now() - (interval '1 day' * floor(r2 * 1095)) - interval '200 days' as referred_at,
@@ -151,8 +151,8 @@ public class OutcomesBench implements BenchCommand {
                  where not exists (select 1 from staff_account where username = 'outcomes-bench-' || n)""",
                 therapists);
         jdbc.update("""
-                with c as (select id, row_number() over (order by id) - 1 as k from intake
-                            where status <> 'CLOSED' order by id limit ?),
+                with c as (select id, (row_number() over (order by status = 'CLOSED', id) - 1)::int as k from intake
+                            order by status = 'CLOSED', id limit ?),
                      t as (select array_agg(id order by id) as ids from staff_account
                             where username like 'outcomes-bench-%'),
                      ty as (select id from appointment_type where code = 'INDIVIDUAL')
