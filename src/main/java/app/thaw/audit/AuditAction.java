@@ -72,7 +72,13 @@ public enum AuditAction {
     THERAPY_ENDED("Therapy ended", false),
     CASE_CLOSED("Case closed", false),
     CASE_REOPENED("Case reopened", false),
-    WAITLISTED("Added to the waiting list", false);
+    WAITLISTED("Added to the waiting list", false),
+    MEASURES_READ("Read outcome measures", true),
+    MEASURES_ANSWERED("Client answered outcome measures", false),
+    MEASURE_ALERT_RAISED("Risk answer on a repeat measure", false),
+    MEASURE_ALERT_ACKNOWLEDGED("Repeat-measure risk acknowledged", false),
+    MEASURE_PLAN_CHANGED("Outcome measures changed", false),
+    OUTCOMES_REPORT_EXPORTED("Outcomes report exported", false);
 
     private final String label;
     private final boolean clinicalRead;

@@ -111,6 +111,41 @@ public class CareRecords {
         return events.findByIntakeIdOrderByIdAsc(grant.intakeId()).stream().map(CareEventRecord::event).toList();
     }
 
+    /** Where several cases stand, from their events in one read (the day's measure links look at thousands). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
+    public java.util.Map<Long, CaseStage> stages(java.util.Collection<CaseGrant> grants) {
+        var history = new java.util.HashMap<Long, List<CareEvent>>();
+        if (!grants.isEmpty()) {
+            for (CareEventRecord record : events.findByIntakeIdInOrderByIdAsc(grants.stream()
+                    .map(CaseGrant::intakeId).toList())) {
+                history.computeIfAbsent(record.getIntakeId(), id -> new ArrayList<>()).add(record.event());
+            }
+        }
+        var stages = new java.util.HashMap<Long, CaseStage>();
+        grants.forEach(g -> stages.put(g.intakeId(), CaseLifecycle.fold(history.getOrDefault(g.intakeId(),
+                List.of()))));
+        return stages;
+    }
+
+    /** The latest referral decision's kind per case (cases never referred are left out): outcome measures follow it. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
+    public java.util.Map<Long, String> referralKinds(java.util.Collection<CaseGrant> grants) {
+        var kinds = new java.util.HashMap<Long, String>();
+        if (grants.isEmpty()) {
+            return kinds;
+        }
+        for (CareEventRecord record : events.findByIntakeIdInOrderByIdAsc(grants.stream().map(CaseGrant::intakeId)
+                .toList())) {
+            CareEvent event = record.event();
+            if (event.kind() == CareEventKind.REFERRED) {
+                kinds.put(record.getIntakeId(), event.referralKind());
+            }
+        }
+        return kinds;
+    }
+
     /** "In therapy" rather than IN_THERAPY: the words the queue uses. */
     public static String label(IntakeStatus status) {
         String words = status.name().replace('_', ' ').toLowerCase(java.util.Locale.UK);

@@ -133,6 +133,24 @@ public class CaseAccess {
         }
     }
 
+    /**
+     * How the caller stands to a row of the table that names no case (the practice's aggregate results): their
+     * relation, or an access refusal. The service decides from the relation what it may show (suppression).
+     */
+    @PermitAll
+    public CaseRelation requireAggregate(CaseOperation operation) {
+        Caller caller = caller();
+        StaffUser staff = caller.staff();
+        CaseRelation relation = staff == null || !staff.active() ? null
+                : staff.role() == app.thaw.security.StaffRole.CLINICAL_LEAD ? CaseRelation.CLINICAL_LEAD
+                : caller.manager() != null ? CaseRelation.PRACTICE_MANAGER : null;
+        if (relation == null || !operation.allows(relation)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Not allowed: " + operation.resource());
+        }
+        return relation;
+    }
+
     private Optional<CaseGrant> decide(CaseFacts facts, CaseOperation operation) {
         Caller caller = caller();
         Set<CaseRelation> known = caller.therapist() == null ? Set.of()

@@ -6,6 +6,7 @@ import java.util.Set;
 import static app.thaw.caseaccess.CaseRelation.API_CLIENT;
 import static app.thaw.caseaccess.CaseRelation.ASSIGNED;
 import static app.thaw.caseaccess.CaseRelation.BOOKED;
+import static app.thaw.caseaccess.CaseRelation.CLINICAL_LEAD;
 import static app.thaw.caseaccess.CaseRelation.PRACTICE_MANAGER;
 import static app.thaw.caseaccess.CaseRelation.SHARED_QUEUE;
 import static app.thaw.caseaccess.CaseRelation.SYSTEM;
@@ -42,7 +43,9 @@ public enum CaseOperation {
             EnumSet.of(PRACTICE_MANAGER, SYSTEM)),
     ERASE("Client's identity and free text", "erase (on request or by retention)", EnumSet.of(PRACTICE_MANAGER, SYSTEM)),
     READ_VIA_API("Case as FHIR resources (identity, answers, scores, risk flags, referrals, sessions)",
-            "read by another system through the FHIR API, within its token's scopes", EnumSet.of(API_CLIENT));
+            "read by another system through the FHIR API, within its token's scopes", EnumSet.of(API_CLIENT)),
+    READ_OUTCOME_AGGREGATES("Outcome results across cases (no case named)",
+            "read and export (practice managers: counts under 5 suppressed)", EnumSet.of(CLINICAL_LEAD, PRACTICE_MANAGER));
 
     private final String resource;
     private final String action;

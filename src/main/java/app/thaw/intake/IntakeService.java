@@ -45,12 +45,14 @@ public class IntakeService {
     private final SubmissionRateLimiter rateLimiter;
     private final AnswersJson json;
     private final ObjectProvider<ClientAppointments> appointments;
+    private final ObjectProvider<ClientMeasures> measures;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
                   IntakeSubmissions submissions, ClientStatuses statuses, UnderAgeRefusals refusals,
                   SubmissionRateLimiter rateLimiter, AnswersJson json, ObjectProvider<ClientAppointments> appointments,
-                  Clock clock) {
+                  ObjectProvider<ClientMeasures> measures, Clock clock) {
+        this.measures = measures;
         this.questionnaires = questionnaires;
         this.drafts = drafts;
         this.intakes = intakes;
@@ -243,6 +245,35 @@ public class IntakeService {
         }
         return diary.requestChange(new VerifiedClient(intake.getId()), appointmentId, cancel, message == null ? null
                 : app.thaw.intake.questionnaire.TypedText.clean(message));
+    }
+
+    /** The client's open measure requests (questions to answer before a session), for their status page. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<ClientMeasures.Invitation> measureInvitations(String statusToken) {
+        ClientMeasures source = measures.getIfAvailable();
+        return source == null ? List.of()
+                : statuses.byStatusToken(statusToken).map(intake -> source.open(new VerifiedClient(intake.getId())))
+                        .orElse(List.of());
+    }
+
+    /** A fresh private link to one of the client's own open measure requests; empty when it isn't theirs or open. */
+    @PermitAll
+    public Optional<String> measureLink(String statusToken, long requestId) {
+        ClientMeasures source = measures.getIfAvailable();
+        return source == null ? Optional.empty()
+                : statuses.byStatusToken(statusToken).flatMap(intake -> source.link(new VerifiedClient(intake.getId()),
+                        requestId));
+    }
+
+    /** The client's own progress in plain words, unless their therapist switched it off. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<String> progress(String statusToken) {
+        ClientMeasures source = measures.getIfAvailable();
+        return source == null ? List.of()
+                : statuses.byStatusToken(statusToken).map(intake -> source.progress(new VerifiedClient(intake.getId())))
+                        .orElse(List.of());
     }
 
     /** A fresh partner link for the client who invited their partner; the old link stops working. */

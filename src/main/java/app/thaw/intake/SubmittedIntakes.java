@@ -100,6 +100,22 @@ public class SubmittedIntakes {
         return names;
     }
 
+    /**
+     * Which of these clients said email is safe for them (the form's contact-safety answer): the only ones whose
+     * private links may go by email. Nothing clinical.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public java.util.Set<Long> emailSafe(Collection<CaseGrant> grants) {
+        var safe = new java.util.HashSet<Long>();
+        if (!grants.isEmpty()) {
+            jdbc.query("select id from intake where id = any(?) and email_safe",
+                    rs -> {
+                        safe.add(rs.getLong(1));
+                    }, (Object) grants.stream().map(CaseGrant::intakeId).toArray(Long[]::new));
+        }
+        return safe;
+    }
+
     /** Contact details and stated availability: booking needs these, and they hold nothing clinical. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public ClientContact contact(CaseGrant grant) {

@@ -47,6 +47,23 @@ public class ClientEmails {
                 text.body()));
     }
 
+    /**
+     * Sends a client the private link to their questions before a session, where they said email is safe (the caller,
+     * outcomes, decides that). No clinical content; not sent after the link expires. Returns false when already queued.
+     */
+    @PermitAll
+    @Transactional
+    public boolean sendMeasureLink(String email, String name, java.time.ZonedDateTime sessionStart, String link,
+                                   java.time.Instant expiresAt) {
+        if (link == null || !LINK.matcher(link).matches()) {
+            throw new IllegalArgumentException("The measure link must be an absolute http(s) address");
+        }
+        var text = templates.measureLink(name, sessionStart, link);
+        String key = "measure/" + sha256(OutboxWriter.keyPart(email) + "\n" + link);
+        return outbox.enqueue(new OutgoingEmail(key, EmailKind.MEASURE_LINK, email, text.subject(), text.body(), null,
+                null, null, null, null, expiresAt));
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -143,6 +143,17 @@ class EmailTemplates {
                         "If you were not expecting this email, you can ignore it, or " + contactUs() + "."));
     }
 
+    /** Nothing clinical: no measure names, no scores, only that there are a few questions before the session. */
+    Rendered measureLink(String name, ZonedDateTime sessionStart, String link) {
+        return new Rendered("A few questions before your appointment on " + shortWhen(sessionStart),
+                letter(name, "Before your appointment on " + when(sessionStart) + ", please answer a few short "
+                                + "questions. It takes about five minutes, on your phone or computer.",
+                        "Your private link: " + link,
+                        "The link is personal to you and works until the appointment ends, so please do not forward "
+                                + "it. Only your therapist sees your answers.",
+                        "If you have a question, " + contactUs() + "."));
+    }
+
     Rendered staffInvitation(String name, String link, ZonedDateTime expiresAt) {
         return new Rendered("Your staff account at " + clean(practice().name()),
                 letter(name, "You have been given a staff account on Thaw, " + clean(practice().name())

@@ -14,6 +14,7 @@ import app.thaw.caseaccess.CaseGrant;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.care.CareErasure;
+import app.thaw.outcomes.OutcomeErasure;
 import app.thaw.intake.ErasureSubject;
 import app.thaw.intake.IntakeErasure;
 import app.thaw.notification.OutboxErasure;
@@ -32,6 +33,7 @@ class ClientEraser {
     private final IntakeErasure intakes;
     private final CaseErasure cases;
     private final CareErasure care;
+    private final OutcomeErasure outcomes;
     private final SchedulingErasure sessions;
     private final OutboxErasure emails;
     private final LegalHolds holds;
@@ -39,9 +41,11 @@ class ClientEraser {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ClientEraser(IntakeErasure intakes, CaseErasure cases, CareErasure care, SchedulingErasure sessions,
-                 OutboxErasure emails, LegalHolds holds, AuditLog auditLog, JdbcTemplate jdbc, Clock clock) {
+    ClientEraser(IntakeErasure intakes, CaseErasure cases, CareErasure care, OutcomeErasure outcomes,
+                 SchedulingErasure sessions, OutboxErasure emails, LegalHolds holds, AuditLog auditLog,
+                 JdbcTemplate jdbc, Clock clock) {
         this.care = care;
+        this.outcomes = outcomes;
         this.intakes = intakes;
         this.cases = cases;
         this.sessions = sessions;
@@ -72,6 +76,7 @@ class ClientEraser {
         intakes.eraseIdentity(grant);
         cases.eraseFreeText(grant);
         care.eraseFreeText(grant);
+        outcomes.eraseFreeText(grant);
         List<Long> sessionIds = sessions.eraseFreeText(grant);
         emails.eraseEmailsTo(grant, subject.email(), sessionIds);
         // a failure above rolls the whole transaction back, switch included

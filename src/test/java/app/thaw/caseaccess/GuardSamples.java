@@ -91,6 +91,9 @@ final class GuardSamples {
         if (type == List.class && name.equals("sections")) {
             return List.of("Written by the guard test.");
         }
+        if (type == java.util.Set.class && name.equals("measures")) {
+            return app.thaw.outcomes.Measure.INDIVIDUAL;
+        }
         if (type == app.thaw.care.TherapyOutcome.class) {
             return app.thaw.care.TherapyOutcome.COMPLETED;
         }

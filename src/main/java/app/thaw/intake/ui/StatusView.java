@@ -85,12 +85,14 @@ public class StatusView extends Div implements BeforeEnterObserver {
             line.getElement().setAttribute("role", "status");
             add(line);
         });
+        addMeasures(token);
         var headline = new Paragraph(headline(status));
         headline.addClassName("status-state");
         add(new H2("What's booked"), headline,
                 new ClientSessionsPanel(status.upcoming(), this::requestChange),
                 new H2("What happens next"), new Paragraph(nextStep(status)),
                 new H2("Changing or cancelling a session"), changing());
+        addProgress(token);
         if (status.mayInvitePartner()) {
             addInvitation();
         }
@@ -165,6 +167,44 @@ public class StatusView extends Div implements BeforeEnterObserver {
         render(outcome);
         return outcome;
     }
+
+    /** Questions to answer before a session: each opens the client's own short form through a fresh private link. */
+    private void addMeasures(String token) {
+        var open = intake.measureInvitations(token);
+        if (open.isEmpty()) {
+            return;
+        }
+        var area = new Div(new H2("Before your next appointment"), new Paragraph("Your therapist asks a few short "
+                + "questions before each appointment, to see together how things are going. Only your therapist "
+                + "sees your answers."));
+        area.addClassName("status-measures");
+        for (var invitation : open) {
+            var answer = new Button("Answer " + invitation.questionCount() + " questions for "
+                    + SESSION_DAY.format(invitation.sessionStarts()), click -> intake.measureLink(token,
+                    invitation.requestId()).ifPresent(link -> getUI().ifPresent(ui -> ui.navigate(link))));
+            answer.addClassName("answer-measures");
+            answer.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+            area.add(answer);
+        }
+        add(area);
+    }
+
+    /** The client's own progress in plain words (never a partner's), unless their therapist switched it off. */
+    private void addProgress(String token) {
+        var lines = intake.progress(token);
+        if (lines.isEmpty()) {
+            return;
+        }
+        var area = new Div(new H2("Your progress"));
+        area.addClassName("status-progress");
+        lines.forEach(line -> area.add(new Paragraph(line)));
+        area.add(new Paragraph("These are your own answers to the questions before each appointment. Your "
+                + "therapist will talk them through with you."));
+        add(area);
+    }
+
+    private static final DateTimeFormatter SESSION_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm",
+            Locale.UK).withZone(Application.PRACTICE_ZONE);
 
     /** Worded the same whether or not the partner has sent their form: this page never says which. */
     private void addInvitation() {

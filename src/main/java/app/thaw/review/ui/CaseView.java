@@ -214,10 +214,13 @@ public class CaseView extends Div implements BeforeEnterObserver {
         // the diary opens its booking dialog for this case, with the partner and the free-slot finder
         var book = new Anchor("staff/calendar?case=" + detail.intake().reference(), "Book a session");
         book.addClassName("book-session-link");
+        // the outcome measures' own screen (charts, alerts, what the case is asked)
+        var measures = new Anchor("staff/cases/" + detail.intake().reference() + "/measures", "Outcome measures");
+        measures.addClassName("outcome-measures-link");
         var amend = new Button("Correct an answer", click -> new AmendAnswerDialog(detail.intake(),
                 (item, values, reason) -> review.amendAnswer(id, item, values, reason),
                 () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions")).open());
-        var bar = new HorizontalLayout(assignToMe, colleague, amend, book);
+        var bar = new HorizontalLayout(assignToMe, colleague, amend, book, measures);
         if (transfer != null) {
             var export = new Anchor(DownloadHandler.fromInputStream(event -> {
                 var file = transfer.download(id);
