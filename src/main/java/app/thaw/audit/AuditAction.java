@@ -56,7 +56,12 @@ public enum AuditAction {
     THERAPY_ENDED("Therapy ended", false),
     CASE_CLOSED("Case closed", false),
     CASE_REOPENED("Case reopened", false),
-    WAITLISTED("Added to the waiting list", false);
+    WAITLISTED("Added to the waiting list", false),
+    OFFER_MADE("Times offered", false),
+    OFFER_CHOSEN("Offered time chosen by the client", false),
+    OFFER_EXPIRED("Offer lapsed", false),
+    OFFER_WITHDRAWN("Offer withdrawn", false),
+    WAITLIST_CHANGED("Waiting list details changed", false);
 
     private final String label;
     private final boolean clinicalRead;

@@ -47,14 +47,16 @@ public class IntakeService {
     private final SubmissionRateLimiter rateLimiter;
     private final AnswersJson json;
     private final ObjectProvider<ClientAppointments> appointments;
+    private final ObjectProvider<ClientOffers> offers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
                   CoupleCaseRepository coupleCases, IntakeSubmissions submissions, SubmissionRateLimiter rateLimiter,
-                  AnswersJson json, ObjectProvider<ClientAppointments> appointments, ApplicationEventPublisher events,
-                  Clock clock) {
+                  AnswersJson json, ObjectProvider<ClientAppointments> appointments, ObjectProvider<ClientOffers> offers,
+                  ApplicationEventPublisher events, Clock clock) {
         this.appointments = appointments;
+        this.offers = offers;
         this.events = events;
         this.questionnaires = questionnaires;
         this.drafts = drafts;
@@ -220,6 +222,27 @@ public class IntakeService {
         return diary == null ? List.of()
                 : findByStatusToken(statusToken).map(intake -> diary.requestUpdates(new VerifiedClient(intake.getId())))
                         .orElse(List.of());
+    }
+
+    /** Times the practice offered the client's case, to choose one on the status page. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public ClientOffers.Offered offeredTimes(String statusToken) {
+        ClientOffers waitlist = offers.getIfAvailable();
+        return waitlist == null ? ClientOffers.Offered.none()
+                : findByStatusToken(statusToken).map(intake -> waitlist.offered(new VerifiedClient(intake.getId())))
+                        .orElse(ClientOffers.Offered.none());
+    }
+
+    /** The client chooses one of the offered times; the session is booked for the case, or they are told why not. */
+    @PermitAll
+    public ClientOffers.Choice chooseOfferedTime(String statusToken, long slotId) {
+        ClientOffers waitlist = offers.getIfAvailable();
+        Intake intake = findByStatusToken(statusToken).orElse(null);
+        if (waitlist == null || intake == null) {
+            return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
+        }
+        return waitlist.choose(new VerifiedClient(intake.getId()), slotId);
     }
 
     /** The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. */

@@ -108,6 +108,17 @@ public class SubmittedIntakes {
     }
 
     /**
+     * Whether the client chose email as the way to reach them: only then do messages they did not ask for (offers of
+     * times, reminders with links) go to their inbox, which someone else may read.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public boolean emailIsSafe(CaseGrant grant) {
+        grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.BOOK_SESSION);
+        Intake intake = intakes.findById(grant.intakeId()).orElseThrow();
+        return json.read(intake.getAnswersJson()).single("about.contact_method").filter("email"::equals).isPresent();
+    }
+
+    /**
      * Records a correction of one answer (checked like the form checks it); the submitted answers stay
      * untouched. Returns the message for the field when the new answer isn't valid.
      */

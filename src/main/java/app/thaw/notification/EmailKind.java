@@ -9,7 +9,8 @@ public enum EmailKind {
     INTAKE_RECEIVED("Form received"),
     PARTNER_INVITATION("Partner invitation"),
     STAFF_INVITATION("Staff invitation"),
-    PASSWORD_RESET("Password reset");
+    PASSWORD_RESET("Password reset"),
+    SLOT_OFFER("Times offered");
 
     private final String label;
 

@@ -132,6 +132,15 @@ class EmailTemplates {
                         "If you were not expecting this email, you can ignore it, or " + contactUs() + "."));
     }
 
+    Rendered slotOffer(String callName, java.util.List<String> times, String link, ZonedDateTime openUntil) {
+        return new Rendered("Times for your first session at " + clean(practice().name()),
+                letter(clean(callName), "We have kept these times for your first session:",
+                        String.join("\n", times.stream().map(t -> "  " + t).toList()),
+                        "Choose the one that suits you with your private link: " + link,
+                        "We keep them for you until " + when(openUntil) + ". If none suits you, or for anything "
+                                + "else, " + contactUs() + "."));
+    }
+
     Rendered staffInvitation(String name, String link, ZonedDateTime expiresAt) {
         return new Rendered("Your staff account at " + clean(practice().name()),
                 letter(name, "You have been given a staff account on Thaw, " + clean(practice().name())

@@ -54,8 +54,13 @@ public class StatusView extends Div implements BeforeEnterObserver {
         if (status.urgent()) {
             add(new CrisisLines());
         }
-        add(state, new Paragraph("Sent on " + WHEN.format(status.submittedAt()) + "."),
-                new H2("Appointments"), new ClientSessionsPanel(intake, token));
+        add(state, new Paragraph("Sent on " + WHEN.format(status.submittedAt()) + "."));
+        var sessions = new Div(new H2("Appointments"), new ClientSessionsPanel(intake, token));
+        add(new OfferedTimesPanel(() -> intake.offeredTimes(token), slot -> intake.chooseOfferedTime(token, slot),
+                choice -> {
+                    sessions.removeAll();
+                    sessions.add(new H2("Appointments"), new ClientSessionsPanel(intake, token));
+                }), sessions);
         switch (status.partnerState()) {
             case JOINED -> add(new H2("Your partner"), new Paragraph("Your partner has sent their form too."));
             case INVITED -> addInvitation(token);
