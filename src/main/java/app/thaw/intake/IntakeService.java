@@ -234,8 +234,12 @@ public class IntakeService {
                         .orElse(ClientOffers.Offered.none());
     }
 
-    /** The client chooses one of the offered times; the session is booked for the case, or they are told why not. */
+    /**
+     * The client chooses one of the offered times; the session is booked for the case, or they are told why not. The
+     * waiting list runs the choice in its own short transaction (a refused choice rolls back alone).
+     */
     @PermitAll
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public ClientOffers.Choice chooseOfferedTime(String statusToken, long slotId) {
         ClientOffers waitlist = offers.getIfAvailable();
         Intake intake = findByStatusToken(statusToken).orElse(null);

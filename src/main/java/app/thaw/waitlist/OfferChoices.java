@@ -105,13 +105,14 @@ class OfferChoices {
     ClientOffers.Choice choose(long offerId, long clientIntakeId, long slotId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> {
+                // the client holds no staff role: the practice books on their behalf, as the system
+                return SystemActor.call(() -> transactions.execute(status -> {
                     ClientOffers.Choice choice = chooseLocked(offerId, clientIntakeId, slotId);
                     if (!choice.booked()) {
                         status.setRollbackOnly();
                     }
                     return choice;
-                });
+                }));
             } catch (SafetyGateRefused gate) {
                 return new ClientOffers.Choice(false, TALK_FIRST);
             } catch (CaseNotFound gone) {
@@ -158,17 +159,14 @@ class OfferChoices {
         // the hold makes way for the session in the same transaction, so no one else can slip in between
         store.take(slot.id());
         store.leave(entry.id(), "BOOKED", now, null);
-        List<CaseGrant> clients = SystemActor.call(() -> {
-            List<CaseGrant> grants = new ArrayList<>(List.of(access.require(entry.intakeId(),
-                    CaseOperation.BOOK_SESSION)));
-            if (entry.partnerIntakeId() != null) {
-                grants.add(access.require(entry.partnerIntakeId(), CaseOperation.BOOK_SESSION));
-            }
-            return grants;
-        });
-        BookingResult result = SystemActor.call(() -> bookings.book(clients, new HeldBookings.HeldTime(
-                slot.therapistId(), slot.roomId(), slot.typeId(), SessionFormat.valueOf(slot.format()),
-                slot.startsAt(), slot.endsAt()), null, "chosen by the client from an offer"));
+        List<CaseGrant> clients = new ArrayList<>(List.of(access.require(entry.intakeId(),
+                CaseOperation.BOOK_SESSION)));
+        if (entry.partnerIntakeId() != null) {
+            clients.add(access.require(entry.partnerIntakeId(), CaseOperation.BOOK_SESSION));
+        }
+        BookingResult result = bookings.book(clients, new HeldBookings.HeldTime(slot.therapistId(), slot.roomId(),
+                slot.typeId(), SessionFormat.valueOf(slot.format()), slot.startsAt(), slot.endsAt()), null,
+                "chosen by the client from an offer");
         if (!(result instanceof BookingResult.Booked booked)) {
             return new ClientOffers.Choice(false, "Sorry, that time can no longer be booked. Please choose another "
                     + "one, or call the practice.");

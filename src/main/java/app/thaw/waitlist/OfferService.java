@@ -143,6 +143,117 @@ public class OfferService {
         }
     }
 
+    /**
+     * Offers a time a cancellation freed to one waiting case: the one click on the waiting list's suggestion. The time
+     * is held from now on like any offered time.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.BOOK_SESSION)
+    public OfferMade offerFreed(long intakeId, long freedSlotId) {
+        CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
+        StaffUser me = currentUser.require();
+        try {
+            return transactions.execute(status -> {
+                WaitlistRows.Slot slot = store.lockSlot(freedSlotId).filter(s -> "FREED".equals(s.state()))
+                        .orElseThrow(() -> new OfferRefused("That freed time has already been offered or booked."));
+                if (!me.isAdmin() && slot.therapistId() != me.id()) {
+                    throw new OfferRefused("You can offer times in your own diary only.");
+                }
+                WaitlistRows.Entry entry = waitingEntry(grant);
+                List<CaseGrant> clients = clients(grant, entry);
+                GateRefusal gate = access.bookingGate(clients, clients.size() > 1).orElse(null);
+                if (gate != null) {
+                    throw new OfferRefused(gate.message());
+                }
+                store.latestOffer(entry.id()).filter(WaitlistRows.Offer::open).ifPresent(old -> close(old, clients,
+                        "WITHDRAWN", "Replaced by a new offer"));
+                return holdAndOffer(slot, List.of(entry), me.id()).getFirst();
+            });
+        } catch (DataIntegrityViolationException taken) {
+            throw new OfferRefused("That time was booked a moment ago. It is no longer free to offer.");
+        }
+    }
+
+    /**
+     * The automatic backfill: offers a freed time at once to the best-fitting waiting cases (urgent first, then longest
+     * waiting); the first to choose books it. Runs as the system, in its own transaction. Returns the offers made.
+     */
+    List<OfferMade> offerFreedToBestFits(long freedSlotId, int cases, List<Long> excluded) {
+        return transactions.execute(status -> {
+            WaitlistRows.Slot slot = store.lockSlot(freedSlotId).filter(s -> "FREED".equals(s.state())).orElse(null);
+            if (slot == null) {
+                return List.of();
+            }
+            List<WaitlistRows.Entry> fits = bestFits(slot, cases, excluded);
+            return fits.isEmpty() ? List.of() : holdAndOffer(slot, fits, null);
+        });
+    }
+
+    /** The waiting cases a freed time suits best: service, format, therapist, stated availability, no gate. */
+    List<WaitlistRows.Entry> bestFits(WaitlistRows.Slot slot, int cases, List<Long> excluded) {
+        String service = slot.typeId() == typeId(store, ServiceType.COUPLES) ? "COUPLES" : "INDIVIDUAL";
+        java.time.ZonedDateTime start = slot.startsAt().atZone(Application.PRACTICE_ZONE);
+        List<WaitlistRows.Entry> fits = new ArrayList<>();
+        for (WaitlistRows.Entry entry : store.candidates(service, slot.format(), slot.therapistId(), excluded, 50)) {
+            List<CaseGrant> clients = new ArrayList<>();
+            for (Long id : new Long[] {entry.intakeId(), entry.partnerIntakeId()}) {
+                if (id != null) {
+                    access.check(id, CaseOperation.BOOK_SESSION).ifPresent(clients::add);
+                }
+            }
+            boolean complete = clients.size() == (entry.partnerIntakeId() == null ? 1 : 2);
+            if (complete && clients.stream().allMatch(c -> suits(intakes.contact(c), start))
+                    && access.bookingGate(clients, clients.size() > 1).isEmpty()) {
+                fits.add(entry);
+                if (fits.size() == cases) {
+                    break;
+                }
+            }
+        }
+        return fits;
+    }
+
+    /** Whether a client said this day and part of the day suit them; nothing ticked means any. */
+    static boolean suits(ClientContact contact, java.time.ZonedDateTime start) {
+        String day = start.getDayOfWeek().name().toLowerCase(Locale.ROOT);
+        int hour = start.getHour();
+        String part = hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
+        return (contact.availableDays().isEmpty() || contact.availableDays().contains(day))
+                && (contact.availableTimes().isEmpty() || contact.availableTimes().contains(part));
+    }
+
+    /** Holds a freed time and offers it to each of these cases, each with its own links. */
+    private List<OfferMade> holdAndOffer(WaitlistRows.Slot slot, List<WaitlistRows.Entry> entries, @Nullable Long by) {
+        Instant now = clock.instant();
+        Instant until = now.plus(defaultHold).isBefore(slot.startsAt()) ? now.plus(defaultHold) : slot.startsAt();
+        if (!store.hold(slot.id(), until)) {
+            throw new OfferRefused("That freed time has already been offered or booked.");
+        }
+        java.time.ZonedDateTime start = slot.startsAt().atZone(Application.PRACTICE_ZONE);
+        var time = new OfferedTime(slot.therapistId(), SessionFormat.valueOf(slot.format()), slot.roomId(), start,
+                slot.endsAt().atZone(Application.PRACTICE_ZONE));
+        List<OfferMade> made = new ArrayList<>();
+        for (WaitlistRows.Entry entry : entries) {
+            long offerId = store.insertOffer(entry.id(), by, until, now, true);
+            store.offerSlot(offerId, slot.id());
+            List<CaseGrant> clients = new ArrayList<>();
+            for (Long id : new Long[] {entry.intakeId(), entry.partnerIntakeId()}) {
+                if (id != null) {
+                    clients.add(access.require(id, CaseOperation.BOOK_SESSION));
+                }
+            }
+            int emailed = issueLinks(offerId, clients, List.of(time), until);
+            for (CaseGrant client : clients) {
+                auditLog.record(AuditAction.OFFER_MADE, client.intakeId(), client.reference(), "A time freed by a "
+                        + "cancellation, " + WHEN.format(start) + ", held until "
+                        + WHEN.format(until.atZone(Application.PRACTICE_ZONE)) + " (offered to " + entries.size()
+                        + (entries.size() == 1 ? " case)" : " cases; the first to choose books it)"));
+            }
+            made.add(new OfferMade(offerId, 1, until, emailed));
+        }
+        return made;
+    }
+
     /** Withdraws the case's open offer and lets its times go. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)

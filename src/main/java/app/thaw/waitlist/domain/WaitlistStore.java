@@ -40,15 +40,19 @@ public class WaitlistStore {
         this.jdbc = jdbc;
     }
 
-    /** Puts the case on the list (again, after a reopening); a case already waiting keeps its place. */
+    /**
+     * Puts the case on the list; a case already waiting keeps its place, and so does one whose first session was
+     * cancelled within the month (they have been waiting all along). A case back after longer starts again.
+     */
     public long upsertWaiting(long intakeId, @Nullable Long partnerIntakeId, String service, @Nullable String format,
                               boolean urgent, Instant now) {
         return jdbc.queryForObject("""
                 insert into waitlist_entry (intake_id, partner_intake_id, service, format, urgent, added_at)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (intake_id) do update set state = 'WAITING', left_at = null, appointment_id = null,
-                    added_at = case when waitlist_entry.state = 'WAITING' then waitlist_entry.added_at
-                                    else excluded.added_at end,
+                    added_at = case when waitlist_entry.state = 'WAITING'
+                                      or waitlist_entry.left_at > excluded.added_at - interval '30 days'
+                                    then waitlist_entry.added_at else excluded.added_at end,
                     urgent = excluded.urgent
                 returning id""", Long.class, intakeId, partnerIntakeId, service, format, urgent, ts(now));
     }
@@ -107,11 +111,81 @@ public class WaitlistStore {
 
     public long insertSlot(long therapistId, @Nullable Long roomId, long typeId, String format, Instant start,
                            Instant end, Instant heldUntil, @Nullable Long freedBy, Instant now) {
+        return insertSlot("HELD", therapistId, roomId, typeId, format, start, end, heldUntil, freedBy, now);
+    }
+
+    public long insertSlot(String state, long therapistId, @Nullable Long roomId, long typeId, String format,
+                           Instant start, Instant end, Instant heldUntil, @Nullable Long freedBy, Instant now) {
         return jdbc.queryForObject("""
-                insert into held_slot (therapist_id, room_id, type_id, format, starts_at, ends_at, held_until,
+                insert into held_slot (state, therapist_id, room_id, type_id, format, starts_at, ends_at, held_until,
                                        freed_by_appointment, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, therapistId, roomId, typeId, format,
-                ts(start), ts(end), ts(heldUntil), freedBy, ts(now));
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, state, therapistId, roomId, typeId,
+                format, ts(start), ts(end), ts(heldUntil), freedBy, ts(now));
+    }
+
+    /** A session just cancelled, as the backfill needs it: whose diary, where, when, for whom, couples or not. */
+    public record Cancelled(long therapistId, @Nullable Long roomId, String format, Instant start, Instant end,
+                            boolean couples, long intakeId, @Nullable Long partnerIntakeId) {
+    }
+
+    public Optional<Cancelled> cancelled(long appointmentId) {
+        return jdbc.query("""
+                select a.therapist_id, a.room_id, a.format, a.starts_at, a.ends_at, t.couples, a.intake_id,
+                       a.partner_intake_id
+                  from appointment a join appointment_type t on t.id = a.type_id where a.id = ?""",
+                (rs, i) -> new Cancelled(rs.getLong(1), nullableLong(rs, 2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getBoolean(6),
+                        rs.getLong(7), nullableLong(rs, 8)), appointmentId).stream().findFirst();
+    }
+
+    public int minutesOf(long typeId) {
+        return jdbc.queryForObject("select default_minutes from appointment_type where id = ?", Integer.class, typeId);
+    }
+
+    /** A freed time becomes held for offers; false when it was no longer free to offer. */
+    public boolean hold(long slotId, Instant heldUntil) {
+        return jdbc.update("update held_slot set state = 'HELD', held_until = ? where id = ? and state = 'FREED'",
+                ts(heldUntil), slotId) == 1;
+    }
+
+    public Optional<Slot> lockSlot(long slotId) {
+        return jdbc.query(SLOT + "where s.id = ? for update of s", WaitlistStore::slot, slotId).stream().findFirst();
+    }
+
+    /** Times freed by cancellations, still to come and still free in the diary, soonest first. */
+    public List<Slot> freed(Instant now, @Nullable Long therapistId) {
+        return jdbc.query(SLOT + """
+                where s.state = 'FREED' and s.starts_at > ? and (?::bigint is null or s.therapist_id = ?)
+                  and not exists (select 1 from diary_claim c where c.therapist_id = s.therapist_id
+                                   and c.during && tstzrange(s.starts_at, s.ends_at))
+                order by s.starts_at limit 50""", WaitlistStore::slot, ts(now), therapistId, therapistId);
+    }
+
+    /**
+     * Waiting cases that could take a freed time: the right service, a format that fits, no other therapist asked
+     * for, no open offer; urgent first, then longest waiting.
+     */
+    public List<Entry> candidates(String service, String format, long therapistId, List<Long> excluded, int limit) {
+        return jdbc.query(ENTRY.replace("from waitlist_entry ", "from waitlist_entry e ") + """
+                where e.state = 'WAITING' and e.service = ? and (e.format is null or e.format = ?)
+                  and (e.preferred_therapist_id is null or e.preferred_therapist_id = ?)
+                  and not (e.intake_id = any(?)) and not exists (select 1 from slot_offer o
+                                                                  where o.entry_id = e.id and o.state = 'OPEN')
+                order by e.urgent desc, e.added_at, e.id limit ?""", WaitlistStore::entry, service, format,
+                therapistId, excluded.toArray(Long[]::new), limit);
+    }
+
+    public record Settings(String backfillMode, int backfillCases) {
+    }
+
+    public Settings settings() {
+        return jdbc.queryForObject("select backfill_mode, backfill_cases from waitlist_settings where id = 1",
+                (rs, i) -> new Settings(rs.getString(1), rs.getInt(2)));
+    }
+
+    public void saveSettings(Settings settings, long by, Instant now) {
+        jdbc.update("update waitlist_settings set backfill_mode = ?, backfill_cases = ?, updated_by = ?, "
+                + "updated_at = ? where id = 1", settings.backfillMode(), settings.backfillCases(), by, ts(now));
     }
 
     public long insertOffer(long entryId, @Nullable Long createdBy, Instant expiresAt, Instant now, boolean backfill) {

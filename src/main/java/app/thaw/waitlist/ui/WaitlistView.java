@@ -12,6 +12,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -26,6 +29,9 @@ import app.thaw.Application;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.Roles;
+import app.thaw.waitlist.BackfillMode;
+import app.thaw.waitlist.FreedTime;
+import app.thaw.waitlist.OfferRefused;
 import app.thaw.waitlist.OfferService;
 import app.thaw.waitlist.ServiceType;
 import app.thaw.waitlist.WaitSummary;
@@ -43,6 +49,8 @@ import app.thaw.waitlist.WaitlistService;
 @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
 public class WaitlistView extends VerticalLayout {
 
+    private static final DateTimeFormatter FREED = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
             .withZone(Application.PRACTICE_ZONE);
 
@@ -53,6 +61,7 @@ public class WaitlistView extends VerticalLayout {
     private final ComboBox<ServiceType> service = new ComboBox<>("Service");
     private final ComboBox<SessionFormat> format = new ComboBox<>("Format");
     private final Checkbox urgentOnly = new Checkbox("Urgent only");
+    private final Div freed = new Div();
 
     public WaitlistView(WaitlistService waitlist, OfferService offers) {
         this.waitlist = waitlist;
@@ -95,12 +104,31 @@ public class WaitlistView extends VerticalLayout {
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         var filters = new HorizontalLayout(service, format, urgentOnly);
         filters.setAlignItems(Alignment.BASELINE);
-        add(new H2("Waiting list"), summary, filters, grid);
+        freed.setId("freed-times");
+        freed.addClassName("freed-times");
+        add(new H2("Waiting list"), summary);
+        if (waitlist.managesPractice()) {
+            var mode = new ComboBox<BackfillMode>("When a cancellation frees a time");
+            mode.setId("backfill-mode");
+            mode.setItems(BackfillMode.values());
+            mode.setItemLabelGenerator(BackfillMode::label);
+            mode.setValue(waitlist.backfillMode());
+            mode.setWidth("28em");
+            mode.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    waitlist.setBackfillMode(e.getValue());
+                    Notification.show("Saved: " + e.getValue().label());
+                }
+            });
+            add(mode);
+        }
+        add(freed, filters, grid);
         setFlexGrow(1, grid);
         refresh();
     }
 
     void refresh() {
+        showFreed();
         summary.removeAll();
         List<WaitSummary> waits = waitlist.waits();
         if (waits.isEmpty()) {
@@ -115,6 +143,41 @@ public class WaitlistView extends VerticalLayout {
         grid.setItems(new ArrayList<>(waitlist.waiting(new WaitlistFilter(service.getValue(), format.getValue(),
                 urgentOnly.getValue(), 200, 0))));
     }
+
+    private void showFreed() {
+        freed.removeAll();
+        List<FreedTime> times = waitlist.freedTimes();
+        if (times.isEmpty()) {
+            return;
+        }
+        freed.add(new H3("Times freed by cancellations"));
+        for (FreedTime time : times) {
+            var item = new Div(new Span(FREED.format(time.start()) + "–" + UNTIL.format(time.end()) + " · "
+                    + time.therapistName() + " · " + time.where()));
+            item.addClassName("freed-time");
+            if (time.fits().isEmpty()) {
+                item.add(new Span(" · no waiting case fits this time"));
+            }
+            for (FreedTime.Fit fit : time.fits()) {
+                var offer = new Button("Offer to " + fit.clients() + " (" + fit.reference() + ")", click -> {
+                    try {
+                        offers.offerFreed(fit.intakeId(), time.slotId());
+                        Notification.show("Offered to " + fit.clients() + "; the time is held for them.", 5000,
+                                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    } catch (OfferRefused refused) {
+                        Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    }
+                    refresh();
+                });
+                offer.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                offer.setId("backfill-" + time.slotId() + "-" + fit.reference());
+                item.add(offer);
+            }
+            freed.add(item);
+        }
+    }
+
 
     static String days(double days) {
         return days < 1 ? "under a day" : String.format(Locale.UK, "%.0f %s", Math.floor(days),
