@@ -78,8 +78,7 @@ class EmailTemplates {
                 + " are confirmed",
                 letter(to.name(), "Your appointments are booked, " + sessions.size() + " in all:",
                         dates.toString().stripTrailing(),
-                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + place(first.format(),
-                                first.roomName()),
+                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + place(first),
                         "The attached calendar invitation adds every date to your calendar.",
                         changeOrCancel(statusLink)));
     }
@@ -177,12 +176,19 @@ class EmailTemplates {
         return String.join(", ", parts);
     }
 
+    /** As above, with an online session's video-meeting link where there is one. */
+    String place(AppointmentNotice notice) {
+        return notice.format() == SessionFormat.ONLINE && notice.meetingLink() != null
+                ? SessionFormat.ONLINE.label() + ", join at " + notice.meetingLink()
+                : place(notice.format(), notice.roomName());
+    }
+
     private String details(AppointmentNotice notice) {
         ZonedDateTime start = local(notice.start());
         return "  When:  " + DAY.format(start) + ", " + TIME.format(start) + " to " + TIME.format(local(notice.end()))
                 + " (" + ZONE.format(start) + ")\n"
                 + "  With:  " + clean(notice.therapistName()) + "\n"
-                + "  Where: " + place(notice.format(), notice.roomName());
+                + "  Where: " + place(notice);
     }
 
     private String changeOrCancel() {

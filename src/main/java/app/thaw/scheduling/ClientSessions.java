@@ -84,9 +84,16 @@ class ClientSessions implements ClientAppointments {
                 .filter(a -> a.getState() == AppointmentState.BOOKED && a.getEndsAt().isAfter(now)).toList();
         // the client holds no staff role: the practice reads its own diary on their behalf
         return SystemActor.call(() -> views.of(mine)).stream().map(view -> new Session(view.id(), view.start(),
-                view.end(), view.typeLabel(), view.format() == SessionFormat.ONLINE ? "Online"
-                        : "In person, " + view.roomName(), view.therapistName(),
+                view.end(), view.typeLabel(), view.format() == SessionFormat.ONLINE
+                        ? views.meetingLink(view).map(link -> "Online, join at " + link).orElse("Online")
+                        : inPerson(view.roomName()), view.therapistName(),
                 cancellable(view.start().toInstant(), now, notice), view.changeRequested())).toList();
+    }
+
+    /** The room and the practice's address, so the client knows where to go. */
+    private String inPerson(String roomName) {
+        var address = settings.current().addressLines();
+        return "In person, " + roomName + (address.isEmpty() ? "" : ", " + String.join(", ", address));
     }
 
     @Override

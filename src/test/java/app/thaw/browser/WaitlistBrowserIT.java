@@ -53,6 +53,9 @@ class WaitlistBrowserIT extends BrowserTest {
     DiarySetupService setup;
 
     @Autowired
+    app.thaw.scheduling.SchedulingService scheduling;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -133,8 +136,65 @@ class WaitlistBrowserIT extends BrowserTest {
                 couple.sam().id())).isEqualTo(1);
     }
 
+    @Test
+    void aSessionTheClientCancelsOnTheirPhoneIsBackfilledFromTheWaitingListWithOneClick() {
+        String surname = ReviewTestData.uniqueWord();
+        var waitingClient = waiting.waitingClient("Wren " + surname);
+        // Wren leads the list (urgent, waiting longest), so the freed time is suggested for Wren first
+        jdbc.update("update waitlist_entry set urgent = true, added_at = now() - interval '3650 days' where intake_id = ?",
+                waitingClient.id());
+        var leaving = data.submit(app.thaw.intake.IntakeFixtures.completeAnswers("Lee " + surname));
+        long amira = data.idOf("amira");
+        LocalDate day = freeDayFor(amira, 3);
+        var start = java.time.ZonedDateTime.of(day, LocalTime.of(11, 0), Application.PRACTICE_ZONE);
+        long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
+        var booked = as("admin", () -> scheduling.book(new app.thaw.scheduling.BookingRequest(leaving.id(), null, amira,
+                individual, app.thaw.scheduling.SessionFormat.ONLINE, null, start, null)));
+        assertThat(booked).isInstanceOf(app.thaw.scheduling.BookingResult.Booked.class);
+        try {
+            // ---- Lee cancels on their phone, days ahead ----
+            usePhone();
+            open("/status/" + leaving.receipt().statusToken());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this session")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel the session")).click();
+            assertThat(page.locator(".client-session")).hasCount(0);
+
+            // ---- the therapist offers the freed time to the best-fitting waiting case with one click ----
+            useDesktop();
+            open("/login");
+            signInAs("amira", DemoStaffAccounts.DEMO_PASSWORD);
+            open("/staff/waitlist");
+            Locator freed = page.locator("#freed-times .freed-time").filter(new Locator.FilterOptions()
+                    .setHasText(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.UK)
+                            .format(start)));
+            assertThat(freed).hasCount(1);
+            freed.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile(
+                    "Offer to Wren " + surname))).click();
+            waitForVaadin();
+            assertThat(freed).hasCount(0);
+
+            // ---- Wren takes it from their status page ----
+            usePhone();
+            open("/status/" + waitingClient.receipt().statusToken());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(
+                    "^Choose "))).click();
+            assertThat(page.locator("#offer-outcome")).containsText("your session is booked for");
+            assertThat(page.locator(".client-sessions .client-session")).hasCount(1);
+            assertThat(jdbc.queryForObject("select count(*) from appointment where intake_id = ? and starts_at = ? "
+                    + "and state = 'BOOKED'", Integer.class, waitingClient.id(), Timestamp.from(start.toInstant())))
+                    .isEqualTo(1);
+        } finally {
+            jdbc.update("update waitlist_entry set urgent = false, added_at = now() where intake_id = ?",
+                    waitingClient.id());
+        }
+    }
+
     private LocalDate freeDayFor(long therapistId) {
-        LocalDate tomorrow = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE)).plusDays(1);
+        return freeDayFor(therapistId, 1);
+    }
+
+    private LocalDate freeDayFor(long therapistId, int daysAhead) {
+        LocalDate tomorrow = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE)).plusDays(daysAhead);
         for (LocalDate day = tomorrow; day.isBefore(tomorrow.plusDays(30)); day = day.plusDays(1)) {
             Timestamp from = Timestamp.from(day.atStartOfDay(Application.PRACTICE_ZONE).toInstant());
             Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant());
