@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Component;
 
 import app.thaw.waitlist.domain.WaitlistRows.Entry;
@@ -21,10 +22,11 @@ import app.thaw.waitlist.domain.WaitlistRows.Waiting;
 /**
  * The waiting list, offers, held times and links in the database. Plain SQL: the choosing path locks rows in a fixed
  * order (entry, then offer, then time) and the held times' claims are kept by a trigger (V90), so the statements are
- * spelt out here rather than left to an ORM.
+ * spelt out here rather than left to an ORM. A repository like any other (Spring Data's marker): internal to the
+ * waiting list, out of reach of views and other features.
  */
 @Component
-public class WaitlistStore {
+public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
 
     private static final String ENTRY = "select id, intake_id, partner_intake_id, service, format, "
             + "preferred_therapist_id, urgent, added_at, state, left_at, appointment_id from waitlist_entry ";
