@@ -25,6 +25,7 @@ public final class TestDatabase {
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
     private static volatile Connection connection;
+    private static volatile EmbeddedPostgres embedded;
 
     public record Connection(String url, String username, String password, String kind) {
     }
@@ -73,6 +74,7 @@ public final class TestDatabase {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
                     .start();
+            embedded = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
@@ -86,7 +88,93 @@ public final class TestDatabase {
         }
     }
 
-    /** Points Spring at the shared test database before the context starts. */
+    /** Whether this JVM's database is the embedded server, which the fault tests may stop and start. */
+    public static boolean isEmbedded() {
+        get();
+        return embedded != null;
+    }
+
+    /**
+     * Takes the embedded PostgreSQL away as a crash or restart would for the app: every connection to it is cut and
+     * the server stops answering (its processes are suspended; the embedded binaries refuse a fresh start as root,
+     * which CI is).
+     */
+    public static synchronized void stopServer() {
+        try (var connection = java.sql.DriverManager.getConnection(get().url(), get().username(), get().password());
+             var statement = connection.createStatement()) {
+            // cut every session but this one's, then freeze the server (this session's process with it)
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                    + "where pid <> pg_backend_pid() and backend_type = 'client backend'");
+            signal("-STOP", postgresProcesses());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not take the test database away", e);
+        }
+    }
+
+    /** Lets it answer again; the app reconnects by itself. */
+    public static synchronized void startServer() {
+        signal("-CONT", postgresProcesses());
+    }
+
+    private static java.util.List<String> postgresProcesses() {
+        try {
+            Path pidFile = dataDirectory().resolve("postmaster.pid");
+            String postmaster = Files.readAllLines(pidFile).getFirst().strip();
+            var pids = new java.util.ArrayList<>(java.util.List.of(postmaster));
+            try (var children = Files.list(Path.of("/proc"))) {
+                children.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(proc -> {
+                    try {
+                        String stat = Files.readString(proc.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        if (fields[1].equals(postmaster)) {
+                            pids.add(proc.getFileName().toString());
+                        }
+                    } catch (IOException gone) {
+                        // the process ended meanwhile
+                    }
+                });
+            }
+            return pids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void signal(String signal, java.util.List<String> pids) {
+        try {
+            var command = new java.util.ArrayList<>(java.util.List.of("kill", signal));
+            command.addAll(pids);
+            new ProcessBuilder(command).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path dataDirectory() {
+        return ((java.io.File) field("dataDirectory")).toPath();
+    }
+
+    private static Object field(String name) {
+        if (!isEmbedded()) {
+            throw new IllegalStateException("Only the embedded test database can be stopped and started");
+        }
+        try {
+            var field = EmbeddedPostgres.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(embedded);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("zonky's EmbeddedPostgres has no field " + name, e);
+        }
+    }
+
+    /** One encryption key per test JVM, so a second app instance reads what the first one wrote. */
+    private static final String KEY = java.util.Base64.getEncoder()
+            .encodeToString(app.thaw.base.crypto.FieldCipher.newKey());
+
+    /** Points Spring at the shared test database (and the JVM's key) before the context starts. */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
@@ -95,7 +183,9 @@ public final class TestDatabase {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("thawTestDatabase", Map.of(
                     "spring.datasource.url", db.url(),
                     "spring.datasource.username", db.username(),
-                    "spring.datasource.password", db.password())));
+                    "spring.datasource.password", db.password(),
+                    "thaw.crypto.keys.test", KEY,
+                    "thaw.crypto.active-key", "test")));
         }
     }
 }

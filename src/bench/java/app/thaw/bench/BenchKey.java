@@ -27,12 +27,15 @@ public final class BenchKey {
 
     /** {@code thaw.crypto.*} properties giving the application this key. */
     public static String[] properties() {
-        return new String[] {"thaw.crypto.keys." + ID + "=" + key(), "thaw.crypto.active-key=" + ID};
+        // a bench run is production-like but local: a localhost public address and the embedded database allowed
+        return new String[] {"thaw.crypto.keys." + ID + "=" + key(), "thaw.crypto.active-key=" + ID,
+            "thaw.public-url=http://localhost", "thaw.embedded-postgres.allowed=true"};
     }
 
     /** The same key as environment variables, for an application started as a separate process. */
     public static Map<String, String> environment() {
-        return Map.of("THAW_CRYPTO_KEYS_" + ID.toUpperCase(java.util.Locale.ROOT), key(), "THAW_CRYPTO_ACTIVE_KEY", ID);
+        return Map.of("THAW_CRYPTO_KEYS_" + ID.toUpperCase(java.util.Locale.ROOT), key(), "THAW_CRYPTO_ACTIVE_KEY", ID,
+                "THAW_PUBLIC_URL", "http://localhost");
     }
 
     public static FieldCipher cipher() {

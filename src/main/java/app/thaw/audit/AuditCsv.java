@@ -16,13 +16,13 @@ public final class AuditCsv {
     }
 
     public static void writeHeader(Writer out) throws IOException {
-        out.write("id,occurred_at,actor,action,case_reference,detail\r\n");
+        out.write("id,occurred_at,actor,action,case_reference,detail,client_address\r\n");
     }
 
     public static void write(Writer out, AuditEntry entry) throws IOException {
         out.write(entry.id() + "," + quote(WHEN.format(entry.occurredAt())) + "," + quote(entry.actorName()) + ","
                 + quote(entry.action().name()) + "," + quote(entry.caseReference()) + "," + quote(entry.detail())
-                + "\r\n");
+                + "," + quote(entry.clientAddress()) + "\r\n");
     }
 
     /** Doubles quotes and defuses spreadsheet formulas (the practice's one guard, shared with its reports). */

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.web.ClientAddress;
 import app.thaw.caseaccess.CaseGrant;
-import app.thaw.caseaccess.NotACasePath;
 import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.NotACasePath;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffUser;
@@ -86,34 +87,35 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @jakarta.annotation.security.PermitAll
     public void recordSignIn(boolean succeeded, @Nullable Long staffId, String actorName) {
-        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action) values (?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), staffId, truncate(actorName, 120),
-                (succeeded ? AuditAction.SIGN_IN : AuditAction.SIGN_IN_FAILED).name());
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, client_address) "
+                        + "values (?, ?, ?, ?, ?)", Timestamp.from(clock.instant()), staffId, truncate(actorName, 120),
+                (succeeded ? AuditAction.SIGN_IN : AuditAction.SIGN_IN_FAILED).name(), address());
     }
 
     /** A staff member acting on their own account without being signed in (choosing a password with a link). */
     @Transactional(propagation = Propagation.MANDATORY)
     @jakarta.annotation.security.PermitAll
     public void recordBy(AuditAction action, long staffId, String actorName, String detail) {
-        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, detail) values (?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), staffId, truncate(actorName, 120), action.name(),
-                truncate(detail, DETAIL_MAX));
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, detail, client_address) "
+                        + "values (?, ?, ?, ?, ?, ?)", Timestamp.from(clock.instant()), staffId, truncate(actorName, 120),
+                action.name(), truncate(detail, DETAIL_MAX), address());
     }
 
     /** Steps of a sign-in after the password (second factor): the staff member is known but not yet signed in. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @jakarta.annotation.security.PermitAll
     public void recordSignInStep(AuditAction action, long staffId, String actorName, @Nullable String detail) {
-        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, detail) values (?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), staffId, truncate(actorName, 120), action.name(),
-                detail == null ? null : truncate(detail, DETAIL_MAX));
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, detail, client_address) "
+                        + "values (?, ?, ?, ?, ?, ?)", Timestamp.from(clock.instant()), staffId, truncate(actorName, 120),
+                action.name(), detail == null ? null : truncate(detail, DETAIL_MAX), address());
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @jakarta.annotation.security.PermitAll
     public void recordSignOut(long staffId, String actorName) {
-        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action) values (?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), staffId, truncate(actorName, 120), AuditAction.SIGN_OUT.name());
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, client_address) "
+                        + "values (?, ?, ?, ?, ?)", Timestamp.from(clock.instant()), staffId, truncate(actorName, 120),
+                AuditAction.SIGN_OUT.name(), address());
     }
 
     /** The non-read history of one case, oldest first, for its timeline. */
@@ -181,11 +183,17 @@ public class AuditLog {
                         @Nullable String detail) {
         StaffUser staff = currentUser.get().orElse(null);
         jdbc.update("""
-                insert into audit_entry (occurred_at, actor_id, actor_name, action, intake_id, case_reference, detail)
-                values (?, ?, ?, ?, ?, ?, ?)""",
+                insert into audit_entry (occurred_at, actor_id, actor_name, action, intake_id, case_reference, detail,
+                                         client_address)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 Timestamp.from(clock.instant()), staff == null ? null : staff.id(),
                 staff == null ? unnamedActor() : staff.displayName(), action.name(), intakeId, caseReference,
-                detail == null ? null : truncate(detail, DETAIL_MAX));
+                detail == null ? null : truncate(detail, DETAIL_MAX), address());
+    }
+
+    /** The requester's address as the edge decided it; none for jobs and background work. */
+    private static @Nullable String address() {
+        return ClientAddress.current().map(address -> truncate(address, 45)).orElse(null);
     }
 
     /** Background work runs as the system; anything else without a staff member is someone not signed in. */

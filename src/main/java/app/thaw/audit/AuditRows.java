@@ -16,6 +16,6 @@ final class AuditRows {
         Long intakeId = rs.wasNull() ? null : intake;
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), actorId,
                 rs.getString("actor_name"), AuditAction.valueOf(rs.getString("action")), intakeId,
-                rs.getString("case_reference"), rs.getString("detail"));
+                rs.getString("case_reference"), rs.getString("detail"), rs.getString("client_address"));
     }
 }

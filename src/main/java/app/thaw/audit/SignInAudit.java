@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import app.thaw.security.PendingSignIn;
 import app.thaw.security.SecondFactorEvent;
+import app.thaw.security.SignInPaused;
+import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffUser;
 
 /** Every sign-in, successful or not, and every sign-out goes into the audit log. A failed one never records the password. */
@@ -15,9 +17,11 @@ import app.thaw.security.StaffUser;
 class SignInAudit {
 
     private final AuditLog auditLog;
+    private final StaffAccountService staffAccounts;
 
-    SignInAudit(AuditLog auditLog) {
+    SignInAudit(AuditLog auditLog, StaffAccountService staffAccounts) {
         this.auditLog = auditLog;
+        this.staffAccounts = staffAccounts;
     }
 
     /** A full sign-in (password and second factor), or only its password step so far. */
@@ -53,11 +57,25 @@ class SignInAudit {
         }
     }
 
+    /** Names the account whose sign-in was paused; the tries themselves are already in the log. */
+    @EventListener
+    void paused(SignInPaused paused) {
+        auditLog.recordSignInStep(AuditAction.SIGN_IN_PAUSED, paused.staffId(), paused.displayName(),
+                "paused until " + paused.until());
+    }
+
+    /**
+     * Names the account only when the username matches one: what was typed never reaches the log (a password
+     * typed into the username box, or guesses at colleagues' names, would otherwise be kept for years).
+     */
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         String typed = String.valueOf(event.getAuthentication().getName());
-        // A mistyped password can land in the username box: keep only what looks like a username.
-        String name = typed.matches("[A-Za-z0-9._@-]{1,64}") ? "username '" + typed + "'" : "unreadable username";
-        auditLog.recordSignIn(false, null, name);
+        var account = staffAccounts.find(typed);
+        if (account.isPresent()) {
+            auditLog.recordSignIn(false, account.get().id(), account.get().displayName());
+        } else {
+            auditLog.recordSignIn(false, null, "an unknown username");
+        }
     }
 }

@@ -7,15 +7,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the client's status page needs from the diary, implemented by scheduling (which depends on intake,
- * never the reverse). Calls come from anonymous clients holding a status token already checked here.
+ * never the reverse). Calls come from anonymous clients holding a status token already checked here. Everything
+ * returned is the client's own: a partner's requests on a joint session are never part of it.
  */
 public interface ClientAppointments {
 
     /** Longest message a client may add to a cancel or rearrange request. */
     int MESSAGE_MAX = 500;
 
-    /** The client's own sessions to come, joint ones included. */
-    List<Session> upcoming(VerifiedClient client);
+    /** The client's coming sessions, soonest first, joint ones included. */
+    default List<Session> upcoming(VerifiedClient client) {
+        return diaryOf(client).upcoming();
+    }
+
+    /** The client's own part of the diary: coming sessions and whether any came before. */
+    ClientDiary diaryOf(VerifiedClient client);
 
     /**
      * Cancels at once when far enough ahead, otherwise records a request for staff; returns what happened. A session
@@ -35,7 +41,21 @@ public interface ClientAppointments {
     record RequestUpdate(String text, boolean open, java.time.Instant askedAt) {
     }
 
+    /**
+     * @param changeRequested this client (never their partner) has asked to change it and staff haven't answered
+     * @param joint           a session with their partner: changing it always goes through the practice
+     */
     record Session(long appointmentId, ZonedDateTime start, ZonedDateTime end, String label, String where,
-                   String therapistName, boolean cancellableOnline, boolean changeRequested) {
+                   String therapistName, boolean cancellableOnline, boolean changeRequested, boolean joint) {
+    }
+
+    /** @param earlierSessions sessions of theirs that have already taken place (or were due to) */
+    record ClientDiary(List<Session> upcoming, int earlierSessions) {
+
+        public ClientDiary {
+            upcoming = List.copyOf(upcoming);
+        }
+
+        public static final ClientDiary EMPTY = new ClientDiary(List.of(), 0);
     }
 }

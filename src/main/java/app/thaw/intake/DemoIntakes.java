@@ -99,7 +99,7 @@ class DemoIntakes implements ApplicationRunner {
         drafts.saveAndFlush(draft);
         drafts.mergeAnswers(draft.getTokenHash(), json.write(answers), "consent", at, at.plus(Duration.ofDays(7)));
         IntakeDraft reloaded = drafts.findById(draft.getId()).orElseThrow();
-        return submissions.submit(reloaded, at);
+        return submissions.submit(reloaded, at, null);
     }
 
     private static Answers answers(String name, Random random, boolean couples, boolean urgent) {
@@ -110,9 +110,9 @@ class DemoIntakes implements ApplicationRunner {
                 + random.nextInt(9)));
         a.put("about.email", List.of(first + "@example.org"));
         a.put("about.phone", List.of("07700 900" + (100 + random.nextInt(899))));
-        a.put("about.contact_method", List.of(List.of("email", "phone", "text").get(random.nextInt(3))));
-        a.put("about.voicemail_ok", List.of(random.nextBoolean() ? "yes" : "no"));
-        a.put("about.text_ok", List.of(random.nextBoolean() ? "yes" : "no"));
+        a.put("about.contact_safe", List.of(List.of("email", "phone", "text"), List.of("email", "phone"),
+                List.of("phone", "voicemail"), List.of("none")).get(random.nextInt(4) == 0 ? 2 + random.nextInt(2)
+                : random.nextInt(2)));
         a.put("about.gp_practice", List.of("Ancoats Urban Village Medical Practice"));
         a.put("presenting.what_brings_you", List.of(REASONS.get(random.nextInt(REASONS.size()))));
         a.put("presenting.duration", List.of(List.of("under_1m", "1_6m", "6_12m", "over_1y").get(random.nextInt(4))));

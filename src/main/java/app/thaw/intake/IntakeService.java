@@ -12,20 +12,17 @@ import jakarta.annotation.security.PermitAll;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.domain.CoupleCase;
-import app.thaw.intake.domain.CoupleCaseRepository;
 import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeDraft;
 import app.thaw.intake.domain.IntakeDraftRepository;
 import app.thaw.intake.domain.IntakeRepository;
 import app.thaw.intake.questionnaire.AnswerValidator;
 import app.thaw.intake.questionnaire.Answers;
-import app.thaw.intake.questionnaire.ContactFormats;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 
@@ -42,29 +39,29 @@ public class IntakeService {
     private final QuestionnaireCatalog questionnaires;
     private final IntakeDraftRepository drafts;
     private final IntakeRepository intakes;
-    private final CoupleCaseRepository coupleCases;
     private final IntakeSubmissions submissions;
+    private final ClientStatuses statuses;
+    private final UnderAgeRefusals refusals;
     private final SubmissionRateLimiter rateLimiter;
     private final AnswersJson json;
     private final ObjectProvider<ClientAppointments> appointments;
     private final ObjectProvider<ClientOffers> offers;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
-                  CoupleCaseRepository coupleCases, IntakeSubmissions submissions, SubmissionRateLimiter rateLimiter,
-                  AnswersJson json, ObjectProvider<ClientAppointments> appointments, ObjectProvider<ClientOffers> offers,
-                  ApplicationEventPublisher events, Clock clock) {
-        this.appointments = appointments;
+                  IntakeSubmissions submissions, ClientStatuses statuses, UnderAgeRefusals refusals,
+                  SubmissionRateLimiter rateLimiter, AnswersJson json, ObjectProvider<ClientAppointments> appointments,
+                  ObjectProvider<ClientOffers> offers, Clock clock) {
         this.offers = offers;
-        this.events = events;
         this.questionnaires = questionnaires;
         this.drafts = drafts;
         this.intakes = intakes;
-        this.coupleCases = coupleCases;
         this.submissions = submissions;
+        this.statuses = statuses;
+        this.refusals = refusals;
         this.rateLimiter = rateLimiter;
         this.json = json;
+        this.appointments = appointments;
         this.clock = clock;
     }
 
@@ -80,7 +77,7 @@ public class IntakeService {
         Instant now = clock.instant();
         Long coupleCaseId = null;
         if (partnerInvitationToken != null) {
-            coupleCaseId = openInvitation(partnerInvitationToken, now).map(CoupleCase::getId).orElse(null);
+            coupleCaseId = statuses.openInvitation(partnerInvitationToken, now).map(CoupleCase::getId).orElse(null);
             if (coupleCaseId == null) {
                 return Optional.empty();
             }
@@ -107,7 +104,8 @@ public class IntakeService {
     }
 
     /**
-     * Saves the answers the client just changed (an empty list clears one) and where they are.
+     * Saves the answers the client just changed (an empty list clears one) and where they are. Text is kept
+     * cleaned (NFC, no control characters); text over its limit is not saved (never cut), see {@link ClientAnswers}.
      * Returns false when the draft has expired or was already submitted.
      */
     @PermitAll
@@ -120,7 +118,7 @@ public class IntakeService {
         String section = currentSection != null && definition.section(currentSection).isPresent()
                 ? currentSection : null;
         String hash = SecretToken.hash(token);
-        Map<String, List<String>> kept = storable(definition, changed);
+        Map<String, List<String>> kept = ClientAnswers.storable(definition, changed);
         boolean saved = drafts.mergeAnswers(hash, json.writePatch(kept), section, now,
                 now.plus(DRAFT_LIFETIME)) == 1;
         List<String> consent = kept.get(PRIVACY_CONSENT);
@@ -134,26 +132,6 @@ public class IntakeService {
         return saved;
     }
 
-    /**
-     * Only answers the form could accept reach the draft: a forged request can't park a megabyte, a NUL
-     * (which PostgreSQL refuses) or invented questions there. A refused answer keeps the last saved one;
-     * the field's message comes from {@link #validateSection} when the client moves on.
-     */
-    private static Map<String, List<String>> storable(QuestionnaireDefinition definition,
-                                                      Map<String, List<String>> changed) {
-        Map<String, List<String>> kept = new java.util.LinkedHashMap<>();
-        changed.forEach((itemId, values) -> definition.item(itemId).ifPresent(item -> {
-            int maxValues = item.kind().hasOptions() ? Math.max(1, definition.optionsFor(item).size()) : 1;
-            boolean fits = values != null && values.size() <= maxValues && values.stream().allMatch(value ->
-                    value != null && ContactFormats.length(value) <= item.effectiveMaxLength()
-                            && ContactFormats.hasOnlyStorableCharacters(value));
-            if (fits) {
-                kept.put(itemId, values);
-            }
-        }));
-        return kept;
-    }
-
     /** The consent item whose ticking is the client's acceptance of the privacy notice. */
     static final String PRIVACY_CONSENT = "consent.privacy";
 
@@ -163,15 +141,43 @@ public class IntakeService {
     public Map<String, String> validateSection(String sectionId, Answers answers) {
         QuestionnaireDefinition definition = questionnaires.current();
         Section section = definition.section(sectionId).orElseThrow();
-        return AnswerValidator.validate(definition, section, answers, LocalDate.now(clock));
+        return AnswerValidator.validate(definition, section, ClientAnswers.cleaned(answers), LocalDate.now(clock));
+    }
+
+    /**
+     * "Save and continue": the step's messages, or, when the date of birth makes the client younger than 18, the
+     * refusal, with the form ({@code token}, if one was started) and everything typed in it deleted at once.
+     */
+    @PermitAll
+    public StepCheck continueFrom(@Nullable String token, String sectionId, Answers answers) {
+        QuestionnaireDefinition definition = questionnaires.current();
+        Section section = definition.section(sectionId).orElseThrow();
+        Answers cleaned = ClientAnswers.cleaned(answers);
+        LocalDate today = LocalDate.now(clock);
+        boolean asksAge = section.items().stream().anyMatch(item -> item.adultOnly());
+        if (asksAge && AnswerValidator.isUnderAge(definition, cleaned, today)) {
+            refusals.refuse(token);
+            return new StepCheck.UnderAge();
+        }
+        Map<String, String> errors = AnswerValidator.validate(definition, section, cleaned, today);
+        return errors.isEmpty() ? new StepCheck.Fine() : new StepCheck.Problems(errors);
+    }
+
+    /** Sends the form; the emailed receipt (if email is safe for the client) has no status link. */
+    @PermitAll
+    public SubmissionOutcome submit(String token, String clientAddress, boolean honeypotFilled) {
+        return submit(token, clientAddress, honeypotFilled, null);
     }
 
     /**
      * Sends the form. Safe to call twice: the draft row is locked, and a second call finds it already
-     * submitted. A filled honeypot or too many forms from one address are refused with a clear message.
+     * submitted. A filled honeypot or too many forms from one address are refused with a clear message; a
+     * form whose date of birth is under 18 is refused and deleted. {@code statusLinkPrefix} (e.g.
+     * "https://thaw.example/status/") lets the receipt email carry the client's status link.
      */
     @PermitAll
-    public SubmissionOutcome submit(String token, String clientAddress, boolean honeypotFilled) {
+    public SubmissionOutcome submit(String token, String clientAddress, boolean honeypotFilled,
+                                    @Nullable String statusLinkPrefix) {
         if (!rateLimiter.tryAcquire("submit:" + clientAddress)) {
             return new SubmissionOutcome.TooManyRequests();
         }
@@ -194,24 +200,27 @@ public class IntakeService {
         if (!draft.isOpenAt(clock.instant())) {
             return new SubmissionOutcome.Refused(DRAFT_GONE);
         }
-        return submissions.submit(draft);
+        if (AnswerValidator.isUnderAge(questionnaires.current(), json.read(draft.getAnswersJson()),
+                LocalDate.now(clock))) {
+            refusals.refuse(token);
+            return new SubmissionOutcome.UnderAge();
+        }
+        return submissions.submit(draft, statusLinkPrefix);
     }
 
-    /** What the client sees through their status link; empty for an unknown or malformed token. */
+    /** What the client sees through their status link (their own side only); empty for an unknown token. */
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<ClientStatus> status(String statusToken) {
-        return findByStatusToken(statusToken).map(this::toStatus);
+        return statuses.byStatusToken(statusToken).map(statuses::statusOf);
     }
 
     /** The client's coming sessions, for their status page. */
     @PermitAll
     @Transactional(readOnly = true)
     public List<ClientAppointments.Session> appointments(String statusToken) {
-        ClientAppointments diary = appointments.getIfAvailable();
-        return diary == null ? List.of()
-                : findByStatusToken(statusToken).map(intake -> diary.upcoming(new VerifiedClient(intake.getId())))
-                        .orElse(List.of());
+        return statuses.byStatusToken(statusToken).map(intake -> statuses.diaryOf(intake).upcoming())
+                .orElse(List.of());
     }
 
     /** What came of the client's requests to change a session, for their status page. */
@@ -220,7 +229,7 @@ public class IntakeService {
     public List<ClientAppointments.RequestUpdate> requestUpdates(String statusToken) {
         ClientAppointments diary = appointments.getIfAvailable();
         return diary == null ? List.of()
-                : findByStatusToken(statusToken).map(intake -> diary.requestUpdates(new VerifiedClient(intake.getId())))
+                : statuses.byStatusToken(statusToken).map(intake -> diary.requestUpdates(new VerifiedClient(intake.getId())))
                         .orElse(List.of());
     }
 
@@ -230,7 +239,7 @@ public class IntakeService {
     public ClientOffers.Offered offeredTimes(String statusToken) {
         ClientOffers waitlist = offers.getIfAvailable();
         return waitlist == null ? ClientOffers.Offered.none()
-                : findByStatusToken(statusToken).map(intake -> waitlist.offered(new VerifiedClient(intake.getId())))
+                : statuses.byStatusToken(statusToken).map(intake -> waitlist.offered(new VerifiedClient(intake.getId())))
                         .orElse(ClientOffers.Offered.none());
     }
 
@@ -242,7 +251,7 @@ public class IntakeService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public ClientOffers.Choice chooseOfferedTime(String statusToken, long slotId) {
         ClientOffers waitlist = offers.getIfAvailable();
-        Intake intake = findByStatusToken(statusToken).orElse(null);
+        Intake intake = statuses.byStatusToken(statusToken).orElse(null);
         if (waitlist == null || intake == null) {
             return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
         }
@@ -254,79 +263,40 @@ public class IntakeService {
     public String requestAppointmentChange(String statusToken, long appointmentId, boolean cancel,
                                            @Nullable String message) {
         ClientAppointments diary = appointments.getIfAvailable();
-        Intake intake = findByStatusToken(statusToken).orElseThrow(
+        Intake intake = statuses.byStatusToken(statusToken).orElseThrow(
                 () -> new IllegalArgumentException("We couldn't find your form."));
         if (diary == null) {
             throw new IllegalArgumentException("Please call the practice to change your session.");
         }
-        return diary.requestChange(new VerifiedClient(intake.getId()), appointmentId, cancel, message);
+        return diary.requestChange(new VerifiedClient(intake.getId()), appointmentId, cancel, message == null ? null
+                : app.thaw.intake.questionnaire.TypedText.clean(message));
     }
 
-    /** A fresh partner link for a couple case still waiting for the partner; the old link stops working. */
+    /** A fresh partner link for the client who invited their partner; the old link stops working. */
     @PermitAll
     public Optional<String> renewPartnerInvitation(String statusToken) {
-        Instant now = clock.instant();
-        return findByStatusToken(statusToken)
-                .filter(intake -> intake.getCoupleCaseId() != null)
-                .filter(intake -> intakes.countByCoupleCaseId(intake.getCoupleCaseId()) < 2)
-                .flatMap(intake -> coupleCases.findById(intake.getCoupleCaseId()))
-                .map(coupleCase -> {
-                    String token = SecretToken.generate();
-                    coupleCase.renewInvitation(SecretToken.hash(token),
-                            now.plus(IntakeSubmissions.PARTNER_INVITATION_LIFETIME));
-                    return token;
-                });
+        return statuses.byStatusToken(statusToken).flatMap(statuses::renewInvitation);
     }
 
     /**
      * Emails the partner their invitation, on the client's request from the confirmation page. The link
-     * must be this client's current, open invitation.
+     * must be this client's current, open invitation, and the client must have said email is safe for them.
      */
     @PermitAll
     public void emailPartnerInvitation(String invitationToken, String partnerEmail, String inviterFirstName,
                                        String link) {
-        if (!ContactFormats.isEmail(partnerEmail == null ? "" : partnerEmail.strip())) {
-            throw new IllegalArgumentException("This doesn't look like an email address — please check it");
-        }
-        if (!isPartnerInvitationOpen(invitationToken) || !link.endsWith("/intake/partner/" + invitationToken)) {
-            throw new IllegalArgumentException("This invitation has expired or was already used.");
-        }
-        events.publishEvent(new PartnerInvitationRequested(partnerEmail.strip(), inviterFirstName, link));
+        statuses.emailInvitation(invitationToken, partnerEmail, inviterFirstName, link);
     }
 
     /** Whether a partner invitation link can still be used, before the partner starts typing. */
     @PermitAll
     @Transactional(readOnly = true)
     public boolean isPartnerInvitationOpen(String invitationToken) {
-        return openInvitation(invitationToken, clock.instant()).isPresent();
+        return statuses.openInvitation(invitationToken, clock.instant()).isPresent();
     }
 
     private static final String DRAFT_GONE = "This form can no longer be sent: it was already sent, or it was "
             + "left for more than 7 days and removed for your privacy. Please start a new form.";
-
-    private Optional<CoupleCase> openInvitation(String token, Instant now) {
-        if (!SecretToken.isWellFormed(token)) {
-            return Optional.empty();
-        }
-        return coupleCases.findByInvitationTokenHash(SecretToken.hash(token))
-                .filter(coupleCase -> coupleCase.invitationOpenAt(now))
-                .filter(coupleCase -> intakes.countByCoupleCaseId(coupleCase.getId()) < 2);
-    }
-
-    private Optional<Intake> findByStatusToken(String statusToken) {
-        return SecretToken.isWellFormed(statusToken)
-                ? intakes.findByStatusTokenHash(SecretToken.hash(statusToken)) : Optional.empty();
-    }
-
-    private ClientStatus toStatus(Intake intake) {
-        var partner = ClientStatus.PartnerState.NOT_APPLICABLE;
-        if (intake.getCoupleCaseId() != null) {
-            partner = intakes.countByCoupleCaseId(intake.getCoupleCaseId()) >= 2
-                    ? ClientStatus.PartnerState.JOINED : ClientStatus.PartnerState.INVITED;
-        }
-        return new ClientStatus(intake.getReference(), intake.getStatus(), intake.getSubmittedAt(), intake.isUrgent(),
-                intake.getRequestedType(), partner);
-    }
 
     private DraftSnapshot snapshot(String token, IntakeDraft draft) {
         return new DraftSnapshot(token, json.read(draft.getAnswersJson()), draft.getCurrentSection(),

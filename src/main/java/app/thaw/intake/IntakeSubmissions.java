@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ import app.thaw.intake.domain.IntakeDraft;
 import app.thaw.intake.domain.IntakeRepository;
 import app.thaw.intake.questionnaire.AnswerValidator;
 import app.thaw.intake.questionnaire.Answers;
+import app.thaw.intake.questionnaire.DateAnswers;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.RiskFlag;
 import app.thaw.intake.questionnaire.ScoreReport;
@@ -35,10 +37,13 @@ class IntakeSubmissions {
     private final CoupleCaseRepository coupleCases;
     private final AnswersJson json;
     private final ApplicationEventPublisher events;
+    private final StatusLinksForEmail statusLinks;
     private final Clock clock;
 
     IntakeSubmissions(QuestionnaireCatalog questionnaires, IntakeRepository intakes, CoupleCaseRepository coupleCases,
-                      AnswersJson json, ApplicationEventPublisher events, Clock clock) {
+                      AnswersJson json, ApplicationEventPublisher events, StatusLinksForEmail statusLinks,
+                      Clock clock) {
+        this.statusLinks = statusLinks;
         this.questionnaires = questionnaires;
         this.intakes = intakes;
         this.coupleCases = coupleCases;
@@ -47,19 +52,24 @@ class IntakeSubmissions {
         this.clock = clock;
     }
 
-    /** Must run inside the caller's transaction, with the draft row locked. */
-    SubmissionOutcome submit(IntakeDraft draft) {
-        return submit(draft, clock.instant());
+    /**
+     * Must run inside the caller's transaction, with the draft row locked. {@code statusLinkPrefix} is the absolute
+     * address the status token is appended to for the emailed receipt (null: the receipt goes without the link).
+     */
+    SubmissionOutcome submit(IntakeDraft draft, @Nullable String statusLinkPrefix) {
+        return submit(draft, clock.instant(), statusLinkPrefix);
     }
 
     /** As above, at a given time: demo data places intakes in the past. */
-    SubmissionOutcome submit(IntakeDraft draft, Instant now) {
+    SubmissionOutcome submit(IntakeDraft draft, Instant now, @Nullable String statusLinkPrefix) {
         QuestionnaireDefinition definition = questionnaires.current();
         Answers asked = Visibility.of(definition).visibleOnly(json.read(draft.getAnswersJson()));
         Map<String, String> errors = AnswerValidator.validateAll(definition, asked, LocalDate.now(clock));
         if (!errors.isEmpty()) {
             return new SubmissionOutcome.NeedsCorrection(errors);
         }
+        asked = datesAsIso(definition, asked);
+        boolean emailSafe = emailSafe(definition, asked);
         ScoreReport report = Scorer.score(definition, asked);
         RequestedType requested = RequestedType.fromAnswer(asked.single("preferences.session_type").orElse(""));
         boolean partnerFear = report.hasFlag("partner_fear");
@@ -85,9 +95,9 @@ class IntakeSubmissions {
                 asked.single("about.preferred_name").map(String::strip).orElse(null),
                 asked.single("about.email").orElseThrow().strip(),
                 asked.single("about.phone").orElseThrow().strip(),
-                LocalDate.parse(asked.single("about.date_of_birth").orElseThrow().strip()),
+                LocalDate.parse(asked.single("about.date_of_birth").orElseThrow()),
                 definition.privacyNoticeVersion(), consentedAt(draft, now), SecretToken.hash(statusToken),
-                draft.getId(), coupleCaseId, now)));
+                draft.getId(), coupleCaseId, now, emailSafe)));
         draft.markSubmitted(intake.getId(), now);
         events.publishEvent(new IntakeSubmitted(intake.getId(), intake.getReference(), intake.isUrgent(),
                 requested, coupleCaseId));
@@ -95,9 +105,40 @@ class IntakeSubmissions {
         List<String> reasons = report.riskFlags().stream().map(RiskFlag::description).toList();
         String callName = asked.single("about.preferred_name").map(String::strip).filter(n -> !n.isEmpty())
                 .orElse(intake.getFullName().split("\\s+")[0]);
+        if (emailSafe) {
+            statusLinks.keep(intake.getId(), statusToken);
+            events.publishEvent(new IntakeReceiptRequested(intake.getId(), intake.getReference(), intake.getEmail(),
+                    callName, statusLink(statusLinkPrefix, statusToken)));
+        }
         return new SubmissionOutcome.Submitted(new SubmissionReceipt(intake.getReference(), callName, statusToken,
                 report.urgent(), reasons, requested, invitationToken, partnerIntake,
-                requested == RequestedType.COUPLES && partnerFear && !partnerIntake));
+                requested == RequestedType.COUPLES && partnerFear && !partnerIntake, emailSafe,
+                emailSafe && statusLink(statusLinkPrefix, statusToken) != null));
+    }
+
+    /** The item where intake-v2 asks which ways of contact are safe; earlier versions didn't ask. */
+    static final String CONTACT_SAFE = "about.contact_safe";
+
+    /** Only what the client said is safe: forms from before the question was asked were told they'd be emailed. */
+    static boolean emailSafe(QuestionnaireDefinition definition, Answers asked) {
+        return definition.item(CONTACT_SAFE).isEmpty() || asked.multi(CONTACT_SAFE).contains("email");
+    }
+
+    /** A date typed as 14.03.1986 or 14 March 1986 is kept as 1986-03-14, as every reader expects. */
+    private static Answers datesAsIso(QuestionnaireDefinition definition, Answers asked) {
+        Answers iso = asked;
+        for (var item : definition.items()) {
+            if (item.kind() == app.thaw.intake.questionnaire.ItemKind.DATE && asked.isAnswered(item.id())) {
+                LocalDate date = DateAnswers.read(asked.single(item.id()).orElseThrow(), "").date();
+                iso = iso.with(item.id(), date.toString());
+            }
+        }
+        return iso;
+    }
+
+    /** Only an absolute http(s) address gets a token appended; anything else sends the receipt without a link. */
+    private static @Nullable String statusLink(@Nullable String prefix, String statusToken) {
+        return prefix != null && prefix.matches("https?://[^\\s<>\"]{1,1000}/status/") ? prefix + statusToken : null;
     }
 
     /** When the consent box was ticked; forms saved before that was recorded consent as they are sent. */

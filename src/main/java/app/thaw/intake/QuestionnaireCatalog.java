@@ -17,8 +17,9 @@ import app.thaw.intake.questionnaire.QuestionnaireLoader;
 @Component
 public class QuestionnaireCatalog {
 
-    private final QuestionnaireDefinition current = QuestionnaireLoader.loadIntakeV1();
-    private final Map<String, QuestionnaireDefinition> byKey = Map.of(current.key(), current);
+    private final QuestionnaireDefinition current = QuestionnaireLoader.loadCurrent();
+    private final QuestionnaireDefinition first = QuestionnaireLoader.loadIntakeV1();
+    private final Map<String, QuestionnaireDefinition> byKey = Map.of(current.key(), current, first.key(), first);
 
     /** The version new clients fill in. */
     @PermitAll

@@ -2,7 +2,7 @@ package app.thaw.intake;
 
 import java.util.Map;
 
-/** Every way a submit can end; none of them loses what the client typed. */
+/** Every way a submit can end; none loses what the client typed, except the refusal of an under-18's form. */
 public sealed interface SubmissionOutcome {
 
     record Submitted(SubmissionReceipt receipt) implements SubmissionOutcome {
@@ -17,6 +17,10 @@ public sealed interface SubmissionOutcome {
     }
 
     record TooManyRequests() implements SubmissionOutcome {
+    }
+
+    /** The date of birth makes the client younger than 18: the form and everything typed in it are deleted. */
+    record UnderAge() implements SubmissionOutcome {
     }
 
     record Refused(String message) implements SubmissionOutcome {

@@ -87,7 +87,9 @@ public class SubmittedIntakes {
             return Map.of();
         }
         var names = new HashMap<Long, ClientName>();
-        jdbc.query("select id, reference, full_name, preferred_name, email from intake where id = any(?)",
+        // no address for a client who said email isn't safe: no booking, change or reminder email can reach them
+        jdbc.query("select id, reference, full_name, preferred_name, case when email_safe then email end"
+                        + " from intake where id = any(?)",
                 rs -> {
                     names.put(rs.getLong(1), new ClientName(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5)));
@@ -108,14 +110,13 @@ public class SubmittedIntakes {
     }
 
     /**
-     * Whether the client chose email as the way to reach them: only then do messages they did not ask for (offers of
-     * times, reminders with links) go to their inbox, which someone else may read.
+     * Whether the client said email is a safe way to reach them: only then do offers of times (with their private link)
+     * go to their inbox, which someone else may read.
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public boolean emailIsSafe(CaseGrant grant) {
         grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.BOOK_SESSION);
-        Intake intake = intakes.findById(grant.intakeId()).orElseThrow();
-        return json.read(intake.getAnswersJson()).single("about.contact_method").filter("email"::equals).isPresent();
+        return intakes.findById(grant.intakeId()).map(Intake::isEmailSafe).orElse(false);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.PracticeSettings;
+import app.thaw.base.web.PublicUrl;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
@@ -40,21 +41,30 @@ public class CalendarFeeds {
     private final ObjectProvider<TherapistSessions> diary;
     private final EmailTemplates templates;
     private final PracticeSettings practice;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     CalendarFeeds(JdbcTemplate jdbc, CurrentUser currentUser, ObjectProvider<TherapistSessions> diary,
-                  EmailTemplates templates, PracticeSettings practice, Clock clock) {
+                  EmailTemplates templates, PracticeSettings practice, PublicUrl publicUrl, Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.diary = diary;
         this.templates = templates;
         this.practice = practice;
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
     /** The path of a feed link, relative to the application's address. */
     public static String path(String token) {
         return "calendar/" + token + ".ics";
+    }
+
+    /** The full address of a feed link to subscribe to, under the practice's public address. */
+    @RolesAllowed(Roles.THERAPIST)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public String address(String token) {
+        return publicUrl.link(path(token));
     }
 
     /** Makes the signed-in therapist a new feed link, replacing any earlier one; returns its secret token. */

@@ -10,6 +10,7 @@ public enum EmailKind {
     PARTNER_INVITATION("Partner invitation"),
     STAFF_INVITATION("Staff invitation"),
     PASSWORD_RESET("Password reset"),
+    SIGN_IN_PAUSED("Sign-in paused"),
     SLOT_OFFER("Times offered");
 
     private final String label;

@@ -113,11 +113,22 @@ class EmailTemplates {
     }
 
     Rendered intakeReceived(@Nullable String name, String reference) {
-        return new Rendered("We have received your form",
-                letter(name, "Thank you. We have received your form; your reference is " + clean(reference) + ".",
-                        "A member of our team will contact you to arrange the next step. If you did not fill "
-                                + "in a form with us, please let us know.",
-                        "If you have a question in the meantime, " + contactUs() + "."));
+        return intakeReceived(name, reference, null);
+    }
+
+    /** With the client's private status link when there is one: where they follow their form and sessions. */
+    Rendered intakeReceived(@Nullable String name, String reference, @Nullable String statusLink) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add("Thank you. We have received your form; your reference is " + clean(reference) + ".");
+        if (statusLink != null) {
+            paragraphs.add("Your private status link shows where your form is and any appointment we book: "
+                    + statusLink);
+            paragraphs.add("Anyone with the link can see your status, so please keep it to yourself.");
+        }
+        paragraphs.add("A member of our team will contact you to arrange the next step, in the ways you said are "
+                + "safe. If you did not fill in a form with us, please let us know.");
+        paragraphs.add("If you have a question in the meantime, " + contactUs() + ".");
+        return new Rendered("We have received your form", letter(name, paragraphs.toArray(String[]::new)));
     }
 
     Rendered partnerInvitation(String inviterFirstName, String link) {
@@ -158,6 +169,23 @@ class EmailTemplates {
                         link,
                         "The link works once, until " + when(expiresAt) + ".",
                         "If you did not expect this, tell your practice manager straight away."));
+    }
+
+    Rendered signInPausedForOwner(String name, ZonedDateTime until) {
+        return new Rendered("Your Thaw sign-in is paused for a while",
+                letter(name, "There were several failed tries to sign in to your Thaw account, so signing in to it "
+                                + "is paused until " + TIME.format(until) + " " + ZONE.format(until) + ".",
+                        "On a computer or phone where you have signed in before you can still sign in as usual.",
+                        "If the tries were yours, wait until then or ask your practice manager to lift the pause. "
+                                + "If they were not yours, tell your practice manager straight away."));
+    }
+
+    Rendered signInPausedForManager(String managerName, String whose, ZonedDateTime until) {
+        return new Rendered("Sign-in paused for " + clean(whose),
+                letter(managerName, "After several failed tries, signing in as " + clean(whose) + " is paused until "
+                                + TIME.format(until) + " " + ZONE.format(until) + ". They have been told by email.",
+                        "When you know the tries were theirs, you can let them in now: Team, then Actions, then "
+                                + "Lift sign-in pause. If they were not theirs, consider resetting their password."));
     }
 
     /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */

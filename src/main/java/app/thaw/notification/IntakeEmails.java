@@ -8,50 +8,37 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import app.thaw.caseaccess.CaseAccess;
-import app.thaw.caseaccess.CaseOperation;
-import app.thaw.intake.IntakeSubmitted;
-import app.thaw.intake.ClientContact;
-import app.thaw.intake.SubmittedIntakes;
-import app.thaw.security.SystemActor;
+import app.thaw.intake.IntakeReceiptRequested;
 
 /**
- * Confirms to a client that their form arrived, once it is committed. Of the intake it reads only the
- * name to greet, the address and the reference; the answers never come near an email.
+ * Confirms to a client that their form arrived, with their private status link, once it is committed. Intake asks
+ * for it only when the client said email is safe for them; the email holds the name to greet, the reference and
+ * the link, never anything they told us.
  */
 @Component
 class IntakeEmails {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeEmails.class);
 
-    private final SubmittedIntakes intakes;
-    private final CaseAccess access;
     private final OutboxWriter outbox;
     private final EmailTemplates templates;
 
-    IntakeEmails(SubmittedIntakes intakes, CaseAccess access, OutboxWriter outbox, EmailTemplates templates) {
-        this.access = access;
-        this.intakes = intakes;
+    IntakeEmails(OutboxWriter outbox, EmailTemplates templates) {
         this.outbox = outbox;
         this.templates = templates;
     }
 
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(IntakeSubmitted submitted) {
+    public void on(IntakeReceiptRequested receipt) {
         try {
-            ClientContact client = SystemActor.call(() -> access.check(submitted.intakeId(),
-                    CaseOperation.READ_BOOKING_DETAILS).map(intakes::contact)).orElse(null);
-            if (client == null) {
-                return;
-            }
-            var text = templates.intakeReceived(greetingName(client.preferredName(), client.fullName()),
-                    client.reference());
-            outbox.enqueue(OutgoingEmail.plain("intake-" + client.intakeId() + "/" + EmailKind.INTAKE_RECEIVED.name(),
-                    EmailKind.INTAKE_RECEIVED, client.email(), text.subject(), text.body()));
+            var text = templates.intakeReceived(greetingName(receipt.callName(), null), receipt.reference(),
+                    receipt.statusLink());
+            outbox.enqueue(OutgoingEmail.plain("intake-" + receipt.intakeId() + "/" + EmailKind.INTAKE_RECEIVED.name(),
+                    EmailKind.INTAKE_RECEIVED, receipt.email(), text.subject(), text.body()));
         } catch (RuntimeException e) {
             // the client's form is safely stored; a missing receipt must not turn that into an error page
-            log.error("Could not queue the receipt for intake {}", submitted.reference(), e);
+            log.error("Could not queue the receipt for intake {}", receipt.reference(), e);
         }
     }
 

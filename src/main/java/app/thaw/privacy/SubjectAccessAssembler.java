@@ -67,6 +67,14 @@ class SubjectAccessAssembler {
     }
 
     SubjectAccessExport assemble(CaseGrant grant, ClientIdentity identity) {
+        return assemble(grant, identity, true);
+    }
+
+    /**
+     * As the client gets it; {@code withEmails} false leaves out the emails the practice sent them (names, times and
+     * places only; the outbox is the practice manager's), for the clinician's review on screen.
+     */
+    SubjectAccessExport assemble(CaseGrant grant, ClientIdentity identity, boolean withEmails) {
         long intakeId = identity.intakeId();
         SubmittedIntake intake = intakes.forSubjectAccess(grant);
         ClientIdentity.Partner partner = identity.partner();
@@ -125,9 +133,9 @@ class SubjectAccessAssembler {
                         redact.apply(n.body()))).toList(),
                 sessions.forSubjectAccess(grant).stream().map(s -> session(s, redact)).toList(),
                 statusHistory(grant, redact),
-                outbox.sentTo(identity.email()).stream().map(e -> new SubjectAccessExport.Email(e.kind().label(),
-                        redact.apply(e.subject()), redact.apply(e.body()), e.status().label(), e.createdAt(),
-                        e.sentAt())).toList(),
+                !withEmails ? List.of() : outbox.sentTo(identity.email()).stream()
+                        .map(e -> new SubjectAccessExport.Email(e.kind().label(), redact.apply(e.subject()),
+                                redact.apply(e.body()), e.status().label(), e.createdAt(), e.sentAt())).toList(),
                 accessLog(grant, redact),
                 List.copyOf(leftOut));
     }

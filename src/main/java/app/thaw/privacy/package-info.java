@@ -1,2 +1,5 @@
-/** Clients' privacy rights under UK GDPR: finding a client's records, their consent, and subject access exports. */
+/**
+ * Clients' privacy rights under UK GDPR: finding a client's records and consent, and subject access requests, which
+ * the practice manager records and releases and the client's clinician reviews for serious harm before any release.
+ */
 package app.thaw.privacy;

@@ -11,8 +11,13 @@ import app.thaw.review.factors.FactorRuleSet;
 @Configuration(proxyBeanMethods = false)
 class FactorRulesConfig {
 
+    /** The rules for the questionnaire new clients fill in; version 1 stays for intake-v1 and its tests. */
+    static final String CURRENT_RULES = "review/factor-rules-v2.yaml";
+
+    /** The rules written for the questionnaire new clients fill in (item ids are stable across versions). */
     @Bean
     FactorRuleSet factorRules(QuestionnaireCatalog questionnaires) {
-        return FactorRuleLoader.loadV1(questionnaires.current());
+        return FactorRuleLoader.validate(FactorRuleLoader.loadClasspath(CURRENT_RULES),
+                questionnaires.current());
     }
 }

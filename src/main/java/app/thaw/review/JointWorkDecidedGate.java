@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import app.thaw.caseaccess.SafetyGate;
  * clinical decision for joint work in the couple's current referral (couples work is unsafe where there is abuse).
  */
 @Component
+@Order(2)
 @Transactional(readOnly = true)
 class JointWorkDecidedGate implements SafetyGate {
 

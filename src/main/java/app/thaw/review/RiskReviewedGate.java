@@ -3,6 +3,7 @@ package app.thaw.review;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import app.thaw.caseaccess.SafetyGate;
 
 /** No session of any kind for a client whose urgent risk answers no therapist has reviewed yet. */
 @Component
+@Order(1)
 @Transactional(readOnly = true)
 class RiskReviewedGate implements SafetyGate {
 

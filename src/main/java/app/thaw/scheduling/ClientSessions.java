@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -76,18 +77,28 @@ class ClientSessions implements ClientAppointments {
     @Override
     @PermitAll
     @Transactional(readOnly = true)
-    public List<Session> upcoming(VerifiedClient client) {
+    public ClientDiary diaryOf(VerifiedClient client) {
         long intakeId = client.intakeId();
         Instant now = clock.instant();
-        Duration notice = settings.current().clientNotice();
-        var mine = appointments.findForIntakes(List.of(intakeId)).stream()
+        Duration noticePeriod = settings.current().clientNotice();
+        var all = appointments.findForIntakes(List.of(intakeId));
+        var mine = all.stream()
                 .filter(a -> a.getState() == AppointmentState.BOOKED && a.getEndsAt().isAfter(now)).toList();
+        int earlier = (int) all.stream()
+                .filter(a -> a.getState() != AppointmentState.CANCELLED && !a.getStartsAt().isAfter(now)).count();
+        Set<Long> askedByMe = mine.isEmpty() ? Set.of()
+                : requests.findOpenRequestAppointmentIdsBy(intakeId, mine.stream().map(Appointment::getId).toList());
         // the client holds no staff role: the practice reads its own diary on their behalf
-        return SystemActor.call(() -> views.of(mine)).stream().map(view -> new Session(view.id(), view.start(),
-                view.end(), view.typeLabel(), view.format() == SessionFormat.ONLINE
-                        ? views.meetingLink(view).map(link -> "Online, join at " + link).orElse("Online")
-                        : inPerson(view.roomName()), view.therapistName(),
-                cancellable(view.start().toInstant(), now, notice), view.changeRequested())).toList();
+        var sessions = SystemActor.call(() -> views.of(mine)).stream().map(view -> {
+            boolean joint = view.partnerIntakeId() != null;
+            return new Session(view.id(), view.start(), view.end(), view.typeLabel(),
+                    view.format() == SessionFormat.ONLINE
+                            ? views.meetingLink(view).map(link -> "Online, join at " + link).orElse("Online")
+                            : inPerson(view.roomName()),
+                    view.therapistName(), !joint && cancellable(view.start().toInstant(), now, noticePeriod),
+                    askedByMe.contains(view.id()), joint);
+        }).toList();
+        return new ClientDiary(sessions, earlier);
     }
 
     /** The room and the practice's address, so the client knows where to go. */
@@ -96,6 +107,10 @@ class ClientSessions implements ClientAppointments {
         return "In person, " + roomName + (address.isEmpty() ? "" : ", " + String.join(", ", address));
     }
 
+    /**
+     * A session with a partner is never cancelled from one partner's page: it becomes a request, so the practice
+     * speaks to each partner and neither learns from an email what the other asked.
+     */
     @Override
     @PermitAll
     @Transactional
@@ -109,29 +124,37 @@ class ClientSessions implements ClientAppointments {
         if (!StorableText.isStorable(text)) {
             throw new IllegalArgumentException(StorableText.REFUSAL);
         }
-        if (text != null && text.length() > AppointmentRequest.MESSAGE_MAX) {
-            throw new IllegalArgumentException("Please keep your message under " + AppointmentRequest.MESSAGE_MAX
-                    + " characters.");
+        if (text != null && text.codePointCount(0, text.length()) > AppointmentRequest.MESSAGE_MAX) {
+            throw new IllegalArgumentException("Please shorten your message to " + AppointmentRequest.MESSAGE_MAX
+                    + " characters or fewer — it has " + text.codePointCount(0, text.length()) + ".");
         }
         Instant now = clock.instant();
-        Duration notice = settings.current().clientNotice();
+        Duration noticePeriod = settings.current().clientNotice();
         String when = WHEN.format(appointment.getStartsAt().atZone(Application.PRACTICE_ZONE));
-        if (cancel && cancellable(appointment.getStartsAt(), now, notice)) {
+        boolean joint = appointment.getPartnerIntakeId() != null;
+        if (cancel && !joint && cancellable(appointment.getStartsAt(), now, noticePeriod)) {
             appointment.cancel(true, text == null ? "Cancelled by the client online" : text, null, now);
+            AppointmentNotice notice = SystemActor.call(() -> views.notice(appointment));
             SystemActor.run(() -> {
-                events.publishEvent(new AppointmentCancelled(views.notice(appointment), true));
+                events.publishEvent(new AppointmentCancelled(notice, true));
                 CaseGrant grant = access.require(appointment.getIntakeId(), CaseOperation.READ_BOOKING_DETAILS);
                 care.changed(grant, appointment, CareEventKind.SESSION_CANCELLED, now);
                 closing.cancelled(grant, appointmentId, null);
                 auditLog.record(AuditAction.SESSION_CANCELLED, intakeId, referenceOf(intakeId), "By the client online");
             });
-            return "Your session on " + when + " is cancelled. We've emailed you to confirm.";
+            // no address means the client said email isn't safe: nothing was sent, so nothing is claimed
+            boolean emailed = notice.recipients().stream().anyMatch(to -> to.email() != null);
+            return "Your session on " + when + " is cancelled." + (emailed ? " We've emailed you to confirm." : "");
         }
-        requests.save(new AppointmentRequest(appointmentId, cancel, text, now));
+        requests.save(new AppointmentRequest(appointmentId, intakeId, cancel, text, now));
         SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, intakeId, referenceOf(intakeId),
                 cancel ? "Asked to cancel" : "Asked to rearrange"));
+        if (joint) {
+            return "We've passed your request about the session on " + when + " to the practice. They'll contact "
+                    + "you, the way you said is safe, before anything changes.";
+        }
         return cancel
-                ? "Your session on " + when + " is less than " + notice.toHours() + " hours away, so we've "
+                ? "Your session on " + when + " is less than " + noticePeriod.toHours() + " hours away, so we've "
                         + "passed your request to the practice. They'll contact you; late cancellations may be charged."
                 : "We've passed your request to rearrange the session on " + when + " to the practice. "
                         + "They'll contact you with new times.";
@@ -150,6 +173,9 @@ class ClientSessions implements ClientAppointments {
         }
         List<RequestUpdate> updates = new ArrayList<>();
         for (AppointmentRequest request : requests.findByAppointmentIdInOrderByCreatedAtDesc(mine.keySet())) {
+            if (!Long.valueOf(client.intakeId()).equals(request.getRequestedByIntakeId())) {
+                continue; // a partner's request on a joint session is theirs alone
+            }
             Instant closed = request.getHandledAt();
             if (closed != null && closed.isBefore(since)) {
                 continue;

@@ -12,4 +12,10 @@ public record PendingSignIn(long staffId, String username, String displayName) i
     public String getName() {
         return username;
     }
+
+    /** Framework debug logs print principals: the username stays out of them. */
+    @Override
+    public String toString() {
+        return "PendingSignIn[staffId=" + staffId + "]";
+    }
 }

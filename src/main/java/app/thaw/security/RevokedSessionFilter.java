@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Security sends a page request to the login page and Vaadin reloads an open view into it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 11)
 class RevokedSessionFilter extends OncePerRequestFilter {
 
     private final JdbcTemplate jdbc;

@@ -52,7 +52,8 @@ public class SecondFactorService {
     private final RecoveryCodeRepository recoveryCodes;
     private final StaffAccountRepository accounts;
     private final StaffAccountService staff;
-    private final SignInThrottle throttle;
+    private final SignInAttempts attempts;
+    private final KnownDevices devices;
     private final SignInSessions sessions;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<DemoCodeHint> demoHint;
@@ -60,14 +61,16 @@ public class SecondFactorService {
     private final Clock clock;
 
     SecondFactorService(StaffSecondFactorRepository factors, RecoveryCodeRepository recoveryCodes,
-                        StaffAccountRepository accounts, StaffAccountService staff, SignInThrottle throttle,
+                        StaffAccountRepository accounts, StaffAccountService staff, SignInAttempts attempts,
+                        KnownDevices devices,
                         SignInSessions sessions, ApplicationEventPublisher events, ObjectProvider<DemoCodeHint> demoHint,
                         PlatformTransactionManager transactions, Clock clock) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.accounts = accounts;
         this.staff = staff;
-        this.throttle = throttle;
+        this.attempts = attempts;
+        this.devices = devices;
         this.sessions = sessions;
         this.events = events;
         this.demoHint = demoHint;
@@ -187,6 +190,7 @@ public class SecondFactorService {
         factors.deleteByStaffId(staffId);
         recoveryCodes.deleteByStaffId(staffId);
         account.authenticatorReset();
+        devices.forget(staffId);
         events.publishEvent(new SecondFactorEvent(Kind.RESET, staffId, account.getUsername(),
                 account.getDisplayName(), null));
     }
@@ -233,18 +237,16 @@ public class SecondFactorService {
         authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(clock.instant()).build());
         var full = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
         sessions.signIn(full);
-        throttle.recordSuccess(SignInThrottle.accountKey(user.username()));
+        attempts.succeeded(user.id(), user.username());
         events.publishEvent(new AuthenticationSuccessEvent(full));
     }
 
     private boolean throttled(PendingSignIn who) {
-        return throttle.isBlocked(SignInThrottle.accountKey(who.username()))
-                || throttle.isBlocked(SignInThrottle.addressKey(ThrottledAuthenticationProvider.clientAddress()));
+        return attempts.paused(who.username());
     }
 
     private void refused(PendingSignIn who) {
-        throttle.recordFailure(SignInThrottle.accountKey(who.username()));
-        throttle.recordFailure(SignInThrottle.addressKey(ThrottledAuthenticationProvider.clientAddress()));
+        attempts.failed(who.username());
         events.publishEvent(new SecondFactorEvent(Kind.CODE_REFUSED, who.staffId(), who.username(),
                 who.displayName(), null));
     }

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Ends any session older than its absolute lifetime (12 hours by default), however active it has been. */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
     private final Duration lifetime;

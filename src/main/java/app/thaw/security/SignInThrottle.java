@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * After 10 failed sign-ins within 15 minutes for one account (50 for one address, which a whole practice
- * may share behind one router), further tries are refused for a delay that doubles with each failure
- * (1 minute up to an hour). Kept in PostgreSQL so every instance applies the same count.
+ * Failed sign-ins counted per key (an account, an address, a known browser) in PostgreSQL, so every instance applies
+ * the same count. 10 failures within 15 minutes for an account (50 for an address, which a whole practice may share
+ * behind one router) pause further tries for a minute; each further pause in a row doubles, up to an hour, and a day
+ * without one starts again at a minute. Tries made during a pause are refused unread and never lengthen it, so
+ * knocking on a paused account cannot keep its owner out. ASVS 5.0 V6.1.1/V6.3.1 (docs/security.md).
  */
 @Component
 class SignInThrottle {
@@ -22,7 +25,10 @@ class SignInThrottle {
     static final int FREE_FAILURES = 10;
     static final int FREE_FAILURES_PER_ADDRESS = 50;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration FIRST_PAUSE = Duration.ofMinutes(1);
     static final Duration MAX_BLOCK = Duration.ofHours(1);
+    /** A series of pauses is forgotten after a day without one. */
+    static final Duration SERIES_FORGOTTEN = Duration.ofDays(1);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -40,47 +46,85 @@ class SignInThrottle {
         return "address:" + address;
     }
 
+    static String deviceKey(long deviceId) {
+        return "device:" + deviceId;
+    }
+
     @Transactional(readOnly = true)
     boolean isBlocked(String key) {
+        return blockedUntil(key).isPresent();
+    }
+
+    /** When the pause on this key ends, if one is running now. */
+    @Transactional(readOnly = true)
+    Optional<Instant> blockedUntil(String key) {
         Instant now = clock.instant();
         return jdbc.query("select blocked_until from sign_in_throttle where throttle_key = ?",
                 (rs, row) -> rs.getTimestamp(1), truncate(key)).stream()
-                .anyMatch(until -> until != null && until.toInstant().isAfter(now));
+                .filter(until -> until != null && until.toInstant().isAfter(now))
+                .map(Timestamp::toInstant).findFirst();
     }
 
+    /**
+     * Counts one failure, unless the key is paused (then nothing changes). Returns the end of the pause this failure
+     * started, if it started one.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void recordFailure(String key) {
+    Optional<Instant> recordFailure(String key) {
         Instant now = clock.instant();
-        Timestamp windowStart = Timestamp.from(now.minus(WINDOW));
+        String id = truncate(key);
         jdbc.update("""
-                insert into sign_in_throttle (throttle_key, failures, window_started) values (?, 1, ?)
-                on conflict (throttle_key) do update
-                   set failures = case when sign_in_throttle.window_started < ? and
-                                            (sign_in_throttle.blocked_until is null or sign_in_throttle.blocked_until < ?)
-                                       then 1 else sign_in_throttle.failures + 1 end,
-                       window_started = case when sign_in_throttle.window_started < ? and
-                                            (sign_in_throttle.blocked_until is null or sign_in_throttle.blocked_until < ?)
-                                       then excluded.window_started else sign_in_throttle.window_started end""",
-                truncate(key), Timestamp.from(now), windowStart, Timestamp.from(now), windowStart, Timestamp.from(now));
-        Integer failures = jdbc.queryForObject("select failures from sign_in_throttle where throttle_key = ?",
-                Integer.class, truncate(key));
-        int free = key.startsWith("address:") ? FREE_FAILURES_PER_ADDRESS : FREE_FAILURES;
-        if (failures != null && failures >= free) {
-            jdbc.update("update sign_in_throttle set blocked_until = ? where throttle_key = ?",
-                    Timestamp.from(now.plus(blockFor(failures - free + FREE_FAILURES))), truncate(key));
+                insert into sign_in_throttle (throttle_key, failures, window_started, blocks) values (?, 0, ?, 0)
+                on conflict (throttle_key) do nothing""", id, Timestamp.from(now));
+        var row = jdbc.queryForMap("""
+                select failures, window_started, blocked_until, blocks, last_blocked_at
+                  from sign_in_throttle where throttle_key = ? for update""", id);
+        Instant blockedUntil = instant(row.get("blocked_until"));
+        if (blockedUntil != null && blockedUntil.isAfter(now)) {
+            return Optional.empty();
         }
+        int failures = ((Number) row.get("failures")).intValue();
+        Instant windowStarted = instant(row.get("window_started"));
+        if (windowStarted == null || windowStarted.isBefore(now.minus(WINDOW))
+                || blockedUntil != null && windowStarted.isBefore(blockedUntil)) {
+            failures = 0;
+            windowStarted = now;
+        }
+        failures++;
+        int free = key.startsWith("address:") ? FREE_FAILURES_PER_ADDRESS : FREE_FAILURES;
+        if (failures < free) {
+            jdbc.update("update sign_in_throttle set failures = ?, window_started = ? where throttle_key = ?",
+                    failures, Timestamp.from(windowStarted), id);
+            return Optional.empty();
+        }
+        Instant lastBlocked = instant(row.get("last_blocked_at"));
+        int blocks = lastBlocked != null && lastBlocked.isAfter(now.minus(SERIES_FORGOTTEN))
+                ? ((Number) row.get("blocks")).intValue() + 1 : 1;
+        Instant until = now.plus(blockFor(blocks));
+        jdbc.update("""
+                update sign_in_throttle set failures = 0, window_started = ?, blocked_until = ?, blocks = ?,
+                                            last_blocked_at = ?
+                 where throttle_key = ?""",
+                Timestamp.from(now), Timestamp.from(until), blocks, Timestamp.from(now), id);
+        return Optional.of(until);
     }
 
+    /** A full sign-in, or a practice manager lifting the pause: the key starts afresh. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void recordSuccess(String key) {
         jdbc.update("delete from sign_in_throttle where throttle_key = ?", truncate(key));
     }
 
-    /** 1 minute at the 10th failure, doubling each time, never more than an hour. */
-    static Duration blockFor(int failures) {
-        int doublings = Math.min(failures - FREE_FAILURES, 6);
-        Duration block = Duration.ofMinutes(1L << doublings);
+    /** The n-th pause in a row: 1 minute, doubling each time, never more than an hour. */
+    static Duration blockFor(int pauseInARow) {
+        int doublings = Math.clamp(pauseInARow - 1, 0, 6);
+        Duration block = FIRST_PAUSE.multipliedBy(1L << doublings);
         return block.compareTo(MAX_BLOCK) > 0 ? MAX_BLOCK : block;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toInstant()
+                : value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : null;
     }
 
     private static String truncate(String key) {

@@ -36,6 +36,18 @@ public class StaffAccountService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
     }
 
+    /**
+     * The account a sign-in attempt named, for the audit log of a failed try: only an existing account's own id and
+     * name leave here, never the typed text.
+     */
+    @PermitAll
+    public java.util.Optional<StaffSummary> find(String typedUsername) {
+        if (typedUsername == null || typedUsername.isBlank() || typedUsername.length() > 64) {
+            return java.util.Optional.empty();
+        }
+        return accounts.findByUsernameIgnoreCase(typedUsername.strip()).map(StaffAccountService::toSummary);
+    }
+
     @RolesAllowed(Roles.ADMIN)
     public List<StaffSummary> listStaff() {
         return accounts.findAllByOrderByDisplayNameAsc().stream().map(StaffAccountService::toSummary).toList();

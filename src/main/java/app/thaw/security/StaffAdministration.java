@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.SecretToken;
+import app.thaw.base.web.PublicUrl;
 import app.thaw.security.StaffInputProblem.Field;
 import app.thaw.security.domain.PasswordLink;
 import app.thaw.security.domain.PasswordLinkRepository;
@@ -37,7 +38,6 @@ public class StaffAdministration {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\".]+(\\.[^@\\s<>\".]+)+");
-    private static final Pattern SITE = Pattern.compile("https?://[^\\s/?#]+(/[^\\s?#]*)?");
 
     private final StaffAccountRepository accounts;
     private final PasswordLinkRepository links;
@@ -45,17 +45,23 @@ public class StaffAdministration {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final List<StaffCommitments> commitments;
+    private final PublicUrl publicUrl;
+    private final SignInThrottle throttle;
+    private final KnownDevices devices;
     private final Clock clock;
 
     StaffAdministration(StaffAccountRepository accounts, PasswordLinkRepository links, CurrentUser currentUser,
                         JdbcTemplate jdbc, ApplicationEventPublisher events, List<StaffCommitments> commitments,
-                        Clock clock) {
+                        PublicUrl publicUrl, SignInThrottle throttle, KnownDevices devices, Clock clock) {
         this.commitments = List.copyOf(commitments);
+        this.throttle = throttle;
+        this.devices = devices;
         this.accounts = accounts;
         this.links = links;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.events = events;
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -71,11 +77,8 @@ public class StaffAdministration {
                 .sorted(Comparator.comparing((TeamMember m) -> !m.isActive())).toList();
     }
 
-    /**
-     * Creates the account without a password and issues its invitation link. {@code siteAddress} is where
-     * staff reach Thaw (e.g. "https://thaw.example"), the base of the link.
-     */
-    public IssuedLink invite(NewStaffMember member, String siteAddress) {
+    /** Creates the account without a password and issues its invitation link, under the public address. */
+    public IssuedLink invite(NewStaffMember member) {
         String name = member.displayName() == null ? "" : member.displayName().strip();
         String username = member.username() == null ? "" : member.username().strip().toLowerCase(Locale.ROOT);
         String email = member.email() == null ? "" : member.email().strip();
@@ -94,7 +97,6 @@ public class StaffAdministration {
         if (member.role() == null) {
             throw new StaffInputProblem(Field.USERNAME, "Choose a role.");
         }
-        String site = site(siteAddress);
         // the unique index decides races; this gives the usual case a clear message first
         if (accounts.findByUsernameIgnoreCase(username).isPresent()) {
             throw new StaffInputProblem(Field.USERNAME, "Someone already has the username \"" + username
@@ -103,11 +105,11 @@ public class StaffAdministration {
         StaffAccount account = accounts.saveAndFlush(new StaffAccount(username, name, email, null, member.role(),
                 clock.instant()));
         changed(StaffChange.INVITED, account, "as " + member.role().label());
-        return issue(account, LinkPurpose.INVITATION, site);
+        return issue(account, LinkPurpose.INVITATION);
     }
 
     /** A fresh link for someone still to choose a password; the previous link stops working. */
-    public IssuedLink renewLink(long staffId, String siteAddress) {
+    public IssuedLink renewLink(long staffId) {
         StaffAccount account = account(staffId);
         if (account.hasPassword() || !account.isActive()) {
             throw new StaffActionRefused(account.getDisplayName() + " is not waiting for a password link.");
@@ -115,23 +117,23 @@ public class StaffAdministration {
         LinkPurpose purpose = links.findOpen(staffId).stream().map(PasswordLink::getPurpose).findFirst()
                 .orElse(lastPurpose(staffId));
         changed(StaffChange.LINK_RENEWED, account, purpose == LinkPurpose.INVITATION ? "invitation" : "reset");
-        return issue(account, purpose, site(siteAddress));
+        return issue(account, purpose);
     }
 
     /**
      * Removes the password at once (it stops working and their sessions end) and issues a link to choose a
      * new one: a reset is for a forgotten password or one someone else may know, and neither needs the old one.
      */
-    public IssuedLink resetPassword(long staffId, String siteAddress) {
-        String site = site(siteAddress);
+    public IssuedLink resetPassword(long staffId) {
         StaffAccount account = account(staffId);
         refuseForSelf(account, "reset your own password: use Change password in your account menu");
         if (!account.isActive()) {
             throw new StaffActionRefused(account.getDisplayName() + " is deactivated. Reactivate them first.");
         }
         account.clearPassword();
+        devices.forget(account.getId());
         changed(StaffChange.PASSWORD_RESET, account, "password removed, reset link issued; sessions ended");
-        return issue(account, LinkPurpose.RESET, site);
+        return issue(account, LinkPurpose.RESET);
     }
 
     public void changeRole(long staffId, StaffRole role) {
@@ -166,6 +168,7 @@ public class StaffAdministration {
                     + ". Hand them over first (Team › " + account.getDisplayName() + " › Hand over and deactivate).");
         }
         account.deactivate();
+        devices.forget(account.getId());
         links.findOpen(staffId).forEach(link -> link.revoke(clock.instant()));
         changed(StaffChange.DEACTIVATED, account, "sessions ended");
     }
@@ -180,14 +183,28 @@ public class StaffAdministration {
                 : "still needs a password link");
     }
 
-    private IssuedLink issue(StaffAccount account, LinkPurpose purpose, String site) {
+    /**
+     * Lets someone sign in again now, before the pause after their failed tries runs out (they rang to say it was
+     * them, or the practice has checked). Their failure count starts afresh.
+     */
+    public void liftSignInPause(long staffId) {
+        StaffAccount account = account(staffId);
+        var until = throttle.blockedUntil(SignInThrottle.accountKey(account.getUsername()));
+        if (until.isEmpty()) {
+            return;
+        }
+        throttle.recordSuccess(SignInThrottle.accountKey(account.getUsername()));
+        changed(StaffChange.SIGN_IN_PAUSE_LIFTED, account, "sign-in pause lifted early");
+    }
+
+    private IssuedLink issue(StaffAccount account, LinkPurpose purpose) {
         Instant now = clock.instant();
         links.findOpen(account.getId()).forEach(link -> link.revoke(now));
         links.flush();
         String token = SecretToken.generate();
         PasswordLink link = links.save(new PasswordLink(account.getId(), purpose, SecretToken.hash(token), now,
                 currentUser.get().map(StaffUser::id).orElse(null)));
-        String url = site + (purpose == LinkPurpose.INVITATION ? "/welcome/" : "/reset-password/") + token;
+        String url = publicUrl.link((purpose == LinkPurpose.INVITATION ? "welcome/" : "reset-password/") + token);
         events.publishEvent(new StaffLinkIssued(purpose, account.getEmail(), account.getDisplayName(), url,
                 link.getExpiresAt()));
         return new IssuedLink(url, link.getExpiresAt(), account.getDisplayName(), account.getEmail());
@@ -236,17 +253,6 @@ public class StaffAdministration {
                 account.getUsername(), detail));
     }
 
-    static String site(String siteAddress) {
-        String site = siteAddress == null ? "" : siteAddress.strip();
-        while (site.endsWith("/")) {
-            site = site.substring(0, site.length() - 1);
-        }
-        if (!SITE.matcher(site).matches()) {
-            throw new IllegalArgumentException("The site address must be an absolute http(s) address");
-        }
-        return site;
-    }
-
     private TeamMember member(StaffAccount account, PasswordLink open, Instant now) {
         AccountStatus status;
         if (!account.isActive()) {
@@ -259,7 +265,8 @@ public class StaffAdministration {
         }
         Instant expires = open != null && open.getExpiresAt().isAfter(now) && account.isActive()
                 ? open.getExpiresAt() : null;
+        Instant paused = throttle.blockedUntil(SignInThrottle.accountKey(account.getUsername())).orElse(null);
         return new TeamMember(account.getId(), account.getUsername(), account.getDisplayName(), account.getEmail(),
-                account.getRole(), status, expires);
+                account.getRole(), status, expires, paused);
     }
 }

@@ -12,5 +12,7 @@ public enum StaffChange {
     REFUSED,
     /** The staff member chose their password with an invitation or reset link (nobody is signed in). */
     PASSWORD_CHOSEN,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** A practice manager let someone sign in again before their sign-in pause ran out. */
+    SIGN_IN_PAUSE_LIFTED
 }

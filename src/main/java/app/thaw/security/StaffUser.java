@@ -43,9 +43,9 @@ public record StaffUser(long id, String username, String displayName, StaffRole 
         return role == StaffRole.THERAPIST;
     }
 
-    /** Keeps the password hash out of logs and debug output. */
+    /** Keeps the password hash and the username out of logs and debug output. */
     @Override
     public String toString() {
-        return "StaffUser[id=" + id + ", username=" + username + ", role=" + role + "]";
+        return "StaffUser[id=" + id + ", role=" + role + "]";
     }
 }

@@ -4,9 +4,16 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** One row of the team list: no password material; the open link's expiry when one is waiting to be used. */
+/**
+ * One row of the team list: no password material; the open link's expiry when one is waiting to be used, and when
+ * a sign-in pause after failed tries ends, while one runs.
+ */
 public record TeamMember(long id, String username, String displayName, String email, StaffRole role,
-                         AccountStatus status, @Nullable Instant linkExpiresAt) {
+                         AccountStatus status, @Nullable Instant linkExpiresAt, @Nullable Instant signInPausedUntil) {
+
+    public boolean isSignInPaused() {
+        return signInPausedUntil != null;
+    }
 
     public boolean isActive() {
         return status != AccountStatus.DEACTIVATED;

@@ -21,6 +21,7 @@ import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.SecretToken;
+import app.thaw.base.web.PublicUrl;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
@@ -58,12 +59,11 @@ public class OfferService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration defaultHold;
-    private final String siteAddress;
+    private final PublicUrl publicUrl;
 
     OfferService(WaitlistStore store, CaseAccess access, SubmittedIntakes intakes, ClientEmails emails,
                  AuditLog auditLog, CurrentUser currentUser, TransactionTemplate transactions, Clock clock,
-                 @Value("${thaw.waitlist.hold:PT48H}") Duration defaultHold,
-                 @Value("${thaw.waitlist.site-address:http://localhost:8080}") String siteAddress) {
+                 @Value("${thaw.waitlist.hold:PT48H}") Duration defaultHold, PublicUrl publicUrl) {
         this.store = store;
         this.access = access;
         this.intakes = intakes;
@@ -73,7 +73,7 @@ public class OfferService {
         this.transactions = transactions;
         this.clock = clock;
         this.defaultHold = defaultHold;
-        this.siteAddress = siteAddress.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     /** The hold the practice gives an offer unless staff choose another. */
@@ -320,7 +320,7 @@ public class OfferService {
             if (intakes.emailIsSafe(client)) {
                 ClientContact contact = intakes.contact(client);
                 emailed += emails.sendSlotOffer(contact.email(), contact.callName(), lines,
-                        siteAddress + "/offer/" + token, expires.atZone(Application.PRACTICE_ZONE)) ? 1 : 0;
+                        publicUrl.link("offer/" + token), expires.atZone(Application.PRACTICE_ZONE)) ? 1 : 0;
             }
         }
         return emailed;

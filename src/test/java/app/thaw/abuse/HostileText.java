@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * What an attacker, a careless paste or a client writing in another script might type. Each entry either
- * must be stored exactly as typed and shown as text, or ({@link #UNSTORABLE}) refused with a message.
+ * must be stored as typed (NFC) and shown as text, or ({@link #UNSTORABLE}) cleaned or refused with a message.
  */
 final class HostileText {
 
@@ -27,12 +27,22 @@ final class HostileText {
             Map.entry("html entities", "&lt;b&gt; &amp; &#60;script&#62; <b>bold</b>"),
             Map.entry("newline-free percent", "%00 %3Cscript%3E \\u0000 \\x00"));
 
-    /** PostgreSQL can't keep these exactly (NUL refused, a lone surrogate becomes '?'): refused with words. */
+    /**
+     * PostgreSQL can't keep these exactly (NUL refused, a lone surrogate becomes '?'). Staff forms refuse them with
+     * words; a client's answers have them taken out ({@link #CLEANED}), as a paste's stray bytes carry no meaning.
+     */
     static final Map<String, String> UNSTORABLE = Map.of(
             "NUL", "Robin\u0000Smith",
             "bell and escape", "Robin\u0007\u001B[31mSmith",
             "lone high surrogate", "Robin\uD800Smith",
             "lone low surrogate", "Robin\uDC00Smith");
+
+    /** What a client's answer keeps of each {@link #UNSTORABLE} text. */
+    static final Map<String, String> CLEANED = Map.of(
+            "NUL", "RobinSmith",
+            "bell and escape", "Robin[31mSmith",
+            "lone high surrogate", "RobinSmith",
+            "lone low surrogate", "RobinSmith");
 
     private HostileText() {
     }

@@ -24,8 +24,9 @@ import app.thaw.intake.domain.EncryptedColumns.IntakeAnswers;
 import app.thaw.intake.questionnaire.Answers;
 
 /**
- * Hostile answers sent straight to the client's service, as a forged request could: every one is kept
- * exactly as typed or refused with a message beside its field; no intake is lost, doubled or half made.
+ * Hostile answers sent straight to the client's service, as a forged request could: every one is kept as typed
+ * (NFC-normalised, control characters removed) or refused with a message beside its field; no intake is lost,
+ * doubled or half made, and nothing is ever cut.
  */
 @IntegrationTest
 class IntakeInputAbuseIT {
@@ -46,10 +47,12 @@ class IntakeInputAbuseIT {
     IntakeAnswers storedAnswers;
 
     @Test
-    void everyHostileButStorableTextIsKeptExactlyAsTypedInTheIntakeAndOnTheStatusPage() {
-        HostileText.STORED_AS_TYPED.forEach((what, text) -> {
+    void everyHostileButStorableTextIsKeptAsTypedInTheIntake() {
+        HostileText.STORED_AS_TYPED.forEach((what, typed) -> {
+            // NFC is the one change: a decomposed é is kept as the single character é
+            String text = java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFC);
             long before = intakes();
-            String token = draft(IntakeFixtures.completeAnswers(text + " Client").with(STORY, text + "\n" + text));
+            String token = draft(IntakeFixtures.completeAnswers(typed + " Client").with(STORY, typed + "\n" + typed));
 
             var outcome = intake.submit(token, address(), false);
 
@@ -65,19 +68,20 @@ class IntakeInputAbuseIT {
     }
 
     @Test
-    void unstorableCharactersAreRefusedBesideTheFieldAndNothingIsSent() {
+    void controlCharactersAndBrokenHalvesAreTakenOutAndTheRestIsSent() {
         HostileText.UNSTORABLE.forEach((what, text) -> {
             long before = intakes();
             String token = draft(IntakeFixtures.completeAnswers("Sam Clean"));
 
-            // the draft keeps the last storable answer; the live form still holds what was typed
             assertThat(intake.saveAnswers(token, Map.of(NAME, List.of(text), STORY, List.of(text)), "about"))
                     .as(what).isTrue();
-            assertThat(intake.resumeDraft(token).orElseThrow().answers().single(NAME)).as(what).contains("Sam Clean");
-            var errors = intake.validateSection("about", IntakeFixtures.completeAnswers(text));
-            assertThat(errors.get(NAME)).as(what).contains("hidden character");
+            String kept = HostileText.CLEANED.get(what);
+            assertThat(intake.resumeDraft(token).orElseThrow().answers().single(NAME)).as(what).contains(kept);
+            assertThat(intake.validateSection("about", IntakeFixtures.completeAnswers(text))).as(what).isEmpty();
 
-            assertThat(intakes()).as(what).isEqualTo(before);
+            var outcome = (SubmissionOutcome.Submitted) intake.submit(token, address(), false);
+            assertThat(answers(outcome.receipt().reference()).get(NAME)).as(what).containsExactly(kept);
+            assertThat(intakes()).as(what).isEqualTo(before + 1);
         });
     }
 
@@ -93,7 +97,8 @@ class IntakeInputAbuseIT {
         assertThat(draftSize(token)).isLessThan(20_000);
         assertThat(intake.resumeDraft(token).orElseThrow().answers().single(NAME)).contains("Lee Long");
         var errors = intake.validateSection("about", IntakeFixtures.completeAnswers(HostileText.MEGABYTE));
-        assertThat(errors.get(NAME)).isEqualTo("Please keep this to 200 characters or fewer (you have 1,048,576)");
+        assertThat(errors.get(NAME))
+                .isEqualTo("Please shorten this to 200 characters or fewer — it has 1,048,576 (1,048,376 too many)");
         assertThat(intake.submit(token, address(), false)).isInstanceOf(SubmissionOutcome.Submitted.class);
         assertThat(intakes()).isEqualTo(before + 1);
     }

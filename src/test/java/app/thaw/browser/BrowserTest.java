@@ -62,6 +62,12 @@ public abstract class BrowserTest {
                 .setHasTouch(true)).newPage());
     }
 
+    /** Like {@link #usePhone()}, at any phone size, e.g. 320×640 (the reflow width of WCAG 1.4.10). */
+    protected Page usePhone(int width, int height) {
+        return usePage(newContext(new Browser.NewContextOptions().setViewportSize(width, height).setIsMobile(true)
+                .setHasTouch(true)).newPage());
+    }
+
     /** Makes {@code next} the page that {@link #open} and failure screenshots use. */
     protected Page usePage(Page next) {
         page = next;

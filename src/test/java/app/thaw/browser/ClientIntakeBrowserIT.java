@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 
-/** The client's journey on a phone, as a person would take it, with axe-core checking every page. */
+/**
+ * The client's journey on a phone, as a person would take it, with axe-core checking every page. The whole
+ * questionnaire, walked step by step at two phone widths, is {@link QuestionnaireOnPhonesBrowserIT}.
+ */
 class ClientIntakeBrowserIT extends BrowserTest {
 
     private static final Pattern REFERENCE = Pattern.compile("THW-[0-9A-Z]{6}");
@@ -31,121 +34,12 @@ class ClientIntakeBrowserIT extends BrowserTest {
     }
 
     @Test
-    void clientFillsInTheWholeFormOnAPhoneAndSeesTheirReference() {
+    void theLandingPageFitsAPhone() {
         open("/");
+        assertFitsTheScreen("the landing page");
         AxeCore.check(page, "the landing page");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the form")).click();
-
         step("About you");
-        type("Your full name", "Sam Taylor");
-        typeDate("Your date of birth", "14/03/1985");
-        type("Your email address", "sam.example.com");
-        type("Your phone number", "07700 900123");
-        choose("How would you prefer us to get in touch?", "Email");
-        choose("If we can't reach you, is it all right to leave a voicemail?", "No");
-        choose("Is it all right to send you text messages?", "Yes");
-        saveAndContinue();
-
-        String problem = "This doesn't look like an email address — please check it";
-        assertThat(field("Your email address").locator("[slot=error-message]")).hasText(problem);
-        assertThat(page.locator(".error-summary")).containsText("Please check this answer");
-        assertThat(page.locator(".error-summary")).containsText(problem);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("About you"))).isVisible();
-        assertThat(input("Your full name")).hasValue("Sam Taylor");
-        assertThat(input("Your date of birth")).hasValue("14/03/1985");
-        assertThat(input("Your email address")).hasValue("sam.example.com");
-        assertThat(input("Your phone number")).hasValue("07700 900123");
-        assertThat(radio("How would you prefer us to get in touch?", "Email")).isChecked();
-        assertThat(radio("If we can't reach you, is it all right to leave a voicemail?", "No")).isChecked();
-        assertFitsTheScreen("About you, with an error");
-        AxeCore.check(page, "About you, with an error");
-        type("Your email address", "sam@example.com");
-        saveAndContinue();
-
-        step("What brings you here");
-        type("In your own words, what has brought you here?",
-                "Since my dad died last spring I haven't cried once, and my partner thinks I don't care.");
-        choose("How long has it been hard to cry, or to feel things the way you used to?", "6 to 12 months");
-        saveAndContinue();
-
-        step("Numbness and crying");
-        answerEveryQuestionInStepWith("Several days");
-        saveAndContinue();
-
-        step("Exhaustion and burnout");
-        answerEveryQuestionInStepWith("More than half the days");
-        saveAndContinue();
-
-        step("How you learned to handle feelings");
-        answerEveryQuestionInStepWith("Agree");
-        saveAndContinue();
-
-        step("Mood and anxiety");
-        assertThat(page.locator(".section-form vaadin-radio-group")).hasCount(21);
-        answerEveryQuestionInStepWith("Not at all");
-        saveAndContinue();
-
-        step("Medication and physical health");
-        choose("Are you currently taking any medication for your mood or anxiety?", "No");
-        tick("None of these");
-        saveAndContinue();
-
-        step("Your relationship");
-        Locator howLong = radioGroup("How long have you been together?");
-        assertThat(howLong).isHidden();
-        choose("Are you in a relationship at the moment?", "Yes");
-        assertThat(howLong).isVisible();
-        assertThat(radioGroup("My partner and I struggle to talk about how we feel")).isVisible();
-        AxeCore.check(page, "Your relationship, with its follow-up questions");
-        choose("How long have you been together?", "1 to 5 years");
-        answerEveryQuestionInStepWith("Agree");
-        choose("Does your partner know you're looking for support?", "Yes");
-        choose("If couples sessions were suggested, do you think your partner would come?", "I'm not sure");
-        saveAndContinue();
-
-        step("Safety");
-        choose("Are you safe right now?", "Yes");
-        choose("Do you ever feel afraid of your partner", "No");
-        saveAndContinue();
-
-        step("Your preferences");
-        choose("What kind of sessions are you looking for?", "Individual sessions, just for me");
-        choose("Would you prefer to meet in person or online?", "Online, by video");
-        tick("Tuesday");
-        tick("Evenings (after 5pm)");
-        saveAndContinue();
-
-        step("Consent");
-        tick("I have read the privacy notice");
-        tick("I agree to the practice contacting me");
-        tick("I confirm that I am 18 or over.");
-        saveAndContinue();
-
-        step("Check your answers");
-        Locator summary = page.locator(".review-summary");
-        assertThat(summary).containsText("Sam Taylor");
-        assertThat(summary).containsText("14 March 1985");
-        assertThat(summary).containsText("sam@example.com");
-        assertThat(summary).containsText("1 to 5 years");
-        assertThat(summary).containsText("Individual sessions, just for me");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my form")).click();
-
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-                .setName("Thank you — we've received your form"))).isVisible();
-        waitForVaadin();
-        AxeCore.check(page, "the confirmation page");
-        String reference = page.getByTestId("reference").textContent().strip();
-        assertTrue(REFERENCE.matcher(reference).matches(), "reference " + reference);
-        Locator statusLink = page.getByTestId("status-link");
-        assertThat(statusLink).isVisible();
-        assertThat(page.locator(".crisis-lines")).hasCount(0);
-        assertThat(page.getByText("If you need help now")).hasCount(0);
-
-        open(statusLink.getAttribute("href"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your form " + reference)))
-                .isVisible();
-        assertThat(page.locator(".status-state")).containsText("waiting for a therapist");
-        AxeCore.check(page, "the status page");
     }
 
     @Test
@@ -229,58 +123,11 @@ class ClientIntakeBrowserIT extends BrowserTest {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
-    /** The Vaadin field around the input with this label (where its error message sits). */
-    private Locator field(String label) {
-        return page.locator("vaadin-text-field, vaadin-text-area, vaadin-date-picker")
-                .filter(new Locator.FilterOptions().setHas(input(label)));
-    }
-
     private void type(String label, String text) {
         input(label).fill(text);
     }
 
-    /** Types the date the UK way and confirms it, as on a keyboard. */
-    private void typeDate(String label, String ddMmYyyy) {
-        Locator date = input(label);
-        assertThat(date).isEditable();
-        date.pressSequentially(ddMmYyyy);
-        date.press("Enter");
-        date.press("Tab");
-    }
-
-    private Locator radioGroup(String question) {
-        return page.locator("vaadin-radio-group").filter(new Locator.FilterOptions().setHasText(question));
-    }
-
-    private Locator radio(String question, String answer) {
-        return radioGroup(question).getByRole(AriaRole.RADIO,
-                new Locator.GetByRoleOptions().setName(answer).setExact(true));
-    }
-
-    private void choose(String question, String answer) {
-        radio(question, answer).check();
-    }
-
     private Locator checkbox(String label) {
         return page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(label));
-    }
-
-    private void tick(String label) {
-        checkbox(label).check();
-    }
-
-    /** Picks {@code answer} in every visible question of this step that offers it (the scale sections). */
-    private void answerEveryQuestionInStepWith(String answer) {
-        Locator groups = page.locator(".section-form vaadin-radio-group:visible");
-        int answered = 0;
-        for (int i = 0; i < groups.count(); i++) {
-            Locator option = groups.nth(i).getByRole(AriaRole.RADIO,
-                    new Locator.GetByRoleOptions().setName(answer).setExact(true));
-            if (option.count() == 1) {
-                option.check();
-                answered++;
-            }
-        }
-        assertTrue(answered > 0, "no question in this step offers '" + answer + "'");
     }
 }

@@ -26,6 +26,8 @@ final class GuardSamples {
     private final JdbcTemplate jdbc;
     private final long therapistId;
     private final long colleagueId;
+    /** The fixture's subject access request, made the first time a path needs one (one open request per client). */
+    private Long accessRequestId;
 
     GuardSamples(GuardFixture fixture, JdbcTemplate jdbc, long therapistId, long colleagueId) {
         this.fixture = fixture;
@@ -56,6 +58,7 @@ final class GuardSamples {
                 case "partnerIntakeId" -> type == Long.class ? null : fixture.partnerIntakeId();
                 case "appointmentId" -> fixture.appointmentId();
                 case "requestId" -> fixture.requestId();
+                case "accessRequestId" -> accessRequestId();
                 case "therapistId" -> type == Long.class ? colleagueId : therapistId;
                 case "typeId" -> individualType();
                 case "roomId", "preferredRoomId" -> null;
@@ -70,6 +73,7 @@ final class GuardSamples {
                 case "tagId" -> "hormonal_change";
                 case "reason", "note", "body", "message", "partnerFearDecision", "text" -> "Written by the guard test.";
                 case "overrideReason" -> null;
+                case "reviewedContent" -> "0".repeat(64);
                 default -> throw missing(parameter, method);
             };
         }
@@ -98,6 +102,9 @@ final class GuardSamples {
         }
         if (type == app.thaw.care.NoteTemplate.class) {
             return app.thaw.care.NoteTemplate.SOAP;
+        }
+        if (type == java.util.Map.class && name.equals("withheld")) {
+            return java.util.Map.of();
         }
         if (type == ZonedDateTime.class) {
             return GuardFixture.farFuture();
@@ -128,6 +135,19 @@ final class GuardSamples {
             return new Recurrence(false, 2, null);
         }
         throw missing(parameter, method);
+    }
+
+    /** A subject access request on the fixture's client, waiting for the review of its therapist (Amira). */
+    private long accessRequestId() {
+        if (accessRequestId == null) {
+            accessRequestId = jdbc.queryForObject("""
+                    insert into subject_access_request (intake_id, received_on, recorded_by, recorded_at, reviewer_id,
+                                                        status)
+                    values (?, current_date - 3, (select id from staff_account where username = ?), now(), ?,
+                            'AWAITING_REVIEW')
+                    returning id""", Long.class, fixture.intakeId(), GuardFixture.MANAGER, therapistId);
+        }
+        return accessRequestId;
     }
 
     private long individualType() {

@@ -6,7 +6,10 @@ import java.util.Map;
 
 import app.thaw.intake.questionnaire.Answers;
 
-/** A complete, valid, low-risk intake as a client might give it; tests change only what they are about. */
+/**
+ * A complete, valid, low-risk intake (the current questionnaire, intake-v2) as a client might give it, email safe
+ * to use; tests change only what they are about.
+ */
 public final class IntakeFixtures {
 
     private IntakeFixtures() {
@@ -18,9 +21,7 @@ public final class IntakeFixtures {
         a.put("about.date_of_birth", List.of("1985-03-14"));
         a.put("about.email", List.of("client@example.org"));
         a.put("about.phone", List.of("07700 900123"));
-        a.put("about.contact_method", List.of("email"));
-        a.put("about.voicemail_ok", List.of("yes"));
-        a.put("about.text_ok", List.of("no"));
+        a.put("about.contact_safe", List.of("email", "phone", "voicemail"));
         a.put("presenting.what_brings_you", List.of("I haven't been able to cry since my dad died last spring."));
         a.put("presenting.duration", List.of("6_12m"));
         for (String id : List.of("numbness.numb", "numbness.cant_cry", "numbness.guilt", "numbness.chest_pressure",

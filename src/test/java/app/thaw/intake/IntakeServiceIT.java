@@ -39,7 +39,7 @@ class IntakeServiceIT {
 
         var row = jdbc.queryForMap("select * from intake where reference = ?", outcome.receipt().reference());
         assertThat(row.get("questionnaire_id")).isEqualTo("intake");
-        assertThat(row.get("questionnaire_version")).isEqualTo(1);
+        assertThat(row.get("questionnaire_version")).isEqualTo(2);
         assertThat(row.get("urgent")).isEqualTo(false);
         assertThat(row.get("status")).isEqualTo("NEW");
         assertThat(row.get("requested_type")).isEqualTo("INDIVIDUAL");
@@ -126,7 +126,11 @@ class IntakeServiceIT {
                 draftWith(IntakeFixtures.couplesAnswers("Alex Partner")), address(), false)).receipt();
         String invitation = first.partnerInvitationToken();
         assertThat(invitation).isNotNull();
-        assertThat(intake.status(first.statusToken()).orElseThrow().status()).isEqualTo(IntakeStatus.AWAITING_PARTNER);
+        var waiting = intake.status(first.statusToken()).orElseThrow();
+        assertThat(waiting.stage()).isEqualTo(ClientStatus.Stage.RECEIVED);
+        assertThat(waiting.mayInvitePartner()).isTrue();
+        assertThat(jdbc.queryForObject("select status from intake where reference = ?", String.class,
+                first.reference())).isEqualTo(IntakeStatus.AWAITING_PARTNER.name());
 
         String partnerDraft = intake.startDraft(invitation, address()).orElseThrow().token();
         intake.saveAnswers(partnerDraft, IntakeFixtures.couplesAnswers("Sam Partner")
@@ -139,8 +143,8 @@ class IntakeServiceIT {
                 first.reference(), second.reference());
         assertThat(cases).hasSize(2).doesNotContainNull().containsOnly(cases.getFirst());
         var firstStatus = intake.status(first.statusToken()).orElseThrow();
-        assertThat(firstStatus.status()).isEqualTo(IntakeStatus.NEW);
-        assertThat(firstStatus.partnerState()).isEqualTo(ClientStatus.PartnerState.JOINED);
+        // the partner's arrival changes nothing the first client can see
+        assertThat(firstStatus).isEqualTo(waiting);
         assertThat(firstStatus.toString()).doesNotContain("Private words of Sam").doesNotContain("Sam Partner");
         assertThat(intake.isPartnerInvitationOpen(invitation)).isFalse();
         assertThat(intake.startDraft(invitation, address())).isEmpty();

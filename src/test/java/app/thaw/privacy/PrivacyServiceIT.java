@@ -59,18 +59,26 @@ class PrivacyServiceIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    SubjectAccessRequests requests;
+
+    @Autowired
+    DisclosureReviews reviews;
+
     ReviewTestData data;
     PrivacyTestData.Couple couple;
+    SubjectAccessSteps steps;
 
     @BeforeEach
     void aCoupleWithRecordsEverywhere() {
         data = new ReviewTestData(intake, staff, jdbc);
         couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, changes, jdbc).couple();
+        steps = new SubjectAccessSteps(data, requests, reviews);
     }
 
     @Test
     void theJsonExportHoldsEverythingAboutTheClientAndNothingOfThePartner() {
-        ExportFile file = data.as("admin", () -> privacy.exportJson(couple.client().id()));
+        ExportFile file = steps.json(steps.approvedInFull(couple.client().id(), "amira"));
 
         String text = new String(file.content(), StandardCharsets.UTF_8);
         assertThat(file.fileName()).startsWith("thaw-subject-access-" + couple.client().reference()).endsWith(".json");
@@ -135,7 +143,7 @@ class PrivacyServiceIT {
 
     @Test
     void thePdfSaysTheSameInWordsAndNothingOfThePartner() throws IOException {
-        ExportFile file = data.as("admin", () -> privacy.exportPdf(couple.client().id()));
+        ExportFile file = steps.pdf(steps.approvedInFull(couple.client().id(), "amira"));
 
         java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "subject-access.pdf"),
                 file.content()); // for eyeballing
@@ -151,8 +159,9 @@ class PrivacyServiceIT {
 
     @Test
     void everyExportIsAuditedAndTheNextExportListsIt() {
-        data.as("admin", () -> privacy.exportJson(couple.client().id()));
-        data.as("admin", () -> privacy.exportPdf(couple.client().id()));
+        long request = steps.approvedInFull(couple.client().id(), "amira");
+        steps.json(request);
+        steps.pdf(request);
 
         var exports = data.audit(couple.client().id()).stream()
                 .filter(row -> "SUBJECT_ACCESS_EXPORTED".equals(row.get("action"))).toList();
@@ -161,7 +170,7 @@ class PrivacyServiceIT {
                         org.assertj.core.groups.Tuple.tuple("Priya Shah", "PDF file"));
         assertThat(data.auditActions(couple.partner().id())).doesNotContain("SUBJECT_ACCESS_EXPORTED");
 
-        ExportFile again = data.as("admin", () -> privacy.exportJson(couple.client().id()));
+        ExportFile again = steps.json(request);
         SubjectAccessExport export = json.readValue(again.content(), SubjectAccessExport.class);
         assertThat(export.accessLog()).filteredOn(line -> line.action().equals("Subject access export"))
                 .hasSize(2).allSatisfy(line -> assertThat(line.staff()).isEqualTo("Priya Shah"));
@@ -170,9 +179,10 @@ class PrivacyServiceIT {
     @Test
     void therapistsCannotExportOrLookUpClients() {
         long id = couple.client().id();
-        assertThatThrownBy(() -> data.as("amira", () -> privacy.exportJson(id)))
+        long request = steps.approvedInFull(id, "amira");
+        assertThatThrownBy(() -> data.as("amira", () -> requests.exportJson(request)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> data.as("amira", () -> privacy.exportPdf(id)))
+        assertThatThrownBy(() -> data.as("amira", () -> requests.exportPdf(request)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> data.as("amira", () -> privacy.findClients(couple.clientEmail())))
                 .isInstanceOf(AccessDeniedException.class);

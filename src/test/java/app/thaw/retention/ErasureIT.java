@@ -94,7 +94,7 @@ class ErasureIT {
         }
         String answers = storedAnswers.convertToEntityAttribute(String.valueOf(after.get("answers"))).replace(" ", "");
         assertThat(answers).contains("\"phq9.9\":[\"2\"]", "\"presenting.duration\":[\"6_12m\"]",
-                "\"about.contact_method\":[\"email\"]", "\"presenting.what_brings_you\":[\"[erased]\"]",
+                "\"about.contact_safe\":[\"email\",\"phone\",\"voicemail\"]", "\"presenting.what_brings_you\":[\"[erased]\"]",
                 "\"about.date_of_birth\":[\"[erased]\"]", "\"about.gp_practice\":[\"[erased]\"]");
 
         assertThat(jdbc.queryForList("select body from case_note where intake_id = ?", client.id()))

@@ -524,7 +524,7 @@ class ReviewServiceIT {
         assertThat(stored.getFirst().get("reasons").toString())
                 .contains("6 of 6 burnout items answered 'more than half the days' or more");
         assertThat(stored.get(1).get("reasons").toString()).contains("GAD-7 total 14 (Moderate)");
-        assertThat(stored).allSatisfy(row -> assertThat(row.get("rule_set_version")).isEqualTo(1));
+        assertThat(stored).allSatisfy(row -> assertThat(row.get("rule_set_version")).isEqualTo(2));
 
         CaseDetail undecided = review.openCase(submitted.reference()).orElseThrow();
         assertThat(undecided.factors()).extracting(CaseDetail.FactorView::tagId)

@@ -30,7 +30,7 @@ public class StaffFixtures {
         String username = "t" + UUID.randomUUID().toString().substring(0, 8);
         String name = "Test " + username.toUpperCase();
         IssuedLink link = as("admin", () -> administration.invite(
-                new NewStaffMember(name, username, username + "@example.org", role), "http://localhost"));
+                new NewStaffMember(name, username, username + "@example.org", role)));
         passwords.chooseWithLink(token(link), PASSWORD, PASSWORD);
         long id = as("admin", () -> administration.team()).stream().filter(m -> m.username().equals(username))
                 .findFirst().orElseThrow().id();

@@ -75,7 +75,7 @@ class BenchDataInvariantsTest {
 
     @Test
     void aboutTwoPercentOfGeneratedIntakesAreFlaggedByTheRealScorer() {
-        var definition = QuestionnaireLoader.loadIntakeV1();
+        var definition = QuestionnaireLoader.loadCurrent();
         var answers = new IntakeAnswers(definition, LocalDate.of(2026, 11, 26));
         var random = new Random(3);
         int urgent = 0;

@@ -142,7 +142,10 @@ final class CaseWriter {
                 .add(asked.single("about.date_of_birth").orElseThrow()).add(definition.privacyNoticeVersion())
                 .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at)
                 // closed some weeks after submission (retention counts from then); the queue's copy of the assignee
-                .add(status == IntakeStatus.CLOSED ? min(at.plus(CLOSED_AFTER), now) : null).add(therapistId).endRow();
+                .add(status == IntakeStatus.CLOSED ? min(at.plus(CLOSED_AFTER), now) : null).add(therapistId)
+                // nothing is emailed to a client who said email isn't safe (intake-v2 asks)
+                .add(definition.item("about.contact_safe").isEmpty()
+                        || asked.multi("about.contact_safe").contains("email")).endRow();
 
         Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
         boolean riskReviewed = report.urgent() && assigned;

@@ -97,8 +97,9 @@ public class GenerateCommand implements BenchCommand {
 
             t = System.nanoTime();
             var ledger = new CaseWriter.Ledger(intakes + 1);
-            var definition = QuestionnaireLoader.loadIntakeV1();
-            var rules = FactorRuleLoader.loadV1(definition);
+            var definition = QuestionnaireLoader.loadCurrent();
+            var rules = FactorRuleLoader.validate(FactorRuleLoader.loadClasspath("review/factor-rules-v2.yaml"),
+                    definition);
             JsonMapper json = bench.bean(JsonMapper.class);
             Duration span = Duration.between(start, now);
             int workers = options.integer("workers", 2);

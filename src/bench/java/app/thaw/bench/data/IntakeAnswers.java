@@ -22,7 +22,7 @@ import app.thaw.intake.questionnaire.Visibility;
  */
 public final class IntakeAnswers {
 
-    /** Why an intake is urgent, if it is: the risk rules of intake-v1. */
+    /** Why an intake is urgent, if it is: the risk rules of intake-v1 and v2 (the same). */
     public enum Risk { NONE, PHQ9_ITEM9, NOT_SAFE_NOW, PARTNER_FEAR }
 
     /** What the generator decided about one client before their answers are written. */
@@ -81,7 +81,7 @@ public final class IntakeAnswers {
             List<String> value = switch (item.kind()) {
                 case SCALE -> List.of(scale(item, level, random));
                 case SINGLE_CHOICE -> List.of(pick(definition.optionsFor(item), random).value());
-                case MULTI_CHOICE -> multi(definition.optionsFor(item), random);
+                case MULTI_CHOICE -> multi(definition.optionsFor(item), item.required(), random);
                 case CONSENT -> List.of("true");
                 case TEXT, LONG_TEXT, DATE, EMAIL, PHONE -> text(item, profile, serial, random);
             };
@@ -127,8 +127,8 @@ public final class IntakeAnswers {
         return options.get(random.nextInt(options.size()));
     }
 
-    private static List<String> multi(List<Option> options, Random random) {
-        if (random.nextInt(3) == 0) {
+    private static List<String> multi(List<Option> options, boolean required, Random random) {
+        if (!required && random.nextInt(3) == 0) {
             return List.of();
         }
         List<String> chosen = new ArrayList<>();

@@ -45,8 +45,8 @@ public class IntakeBenchmarks {
 
     @Setup
     public void setUp() {
-        definition = QuestionnaireLoader.loadIntakeV1();
-        rules = FactorRuleLoader.loadV1(definition);
+        definition = QuestionnaireLoader.loadCurrent();
+        rules = FactorRuleLoader.validate(FactorRuleLoader.loadClasspath("review/factor-rules-v2.yaml"), definition);
         intakes = SampleIntakes.of(definition);
         reports = new ScoreReport[intakes.length];
         for (int i = 0; i < intakes.length; i++) {

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Brings every encrypted column under the active key: plain text left by runs before encryption, and
  * values under an older key after a rotation. Runs in the background after start-up unless the last
- * completed pass already used the active key; in batches, each its own transaction under an advisory lock,
- * so several instances never work at once and a restart simply carries on.
+ * completed pass already used the active key; in batches, each its own transaction, under one PostgreSQL
+ * session lock held for the whole pass, so several instances never work at once and a restart simply carries on.
  */
 @Component
 public class Reencryption {
@@ -36,8 +36,11 @@ public class Reencryption {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    private final javax.sql.DataSource dataSource;
+
     Reencryption(List<EncryptedColumn> columns, FieldCipher cipher, JdbcTemplate jdbc,
-                 TransactionTemplate transactions, Clock clock) {
+                 TransactionTemplate transactions, javax.sql.DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
         this.columns = List.copyOf(columns);
         this.cipher = cipher;
         this.jdbc = jdbc;
@@ -75,37 +78,80 @@ public class Reencryption {
 
     /**
      * Re-encrypts every stale value under the ring's active key and records the pass; returns how many
-     * values changed per column. The ring must hold every key still found in the data.
+     * values changed per column (empty when another instance holds the pass). The ring must hold every key still
+     * found in the data.
      */
     public Map<String, Integer> reencryptAll(FieldCipher ring) {
+        return reencrypt(ring, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same pass, stopping after {@code maxBatches} batches as if the instance were stopped there (each batch is
+     * committed on its own, so the next pass carries on where this one stopped). One instance at a time: the pass
+     * holds a PostgreSQL session lock on a connection of its own, which a crash releases with the connection.
+     */
+    public Map<String, Integer> reencrypt(FieldCipher ring, int maxBatches) {
         var changed = new LinkedHashMap<String, Integer>();
-        for (EncryptedColumn column : columns) {
-            int total = 0;
-            int done;
-            while ((done = batch(column, ring)) > 0) {
-                total += done;
-            }
-            if (done < 0) {
+        try (java.sql.Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock)) {
                 log.info("Another instance is re-encrypting; this one leaves it to them");
                 return changed;
             }
-            changed.put(column.table() + "." + column.column(), total);
+            try {
+                int batches = 0;
+                for (EncryptedColumn column : columns) {
+                    int total = 0;
+                    int done;
+                    while (batches < maxBatches && (done = batch(column, ring)) > 0) {
+                        total += done;
+                        batches++;
+                    }
+                    changed.put(column.table() + "." + column.column(), total);
+                    if (batches >= maxBatches) {
+                        log.info("Re-encryption stopped after {} batches; the next pass carries on", batches);
+                        return changed;
+                    }
+                }
+                record(ring, changed);
+                return changed;
+            } finally {
+                try (var unlock = lock.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, LOCK);
+                    unlock.execute();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not take the re-encryption lock: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean tryLock(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            statement.setLong(1, LOCK);
+            try (var rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** A completed pass is recorded once: a pass that found nothing to do after one under the same key adds none. */
+    private void record(FieldCipher ring, Map<String, Integer> changed) {
         int total = changed.values().stream().mapToInt(Integer::intValue).sum();
+        String last = jdbc.query("select key_id from encryption_pass order by completed_at desc, id desc limit 1",
+                rs -> rs.next() ? rs.getString(1) : null);
+        if (total == 0 && Objects.equals(last, ring.activeKeyId())) {
+            return;
+        }
         jdbc.update("insert into encryption_pass (key_id, values_reencrypted, completed_at) values (?, ?, ?)",
                 ring.activeKeyId(), total, java.sql.Timestamp.from(clock.instant()));
         if (total > 0) {
             log.info("Re-encrypted {} stored values under key '{}': {}", total, ring.activeKeyId(), changed);
         }
-        return changed;
     }
 
-    /** One batch in one transaction: the number re-encrypted, 0 when none are left, -1 when locked out. */
+    /** One batch in one transaction: the number re-encrypted, 0 when none are left. */
     private int batch(EncryptedColumn column, FieldCipher ring) {
         return Objects.requireNonNull(transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
-                return -1;
-            }
             String table = column.table();
             String value = column.column();
             String id = column.idColumn();

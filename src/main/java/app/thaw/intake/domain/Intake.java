@@ -91,6 +91,10 @@ public class Intake extends AbstractEntity {
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
 
+    /** False when the client said email isn't safe for them: nothing is then emailed to them. */
+    @Column(name = "email_safe", nullable = false, updatable = false)
+    private boolean emailSafe = true;
+
     /** When the case was closed: the clinical retention period runs from here. */
     @Column(name = "closed_at")
     private @Nullable Instant closedAt;
@@ -119,6 +123,7 @@ public class Intake extends AbstractEntity {
         this.draftId = record.draftId();
         this.coupleCaseId = record.coupleCaseId();
         this.submittedAt = record.submittedAt();
+        this.emailSafe = record.emailSafe();
     }
 
     /** Everything known at submission, in one place so the constructor stays readable. */
@@ -127,7 +132,8 @@ public class Intake extends AbstractEntity {
                                String scoresJson, String riskFlagsJson, String fullName,
                                @Nullable String preferredName, String email, String phone, LocalDate dateOfBirth,
                                String privacyNoticeVersion, Instant consentedAt, String statusTokenHash,
-                               long draftId, @Nullable Long coupleCaseId, Instant submittedAt) {
+                               long draftId, @Nullable Long coupleCaseId, Instant submittedAt,
+                               boolean emailSafe) {
     }
 
     public void changeStatus(IntakeStatus newStatus, Instant now) {
@@ -210,6 +216,10 @@ public class Intake extends AbstractEntity {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public boolean isEmailSafe() {
+        return emailSafe;
     }
 
     public @Nullable Instant getClosedAt() {

@@ -25,6 +25,11 @@ public interface IntakeDraftRepository extends JpaRepository<IntakeDraft, Long>,
              where d.tokenHash = :tokenHash and d.submittedIntakeId is null""")
     int privacyConsentWithdrawn(String tokenHash);
 
+    /** Deletes an open form outright: its resume link and cookie find nothing from then on. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from IntakeDraft d where d.tokenHash = :tokenHash and d.submittedIntakeId is null")
+    int deleteOpenByTokenHash(String tokenHash);
+
     @Modifying
     @Query("delete from IntakeDraft d where d.expiresAt <= :now")
     int deleteExpired(Instant now);

@@ -2,7 +2,6 @@ package app.thaw.intake.questionnaire;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,11 +22,8 @@ public final class AnswerText {
             return values.contains("true") ? "Yes" : "No";
         }
         if (item.kind() == ItemKind.DATE) {
-            try {
-                return LocalDate.parse(values.getFirst()).format(DATE);
-            } catch (DateTimeParseException notADate) {
-                return values.getFirst();
-            }
+            LocalDate date = DateAnswers.read(values.getFirst(), "").date();
+            return date == null ? values.getFirst() : date.format(DATE);
         }
         if (item.kind().hasOptions()) {
             return values.stream().map(v -> definition.option(item, v).map(Option::label).orElse(v))

@@ -3,8 +3,6 @@ package app.thaw.intake.questionnaire;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +28,6 @@ public final class AnswerValidator {
     static final String ONE_LINE = "Please keep this to a single line";
     static final String NOT_EMAIL = "This doesn't look like an email address — please check it";
     static final String NOT_UK_PHONE = "Please enter a UK phone number, for example 07700 900123";
-    static final String NOT_A_DATE = "This doesn't look like a real date — please check it";
     static final String BORN_IN_FUTURE = "Your date of birth can't be in the future — please check it";
     static final String UNDER_18 =
             "You need to be 18 or over to use this form — please contact your GP or call NHS 111 for support";
@@ -97,9 +94,7 @@ public final class AnswerValidator {
         int length = ContactFormats.length(value);
         int max = item.effectiveMaxLength();
         if (length > max) {
-            NumberFormat uk = NumberFormat.getIntegerInstance(Locale.UK);
-            return Optional.of("Please keep this to " + uk.format(max) + " characters or fewer (you have "
-                    + uk.format(length) + ")");
+            return Optional.of(tooLong(max, length));
         }
         if (!ContactFormats.hasOnlyStorableCharacters(value)) {
             return Optional.of(HIDDEN_CHARACTERS);
@@ -117,27 +112,51 @@ public final class AnswerValidator {
     }
 
     private static Optional<String> checkDate(Item item, String value, LocalDate today) {
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-            return Optional.of(NOT_A_DATE);
+        DateAnswers.Reading reading = DateAnswers.read(value, dateSubject(item));
+        if (reading.problem() != null) {
+            return Optional.of(reading.problem());
         }
-        if (!item.adultOnly()) {
+        LocalDate date = reading.date();
+        if (date == null || !item.adultOnly()) {
             return Optional.empty();
         }
         if (date.isAfter(today)) {
             return Optional.of(BORN_IN_FUTURE);
         }
-        // Period counts whole years the UK way: a 29 February birthday comes of age on 1 March.
-        int age = Period.between(date, today).getYears();
-        if (age < ADULT_AGE) {
+        if (age(date, today) < ADULT_AGE) {
             return Optional.of(UNDER_18);
         }
-        if (age > OLDEST_PLAUSIBLE_AGE) {
+        if (age(date, today) > OLDEST_PLAUSIBLE_AGE) {
             return Optional.of(OVER_120);
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when a visible date-of-birth answer reads as a real date that makes the client younger than 18: the
+     * form is refused and nothing they typed is kept.
+     */
+    public static boolean isUnderAge(QuestionnaireDefinition definition, Answers answers, LocalDate today) {
+        Visibility visibility = Visibility.of(definition);
+        for (Item item : definition.items()) {
+            if (item.adultOnly() && visibility.isVisible(item, answers)) {
+                LocalDate born = answers.single(item.id()).map(v -> DateAnswers.read(v, "").date()).orElse(null);
+                if (born != null && !born.isAfter(today) && age(born, today) < ADULT_AGE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // Period counts whole years the UK way: a 29 February birthday comes of age on 1 March.
+    private static int age(LocalDate born, LocalDate today) {
+        return Period.between(born, today).getYears();
+    }
+
+    /** How messages name a date question: "Your date of birth must include a month". */
+    static String dateSubject(Item item) {
+        return item.adultOnly() ? "Your date of birth" : "The date";
     }
 
     private static Optional<String> checkMulti(QuestionnaireDefinition d, Item item, List<String> values) {
@@ -159,6 +178,13 @@ public final class AnswerValidator {
             }
         }
         return Optional.empty();
+    }
+
+    /** Over-long text is never cut: the client is told how much to shorten it. */
+    public static String tooLong(int max, int length) {
+        NumberFormat uk = NumberFormat.getIntegerInstance(Locale.UK);
+        return "Please shorten this to " + uk.format(max) + " characters or fewer — it has " + uk.format(length)
+                + " (" + uk.format(length - max) + " too many)";
     }
 
     private static String requiredMessage(Item item) {

@@ -73,9 +73,9 @@ public final class Answers {
         return values.getOrDefault(itemId, List.of());
     }
 
-    /** True when at least one value is not blank. */
+    /** True when at least one value shows something: whitespace and invisible characters alone are no answer. */
     public boolean isAnswered(String itemId) {
-        return multi(itemId).stream().anyMatch(s -> !s.isBlank());
+        return multi(itemId).stream().anyMatch(TypedText::hasVisibleContent);
     }
 
     public boolean contains(String itemId) {

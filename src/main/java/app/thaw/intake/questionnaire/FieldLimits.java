@@ -13,8 +13,8 @@ public final class FieldLimits {
     public static final int EMAIL = 254;
     /** Generous for "+44 (0)161 123 4567" and similar spellings. */
     public static final int PHONE = 32;
-    /** ISO yyyy-MM-dd. */
-    public static final int DATE = 10;
+    /** A date as typed in its three boxes, e.g. "31st/September/1986"; a sent form keeps it as ISO yyyy-MM-dd. */
+    public static final int DATE = 40;
     /** Stored option codes, e.g. "perimenopause_menopause". */
     public static final int OPTION_VALUE = 64;
     /** Item, section, scale, score and rule ids. */

@@ -16,8 +16,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class QuestionnaireLoader {
 
-    /** Classpath location of the current intake questionnaire. */
+    /** Classpath location of the first intake questionnaire, still read for the forms sent with it. */
     public static final String INTAKE_V1 = "questionnaire/intake-v1.yaml";
+
+    /** Classpath location of the current intake questionnaire. */
+    public static final String INTAKE_V2 = "questionnaire/intake-v2.yaml";
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -30,6 +33,11 @@ public final class QuestionnaireLoader {
 
     public static QuestionnaireDefinition loadIntakeV1() {
         return loadClasspath(INTAKE_V1);
+    }
+
+    /** The version new clients fill in. */
+    public static QuestionnaireDefinition loadCurrent() {
+        return loadClasspath(INTAKE_V2);
     }
 
     /** Loads from the classpath, e.g. {@code "questionnaire/intake-v1.yaml"}. */

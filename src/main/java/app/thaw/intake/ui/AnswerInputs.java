@@ -1,9 +1,6 @@
 package app.thaw.intake.ui;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,7 +12,8 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
@@ -41,7 +39,7 @@ final class AnswerInputs {
     }
 
     static AnswerInput create(QuestionnaireDefinition definition, Item item) {
-        return switch (item.kind()) {
+        AnswerInput input = switch (item.kind()) {
             case TEXT, EMAIL, PHONE -> text(item, new TextField());
             case LONG_TEXT -> text(item, new TextArea());
             case DATE -> date(item);
@@ -49,14 +47,24 @@ final class AnswerInputs {
             case MULTI_CHOICE -> checkboxes(definition, item);
             case CONSENT -> consent(item);
         };
+        // the error summary links here, and the browser test finds each question by it
+        input.component().setId(domId(item.id()));
+        return input;
     }
 
+    /** "q-about-full_name": an id for the question's field that any link can point at. */
+    static String domId(String itemId) {
+        return "q-" + itemId.replace('.', '-');
+    }
+
+    /**
+     * Typed answers have no maxlength: a browser would cut a long paste without a word. The count under the field
+     * says how close the limit is, and the form refuses an answer over it with a message instead.
+     */
     private static <F extends AbstractField<F, String> & HasValidation & Focusable<F> & HasValueChangeMode>
             AnswerInput text(Item item, F field) {
         if (field instanceof TextField textField) {
             textField.setLabel(item.text());
-            textField.setHelperText(item.help());
-            textField.setMaxLength(item.effectiveMaxLength());
             textField.setRequiredIndicatorVisible(item.required());
             textField.setWidthFull();
             textField.setManualValidation(true);
@@ -68,43 +76,48 @@ final class AnswerInputs {
             }
         } else if (field instanceof TextArea area) {
             area.setLabel(item.text());
-            area.setHelperText(item.help());
-            area.setMaxLength(item.effectiveMaxLength());
             area.setRequiredIndicatorVisible(item.required());
             area.setWidthFull();
             area.setMinHeight("8em");
             area.setManualValidation(true);
         }
+        helper(field, item);
         // Save while typing, not only on leaving the field: a closed tab then loses at most a second or two.
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setValueChangeTimeout(1200);
-        return new FieldInput<>(item, field, value -> value.isBlank() ? List.of() : List.of(value),
+        return new FieldInput<>(item, field, value -> value.isEmpty() ? List.of() : List.of(value),
                 values -> values.isEmpty() ? "" : values.getFirst());
     }
 
-    private static AnswerInput date(Item item) {
-        var picker = new DatePicker(item.text());
-        picker.setLocale(Locale.UK);
-        picker.setHelperText(item.help() != null ? item.help() : "For example 14/03/1985");
-        picker.setRequiredIndicatorVisible(item.required());
-        picker.setManualValidation(true);
-        picker.setInitialPosition(LocalDate.of(1985, 1, 1));
-        // On phones the picker otherwise makes the text box read-only and forces the calendar; a date of
-        // birth is far easier to type. The calendar button still opens it.
-        picker.setAutoOpen(false);
-        if (item.adultOnly()) {
-            picker.getElement().setAttribute("autocomplete", "bday");
+    /** The question's hint, and for free text the character count under it. */
+    private static void helper(AbstractField<?, String> field, Item item) {
+        boolean counted = item.kind() == app.thaw.intake.questionnaire.ItemKind.TEXT
+                || item.kind() == app.thaw.intake.questionnaire.ItemKind.LONG_TEXT;
+        if (!counted) {
+            if (field instanceof TextField textField) {
+                textField.setHelperText(item.help());
+            }
+            return;
         }
-        return new FieldInput<>(item, picker, date -> date == null ? List.of() : List.of(date.toString()),
-                values -> parseDate(values));
+        var helper = new Div();
+        helper.addClassName("field-hint");
+        if (item.help() != null) {
+            helper.add(new Span(item.help()));
+        }
+        helper.add(CharacterCount.attach(field, item.effectiveMaxLength()));
+        if (field instanceof TextField textField) {
+            textField.setHelperComponent(helper);
+        } else if (field instanceof TextArea area) {
+            area.setHelperComponent(helper);
+        }
     }
 
-    private static LocalDate parseDate(List<String> values) {
-        try {
-            return values.isEmpty() ? null : LocalDate.parse(values.getFirst());
-        } catch (DateTimeParseException notADate) {
-            return null;
-        }
+    private static AnswerInput date(Item item) {
+        var input = new DateInput(item.text(), item.adultOnly());
+        input.setHelperText(item.help() != null ? item.help() : "For example, 14 3 1986");
+        // required is said on the three boxes: ARIA allows no aria-required on the group around them
+        input.setBoxesRequired(item.required());
+        return new DateAnswerInput(item, input);
     }
 
     private static AnswerInput radio(QuestionnaireDefinition definition, Item item) {
@@ -126,7 +139,7 @@ final class AnswerInputs {
         group.setItems(List.copyOf(labels.keySet()));
         group.setItemLabelGenerator(labels::get);
         group.setHelperText(item.help());
-        group.setRequiredIndicatorVisible(item.required());
+        // no required indicator: ARIA allows no aria-required on a group of checkboxes; the hint says what to do
         group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         group.setManualValidation(true);
         List<String> order = List.copyOf(labels.keySet());
@@ -146,6 +159,44 @@ final class AnswerInputs {
     private static Map<String, String> labels(QuestionnaireDefinition definition, Item item) {
         return definition.optionsFor(item).stream().collect(Collectors.toMap(Option::value, Option::label,
                 (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    /** The date question: one answer string for the three boxes, and the boxes a message is about marked. */
+    private record DateAnswerInput(Item item, DateInput field) implements AnswerInput {
+
+        @Override
+        public Component component() {
+            return field;
+        }
+
+        @Override
+        public List<String> values() {
+            String value = field.getValue();
+            return value == null || value.isEmpty() ? List.of() : List.of(value);
+        }
+
+        @Override
+        public void setValues(List<String> values) {
+            field.setValue(values.isEmpty() ? "" : values.getFirst());
+        }
+
+        @Override
+        public void setError(String message) {
+            field.setErrorMessage(message);
+            field.setInvalid(message != null);
+            field.markParts(message == null ? java.util.Set.of() : app.thaw.intake.questionnaire.DateAnswers
+                    .read(values().isEmpty() ? "" : values().getFirst(), "").wrongParts());
+        }
+
+        @Override
+        public void focus() {
+            field.focus();
+        }
+
+        @Override
+        public void onChange(Runnable listener) {
+            field.addValueChangeListener(event -> listener.run());
+        }
     }
 
     /** Adapts a Vaadin field to an answer: how its value becomes stored strings and back. */

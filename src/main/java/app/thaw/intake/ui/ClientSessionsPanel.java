@@ -1,6 +1,7 @@
 package app.thaw.intake.ui;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
@@ -12,70 +13,64 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import app.thaw.intake.ClientAppointments;
-import app.thaw.intake.IntakeService;
 
-/** The client's coming sessions, each with "cancel" or "rearrange" (a request when it's too close to cancel). */
+/** The client's coming sessions, each with "cancel" or "rearrange" (a request when the practice must decide). */
 class ClientSessionsPanel extends Div {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
-    private final IntakeService intake;
-    private final String token;
-
-    ClientSessionsPanel(IntakeService intake, String token) {
-        this.intake = intake;
-        this.token = token;
-        addClassName("client-sessions");
-        render(null);
+    /** Sends the client's request; returns what happens next, or throws with a message for the field. */
+    interface Requester {
+        String request(ClientAppointments.Session session, boolean cancel, String message);
     }
 
-    private void render(String outcome) {
-        removeAll();
-        if (outcome != null) {
-            var done = new Paragraph(outcome);
-            done.addClassName("wizard-notice");
-            done.getElement().setAttribute("role", "status");
-            add(done);
-        }
-        var sessions = intake.appointments(token);
+    private final Requester requester;
+
+    ClientSessionsPanel(List<ClientAppointments.Session> sessions, Requester requester) {
+        this.requester = requester;
+        addClassName("client-sessions");
         if (sessions.isEmpty()) {
-            add(new Paragraph("No appointment is booked yet. When we book one, it will appear here and we will "
-                    + "contact you the way you asked."));
-            return;
+            add(new Paragraph("When we book a session, it will appear here."));
         }
-        for (ClientAppointments.Session session : sessions) {
-            var block = new Div(new H3(WHEN.format(session.start()) + "–" + UNTIL.format(session.end())),
-                    new Paragraph(session.label() + " with " + session.therapistName() + " · " + session.where()));
-            block.addClassName("client-session");
-            if (session.changeRequested()) {
-                block.add(new Paragraph("You've asked to change this session; the practice will contact you."));
-            } else {
-                var cancel = new Button("Cancel this session", click -> ask(session, true));
-                var rearrange = new Button("Ask to rearrange", click -> ask(session, false));
-                rearrange.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                block.add(cancel, rearrange);
-                if (!session.cancellableOnline()) {
-                    block.add(new Paragraph("This session is less than 48 hours away: cancelling sends a request to "
-                            + "the practice, and a late cancellation may be charged."));
-                }
-            }
-            add(block);
+        sessions.forEach(session -> add(block(session)));
+    }
+
+    private Div block(ClientAppointments.Session session) {
+        var block = new Div(new H3(WHEN.format(session.start()) + "–" + UNTIL.format(session.end())),
+                new Paragraph(session.label() + " with " + session.therapistName() + " · " + session.where()));
+        block.addClassName("client-session");
+        if (session.changeRequested()) {
+            block.add(new Paragraph("You've asked to change this session; the practice will contact you."));
+            return block;
         }
+        var cancel = new Button("Cancel this session", click -> ask(session, true));
+        var rearrange = new Button("Ask to rearrange", click -> ask(session, false));
+        rearrange.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var actions = new Div(cancel, rearrange);
+        actions.addClassName("client-session-actions");
+        block.add(actions);
+        if (session.joint()) {
+            block.add(new Paragraph("This is a session with your partner, so cancelling or rearranging sends a "
+                    + "request to the practice, who will contact you first."));
+        } else if (!session.cancellableOnline()) {
+            block.add(new Paragraph("This session is too soon to cancel online: cancelling sends a request to the "
+                    + "practice, and a late cancellation may be charged."));
+        }
+        return block;
     }
 
     private void ask(ClientAppointments.Session session, boolean cancel) {
         var dialog = new Dialog();
         dialog.setHeaderTitle(cancel ? "Cancel this session?" : "Ask to rearrange");
         var message = new TextArea(cancel ? "Anything you'd like us to know (optional)" : "Which days or times suit you?");
-        message.setMaxLength(ClientAppointments.MESSAGE_MAX);
         message.setWidthFull();
+        var count = CharacterCount.attach(message, ClientAppointments.MESSAGE_MAX);
+        message.setHelperComponent(count);
         var send = new Button(cancel ? "Cancel the session" : "Send request", click -> {
             try {
-                String outcome = intake.requestAppointmentChange(token, session.appointmentId(), cancel,
-                        message.getValue());
+                requester.request(session, cancel, message.getValue());
                 dialog.close();
-                render(outcome);
             } catch (IllegalArgumentException refused) {
                 message.setInvalid(true);
                 message.setErrorMessage(refused.getMessage());

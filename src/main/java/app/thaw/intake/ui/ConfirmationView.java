@@ -54,13 +54,30 @@ public class ConfirmationView extends Div implements BeforeEnterObserver {
         add(new Paragraph(new Span("Your reference: "), reference),
                 new H2("What happens next"),
                 new Paragraph("A therapist will read your form, usually within two working days, and contact you "
-                        + "the way you asked. If we suggest a different kind of support, we'll explain why. "
-                        + "This form doesn't give a diagnosis."),
+                        + "in the ways you told us are safe (if none is, the next step will show on your status page). "
+                        + "If we suggest a different kind of support, we'll explain why. This form doesn't give a "
+                        + "diagnosis."),
                 new H2("Your private status link"),
                 new LinkBox("Keep this link to see where your form is and any appointment we book for you. "
                         + "Anyone who has it can see your status, so keep it private.",
-                        PublicLinks.absolute("status/" + receipt.statusToken()), "status-link"));
+                        PublicLinks.absolute("status/" + receipt.statusToken()), "status-link"),
+                keepingTheLink(receipt));
         addPartnerPart(receipt);
+    }
+
+    /** Emailed only where the client said email is safe; otherwise nothing was sent and they're told how to keep it. */
+    private static Paragraph keepingTheLink(SubmissionReceipt receipt) {
+        var text = receipt.statusLinkEmailed()
+                ? new Paragraph("We've also emailed this link to you, with your reference. The email says nothing "
+                        + "about what you told us.")
+                : new Paragraph("We haven't emailed or texted you anything"
+                        + (receipt.emailSafe() ? ". " : ", because you told us email isn't safe for you. ")
+                        + "To keep this link, copy it somewhere only you can see, such as a password manager or a "
+                        + "private note. If you lose it, call the practice and give your reference, "
+                        + receipt.reference() + ".");
+        text.addClassName("keeping-the-link");
+        text.getElement().setAttribute("data-testid", "keeping-the-link");
+        return text;
     }
 
     /** Or we email it: the message names only the client's first name and the link, nothing they told us. */
@@ -96,8 +113,14 @@ public class ConfirmationView extends Div implements BeforeEnterObserver {
             add(new H2("Invite your partner"),
                     new LinkBox("For couples sessions we ask each partner to fill in their own form. Send this link "
                             + "to your partner. Their answers stay private from you, and yours from them. "
-                            + "The link works once, for 30 days.", link, "partner-link"),
-                    partnerEmail(receipt, link));
+                            + "The link works once, for 30 days.", link, "partner-link"));
+            // a partner's invitation never goes by a channel the client said isn't safe for them
+            if (receipt.emailSafe()) {
+                add(partnerEmail(receipt, link));
+            } else {
+                add(new Paragraph("As you told us email isn't safe for you, we won't email your partner. Please "
+                        + "give them the link yourself, in a way that is safe for you."));
+            }
         } else if (receipt.partnerInvitationWithheld() && receipt.requestedType() == RequestedType.COUPLES) {
             add(new Paragraph("You asked about couples sessions. Before anything is arranged with your partner, a "
                     + "therapist will talk with you on your own about the safest way we can help."));

@@ -25,16 +25,19 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.DraftSnapshot;
 import app.thaw.intake.IntakeService;
+import app.thaw.intake.StepCheck;
 import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
 import app.thaw.intake.TooManyRequestsException;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
+import app.thaw.intake.questionnaire.TimeEstimate;
 
 /**
- * The intake, one section per step with a review step at the end. Every change is saved to the
- * server draft at once, so a closed tab, a lost signal or a validation error loses nothing.
+ * The intake, one section per step with a review step at the end, "step n of N" with the time left. Every
+ * change is saved to the server draft at once, so a closed tab, a lost signal or a validation error loses
+ * nothing; going back shows every answer as it was.
  */
 @Route(value = "intake", layout = PublicLayout.class)
 @RouteAlias(value = "intake/resume/:token", layout = PublicLayout.class)
@@ -127,9 +130,12 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         form = null;
         review = null;
         int total = sections.size() + 1;
-        stepLabel.setText("Step " + (step + 1) + " of " + total);
+        String where = "Step " + (step + 1) + " of " + total;
+        stepLabel.setText(where + " · " + (step < sections.size()
+                ? TimeEstimate.wording(TimeEstimate.secondsLeft(definition, answers, step))
+                : "check your answers and send"));
         progress.setValue((double) (step + 1) / total);
-        progress.getElement().setAttribute("aria-valuetext", "Step " + (step + 1) + " of " + total);
+        progress.getElement().setAttribute("aria-valuetext", where);
         back.setVisible(step > 0);
         if (step < sections.size()) {
             Section section = sections.get(step);
@@ -146,7 +152,14 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
             body.add(review);
             next.setVisible(false);
         }
+        title(false);
         getUI().ifPresent(ui -> ui.getPage().executeJs("window.scrollTo(0, 0); $0.focus()", stepHeading.getElement()));
+    }
+
+    /** Each step its own page title, marked "Error:" while it shows problems (as GOV.UK pages do). */
+    private void title(boolean withErrors) {
+        getUI().ifPresent(ui -> ui.getPage().setTitle((withErrors ? "Error: " : "") + stepHeading.getText()
+                + " · Your form · Thaw"));
     }
 
     private void answerChanged(String itemId, List<String> values) {
@@ -185,20 +198,35 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     }
 
     private void next() {
-        Map<String, String> errors = intake.validateSection(form.section().id(), answers);
-        form.showErrors(errors);
-        if (errors.isEmpty()) {
-            goTo(step + 1);
-        } else {
-            errorSummary.show(errors, form::labelOf, form::focus);
+        switch (intake.continueFrom(token, form.section().id(), answers)) {
+            case StepCheck.Fine fine -> goTo(step + 1);
+            case StepCheck.Problems problems -> showProblems(problems.errors());
+            case StepCheck.UnderAge underAge -> refusedUnderAge();
         }
+    }
+
+    private void showProblems(Map<String, String> errors) {
+        form.showErrors(errors);
+        errorSummary.show(errors, form::labelOf);
+        title(true);
+    }
+
+    /** Nothing typed is kept: the server has deleted the form; this tab and this device forget it too. */
+    private void refusedUnderAge() {
+        token = null;
+        answers = Answers.empty();
+        DraftCookie.clear();
+        UI.getCurrent().navigate(UnderAgeView.class);
     }
 
     private void submit(boolean honeypotFilled) {
         if (!ensureDraft()) {
             return;
         }
-        SubmissionOutcome outcome = intake.submit(token, clientAddress(), honeypotFilled);
+        // everything on screen, including answers typed while a save failed (the database was briefly away)
+        intake.saveAnswers(token, answers.asMap(), form == null ? null : form.section().id());
+        SubmissionOutcome outcome = intake.submit(token, clientAddress(), honeypotFilled,
+                PublicLinks.absolute("status/"));
         switch (outcome) {
             case SubmissionOutcome.Submitted submitted -> finish(submitted.receipt());
             case SubmissionOutcome.AlreadySubmitted already -> {
@@ -211,6 +239,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
             }
             case SubmissionOutcome.NeedsCorrection correction -> showCorrections(correction.errors());
             case SubmissionOutcome.TooManyRequests tooMany -> UI.getCurrent().navigate(TooManyRequestsView.class);
+            case SubmissionOutcome.UnderAge underAge -> refusedUnderAge();
             case SubmissionOutcome.Refused refused -> review.showProblem(refused.message());
         }
     }
@@ -226,8 +255,13 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         String firstItem = errors.keySet().iterator().next();
         int target = sections.stream().map(s -> s.item(firstItem).isPresent()).toList().indexOf(true);
         goTo(Math.max(target, 0));
-        form.showErrors(errors);
-        errorSummary.show(errors, form::labelOf, form::focus);
+        Map<String, String> here = new java.util.LinkedHashMap<>();
+        errors.forEach((itemId, message) -> {
+            if (form.section().item(itemId).isPresent()) {
+                here.put(itemId, message);
+            }
+        });
+        showProblems(here);
     }
 
     private void showResumeLink() {

@@ -1,7 +1,8 @@
 package app.thaw.intake.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -17,67 +19,173 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import app.thaw.Application;
+import app.thaw.base.PracticeSettings;
 import app.thaw.base.ui.PublicLayout;
+import app.thaw.intake.ClientAppointments;
 import app.thaw.intake.ClientStatus;
 import app.thaw.intake.IntakeService;
 
-/** The client's private page: where their form stands, their partner's part, and help if it's urgent. */
+/**
+ * The client's private page, phone first: what is booked, what happens next, how to ask for a change, and help
+ * lines one tap away. Everything on it is the client's own side (see {@link ClientStatus}).
+ */
 @Route(value = "status/:token", layout = PublicLayout.class)
 @PageTitle("Your form's status · Thaw")
 @AnonymousAllowed
 public class StatusView extends Div implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
+    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
             .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm",
+            Locale.UK);
 
     private final IntakeService intake;
+    private final PracticeSettings practice;
+    private String token;
 
-    public StatusView(IntakeService intake) {
+    public StatusView(IntakeService intake, PracticeSettings practice) {
         this.intake = intake;
+        this.practice = practice;
         addClassName("status-view");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        token = event.getRouteParameters().get("token").orElse("");
+        render(null);
+    }
+
+    /** Draws the page again from the service, e.g. after a request, with what happened said first. */
+    private void render(String outcome) {
         removeAll();
-        String token = event.getRouteParameters().get("token").orElse("");
-        intake.status(token).ifPresentOrElse(status -> show(token, status), () -> add(
+        intake.status(token).ifPresentOrElse(status -> show(status, outcome), () -> add(
                 new H1("We couldn't find that status page"),
                 new Paragraph("Please check the link you saved. If you've lost it, call the practice and give your "
                         + "reference."), new Anchor("", "Go to the start page")));
     }
 
-    private void show(String token, ClientStatus status) {
-        var state = new Paragraph(status.status().clientWording());
-        state.addClassName("status-state");
-        add(new H1("Your form " + status.reference()));
+    private void show(ClientStatus status, String outcome) {
+        var reference = new Paragraph("Reference " + status.reference() + " · sent "
+                + SENT.format(status.submittedAt()));
+        reference.addClassName("status-reference");
+        add(new H1("Your form and sessions"), reference, HelpNow.bar());
         if (status.urgent()) {
             add(new CrisisLines());
         }
-        add(state, new Paragraph("Sent on " + WHEN.format(status.submittedAt()) + "."));
-        var sessions = new Div(new H2("Appointments"), new ClientSessionsPanel(intake, token));
+        if (outcome != null) {
+            var done = new Paragraph(outcome);
+            done.addClassName("wizard-notice");
+            done.getElement().setAttribute("role", "status");
+            add(done);
+        }
+        // what came of the client's requests (open ones show under their session)
+        intake.requestUpdates(token).stream().filter(update -> !update.open()).forEach(update -> {
+            var line = new Paragraph(update.text());
+            line.addClassName("request-done");
+            line.getElement().setAttribute("role", "status");
+            add(line);
+        });
+        var headline = new Paragraph(headline(status));
+        headline.addClassName("status-state");
+        // times the practice holds for the client to choose from: choosing books at once and the page is drawn again
         add(new OfferedTimesPanel(() -> intake.offeredTimes(token), slot -> intake.chooseOfferedTime(token, slot),
-                choice -> {
-                    sessions.removeAll();
-                    sessions.add(new H2("Appointments"), new ClientSessionsPanel(intake, token));
-                }), sessions);
-        switch (status.partnerState()) {
-            case JOINED -> add(new H2("Your partner"), new Paragraph("Your partner has sent their form too."));
-            case INVITED -> addInvitation(token);
-            case NOT_APPLICABLE -> { }
+                choice -> render(choice.message())));
+        add(new H2("What's booked"), headline,
+                new ClientSessionsPanel(status.upcoming(), this::requestChange),
+                new H2("What happens next"), new Paragraph(nextStep(status)),
+                new H2("Changing or cancelling a session"), changing());
+        if (status.mayInvitePartner()) {
+            addInvitation();
         }
     }
 
-    private void addInvitation(String token) {
+    /** "Your first session is on …": what is booked, said plainly, never "waiting" once something is. */
+    static String headline(ClientStatus status) {
+        return switch (status.stage()) {
+            case BOOKED -> status.nextSession().map(next -> (status.earlierSessions() == 0 ? "Your first session is on "
+                    : "Your next session is on ") + SESSION.format(next.start()) + ".").orElseThrow();
+            case NOTHING_BOOKED -> "No session is booked at the moment.";
+            case ENDED -> "Your sessions have ended. Nothing is booked.";
+            case CLOSED -> "Your form is closed. Nothing is booked.";
+            case RECEIVED, BEING_READ, NEXT_STEP_DECIDED, WAITING_LIST -> "Nothing is booked yet.";
+        };
+    }
+
+    private String nextStep(ClientStatus status) {
+        String how = how(status);
+        return switch (status.stage()) {
+            case RECEIVED -> "We've received your form. A therapist will read it, usually within two working days, "
+                    + "and then " + how;
+            case BEING_READ -> "A therapist is reading your form. Afterwards " + how;
+            case NEXT_STEP_DECIDED -> "A therapist has decided the next step, and " + how;
+            case WAITING_LIST -> "You're on our waiting list. When a time comes free, " + how;
+            case BOOKED -> "Come to your session at the time shown. If anything changes, " + how;
+            case NOTHING_BOOKED -> "If another session is planned, " + how;
+            case ENDED, CLOSED -> "If you'd like to talk to us again, call the practice on " + phone() + ".";
+        };
+    }
+
+    /** How the practice will be in touch, in the ways the client said are safe (or not at all). */
+    private String how(ClientStatus status) {
+        if (status.contactWays().isEmpty()) {
+            return "we'll show it here. You told us not to contact you, so please check this page, or call the "
+                    + "practice on " + phone() + " and give your reference.";
+        }
+        List<String> ways = new ArrayList<>();
+        if (status.contactWays().contains("phone")) {
+            ways.add("a phone call");
+        }
+        if (status.contactWays().contains("text")) {
+            ways.add("a text message");
+        }
+        if (status.contactWays().contains("voicemail")) {
+            ways.add("a voicemail message");
+        }
+        if (status.contactWays().contains("email")) {
+            ways.add("email");
+        }
+        String joined = ways.size() == 1 ? ways.getFirst()
+                : String.join(", ", ways.subList(0, ways.size() - 1)) + " or " + ways.getLast();
+        return "we'll contact you by " + joined + ", as you told us is safe. It will also show here.";
+    }
+
+    private Div changing() {
+        var call = new Anchor();
+        call.setText(phone());
+        // the practice's own number from Practice details (staff only), never typed by a client
+        call.setUnsafeHref("tel:" + phone().replaceAll("[^0-9+]", ""));
+        var text = new Paragraph(new Span("Use the buttons under a session to cancel it or ask to rearrange it. "
+                + "A session less than " + practice.current().clientNotice().toHours() + " hours away, or one with your "
+                + "partner, goes to the practice as a request and "
+                + "they'll contact you. You can also call the practice on "), call, new Span("."));
+        var box = new Div(text);
+        box.addClassName("status-changing");
+        return box;
+    }
+
+    private String requestChange(ClientAppointments.Session session, boolean cancel, String message) {
+        String outcome = intake.requestAppointmentChange(token, session.appointmentId(), cancel, message);
+        render(outcome);
+        return outcome;
+    }
+
+    /** Worded the same whether or not the partner has sent their form: this page never says which. */
+    private void addInvitation() {
         var area = new Div();
         var renew = new Button("Create a new invitation link", click -> intake.renewPartnerInvitation(token)
                 .ifPresent(link -> {
                     area.removeAll();
-                    area.add(new LinkBox("Send this new link to your partner. Any older link no longer works.",
-                            PublicLinks.absolute("intake/partner/" + link), "partner-link"));
+                    area.add(new LinkBox("Send this new link to your partner if they still need it. Any older link "
+                            + "no longer works.", PublicLinks.absolute("intake/partner/" + link), "partner-link"));
                 }));
         area.add(renew);
-        add(new H2("Your partner"), new Paragraph("Your partner hasn't sent their form yet. If they've lost the "
-                + "link, you can create a new one."), area);
+        add(new H2("Your partner's invitation"), new Paragraph("Your partner fills in their own form, which only "
+                + "our therapists read. For both your sakes this page never shows whether they have. If they haven't "
+                + "started and have lost the link you sent, you can make a new one."), area);
+    }
+
+    /** The practice's number as the practice manager keeps it in Practice details. */
+    private String phone() {
+        return practice.current().phone();
     }
 }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinServletRequest;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -45,7 +44,7 @@ public class CalendarFeedView extends VerticalLayout {
         link.setVisible(false);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> {
-            link.setValue(absolute(CalendarFeeds.path(feeds.createLink())));
+            link.setValue(feeds.address(feeds.createLink()));
             link.setVisible(true);
             update();
         });
@@ -70,19 +69,5 @@ public class CalendarFeedView extends VerticalLayout {
                 .orElse("You have no calendar link."));
         create.setText(since.isPresent() ? "Make a new link" : "Make a link");
         turnOff.setEnabled(since.isPresent());
-    }
-
-    /** From the address the therapist used to reach Thaw, so the link works from where they are. */
-    private static String absolute(String path) {
-        var current = VaadinServletRequest.getCurrent();
-        if (current == null) {
-            return "/" + path;
-        }
-        var request = current.getHttpServletRequest();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
-                || ("https".equals(request.getScheme()) && port == 443);
-        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port)
-                + request.getContextPath() + "/" + path;
     }
 }

@@ -33,7 +33,7 @@ final class SvgChart {
         for (int i = 0; i <= 4; i++) {
             double value = top * i / 4;
             int y = TOP + plotHeight - (int) Math.round(plotHeight * i / 4.0);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d5dcdf\"/>",
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d5dcdf\"></line>",
                     LEFT, y, WIDTH - 8, y));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" "
                     + "fill=\"#44555b\">%s</text>", LEFT - 6, y + 4, format(value)));
@@ -89,7 +89,7 @@ final class SvgChart {
                     + "</text>", labelWidth + w + 4, y + 15, percents.get(i)));
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8c1d18\" "
-                + "stroke-dasharray=\"4 3\"/>", full, TOP - 6, full, height - 8));
+                + "stroke-dasharray=\"4 3\"></line>", full, TOP - 6, full, height - 8));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" "
                 + "fill=\"#8c1d18\">100%%</text>", full, TOP - 10));
         return svg.append("</svg>").toString();
@@ -104,7 +104,7 @@ final class SvgChart {
     private static void legend(StringBuilder svg, List<Series> series) {
         int x = LEFT;
         for (Series s : series) {
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"12\" height=\"12\" fill=\"%s\"></rect>"
                     + "<text x=\"%d\" y=\"16\" font-size=\"11\" fill=\"#1d2a2e\">%s</text>", x, s.colour(), x + 16,
                     escape(s.name())));
             x += 24 + 7 * s.name().length();

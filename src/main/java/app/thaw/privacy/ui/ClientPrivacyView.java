@@ -1,16 +1,14 @@
 package app.thaw.privacy.ui;
 
-import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongFunction;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -23,8 +21,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -33,8 +29,8 @@ import org.jspecify.annotations.Nullable;
 import app.thaw.Application;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.intake.ClientIdentity;
-import app.thaw.privacy.ExportFile;
 import app.thaw.privacy.PrivacyService;
+import app.thaw.privacy.SubjectAccessRequests;
 import app.thaw.retention.ErasureService;
 import app.thaw.retention.LegalHoldService;
 import app.thaw.retention.ui.ErasureDialog;
@@ -43,8 +39,8 @@ import app.thaw.security.Roles;
 
 /**
  * The practice manager's desk for clients' privacy requests: find a client, see who they are, what they
- * consented to and whom they are linked with, and download their subject access export. Nothing clinical
- * is shown here; it goes only into the downloaded files.
+ * consented to and whom they are linked with, and record and release their subject access request once their
+ * clinician approved it. Nothing clinical is shown here; it goes only into the downloaded files.
  */
 @Route(value = "staff/admin/privacy", layout = MainLayout.class)
 @PageTitle("Client privacy · Thaw")
@@ -57,6 +53,8 @@ public class ClientPrivacyView extends VerticalLayout {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final PrivacyService privacy;
+    private final SubjectAccessRequests accessRequests;
+    private final Clock clock;
     private final TextField query = new TextField("Reference or email address");
     private final Paragraph message = new Paragraph();
     private final Div matches = new Div();
@@ -65,8 +63,11 @@ public class ClientPrivacyView extends VerticalLayout {
     private final HorizontalLayout recordActions = new HorizontalLayout();
     private @Nullable ClientIdentity shown;
 
-    public ClientPrivacyView(PrivacyService privacy, ErasureService erasure, LegalHoldService holds) {
+    public ClientPrivacyView(PrivacyService privacy, SubjectAccessRequests accessRequests, ErasureService erasure,
+                             LegalHoldService holds, Clock clock) {
         this.privacy = privacy;
+        this.accessRequests = accessRequests;
+        this.clock = clock;
         var erase = new Button("Erase…", e -> new ErasureDialog(erasure, shownReference(), this::refresh).open());
         erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
         erase.setId("privacy-erase");
@@ -79,7 +80,8 @@ public class ClientPrivacyView extends VerticalLayout {
         query.setWidth("22rem");
         var find = new Button("Find", e -> search());
         find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        find.addClickShortcut(Key.ENTER);
+        // Enter in the search box only: Enter elsewhere (a date being typed) must not search again and clear the form
+        find.addClickShortcut(Key.ENTER).listenOn(query);
         var search = new FlexLayout(query, find);
         search.addClassName("queue-filters");
         message.setId("privacy-message");
@@ -90,8 +92,8 @@ public class ClientPrivacyView extends VerticalLayout {
         recordActions.setId("privacy-record-actions");
         add(new H2("Client privacy"),
                 new Paragraph("Find a client to answer a privacy request. You see who they are and what they agreed "
-                        + "to; their answers, notes and sessions go only into the export files, and every export is "
-                        + "recorded in the audit log."),
+                        + "to; their answers, notes and sessions go only into the export files, which their clinician "
+                        + "reviews before you can download them. Every step is recorded in the audit log."),
                 search, message, matches, record);
     }
 
@@ -170,24 +172,10 @@ public class ClientPrivacyView extends VerticalLayout {
         item(consent, "Couple case", client.coupleLink().label() + (client.partner() == null ? ""
                 : ": " + client.partner().reference() + " (" + client.partner().fullName() + ")"));
 
-        var downloads = new HorizontalLayout(
-                download(client.intakeId(), privacy::exportJson, "Download export (JSON)", "privacy-export-json"),
-                download(client.intakeId(), privacy::exportPdf, "Download export (PDF)", "privacy-export-pdf"));
-        downloads.addClassName("case-actions");
-        var couple = client.partner() == null ? new Div() : new Paragraph("The export leaves out the partner's "
-                + "answers and notes, and shows the partner's name as [partner] wherever it appears.");
+        var subjectAccess = new SubjectAccessPanel(accessRequests, client.intakeId(), client.partner() != null,
+                LocalDate.ofInstant(clock.instant(), Application.PRACTICE_ZONE));
         record.add(new H3(client.fullName() + " · " + client.reference()), identity,
-                new H3("Consent"), consent, new H3("Subject access export"), couple, downloads, recordActions);
-    }
-
-    private static Anchor download(long intakeId, LongFunction<ExportFile> export, String text, String id) {
-        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            ExportFile file = export.apply(intakeId);
-            return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                    file.contentType(), file.content().length);
-        }), AttachmentType.DOWNLOAD, text);
-        anchor.setId(id);
-        return anchor;
+                new H3("Consent"), consent, subjectAccess, recordActions);
     }
 
     private static void item(DescriptionList list, String term, @Nullable String description) {

@@ -33,6 +33,10 @@ public class AppointmentRequest {
     @Convert(converter = EncryptedColumns.RequestMessage.class)
     private @Nullable String message;
 
+    /** The client who asked; on a joint session only they see their request. Null for requests made before V30. */
+    @Column(name = "requested_by_intake_id")
+    private @Nullable Long requestedByIntakeId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -50,7 +54,13 @@ public class AppointmentRequest {
     }
 
     public AppointmentRequest(long appointmentId, boolean cancel, @Nullable String message, Instant createdAt) {
+        this(appointmentId, null, cancel, message, createdAt);
+    }
+
+    public AppointmentRequest(long appointmentId, @Nullable Long requestedByIntakeId, boolean cancel,
+                              @Nullable String message, Instant createdAt) {
         this.appointmentId = appointmentId;
+        this.requestedByIntakeId = requestedByIntakeId;
         this.kind = cancel ? "CANCEL" : "REARRANGE";
         this.message = message;
         this.createdAt = createdAt;
@@ -62,6 +72,10 @@ public class AppointmentRequest {
 
     public long getAppointmentId() {
         return appointmentId;
+    }
+
+    public @Nullable Long getRequestedByIntakeId() {
+        return requestedByIntakeId;
     }
 
     public boolean isCancel() {

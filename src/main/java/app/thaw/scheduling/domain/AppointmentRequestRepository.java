@@ -19,4 +19,10 @@ public interface AppointmentRequestRepository extends JpaRepository<AppointmentR
     @org.springframework.data.jpa.repository.Query(
             "select distinct r.appointmentId from AppointmentRequest r where r.handledAt is null and r.appointmentId in :ids")
     java.util.Set<Long> findOpenRequestAppointmentIds(java.util.Collection<Long> ids);
+
+    /** Which of these sessions one client (never their partner) has an open request on. */
+    @org.springframework.data.jpa.repository.Query("""
+            select distinct r.appointmentId from AppointmentRequest r
+             where r.handledAt is null and r.requestedByIntakeId = :intakeId and r.appointmentId in :ids""")
+    java.util.Set<Long> findOpenRequestAppointmentIdsBy(long intakeId, java.util.Collection<Long> ids);
 }

@@ -48,7 +48,7 @@ class InviteDialog extends Dialog {
             }
             try {
                 IssuedLink link = staff.invite(new NewStaffMember(name.getValue(), username.getValue(),
-                        email.getValue(), role.getValue()), SiteAddress.current());
+                        email.getValue(), role.getValue()));
                 close();
                 invited.accept(link);
             } catch (StaffInputProblem problem) {

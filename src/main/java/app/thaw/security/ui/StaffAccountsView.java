@@ -32,7 +32,7 @@ import app.thaw.security.TeamMember;
 
 /**
  * The practice team as the practice manager sees it: invite people, change roles, deactivate and reactivate,
- * reset passwords. Each row has an Actions menu ({@link #rowActions}) where further account actions belong.
+ * reset passwords, lift a sign-in pause. Each row has an Actions menu ({@link #rowActions}) where further account actions belong.
  */
 @Route(value = "staff/admin/team", layout = MainLayout.class)
 @PageTitle("Team · Thaw")
@@ -78,11 +78,13 @@ public class StaffAccountsView extends VerticalLayout {
     }
 
     static String status(TeamMember member) {
+        String paused = member.isSignInPaused() && member.isActive()
+                ? " · sign-in paused until " + UNTIL.format(member.signInPausedUntil()) + " after failed tries" : "";
         if (member.awaitsPassword()) {
             return member.status().label() + (member.linkExpiresAt() == null ? " · link expired"
-                    : " · link open until " + UNTIL.format(member.linkExpiresAt()));
+                    : " · link open until " + UNTIL.format(member.linkExpiresAt())) + paused;
         }
-        return member.status().label();
+        return member.status().label() + paused;
     }
 
     private MenuBar actions(TeamMember member) {
@@ -96,10 +98,19 @@ public class StaffAccountsView extends VerticalLayout {
     /** The account actions offered for one person; add new ones here. */
     void rowActions(TeamMember member, SubMenu menu) {
         if (member.isActive()) {
+            if (member.isSignInPaused()) {
+                menu.addItem("Lift sign-in pause…", click -> confirm("Let " + member.displayName()
+                        + " sign in again now?", "Their sign-in was paused after several failed tries. Lift the pause "
+                        + "once you know the tries were theirs (for example they rang you); if they weren't, consider "
+                        + "resetting their password instead.", "Lift pause", () -> {
+                            staff.liftSignInPause(member.id());
+                            return member.displayName() + " can sign in again now.";
+                        }));
+            }
             menu.addItem("Change role…", click -> changeRole(member));
             if (member.awaitsPassword()) {
                 menu.addItem("Send a new link", click -> run(() -> {
-                    var link = staff.renewLink(member.id(), SiteAddress.current());
+                    var link = staff.renewLink(member.id());
                     new LinkDialog("New link for " + member.displayName(), link).open();
                     return "A new link was emailed to " + member.displayName() + "; the previous one no longer works.";
                 }));
@@ -112,7 +123,7 @@ public class StaffAccountsView extends VerticalLayout {
                     "Their current password stops working now and they are signed out everywhere. They get an "
                             + "email with a link to choose a new one, and you'll see the link once to pass on.",
                     "Reset password", () -> {
-                        var link = staff.resetPassword(member.id(), SiteAddress.current());
+                        var link = staff.resetPassword(member.id());
                         new LinkDialog("Reset link for " + member.displayName(), link).open();
                         return "Password reset for " + member.displayName() + ".";
                     }));

@@ -107,7 +107,7 @@ class AnswerValidatorTest {
     void emailsOver254CharactersAreRefusedWithTheCount() {
         String email = "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(59) + ".uk";
         assertThat(email).hasSize(255);
-        assertThat(errorFor("about.email", email)).isEqualTo("Please keep this to 254 characters or fewer (you have 255)");
+        assertThat(errorFor("about.email", email)).isEqualTo("Please shorten this to 254 characters or fewer — it has 255 (1 too many)");
     }
 
     @ParameterizedTest
@@ -151,13 +151,45 @@ class AnswerValidatorTest {
             2026-11-21 | Your date of birth can't be in the future — please check it
             2026-11-20 | You need to be 18 or over to use this form — please contact your GP or call NHS 111 for support
             1905-11-19 | Please check the year — this date of birth would make you over 120
-            20/11/1990 | This doesn't look like a real date — please check it
-            1990-02-30 | This doesn't look like a real date — please check it
-            2010-02-29 | This doesn't look like a real date — please check it
-            90-01-01   | This doesn't look like a real date — please check it
+            1990-02-30 | Your date of birth must be a real date — 30 February doesn't exist
+            2010-02-29 | Your date of birth must be a real date — 29 February 2010 doesn't exist
+            90-01-01   | Your date of birth must be a real date — the day must be a number from 1 to 31
+            14/3/86    | Please write the year in full, for example 1986
+            03/14/1986 | Your date of birth must be a real date — there's no month 14. Please put the day first, for example 14/3/1986
+            14//1986   | Your date of birth must include a month
+            yesterday  | Your date of birth must be a real date, written as day, month and year — for example 14 3 1986 or 14 March 1986
             """)
     void implausibleDatesOfBirthAreRefused(String dob, String message) {
         assertThat(errorFor("about.date_of_birth", dob)).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"14/03/1986", "14.03.1986", "14-03-1986", "14 March 1986", "14 Mar 1986", "1986-03-14",
+            "14 3 1986", "14th March 1986", "March 14, 1986", "14/march/1986", "14031986", " 14 / 3 / 1986 "})
+    void datesOfBirthAreReadAsUkPeopleWriteThem(String typed) {
+        assertThat(errorFor("about.date_of_birth", typed)).isNull();
+        assertThat(AnswerValidator.isUnderAge(INTAKE, complete().with("about.date_of_birth", typed), TODAY)).isFalse();
+    }
+
+    @Test
+    void underAgeIsOnlyARealDateThatMakesTheClientYoungerThan18() {
+        assertThat(AnswerValidator.isUnderAge(INTAKE, complete().with("about.date_of_birth", "21/11/2008"), TODAY))
+                .isTrue();
+        assertThat(AnswerValidator.isUnderAge(INTAKE, complete().with("about.date_of_birth", "20/11/2008"), TODAY))
+                .isFalse();
+        assertThat(AnswerValidator.isUnderAge(INTAKE, complete().with("about.date_of_birth", "2030-01-01"), TODAY))
+                .as("a future date is a typing slip, not a child").isFalse();
+        assertThat(AnswerValidator.isUnderAge(INTAKE, complete().with("about.date_of_birth", "31/02/2015"), TODAY))
+                .as("not a real date").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\u200B\u200B", "\u00A0\u2003", "\uFEFF", "\u200D\u200C\u2060", "\u3164",
+            "\u2800", "\t\n", "\u202E\u202C", "\u034F", "\uDB40\uDC20"})
+    void invisibleAnswersDoNotAnswerARequiredQuestion(String invisible) {
+        assertThat(errorFor("presenting.what_brings_you", invisible))
+                .isEqualTo("Please tell us a little about what has brought you here — a sentence or two is fine");
+        assertThat(errorFor("about.full_name", invisible)).isEqualTo("Please tell us your full name");
     }
 
     @Test
@@ -217,14 +249,14 @@ class AnswerValidatorTest {
     @Test
     void oversizeTextIsRefusedWithBothCounts() {
         assertThat(errorFor("about.full_name", "x".repeat(201)))
-                .isEqualTo("Please keep this to 200 characters or fewer (you have 201)");
-        assertThat(errorFor("presenting.what_brings_you", "x".repeat(4001)))
-                .isEqualTo("Please keep this to 4,000 characters or fewer (you have 4,001)");
+                .isEqualTo("Please shorten this to 200 characters or fewer — it has 201 (1 too many)");
+        assertThat(errorFor("presenting.what_brings_you", "x".repeat(4312)))
+                .isEqualTo("Please shorten this to 4,000 characters or fewer — it has 4,312 (312 too many)");
         assertThat(errorFor("presenting.what_brings_you", "x".repeat(4000))).isNull();
         Answers onMedication = complete().with("medication.current", "yes")
                 .with("medication.details", "y".repeat(2345));
         assertThat(all(onMedication)).containsEntry("medication.details",
-                "Please keep this to 1,000 characters or fewer (you have 2,345)");
+                "Please shorten this to 1,000 characters or fewer — it has 2,345 (1,345 too many)");
     }
 
     @ParameterizedTest
@@ -242,7 +274,7 @@ class AnswerValidatorTest {
         assertThat(flowers).hasSize(400);
         assertThat(errorFor("about.full_name", flowers)).isNull();
         assertThat(errorFor("about.full_name", flowers + "🌸"))
-                .isEqualTo("Please keep this to 200 characters or fewer (you have 201)");
+                .isEqualTo("Please shorten this to 200 characters or fewer — it has 201 (1 too many)");
     }
 
     @ParameterizedTest

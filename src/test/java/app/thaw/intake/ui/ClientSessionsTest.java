@@ -62,4 +62,32 @@ class ClientSessionsTest extends SpringBrowserlessTest {
         assertThat(jdbc.queryForObject("select state from appointment where intake_id = ?", String.class,
                 submitted.id())).isEqualTo("CANCELLED");
     }
+
+    @Test
+    void eachPartnerSeesTheJointSessionButOnlyTheirOwnRequest() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        String word = ReviewTestData.uniqueWord();
+        var first = data.submit(IntakeFixtures.couplesAnswers(word + " Asker"));
+        var second = data.submitPartner(first.receipt().partnerInvitationToken(),
+                IntakeFixtures.couplesAnswers(word + " Other"));
+        long couples = jdbc.queryForObject("select id from appointment_type where code = 'COUPLES'", Long.class);
+        ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 12, 6).plusDays(first.id() % 5),
+                LocalTime.of(8, 0).plusMinutes(10 * (first.id() % 40)), ZoneId.of("Europe/London"));
+        data.asInOwnThread("admin", () -> scheduling.book(new BookingRequest(first.id(), second.id(),
+                data.idOf("amira"), couples, SessionFormat.ONLINE, null, start, null)));
+
+        navigate("status/" + first.receipt().statusToken(), StatusView.class);
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("Your first session is on",
+                "Couples session with Dr Amira Khan", "a session with your partner");
+        test(find(Button.class).withText("Ask to rearrange").single()).click();
+        test(find(com.vaadin.flow.component.textfield.TextArea.class).single()).setValue(word + " only evenings");
+        test(find(Button.class).withText("Send request").single()).click();
+        assertThat(find(Paragraph.class).withTextContaining("You've asked to change this session").exists()).isTrue();
+
+        navigate("status/" + second.receipt().statusToken(), StatusView.class);
+        String partnersPage = getCurrentView().getElement().getTextRecursively();
+        assertThat(partnersPage).contains("Your first session is on", "Couples session with Dr Amira Khan")
+                .doesNotContain("asked to change").doesNotContain(word).doesNotContain("passed your request");
+        assertThat(find(Button.class).withText("Ask to rearrange").exists()).isTrue();
+    }
 }

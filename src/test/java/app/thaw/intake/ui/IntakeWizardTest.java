@@ -33,21 +33,74 @@ class IntakeWizardTest extends SpringBrowserlessTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
-    void continuingWithoutRequiredAnswersShowsEachMessageNextToItsFieldAndKeepsWhatWasTyped() {
+    void continuingWithAProblemShowsItAtTheQuestionAndInASummaryThatNamesAndLinksToIt() {
         navigate(IntakeWizardView.class);
+        assertThat(stepLabel()).matches("Step 1 of 15 · about 1[0-9] minutes left");
         test(textField("Your full name")).setValue("Robin Typed");
-        test(textField("Your email address")).setValue("robin@");
+        test(textField("Day")).setValue("14");
+        test(textField("Year")).setValue("1986");
 
         click("Save and continue");
 
         assertThat(stepHeading()).isEqualTo("About you");
-        TextField email = textField("Your email address");
-        assertThat(email.isInvalid()).isTrue();
-        assertThat(email.getErrorMessage()).contains("doesn't look like an email address");
+        DateInput born = find(DateInput.class).single();
+        assertThat(born.isInvalid()).isTrue();
+        assertThat(born.getErrorMessage()).isEqualTo("Your date of birth must include a month");
+        assertThat(textField("Month").isInvalid()).isTrue();
+        assertThat(textField("Day").isInvalid()).isFalse();
         assertThat(textField("Your full name").isInvalid()).isFalse();
         assertThat(textField("Your full name").getValue()).isEqualTo("Robin Typed");
-        assertThat(find(ErrorSummary.class).single().isVisible()).isTrue();
-        assertThat(find(Button.class).withTextContaining("doesn't look like an email").exists()).isTrue();
+        ErrorSummary summary = find(ErrorSummary.class).single();
+        assertThat(summary.isVisible()).isTrue();
+        assertThat(find(H2.class).withText("There is a problem").exists()).isTrue();
+        Anchor link = find(Anchor.class).withTextContaining("must include a month").single();
+        assertThat(link.getText()).isEqualTo("Your date of birth must include a month");
+        assertThat(link.getHref()).isEqualTo("#" + born.getId().orElseThrow());
+
+        test(textField("Month")).setValue("March");
+        click("Save and continue");
+        assertThat(stepHeading()).isEqualTo("Contacting you safely");
+        assertThat(stepLabel()).startsWith("Step 2 of 15 · about ");
+    }
+
+    @Test
+    void eachQuestionLeftUnansweredIsNamedOnceInTheSummary() {
+        String token = draft(IntakeFixtures.completeAnswers("Remy Rushed").without("about.contact_safe")
+                .without("about.email").without("about.phone"), "contact");
+        navigate("intake/resume/" + token, IntakeWizardView.class);
+        assertThat(stepHeading()).isEqualTo("Contacting you safely");
+
+        click("Save and continue");
+
+        List<String> lines = find(Anchor.class).withCondition(a -> a.getHref().startsWith("#q-")).all().stream()
+                .map(Anchor::getText).toList();
+        assertThat(lines).containsExactly(
+                "Which of these is it safe for us to use: please choose the ways it is safe to contact you, or "
+                        + "'None of these'",
+                "Your email address: please tell us your email address",
+                "Your phone number: please tell us a phone number we can reach you on");
+        assertThat(lines).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void someoneUnder18IsSignpostedAndNothingTheyTypedIsKept() {
+        navigate(IntakeWizardView.class);
+        test(textField("Your full name")).setValue("Kit Young");
+        String token = resumeToken();
+        test(textField("Day")).setValue("2");
+        test(textField("Month")).setValue("9");
+        test(textField("Year")).setValue(String.valueOf(java.time.LocalDate.now().getYear() - 15));
+
+        click("Save and continue");
+
+        assertThat(getCurrentView()).isInstanceOf(UnderAgeView.class);
+        String page = getCurrentView().getElement().getTextRecursively();
+        assertThat(page).contains("0800 1111", "Childline", "Kooth", "GP", "haven't kept anything you typed")
+                .doesNotContain("Kit");
+        assertThat(intake.resumeDraft(token)).isEmpty();
+        navigate("intake/resume/" + token, IntakeWizardView.class);
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class)
+                .withTextContaining("couldn't find a saved form").exists()).isTrue();
     }
 
     @Test
@@ -146,7 +199,8 @@ class IntakeWizardTest extends SpringBrowserlessTest {
 
         navigate(firstStatus.substring(firstStatus.indexOf("status/")), StatusView.class);
         String firstPage = getCurrentView().getElement().getTextRecursively();
-        assertThat(firstPage).contains("Your partner has sent their form too").doesNotContain("Kim");
+        assertThat(firstPage).contains("never shows whether they have").doesNotContain("Kim")
+                .doesNotContainIgnoringCase("partner has sent");
         navigate(secondStatus.substring(secondStatus.indexOf("status/")), StatusView.class);
         assertThat(getCurrentView().getElement().getTextRecursively()).doesNotContain("Lee");
     }
@@ -173,6 +227,46 @@ class IntakeWizardTest extends SpringBrowserlessTest {
                 .doesNotContain("private words").doesNotContain("Inviter");
     }
 
+    @Test
+    void whenEmailIsSafeTheStatusLinkIsEmailedWithNothingTheClientToldUs() {
+        String email = "safe-" + System.nanoTime() + "@example.org";
+        String token = draft(IntakeFixtures.completeAnswers("Ola Emailed").with("about.email", email)
+                .with("presenting.what_brings_you", "Ola's private words"), "consent");
+        navigate("intake/resume/" + token, IntakeWizardView.class);
+        click("Save and continue");
+        click("Send my form");
+
+        String statusHref = find(Anchor.class).withAttribute("data-testid", "status-link").single().getHref();
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withAttribute("data-testid",
+                "keeping-the-link").single().getText()).startsWith("We've also emailed this link to you");
+        var mail = jdbc.queryForMap("select subject, body_text from outbox_message where recipient = ?", email);
+        assertThat(mail.get("body_text").toString()).contains(statusHref).doesNotContain("private words");
+    }
+
+    @Test
+    void whenEmailIsNotSafeNothingIsSentNotEvenThePartnersInvitation() {
+        String email = "unsafe-" + System.nanoTime() + "@example.org";
+        String token = draft(IntakeFixtures.couplesAnswers("Noor Quiet").with("about.contact_safe", "phone")
+                .with("about.email", email), "consent");
+        navigate("intake/resume/" + token, IntakeWizardView.class);
+        click("Save and continue");
+        click("Send my form");
+
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withAttribute("data-testid",
+                "keeping-the-link").single().getText())
+                .startsWith("We haven't emailed or texted you anything, because you told us email isn't safe for you")
+                .contains("call the practice and give your reference");
+        assertThat(find(Anchor.class).withAttribute("data-testid", "partner-link").exists()).isTrue();
+        assertThat(find(TextField.class).withLabel("Or we can email the link to your partner").exists()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where recipient = ?", Long.class, email))
+                .isZero();
+        String invitation = find(Anchor.class).withAttribute("data-testid", "partner-link").single().getHref();
+        String invitationToken = invitation.substring(invitation.lastIndexOf('/') + 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.emailPartnerInvitation(invitationToken,
+                        "partner-" + System.nanoTime() + "@example.org", "Noor", invitation))
+                .hasMessageContaining("email isn't safe for you");
+    }
+
     private String resumeToken() {
         String href = find(Anchor.class).withAttribute("data-testid", "resume-link").single().getHref();
         return href.substring(href.lastIndexOf('/') + 1);
@@ -196,6 +290,10 @@ class IntakeWizardTest extends SpringBrowserlessTest {
 
     private void click(String caption) {
         test(find(Button.class).withText(caption).single()).click();
+    }
+
+    private String stepLabel() {
+        return find(com.vaadin.flow.component.html.Paragraph.class).withClassName("step-label").single().getText();
     }
 
     private String stepHeading() {

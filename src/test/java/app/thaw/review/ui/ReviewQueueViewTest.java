@@ -9,8 +9,11 @@ import java.util.stream.IntStream;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.ShortcutsKt;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +154,44 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         press(Key.KEY_A);
         assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
                 Long.class, toms.id())).isEqualTo(data.idOf("tom"));
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theManagerReassignsACaseWithAReasonWithoutOpeningIt() {
+        String word = ReviewTestData.uniqueWord();
+        var toms = data.submit(completeAnswers(word + " Moving"));
+        data.asInOwnThread("tom", () -> assignments.assignToMe(toms.id()));
+        navigate(ReviewQueueView.class);
+        search(word);
+        press(Key.KEY_J);
+
+        test(find(Button.class).withId("assign-case").single()).click();
+        AssignCaseDialog dialog = find(AssignCaseDialog.class).single();
+        test(find(Select.class, dialog).withLabel("Therapist").single()).selectItem("Dr Amira Khan");
+        test(find(Button.class, dialog).withText("Assign").single()).click();
+        // no reason, no change: the history needs to say why
+        assertThat(find(Paragraph.class, dialog).withClassName("dialog-problem").single().getText())
+                .startsWith("Please give the reason for the change");
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, toms.id())).isEqualTo(data.idOf("tom"));
+
+        test(find(TextArea.class, dialog).withLabel("Reason (kept in the case history)").single())
+                .setValue("Tom on leave until March");
+        test(find(Button.class, dialog).withText("Assign").single()).click();
+
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, toms.id())).isEqualTo(data.idOf("amira"));
+        assertThat(test(grid()).getCellText(0, ASSIGNED_COLUMN)).isEqualTo("Dr Amira Khan");
+        assertThat(data.audit(toms.id())).last().satisfies(row -> {
+            assertThat(row.get("action")).isEqualTo("CASE_ASSIGNED");
+            assertThat(row.get("actor_name")).isEqualTo("Priya Shah");
+            assertThat(row.get("case_reference")).isEqualTo(toms.reference());
+            assertThat(row.get("detail")).isEqualTo("Assigned to Dr Amira Khan by the practice manager: "
+                    + "Tom on leave until March");
+        });
+        // nothing clinical was read to do it
+        assertThat(data.auditActions(toms.id())).doesNotContain("CASE_OPENED");
     }
 
     private void search(String text) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -21,8 +22,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.review.ReviewService;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.DiarySetupService;
@@ -30,6 +33,9 @@ import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SessionView;
 
 class BookSessionDialogTest extends DiaryViewTest {
+
+    @Autowired
+    ReviewService review;
 
     @Test
     @WithUserDetails("amira")
@@ -169,6 +175,40 @@ class BookSessionDialogTest extends DiaryViewTest {
         });
         var block = find(SessionBlock.class).withCondition(b -> textOf(b).contains(partners[1].name())).single();
         assertThat(textOf(block)).contains(partners[0].name() + " & " + partners[1].name(), "Couples session");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aJointSessionWaitsForTheClinicalDecisionWhenOnePartnerFearsTheOtherButAnIndividualOneDoesNot() {
+        var partners = data.coupleWithFear();
+        // the fear answer also made Sam's case urgent; that risk has been reviewed, the joint work not yet decided
+        data.as("amira", () -> {
+            review.acknowledgeRisk(partners[1].id(), "Spoke to Sam alone: safe at home for now.");
+            return null;
+        });
+        LocalDate monday = DiaryTestData.futureMonday(clock, 2);
+        UI.getCurrent().navigate(CalendarView.class, QueryParameters.simple(new LinkedHashMap<>(Map.of(
+                "date", monday.toString(), "case", partners[0].reference()))));
+        var dialog = find(BookSessionDialog.class).single();
+        test(find(RadioButtonGroup.class, dialog).withLabel("Format").single()).selectItem("Online");
+        test(find(DateTimePicker.class, dialog).single()).setValue(monday.plusDays(5).atTime(11, 0));
+
+        // the couples session is chosen for a couple's case: the gate says what must happen first, and where
+        assertThat(dialog.gateMessage()).startsWith("One partner said in their own form that they are afraid of "
+                + "the other.");
+        Anchor link = find(Anchor.class, find(GateNotice.class, dialog).single()).single();
+        assertThat(link.getHref()).isEqualTo("staff/cases/" + partners[0].reference() + "#referral");
+        test(find(Button.class, dialog).withText("Book").single()).click();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(scheduling.sessionsForCase(partners[0].id())).isEmpty();
+
+        // an individual session for the partner whose case this is is not held back
+        test(find(Select.class, dialog).withLabel("Kind of session").single()).selectItem("Individual session · 50 min");
+        assertThat(dialog.gateMessage()).isEmpty();
+        test(find(Button.class, dialog).withText("Book").single()).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(scheduling.sessionsForCase(partners[0].id())).singleElement()
+                .satisfies(session -> assertThat(session.partnerIntakeId()).isNull());
     }
 
     private BookSessionDialog openAt(LocalDate monday, LocalDateTime slot) {

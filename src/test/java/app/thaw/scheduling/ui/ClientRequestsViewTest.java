@@ -55,6 +55,28 @@ class ClientRequestsViewTest extends DiaryViewTest {
                 .withCondition(b -> b.session().id() == sessionId).single())).contains("Change requested");
     }
 
+    @Test
+    @WithUserDetails("admin")
+    void thePracticeManagerSeesWhatWasAskedAndWhenButNotTheClientsWords() {
+        var client = data.individual();
+        LocalDate monday = DiaryTestData.futureMonday(clock, 3);
+        long sessionId = data.as("admin", () -> ((BookingResult.Booked) scheduling.book(new BookingRequest(
+                client.id(), null, data.idOf("grace"), setup.types().stream()
+                        .filter(t -> t.code().equals("INDIVIDUAL")).findFirst().orElseThrow().id(),
+                SessionFormat.ONLINE, null, DiaryTestData.uk(monday.plusDays(2).atTime(17, 0)), null))).session()
+                .id());
+        String words = "Struggling after my mother's diagnosis " + DiaryTestData.uniqueWord();
+        data.asClient(() -> intake.requestAppointmentChange(client.receipt().statusToken(), sessionId, false, words));
+
+        navigate(ClientRequestsView.class);
+
+        int row = IntStream.range(0, test(grid()).size())
+                .filter(i -> test(grid()).getRow(i).session().id() == sessionId).findFirst().orElseThrow();
+        assertThat(test(grid()).getCellText(row, 1)).isEqualTo("Rearrange");
+        assertThat(test(grid()).getCellText(row, 3)).isEqualTo("Message for the therapist only");
+        assertThat(rows()).noneMatch(r -> words.equals(r.message()));
+    }
+
     @SuppressWarnings("unchecked")
     private Grid<ClientChangeRequest> grid() {
         return find(Grid.class).single();
