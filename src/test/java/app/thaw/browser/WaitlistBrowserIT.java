@@ -116,7 +116,7 @@ class WaitlistBrowserIT extends BrowserTest {
         Double width = (Double) page.evaluate("() => document.documentElement.scrollWidth");
         assertThat(width).as("nothing wider than the phone").isLessThanOrEqualTo(390.0);
         choose.first().click();
-        assertThat(page.locator("#offer-outcome")).containsText("your session is booked for");
+        assertThat(page.locator(".wizard-notice").filter(new Locator.FilterOptions().setHasText("your session is booked for"))).hasCount(1);
         Locator sessions = page.locator(".client-sessions .client-session");
         assertThat(sessions).hasCount(1);
         assertThat(sessions).containsText("Couples session with Dr Amira Khan");
@@ -178,7 +178,7 @@ class WaitlistBrowserIT extends BrowserTest {
             open("/status/" + waitingClient.receipt().statusToken());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(
                     "^Choose "))).click();
-            assertThat(page.locator("#offer-outcome")).containsText("your session is booked for");
+            assertThat(page.locator(".wizard-notice").filter(new Locator.FilterOptions().setHasText("your session is booked for"))).hasCount(1);
             assertThat(page.locator(".client-sessions .client-session")).hasCount(1);
             assertThat(jdbc.queryForObject("select count(*) from appointment where intake_id = ? and starts_at = ? "
                     + "and state = 'BOOKED'", Integer.class, waitingClient.id(), Timestamp.from(start.toInstant())))
