@@ -109,6 +109,11 @@ public class OfferService {
             if ((time.format() == SessionFormat.IN_PERSON) != (time.roomId() != null)) {
                 throw new OfferRefused("An in-person time needs a room; an online one none.");
             }
+            if (times.stream().anyMatch(other -> other != time && other.start().isBefore(time.end())
+                    && time.start().isBefore(other.end()))) {
+                throw new OfferRefused("Times offered together are all held at once, so they must not overlap. "
+                        + "Untick one of the overlapping times.");
+            }
         }
         try {
             return transactions.execute(status -> {

@@ -138,11 +138,18 @@ public class WaitlistService {
                 .orElseThrow(() -> new OfferRefused(grant.reference() + " is not on the waiting list."));
         long typeId = OfferService.typeId(store, ServiceType.valueOf(entry.service()));
         List<SlotSuggestion> found = slots.find(entry.intakeId(), entry.partnerIntakeId(), therapistId, typeId, format,
-                null, 42, Math.clamp(max, 1, 30) + 10);
+                null, 42, 50);
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         Comparator<SlotSuggestion> order = Comparator.comparing((SlotSuggestion s) -> !entry.urgent()
                 && s.start().toLocalDate().equals(today)).thenComparing(SlotSuggestion::start);
-        return found.stream().sorted(order).limit(Math.clamp(max, 1, 30)).toList();
+        // every time offered is held at once, so times that overlap cannot be offered together: keep the first of each
+        List<SlotSuggestion> apart = new ArrayList<>();
+        for (SlotSuggestion slot : found.stream().sorted(order).toList()) {
+            if (apart.stream().noneMatch(kept -> kept.start().isBefore(slot.end()) && slot.start().isBefore(kept.end()))) {
+                apart.add(slot);
+            }
+        }
+        return apart.stream().limit(Math.clamp(max, 1, 30)).toList();
     }
 
     /**

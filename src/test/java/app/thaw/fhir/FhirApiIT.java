@@ -45,6 +45,7 @@ class FhirApiIT {
     @Autowired ReviewService review;
     @Autowired ReferralService referrals;
     @Autowired SchedulingService scheduling;
+    @Autowired app.thaw.scheduling.SessionChanges changes;
     @Autowired ApiClients clients;
     @Autowired JdbcTemplate jdbc;
 
@@ -55,7 +56,7 @@ class FhirApiIT {
     @BeforeEach
     void setUp() {
         data = new ReviewTestData(intake, staff, jdbc);
-        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, jdbc);
+        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, changes, jdbc);
     }
 
     @Test

@@ -25,6 +25,7 @@ import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
 import app.thaw.scheduling.SessionFormat;
 
 /**
@@ -39,7 +40,7 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
     static final String THERAPIST = "amira";
 
     static FhirCaseFixture create(ReviewTestData data, ReviewService review, ReferralService referrals,
-                                  SchedulingService scheduling, JdbcTemplate jdbc) {
+                                  SchedulingService scheduling, SessionChanges changes, JdbcTemplate jdbc) {
         String name = "Nadia " + ReviewTestData.uniqueWord();
         Answers answers = couplesAnswers(name)
                 .with("about.preferred_name", "Nad")
@@ -79,7 +80,7 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
                     farFuture(), null));
             long cancelled = book(scheduling, new BookingRequest(client.id(), null, therapist, individual,
                     SessionFormat.ONLINE, null, farFuture(), null));
-            scheduling.cancel(cancelled, true, "Client's own words about why");
+            changes.cancel(cancelled, true, "Client's own words about why");
         });
         return new FhirCaseFixture(name, client.id(), client.reference(), partner.id(), partner.reference(), secret);
     }

@@ -42,6 +42,7 @@ class FhirResourcesValidIT {
     @Autowired ReviewService review;
     @Autowired ReferralService referrals;
     @Autowired SchedulingService scheduling;
+    @Autowired app.thaw.scheduling.SessionChanges changes;
     @Autowired JdbcTemplate jdbc;
     @Autowired FhirReads reads;
     @Autowired FhirSearches searches;
@@ -53,7 +54,7 @@ class FhirResourcesValidIT {
     @BeforeEach
     void setUp() {
         data = new ReviewTestData(intake, staff, jdbc);
-        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, jdbc);
+        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, changes, jdbc);
     }
 
     @Test

@@ -234,6 +234,11 @@ class WaitlistIT {
                 .isInstanceOf(OfferRefused.class).hasMessageContaining("your own diary");
         assertThatThrownBy(() -> data.as("amira", () -> offers.offer(client.id(), List.of(), null)))
                 .isInstanceOf(OfferRefused.class);
+        var one = waiting.amiraOnline(1, 50).getFirst();
+        var overlapping = new OfferedTime(one.therapistId(), SessionFormat.ONLINE, null, one.start().plusMinutes(30),
+                one.end().plusMinutes(30));
+        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(client.id(), List.of(one, overlapping), null)))
+                .isInstanceOf(OfferRefused.class).hasMessageContaining("must not overlap");
         var notWaiting = data.submit(IntakeFixtures.completeAnswers("New " + ReviewTestData.uniqueWord()));
         assertThatThrownBy(() -> data.as("admin", () -> offers.offer(notWaiting.id(), waiting.amiraOnline(1, 50),
                 null))).isInstanceOf(OfferRefused.class).hasMessageContaining("not on the waiting list");
