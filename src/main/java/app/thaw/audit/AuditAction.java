@@ -72,7 +72,12 @@ public enum AuditAction {
     OFFER_CHOSEN("Offered time chosen by the client", false),
     OFFER_EXPIRED("Offer lapsed", false),
     OFFER_WITHDRAWN("Offer withdrawn", false),
-    WAITLIST_CHANGED("Waiting list details changed", false);
+    WAITLIST_CHANGED("Waiting list details changed", false),
+    FHIR_READ("Read through the FHIR API", true),
+    FHIR_EXPORTED("Downloaded the case as FHIR", true),
+    FHIR_REFUSED("FHIR API request refused", false),
+    API_CLIENT_CREATED("API client created", false),
+    API_CLIENT_REVOKED("API client revoked", false);
 
     private final String label;
     private final boolean clinicalRead;

@@ -39,7 +39,7 @@ public class AuditLog {
 
     /** Recorded in the caller's transaction: the change and its audit line commit or fail together. */
     @Transactional(propagation = Propagation.MANDATORY)
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
     @NotACasePath("writes one audit line; reveals and changes nothing of the case")
     public void record(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
                        @Nullable String detail) {
@@ -48,7 +48,7 @@ public class AuditLog {
 
     /** Recorded on its own, so it stays even when the caller's work is refused and rolled back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
     @NotACasePath("writes one audit line; reveals and changes nothing of the case")
     public void recordAttempt(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
                               @Nullable String detail) {
@@ -196,10 +196,17 @@ public class AuditLog {
         return ClientAddress.current().map(address -> truncate(address, 45)).orElse(null);
     }
 
-    /** Background work runs as the system; anything else without a staff member is someone not signed in. */
+    /**
+     * Background work runs as the system; another system reading through the FHIR API is named by its client; anything
+     * else without a staff member is someone not signed in.
+     */
     private static String unnamedActor() {
         var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
+        if (authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Roles.API_CLIENT).equals(a.getAuthority()))) {
+            return truncate(authentication.getName(), 120);
+        }
         boolean system = authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(a -> ("ROLE_" + Roles.SYSTEM).equals(a.getAuthority()));
         return system ? SystemActor.NAME : NOT_SIGNED_IN;

@@ -133,6 +133,8 @@ public class CaseAccess {
         CaseRelation relation = null;
         if (caller.system() && operation.allows(CaseRelation.SYSTEM)) {
             relation = CaseRelation.SYSTEM;
+        } else if (caller.apiClient() && operation.allows(CaseRelation.API_CLIENT)) {
+            relation = CaseRelation.API_CLIENT;
         } else if (caller.manager() != null && operation.allows(CaseRelation.PRACTICE_MANAGER)) {
             relation = CaseRelation.PRACTICE_MANAGER;
         } else if (caller.therapist() != null) {
@@ -159,7 +161,7 @@ public class CaseAccess {
     }
 
     /** Who is asking, as the policy distinguishes them; half-signed-in sessions and clients are none of these. */
-    private record Caller(@Nullable StaffUser staff, boolean system) {
+    private record Caller(@Nullable StaffUser staff, boolean system, boolean apiClient) {
 
         @Nullable StaffUser therapist() {
             return staff != null && staff.isTherapist() && staff.active() ? staff : null;
@@ -173,15 +175,17 @@ public class CaseAccess {
     private static Caller caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
-            return new Caller(null, false);
+            return new Caller(null, false, false);
         }
         if (authentication.getPrincipal() instanceof StaffUser staff) {
             boolean holdsRole = authentication.getAuthorities().stream()
                     .anyMatch(a -> a.getAuthority().equals(staff.role().authority()));
-            return new Caller(holdsRole ? staff : null, false);
+            return new Caller(holdsRole ? staff : null, false, false);
         }
         boolean system = authentication.getAuthorities().stream()
                 .anyMatch(a -> ("ROLE_" + Roles.SYSTEM).equals(a.getAuthority()));
-        return new Caller(null, system);
+        boolean apiClient = authentication.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Roles.API_CLIENT).equals(a.getAuthority()));
+        return new Caller(null, system, apiClient);
     }
 }

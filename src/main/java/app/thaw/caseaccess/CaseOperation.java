@@ -3,6 +3,7 @@ package app.thaw.caseaccess;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static app.thaw.caseaccess.CaseRelation.API_CLIENT;
 import static app.thaw.caseaccess.CaseRelation.ASSIGNED;
 import static app.thaw.caseaccess.CaseRelation.BOOKED;
 import static app.thaw.caseaccess.CaseRelation.PRACTICE_MANAGER;
@@ -39,7 +40,9 @@ public enum CaseOperation {
             EnumSet.of(ASSIGNED, BOOKED, SHARED_QUEUE)),
     MANAGE_PRIVACY("Subject access request, erasure, legal hold", "record, download once approved, erase, hold",
             EnumSet.of(PRACTICE_MANAGER, SYSTEM)),
-    ERASE("Client's identity and free text", "erase (on request or by retention)", EnumSet.of(PRACTICE_MANAGER, SYSTEM));
+    ERASE("Client's identity and free text", "erase (on request or by retention)", EnumSet.of(PRACTICE_MANAGER, SYSTEM)),
+    READ_VIA_API("Case as FHIR resources (identity, answers, scores, risk flags, referrals, sessions)",
+            "read by another system through the FHIR API, within its token's scopes", EnumSet.of(API_CLIENT));
 
     private final String resource;
     private final String action;

@@ -11,5 +11,8 @@ public enum CaseRelation {
     /** A practice manager: runs the diary and privacy requests, never reads clinical content. */
     PRACTICE_MANAGER,
     /** Background work of the practice (emails, reminders, retention), never a person. */
-    SYSTEM
+    SYSTEM,
+    /** Another clinical system reading through the FHIR API with a token the practice manager issued; its scopes
+     *  narrow further which resource types it may read. */
+    API_CLIENT
 }

@@ -59,11 +59,14 @@ public class SubmittedIntakes {
         this.clock = clock;
     }
 
-    /** The whole intake, answers and scores: clinical content for the therapists the policy allows (and the system). */
-    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
+    /**
+     * The whole intake, answers and scores: clinical content for the therapists the policy allows (and the system, and
+     * another clinical system through the FHIR API).
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM, Roles.API_CLIENT})
     public SubmittedIntake find(CaseGrant grant) {
         grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.CHANGE_CLINICAL, CaseOperation.DOWNLOAD_LETTER,
-                CaseOperation.REVIEW_DISCLOSURE);
+                CaseOperation.REVIEW_DISCLOSURE, CaseOperation.READ_VIA_API);
         return toSubmitted(intakes.findById(grant.intakeId()).orElseThrow());
     }
 
@@ -165,6 +168,39 @@ public class SubmittedIntakes {
             intake.changeStatus(status, clock.instant());
         }
         return before;
+    }
+
+    /**
+     * Ids of intakes sent in a time range (and of one questionnaire, or one version of it), in id order after
+     * {@code afterId}: a page of candidates for another system's search, each of which the caller then puts through
+     * the case-access policy. Reveals only that some intakes exist.
+     */
+    @RolesAllowed(Roles.API_CLIENT)
+    public List<Long> submittedIds(@org.jspecify.annotations.Nullable String questionnaireId,
+                                   @org.jspecify.annotations.Nullable Integer version,
+                                   java.time.@org.jspecify.annotations.Nullable Instant from,
+                                   java.time.@org.jspecify.annotations.Nullable Instant until, long afterId, int limit) {
+        var sql = new StringBuilder("select id from intake where id > ?");
+        var args = new java.util.ArrayList<Object>(List.of(afterId));
+        if (questionnaireId != null) {
+            sql.append(" and questionnaire_id = ?");
+            args.add(questionnaireId);
+        }
+        if (version != null) {
+            sql.append(" and questionnaire_version = ?");
+            args.add(version);
+        }
+        if (from != null) {
+            sql.append(" and submitted_at >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (until != null) {
+            sql.append(" and submitted_at < ?");
+            args.add(Timestamp.from(until));
+        }
+        sql.append(" order by id limit ?");
+        args.add(Math.clamp(limit, 1, 1000));
+        return jdbc.queryForList(sql.toString(), Long.class, args.toArray());
     }
 
     /** Corrections to an intake's answers, oldest first. */

@@ -24,6 +24,7 @@ import app.thaw.review.factors.FactorRuleSet;
 import app.thaw.review.factors.FactorTag;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
+import app.thaw.security.SystemActor;
 
 /**
  * One intake's review records for a subject access export, read by the practice manager who produces it
@@ -79,6 +80,23 @@ public class CaseRecords {
                         .map(r -> new CaseDetail.ReferralView(r.getKind(), r.getReason(), r.getPartnerFearDecision(),
                                 name(names, r.getDecidedBy()), r.getDecidedAt()))
                         .toList());
+    }
+
+    /**
+     * Every referral decided on the intake, newest first, for another clinical system (through the FHIR API) or a
+     * therapist's transfer-of-care export; the partner-fear decision stays in the practice.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM, Roles.API_CLIENT})
+    public List<ReferralRecord> referrals(CaseGrant grant) {
+        long intakeId = grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.READ_VIA_API).intakeId();
+        var decided = referrals.findByIntakeIdOrderByDecidedAtDescIdDesc(intakeId);
+        // the deciding therapists' names only, whoever asks (an API client has no staff role)
+        Map<Long, String> names = SystemActor.call(() -> staff.displayNames(
+                decided.stream().map(r -> r.getDecidedBy()).collect(java.util.stream.Collectors.toSet())));
+        return decided.stream()
+                .map(r -> new ReferralRecord(r.getId(), r.getKind(), r.getReason(), name(names, r.getDecidedBy()),
+                        r.getDecidedAt()))
+                .toList();
     }
 
     /** Factors in rule order: suggested ones with their reasons, then any the therapist added. */

@@ -17,6 +17,11 @@ import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentRequestRepository;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.SystemActor;
+import app.thaw.Application;
+import app.thaw.scheduling.domain.AppointmentTypeRepository;
+import app.thaw.scheduling.domain.RoomRepository;
 
 /** Every session a client was booked into, cancelled ones included, for their subject access request. */
 @Service
@@ -28,12 +33,45 @@ public class ClientSessionRecords {
     private final SessionViews views;
     private final SessionNotes notes;
 
+    private final RoomRepository rooms;
+    private final AppointmentTypeRepository types;
+    private final StaffAccountService staff;
+
     ClientSessionRecords(AppointmentRepository appointments, AppointmentRequestRepository requests,
-                         SessionViews views, SessionNotes notes) {
+                         SessionViews views, SessionNotes notes, RoomRepository rooms,
+                         AppointmentTypeRepository types, StaffAccountService staff) {
         this.notes = notes;
         this.appointments = appointments;
         this.requests = requests;
         this.views = views;
+        this.rooms = rooms;
+        this.types = types;
+        this.staff = staff;
+    }
+
+    /**
+     * Every session of the client, oldest first, for another clinical system or a transfer-of-care export: no client
+     * names are read (not even the partner's of a joint session), only the therapists', rooms and session types.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
+    public List<CaseSession> sessionsOf(CaseGrant grant) {
+        grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.READ_BOOKING_DETAILS, CaseOperation.READ_VIA_API);
+        List<Appointment> theirs = appointments.findForIntakes(List.of(grant.intakeId()));
+        if (theirs.isEmpty()) {
+            return List.of();
+        }
+        var therapistIds = theirs.stream().map(Appointment::getTherapistId).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<Long, String> therapists = SystemActor.call(() -> staff.displayNames(therapistIds));
+        java.util.Map<Long, String> roomNames = new java.util.HashMap<>();
+        rooms.findAll().forEach(room -> roomNames.put(room.getId(), room.getName()));
+        java.util.Map<Long, String> typeLabels = new java.util.HashMap<>();
+        types.findAll().forEach(type -> typeLabels.put(type.getId(), type.getLabel()));
+        return theirs.stream().map(a -> new CaseSession(a.getId(), a.getStartsAt().atZone(Application.PRACTICE_ZONE),
+                a.getEndsAt().atZone(Application.PRACTICE_ZONE), a.getState(),
+                typeLabels.getOrDefault(a.getTypeId(), "Session"), a.getFormat(),
+                a.getRoomId() == null ? null : roomNames.get(a.getRoomId()),
+                therapists.getOrDefault(a.getTherapistId(), "Former staff member"), a.getPartnerIntakeId() != null,
+                a.getCreatedAt(), a.getCancelledAt(), a.getCancelledByClient())).toList();
     }
 
     /** A session note as plain text for the export: headings, what was written, and each addendum. */

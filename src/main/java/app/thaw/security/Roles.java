@@ -12,6 +12,8 @@ public final class Roles {
     public static final String PASSWORD_VERIFIED = "PASSWORD_VERIFIED";
     /** Background work on behalf of the practice (never a person's account): see {@link SystemActor}. */
     public static final String SYSTEM = "SYSTEM";
+    /** Another clinical system reading through the FHIR API with a token a practice manager issued; never a person. */
+    public static final String API_CLIENT = "API_CLIENT";
 
     private Roles() {
     }

@@ -59,15 +59,15 @@ public class StaffAccountService implements UserDetailsService {
                 .map(StaffAccountService::toSummary).toList();
     }
 
-    /** Names to show beside ids in case histories and queues. */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    /** Names to show beside ids in case histories and queues (and beside the answers another system reads). */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
     public java.util.Map<Long, String> displayNames() {
         return accounts.findAll().stream().collect(java.util.stream.Collectors.toMap(StaffAccount::getId,
                 StaffAccount::getDisplayName));
     }
 
     /** The names of a few staff members, without loading every account: for one session or a short list. */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
     public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
         var names = new java.util.HashMap<Long, String>();
         if (ids.size() == 1) {

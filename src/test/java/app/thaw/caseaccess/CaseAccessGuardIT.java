@@ -44,13 +44,14 @@ import app.thaw.security.StaffUser;
  * session or request identifier (CasePaths, by reflection) and calls each one as the case's therapist, a colleague, the
  * practice manager and someone not signed in. What happens must follow the policy table (CaseOperation): allowed where
  * the table and the method's role allow it, refused and audited everywhere else, and a refusal never shows the
- * client's name. A method that takes an identifier without naming its row fails the first test; one that names a row
+ * client's name (and as another system holding an API token with every scope, which only the FHIR API's row allows). A
+ * method that takes an identifier without naming its row fails the first test; one that names a row
  * but forgets to ask the policy fails the second, because the colleague's call then goes through unaudited.
  */
 @IntegrationTest
 class CaseAccessGuardIT {
 
-    enum Caller { COLLEAGUE, NOT_SIGNED_IN, THERAPIST, MANAGER }
+    enum Caller { COLLEAGUE, NOT_SIGNED_IN, THERAPIST, MANAGER, API_CLIENT }
 
     @Autowired
     ApplicationContext context;
@@ -159,6 +160,9 @@ class CaseAccessGuardIT {
             case THERAPIST -> staffToken(GuardFixture.THERAPIST);
             case COLLEAGUE -> staffToken(GuardFixture.COLLEAGUE);
             case MANAGER -> staffToken(GuardFixture.MANAGER);
+            // another system through the FHIR API, with every scope: only the policy and the method's role limit it
+            case API_CLIENT -> UsernamePasswordAuthenticationToken.authenticated("API client «guard» #0", null,
+                    AuthorityUtils.createAuthorityList("ROLE_" + Roles.API_CLIENT, "SCOPE_system/*.read"));
         });
         SecurityContextHolder.setContext(signedIn);
         try {
@@ -193,6 +197,7 @@ class CaseAccessGuardIT {
         return switch (caller) {
             case THERAPIST, COLLEAGUE -> allowed.contains(Roles.THERAPIST);
             case MANAGER -> allowed.contains(Roles.ADMIN);
+            case API_CLIENT -> allowed.contains(Roles.API_CLIENT);
             case NOT_SIGNED_IN -> false;
         };
     }
@@ -202,6 +207,7 @@ class CaseAccessGuardIT {
         return switch (caller) {
             case THERAPIST -> operation.allows(CaseRelation.ASSIGNED) || operation.allows(CaseRelation.BOOKED);
             case MANAGER -> operation.allows(CaseRelation.PRACTICE_MANAGER);
+            case API_CLIENT -> operation.allows(CaseRelation.API_CLIENT);
             case COLLEAGUE, NOT_SIGNED_IN -> false;
         };
     }

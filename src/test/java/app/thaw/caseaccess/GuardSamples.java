@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.fhir.FhirSearch;
 import app.thaw.intake.IntakeStatus;
 import app.thaw.review.FactorDecisionKind;
 import app.thaw.review.ReferralKind;
@@ -74,6 +75,8 @@ final class GuardSamples {
                 case "reason", "note", "body", "message", "partnerFearDecision", "text" -> "Written by the guard test.";
                 case "overrideReason" -> null;
                 case "reviewedContent" -> "0".repeat(64);
+                case "type" -> "Patient";
+                case "base" -> "http://localhost/fhir/R4";
                 default -> throw missing(parameter, method);
             };
         }
@@ -130,6 +133,9 @@ final class GuardSamples {
         if (type == BookingRequest.class) {
             return new BookingRequest(fixture.intakeId(), null, therapistId, individualType(), SessionFormat.ONLINE,
                     null, GuardFixture.farFuture(), null);
+        }
+        if (type == FhirSearch.class) {
+            return new FhirSearch("QuestionnaireResponse", fixture.reference(), null, null, null, 10, null);
         }
         if (type == Recurrence.class) {
             return new Recurrence(false, 2, null);

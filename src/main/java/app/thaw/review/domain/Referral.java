@@ -65,6 +65,10 @@ public class Referral {
         this.decidedAt = decidedAt;
     }
 
+    public @Nullable Long getId() {
+        return id;
+    }
+
     public ReferralKind getKind() {
         return kind;
     }

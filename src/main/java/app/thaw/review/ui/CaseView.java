@@ -32,6 +32,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import app.thaw.base.ui.MainLayout;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.intake.SubmittedIntake;
@@ -40,6 +42,7 @@ import app.thaw.review.CareActions;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReferralService;
 import app.thaw.review.CaseDetail;
+import app.thaw.review.CaseTransferExport;
 import app.thaw.review.ReviewService;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
@@ -59,6 +62,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private final ReferralService referrals;
     private final CareActions care;
     private final StaffAccountService staff;
+    private final CaseTransferExport transfer;
     private String reference;
     private long intakeId;
     /** What the therapist has typed but not yet saved, kept across the redraw after every action. */
@@ -67,8 +71,9 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private DomListenerRegistration helpKey;
 
     public CaseView(ReviewService review, CaseAssignments assignments, ReferralService referrals, CareActions care,
-                    StaffAccountService staff) {
+                    StaffAccountService staff, ObjectProvider<CaseTransferExport> transfer) {
         this.care = care;
+        this.transfer = transfer.getIfAvailable();
         this.review = review;
         this.assignments = assignments;
         this.referrals = referrals;
@@ -213,6 +218,15 @@ public class CaseView extends Div implements BeforeEnterObserver {
                 (item, values, reason) -> review.amendAnswer(id, item, values, reason),
                 () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions")).open());
         var bar = new HorizontalLayout(assignToMe, colleague, amend, book);
+        if (transfer != null) {
+            var export = new Anchor(DownloadHandler.fromInputStream(event -> {
+                var file = transfer.download(id);
+                return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
+                        file.contentType(), file.content().length);
+            }), AttachmentType.DOWNLOAD, transfer.label());
+            export.addClassName("transfer-download");
+            bar.add(export);
+        }
         bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         bar.addClassName("case-actions");
         return bar;

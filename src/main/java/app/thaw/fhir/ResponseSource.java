@@ -1,0 +1,16 @@
+package app.thaw.fhir;
+
+import java.util.List;
+
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.fhir.mapping.AnsweredQuestionnaire;
+
+/**
+ * Where a client's answered questionnaires come from: the intake today (IntakeResponses); outcome measures add theirs
+ * by implementing this, and their answers then appear as QuestionnaireResponses, Observations and Flags everywhere the
+ * FHIR feature shows a case. Implementations read only what the grant allows.
+ */
+public interface ResponseSource {
+
+    List<AnsweredQuestionnaire> responses(CaseGrant grant);
+}

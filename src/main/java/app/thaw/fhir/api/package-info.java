@@ -1,0 +1,2 @@
+/** The FHIR R4 REST API at /fhir/R4: bearer-token security of its own, content negotiation, OperationOutcomes. */
+package app.thaw.fhir.api;
