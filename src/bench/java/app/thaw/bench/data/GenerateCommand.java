@@ -302,8 +302,9 @@ public class GenerateCommand implements BenchCommand {
             result.add(new DiaryPlanner.Therapist(id, days, startHour, endHour, holidays));
         }
         jdbc.batchUpdate("insert into working_hours (therapist_id, day_of_week, starts, ends) values (?, ?, ?, ?)", hours);
-        jdbc.batchUpdate("insert into working_exception (therapist_id, day, kind, note) values (?, ?, 'UNAVAILABLE', "
-                + "'Annual leave')", leave);
+        // time away is its own table since issue 15 (V57); one row per day of leave, as before
+        jdbc.batchUpdate("insert into time_away (therapist_id, first_day, last_day, reason, created_at) "
+                + "select ?, d, d, 'ANNUAL_LEAVE', now() from (select ?::date as d) leave_day", leave);
         return result;
     }
 
