@@ -54,6 +54,11 @@ public enum AuditAction {
     LEGAL_HOLD_CLEARED("Legal hold cleared", false),
     RETENTION_RUN("Retention run", false),
     SETTINGS_CHANGED("Practice settings changed", false),
+    FHIR_READ("Read through the FHIR API", true),
+    FHIR_EXPORTED("Downloaded the case as FHIR", true),
+    FHIR_REFUSED("FHIR API request refused", false),
+    API_CLIENT_CREATED("API client created", false),
+    API_CLIENT_REVOKED("API client revoked", false),
     SESSION_NOTE_READ("Read a session note", true),
     SESSION_NOTE_WRITTEN("Wrote a session note", false),
     SESSION_NOTE_SIGNED("Signed a session note", false),
@@ -72,12 +77,7 @@ public enum AuditAction {
     OFFER_CHOSEN("Offered time chosen by the client", false),
     OFFER_EXPIRED("Offer lapsed", false),
     OFFER_WITHDRAWN("Offer withdrawn", false),
-    WAITLIST_CHANGED("Waiting list details changed", false),
-    FHIR_READ("Read through the FHIR API", true),
-    FHIR_EXPORTED("Downloaded the case as FHIR", true),
-    FHIR_REFUSED("FHIR API request refused", false),
-    API_CLIENT_CREATED("API client created", false),
-    API_CLIENT_REVOKED("API client revoked", false);
+    WAITLIST_CHANGED("Waiting list details changed", false);
 
     private final String label;
     private final boolean clinicalRead;

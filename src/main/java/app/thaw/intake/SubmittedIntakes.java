@@ -113,16 +113,6 @@ public class SubmittedIntakes {
     }
 
     /**
-     * Whether the client said email is a safe way to reach them: only then do offers of times (with their private link)
-     * go to their inbox, which someone else may read.
-     */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public boolean emailIsSafe(CaseGrant grant) {
-        grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.BOOK_SESSION);
-        return intakes.findById(grant.intakeId()).map(Intake::isEmailSafe).orElse(false);
-    }
-
-    /**
      * Records a correction of one answer (checked like the form checks it); the submitted answers stay
      * untouched. Returns the message for the field when the new answer isn't valid.
      */

@@ -21,7 +21,7 @@ import app.thaw.practice.Reports.SessionCounts;
 import app.thaw.practice.Reports.Utilisation;
 
 /**
- * The reports as SQL read models over the diary, the team and the intake dates (ADR 9): aggregates only, grouped by
+ * The reports as SQL read models over the diary, the team and the intake dates (ADR 10): aggregates only, grouped by
  * UK week. They read counts, times and names of staff and rooms; no client's name and nothing clinical.
  */
 @Component

@@ -319,12 +319,14 @@ public class OfferService {
         int emailed = 0;
         List<String> lines = times.stream().map(t -> WHEN.format(t.start()) + " ("
                 + (t.format() == SessionFormat.ONLINE ? "online" : "in person") + ")").toList();
+        // one read of names and addresses (an address only where the client said email is safe), nothing decrypted
+        var names = intakes.names(clients);
         for (CaseGrant client : clients) {
             String token = SecretToken.generate();
             store.insertLink(offerId, client.intakeId(), SecretToken.hash(token));
-            if (intakes.emailIsSafe(client)) {
-                ClientContact contact = intakes.contact(client);
-                emailed += emails.sendSlotOffer(contact.email(), contact.callName(), lines,
+            var name = names.get(client.intakeId());
+            if (name != null && name.email() != null && !name.email().isBlank()) {
+                emailed += emails.sendSlotOffer(name.email(), name.callName(), lines,
                         publicUrl.link("offer/" + token), expires.atZone(Application.PRACTICE_ZONE)) ? 1 : 0;
             }
         }

@@ -40,12 +40,12 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
     static final String THERAPIST = "amira";
 
     static FhirCaseFixture create(ReviewTestData data, ReviewService review, ReferralService referrals,
-                                  SchedulingService scheduling, SessionChanges changes, JdbcTemplate jdbc) {
+                                  SchedulingService scheduling, SessionChanges changes,
+                                  JdbcTemplate jdbc) {
         String name = "Nadia " + ReviewTestData.uniqueWord();
         Answers answers = couplesAnswers(name)
                 .with("about.preferred_name", "Nad")
-                .with("about.contact_method", "phone")
-                .with("about.text_ok", "yes")
+                .with("about.contact_safe", "email", "phone", "text")
                 .with("about.gp_practice", "Ancoats Urban Village Medical Practice, Manchester")
                 .with("phq9.9", "2")
                 .with("phq9.2", "3")

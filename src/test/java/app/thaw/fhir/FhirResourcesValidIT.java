@@ -25,6 +25,7 @@ import app.thaw.review.ReferralService;
 import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
 import app.thaw.security.StaffAccountService;
 
 /**
@@ -42,7 +43,7 @@ class FhirResourcesValidIT {
     @Autowired ReviewService review;
     @Autowired ReferralService referrals;
     @Autowired SchedulingService scheduling;
-    @Autowired app.thaw.scheduling.SessionChanges changes;
+    @Autowired SessionChanges changes;
     @Autowired JdbcTemplate jdbc;
     @Autowired FhirReads reads;
     @Autowired FhirSearches searches;
@@ -67,7 +68,7 @@ class FhirResourcesValidIT {
 
         var response = (QuestionnaireResponse) asApiClient(all, () -> reads.read("QuestionnaireResponse",
                 fixture.reference() + "-intake", BASE));
-        assertThat(response.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|1");
+        assertThat(response.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|2");
         assertThat(response.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
         FhirValidation.assertValid(response);
 

@@ -129,7 +129,7 @@ class PrivacyServiceIT {
             assertThat(s.cancelReason()).isEqualTo("[partner] phoned: they are both unwell.");
         });
         assertThat(export.statusHistory()).extracting(SubjectAccessExport.StatusChange::change)
-                .contains("Form received", "From New to Referred");
+                .contains("Form received", "From In review to Referred", "From Referred to Scheduled");
         assertThat(export.emails()).extracting(SubjectAccessExport.Email::kind)
                 .contains("Form received", "Booking", "Cancellation");
         assertThat(export.emails()).allSatisfy(e -> assertThat(e.body()).doesNotContainPattern("/status/[A-Za-z0-9_-]{20,}"));

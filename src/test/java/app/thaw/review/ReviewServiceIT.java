@@ -352,7 +352,9 @@ class ReviewServiceIT {
             assertThat(row.get("actor_name")).isEqualTo("Dr Amira Khan");
             assertThat(row.get("case_reference")).isEqualTo(submitted.reference());
         });
-        assertThat(detail.history()).extracting(entry -> entry.action().name()).containsExactly("INTAKE_SUBMITTED");
+        // opening a new case puts it in review (a status change, on record)
+        assertThat(detail.history()).extracting(entry -> entry.action().name()).containsExactly("INTAKE_SUBMITTED",
+                "STATUS_CHANGED");
         assertThat(detail.history().getFirst().actorName()).isEqualTo("system");
         assertThat(detail.history().getFirst().actorId()).isNull();
     }
@@ -431,8 +433,11 @@ class ReviewServiceIT {
         assertThatThrownBy(() -> review.acknowledgeRisk(id, "   ")).isInstanceOf(CaseActionRefused.class);
         assertThatThrownBy(() -> review.acknowledgeRisk(id, null)).isInstanceOf(CaseActionRefused.class);
         assertThatThrownBy(() -> review.acknowledgeRisk(id, "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
-        assertThat(data.auditActions(id)).containsExactly("INTAKE_SUBMITTED", "CASE_OPENED");
-        assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, id)).isEqualTo("NEW");
+        // nothing changed the case: opening it put it in review, and a refusal is on record
+        assertThat(data.auditActions(id)).filteredOn(action -> !action.equals("CASE_ACCESS_DENIED"))
+                .containsExactly("INTAKE_SUBMITTED", "CASE_OPENED", "STATUS_CHANGED");
+        assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, id))
+                .isEqualTo("IN_REVIEW");
 
         review.acknowledgeRisk(id, "  Called the client; safe for now.  ");
 

@@ -41,7 +41,10 @@ public final class WorkingWeekData {
         String username = "t" + ReviewTestData.uniqueWord().toLowerCase(Locale.ROOT);
         data.as("admin", () -> team.invite(new NewStaffMember(name, username, username + "@thaw.example",
                 StaffRole.THERAPIST)));
-        return jdbc.queryForObject("select id from staff_account where username = ?", Long.class, username);
+        long id = jdbc.queryForObject("select id from staff_account where username = ?", Long.class, username);
+        // as if they had followed the link: no invitation is left waiting on the team page for other tests
+        jdbc.update("update staff_password_link set used_at = now() where staff_id = ? and used_at is null", id);
+        return id;
     }
 
     /** The therapist's username, with a password set (a placeholder no one can type) so tests can act as them. */
