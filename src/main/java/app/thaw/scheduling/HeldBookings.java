@@ -69,6 +69,13 @@ public class HeldBookings {
         this.clock = clock;
     }
 
+    /** Why the therapist cannot see clients then (closed, away, outside hours), if so: no offer holds such a time. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @Transactional(readOnly = true)
+    public Optional<String> unavailable(long therapistId, Instant from, Instant to) {
+        return availability.problem(therapistId, from, to);
+    }
+
     /**
      * Books {@code time} for the case's clients (a couple's both partners: a joint session). {@code how} goes into the
      * audit line ("chosen by the client from an offer"); {@code bookedBy} is the staff member, or null for the client.

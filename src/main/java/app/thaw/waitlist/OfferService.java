@@ -30,6 +30,7 @@ import app.thaw.caseaccess.GateRefusal;
 import app.thaw.intake.ClientContact;
 import app.thaw.intake.SubmittedIntakes;
 import app.thaw.notification.ClientEmails;
+import app.thaw.scheduling.HeldBookings;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
@@ -60,10 +61,13 @@ public class OfferService {
     private final Clock clock;
     private final Duration defaultHold;
     private final PublicUrl publicUrl;
+    private final HeldBookings diary;
 
     OfferService(WaitlistStore store, CaseAccess access, SubmittedIntakes intakes, ClientEmails emails,
                  AuditLog auditLog, CurrentUser currentUser, TransactionTemplate transactions, Clock clock,
-                 @Value("${thaw.waitlist.hold:PT48H}") Duration defaultHold, PublicUrl publicUrl) {
+                 @Value("${thaw.waitlist.hold:PT48H}") Duration defaultHold, PublicUrl publicUrl,
+                 HeldBookings diary) {
+        this.diary = diary;
         this.store = store;
         this.access = access;
         this.intakes = intakes;
@@ -108,6 +112,10 @@ public class OfferService {
             }
             if ((time.format() == SessionFormat.IN_PERSON) != (time.roomId() != null)) {
                 throw new OfferRefused("An in-person time needs a room; an online one none.");
+            }
+            var away = diary.unavailable(time.therapistId(), time.start().toInstant(), time.end().toInstant());
+            if (away.isPresent()) {
+                throw new OfferRefused(away.get() + " Please find times again.");
             }
             if (times.stream().anyMatch(other -> other != time && other.start().isBefore(time.end())
                     && time.start().isBefore(other.end()))) {
@@ -196,6 +204,10 @@ public class OfferService {
 
     /** The waiting cases a freed time suits best: service, format, therapist, stated availability, no gate. */
     List<WaitlistRows.Entry> bestFits(WaitlistRows.Slot slot, int cases, List<Long> excluded) {
+        if (diary.unavailable(slot.therapistId(), slot.startsAt(), slot.endsAt()).isPresent()) {
+            // the therapist is away or the practice closed since the session was booked: nothing to offer
+            return List.of();
+        }
         String service = slot.typeId() == typeId(store, ServiceType.COUPLES) ? "COUPLES" : "INDIVIDUAL";
         java.time.ZonedDateTime start = slot.startsAt().atZone(Application.PRACTICE_ZONE);
         List<WaitlistRows.Entry> fits = new ArrayList<>();
