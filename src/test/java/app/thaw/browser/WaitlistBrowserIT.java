@@ -113,7 +113,7 @@ class WaitlistBrowserIT extends BrowserTest {
         Locator choose = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
                 java.util.regex.Pattern.compile("^Choose ")));
         assertThat(choose).hasCount(2);
-        Double width = (Double) page.evaluate("() => document.documentElement.scrollWidth");
+        double width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).doubleValue();
         assertThat(width).as("nothing wider than the phone").isLessThanOrEqualTo(390.0);
         choose.first().click();
         assertThat(page.locator(".wizard-notice").filter(new Locator.FilterOptions().setHasText("your session is booked for"))).hasCount(1);
