@@ -78,7 +78,12 @@ public enum AuditAction {
     MEASURE_ALERT_RAISED("Risk answer on a repeat measure", false),
     MEASURE_ALERT_ACKNOWLEDGED("Repeat-measure risk acknowledged", false),
     MEASURE_PLAN_CHANGED("Outcome measures changed", false),
-    OUTCOMES_REPORT_EXPORTED("Outcomes report exported", false);
+    OUTCOMES_REPORT_EXPORTED("Outcomes report exported", false),
+    OFFER_MADE("Times offered", false),
+    OFFER_CHOSEN("Offered time chosen by the client", false),
+    OFFER_EXPIRED("Offer lapsed", false),
+    OFFER_WITHDRAWN("Offer withdrawn", false),
+    WAITLIST_CHANGED("Waiting list details changed", false);
 
     private final String label;
     private final boolean clinicalRead;

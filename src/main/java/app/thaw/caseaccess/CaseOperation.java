@@ -24,8 +24,8 @@ public enum CaseOperation {
     DOWNLOAD_LETTER("Referral letter", "download", EnumSet.of(ASSIGNED, BOOKED, SHARED_QUEUE)),
     READ_BOOKING_DETAILS("Client names, contact details, stated availability, sessions", "read",
             EnumSet.of(ASSIGNED, BOOKED, SHARED_QUEUE, PRACTICE_MANAGER, SYSTEM)),
-    BOOK_SESSION("Sessions", "book (single, series, offers); the safety gates apply",
-            EnumSet.of(ASSIGNED, BOOKED, SHARED_QUEUE, PRACTICE_MANAGER)),
+    BOOK_SESSION("Sessions", "book (single, series, offers; a client's choice of an offered time); the safety gates "
+            + "apply", EnumSet.of(ASSIGNED, BOOKED, SHARED_QUEUE, PRACTICE_MANAGER, SYSTEM)),
     CHANGE_SESSION("Sessions", "move, cancel, record attendance (therapists in their own diary)",
             EnumSet.of(ASSIGNED, BOOKED, PRACTICE_MANAGER)),
     ASSIGN("Assignment", "take on, hand over, reassign (managers with a reason, without reading the case)",

@@ -46,13 +46,15 @@ public class IntakeService {
     private final AnswersJson json;
     private final ObjectProvider<ClientAppointments> appointments;
     private final ObjectProvider<ClientMeasures> measures;
+    private final ObjectProvider<ClientOffers> offers;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
                   IntakeSubmissions submissions, ClientStatuses statuses, UnderAgeRefusals refusals,
                   SubmissionRateLimiter rateLimiter, AnswersJson json, ObjectProvider<ClientAppointments> appointments,
-                  ObjectProvider<ClientMeasures> measures, Clock clock) {
+                  ObjectProvider<ClientMeasures> measures, ObjectProvider<ClientOffers> offers, Clock clock) {
         this.measures = measures;
+        this.offers = offers;
         this.questionnaires = questionnaires;
         this.drafts = drafts;
         this.intakes = intakes;
@@ -231,6 +233,31 @@ public class IntakeService {
         return diary == null ? List.of()
                 : statuses.byStatusToken(statusToken).map(intake -> diary.requestUpdates(new VerifiedClient(intake.getId())))
                         .orElse(List.of());
+    }
+
+    /** Times the practice offered the client's case, to choose one on the status page. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public ClientOffers.Offered offeredTimes(String statusToken) {
+        ClientOffers waitlist = offers.getIfAvailable();
+        return waitlist == null ? ClientOffers.Offered.none()
+                : statuses.byStatusToken(statusToken).map(intake -> waitlist.offered(new VerifiedClient(intake.getId())))
+                        .orElse(ClientOffers.Offered.none());
+    }
+
+    /**
+     * The client chooses one of the offered times; the session is booked for the case, or they are told why not. The
+     * waiting list runs the choice in its own short transaction (a refused choice rolls back alone).
+     */
+    @PermitAll
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public ClientOffers.Choice chooseOfferedTime(String statusToken, long slotId) {
+        ClientOffers waitlist = offers.getIfAvailable();
+        Intake intake = statuses.byStatusToken(statusToken).orElse(null);
+        if (waitlist == null || intake == null) {
+            return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
+        }
+        return waitlist.choose(new VerifiedClient(intake.getId()), slotId);
     }
 
     /** The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. */

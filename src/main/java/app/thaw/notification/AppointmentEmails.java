@@ -146,7 +146,7 @@ class AppointmentEmails {
             return;
         }
         String ics = IcsCalendars.invitation(icsMethod, notice, to,
-                templates.place(notice.format(), notice.roomName()), practice.profile(), clock.instant());
+                templates.place(notice), practice.profile(), clock.instant());
         outbox.enqueue(new OutgoingEmail(key(kind, notice, to), kind, to.email(), text.subject(), text.body(), ics,
                 icsMethod, notice.appointmentId(), notice.sequence(), null, null));
     }

@@ -11,7 +11,8 @@ public enum EmailKind {
     STAFF_INVITATION("Staff invitation"),
     PASSWORD_RESET("Password reset"),
     SIGN_IN_PAUSED("Sign-in paused"),
-    MEASURE_LINK("Questions before a session");
+    MEASURE_LINK("Questions before a session"),
+    SLOT_OFFER("Times offered");
 
     private final String label;
 

@@ -78,8 +78,7 @@ class EmailTemplates {
                 + " are confirmed",
                 letter(to.name(), "Your appointments are booked, " + sessions.size() + " in all:",
                         dates.toString().stripTrailing(),
-                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + place(first.format(),
-                                first.roomName()),
+                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + place(first),
                         "The attached calendar invitation adds every date to your calendar.",
                         changeOrCancel(statusLink)));
     }
@@ -154,6 +153,15 @@ class EmailTemplates {
                         "If you have a question, " + contactUs() + "."));
     }
 
+    Rendered slotOffer(String callName, java.util.List<String> times, String link, ZonedDateTime openUntil) {
+        return new Rendered("Times for your first session at " + clean(practice().name()),
+                letter(clean(callName), "We have kept these times for your first session:",
+                        String.join("\n", times.stream().map(t -> "  " + t).toList()),
+                        "Choose the one that suits you with your private link: " + link,
+                        "We keep them for you until " + when(openUntil) + ". If none suits you, or for anything "
+                                + "else, " + contactUs() + "."));
+    }
+
     Rendered staffInvitation(String name, String link, ZonedDateTime expiresAt) {
         return new Rendered("Your staff account at " + clean(practice().name()),
                 letter(name, "You have been given a staff account on Thaw, " + clean(practice().name())
@@ -207,12 +215,19 @@ class EmailTemplates {
         return String.join(", ", parts);
     }
 
+    /** As above, with an online session's video-meeting link where there is one. */
+    String place(AppointmentNotice notice) {
+        return notice.format() == SessionFormat.ONLINE && notice.meetingLink() != null
+                ? SessionFormat.ONLINE.label() + ", join at " + notice.meetingLink()
+                : place(notice.format(), notice.roomName());
+    }
+
     private String details(AppointmentNotice notice) {
         ZonedDateTime start = local(notice.start());
         return "  When:  " + DAY.format(start) + ", " + TIME.format(start) + " to " + TIME.format(local(notice.end()))
                 + " (" + ZONE.format(start) + ")\n"
                 + "  With:  " + clean(notice.therapistName()) + "\n"
-                + "  Where: " + place(notice.format(), notice.roomName());
+                + "  Where: " + place(notice);
     }
 
     private String changeOrCancel() {

@@ -48,6 +48,7 @@ final class IcsCalendars {
         ical.setMethod(new Method(method));
         VEvent event = event(notice.appointmentId(), notice.start().toInstant(), notice.end().toInstant(),
                 notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()), location, stamp);
+        meetingUrl(event, notice);
         event.setStatus(cancel ? Status.cancelled() : Status.confirmed());
         if (practice.email() != null && !practice.email().isBlank()) {
             event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
@@ -72,7 +73,9 @@ final class IcsCalendars {
         ical.setMethod(new Method(REQUEST));
         for (AppointmentNotice notice : sessions) {
             VEvent event = event(notice.appointmentId(), notice.start().toInstant(), notice.end().toInstant(),
-                    notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()), location, stamp);
+                    notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()),
+                    notice.meetingLink() != null ? notice.meetingLink() : location, stamp);
+            meetingUrl(event, notice);
             event.setStatus(Status.confirmed());
             if (practice.email() != null && !practice.email().isBlank()) {
                 event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
@@ -121,6 +124,14 @@ final class IcsCalendars {
             }
         }
         return out.toString();
+    }
+
+    /** An online session's meeting link as the event's URL (calendars show it as "join"); in person, none. */
+    private static void meetingUrl(VEvent event, AppointmentNotice notice) {
+        if (notice.format() == app.thaw.scheduling.SessionFormat.ONLINE && notice.meetingLink() != null) {
+            event.setUrl(notice.meetingLink());
+            event.setLocation(notice.meetingLink());
+        }
     }
 
     private static VEvent event(long appointmentId, Instant start, Instant end, int sequence, String summary,

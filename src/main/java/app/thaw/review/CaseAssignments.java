@@ -93,7 +93,7 @@ public class CaseAssignments {
      * policy's "therapist with a session"). Returns whether it was assigned now.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public boolean assignOnBooking(CaseGrant grant, long therapistId) {
         grant.requireFor(CaseOperation.BOOK_SESSION);
         if (setup.assigneeOfCouple(grant) != null) {

@@ -92,11 +92,19 @@ class ClientSessions implements ClientAppointments {
         var sessions = SystemActor.call(() -> views.of(mine)).stream().map(view -> {
             boolean joint = view.partnerIntakeId() != null;
             return new Session(view.id(), view.start(), view.end(), view.typeLabel(),
-                    view.format() == SessionFormat.ONLINE ? "Online" : "In person, " + view.roomName(),
+                    view.format() == SessionFormat.ONLINE
+                            ? views.meetingLink(view).map(link -> "Online, join at " + link).orElse("Online")
+                            : inPerson(view.roomName()),
                     view.therapistName(), !joint && cancellable(view.start().toInstant(), now, noticePeriod),
                     askedByMe.contains(view.id()), joint);
         }).toList();
         return new ClientDiary(sessions, earlier);
+    }
+
+    /** The room and the practice's address, so the client knows where to go. */
+    private String inPerson(String roomName) {
+        var address = settings.current().addressLines();
+        return "In person, " + roomName + (address.isEmpty() ? "" : ", " + String.join(", ", address));
     }
 
     /**

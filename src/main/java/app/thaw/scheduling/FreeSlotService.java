@@ -54,12 +54,14 @@ public class FreeSlotService {
     private final CaseAccess access;
     private final TimeAwayRepository timeAway;
     private final ClosedDayRepository closedDays;
+    private final HeldTimes held;
     private final Clock clock;
 
     FreeSlotService(WorkingHoursRepository hours, WorkingExceptionRepository exceptions,
                     AppointmentRepository appointments, AppointmentTypeRepository types, RoomRepository rooms,
                     SubmittedIntakes intakes, CaseAccess access, TimeAwayRepository timeAway,
-                    ClosedDayRepository closedDays, Clock clock) {
+                    ClosedDayRepository closedDays, HeldTimes held, Clock clock) {
+        this.held = held;
         this.timeAway = timeAway;
         this.closedDays = closedDays;
         this.access = access;
@@ -91,8 +93,10 @@ public class FreeSlotService {
                 .collect(Collectors.toMap(Room::getId, Room::getName));
         if (format == SessionFormat.IN_PERSON) {
             roomDiaries = new ArrayList<>();
-            Map<Long, List<SlotFinder.Busy>> taken = appointments.findRoomsBusy(now, windowEnd, roomNames.keySet())
-                    .stream().collect(Collectors.groupingBy(BusyTime::roomId,
+            // a time held for an offer is as taken as a booked one
+            Map<Long, List<SlotFinder.Busy>> taken = java.util.stream.Stream.concat(
+                    appointments.findRoomsBusy(now, windowEnd, roomNames.keySet()).stream(),
+                    held.forRooms(roomNames.keySet(), now, windowEnd).stream()).collect(Collectors.groupingBy(BusyTime::roomId,
                             Collectors.mapping(FreeSlotService::busy, Collectors.toList())));
             var order = java.util.Comparator.<Long, Boolean>comparing(id -> !id.equals(preferredRoomId))
                     .thenComparing(java.util.Comparator.naturalOrder());
@@ -113,8 +117,8 @@ public class FreeSlotService {
                 hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()
                         .map(h -> new SlotFinder.WeeklyHours(h.getDay(), h.getStarts(), h.getEnds())).toList(),
                 datedExceptions(therapistId, first, last),
-                appointments.findTherapistBusy(now, windowEnd, therapistId).stream().map(FreeSlotService::busy)
-                        .toList(),
+                java.util.stream.Stream.concat(appointments.findTherapistBusy(now, windowEnd, therapistId).stream(),
+                        held.forTherapist(therapistId, now, windowEnd).stream()).map(FreeSlotService::busy).toList(),
                 roomDiaries, clients, Math.clamp(max, 1, 50));
         return SlotFinder.find(query).stream()
                 .map(slot -> new SlotSuggestion(slot.start(), slot.end(), slot.roomId(),

@@ -63,6 +63,7 @@ final class GuardSamples {
                 case "therapistId" -> type == Long.class ? colleagueId : therapistId;
                 case "typeId" -> individualType();
                 case "roomId", "preferredRoomId" -> null;
+                case "freedSlotId" -> 0L;
                 default -> throw missing(parameter, method);
             };
         }
@@ -87,6 +88,11 @@ final class GuardSamples {
         }
         if (type == List.class && name.equals("values")) {
             return List.of("07700 900321");
+        }
+        if (type == List.class && name.equals("times")) {
+            var start = GuardFixture.farFuture();
+            return List.of(new app.thaw.waitlist.OfferedTime(therapistId, SessionFormat.ONLINE, null, start,
+                    start.plusMinutes(50)));
         }
         if (type == List.class && name.equals("sections")) {
             return List.of("Written by the guard test.");

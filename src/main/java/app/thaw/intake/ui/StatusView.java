@@ -88,6 +88,9 @@ public class StatusView extends Div implements BeforeEnterObserver {
         addMeasures(token);
         var headline = new Paragraph(headline(status));
         headline.addClassName("status-state");
+        // times the practice holds for the client to choose from: choosing books at once and the page is drawn again
+        add(new OfferedTimesPanel(() -> intake.offeredTimes(token), slot -> intake.chooseOfferedTime(token, slot),
+                choice -> render(choice.message())));
         add(new H2("What's booked"), headline,
                 new ClientSessionsPanel(status.upcoming(), this::requestChange),
                 new H2("What happens next"), new Paragraph(nextStep(status)),

@@ -17,6 +17,7 @@ import app.thaw.scheduling.BookingCases;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.FreeSlotService;
 import app.thaw.scheduling.LeaveService;
+import app.thaw.scheduling.MeetingLinks;
 import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.SessionChanges;
 import app.thaw.scheduling.SessionNoteService;
@@ -38,7 +39,7 @@ public class DiarySettingsView extends Div {
     public DiarySettingsView(SchedulingService scheduling, SessionChanges changes, DiarySetupService setup,
                              LeaveService leave, FreeSlotService freeSlots, BookingCases cases,
                              SessionNoteService notes, StaffAccountService staff, CurrentUser currentUser,
-                             Clock clock) {
+                             MeetingLinks links, Clock clock) {
         addClassName("diary-settings");
         var diary = new DiaryContext(scheduling, changes, setup, leave, freeSlots, cases, notes, staff,
                 currentUser.require(), clock);
@@ -53,14 +54,14 @@ public class DiarySettingsView extends Div {
             if (change.getValue() != null) {
                 long id = change.getValue().id();
                 hours.add(new WeeklyHoursPanel(setup, id, () -> { }), new TimeAwayPanel(diary, id, () -> { }),
-                        new ExtraHoursPanel(diary, id, () -> { }));
+                        new ExtraHoursPanel(diary, id, () -> { }), new MeetingLinkPanel(links, id));
             }
         });
         var working = new Div(new H3("Working hours and time away"), therapist, hours);
         working.addClassName("settings-panel");
         var columns = new Div(new RoomsPanel(setup), new SessionLengthsPanel(setup));
         columns.addClassName("settings-columns");
-        add(new H2("Rooms & hours"), columns, working, new ClosedDaysPanel(diary));
+        add(new H2("Rooms & hours"), columns, new MeetingLinkPanel(links, null), working, new ClosedDaysPanel(diary));
         therapist.getListDataView().getItems().findFirst().ifPresent(therapist::setValue);
     }
 }

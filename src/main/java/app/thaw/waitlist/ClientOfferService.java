@@ -1,0 +1,64 @@
+package app.thaw.waitlist;
+
+import java.util.Optional;
+
+import jakarta.annotation.security.PermitAll;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.base.domain.SecretToken;
+import app.thaw.intake.ClientOffers;
+import app.thaw.intake.VerifiedClient;
+import app.thaw.waitlist.domain.WaitlistStore;
+
+/**
+ * The client's side of an offer. Clients are anonymous: either their offer link (a capability token, made for one
+ * client of one offer) or their status link (checked by intake, which hands over a {@link VerifiedClient}) names
+ * them, and only their own case's offer is ever shown or chosen from.
+ */
+@Service
+public class ClientOfferService implements ClientOffers {
+
+    private final WaitlistStore store;
+    private final OfferChoices choices;
+
+    ClientOfferService(WaitlistStore store, OfferChoices choices) {
+        this.store = store;
+        this.choices = choices;
+    }
+
+    @Override
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Offered offered(VerifiedClient client) {
+        return choices.offered(client.intakeId(), null);
+    }
+
+    @Override
+    @PermitAll
+    public Choice choose(VerifiedClient client, long slotId) {
+        return store.entryOf(client.intakeId())
+                .flatMap(entry -> store.latestOffer(entry.id()))
+                .map(offer -> choices.choose(offer.id(), client.intakeId(), slotId))
+                .orElse(new Choice(false, "There is no offer to choose from. Please call the practice."));
+    }
+
+    /** The offer behind a private offer link; empty for an unknown or malformed link. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<Offered> offeredByLink(String offerToken) {
+        return link(offerToken).map(link -> choices.offered(link.intakeId(), link.offerId()));
+    }
+
+    @PermitAll
+    public Choice chooseByLink(String offerToken, long slotId) {
+        return link(offerToken).map(link -> choices.choose(link.offerId(), link.intakeId(), slotId))
+                .orElse(new Choice(false, "We couldn't find that offer. Please check the link in your email."));
+    }
+
+    private Optional<WaitlistStore.Link> link(String token) {
+        return token != null && SecretToken.isWellFormed(token) ? store.link(SecretToken.hash(token))
+                : Optional.empty();
+    }
+}
