@@ -145,10 +145,4 @@ public class CareRecords {
         }
         return kinds;
     }
-
-    /** "In therapy" rather than IN_THERAPY: the words the queue uses. */
-    public static String label(IntakeStatus status) {
-        String words = status.name().replace('_', ' ').toLowerCase(java.util.Locale.UK);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
 }

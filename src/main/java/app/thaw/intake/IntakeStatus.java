@@ -14,5 +14,11 @@ public enum IntakeStatus {
     SCHEDULED,
     IN_THERAPY,
     ENDED,
-    CLOSED
+    CLOSED;
+
+    /** How staff read it: "In review", "Awaiting partner". */
+    public String label() {
+        String words = name().replace('_', ' ').toLowerCase(java.util.Locale.UK);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }

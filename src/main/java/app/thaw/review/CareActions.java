@@ -55,7 +55,7 @@ public class CareActions {
                 continue;
             }
             if (status != IntakeStatus.REFERRED && status != IntakeStatus.IN_REVIEW) {
-                throw new CaseActionRefused(grant.reference() + " is " + label(status).toLowerCase(java.util.Locale.UK)
+                throw new CaseActionRefused(grant.reference() + " is " + status.label().toLowerCase(java.util.Locale.UK)
                         + ": only a case in review or referred goes on the waiting list.");
             }
             care.records().record(grant, CareEvent.of(CareEventKind.WAITLISTED, clock.instant()));
@@ -123,9 +123,5 @@ public class CareActions {
             cases.addAll(access.partners(grant, CaseOperation.CHANGE_CLINICAL));
         }
         return cases;
-    }
-
-    private static String label(IntakeStatus status) {
-        return app.thaw.care.CareRecords.label(status);
     }
 }

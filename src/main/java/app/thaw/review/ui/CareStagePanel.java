@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 
-import app.thaw.care.CareRecords;
 import app.thaw.care.CaseStage;
 import app.thaw.care.CourseOfCare;
 import app.thaw.care.TherapyOutcome;
@@ -37,7 +36,7 @@ class CareStagePanel extends Div {
         long id = detail.intake().id();
         boolean couple = detail.partner() != null;
         add(new H3("Course of care"));
-        var status = new Paragraph("Status: " + CareRecords.label(stage.status()));
+        var status = new Paragraph("Status: " + stage.status().label());
         status.addClassName("care-status");
         add(status);
         if (course.started() != null) {

@@ -182,7 +182,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         String name = intake.fullName() + (intake.preferredName() == null ? "" : " (" + intake.preferredName() + ")");
         var title = new H2(intake.reference() + " · " + name);
         var facts = new Paragraph(String.join(" · ", intake.requestedType().label(),
-                ReviewQueueView.label(detail.stage().status().name()),
+                detail.stage().status().label(),
                 detail.state().assigneeName() == null ? "Unassigned" : "Assigned to " + detail.state().assigneeName(),
                 "Sent " + RiskPanel.WHEN.format(intake.submittedAt()),
                 intake.email(), intake.phone()));

@@ -155,7 +155,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
                 .setAutoWidth(true);
         grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true);
-        grid.addColumn(row -> label(row.status().name())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(row -> row.status().label()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
                 .setKey("waiting").setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName()).setHeader("Assigned to")
@@ -263,10 +263,5 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     /** Urgent cases say whether a therapist has reviewed the risk yet: unreviewed ones lead the queue. */
     static String urgency(QueueRow row) {
         return !row.urgent() ? "Routine" : row.riskReviewed() ? "Urgent · risk reviewed" : "Urgent · risk not reviewed";
-    }
-
-    static String label(String constant) {
-        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }
