@@ -23,6 +23,7 @@ import app.thaw.scheduling.Recurrence;
 import app.thaw.scheduling.SeriesResult;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SlotSuggestion;
+import app.thaw.base.ui.Toasts;
 
 /**
  * Books a session (or a weekly or fortnightly series) for a case found by its reference. Refusals from the

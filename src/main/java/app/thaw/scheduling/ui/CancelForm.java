@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import app.thaw.scheduling.SessionView;
+import app.thaw.base.ui.Toasts;
 
 /**
  * Cancels a session with a reason (kept in the practice, never sent). Staff can record a cancellation the

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.SessionView;
 import app.thaw.security.StaffSummary;
+import app.thaw.base.ui.Toasts;
 
 /**
  * The practice manager gives a session to another therapist at the same time and place. The service checks the new

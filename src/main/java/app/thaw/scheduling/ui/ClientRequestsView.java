@@ -29,6 +29,7 @@ import app.thaw.scheduling.ClientChangeRequest;
 import app.thaw.scheduling.ClientRequestService;
 import app.thaw.scheduling.SessionView;
 import app.thaw.security.Roles;
+import app.thaw.base.ui.Toasts;
 
 /**
  * Clients' requests from their status pages to cancel or rearrange a session, oldest first, until handled (or until the

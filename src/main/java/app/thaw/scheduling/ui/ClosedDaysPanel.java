@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
 import app.thaw.scheduling.LeaveService.ClosedDayView;
+import app.thaw.base.ui.Toasts;
 
 /**
  * The days the practice is closed: England and Wales bank holidays (closed unless opened here) and the practice's own

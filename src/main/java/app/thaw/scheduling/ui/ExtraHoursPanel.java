@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
 import app.thaw.scheduling.DiarySetupService.ExceptionView;
+import app.thaw.base.ui.Toasts;
 
 /** Extra hours on a date, beyond the usual week (an evening clinic, a Saturday); removable. */
 class ExtraHoursPanel extends Div {

@@ -15,6 +15,7 @@ import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.DiarySetupService.RoomView;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SessionView;
+import app.thaw.base.ui.Toasts;
 
 /** Moves a session to another time (and room); a clash, time away or closed day is explained beside the time. */
 class RescheduleForm extends Div {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.SessionView;
+import app.thaw.base.ui.Toasts;
 
 /**
  * One session: who, when, where, and the way to its case for the therapists the policy lets in; reschedule, cancel,

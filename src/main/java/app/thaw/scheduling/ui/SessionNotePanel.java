@@ -21,6 +21,7 @@ import app.thaw.care.NoteTemplate;
 import app.thaw.care.SessionNoteView;
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.SessionView;
+import app.thaw.base.ui.Toasts;
 
 /**
  * The note of an attended session, for the therapists of the case. The session's therapist writes it (free, DAP or

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 
 import app.thaw.scheduling.AwayReason;
 import app.thaw.scheduling.LeaveService;
+import app.thaw.base.ui.Toasts;
 
 /**
  * A therapist's time away: whole days from one date to another, or part of a day, with the reason; removable. Adding

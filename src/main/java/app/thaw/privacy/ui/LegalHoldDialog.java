@@ -1,4 +1,4 @@
-package app.thaw.retention.ui;
+package app.thaw.privacy.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -10,10 +10,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import app.thaw.Application;
-import app.thaw.retention.ErasureService;
+import app.thaw.privacy.PrivacyService;
 import app.thaw.retention.LegalHold;
 import app.thaw.retention.LegalHoldResult;
-import app.thaw.retention.LegalHoldService;
+import app.thaw.base.ui.Toasts;
 
 /** Sets a legal hold on one client, or clears the one in force; either needs a reason. */
 public class LegalHoldDialog extends Dialog {
@@ -23,18 +23,18 @@ public class LegalHoldDialog extends Dialog {
 
     private final Paragraph problem = new Paragraph();
 
-    public LegalHoldDialog(LegalHoldService holds, String reference, Runnable done) {
+    public LegalHoldDialog(PrivacyService privacy, String reference, Runnable done) {
         setHeaderTitle("Legal hold on " + reference);
         setWidth("min(36rem, 95vw)");
         addClassName("legal-hold-dialog");
         problem.addClassName("dialog-problem");
         problem.getElement().setAttribute("role", "alert");
         problem.setVisible(false);
-        LegalHold current = holds.current(reference).orElse(null);
+        LegalHold current = privacy.legalHold(reference).orElse(null);
         var reason = new TextArea(current == null ? "Why must this record be kept?"
                 : "Why is the hold no longer needed?");
         reason.setHelperText("For example: \"Solicitor's letter of 3 May about a claim\".");
-        reason.setMaxLength(ErasureService.REASON_MAX);
+        reason.setMaxLength(PrivacyService.REASON_MAX);
         reason.setWidthFull();
         var state = new Paragraph(current == null
                 ? "While a legal hold is set, this client's record is kept as it is: it cannot be erased on "
@@ -46,8 +46,8 @@ public class LegalHoldDialog extends Dialog {
         act.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         act.addClickListener(click -> {
             reason.setInvalid(false);
-            LegalHoldResult result = current == null ? holds.set(reference, reason.getValue())
-                    : holds.clear(reference, reason.getValue());
+            LegalHoldResult result = current == null ? privacy.placeLegalHold(reference, reason.getValue())
+                    : privacy.liftLegalHold(reference, reason.getValue());
             if (result.done()) {
                 close();
                 Toasts.success(result.message());

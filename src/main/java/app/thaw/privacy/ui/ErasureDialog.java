@@ -1,4 +1,4 @@
-package app.thaw.retention.ui;
+package app.thaw.privacy.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,9 +7,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.thaw.privacy.PrivacyService;
 import app.thaw.retention.ClientPrivacyStatus;
 import app.thaw.retention.ErasureResult;
-import app.thaw.retention.ErasureService;
+import app.thaw.base.ui.Toasts;
 
 /**
  * Erases one client on their request, after the practice manager gives a reason and types the reference again:
@@ -19,7 +20,7 @@ public class ErasureDialog extends Dialog {
 
     private final Paragraph problem = new Paragraph();
 
-    public ErasureDialog(ErasureService erasure, String reference, Runnable done) {
+    public ErasureDialog(PrivacyService privacy, String reference, Runnable done) {
         setHeaderTitle("Erase client " + reference);
         setWidth("min(36rem, 95vw)");
         addClassName("erasure-dialog");
@@ -32,7 +33,7 @@ public class ErasureDialog extends Dialog {
                 + "is not touched. This cannot be undone.");
         var reason = new TextArea("Why is this client erased?");
         reason.setHelperText("For example: \"Client's written request of 3 May\". Please don't name anyone.");
-        reason.setMaxLength(ErasureService.REASON_MAX);
+        reason.setMaxLength(PrivacyService.REASON_MAX);
         reason.setWidthFull();
         var confirm = new TextField("Type the reference to confirm");
         confirm.setPlaceholder(reference);
@@ -47,7 +48,7 @@ public class ErasureDialog extends Dialog {
                 confirm.setInvalid(true);
                 return;
             }
-            ErasureResult result = erasure.erase(reference, reason.getValue());
+            ErasureResult result = privacy.erase(reference, reason.getValue());
             switch (result.outcome()) {
                 case ERASED -> {
                     close();
@@ -63,7 +64,7 @@ public class ErasureDialog extends Dialog {
         });
         add(explain, problem, reason, confirm);
         getFooter().add(new Button("Cancel", click -> close()), erase);
-        ClientPrivacyStatus status = erasure.status(reference).orElse(null);
+        ClientPrivacyStatus status = privacy.erasureStatus(reference).orElse(null);
         if (status == null) {
             show("There is no client with that reference.");
             erase.setEnabled(false);
