@@ -36,6 +36,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import app.thaw.IntegrationTest;
 import app.thaw.TestDatabase;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReviewService;
@@ -59,6 +60,10 @@ class EncryptionAtRestIT {
 
     @Autowired
     IntakeService intake;
+
+    @Autowired
+
+    ClientStatusService clientStatus;
     @Autowired
     ReviewService review;
 
@@ -115,7 +120,7 @@ class EncryptionAtRestIT {
         });
         long keptId = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",
                 Long.class, submitted.id());
-        intake.requestAppointmentChange(submitted.receipt().statusToken(), keptId, false, canary.get("message"));
+        clientStatus.requestAppointmentChange(submitted.receipt().statusToken(), keptId, false, canary.get("message"));
 
         // (1) the columns themselves hold only ciphertext
         List<String> stored = new ArrayList<>();

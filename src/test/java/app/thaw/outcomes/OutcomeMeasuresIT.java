@@ -23,6 +23,7 @@ import app.thaw.care.TherapyOutcome;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.CareActions;
@@ -48,6 +49,8 @@ import app.thaw.security.SystemActor;
 class OutcomeMeasuresIT {
 
     @Autowired IntakeService intake;
+
+    @Autowired ClientStatusService clientStatus;
     @Autowired StaffAccountService staff;
     @Autowired ReferralService referrals;
     @Autowired CareActions care;
@@ -96,11 +99,11 @@ class OutcomeMeasuresIT {
         assertThat(email).contains("/measures/").doesNotContain("PHQ", "GAD", "CSI", "mood", "anxiety", "partner");
 
         // Alex answers from the status page's link; the link then stops working
-        var invitations = intake.measureInvitations(alex.receipt().statusToken());
+        var invitations = clientStatus.measureInvitations(alex.receipt().statusToken());
         assertThat(invitations).singleElement().satisfies(i -> assertThat(i.questionCount()).isEqualTo(5));
-        String alexLink = intake.measureLink(alex.receipt().statusToken(), invitations.getFirst().requestId())
+        String alexLink = clientStatus.measureLink(alex.receipt().statusToken(), invitations.getFirst().requestId())
                 .orElseThrow();
-        assertThat(intake.measureLink(sam.receipt().statusToken(), invitations.getFirst().requestId()))
+        assertThat(clientStatus.measureLink(sam.receipt().statusToken(), invitations.getFirst().requestId()))
                 .as("a partner cannot open the other's questions").isEmpty();
         String alexToken = alexLink.substring("measures/".length());
         assertThat(forms.open(alexToken).orElseThrow().state()).isEqualTo(MeasureForm.State.OPEN);
@@ -110,8 +113,8 @@ class OutcomeMeasuresIT {
         assertThat(forms.open(alexToken).orElseThrow().state()).isEqualTo(MeasureForm.State.ANSWERED);
 
         // Sam says they are afraid of their partner: crisis lines, an urgent alert, top of the queue, no booking
-        String samLink = intake.measureLink(sam.receipt().statusToken(),
-                intake.measureInvitations(sam.receipt().statusToken()).getFirst().requestId()).orElseThrow();
+        String samLink = clientStatus.measureLink(sam.receipt().statusToken(),
+                clientStatus.measureInvitations(sam.receipt().statusToken()).getFirst().requestId()).orElseThrow();
         assertThat(forms.submit(samLink.substring("measures/".length()), csi("yes")))
                 .isEqualTo(new MeasureSubmission.Saved(true, true));
         assertThat(queueRank(sam.id())).isZero();
@@ -137,8 +140,8 @@ class OutcomeMeasuresIT {
         soon(second);
         SystemActor.call(links::sendDue);
         assertThat(requestMeasures(alex.id(), second)).isEqualTo("PHQ9,GAD7,CSI4,FEELINGS,PARTNER_SAFETY");
-        String next = intake.measureLink(alex.receipt().statusToken(),
-                intake.measureInvitations(alex.receipt().statusToken()).getFirst().requestId()).orElseThrow();
+        String next = clientStatus.measureLink(alex.receipt().statusToken(),
+                clientStatus.measureInvitations(alex.receipt().statusToken()).getFirst().requestId()).orElseThrow();
         Map<String, List<String>> better = new HashMap<>(csi("no"));
         for (int i = 1; i <= 9; i++) {
             better.put("phq9." + i, List.of(i <= 4 ? "1" : "0"));
@@ -158,10 +161,10 @@ class OutcomeMeasuresIT {
                 .containsExactly(alex.reference(), sam.reference());
         assertThat(measures.clients().getFirst().points()).hasSize(3);
         assertThat(measures.clients().getFirst().outcome().reliableRecovery()).isTrue();
-        assertThat(intake.progress(alex.receipt().statusToken())).anySatisfy(line -> assertThat(line)
+        assertThat(clientStatus.progress(alex.receipt().statusToken())).anySatisfy(line -> assertThat(line)
                 .startsWith("Low mood: 16 at the start, 4 now"));
         data.as("amira", () -> outcomes.changePlan(alex.id(), Measure.COUPLES, false));
-        assertThat(intake.progress(alex.receipt().statusToken())).as("switched off by the therapist").isEmpty();
+        assertThat(clientStatus.progress(alex.receipt().statusToken())).as("switched off by the therapist").isEmpty();
 
         // the course ends: a finished treatment, counted in this month's summary row for the case's therapist
         happened(second);

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
@@ -32,6 +33,10 @@ class WorkingWeekIT {
 
     @Autowired
     IntakeService intake;
+
+    @Autowired
+
+    ClientStatusService clientStatus;
 
     @Autowired
     StaffAccountService staff;
@@ -205,8 +210,8 @@ class WorkingWeekIT {
         SessionView moving = week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 10, 0)));
         SessionView dropping = week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 12, 0)));
         String token = client.receipt().statusToken();
-        intake.requestAppointmentChange(token, moving.id(), false, "Could we make it Tuesday?");
-        intake.requestAppointmentChange(token, dropping.id(), false, "Could we move this one too?");
+        clientStatus.requestAppointmentChange(token, moving.id(), false, "Could we make it Tuesday?");
+        clientStatus.requestAppointmentChange(token, dropping.id(), false, "Could we move this one too?");
         assertThat(data.as("admin", requests::open)).extracting(r -> r.session().id())
                 .contains(moving.id(), dropping.id());
 
@@ -216,7 +221,7 @@ class WorkingWeekIT {
 
         assertThat(data.as("admin", requests::open)).extracting(r -> r.session().id())
                 .doesNotContain(moving.id(), dropping.id());
-        assertThat(intake.requestUpdates(token)).extracting(app.thaw.intake.ClientAppointments.RequestUpdate::text).anySatisfy(text ->
+        assertThat(clientStatus.requestUpdates(token)).extracting(app.thaw.intake.ClientAppointments.RequestUpdate::text).anySatisfy(text ->
                 assertThat(text).startsWith("You asked to rearrange your session: done — it is now on Tuesday"))
                 .anySatisfy(text -> assertThat(text).contains("done — it is cancelled"));
         assertThat(data.auditActions(client.id())).filteredOn("CLIENT_REQUEST_HANDLED"::equals).hasSize(2);

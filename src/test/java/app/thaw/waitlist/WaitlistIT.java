@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.ClientOffers;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CareActions;
 import app.thaw.review.ReferralService;
@@ -43,6 +44,10 @@ class WaitlistIT {
 
     @Autowired
     IntakeService intake;
+
+    @Autowired
+
+    ClientStatusService clientStatus;
 
     @Autowired
     StaffAccountService staff;
@@ -116,18 +121,18 @@ class WaitlistIT {
         assertThat(((BookingResult.Conflict) clash).message()).contains("held for a client who has been offered it");
 
         // each partner sees the times on their own status page
-        assertThat(intake.offeredTimes(couple.sam().receipt().statusToken()).times()).hasSize(3);
-        var alexSees = intake.offeredTimes(couple.alex().receipt().statusToken());
+        assertThat(clientStatus.offeredTimes(couple.sam().receipt().statusToken()).times()).hasSize(3);
+        var alexSees = clientStatus.offeredTimes(couple.alex().receipt().statusToken());
         assertThat(alexSees.times()).extracting(ClientOffers.Time::start).containsExactlyElementsOf(
                 times.stream().map(OfferedTime::start).toList());
 
         // Sam chooses: one joint session for both, the other held times go back to the diary
-        var choice = intake.chooseOfferedTime(couple.sam().receipt().statusToken(), alexSees.times().get(2).slotId());
+        var choice = clientStatus.chooseOfferedTime(couple.sam().receipt().statusToken(), alexSees.times().get(2).slotId());
         assertThat(choice.booked()).as(choice.message()).isTrue();
-        assertThat(intake.appointments(couple.alex().receipt().statusToken())).singleElement()
+        assertThat(clientStatus.appointments(couple.alex().receipt().statusToken())).singleElement()
                 .satisfies(s -> assertThat(s.start()).isEqualTo(times.get(2).start()));
-        assertThat(intake.appointments(couple.sam().receipt().statusToken())).hasSize(1);
-        assertThat(intake.offeredTimes(couple.alex().receipt().statusToken()).note()).contains("Your partner");
+        assertThat(clientStatus.appointments(couple.sam().receipt().statusToken())).hasSize(1);
+        assertThat(clientStatus.offeredTimes(couple.alex().receipt().statusToken()).note()).contains("Your partner");
         assertThat(jdbc.queryForObject("select count(*) from diary_claim c join slot_offer_time t on t.slot_id = "
                 + "c.held_slot_id where t.offer_id = ?", Integer.class, made.offerId())).isZero();
         assertThat(data.as("admin", () -> scheduling.book(new BookingRequest(other.id(), null, data.idOf("amira"),
@@ -143,12 +148,12 @@ class WaitlistIT {
         for (boolean sameTime : new boolean[] {true, false}) {
             var couple = waiting.waitingCouple(ReviewTestData.uniqueWord());
             data.as("amira", () -> offers.offer(couple.alex().id(), waiting.amiraOnline(2, 80), null));
-            var slots = intake.offeredTimes(couple.alex().receipt().statusToken()).times();
+            var slots = clientStatus.offeredTimes(couple.alex().receipt().statusToken()).times();
             long alexPick = slots.get(0).slotId();
             long samPick = slots.get(sameTime ? 0 : 1).slotId();
             List<ClientOffers.Choice> outcomes = race(
-                    () -> intake.chooseOfferedTime(couple.alex().receipt().statusToken(), alexPick),
-                    () -> intake.chooseOfferedTime(couple.sam().receipt().statusToken(), samPick));
+                    () -> clientStatus.chooseOfferedTime(couple.alex().receipt().statusToken(), alexPick),
+                    () -> clientStatus.chooseOfferedTime(couple.sam().receipt().statusToken(), samPick));
             assertThat(outcomes).filteredOn(ClientOffers.Choice::booked).hasSize(1);
             assertThat(outcomes).filteredOn(c -> !c.booked()).singleElement()
                     .satisfies(c -> assertThat(c.message()).contains("Your partner has just chosen a time"));
@@ -162,10 +167,10 @@ class WaitlistIT {
             var client = waiting.waitingClient("Chooser " + ReviewTestData.uniqueWord());
             var times = waiting.amiraOnline(1, 50);
             data.as("amira", () -> offers.offer(client.id(), times, null));
-            long slot = intake.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
+            long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
             var other = data.submit(IntakeFixtures.completeAnswers("Walk-in " + ReviewTestData.uniqueWord()));
             var admin = data.user("admin");
-            List<Object> outcomes = race(() -> intake.chooseOfferedTime(client.receipt().statusToken(), slot),
+            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot),
                     () -> data.as("admin", () -> scheduling.book(new BookingRequest(other.id(), null,
                             data.idOf("amira"), individualType(), SessionFormat.ONLINE, null, times.getFirst().start(),
                             null))));
@@ -187,8 +192,8 @@ class WaitlistIT {
         for (int round = 0; round < 3; round++) {
             var client = waiting.waitingClient("Late " + ReviewTestData.uniqueWord());
             var made = data.as("amira", () -> offers.offer(client.id(), waiting.amiraOnline(2, 50), 1));
-            long slot = intake.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
-            List<Object> outcomes = race(() -> intake.chooseOfferedTime(client.receipt().statusToken(), slot),
+            long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
+            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot),
                     () -> expiry.expireDue(Instant.now().plus(Duration.ofHours(2))));
             var choice = (ClientOffers.Choice) outcomes.get(0);
             String state = jdbc.queryForObject("select state from slot_offer where id = ?", String.class,
@@ -211,12 +216,12 @@ class WaitlistIT {
     void aClientCannotBookPastAnUnreviewedUrgentRiskAndTheTimeStaysHeld() {
         var client = waiting.waitingClient("Gate " + ReviewTestData.uniqueWord());
         data.as("amira", () -> offers.offer(client.id(), waiting.amiraOnline(1, 50), null));
-        long slot = intake.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
+        long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
         // a new urgent answer arrives (as a repeat measure would), unreviewed
         jdbc.update("update intake set urgent = true where id = ?", client.id());
         jdbc.update("update review_case set risk_acknowledged_at = null where intake_id = ?", client.id());
 
-        var choice = intake.chooseOfferedTime(client.receipt().statusToken(), slot);
+        var choice = clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot);
 
         assertThat(choice.booked()).isFalse();
         assertThat(choice.message()).isEqualTo(OfferChoices.TALK_FIRST).doesNotContainIgnoringCase("risk");
@@ -260,14 +265,14 @@ class WaitlistIT {
                     null, time.therapistId(), individualType(), SessionFormat.ONLINE, null, time.start(), null)));
             data.as("admin", () -> changes.cancel(booked.session().id(), false, "Moving away"));
 
-            var firstSees = intake.offeredTimes(first.receipt().statusToken()).times();
-            var secondSees = intake.offeredTimes(second.receipt().statusToken()).times();
+            var firstSees = clientStatus.offeredTimes(first.receipt().statusToken()).times();
+            var secondSees = clientStatus.offeredTimes(second.receipt().statusToken()).times();
             assertThat(firstSees).singleElement().satisfies(t -> assertThat(t.start()).isEqualTo(time.start()));
             assertThat(secondSees).singleElement().satisfies(t -> assertThat(t.slotId())
                     .isEqualTo(firstSees.getFirst().slotId()));
             List<ClientOffers.Choice> outcomes = race(
-                    () -> intake.chooseOfferedTime(first.receipt().statusToken(), firstSees.getFirst().slotId()),
-                    () -> intake.chooseOfferedTime(second.receipt().statusToken(), secondSees.getFirst().slotId()));
+                    () -> clientStatus.chooseOfferedTime(first.receipt().statusToken(), firstSees.getFirst().slotId()),
+                    () -> clientStatus.chooseOfferedTime(second.receipt().statusToken(), secondSees.getFirst().slotId()));
             assertThat(outcomes).filteredOn(ClientOffers.Choice::booked).hasSize(1);
             assertThat(outcomes).filteredOn(c -> !c.booked()).singleElement()
                     .satisfies(c -> assertThat(c.message()).isEqualTo(OfferChoices.TAKEN));

@@ -23,7 +23,7 @@ import app.thaw.base.PracticeSettings;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.ClientAppointments;
 import app.thaw.intake.ClientStatus;
-import app.thaw.intake.IntakeService;
+import app.thaw.intake.ClientStatusService;
 
 /**
  * The client's private page, phone first: what is booked, what happens next, how to ask for a change, and help
@@ -39,11 +39,11 @@ public class StatusView extends Div implements BeforeEnterObserver {
     private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm",
             Locale.UK);
 
-    private final IntakeService intake;
+    private final ClientStatusService intake;
     private final PracticeSettings practice;
     private String token;
 
-    public StatusView(IntakeService intake, PracticeSettings practice) {
+    public StatusView(ClientStatusService intake, PracticeSettings practice) {
         this.intake = intake;
         this.practice = practice;
         addClassName("status-view");
