@@ -18,7 +18,8 @@ import app.thaw.scheduling.AppointmentNotice;
 import app.thaw.scheduling.SessionFormat;
 
 /**
- * Every email's words. By construction they hold only names, times, the place and the practice's contact
+ * Every email to clients, and the letter every email is written in (staff emails: {@link StaffEmailTemplates}). By
+ * construction they hold only names, times, the place and the practice's contact
  * details: nothing clinical, not the kind of session, never why something was cancelled. Subjects are
  * neutral enough to show on a lock screen.
  */
@@ -50,7 +51,7 @@ class EmailTemplates {
         this.settings = settings::current;
     }
 
-    private PracticeProfile practice() {
+    PracticeProfile practice() {
         return settings.get().profile();
     }
 
@@ -162,43 +163,6 @@ class EmailTemplates {
                                 + "else, " + contactUs() + "."));
     }
 
-    Rendered staffInvitation(String name, String link, ZonedDateTime expiresAt) {
-        return new Rendered("Your staff account at " + clean(practice().name()),
-                letter(name, "You have been given a staff account on Thaw, " + clean(practice().name())
-                                + "'s intake and referral system. To start, choose your password with this "
-                                + "private link:",
-                        link,
-                        "The link works once, until " + when(expiresAt) + ". After choosing your password you "
-                                + "sign in at the same address and set up your second sign-in step.",
-                        "If you were not expecting this email, please ignore it and tell us: " + contactUs() + "."));
-    }
-
-    Rendered passwordReset(String name, String link, ZonedDateTime expiresAt) {
-        return new Rendered("Choose a new password for " + clean(practice().name()),
-                letter(name, "Your practice manager has reset your Thaw password, so your old one no longer "
-                                + "works. Choose a new one with this private link:",
-                        link,
-                        "The link works once, until " + when(expiresAt) + ".",
-                        "If you did not expect this, tell your practice manager straight away."));
-    }
-
-    Rendered signInPausedForOwner(String name, ZonedDateTime until) {
-        return new Rendered("Your Thaw sign-in is paused for a while",
-                letter(name, "There were several failed tries to sign in to your Thaw account, so signing in to it "
-                                + "is paused until " + TIME.format(until) + " " + ZONE.format(until) + ".",
-                        "On a computer or phone where you have signed in before you can still sign in as usual.",
-                        "If the tries were yours, wait until then or ask your practice manager to lift the pause. "
-                                + "If they were not yours, tell your practice manager straight away."));
-    }
-
-    Rendered signInPausedForManager(String managerName, String whose, ZonedDateTime until) {
-        return new Rendered("Sign-in paused for " + clean(whose),
-                letter(managerName, "After several failed tries, signing in as " + clean(whose) + " is paused until "
-                                + TIME.format(until) + " " + ZONE.format(until) + ". They have been told by email.",
-                        "When you know the tries were theirs, you can let them in now: Team, then Actions, then "
-                                + "Lift sign-in pause. If they were not theirs, consider resetting their password."));
-    }
-
     /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */
     String place(SessionFormat format, @Nullable String roomName) {
         if (format == SessionFormat.ONLINE) {
@@ -239,7 +203,7 @@ class EmailTemplates {
                 + "cancel them: " + statusLink + "\n\n") + "If you need to change or cancel, " + contactUs() + ".";
     }
 
-    private String contactUs() {
+    String contactUs() {
         var ways = new ArrayList<String>();
         if (practice().phone() != null && !practice().phone().isBlank()) {
             ways.add("call us on " + practice().phone());
@@ -250,7 +214,7 @@ class EmailTemplates {
         return ways.isEmpty() ? "please contact us" : "please " + String.join(" or ", ways);
     }
 
-    private String letter(@Nullable String name, String... paragraphs) {
+    String letter(@Nullable String name, String... paragraphs) {
         var text = new StringBuilder();
         String greeting = name == null || clean(name).isEmpty() ? "Hello," : "Dear " + clean(name) + ",";
         text.append(greeting).append("\n\n");
@@ -278,6 +242,12 @@ class EmailTemplates {
             lines.add(String.join(" · ", contact));
         }
         return lines;
+    }
+
+    /** "14:30 GMT": the repeated autumn hour is never ambiguous. */
+    static String timeWithZone(ZonedDateTime time) {
+        ZonedDateTime local = local(time);
+        return TIME.format(local) + " " + ZONE.format(local);
     }
 
     static String when(ZonedDateTime start) {
