@@ -11,7 +11,6 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -47,6 +46,7 @@ import app.thaw.review.ReviewService;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
 import app.thaw.security.Roles;
+import app.thaw.base.ui.Toasts;
 
 /**
  * One case: risk first, then answers and scores, factors, referral, the course of care (status from events), session
@@ -159,7 +159,10 @@ public class CaseView extends Div implements BeforeEnterObserver {
                 new FactorsPanel(caseDetail.factors(), review.factorTags(),
                         (tag, decision) -> act(() -> review.decideFactor(intake.id(), tag, decision), null,
                                 FactorsPanel.buttonId(tag, decision), "factor-" + tag)),
-                referral(caseDetail),
+                new ReferralPanel(caseDetail, referrals, () -> {
+                    render();
+                    focus("referral", "referral");
+                }),
                 new CareStagePanel(caseDetail, care, action -> act(action, "Done.", "care-stage", "care-stage")),
                 new SessionNotesPanel(caseDetail.sessionNotes()),
                 new NotesPanel(caseDetail.notes(), caseDetail.history(), noteDraft, draft -> noteDraft = draft,
@@ -235,43 +238,6 @@ public class CaseView extends Div implements BeforeEnterObserver {
         return bar;
     }
 
-    private Div referral(CaseDetail detail) {
-        long id = detail.intake().id();
-        var panel = new Div(new H3("Referral"));
-        panel.addClassName("referral-panel");
-        panel.setId("referral");
-        panel.getElement().setAttribute("tabindex", "-1");
-        CaseDetail.ReferralView current = detail.currentReferral();
-        if (current == null) {
-            panel.add(new Paragraph("No referral decided yet."));
-        } else {
-            panel.add(new Paragraph(current.kind().label() + " — decided by " + current.decidedBy() + " on "
-                    + RiskPanel.WHEN.format(current.decidedAt())), new Paragraph(current.reason()));
-            if (current.partnerFearDecision() != null) {
-                panel.add(new Paragraph("Clinical decision on partner fear: " + current.partnerFearDecision()));
-            }
-            if (current.kind().isOutside()) {
-                var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                    var letter = referrals.referralLetter(id);
-                    return new DownloadResponse(new ByteArrayInputStream(letter.pdf()), letter.fileName(),
-                            "application/pdf", letter.pdf().length);
-                }), AttachmentType.DOWNLOAD, "Download the referral letter (PDF)");
-                download.addClassName("letter-download");
-                panel.add(download);
-            }
-        }
-        var decide = new Button(current == null ? "Decide referral" : "Change referral",
-                click -> new ReferralDialog(detail.state().partnerFearFlag(), (kind, reason, fear) -> {
-                    referrals.decideReferral(id, kind, reason, fear);
-                    Notifications.success("Referral recorded.");
-                    render();
-                    focus("referral", "referral");
-                }).open());
-        decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        panel.add(decide);
-        return panel;
-    }
-
     /**
      * Runs a case action, explains a refusal where the therapist is looking, then shows the fresh state and puts
      * keyboard focus back where the action was taken ({@code focusId}, else {@code fallbackId}): the redraw
@@ -281,15 +247,15 @@ public class CaseView extends Div implements BeforeEnterObserver {
         try {
             action.run();
             if (confirmation != null) {
-                Notifications.success(confirmation);
+                Toasts.success(confirmation);
             }
         } catch (CaseActionRefused refused) {
-            Notifications.problem(refused.getMessage());
+            Toasts.problem(refused.getMessage());
         } catch (CaseNotFound gone) {
             // handed to a colleague meanwhile: this therapist may no longer see it
-            Notifications.problem(gone.getMessage());
+            Toasts.problem(gone.getMessage());
         } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
-            Notifications.problem("Someone else changed this case just now. Here is the latest version.");
+            Toasts.problem("Someone else changed this case just now. Here is the latest version.");
         }
         if (!render()) {
             UI.getCurrent().navigate(ReviewQueueView.class);

@@ -42,6 +42,7 @@ import app.thaw.review.ReviewService;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.Roles;
+import app.thaw.base.ui.Toasts;
 
 /** Every intake waiting for the practice, urgent first; filters, search and keyboard-first navigation. */
 @Route(value = "staff", layout = MainLayout.class)
@@ -81,7 +82,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
             // the manager assigns without opening the case: select the row, then this
             var assign = new Button("Assign selected case…", click -> grid.asSingleSelect().getOptionalValue()
                     .ifPresentOrElse(row -> new AssignCaseDialog(row, staff.activeTherapists(), assignments,
-                            this::refresh).open(), () -> Notifications.problem("Select a case in the list first.")));
+                            this::refresh).open(), () -> Toasts.problem("Select a case in the list first.")));
             assign.setId("assign-case");
             filters.add(assign);
         }
@@ -212,9 +213,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         grid.asSingleSelect().getOptionalValue().ifPresent(row -> {
             try {
                 assignments.assignToMe(row.intakeId());
-                Notifications.success(row.reference() + " is now assigned to you.");
+                Toasts.success(row.reference() + " is now assigned to you.");
             } catch (CaseActionRefused refused) {
-                Notifications.problem(refused.getMessage());
+                Toasts.problem(refused.getMessage());
             }
             refresh();
         });
