@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.thaw.base.PracticeSettings;
 import app.thaw.scheduling.AppointmentCancelled;
 import app.thaw.security.SystemActor;
+import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistStore;
 
 /**
@@ -25,14 +26,16 @@ import app.thaw.waitlist.domain.WaitlistStore;
 class Backfill {
 
     private final WaitlistStore store;
-    private final OfferService offers;
+    private final OfferStore offerStore;
+    private final FreedTimeOffers offers;
     private final PracticeSettings settings;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    Backfill(WaitlistStore store, OfferService offers, PracticeSettings settings, TransactionTemplate transactions,
-             Clock clock) {
+    Backfill(WaitlistStore store, OfferStore offerStore, FreedTimeOffers offers, PracticeSettings settings,
+             TransactionTemplate transactions, Clock clock) {
         this.store = store;
+        this.offerStore = offerStore;
         this.offers = offers;
         this.settings = settings;
         this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
@@ -62,7 +65,7 @@ class Backfill {
         if (end.isAfter(session.end())) {
             return null;
         }
-        Long slot = ownTransaction.execute(status -> store.insertSlot("FREED", session.therapistId(),
+        Long slot = ownTransaction.execute(status -> offerStore.insertSlot("FREED", session.therapistId(),
                 session.roomId(), typeId, session.format(), session.start(), end, session.start(), appointmentId, now));
         if ("AUTO".equals(mode.backfillMode()) && slot != null) {
             List<Long> excluded = new ArrayList<>(List.of(session.intakeId()));
@@ -70,7 +73,7 @@ class Backfill {
                 excluded.add(session.partnerIntakeId());
             }
             try {
-                ownTransaction.executeWithoutResult(status -> offers.offerFreedToBestFits(slot,
+                ownTransaction.executeWithoutResult(status -> offers.offerToBestFits(slot,
                         mode.backfillCases(), excluded));
             } catch (RuntimeException stillSuggested) {
                 // the time was booked again meanwhile, or no case fits now: it stays a suggestion on the list

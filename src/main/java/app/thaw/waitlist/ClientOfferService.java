@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.ClientOffers;
 import app.thaw.intake.VerifiedClient;
+import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistStore;
 
 /**
@@ -21,10 +22,12 @@ import app.thaw.waitlist.domain.WaitlistStore;
 public class ClientOfferService implements ClientOffers {
 
     private final WaitlistStore store;
+    private final OfferStore offers;
     private final OfferChoices choices;
 
-    ClientOfferService(WaitlistStore store, OfferChoices choices) {
+    ClientOfferService(WaitlistStore store, OfferStore offers, OfferChoices choices) {
         this.store = store;
+        this.offers = offers;
         this.choices = choices;
     }
 
@@ -39,16 +42,20 @@ public class ClientOfferService implements ClientOffers {
     @PermitAll
     public Choice choose(VerifiedClient client, long slotId) {
         return store.entryOf(client.intakeId())
-                .flatMap(entry -> store.latestOffer(entry.id()))
+                .flatMap(entry -> offers.latestOffer(entry.id()))
                 .map(offer -> choices.choose(offer.id(), client.intakeId(), slotId))
                 .orElse(new Choice(false, "There is no offer to choose from. Please call the practice."));
     }
 
-    /** The offer behind a private offer link; empty for an unknown or malformed link. */
+    /**
+     * The offer behind a private offer link; empty for an unknown or malformed link, or one whose client is no longer
+     * on the offer's case.
+     */
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<Offered> offeredByLink(String offerToken) {
-        return link(offerToken).map(link -> choices.offered(link.intakeId(), link.offerId()));
+        return link(offerToken).filter(link -> choices.offeredTo(link.offerId(), link.intakeId()))
+                .map(link -> choices.offered(link.intakeId(), link.offerId()));
     }
 
     @PermitAll
@@ -57,8 +64,8 @@ public class ClientOfferService implements ClientOffers {
                 .orElse(new Choice(false, "We couldn't find that offer. Please check the link in your email."));
     }
 
-    private Optional<WaitlistStore.Link> link(String token) {
-        return token != null && SecretToken.isWellFormed(token) ? store.link(SecretToken.hash(token))
+    private Optional<OfferStore.Link> link(String token) {
+        return token != null && SecretToken.isWellFormed(token) ? offers.link(SecretToken.hash(token))
                 : Optional.empty();
     }
 }

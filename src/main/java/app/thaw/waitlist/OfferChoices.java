@@ -27,6 +27,7 @@ import app.thaw.scheduling.HeldBookings;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
+import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistRows;
 import app.thaw.waitlist.domain.WaitlistStore;
 
@@ -50,6 +51,7 @@ class OfferChoices {
     private static final int ATTEMPTS = 5;
 
     private final WaitlistStore store;
+    private final OfferStore offers;
     private final HeldBookings bookings;
     private final CaseAccess access;
     private final StaffAccountService staff;
@@ -57,9 +59,10 @@ class OfferChoices {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OfferChoices(WaitlistStore store, HeldBookings bookings, CaseAccess access, StaffAccountService staff,
-                 AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
+    OfferChoices(WaitlistStore store, OfferStore offers, HeldBookings bookings, CaseAccess access,
+                 StaffAccountService staff, AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
         this.store = store;
+        this.offers = offers;
         this.bookings = bookings;
         this.access = access;
         this.staff = staff;
@@ -70,17 +73,15 @@ class OfferChoices {
 
     /** What the client may choose from: the case's open offer, or a word on how its last offer ended. */
     ClientOffers.Offered offered(long clientIntakeId, @org.jspecify.annotations.Nullable Long onlyOffer) {
-        var entry = store.entryOf(clientIntakeId).orElse(null);
-        if (entry == null) {
-            return ClientOffers.Offered.none();
-        }
-        var offer = (onlyOffer == null ? store.latestOffer(entry.id()) : store.offer(onlyOffer)).orElse(null);
+        var offer = (onlyOffer == null
+                ? store.entryOf(clientIntakeId).flatMap(entry -> offers.latestOffer(entry.id()))
+                : offers.offer(onlyOffer).filter(o -> offeredTo(o, clientIntakeId))).orElse(null);
         if (offer == null) {
             return ClientOffers.Offered.none();
         }
         Instant now = clock.instant();
         if (offer.open() && offer.expiresAt().isAfter(now)) {
-            List<WaitlistRows.Slot> held = store.slotsOf(offer.id()).stream().filter(WaitlistRows.Slot::held)
+            List<WaitlistRows.Slot> held = offers.slotsOf(offer.id()).stream().filter(WaitlistRows.Slot::held)
                     .filter(s -> s.startsAt().isAfter(now)).toList();
             Map<Long, String> names = SystemActor.call(() -> staff.displayNames(held.stream()
                     .map(WaitlistRows.Slot::therapistId).collect(java.util.stream.Collectors.toSet())));
@@ -99,6 +100,19 @@ class OfferChoices {
                     LAPSED.formatted(WHEN.format(offer.expiresAt())));
             default -> ClientOffers.Offered.none();
         };
+    }
+
+    /** Whether the offer was made to this client's case (a couple's offer is to both partners). */
+    boolean offeredTo(long offerId, long clientIntakeId) {
+        return offers.offer(offerId).filter(o -> offeredTo(o, clientIntakeId)).isPresent();
+    }
+
+    private boolean offeredTo(WaitlistRows.Offer offer, long clientIntakeId) {
+        return store.entry(offer.entryId()).filter(entry -> isClientOf(entry, clientIntakeId)).isPresent();
+    }
+
+    private static boolean isClientOf(WaitlistRows.Entry entry, long clientIntakeId) {
+        return entry.intakeId() == clientIntakeId || Long.valueOf(clientIntakeId).equals(entry.partnerIntakeId());
     }
 
     /** Books the chosen time for the case of {@code clientIntakeId} from {@code offerId}; exactly one choice wins. */
@@ -130,15 +144,15 @@ class OfferChoices {
 
     private ClientOffers.Choice chooseLocked(long offerId, long clientIntakeId, long slotId) {
         Instant now = clock.instant();
-        var unlocked = store.offer(offerId).orElse(null);
+        var unlocked = offers.offer(offerId).orElse(null);
         if (unlocked == null) {
             return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
         }
         WaitlistRows.Entry entry = store.lockEntry(unlocked.entryId());
-        if (entry.intakeId() != clientIntakeId && !Long.valueOf(clientIntakeId).equals(entry.partnerIntakeId())) {
+        if (!isClientOf(entry, clientIntakeId)) {
             return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
         }
-        WaitlistRows.Offer offer = store.lockOffer(offerId);
+        WaitlistRows.Offer offer = offers.lockOffer(offerId);
         if ("BOOKED".equals(offer.state())) {
             return new ClientOffers.Choice(false, offer.chosenBy() != null && offer.chosenBy() != clientIntakeId
                     ? "Your partner has just chosen a time: you'll find it under Appointments."
@@ -149,7 +163,7 @@ class OfferChoices {
                     ? "These times are no longer offered. The practice will be in touch."
                     : LAPSED.formatted(WHEN.format(offer.expiresAt())));
         }
-        WaitlistRows.Slot slot = store.lockSlot(offerId, slotId).orElse(null);
+        WaitlistRows.Slot slot = offers.lockSlot(offerId, slotId).orElse(null);
         if (slot == null) {
             return new ClientOffers.Choice(false, "We couldn't find that time. Please choose one of the times shown.");
         }
@@ -157,7 +171,7 @@ class OfferChoices {
             return new ClientOffers.Choice(false, TAKEN);
         }
         // the hold makes way for the session in the same transaction, so no one else can slip in between
-        store.take(slot.id());
+        offers.take(slot.id());
         store.leave(entry.id(), "BOOKED", now, null);
         List<CaseGrant> clients = new ArrayList<>(List.of(access.require(entry.intakeId(),
                 CaseOperation.BOOK_SESSION)));
@@ -172,8 +186,8 @@ class OfferChoices {
                     + "one, or call the practice.");
         }
         store.bookedAs(entry.id(), booked.session().id());
-        store.close(offer.id(), "BOOKED", now, booked.session().id(), clientIntakeId);
-        store.releaseSlots(offer.id());
+        offers.close(offer.id(), "BOOKED", now, booked.session().id(), clientIntakeId);
+        offers.releaseSlots(offer.id());
         for (CaseGrant client : clients) {
             auditLog.record(AuditAction.OFFER_CHOSEN, client.intakeId(), client.reference(),
                     client.intakeId() == clientIntakeId ? "By this client" : "By the partner");

@@ -12,6 +12,7 @@ import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.security.SystemActor;
+import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistRows;
 import app.thaw.waitlist.domain.WaitlistStore;
 
@@ -28,14 +29,16 @@ class OfferExpiryJob {
     private static final int BATCH = 200;
 
     private final WaitlistStore store;
+    private final OfferStore offers;
     private final CaseAccess access;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OfferExpiryJob(WaitlistStore store, CaseAccess access, AuditLog auditLog, TransactionTemplate transactions,
-                   Clock clock) {
+    OfferExpiryJob(WaitlistStore store, OfferStore offers, CaseAccess access, AuditLog auditLog,
+                   TransactionTemplate transactions, Clock clock) {
         this.store = store;
+        this.offers = offers;
         this.access = access;
         this.auditLog = auditLog;
         this.transactions = transactions;
@@ -55,9 +58,9 @@ class OfferExpiryJob {
                 return 0;
             }
             int expired = 0;
-            for (WaitlistRows.Offer offer : store.lockDue(now, BATCH)) {
-                store.close(offer.id(), "EXPIRED", now, null, null);
-                store.releaseSlots(offer.id());
+            for (WaitlistRows.Offer offer : offers.lockDue(now, BATCH)) {
+                offers.close(offer.id(), "EXPIRED", now, null, null);
+                offers.releaseSlots(offer.id());
                 store.entry(offer.entryId()).ifPresent(entry -> {
                     for (Long id : new Long[] {entry.intakeId(), entry.partnerIntakeId()}) {
                         if (id != null) {

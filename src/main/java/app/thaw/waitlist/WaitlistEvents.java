@@ -17,6 +17,7 @@ import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.RequestedType;
 import app.thaw.intake.SubmittedIntakes;
 import app.thaw.security.SystemActor;
+import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistRows;
 import app.thaw.waitlist.domain.WaitlistStore;
 
@@ -29,13 +30,16 @@ import app.thaw.waitlist.domain.WaitlistStore;
 class WaitlistEvents {
 
     private final WaitlistStore store;
+    private final OfferStore offers;
     private final CaseAccess access;
     private final SubmittedIntakes intakes;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    WaitlistEvents(WaitlistStore store, CaseAccess access, SubmittedIntakes intakes, AuditLog auditLog, Clock clock) {
+    WaitlistEvents(WaitlistStore store, OfferStore offers, CaseAccess access, SubmittedIntakes intakes,
+                   AuditLog auditLog, Clock clock) {
         this.store = store;
+        this.offers = offers;
         this.access = access;
         this.intakes = intakes;
         this.auditLog = auditLog;
@@ -71,9 +75,9 @@ class WaitlistEvents {
     private void leave(long intakeId, String state) {
         store.entryOf(intakeId).filter(WaitlistRows.Entry::waiting).ifPresent(entry -> {
             store.leave(entry.id(), state, clock.instant(), null);
-            store.latestOffer(entry.id()).filter(WaitlistRows.Offer::open).ifPresent(offer -> {
-                store.close(offer.id(), "WITHDRAWN", clock.instant(), null, null);
-                store.releaseSlots(offer.id());
+            offers.latestOffer(entry.id()).filter(WaitlistRows.Offer::open).ifPresent(offer -> {
+                offers.close(offer.id(), "WITHDRAWN", clock.instant(), null, null);
+                offers.releaseSlots(offer.id());
                 CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
                 auditLog.record(AuditAction.OFFER_WITHDRAWN, grant.intakeId(), grant.reference(),
                         "BOOKED".equals(state) ? "A session was booked by hand" : "The case left the waiting list");

@@ -35,13 +35,14 @@ import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
+import app.thaw.waitlist.domain.WaitlistListing;
 import app.thaw.waitlist.domain.WaitlistRows;
 import app.thaw.waitlist.domain.WaitlistStore;
 
 /**
  * The waiting list as staff read it (urgent first, then longest waiting; names, types and times only, so the
  * practice manager sees it too), the waits per service type, and the slot finder for a waiting case. Offers:
- * {@link OfferService}.
+ * {@link OfferService}; other changes to a waiting case: {@link WaitlistChanges}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -50,19 +51,21 @@ public class WaitlistService {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
     private final WaitlistStore store;
+    private final WaitlistListing listing;
     private final CaseAccess access;
     private final SubmittedIntakes intakes;
     private final FreeSlotService slots;
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
-    private final OfferService offers;
+    private final FreedTimeOffers freedOffers;
     private final app.thaw.audit.AuditLog auditLog;
     private final Clock clock;
 
-    WaitlistService(WaitlistStore store, CaseAccess access, SubmittedIntakes intakes, FreeSlotService slots,
-                    StaffAccountService staff, CurrentUser currentUser, OfferService offers,
-                    app.thaw.audit.AuditLog auditLog, Clock clock) {
-        this.offers = offers;
+    WaitlistService(WaitlistStore store, WaitlistListing listing, CaseAccess access, SubmittedIntakes intakes,
+                    FreeSlotService slots, StaffAccountService staff, CurrentUser currentUser,
+                    FreedTimeOffers freedOffers, app.thaw.audit.AuditLog auditLog, Clock clock) {
+        this.listing = listing;
+        this.freedOffers = freedOffers;
         this.auditLog = auditLog;
         this.store = store;
         this.access = access;
@@ -77,7 +80,7 @@ public class WaitlistService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<WaitingCase> waiting(WaitlistFilter filter) {
         Instant now = clock.instant();
-        List<WaitlistRows.Waiting> rows = store.waiting(filter.service() == null ? null : filter.service().name(),
+        List<WaitlistRows.Waiting> rows = listing.waiting(filter.service() == null ? null : filter.service().name(),
                 filter.format() == null ? null : filter.format().name(), filter.urgentOnly(),
                 Math.clamp(filter.limit(), 1, 500), Math.max(0, filter.offset()));
         Set<Long> ids = new java.util.HashSet<>();
@@ -115,7 +118,7 @@ public class WaitlistService {
     /** How many wait and how long so far, per service type: what the practice manager watches. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<WaitSummary> waits() {
-        return store.waits(clock.instant()).stream().map(w -> new WaitSummary(ServiceType.valueOf(w.service()),
+        return listing.waits(clock.instant()).stream().map(w -> new WaitSummary(ServiceType.valueOf(w.service()),
                 w.count(), w.medianDays(), w.p90Days())).toList();
     }
 
@@ -159,13 +162,13 @@ public class WaitlistService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<FreedTime> freedTimes() {
         var me = currentUser.require();
-        List<WaitlistRows.Slot> freed = store.freed(clock.instant(), me.isAdmin() ? null : (long) me.id());
+        List<WaitlistRows.Slot> freed = listing.freed(clock.instant(), me.isAdmin() ? null : (long) me.id());
         Map<Long, String> therapists = staff.displayNames(freed.stream().map(WaitlistRows.Slot::therapistId)
                 .collect(Collectors.toSet()));
         List<FreedTime> times = new ArrayList<>();
         for (WaitlistRows.Slot slot : freed) {
             List<FreedTime.Fit> fits = new ArrayList<>();
-            for (WaitlistRows.Entry entry : offers.bestFits(slot, 3, List.of())) {
+            for (WaitlistRows.Entry entry : freedOffers.bestFits(slot, 3, List.of())) {
                 List<CaseGrant> grants = access.checkAll(entry.partnerIntakeId() == null ? List.of(entry.intakeId())
                         : List.of(entry.intakeId(), entry.partnerIntakeId()), CaseOperation.READ_BOOKING_DETAILS);
                 Map<Long, ClientName> names = intakes.names(grants);

@@ -35,8 +35,8 @@ import app.thaw.security.SystemActor;
 import app.thaw.security.dev.DemoStaffAccounts;
 
 /**
- * A client in therapy answers the questions before their next session on a phone (390 px: nothing cut off, axe
- * clean, a missed question explained), and their therapist then sees the new point in the case's chart and table.
+ * A client in therapy answers the questions before their next session on a phone (320 and 390 px: nothing cut off,
+ * axe clean, a missed question explained), and their therapist then sees the new point in the case's chart and table.
  */
 class OutcomeMeasuresBrowserIT extends BrowserTest {
 
@@ -62,14 +62,24 @@ class OutcomeMeasuresBrowserIT extends BrowserTest {
         move(second, soon());
         SystemActor.call(links::sendDue);
 
+        // on the smallest phone (320×640, WCAG's reflow width): every word of the form shows, with and without its
+        // problems, and nothing scrolls sideways
+        usePhone(320, 640);
+        openTheMeasureForm(client.receipt().statusToken());
+        assertFitsTheScreen("the measure form at 320 px");
+        assertTrue(Reflow.textsChecked(page) > 21, "the form's questions and options were looked at");
+        Reflow.assertEveryWordVisible(page, "the measure form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answers")).click();
+        assertThat(page.locator("#error-summary")).containsText("Please answer every question");
+        waitForVaadin();
+        assertFitsTheScreen("the measure form with its problems at 320 px");
+        Reflow.assertEveryWordVisible(page, "the measure form with its problems");
+        assertTrue(jdbc.queryForObject("select count(*) from measure_response where intake_id = ? and source = "
+                + "'CLIENT'", Integer.class, client.id()) == 0, "nothing saved from a form with no answers");
+
         // on the phone: the status page offers the questions, the form fits and passes axe
         usePhone();
-        open("/status/" + client.receipt().statusToken());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
-                java.util.regex.Pattern.compile("Answer 21 questions for .*"))).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-                .setName("A few questions before your appointment"))).isVisible();
-        waitForVaadin();
+        openTheMeasureForm(client.receipt().statusToken());
         assertFitsTheScreen("the measure form");
         AxeCore.check(page, "the measure form");
 
@@ -102,6 +112,16 @@ class OutcomeMeasuresBrowserIT extends BrowserTest {
         assertThat(phq9.locator("table tbody tr").nth(0)).containsText("(first form)");
         assertThat(phq9.locator("table tbody tr").nth(1).locator("td")).hasText("0");
         AxeCore.check(page, "the case's outcome measures");
+    }
+
+    /** From the status page, as the client would: the button offering the questions, then the form. */
+    private void openTheMeasureForm(String statusToken) {
+        open("/status/" + statusToken);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                java.util.regex.Pattern.compile("Answer 21 questions for .*"))).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                .setName("A few questions before your appointment"))).isVisible();
+        waitForVaadin();
     }
 
     /** Nothing makes a phone scroll sideways (WCAG 1.4.10, reflow). */

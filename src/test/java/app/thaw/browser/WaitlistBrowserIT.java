@@ -30,7 +30,8 @@ import app.thaw.waitlist.WaitlistTestData;
 
 /**
  * The waiting list in a real browser: a couple referred and put on the waiting list is offered times by their
- * therapist; one partner chooses on a phone, and both partners then see the session on their own status pages.
+ * therapist; at 320 px every word of the offered times shows, on the status page and the emailed offer page; one
+ * partner chooses on a phone, and both partners then see the session on their own status pages.
  */
 class WaitlistBrowserIT extends BrowserTest {
 
@@ -105,6 +106,25 @@ class WaitlistBrowserIT extends BrowserTest {
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("Offered, waiting for the client"))).not().hasCount(0);
 
+        // ---- on the smallest phone (320 px, WCAG's reflow width) both of Sam's ways in show every word ----
+        usePhone(320, 640);
+        open("/status/" + couple.sam().receipt().statusToken());
+        assertThat(page.getByText("Choose a time for your first session")).isVisible();
+        Locator chooseOnStatus = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                java.util.regex.Pattern.compile("^Choose ")));
+        assertThat(chooseOnStatus).hasCount(2);
+        assertWithinTheScreen(chooseOnStatus, 320);
+        Reflow.assertEveryWordVisible(page, "the status page with times offered");
+        open("/offer/" + waiting.offerLink(couple.sam().id()));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your first session")))
+                .isVisible();
+        Locator chooseOnLink = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Choose this time"));
+        assertThat(chooseOnLink).hasCount(2);
+        assertWithinTheScreen(chooseOnLink, 320);
+        Reflow.assertEveryWordVisible(page, "the offer page from the email");
+        AxeCore.check(page, "the offer page from the email, at 320 px");
+
         // ---- Sam chooses the first time on a phone ----
         usePhone();
         assertThat(context.cookies()).isEmpty();
@@ -115,6 +135,7 @@ class WaitlistBrowserIT extends BrowserTest {
         assertThat(choose).hasCount(2);
         double width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).doubleValue();
         assertThat(width).as("nothing wider than the phone").isLessThanOrEqualTo(390.0);
+        Reflow.assertEveryWordVisible(page, "the status page with times offered");
         choose.first().click();
         assertThat(page.locator(".wizard-notice").filter(new Locator.FilterOptions().setHasText("your session is booked for"))).hasCount(1);
         Locator sessions = page.locator(".client-sessions .client-session");
@@ -186,6 +207,17 @@ class WaitlistBrowserIT extends BrowserTest {
         } finally {
             jdbc.update("update waitlist_entry set urgent = false, added_at = now() where intake_id = ?",
                     waitingClient.id());
+        }
+    }
+
+    /** Every one of these is on screen whole: nothing to scroll sideways for, nothing cut at the edge. */
+    private void assertWithinTheScreen(Locator all, int width) {
+        double scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).doubleValue();
+        assertThat(scrollWidth).as("the page's width on a " + width + " px phone").isLessThanOrEqualTo(width);
+        for (int i = 0; i < all.count(); i++) {
+            var box = all.nth(i).boundingBox();
+            assertThat(box.x).as("left edge of " + all.nth(i).innerText()).isGreaterThanOrEqualTo(0.0);
+            assertThat(box.x + box.width).as("right edge of " + all.nth(i).innerText()).isLessThanOrEqualTo(width);
         }
     }
 

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.IntegrationTest;
+import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.ClientOffers;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.ClientStatusService;
@@ -69,6 +70,9 @@ class WaitlistIT {
 
     @Autowired
     OfferExpiryJob expiry;
+
+    @Autowired
+    ClientOfferService clients;
 
     @Autowired
     SchedulingService scheduling;
@@ -282,6 +286,97 @@ class WaitlistIT {
             jdbc.update("update waitlist_entry set urgent = false, added_at = now() where urgent and added_at < "
                     + "now() - interval '3000 days'");
         }
+    }
+
+    @Test
+    void anOfferLinkChoosesOnlyFromItsOwnCasesOfferAndOnlyForTheClientItWasMadeFor() {
+        var mine = waiting.waitingClient("Linked " + ReviewTestData.uniqueWord());
+        var theirs = waiting.waitingClient("Other " + ReviewTestData.uniqueWord());
+        data.as("amira", () -> offers.offer(mine.id(), waiting.amiraOnline(1, 50), null));
+        var theirOffer = data.as("amira", () -> offers.offer(theirs.id(), waiting.amiraOnline(1, 50), null));
+        String myLink = waiting.offerLink(mine.id());
+        long mySlot = clients.offeredByLink(myLink).orElseThrow().times().getFirst().slotId();
+        long theirSlot = intake.offeredTimes(theirs.receipt().statusToken()).times().getFirst().slotId();
+        assertThat(intake.offeredTimes(mine.receipt().statusToken()).times()).extracting(ClientOffers.Time::slotId)
+                .containsExactly(mySlot);
+
+        // the other case's held time, chosen through my link: refused, nothing booked, the time still held for them
+        var tried = clients.chooseByLink(myLink, theirSlot);
+        assertThat(tried.booked()).isFalse();
+        assertThat(tried.message()).contains("couldn't find that time");
+        assertThat(sessionsOf(mine.id()) + sessionsOf(theirs.id())).isZero();
+        assertThat(slotState(theirSlot)).isEqualTo("HELD");
+
+        // a link made out to a client who is not on the offer's case shows nothing and books nothing
+        String stray = SecretToken.generate();
+        jdbc.update("insert into offer_link (offer_id, intake_id, token_hash) values (?, ?, ?)", theirOffer.offerId(),
+                mine.id(), SecretToken.hash(stray));
+        assertThat(clients.offeredByLink(stray)).isEmpty();
+        assertThat(clients.chooseByLink(stray, theirSlot).booked()).isFalse();
+        assertThat(sessionsOf(mine.id()) + sessionsOf(theirs.id())).isZero();
+
+        // with the link's own offer the client books their own time, for their own case only
+        var chosen = clients.chooseByLink(myLink, mySlot);
+        assertThat(chosen.booked()).as(chosen.message()).isTrue();
+        assertThat(sessionsOf(mine.id())).isEqualTo(1);
+        assertThat(sessionsOf(theirs.id())).isZero();
+        assertThat(slotState(theirSlot)).isEqualTo("HELD");
+        assertThat(jdbc.queryForObject("select chosen_by from slot_offer where id = (select offer_id from offer_link "
+                + "where token_hash = ?)", Long.class, SecretToken.hash(myLink))).isEqualTo(mine.id());
+    }
+
+    @Test
+    void aHeldTimeCannotBeChosenOnceTheOfferHasLapsedEvenBeforeTheExpiryJobHasBeenRound() {
+        var client = waiting.waitingClient("Lapsed " + ReviewTestData.uniqueWord());
+        var made = data.as("amira", () -> offers.offer(client.id(), waiting.amiraOnline(2, 50), null));
+        String link = waiting.offerLink(client.id());
+        long slot = clients.offeredByLink(link).orElseThrow().times().getFirst().slotId();
+        // the hold ran out a minute ago; the offer and its times are still as they were
+        jdbc.update("update slot_offer set created_at = now() - interval '2 hours', expires_at = now() - interval "
+                + "'1 minute' where id = ?", made.offerId());
+
+        var seen = clients.offeredByLink(link).orElseThrow();
+        assertThat(seen.times()).isEmpty();
+        assertThat(seen.note()).startsWith("Sorry, these times were only kept until");
+        var late = clients.chooseByLink(link, slot);
+        assertThat(late.booked()).isFalse();
+        assertThat(late.message()).startsWith("Sorry, these times were only kept until");
+        assertThat(intake.chooseOfferedTime(client.receipt().statusToken(), slot).booked()).isFalse();
+        assertThat(sessionsOf(client.id())).isZero();
+
+        // once the job has let the offer go, the link still books nothing and the times are back in the diary
+        expiry.expireDue(Instant.now());
+        assertThat(clients.chooseByLink(link, slot).booked()).isFalse();
+        assertThat(sessionsOf(client.id())).isZero();
+        assertThat(slotState(slot)).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void aCoupleBackOnTheListIsOfferedTimesAndChoosesFromTheirNewEntryNotTheirBookedOne() {
+        var couple = waiting.waitingCouple(ReviewTestData.uniqueWord());
+        String alex = couple.alex().receipt().statusToken();
+        String sam = couple.sam().receipt().statusToken();
+        data.as("amira", () -> offers.offer(couple.alex().id(), waiting.amiraOnline(1, 50), null));
+        var first = intake.chooseOfferedTime(sam, intake.offeredTimes(sam).times().getFirst().slotId());
+        assertThat(first.booked()).as(first.message()).isTrue();
+        // back on the list later, Sam's side first: the new entry names Sam as the client and Alex as the partner
+        jdbc.update("insert into waitlist_entry (intake_id, partner_intake_id, service, urgent, added_at) "
+                + "values (?, ?, 'COUPLES', false, now())", couple.sam().id(), couple.alex().id());
+
+        var made = data.as("amira", () -> offers.offer(couple.alex().id(), waiting.amiraOnline(2, 50), null));
+        assertThat(made.times()).isEqualTo(2);
+        assertThat(intake.offeredTimes(sam).times()).hasSize(2);
+        var alexSees = intake.offeredTimes(alex).times();
+        assertThat(alexSees).hasSize(2);
+        var again = intake.chooseOfferedTime(alex, alexSees.get(1).slotId());
+        assertThat(again.booked()).as(again.message()).isTrue();
+        assertThat(sessionsOf(couple.alex().id())).isEqualTo(2);
+        assertThat(jdbc.queryForList("select state from waitlist_entry where intake_id in (?, ?)", String.class,
+                couple.alex().id(), couple.sam().id())).containsExactly("BOOKED", "BOOKED");
+    }
+
+    private String slotState(long slotId) {
+        return jdbc.queryForObject("select state from held_slot where id = ?", String.class, slotId);
     }
 
     private int sessionsOf(long intakeId) {

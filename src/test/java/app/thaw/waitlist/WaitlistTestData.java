@@ -5,10 +5,13 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.Application;
+import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.CareActions;
 import app.thaw.review.ReferralKind;
@@ -75,5 +78,22 @@ public final class WaitlistTestData {
             ZonedDateTime start = ZonedDateTime.of(on, LocalTime.of(9 + 2 * i, 0), Application.PRACTICE_ZONE);
             return new OfferedTime(amira, SessionFormat.ONLINE, null, start, start.plusMinutes(minutes));
         }).toList();
+    }
+
+    /** The private link emailed to this client with their latest offer (the fixtures' clients chose email). */
+    public String offerLink(long intakeId) {
+        String hash = jdbc.queryForObject("select token_hash from offer_link where intake_id = ? order by id desc "
+                + "limit 1", String.class, intakeId);
+        Pattern link = Pattern.compile("/offer/([A-Za-z0-9_-]{" + SecretToken.LENGTH + "})");
+        for (String body : jdbc.queryForList("select body_text from outbox_message where kind = 'SLOT_OFFER' "
+                + "order by id desc limit 200", String.class)) {
+            Matcher found = link.matcher(body);
+            while (found.find()) {
+                if (SecretToken.hash(found.group(1)).equals(hash)) {
+                    return found.group(1);
+                }
+            }
+        }
+        throw new AssertionError("No offer email with the link made for intake " + intakeId);
     }
 }
