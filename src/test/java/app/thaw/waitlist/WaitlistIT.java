@@ -296,8 +296,8 @@ class WaitlistIT {
         var theirOffer = data.as("amira", () -> offers.offer(theirs.id(), waiting.amiraOnline(1, 50), null));
         String myLink = waiting.offerLink(mine.id());
         long mySlot = clients.offeredByLink(myLink).orElseThrow().times().getFirst().slotId();
-        long theirSlot = intake.offeredTimes(theirs.receipt().statusToken()).times().getFirst().slotId();
-        assertThat(intake.offeredTimes(mine.receipt().statusToken()).times()).extracting(ClientOffers.Time::slotId)
+        long theirSlot = clientStatus.offeredTimes(theirs.receipt().statusToken()).times().getFirst().slotId();
+        assertThat(clientStatus.offeredTimes(mine.receipt().statusToken()).times()).extracting(ClientOffers.Time::slotId)
                 .containsExactly(mySlot);
 
         // the other case's held time, chosen through my link: refused, nothing booked, the time still held for them
@@ -341,7 +341,7 @@ class WaitlistIT {
         var late = clients.chooseByLink(link, slot);
         assertThat(late.booked()).isFalse();
         assertThat(late.message()).startsWith("Sorry, these times were only kept until");
-        assertThat(intake.chooseOfferedTime(client.receipt().statusToken(), slot).booked()).isFalse();
+        assertThat(clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot).booked()).isFalse();
         assertThat(sessionsOf(client.id())).isZero();
 
         // once the job has let the offer go, the link still books nothing and the times are back in the diary
@@ -357,7 +357,7 @@ class WaitlistIT {
         String alex = couple.alex().receipt().statusToken();
         String sam = couple.sam().receipt().statusToken();
         data.as("amira", () -> offers.offer(couple.alex().id(), waiting.amiraOnline(1, 50), null));
-        var first = intake.chooseOfferedTime(sam, intake.offeredTimes(sam).times().getFirst().slotId());
+        var first = clientStatus.chooseOfferedTime(sam, clientStatus.offeredTimes(sam).times().getFirst().slotId());
         assertThat(first.booked()).as(first.message()).isTrue();
         // back on the list later, Sam's side first: the new entry names Sam as the client and Alex as the partner
         jdbc.update("insert into waitlist_entry (intake_id, partner_intake_id, service, urgent, added_at) "
@@ -365,10 +365,10 @@ class WaitlistIT {
 
         var made = data.as("amira", () -> offers.offer(couple.alex().id(), waiting.amiraOnline(2, 50), null));
         assertThat(made.times()).isEqualTo(2);
-        assertThat(intake.offeredTimes(sam).times()).hasSize(2);
-        var alexSees = intake.offeredTimes(alex).times();
+        assertThat(clientStatus.offeredTimes(sam).times()).hasSize(2);
+        var alexSees = clientStatus.offeredTimes(alex).times();
         assertThat(alexSees).hasSize(2);
-        var again = intake.chooseOfferedTime(alex, alexSees.get(1).slotId());
+        var again = clientStatus.chooseOfferedTime(alex, alexSees.get(1).slotId());
         assertThat(again.booked()).as(again.message()).isTrue();
         assertThat(sessionsOf(couple.alex().id())).isEqualTo(2);
         assertThat(jdbc.queryForList("select state from waitlist_entry where intake_id in (?, ?)", String.class,
