@@ -135,10 +135,7 @@ class OutcomeMeasuresBrowserIT extends BrowserTest {
         long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
         BookingResult result = null;
         for (int attempt = 0; attempt < 5 && !(result instanceof BookingResult.Booked); attempt++) {
-            var random = ThreadLocalRandom.current();
-            ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2031 + random.nextInt(8), 1 + random.nextInt(12),
-                    1 + random.nextInt(28)), LocalTime.of(8 + random.nextInt(10), 15 * random.nextInt(4)),
-                    Application.PRACTICE_ZONE);
+            ZonedDateTime start = app.thaw.FreeTimes.next();
             result = data.as("admin", () -> scheduling.book(new BookingRequest(clientId, null, therapist, type,
                     SessionFormat.ONLINE, null, start, null)));
         }

@@ -221,8 +221,6 @@ class CaseLifecycleIT {
     }
 
     private static ZonedDateTime farFuture() {
-        var random = ThreadLocalRandom.current();
-        return ZonedDateTime.of(LocalDate.of(2031 + random.nextInt(8), 1 + random.nextInt(12), 1 + random.nextInt(28)),
-                LocalTime.of(8 + random.nextInt(10), 15 * random.nextInt(4)), Application.PRACTICE_ZONE);
+        return app.thaw.FreeTimes.next();
     }
 }

@@ -3,14 +3,10 @@ package app.thaw.caseaccess;
 import static app.thaw.intake.IntakeFixtures.couplesAnswers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import app.thaw.Application;
 import app.thaw.intake.ClientStatusService;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReviewTestData;
@@ -56,9 +52,6 @@ record GuardFixture(String clientName, long intakeId, String reference, String s
 
     /** A weekday hour years ahead, different on every call, so bookings made by the guard never meet each other. */
     static ZonedDateTime farFuture() {
-        var random = ThreadLocalRandom.current();
-        LocalDate day = LocalDate.of(2031 + random.nextInt(8), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        return ZonedDateTime.of(day, LocalTime.of(8 + random.nextInt(10), 15 * random.nextInt(4)),
-                Application.PRACTICE_ZONE);
+        return app.thaw.FreeTimes.next();
     }
 }

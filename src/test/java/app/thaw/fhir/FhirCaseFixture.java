@@ -3,12 +3,9 @@ package app.thaw.fhir;
 import static app.thaw.intake.IntakeFixtures.couplesAnswers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +13,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import app.thaw.Application;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReferralService;
@@ -98,10 +94,7 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
     }
 
     static ZonedDateTime farFuture() {
-        var random = ThreadLocalRandom.current();
-        LocalDate day = LocalDate.of(2032 + random.nextInt(8), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        return ZonedDateTime.of(day, LocalTime.of(8 + random.nextInt(10), 15 * random.nextInt(4)),
-                Application.PRACTICE_ZONE);
+        return app.thaw.FreeTimes.next();
     }
 
     /** Runs the work as an API client holding these scopes, as the bearer-token filter would sign it in. */

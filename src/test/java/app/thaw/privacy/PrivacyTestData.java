@@ -2,8 +2,6 @@ package app.thaw.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import app.thaw.Application;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.FactorDecisionKind;
 import app.thaw.review.ReferralKind;
@@ -94,12 +91,9 @@ final class PrivacyTestData {
             long couplesType = jdbc.queryForObject("select id from appointment_type where code = 'COUPLES'",
                     Long.class);
             BookingResult booked = null;
-            // a random far-future time; another test's session there only means trying the next one
+            // a time no other test holds; the next one if the therapist doesn't work that day
             for (int attempt = 0; attempt < 5 && !(booked instanceof BookingResult.Booked); attempt++) {
-                var random = ThreadLocalRandom.current();
-                ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2032 + random.nextInt(8), 1 + random.nextInt(12),
-                        1 + random.nextInt(28)), LocalTime.of(7 + random.nextInt(10), 5 * random.nextInt(12)),
-                        Application.PRACTICE_ZONE);
+                ZonedDateTime start = app.thaw.FreeTimes.next();
                 booked = scheduling.book(new BookingRequest(client.id(), partner.id(), tom, couplesType,
                         SessionFormat.ONLINE, null, start, null));
             }
