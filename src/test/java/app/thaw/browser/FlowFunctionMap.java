@@ -29,6 +29,9 @@ final class FlowFunctionMap {
     static final Path SCRIPT = Path.of("src/main/resources/META-INF/resources/csp/flow-functions.js");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Served by the script's own rule (the fingerprint checked to be 64 hex digits), so never listed. */
+    private static final java.util.regex.Pattern LOAD_ON_DEMAND = java.util.regex.Pattern.compile(
+            "return window\\.Vaadin\\.Flow\\.loadOnDemand\\('[0-9a-f]{64}'\\);");
     private static final Comparator<List<String>> ORDER = Comparator.comparing(List::toString);
 
     private static final String HEADER = """
@@ -53,8 +56,17 @@ final class FlowFunctionMap {
                 known.set(JSON.stringify(entry[0]), entry[1]);
               });
               var state = { hits: 0, misses: [] };
+              // Flow loads a view's part of the bundle by its fingerprint: only the fingerprint varies, and it is data
+              var loadOnDemand = /^return window\\.Vaadin\\.Flow\\.loadOnDemand\\('([0-9a-f]{64})'\\);$/;
               // Flow reaches the constructor as window.Function; its prototype stays the browser's, so instanceof holds
               var Prebuilt = function Function() {
+                var chunk = arguments.length === 1 && loadOnDemand.exec(String(arguments[0]));
+                if (chunk) {
+                  state.hits++;
+                  return function () {
+                    return window.Vaadin.Flow.loadOnDemand(chunk[1]);
+                  };
+                }
                 var key = JSON.stringify(Array.prototype.map.call(arguments, String));
                 var compiled = known.get(key);
                 if (compiled) {
@@ -108,7 +120,10 @@ final class FlowFunctionMap {
         var all = new TreeSet<>(ORDER);
         all.addAll(read());
         for (String arguments : missing) {
-            all.add(JSON.readValue(arguments, new TypeReference<List<String>>() { }));
+            List<String> entry = JSON.readValue(arguments, new TypeReference<List<String>>() { });
+            if (!(entry.size() == 1 && LOAD_ON_DEMAND.matcher(entry.getFirst()).matches())) {
+                all.add(entry);
+            }
         }
         write(all);
     }

@@ -51,7 +51,7 @@ class StrictCspBootstrap implements VaadinServiceInitListener {
         event.addIndexHtmlRequestListener(page -> harden(page, mapUrl));
     }
 
-    private void harden(IndexHtmlResponse page, String mapUrl) {
+    void harden(IndexHtmlResponse page, String mapUrl) {
         String nonce = ContentSecurityPolicy.newNonce();
         var head = page.getDocument().head();
         for (Element script : page.getDocument().getElementsByTag("script")) {
