@@ -4,6 +4,397 @@
  * src/test/resources/csp/flow-functions.json; do not edit, re-record (docs/security.md).
  */
 window.__thawFlowFunctionList = [
+[["$0","$1","$2","$3","$4","$5","$6","return (async function() { window.Vaadin.setLitRenderer(this, $0, $1, $2, $3, $4, $5)}).apply($6)"],
+function ($0, $1, $2, $3, $4, $5, $6) {
+return (async function() { window.Vaadin.setLitRenderer(this, $0, $1, $2, $3, $4, $5)}).apply($6)
+}],
+[["$0","$1","$2","$3","$4","$5","try{Promise.resolve((async function(){return (async function() { const field = this, counter = $0, max = $1, from = $2;\nconst uk = n => n.toLocaleString('en-GB');\nfield.addEventListener('input', () => {\n  const length = [...(field.value || '')].length;\n  const over = length > max;\n  counter.textContent = length < from ? ''\n    : over ? 'You have ' + uk(length - max) + (length - max === 1 ? ' character' : ' characters') + ' too many'\n    : 'You have ' + uk(max - length) + (max - length === 1 ? ' character' : ' characters') + ' left';\n  counter.classList.toggle('over', over);\n});\n}).apply($3)})()).then($4,function(error){$5(''+error)})}catch(error){$5(''+error)}"],
+function ($0, $1, $2, $3, $4, $5) {
+try{Promise.resolve((async function(){return (async function() { const field = this, counter = $0, max = $1, from = $2;
+const uk = n => n.toLocaleString('en-GB');
+field.addEventListener('input', () => {
+  const length = [...(field.value || '')].length;
+  const over = length > max;
+  counter.textContent = length < from ? ''
+    : over ? 'You have ' + uk(length - max) + (length - max === 1 ? ' character' : ' characters') + ' too many'
+    : 'You have ' + uk(max - length) + (max - length === 1 ? ' character' : ' characters') + ' left';
+  counter.classList.toggle('over', over);
+});
+}).apply($3)})()).then($4,function(error){$5(''+error)})}catch(error){$5(''+error)}
+}],
+[["$0","$1","$2","$3","$4","return (async function() { this.$connector.setHeaderRenderer($0, { content: $1, showSorter: $2, sorterPath: $3 });}).apply($4)"],
+function ($0, $1, $2, $3, $4) {
+return (async function() { this.$connector.setHeaderRenderer($0, { content: $1, showSorter: $2, sorterPath: $3 });}).apply($4)
+}],
+[["$0","$1","$2","$3","return $0.$connector.set($1,$2,$3)"],
+function ($0, $1, $2, $3) {
+return $0.$connector.set($1,$2,$3)
+}],
+[["$0","$1","$2","$3","return (async function() { const field = this, counter = $0, max = $1, from = $2;\nconst uk = n => n.toLocaleString('en-GB');\nfield.addEventListener('input', () => {\n  const length = [...(field.value || '')].length;\n  const over = length > max;\n  counter.textContent = length < from ? ''\n    : over ? 'You have ' + uk(length - max) + (length - max === 1 ? ' character' : ' characters') + ' too many'\n    : 'You have ' + uk(max - length) + (max - length === 1 ? ' character' : ' characters') + ' left';\n  counter.classList.toggle('over', over);\n});\n}).apply($3)"],
+function ($0, $1, $2, $3) {
+return (async function() { const field = this, counter = $0, max = $1, from = $2;
+const uk = n => n.toLocaleString('en-GB');
+field.addEventListener('input', () => {
+  const length = [...(field.value || '')].length;
+  const over = length > max;
+  counter.textContent = length < from ? ''
+    : over ? 'You have ' + uk(length - max) + (length - max === 1 ? ' character' : ' characters') + ' too many'
+    : 'You have ' + uk(max - length) + (max - length === 1 ? ' character' : ' characters') + ' left';
+  counter.classList.toggle('over', over);
+});
+}).apply($3)
+}],
+[["$0","$1","$2","$3","try{Promise.resolve((async function(){return (async function() { this.disabled = $0}).apply($1)})()).then($2,function(error){$3(''+error)})}catch(error){$3(''+error)}"],
+function ($0, $1, $2, $3) {
+try{Promise.resolve((async function(){return (async function() { this.disabled = $0}).apply($1)})()).then($2,function(error){$3(''+error)})}catch(error){$3(''+error)}
+}],
+[["$0","$1","$2","$3","try{Promise.resolve((async function(){return (async function() { this.invalid = $0}).apply($1)})()).then($2,function(error){$3(''+error)})}catch(error){$3(''+error)}"],
+function ($0, $1, $2, $3) {
+try{Promise.resolve((async function(){return (async function() { this.invalid = $0}).apply($1)})()).then($2,function(error){$3(''+error)})}catch(error){$3(''+error)}
+}],
+[["$0","$1","$2","return $0.$connector.clear($1,$2)"],
+function ($0, $1, $2) {
+return $0.$connector.clear($1,$2)
+}],
+[["$0","$1","$2","return $0.$connector.confirm($1,$2)"],
+function ($0, $1, $2) {
+return $0.$connector.confirm($1,$2)
+}],
+[["$0","$1","$2","return $0.$connector.doSelection($1,$2)"],
+function ($0, $1, $2) {
+return $0.$connector.doSelection($1,$2)
+}],
+[["$0","$1","$2","return $0.$connector.set($1,$2)"],
+function ($0, $1, $2) {
+return $0.$connector.set($1,$2)
+}],
+[["$0","$1","$2","return $0.$connector.updateI18n($1,$2)"],
+function ($0, $1, $2) {
+return $0.$connector.updateI18n($1,$2)
+}],
+[["$0","$1","$2","return (async function() { setTimeout(() => { const t = this.querySelector('#' + $0) || this.querySelector('#' + $1); if (t) { t.focus(); } })}).apply($2)"],
+function ($0, $1, $2) {
+return (async function() { setTimeout(() => { const t = this.querySelector('#' + $0) || this.querySelector('#' + $1); if (t) { t.focus(); } })}).apply($2)
+}],
+[["$0","$1","$2","return (async function() { this.$.overlay.$.overlay.style[$0]=$1}).apply($2)"],
+function ($0, $1, $2) {
+return (async function() { this.$.overlay.$.overlay.style[$0]=$1}).apply($2)
+}],
+[["$0","$1","$2","return (async function() { this.$connector.setFooterRenderer($0, { content: $1 })}).apply($2)"],
+function ($0, $1, $2) {
+return (async function() { this.$connector.setFooterRenderer($0, { content: $1 })}).apply($2)
+}],
+[["$0","$1","$2","return (async function() { this.$server['}p']($0, true, $1)}).apply($2)"],
+function ($0, $1, $2) {
+return (async function() { this.$server['}p']($0, true, $1)}).apply($2)
+}],
+[["$0","$1","$2","try{Promise.resolve((async function(){return (async function() { this.addEventListener('click', event => {\n  const link = event.target.closest('a[data-question]');\n  const question = link && document.getElementById(link.dataset.question);\n  if (!question) { return; }\n  event.preventDefault();\n  question.scrollIntoView({ block: 'start' });\n  (question.querySelector('input, textarea') || question).focus({ preventScroll: true });\n});\n}).apply($0)})()).then($1,function(error){$2(''+error)})}catch(error){$2(''+error)}"],
+function ($0, $1, $2) {
+try{Promise.resolve((async function(){return (async function() { this.addEventListener('click', event => {
+  const link = event.target.closest('a[data-question]');
+  const question = link && document.getElementById(link.dataset.question);
+  if (!question) { return; }
+  event.preventDefault();
+  question.scrollIntoView({ block: 'start' });
+  (question.querySelector('input, textarea') || question).focus({ preventScroll: true });
+});
+}).apply($0)})()).then($1,function(error){$2(''+error)})}catch(error){$2(''+error)}
+}],
+[["$0","$1","$2","window.dispatchEvent(new CustomEvent('vaadin-navigate', { detail: { state: $0, url: $1, replace: false, callback: $2 } }));"],
+function ($0, $1, $2) {
+window.dispatchEvent(new CustomEvent('vaadin-navigate', { detail: { state: $0, url: $1, replace: false, callback: $2 } }));
+}],
+[["$0","$1","$2","window.dispatchEvent(new CustomEvent('vaadin-navigate', { detail: { state: $0, url: $1, replace: true, callback: $2 } }));"],
+function ($0, $1, $2) {
+window.dispatchEvent(new CustomEvent('vaadin-navigate', { detail: { state: $0, url: $1, replace: true, callback: $2 } }));
+}],
+[["$0","$1","return $0.$connector.confirm($1)"],
+function ($0, $1) {
+return $0.$connector.confirm($1)
+}],
+[["$0","$1","return $0.$connector.generateItems($1)"],
+function ($0, $1) {
+return $0.$connector.generateItems($1)
+}],
+[["$0","$1","return $0.$connector.setLocale($1)"],
+function ($0, $1) {
+return $0.$connector.setLocale($1)
+}],
+[["$0","$1","return $0.$connector.updateSize($1)"],
+function ($0, $1) {
+return $0.$connector.updateSize($1)
+}],
+[["$0","$1","return (async function() { if (this.$connector) { this.$connector.setSelectionMode($0) }}).apply($1)"],
+function ($0, $1) {
+return (async function() { if (this.$connector) { this.$connector.setSelectionMode($0) }}).apply($1)
+}],
+[["$0","$1","return (async function() { if (this.$connector) { this.$connector.setSorterDirections($0) }}).apply($1)"],
+function ($0, $1) {
+return (async function() { if (this.$connector) { this.$connector.setSorterDirections($0) }}).apply($1)
+}],
+[["$0","$1","return (async function() { this.disabled = $0}).apply($1)"],
+function ($0, $1) {
+return (async function() { this.disabled = $0}).apply($1)
+}],
+[["$0","$1","return (async function() { this.footerRenderer = (root) => {if (root.firstChild) {    return;}root.appendChild($0);}}).apply($1)"],
+function ($0, $1) {
+return (async function() { this.footerRenderer = (root) => {if (root.firstChild) {    return;}root.appendChild($0);}}).apply($1)
+}],
+[["$0","$1","return (async function() { this.invalid = $0}).apply($1)"],
+function ($0, $1) {
+return (async function() { this.invalid = $0}).apply($1)
+}],
+[["$0","$1","return (async function() { this.renderer = (root) => Vaadin.FlowComponentHost.setChildNodes($0, this.virtualChildNodeIds, root)}).apply($1)"],
+function ($0, $1) {
+return (async function() { this.renderer = (root) => Vaadin.FlowComponentHost.setChildNodes($0, this.virtualChildNodeIds, root)}).apply($1)
+}],
+[["$0","$1","return (async function() { this.renderer = (root) => {  if (this.text) {    root.textContent = this.text;  } else {    Vaadin.FlowComponentHost.setChildNodes($0, this.virtualChildNodeIds, root)  }}}).apply($1)"],
+function ($0, $1) {
+return (async function() { this.renderer = (root) => {  if (this.text) {    root.textContent = this.text;  } else {    Vaadin.FlowComponentHost.setChildNodes($0, this.virtualChildNodeIds, root)  }}}).apply($1)
+}],
+[["$0","$1","return (async function() { this.serverConnected($0)}).apply($1)"],
+function ($0, $1) {
+return (async function() { this.serverConnected($0)}).apply($1)
+}],
+[["$0","$1","return (async function() { window.Vaadin.Flow.menubarConnector.initLazy(this, $0)}).apply($1)"],
+function ($0, $1) {
+return (async function() { window.Vaadin.Flow.menubarConnector.initLazy(this, $0)}).apply($1)
+}],
+[["$0","$1","window.dispatchEvent(new CustomEvent('vaadin-redirect-pending', {detail: {url: $0}})); if ($1 == '_self') this.stopApplication(); window.open($0, $1)"],
+function ($0, $1) {
+window.dispatchEvent(new CustomEvent('vaadin-redirect-pending', {detail: {url: $0}})); if ($1 == '_self') this.stopApplication(); window.open($0, $1)
+}],
+[["$0","if ($0) window.Vaadin.Flow.gridConnector.initLazy($0)"],
+function ($0) {
+if ($0) window.Vaadin.Flow.gridConnector.initLazy($0)
+}],
+[["$0","if($0.$connector) $0.$connector.reset();"],
+function ($0) {
+if($0.$connector) $0.$connector.reset();
+}],
+[["$0","if(window.Vaadin.Flow.navigation) { window.addEventListener('vaadin-navigated', function(event) {    document.title = $0;\n    if(window?.Vaadin?.documentTitleSignal) {\n        window.Vaadin.documentTitleSignal.value = $0;\n    }\n}, {once:true}); }  else {     document.title = $0;\n    if(window?.Vaadin?.documentTitleSignal) {\n        window.Vaadin.documentTitleSignal.value = $0;\n    }\n }"],
+function ($0) {
+if(window.Vaadin.Flow.navigation) { window.addEventListener('vaadin-navigated', function(event) {    document.title = $0;
+    if(window?.Vaadin?.documentTitleSignal) {
+        window.Vaadin.documentTitleSignal.value = $0;
+    }
+}, {once:true}); }  else {     document.title = $0;
+    if(window?.Vaadin?.documentTitleSignal) {
+        window.Vaadin.documentTitleSignal.value = $0;
+    }
+ }
+}],
+[["$0","return $0.focus()"],
+function ($0) {
+return $0.focus()
+}],
+[["$0","return $0.requestContentUpdate()"],
+function ($0) {
+return $0.requestContentUpdate()
+}],
+[["$0","return (async function() {     const el = this;\n    window.addEventListener('resize', evt => {\n        const event = new Event(\"window-resize\");\n        event.w = document.documentElement.clientWidth;\n        event.h = document.documentElement.clientHeight;\n        el.dispatchEvent(event);\n    });\n}).apply($0)"],
+function ($0) {
+return (async function() {     const el = this;
+    window.addEventListener('resize', evt => {
+        const event = new Event("window-resize");
+        event.w = document.documentElement.clientWidth;
+        event.h = document.documentElement.clientHeight;
+        el.dispatchEvent(event);
+    });
+}).apply($0)
+}],
+[["$0","return (async function() {   this.$.overlay.addEventListener('vaadin-overlay-close', () => {\n    document.addEventListener('vaadin-overlay-close', (e) => {\n      if (!e.defaultPrevented && e.detail.overlay === this.$.overlay) {\n        e.preventDefault();\n        this.$server.handleClientClose();\n      }\n    }, { once: true });\n  });\n}).apply($0)"],
+function ($0) {
+return (async function() {   this.$.overlay.addEventListener('vaadin-overlay-close', () => {
+    document.addEventListener('vaadin-overlay-close', (e) => {
+      if (!e.defaultPrevented && e.detail.overlay === this.$.overlay) {
+        e.preventDefault();
+        this.$server.handleClientClose();
+      }
+    }, { once: true });
+  });
+}).apply($0)
+}],
+[["$0","return (async function() { Vaadin.FlowComponentHost.patchVirtualContainer(this)}).apply($0)"],
+function ($0) {
+return (async function() { Vaadin.FlowComponentHost.patchVirtualContainer(this)}).apply($0)
+}],
+[["$0","return (async function() { if (this.$connector) { this.$connector.reset() }}).apply($0)"],
+function ($0) {
+return (async function() { if (this.$connector) { this.$connector.reset() }}).apply($0)
+}],
+[["$0","return (async function() { setTimeout(() => {\n    try {\n       this._nextFocusIsFromClient = false;\n       this.focus();\n    } finally {\n       this._nextFocusIsFromClient = true;\n    }\n}, 0)\n}).apply($0)"],
+function ($0) {
+return (async function() { setTimeout(() => {
+    try {
+       this._nextFocusIsFromClient = false;
+       this.focus();
+    } finally {
+       this._nextFocusIsFromClient = true;
+    }
+}, 0)
+}).apply($0)
+}],
+[["$0","return (async function() { this.$connector.generateItems()}).apply($0)"],
+function ($0) {
+return (async function() { this.$connector.generateItems()}).apply($0)
+}],
+[["$0","return (async function() { window.Vaadin.Flow.comboBoxConnector.initLazy(this)}).apply($0)"],
+function ($0) {
+return (async function() { window.Vaadin.Flow.comboBoxConnector.initLazy(this)}).apply($0)
+}],
+[["$0","window.Vaadin.Flow.datepickerConnector.initLazy($0)"],
+function ($0) {
+window.Vaadin.Flow.datepickerConnector.initLazy($0)
+}],
+[["$0","window.Vaadin.Flow.selectConnector.initLazy($0)"],
+function ($0) {
+window.Vaadin.Flow.selectConnector.initLazy($0)
+}],
+[["$0","window.Vaadin.Flow.timepickerConnector.initLazy($0)"],
+function ($0) {
+window.Vaadin.Flow.timepickerConnector.initLazy($0)
+}],
+[["$0","window.scrollTo(0, 0); $0.focus()"],
+function ($0) {
+window.scrollTo(0, 0); $0.focus()
+}],
+[["event","element","return ((['/'].indexOf(event.code) !== -1 || ['/'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['/'].indexOf(event.code) !== -1 || ['/'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['?'].indexOf(event.code) !== -1 || ['?'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['?'].indexOf(event.code) !== -1 || ['?'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['?'].indexOf(event.code) !== -1 || ['?'].indexOf(event.key) !== -1) && event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['?'].indexOf(event.code) !== -1 || ['?'].indexOf(event.key) !== -1) && event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['Enter'].indexOf(event.code) !== -1 || ['Enter'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['Enter'].indexOf(event.code) !== -1 || ['Enter'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['KeyA'].indexOf(event.code) !== -1 || ['KeyA'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['KeyA'].indexOf(event.code) !== -1 || ['KeyA'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['KeyA'].indexOf(event.code) !== -1 || ['KeyA'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && event.getModifierState('Alt') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['KeyA'].indexOf(event.code) !== -1 || ['KeyA'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && event.getModifierState('Alt') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['KeyJ'].indexOf(event.code) !== -1 || ['KeyJ'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['KeyJ'].indexOf(event.code) !== -1 || ['KeyJ'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['KeyJ'].indexOf(event.code) !== -1 || ['KeyJ'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && event.getModifierState('Alt') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['KeyJ'].indexOf(event.code) !== -1 || ['KeyJ'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && event.getModifierState('Alt') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['KeyK'].indexOf(event.code) !== -1 || ['KeyK'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['KeyK'].indexOf(event.code) !== -1 || ['KeyK'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['KeyK'].indexOf(event.code) !== -1 || ['KeyK'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && event.getModifierState('Alt') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['KeyK'].indexOf(event.code) !== -1 || ['KeyK'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && event.getModifierState('Alt') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['KeyO'].indexOf(event.code) !== -1 || ['KeyO'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['KeyO'].indexOf(event.code) !== -1 || ['KeyO'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return ((['KeyT'].indexOf(event.code) !== -1 || ['KeyT'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && event.getModifierState('Alt') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['KeyT'].indexOf(event.code) !== -1 || ['KeyT'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && event.getModifierState('Alt') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
+[["event","element","return (1)"],
+function (event, element) {
+return (1)
+}],
+[["event","element","return (event.altKey)"],
+function (event, element) {
+return (event.altKey)
+}],
+[["event","element","return (event.button)"],
+function (event, element) {
+return (event.button)
+}],
+[["event","element","return (event.clientX)"],
+function (event, element) {
+return (event.clientX)
+}],
+[["event","element","return (event.clientY)"],
+function (event, element) {
+return (event.clientY)
+}],
+[["event","element","return (event.code)"],
+function (event, element) {
+return (event.code)
+}],
+[["event","element","return (event.ctrlKey)"],
+function (event, element) {
+return (event.ctrlKey)
+}],
+[["event","element","return (event.detail)"],
+function (event, element) {
+return (event.detail)
+}],
+[["event","element","return (event.detail.internalColumnId)"],
+function (event, element) {
+return (event.detail.internalColumnId)
+}],
+[["event","element","return (event.detail.itemKey)"],
+function (event, element) {
+return (event.detail.itemKey)
+}],
+[["event","element","return (event.detail.section)"],
+function (event, element) {
+return (event.detail.section)
+}],
+[["event","element","return (event.isComposing)"],
+function (event, element) {
+return (event.isComposing)
+}],
+[["event","element","return (event.key === '?' && !event.ctrlKey && !event.altKey && !event.metaKey && !event.composedPath().some(n => n.localName === 'input' || n.localName === 'textarea' || n.isContentEditable))"],
+function (event, element) {
+return (event.key === '?' && !event.ctrlKey && !event.altKey && !event.metaKey && !event.composedPath().some(n => n.localName === 'input' || n.localName === 'textarea' || n.isContentEditable))
+}],
+[["event","element","return (event.key)"],
+function (event, element) {
+return (event.key)
+}],
+[["event","element","return (event.location)"],
+function (event, element) {
+return (event.location)
+}],
+[["event","element","return (event.metaKey)"],
+function (event, element) {
+return (event.metaKey)
+}],
+[["event","element","return (event.repeat)"],
+function (event, element) {
+return (event.repeat)
+}],
+[["event","element","return (event.screenX)"],
+function (event, element) {
+return (event.screenX)
+}],
+[["event","element","return (event.screenY)"],
+function (event, element) {
+return (event.screenY)
+}],
+[["event","element","return (event.shiftKey)"],
+function (event, element) {
+return (event.shiftKey)
+}],
+[["html","root","live","appId","itemKey","model","item","index","return html`${Vaadin.FlowComponentHost.getNode(appId, item.nodeid)}`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`${Vaadin.FlowComponentHost.getNode(appId, item.nodeid)}`
+}],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span theme=${item.theme}>${item.urgency}</span>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<span theme=${item.theme}>${item.urgency}</span>`
+}],
 ];
 (function (entries) {
   'use strict';
@@ -16,8 +407,17 @@ window.__thawFlowFunctionList = [
     known.set(JSON.stringify(entry[0]), entry[1]);
   });
   var state = { hits: 0, misses: [] };
+  // Flow loads a view's part of the bundle by its fingerprint: only the fingerprint varies, and it is data
+  var loadOnDemand = /^return window\.Vaadin\.Flow\.loadOnDemand\('([0-9a-f]{64})'\);$/;
   // Flow reaches the constructor as window.Function; its prototype stays the browser's, so instanceof holds
   var Prebuilt = function Function() {
+    var chunk = arguments.length === 1 && loadOnDemand.exec(String(arguments[0]));
+    if (chunk) {
+      state.hits++;
+      return function () {
+        return window.Vaadin.Flow.loadOnDemand(chunk[1]);
+      };
+    }
     var key = JSON.stringify(Array.prototype.map.call(arguments, String));
     var compiled = known.get(key);
     if (compiled) {

@@ -71,8 +71,8 @@ class StrictCspBrowserIT extends BrowserTest {
         search.fill(receipt.reference());
         search.press("Enter");
         waitForVaadin();
-        assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(receipt.reference()))).hasCount(1);
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName(receipt.reference())
+                .setExact(true))).hasCount(1);
 
         open("/staff/cases/" + receipt.reference());
         assertSigned("a case");
