@@ -66,7 +66,10 @@ class FhirViewsTest extends SpringBrowserlessTest {
         assertThat(ApiClientsView.status(row)).startsWith("Active until");
 
         test(find(Button.class).withText("Done").single()).click();
-        find(Button.class).withAttribute("aria-label", "Revoke " + name).single().click();
+        int rowIndex = grid.getGenericDataView().getItems().toList().indexOf(row);
+        Button revoke = (Button) test(grid).getCellComponent(rowIndex, 5);
+        assertThat(revoke.getElement().getAttribute("aria-label")).isEqualTo("Revoke " + name);
+        test(revoke).click();
         test(find(Button.class).withText("Revoke").single()).click();
         assertThat(find(Paragraph.class).withText(name + " can no longer read the FHIR API.").exists()).isTrue();
         assertThat(clients.authenticate(token)).isEmpty();
