@@ -126,7 +126,9 @@ class StrictCspBrowserIT extends BrowserTest {
                         inline.textContent = 'window.__inlineRan = true';
                         document.head.appendChild(inline);
                         """)));
-        page.addScriptTag(new Page.AddScriptTagOptions().setUrl(url("/csp-probe.js")));
+        // added as the page itself would (Playwright's addScriptTag treats the inline refusal as its own failure)
+        page.evaluate("() => { const s = document.createElement('script'); s.src = '/csp-probe.js'; "
+                + "document.head.appendChild(s); }");
         page.waitForFunction("() => window.__refused && window.__refused.length >= 2");
 
         assertThat(page.evaluate("() => window.__evalResult")).isEqualTo("EvalError");
