@@ -77,7 +77,9 @@ class TwoInstancesIT {
         long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
         ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 3, 1).plusDays(ThreadLocalRandom.current()
                 .nextInt(0, 300)), LocalTime.of(15, 0), Application.PRACTICE_ZONE);
-        var request = new BookingRequest(client, null, amira, type, SessionFormat.ONLINE, null, start, null);
+        // the manager books anyway: the race is about the clash, not about whichever day the random date falls on
+        var request = new BookingRequest(client, null, amira, type, SessionFormat.ONLINE, null, start, null,
+                "Race across two instances");
 
         var onFirst = first.getBean(SchedulingService.class);
         var onSecond = SecondInstance.bean(SchedulingService.class);

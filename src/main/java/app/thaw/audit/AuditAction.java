@@ -58,7 +58,32 @@ public enum AuditAction {
     FHIR_EXPORTED("Downloaded the case as FHIR", true),
     FHIR_REFUSED("FHIR API request refused", false),
     API_CLIENT_CREATED("API client created", false),
-    API_CLIENT_REVOKED("API client revoked", false);
+    API_CLIENT_REVOKED("API client revoked", false),
+    SESSION_NOTE_READ("Read a session note", true),
+    SESSION_NOTE_WRITTEN("Wrote a session note", false),
+    SESSION_NOTE_SIGNED("Signed a session note", false),
+    SESSION_NOTE_ADDENDUM("Added to a session note", false),
+    LEAVE_ADDED("Time away added", false),
+    LEAVE_REMOVED("Time away removed", false),
+    CLOSED_DAY_CHANGED("Practice closed day changed", false),
+    ROOM_CHANGED("Room changed", false),
+    WORKING_HOURS_CHANGED("Working hours changed", false),
+    SESSION_TYPE_CHANGED("Session type changed", false),
+    THERAPY_ENDED("Therapy ended", false),
+    CASE_CLOSED("Case closed", false),
+    CASE_REOPENED("Case reopened", false),
+    WAITLISTED("Added to the waiting list", false),
+    MEASURES_READ("Read outcome measures", true),
+    MEASURES_ANSWERED("Client answered outcome measures", false),
+    MEASURE_ALERT_RAISED("Risk answer on a repeat measure", false),
+    MEASURE_ALERT_ACKNOWLEDGED("Repeat-measure risk acknowledged", false),
+    MEASURE_PLAN_CHANGED("Outcome measures changed", false),
+    OUTCOMES_REPORT_EXPORTED("Outcomes report exported", false),
+    OFFER_MADE("Times offered", false),
+    OFFER_CHOSEN("Offered time chosen by the client", false),
+    OFFER_EXPIRED("Offer lapsed", false),
+    OFFER_WITHDRAWN("Offer withdrawn", false),
+    WAITLIST_CHANGED("Waiting list details changed", false);
 
     private final String label;
     private final boolean clinicalRead;

@@ -25,48 +25,8 @@ public final class AuditCsv {
                 + "," + quote(entry.clientAddress()) + "\r\n");
     }
 
-    /**
-     * Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection): = + - @, and tab, carriage
-     * return and line feed, which some spreadsheets skip before looking; full-width = + - @ too, which some read as
-     * the plain ones.
-     */
-    private static final String TRIGGERS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
-
-    /**
-     * Quotes every field (doubling quotes, so commas and line breaks stay inside it) and defuses formulas by
-     * OWASP's rule: a field whose first character, or first after leading white space, is a trigger gets a leading
-     * apostrophe; so does every line inside a field that starts that way, since some spreadsheets split on them.
-     */
+    /** Doubles quotes and defuses spreadsheet formulas (the practice's one guard, shared with its reports). */
     static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        var safe = new StringBuilder(value.length() + 4);
-        int lineStart = 0;
-        for (int i = 0; i <= value.length(); i++) {
-            if (i == value.length() || value.charAt(i) == '\n' || value.charAt(i) == '\r') {
-                String line = value.substring(lineStart, i);
-                if (lineStart == 0 ? startsDangerously(value) : startsDangerously(line)) {
-                    safe.append('\'');
-                }
-                safe.append(line);
-                if (i < value.length()) {
-                    safe.append(value.charAt(i));
-                }
-                lineStart = i + 1;
-            }
-        }
-        return "\"" + safe.toString().replace("\"", "\"\"") + "\"";
-    }
-
-    private static boolean startsDangerously(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        if (TRIGGERS.indexOf(text.charAt(0)) >= 0) {
-            return true;
-        }
-        String stripped = text.stripLeading();
-        return !stripped.isEmpty() && TRIGGERS.indexOf(stripped.charAt(0)) >= 0;
+        return app.thaw.base.CsvText.quote(value);
     }
 }

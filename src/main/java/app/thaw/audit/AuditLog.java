@@ -39,7 +39,7 @@ public class AuditLog {
 
     /** Recorded in the caller's transaction: the change and its audit line commit or fail together. */
     @Transactional(propagation = Propagation.MANDATORY)
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.CLINICAL_LEAD, Roles.SYSTEM, Roles.API_CLIENT})
     @NotACasePath("writes one audit line; reveals and changes nothing of the case")
     public void record(AuditAction action, @Nullable Long intakeId, @Nullable String caseReference,
                        @Nullable String detail) {

@@ -60,6 +60,18 @@ public class CaseAccess {
         return directory.byId(intakeId).flatMap(facts -> decide(facts, operation));
     }
 
+    /**
+     * The same case for a further part that a screen shows only to some (the session notes of a case a therapist
+     * opened): no denial is audited, since the caller asked for the case, not for that part.
+     */
+    @PermitAll
+    public Optional<CaseGrant> alsoFor(CaseGrant grant, CaseOperation operation) {
+        Caller caller = caller();
+        Set<CaseRelation> known = caller.therapist() == null ? Set.of()
+                : relationsOf(List.of(grant.facts()), caller.therapist().id()).getOrDefault(grant.intakeId(), Set.of());
+        return grantIfAllowed(grant.facts(), operation, caller, known);
+    }
+
     /** As {@link #check}, for a service that cannot go on without the case. */
     @PermitAll
     public CaseGrant require(long intakeId, CaseOperation operation) {
@@ -121,6 +133,24 @@ public class CaseAccess {
         }
     }
 
+    /**
+     * How the caller stands to a row of the table that names no case (the practice's aggregate results): their
+     * relation, or an access refusal. The service decides from the relation what it may show (suppression).
+     */
+    @PermitAll
+    public CaseRelation requireAggregate(CaseOperation operation) {
+        Caller caller = caller();
+        StaffUser staff = caller.staff();
+        CaseRelation relation = staff == null || !staff.active() ? null
+                : staff.role() == app.thaw.security.StaffRole.CLINICAL_LEAD ? CaseRelation.CLINICAL_LEAD
+                : caller.manager() != null ? CaseRelation.PRACTICE_MANAGER : null;
+        if (relation == null || !operation.allows(relation)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Not allowed: " + operation.resource());
+        }
+        return relation;
+    }
+
     private Optional<CaseGrant> decide(CaseFacts facts, CaseOperation operation) {
         Caller caller = caller();
         Set<CaseRelation> known = caller.therapist() == null ? Set.of()
@@ -130,6 +160,15 @@ public class CaseAccess {
 
     private Optional<CaseGrant> decide(CaseFacts facts, CaseOperation operation, Caller caller,
                                        Set<CaseRelation> therapistRelations) {
+        Optional<CaseGrant> grant = grantIfAllowed(facts, operation, caller, therapistRelations);
+        if (grant.isEmpty()) {
+            events.publishEvent(new CaseAccessDenied(facts.intakeId(), facts.reference(), operation));
+        }
+        return grant;
+    }
+
+    private static Optional<CaseGrant> grantIfAllowed(CaseFacts facts, CaseOperation operation, Caller caller,
+                                                      Set<CaseRelation> therapistRelations) {
         CaseRelation relation = null;
         if (caller.system() && operation.allows(CaseRelation.SYSTEM)) {
             relation = CaseRelation.SYSTEM;
@@ -144,7 +183,6 @@ public class CaseAccess {
                     .findFirst().orElse(null);
         }
         if (relation == null) {
-            events.publishEvent(new CaseAccessDenied(facts.intakeId(), facts.reference(), operation));
             return Optional.empty();
         }
         StaffUser staff = caller.staff();

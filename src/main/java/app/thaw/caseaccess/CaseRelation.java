@@ -14,5 +14,7 @@ public enum CaseRelation {
     SYSTEM,
     /** Another clinical system reading through the FHIR API with a token the practice manager issued; its scopes
      *  narrow further which resource types it may read. */
-    API_CLIENT
+    API_CLIENT,
+    /** A clinical lead: reads the practice's results across cases, never a case itself. */
+    CLINICAL_LEAD
 }

@@ -30,6 +30,18 @@ public interface ClientAppointments {
     String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message);
 
     /**
+     * What came of the client's recent requests to cancel or rearrange (the practice moved or cancelled the session as
+     * asked, or dealt with it otherwise), newest first, for their status page to say so.
+     */
+    default List<RequestUpdate> requestUpdates(VerifiedClient client) {
+        return List.of();
+    }
+
+    /** One request and what came of it, in words for the client; {@code open} while the practice has yet to act. */
+    record RequestUpdate(String text, boolean open, java.time.Instant askedAt) {
+    }
+
+    /**
      * @param changeRequested this client (never their partner) has asked to change it and staff haven't answered
      * @param joint           a session with their partner: changing it always goes through the practice
      */

@@ -31,10 +31,14 @@ public record ClientStatus(String reference, Instant submittedAt, boolean urgent
         BEING_READ,
         /** A therapist has decided the next step; nothing is booked. */
         NEXT_STEP_DECIDED,
+        /** On the practice's waiting list; nothing is booked. */
+        WAITING_LIST,
         /** A session of theirs is booked. */
         BOOKED,
         /** They had sessions; none is booked now. */
         NOTHING_BOOKED,
+        /** Their therapy has ended (the case stays open for a while); nothing is booked. */
+        ENDED,
         CLOSED
     }
 

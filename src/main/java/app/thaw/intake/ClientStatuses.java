@@ -138,7 +138,9 @@ class ClientStatuses {
             case NEW, AWAITING_PARTNER -> ClientStatus.Stage.RECEIVED;
             case IN_REVIEW -> ClientStatus.Stage.BEING_READ;
             case REFERRED -> ClientStatus.Stage.NEXT_STEP_DECIDED;
-            case SCHEDULED, CLOSED -> ClientStatus.Stage.NOTHING_BOOKED;
+            case WAITING -> ClientStatus.Stage.WAITING_LIST;
+            case SCHEDULED, IN_THERAPY, CLOSED -> ClientStatus.Stage.NOTHING_BOOKED;
+            case ENDED -> ClientStatus.Stage.ENDED;
         };
     }
 

@@ -84,6 +84,7 @@ public class IntakeErasure {
                        phone = ?, date_of_birth = null, status_token_hash = ?, version = version + 1
                  where id = ?""", answers, Erased.MARKER, Erased.MARKER, Erased.MARKER,
                 SecretToken.hash(SecretToken.generate()), intakeId);
+        jdbc.update("delete from client_status_link where intake_id = ?", intakeId);
         eraseAmendments(intakeId, definition);
         jdbc.update("delete from intake_draft where submitted_intake_id = ?", intakeId);
         if (intake.getCoupleCaseId() != null && intakes.countByCoupleCaseId(intake.getCoupleCaseId()) < 2) {

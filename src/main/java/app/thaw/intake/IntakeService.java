@@ -11,13 +11,11 @@ import java.util.Optional;
 import jakarta.annotation.security.PermitAll;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.domain.CoupleCase;
-import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeDraft;
 import app.thaw.intake.domain.IntakeDraftRepository;
 import app.thaw.intake.domain.IntakeRepository;
@@ -27,8 +25,8 @@ import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 
 /**
- * The client's side of Thaw. Clients are anonymous: every call is open to anyone, and the private
- * token in the call is the per-record check (a draft, a status page, a partner invitation).
+ * The client's form: drafts, sending it, and the partner's invitation. Clients are anonymous: every call is open to
+ * anyone, and the private token in the call is the per-record check. The status page is {@link ClientStatusService}.
  */
 @Service
 @Transactional
@@ -44,13 +42,11 @@ public class IntakeService {
     private final UnderAgeRefusals refusals;
     private final SubmissionRateLimiter rateLimiter;
     private final AnswersJson json;
-    private final ObjectProvider<ClientAppointments> appointments;
     private final Clock clock;
 
     IntakeService(QuestionnaireCatalog questionnaires, IntakeDraftRepository drafts, IntakeRepository intakes,
                   IntakeSubmissions submissions, ClientStatuses statuses, UnderAgeRefusals refusals,
-                  SubmissionRateLimiter rateLimiter, AnswersJson json, ObjectProvider<ClientAppointments> appointments,
-                  Clock clock) {
+                  SubmissionRateLimiter rateLimiter, AnswersJson json, Clock clock) {
         this.questionnaires = questionnaires;
         this.drafts = drafts;
         this.intakes = intakes;
@@ -59,7 +55,6 @@ public class IntakeService {
         this.refusals = refusals;
         this.rateLimiter = rateLimiter;
         this.json = json;
-        this.appointments = appointments;
         this.clock = clock;
     }
 
@@ -204,41 +199,6 @@ public class IntakeService {
             return new SubmissionOutcome.UnderAge();
         }
         return submissions.submit(draft, statusLinkPrefix);
-    }
-
-    /** What the client sees through their status link (their own side only); empty for an unknown token. */
-    @PermitAll
-    @Transactional(readOnly = true)
-    public Optional<ClientStatus> status(String statusToken) {
-        return statuses.byStatusToken(statusToken).map(statuses::statusOf);
-    }
-
-    /** The client's coming sessions, for their status page. */
-    @PermitAll
-    @Transactional(readOnly = true)
-    public List<ClientAppointments.Session> appointments(String statusToken) {
-        return statuses.byStatusToken(statusToken).map(intake -> statuses.diaryOf(intake).upcoming())
-                .orElse(List.of());
-    }
-
-    /** The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. */
-    @PermitAll
-    public String requestAppointmentChange(String statusToken, long appointmentId, boolean cancel,
-                                           @Nullable String message) {
-        ClientAppointments diary = appointments.getIfAvailable();
-        Intake intake = statuses.byStatusToken(statusToken).orElseThrow(
-                () -> new IllegalArgumentException("We couldn't find your form."));
-        if (diary == null) {
-            throw new IllegalArgumentException("Please call the practice to change your session.");
-        }
-        return diary.requestChange(new VerifiedClient(intake.getId()), appointmentId, cancel, message == null ? null
-                : app.thaw.intake.questionnaire.TypedText.clean(message));
-    }
-
-    /** A fresh partner link for the client who invited their partner; the old link stops working. */
-    @PermitAll
-    public Optional<String> renewPartnerInvitation(String statusToken) {
-        return statuses.byStatusToken(statusToken).flatMap(statuses::renewInvitation);
     }
 
     /**

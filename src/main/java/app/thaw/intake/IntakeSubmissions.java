@@ -37,10 +37,13 @@ class IntakeSubmissions {
     private final CoupleCaseRepository coupleCases;
     private final AnswersJson json;
     private final ApplicationEventPublisher events;
+    private final StatusLinksForEmail statusLinks;
     private final Clock clock;
 
     IntakeSubmissions(QuestionnaireCatalog questionnaires, IntakeRepository intakes, CoupleCaseRepository coupleCases,
-                      AnswersJson json, ApplicationEventPublisher events, Clock clock) {
+                      AnswersJson json, ApplicationEventPublisher events, StatusLinksForEmail statusLinks,
+                      Clock clock) {
+        this.statusLinks = statusLinks;
         this.questionnaires = questionnaires;
         this.intakes = intakes;
         this.coupleCases = coupleCases;
@@ -103,6 +106,7 @@ class IntakeSubmissions {
         String callName = asked.single("about.preferred_name").map(String::strip).filter(n -> !n.isEmpty())
                 .orElse(intake.getFullName().split("\\s+")[0]);
         if (emailSafe) {
+            statusLinks.keep(intake.getId(), statusToken);
             events.publishEvent(new IntakeReceiptRequested(intake.getId(), intake.getReference(), intake.getEmail(),
                     callName, statusLink(statusLinkPrefix, statusToken)));
         }

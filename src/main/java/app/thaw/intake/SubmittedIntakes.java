@@ -100,6 +100,22 @@ public class SubmittedIntakes {
         return names;
     }
 
+    /**
+     * Which of these clients said email is safe for them (the form's contact-safety answer): the only ones whose
+     * private links may go by email. Nothing clinical.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public java.util.Set<Long> emailSafe(Collection<CaseGrant> grants) {
+        var safe = new java.util.HashSet<Long>();
+        if (!grants.isEmpty()) {
+            jdbc.query("select id from intake where id = any(?) and email_safe",
+                    rs -> {
+                        safe.add(rs.getLong(1));
+                    }, (Object) grants.stream().map(CaseGrant::intakeId).toArray(Long[]::new));
+        }
+        return safe;
+    }
+
     /** Contact details and stated availability: booking needs these, and they hold nothing clinical. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public ClientContact contact(CaseGrant grant) {
@@ -143,14 +159,20 @@ public class SubmittedIntakes {
         return Optional.empty();
     }
 
-    /** The case's status; returns the one it had before. */
+    /**
+     * Shows the status that follows from the case's events (the course of care decides it, never a person); returns
+     * the one shown before. Whoever recorded the event holds a grant for it: booking, changing, reviewing.
+     */
     @Transactional
-    @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
-    public IntakeStatus changeStatus(CaseGrant grant, IntakeStatus status) {
-        grant.requireFor(CaseOperation.CHANGE_CLINICAL);
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public IntakeStatus projectStatus(CaseGrant grant, IntakeStatus status) {
+        grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.CHANGE_CLINICAL, CaseOperation.BOOK_SESSION,
+                CaseOperation.CHANGE_SESSION, CaseOperation.ASSIGN, CaseOperation.READ_BOOKING_DETAILS);
         Intake intake = intakes.findById(grant.intakeId()).orElseThrow();
         IntakeStatus before = intake.getStatus();
-        intake.changeStatus(status, clock.instant());
+        if (before != status) {
+            intake.changeStatus(status, clock.instant());
+        }
         return before;
     }
 

@@ -1,18 +1,26 @@
 package app.thaw.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import app.thaw.base.PracticeProfile;
+import app.thaw.base.PracticeSettings;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.intake.ClientEmailLinks;
 import app.thaw.scheduling.AppointmentBooked;
 import app.thaw.scheduling.AppointmentCancelled;
 import app.thaw.scheduling.AppointmentNotice;
 import app.thaw.scheduling.AppointmentRescheduled;
+import app.thaw.scheduling.SeriesBooked;
 
 /**
  * Turns diary events into outbox rows. Plain synchronous listeners: they run inside the booking's own
@@ -24,24 +32,48 @@ class AppointmentEmails {
     private static final Logger log = LoggerFactory.getLogger(AppointmentEmails.class);
     private final OutboxWriter outbox;
     private final EmailTemplates templates;
-    private final PracticeProfile practice;
-    private final MailSettings settings;
+    private final PracticeSettings practice;
+    private final ObjectProvider<ClientEmailLinks> links;
+    private final CaseAccess access;
     private final Clock clock;
 
-    AppointmentEmails(OutboxWriter outbox, EmailTemplates templates, PracticeProfile practice, MailSettings settings,
-                      Clock clock) {
+    AppointmentEmails(OutboxWriter outbox, EmailTemplates templates, PracticeSettings practice,
+                      ObjectProvider<ClientEmailLinks> links, CaseAccess access, Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
         this.practice = practice;
-        this.settings = settings;
+        this.links = links;
+        this.access = access;
         this.clock = clock;
     }
 
     @EventListener
     public void on(AppointmentBooked booked) {
+        if (booked.partOfSeries()) {
+            // told once for the whole series (SeriesBooked)
+            return;
+        }
         AppointmentNotice notice = booked.notice();
         for (var to : notice.recipients()) {
-            queue(EmailKind.BOOKED, notice, to, templates.booked(notice, to), IcsCalendars.REQUEST);
+            queue(EmailKind.BOOKED, notice, to, templates.booked(notice, to, statusLink(to)), IcsCalendars.REQUEST);
+        }
+    }
+
+    /** One email per client for a whole series: every date in the text, every session in one calendar file. */
+    @EventListener
+    public void on(SeriesBooked series) {
+        AppointmentNotice first = series.sessions().getFirst();
+        for (var to : first.recipients()) {
+            if (!OutboxWriter.isAddress(to.email())) {
+                log.warn("No series email for appointment {}: a client has no usable address", first.appointmentId());
+                continue;
+            }
+            var text = templates.series(series.sessions(), to, statusLink(to));
+            String ics = IcsCalendars.series(series.sessions(), to,
+                    templates.place(first.format(), first.roomName()), practice.profile(), clock.instant());
+            outbox.enqueue(new OutgoingEmail("series-" + series.seriesId() + "/" + EmailKind.BOOKED.name() + "/"
+                    + OutboxWriter.keyPart(to.email()), EmailKind.BOOKED, to.email(), text.subject(), text.body(), ics,
+                    IcsCalendars.REQUEST, first.appointmentId(), first.sequence(), null, null));
         }
     }
 
@@ -50,7 +82,7 @@ class AppointmentEmails {
         AppointmentNotice notice = moved.notice();
         outbox.withdrawReminders(notice.appointmentId());
         for (var to : notice.recipients()) {
-            queue(EmailKind.CHANGED, notice, to, templates.changed(notice, to, moved.previousStart()),
+            queue(EmailKind.CHANGED, notice, to, templates.changed(notice, to, moved.previousStart(), statusLink(to)),
                     IcsCalendars.REQUEST);
         }
     }
@@ -66,23 +98,45 @@ class AppointmentEmails {
     }
 
     /**
-     * Queues the reminder for each client of a session, once per version of it. A client who was told
-     * about this version inside the reminder window (booked or moved at short notice) gets none.
+     * Queues the reminders due for each client of a session, once per reminder time (Practice details) and version
+     * of it. A client told about this version inside a reminder's window (booked or moved at short notice) gets none.
      */
-    int remind(AppointmentNotice notice) {
+    int remind(AppointmentNotice notice, Instant now) {
         Instant start = notice.start().toInstant();
-        Instant windowOpens = start.minus(settings.reminderLead());
+        List<Duration> leads = practice.current().reminderLeads();
         int queued = 0;
-        for (var to : notice.recipients()) {
-            if (OutboxWriter.isAddress(to.email())
-                    && !outbox.toldAboutSince(notice.appointmentId(), notice.sequence(), to.email(), windowOpens)) {
-                var text = templates.reminder(notice, to);
-                queued += outbox.enqueue(new OutgoingEmail(key(EmailKind.REMINDER, notice, to), EmailKind.REMINDER,
-                        to.email(), text.subject(), text.body(), null, null, notice.appointmentId(),
-                        notice.sequence(), null, start)) ? 1 : 0;
+        for (Duration lead : leads) {
+            Instant windowOpens = start.minus(lead);
+            if (now.isBefore(windowOpens)) {
+                continue;
+            }
+            for (var to : notice.recipients()) {
+                if (OutboxWriter.isAddress(to.email())
+                        && !outbox.toldAboutSince(notice.appointmentId(), notice.sequence(), to.email(), windowOpens)) {
+                    var text = templates.reminder(notice, to);
+                    String key = key(EmailKind.REMINDER, notice, to) + (lead.equals(leads.getFirst()) ? ""
+                            : "/" + lead.toHours() + "h");
+                    queued += outbox.enqueue(new OutgoingEmail(key, EmailKind.REMINDER, to.email(), text.subject(),
+                            text.body(), null, null, notice.appointmentId(), notice.sequence(), null, start)) ? 1 : 0;
+                }
             }
         }
         return queued;
+    }
+
+    /** The longest reminder time: how far ahead the reminder job looks. */
+    Duration longestReminder() {
+        return practice.current().reminderLeads().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** The client's private page, when the intake feature can give it and the client said email is safe. */
+    private @Nullable String statusLink(AppointmentNotice.Recipient to) {
+        ClientEmailLinks source = links.getIfAvailable();
+        if (source == null || to.intakeId() == null) {
+            return null;
+        }
+        return access.check(to.intakeId(), CaseOperation.READ_BOOKING_DETAILS)
+                .flatMap(source::statusLinkForEmail).orElse(null);
     }
 
     private void queue(EmailKind kind, AppointmentNotice notice, AppointmentNotice.Recipient to,
@@ -92,7 +146,7 @@ class AppointmentEmails {
             return;
         }
         String ics = IcsCalendars.invitation(icsMethod, notice, to,
-                templates.place(notice.format(), notice.roomName()), practice, clock.instant());
+                templates.place(notice), practice.profile(), clock.instant());
         outbox.enqueue(new OutgoingEmail(key(kind, notice, to), kind, to.email(), text.subject(), text.body(), ics,
                 icsMethod, notice.appointmentId(), notice.sequence(), null, null));
     }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.thaw.base.PracticeProfile;
+import app.thaw.base.PracticeSettings;
 import app.thaw.base.web.PublicUrl;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.security.CurrentUser;
@@ -40,12 +40,12 @@ public class CalendarFeeds {
     private final CurrentUser currentUser;
     private final ObjectProvider<TherapistSessions> diary;
     private final EmailTemplates templates;
-    private final PracticeProfile practice;
+    private final PracticeSettings practice;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     CalendarFeeds(JdbcTemplate jdbc, CurrentUser currentUser, ObjectProvider<TherapistSessions> diary,
-                  EmailTemplates templates, PracticeProfile practice, PublicUrl publicUrl, Clock clock) {
+                  EmailTemplates templates, PracticeSettings practice, PublicUrl publicUrl, Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.diary = diary;
@@ -120,7 +120,7 @@ public class CalendarFeeds {
     String render(long therapistId, @Nullable TherapistSessions sessions, Instant now) {
         List<TherapistSessions.Session> upcoming = sessions == null ? List.of()
                 : SystemActor.call(() -> sessions.upcoming(therapistId, now.minus(PAST), now.plus(AHEAD)));
-        return IcsCalendars.feed(EmailTemplates.clean(practice.name()) + " sessions", upcoming,
+        return IcsCalendars.feed(EmailTemplates.clean(practice.profile().name()) + " sessions", upcoming,
                 session -> templates.place(session.format(), session.roomName()), now);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -45,6 +46,42 @@ public class ClientEmails {
         String key = "invitation/" + sha256(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.PARTNER_INVITATION, email, text.subject(),
                 text.body()));
+    }
+
+    /**
+     * Sends a client the private link to their questions before a session, where they said email is safe (the caller,
+     * outcomes, decides that). No clinical content; not sent after the link expires. Returns false when already queued.
+     */
+    @PermitAll
+    @Transactional
+    public boolean sendMeasureLink(String email, String name, java.time.ZonedDateTime sessionStart, String link,
+                                   java.time.Instant expiresAt) {
+        if (link == null || !LINK.matcher(link).matches()) {
+            throw new IllegalArgumentException("The measure link must be an absolute http(s) address");
+        }
+        var text = templates.measureLink(name, sessionStart, link);
+        String key = "measure/" + sha256(OutboxWriter.keyPart(email) + "\n" + link);
+        return outbox.enqueue(new OutgoingEmail(key, EmailKind.MEASURE_LINK, email, text.subject(), text.body(), null,
+                null, null, null, null, expiresAt));
+    }
+
+    /**
+     * Offers a client the times held for them, with their private link to choose one. The caller (waitlist) sends it
+     * only where the client chose email; it names times and places, never why the client came.
+     */
+    @PermitAll
+    @Transactional
+    public boolean sendSlotOffer(String email, String callName, List<String> times, String link,
+                                 java.time.ZonedDateTime openUntil) {
+        if (!OutboxWriter.isAddress(email)) {
+            return false;
+        }
+        if (link == null || !LINK.matcher(link).matches()) {
+            throw new IllegalArgumentException("The offer link must be an absolute http(s) address");
+        }
+        var text = templates.slotOffer(callName, times, link, openUntil);
+        String key = "offer/" + sha256(OutboxWriter.keyPart(email) + "\n" + link);
+        return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.SLOT_OFFER, email, text.subject(), text.body()));
     }
 
     private static String sha256(String text) {

@@ -10,7 +10,9 @@ public enum EmailKind {
     PARTNER_INVITATION("Partner invitation"),
     STAFF_INVITATION("Staff invitation"),
     PASSWORD_RESET("Password reset"),
-    SIGN_IN_PAUSED("Sign-in paused");
+    SIGN_IN_PAUSED("Sign-in paused"),
+    MEASURE_LINK("Questions before a session"),
+    SLOT_OFFER("Times offered");
 
     private final String label;
 

@@ -5,17 +5,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import app.thaw.Application;
 import app.thaw.base.PracticeProfile;
+import app.thaw.base.PracticeSettings;
 import app.thaw.scheduling.AppointmentNotice;
 import app.thaw.scheduling.SessionFormat;
 
 /**
- * Every email's words. By construction they hold only names, times, the place and the practice's contact
+ * Every email to clients, and the letter every email is written in (staff emails: {@link StaffEmailTemplates}). By
+ * construction they hold only names, times, the place and the practice's contact
  * details: nothing clinical, not the kind of session, never why something was cancelled. Subjects are
  * neutral enough to show on a lock screen.
  */
@@ -32,22 +36,68 @@ class EmailTemplates {
     record Rendered(String subject, String body) {
     }
 
-    private final PracticeProfile practice;
+    private final Supplier<PracticeSettings.Values> settings;
 
+    /** With fixed details (tests, previews). */
     EmailTemplates(PracticeProfile practice) {
-        this.practice = practice;
+        var fixed = new PracticeSettings.Values(practice.name(), practice.addressLines(), practice.phone(),
+                practice.email(), null, null, java.time.Duration.ofHours(48), List.of(java.time.Duration.ofHours(24)));
+        this.settings = () -> fixed;
+    }
+
+    /** With the details the practice manager keeps in Practice details. */
+    @Autowired
+    EmailTemplates(PracticeSettings settings) {
+        this.settings = settings::current;
+    }
+
+    PracticeProfile practice() {
+        return settings.get().profile();
     }
 
     Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to) {
+        return booked(notice, to, null);
+    }
+
+    /** {@code statusLink}: the client's private page, where they said email is safe (null: left out). */
+    Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to, @Nullable String statusLink) {
         return new Rendered("Your appointment on " + shortWhen(notice.start()) + " is confirmed",
                 letter(to.name(), "Your appointment is booked.", details(notice),
-                        "The attached calendar invitation adds it to your calendar.", changeOrCancel()));
+                        "The attached calendar invitation adds it to your calendar.", changeOrCancel(statusLink)));
+    }
+
+    /** One email for a whole series: every date, one calendar attachment. */
+    Rendered series(List<AppointmentNotice> sessions, AppointmentNotice.Recipient to, @Nullable String statusLink) {
+        AppointmentNotice first = sessions.getFirst();
+        var dates = new StringBuilder();
+        for (AppointmentNotice session : sessions) {
+            ZonedDateTime start = local(session.start());
+            dates.append("  ").append(DAY.format(start)).append(", ").append(TIME.format(start)).append(" to ")
+                    .append(TIME.format(local(session.end()))).append(" (").append(ZONE.format(start)).append(")\n");
+        }
+        return new Rendered("Your " + sessions.size() + " appointments from " + shortWhen(first.start())
+                + " are confirmed",
+                letter(to.name(), "Your appointments are booked, " + sessions.size() + " in all:",
+                        dates.toString().stripTrailing(),
+                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + place(first),
+                        "The attached calendar invitation adds every date to your calendar.",
+                        changeOrCancel(statusLink)));
     }
 
     Rendered changed(AppointmentNotice notice, AppointmentNotice.Recipient to, ZonedDateTime previousStart) {
-        return new Rendered("Your appointment has moved to " + shortWhen(notice.start()),
-                letter(to.name(), "Your appointment on " + when(previousStart) + " has moved. The new details:",
-                        details(notice), "The attached calendar invitation updates your calendar.", changeOrCancel()));
+        return changed(notice, to, previousStart, null);
+    }
+
+    Rendered changed(AppointmentNotice notice, AppointmentNotice.Recipient to, ZonedDateTime previousStart,
+                     @Nullable String statusLink) {
+        boolean sameTime = previousStart.toInstant().equals(notice.start().toInstant());
+        return new Rendered(sameTime ? "Your appointment on " + shortWhen(notice.start()) + " has changed"
+                : "Your appointment has moved to " + shortWhen(notice.start()),
+                letter(to.name(), sameTime ? "Your appointment on " + when(previousStart) + " has changed. The new "
+                                + "details:"
+                                : "Your appointment on " + when(previousStart) + " has moved. The new details:",
+                        details(notice), "The attached calendar invitation updates your calendar.",
+                        changeOrCancel(statusLink)));
     }
 
     Rendered cancelled(AppointmentNotice notice, AppointmentNotice.Recipient to) {
@@ -84,50 +134,33 @@ class EmailTemplates {
 
     Rendered partnerInvitation(String inviterFirstName, String link) {
         String inviter = clean(inviterFirstName);
-        return new Rendered(inviter + " has invited you to " + clean(practice.name()),
+        return new Rendered(inviter + " has invited you to " + clean(practice().name()),
                 letter(null, inviter + " has asked us to invite you to fill in a short form with "
-                                + clean(practice.name()) + ", so that we can arrange to see you together.",
+                                + clean(practice().name()) + ", so that we can arrange to see you together.",
                         "Your private link: " + link,
                         "The link is personal to you, so please do not forward it. Your answers are your own: "
                                 + "we do not share them with " + inviter + ".",
                         "If you were not expecting this email, you can ignore it, or " + contactUs() + "."));
     }
 
-    Rendered staffInvitation(String name, String link, ZonedDateTime expiresAt) {
-        return new Rendered("Your staff account at " + clean(practice.name()),
-                letter(name, "You have been given a staff account on Thaw, " + clean(practice.name())
-                                + "'s intake and referral system. To start, choose your password with this "
-                                + "private link:",
-                        link,
-                        "The link works once, until " + when(expiresAt) + ". After choosing your password you "
-                                + "sign in at the same address and set up your second sign-in step.",
-                        "If you were not expecting this email, please ignore it and tell us: " + contactUs() + "."));
+    /** Nothing clinical: no measure names, no scores, only that there are a few questions before the session. */
+    Rendered measureLink(String name, ZonedDateTime sessionStart, String link) {
+        return new Rendered("A few questions before your appointment on " + shortWhen(sessionStart),
+                letter(name, "Before your appointment on " + when(sessionStart) + ", please answer a few short "
+                                + "questions. It takes about five minutes, on your phone or computer.",
+                        "Your private link: " + link,
+                        "The link is personal to you and works until the appointment ends, so please do not forward "
+                                + "it. Only your therapist sees your answers.",
+                        "If you have a question, " + contactUs() + "."));
     }
 
-    Rendered passwordReset(String name, String link, ZonedDateTime expiresAt) {
-        return new Rendered("Choose a new password for " + clean(practice.name()),
-                letter(name, "Your practice manager has reset your Thaw password, so your old one no longer "
-                                + "works. Choose a new one with this private link:",
-                        link,
-                        "The link works once, until " + when(expiresAt) + ".",
-                        "If you did not expect this, tell your practice manager straight away."));
-    }
-
-    Rendered signInPausedForOwner(String name, ZonedDateTime until) {
-        return new Rendered("Your Thaw sign-in is paused for a while",
-                letter(name, "There were several failed tries to sign in to your Thaw account, so signing in to it "
-                                + "is paused until " + TIME.format(until) + " " + ZONE.format(until) + ".",
-                        "On a computer or phone where you have signed in before you can still sign in as usual.",
-                        "If the tries were yours, wait until then or ask your practice manager to lift the pause. "
-                                + "If they were not yours, tell your practice manager straight away."));
-    }
-
-    Rendered signInPausedForManager(String managerName, String whose, ZonedDateTime until) {
-        return new Rendered("Sign-in paused for " + clean(whose),
-                letter(managerName, "After several failed tries, signing in as " + clean(whose) + " is paused until "
-                                + TIME.format(until) + " " + ZONE.format(until) + ". They have been told by email.",
-                        "When you know the tries were theirs, you can let them in now: Team, then Actions, then "
-                                + "Lift sign-in pause. If they were not theirs, consider resetting their password."));
+    Rendered slotOffer(String callName, java.util.List<String> times, String link, ZonedDateTime openUntil) {
+        return new Rendered("Times for your first session at " + clean(practice().name()),
+                letter(clean(callName), "We have kept these times for your first session:",
+                        String.join("\n", times.stream().map(t -> "  " + t).toList()),
+                        "Choose the one that suits you with your private link: " + link,
+                        "We keep them for you until " + when(openUntil) + ". If none suits you, or for anything "
+                                + "else, " + contactUs() + "."));
     }
 
     /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */
@@ -139,11 +172,18 @@ class EmailTemplates {
         if (roomName != null && !roomName.isBlank()) {
             parts.add(clean(roomName));
         }
-        practice.addressLines().stream().map(EmailTemplates::clean).forEach(parts::add);
+        practice().addressLines().stream().map(EmailTemplates::clean).forEach(parts::add);
         if (parts.isEmpty()) {
-            parts.add(clean(practice.name()));
+            parts.add(clean(practice().name()));
         }
         return String.join(", ", parts);
+    }
+
+    /** As above, with an online session's video-meeting link where there is one. */
+    String place(AppointmentNotice notice) {
+        return notice.format() == SessionFormat.ONLINE && notice.meetingLink() != null
+                ? SessionFormat.ONLINE.label() + ", join at " + notice.meetingLink()
+                : place(notice.format(), notice.roomName());
     }
 
     private String details(AppointmentNotice notice) {
@@ -151,50 +191,63 @@ class EmailTemplates {
         return "  When:  " + DAY.format(start) + ", " + TIME.format(start) + " to " + TIME.format(local(notice.end()))
                 + " (" + ZONE.format(start) + ")\n"
                 + "  With:  " + clean(notice.therapistName()) + "\n"
-                + "  Where: " + place(notice.format(), notice.roomName());
+                + "  Where: " + place(notice);
     }
 
     private String changeOrCancel() {
-        return "If you need to change or cancel, " + contactUs() + ".";
+        return changeOrCancel(null);
     }
 
-    private String contactUs() {
+    private String changeOrCancel(@Nullable String statusLink) {
+        return (statusLink == null ? "" : "Your private page shows your appointments and lets you ask to change or "
+                + "cancel them: " + statusLink + "\n\n") + "If you need to change or cancel, " + contactUs() + ".";
+    }
+
+    String contactUs() {
         var ways = new ArrayList<String>();
-        if (practice.phone() != null && !practice.phone().isBlank()) {
-            ways.add("call us on " + practice.phone());
+        if (practice().phone() != null && !practice().phone().isBlank()) {
+            ways.add("call us on " + practice().phone());
         }
-        if (practice.email() != null && !practice.email().isBlank()) {
-            ways.add("email " + practice.email());
+        if (practice().email() != null && !practice().email().isBlank()) {
+            ways.add("email " + practice().email());
         }
         return ways.isEmpty() ? "please contact us" : "please " + String.join(" or ", ways);
     }
 
-    private String letter(@Nullable String name, String... paragraphs) {
+    String letter(@Nullable String name, String... paragraphs) {
         var text = new StringBuilder();
         String greeting = name == null || clean(name).isEmpty() ? "Hello," : "Dear " + clean(name) + ",";
         text.append(greeting).append("\n\n");
         for (String paragraph : paragraphs) {
             text.append(paragraph).append("\n\n");
         }
-        text.append(String.join("\n", signature()));
+        String signature = settings.get().emailSignature();
+        text.append(signature == null || signature.isBlank() ? String.join("\n", signature())
+                : signature.strip().replaceAll("[\\p{Cntrl}&&[^\\n]]", ""));
         return text.append("\n").toString();
     }
 
     private List<String> signature() {
         var lines = new ArrayList<String>();
-        lines.add(clean(practice.name()));
-        practice.addressLines().stream().map(EmailTemplates::clean).forEach(lines::add);
+        lines.add(clean(practice().name()));
+        practice().addressLines().stream().map(EmailTemplates::clean).forEach(lines::add);
         var contact = new ArrayList<String>();
-        if (practice.phone() != null && !practice.phone().isBlank()) {
-            contact.add(practice.phone());
+        if (practice().phone() != null && !practice().phone().isBlank()) {
+            contact.add(practice().phone());
         }
-        if (practice.email() != null && !practice.email().isBlank()) {
-            contact.add(practice.email());
+        if (practice().email() != null && !practice().email().isBlank()) {
+            contact.add(practice().email());
         }
         if (!contact.isEmpty()) {
             lines.add(String.join(" · ", contact));
         }
         return lines;
+    }
+
+    /** "14:30 GMT": the repeated autumn hour is never ambiguous. */
+    static String timeWithZone(ZonedDateTime time) {
+        ZonedDateTime local = local(time);
+        return TIME.format(local) + " " + ZONE.format(local);
     }
 
     static String when(ZonedDateTime start) {

@@ -48,6 +48,7 @@ final class IcsCalendars {
         ical.setMethod(new Method(method));
         VEvent event = event(notice.appointmentId(), notice.start().toInstant(), notice.end().toInstant(),
                 notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()), location, stamp);
+        meetingUrl(event, notice);
         event.setStatus(cancel ? Status.cancelled() : Status.confirmed());
         if (practice.email() != null && !practice.email().isBlank()) {
             event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
@@ -58,6 +59,34 @@ final class IcsCalendars {
         attendee.setRsvp(false);
         event.addAttendee(attendee);
         ical.addEvent(event);
+        return Biweekly.write(ical).go();
+    }
+
+    /**
+     * A whole series in one invitation: one event per session, each with its own UID, so a later change or
+     * cancellation of one date updates just that entry in the client's calendar.
+     */
+    static String series(List<AppointmentNotice> sessions, AppointmentNotice.Recipient to, String location,
+                         PracticeProfile practice, Instant stamp) {
+        var ical = new ICalendar();
+        ical.setProductId(PRODUCT_ID);
+        ical.setMethod(new Method(REQUEST));
+        for (AppointmentNotice notice : sessions) {
+            VEvent event = event(notice.appointmentId(), notice.start().toInstant(), notice.end().toInstant(),
+                    notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()),
+                    notice.meetingLink() != null ? notice.meetingLink() : location, stamp);
+            meetingUrl(event, notice);
+            event.setStatus(Status.confirmed());
+            if (practice.email() != null && !practice.email().isBlank()) {
+                event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
+            }
+            var attendee = new Attendee(EmailTemplates.clean(to.name()), to.email().strip());
+            attendee.setRole(Role.ATTENDEE);
+            attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
+            attendee.setRsvp(false);
+            event.addAttendee(attendee);
+            ical.addEvent(event);
+        }
         return Biweekly.write(ical).go();
     }
 
@@ -95,6 +124,14 @@ final class IcsCalendars {
             }
         }
         return out.toString();
+    }
+
+    /** An online session's meeting link as the event's URL (calendars show it as "join"); in person, none. */
+    private static void meetingUrl(VEvent event, AppointmentNotice notice) {
+        if (notice.format() == app.thaw.scheduling.SessionFormat.ONLINE && notice.meetingLink() != null) {
+            event.setUrl(notice.meetingLink());
+            event.setLocation(notice.meetingLink());
+        }
     }
 
     private static VEvent event(long appointmentId, Instant start, Instant end, int sequence, String summary,

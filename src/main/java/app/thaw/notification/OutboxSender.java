@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.thaw.base.PracticeProfile;
+import app.thaw.base.PracticeSettings;
 import app.thaw.security.Roles;
 
 /**
@@ -52,10 +52,10 @@ public class OutboxSender {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final MailSettings settings;
-    private final PracticeProfile practice;
+    private final PracticeSettings practice;
 
     OutboxSender(JdbcTemplate jdbc, PlatformTransactionManager transactions, MailSettings settings,
-                 PracticeProfile practice) {
+                 PracticeSettings practice) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
@@ -140,8 +140,9 @@ public class OutboxSender {
         MimeMessage mime = mail.createMimeMessage();
         var helper = new MimeMessageHelper(mime, row.ics() != null, StandardCharsets.UTF_8.name());
         helper.setFrom(sender());
-        if (practice.email() != null && !practice.email().isBlank()) {
-            helper.setReplyTo(practice.email());
+        String replyTo = practice.profile().email();
+        if (replyTo != null && !replyTo.isBlank()) {
+            helper.setReplyTo(replyTo);
         }
         helper.setTo(row.recipient());
         helper.setSubject(row.subject());
@@ -156,13 +157,14 @@ public class OutboxSender {
     }
 
     private InternetAddress sender() throws MessagingException, UnsupportedEncodingException {
-        if (settings.from() != null && !settings.from().isBlank()) {
-            return InternetAddress.parse(settings.from(), true)[0];
+        var current = practice.current();
+        if (current.mailFrom() != null && !current.mailFrom().isBlank()) {
+            return InternetAddress.parse(current.mailFrom(), true)[0];
         }
-        if (practice.email() == null || practice.email().isBlank()) {
-            throw new MessagingException("Set thaw.mail.from or thaw.practice.email");
+        if (current.email() == null || current.email().isBlank()) {
+            throw new MessagingException("Set the sender in Practice details (or thaw.mail.from / thaw.practice.email)");
         }
-        return new InternetAddress(practice.email(), practice.name(), StandardCharsets.UTF_8.name());
+        return new InternetAddress(current.email(), current.name(), StandardCharsets.UTF_8.name());
     }
 
     private int finish(Claimed row, OutboxStatus status, Instant now, @Nullable String problem) {

@@ -20,13 +20,11 @@ class ReminderJob {
 
     private final ObjectProvider<UpcomingSessions> diary;
     private final AppointmentEmails emails;
-    private final MailSettings settings;
     private final Clock clock;
 
-    ReminderJob(ObjectProvider<UpcomingSessions> diary, AppointmentEmails emails, MailSettings settings, Clock clock) {
+    ReminderJob(ObjectProvider<UpcomingSessions> diary, AppointmentEmails emails, Clock clock) {
         this.diary = diary;
         this.emails = emails;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -41,7 +39,7 @@ class ReminderJob {
 
     /** Returns how many reminders were queued; the diary is passed in so tests can bring their own. */
     int queueDue(UpcomingSessions sessions, Instant now) {
-        return SystemActor.call(() -> sessions.startingBetween(now, now.plus(settings.reminderLead())).stream()
-                .mapToInt(emails::remind).sum());
+        return SystemActor.call(() -> sessions.startingBetween(now, now.plus(emails.longestReminder())).stream()
+                .mapToInt(notice -> emails.remind(notice, now)).sum());
     }
 }

@@ -12,9 +12,9 @@ import app.thaw.security.SignInPaused;
 class SignInPauseEmails {
 
     private final OutboxWriter outbox;
-    private final EmailTemplates templates;
+    private final StaffEmailTemplates templates;
 
-    SignInPauseEmails(OutboxWriter outbox, EmailTemplates templates) {
+    SignInPauseEmails(OutboxWriter outbox, StaffEmailTemplates templates) {
         this.outbox = outbox;
         this.templates = templates;
     }

@@ -20,9 +20,9 @@ import app.thaw.security.StaffLinkIssued;
 class StaffEmails {
 
     private final OutboxWriter outbox;
-    private final EmailTemplates templates;
+    private final StaffEmailTemplates templates;
 
-    StaffEmails(OutboxWriter outbox, EmailTemplates templates) {
+    StaffEmails(OutboxWriter outbox, StaffEmailTemplates templates) {
         this.outbox = outbox;
         this.templates = templates;
     }

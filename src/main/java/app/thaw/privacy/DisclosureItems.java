@@ -32,6 +32,7 @@ final class DisclosureItems {
     static final String FACTORS = "Contributing factors";
     static final String REFERRALS = "Referral decisions";
     static final String NOTES = "Notes";
+    static final String SESSION_NOTES = "Session notes";
     static final String RISK_FLAGS_KEY = "risk-flags";
     static final String RISK_REVIEW_KEY = "risk-review";
 
@@ -99,6 +100,14 @@ final class DisclosureItems {
             items.add(new DisclosureItem(noteKeys.get(i), NOTES, "Note by " + note.author() + ", "
                     + time(note.writtenAt()), note.text()));
         }
+        List<String> sessionKeys = sessionNoteKeys(export);
+        for (int i = 0; i < export.appointments().size(); i++) {
+            var session = export.appointments().get(i);
+            if (session.sessionNote() != null) {
+                items.add(new DisclosureItem(sessionKeys.get(i), SESSION_NOTES, "Session with " + session.therapist()
+                        + ", " + time(session.start()), session.sessionNote()));
+            }
+        }
         return items;
     }
 
@@ -142,13 +151,30 @@ final class DisclosureItems {
                 keep(export.factors(), factorKeys(export), keys),
                 keep(export.referrals(), referralKeys(export), keys),
                 keep(export.notes(), noteKeys(export), keys),
-                export.appointments(), export.statusHistory(), export.emails(),
+                withholdSessionNotes(export, keys), export.statusHistory(), export.emails(),
                 // the log says a withheld answer was corrected, never which question
                 export.accessLog().stream().map(line -> line.detail() != null
                         && withheldQuestions.contains(line.detail())
                         ? new SubjectAccessExport.AccessLine(line.at(), line.staff(), line.action(), null) : line)
                         .toList(),
                 List.copyOf(leftOut));
+    }
+
+    /** A withheld session note goes; the session itself (a time and a place) stays. */
+    private static List<SubjectAccessExport.Session> withholdSessionNotes(SubjectAccessExport export,
+                                                                          Set<String> keys) {
+        List<String> sessionKeys = sessionNoteKeys(export);
+        return IntStream.range(0, export.appointments().size()).mapToObj(i -> {
+            var s = export.appointments().get(i);
+            return s.sessionNote() == null || !keys.contains(sessionKeys.get(i)) ? s
+                    : new SubjectAccessExport.Session(s.start(), s.end(), s.type(), s.format(), s.room(),
+                            s.therapist(), s.withPartner(), s.state(), s.bookedAt(), s.cancelledAt(),
+                            s.cancelledByClient(), s.cancelReason(), s.requests(), null);
+        }).toList();
+    }
+
+    private static List<String> sessionNoteKeys(SubjectAccessExport export) {
+        return keys(export.appointments(), s -> "session-note:" + s.start());
     }
 
     private static <T> List<T> keep(List<T> parts, List<String> partKeys, Set<String> withheld) {

@@ -13,23 +13,37 @@ import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientIdentity;
 import app.thaw.intake.ClientRecords;
+import app.thaw.retention.ClientPrivacyStatus;
+import app.thaw.retention.ErasureResult;
+import app.thaw.retention.ErasureService;
+import app.thaw.retention.LegalHold;
+import app.thaw.retention.LegalHoldResult;
+import app.thaw.retention.LegalHoldService;
 import app.thaw.security.Roles;
 
 /**
  * Clients' privacy requests, handled by the practice manager as a data-protection task: find the client and see who
- * they are and what they consented to. Subject access requests themselves are {@link SubjectAccessRequests}; the
- * manager never sees clinical content on screen.
+ * they are and what they consented to, erase them on request or keep them under a legal hold (retention does the
+ * work and applies the policy). Subject access requests themselves are {@link SubjectAccessRequests}; the manager
+ * never sees clinical content on screen.
  */
 @Service
 @Transactional(readOnly = true)
 public class PrivacyService {
 
+    /** The longest reason for an erasure or a legal hold (retention keeps the limit). */
+    public static final int REASON_MAX = ErasureService.REASON_MAX;
+
     private final ClientRecords clients;
     private final CaseAccess access;
+    private final ErasureService erasure;
+    private final LegalHoldService holds;
 
-    PrivacyService(ClientRecords clients, CaseAccess access) {
+    PrivacyService(ClientRecords clients, CaseAccess access, ErasureService erasure, LegalHoldService holds) {
         this.clients = clients;
         this.access = access;
+        this.erasure = erasure;
+        this.holds = holds;
     }
 
     /** By reference or email address, newest form first; identity, consent and couple link only. */
@@ -43,5 +57,39 @@ public class PrivacyService {
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public Optional<ClientIdentity> client(long intakeId) {
         return access.check(intakeId, CaseOperation.MANAGE_PRIVACY).map(clients::identity);
+    }
+
+    /** Whether the client can be erased now (a legal hold stops it), and whether they already were. */
+    @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
+    public Optional<ClientPrivacyStatus> erasureStatus(String reference) {
+        return erasure.status(reference);
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.ERASE)
+    public ErasureResult erase(String reference, String reason) {
+        return erasure.erase(reference, reason);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
+    public Optional<LegalHold> legalHold(String reference) {
+        return holds.current(reference);
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
+    public LegalHoldResult placeLegalHold(String reference, String reason) {
+        return holds.set(reference, reason);
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
+    public LegalHoldResult liftLegalHold(String reference, String reason) {
+        return holds.clear(reference, reason);
     }
 }

@@ -108,7 +108,7 @@ class SubjectAccessAssembler {
         return new SubjectAccessExport(SubjectAccessExport.FORMAT, SubjectAccessExport.FORMAT_VERSION,
                 clock.instant(), currentUser.require().displayName(), practice.name(),
                 new SubjectAccessExport.Client(identity.reference(), identity.fullName(), identity.preferredName(),
-                        identity.dateOfBirth(), identity.email(), identity.phone(), label(identity.status()),
+                        identity.dateOfBirth(), identity.email(), identity.phone(), identity.status().label(),
                         identity.requestedType().label(), identity.submittedAt()),
                 new SubjectAccessExport.Consent(identity.consent().privacyNoticeVersion(),
                         identity.consent().acceptedAt(), identity.consent().formSentAt(),
@@ -176,7 +176,7 @@ class SubjectAccessAssembler {
                 redact.apply(record.cancelReason()),
                 record.requests().stream().map(r -> new SubjectAccessExport.SessionRequest(
                         r.cancel() ? "Cancel" : "Rearrange", redact.apply(r.message()), r.sentAt(), r.handled()))
-                        .toList());
+                        .toList(), redact.apply(record.sessionNote()));
     }
 
     private List<SubjectAccessExport.StatusChange> statusHistory(CaseGrant grant, PartnerRedaction redact) {
@@ -202,14 +202,9 @@ class SubjectAccessAssembler {
         }
         String words = detail;
         for (IntakeStatus status : IntakeStatus.values()) {
-            String name = status.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-            words = words.replace(status.name(), Character.toUpperCase(name.charAt(0)) + name.substring(1));
+            words = words.replace(status.name(), status.label());
         }
         int arrow = words.indexOf(" → ");
         return arrow < 0 ? words : "From " + words.substring(0, arrow) + " to " + words.substring(arrow + 3);
-    }
-
-    private static String label(IntakeStatus status) {
-        return statusWords(status.name());
     }
 }

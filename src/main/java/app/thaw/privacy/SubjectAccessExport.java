@@ -72,7 +72,8 @@ public record SubjectAccessExport(String format, int formatVersion, Instant gene
     public record Session(Instant start, Instant end, String type, String format, @Nullable String room,
                           String therapist, boolean withPartner, String state, Instant bookedAt,
                           @Nullable Instant cancelledAt, @Nullable Boolean cancelledByClient,
-                          @Nullable String cancelReason, List<SessionRequest> requests) {
+                          @Nullable String cancelReason, List<SessionRequest> requests,
+                          @Nullable String sessionNote) {
     }
 
     public record SessionRequest(String kind, @Nullable String message, Instant sentAt, boolean handled) {

@@ -198,6 +198,9 @@ final class SubjectAccessPdf {
             }
             s.requests().forEach(r -> text.append("\nYou asked to ").append(r.kind().toLowerCase(Locale.ROOT))
                     .append(" on ").append(time(r.sentAt())).append(r.message() == null ? "" : ": " + r.message()));
+            if (s.sessionNote() != null) {
+                text.append("\nSession note: ").append(s.sessionNote());
+            }
             row(table, time(s.start()) + "–" + CLOCK.format(s.end()), text.toString());
         }
         document.add(table);

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
+import app.thaw.care.CareErasure;
+import app.thaw.outcomes.OutcomeErasure;
 import app.thaw.intake.ErasureSubject;
 import app.thaw.intake.IntakeErasure;
 import app.thaw.notification.OutboxErasure;
@@ -30,6 +32,8 @@ class ClientEraser {
 
     private final IntakeErasure intakes;
     private final CaseErasure cases;
+    private final CareErasure care;
+    private final OutcomeErasure outcomes;
     private final SchedulingErasure sessions;
     private final OutboxErasure emails;
     private final LegalHolds holds;
@@ -37,8 +41,11 @@ class ClientEraser {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ClientEraser(IntakeErasure intakes, CaseErasure cases, SchedulingErasure sessions, OutboxErasure emails,
-                 LegalHolds holds, AuditLog auditLog, JdbcTemplate jdbc, Clock clock) {
+    ClientEraser(IntakeErasure intakes, CaseErasure cases, CareErasure care, OutcomeErasure outcomes,
+                 SchedulingErasure sessions, OutboxErasure emails, LegalHolds holds, AuditLog auditLog,
+                 JdbcTemplate jdbc, Clock clock) {
+        this.care = care;
+        this.outcomes = outcomes;
         this.intakes = intakes;
         this.cases = cases;
         this.sessions = sessions;
@@ -68,6 +75,8 @@ class ClientEraser {
         jdbc.queryForObject("select set_config('thaw.erasure', 'on', true)", String.class);
         intakes.eraseIdentity(grant);
         cases.eraseFreeText(grant);
+        care.eraseFreeText(grant);
+        outcomes.eraseFreeText(grant);
         List<Long> sessionIds = sessions.eraseFreeText(grant);
         emails.eraseEmailsTo(grant, subject.email(), sessionIds);
         // a failure above rolls the whole transaction back, switch included

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.caseaccess.ActsOnCase;
@@ -15,6 +16,7 @@ import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
 import app.thaw.security.StaffUser;
+import app.thaw.security.SystemActor;
 
 /**
  * Who holds a case. Therapists take cases on and hand them over; the practice manager assigns and reassigns any case
@@ -32,9 +34,11 @@ public class CaseAssignments {
     private final CaseSetup setup;
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
+    private final HeldCases held;
 
     CaseAssignments(CaseLocks locks, CaseAccess access, CaseSetup setup, StaffAccountService staff,
-                    CurrentUser currentUser) {
+                    CurrentUser currentUser, HeldCases held) {
+        this.held = held;
         this.locks = locks;
         this.access = access;
         this.setup = setup;
@@ -81,6 +85,38 @@ public class CaseAssignments {
         setup.assignCouple(grant, therapistId,
                 (name == null ? "Returned to the shared queue" : "Assigned to " + name) + " by the practice manager: "
                         + why);
+    }
+
+    /**
+     * Booking a case nobody holds gives it (with the partner's intake) to the therapist it was booked with, in the
+     * booking's transaction; a case already held stays where it is (that therapist sees the session through the
+     * policy's "therapist with a session"). Returns whether it was assigned now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public boolean assignOnBooking(CaseGrant grant, long therapistId) {
+        grant.requireFor(CaseOperation.BOOK_SESSION);
+        if (setup.assigneeOfCouple(grant) != null) {
+            return false;
+        }
+        String name = SystemActor.call(() -> staff.displayNames(java.util.Set.of(therapistId)))
+                .getOrDefault(therapistId, "Former staff member");
+        setup.assignCouple(grant, therapistId, "Assigned to " + name + " (first session booked with them)");
+        return true;
+    }
+
+    /** The intakes of the cases a therapist holds (both partners of a couple): their own clients. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public java.util.Set<Long> heldBy(long therapistId) {
+        return held.intakeIds(therapistId);
+    }
+
+    /** The cases a therapist still works on (not ended or closed): what must go somewhere before they leave. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.ADMIN)
+    public java.util.List<HeldCase> openCasesOf(long therapistId) {
+        return held.openCases(therapistId);
     }
 
     private StaffSummary activeTherapist(long therapistId) {

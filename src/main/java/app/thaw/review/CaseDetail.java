@@ -6,12 +6,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import app.thaw.audit.AuditEntry;
+import app.thaw.care.CaseStage;
+import app.thaw.care.SessionNoteView;
 import app.thaw.intake.SubmittedIntake;
 
-/** Everything a therapist sees in one case: clinical content, so every load of it is audited. */
+/**
+ * Everything a therapist sees in one case: clinical content, so every load of it is audited. The stage (status and
+ * course of care) follows from the case's events; session notes are there for the therapists the policy lets read them.
+ */
 public record CaseDetail(SubmittedIntake intake, @Nullable SubmittedIntake partner, CaseState state,
                          List<RiskTrigger> riskTriggers, List<FactorView> factors, List<NoteView> notes,
-                         List<ReferralView> referrals, List<AuditEntry> history, List<String> mostDifferentItems) {
+                         List<ReferralView> referrals, List<AuditEntry> history, List<String> mostDifferentItems,
+                         CaseStage stage, List<SessionNoteView> sessionNotes) {
 
     /**
      * One answer that made the case urgent: the rule's words, the question as asked, the answer chosen and what the

@@ -11,6 +11,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.thaw.caseaccess.CaseGrant;
+import app.thaw.care.CaseStage;
+import app.thaw.care.SessionNoteView;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.domain.CaseNoteRepository;
@@ -54,7 +56,7 @@ class CaseDetails {
 
     /** {@code partnerFear}: either partner said they are afraid of the other; joint work needs a clinical decision. */
     CaseDetail assemble(CaseGrant grant, SubmittedIntake intake, @Nullable SubmittedIntake partner,
-                        ReviewCase reviewCase) {
+                        ReviewCase reviewCase, CaseStage stage, List<SessionNoteView> sessionNotes) {
         boolean partnerFear = grant.facts().fearInCouple();
         Map<Long, String> names = staff.displayNames();
         var state = new CaseDetail.CaseState(reviewCase.getAssignedTherapistId(),
@@ -71,7 +73,7 @@ class CaseDetails {
                         .map(r -> new CaseDetail.ReferralView(r.getKind(), r.getReason(), r.getPartnerFearDecision(),
                                 name(names, r.getDecidedBy()), r.getDecidedAt()))
                         .toList(),
-                auditLog.caseHistory(grant), different);
+                auditLog.caseHistory(grant), different, stage, sessionNotes);
     }
 
     /** Suggested tags first (in rule order), then tags the therapist added; each with its latest decision. */

@@ -116,6 +116,13 @@ class CaseSetup {
         return reviewCase;
     }
 
+    /** Who holds the couple's case (either partner's review case), if anyone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @Nullable Long assigneeOfCouple(CaseGrant grant) {
+        return grant.facts().coupleIntakeIds().stream().map(cases::findById).flatMap(Optional::stream)
+                .map(ReviewCase::getAssignedTherapistId).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
     /**
      * Gives the case, with the partner's intake, to a therapist (or back to the shared queue): a couple is one piece
      * of work, so both partners always move together.

@@ -17,10 +17,14 @@ public record QueueFilter(Set<IntakeStatus> statuses, Urgency urgency, @Nullable
 
     public enum Assignment { ANYONE, ME, UNASSIGNED }
 
+    /** Cases still in the practice's hands, from new to in therapy: the default view (V56 indexes this set). */
+    public static final Set<IntakeStatus> IN_HAND = Set.of(IntakeStatus.NEW, IntakeStatus.IN_REVIEW,
+            IntakeStatus.AWAITING_PARTNER, IntakeStatus.REFERRED, IntakeStatus.WAITING, IntakeStatus.SCHEDULED,
+            IntakeStatus.IN_THERAPY);
+
     /** Everything still needing work: the default view of the queue. */
     public static QueueFilter open() {
-        return new QueueFilter(Set.of(IntakeStatus.NEW, IntakeStatus.IN_REVIEW, IntakeStatus.AWAITING_PARTNER),
-                Urgency.ANY, null, Assignment.ANYONE, null, null, null);
+        return new QueueFilter(IN_HAND, Urgency.ANY, null, Assignment.ANYONE, null, null, null);
     }
 
     public QueueFilter withSearch(@Nullable String text) {

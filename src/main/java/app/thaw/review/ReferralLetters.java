@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import app.thaw.base.PracticeProfile;
+import app.thaw.base.PracticeSettings;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.letters.Letterhead;
 import app.thaw.review.letters.ReferralLetter;
@@ -22,11 +23,11 @@ class ReferralLetters {
     /** Standard measures a GP or NHS service recognises; the article scores stay in the practice. */
     private static final Set<String> MEASURES_FOR_LETTERS = Set.of("phq9", "gad7");
 
-    private final PracticeProfile practice;
+    private final PracticeSettings settings;
     private final Clock clock;
 
-    ReferralLetters(PracticeProfile practice, Clock clock) {
-        this.practice = practice;
+    ReferralLetters(PracticeSettings settings, Clock clock) {
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -46,6 +47,7 @@ class ReferralLetters {
         String gp = intake.answers().single("about.gp_practice").map(String::strip).filter(s -> !s.isEmpty())
                 .map(name -> "The GP, " + name).orElse(null);
         String recipient = letterKind.name().startsWith("GP_") ? gp : null;
+        PracticeProfile practice = settings.profile();
         var letter = new ReferralLetter(
                 new Letterhead(practice.name(), practice.addressLines(), practice.phone(), practice.email()),
                 LocalDate.now(clock), intake.fullName(), intake.dateOfBirth(), intake.reference(), recipient,

@@ -11,14 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
-import app.thaw.intake.IntakeStatus;
+import app.thaw.care.CareEvent;
 import app.thaw.intake.SubmittedIntake;
-import app.thaw.intake.SubmittedIntakes;
 import app.thaw.review.domain.Referral;
 import app.thaw.review.domain.ReferralRepository;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffUser;
 
 /** The referral decision on a case and the letter an outside referral produces. */
 @Service
@@ -26,17 +27,22 @@ import app.thaw.security.Roles;
 public class ReferralService {
 
     private final CaseLocks locks;
-    private final SubmittedIntakes intakes;
     private final ReferralRepository referrals;
     private final ReferralLetters letters;
     private final AuditLog auditLog;
     private final CurrentUser currentUser;
+    private final CaseSetup setup;
+    private final CaseAccess access;
+    private final CareLink care;
     private final Clock clock;
 
-    ReferralService(CaseLocks locks, SubmittedIntakes intakes, ReferralRepository referrals, ReferralLetters letters,
-                    AuditLog auditLog, CurrentUser currentUser, Clock clock) {
+    ReferralService(CaseLocks locks, ReferralRepository referrals, ReferralLetters letters,
+                    AuditLog auditLog, CurrentUser currentUser, CaseSetup setup, CaseAccess access, CareLink care,
+                    Clock clock) {
+        this.setup = setup;
+        this.access = access;
+        this.care = care;
         this.locks = locks;
-        this.intakes = intakes;
         this.referrals = referrals;
         this.letters = letters;
         this.auditLog = auditLog;
@@ -76,11 +82,16 @@ public class ReferralService {
         referrals.save(new Referral(intakeId, kind, text, kind.involvesPartner() ? override : null,
                 currentUser.require().id(), clock.instant()));
         auditLog.record(AuditAction.REFERRAL_DECIDED, intakeId, intake.reference(), kind.label());
-        IntakeStatus status = intake.status();
-        if (status != IntakeStatus.REFERRED && status != IntakeStatus.SCHEDULED && status != IntakeStatus.CLOSED) {
-            intakes.changeStatus(locked.grant(), IntakeStatus.REFERRED);
-            auditLog.record(AuditAction.STATUS_CHANGED, intakeId, intake.reference(),
-                    status.name() + " → " + IntakeStatus.REFERRED.name());
+        StaffUser me = currentUser.require();
+        if (locked.reviewCase().getAssignedTherapistId() == null) {
+            // the therapist who decides the referral holds the case from now on (the couple's, both partners)
+            setup.assignCouple(locked.grant(), me.id(), "Assigned to " + me.displayName() + " (decided the referral)");
+        }
+        var referred = CareEvent.referred(kind.name(), clock.instant());
+        care.records().record(locked.grant(), referred);
+        if (kind.involvesPartner()) {
+            access.partners(locked.grant(), CaseOperation.CHANGE_CLINICAL)
+                    .forEach(partner -> care.records().record(partner, referred));
         }
     }
 

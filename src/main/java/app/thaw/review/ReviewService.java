@@ -19,6 +19,10 @@ import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.caseaccess.NotACasePath;
+import app.thaw.care.CareEvent;
+import app.thaw.care.CareEventKind;
+import app.thaw.care.CaseStage;
+import app.thaw.care.SessionNoteView;
 import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.intake.SubmittedIntakes;
@@ -58,12 +62,14 @@ public class ReviewService {
     private final CurrentUser currentUser;
     private final CaseAccess access;
     private final CaseLocks locks;
+    private final CareLink care;
     private final Clock clock;
 
     ReviewService(ReviewQueueQuery queue, CaseSetup setup, CaseDetails details, SubmittedIntakes intakes,
                   CaseNoteRepository notes, FactorDecisionRepository decisions,
                   FactorSuggestionRepository suggestions, FactorRuleSet rules, AgreementReport agreement,
-                  AuditLog auditLog, CurrentUser currentUser, CaseAccess access, CaseLocks locks, Clock clock) {
+                  AuditLog auditLog, CurrentUser currentUser, CaseAccess access, CaseLocks locks, CareLink care,
+                  Clock clock) {
         this.queue = queue;
         this.setup = setup;
         this.details = details;
@@ -77,6 +83,7 @@ public class ReviewService {
         this.currentUser = currentUser;
         this.access = access;
         this.locks = locks;
+        this.care = care;
         this.clock = clock;
     }
 
@@ -120,7 +127,26 @@ public class ReviewService {
             auditLog.record(AuditAction.CASE_OPENED, partner.id(), partner.reference(),
                     "Shown beside partner's intake " + intake.reference());
         }
-        return Optional.of(details.assemble(grant.get(), intake, partner, reviewCase));
+        CaseStage stage = startReview(grant.get());
+        List<SessionNoteView> sessionNotes = access.alsoFor(grant.get(), CaseOperation.READ_SESSION_NOTES)
+                .map(notesGrant -> care.notes().forCase(notesGrant)).orElse(List.of());
+        return Optional.of(details.assemble(grant.get(), intake, partner, reviewCase, stage, sessionNotes));
+    }
+
+    /** A therapist opening a new case has started reviewing it (the couple's, when both forms are in). */
+    private CaseStage startReview(CaseGrant grant) {
+        CaseStage stage = care.records().stage(grant);
+        if (stage.status() != IntakeStatus.NEW && stage.status() != IntakeStatus.AWAITING_PARTNER) {
+            return stage;
+        }
+        var started = CareEvent.of(CareEventKind.REVIEW_STARTED, clock.instant());
+        for (CaseGrant partner : access.partners(grant, CaseOperation.READ_CLINICAL)) {
+            IntakeStatus status = care.records().stage(partner).status();
+            if (status == IntakeStatus.NEW || status == IntakeStatus.AWAITING_PARTNER) {
+                care.records().record(partner, started);
+            }
+        }
+        return care.records().record(grant, started);
     }
 
     /** The therapist has read the risk answers and decided what to do now; unlocks the case and takes it on. */
@@ -145,15 +171,7 @@ public class ReviewService {
         if (reviewCase.getAssignedTherapistId() == null) {
             setup.assignCouple(locked.grant(), me.id(), "Assigned to " + me.displayName() + " (reviewed the risk)");
         }
-    }
-
-    @RolesAllowed(Roles.THERAPIST)
-    @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void changeStatus(long intakeId, IntakeStatus status) {
-        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL);
-        IntakeStatus before = intakes.changeStatus(locked.grant(), status);
-        auditLog.record(AuditAction.STATUS_CHANGED, intakeId, locked.grant().reference(),
-                before.name() + " → " + status.name());
+        startReview(locked.grant());
     }
 
     @RolesAllowed(Roles.THERAPIST)

@@ -1,5 +1,9 @@
 package app.thaw.scheduling;
 
-/** A session was booked; published inside the booking transaction. */
-public record AppointmentBooked(AppointmentNotice notice) {
+/** A session was booked; {@code partOfSeries}: its clients hear about it with the whole series ({@link SeriesBooked}). */
+public record AppointmentBooked(AppointmentNotice notice, boolean partOfSeries) {
+
+    public AppointmentBooked(AppointmentNotice notice) {
+        this(notice, false);
+    }
 }

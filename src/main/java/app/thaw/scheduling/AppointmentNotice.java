@@ -11,9 +11,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record AppointmentNotice(long appointmentId, List<Recipient> recipients, ZonedDateTime start,
                                 ZonedDateTime end, String sessionLabel, SessionFormat format,
-                                @Nullable String roomName, String therapistName, int sequence) {
+                                @Nullable String roomName, String therapistName, int sequence,
+                                @Nullable String meetingLink) {
 
-    /** A client to tell, by the name they asked to be called. */
-    public record Recipient(String email, String name) {
+    public AppointmentNotice(long appointmentId, List<Recipient> recipients, ZonedDateTime start, ZonedDateTime end,
+                             String sessionLabel, SessionFormat format, @Nullable String roomName,
+                             String therapistName, int sequence) {
+        this(appointmentId, recipients, start, end, sessionLabel, format, roomName, therapistName, sequence, null);
+    }
+
+    /** A client to tell, by the name they asked to be called; {@code intakeId} names their case (for their link). */
+    public record Recipient(String email, String name, @Nullable Long intakeId) {
+
+        public Recipient(String email, String name) {
+            this(email, name, null);
+        }
     }
 }

@@ -1,13 +1,16 @@
 package app.thaw.scheduling;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.domain.StorableText;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseNotFound;
@@ -30,14 +33,44 @@ class BookingChecks {
 
     private static final int DEADLOCK_ATTEMPTS = 5;
 
+    /** A manager's reason for booking outside hours or in time away: it goes into the audit line. */
+    static final int OVERRIDE_REASON_MAX = 300;
+
     private final CaseAccess access;
     private final AppointmentRepository appointments;
     private final CurrentUser currentUser;
+    private final Availability availability;
 
-    BookingChecks(CaseAccess access, AppointmentRepository appointments, CurrentUser currentUser) {
+    BookingChecks(CaseAccess access, AppointmentRepository appointments, CurrentUser currentUser,
+                  Availability availability) {
         this.access = access;
         this.appointments = appointments;
         this.currentUser = currentUser;
+        this.availability = availability;
+    }
+
+    /**
+     * Whether the therapist can see a client then: {@code refusal} when not (closed, away, outside hours), unless a
+     * practice manager gave a reason to book anyway, which {@code overridden} then records for the audit line.
+     */
+    record Hours(@Nullable BookingResult refusal, @Nullable String overridden) {
+    }
+
+    Hours hours(long therapistId, Instant from, Instant to, @Nullable String overrideReason) {
+        Optional<String> problem = availability.problem(therapistId, from, to);
+        if (problem.isEmpty()) {
+            return new Hours(null, null);
+        }
+        boolean manager = currentUser.require().isAdmin();
+        String reason = overrideReason == null ? "" : overrideReason.strip();
+        if (!manager || reason.isEmpty()) {
+            return new Hours(new BookingResult.Unavailable(problem.get(), manager), null);
+        }
+        if (reason.length() > OVERRIDE_REASON_MAX || !StorableText.isStorable(reason)) {
+            return new Hours(new BookingResult.Invalid("Give the reason for booking anyway in up to "
+                    + OVERRIDE_REASON_MAX + " characters."), null);
+        }
+        return new Hours(null, problem.get() + " Booked anyway by the practice manager: " + reason);
     }
 
     /** The clients of a booking request, as the policy allows the person booking to book them. */

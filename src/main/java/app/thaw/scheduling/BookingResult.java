@@ -15,6 +15,13 @@ public sealed interface BookingResult {
     record Invalid(String message) implements BookingResult {
     }
 
+    /**
+     * The therapist is away, the practice is closed, or the time is outside working hours. A practice manager may book
+     * anyway by giving the reason ({@code overridable}); a therapist moves the session instead.
+     */
+    record Unavailable(String message, boolean overridable) implements BookingResult {
+    }
+
     /** A clinical safety gate: what must happen before this session can be booked, and where to do it. */
     record Blocked(GateRefusal refusal) implements BookingResult {
     }

@@ -40,11 +40,13 @@ public class ClientRequestService {
     private final CaseAccess access;
     private final AuditLog auditLog;
     private final CurrentUser currentUser;
+    private final app.thaw.review.CaseAssignments assignments;
     private final Clock clock;
 
     ClientRequestService(AppointmentRequestRepository requests, AppointmentRepository appointments,
                          SessionViews views, CaseAccess access, AuditLog auditLog, CurrentUser currentUser,
-                         Clock clock) {
+                         app.thaw.review.CaseAssignments assignments, Clock clock) {
+        this.assignments = assignments;
         this.requests = requests;
         this.appointments = appointments;
         this.views = views;
@@ -54,15 +56,20 @@ public class ClientRequestService {
         this.clock = clock;
     }
 
-    /** Open requests, oldest first: a therapist's own sessions' with the client's words, every one for a manager. */
+    /**
+     * Open requests, oldest first: for a therapist, those about sessions in their diary or clients whose case they
+     * hold, with the client's words; every one for a manager, without them.
+     */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<ClientChangeRequest> open() {
         StaffUser me = currentUser.require();
+        java.util.Set<Long> held = me.isAdmin() ? java.util.Set.of() : assignments.heldBy(me.id());
         List<ClientChangeRequest> open = new ArrayList<>();
         for (AppointmentRequest request : requests.findByHandledAtIsNullOrderByCreatedAtAsc()) {
             Appointment appointment = appointments.findById(request.getAppointmentId()).orElse(null);
-            if (appointment == null || !(me.isAdmin() || appointment.getTherapistId() == me.id())) {
+            if (appointment == null || !(me.isAdmin() || appointment.getTherapistId() == me.id()
+                    || held.contains(appointment.getIntakeId()))) {
                 continue;
             }
             boolean readable = !me.isAdmin()

@@ -1,6 +1,8 @@
 package app.thaw.scheduling;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -9,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.caseaccess.CaseGrant;
+import app.thaw.care.SessionNoteView;
+import app.thaw.care.SessionNotes;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentRequestRepository;
@@ -27,14 +31,16 @@ public class ClientSessionRecords {
     private final AppointmentRepository appointments;
     private final AppointmentRequestRepository requests;
     private final SessionViews views;
+    private final SessionNotes notes;
 
     private final RoomRepository rooms;
     private final AppointmentTypeRepository types;
     private final StaffAccountService staff;
 
     ClientSessionRecords(AppointmentRepository appointments, AppointmentRequestRepository requests,
-                         SessionViews views, RoomRepository rooms, AppointmentTypeRepository types,
-                         StaffAccountService staff) {
+                         SessionViews views, SessionNotes notes, RoomRepository rooms,
+                         AppointmentTypeRepository types, StaffAccountService staff) {
+        this.notes = notes;
         this.appointments = appointments;
         this.requests = requests;
         this.views = views;
@@ -68,12 +74,24 @@ public class ClientSessionRecords {
                 a.getCreatedAt(), a.getCancelledAt(), a.getCancelledByClient())).toList();
     }
 
+    /** A session note as plain text for the export: headings, what was written, and each addendum. */
+    static String text(SessionNoteView note) {
+        var text = new StringBuilder(note.template().label() + " note by " + note.author());
+        note.sections().forEach(section -> text.append("\n").append(section.heading()).append(": ")
+                .append(section.text()));
+        note.addenda().forEach(addendum -> text.append("\nAddendum by ").append(addendum.author()).append(": ")
+                .append(addendum.text()));
+        return text.toString();
+    }
+
     /** Sessions where the client is either partner, oldest first. */
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     public List<ClientSessionRecord> forSubjectAccess(CaseGrant grant) {
         grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE);
         List<Appointment> theirs = appointments.findForIntakes(List.of(grant.intakeId()));
         List<SessionView> sessions = views.of(theirs);
+        Map<Long, String> written = new HashMap<>();
+        notes.forSubjectAccess(grant).forEach(note -> written.put(note.appointmentId(), text(note)));
         return java.util.stream.IntStream.range(0, theirs.size()).mapToObj(i -> {
             Appointment a = theirs.get(i);
             var asked = requests.findByAppointmentIdOrderByCreatedAtDesc(a.getId()).reversed().stream()
@@ -81,7 +99,7 @@ public class ClientSessionRecords {
                             r.isHandled()))
                     .toList();
             return new ClientSessionRecord(sessions.get(i), a.getCreatedAt(), a.getCancelledAt(),
-                    a.getCancelledByClient(), a.getCancelReason(), asked);
+                    a.getCancelledByClient(), a.getCancelReason(), asked, written.get(a.getId()));
         }).toList();
     }
 }

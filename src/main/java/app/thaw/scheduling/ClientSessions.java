@@ -4,24 +4,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.thaw.caseaccess.CaseOperation;
-import app.thaw.caseaccess.CaseAccess;
-import app.thaw.base.domain.StorableText;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
+import app.thaw.base.PracticeSettings;
+import app.thaw.base.domain.StorableText;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.care.CareEventKind;
 import app.thaw.intake.ClientAppointments;
 import app.thaw.intake.VerifiedClient;
 import app.thaw.scheduling.domain.Appointment;
@@ -38,26 +44,33 @@ import app.thaw.security.SystemActor;
 class ClientSessions implements ClientAppointments {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
+    /** How long the status page keeps saying what came of a request. */
+    private static final Duration UPDATES_FOR = Duration.ofDays(30);
 
     private final AppointmentRepository appointments;
     private final AppointmentRequestRepository requests;
     private final SessionViews views;
     private final AuditLog auditLog;
     private final CaseAccess access;
+    private final DiaryCare care;
+    private final RequestClosing closing;
     private final ApplicationEventPublisher events;
-    private final Duration minimumNotice;
+    private final PracticeSettings settings;
     private final Clock clock;
 
     ClientSessions(AppointmentRepository appointments, AppointmentRequestRepository requests, SessionViews views,
-                   AuditLog auditLog, CaseAccess access, ApplicationEventPublisher events,
-                   @Value("${thaw.scheduling.client-cancellation-notice:PT48H}") Duration minimumNotice, Clock clock) {
+                   AuditLog auditLog, CaseAccess access, DiaryCare care, RequestClosing closing,
+                   ApplicationEventPublisher events,
+                   PracticeSettings settings, Clock clock) {
         this.appointments = appointments;
         this.requests = requests;
         this.views = views;
         this.auditLog = auditLog;
         this.access = access;
+        this.care = care;
+        this.closing = closing;
         this.events = events;
-        this.minimumNotice = minimumNotice;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -67,6 +80,7 @@ class ClientSessions implements ClientAppointments {
     public ClientDiary diaryOf(VerifiedClient client) {
         long intakeId = client.intakeId();
         Instant now = clock.instant();
+        Duration noticePeriod = settings.current().clientNotice();
         var all = appointments.findForIntakes(List.of(intakeId));
         var mine = all.stream()
                 .filter(a -> a.getState() == AppointmentState.BOOKED && a.getEndsAt().isAfter(now)).toList();
@@ -78,11 +92,19 @@ class ClientSessions implements ClientAppointments {
         var sessions = SystemActor.call(() -> views.of(mine)).stream().map(view -> {
             boolean joint = view.partnerIntakeId() != null;
             return new Session(view.id(), view.start(), view.end(), view.typeLabel(),
-                    view.format() == SessionFormat.ONLINE ? "Online" : "In person, " + view.roomName(),
-                    view.therapistName(), !joint && cancellable(view.start().toInstant(), now),
+                    view.format() == SessionFormat.ONLINE
+                            ? views.meetingLink(view).map(link -> "Online, join at " + link).orElse("Online")
+                            : inPerson(view.roomName()),
+                    view.therapistName(), !joint && cancellable(view.start().toInstant(), now, noticePeriod),
                     askedByMe.contains(view.id()), joint);
         }).toList();
         return new ClientDiary(sessions, earlier);
+    }
+
+    /** The room and the practice's address, so the client knows where to go. */
+    private String inPerson(String roomName) {
+        var address = settings.current().addressLines();
+        return "In person, " + roomName + (address.isEmpty() ? "" : ", " + String.join(", ", address));
     }
 
     /**
@@ -107,13 +129,17 @@ class ClientSessions implements ClientAppointments {
                     + " characters or fewer — it has " + text.codePointCount(0, text.length()) + ".");
         }
         Instant now = clock.instant();
+        Duration noticePeriod = settings.current().clientNotice();
         String when = WHEN.format(appointment.getStartsAt().atZone(Application.PRACTICE_ZONE));
         boolean joint = appointment.getPartnerIntakeId() != null;
-        if (cancel && !joint && cancellable(appointment.getStartsAt(), now)) {
+        if (cancel && !joint && cancellable(appointment.getStartsAt(), now, noticePeriod)) {
             appointment.cancel(true, text == null ? "Cancelled by the client online" : text, null, now);
             AppointmentNotice notice = SystemActor.call(() -> views.notice(appointment));
             SystemActor.run(() -> {
                 events.publishEvent(new AppointmentCancelled(notice, true));
+                CaseGrant grant = access.require(appointment.getIntakeId(), CaseOperation.READ_BOOKING_DETAILS);
+                care.changed(grant, appointment, CareEventKind.SESSION_CANCELLED, now);
+                closing.cancelled(grant, appointmentId, null);
                 auditLog.record(AuditAction.SESSION_CANCELLED, intakeId, referenceOf(intakeId), "By the client online");
             });
             // no address means the client said email isn't safe: nothing was sent, so nothing is claimed
@@ -128,17 +154,58 @@ class ClientSessions implements ClientAppointments {
                     + "you, the way you said is safe, before anything changes.";
         }
         return cancel
-                ? "Your session on " + when + " is less than " + minimumNotice.toHours() + " hours away, so we've "
+                ? "Your session on " + when + " is less than " + noticePeriod.toHours() + " hours away, so we've "
                         + "passed your request to the practice. They'll contact you; late cancellations may be charged."
                 : "We've passed your request to rearrange the session on " + when + " to the practice. "
                         + "They'll contact you with new times.";
+    }
+
+    /** What came of this client's requests in the last 30 days, newest first; open ones say they are waiting. */
+    @Override
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<RequestUpdate> requestUpdates(VerifiedClient client) {
+        Instant since = clock.instant().minus(UPDATES_FOR);
+        Map<Long, Appointment> mine = appointments.findForIntakes(List.of(client.intakeId())).stream()
+                .collect(Collectors.toMap(Appointment::getId, Function.identity()));
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        List<RequestUpdate> updates = new ArrayList<>();
+        for (AppointmentRequest request : requests.findByAppointmentIdInOrderByCreatedAtDesc(mine.keySet())) {
+            if (!Long.valueOf(client.intakeId()).equals(request.getRequestedByIntakeId())) {
+                continue; // a partner's request on a joint session is theirs alone
+            }
+            Instant closed = request.getHandledAt();
+            if (closed != null && closed.isBefore(since)) {
+                continue;
+            }
+            Appointment session = mine.get(request.getAppointmentId());
+            updates.add(new RequestUpdate(describe(request, session), closed == null, request.getCreatedAt()));
+        }
+        return updates;
+    }
+
+    private static String describe(AppointmentRequest request, Appointment session) {
+        String asked = "You asked to " + (request.isCancel() ? "cancel" : "rearrange") + " your session";
+        String when = WHEN.format(session.getStartsAt().atZone(Application.PRACTICE_ZONE));
+        String resolution = request.getResolution();
+        if (resolution == null) {
+            return asked + " on " + when + ". The practice will contact you.";
+        }
+        return switch (resolution) {
+            case "MOVED" -> asked + ": done — it is now on " + when + ".";
+            case "CANCELLED" -> asked + " on " + when + ": done — it is cancelled.";
+            default -> asked + " on " + when + ": the practice has dealt with it"
+                    + (session.getState() == AppointmentState.CANCELLED ? " — the session is cancelled." : ".");
+        };
     }
 
     private String referenceOf(long intakeId) {
         return access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS).reference();
     }
 
-    private boolean cancellable(Instant start, Instant now) {
-        return Duration.between(now, start).compareTo(minimumNotice) >= 0;
+    private static boolean cancellable(Instant start, Instant now, Duration notice) {
+        return Duration.between(now, start).compareTo(notice) >= 0;
     }
 }

@@ -26,8 +26,11 @@ class ConflictMessages {
     private final AppointmentRepository appointments;
     private final SessionViews views;
     private final TransactionTemplate readOnly;
+    private final HeldTimes held;
 
-    ConflictMessages(AppointmentRepository appointments, SessionViews views, TransactionTemplate transactions) {
+    ConflictMessages(AppointmentRepository appointments, SessionViews views, TransactionTemplate transactions,
+                     HeldTimes held) {
+        this.held = held;
         this.appointments = appointments;
         this.views = views;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
@@ -55,6 +58,9 @@ class ConflictMessages {
                             ? view.therapistName() + " already has a session " + when
                             : view.roomName() + " is already booked " + when;
                 })
-                .orElse("That time was just taken by another booking. Please choose another time."));
+                .orElseGet(() -> held.heldUntil(therapistId, roomId, from, to)
+                        .map(until -> "That time is held for a client who has been offered it, until "
+                                + DAY.format(until) + " " + TIME.format(until) + ". Please choose another time.")
+                        .orElse("That time was just taken by another booking. Please choose another time.")));
     }
 }

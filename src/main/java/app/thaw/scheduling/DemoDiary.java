@@ -24,8 +24,8 @@ import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.RoomRepository;
-import app.thaw.scheduling.domain.WorkingException;
-import app.thaw.scheduling.domain.WorkingExceptionRepository;
+import app.thaw.scheduling.domain.TimeAway;
+import app.thaw.scheduling.domain.TimeAwayRepository;
 import app.thaw.scheduling.domain.WorkingHours;
 import app.thaw.scheduling.domain.WorkingHoursRepository;
 
@@ -39,17 +39,17 @@ class DemoDiary implements ApplicationRunner {
 
     private final RoomRepository rooms;
     private final WorkingHoursRepository hours;
-    private final WorkingExceptionRepository exceptions;
+    private final TimeAwayRepository timeAway;
     private final AppointmentRepository appointments;
     private final AppointmentTypeRepository types;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoDiary(RoomRepository rooms, WorkingHoursRepository hours, WorkingExceptionRepository exceptions,
+    DemoDiary(RoomRepository rooms, WorkingHoursRepository hours, TimeAwayRepository timeAway,
               AppointmentRepository appointments, AppointmentTypeRepository types, JdbcTemplate jdbc, Clock clock) {
         this.rooms = rooms;
         this.hours = hours;
-        this.exceptions = exceptions;
+        this.timeAway = timeAway;
         this.appointments = appointments;
         this.types = types;
         this.jdbc = jdbc;
@@ -76,8 +76,8 @@ class DemoDiary implements ApplicationRunner {
         }
         hours.save(new WorkingHours(therapists.get("tom"), DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0)));
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
-        exceptions.save(new WorkingException(therapists.get("grace"), today.plusDays(10), false, null, null,
-                "Annual leave"));
+        timeAway.save(new TimeAway(therapists.get("grace"), today.plusDays(10), today.plusDays(14), null, null,
+                AwayReason.ANNUAL_LEAVE, null, clock.instant(), null));
         bookDemoSessions(practiceRooms, therapists.get("amira"), today);
         log.info("Created demo rooms, working hours and sessions");
     }
@@ -93,9 +93,15 @@ class DemoDiary implements ApplicationRunner {
         for (int i = 0; i < intakeIds.size(); i++) {
             ZonedDateTime start = ZonedDateTime.of(monday.plusDays(i), LocalTime.of(10 + i, 0),
                     Application.PRACTICE_ZONE);
-            appointments.save(new Appointment(intakeIds.get(i), null, amira, practiceRooms.get(i % 3).getId(),
-                    individual, SessionFormat.IN_PERSON, start.toInstant(), start.plusMinutes(50).toInstant(), null,
-                    clock.instant(), amira));
+            Appointment booked = appointments.save(new Appointment(intakeIds.get(i), null, amira,
+                    practiceRooms.get(i % 3).getId(), individual, SessionFormat.IN_PERSON, start.toInstant(),
+                    start.plusMinutes(50).toInstant(), null, clock.instant(), amira));
+            // demo data skips the booking service, so it writes what the service would: the event and the status
+            jdbc.update("""
+                    insert into care_event (intake_id, kind, occurred_at, recorded_at, actor_id, appointment_id,
+                                            treatment)
+                    values (?, 'SESSION_BOOKED', now(), now(), ?, ?, true)""", intakeIds.get(i), amira, booked.getId());
+            jdbc.update("update intake set status = 'SCHEDULED' where id = ? and status <> 'CLOSED'", intakeIds.get(i));
         }
     }
 

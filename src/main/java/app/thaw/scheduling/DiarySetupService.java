@@ -3,7 +3,10 @@ package app.thaw.scheduling;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -12,6 +15,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.StorableText;
 import app.thaw.scheduling.domain.AppointmentType;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
@@ -23,8 +28,13 @@ import app.thaw.scheduling.domain.WorkingHours;
 import app.thaw.scheduling.domain.WorkingHoursRepository;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.SystemActor;
 
-/** The shape of the diary: rooms, kinds of session and their lengths, therapists' hours and absences. */
+/**
+ * The shape of the diary: rooms, kinds of session and their lengths, therapists' weekly hours and extra hours (time
+ * away and closed days: {@link LeaveService}). Every change is audited.
+ */
 @Service
 @Transactional
 public class DiarySetupService {
@@ -32,12 +42,18 @@ public class DiarySetupService {
     public record RoomView(long id, String name, boolean active) {
     }
 
-    public record TypeView(long id, String code, String label, int defaultMinutes, boolean couples) {
+    public record TypeView(long id, String code, String label, int defaultMinutes, boolean couples, boolean treatment,
+                           boolean active) {
+
+        public TypeView(long id, String code, String label, int defaultMinutes, boolean couples) {
+            this(id, code, label, defaultMinutes, couples, true, true);
+        }
     }
 
     public record HoursView(long id, DayOfWeek day, LocalTime starts, LocalTime ends) {
     }
 
+    /** Extra hours on one date (time away is {@link LeaveService.AwayView}). */
     public record ExceptionView(long id, LocalDate day, boolean extra, @Nullable LocalTime starts,
                                 @Nullable LocalTime ends, @Nullable String note) {
     }
@@ -46,15 +62,22 @@ public class DiarySetupService {
     private final AppointmentTypeRepository types;
     private final WorkingHoursRepository hours;
     private final WorkingExceptionRepository exceptions;
+    private final LeaveService leave;
     private final CurrentUser currentUser;
+    private final StaffAccountService staff;
+    private final AuditLog auditLog;
 
     DiarySetupService(RoomRepository rooms, AppointmentTypeRepository types, WorkingHoursRepository hours,
-                      WorkingExceptionRepository exceptions, CurrentUser currentUser) {
+                      WorkingExceptionRepository exceptions, LeaveService leave, CurrentUser currentUser,
+                      StaffAccountService staff, AuditLog auditLog) {
         this.rooms = rooms;
         this.types = types;
         this.hours = hours;
         this.exceptions = exceptions;
+        this.leave = leave;
         this.currentUser = currentUser;
+        this.staff = staff;
+        this.auditLog = auditLog;
     }
 
     @Transactional(readOnly = true)
@@ -75,6 +98,7 @@ public class DiarySetupService {
         }
         try {
             Room room = rooms.saveAndFlush(new Room(text));
+            auditLog.record(AuditAction.ROOM_CHANGED, null, null, "Added " + text);
             return new RoomView(room.getId(), room.getName(), true);
         } catch (DataIntegrityViolationException duplicate) {
             throw new IllegalArgumentException("There is already a room called " + text + ".");
@@ -83,24 +107,67 @@ public class DiarySetupService {
 
     @RolesAllowed(Roles.ADMIN)
     public void setRoomActive(long roomId, boolean active) {
-        rooms.findById(roomId).orElseThrow().setActive(active);
+        Room room = rooms.findById(roomId).orElseThrow();
+        if (room.isActive() != active) {
+            room.setActive(active);
+            auditLog.record(AuditAction.ROOM_CHANGED, null, null, room.getName() + (active ? ": in use again"
+                    : ": out of use"));
+        }
     }
 
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<TypeView> types() {
-        return types.findAllByOrderByIdAsc().stream().filter(AppointmentType::isActive)
-                .map(t -> new TypeView(t.getId(), t.getCode(), t.getLabel(), t.getDefaultMinutes(), t.isCouples()))
+        return allTypes().stream().filter(TypeView::active).toList();
+    }
+
+    /** Every kind of session, those out of use too: what the practice settings list. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public List<TypeView> allTypes() {
+        return types.findAllByOrderByIdAsc().stream()
+                .map(t -> new TypeView(t.getId(), t.getCode(), t.getLabel(), t.getDefaultMinutes(), t.isCouples(),
+                        t.isTreatment(), t.isActive()))
                 .toList();
     }
 
     @RolesAllowed(Roles.ADMIN)
     public void setDefaultLength(long typeId, int minutes) {
-        if (minutes < AppointmentType.MIN_MINUTES || minutes > AppointmentType.MAX_MINUTES) {
-            throw new IllegalArgumentException("A session lasts between " + AppointmentType.MIN_MINUTES + " and "
-                    + AppointmentType.MAX_MINUTES + " minutes.");
+        AppointmentType type = types.findById(typeId).orElseThrow();
+        changeType(typeId, type.getLabel(), minutes, type.isTreatment(), type.isActive());
+    }
+
+    /** A new kind of session; its couples flag is fixed (a couples session books both partners). */
+    @RolesAllowed(Roles.ADMIN)
+    public TypeView addType(String label, int minutes, boolean couples, boolean treatment) {
+        String text = checkedLabel(label, minutes);
+        String code = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+        code = (code.isEmpty() ? "TYPE" : code.substring(0, Math.min(code.length(), 14))) + "_"
+                + Long.toString(System.nanoTime() % 46656, 36).toUpperCase(Locale.ROOT);
+        try {
+            AppointmentType type = types.saveAndFlush(new AppointmentType(code, text, minutes, couples, treatment));
+            auditLog.record(AuditAction.SESSION_TYPE_CHANGED, null, null, "Added " + text + " (" + minutes + " min"
+                    + (couples ? ", couples" : "") + (treatment ? "" : ", not treatment") + ")");
+            return new TypeView(type.getId(), code, text, minutes, couples, treatment, true);
+        } catch (DataIntegrityViolationException duplicate) {
+            throw new IllegalArgumentException("There is already a kind of session called " + text + ".");
         }
-        types.findById(typeId).orElseThrow().setDefaultMinutes(minutes);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void changeType(long typeId, String label, int minutes, boolean treatment, boolean active) {
+        String text = checkedLabel(label, minutes);
+        AppointmentType type = types.findById(typeId).orElseThrow();
+        String before = type.getLabel() + " (" + type.getDefaultMinutes() + " min"
+                + (type.isTreatment() ? "" : ", not treatment") + (type.isActive() ? "" : ", out of use") + ")";
+        type.change(text, minutes, treatment, active);
+        try {
+            types.flush();
+        } catch (DataIntegrityViolationException duplicate) {
+            throw new IllegalArgumentException("There is already a kind of session called " + text + ".");
+        }
+        auditLog.record(AuditAction.SESSION_TYPE_CHANGED, null, null, before + " → " + text + " (" + minutes + " min"
+                + (treatment ? "" : ", not treatment") + (active ? "" : ", out of use") + ")");
     }
 
     @Transactional(readOnly = true)
@@ -118,15 +185,23 @@ public class DiarySetupService {
             throw new IllegalArgumentException("Working hours must end after they start.");
         }
         WorkingHours saved = hours.save(new WorkingHours(therapistId, day, starts, ends));
+        auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId) + ": added "
+                + day.getDisplayName(TextStyle.FULL, Locale.UK) + " " + starts + "–" + ends);
         return new HoursView(saved.getId(), day, starts, ends);
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public void removeWorkingHours(long therapistId, long hoursId) {
         requireOwnOrAdmin(therapistId);
-        hours.findById(hoursId).filter(h -> h.getTherapistId() == therapistId).ifPresent(hours::delete);
+        hours.findById(hoursId).filter(h -> h.getTherapistId() == therapistId).ifPresent(found -> {
+            hours.delete(found);
+            auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId) + ": removed "
+                    + found.getDay().getDisplayName(TextStyle.FULL, Locale.UK) + " " + found.getStarts() + "–"
+                    + found.getEnds());
+        });
     }
 
+    /** Extra hours on dates from {@code from} to {@code to}. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<ExceptionView> exceptions(long therapistId, LocalDate from, LocalDate to) {
@@ -136,15 +211,17 @@ public class DiarySetupService {
                 .toList();
     }
 
-    /** A holiday or sick day (no times = the whole day), part of a day away, or extra hours. */
+    /** Extra hours on one date, or (not {@code extra}) time away that day: whole, or part with both times. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public void addException(long therapistId, LocalDate day, boolean extra, @Nullable LocalTime starts,
                              @Nullable LocalTime ends, @Nullable String note) {
+        if (!extra) {
+            leave.addTimeAway(therapistId, day, day, starts, ends, AwayReason.OTHER, note);
+            return;
+        }
         requireOwnOrAdmin(therapistId);
-        if ((starts == null) != (ends == null) || starts != null && !starts.isBefore(ends)
-                || extra && starts == null) {
-            throw new IllegalArgumentException(extra ? "Extra hours need a start and an end."
-                    : "Give both times for part of a day, or neither for the whole day.");
+        if (day == null || starts == null || ends == null || !starts.isBefore(ends)) {
+            throw new IllegalArgumentException("Extra hours need a date, a start and an end.");
         }
         String text = note == null || note.isBlank() ? null : note.strip();
         if (!StorableText.isStorable(text)) {
@@ -153,7 +230,35 @@ public class DiarySetupService {
         if (text != null && text.length() > WorkingException.NOTE_MAX) {
             throw new IllegalArgumentException("Keep the note under " + WorkingException.NOTE_MAX + " characters.");
         }
-        exceptions.save(new WorkingException(therapistId, day, extra, starts, ends, text));
+        exceptions.save(new WorkingException(therapistId, day, true, starts, ends, text));
+        auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId) + ": extra hours " + day
+                + " " + starts + "–" + ends);
+    }
+
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public void removeException(long therapistId, long exceptionId) {
+        requireOwnOrAdmin(therapistId);
+        exceptions.findById(exceptionId).filter(e -> e.getTherapistId() == therapistId).ifPresent(found -> {
+            exceptions.delete(found);
+            auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId) + ": removed extra hours "
+                    + found.getDay());
+        });
+    }
+
+    private static String checkedLabel(String label, int minutes) {
+        String text = label == null ? "" : label.strip();
+        if (!StorableText.isStorable(text)) {
+            throw new IllegalArgumentException(StorableText.REFUSAL);
+        }
+        if (text.isEmpty() || text.length() > AppointmentType.LABEL_MAX) {
+            throw new IllegalArgumentException("A kind of session needs a name of up to " + AppointmentType.LABEL_MAX
+                    + " characters.");
+        }
+        if (minutes < AppointmentType.MIN_MINUTES || minutes > AppointmentType.MAX_MINUTES) {
+            throw new IllegalArgumentException("A session lasts between " + AppointmentType.MIN_MINUTES + " and "
+                    + AppointmentType.MAX_MINUTES + " minutes.");
+        }
+        return text;
     }
 
     private void requireOwnOrAdmin(long therapistId) {
@@ -161,5 +266,10 @@ public class DiarySetupService {
         if (!me.isAdmin() && me.id() != therapistId) {
             throw new IllegalArgumentException("You can change your own working hours only.");
         }
+    }
+
+    private String name(long therapistId) {
+        return SystemActor.call(() -> staff.displayNames(Set.of(therapistId))).getOrDefault(therapistId,
+                "Former staff member");
     }
 }

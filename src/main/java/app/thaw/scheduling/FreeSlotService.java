@@ -29,6 +29,9 @@ import app.thaw.intake.SubmittedIntakes;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.scheduling.domain.BusyTime;
+import app.thaw.scheduling.domain.ClosedDayRepository;
+import app.thaw.scheduling.domain.TimeAway;
+import app.thaw.scheduling.domain.TimeAwayRepository;
 import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.RoomRepository;
 import app.thaw.scheduling.domain.WorkingExceptionRepository;
@@ -49,11 +52,18 @@ public class FreeSlotService {
     private final RoomRepository rooms;
     private final SubmittedIntakes intakes;
     private final CaseAccess access;
+    private final TimeAwayRepository timeAway;
+    private final ClosedDayRepository closedDays;
+    private final HeldTimes held;
     private final Clock clock;
 
     FreeSlotService(WorkingHoursRepository hours, WorkingExceptionRepository exceptions,
                     AppointmentRepository appointments, AppointmentTypeRepository types, RoomRepository rooms,
-                    SubmittedIntakes intakes, CaseAccess access, Clock clock) {
+                    SubmittedIntakes intakes, CaseAccess access, TimeAwayRepository timeAway,
+                    ClosedDayRepository closedDays, HeldTimes held, Clock clock) {
+        this.held = held;
+        this.timeAway = timeAway;
+        this.closedDays = closedDays;
         this.access = access;
         this.hours = hours;
         this.exceptions = exceptions;
@@ -83,8 +93,10 @@ public class FreeSlotService {
                 .collect(Collectors.toMap(Room::getId, Room::getName));
         if (format == SessionFormat.IN_PERSON) {
             roomDiaries = new ArrayList<>();
-            Map<Long, List<SlotFinder.Busy>> taken = appointments.findRoomsBusy(now, windowEnd, roomNames.keySet())
-                    .stream().collect(Collectors.groupingBy(BusyTime::roomId,
+            // a time held for an offer is as taken as a booked one
+            Map<Long, List<SlotFinder.Busy>> taken = java.util.stream.Stream.concat(
+                    appointments.findRoomsBusy(now, windowEnd, roomNames.keySet()).stream(),
+                    held.forRooms(roomNames.keySet(), now, windowEnd).stream()).collect(Collectors.groupingBy(BusyTime::roomId,
                             Collectors.mapping(FreeSlotService::busy, Collectors.toList())));
             var order = java.util.Comparator.<Long, Boolean>comparing(id -> !id.equals(preferredRoomId))
                     .thenComparing(java.util.Comparator.naturalOrder());
@@ -104,16 +116,30 @@ public class FreeSlotService {
         var query = new SlotFinder.Query(Application.PRACTICE_ZONE, now, last, Duration.ofMinutes(minutes), STEP,
                 hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()
                         .map(h -> new SlotFinder.WeeklyHours(h.getDay(), h.getStarts(), h.getEnds())).toList(),
-                exceptions.findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, first, last).stream()
-                        .map(e -> new SlotFinder.DatedException(e.getDay(), e.isExtra(), e.getStarts(), e.getEnds()))
-                        .toList(),
-                appointments.findTherapistBusy(now, windowEnd, therapistId).stream().map(FreeSlotService::busy)
-                        .toList(),
+                datedExceptions(therapistId, first, last),
+                java.util.stream.Stream.concat(appointments.findTherapistBusy(now, windowEnd, therapistId).stream(),
+                        held.forTherapist(therapistId, now, windowEnd).stream()).map(FreeSlotService::busy).toList(),
                 roomDiaries, clients, Math.clamp(max, 1, 50));
         return SlotFinder.find(query).stream()
                 .map(slot -> new SlotSuggestion(slot.start(), slot.end(), slot.roomId(),
                         slot.roomId() == null ? null : roomNames.get(slot.roomId())))
                 .toList();
+    }
+
+    /** Extra hours first, then time away and closed days, which win over them (SlotFinder reads them in order). */
+    private List<SlotFinder.DatedException> datedExceptions(long therapistId, LocalDate first, LocalDate last) {
+        List<SlotFinder.DatedException> dated = new ArrayList<>(exceptions
+                .findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, first, last).stream()
+                .map(e -> new SlotFinder.DatedException(e.getDay(), true, e.getStarts(), e.getEnds())).toList());
+        for (TimeAway away : timeAway.findOverlapping(therapistId, first, last)) {
+            LocalDate from = away.getFirstDay().isBefore(first) ? first : away.getFirstDay();
+            LocalDate to = away.getLastDay().isAfter(last) ? last : away.getLastDay();
+            from.datesUntil(to.plusDays(1)).forEach(day -> dated.add(new SlotFinder.DatedException(day, false,
+                    away.getStarts(), away.getEnds())));
+        }
+        closedDays.findByDayBetweenOrderByDayAsc(first, last).stream().filter(day -> !day.isOpen())
+                .forEach(day -> dated.add(new SlotFinder.DatedException(day.getDay(), false, null, null)));
+        return dated;
     }
 
     private static SlotFinder.Busy busy(BusyTime time) {

@@ -33,8 +33,11 @@ class SessionViews {
     private final AppointmentTypeRepository types;
     private final AppointmentRequestRepository requests;
 
+    private final MeetingLinks links;
+
     SessionViews(SubmittedIntakes intakes, CaseAccess access, StaffAccountService staff, RoomRepository rooms,
-                 AppointmentTypeRepository types, AppointmentRequestRepository requests) {
+                 AppointmentTypeRepository types, AppointmentRequestRepository requests, MeetingLinks links) {
+        this.links = links;
         this.access = access;
         this.intakes = intakes;
         this.staff = staff;
@@ -99,7 +102,24 @@ class SessionViews {
     /** The notice clients get: names they asked to be called, time, place; nothing clinical. */
     AppointmentNotice notice(Appointment appointment) {
         Map<Long, ClientName> clients = names(List.of(appointment));
-        return notice(appointment, of(List.of(appointment), clients, true).getFirst(), clients);
+        return withLink(notice(appointment, of(List.of(appointment), clients, true).getFirst(), clients),
+                appointment.getTherapistId());
+    }
+
+    /** Online sessions carry their video-meeting link into emails, reminders and calendar invitations. */
+    private AppointmentNotice withLink(AppointmentNotice notice, long therapistId) {
+        if (notice.format() != SessionFormat.ONLINE) {
+            return notice;
+        }
+        return new AppointmentNotice(notice.appointmentId(), notice.recipients(), notice.start(), notice.end(),
+                notice.sessionLabel(), notice.format(), notice.roomName(), notice.therapistName(), notice.sequence(),
+                links.forTherapist(therapistId).orElse(null));
+    }
+
+    /** The online session's link for the client's own page. */
+    java.util.Optional<String> meetingLink(SessionView view) {
+        return view.format() == SessionFormat.ONLINE ? links.forTherapist(view.therapistId())
+                : java.util.Optional.empty();
     }
 
     /** A session just booked, as shown and as told to its clients, from one set of reads. */
@@ -110,7 +130,8 @@ class SessionViews {
     Booked booked(Appointment appointment) {
         Map<Long, ClientName> clients = names(List.of(appointment));
         SessionView view = of(List.of(appointment), clients, false).getFirst();
-        return new Booked(view, notice(appointment, view, clients));
+        AppointmentNotice notice = notice(appointment, view, clients);
+        return new Booked(view, withLink(notice, view.therapistId()));
     }
 
     private static AppointmentNotice notice(Appointment appointment, SessionView view, Map<Long, ClientName> clients) {
@@ -121,7 +142,7 @@ class SessionViews {
                 if (client.isWithheld()) {
                     continue;
                 }
-                recipients.add(new AppointmentNotice.Recipient(client.email(), client.callName()));
+                recipients.add(new AppointmentNotice.Recipient(client.email(), client.callName(), id));
             }
         }
         return new AppointmentNotice(appointment.getId(), recipients, view.start(), view.end(), view.typeLabel(),

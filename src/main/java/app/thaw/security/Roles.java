@@ -5,6 +5,8 @@ public final class Roles {
 
     public static final String THERAPIST = "THERAPIST";
     public static final String ADMIN = "ADMIN";
+    /** Reads the practice's aggregate results (outcome measures); never a case. */
+    public static final String CLINICAL_LEAD = "CLINICAL_LEAD";
     /**
      * A sign-in half done: the password was right, the authenticator code is still due. Grants the enrolment
      * and verification pages only, never a staff page or service.

@@ -44,14 +44,16 @@ public class StaffAdministration {
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final List<StaffCommitments> commitments;
     private final PublicUrl publicUrl;
     private final SignInThrottle throttle;
     private final KnownDevices devices;
     private final Clock clock;
 
     StaffAdministration(StaffAccountRepository accounts, PasswordLinkRepository links, CurrentUser currentUser,
-                        JdbcTemplate jdbc, ApplicationEventPublisher events, PublicUrl publicUrl,
-                        SignInThrottle throttle, KnownDevices devices, Clock clock) {
+                        JdbcTemplate jdbc, ApplicationEventPublisher events, List<StaffCommitments> commitments,
+                        PublicUrl publicUrl, SignInThrottle throttle, KnownDevices devices, Clock clock) {
+        this.commitments = List.copyOf(commitments);
         this.throttle = throttle;
         this.devices = devices;
         this.accounts = accounts;
@@ -159,6 +161,11 @@ public class StaffAdministration {
         refuseForSelf(account, "deactivate your own account");
         if (account.getRole() == StaffRole.ADMIN) {
             refuseIfLastAdmin(account, "deactivate them");
+        }
+        List<String> left = commitments.stream().flatMap(c -> c.outstanding(staffId).stream()).toList();
+        if (!left.isEmpty()) {
+            throw new StaffActionRefused(account.getDisplayName() + " still has " + String.join(" and ", left)
+                    + ". Hand them over first (Team › " + account.getDisplayName() + " › Hand over and deactivate).");
         }
         account.deactivate();
         devices.forget(account.getId());

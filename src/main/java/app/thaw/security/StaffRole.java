@@ -3,7 +3,8 @@ package app.thaw.security;
 /** A staff member's role, stored by name. */
 public enum StaffRole {
     THERAPIST(Roles.THERAPIST, "Therapist"),
-    ADMIN(Roles.ADMIN, "Practice manager");
+    ADMIN(Roles.ADMIN, "Practice manager"),
+    CLINICAL_LEAD(Roles.CLINICAL_LEAD, "Clinical lead");
 
     private final String roleName;
     private final String label;
@@ -19,5 +20,10 @@ public enum StaffRole {
 
     public String label() {
         return label;
+    }
+
+    /** Where this role lands after signing in: the queue, or the practice's results for a clinical lead. */
+    public String home() {
+        return this == CLINICAL_LEAD ? "staff/reports/outcomes" : "staff";
     }
 }

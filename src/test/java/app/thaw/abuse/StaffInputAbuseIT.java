@@ -19,6 +19,7 @@ import app.thaw.IntegrationTest;
 import app.thaw.base.crypto.EncryptedText;
 import app.thaw.base.crypto.FieldCipher;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseActionRefused;
 import app.thaw.review.QueueFilter;
@@ -45,6 +46,10 @@ class StaffInputAbuseIT {
     IntakeService intake;
 
     @Autowired
+
+    ClientStatusService clientStatus;
+
+    @Autowired
     UserDetailsService staff;
 
     @Autowired
@@ -61,6 +66,9 @@ class StaffInputAbuseIT {
 
     @Autowired
     SchedulingService scheduling;
+
+    @Autowired
+    app.thaw.scheduling.SessionChanges changes;
 
     @Autowired
     DiarySetupService diary;
@@ -142,16 +150,16 @@ class StaffInputAbuseIT {
         String status = submitted.receipt().statusToken();
 
         // a client's pasted text is cleaned (control characters and broken halves removed), never refused for them
-        refusedInWords(() -> intake.requestAppointmentChange(status, appointment, false, HostileText.MEGABYTE));
+        refusedInWords(() -> clientStatus.requestAppointmentChange(status, appointment, false, HostileText.MEGABYTE));
         for (String text : List.of(HostileText.MEGABYTE, "Sorry\u0000", "Sorry\uDC00")) {
-            data.as("admin", () -> refusedInWords(() -> scheduling.cancel(appointment, true, text)));
+            data.as("admin", () -> refusedInWords(() -> changes.cancel(appointment, true, text)));
             data.as("admin", () -> refusedInWords(() -> diary.addRoom(text)));
         }
         // a forged appointment id of someone else's session is refused like an unknown one
-        refusedInWords(() -> intake.requestAppointmentChange(status, appointment + 100_000, true, null));
+        refusedInWords(() -> clientStatus.requestAppointmentChange(status, appointment + 100_000, true, null));
 
         String hostile = HostileText.STORED_AS_TYPED.get("image onerror");
-        intake.requestAppointmentChange(status, appointment, false, hostile);
+        clientStatus.requestAppointmentChange(status, appointment, false, hostile);
         assertThat(asTheApplicationReadsIt(requestMessages, jdbc.queryForObject(
                 "select message from appointment_request where appointment_id = ?", String.class, appointment)))
                 .isEqualTo(hostile);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import app.thaw.IntegrationTest;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
 
@@ -29,6 +30,10 @@ class TokenAndReplayAbuseIT {
 
     @Autowired
     IntakeService intake;
+
+    @Autowired
+
+    ClientStatusService clientStatus;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -54,9 +59,9 @@ class TokenAndReplayAbuseIT {
             assertThat(intake.saveAnswers(token, IntakeFixtures.completeAnswers("Nobody").asMap(), "about")).isFalse();
             assertThat(intake.submit(token, IntakeInputAbuseIT.address(), false))
                     .isInstanceOf(SubmissionOutcome.Refused.class);
-            assertThat(intake.status(token)).isEmpty();
-            assertThat(intake.appointments(token)).isEmpty();
-            assertThat(intake.renewPartnerInvitation(token)).isEmpty();
+            assertThat(clientStatus.status(token)).isEmpty();
+            assertThat(clientStatus.appointments(token)).isEmpty();
+            assertThat(clientStatus.renewPartnerInvitation(token)).isEmpty();
             assertThat(intake.isPartnerInvitationOpen(token)).isFalse();
             assertThat(intake.startDraft(token, IntakeInputAbuseIT.address())).isEmpty();
         }
@@ -99,8 +104,8 @@ class TokenAndReplayAbuseIT {
         var mine = submitted(IntakeFixtures.completeAnswers("Mina Mine"));
         var theirs = submitted(IntakeFixtures.completeAnswers("Theo Theirs"));
 
-        var myStatus = intake.status(mine.receipt().statusToken()).orElseThrow();
-        var theirStatus = intake.status(theirs.receipt().statusToken()).orElseThrow();
+        var myStatus = clientStatus.status(mine.receipt().statusToken()).orElseThrow();
+        var theirStatus = clientStatus.status(theirs.receipt().statusToken()).orElseThrow();
 
         assertThat(myStatus.reference()).isEqualTo(mine.receipt().reference());
         assertThat(theirStatus.reference()).isEqualTo(theirs.receipt().reference());

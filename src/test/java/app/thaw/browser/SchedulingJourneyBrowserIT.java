@@ -262,9 +262,11 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
             Integer sessions = jdbc.queryForObject("""
                     select count(*) from appointment where therapist_id = ? and state <> 'CANCELLED'
                        and starts_at < ? and ends_at > ?""", Integer.class, therapistId, to, from);
-            Integer exceptions = jdbc.queryForObject(
-                    "select count(*) from working_exception where therapist_id = ? and day = ?",
-                    Integer.class, therapistId, day);
+            Integer exceptions = jdbc.queryForObject("""
+                    select (select count(*) from working_exception where therapist_id = ? and day = ?)
+                         + (select count(*) from time_away where therapist_id = ? and ? between first_day and last_day)
+                         + (select count(*) from closed_day where day = ? and not open)""",
+                    Integer.class, therapistId, day, therapistId, day, day);
             if (sessions == 0 && exceptions == 0) {
                 return day;
             }

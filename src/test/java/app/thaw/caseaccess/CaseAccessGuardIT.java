@@ -31,6 +31,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import app.thaw.IntegrationTest;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReviewTestData;
@@ -58,6 +59,11 @@ class CaseAccessGuardIT {
 
     @Autowired
     IntakeService intake;
+
+
+    @Autowired
+
+    ClientStatusService clientStatus;
 
     @Autowired
     StaffAccountService staff;
@@ -104,7 +110,7 @@ class CaseAccessGuardIT {
     }
 
     private void check(CasePaths.CasePath path) {
-        GuardFixture fixture = GuardFixture.create(data, intake, assignments, scheduling, jdbc);
+        GuardFixture fixture = GuardFixture.create(data, clientStatus, assignments, scheduling, jdbc);
         var samples = new GuardSamples(fixture, jdbc, data.idOf(GuardFixture.THERAPIST),
                 data.idOf(GuardFixture.COLLEAGUE));
         CaseOperation operation = path.acts().value();
@@ -239,7 +245,7 @@ class CaseAccessGuardIT {
     }
 
     private void checkClientPath(CasePaths.CasePath path) throws Exception {
-        GuardFixture fixture = GuardFixture.create(data, intake, assignments, scheduling, jdbc);
+        GuardFixture fixture = GuardFixture.create(data, clientStatus, assignments, scheduling, jdbc);
         var stranger = data.submit(app.thaw.intake.IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord()
                 + " Stranger"));
         var constructor = app.thaw.intake.VerifiedClient.class.getDeclaredConstructor(long.class);

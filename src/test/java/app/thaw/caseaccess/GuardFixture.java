@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.Application;
-import app.thaw.intake.IntakeService;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
@@ -30,7 +30,7 @@ record GuardFixture(String clientName, long intakeId, String reference, String s
     static final String COLLEAGUE = "tom";
     static final String MANAGER = "admin";
 
-    static GuardFixture create(ReviewTestData data, IntakeService intake, CaseAssignments assignments,
+    static GuardFixture create(ReviewTestData data, ClientStatusService clientStatus, CaseAssignments assignments,
                                SchedulingService scheduling, JdbcTemplate jdbc) {
         String name = ReviewTestData.uniqueWord() + " Guarded";
         var client = data.submit(couplesAnswers(name));
@@ -46,7 +46,7 @@ record GuardFixture(String clientName, long intakeId, String reference, String s
         }
         assertThat(booked).isInstanceOf(BookingResult.Booked.class);
         long appointmentId = ((BookingResult.Booked) booked).session().id();
-        intake.requestAppointmentChange(client.receipt().statusToken(), appointmentId, false,
+        clientStatus.requestAppointmentChange(client.receipt().statusToken(), appointmentId, false,
                 "Guard test: could we move it?");
         long requestId = jdbc.queryForObject("select max(id) from appointment_request where appointment_id = ?",
                 Long.class, appointmentId);

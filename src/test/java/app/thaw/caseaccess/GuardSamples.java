@@ -63,6 +63,7 @@ final class GuardSamples {
                 case "therapistId" -> type == Long.class ? colleagueId : therapistId;
                 case "typeId" -> individualType();
                 case "roomId", "preferredRoomId" -> null;
+                case "freedSlotId" -> 0L;
                 default -> throw missing(parameter, method);
             };
         }
@@ -71,7 +72,8 @@ final class GuardSamples {
                 case "reference", "caseReference", "referenceOrEmail" -> fixture.reference();
                 case "itemId" -> "about.phone";
                 case "tagId" -> "hormonal_change";
-                case "reason", "note", "body", "message", "partnerFearDecision" -> "Written by the guard test.";
+                case "reason", "note", "body", "message", "partnerFearDecision", "text" -> "Written by the guard test.";
+                case "overrideReason" -> null;
                 case "reviewedContent" -> "0".repeat(64);
                 case "type" -> "Patient";
                 case "base" -> "http://localhost/fhir/R4";
@@ -86,6 +88,26 @@ final class GuardSamples {
         }
         if (type == List.class && name.equals("values")) {
             return List.of("07700 900321");
+        }
+        if (type == List.class && name.equals("times")) {
+            var start = GuardFixture.farFuture();
+            return List.of(new app.thaw.waitlist.OfferedTime(therapistId, SessionFormat.ONLINE, null, start,
+                    start.plusMinutes(50)));
+        }
+        if (type == List.class && name.equals("sections")) {
+            return List.of("Written by the guard test.");
+        }
+        if (type == java.util.Set.class && name.equals("measures")) {
+            return app.thaw.outcomes.Measure.INDIVIDUAL;
+        }
+        if (type == app.thaw.care.TherapyOutcome.class) {
+            return app.thaw.care.TherapyOutcome.COMPLETED;
+        }
+        if (type == app.thaw.review.ClosureReason.class) {
+            return app.thaw.review.ClosureReason.NO_RESPONSE;
+        }
+        if (type == app.thaw.care.NoteTemplate.class) {
+            return app.thaw.care.NoteTemplate.SOAP;
         }
         if (type == java.util.Map.class && name.equals("withheld")) {
             return java.util.Map.of();

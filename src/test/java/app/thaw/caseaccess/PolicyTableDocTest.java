@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 class PolicyTableDocTest {
 
     private static final List<CaseRelation> COLUMNS = List.of(CaseRelation.ASSIGNED, CaseRelation.BOOKED,
-            CaseRelation.SHARED_QUEUE, CaseRelation.PRACTICE_MANAGER, CaseRelation.SYSTEM, CaseRelation.API_CLIENT);
+            CaseRelation.SHARED_QUEUE, CaseRelation.PRACTICE_MANAGER, CaseRelation.SYSTEM, CaseRelation.API_CLIENT,
+            CaseRelation.CLINICAL_LEAD);
 
     static String table() {
         var table = new StringBuilder("""
                 | Resource | Action | Assigned therapist | Therapist with a session | Any therapist, case unassigned \
-                | Practice manager | System (jobs) | API client (FHIR, scoped) | Colleague, not signed in |
-                |---|---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
+                | Practice manager | System (jobs) | API client (FHIR, scoped) | Clinical lead | Colleague, not signed in |
+                |---|---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
                 """);
         for (CaseOperation operation : CaseOperation.values()) {
             table.append("| ").append(operation.resource()).append(" | ").append(operation.action()).append(" |");

@@ -36,6 +36,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import app.thaw.IntegrationTest;
 import app.thaw.TestDatabase;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReviewService;
@@ -59,6 +60,10 @@ class EncryptionAtRestIT {
 
     @Autowired
     IntakeService intake;
+
+    @Autowired
+
+    ClientStatusService clientStatus;
     @Autowired
     ReviewService review;
 
@@ -69,6 +74,9 @@ class EncryptionAtRestIT {
     app.thaw.review.ReferralService referrals;
     @Autowired
     SchedulingService scheduling;
+
+    @Autowired
+    app.thaw.scheduling.SessionChanges changes;
     @Autowired
     ClientRequestService requests;
     @Autowired
@@ -107,12 +115,12 @@ class EncryptionAtRestIT {
                     SessionFormat.ONLINE, null, monday, null));
             var cancelled = (BookingResult.Booked) scheduling.book(new BookingRequest(submitted.id(), null, grace,
                     type, SessionFormat.ONLINE, null, monday.plusWeeks(1), null));
-            scheduling.cancel(cancelled.session().id(), false, canary.get("cancel"));
+            changes.cancel(cancelled.session().id(), false, canary.get("cancel"));
             return kept;
         });
         long keptId = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",
                 Long.class, submitted.id());
-        intake.requestAppointmentChange(submitted.receipt().statusToken(), keptId, false, canary.get("message"));
+        clientStatus.requestAppointmentChange(submitted.receipt().statusToken(), keptId, false, canary.get("message"));
 
         // (1) the columns themselves hold only ciphertext
         List<String> stored = new ArrayList<>();

@@ -29,6 +29,7 @@ import app.thaw.review.ReferralService;
 import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
 import app.thaw.security.StaffAccountService;
 
 /**
@@ -45,6 +46,7 @@ class FhirApiIT {
     @Autowired ReviewService review;
     @Autowired ReferralService referrals;
     @Autowired SchedulingService scheduling;
+    @Autowired SessionChanges changes;
     @Autowired ApiClients clients;
     @Autowired JdbcTemplate jdbc;
 
@@ -55,7 +57,7 @@ class FhirApiIT {
     @BeforeEach
     void setUp() {
         data = new ReviewTestData(intake, staff, jdbc);
-        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, jdbc);
+        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, changes, jdbc);
     }
 
     @Test
@@ -63,16 +65,16 @@ class FhirApiIT {
         IssuedApiToken token = issue("NHS Talking Therapies (test)", Set.of("system/Questionnaire.read",
                 "system/QuestionnaireResponse.read", "system/Bundle.read"));
 
-        var questionnaire = get("/Questionnaire/intake-v1", token.token());
+        var questionnaire = get("/Questionnaire/intake-v2", token.token());
         assertThat(questionnaire.statusCode()).isEqualTo(200);
         assertThat(questionnaire.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
         var q = (Questionnaire) FhirValidation.assertValidJson(questionnaire.body());
-        assertThat(q.getUrl() + "|" + q.getVersion()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|1");
+        assertThat(q.getUrl() + "|" + q.getVersion()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|2");
 
         var response = get("/QuestionnaireResponse/" + fixture.reference() + "-intake", token.token());
         assertThat(response.statusCode()).isEqualTo(200);
         var qr = (QuestionnaireResponse) FhirValidation.assertValidJson(response.body());
-        assertThat(qr.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|1");
+        assertThat(qr.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|2");
 
         var document = get("/Bundle/" + fixture.reference(), token.token());
         assertThat(document.statusCode()).isEqualTo(200);
@@ -172,7 +174,7 @@ class FhirApiIT {
         var observations = (Bundle) FhirValidation.assertValidJson(byPatient.body());
         assertThat(observations.getEntry()).hasSize(1);
 
-        String query = "/QuestionnaireResponse?questionnaire=https://thaw.app/fhir/Questionnaire/intake|1"
+        String query = "/QuestionnaireResponse?questionnaire=https://thaw.app/fhir/Questionnaire/intake|2"
                 + "&authored=ge" + today + "&_count=1";
         var page = (Bundle) FhirValidation.assertValidJson(get(query, token).body());
         assertThat(page.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);

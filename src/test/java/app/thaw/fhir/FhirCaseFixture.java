@@ -25,6 +25,7 @@ import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
 import app.thaw.scheduling.SessionFormat;
 
 /**
@@ -37,14 +38,16 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
                        String partnerReference, String partnerSecret) {
 
     static final String THERAPIST = "amira";
+    /** The manager books anyway: these cases are about FHIR, not about the day a random date falls on. */
+    private static final String ANY_DAY = "FHIR test fixture";
 
     static FhirCaseFixture create(ReviewTestData data, ReviewService review, ReferralService referrals,
-                                  SchedulingService scheduling, JdbcTemplate jdbc) {
+                                  SchedulingService scheduling, SessionChanges changes,
+                                  JdbcTemplate jdbc) {
         String name = "Nadia " + ReviewTestData.uniqueWord();
         Answers answers = couplesAnswers(name)
                 .with("about.preferred_name", "Nad")
-                .with("about.contact_method", "phone")
-                .with("about.text_ok", "yes")
+                .with("about.contact_safe", "email", "phone", "text")
                 .with("about.gp_practice", "Ancoats Urban Village Medical Practice, Manchester")
                 .with("phq9.9", "2")
                 .with("phq9.2", "3")
@@ -74,12 +77,12 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
         long room = jdbc.queryForObject("select id from room where name = 'Garden room'", Long.class);
         data.as("admin", () -> {
             book(scheduling, new BookingRequest(client.id(), partner.id(), therapist, couples, SessionFormat.IN_PERSON,
-                    room, farFuture(), null));
+                    room, farFuture(), null, ANY_DAY));
             book(scheduling, new BookingRequest(client.id(), null, therapist, individual, SessionFormat.ONLINE, null,
-                    farFuture(), null));
+                    farFuture(), null, ANY_DAY));
             long cancelled = book(scheduling, new BookingRequest(client.id(), null, therapist, individual,
-                    SessionFormat.ONLINE, null, farFuture(), null));
-            scheduling.cancel(cancelled, true, "Client's own words about why");
+                    SessionFormat.ONLINE, null, farFuture(), null, ANY_DAY));
+            changes.cancel(cancelled, true, "Client's own words about why");
         });
         return new FhirCaseFixture(name, client.id(), client.reference(), partner.id(), partner.reference(), secret);
     }

@@ -25,6 +25,7 @@ import app.thaw.review.ReferralService;
 import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
 import app.thaw.security.StaffAccountService;
 
 /**
@@ -42,6 +43,7 @@ class FhirResourcesValidIT {
     @Autowired ReviewService review;
     @Autowired ReferralService referrals;
     @Autowired SchedulingService scheduling;
+    @Autowired SessionChanges changes;
     @Autowired JdbcTemplate jdbc;
     @Autowired FhirReads reads;
     @Autowired FhirSearches searches;
@@ -53,7 +55,7 @@ class FhirResourcesValidIT {
     @BeforeEach
     void setUp() {
         data = new ReviewTestData(intake, staff, jdbc);
-        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, jdbc);
+        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, changes, jdbc);
     }
 
     @Test
@@ -66,7 +68,7 @@ class FhirResourcesValidIT {
 
         var response = (QuestionnaireResponse) asApiClient(all, () -> reads.read("QuestionnaireResponse",
                 fixture.reference() + "-intake", BASE));
-        assertThat(response.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|1");
+        assertThat(response.getQuestionnaire()).isEqualTo("https://thaw.app/fhir/Questionnaire/intake|2");
         assertThat(response.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
         FhirValidation.assertValid(response);
 

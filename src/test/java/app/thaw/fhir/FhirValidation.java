@@ -38,7 +38,8 @@ final class FhirValidation {
     private static synchronized FhirValidator validator() {
         if (validator == null) {
             var mapper = new QuestionnaireMapper(Instruments.standard());
-            List<Questionnaire> known = List.of("questionnaire/intake-v1.yaml", "questionnaire/phq9-v1.yaml").stream()
+            List<Questionnaire> known = List.of("questionnaire/intake-v1.yaml", "questionnaire/intake-v2.yaml",
+                    "questionnaire/phq9-v1.yaml").stream()
                     .map(path -> mapper.toFhir(QuestionnaireLoader.loadClasspath(path))).toList();
             IValidationSupport questionnaires = new IValidationSupport() {
                 @Override

@@ -27,7 +27,7 @@ class QuestionnaireRoundTripTest {
     private final QuestionnaireImporter importer = new QuestionnaireImporter(Instruments.standard());
 
     @ParameterizedTest
-    @ValueSource(strings = {"questionnaire/intake-v1.yaml", "questionnaire/phq9-v1.yaml"})
+    @ValueSource(strings = {"questionnaire/intake-v1.yaml", "questionnaire/intake-v2.yaml", "questionnaire/phq9-v1.yaml"})
     void anExportedQuestionnaireImportsAsANewVersionOfTheSameForm(String path) {
         QuestionnaireDefinition original = QuestionnaireLoader.loadClasspath(path);
         String json = FHIR.newJsonParser().encodeResourceToString(mapper.toFhir(original));

@@ -32,6 +32,10 @@ class ClientStatusPrivacyIT {
     IntakeService intake;
 
     @Autowired
+
+    ClientStatusService clientStatus;
+
+    @Autowired
     UserDetailsService staff;
 
     @Autowired
@@ -46,7 +50,7 @@ class ClientStatusPrivacyIT {
         String word = ReviewTestData.uniqueWord();
         var inviter = data.submit(IntakeFixtures.couplesAnswers(word + " Inviter"));
         String statusToken = inviter.receipt().statusToken();
-        ClientStatus before = intake.status(statusToken).orElseThrow();
+        ClientStatus before = clientStatus.status(statusToken).orElseThrow();
         assertThat(before.mayInvitePartner()).isTrue();
 
         String address = ReviewTestData.address();
@@ -55,18 +59,18 @@ class ClientStatusPrivacyIT {
         Answers afraid = IntakeFixtures.couplesAnswers(word + " Partner")
                 .with("safety.partner_fear", "yes").with("safety.partner_fear_detail", word + " frightens me");
         intake.saveAnswers(partnerDraft, afraid.asMap(), "safety");
-        assertThat(intake.status(statusToken)).as("the partner's form started").contains(before);
+        assertThat(clientStatus.status(statusToken)).as("the partner's form started").contains(before);
 
         var sent = (SubmissionOutcome.Submitted) intake.submit(partnerDraft, address, false);
         assertThat(sent.receipt().partnerIntake()).isTrue();
-        ClientStatus after = intake.status(statusToken).orElseThrow();
+        ClientStatus after = clientStatus.status(statusToken).orElseThrow();
 
         assertThat(after).as("the partner's form sent, with a fear answer open").isEqualTo(before);
         assertThat(after.toString()).doesNotContain(word + " Partner").doesNotContain("frightens");
         // making a new link looks the same as before the partner joined; the link just leads nowhere now
-        String renewed = intake.renewPartnerInvitation(statusToken).orElseThrow();
+        String renewed = clientStatus.renewPartnerInvitation(statusToken).orElseThrow();
         assertThat(intake.isPartnerInvitationOpen(renewed)).isFalse();
-        assertThat(intake.status(statusToken)).contains(before);
+        assertThat(clientStatus.status(statusToken)).contains(before);
     }
 
     @Test
@@ -83,7 +87,7 @@ class ClientStatusPrivacyIT {
                 second.id(), data.idOf("tom"), couples, SessionFormat.ONLINE, null, start, null)));
         long session = booked.session().id();
 
-        ClientStatus firstBefore = intake.status(first.receipt().statusToken()).orElseThrow();
+        ClientStatus firstBefore = clientStatus.status(first.receipt().statusToken()).orElseThrow();
         assertThat(firstBefore.stage()).isEqualTo(ClientStatus.Stage.BOOKED);
         assertThat(firstBefore.earlierSessions()).isZero();
         assertThat(firstBefore.nextSession()).hasValueSatisfying(next -> {
@@ -93,14 +97,14 @@ class ClientStatusPrivacyIT {
             assertThat(next.changeRequested()).isFalse();
         });
 
-        String reply = intake.requestAppointmentChange(second.receipt().statusToken(), session, true,
+        String reply = clientStatus.requestAppointmentChange(second.receipt().statusToken(), session, true,
                 word + " private reason");
 
         assertThat(reply).contains("passed your request");
         assertThat(jdbc.queryForObject("select state from appointment where id = ?", String.class, session))
                 .isEqualTo("BOOKED");
-        assertThat(intake.status(first.receipt().statusToken())).as("the other partner's status").contains(firstBefore);
-        assertThat(intake.status(second.receipt().statusToken()).orElseThrow().nextSession())
+        assertThat(clientStatus.status(first.receipt().statusToken())).as("the other partner's status").contains(firstBefore);
+        assertThat(clientStatus.status(second.receipt().statusToken()).orElseThrow().nextSession())
                 .hasValueSatisfying(next -> assertThat(next.changeRequested()).isTrue());
     }
 }

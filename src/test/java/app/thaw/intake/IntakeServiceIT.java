@@ -29,6 +29,10 @@ class IntakeServiceIT {
     IntakeService intake;
 
     @Autowired
+
+    ClientStatusService clientStatus;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -72,7 +76,7 @@ class IntakeServiceIT {
                 receipt.reference());
         assertThat(row.get("urgent")).isEqualTo(true);
         assertThat(row.get("flags").toString()).contains("phq9_item9", "not_safe_now");
-        assertThat(intake.status(receipt.statusToken()).orElseThrow().urgent()).isTrue();
+        assertThat(clientStatus.status(receipt.statusToken()).orElseThrow().urgent()).isTrue();
     }
 
     @Test
@@ -126,7 +130,7 @@ class IntakeServiceIT {
                 draftWith(IntakeFixtures.couplesAnswers("Alex Partner")), address(), false)).receipt();
         String invitation = first.partnerInvitationToken();
         assertThat(invitation).isNotNull();
-        var waiting = intake.status(first.statusToken()).orElseThrow();
+        var waiting = clientStatus.status(first.statusToken()).orElseThrow();
         assertThat(waiting.stage()).isEqualTo(ClientStatus.Stage.RECEIVED);
         assertThat(waiting.mayInvitePartner()).isTrue();
         assertThat(jdbc.queryForObject("select status from intake where reference = ?", String.class,
@@ -142,7 +146,7 @@ class IntakeServiceIT {
         var cases = jdbc.queryForList("select couple_case_id from intake where reference in (?, ?)", Long.class,
                 first.reference(), second.reference());
         assertThat(cases).hasSize(2).doesNotContainNull().containsOnly(cases.getFirst());
-        var firstStatus = intake.status(first.statusToken()).orElseThrow();
+        var firstStatus = clientStatus.status(first.statusToken()).orElseThrow();
         // the partner's arrival changes nothing the first client can see
         assertThat(firstStatus).isEqualTo(waiting);
         assertThat(firstStatus.toString()).doesNotContain("Private words of Sam").doesNotContain("Sam Partner");
@@ -169,10 +173,10 @@ class IntakeServiceIT {
         String statusToken = receipt.statusToken();
 
         assertThat(statusToken).hasSize(43);
-        assertThat(intake.status("' or 1=1 --")).isEmpty();
-        assertThat(intake.status(statusToken.substring(0, 42) + (statusToken.endsWith("A") ? "B" : "A"))).isEmpty();
+        assertThat(clientStatus.status("' or 1=1 --")).isEmpty();
+        assertThat(clientStatus.status(statusToken.substring(0, 42) + (statusToken.endsWith("A") ? "B" : "A"))).isEmpty();
         assertThat(intake.resumeDraft(statusToken)).isEmpty();
-        assertThat(intake.renewPartnerInvitation(statusToken)).isEmpty();
+        assertThat(clientStatus.renewPartnerInvitation(statusToken)).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from intake where status_token_hash = ?", Integer.class,
                 statusToken)).isZero();
     }

@@ -127,6 +127,24 @@ class IcsCalendarsTest {
         assertThat(IcsCalendars.initials("")).isEmpty();
     }
 
+    @Test
+    void anOnlineSessionCarriesItsMeetingLinkAsLocationAndUrlAndAnInPersonOneTheRoomAndAddress() {
+        var plain = TestNotices.online(31, london("2027-01-12T10:00"), 0, recipient("Sam", "sam@example.org"));
+        var online = new AppointmentNotice(plain.appointmentId(), plain.recipients(), plain.start(), plain.end(),
+                plain.sessionLabel(), plain.format(), null, plain.therapistName(), 0, "https://meet.example.org/amira");
+
+        VEvent event = onlyEvent(Biweekly.parse(IcsCalendars.invitation(IcsCalendars.REQUEST, online,
+                online.recipients().getFirst(), templates.place(online), PRACTICE, STAMP)).first());
+        assertThat(event.getUrl().getValue()).isEqualTo("https://meet.example.org/amira");
+        assertThat(event.getLocation().getValue()).isEqualTo("https://meet.example.org/amira");
+        assertThat(templates.place(online)).isEqualTo("Online, join at https://meet.example.org/amira");
+
+        var inPerson = TestNotices.inPerson(32, london("2027-01-12T12:00"), 0, recipient("Sam", "sam@example.org"));
+        VEvent there = onlyEvent(Biweekly.parse(invitation(IcsCalendars.REQUEST, inPerson)).first());
+        assertThat(there.getUrl()).isNull();
+        assertThat(there.getLocation().getValue()).contains(inPerson.roomName());
+    }
+
     private String invitation(String method, AppointmentNotice notice) {
         return IcsCalendars.invitation(method, notice, notice.recipients().getFirst(),
                 templates.place(notice.format(), notice.roomName()), PRACTICE, STAMP);

@@ -48,6 +48,9 @@ class PrivacyServiceIT {
     SchedulingService scheduling;
 
     @Autowired
+    app.thaw.scheduling.SessionChanges changes;
+
+    @Autowired
     UserDetailsService staff;
 
     @Autowired
@@ -69,7 +72,7 @@ class PrivacyServiceIT {
     @BeforeEach
     void aCoupleWithRecordsEverywhere() {
         data = new ReviewTestData(intake, staff, jdbc);
-        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, jdbc).couple();
+        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, changes, jdbc).couple();
         steps = new SubjectAccessSteps(data, requests, reviews);
     }
 
@@ -126,7 +129,7 @@ class PrivacyServiceIT {
             assertThat(s.cancelReason()).isEqualTo("[partner] phoned: they are both unwell.");
         });
         assertThat(export.statusHistory()).extracting(SubjectAccessExport.StatusChange::change)
-                .contains("Form received", "From New to Referred");
+                .contains("Form received", "From In review to Referred", "From Referred to Scheduled");
         assertThat(export.emails()).extracting(SubjectAccessExport.Email::kind)
                 .contains("Form received", "Booking", "Cancellation");
         assertThat(export.emails()).allSatisfy(e -> assertThat(e.body()).doesNotContainPattern("/status/[A-Za-z0-9_-]{20,}"));

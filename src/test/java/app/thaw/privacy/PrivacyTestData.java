@@ -41,10 +41,12 @@ final class PrivacyTestData {
     private final CaseAssignments assignments;
     private final ReferralService referrals;
     private final SchedulingService scheduling;
+    private final app.thaw.scheduling.SessionChanges changes;
     private final JdbcTemplate jdbc;
 
     PrivacyTestData(ReviewTestData data, ReviewService review, CaseAssignments assignments, ReferralService referrals,
-                    SchedulingService scheduling, JdbcTemplate jdbc) {
+                    SchedulingService scheduling, app.thaw.scheduling.SessionChanges changes, JdbcTemplate jdbc) {
+        this.changes = changes;
         this.data = data;
         this.review = review;
         this.assignments = assignments;
@@ -103,7 +105,7 @@ final class PrivacyTestData {
             }
             assertThat(booked).isInstanceOf(BookingResult.Booked.class);
             long appointmentId = ((BookingResult.Booked) booked).session().id();
-            scheduling.cancel(appointmentId, true, partnerFirst + " phoned: they are both unwell.");
+            changes.cancel(appointmentId, true, partnerFirst + " phoned: they are both unwell.");
         });
         return new Couple(client, partner, clientName, clientEmail, partnerFirst, partnerName, partnerEmail,
                 partnerPhone, partnerSecret, partnerNote, clientNote);

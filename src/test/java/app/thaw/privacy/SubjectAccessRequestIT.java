@@ -59,6 +59,8 @@ class SubjectAccessRequestIT {
     @Autowired
     SchedulingService scheduling;
     @Autowired
+    app.thaw.scheduling.SessionChanges changes;
+    @Autowired
     ErasureService erasure;
     @Autowired
     UserDetailsService staff;
@@ -75,7 +77,7 @@ class SubjectAccessRequestIT {
     @BeforeEach
     void aCoupleWhoseCaseAmiraHolds() {
         data = new ReviewTestData(intake, staff, jdbc);
-        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, jdbc).couple();
+        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, changes, jdbc).couple();
         steps = new SubjectAccessSteps(data, requests, reviews);
         client = couple.client().id();
     }

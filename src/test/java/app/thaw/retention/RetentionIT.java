@@ -195,14 +195,17 @@ class RetentionIT {
         });
     }
 
+    @Autowired
+    app.thaw.review.CareActions care;
+
     @Test
     void closingACaseStampsWhenAndReopeningClearsIt() {
         var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Closing"));
 
-        data.review.as("amira", () -> review.changeStatus(client.id(), IntakeStatus.CLOSED));
+        data.review.as("amira", () -> care.closeCase(client.id(), app.thaw.review.ClosureReason.NO_RESPONSE, false));
         assertThat(jdbc.queryForObject("select closed_at from intake where id = ?", java.sql.Timestamp.class,
                 client.id())).isNotNull();
-        data.review.as("amira", () -> review.changeStatus(client.id(), IntakeStatus.IN_REVIEW));
+        data.review.as("amira", () -> care.reopenCase(client.id()));
         assertThat(jdbc.queryForObject("select closed_at from intake where id = ?", java.sql.Timestamp.class,
                 client.id())).isNull();
     }

@@ -43,6 +43,12 @@ import app.thaw.security.StaffAccountService;
 class ReviewServiceIT {
 
     @Autowired
+    CareActions care;
+
+    @Autowired
+    app.thaw.scheduling.SchedulingService scheduling;
+
+    @Autowired
     ReviewService review;
 
     @Autowired
@@ -129,7 +135,7 @@ class ReviewServiceIT {
         var beta = data.submit(urgent(completeAnswers(word + " Beta")));
         var gamma = data.submit(completeAnswers(word + " Gamma").with("preferences.session_type", "not_sure"));
         var delta = data.submit(completeAnswers(word + " Delta"));
-        review.changeStatus(alpha.id(), IntakeStatus.IN_REVIEW);
+        review.openCase(alpha.reference());
         assignments.assignToMe(delta.id());
 
         assertThat(refs(QueueFilter.open().withSearch(word))).containsExactlyInAnyOrder(alpha.reference(),
@@ -346,7 +352,9 @@ class ReviewServiceIT {
             assertThat(row.get("actor_name")).isEqualTo("Dr Amira Khan");
             assertThat(row.get("case_reference")).isEqualTo(submitted.reference());
         });
-        assertThat(detail.history()).extracting(entry -> entry.action().name()).containsExactly("INTAKE_SUBMITTED");
+        // opening a new case puts it in review (a status change, on record)
+        assertThat(detail.history()).extracting(entry -> entry.action().name()).containsExactly("INTAKE_SUBMITTED",
+                "STATUS_CHANGED");
         assertThat(detail.history().getFirst().actorName()).isEqualTo("system");
         assertThat(detail.history().getFirst().actorId()).isNull();
     }
@@ -359,7 +367,6 @@ class ReviewServiceIT {
         long id = submitted.id();
 
         review.acknowledgeRisk(id, "Called the client: safe for now, crisis plan shared.");
-        review.changeStatus(id, IntakeStatus.IN_REVIEW);
         review.addNote(id, "Private words about the client's father.");
         review.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
         referrals.decideReferral(id, ReferralKind.GP_MEDICATION_REVIEW, "Sertraline dose review.", null);
@@ -417,7 +424,7 @@ class ReviewServiceIT {
                 () -> review.addNote(id, "A note"),
                 () -> review.decideFactor(id, "anxiety", FactorDecisionKind.ADDED),
                 () -> referrals.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null),
-                () -> review.changeStatus(id, IntakeStatus.IN_REVIEW),
+                () -> care.addToWaitingList(id, false),
                 () -> assignments.assignToMe(id),
                 () -> referrals.referralLetter(id))) {
             assertThatThrownBy(action::run).isInstanceOf(CaseActionRefused.class)
@@ -426,8 +433,10 @@ class ReviewServiceIT {
         assertThatThrownBy(() -> review.acknowledgeRisk(id, "   ")).isInstanceOf(CaseActionRefused.class);
         assertThatThrownBy(() -> review.acknowledgeRisk(id, null)).isInstanceOf(CaseActionRefused.class);
         assertThatThrownBy(() -> review.acknowledgeRisk(id, "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
-        assertThat(data.auditActions(id)).containsExactly("INTAKE_SUBMITTED", "CASE_OPENED");
-        assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, id)).isEqualTo("NEW");
+        // nothing changed the case: opening it put it in review; no denial, since nobody asked for its session notes
+        assertThat(data.auditActions(id)).containsExactly("INTAKE_SUBMITTED", "CASE_OPENED", "STATUS_CHANGED");
+        assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, id))
+                .isEqualTo("IN_REVIEW");
 
         review.acknowledgeRisk(id, "  Called the client; safe for now.  ");
 
@@ -440,7 +449,6 @@ class ReviewServiceIT {
         assertThat(after.state().assigneeName()).isEqualTo("Dr Amira Khan");
         review.addNote(id, "A note");
         review.decideFactor(id, "anxiety", FactorDecisionKind.ADDED);
-        review.changeStatus(id, IntakeStatus.IN_REVIEW);
         referrals.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null);
         assertThat(referrals.referralLetter(id).pdf()).isNotEmpty();
         assertThat(data.as("tom", () -> review.openCase(submitted.reference()))).isEmpty();
@@ -644,7 +652,11 @@ class ReviewServiceIT {
     void anOutsideReferralProducesADownloadableLetterNamingTheCase() throws IOException {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Letter"));
         long id = submitted.id();
-        review.changeStatus(id, IntakeStatus.SCHEDULED);
+        long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
+        assertThat(scheduling.book(new app.thaw.scheduling.BookingRequest(id, null, data.idOf("amira"), individual,
+                app.thaw.scheduling.SessionFormat.ONLINE, null, java.time.ZonedDateTime.of(2033, 3, 1 + (int) (id % 27),
+                        9 + (int) (id % 8), 0, 0, 0, app.thaw.Application.PRACTICE_ZONE), null)))
+                .isInstanceOf(app.thaw.scheduling.BookingResult.Booked.class);
         assertThatThrownBy(() -> referrals.referralLetter(id)).isInstanceOf(CaseActionRefused.class);
 
         referrals.decideReferral(id, ReferralKind.NHS_TALKING_THERAPIES, "Step-down support between sessions.", null);

@@ -28,6 +28,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
@@ -43,6 +44,9 @@ class SchedulingServiceIT {
     SchedulingService scheduling;
 
     @Autowired
+    app.thaw.scheduling.SessionChanges changes;
+
+    @Autowired
     DiarySetupService setup;
 
     @Autowired
@@ -50,6 +54,10 @@ class SchedulingServiceIT {
 
     @Autowired
     IntakeService intake;
+
+    @Autowired
+
+    ClientStatusService clientStatus;
 
     @Autowired
     SubmittedIntakes intakes;
@@ -126,7 +134,7 @@ class SchedulingServiceIT {
         ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 2, 3), LocalTime.of(11, 0), LONDON);
         var first = (BookingResult.Booked) scheduling.book(online(client, staffId("tom"), start));
 
-        scheduling.cancel(first.session().id(), false, "Therapist unwell");
+        changes.cancel(first.session().id(), false, "Therapist unwell");
 
         assertThat(scheduling.book(online(client, staffId("tom"), start))).isInstanceOf(BookingResult.Booked.class);
         assertThat(events.stream(AppointmentCancelled.class)).singleElement()
@@ -218,13 +226,13 @@ class SchedulingServiceIT {
                 ZonedDateTime.now(LONDON).plusHours(30).withMinute(0).withSecond(0).withNano(0)));
         SecurityContextHolder.clearContext();
 
-        assertThat(intake.appointments(client.statusToken)).hasSize(2);
-        String far = intake.requestAppointmentChange(client.statusToken, session.session().id(), true, null);
-        String near = intake.requestAppointmentChange(client.statusToken, soon.session().id(), true, "Sorry, ill");
+        assertThat(clientStatus.appointments(client.statusToken)).hasSize(2);
+        String far = clientStatus.requestAppointmentChange(client.statusToken, session.session().id(), true, null);
+        String near = clientStatus.requestAppointmentChange(client.statusToken, soon.session().id(), true, "Sorry, ill");
 
         assertThat(far).contains("is cancelled");
         assertThat(near).contains("less than 48 hours");
-        assertThat(intake.appointments(client.statusToken)).singleElement()
+        assertThat(clientStatus.appointments(client.statusToken)).singleElement()
                 .satisfies(s -> assertThat(s.changeRequested()).isTrue());
         // the practice manager sees that the client asked and for which session, never their words
         signIn("admin");
@@ -254,10 +262,10 @@ class SchedulingServiceIT {
         SecurityContextHolder.clearContext();
 
         var refused = org.assertj.core.api.Assertions.catchThrowable(() ->
-                intake.requestAppointmentChange(stranger.statusToken, session.session().id(), true, null));
+                clientStatus.requestAppointmentChange(stranger.statusToken, session.session().id(), true, null));
 
         assertThat(refused).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("couldn't find");
-        assertThat(intake.appointments(stranger.statusToken)).isEmpty();
+        assertThat(clientStatus.appointments(stranger.statusToken)).isEmpty();
     }
 
     private record Client(long intakeId, String statusToken) {

@@ -302,8 +302,10 @@ public class GenerateCommand implements BenchCommand {
             result.add(new DiaryPlanner.Therapist(id, days, startHour, endHour, holidays));
         }
         jdbc.batchUpdate("insert into working_hours (therapist_id, day_of_week, starts, ends) values (?, ?, ?, ?)", hours);
-        jdbc.batchUpdate("insert into working_exception (therapist_id, day, kind, note) values (?, ?, 'UNAVAILABLE', "
-                + "'Annual leave')", leave);
+        // time away is its own table since issue 15 (exceptions keep extra hours only)
+        jdbc.batchUpdate("insert into time_away (therapist_id, first_day, last_day, reason, note, created_at) "
+                + "values (?, ?, ?, 'ANNUAL_LEAVE', 'Annual leave', now())", leave.stream()
+                .map(row -> new Object[] {row[0], row[1], row[1]}).toList());
         return result;
     }
 
@@ -398,7 +400,7 @@ public class GenerateCommand implements BenchCommand {
         phases.forEach((phase, s) -> text.append(String.format(Locale.ROOT, "| %s | %.1f |%n", phase, s)));
         text.append("\n| table | rows |\n|---|---:|\n");
         for (String table : List.of("intake", "couple_case", "review_case", "factor_suggestion", "case_note", "referral",
-                "audit_entry", "staff_account", "room", "working_hours", "working_exception", "appointment")) {
+                "audit_entry", "staff_account", "room", "working_hours", "time_away", "appointment")) {
             text.append(String.format(Locale.ROOT, "| %s | %,d |%n", table,
                     jdbc.queryForObject("select count(*) from " + table, Long.class)));
         }

@@ -15,10 +15,14 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -39,7 +43,10 @@ import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
 
-/** Who read or changed what, when: the practice manager's view of the append-only audit log, with CSV export. */
+/**
+ * Who read or changed what, when: the practice manager's view of the append-only audit log, each entry in full on
+ * demand, with CSV export.
+ */
 @Route(value = "staff/admin/audit", layout = MainLayout.class)
 @PageTitle("Audit log · Thaw")
 @Menu(order = 96, title = "Audit log", icon = "vaadin:records")
@@ -50,6 +57,8 @@ public class AuditLogView extends VerticalLayout {
     static final int EXPORT_MAX = 100_000;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK)
             .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm:ss.SSS zzz",
+            Locale.UK).withZone(Application.PRACTICE_ZONE);
 
     private final AuditLog auditLog;
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -86,6 +95,9 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(e -> e.action().label()).setHeader("Action").setAutoWidth(true);
         grid.addColumn(e -> e.caseReference() == null ? "" : e.caseReference()).setHeader("Case").setAutoWidth(true);
         grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail").setFlexGrow(1);
+        // a row opens its full entry (the whole detail, ids and the action's code) on click or Enter
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(AuditLogView::details));
+        grid.setDetailsVisibleOnClick(true);
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit()));
         grid.setPageSize(PAGE);
 
@@ -95,8 +107,30 @@ public class AuditLogView extends VerticalLayout {
         var filters = new FlexLayout(actor, reference, action, from, to, export);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName("queue-filters");
-        add(new H2("Audit log"), filters, grid);
+        var hint = new Paragraph("Click an entry to see all of it.");
+        hint.addClassName("panel-note");
+        add(new H2("Audit log"), filters, hint, grid);
         setFlexGrow(1, grid);
+    }
+
+    static Div details(AuditEntry entry) {
+        var list = new DescriptionList();
+        list.addClassName("audit-details");
+        item(list, "When", FULL.format(entry.occurredAt()));
+        item(list, "Who", entry.actorName() + (entry.actorId() == null ? "" : " (staff id " + entry.actorId() + ")"));
+        item(list, "Action", entry.action().label() + " (" + entry.action().name() + ")"
+                + (entry.action().isClinicalRead() ? " · a read of clinical content" : ""));
+        item(list, "Case", entry.caseReference() == null ? "—"
+                : entry.caseReference() + (entry.intakeId() == null ? "" : " (intake " + entry.intakeId() + ")"));
+        item(list, "Detail", entry.detail() == null ? "—" : entry.detail());
+        item(list, "Entry", "#" + entry.id());
+        var box = new Div(list);
+        box.addClassName("audit-entry-details");
+        return box;
+    }
+
+    private static void item(DescriptionList list, String term, String description) {
+        list.add(new DescriptionList.Term(term), new DescriptionList.Description(description));
     }
 
     AuditFilter filter() {

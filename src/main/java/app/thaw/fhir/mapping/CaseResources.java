@@ -83,13 +83,23 @@ public final class CaseResources {
             patient.setBirthDateElement(new DateType(client.dateOfBirth().toString()));
         }
         Answers answers = client.answers();
-        // contact only where the client agreed to be contacted, and by text only where they said texts are fine
+        // contact only where the client agreed to be contacted, and only by the ways they said are safe
         if (answers.multi("consent.contact").contains("true")) {
-            String preferred = answers.single("about.contact_method").orElse("");
-            addTelecom(patient, ContactPoint.ContactPointSystem.EMAIL, client.email(), preferred.equals("email"));
-            addTelecom(patient, ContactPoint.ContactPointSystem.PHONE, client.phone(), preferred.equals("phone"));
-            if (answers.single("about.text_ok").orElse("no").equals("yes")) {
-                addTelecom(patient, ContactPoint.ContactPointSystem.SMS, client.phone(), preferred.equals("text"));
+            List<String> safe = answers.multi("about.contact_safe");
+            if (!safe.isEmpty()) {
+                addTelecom(patient, ContactPoint.ContactPointSystem.EMAIL, client.email(), safe.contains("email"),
+                        false);
+                addTelecom(patient, ContactPoint.ContactPointSystem.PHONE, client.phone(), safe.contains("phone"),
+                        false);
+                addTelecom(patient, ContactPoint.ContactPointSystem.SMS, client.phone(), safe.contains("text"), false);
+            } else {
+                String preferred = answers.single("about.contact_method").orElse("");
+                addTelecom(patient, ContactPoint.ContactPointSystem.EMAIL, client.email(), true,
+                        preferred.equals("email"));
+                addTelecom(patient, ContactPoint.ContactPointSystem.PHONE, client.phone(), true,
+                        preferred.equals("phone"));
+                addTelecom(patient, ContactPoint.ContactPointSystem.SMS, client.phone(),
+                        answers.single("about.text_ok").orElse("no").equals("yes"), preferred.equals("text"));
             }
         }
         answers.single("about.gp_practice").filter(gp -> !gp.isBlank())
@@ -98,8 +108,8 @@ public final class CaseResources {
     }
 
     private static void addTelecom(Patient patient, ContactPoint.ContactPointSystem system, String value,
-                                   boolean preferred) {
-        if (value == null || value.isBlank()) {
+                                   boolean allowed, boolean preferred) {
+        if (!allowed || value == null || value.isBlank()) {
             return;
         }
         var point = patient.addTelecom().setSystem(system).setValue(value);

@@ -150,4 +150,18 @@ public final class EncryptedColumns {
             return answers.reencryptValues(stored, CONTEXT, ring);
         }
     }
+
+    /** The client's status link, kept only for clients who said email is safe, to put it in their booking emails. */
+    @Component
+    @Converter
+    public static class StatusLinkToken extends EncryptedText {
+        public StatusLinkToken(FieldCipher cipher) {
+            super(cipher, "client_status_link", "token", null);
+        }
+
+        @Override
+        public String idColumn() {
+            return "intake_id";
+        }
+    }
 }

@@ -54,7 +54,7 @@ class ClientSessionsPanel extends Div {
             block.add(new Paragraph("This is a session with your partner, so cancelling or rearranging sends a "
                     + "request to the practice, who will contact you first."));
         } else if (!session.cancellableOnline()) {
-            block.add(new Paragraph("This session is less than 48 hours away: cancelling sends a request to the "
+            block.add(new Paragraph("This session is too soon to cancel online: cancelling sends a request to the "
                     + "practice, and a late cancellation may be charged."));
         }
         return block;

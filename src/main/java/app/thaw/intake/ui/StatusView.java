@@ -19,11 +19,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import app.thaw.Application;
-import app.thaw.base.PracticeProfile;
+import app.thaw.base.PracticeSettings;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.ClientAppointments;
 import app.thaw.intake.ClientStatus;
-import app.thaw.intake.IntakeService;
+import app.thaw.intake.ClientStatusService;
 
 /**
  * The client's private page, phone first: what is booked, what happens next, how to ask for a change, and help
@@ -39,11 +39,11 @@ public class StatusView extends Div implements BeforeEnterObserver {
     private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm",
             Locale.UK);
 
-    private final IntakeService intake;
-    private final PracticeProfile practice;
+    private final ClientStatusService intake;
+    private final PracticeSettings practice;
     private String token;
 
-    public StatusView(IntakeService intake, PracticeProfile practice) {
+    public StatusView(ClientStatusService intake, PracticeSettings practice) {
         this.intake = intake;
         this.practice = practice;
         addClassName("status-view");
@@ -78,12 +78,24 @@ public class StatusView extends Div implements BeforeEnterObserver {
             done.getElement().setAttribute("role", "status");
             add(done);
         }
+        // what came of the client's requests (open ones show under their session)
+        intake.requestUpdates(token).stream().filter(update -> !update.open()).forEach(update -> {
+            var line = new Paragraph(update.text());
+            line.addClassName("request-done");
+            line.getElement().setAttribute("role", "status");
+            add(line);
+        });
+        addMeasures(token);
         var headline = new Paragraph(headline(status));
         headline.addClassName("status-state");
+        // times the practice holds for the client to choose from: choosing books at once and the page is drawn again
+        add(new OfferedTimesPanel(() -> intake.offeredTimes(token), slot -> intake.chooseOfferedTime(token, slot),
+                choice -> render(choice.message())));
         add(new H2("What's booked"), headline,
                 new ClientSessionsPanel(status.upcoming(), this::requestChange),
                 new H2("What happens next"), new Paragraph(nextStep(status)),
                 new H2("Changing or cancelling a session"), changing());
+        addProgress(token);
         if (status.mayInvitePartner()) {
             addInvitation();
         }
@@ -95,8 +107,9 @@ public class StatusView extends Div implements BeforeEnterObserver {
             case BOOKED -> status.nextSession().map(next -> (status.earlierSessions() == 0 ? "Your first session is on "
                     : "Your next session is on ") + SESSION.format(next.start()) + ".").orElseThrow();
             case NOTHING_BOOKED -> "No session is booked at the moment.";
+            case ENDED -> "Your sessions have ended. Nothing is booked.";
             case CLOSED -> "Your form is closed. Nothing is booked.";
-            case RECEIVED, BEING_READ, NEXT_STEP_DECIDED -> "Nothing is booked yet.";
+            case RECEIVED, BEING_READ, NEXT_STEP_DECIDED, WAITING_LIST -> "Nothing is booked yet.";
         };
     }
 
@@ -107,9 +120,10 @@ public class StatusView extends Div implements BeforeEnterObserver {
                     + "and then " + how;
             case BEING_READ -> "A therapist is reading your form. Afterwards " + how;
             case NEXT_STEP_DECIDED -> "A therapist has decided the next step, and " + how;
+            case WAITING_LIST -> "You're on our waiting list. When a time comes free, " + how;
             case BOOKED -> "Come to your session at the time shown. If anything changes, " + how;
             case NOTHING_BOOKED -> "If another session is planned, " + how;
-            case CLOSED -> "If you'd like to talk to us again, call the practice on " + practice.phone() + ".";
+            case ENDED, CLOSED -> "If you'd like to talk to us again, call the practice on " + phone() + ".";
         };
     }
 
@@ -117,7 +131,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
     private String how(ClientStatus status) {
         if (status.contactWays().isEmpty()) {
             return "we'll show it here. You told us not to contact you, so please check this page, or call the "
-                    + "practice on " + practice.phone() + " and give your reference.";
+                    + "practice on " + phone() + " and give your reference.";
         }
         List<String> ways = new ArrayList<>();
         if (status.contactWays().contains("phone")) {
@@ -139,11 +153,12 @@ public class StatusView extends Div implements BeforeEnterObserver {
 
     private Div changing() {
         var call = new Anchor();
-        call.setText(practice.phone());
-        // the practice's own number from configuration, never typed by a client
-        call.setUnsafeHref("tel:" + practice.phone().replaceAll("[^0-9+]", ""));
+        call.setText(phone());
+        // the practice's own number from Practice details (staff only), never typed by a client
+        call.setUnsafeHref("tel:" + phone().replaceAll("[^0-9+]", ""));
         var text = new Paragraph(new Span("Use the buttons under a session to cancel it or ask to rearrange it. "
-                + "A session less than 48 hours away, or one with your partner, goes to the practice as a request and "
+                + "A session less than " + practice.current().clientNotice().toHours() + " hours away, or one with your "
+                + "partner, goes to the practice as a request and "
                 + "they'll contact you. You can also call the practice on "), call, new Span("."));
         var box = new Div(text);
         box.addClassName("status-changing");
@@ -155,6 +170,44 @@ public class StatusView extends Div implements BeforeEnterObserver {
         render(outcome);
         return outcome;
     }
+
+    /** Questions to answer before a session: each opens the client's own short form through a fresh private link. */
+    private void addMeasures(String token) {
+        var open = intake.measureInvitations(token);
+        if (open.isEmpty()) {
+            return;
+        }
+        var area = new Div(new H2("Before your next appointment"), new Paragraph("Your therapist asks a few short "
+                + "questions before each appointment, to see together how things are going. Only your therapist "
+                + "sees your answers."));
+        area.addClassName("status-measures");
+        for (var invitation : open) {
+            var answer = new Button("Answer " + invitation.questionCount() + " questions for "
+                    + SESSION_DAY.format(invitation.sessionStarts()), click -> intake.measureLink(token,
+                    invitation.requestId()).ifPresent(link -> getUI().ifPresent(ui -> ui.navigate(link))));
+            answer.addClassName("answer-measures");
+            answer.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+            area.add(answer);
+        }
+        add(area);
+    }
+
+    /** The client's own progress in plain words (never a partner's), unless their therapist switched it off. */
+    private void addProgress(String token) {
+        var lines = intake.progress(token);
+        if (lines.isEmpty()) {
+            return;
+        }
+        var area = new Div(new H2("Your progress"));
+        area.addClassName("status-progress");
+        lines.forEach(line -> area.add(new Paragraph(line)));
+        area.add(new Paragraph("These are your own answers to the questions before each appointment. Your "
+                + "therapist will talk them through with you."));
+        add(area);
+    }
+
+    private static final DateTimeFormatter SESSION_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm",
+            Locale.UK).withZone(Application.PRACTICE_ZONE);
 
     /** Worded the same whether or not the partner has sent their form: this page never says which. */
     private void addInvitation() {
@@ -169,5 +222,10 @@ public class StatusView extends Div implements BeforeEnterObserver {
         add(new H2("Your partner's invitation"), new Paragraph("Your partner fills in their own form, which only "
                 + "our therapists read. For both your sakes this page never shows whether they have. If they haven't "
                 + "started and have lost the link you sent, you can make a new one."), area);
+    }
+
+    /** The practice's number as the practice manager keeps it in Practice details. */
+    private String phone() {
+        return practice.current().phone();
     }
 }

@@ -31,10 +31,6 @@ import app.thaw.base.ui.MainLayout;
 import app.thaw.intake.ClientIdentity;
 import app.thaw.privacy.PrivacyService;
 import app.thaw.privacy.SubjectAccessRequests;
-import app.thaw.retention.ErasureService;
-import app.thaw.retention.LegalHoldService;
-import app.thaw.retention.ui.ErasureDialog;
-import app.thaw.retention.ui.LegalHoldDialog;
 import app.thaw.security.Roles;
 
 /**
@@ -59,19 +55,18 @@ public class ClientPrivacyView extends VerticalLayout {
     private final Paragraph message = new Paragraph();
     private final Div matches = new Div();
     private final Div record = new Div();
-    /** Erase… and Legal hold… (the retention feature's dialogs) are added here, beside the downloads. */
+    /** Erase… and Legal hold… are added here, beside the downloads. */
     private final HorizontalLayout recordActions = new HorizontalLayout();
     private @Nullable ClientIdentity shown;
 
-    public ClientPrivacyView(PrivacyService privacy, SubjectAccessRequests accessRequests, ErasureService erasure,
-                             LegalHoldService holds, Clock clock) {
+    public ClientPrivacyView(PrivacyService privacy, SubjectAccessRequests accessRequests, Clock clock) {
         this.privacy = privacy;
         this.accessRequests = accessRequests;
         this.clock = clock;
-        var erase = new Button("Erase…", e -> new ErasureDialog(erasure, shownReference(), this::refresh).open());
+        var erase = new Button("Erase…", e -> new ErasureDialog(privacy, shownReference(), this::refresh).open());
         erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
         erase.setId("privacy-erase");
-        var hold = new Button("Legal hold…", e -> new LegalHoldDialog(holds, shownReference(), this::refresh).open());
+        var hold = new Button("Legal hold…", e -> new LegalHoldDialog(privacy, shownReference(), this::refresh).open());
         hold.setId("privacy-legal-hold");
         recordActions.add(hold, erase);
         addClassName("privacy-view");

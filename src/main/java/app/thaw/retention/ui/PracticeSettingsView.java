@@ -5,13 +5,14 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -20,17 +21,16 @@ import jakarta.annotation.security.RolesAllowed;
 
 import app.thaw.Application;
 import app.thaw.base.ui.MainLayout;
-import app.thaw.retention.ErasureService;
-import app.thaw.retention.LegalHoldService;
 import app.thaw.retention.RetentionRun;
 import app.thaw.retention.RetentionService;
 import app.thaw.retention.RetentionSettings;
 import app.thaw.retention.SettingsCheck;
 import app.thaw.security.Roles;
+import app.thaw.base.ui.Toasts;
 
 /**
- * The practice manager's settings: how long records are kept, what the retention job did, and (until the
- * client privacy view opens them) erasure and legal hold for a client named by reference.
+ * The practice manager's settings: how long records are kept and what the retention job did; erasure and legal holds
+ * are on the Client privacy page, where the manager finds the client.
  */
 @Route(value = "staff/admin/settings", layout = MainLayout.class)
 @PageTitle("Practice settings · Thaw")
@@ -45,10 +45,10 @@ public class PracticeSettingsView extends Div {
     private final Grid<RetentionRun> runs = new Grid<>();
     private final Paragraph lastChange = new Paragraph();
 
-    public PracticeSettingsView(RetentionService retention, ErasureService erasure, LegalHoldService holds) {
+    public PracticeSettingsView(RetentionService retention) {
         this.retention = retention;
         addClassName("practice-settings");
-        add(new H2("Practice settings"), retentionPanel(), runsPanel(), clientPanel(erasure, holds));
+        add(new H2("Practice settings"), retentionPanel(), runsPanel(), clientPanel());
         refresh();
     }
 
@@ -98,35 +98,15 @@ public class PracticeSettingsView extends Div {
         return panel;
     }
 
-    private Div clientPanel(ErasureService erasure, LegalHoldService holds) {
-        var reference = new TextField("Client reference");
-        reference.setPlaceholder("THW-XXXXXX");
-        reference.setMaxLength(12);
-        var erase = new Button("Erase client…", click -> {
-            if (requireReference(reference)) {
-                new ErasureDialog(erasure, reference.getValue().strip().toUpperCase(Locale.ROOT), this::refresh)
-                        .open();
-            }
-        });
-        erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        var hold = new Button("Legal hold…", click -> {
-            if (requireReference(reference)) {
-                new LegalHoldDialog(holds, reference.getValue().strip().toUpperCase(Locale.ROOT), this::refresh)
-                        .open();
-            }
-        });
+    /** Erasure and legal holds are done where the manager finds the client: the Client privacy page. */
+    private static Div clientPanel() {
+        var where = new Anchor("staff/admin/privacy", "Client privacy");
+        where.setId("settings-client-privacy-link");
         var panel = new Div(new H3("A client's record"),
-                new Paragraph("Erase a client on their request, or keep their record under a legal hold."),
-                reference, hold, erase);
+                new Paragraph(new Text("To erase a client on their request, or keep their record under a legal hold, "
+                        + "find them in "), where, new Text(".")));
         panel.addClassName("settings-panel");
         return panel;
-    }
-
-    private static boolean requireReference(TextField reference) {
-        boolean given = !reference.getValue().isBlank();
-        reference.setInvalid(!given);
-        reference.setErrorMessage(given ? null : "Enter the client's reference, for example THW-7K3M9P.");
-        return given;
     }
 
     private void refresh() {

@@ -19,6 +19,7 @@ import app.thaw.review.CaseAssignments;
 import app.thaw.review.QueueRow;
 import app.thaw.security.StaffRole;
 import app.thaw.security.StaffSummary;
+import app.thaw.base.ui.Toasts;
 
 /**
  * The practice manager gives a case (with the partner's, for a couple) to a therapist or back to the shared queue,
@@ -54,7 +55,7 @@ class AssignCaseDialog extends Dialog {
             }
             try {
                 assignments.reassign(row.intakeId(), therapistId(who.getValue()), reason.getValue());
-                Notifications.success(who.getValue() == SHARED_QUEUE ? row.reference() + " is back in the shared queue."
+                Toasts.success(who.getValue() == SHARED_QUEUE ? row.reference() + " is back in the shared queue."
                         : row.reference() + " is now assigned to " + who.getValue().displayName() + ".");
                 close();
                 onAssigned.run();

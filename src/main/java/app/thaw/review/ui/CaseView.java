@@ -11,7 +11,6 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -20,7 +19,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -37,9 +35,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import app.thaw.base.ui.MainLayout;
 import app.thaw.caseaccess.CaseNotFound;
-import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.CaseActionRefused;
+import app.thaw.review.CareActions;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReferralService;
 import app.thaw.review.CaseDetail;
@@ -48,8 +46,12 @@ import app.thaw.review.ReviewService;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
 import app.thaw.security.Roles;
+import app.thaw.base.ui.Toasts;
 
-/** One case: risk first, then answers and scores, factors, referral, notes and history. Therapists only. */
+/**
+ * One case: risk first, then answers and scores, factors, referral, the course of care (status from events), session
+ * notes, clinical notes and history. Therapists only.
+ */
 @Route(value = "staff/cases/:reference", layout = MainLayout.class)
 @PageTitle("Case · Thaw")
 @RolesAllowed(Roles.THERAPIST)
@@ -58,6 +60,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private final ReviewService review;
     private final CaseAssignments assignments;
     private final ReferralService referrals;
+    private final CareActions care;
     private final StaffAccountService staff;
     private final CaseTransferExport transfer;
     private String reference;
@@ -67,8 +70,9 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private String noteDraft = "";
     private DomListenerRegistration helpKey;
 
-    public CaseView(ReviewService review, CaseAssignments assignments, ReferralService referrals,
+    public CaseView(ReviewService review, CaseAssignments assignments, ReferralService referrals, CareActions care,
                     StaffAccountService staff, ObjectProvider<CaseTransferExport> transfer) {
+        this.care = care;
         this.transfer = transfer.getIfAvailable();
         this.review = review;
         this.assignments = assignments;
@@ -155,7 +159,12 @@ public class CaseView extends Div implements BeforeEnterObserver {
                 new FactorsPanel(caseDetail.factors(), review.factorTags(),
                         (tag, decision) -> act(() -> review.decideFactor(intake.id(), tag, decision), null,
                                 FactorsPanel.buttonId(tag, decision), "factor-" + tag)),
-                referral(caseDetail),
+                new ReferralPanel(caseDetail, referrals, () -> {
+                    render();
+                    focus("referral", "referral");
+                }),
+                new CareStagePanel(caseDetail, care, action -> act(action, "Done.", "care-stage", "care-stage")),
+                new SessionNotesPanel(caseDetail.sessionNotes()),
                 new NotesPanel(caseDetail.notes(), caseDetail.history(), noteDraft, draft -> noteDraft = draft,
                         text -> act(() -> {
                             review.addNote(intake.id(), text);
@@ -176,7 +185,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         String name = intake.fullName() + (intake.preferredName() == null ? "" : " (" + intake.preferredName() + ")");
         var title = new H2(intake.reference() + " · " + name);
         var facts = new Paragraph(String.join(" · ", intake.requestedType().label(),
-                ReviewQueueView.label(intake.status().name()),
+                detail.stage().status().label(),
                 detail.state().assigneeName() == null ? "Unassigned" : "Assigned to " + detail.state().assigneeName(),
                 "Sent " + RiskPanel.WHEN.format(intake.submittedAt()),
                 intake.email(), intake.phone()));
@@ -205,24 +214,16 @@ public class CaseView extends Div implements BeforeEnterObserver {
                         "Assigned to " + change.getValue().displayName() + ".", "assign-to", "assign-to");
             }
         });
-        var status = new Select<IntakeStatus>();
-        status.setLabel("Status");
-        status.setId("case-status");
-        status.setItems(IntakeStatus.values());
-        status.setItemLabelGenerator(s -> ReviewQueueView.label(s.name()));
-        status.setValue(detail.intake().status());
-        status.addValueChangeListener(change -> {
-            if (change.isFromClient()) {
-                act(() -> review.changeStatus(id, change.getValue()), "Status changed.", "case-status", "case-status");
-            }
-        });
         // the diary opens its booking dialog for this case, with the partner and the free-slot finder
         var book = new Anchor("staff/calendar?case=" + detail.intake().reference(), "Book a session");
         book.addClassName("book-session-link");
+        // the outcome measures' own screen (charts, alerts, what the case is asked)
+        var measures = new Anchor("staff/cases/" + detail.intake().reference() + "/measures", "Outcome measures");
+        measures.addClassName("outcome-measures-link");
         var amend = new Button("Correct an answer", click -> new AmendAnswerDialog(detail.intake(),
                 (item, values, reason) -> review.amendAnswer(id, item, values, reason),
                 () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions")).open());
-        var bar = new HorizontalLayout(assignToMe, colleague, status, amend, book);
+        var bar = new HorizontalLayout(assignToMe, colleague, amend, book, measures);
         if (transfer != null) {
             var export = new Anchor(DownloadHandler.fromInputStream(event -> {
                 var file = transfer.download(id);
@@ -237,43 +238,6 @@ public class CaseView extends Div implements BeforeEnterObserver {
         return bar;
     }
 
-    private Div referral(CaseDetail detail) {
-        long id = detail.intake().id();
-        var panel = new Div(new H3("Referral"));
-        panel.addClassName("referral-panel");
-        panel.setId("referral");
-        panel.getElement().setAttribute("tabindex", "-1");
-        CaseDetail.ReferralView current = detail.currentReferral();
-        if (current == null) {
-            panel.add(new Paragraph("No referral decided yet."));
-        } else {
-            panel.add(new Paragraph(current.kind().label() + " — decided by " + current.decidedBy() + " on "
-                    + RiskPanel.WHEN.format(current.decidedAt())), new Paragraph(current.reason()));
-            if (current.partnerFearDecision() != null) {
-                panel.add(new Paragraph("Clinical decision on partner fear: " + current.partnerFearDecision()));
-            }
-            if (current.kind().isOutside()) {
-                var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                    var letter = referrals.referralLetter(id);
-                    return new DownloadResponse(new ByteArrayInputStream(letter.pdf()), letter.fileName(),
-                            "application/pdf", letter.pdf().length);
-                }), AttachmentType.DOWNLOAD, "Download the referral letter (PDF)");
-                download.addClassName("letter-download");
-                panel.add(download);
-            }
-        }
-        var decide = new Button(current == null ? "Decide referral" : "Change referral",
-                click -> new ReferralDialog(detail.state().partnerFearFlag(), (kind, reason, fear) -> {
-                    referrals.decideReferral(id, kind, reason, fear);
-                    Notifications.success("Referral recorded.");
-                    render();
-                    focus("referral", "referral");
-                }).open());
-        decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        panel.add(decide);
-        return panel;
-    }
-
     /**
      * Runs a case action, explains a refusal where the therapist is looking, then shows the fresh state and puts
      * keyboard focus back where the action was taken ({@code focusId}, else {@code fallbackId}): the redraw
@@ -283,15 +247,15 @@ public class CaseView extends Div implements BeforeEnterObserver {
         try {
             action.run();
             if (confirmation != null) {
-                Notifications.success(confirmation);
+                Toasts.success(confirmation);
             }
         } catch (CaseActionRefused refused) {
-            Notifications.problem(refused.getMessage());
+            Toasts.problem(refused.getMessage());
         } catch (CaseNotFound gone) {
             // handed to a colleague meanwhile: this therapist may no longer see it
-            Notifications.problem(gone.getMessage());
+            Toasts.problem(gone.getMessage());
         } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
-            Notifications.problem("Someone else changed this case just now. Here is the latest version.");
+            Toasts.problem("Someone else changed this case just now. Here is the latest version.");
         }
         if (!render()) {
             UI.getCurrent().navigate(ReviewQueueView.class);

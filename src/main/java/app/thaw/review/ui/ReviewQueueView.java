@@ -12,7 +12,6 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -33,7 +32,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.thaw.base.ui.MainLayout;
-import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.RequestedType;
 import app.thaw.review.CaseActionRefused;
 import app.thaw.review.QueueFilter;
@@ -44,6 +42,7 @@ import app.thaw.review.ReviewService;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.Roles;
+import app.thaw.base.ui.Toasts;
 
 /** Every intake waiting for the practice, urgent first; filters, search and keyboard-first navigation. */
 @Route(value = "staff", layout = MainLayout.class)
@@ -60,7 +59,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     private final boolean therapist;
     private final Grid<QueueRow> grid = new Grid<>();
     private final TextField search = new TextField();
-    private final MultiSelectComboBox<IntakeStatus> statuses = new MultiSelectComboBox<>("Status");
+    private final Select<QueueStatuses> statuses = new Select<>();
     private final Select<QueueFilter.Urgency> urgency = new Select<>();
     private final Select<RequestedType> type = new Select<>();
     private final Select<QueueFilter.Assignment> assignment = new Select<>();
@@ -83,7 +82,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
             // the manager assigns without opening the case: select the row, then this
             var assign = new Button("Assign selected case…", click -> grid.asSingleSelect().getOptionalValue()
                     .ifPresentOrElse(row -> new AssignCaseDialog(row, staff.activeTherapists(), assignments,
-                            this::refresh).open(), () -> Notifications.problem("Select a case in the list first.")));
+                            this::refresh).open(), () -> Toasts.problem("Select a case in the list first.")));
             assign.setId("assign-case");
             filters.add(assign);
         }
@@ -108,9 +107,10 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         search.setAriaLabel("Search by name or reference");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        statuses.setItems(IntakeStatus.values());
-        statuses.setItemLabelGenerator(status -> label(status.name()));
-        statuses.setValue(QueueFilter.open().statuses());
+        statuses.setLabel("Cases");
+        statuses.setItems(QueueStatuses.values());
+        statuses.setItemLabelGenerator(group -> group.label);
+        statuses.setValue(QueueStatuses.IN_HAND);
         urgency.setLabel("Urgency");
         urgency.setItems(QueueFilter.Urgency.values());
         urgency.setItemLabelGenerator(u -> switch (u) {
@@ -156,12 +156,13 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
                 .setAutoWidth(true);
         grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true);
-        grid.addColumn(row -> label(row.status().name())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(row -> Waiting.since(row.submittedAt(), clock.instant())).setHeader("Waiting")
+        grid.addColumn(row -> row.status().label()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
                 .setKey("waiting").setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName()).setHeader("Assigned to")
                 .setAutoWidth(true);
         grid.setItems(query -> loader.fetch(query.getOffset(), query.getLimit()));
+        grid.setEmptyStateText("No cases match these filters. Try \u201cAll cases\u201d, or clear the search.");
         grid.setPageSize(QueueLoader.PAGE);
         grid.setMultiSort(false);
         grid.addSortListener(event -> {
@@ -171,7 +172,8 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         // selection follows keyboard focus, so ↑/↓ then Enter opens the row the therapist is on (as the help says)
         grid.addCellFocusListener(focus -> focus.getItem().ifPresent(grid::select));
         if (therapist) {
-            grid.addItemDoubleClickListener(click -> open(click.getItem()));
+            // one click opens the case, as a row in any list would
+            grid.addItemClickListener(click -> open(click.getItem()));
         }
     }
 
@@ -211,9 +213,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         grid.asSingleSelect().getOptionalValue().ifPresent(row -> {
             try {
                 assignments.assignToMe(row.intakeId());
-                Notifications.success(row.reference() + " is now assigned to you.");
+                Toasts.success(row.reference() + " is now assigned to you.");
             } catch (CaseActionRefused refused) {
-                Notifications.problem(refused.getMessage());
+                Toasts.problem(refused.getMessage());
             }
             refresh();
         });
@@ -231,9 +233,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private QueueFilter filter() {
-        return new QueueFilter(statuses.getValue().isEmpty() ? EnumSet.noneOf(IntakeStatus.class)
-                : EnumSet.copyOf(statuses.getValue()), urgency.getValue(), type.getValue(), assignment.getValue(),
-                from.getValue(), to.getValue(), search.getValue());
+        return new QueueFilter(statuses.getValue() == null ? QueueFilter.IN_HAND : statuses.getValue().statuses,
+                urgency.getValue(), type.getValue(), assignment.getValue(), from.getValue(), to.getValue(),
+                search.getValue());
     }
 
     private static QueueSort sortFrom(List<GridSortOrder<QueueRow>> orders) {
@@ -251,13 +253,16 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         };
     }
 
+    /** How long the client has waited for therapy to begin; once it has, they are no longer waiting. */
+    static String waiting(QueueRow row, Clock clock) {
+        return switch (row.status()) {
+            case IN_THERAPY, ENDED, CLOSED -> "—";
+            default -> Waiting.since(row.submittedAt(), clock.instant());
+        };
+    }
+
     /** Urgent cases say whether a therapist has reviewed the risk yet: unreviewed ones lead the queue. */
     static String urgency(QueueRow row) {
         return !row.urgent() ? "Routine" : row.riskReviewed() ? "Urgent · risk reviewed" : "Urgent · risk not reviewed";
-    }
-
-    static String label(String constant) {
-        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

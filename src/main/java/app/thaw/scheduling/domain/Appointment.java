@@ -104,6 +104,12 @@ public class Appointment extends AbstractEntity {
         this.sequence++;
     }
 
+    /** Another therapist sees the client at the same time; the client is told, so the version moves on. */
+    public void giveTo(long newTherapistId) {
+        this.therapistId = newTherapistId;
+        this.sequence++;
+    }
+
     public void cancel(boolean byClient, @Nullable String reason, @Nullable Long staffId, Instant at) {
         this.state = AppointmentState.CANCELLED;
         this.cancelledByClient = byClient;

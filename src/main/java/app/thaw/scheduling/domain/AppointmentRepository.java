@@ -41,6 +41,34 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
              order by a.startsAt""")
     List<Appointment> findTherapistActiveOverlapping(Instant from, Instant to, Instant earliestStart, long therapistId);
 
+    /** Sessions in a window with the cancelled ones too (the diary "with cancelled sessions"). */
+    default List<Appointment> findAllBetween(Instant from, Instant to, Long therapistId) {
+        return therapistId == null ? findAllOverlappingWithCancelled(from, to, from.minus(LONGEST))
+                : findTherapistOverlappingWithCancelled(from, to, from.minus(LONGEST), therapistId);
+    }
+
+    @Query("""
+            select a from Appointment a
+             where a.startsAt < :to and a.startsAt > :earliestStart and a.endsAt > :from
+             order by a.startsAt""")
+    List<Appointment> findAllOverlappingWithCancelled(Instant from, Instant to, Instant earliestStart);
+
+    @Query("""
+            select a from Appointment a
+             where a.therapistId = :therapistId and a.startsAt < :to and a.startsAt > :earliestStart
+               and a.endsAt > :from
+             order by a.startsAt""")
+    List<Appointment> findTherapistOverlappingWithCancelled(Instant from, Instant to, Instant earliestStart,
+                                                            long therapistId);
+
+    /** A therapist's sessions still to come (booked), soonest first: what a handover or time away must place. */
+    @Query("""
+            select a from Appointment a
+             where a.therapistId = :therapistId and a.state = app.thaw.scheduling.AppointmentState.BOOKED
+               and a.startsAt >= :from and a.startsAt < :to
+             order by a.startsAt""")
+    List<Appointment> findBookedForTherapist(long therapistId, Instant from, Instant to);
+
     /** The times one therapist's sessions hold between two instants, without loading the sessions. */
     default List<BusyTime> findTherapistBusy(Instant from, Instant to, long therapistId) {
         return findTherapistBusyStartingAfter(from, to, from.minus(LONGEST), therapistId);

@@ -46,6 +46,10 @@ public class AppointmentRequest {
     @Column(name = "handled_by")
     private @Nullable Long handledBy;
 
+    /** HANDLED by staff, or closed by itself when the session was MOVED or CANCELLED as asked. */
+    @Column(length = 12)
+    private @Nullable String resolution;
+
     protected AppointmentRequest() {
     }
 
@@ -91,7 +95,21 @@ public class AppointmentRequest {
     }
 
     public void handle(long staffId, Instant at) {
+        resolve(staffId, at, "HANDLED");
+    }
+
+    /** Closed because the change the client asked for was made (the session moved or was cancelled). */
+    public void resolve(@Nullable Long staffId, Instant at, String how) {
         this.handledBy = staffId;
         this.handledAt = at;
+        this.resolution = how;
+    }
+
+    public @Nullable Instant getHandledAt() {
+        return handledAt;
+    }
+
+    public @Nullable String getResolution() {
+        return resolution;
     }
 }

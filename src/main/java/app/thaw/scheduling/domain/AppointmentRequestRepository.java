@@ -10,6 +10,11 @@ public interface AppointmentRequestRepository extends JpaRepository<AppointmentR
 
     List<AppointmentRequest> findByAppointmentIdOrderByCreatedAtDesc(long appointmentId);
 
+    List<AppointmentRequest> findByAppointmentIdAndHandledAtIsNull(long appointmentId);
+
+    /** A client's requests on these sessions, newest first: what their status page says came of them. */
+    List<AppointmentRequest> findByAppointmentIdInOrderByCreatedAtDesc(java.util.Collection<Long> appointmentIds);
+
     /** Which of these sessions have a client request still waiting, in one query for a whole diary page. */
     @org.springframework.data.jpa.repository.Query(
             "select distinct r.appointmentId from AppointmentRequest r where r.handledAt is null and r.appointmentId in :ids")

@@ -12,6 +12,7 @@ import app.thaw.base.domain.AbstractEntity;
 public class AppointmentType extends AbstractEntity {
 
     public static final int MIN_MINUTES = 10;
+    public static final int LABEL_MAX = 80;
     public static final int MAX_MINUTES = 240;
 
     @Column(nullable = false, length = 20, updatable = false)
@@ -29,7 +30,30 @@ public class AppointmentType extends AbstractEntity {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** Counts towards a course of treatment; an assessment does not. */
+    @Column(nullable = false)
+    private boolean treatment = true;
+
     protected AppointmentType() {
+    }
+
+    public AppointmentType(String code, String label, int defaultMinutes, boolean couples, boolean treatment) {
+        this.code = code;
+        this.label = label;
+        this.defaultMinutes = defaultMinutes;
+        this.couples = couples;
+        this.treatment = treatment;
+    }
+
+    public boolean isTreatment() {
+        return treatment;
+    }
+
+    public void change(String newLabel, int minutes, boolean isTreatment, boolean isActive) {
+        this.label = newLabel;
+        this.defaultMinutes = minutes;
+        this.treatment = isTreatment;
+        this.active = isActive;
     }
 
     public String getCode() {

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import org.jspecify.annotations.Nullable;
 
-/** A dated change to the usual week: away (whole day or part) or extra hours. */
+/** Extra hours on one date, beyond the usual week (time away is {@link TimeAway}). */
 @Entity
 @Table(name = "working_exception")
 public class WorkingException {
@@ -54,6 +54,10 @@ public class WorkingException {
 
     public Long getId() {
         return id;
+    }
+
+    public long getTherapistId() {
+        return therapistId;
     }
 
     public LocalDate getDay() {

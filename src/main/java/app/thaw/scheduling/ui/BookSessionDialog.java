@@ -23,6 +23,7 @@ import app.thaw.scheduling.Recurrence;
 import app.thaw.scheduling.SeriesResult;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SlotSuggestion;
+import app.thaw.base.ui.Toasts;
 
 /**
  * Books a session (or a weekly or fortnightly series) for a case found by its reference. Refusals from the
@@ -46,6 +47,7 @@ class BookSessionDialog extends Dialog {
     private final SeriesClashes clashes = new SeriesClashes(this::moveClash);
     private final Button book = new Button("Book");
     private final GateNotice gate = new GateNotice();
+    private final OverrideReason override = new OverrideReason();
     private @Nullable CaseToBook bookingCase;
 
     BookSessionDialog(DiaryContext diary, Prefill prefill, Runnable onBooked) {
@@ -68,7 +70,7 @@ class BookSessionDialog extends Dialog {
         timeProblem.addClassNames("dialog-problem", "time-problem");
         timeProblem.getElement().setAttribute("role", "alert");
         timeProblem.setVisible(false);
-        var when = new Div(start, timeProblem);
+        var when = new Div(start, timeProblem, override);
         when.addClassName("book-when");
         var findFree = new Button("Find free times", click -> findFree());
         findFree.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -161,6 +163,11 @@ class BookSessionDialog extends Dialog {
                     case BookingResult.Booked booked -> booked(booked);
                     case BookingResult.Conflict conflict -> showTimeProblem(conflict.message());
                     case BookingResult.Invalid invalid -> showTimeProblem(invalid.message());
+                    case BookingResult.Unavailable unavailable -> {
+                        showTimeProblem(unavailable.message() + (unavailable.overridable()
+                                ? " Give a reason below to book it anyway." : " Choose another time."));
+                        override.offer(unavailable);
+                    }
                     case BookingResult.Blocked blocked -> gate.show(blocked.refusal());
                 }
             } else {
@@ -184,10 +191,11 @@ class BookSessionDialog extends Dialog {
         return new BookingRequest(bookingCase.client().intakeId(), fields.partnerFor(bookingCase),
                 fields.therapistId(), fields.typeId(), fields.format(),
                 fields.format() == SessionFormat.IN_PERSON ? fields.roomId() : null,
-                DiaryContext.uk(start.getValue()), null);
+                DiaryContext.uk(start.getValue()), null, override.value());
     }
 
     private void booked(BookingResult.Booked booked) {
+        override.reset();
         Toasts.success("Booked " + booked.session().clients() + ", " + DiaryFormat.when(booked.session()) + ".");
         onBooked.run();
         if (clashes.hasPending()) {

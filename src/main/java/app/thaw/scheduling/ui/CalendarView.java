@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -32,15 +33,20 @@ import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.BookingCases;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.FreeSlotService;
+import app.thaw.scheduling.LeaveService;
 import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
+import app.thaw.scheduling.SessionNoteService;
 import app.thaw.scheduling.SessionView;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffSummary;
 
 /**
  * The diary, a day or a week at a time, in UK time. Therapists see their own; practice managers pick a
- * therapist or the whole practice. Click a free slot to book, a session to change it.
+ * therapist or the whole practice, or see the practice week by therapist or by room side by side. Time away and closed
+ * days are marked; cancelled sessions show on request. Click a free slot to book, a session to change it.
  * Query parameters: {@code case} (opens booking for that case reference), {@code date}, {@code therapist}
  * and {@code session} (opens that session), so other screens can link here.
  */
@@ -50,7 +56,15 @@ import app.thaw.security.StaffAccountService;
 @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
 public class CalendarView extends VerticalLayout implements BeforeEnterObserver {
 
-    enum Mode { DAY, WEEK }
+    enum Mode {
+        DAY("Day"), WEEK("Week"), TEAM("Team week"), ROOMS("Rooms week");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+    }
 
     /** Whose diary is shown; no therapist means the whole practice. */
     record Owner(@Nullable Long therapistId, String name) {
@@ -61,12 +75,15 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
     private final Select<Owner> owner = new Select<>();
     private final H2 range = new H2();
     private final Div body = new Div();
+    private final Checkbox withCancelled = new Checkbox("Show cancelled");
     private LocalDate anchor;
     private List<SessionView> shown = List.of();
 
-    public CalendarView(SchedulingService scheduling, DiarySetupService setup, FreeSlotService freeSlots,
-                        BookingCases cases, StaffAccountService staff, CurrentUser currentUser, Clock clock) {
-        this.diary = new DiaryContext(scheduling, setup, freeSlots, cases, staff, currentUser.require(), clock);
+    public CalendarView(SchedulingService scheduling, SessionChanges changes, DiarySetupService setup,
+                        LeaveService leave, FreeSlotService freeSlots, BookingCases cases, SessionNoteService notes,
+                        StaffAccountService staff, CurrentUser currentUser, Clock clock) {
+        this.diary = new DiaryContext(scheduling, changes, setup, leave, freeSlots, cases, notes, staff,
+                currentUser.require(), clock);
         this.anchor = diary.now().toLocalDate();
         addClassName("calendar-view");
         setSizeFull();
@@ -84,10 +101,11 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         });
         var next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create(), click -> step(1));
         next.setIconAfterText(true);
-        mode.setItems(Mode.values());
-        mode.setItemLabelGenerator(m -> m == Mode.DAY ? "Day" : "Week");
+        mode.setItems(diary.me().isAdmin() ? List.of(Mode.values()) : List.of(Mode.DAY, Mode.WEEK));
+        mode.setItemLabelGenerator(m -> m.label);
         mode.setValue(Mode.WEEK);
         mode.addValueChangeListener(change -> refresh());
+        withCancelled.addValueChangeListener(change -> refresh());
         var book = new Button("Book session", VaadinIcon.PLUS.create(),
                 click -> openBooking(new BookSessionDialog.Prefill(null, null, therapistShown())));
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -103,7 +121,7 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
             owner.addValueChangeListener(change -> refresh());
             bar.add(owner);
         }
-        bar.add(book);
+        bar.add(withCancelled, book);
         if (diary.me().isTherapist()) {
             bar.add(new Button("My working hours", VaadinIcon.CLOCK.create(),
                     click -> new WorkingHoursDialog(diary, diary.me().id(), this::refresh).open()));
@@ -152,20 +170,49 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         List<LocalDate> days = days();
         LocalDate first = days.getFirst();
         LocalDate last = days.getLast();
-        Long therapistId = therapistShown();
-        shown = diary.scheduling().sessions(therapistId, first, last);
-        var working = new WorkingWindows();
-        List<Long> whose = therapistId != null ? List.of(therapistId)
-                : diary.staff().activeTherapists().stream().map(t -> t.id()).toList();
-        for (Long id : whose) {
-            working.add(days, diary.setup().workingHours(id), diary.setup().exceptions(id, first, last));
-        }
+        boolean practiceWide = mode.getValue() == Mode.TEAM || mode.getValue() == Mode.ROOMS;
+        owner.setVisible(!practiceWide);
+        Long therapistId = practiceWide ? null : therapistShown();
+        shown = diary.scheduling().sessions(therapistId, first, last, withCancelled.getValue());
+        List<StaffSummary> therapists = diary.staff().activeTherapists();
+        List<Long> whose = therapistId != null ? List.of(therapistId) : therapists.stream().map(t -> t.id()).toList();
+        var away = diary.leave().timeAway(whose, first, last);
+        var closed = diary.leave().closedDays(first, last);
         range.setText(DiaryFormat.range(first, last));
         body.removeAll();
-        var grid = new WeekGrid(days, shown, working, diary.now(), therapistId == null, this::bookAt,
-                this::openSession);
+        if (practiceWide) {
+            body.add(teamWeek(days, therapists, away, closed));
+            return;
+        }
+        var working = new WorkingWindows();
+        for (Long id : whose) {
+            working.add(days, diary.setup().workingHours(id), diary.setup().exceptions(id, first, last),
+                    away.stream().filter(a -> a.therapistId() == id).toList(), closed);
+        }
+        var grid = new WeekGrid(days, shown, working, new WeekGrid.Marks(therapistId == null ? List.of() : away,
+                closed), diary.now(), therapistId == null, this::bookAt, this::openSession);
         grid.getElement().setAttribute("aria-label", "Diary, " + range.getText());
         body.add(grid);
+    }
+
+    /** The practice week side by side: a row per therapist, or per room (in-person sessions). */
+    private TeamWeek teamWeek(List<LocalDate> days, List<StaffSummary> therapists,
+                              List<LeaveService.AwayView> away, List<LeaveService.ClosedDayView> closed) {
+        List<TeamWeek.Row> rows = new ArrayList<>();
+        boolean byRoom = mode.getValue() == Mode.ROOMS;
+        if (byRoom) {
+            diary.setup().rooms().stream().filter(r -> r.active() || shown.stream()
+                    .anyMatch(s -> Long.valueOf(r.id()).equals(s.roomId())))
+                    .forEach(r -> rows.add(new TeamWeek.Row(r.name(), s -> Long.valueOf(r.id()).equals(s.roomId()),
+                            List.of())));
+            rows.add(new TeamWeek.Row("Online", s -> s.roomId() == null, List.of()));
+        } else {
+            therapists.forEach(t -> rows.add(new TeamWeek.Row(t.displayName(), s -> s.therapistId() == t.id(),
+                    away.stream().filter(a -> a.therapistId() == t.id()).toList())));
+        }
+        var week = new TeamWeek(days, rows, shown, closed, byRoom, diary.now().toLocalDate(), this::openSession);
+        week.getElement().setAttribute("aria-label", (byRoom ? "Rooms, " : "Therapists, ") + range.getText());
+        return week;
     }
 
     /** The therapist whose diary is shown: oneself for a therapist, the picked one (or none) for a manager. */

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import app.thaw.scheduling.SessionView;
+import app.thaw.base.ui.Toasts;
 
 /**
  * Cancels a session with a reason (kept in the practice, never sent). Staff can record a cancellation the
@@ -19,8 +20,14 @@ class CancelForm extends Div {
     static final int REASON_MAX = 500;
 
     CancelForm(DiaryContext diary, SessionView session, Runnable onCancelled) {
+        this(diary, session, "", onCancelled);
+    }
+
+    /** {@code suggested}: the reason to start from (the therapist's time away, say). */
+    CancelForm(DiaryContext diary, SessionView session, String suggested, Runnable onCancelled) {
         addClassName("session-form");
         var reason = new TextArea("Reason (required; stays in the practice)");
+        reason.setValue(suggested);
         reason.setMaxLength(REASON_MAX);
         reason.setManualValidation(true);
         reason.setWidthFull();
@@ -31,8 +38,9 @@ class CancelForm extends Div {
         confirm.setDisableOnClick(true);
         confirm.addClickListener(click -> {
             try {
-                diary.scheduling().cancel(session.id(), forClient.getValue(), reason.getValue());
-                Toasts.success("Cancelled " + session.clients() + ", " + DiaryFormat.when(session) + ".");
+                diary.changes().cancel(session.id(), forClient.getValue(), reason.getValue());
+                Toasts.success("Cancelled " + session.clients() + ", " + DiaryFormat.when(session)
+                        + ". The clients are told.");
                 onCancelled.run();
             } catch (IllegalArgumentException refused) {
                 reason.setErrorMessage(refused.getMessage());

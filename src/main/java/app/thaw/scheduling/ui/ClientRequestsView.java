@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -28,8 +29,12 @@ import app.thaw.scheduling.ClientChangeRequest;
 import app.thaw.scheduling.ClientRequestService;
 import app.thaw.scheduling.SessionView;
 import app.thaw.security.Roles;
+import app.thaw.base.ui.Toasts;
 
-/** Clients' requests from their status pages to cancel or rearrange a session, oldest first, until handled. */
+/**
+ * Clients' requests from their status pages to cancel or rearrange a session, oldest first, until handled (or until the
+ * change asked for is made: the request then closes itself). The case's therapists read the client's whole message.
+ */
 @Route(value = "staff/requests", layout = MainLayout.class)
 @PageTitle("Client requests · Thaw")
 @Menu(order = 12, title = "Client requests", icon = "vaadin:envelope-open")
@@ -52,9 +57,11 @@ public class ClientRequestsView extends VerticalLayout {
         grid.addColumn(r -> r.cancel() ? "Cancel" : "Rearrange").setHeader("Asks to").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setFlexGrow(2);
-        grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3);
+        grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3).setKey("message");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setSelectionMode(Grid.SelectionMode.NONE);
+        // the client's whole message, however long: cells wrap instead of cutting it off
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         empty.addClassName("panel-note");
         add(new H2("Client requests"), empty, grid);
         setFlexGrow(1, grid);

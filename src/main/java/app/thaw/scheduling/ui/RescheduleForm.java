@@ -15,13 +15,15 @@ import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.DiarySetupService.RoomView;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SessionView;
+import app.thaw.base.ui.Toasts;
 
-/** Moves a session to another time (and room); a clash is explained beside the time. */
+/** Moves a session to another time (and room); a clash, time away or closed day is explained beside the time. */
 class RescheduleForm extends Div {
 
     private final DateTimePicker start = new DateTimePicker("New date and time");
     private final Select<RoomView> room = new Select<>();
     private final Span problem = new Span();
+    private final OverrideReason override = new OverrideReason();
 
     RescheduleForm(DiaryContext diary, SessionView session, Runnable onMoved) {
         addClassName("session-form");
@@ -41,7 +43,7 @@ class RescheduleForm extends Div {
                     .ifPresent(room::setValue);
             add(room);
         }
-        add(problem);
+        add(problem, override);
         var move = new Button("Move session");
         move.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         move.setDisableOnClick(true);
@@ -66,13 +68,19 @@ class RescheduleForm extends Div {
             problem.setText(BookingFields.ROOM_NEEDED);
             return;
         }
-        switch (diary.scheduling().reschedule(session.id(), DiaryContext.uk(start.getValue()), roomId)) {
+        switch (diary.changes().reschedule(session.id(), DiaryContext.uk(start.getValue()), roomId,
+                override.value())) {
             case BookingResult.Booked moved -> {
-                Toasts.success("Moved to " + DiaryFormat.when(moved.session()) + ".");
+                Toasts.success("Moved to " + DiaryFormat.when(moved.session()) + ". The clients are told.");
                 onMoved.run();
             }
             case BookingResult.Conflict conflict -> problem.setText(conflict.message());
             case BookingResult.Invalid invalid -> problem.setText(invalid.message());
+            case BookingResult.Unavailable unavailable -> {
+                problem.setText(unavailable.message() + (unavailable.overridable()
+                        ? " Give a reason below to move it there anyway." : " Choose another time."));
+                override.offer(unavailable);
+            }
             case BookingResult.Blocked blocked -> problem.setText(blocked.refusal().message());
         }
     }

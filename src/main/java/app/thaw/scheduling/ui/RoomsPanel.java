@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.DiarySetupService.RoomView;
+import app.thaw.base.ui.Toasts;
 
 /** The practice's rooms: add one, take one out of use (its past sessions keep their room). */
 class RoomsPanel extends Div {

@@ -11,8 +11,12 @@ import com.vaadin.flow.component.html.Paragraph;
 
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.SessionView;
+import app.thaw.base.ui.Toasts;
 
-/** One session: who, when, where; reschedule, cancel, and once it has started, attended or did not attend. */
+/**
+ * One session: who, when, where, and the way to its case for the therapists the policy lets in; reschedule, cancel,
+ * another therapist (practice manager); once it has started, attended or did not attend, and the session note.
+ */
 class SessionDialog extends Dialog {
 
     private final DiaryContext diary;
@@ -51,10 +55,13 @@ class SessionDialog extends Dialog {
             add(note);
         }
         add(form);
+        boolean started = !session.start().toLocalDateTime().isAfter(diary.now());
+        if (diary.me().isTherapist() && session.state() != AppointmentState.CANCELLED && started) {
+            add(new SessionNotePanel(diary, session));
+        }
 
         var close = new Button("Close", click -> close());
         getFooter().add(close);
-        boolean started = !session.start().toLocalDateTime().isAfter(diary.now());
         if (session.state() != AppointmentState.CANCELLED && started) {
             getFooter().add(outcome("Mark attended", AppointmentState.ATTENDED),
                     outcome("Did not attend", AppointmentState.NO_SHOW));
@@ -62,13 +69,17 @@ class SessionDialog extends Dialog {
         if (session.state() == AppointmentState.BOOKED) {
             getFooter().add(toggle("Cancel session", () -> new CancelForm(diary, session, this::changed)),
                     toggle("Reschedule", () -> new RescheduleForm(diary, session, this::changed)));
+            if (diary.me().isAdmin() && !started) {
+                getFooter().add(toggle("Another therapist", () -> new ChangeTherapistForm(diary, session,
+                        this::changed)));
+            }
         }
     }
 
     private Button outcome(String text, AppointmentState outcome) {
         var button = new Button(text, click -> {
             try {
-                diary.scheduling().recordOutcome(session.id(), outcome);
+                diary.changes().recordOutcome(session.id(), outcome);
                 Toasts.success(session.clients() + ": " + outcome.label().toLowerCase(java.util.Locale.UK) + ".");
                 changed();
             } catch (IllegalArgumentException refused) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.DiarySetupService.TypeView;
+import app.thaw.base.ui.Toasts;
 
 /** How long each kind of session lasts by default; sessions already booked keep their length. */
 class SessionLengthsPanel extends Div {

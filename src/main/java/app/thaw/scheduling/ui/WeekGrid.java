@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import com.vaadin.flow.component.html.Div;
 
+import app.thaw.scheduling.LeaveService;
 import app.thaw.scheduling.SessionView;
 
 /**
@@ -26,7 +27,18 @@ class WeekGrid extends Div {
     private static final int ROW_MINUTES = 5;
     private static final int ROWS = (int) Duration.between(FIRST, LAST).toMinutes() / ROW_MINUTES;
 
+    /** Time away (drawn for one therapist's diary) and the practice's closed days, over the working hours. */
+    record Marks(List<LeaveService.AwayView> away, List<LeaveService.ClosedDayView> closed) {
+
+        static final Marks NONE = new Marks(List.of(), List.of());
+    }
+
     WeekGrid(List<LocalDate> days, List<SessionView> sessions, WorkingWindows working, LocalDateTime now,
+             boolean showTherapist, Consumer<LocalDateTime> onSlot, Consumer<SessionView> onSession) {
+        this(days, sessions, working, Marks.NONE, now, showTherapist, onSlot, onSession);
+    }
+
+    WeekGrid(List<LocalDate> days, List<SessionView> sessions, WorkingWindows working, Marks marks, LocalDateTime now,
              boolean showTherapist, Consumer<LocalDateTime> onSlot, Consumer<SessionView> onSession) {
         addClassName("diary-grid");
         getStyle().set("--diary-days", String.valueOf(days.size()));
@@ -43,8 +55,17 @@ class WeekGrid extends Div {
         for (int d = 0; d < days.size(); d++) {
             LocalDate day = days.get(d);
             int column = d + 2;
-            var head = new Div(DiaryFormat.DAY.format(day));
+            var closedDay = marks.closed().stream().filter(c -> c.day().equals(day) && !c.open()).findFirst();
+            var head = new Div(DiaryFormat.DAY.format(day) + closedDay.map(c -> " · closed").orElse(""));
             head.addClassName("diary-day-head");
+            closedDay.ifPresent(c -> {
+                head.addClassName("diary-day-closed");
+                head.getElement().setAttribute("title", "The practice is closed: " + c.name());
+                var band = new Div(c.name());
+                band.addClassName("diary-closed");
+                place(band, column, FIRST, LAST);
+                add(band);
+            });
             head.getStyle().set("grid-column", String.valueOf(column));
             if (day.equals(now.toLocalDate())) {
                 head.addClassName("diary-today");
@@ -57,6 +78,16 @@ class WeekGrid extends Div {
                         DiaryFormat.TIME.format(window.starts()) + "–" + DiaryFormat.TIME.format(window.ends()));
                 place(band, column, window.starts(), window.ends());
                 add(band);
+            }
+            for (LeaveService.AwayView away : marks.away()) {
+                if (!day.isBefore(away.firstDay()) && !day.isAfter(away.lastDay())) {
+                    var band = new Div("Away · " + away.reason().label());
+                    band.addClassName("diary-away");
+                    band.getElement().setAttribute("title", away.describe());
+                    place(band, column, away.starts() == null ? FIRST : away.starts(),
+                            away.ends() == null ? LAST : away.ends());
+                    add(band);
+                }
             }
             for (LocalTime time = FIRST; time.isBefore(LAST); time = time.plusMinutes(SLOT_MINUTES)) {
                 add(slot(day.atTime(time), column, now, onSlot));

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.DiarySetupService.HoursView;
+import app.thaw.base.ui.Toasts;
 
 /** A therapist's usual week as blocks of UK time; add and remove blocks. */
 class WeeklyHoursPanel extends Div {

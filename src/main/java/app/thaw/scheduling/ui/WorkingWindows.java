@@ -10,10 +10,12 @@ import java.util.Map;
 
 import app.thaw.scheduling.DiarySetupService.ExceptionView;
 import app.thaw.scheduling.DiarySetupService.HoursView;
+import app.thaw.scheduling.LeaveService.AwayView;
+import app.thaw.scheduling.LeaveService.ClosedDayView;
 
 /**
- * When someone works on each shown date: the weekly pattern, minus time away, plus extra hours (the same
- * reading as the free-slot finder). For the whole practice the windows of every therapist are merged.
+ * When someone works on each shown date: the weekly pattern plus extra hours, minus time away and closed days (the
+ * same reading as the free-slot finder and the booking check). For the whole practice every therapist's are merged.
  */
 final class WorkingWindows {
 
@@ -22,23 +24,27 @@ final class WorkingWindows {
 
     private final Map<LocalDate, List<Window>> byDate = new HashMap<>();
 
-    /** Adds one therapist's windows for the given dates. */
-    void add(List<LocalDate> dates, List<HoursView> hours, List<ExceptionView> exceptions) {
+    /** Adds one therapist's windows for the given dates: hours and extra hours, less time away and closed days. */
+    void add(List<LocalDate> dates, List<HoursView> hours, List<ExceptionView> extras, List<AwayView> away,
+             List<ClosedDayView> closed) {
         for (LocalDate date : dates) {
             List<Window> windows = new ArrayList<>();
             hours.stream().filter(h -> h.day() == date.getDayOfWeek())
                     .forEach(h -> windows.add(new Window(h.starts(), h.ends())));
+            extras.stream().filter(e -> e.day().equals(date))
+                    .forEach(e -> windows.add(new Window(e.starts(), e.ends())));
             List<Window> result = windows;
-            for (ExceptionView exception : exceptions) {
-                if (!exception.day().equals(date)) {
+            if (closed.stream().anyMatch(day -> day.day().equals(date) && !day.open())) {
+                result.clear();
+            }
+            for (AwayView time : away) {
+                if (date.isBefore(time.firstDay()) || date.isAfter(time.lastDay())) {
                     continue;
                 }
-                if (exception.extra()) {
-                    result.add(new Window(exception.starts(), exception.ends()));
-                } else if (exception.starts() == null) {
+                if (time.starts() == null) {
                     result.clear();
                 } else {
-                    result = subtract(result, new Window(exception.starts(), exception.ends()));
+                    result = subtract(result, new Window(time.starts(), time.ends()));
                 }
             }
             byDate.merge(date, result, (a, b) -> {

@@ -127,6 +127,11 @@ public class StaffAccountsView extends VerticalLayout {
                         new LinkDialog("Reset link for " + member.displayName(), link).open();
                         return "Password reset for " + member.displayName() + ".";
                     }));
+            if (member.role() == StaffRole.THERAPIST) {
+                // sessions to come and cases they hold go somewhere first (the practice feature's hand-over page)
+                menu.addItem("Hand over and deactivate…", click -> getUI().ifPresent(ui -> ui.navigate(
+                        "staff/admin/team/" + member.id() + "/hand-over")));
+            }
             menu.addItem("Deactivate…", click -> confirm("Deactivate " + member.displayName() + "?",
                     "They are signed out everywhere at once and can't sign in until reactivated. Their cases, "
                             + "notes and history stay as they are.",

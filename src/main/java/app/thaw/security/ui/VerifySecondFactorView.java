@@ -75,10 +75,10 @@ public class VerifySecondFactorView extends Main implements BeforeEnterObserver 
             return;
         }
         if (!result.usedRecoveryCode()) {
-            UI.getCurrent().getPage().setLocation("staff");
+            UI.getCurrent().getPage().setLocation(Landing.home());
             return;
         }
-        var carryOn = new Button("Continue", click -> UI.getCurrent().getPage().setLocation("staff"));
+        var carryOn = new Button("Continue", click -> UI.getCurrent().getPage().setLocation(Landing.home()));
         carryOn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var done = new Div(new H2("Signed in with a recovery code"),
                 new Paragraph("That code is now used up. You have " + result.recoveryCodesLeft() + " left. "

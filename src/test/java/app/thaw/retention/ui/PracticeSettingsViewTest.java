@@ -7,37 +7,20 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.IntegrationTest;
-import app.thaw.base.domain.Erased;
-import app.thaw.intake.IntakeFixtures;
-import app.thaw.intake.IntakeService;
 import app.thaw.retention.RetentionPolicy;
 import app.thaw.retention.RetentionService;
-import app.thaw.review.ReviewTestData;
 
 @IntegrationTest
 class PracticeSettingsViewTest extends SpringBrowserlessTest {
 
     @Autowired
     RetentionService retention;
-
-    @Autowired
-    IntakeService intake;
-
-    @Autowired
-    UserDetailsService staff;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     @WithUserDetails("admin")
@@ -75,70 +58,12 @@ class PracticeSettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("admin")
-    void theErasureDialogAsksForTheReferenceAgainAndAReasonThenErases() {
-        var client = data().submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Dialog"));
+    void erasureAndLegalHoldsAreFoundOnTheClientPrivacyPage() {
         navigate(PracticeSettingsView.class);
 
-        test(find(Button.class).withText("Erase client…").single()).click();
-        var reference = find(TextField.class).withLabel("Client reference").single();
-        assertThat(reference.isInvalid()).isTrue();
-        test(reference).setValue(client.reference().toLowerCase());
-        test(find(Button.class).withText("Erase client…").single()).click();
-
-        var dialog = find(ErasureDialog.class).single();
-        assertThat(dialog.getHeaderTitle()).isEqualTo("Erase client " + client.reference());
-        var erase = find(Button.class, dialog).withText("Erase client").single();
-        test(erase).click();
-        var confirm = find(TextField.class, dialog).withLabel("Type the reference to confirm").single();
-        assertThat(confirm.isInvalid()).isTrue();
-        assertThat(confirm.getErrorMessage()).contains(client.reference());
-
-        test(confirm).setValue(client.reference());
-        test(erase).click();
-        var reason = find(TextArea.class, dialog).withLabel("Why is this client erased?").single();
-        assertThat(reason.isInvalid()).isTrue();
-        assertThat(reason.getErrorMessage()).startsWith("Please say why");
-
-        test(reason).setValue("Client's email of today");
-        test(erase).click();
-
-        assertThat(find(ErasureDialog.class).exists()).isFalse();
-        assertThat(jdbc.queryForObject("select full_name from intake where id = ?", String.class, client.id()))
-                .isEqualTo(Erased.MARKER);
-    }
-
-    @Test
-    @WithUserDetails("admin")
-    void aLegalHoldSetInItsDialogStopsTheErasureDialogAtOnce() {
-        var client = data().submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Hold"));
-        navigate(PracticeSettingsView.class);
-        test(find(TextField.class).withLabel("Client reference").single()).setValue(client.reference());
-
-        test(find(Button.class).withText("Legal hold…").single()).click();
-        var holdDialog = find(LegalHoldDialog.class).single();
-        test(find(Button.class, holdDialog).withText("Set legal hold").single()).click();
-        var why = find(TextArea.class, holdDialog).withLabel("Why must this record be kept?").single();
-        assertThat(why.isInvalid()).isTrue();
-        test(why).setValue("Court order");
-        test(find(Button.class, holdDialog).withText("Set legal hold").single()).click();
-        assertThat(find(LegalHoldDialog.class).exists()).isFalse();
-
-        test(find(Button.class).withText("Erase client…").single()).click();
-        var dialog = find(ErasureDialog.class).single();
-        assertThat(find(Paragraph.class, dialog).withClassName("dialog-problem").single().getText())
-                .contains("under a legal hold");
-        assertThat(find(Button.class, dialog).withText("Erase client").single().isEnabled()).isFalse();
-        find(Button.class, dialog).withText("Cancel").single().click();
-
-        test(find(Button.class).withText("Legal hold…").single()).click();
-        var clearDialog = find(LegalHoldDialog.class).single();
-        assertThat(find(Paragraph.class, clearDialog).withClassName("legal-hold-state").single().getText())
-                .contains("set by Priya Shah: Court order");
-        test(find(TextArea.class, clearDialog).withLabel("Why is the hold no longer needed?").single())
-                .setValue("Order lifted");
-        test(find(Button.class, clearDialog).withText("Clear legal hold").single()).click();
-        assertThat(jdbc.queryForObject("select count(*) from legal_hold where intake_id = ? and cleared_at is null",
-                Integer.class, client.id())).isZero();
+        var link = find(com.vaadin.flow.component.html.Anchor.class).withId("settings-client-privacy-link").single();
+        assertThat(link.getHref()).isEqualTo("staff/admin/privacy");
+        assertThat(find(Button.class).withText("Erase client…").exists()).isFalse();
     }
 
     @Test
@@ -149,9 +74,5 @@ class PracticeSettingsViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isNotInstanceOf(PracticeSettingsView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
                 .doesNotContain("Practice settings");
-    }
-
-    private ReviewTestData data() {
-        return new ReviewTestData(intake, staff, jdbc);
     }
 }

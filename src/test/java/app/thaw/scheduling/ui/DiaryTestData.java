@@ -149,7 +149,29 @@ final class DiaryTestData {
     static LocalDate futureMonday(Clock clock, int minWeeks) {
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         int weeks = minWeeks + ThreadLocalRandom.current().nextInt(400);
-        return today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(weeks);
+        LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(weeks);
+        // the practice is closed on bank holidays: a week with one would refuse the test's bookings
+        while (hasBankHoliday(monday)) {
+            monday = monday.plusWeeks(1);
+        }
+        return monday;
+    }
+
+    private static boolean hasBankHoliday(LocalDate monday) {
+        return BANK_HOLIDAYS.stream().anyMatch(day -> !day.isBefore(monday) && day.isBefore(monday.plusDays(7)));
+    }
+
+    /** The bank holidays shipped with Thaw (closed unless the practice manager opens one). */
+    static final java.util.List<LocalDate> BANK_HOLIDAYS = readBankHolidays();
+
+    private static java.util.List<LocalDate> readBankHolidays() {
+        try (var in = DiaryTestData.class.getResourceAsStream("/scheduling/bank-holidays-england-and-wales.csv")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && Character.isDigit(line.charAt(0)))
+                    .map(line -> LocalDate.parse(line.substring(0, line.indexOf(',')))).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static ZonedDateTime uk(LocalDateTime local) {

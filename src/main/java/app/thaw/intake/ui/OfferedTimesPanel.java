@@ -1,0 +1,81 @@
+package app.thaw.intake.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+
+import app.thaw.Application;
+import app.thaw.intake.ClientOffers;
+
+/**
+ * The times the practice holds for the client to choose from, each with "Choose this time"; once one is chosen, or
+ * the offer lapsed, a sentence says so. Used by the status page (and shaped so an offer link page can show the same).
+ */
+public class OfferedTimesPanel extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.UK);
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter KEPT = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+
+    private final Supplier<ClientOffers.Offered> offered;
+    private final LongFunction<ClientOffers.Choice> choose;
+    private final Consumer<ClientOffers.Choice> afterChoice;
+
+    public OfferedTimesPanel(Supplier<ClientOffers.Offered> offered, LongFunction<ClientOffers.Choice> choose,
+                             Consumer<ClientOffers.Choice> afterChoice) {
+        this.offered = offered;
+        this.choose = choose;
+        this.afterChoice = afterChoice;
+        addClassName("offered-times");
+        setId("offered-times");
+        render(null);
+    }
+
+    private void render(ClientOffers.Choice outcome) {
+        removeAll();
+        ClientOffers.Offered offer = offered.get();
+        if (outcome != null) {
+            var said = new Paragraph(outcome.message());
+            said.addClassName("wizard-notice");
+            said.setId("offer-outcome");
+            said.getElement().setAttribute("role", "status");
+            add(said);
+        }
+        if (offer.times().isEmpty()) {
+            if (offer.note() != null && outcome == null) {
+                var note = new Paragraph(offer.note());
+                note.setId("offer-note");
+                add(new H2("Your first session"), note);
+            }
+            setVisible(outcome != null || offer.note() != null);
+            return;
+        }
+        setVisible(true);
+        add(new H2("Choose a time for your first session"), new Paragraph("We are keeping these times for you until "
+                + KEPT.format(offer.openUntil()) + ". Choose the one that suits you; it is booked straight away."));
+        for (ClientOffers.Time time : offer.times()) {
+            var pick = new Button("Choose this time", click -> {
+                ClientOffers.Choice choice = choose.apply(time.slotId());
+                render(choice);
+                afterChoice.accept(choice);
+            });
+            pick.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            pick.getElement().setAttribute("aria-label", "Choose " + WHEN.format(time.start()));
+            var block = new Div(new H3(WHEN.format(time.start()) + "–" + UNTIL.format(time.end())),
+                    new Paragraph(time.label() + " with " + time.therapistName() + " · " + time.where()), pick);
+            block.addClassName("client-session");
+            block.addClassName("offered-time");
+            add(block);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package app.thaw.outcomes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.base.domain.SecretToken;
+import app.thaw.base.web.PublicUrl;
+import app.thaw.care.CareRecords;
+import app.thaw.care.CaseStage;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.intake.SubmittedIntakes;
+import app.thaw.notification.ClientEmails;
+import app.thaw.outcomes.domain.MeasureStore;
+import app.thaw.scheduling.AppointmentNotice;
+import app.thaw.scheduling.UpcomingSessions;
+import app.thaw.security.Roles;
+
+/**
+ * Before each session (by default from 24 hours ahead) every client of it gets their own request for their case's
+ * measures: always on their status page, and by email where they chose email. Before a client's first session the
+ * request leaves out what the intake already measured (the intake's answers are that session's measure). One instance works at a time (an advisory lock), and a request per client and
+ * session is unique, so a second run adds nothing.
+ */
+@Service
+public class MeasureLinks {
+
+    private static final Logger log = LoggerFactory.getLogger(MeasureLinks.class);
+    /** The advisory lock of this job ("THAW-MEA"). */
+    private static final long LOCK = 0x5448_4157_4d45_4100L;
+    /** What the intake's own answers already measured: the first measure of every course. */
+    private static final Set<Measure> FROM_INTAKE = EnumSet.of(Measure.PHQ9, Measure.GAD7, Measure.FEELINGS);
+
+    private final ObjectProvider<UpcomingSessions> diary;
+    private final CaseAccess access;
+    private final MeasurePlans plans;
+    private final MeasureStore store;
+    private final SubmittedIntakes intakes;
+    private final CareRecords care;
+    private final ClientEmails emails;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration lead;
+    private final PublicUrl publicUrl;
+
+    MeasureLinks(ObjectProvider<UpcomingSessions> diary, CaseAccess access, MeasurePlans plans, MeasureStore store,
+                 SubmittedIntakes intakes, CareRecords care, ClientEmails emails, JdbcTemplate jdbc, Clock clock,
+                 @Value("${thaw.outcomes.link-lead:PT24H}") Duration lead, PublicUrl publicUrl) {
+        this.diary = diary;
+        this.access = access;
+        this.plans = plans;
+        this.store = store;
+        this.intakes = intakes;
+        this.care = care;
+        this.emails = emails;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.lead = lead;
+        this.publicUrl = publicUrl;
+    }
+
+    /** What one run did. */
+    public record Sent(int requests, int emails) {
+    }
+
+    /** Creates the requests (and queues the emails) for sessions starting within the lead time; as the practice. */
+    @Transactional
+    @RolesAllowed(Roles.SYSTEM)
+    public Sent sendDue() {
+        UpcomingSessions sessions = diary.getIfAvailable();
+        if (sessions == null || !Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)",
+                Boolean.class, LOCK))) {
+            return new Sent(0, 0);
+        }
+        Instant now = clock.instant();
+        List<AppointmentNotice> due = sessions.startingBetween(now, now.plus(lead));
+        Set<Long> ids = new LinkedHashSet<>();
+        due.forEach(n -> n.recipients().stream().filter(r -> r.intakeId() != null).forEach(r -> ids.add(r.intakeId())));
+        Map<Long, CaseGrant> grants = new HashMap<>();
+        access.checkAll(ids, CaseOperation.READ_CLINICAL).forEach(g -> grants.put(g.intakeId(), g));
+        Map<Long, Set<Measure>> planned = plans.planned(new ArrayList<>(grants.values()));
+        Map<Long, CaseStage> stages = care.stages(grants.values());
+        Set<Long> emailSafe = intakes.emailSafe(grants.values());
+        int requests = 0;
+        int queued = 0;
+        for (AppointmentNotice notice : due) {
+            for (AppointmentNotice.Recipient to : notice.recipients()) {
+                CaseGrant grant = to.intakeId() == null ? null : grants.get(to.intakeId());
+                if (grant == null) {
+                    continue;
+                }
+                Set<Measure> measures = EnumSet.copyOf(planned.getOrDefault(grant.intakeId(), Measure.INDIVIDUAL));
+                CaseStage stage = stages.get(grant.intakeId());
+                if (stage == null || stage.course().attendedSessions() == 0) {
+                    // the first session's measure is the intake's own answers
+                    measures.removeAll(FROM_INTAKE);
+                }
+                if (measures.isEmpty()) {
+                    continue;
+                }
+                Instant expires = notice.end().toInstant();
+                var made = store.createRequest(grant.intakeId(), notice.appointmentId(), Measure.store(measures),
+                        notice.start().toInstant(), now, expires);
+                if (made.isEmpty()) {
+                    continue;
+                }
+                requests++;
+                if (emailSafe.contains(grant.intakeId())) {
+                    String token = SecretToken.generate();
+                    store.addLink(SecretToken.hash(token), made.get(), now);
+                    if (emails.sendMeasureLink(to.email(), to.name(), notice.start(),
+                            publicUrl.link(OutcomeLinks.form(token)), expires)) {
+                        store.markEmailed(made.get(), now);
+                        queued++;
+                    }
+                }
+            }
+        }
+        if (requests > 0) {
+            log.info("Measure requests: {} created, {} emailed", requests, queued);
+        }
+        return new Sent(requests, queued);
+    }
+}

@@ -1,0 +1,240 @@
+package app.thaw.outcomes.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The measure tables (V70): plans, requests and their links, responses with their scores, and risk alerts. Plain SQL
+ * because every read is a narrow, indexed one and the link job works in batches.
+ */
+/* A repository (Spring Data's marker): internal to outcomes, which Modulith keeps out of views and other features. */
+@org.springframework.stereotype.Repository
+public class MeasureStore implements Repository<MeasureStore.Response, Long> {
+
+    /** One stored request: a set of measures for one client before one session. */
+    public record Request(long id, long intakeId, long appointmentId, String measures, Instant sessionStarts,
+                          Instant createdAt, Instant expiresAt, @Nullable Instant emailedAt,
+                          @Nullable Instant answeredAt) {
+
+        public boolean openAt(Instant now) {
+            return answeredAt == null && now.isBefore(expiresAt);
+        }
+    }
+
+    /** One answered set; a null score means that measure was not asked. */
+    public record Response(long id, long intakeId, @Nullable Long requestId, String source, Instant answeredAt,
+                           @Nullable Integer phq9, @Nullable Integer gad7, @Nullable Integer csi4,
+                           @Nullable Integer feelings, boolean risk) {
+    }
+
+    public record Alert(long id, long intakeId, String rules, Instant createdAt, @Nullable Instant acknowledgedAt) {
+    }
+
+    public record Plan(String measures, boolean clientProgress) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final AlertNoteColumn noteColumn;
+
+    MeasureStore(JdbcTemplate jdbc, AlertNoteColumn noteColumn) {
+        this.jdbc = jdbc;
+        this.noteColumn = noteColumn;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    public Optional<Plan> plan(long intakeId) {
+        return jdbc.query("select measures, client_progress from measure_plan where intake_id = ?",
+                (rs, n) -> new Plan(rs.getString(1), rs.getBoolean(2)), intakeId).stream().findFirst();
+    }
+
+    public Map<Long, Plan> plans(Collection<Long> intakeIds) {
+        Map<Long, Plan> found = new HashMap<>();
+        if (intakeIds.isEmpty()) {
+            return found;
+        }
+        named.query("select intake_id, measures, client_progress from measure_plan where intake_id in (:ids)",
+                new MapSqlParameterSource("ids", intakeIds),
+                rs -> {
+                    found.put(rs.getLong(1), new Plan(rs.getString(2), rs.getBoolean(3)));
+                });
+        return found;
+    }
+
+    public void savePlan(long intakeId, String measures, boolean clientProgress, Instant at, @Nullable Long by) {
+        jdbc.update("""
+                insert into measure_plan (intake_id, measures, client_progress, updated_at, updated_by)
+                values (?, ?, ?, ?, ?)
+                on conflict (intake_id) do update set measures = excluded.measures,
+                    client_progress = excluded.client_progress, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by""",
+                intakeId, measures, clientProgress, Timestamp.from(at), by);
+    }
+
+    /** Creates the request unless this client already has one for this session; returns its id when new. */
+    public Optional<Long> createRequest(long intakeId, long appointmentId, String measures, Instant sessionStarts,
+                                       Instant now, Instant expiresAt) {
+        var keys = new GeneratedKeyHolder();
+        int made = jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    insert into measure_request (intake_id, appointment_id, measures, session_starts, created_at,
+                        expires_at)
+                    values (?, ?, ?, ?, ?, ?) on conflict (intake_id, appointment_id) do nothing""",
+                    new String[] {"id"});
+            statement.setLong(1, intakeId);
+            statement.setLong(2, appointmentId);
+            statement.setString(3, measures);
+            statement.setTimestamp(4, Timestamp.from(sessionStarts));
+            statement.setTimestamp(5, Timestamp.from(now));
+            statement.setTimestamp(6, Timestamp.from(expiresAt));
+            return statement;
+        }, keys);
+        return made == 1 ? Optional.of(keys.getKey().longValue()) : Optional.empty();
+    }
+
+    /** Intakes among these that were ever asked a repeat measure: their next request is not their first. */
+    public java.util.Set<Long> everAsked(Collection<Long> intakeIds) {
+        var found = new java.util.HashSet<Long>();
+        if (!intakeIds.isEmpty()) {
+            named.query("select distinct intake_id from measure_request where intake_id in (:ids)",
+                    new MapSqlParameterSource("ids", intakeIds), rs -> {
+                        found.add(rs.getLong(1));
+                    });
+        }
+        return found;
+    }
+
+    public void addLink(String tokenHash, long requestId, Instant now) {
+        jdbc.update("insert into measure_link (token_hash, request_id, created_at) values (?, ?, ?)", tokenHash,
+                requestId, Timestamp.from(now));
+    }
+
+    public Optional<Request> requestByLink(String tokenHash) {
+        return jdbc.query("select r.* from measure_request r join measure_link l on l.request_id = r.id "
+                + "where l.token_hash = ?", MeasureStore::request, tokenHash).stream().findFirst();
+    }
+
+    public Optional<Request> requestForUpdate(long requestId) {
+        return jdbc.query("select * from measure_request where id = ? for update", MeasureStore::request, requestId)
+                .stream().findFirst();
+    }
+
+    public List<Request> openRequests(long intakeId, Instant now) {
+        return jdbc.query("""
+                select * from measure_request where intake_id = ? and answered_at is null and expires_at > ?
+                 order by session_starts""", MeasureStore::request, intakeId, Timestamp.from(now));
+    }
+
+    public void markEmailed(long requestId, Instant at) {
+        jdbc.update("update measure_request set emailed_at = ? where id = ?", Timestamp.from(at), requestId);
+    }
+
+    public void markAnswered(long requestId, Instant at) {
+        jdbc.update("update measure_request set answered_at = ? where id = ?", Timestamp.from(at), requestId);
+    }
+
+    public boolean hasIntakeResponse(long intakeId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from measure_response where intake_id = ? and source = 'INTAKE')",
+                Boolean.class, intakeId));
+    }
+
+    /** Stores one answered set; the intake's own is stored once (a second call adds nothing). */
+    public Optional<Long> saveResponse(long intakeId, @Nullable Long requestId, String source, Instant answeredAt,
+                                       String versions, String answersJson, Map<String, Integer> scores,
+                                       boolean risk) {
+        var params = new MapSqlParameterSource()
+                .addValue("intake", intakeId).addValue("request", requestId).addValue("source", source)
+                .addValue("at", Timestamp.from(answeredAt)).addValue("versions", versions)
+                .addValue("answers", answersJson).addValue("phq9", scores.get("phq9"))
+                .addValue("gad7", scores.get("gad7")).addValue("csi4", scores.get("csi4"))
+                .addValue("feelings", scores.get("feelings")).addValue("risk", risk);
+        var keys = new GeneratedKeyHolder();
+        int made = named.update("""
+                insert into measure_response (intake_id, request_id, source, answered_at, versions, answers, phq9,
+                    gad7, csi4, feelings, risk)
+                values (:intake, :request, :source, :at, :versions, cast(:answers as jsonb), :phq9, :gad7, :csi4,
+                    :feelings, :risk)
+                on conflict do nothing""", params, keys, new String[] {"id"});
+        return made == 1 ? Optional.of(keys.getKey().longValue()) : Optional.empty();
+    }
+
+    /** Every answered set of these clients, oldest first: the chart's points. */
+    public List<Response> responses(Collection<Long> intakeIds) {
+        if (intakeIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("""
+                select id, intake_id, request_id, source, answered_at, phq9, gad7, csi4, feelings, risk
+                  from measure_response where intake_id in (:ids) order by answered_at, id""",
+                new MapSqlParameterSource("ids", intakeIds), (rs, n) -> new Response(rs.getLong(1), rs.getLong(2),
+                        nullableLong(rs, 3), rs.getString(4), rs.getTimestamp(5).toInstant(), nullableInt(rs, 6),
+                        nullableInt(rs, 7), nullableInt(rs, 8), nullableInt(rs, 9), rs.getBoolean(10)));
+    }
+
+    public void openAlert(long intakeId, long responseId, String rules, Instant at) {
+        jdbc.update("insert into measure_alert (intake_id, response_id, rules, created_at) values (?, ?, ?, ?)",
+                intakeId, responseId, rules, Timestamp.from(at));
+    }
+
+    public List<Alert> alerts(long intakeId) {
+        return jdbc.query("select id, intake_id, rules, created_at, acknowledged_at from measure_alert "
+                + "where intake_id = ? order by created_at desc", (rs, n) -> new Alert(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null
+                        : rs.getTimestamp(5).toInstant()), intakeId);
+    }
+
+    public boolean hasOpenAlert(long intakeId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from measure_alert where intake_id = ? and acknowledged_at is null)",
+                Boolean.class, intakeId));
+    }
+
+    /** Acknowledges every open alert of the client; returns how many there were. */
+    public int acknowledge(long intakeId, long staffId, String note, Instant at) {
+        return jdbc.update("""
+                update measure_alert set acknowledged_at = ?, acknowledged_by = ?, note = ?
+                 where intake_id = ? and acknowledged_at is null""", Timestamp.from(at), staffId, noteColumn.convertToDatabaseColumn(note), intakeId);
+    }
+
+    private static Request request(ResultSet rs, int row) throws SQLException {
+        return new Request(rs.getLong("id"), rs.getLong("intake_id"), rs.getLong("appointment_id"),
+                rs.getString("measures"), rs.getTimestamp("session_starts").toInstant(),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+                instant(rs, "emailed_at"), instant(rs, "answered_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static @Nullable Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static List<Long> ids(Collection<Long> ids) {
+        return new ArrayList<>(ids);
+    }
+}

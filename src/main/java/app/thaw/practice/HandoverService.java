@@ -1,0 +1,92 @@
+package app.thaw.practice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import app.thaw.Application;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.review.CaseAssignments;
+import app.thaw.review.HeldCase;
+import app.thaw.scheduling.AppointmentState;
+import app.thaw.scheduling.BookingResult;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
+import app.thaw.scheduling.SessionView;
+import app.thaw.security.Roles;
+import app.thaw.security.StaffAdministration;
+import app.thaw.security.TeamMember;
+
+/**
+ * A therapist leaving: every session still to come goes to a colleague (both diaries checked) or is cancelled (the
+ * clients told), every case they hold goes to a colleague or back to the shared queue (with the reason on record);
+ * only then can they be deactivated. Each step is the diary's or the review's own, under the case-access policy.
+ */
+@Service
+@RolesAllowed(Roles.ADMIN)
+public class HandoverService {
+
+    /** How far ahead a handover looks for sessions: everything booked. */
+    private static final int YEARS_AHEAD = 10;
+
+    /** What a leaving therapist still has in hand. */
+    public record Commitments(TeamMember therapist, List<SessionView> sessions, List<HeldCase> cases) {
+
+        public boolean none() {
+            return sessions.isEmpty() && cases.isEmpty();
+        }
+    }
+
+    private final StaffAdministration team;
+    private final SchedulingService scheduling;
+    private final SessionChanges changes;
+    private final CaseAssignments assignments;
+    private final Clock clock;
+
+    HandoverService(StaffAdministration team, SchedulingService scheduling, SessionChanges changes,
+                    CaseAssignments assignments, Clock clock) {
+        this.team = team;
+        this.scheduling = scheduling;
+        this.changes = changes;
+        this.assignments = assignments;
+        this.clock = clock;
+    }
+
+    public Commitments commitments(long staffId) {
+        TeamMember member = team.team().stream().filter(m -> m.id() == staffId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("There is no such staff member."));
+        LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
+        var now = clock.instant();
+        List<SessionView> sessions = scheduling.sessions(staffId, today, today.plusYears(YEARS_AHEAD)).stream()
+                .filter(s -> s.state() == AppointmentState.BOOKED && s.start().toInstant().isAfter(now)).toList();
+        return new Commitments(member, sessions, assignments.openCasesOf(staffId));
+    }
+
+    /** The session goes to another therapist at the same time (their diary is checked; the clients are told). */
+    @ActsOnCase(CaseOperation.CHANGE_SESSION)
+    public BookingResult moveSession(long appointmentId, long therapistId, @Nullable String overrideReason) {
+        return changes.changeTherapist(appointmentId, therapistId, overrideReason);
+    }
+
+    @ActsOnCase(CaseOperation.CHANGE_SESSION)
+    public void cancelSession(long appointmentId, String reason) {
+        changes.cancel(appointmentId, false, reason);
+    }
+
+    /** The case (with the partner's) goes to a colleague, or to the shared queue when {@code therapistId} is null. */
+    @ActsOnCase(CaseOperation.ASSIGN)
+    public void reassignCase(long intakeId, @Nullable Long therapistId, String reason) {
+        assignments.reassign(intakeId, therapistId, reason);
+    }
+
+    /** Refused (with what is left) while any session or case is still theirs. */
+    public void deactivate(long staffId) {
+        team.deactivate(staffId);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Running the practice, for the practice manager: its details, notice period, reminder times and kinds of session;
+ * operational reports (nothing clinical); handing a leaving therapist's sessions and cases over.
+ */
+package app.thaw.practice;

@@ -1,0 +1,127 @@
+package app.thaw.review;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.care.CareEvent;
+import app.thaw.care.CareEventKind;
+import app.thaw.care.CaseStage;
+import app.thaw.care.TherapyOutcome;
+import app.thaw.intake.IntakeStatus;
+import app.thaw.security.Roles;
+
+/**
+ * The therapist's steps in a case's course of care that no diary event makes: putting a referred client on the waiting
+ * list, ending therapy with its outcome, closing and reopening the case. Each is an event; the status follows. For a
+ * couple the step applies to both partners when the therapist says it concerns both.
+ */
+@Service
+@Transactional
+public class CareActions {
+
+    private final CaseLocks locks;
+    private final CaseAccess access;
+    private final CareLink care;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    CareActions(CaseLocks locks, CaseAccess access, CareLink care, AuditLog auditLog, Clock clock) {
+        this.locks = locks;
+        this.access = access;
+        this.care = care;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** A referred client waits for a first session; the waiting list (urgent first, longest waiting) shows them. */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
+    public void addToWaitingList(long intakeId, boolean withPartner) {
+        for (CaseGrant grant : cases(intakeId, withPartner)) {
+            IntakeStatus status = care.records().stage(grant).status();
+            if (status == IntakeStatus.WAITING) {
+                continue;
+            }
+            if (status != IntakeStatus.REFERRED && status != IntakeStatus.IN_REVIEW) {
+                throw new CaseActionRefused(grant.reference() + " is " + status.label().toLowerCase(java.util.Locale.UK)
+                        + ": only a case in review or referred goes on the waiting list.");
+            }
+            care.records().record(grant, CareEvent.of(CareEventKind.WAITLISTED, clock.instant()));
+            auditLog.record(AuditAction.WAITLISTED, grant.intakeId(), grant.reference(), null);
+        }
+    }
+
+    /** The therapist's "end of therapy": the course of care ends with its outcome. */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
+    public void endTherapy(long intakeId, TherapyOutcome outcome, boolean withPartner) {
+        if (outcome == null) {
+            throw new CaseActionRefused("Choose how therapy ended.");
+        }
+        for (CaseGrant grant : cases(intakeId, withPartner)) {
+            CaseStage stage = care.records().stage(grant);
+            if (stage.course().started() == null || stage.course().ended() != null) {
+                throw new CaseActionRefused(grant.reference() + (stage.course().ended() != null
+                        ? ": therapy has already ended." : ": therapy has not started (no attended session). "
+                        + "Close the case instead."));
+            }
+            CaseStage ended = care.records().record(grant, CareEvent.therapyEnded(outcome, clock.instant()));
+            auditLog.record(AuditAction.THERAPY_ENDED, grant.intakeId(), grant.reference(), outcome.label() + ", "
+                    + ended.course().attendedSessions() + " sessions attended"
+                    + (ended.course().finishedTreatment() ? " (finished treatment)" : ""));
+        }
+    }
+
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
+    public void closeCase(long intakeId, ClosureReason reason, boolean withPartner) {
+        if (reason == null) {
+            throw new CaseActionRefused("Choose why the case is closed.");
+        }
+        for (CaseGrant grant : cases(intakeId, withPartner)) {
+            CaseStage stage = care.records().stage(grant);
+            if (stage.status() == IntakeStatus.CLOSED) {
+                continue;
+            }
+            if (stage.course().inTherapy()) {
+                throw new CaseActionRefused(grant.reference() + " is in therapy: end therapy with its outcome first.");
+            }
+            care.records().record(grant, CareEvent.of(CareEventKind.CASE_CLOSED, clock.instant()));
+            auditLog.record(AuditAction.CASE_CLOSED, grant.intakeId(), grant.reference(), reason.label());
+        }
+    }
+
+    /** A closed case comes back (the client returns): a new episode, back in review. */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
+    public void reopenCase(long intakeId) {
+        CaseGrant grant = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL).grant();
+        if (care.records().stage(grant).status() != IntakeStatus.CLOSED) {
+            throw new CaseActionRefused("Only a closed case can be reopened.");
+        }
+        care.records().record(grant, CareEvent.of(CareEventKind.CASE_REOPENED, clock.instant()));
+        auditLog.record(AuditAction.CASE_REOPENED, grant.intakeId(), grant.reference(), null);
+    }
+
+    /** This case, and the partner's when the step concerns both; an urgent case only once its risk was reviewed. */
+    private List<CaseGrant> cases(long intakeId, boolean withPartner) {
+        CaseGrant grant = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL).grant();
+        List<CaseGrant> cases = new ArrayList<>(List.of(grant));
+        if (withPartner) {
+            cases.addAll(access.partners(grant, CaseOperation.CHANGE_CLINICAL));
+        }
+        return cases;
+    }
+}

@@ -1,0 +1,129 @@
+package app.thaw.review.ui;
+
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+
+import app.thaw.care.CaseStage;
+import app.thaw.care.CourseOfCare;
+import app.thaw.care.TherapyOutcome;
+import app.thaw.intake.IntakeStatus;
+import app.thaw.review.CareActions;
+import app.thaw.review.CaseDetail;
+import app.thaw.review.ClosureReason;
+
+/**
+ * Where the case stands and its course of care, as its events tell it (nobody sets a status by hand), with the
+ * therapist's steps no diary event makes: the waiting list, the end of therapy with its outcome, closing, reopening.
+ */
+class CareStagePanel extends Div {
+
+    /** Runs a case action the way the case view does (refusals shown, the case redrawn). */
+    interface Act extends Consumer<Runnable> {
+    }
+
+    CareStagePanel(CaseDetail detail, CareActions care, Act act) {
+        addClassName("care-stage");
+        setId("care-stage");
+        CaseStage stage = detail.stage();
+        CourseOfCare course = stage.course();
+        long id = detail.intake().id();
+        boolean couple = detail.partner() != null;
+        add(new H3("Course of care"));
+        var status = new Paragraph("Status: " + stage.status().label());
+        status.addClassName("care-status");
+        add(status);
+        if (course.started() != null) {
+            add(new Paragraph("In therapy since " + RiskPanel.WHEN.format(course.started()) + " · "
+                    + course.attendedSessions() + " attended (" + course.attendedTreatmentSessions()
+                    + " treatment) · " + course.missedSessions() + " missed · " + course.sessionsToCome()
+                    + " to come"));
+        } else if (course.sessionsToCome() > 0) {
+            add(new Paragraph(course.sessionsToCome() + (course.sessionsToCome() == 1 ? " session" : " sessions")
+                    + " booked; therapy starts with the first one attended."));
+        }
+        if (course.ended() != null) {
+            add(new Paragraph("Therapy ended " + RiskPanel.WHEN.format(course.ended()) + ": " + course.outcome().label()
+                    + (course.finishedTreatment() ? " · finished treatment" : " · fewer than two treatment sessions")));
+        }
+        var both = new Checkbox("For both partners");
+        both.setValue(true);
+        both.setVisible(couple);
+        IntakeStatus now = stage.status();
+        if (now == IntakeStatus.REFERRED || now == IntakeStatus.IN_REVIEW) {
+            var waiting = new Button("Add to the waiting list", click -> act.accept(() ->
+                    care.addToWaitingList(id, couple && both.getValue())));
+            waiting.setId("add-to-waiting-list");
+            add(waiting);
+        }
+        if (course.inTherapy()) {
+            var end = new Button("End therapy…", click -> endTherapy(id, couple, care, act));
+            end.setId("end-therapy");
+            add(end);
+        }
+        if (now == IntakeStatus.CLOSED) {
+            var reopen = new Button("Reopen the case", click -> act.accept(() -> care.reopenCase(id)));
+            reopen.setId("reopen-case");
+            add(reopen);
+        } else if (!course.inTherapy()) {
+            var close = new Button("Close the case…", click -> closeCase(id, couple, care, act));
+            close.setId("close-case");
+            add(close);
+        }
+        add(both);
+    }
+
+    private static void endTherapy(long id, boolean couple, CareActions care, Act act) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("End therapy");
+        var outcome = new Select<TherapyOutcome>();
+        outcome.setLabel("How therapy ended");
+        outcome.setItems(TherapyOutcome.values());
+        outcome.setItemLabelGenerator(TherapyOutcome::label);
+        var both = new Checkbox("For both partners");
+        both.setValue(couple);
+        both.setVisible(couple);
+        var end = new Button("End therapy", click -> {
+            if (outcome.getValue() == null) {
+                outcome.setInvalid(true);
+                outcome.setErrorMessage("Choose how therapy ended.");
+                return;
+            }
+            dialog.close();
+            act.accept(() -> care.endTherapy(id, outcome.getValue(), couple && both.getValue()));
+        });
+        dialog.add(outcome, both);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), end);
+        dialog.open();
+    }
+
+    private static void closeCase(long id, boolean couple, CareActions care, Act act) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Close the case");
+        var reason = new Select<ClosureReason>();
+        reason.setLabel("Why");
+        reason.setItems(ClosureReason.values());
+        reason.setItemLabelGenerator(ClosureReason::label);
+        var both = new Checkbox("For both partners");
+        both.setValue(couple);
+        both.setVisible(couple);
+        var close = new Button("Close the case", click -> {
+            if (reason.getValue() == null) {
+                reason.setInvalid(true);
+                reason.setErrorMessage("Choose why the case is closed.");
+                return;
+            }
+            dialog.close();
+            act.accept(() -> care.closeCase(id, reason.getValue(), couple && both.getValue()));
+        });
+        dialog.add(reason, both);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), close);
+        dialog.open();
+    }
+}

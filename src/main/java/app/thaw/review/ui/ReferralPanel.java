@@ -1,0 +1,56 @@
+package app.thaw.review.ui;
+
+import java.io.ByteArrayInputStream;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import app.thaw.base.ui.Toasts;
+import app.thaw.review.CaseDetail;
+import app.thaw.review.ReferralService;
+
+/** The case's referral: what was decided and by whom, the letter for an outside service, and deciding it. */
+class ReferralPanel extends Div {
+
+    ReferralPanel(CaseDetail detail, ReferralService referrals, Runnable decided) {
+        long id = detail.intake().id();
+        add(new H3("Referral"));
+        addClassName("referral-panel");
+        setId("referral");
+        getElement().setAttribute("tabindex", "-1");
+        CaseDetail.ReferralView current = detail.currentReferral();
+        if (current == null) {
+            add(new Paragraph("No referral decided yet."));
+        } else {
+            add(new Paragraph(current.kind().label() + " — decided by " + current.decidedBy() + " on "
+                    + RiskPanel.WHEN.format(current.decidedAt())), new Paragraph(current.reason()));
+            if (current.partnerFearDecision() != null) {
+                add(new Paragraph("Clinical decision on partner fear: " + current.partnerFearDecision()));
+            }
+            if (current.kind().isOutside()) {
+                var download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                    var letter = referrals.referralLetter(id);
+                    return new DownloadResponse(new ByteArrayInputStream(letter.pdf()), letter.fileName(),
+                            "application/pdf", letter.pdf().length);
+                }), AttachmentType.DOWNLOAD, "Download the referral letter (PDF)");
+                download.addClassName("letter-download");
+                add(download);
+            }
+        }
+        var decide = new Button(current == null ? "Decide referral" : "Change referral",
+                click -> new ReferralDialog(detail.state().partnerFearFlag(), (kind, reason, fear) -> {
+                    referrals.decideReferral(id, kind, reason, fear);
+                    Toasts.success("Referral recorded.");
+                    decided.run();
+                }).open());
+        decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(decide);
+    }
+}

@@ -1,0 +1,31 @@
+package app.thaw.scheduling;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.security.StaffCommitments;
+
+/** A therapist's sessions still to come must go to a colleague or be cancelled before they leave. */
+@Component
+@Transactional(readOnly = true)
+class DiaryCommitments implements StaffCommitments {
+
+    private final AppointmentRepository appointments;
+    private final Clock clock;
+
+    DiaryCommitments(AppointmentRepository appointments, Clock clock) {
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<String> outstanding(long staffId) {
+        int toCome = appointments.findBookedForTherapist(staffId, clock.instant(),
+                clock.instant().plus(java.time.Duration.ofDays(3660))).size();
+        return toCome == 0 ? List.of() : List.of(toCome + (toCome == 1 ? " session" : " sessions") + " to come");
+    }
+}

@@ -1,0 +1,115 @@
+package app.thaw.scheduling;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.Application;
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.scheduling.domain.Appointment;
+import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.scheduling.domain.AppointmentType;
+import app.thaw.scheduling.domain.AppointmentTypeRepository;
+import app.thaw.security.Roles;
+
+/**
+ * Books a session on a time the practice held for a case (a waitlist offer chosen by a client, a backfill), inside the
+ * caller's transaction: the caller releases the hold first, so the session takes its place among the diary's claims
+ * and a rival booking meets one or the other. The gates are the same as any booking's: the clients' grants, the
+ * safety gates now, and that the therapist can still see clients then. An overlap the database refuses, or a gate,
+ * propagates so the caller's whole transaction (the release included) rolls back.
+ */
+@Service
+public class HeldBookings {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+
+    /** A held time as it will be booked. */
+    public record HeldTime(long therapistId, @Nullable Long roomId, long typeId, SessionFormat format, Instant start,
+                           Instant end) {
+    }
+
+    private final AppointmentRepository appointments;
+    private final AppointmentTypeRepository types;
+    private final SessionViews views;
+    private final DiaryCare care;
+    private final Availability availability;
+    private final CaseAccess access;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HeldBookings(AppointmentRepository appointments, AppointmentTypeRepository types, SessionViews views,
+                 DiaryCare care, Availability availability, CaseAccess access, AuditLog auditLog,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.appointments = appointments;
+        this.types = types;
+        this.views = views;
+        this.care = care;
+        this.availability = availability;
+        this.access = access;
+        this.auditLog = auditLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Why the therapist cannot see clients then (closed, away, outside hours), if so: no offer holds such a time. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @Transactional(readOnly = true)
+    public Optional<String> unavailable(long therapistId, Instant from, Instant to) {
+        return availability.problem(therapistId, from, to);
+    }
+
+    /**
+     * Books {@code time} for the case's clients (a couple's both partners: a joint session). {@code how} goes into the
+     * audit line ("chosen by the client from an offer"); {@code bookedBy} is the staff member, or null for the client.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public BookingResult book(List<CaseGrant> clients, HeldTime time, @Nullable Long bookedBy, String how) {
+        clients.forEach(client -> client.requireFor(CaseOperation.BOOK_SESSION));
+        access.requireBookable(clients, clients.size() > 1);
+        AppointmentType type = types.findById(time.typeId()).orElse(null);
+        if (type == null || !type.isActive()) {
+            return new BookingResult.Invalid("That kind of session is no longer offered.");
+        }
+        if (type.isCouples() && clients.size() < 2) {
+            return new BookingResult.Invalid("A couples session needs both partners.");
+        }
+        if (!time.start().isAfter(clock.instant())) {
+            return new BookingResult.Invalid("That time has already passed.");
+        }
+        Optional<String> problem = availability.problem(time.therapistId(), time.start(), time.end());
+        if (problem.isPresent()) {
+            return new BookingResult.Unavailable(problem.get(), false);
+        }
+        Long partner = clients.size() > 1 ? clients.get(1).intakeId() : null;
+        Appointment appointment = appointments.saveAndFlush(new Appointment(clients.getFirst().intakeId(), partner,
+                time.therapistId(), time.roomId(), type.getId(), time.format(), time.start(), time.end(), null,
+                clock.instant(), bookedBy));
+        SessionViews.Booked booked = views.booked(appointment);
+        events.publishEvent(new AppointmentBooked(booked.notice()));
+        care.booked(clients, appointment);
+        for (CaseGrant client : clients) {
+            auditLog.record(AuditAction.SESSION_BOOKED, client.intakeId(), client.reference(), type.getLabel() + " "
+                    + WHEN.format(time.start()) + " with " + booked.view().therapistName() + ", " + how);
+        }
+        return new BookingResult.Booked(booked.view());
+    }
+}

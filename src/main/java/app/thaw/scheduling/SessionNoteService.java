@@ -1,0 +1,87 @@
+package app.thaw.scheduling;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.care.NoteTemplate;
+import app.thaw.care.SessionNoteView;
+import app.thaw.care.SessionNotes;
+import app.thaw.scheduling.domain.Appointment;
+import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.security.Roles;
+
+/**
+ * The note of a session, from the diary: found by the session, checked against the policy (its own row: therapists
+ * of the case only, never the practice manager), then written, signed or added to by the course of care's notes.
+ */
+@Service
+@Transactional
+public class SessionNoteService {
+
+    /** Re-reading the same note within this time (after saving it, say) is one reading. */
+    private static final java.time.Duration RE_READ_WINDOW = java.time.Duration.ofMinutes(10);
+
+    private final AppointmentRepository appointments;
+    private final CaseAccess access;
+    private final SessionNotes notes;
+    private final AuditLog auditLog;
+
+    SessionNoteService(AppointmentRepository appointments, CaseAccess access, SessionNotes notes, AuditLog auditLog) {
+        this.appointments = appointments;
+        this.access = access;
+        this.notes = notes;
+        this.auditLog = auditLog;
+    }
+
+    /** The session's note, if one was written; reading it is a read of clinical content, so it is audited. */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.READ_SESSION_NOTES)
+    public Optional<SessionNoteView> note(long appointmentId) {
+        Appointment appointment = appointment(appointmentId);
+        CaseGrant grant = grant(appointment, CaseOperation.READ_SESSION_NOTES);
+        Optional<SessionNoteView> note = notes.forSession(grant, appointmentId);
+        if (note.isPresent() && !auditLog.recordedRecently(AuditAction.SESSION_NOTE_READ, grant.intakeId(),
+                RE_READ_WINDOW)) {
+            auditLog.record(AuditAction.SESSION_NOTE_READ, grant.intakeId(), grant.reference(), null);
+        }
+        return note;
+    }
+
+    /** Writes or changes the note (the session's own therapist, until signed or 24 hours old); {@code sign} locks it. */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
+    public SessionNoteView saveNote(long appointmentId, NoteTemplate template, List<String> sections, boolean sign) {
+        Appointment appointment = appointment(appointmentId);
+        return notes.save(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment),
+                template == null ? NoteTemplate.FREE : template, sections == null ? List.of() : sections, sign);
+    }
+
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
+    public SessionNoteView addAddendum(long appointmentId, String text) {
+        Appointment appointment = appointment(appointmentId);
+        return notes.addAddendum(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment),
+                text);
+    }
+
+    private Appointment appointment(long appointmentId) {
+        return appointments.findById(appointmentId)
+                .orElseThrow(() -> new IllegalArgumentException(BookingChecks.NO_SUCH_SESSION));
+    }
+
+    private CaseGrant grant(Appointment appointment, CaseOperation operation) {
+        return access.check(appointment.getIntakeId(), operation)
+                .orElseThrow(() -> new IllegalArgumentException(BookingChecks.NO_SUCH_SESSION));
+    }
+}

@@ -1,0 +1,104 @@
+package app.thaw.scheduling.ui;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+
+import app.thaw.scheduling.DiarySetupService.ExceptionView;
+import app.thaw.base.ui.Toasts;
+
+/** Extra hours on a date, beyond the usual week (an evening clinic, a Saturday); removable. */
+class ExtraHoursPanel extends Div {
+
+    private final DiaryContext diary;
+    private final long therapistId;
+    private final Runnable onChange;
+    private final UnorderedList list = new UnorderedList();
+    private final DatePicker day = new DatePicker("Date");
+    private final TimePicker starts = WeeklyHoursPanel.timePicker("From");
+    private final TimePicker ends = WeeklyHoursPanel.timePicker("To");
+    private final TextField note = new TextField("Note (optional)");
+
+    ExtraHoursPanel(DiaryContext diary, long therapistId, Runnable onChange) {
+        this.diary = diary;
+        this.therapistId = therapistId;
+        this.onChange = onChange;
+        addClassName("extra-hours");
+        list.addClassName("hours-list");
+        day.setLocale(Locale.UK);
+        day.setManualValidation(true);
+        day.setMin(today());
+        starts.setValue(LocalTime.of(17, 0));
+        ends.setValue(LocalTime.of(20, 0));
+        note.setMaxLength(TimeAwayPanel.NOTE_MAX);
+        var add = new Button("Add extra hours", click -> add());
+        var form = new FlexLayout(day, starts, ends, note, add);
+        form.addClassName("settings-form");
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(FlexLayout.Alignment.BASELINE);
+        add(new H4("Extra hours"), list, form);
+        render();
+    }
+
+    private void add() {
+        day.setInvalid(false);
+        ends.setInvalid(false);
+        if (day.getValue() == null) {
+            day.setErrorMessage("Choose a date.");
+            day.setInvalid(true);
+            return;
+        }
+        try {
+            diary.setup().addException(therapistId, day.getValue(), true, starts.getValue(), ends.getValue(),
+                    note.getValue());
+            Toasts.success("Added extra hours on " + DiaryFormat.DAY.format(day.getValue()) + ".");
+            note.clear();
+            render();
+            onChange.run();
+        } catch (IllegalArgumentException refused) {
+            ends.setErrorMessage(refused.getMessage());
+            ends.setInvalid(true);
+        }
+    }
+
+    private void render() {
+        list.removeAll();
+        var upcoming = diary.setup().exceptions(therapistId, today(), today().plusYears(1));
+        if (upcoming.isEmpty()) {
+            list.add(new ListItem(new Paragraph("No extra hours planned.")));
+        }
+        for (ExceptionView extra : upcoming) {
+            var text = new Span(describe(extra));
+            var remove = new Button("Remove", click -> {
+                diary.setup().removeException(therapistId, extra.id());
+                render();
+                onChange.run();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            remove.setAriaLabel("Remove " + text.getText());
+            list.add(new ListItem(text, remove));
+        }
+    }
+
+    static String describe(ExceptionView extra) {
+        return DiaryFormat.DAY.format(extra.day()) + ": extra hours " + DiaryFormat.TIME.format(extra.starts()) + "–"
+                + DiaryFormat.TIME.format(extra.ends()) + (extra.note() == null ? "" : " (" + extra.note() + ")");
+    }
+
+    private LocalDate today() {
+        return diary.now().toLocalDate();
+    }
+}

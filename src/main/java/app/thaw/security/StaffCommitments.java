@@ -1,0 +1,14 @@
+package app.thaw.security;
+
+import java.util.List;
+
+/**
+ * What a staff member still has in hand that someone must take over before they are deactivated (sessions to come,
+ * cases they hold). The diary and the review feature implement it; deactivation is refused while any is left, so no
+ * client is left booked with, or held by, someone who can no longer sign in.
+ */
+public interface StaffCommitments {
+
+    /** Short descriptions ("3 sessions to come"), nothing clinical; empty when nothing is left. */
+    List<String> outstanding(long staffId);
+}

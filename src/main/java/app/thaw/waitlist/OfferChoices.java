@@ -1,0 +1,204 @@
+package app.thaw.waitlist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.thaw.Application;
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseNotFound;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.SafetyGateRefused;
+import app.thaw.intake.ClientOffers;
+import app.thaw.scheduling.BookingResult;
+import app.thaw.scheduling.HeldBookings;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.SystemActor;
+import app.thaw.waitlist.domain.OfferStore;
+import app.thaw.waitlist.domain.WaitlistRows;
+import app.thaw.waitlist.domain.WaitlistStore;
+
+/**
+ * A client's choice of an offered time, however they reached it (their offer link or their status page). One short
+ * transaction locks the case's entry, then the offer, then the time, in that order everywhere: a partner choosing at
+ * the same moment, the expiry job and a rival offer of the same freed time wait their turn and then find it settled.
+ * The session is booked through scheduling's {@link HeldBookings}, with the safety gates checked in this transaction.
+ */
+@Component
+class OfferChoices {
+
+    static final String TAKEN = "Sorry, someone has just taken that time. Please choose another one below, or call "
+            + "the practice.";
+    static final String LAPSED = "Sorry, these times were only kept until %s and have now been released. The practice "
+            + "will be in touch with new times.";
+    static final String TALK_FIRST = "Thank you. Before we can book your first session, your therapist would like to "
+            + "speak with you. The practice will call you soon.";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+    private static final int ATTEMPTS = 5;
+
+    private final WaitlistStore store;
+    private final OfferStore offers;
+    private final HeldBookings bookings;
+    private final CaseAccess access;
+    private final StaffAccountService staff;
+    private final AuditLog auditLog;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OfferChoices(WaitlistStore store, OfferStore offers, HeldBookings bookings, CaseAccess access,
+                 StaffAccountService staff, AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.offers = offers;
+        this.bookings = bookings;
+        this.access = access;
+        this.staff = staff;
+        this.auditLog = auditLog;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What the client may choose from: the case's open offer, or a word on how its last offer ended. */
+    ClientOffers.Offered offered(long clientIntakeId, @org.jspecify.annotations.Nullable Long onlyOffer) {
+        var offer = (onlyOffer == null
+                ? store.entryOf(clientIntakeId).flatMap(entry -> offers.latestOffer(entry.id()))
+                : offers.offer(onlyOffer).filter(o -> offeredTo(o, clientIntakeId))).orElse(null);
+        if (offer == null) {
+            return ClientOffers.Offered.none();
+        }
+        Instant now = clock.instant();
+        if (offer.open() && offer.expiresAt().isAfter(now)) {
+            List<WaitlistRows.Slot> held = offers.slotsOf(offer.id()).stream().filter(WaitlistRows.Slot::held)
+                    .filter(s -> s.startsAt().isAfter(now)).toList();
+            Map<Long, String> names = SystemActor.call(() -> staff.displayNames(held.stream()
+                    .map(WaitlistRows.Slot::therapistId).collect(java.util.stream.Collectors.toSet())));
+            List<ClientOffers.Time> times = held.stream().map(s -> new ClientOffers.Time(s.id(),
+                    s.startsAt().atZone(Application.PRACTICE_ZONE), s.endsAt().atZone(Application.PRACTICE_ZONE),
+                    s.typeLabel(), where(s), names.getOrDefault(s.therapistId(), "Your therapist"))).toList();
+            return new ClientOffers.Offered(times, offer.expiresAt(), times.isEmpty()
+                    ? "The times we offered have all been taken. The practice will be in touch with new times." : null);
+        }
+        return switch (offer.state()) {
+            case "BOOKED" -> new ClientOffers.Offered(List.of(), null, offer.chosenBy() != null
+                    && offer.chosenBy() != clientIntakeId
+                    ? "Your partner has chosen a time for your first session: you'll find it under Appointments."
+                    : "Your first session is booked: you'll find it under Appointments.");
+            case "OPEN", "EXPIRED" -> new ClientOffers.Offered(List.of(), null,
+                    LAPSED.formatted(WHEN.format(offer.expiresAt())));
+            default -> ClientOffers.Offered.none();
+        };
+    }
+
+    /** Whether the offer was made to this client's case (a couple's offer is to both partners). */
+    boolean offeredTo(long offerId, long clientIntakeId) {
+        return offers.offer(offerId).filter(o -> offeredTo(o, clientIntakeId)).isPresent();
+    }
+
+    private boolean offeredTo(WaitlistRows.Offer offer, long clientIntakeId) {
+        return store.entry(offer.entryId()).filter(entry -> isClientOf(entry, clientIntakeId)).isPresent();
+    }
+
+    private static boolean isClientOf(WaitlistRows.Entry entry, long clientIntakeId) {
+        return entry.intakeId() == clientIntakeId || Long.valueOf(clientIntakeId).equals(entry.partnerIntakeId());
+    }
+
+    /** Books the chosen time for the case of {@code clientIntakeId} from {@code offerId}; exactly one choice wins. */
+    ClientOffers.Choice choose(long offerId, long clientIntakeId, long slotId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // the client holds no staff role: the practice books on their behalf, as the system
+                return SystemActor.call(() -> transactions.execute(status -> {
+                    ClientOffers.Choice choice = chooseLocked(offerId, clientIntakeId, slotId);
+                    if (!choice.booked()) {
+                        status.setRollbackOnly();
+                    }
+                    return choice;
+                }));
+            } catch (SafetyGateRefused gate) {
+                return new ClientOffers.Choice(false, TALK_FIRST);
+            } catch (CaseNotFound gone) {
+                return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == ATTEMPTS) {
+                    return new ClientOffers.Choice(false, TAKEN);
+                }
+            } catch (DataIntegrityViolationException taken) {
+                // a booking made by hand in the same moment, which the diary's constraint let through first
+                return new ClientOffers.Choice(false, TAKEN);
+            }
+        }
+    }
+
+    private ClientOffers.Choice chooseLocked(long offerId, long clientIntakeId, long slotId) {
+        Instant now = clock.instant();
+        var unlocked = offers.offer(offerId).orElse(null);
+        if (unlocked == null) {
+            return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
+        }
+        WaitlistRows.Entry entry = store.lockEntry(unlocked.entryId());
+        if (!isClientOf(entry, clientIntakeId)) {
+            return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
+        }
+        WaitlistRows.Offer offer = offers.lockOffer(offerId);
+        if ("BOOKED".equals(offer.state())) {
+            return new ClientOffers.Choice(false, offer.chosenBy() != null && offer.chosenBy() != clientIntakeId
+                    ? "Your partner has just chosen a time: you'll find it under Appointments."
+                    : "You have already chosen a time: you'll find it under Appointments.");
+        }
+        if (!offer.open() || !offer.expiresAt().isAfter(now)) {
+            return new ClientOffers.Choice(false, "WITHDRAWN".equals(offer.state())
+                    ? "These times are no longer offered. The practice will be in touch."
+                    : LAPSED.formatted(WHEN.format(offer.expiresAt())));
+        }
+        WaitlistRows.Slot slot = offers.lockSlot(offerId, slotId).orElse(null);
+        if (slot == null) {
+            return new ClientOffers.Choice(false, "We couldn't find that time. Please choose one of the times shown.");
+        }
+        if (!slot.held() || !slot.startsAt().isAfter(now)) {
+            return new ClientOffers.Choice(false, TAKEN);
+        }
+        // the hold makes way for the session in the same transaction, so no one else can slip in between
+        offers.take(slot.id());
+        store.leave(entry.id(), "BOOKED", now, null);
+        List<CaseGrant> clients = new ArrayList<>(List.of(access.require(entry.intakeId(),
+                CaseOperation.BOOK_SESSION)));
+        if (entry.partnerIntakeId() != null) {
+            clients.add(access.require(entry.partnerIntakeId(), CaseOperation.BOOK_SESSION));
+        }
+        BookingResult result = bookings.book(clients, new HeldBookings.HeldTime(slot.therapistId(), slot.roomId(),
+                slot.typeId(), SessionFormat.valueOf(slot.format()), slot.startsAt(), slot.endsAt()), null,
+                "chosen by the client from an offer");
+        if (!(result instanceof BookingResult.Booked booked)) {
+            return new ClientOffers.Choice(false, "Sorry, that time can no longer be booked. Please choose another "
+                    + "one, or call the practice.");
+        }
+        store.bookedAs(entry.id(), booked.session().id());
+        offers.close(offer.id(), "BOOKED", now, booked.session().id(), clientIntakeId);
+        offers.releaseSlots(offer.id());
+        for (CaseGrant client : clients) {
+            auditLog.record(AuditAction.OFFER_CHOSEN, client.intakeId(), client.reference(),
+                    client.intakeId() == clientIntakeId ? "By this client" : "By the partner");
+        }
+        return new ClientOffers.Choice(true, "Thank you: your session is booked for "
+                + WHEN.format(slot.startsAt()) + " with " + booked.session().therapistName() + ". "
+                + (entry.partnerIntakeId() != null ? "Your partner will see it on their page too. " : "")
+                + "We'll send a confirmation the way you asked us to contact you.");
+    }
+
+    static String where(WaitlistRows.Slot slot) {
+        return "ONLINE".equals(slot.format()) ? "Online (video)" : "In person, " + slot.roomName();
+    }
+}

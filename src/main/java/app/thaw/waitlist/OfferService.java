@@ -1,0 +1,186 @@
+package app.thaw.waitlist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.thaw.Application;
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.caseaccess.GateRefusal;
+import app.thaw.scheduling.HeldBookings;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.security.CurrentUser;
+import app.thaw.security.Roles;
+import app.thaw.security.StaffUser;
+import app.thaw.waitlist.domain.OfferStore;
+import app.thaw.waitlist.domain.WaitlistRows;
+import app.thaw.waitlist.domain.WaitlistStore;
+
+/**
+ * Offers held times to a waiting case. The times are held at once (the diary's no-double-booking constraint counts
+ * them, so nobody else can book them) until the offer closes; each client of the case gets a private link, by email
+ * where they chose email, and always on their status page. A newer offer replaces the open one. Freed times and the
+ * automatic backfill: {@link FreedTimeOffers}; withdrawing and preferences: {@link WaitlistChanges}.
+ */
+@Service
+public class OfferService {
+
+    /** How many times one offer may hold: enough choice without emptying a therapist's week. */
+    public static final int MAX_TIMES = 6;
+    public static final int MAX_HOLD_HOURS = 168;
+    private final WaitlistStore store;
+    private final OfferStore offers;
+    private final WaitingEntries entries;
+    private final FreedTimeOffers freed;
+    private final OfferLinks links;
+    private final CaseAccess access;
+    private final AuditLog auditLog;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration defaultHold;
+    private final HeldBookings diary;
+
+    OfferService(WaitlistStore store, OfferStore offers, WaitingEntries entries, FreedTimeOffers freed,
+                 OfferLinks links, CaseAccess access, AuditLog auditLog, CurrentUser currentUser,
+                 TransactionTemplate transactions, Clock clock,
+                 @Value("${thaw.waitlist.hold:PT48H}") Duration defaultHold, HeldBookings diary) {
+        this.store = store;
+        this.offers = offers;
+        this.entries = entries;
+        this.freed = freed;
+        this.links = links;
+        this.access = access;
+        this.auditLog = auditLog;
+        this.currentUser = currentUser;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.defaultHold = defaultHold;
+        this.diary = diary;
+    }
+
+    /** The hold the practice gives an offer unless staff choose another. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public int defaultHoldHours() {
+        return (int) defaultHold.toHours();
+    }
+
+    /**
+     * Holds {@code times} for the case and offers them; {@code holdHours} null means the practice's default (48 h).
+     * Refused with the reason when the case is not waiting, a safety gate stands, or a time was taken meanwhile.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.BOOK_SESSION)
+    public OfferMade offer(long intakeId, List<OfferedTime> times, @Nullable Integer holdHours) {
+        CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
+        StaffUser me = currentUser.require();
+        if (times == null || times.isEmpty() || times.size() > MAX_TIMES) {
+            throw new OfferRefused("Choose between 1 and " + MAX_TIMES + " times to offer.");
+        }
+        int hours = holdHours == null ? defaultHoldHours() : holdHours;
+        if (hours < 1 || hours > MAX_HOLD_HOURS) {
+            throw new OfferRefused("Hold the times for 1 to " + MAX_HOLD_HOURS + " hours.");
+        }
+        Instant now = clock.instant();
+        for (OfferedTime time : times) {
+            if (!me.isAdmin() && time.therapistId() != me.id()) {
+                throw new OfferRefused("You can offer times in your own diary only.");
+            }
+            if (!time.start().toInstant().isAfter(now) || !time.start().isBefore(time.end())) {
+                throw new OfferRefused("A time offered has already passed. Please find times again.");
+            }
+            if ((time.format() == SessionFormat.IN_PERSON) != (time.roomId() != null)) {
+                throw new OfferRefused("An in-person time needs a room; an online one none.");
+            }
+            var away = diary.unavailable(time.therapistId(), time.start().toInstant(), time.end().toInstant());
+            if (away.isPresent()) {
+                throw new OfferRefused(away.get() + " Please find times again.");
+            }
+            if (times.stream().anyMatch(other -> other != time && other.start().isBefore(time.end())
+                    && time.start().isBefore(other.end()))) {
+                throw new OfferRefused("Times offered together are all held at once, so they must not overlap. "
+                        + "Untick one of the overlapping times.");
+            }
+        }
+        try {
+            return transactions.execute(status -> {
+                WaitlistRows.Entry entry = entries.lockWaiting(grant);
+                List<CaseGrant> clients = entries.clients(grant, entry);
+                GateRefusal gate = access.bookingGate(clients, clients.size() > 1).orElse(null);
+                if (gate != null) {
+                    throw new OfferRefused(gate.message());
+                }
+                entries.withdrawOpenOffer(entry, () -> clients, "Replaced by a new offer");
+                Instant expires = now.plus(Duration.ofHours(hours));
+                long offerId = offers.insertOffer(entry.id(), me.id(), expires, now, false);
+                long typeId = typeId(store, ServiceType.valueOf(entry.service()));
+                List<OfferedTime> sorted = times.stream().sorted(Comparator.comparing(OfferedTime::start)).toList();
+                for (OfferedTime time : sorted) {
+                    Instant start = time.start().toInstant();
+                    long slot = offers.insertSlot(time.therapistId(), time.roomId(), typeId, time.format().name(),
+                            start, time.end().toInstant(), expires.isBefore(start) ? expires : start, null, now);
+                    offers.offerSlot(offerId, slot);
+                }
+                int emailed = links.issue(offerId, clients, sorted, expires);
+                String held = sorted.size() + " times held until "
+                        + OfferLinks.WHEN.format(expires.atZone(Application.PRACTICE_ZONE));
+                for (CaseGrant client : clients) {
+                    auditLog.record(AuditAction.OFFER_MADE, client.intakeId(), client.reference(), held);
+                }
+                return new OfferMade(offerId, sorted.size(), expires, emailed);
+            });
+        } catch (DataIntegrityViolationException taken) {
+            throw new OfferRefused("One of those times was taken a moment ago (a session or another offer). "
+                    + "Please find times again.");
+        }
+    }
+
+    /**
+     * Offers a time a cancellation freed to one waiting case: the one click on the waiting list's suggestion. The time
+     * is held from now on like any offered time.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.BOOK_SESSION)
+    public OfferMade offerFreed(long intakeId, long freedSlotId) {
+        CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
+        StaffUser me = currentUser.require();
+        try {
+            return transactions.execute(status -> {
+                WaitlistRows.Slot slot = offers.lockSlot(freedSlotId).filter(s -> "FREED".equals(s.state()))
+                        .orElseThrow(() -> new OfferRefused("That freed time has already been offered or booked."));
+                if (!me.isAdmin() && slot.therapistId() != me.id()) {
+                    throw new OfferRefused("You can offer times in your own diary only.");
+                }
+                WaitlistRows.Entry entry = entries.lockWaiting(grant);
+                List<CaseGrant> clients = entries.clients(grant, entry);
+                GateRefusal gate = access.bookingGate(clients, clients.size() > 1).orElse(null);
+                if (gate != null) {
+                    throw new OfferRefused(gate.message());
+                }
+                entries.withdrawOpenOffer(entry, () -> clients, "Replaced by a new offer");
+                return freed.holdAndOffer(slot, List.of(entry), me.id()).getFirst();
+            });
+        } catch (DataIntegrityViolationException taken) {
+            throw new OfferRefused("That time was booked a moment ago. It is no longer free to offer.");
+        }
+    }
+
+    static long typeId(WaitlistStore store, ServiceType service) {
+        return store.sessionTypeId(service.sessionTypeCode());
+    }
+}

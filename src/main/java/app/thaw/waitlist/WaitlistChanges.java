@@ -1,0 +1,63 @@
+package app.thaw.waitlist;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.security.Roles;
+import app.thaw.waitlist.domain.WaitlistRows;
+import app.thaw.waitlist.domain.WaitlistStore;
+
+/** Staff changes to a waiting case other than offering times: withdrawing its offer, what it waits for. */
+@Service
+public class WaitlistChanges {
+
+    private final WaitlistStore store;
+    private final WaitingEntries entries;
+    private final CaseAccess access;
+    private final AuditLog auditLog;
+    private final TransactionTemplate transactions;
+
+    WaitlistChanges(WaitlistStore store, WaitingEntries entries, CaseAccess access, AuditLog auditLog,
+                    TransactionTemplate transactions) {
+        this.store = store;
+        this.entries = entries;
+        this.access = access;
+        this.auditLog = auditLog;
+        this.transactions = transactions;
+    }
+
+    /** Withdraws the case's open offer and lets its times go. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.BOOK_SESSION)
+    public void withdraw(long intakeId) {
+        CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
+        transactions.executeWithoutResult(status -> {
+            WaitlistRows.Entry entry = entries.lockWaiting(grant);
+            entries.withdrawOpenOffer(entry, () -> entries.clients(grant, entry), "Withdrawn by staff");
+        });
+    }
+
+    /** Changes what the case waits for: the format (null: either) and a preferred therapist (null: anyone). */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @ActsOnCase(CaseOperation.BOOK_SESSION)
+    public void setPreferences(long intakeId, @Nullable SessionFormat format, @Nullable Long therapistId) {
+        CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
+        transactions.executeWithoutResult(status -> {
+            WaitlistRows.Entry entry = entries.lockWaiting(grant);
+            store.setDetails(entry.id(), format == null ? null : format.name(), therapistId);
+            auditLog.record(AuditAction.WAITLIST_CHANGED, grant.intakeId(), grant.reference(), "Format "
+                    + (format == null ? "either" : format.label()) + ", therapist "
+                    + (therapistId == null ? "anyone" : "#" + therapistId));
+        });
+    }
+}

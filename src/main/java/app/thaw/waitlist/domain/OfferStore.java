@@ -1,0 +1,129 @@
+package app.thaw.waitlist.domain;
+
+import static app.thaw.waitlist.domain.WaitlistRows.OFFER;
+import static app.thaw.waitlist.domain.WaitlistRows.SLOT;
+import static app.thaw.waitlist.domain.WaitlistRows.ts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import app.thaw.waitlist.domain.WaitlistRows.Offer;
+import app.thaw.waitlist.domain.WaitlistRows.Slot;
+
+/**
+ * Offers, the times they hold and the clients' links in the database. The held times' claims on the diary are kept by a
+ * trigger (V90), so the statements are spelt out here rather than left to an ORM; rows are locked entry, then offer,
+ * then time, everywhere.
+ */
+@Component
+public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
+
+    private final JdbcTemplate jdbc;
+
+    OfferStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertSlot(long therapistId, @Nullable Long roomId, long typeId, String format, Instant start,
+                           Instant end, Instant heldUntil, @Nullable Long freedBy, Instant now) {
+        return insertSlot("HELD", therapistId, roomId, typeId, format, start, end, heldUntil, freedBy, now);
+    }
+
+    public long insertSlot(String state, long therapistId, @Nullable Long roomId, long typeId, String format,
+                           Instant start, Instant end, Instant heldUntil, @Nullable Long freedBy, Instant now) {
+        return jdbc.queryForObject("""
+                insert into held_slot (state, therapist_id, room_id, type_id, format, starts_at, ends_at, held_until,
+                                       freed_by_appointment, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, state, therapistId, roomId, typeId,
+                format, ts(start), ts(end), ts(heldUntil), freedBy, ts(now));
+    }
+
+    /** A freed time becomes held for offers; false when it was no longer free to offer. */
+    public boolean hold(long slotId, Instant heldUntil) {
+        return jdbc.update("update held_slot set state = 'HELD', held_until = ? where id = ? and state = 'FREED'",
+                ts(heldUntil), slotId) == 1;
+    }
+
+    public Optional<Slot> lockSlot(long slotId) {
+        return jdbc.query(SLOT + "where s.id = ? for update of s", WaitlistRows::slot, slotId).stream().findFirst();
+    }
+
+    public long insertOffer(long entryId, @Nullable Long createdBy, Instant expiresAt, Instant now, boolean backfill) {
+        return jdbc.queryForObject("""
+                insert into slot_offer (entry_id, created_at, created_by, expires_at, backfill)
+                values (?, ?, ?, ?, ?) returning id""", Long.class, entryId, ts(now), createdBy, ts(expiresAt),
+                backfill);
+    }
+
+    public void offerSlot(long offerId, long slotId) {
+        jdbc.update("insert into slot_offer_time (offer_id, slot_id) values (?, ?)", offerId, slotId);
+    }
+
+    public void insertLink(long offerId, long intakeId, String tokenHash) {
+        jdbc.update("insert into offer_link (offer_id, intake_id, token_hash) values (?, ?, ?)", offerId, intakeId,
+                tokenHash);
+    }
+
+    /** The offer and the client a link was made for. */
+    public record Link(long offerId, long intakeId) {
+    }
+
+    public Optional<Link> link(String tokenHash) {
+        return jdbc.query("select offer_id, intake_id from offer_link where token_hash = ?",
+                (rs, i) -> new Link(rs.getLong(1), rs.getLong(2)), tokenHash).stream().findFirst();
+    }
+
+    public Optional<Offer> offer(long offerId) {
+        return jdbc.query(OFFER + "where id = ?", WaitlistRows::offer, offerId).stream().findFirst();
+    }
+
+    public Offer lockOffer(long offerId) {
+        return jdbc.query(OFFER + "where id = ? for update", WaitlistRows::offer, offerId).getFirst();
+    }
+
+    /** The case's open offer, or else its latest one. */
+    public Optional<Offer> latestOffer(long entryId) {
+        return jdbc.query(OFFER + "where entry_id = ? order by (state = 'OPEN') desc, id desc limit 1",
+                WaitlistRows::offer, entryId).stream().findFirst();
+    }
+
+    public List<Slot> slotsOf(long offerId) {
+        return jdbc.query(SLOT + "join slot_offer_time o on o.slot_id = s.id where o.offer_id = ? order by s.starts_at",
+                WaitlistRows::slot, offerId);
+    }
+
+    public Optional<Slot> lockSlot(long offerId, long slotId) {
+        return jdbc.query(SLOT + "join slot_offer_time o on o.slot_id = s.id where o.offer_id = ? and s.id = ? "
+                + "for update of s", WaitlistRows::slot, offerId, slotId).stream().findFirst();
+    }
+
+    public void take(long slotId) {
+        jdbc.update("update held_slot set state = 'TAKEN' where id = ?", slotId);
+    }
+
+    /** Lets go of the offer's held times that no other open offer still holds. */
+    public int releaseSlots(long offerId) {
+        return jdbc.update("""
+                update held_slot s set state = 'RELEASED'
+                 where s.state = 'HELD' and s.id in (select slot_id from slot_offer_time where offer_id = ?)
+                   and not exists (select 1 from slot_offer_time t join slot_offer o on o.id = t.offer_id
+                                    where t.slot_id = s.id and o.state = 'OPEN' and o.id <> ?)""", offerId, offerId);
+    }
+
+    public void close(long offerId, String state, Instant now, @Nullable Long appointmentId, @Nullable Long chosenBy) {
+        jdbc.update("update slot_offer set state = ?, closed_at = ?, appointment_id = ?, chosen_by = ? where id = ?",
+                state, ts(now), appointmentId, chosenBy, offerId);
+    }
+
+    /** Open offers past their time, locked; another instance's expiry skips them. */
+    public List<Offer> lockDue(Instant now, int limit) {
+        return jdbc.query(OFFER + "where state = 'OPEN' and expires_at <= ? order by expires_at limit ? "
+                + "for update skip locked", WaitlistRows::offer, ts(now), limit);
+    }
+}

@@ -1,0 +1,117 @@
+package app.thaw.waitlist.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.scheduling.SlotSuggestion;
+import app.thaw.security.StaffSummary;
+import app.thaw.waitlist.OfferRefused;
+import app.thaw.waitlist.OfferService;
+import app.thaw.waitlist.OfferedTime;
+import app.thaw.waitlist.WaitingCase;
+import app.thaw.waitlist.WaitlistService;
+
+/** Finds free times for a waiting case (both partners' availability for a couple) and offers those ticked. */
+class OfferDialog extends Dialog {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+
+    private final WaitlistService waitlist;
+    private final OfferService offers;
+    private final WaitingCase waiting;
+    private final Runnable done;
+    private final ComboBox<StaffSummary> therapist = new ComboBox<>("Therapist");
+    private final RadioButtonGroup<SessionFormat> format = new RadioButtonGroup<>("Format");
+    private final CheckboxGroup<SlotSuggestion> times = new CheckboxGroup<>("Times to offer");
+    private final IntegerField hold = new IntegerField("Hold for (hours)");
+    private final Paragraph problem = new Paragraph();
+
+    OfferDialog(WaitlistService waitlist, OfferService offers, WaitingCase waiting, Runnable done) {
+        this.waitlist = waitlist;
+        this.offers = offers;
+        this.waiting = waiting;
+        this.done = done;
+        setHeaderTitle("Offer times to " + waiting.clients() + " (" + waiting.reference() + ")");
+        List<StaffSummary> therapists = waitlist.therapists();
+        therapist.setItems(therapists);
+        therapist.setItemLabelGenerator(StaffSummary::displayName);
+        therapists.stream().filter(t -> Long.valueOf(t.id()).equals(waiting.preferredTherapistId())).findFirst()
+                .or(() -> therapists.stream().findFirst()).ifPresent(therapist::setValue);
+        format.setItems(SessionFormat.values());
+        format.setItemLabelGenerator(SessionFormat::label);
+        format.setValue(waiting.format() == null ? SessionFormat.ONLINE : waiting.format());
+        times.setItemLabelGenerator(s -> WHEN.format(s.start()) + (s.roomName() == null ? "" : " · " + s.roomName()));
+        times.setId("offer-times");
+        hold.setMin(1);
+        hold.setMax(OfferService.MAX_HOLD_HOURS);
+        hold.setValue(offers.defaultHoldHours());
+        hold.setStepButtonsVisible(true);
+        problem.addClassName("form-error");
+        problem.setId("offer-problem");
+        var find = new Button("Find times", click -> find());
+        find.setId("find-offer-times");
+        var offer = new Button("Offer and hold", click -> offer());
+        offer.setId("make-offer");
+        offer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new Paragraph("Availability: " + waiting.availability()), therapist, format, find, times, hold, problem);
+        getFooter().add(new Button("Cancel", click -> close()), offer);
+        find();
+    }
+
+    private void find() {
+        problem.setText("");
+        if (therapist.getValue() == null) {
+            problem.setText("Choose a therapist.");
+            return;
+        }
+        try {
+            List<SlotSuggestion> found = waitlist.suggest(waiting.intakeId(), therapist.getValue().id(),
+                    format.getValue(), 12);
+            times.setItems(found);
+            if (found.isEmpty()) {
+                problem.setText("No free time fits in the next six weeks. Try another therapist or format.");
+            }
+        } catch (OfferRefused refused) {
+            problem.setText(refused.getMessage());
+        }
+    }
+
+    private void offer() {
+        if (times.getValue().isEmpty()) {
+            problem.setText("Tick at least one time to offer.");
+            return;
+        }
+        if (hold.isInvalid() || hold.getValue() == null) {
+            problem.setText("Hold the times for 1 to " + OfferService.MAX_HOLD_HOURS + " hours.");
+            return;
+        }
+        List<OfferedTime> chosen = new ArrayList<>();
+        times.getValue().forEach(s -> chosen.add(new OfferedTime(therapist.getValue().id(), format.getValue(),
+                s.roomId(), s.start(), s.end())));
+        try {
+            var made = offers.offer(waiting.intakeId(), chosen, hold.getValue());
+            Notification.show(made.times() + " times held and offered"
+                    + (made.emailed() > 0 ? "; " + made.emailed() + " client(s) emailed their link" : "")
+                    + ". They also appear on the clients' status pages.", 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            close();
+            done.run();
+        } catch (OfferRefused refused) {
+            problem.setText(refused.getMessage());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package app.thaw.waitlist.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import app.thaw.Application;
+import app.thaw.base.ui.PublicLayout;
+import app.thaw.intake.ClientOffers;
+import app.thaw.waitlist.ClientOfferService;
+
+/** The client's private offer link from their email: the times kept for them, to choose one. */
+@Route(value = "offer/:token", layout = PublicLayout.class)
+@PageTitle("Choose a time · Thaw")
+@AnonymousAllowed
+public class OfferView extends Div implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.UK);
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter KEPT = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+
+    private final ClientOfferService offers;
+    private String token = "";
+
+    public OfferView(ClientOfferService offers) {
+        this.offers = offers;
+        addClassName("status-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        token = event.getRouteParameters().get("token").orElse("");
+        render(null);
+    }
+
+    private void render(ClientOffers.Choice outcome) {
+        removeAll();
+        var offered = offers.offeredByLink(token);
+        if (offered.isEmpty()) {
+            add(new H1("We couldn't find that offer"), new Paragraph("Please check the link in your email, or call "
+                    + "the practice."));
+            return;
+        }
+        add(new H1("Your first session"));
+        if (outcome != null) {
+            var said = new Paragraph(outcome.message());
+            said.addClassName("wizard-notice");
+            said.setId("offer-outcome");
+            said.getElement().setAttribute("role", "status");
+            add(said);
+        }
+        var offer = offered.get();
+        if (offer.times().isEmpty()) {
+            if (outcome == null && offer.note() != null) {
+                add(new Paragraph(offer.note()));
+            }
+            return;
+        }
+        add(new Paragraph("We are keeping these times for you until " + KEPT.format(offer.openUntil())
+                + ". Choose the one that suits you; it is booked straight away."));
+        for (ClientOffers.Time time : offer.times()) {
+            var pick = new Button("Choose this time", click -> render(offers.chooseByLink(token, time.slotId())));
+            pick.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            var block = new Div(new H3(WHEN.format(time.start()) + "–" + UNTIL.format(time.end())),
+                    new Paragraph(time.label() + " with " + time.therapistName() + " · " + time.where()), pick);
+            block.addClassName("client-session");
+            add(block);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package app.thaw.waitlist.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import app.thaw.Application;
+import app.thaw.base.ui.MainLayout;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.security.Roles;
+import app.thaw.waitlist.BackfillMode;
+import app.thaw.waitlist.FreedTime;
+import app.thaw.waitlist.OfferRefused;
+import app.thaw.waitlist.OfferService;
+import app.thaw.waitlist.ServiceType;
+import app.thaw.waitlist.WaitSummary;
+import app.thaw.waitlist.WaitingCase;
+import app.thaw.waitlist.WaitlistFilter;
+import app.thaw.waitlist.WaitlistService;
+
+/**
+ * The waiting list: how many wait and for how long per service type, then the cases, urgent first and longest waiting,
+ * with filters; "Offer times" opens the slot finder for a case and holds the times chosen.
+ */
+@Route(value = "staff/waitlist", layout = MainLayout.class)
+@PageTitle("Waiting list · Thaw")
+@Menu(order = 11, title = "Waiting list", icon = "vaadin:hourglass")
+@RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+public class WaitlistView extends VerticalLayout {
+
+    private static final DateTimeFormatter FREED = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
+            .withZone(Application.PRACTICE_ZONE);
+
+    private final WaitlistService waitlist;
+    private final OfferService offers;
+    private final Div summary = new Div();
+    private final Grid<WaitingCase> grid = new Grid<>();
+    private final ComboBox<ServiceType> service = new ComboBox<>("Service");
+    private final ComboBox<SessionFormat> format = new ComboBox<>("Format");
+    private final Checkbox urgentOnly = new Checkbox("Urgent only");
+    private final Div freed = new Div();
+
+    public WaitlistView(WaitlistService waitlist, OfferService offers) {
+        this.waitlist = waitlist;
+        this.offers = offers;
+        addClassName("waitlist-view");
+        setSizeFull();
+        summary.setId("waitlist-summary");
+        summary.addClassName("waitlist-summary");
+        service.setItems(ServiceType.values());
+        service.setItemLabelGenerator(ServiceType::label);
+        service.setClearButtonVisible(true);
+        format.setItems(SessionFormat.values());
+        format.setItemLabelGenerator(SessionFormat::label);
+        format.setClearButtonVisible(true);
+        service.addValueChangeListener(e -> refresh());
+        format.addValueChangeListener(e -> refresh());
+        urgentOnly.addValueChangeListener(e -> refresh());
+        grid.setAriaLabel("Cases waiting for a first session");
+        grid.addComponentColumn(c -> {
+            var badge = new Span(c.urgent() ? "Urgent" : "");
+            if (c.urgent()) {
+                badge.getElement().getThemeList().add("badge error");
+            }
+            return badge;
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(WaitingCase::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(WaitingCase::clients).setHeader("Clients").setFlexGrow(2);
+        grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> c.format() == null ? "Either" : c.format().label()).setHeader("Format").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(c -> WaitlistService.inWords(c.waited()) + " (since " + ADDED.format(c.addedAt()) + ")")
+                .setHeader("Waiting").setAutoWidth(true);
+        grid.addColumn(WaitingCase::availability).setHeader("Availability").setFlexGrow(2);
+        grid.addColumn(WaitingCase::offerLabel).setHeader("Offer").setAutoWidth(true).setKey("offer");
+        grid.addComponentColumn(c -> {
+            var offer = new Button("Offer times", click -> new OfferDialog(waitlist, offers, c, this::refresh).open());
+            offer.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            offer.setId("offer-" + c.reference());
+            return offer;
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        var filters = new HorizontalLayout(service, format, urgentOnly);
+        filters.setAlignItems(Alignment.BASELINE);
+        freed.setId("freed-times");
+        freed.addClassName("freed-times");
+        add(new H2("Waiting list"), summary);
+        if (waitlist.managesPractice()) {
+            var mode = new ComboBox<BackfillMode>("When a cancellation frees a time");
+            mode.setId("backfill-mode");
+            mode.setItems(BackfillMode.values());
+            mode.setItemLabelGenerator(BackfillMode::label);
+            mode.setValue(waitlist.backfillMode());
+            mode.setWidth("28em");
+            mode.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    waitlist.setBackfillMode(e.getValue());
+                    Notification.show("Saved: " + e.getValue().label());
+                }
+            });
+            add(mode);
+        }
+        add(freed, filters, grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    void refresh() {
+        showFreed();
+        summary.removeAll();
+        List<WaitSummary> waits = waitlist.waits();
+        if (waits.isEmpty()) {
+            summary.add(new Paragraph("Nobody is waiting for a first session."));
+        }
+        for (WaitSummary wait : waits) {
+            var line = new Paragraph(wait.service().label() + ": " + wait.waiting() + " waiting · median "
+                    + days(wait.medianDays()) + " · 90th percentile " + days(wait.p90Days()));
+            line.setId("waits-" + wait.service().name().toLowerCase(Locale.ROOT));
+            summary.add(line);
+        }
+        grid.setItems(new ArrayList<>(waitlist.waiting(new WaitlistFilter(service.getValue(), format.getValue(),
+                urgentOnly.getValue(), 200, 0))));
+    }
+
+    private void showFreed() {
+        freed.removeAll();
+        List<FreedTime> times = waitlist.freedTimes();
+        if (times.isEmpty()) {
+            return;
+        }
+        freed.add(new H3("Times freed by cancellations"));
+        for (FreedTime time : times) {
+            var item = new Div(new Span(FREED.format(time.start()) + "–" + UNTIL.format(time.end()) + " · "
+                    + time.therapistName() + " · " + time.where()));
+            item.addClassName("freed-time");
+            if (time.fits().isEmpty()) {
+                item.add(new Span(" · no waiting case fits this time"));
+            }
+            for (FreedTime.Fit fit : time.fits()) {
+                var offer = new Button("Offer to " + fit.clients() + " (" + fit.reference() + ")", click -> {
+                    try {
+                        offers.offerFreed(fit.intakeId(), time.slotId());
+                        Notification.show("Offered to " + fit.clients() + "; the time is held for them.", 5000,
+                                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    } catch (OfferRefused refused) {
+                        Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    }
+                    refresh();
+                });
+                offer.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                offer.setId("backfill-" + time.slotId() + "-" + fit.reference());
+                item.add(offer);
+            }
+            freed.add(item);
+        }
+    }
+
+
+    static String days(double days) {
+        return days < 1 ? "under a day" : String.format(Locale.UK, "%.0f %s", Math.floor(days),
+                Math.floor(days) == 1 ? "day" : "days");
+    }
+}

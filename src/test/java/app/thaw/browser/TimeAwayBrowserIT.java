@@ -1,0 +1,175 @@
+package app.thaw.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.Application;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionView;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffAdministration;
+import app.thaw.security.dev.DemoStaffAccounts;
+
+/**
+ * The practice manager adds a therapist's time away over days with booked sessions: the sessions are listed at once,
+ * each is moved to a new time (the clients are emailed), and the diary shows the time away. Then the pages of the
+ * working week on a phone: nothing is cut off.
+ */
+class TimeAwayBrowserIT extends BrowserTest {
+
+    private static final DateTimeFormatter PICKER_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    StaffAdministration team;
+
+    @Autowired
+    SchedulingService scheduling;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void addingTimeAwayOverBookedSessionsListsThemAndEachIsMovedWithTheClientsTold() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        String name = "Dr Away " + ReviewTestData.uniqueWord();
+        long therapist = week.therapist(name);
+        var first = data.submit(IntakeFixtures.completeAnswers("Quinn " + ReviewTestData.uniqueWord()));
+        var second = data.submit(IntakeFixtures.completeAnswers("Rowan " + ReviewTestData.uniqueWord()));
+        LocalDate away = openDay(LocalDate.now(Application.PRACTICE_ZONE).plusDays(15));
+        LocalDate back = openDay(away.plusDays(7));
+        SessionView morning = week.book(week.online(first.id(), therapist, WorkingWeekData.at(away, 10, 0)));
+        SessionView afternoon = week.book(week.online(second.id(), therapist,
+                WorkingWeekData.at(away.plusDays(1), 14, 0)));
+
+        open("/login");
+        signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
+        open("/staff/admin/diary");
+        choose("Therapist", name);
+        datePicker("First day away").fill(PICKER_DATE.format(away));
+        datePicker("First day away").press("Enter");
+        datePicker("Last day away").fill(PICKER_DATE.format(away.plusDays(1)));
+        datePicker("Last day away").press("Enter");
+        waitForVaadin();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add time away")).click();
+        waitForVaadin();
+
+        Locator rows = page.locator(".affected-session");
+        assertThat(rows).hasCount(2);
+        assertThat(rows.first()).containsText("Quinn");
+        assertThat(rows.nth(1)).containsText("Rowan");
+        AxeCore.check(page, "the sessions inside new time away");
+
+        move(rows.first(), back, "10:00");
+        assertThat(rows).hasCount(1);
+        move(rows.first(), back, "14:00");
+        assertThat(page.getByText("Every session in this time away is dealt with.")).isVisible();
+
+        for (SessionView session : List.of(morning, afternoon)) {
+            var startsAt = jdbc.queryForObject("select starts_at from appointment where id = ?", Timestamp.class,
+                    session.id()).toInstant().atZone(Application.PRACTICE_ZONE);
+            assertThat(startsAt.toLocalDate()).isEqualTo(back);
+            assertThat(jdbc.queryForObject("select count(*) from outbox_message where appointment_id = ? "
+                    + "and kind = 'CHANGED'", Integer.class, session.id())).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from time_away where therapist_id = ? and first_day = ? "
+                + "and last_day = ? and reason = 'ANNUAL_LEAVE'", Integer.class, therapist, away, away.plusDays(1)))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'LEAVE_ADDED' "
+                + "and detail like ?", Integer.class, name + "%")).isEqualTo(1);
+
+        // the therapist's diary shows the time away, and the moved sessions a week later
+        page.keyboard().press("Escape");
+        open("/staff/calendar?date=" + away + "&therapist=" + therapist);
+        assertThat(page.locator(".diary-away").first()).containsText("Away · Annual leave");
+        open("/staff/calendar?date=" + back + "&therapist=" + therapist);
+        assertThat(page.locator(".session-block")).hasCount(2);
+    }
+
+    @Test
+    void theWorkingWeeksPagesFitAPhone() {
+        usePhone();
+        open("/login");
+        signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
+        for (String path : List.of("/staff", "/staff/calendar", "/staff/admin/diary", "/staff/admin/practice",
+                "/staff/admin/reports", "/staff/admin/audit", "/staff/requests")) {
+            open(path);
+            assertFits(path);
+        }
+        open("/staff/calendar");
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Team week")).check();
+        waitForVaadin();
+        assertThat(page.locator(".team-week")).isVisible();
+        assertFits("the team week");
+    }
+
+    /** Nothing wider than the phone: wide content (the diary, charts' tables) scrolls inside its own box. */
+    private void assertFits(String what) {
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as(what + " is wider than the phone").isLessThanOrEqualTo(0);
+    }
+
+    private void move(Locator row, LocalDate day, String time) {
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move…")).click();
+        waitForVaadin();
+        Locator picker = row.locator("vaadin-date-time-picker");
+        picker.locator("vaadin-date-picker input").fill(PICKER_DATE.format(day));
+        picker.locator("vaadin-date-picker input").press("Enter");
+        picker.locator("vaadin-time-picker input").fill(time);
+        picker.locator("vaadin-time-picker input").press("Enter");
+        picker.locator("vaadin-time-picker input").press("Tab");
+        waitForVaadin();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move session")).click();
+        waitForVaadin();
+    }
+
+    private Locator datePicker(String label) {
+        return page.locator("vaadin-date-picker").filter(new Locator.FilterOptions().setHasText(label))
+                .locator("input");
+    }
+
+    /** A weekday that is not a bank holiday, from {@code from} on. */
+    private LocalDate openDay(LocalDate from) {
+        LocalDate day = from;
+        while (day.getDayOfWeek().getValue() > 4 || jdbc.queryForObject(
+                "select count(*) from closed_day where day in (?, ?) and not open", Integer.class, day,
+                day.plusDays(1)) > 0) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    private void choose(String label, String option) {
+        Locator select = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^" + label + "(\\s|$)")));
+        select.click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(Pattern.compile("^" + option))).first()
+                .click();
+        assertThat(select).containsText(option);
+        waitForVaadin();
+    }
+}

@@ -1,0 +1,149 @@
+package app.thaw.care;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+import app.thaw.IntegrationTest;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.CaseAssignments;
+import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.AppointmentState;
+import app.thaw.scheduling.ClientSessionRecords;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
+import app.thaw.scheduling.SessionNoteService;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffAdministration;
+
+/**
+ * A session note: the session's therapist writes it once the client attended, may change it until signing, then only
+ * adds to it; it is encrypted at rest, part of the case history and the subject access export, and never readable by
+ * the practice manager or a colleague.
+ */
+@IntegrationTest
+class SessionNotesIT {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    StaffAdministration team;
+
+    @Autowired
+    SchedulingService scheduling;
+
+    @Autowired
+    SessionChanges changes;
+
+    @Autowired
+    SessionNoteService notes;
+
+    @Autowired
+    CaseAssignments assignments;
+
+    @Autowired
+    ReviewService review;
+
+    @Autowired
+    ClientSessionRecords sessionRecords;
+
+    @Autowired
+    CaseAccess access;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theTherapistWritesSignsAndAddsToTheNoteWhichNobodyElseReads() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        var client = data.submit(IntakeFixtures.completeAnswers("Noor " + ReviewTestData.uniqueWord()));
+        data.as("amira", () -> assignments.assignToMe(client.id()));
+        long session = week.book(week.online(client.id(), data.idOf("amira"),
+                WorkingWeekData.at(WorkingWeekData.farMonday(), 10, 0))).id();
+
+        // before the client attended there is nothing to write
+        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(session, NoteTemplate.FREE,
+                List.of("Too early"), false))).hasMessageContaining("attended");
+        week.happened(session, WorkingWeekData.longAgo());
+        data.as("amira", () -> changes.recordOutcome(session, AppointmentState.ATTENDED));
+
+        String secret = "Talked about the funeral " + ReviewTestData.uniqueWord();
+        SessionNoteView draft = data.as("amira", () -> notes.saveNote(session, NoteTemplate.SOAP,
+                List.of(secret, "Tearful at times", "Grief, numbness easing", "Fortnightly"), false));
+        assertThat(draft.locked()).isFalse();
+        assertThat(draft.sections()).extracting(SessionNoteView.Section::heading)
+                .containsExactly("Subjective", "Objective", "Assessment", "Plan");
+        String stored = jdbc.queryForObject("select body from session_note where appointment_id = ?", String.class,
+                session);
+        assertThat(stored).startsWith("enc:v1:").doesNotContain("funeral");
+
+        SessionNoteView signed = data.as("amira", () -> notes.saveNote(session, NoteTemplate.SOAP,
+                List.of(secret, "Tearful at times", "Grief, numbness easing", "Weekly for now"), true));
+        assertThat(signed.locked()).isTrue();
+        assertThat(signed.signedAt()).isNotNull();
+        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(session, NoteTemplate.SOAP,
+                List.of("Changed my mind"), false))).hasMessageContaining("locked");
+        assertThatThrownBy(() -> jdbc.update("update session_note set template = 'FREE' where appointment_id = ?",
+                session)).as("the database holds the lock too").isInstanceOf(DataAccessException.class);
+        SessionNoteView added = data.as("amira", () -> notes.addAddendum(session, "Client phoned: feeling better."));
+        assertThat(added.addenda()).singleElement().satisfies(addendum -> {
+            assertThat(addendum.text()).isEqualTo("Client phoned: feeling better.");
+            assertThat(addendum.author()).isEqualTo("Dr Amira Khan");
+        });
+
+        // the case history shows it to the case's therapist
+        var detail = data.as("amira", () -> review.openCase(client.reference())).orElseThrow();
+        assertThat(detail.sessionNotes()).singleElement()
+                .satisfies(note -> assertThat(note.sections().getFirst().text()).isEqualTo(secret));
+        // never to the practice manager, nor to a colleague (refused and audited like a case they may not see)
+        assertThatThrownBy(() -> data.as("admin", () -> notes.note(session))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> data.as("tom", () -> notes.note(session)))
+                .hasMessage("That session no longer exists.");
+        assertThat(data.auditActions(client.id())).contains("SESSION_NOTE_WRITTEN", "SESSION_NOTE_SIGNED",
+                "SESSION_NOTE_ADDENDUM", "CASE_ACCESS_DENIED");
+        assertThat(data.audit(client.id())).allSatisfy(row -> assertThat(String.valueOf(row.get("detail")))
+                .doesNotContain("funeral"));
+
+        // in the client's subject access export, which the practice manager downloads without reading on screen
+        var records = data.as("admin", () -> sessionRecords.forSubjectAccess(access.require(client.id(),
+                CaseOperation.MANAGE_PRIVACY)));
+        assertThat(records).filteredOn(r -> r.session().id() == session).singleElement()
+                .satisfies(r -> assertThat(r.sessionNote()).contains(secret).contains("Addendum by Dr Amira Khan"));
+    }
+
+    @Test
+    void onlyTheSessionsOwnTherapistWritesTheNote() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        var client = data.submit(IntakeFixtures.completeAnswers("Ari " + ReviewTestData.uniqueWord()));
+        data.as("amira", () -> assignments.assignToMe(client.id()));
+        long session = week.book(week.online(client.id(), data.idOf("grace"),
+                WorkingWeekData.at(WorkingWeekData.farMonday(), 11, 0))).id();
+        week.happened(session, WorkingWeekData.longAgo());
+        data.as("grace", () -> changes.recordOutcome(session, AppointmentState.ATTENDED));
+        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(session, NoteTemplate.FREE,
+                List.of("Not mine to write"), false))).hasMessageContaining("therapist who saw the client");
+        data.as("grace", () -> notes.saveNote(session, NoteTemplate.DAP, List.of("Data", "", "Plan"), false));
+        assertThat(data.as("amira", () -> notes.note(session))).isPresent()
+                .hasValueSatisfying(note -> assertThat(note.author()).isEqualTo("Grace Okafor"));
+        assertThatThrownBy(() -> data.as("grace", () -> notes.saveNote(session, NoteTemplate.FREE,
+                List.of("   "), false))).hasMessageContaining("empty");
+    }
+}

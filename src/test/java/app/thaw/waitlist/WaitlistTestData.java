@@ -1,0 +1,99 @@
+package app.thaw.waitlist;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.Application;
+import app.thaw.base.domain.SecretToken;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.review.CareActions;
+import app.thaw.review.ReferralKind;
+import app.thaw.review.ReferralService;
+import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.SessionFormat;
+
+/** A couple taken through the real services from their forms to the waiting list, and times to offer them. */
+public final class WaitlistTestData {
+
+    public record Couple(ReviewTestData.Submitted alex, ReviewTestData.Submitted sam) {
+    }
+
+    private final ReviewTestData data;
+    private final ReviewService review;
+    private final ReferralService referrals;
+    private final CareActions care;
+    private final JdbcTemplate jdbc;
+
+    public WaitlistTestData(ReviewTestData data, ReviewService review, ReferralService referrals, CareActions care,
+                            JdbcTemplate jdbc) {
+        this.data = data;
+        this.review = review;
+        this.referrals = referrals;
+        this.care = care;
+        this.jdbc = jdbc;
+    }
+
+    /** Both forms in, reviewed and referred for couples work by Amira, on the waiting list. */
+    public Couple waitingCouple(String surname) {
+        var alex = data.submit(IntakeFixtures.couplesAnswers("Alex " + surname));
+        var sam = data.submitPartner(alex.receipt().partnerInvitationToken(),
+                IntakeFixtures.couplesAnswers("Sam " + surname));
+        data.as("amira", () -> review.openCase(alex.reference()));
+        data.as("amira", () -> referrals.decideReferral(alex.id(), ReferralKind.COUPLES, "Joint work.", null));
+        data.as("amira", () -> care.addToWaitingList(alex.id(), true));
+        return new Couple(alex, sam);
+    }
+
+    /** A client alone, referred and waiting. */
+    public ReviewTestData.Submitted waitingClient(String name) {
+        var client = data.submit(IntakeFixtures.completeAnswers(name));
+        data.as("amira", () -> review.openCase(client.reference()));
+        data.as("amira", () -> referrals.decideReferral(client.id(), ReferralKind.INDIVIDUAL, "One to one.", null));
+        data.as("amira", () -> care.addToWaitingList(client.id(), false));
+        return client;
+    }
+
+    /**
+     * Online times in Amira's diary on a random working day years ahead (no bank holiday, never met by another test):
+     * {@code count} starts two hours apart, each {@code minutes} long.
+     */
+    public List<OfferedTime> amiraOnline(int count, int minutes) {
+        long amira = data.idOf("amira");
+        var random = ThreadLocalRandom.current();
+        LocalDate day;
+        do {
+            day = LocalDate.of(2040 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        } while (day.getDayOfWeek().getValue() > 5 || jdbc.queryForObject("select count(*) from closed_day where day = ?",
+                Integer.class, day) > 0);
+        LocalDate on = day;
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+            ZonedDateTime start = ZonedDateTime.of(on, LocalTime.of(9 + 2 * i, 0), Application.PRACTICE_ZONE);
+            return new OfferedTime(amira, SessionFormat.ONLINE, null, start, start.plusMinutes(minutes));
+        }).toList();
+    }
+
+    /** The private link emailed to this client with their latest offer (the fixtures' clients chose email). */
+    public String offerLink(long intakeId) {
+        String hash = jdbc.queryForObject("select token_hash from offer_link where intake_id = ? order by id desc "
+                + "limit 1", String.class, intakeId);
+        Pattern link = Pattern.compile("/offer/([A-Za-z0-9_-]{" + SecretToken.LENGTH + "})");
+        for (String body : jdbc.queryForList("select body_text from outbox_message where kind = 'SLOT_OFFER' "
+                + "order by id desc limit 200", String.class)) {
+            Matcher found = link.matcher(body);
+            while (found.find()) {
+                if (SecretToken.hash(found.group(1)).equals(hash)) {
+                    return found.group(1);
+                }
+            }
+        }
+        throw new AssertionError("No offer email with the link made for intake " + intakeId);
+    }
+}
