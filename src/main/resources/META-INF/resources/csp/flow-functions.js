@@ -132,6 +132,10 @@ return (async function() { if (this.$connector) { this.$connector.setSelectionMo
 function ($0, $1) {
 return (async function() { if (this.$connector) { this.$connector.setSorterDirections($0) }}).apply($1)
 }],
+[["$0","$1","return (async function() { this._inputElementValue = $0}).apply($1)"],
+function ($0, $1) {
+return (async function() { this._inputElementValue = $0}).apply($1)
+}],
 [["$0","$1","return (async function() { this.disabled = $0}).apply($1)"],
 function ($0, $1) {
 return (async function() { this.disabled = $0}).apply($1)
@@ -242,6 +246,10 @@ return (async function() { this.$connector.generateItems()}).apply($0)
 [["$0","return (async function() { window.Vaadin.Flow.comboBoxConnector.initLazy(this)}).apply($0)"],
 function ($0) {
 return (async function() { window.Vaadin.Flow.comboBoxConnector.initLazy(this)}).apply($0)
+}],
+[["$0","return navigator.clipboard ? navigator.clipboard.writeText($0) : null"],
+function ($0) {
+return navigator.clipboard ? navigator.clipboard.writeText($0) : null
 }],
 [["$0","window.Vaadin.Flow.datepickerConnector.initLazy($0)"],
 function ($0) {

@@ -132,8 +132,9 @@ final class FlowFunctionMap {
     static void write(Collection<List<String>> entries) {
         try {
             Files.createDirectories(LIST.getParent());
-            Files.writeString(LIST, JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(sorted(entries)) + "\n", StandardCharsets.UTF_8);
+            // one entry a line, sorted: a re-recording's diff shows exactly the functions added or gone
+            var lines = sorted(entries).stream().map(JSON::writeValueAsString).toList();
+            Files.writeString(LIST, "[\n" + String.join(",\n", lines) + "\n]\n", StandardCharsets.UTF_8);
             Files.createDirectories(SCRIPT.getParent());
             Files.writeString(SCRIPT, render(entries), StandardCharsets.UTF_8);
         } catch (IOException unwritable) {

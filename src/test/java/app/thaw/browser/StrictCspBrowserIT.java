@@ -93,12 +93,12 @@ class StrictCspBrowserIT extends BrowserTest {
         int staffFunctions = functionsServed();
 
         StrictCsp.settle(List.of(context));
-        assertThat(csp.missingFunctions()).as("functions missing from the map").isEmpty();
-        assertThat(csp.violations()).as("securitypolicyviolation events").isEmpty();
-        assertThat(csp.consoleErrors()).as("console errors about the policy").isEmpty();
-        assertThat(clientFunctions).as("functions the client's pages took from the map").isPositive();
-        assertThat(staffFunctions).as("functions the staff pages took from the map").isPositive();
         if (!StrictCsp.RECORDING) {
+            assertThat(csp.missingFunctions()).as("functions missing from the map").isEmpty();
+            assertThat(csp.violations()).as("securitypolicyviolation events").isEmpty();
+            assertThat(csp.consoleErrors()).as("console errors about the policy").isEmpty();
+            assertThat(clientFunctions).as("functions the client's pages took from the map").isPositive();
+            assertThat(staffFunctions).as("functions the staff pages took from the map").isPositive();
             assertThat(policies).as("every page's policy").hasSizeGreaterThanOrEqualTo(4).allSatisfy(policy -> {
                 String scripts = scriptSources(policy);
                 assertThat(scripts).startsWith("script-src 'self' 'nonce-").doesNotContain("unsafe");
