@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The strict CSP's function map (docs/security.md): every argument list the app's pages hand to {@code Function}
  * (Flow's executeJs and event-data expressions, Lit renderer templates, on-demand bundle loading), kept in
  * {@code src/test/resources/csp/flow-functions.json}, and the script built from it,
- * {@code META-INF/resources/csp/flow-functions.js}: each entry compiled in advance, in the page's global scope, and a
+ * {@code frontend/csp/flow-functions.js} (served as {@code csp/flow-functions.js}): each entry compiled in advance, in the page's global scope, and a
  * {@code Function} that hands them out by their exact text. Anything else still goes to the browser's own
  * {@code Function}, which the policy forbids. Browser tests run with {@code -Dthaw.csp.record=true} (and
  * {@code -Dthaw.security.strict-csp=false}) add what they met to the list and rewrite the script.
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FlowFunctionMap {
 
     static final Path LIST = Path.of("src/test/resources/csp/flow-functions.json");
-    static final Path SCRIPT = Path.of("src/main/resources/META-INF/resources/csp/flow-functions.js");
+    static final Path SCRIPT = Path.of("frontend/csp/flow-functions.js");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Served by the script's own rule (the fingerprint checked to be 64 hex digits), so never listed. */
