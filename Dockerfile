@@ -7,6 +7,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline -Pproduction || true
 COPY src src
+COPY frontend frontend
 RUN ./mvnw -B -Pproduction -DskipTests package
 
 FROM eclipse-temurin:25-jre-alpine

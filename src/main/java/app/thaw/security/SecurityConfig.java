@@ -35,7 +35,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/icons/**", "/styles/**", "/offline.html").permitAll()
+                .requestMatchers("/icons/**", "/styles/**", "/csp/**", "/offline.html").permitAll()
                 // therapists' calendar apps fetch their feed by its secret link, without a session
                 .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll());
         // every response's headers (CSP, framing, referrer, no-store) come from the edge, errors included

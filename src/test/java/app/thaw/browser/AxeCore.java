@@ -65,7 +65,8 @@ final class AxeCore {
     /** Runs axe on the page as it is now; fails listing every serious or critical violation. */
     static void check(Page page, String where) {
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(source()));
+            // evaluated by the test, not added as an inline script: the strict policy would refuse that
+            page.evaluate(source());
         }
         @SuppressWarnings("unchecked")
         var violations = (List<Map<String, Object>>) page.evaluate(RUN);

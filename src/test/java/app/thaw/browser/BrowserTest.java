@@ -22,7 +22,8 @@ import app.thaw.security.TotpTestCodes;
 
 /**
  * Drives the running app in Debian's headless Chromium. One browser per test JVM, a fresh context
- * (cookies, storage) per test; a failing test leaves a screenshot in target/browser-failures.
+ * (cookies, storage) per test; a failing test leaves a screenshot in target/browser-failures. Every page runs under
+ * the production Content-Security-Policy: a test fails if anything on it was refused ({@link StrictCsp}).
  */
 @IntegrationTest
 @ExtendWith(BrowserTest.ScreenshotOnFailure.class)
@@ -41,6 +42,8 @@ public abstract class BrowserTest {
     protected BrowserContext context;
     protected Page page;
     private final List<BrowserContext> contexts = new ArrayList<>();
+    /** What the strict Content-Security-Policy refused on any page of this test; empty or the test fails. */
+    protected final StrictCsp csp = new StrictCsp();
 
     @BeforeEach
     void openPage() {
@@ -49,8 +52,13 @@ public abstract class BrowserTest {
 
     @AfterEach
     void closePage() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
+        try {
+            StrictCsp.settle(contexts);
+            csp.check();
+        } finally {
+            contexts.forEach(BrowserContext::close);
+            contexts.clear();
+        }
     }
 
     /**
@@ -76,12 +84,14 @@ public abstract class BrowserTest {
         return next;
     }
 
-    private BrowserContext newContext(Browser.NewContextOptions options) {
+    /** A fresh context (no cookies) with the test's locale and time zone, watched for CSP refusals, closed after. */
+    protected BrowserContext newContext(Browser.NewContextOptions options) {
         // A person signs in seconds after the page loads; a test does it while the PWA service worker is still
         // precaching, and a precache request carrying the pre-sign-in session id can replace the new session.
         var created = browser().newContext(options.setLocale("en-GB").setTimezoneId("Europe/London")
                 .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
         created.setDefaultTimeout(20_000);
+        csp.watch(created);
         contexts.add(created);
         return created;
     }

@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,11 +22,9 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,15 +85,7 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
     @Autowired
     Clock clock;
 
-    private final List<BrowserContext> freshContexts = new ArrayList<>();
-
     private record Partner(long id, String name, String email, SubmissionReceipt receipt) {
-    }
-
-    @AfterEach
-    void closeFreshContexts() {
-        freshContexts.forEach(BrowserContext::close);
-        freshContexts.clear();
     }
 
     @Test
@@ -306,11 +295,7 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
 
     /** A new desktop-sized context with no cookies; it becomes the page the test (and its screenshot) uses. */
     private void freshPage() {
-        BrowserContext fresh = context.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
-                .setLocale("en-GB").setTimezoneId("Europe/London"));
-        fresh.setDefaultTimeout(20_000);
-        freshContexts.add(fresh);
-        usePage(fresh.newPage());
+        usePage(newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage());
     }
 
     private void signIn(String username) {

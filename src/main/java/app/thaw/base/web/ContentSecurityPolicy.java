@@ -1,16 +1,17 @@
 package app.thaw.base.web;
 
-import jakarta.servlet.ServletContext;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The Content-Security-Policy of every response: this origin only, no framing, no plugins, forms and base to this
- * origin. Scripts still need 'unsafe-inline' and 'unsafe-eval' for Vaadin Flow's bootstrap and client; with
- * thaw.security.strict-csp=true they run only from this origin or with a per-page nonce, which needs the pre-built
- * function map not yet shipped (docs/security.md, Known and left). Styles keep 'unsafe-inline': Vaadin components
- * set style attributes.
+ * origin. Strict (thaw.security.strict-csp, on in production): scripts only from this origin or with the bootstrap
+ * page's nonce, never eval; Vaadin Flow's client gets its functions from the pre-built map instead
+ * ({@link StrictCspBootstrap}, docs/security.md). Otherwise (dev mode) 'unsafe-inline' and 'unsafe-eval' for Vaadin's
+ * development tools. Styles keep 'unsafe-inline': Vaadin components set style attributes, which cannot carry a nonce.
  */
 @Component
 public class ContentSecurityPolicy {
@@ -22,21 +23,39 @@ public class ContentSecurityPolicy {
 
     static final String VAADIN = "script-src 'self' 'unsafe-inline' 'unsafe-eval'; " + COMMON;
 
-    private final Boolean forced;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    ContentSecurityPolicy(@Value("${thaw.security.strict-csp:#{null}}") Boolean forced) {
-        this.forced = forced;
+    private final boolean strict;
+
+    ContentSecurityPolicy(@Value("${thaw.security.strict-csp:true}") boolean strict) {
+        this.strict = strict;
     }
 
     /** The policy for a response; a bootstrap page passes its nonce, everything else null. */
-    public String policy(ServletContext servletContext, String nonce) {
-        if (!isStrict(servletContext)) {
+    public String policy(String nonce) {
+        if (!strict) {
             return VAADIN;
         }
+        return strictPolicy(nonce);
+    }
+
+    /** The development tools' policy, for a bootstrap page Vaadin serves in development mode. */
+    static String lenientPolicy() {
+        return VAADIN;
+    }
+
+    static String strictPolicy(String nonce) {
         return "script-src 'self'" + (nonce == null ? "" : " 'nonce-" + nonce + "'") + "; " + COMMON;
     }
 
-    public boolean isStrict(ServletContext servletContext) {
-        return Boolean.TRUE.equals(forced);
+    public boolean isStrict() {
+        return strict;
+    }
+
+    /** 128 random bits, fresh for every bootstrap page. */
+    static String newNonce() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -63,7 +63,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 
     static java.util.Map<String, String> headers(HttpServletRequest request, ContentSecurityPolicy csp) {
         var headers = new java.util.LinkedHashMap<String, String>();
-        headers.put("Content-Security-Policy", csp.policy(servletContext(request), null));
+        headers.put("Content-Security-Policy", csp.policy(null));
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Frame-Options", "DENY");
         headers.put("Referrer-Policy", "no-referrer");
@@ -74,15 +74,6 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
             headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         return headers;
-    }
-
-    /** Null before Tomcat has matched the request to the application (a malformed URL, for one). */
-    private static jakarta.servlet.ServletContext servletContext(HttpServletRequest request) {
-        try {
-            return request.getServletContext();
-        } catch (RuntimeException unmapped) {
-            return null;
-        }
     }
 
     static boolean isCacheable(HttpServletRequest request) {
