@@ -39,7 +39,6 @@ import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
 import app.thaw.intake.questionnaire.Answers;
-import app.thaw.review.ReviewService;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffUser;
@@ -66,9 +65,6 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
 
     @Autowired
     IntakeService intake;
-
-    @Autowired
-    ReviewService review;
 
     @Autowired
     app.thaw.review.CaseAssignments assignments;

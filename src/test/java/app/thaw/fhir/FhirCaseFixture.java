@@ -20,7 +20,7 @@ import app.thaw.Application;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
@@ -41,7 +41,7 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
     /** The manager books anyway: these cases are about FHIR, not about the day a random date falls on. */
     private static final String ANY_DAY = "FHIR test fixture";
 
-    static FhirCaseFixture create(ReviewTestData data, ReviewService review, ReferralService referrals,
+    static FhirCaseFixture create(ReviewTestData data, CaseWorkService review, ReferralService referrals,
                                   SchedulingService scheduling, SessionChanges changes,
                                   JdbcTemplate jdbc) {
         String name = "Nadia " + ReviewTestData.uniqueWord();
