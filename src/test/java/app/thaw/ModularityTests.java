@@ -54,8 +54,10 @@ class ModularityTests {
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
-                        "javax.sql..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc.core..",
+                        "org.springframework.jdbc.datasource..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Connection")
                 .check(CLASSES);
     }
 
