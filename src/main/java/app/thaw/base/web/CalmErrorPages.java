@@ -48,7 +48,9 @@ public class CalmErrorPages extends DefaultErrorAttributes implements ErrorViewR
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Object id = model.get(CORRELATION_ID);
-        return new ModelAndView(new CalmPage(status, id == null ? null : id.toString()), model, status);
+        var page = new ModelAndView(new CalmPage(status, id == null ? null : id.toString()), model);
+        page.setStatus(status);
+        return page;
     }
 
     private static String record(@Nullable Throwable error, WebRequest request) {
