@@ -3,6 +3,7 @@ package app.thaw.base.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,7 +37,8 @@ public class CalmErrorPages extends DefaultErrorAttributes implements ErrorViewR
         Map<String, Object> attributes = super.getErrorAttributes(request, options.excluding(
                 ErrorAttributeOptions.Include.MESSAGE, ErrorAttributeOptions.Include.EXCEPTION,
                 ErrorAttributeOptions.Include.STACK_TRACE, ErrorAttributeOptions.Include.BINDING_ERRORS));
-        if (attributes.get("status") instanceof Integer status && status >= 500) {
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST)
+                instanceof Integer status && status >= 500) {
             Object known = request.getAttribute(CORRELATION_ID, RequestAttributes.SCOPE_REQUEST);
             String id = known != null ? known.toString() : record(getError(request), request);
             request.setAttribute(CORRELATION_ID, id, RequestAttributes.SCOPE_REQUEST);
