@@ -1,21 +1,27 @@
 package app.thaw.base.events;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands an event back to a listener that failed or never finished (a crash, a restart, the database away for a
- * moment): at start-up and then every minute. Any instance may run it; a transaction-scoped advisory lock lets one
- * work at a time, and only publications older than {@code thaw.events.resubmit-after} are taken, so a listener still
- * running on another instance is left alone. Listeners are idempotent: a repeat finds its work done.
+ * moment): at start-up and then every minute. Any instance may run it; an advisory lock lets one work at a time, and
+ * only publications older than {@code thaw.events.resubmit-after} are taken, so a listener still running on another
+ * instance is left alone. Listeners are idempotent: a repeat finds its work done. The lock is held on a connection of
+ * its own, outside any transaction: the registry updates each publication in its own transactions while it runs.
  */
 @Component
 public class EventResubmission {
@@ -24,15 +30,13 @@ public class EventResubmission {
     static final long LOCK = 0x7468617765766e74L;
 
     private final IncompleteEventPublications incomplete;
-    private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final Duration after;
 
-    EventResubmission(IncompleteEventPublications incomplete, TransactionTemplate transactions, JdbcTemplate jdbc,
+    EventResubmission(IncompleteEventPublications incomplete, DataSource dataSource,
                       @Value("${thaw.events.resubmit-after:1m}") Duration after) {
         this.incomplete = incomplete;
-        this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.after = after;
     }
 
@@ -49,12 +53,27 @@ public class EventResubmission {
 
     /** Resubmits what is older than {@code age}; false when another instance is at it. */
     public boolean resubmitOlderThan(Duration age) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!advisoryLock(lockHolder, "select pg_try_advisory_lock(?)")) {
                 return false;
             }
-            incomplete.resubmitIncompletePublicationsOlderThan(age);
-            return true;
-        }));
+            try {
+                incomplete.resubmitIncompletePublicationsOlderThan(age);
+                return true;
+            } finally {
+                advisoryLock(lockHolder, "select pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not take the event resubmission lock", e);
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 }
