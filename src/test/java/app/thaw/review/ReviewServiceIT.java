@@ -628,14 +628,17 @@ class ReviewServiceIT {
                 Integer.class, "%\"" + submitted.reference() + "\"%")).isZero();
     }
 
-    /** What the registry holds for CaseSetup when its listener failed: the event as JSON, not completed. */
+    /**
+     * What the registry holds for CaseSetup when its listener failed: the event as JSON, not completed. Dated now, so
+     * the every-minute job (which takes only publications over a minute old) leaves it to this test.
+     */
     private void insertIncompletePublication(ReviewTestData.Submitted submitted) {
         String event = "{\"intakeId\":" + submitted.id() + ",\"reference\":\"" + submitted.reference()
                 + "\",\"urgent\":false,\"requestedType\":\"INDIVIDUAL\",\"coupleCaseId\":null}";
         jdbc.update("""
                 insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
                                                completion_attempts)
-                values (gen_random_uuid(), ?, ?, ?, now() - interval '5 minutes', 'FAILED', 1)""",
+                values (gen_random_uuid(), ?, ?, ?, now(), 'FAILED', 1)""",
                 "app.thaw.review.CaseSetup.on(app.thaw.intake.IntakeSubmitted)",
                 "app.thaw.intake.IntakeSubmitted", event);
     }
