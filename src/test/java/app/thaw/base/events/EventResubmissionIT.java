@@ -46,20 +46,20 @@ class EventResubmissionIT {
         String key = UUID.randomUUID().toString();
         transactions.executeWithoutResult(status -> events.publishEvent(new ProbeEvent(key)));
 
-        assertThat(listener.handled).doesNotContain(key);
+        assertThat(listener.handled()).doesNotContain(key);
         assertThat(publications(key)).isEqualTo(1);
 
         // too young to be taken: it might still be running on another instance
         assertThat(resubmission.resubmitOlderThan(Duration.ofHours(1))).isTrue();
-        assertThat(listener.handled).doesNotContain(key);
+        assertThat(listener.handled()).doesNotContain(key);
 
         assertThat(resubmission.resubmitOlderThan(Duration.ZERO)).isTrue();
-        assertThat(listener.handled).containsOnlyOnce(key);
+        assertThat(listener.handled()).containsOnlyOnce(key);
         // completed publications are deleted: nothing of the event stays behind
         assertThat(publications(key)).isZero();
 
         resubmission.resubmitOlderThan(Duration.ZERO);
-        assertThat(listener.handled).containsOnlyOnce(key);
+        assertThat(listener.handled()).containsOnlyOnce(key);
     }
 
     @Test

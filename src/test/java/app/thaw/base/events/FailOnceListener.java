@@ -14,8 +14,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class FailOnceListener {
 
-    final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-    final List<String> handled = new CopyOnWriteArrayList<>();
+    private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    private final List<String> handled = new CopyOnWriteArrayList<>();
+
+    /** What it has handled (a method, as the bean is a transactional proxy). */
+    public List<String> handled() {
+        return List.copyOf(handled);
+    }
 
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
