@@ -3,6 +3,8 @@ package app.thaw;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import app.thaw.base.PracticeTime;
+
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.PWA;
@@ -26,7 +28,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application implements AppShellConfigurator {
 
     /** The practice works in UK time; every service reads time through this clock. */
-    public static final ZoneId PRACTICE_ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId PRACTICE_ZONE = PracticeTime.ZONE;
 
     public static void main(String[] args) {
         SpringApplication.run(Application.class, args);

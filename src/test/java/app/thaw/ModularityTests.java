@@ -1,20 +1,41 @@
 package app.thaw;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.stereotype.Component;
 
-/** Features talk only through each other's root-package API; views never reach for repositories. */
+import app.thaw.base.PracticeTime;
+
+/**
+ * Features talk only through each other's root-package API; views never reach for repositories, SQL or another
+ * feature's services. The SQL rule (which feature's tables a feature's SQL names) is {@link FeatureTablesTest}.
+ */
 class ModularityTests {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
+    static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("app.thaw");
+
+    /** Shared by every feature: base is the open module of building blocks; security says who is signed in. */
+    private static final Set<String> SHARED = Set.of("base", "security");
 
     @Test
     void featureModulesRespectTheirBoundaries() {
@@ -29,10 +50,83 @@ class ModularityTests {
     }
 
     @Test
-    void viewsNeverTouchRepositoriesOrEntityManagers() {
+    void viewsNeverTouchRepositoriesEntityManagersOrSql() {
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc.core..",
+                        "org.springframework.jdbc.datasource..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Connection")
                 .check(CLASSES);
+    }
+
+    @Test
+    void viewsUseOnlyTheApiOfOtherFeatures() {
+        classes().that().resideInAPackage("app.thaw.(*).ui..")
+                .should(new ArchCondition<JavaClass>("use another feature only through its root package or a named "
+                        + "interface") {
+                    @Override
+                    public void check(JavaClass view, ConditionEvents events) {
+                        for (Dependency dependency : view.getDirectDependenciesFromSelf()) {
+                            JavaClass target = dependency.getTargetClass();
+                            if (isOtherFeature(view, target) && !isApi(target)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .check(CLASSES);
+    }
+
+    /** The booking screen once read intake's submitted intakes itself and skipped the case-access policy. */
+    @Test
+    void viewsCallTheirOwnFeaturesServicesOnly() {
+        classes().that().resideInAPackage("app.thaw.(*).ui..")
+                .should(new ArchCondition<JavaClass>("call no other feature's service or component") {
+                    @Override
+                    public void check(JavaClass view, ConditionEvents events) {
+                        for (Dependency dependency : view.getDirectDependenciesFromSelf()) {
+                            JavaClass target = dependency.getTargetClass();
+                            if (isOtherFeature(view, target) && !SHARED.contains(feature(target))
+                                    && target.isMetaAnnotatedWith(Component.class)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .check(CLASSES);
+    }
+
+    /** One place says how dates and times are written, always in London time. */
+    @Test
+    void datesAndTimesAreWrittenThroughPracticeTimeOnly() {
+        noClasses().that().doNotHaveFullyQualifiedName(PracticeTime.class.getName())
+                .should().callMethod(DateTimeFormatter.class, "ofPattern", String.class)
+                .orShould().callMethod(DateTimeFormatter.class, "ofPattern", String.class, Locale.class)
+                .check(CLASSES);
+    }
+
+    /** The feature a class belongs to: the package right under app.thaw (null for the application class). */
+    static @Nullable String feature(JavaClass type) {
+        String name = type.getPackageName();
+        if (!name.startsWith("app.thaw.")) {
+            return null;
+        }
+        String rest = name.substring("app.thaw.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static boolean isOtherFeature(JavaClass from, JavaClass target) {
+        String own = feature(from);
+        String other = feature(target);
+        return other != null && !other.equals(own) && !"base".equals(other);
+    }
+
+    /** A feature's API: its root package, and sub-packages marked as a named interface. */
+    private static boolean isApi(JavaClass target) {
+        return target.getPackageName().equals("app.thaw." + feature(target))
+                || target.getPackage().isAnnotatedWith(NamedInterface.class);
     }
 }

@@ -4,13 +4,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.base.PracticeProfile;
 import app.thaw.base.PracticeSettings;
@@ -26,11 +26,11 @@ import app.thaw.scheduling.SessionFormat;
 @Component
 class EmailTemplates {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMMM", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = PracticeTime.LONG_DAY;
+    private static final DateTimeFormatter SHORT_DAY = PracticeTime.DAY_LONG_MONTH;
+    private static final DateTimeFormatter TIME = PracticeTime.TIME;
     // GMT or BST, so a time in the autumn's repeated hour is never ambiguous
-    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.UK);
+    private static final DateTimeFormatter ZONE = PracticeTime.ZONE_NAME;
     private static final int NAME_MAX = 80;
 
     record Rendered(String subject, String body) {

@@ -3,17 +3,21 @@ package app.thaw.notification;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.intake.IntakeReceiptRequested;
 
 /**
  * Confirms to a client that their form arrived, with their private status link, once it is committed. Intake asks
  * for it only when the client said email is safe for them; the email holds the name to greet, the reference and
- * the link, never anything they told us.
+ * the link, never anything they told us. The link is a secret, so this is no after-commit listener: those have their
+ * events stored in the event publication registry. It queues the email after the commit itself, in its own
+ * transaction; the outbox then keeps it until it is sent.
  */
 @Component
 class IntakeEmails {
@@ -22,15 +26,29 @@ class IntakeEmails {
 
     private final OutboxWriter outbox;
     private final EmailTemplates templates;
+    private final TransactionTemplate ownTransaction;
 
-    IntakeEmails(OutboxWriter outbox, EmailTemplates templates) {
+    IntakeEmails(OutboxWriter outbox, EmailTemplates templates, TransactionTemplate transactions) {
         this.outbox = outbox;
         this.templates = templates;
+        this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     public void on(IntakeReceiptRequested receipt) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                ownTransaction.executeWithoutResult(status -> queue(receipt));
+            }
+        });
+    }
+
+    private void queue(IntakeReceiptRequested receipt) {
         try {
             var text = templates.intakeReceived(greetingName(receipt.callName(), null), receipt.reference(),
                     receipt.statusLink());

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
@@ -33,7 +33,7 @@ import app.thaw.security.StaffAccountService;
 @Component
 class AccessRequestViews {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = PracticeTime.DATE;
 
     private final StaffAccountService staff;
     private final ClientRecords clients;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,7 +16,7 @@ import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 
 /**
  * The withholdable parts of an export ({@link DisclosureItem}), their fingerprint, and the export with some of them
@@ -43,8 +42,7 @@ final class DisclosureItems {
             + "someone else's. You can ask us about this decision, and you can complain to the Information "
             + "Commissioner's Office (ico.org.uk).";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter TIME = PracticeTime.DATE_COMMA_TIME;
 
     private DisclosureItems() {
     }

@@ -25,16 +25,14 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.PdfWriter;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 
 /** The readable copy of a {@link SubjectAccessExport}: the same content as the JSON file, laid out on A4. */
 final class SubjectAccessPdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter DATE = PracticeTime.LONG_DATE;
+    private static final DateTimeFormatter TIME = PracticeTime.DATE_COMMA_TIME;
+    private static final DateTimeFormatter CLOCK = PracticeTime.TIME;
 
     private SubjectAccessPdf() {
     }

@@ -75,7 +75,7 @@ public class CaseAssignments {
     @ActsOnCase(CaseOperation.ASSIGN)
     public void reassign(long intakeId, @Nullable Long therapistId, String reason) {
         String why = reason == null ? "" : reason.strip();
-        ReviewService.refuseUnstorable(why);
+        CaseActionRefused.refuseUnstorable(why);
         if (why.isEmpty() || why.length() > REASON_MAX) {
             throw new CaseActionRefused("Please give the reason for the change (up to " + REASON_MAX
                     + " characters); it goes in the case history.");

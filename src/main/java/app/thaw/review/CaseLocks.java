@@ -8,25 +8,29 @@ import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.intake.SubmittedIntakes;
 import app.thaw.review.domain.ReviewCase;
+import app.thaw.review.domain.ReviewCaseRepository;
 
 /** The grant and the review case a case action needs: the policy first, then the risk lock of an urgent case. */
 @Component
 class CaseLocks {
 
     private final CaseAccess access;
-    private final CaseSetup setup;
+    private final ReviewCaseRepository cases;
     private final SubmittedIntakes intakes;
 
-    CaseLocks(CaseAccess access, CaseSetup setup, SubmittedIntakes intakes) {
+    CaseLocks(CaseAccess access, ReviewCaseRepository cases, SubmittedIntakes intakes) {
         this.access = access;
-        this.setup = setup;
+        this.cases = cases;
         this.intakes = intakes;
     }
 
     /** A case the person may act on this way; "not found" (and audited) otherwise. */
     Locked require(long intakeId, CaseOperation operation) {
         CaseGrant grant = access.require(intakeId, operation);
-        return new Locked(grant, setup.ensure(grant), intakes);
+        // set up once the submission is committed (CaseSetup); only a failed set-up awaiting resubmission lacks it
+        ReviewCase reviewCase = cases.findById(grant.intakeId()).orElseThrow(() -> new CaseActionRefused(
+                "This case is still being set up. Please try again in a minute."));
+        return new Locked(grant, reviewCase, intakes);
     }
 
     /** Nothing else can be done with an urgent case until its risk has been reviewed. */

@@ -30,8 +30,9 @@ import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
 
 /**
- * Opens the review case and stores the rules' suggestions once a client's intake is committed. If that
- * ever fails, the case view repeats it on first open, so a submission is never lost to the queue.
+ * Opens the review case and stores the rules' suggestions once a client's intake is committed. The event
+ * publication registry keeps the submission until this has succeeded and resubmits it after a failure or a restart
+ * (see {@code app.thaw.base.events.EventResubmission}), so a submission is never lost to the queue.
  */
 @Component
 class CaseSetup {
@@ -67,15 +68,16 @@ class CaseSetup {
             auditLog.record(AuditAction.INTAKE_SUBMITTED, submitted.intakeId(), submitted.reference(),
                     submitted.urgent() ? "Flagged urgent by the client's answers" : null);
             CaseGrant grant = access.require(submitted.intakeId(), CaseOperation.READ_CLINICAL);
-            ensure(grant, intakes.find(grant));
+            setUp(grant, intakes.find(grant));
         });
     }
 
-    /** Idempotent: creates the review case and the rules' suggestions if missing, leaves what exists. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    ReviewCase ensure(CaseGrant grant, SubmittedIntake intake) {
-        ReviewCase reviewCase = ensure(grant);
+    /** Idempotent, as a resubmitted publication may repeat it: creates what is missing, leaves what exists. */
+    private void setUp(CaseGrant grant, SubmittedIntake intake) {
         long intakeId = grant.intakeId();
+        if (cases.findById(intakeId).isEmpty()) {
+            open(grant);
+        }
         if (!suggestions.existsByIntakeId(intakeId)) {
             var report = new ScoreReport(intake.scores(), intake.riskFlags(), intake.urgent());
             for (var suggestion : FactorSuggester.suggest(rules, intake.questionnaire(), intake.answers(), report)) {
@@ -83,13 +85,6 @@ class CaseSetup {
                         json.writeValueAsString(suggestion.reasons()), rules.version(), clock.instant()));
             }
         }
-        return reviewCase;
-    }
-
-    /** The review case alone, for actions that need no answers (assignment). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    ReviewCase ensure(CaseGrant grant) {
-        return cases.findById(grant.intakeId()).orElseGet(() -> open(grant));
     }
 
     /**
@@ -97,7 +92,7 @@ class CaseSetup {
      * both partners' intakes are one piece of work, and an unassigned partner would let any therapist take
      * (and with it reassign) a colleague's couple.
      */
-    private ReviewCase open(CaseGrant grant) {
+    private void open(CaseGrant grant) {
         long intakeId = grant.intakeId();
         var reviewCase = new ReviewCase(intakeId);
         Long therapist = grant.facts().partnerIntakeIds().stream()
@@ -113,7 +108,6 @@ class CaseSetup {
             SystemActor.run(() -> auditLog.record(AuditAction.CASE_ASSIGNED, intakeId, grant.reference(),
                     "Assigned to " + name + " with the partner's intake"));
         }
-        return reviewCase;
     }
 
     /** Who holds the couple's case (either partner's review case), if anyone. */

@@ -21,14 +21,13 @@ import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffUser;
 
-/** The referral decision on a case and the letter an outside referral produces. */
+/** The referral decision on a case (its letter is {@link LetterService}'s). */
 @Service
 @Transactional
 public class ReferralService {
 
     private final CaseLocks locks;
     private final ReferralRepository referrals;
-    private final ReferralLetters letters;
     private final AuditLog auditLog;
     private final CurrentUser currentUser;
     private final CaseSetup setup;
@@ -36,15 +35,13 @@ public class ReferralService {
     private final CareLink care;
     private final Clock clock;
 
-    ReferralService(CaseLocks locks, ReferralRepository referrals, ReferralLetters letters,
-                    AuditLog auditLog, CurrentUser currentUser, CaseSetup setup, CaseAccess access, CareLink care,
-                    Clock clock) {
+    ReferralService(CaseLocks locks, ReferralRepository referrals, AuditLog auditLog, CurrentUser currentUser,
+                    CaseSetup setup, CaseAccess access, CareLink care, Clock clock) {
         this.setup = setup;
         this.access = access;
         this.care = care;
         this.locks = locks;
         this.referrals = referrals;
-        this.letters = letters;
         this.auditLog = auditLog;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -58,7 +55,7 @@ public class ReferralService {
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
     public void decideReferral(long intakeId, ReferralKind kind, String reason, @Nullable String partnerFearDecision) {
         String text = reason == null ? "" : reason.strip();
-        ReviewService.refuseUnstorable(text);
+        CaseActionRefused.refuseUnstorable(text);
         if (text.isEmpty() || text.length() > Referral.REASON_MAX) {
             throw new CaseActionRefused("Please give the reason for this referral (up to " + Referral.REASON_MAX
                     + " characters).");
@@ -74,7 +71,7 @@ public class ReferralService {
                     : "This client's partner said in their own intake that they are afraid of them. Couples work "
                             + "can only be chosen with an explicit clinical decision recorded below.");
         }
-        ReviewService.refuseUnstorable(override);
+        CaseActionRefused.refuseUnstorable(override);
         if (override != null && override.length() > Referral.PARTNER_FEAR_DECISION_MAX) {
             throw new CaseActionRefused("Please keep the clinical decision under "
                     + Referral.PARTNER_FEAR_DECISION_MAX + " characters.");
@@ -93,18 +90,5 @@ public class ReferralService {
             access.partners(locked.grant(), CaseOperation.CHANGE_CLINICAL)
                     .forEach(partner -> care.records().record(partner, referred));
         }
-    }
-
-    /** The letter for the current outside referral; downloading it is a read of clinical content, so it is audited. */
-    @RolesAllowed(Roles.THERAPIST)
-    @ActsOnCase(CaseOperation.DOWNLOAD_LETTER)
-    public ReferralLetterFile referralLetter(long intakeId) {
-        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.DOWNLOAD_LETTER);
-        SubmittedIntake intake = locked.intake();
-        Referral current = referrals.findByIntakeIdOrderByDecidedAtDescIdDesc(intakeId).stream().findFirst()
-                .filter(referral -> referral.getKind().isOutside())
-                .orElseThrow(() -> new CaseActionRefused("Record an outside referral first."));
-        auditLog.record(AuditAction.LETTER_DOWNLOADED, intakeId, intake.reference(), current.getKind().label());
-        return letters.render(intake, current.getKind(), current.getReason(), currentUser.require());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.scheduling.domain.ClosedDay;
 import app.thaw.scheduling.domain.ClosedDayRepository;
@@ -35,8 +36,8 @@ import app.thaw.security.SystemActor;
 @Component
 class Availability {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = PracticeTime.DAY;
+    private static final DateTimeFormatter TIME = PracticeTime.TIME;
 
     private final ClosedDayRepository closedDays;
     private final TimeAwayRepository timeAway;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -43,7 +43,7 @@ import app.thaw.security.SystemActor;
 @Component
 class ClientSessions implements ClientAppointments {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
+    private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
     /** How long the status page keeps saying what came of a request. */
     private static final Duration UPDATES_FOR = Duration.ofDays(30);
 

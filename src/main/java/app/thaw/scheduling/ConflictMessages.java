@@ -3,14 +3,13 @@ package app.thaw.scheduling;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.scheduling.domain.AppointmentRepository;
 
 /** Turns the database's refusal of an overlapping booking (SQLSTATE 23P01) into a sentence people understand. */
@@ -18,10 +17,8 @@ import app.thaw.scheduling.domain.AppointmentRepository;
 class ConflictMessages {
 
     static final String EXCLUSION_VIOLATION = "23P01";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter TIME = PracticeTime.TIME;
+    private static final DateTimeFormatter DAY = PracticeTime.DAY;
 
     private final AppointmentRepository appointments;
     private final SessionViews views;

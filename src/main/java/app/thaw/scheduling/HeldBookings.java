@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.CaseAccess;
@@ -37,8 +36,7 @@ import app.thaw.security.Roles;
 @Service
 public class HeldBookings {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.DAY_TIME;
 
     /** A held time as it will be booked. */
     public record HeldTime(long therapistId, @Nullable Long roomId, long typeId, SessionFormat format, Instant start,

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -40,7 +40,7 @@ import app.thaw.security.SystemActor;
 @Transactional
 public class LeaveService {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = PracticeTime.DAY_DATE;
 
     public record AwayView(long id, long therapistId, LocalDate firstDay, LocalDate lastDay, @Nullable LocalTime starts,
                            @Nullable LocalTime ends, AwayReason reason, @Nullable String note) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,6 +12,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -46,8 +46,7 @@ class OfferChoices {
             + "will be in touch with new times.";
     static final String TALK_FIRST = "Thank you. Before we can book your first session, your therapist would like to "
             + "speak with you. The practice will call you soon.";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
     private static final int ATTEMPTS = 5;
 
     private final WaitlistStore store;

@@ -3,10 +3,10 @@ package app.thaw.waitlist;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.base.web.PublicUrl;
@@ -23,7 +23,7 @@ import app.thaw.waitlist.domain.OfferStore;
 @Component
 class OfferLinks {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
+    static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
 
     private final OfferStore offers;
     private final SubmittedIntakes intakes;

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
@@ -48,7 +49,7 @@ import app.thaw.waitlist.domain.WaitlistStore;
 @Transactional(readOnly = true)
 public class WaitlistService {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+    private static final DateTimeFormatter DAY = PracticeTime.DAY;
 
     private final WaitlistStore store;
     private final WaitlistListing listing;

@@ -25,7 +25,9 @@ import app.thaw.review.CaseActionRefused;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueSort;
 import app.thaw.review.ReferralKind;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
+import app.thaw.review.CaseOpeningService;
+import app.thaw.review.ReviewQueueService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.review.domain.EncryptedColumns.NoteBody;
 import app.thaw.scheduling.BookingRequest;
@@ -56,7 +58,11 @@ class StaffInputAbuseIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
+    @Autowired
+    CaseOpeningService caseOpening;
+    @Autowired
+    ReviewQueueService reviewQueue;
 
     @Autowired
     app.thaw.review.CaseAssignments assignments;
@@ -90,9 +96,9 @@ class StaffInputAbuseIT {
     void notesKeepHostileTextExactlyAndRefuseTooLongOrUnstorableTextInWords() {
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Noted"));
         data.as("amira", () -> {
-            HostileText.STORED_AS_TYPED.forEach((what, text) -> review.addNote(submitted.id(), text));
-            refusedInWords(() -> review.addNote(submitted.id(), HostileText.MEGABYTE));
-            HostileText.UNSTORABLE.values().forEach(text -> refusedInWords(() -> review.addNote(submitted.id(), text)));
+            HostileText.STORED_AS_TYPED.forEach((what, text) -> caseWork.addNote(submitted.id(), text));
+            refusedInWords(() -> caseWork.addNote(submitted.id(), HostileText.MEGABYTE));
+            HostileText.UNSTORABLE.values().forEach(text -> refusedInWords(() -> caseWork.addNote(submitted.id(), text)));
         });
 
         assertThat(jdbc.queryForList("select body from case_note where intake_id = ? order by id", String.class,
@@ -106,9 +112,9 @@ class StaffInputAbuseIT {
         data.as("amira", () -> {
             for (String text : List.of(HostileText.MEGABYTE, "GP\u0000letter", "GP\uD800letter")) {
                 refusedInWords(() -> referrals.decideReferral(submitted.id(), ReferralKind.GP_MEDICATION_REVIEW, text, null));
-                assertThat(review.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), text))
+                assertThat(caseWork.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), text))
                         .as(text.length() + " characters").isPresent();
-                assertThat(review.amendAnswer(submitted.id(), "about.phone", List.of(text), "Client phoned"))
+                assertThat(caseWork.amendAnswer(submitted.id(), "about.phone", List.of(text), "Client phoned"))
                         .isPresent();
             }
         });
@@ -122,13 +128,13 @@ class StaffInputAbuseIT {
         data.as("tom", () -> assignments.assignToMe(toms.id()));
 
         data.as("amira", () -> {
-            assertThat(review.openCase(toms.reference())).isEmpty();
-            assertThat(review.openCase(" " + toms.reference().toLowerCase() + " ")).isEmpty();
+            assertThat(caseOpening.openCase(toms.reference())).isEmpty();
+            assertThat(caseOpening.openCase(" " + toms.reference().toLowerCase() + " ")).isEmpty();
             for (String reference : List.of("", "THW-", "THW-000000", "'; drop table intake; --",
                     "THW-' or '1'='1", "<script>window.__pwned=1</script>", "THW-\u0000", "\uD800",
                     HostileText.MEGABYTE)) {
-                assertThat(review.openCase(reference)).as(reference.length() + " characters").isEmpty();
-                assertThat(review.queue(QueueFilter.open().withSearch(reference), QueueSort.DEFAULT, null, 50))
+                assertThat(caseOpening.openCase(reference)).as(reference.length() + " characters").isEmpty();
+                assertThat(reviewQueue.queue(QueueFilter.open().withSearch(reference), QueueSort.DEFAULT, null, 50))
                         .noneMatch(row -> row.reference().equals(toms.reference()));
             }
         });

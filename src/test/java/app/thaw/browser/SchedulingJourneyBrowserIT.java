@@ -36,7 +36,6 @@ import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
 import app.thaw.intake.questionnaire.Answers;
-import app.thaw.review.ReviewService;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffUser;
@@ -63,9 +62,6 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
 
     @Autowired
     IntakeService intake;
-
-    @Autowired
-    ReviewService review;
 
     @Autowired
     app.thaw.review.CaseAssignments assignments;

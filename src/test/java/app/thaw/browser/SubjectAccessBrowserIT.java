@@ -24,7 +24,7 @@ import app.thaw.Application;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseAssignments;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.dev.DemoStaffAccounts;
@@ -39,7 +39,7 @@ class SubjectAccessBrowserIT extends BrowserTest {
     @Autowired
     IntakeService intake;
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
     @Autowired
     CaseAssignments assignments;
     @Autowired
@@ -56,8 +56,8 @@ class SubjectAccessBrowserIT extends BrowserTest {
         String withheld = "Withheldnote" + ReviewTestData.uniqueWord() + " about what her father did.";
         data.as("amira", () -> {
             assignments.assignToMe(client.id());
-            review.addNote(client.id(), kept);
-            review.addNote(client.id(), withheld);
+            caseWork.addNote(client.id(), kept);
+            caseWork.addNote(client.id(), withheld);
         });
 
         // the practice manager records the request, typed as people type dates

@@ -21,7 +21,7 @@ import app.thaw.Application;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CareActions;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.security.StaffAccountService;
@@ -42,7 +42,7 @@ class WaitlistBrowserIT extends BrowserTest {
     StaffAccountService staff;
 
     @Autowired
-    ReviewService review;
+    CaseOpeningService caseOpening;
 
     @Autowired
     ReferralService referrals;
@@ -68,7 +68,7 @@ class WaitlistBrowserIT extends BrowserTest {
     @BeforeEach
     void arrange() {
         data = new ReviewTestData(intake, staff, jdbc);
-        waiting = new WaitlistTestData(data, review, referrals, care, jdbc);
+        waiting = new WaitlistTestData(data, caseOpening, referrals, care, jdbc);
     }
 
     @Test

@@ -26,7 +26,8 @@ import app.thaw.review.QueueRow;
 import app.thaw.review.QueueSort;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
+import app.thaw.review.ReviewQueueService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.BookingRequest;
@@ -52,7 +53,9 @@ class CaseLifecycleIT {
     StaffAccountService staff;
 
     @Autowired
-    ReviewService review;
+    CaseOpeningService caseOpening;
+    @Autowired
+    ReviewQueueService reviewQueue;
 
     @Autowired
     ReferralService referrals;
@@ -90,7 +93,7 @@ class CaseLifecycleIT {
         assertStatus(sam.id(), IntakeStatus.NEW);
 
         // therapist A opens the couple's case: both are in review; referring them to couples work refers both
-        data.as("amira", () -> review.openCase(alex.reference()));
+        data.as("amira", () -> caseOpening.openCase(alex.reference()));
         assertBoth(alex.id(), sam.id(), IntakeStatus.IN_REVIEW);
         data.as("amira", () -> referrals.decideReferral(alex.id(), ReferralKind.COUPLES, "Joint work.", null));
         assertBoth(alex.id(), sam.id(), IntakeStatus.REFERRED);
@@ -111,8 +114,8 @@ class CaseLifecycleIT {
         assertBoth(alex.id(), sam.id(), IntakeStatus.SCHEDULED);
 
         // B sees the couple through the session, not in their queue (the case is A's)
-        assertThat(data.as("tom", () -> review.openCase(alex.reference()))).isPresent();
-        assertThat(data.as("amira", () -> review.queue(QueueFilter.open().withSearch(word), QueueSort.DEFAULT, null,
+        assertThat(data.as("tom", () -> caseOpening.openCase(alex.reference()))).isPresent();
+        assertThat(data.as("amira", () -> reviewQueue.queue(QueueFilter.open().withSearch(word), QueueSort.DEFAULT, null,
                 10))).extracting(QueueRow::reference).contains(alex.reference(), sam.reference());
 
         // the first attended session starts the therapy, for both

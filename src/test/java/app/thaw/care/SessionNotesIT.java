@@ -17,7 +17,7 @@ import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseAssignments;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.ClientSessionRecords;
@@ -58,7 +58,7 @@ class SessionNotesIT {
     CaseAssignments assignments;
 
     @Autowired
-    ReviewService review;
+    CaseOpeningService caseOpening;
 
     @Autowired
     ClientSessionRecords sessionRecords;
@@ -109,7 +109,7 @@ class SessionNotesIT {
         });
 
         // the case history shows it to the case's therapist
-        var detail = data.as("amira", () -> review.openCase(client.reference())).orElseThrow();
+        var detail = data.as("amira", () -> caseOpening.openCase(client.reference())).orElseThrow();
         assertThat(detail.sessionNotes()).singleElement()
                 .satisfies(note -> assertThat(note.sections().getFirst().text()).isEqualTo(secret));
         // never to the practice manager, nor to a colleague (refused and audited like a case they may not see)

@@ -39,7 +39,8 @@ import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReferralKind;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
+import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
@@ -65,7 +66,9 @@ class EncryptionAtRestIT {
 
     ClientStatusService clientStatus;
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
+    @Autowired
+    CaseOpeningService caseOpening;
 
     @Autowired
     app.thaw.review.CaseAssignments assignments;
@@ -105,10 +108,10 @@ class EncryptionAtRestIT {
         ZonedDateTime monday = ZonedDateTime.of(LocalDate.of(2031, 1, 1).plusWeeks(ThreadLocalRandom.current()
                 .nextInt(0, 200)).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)), LocalTime.of(15, 0), LONDON);
         data.as("grace", () -> {
-            review.acknowledgeRisk(submitted.id(), canary.get("risk"));
-            review.addNote(submitted.id(), canary.get("note"));
+            caseWork.acknowledgeRisk(submitted.id(), canary.get("risk"));
+            caseWork.addNote(submitted.id(), canary.get("note"));
             referrals.decideReferral(submitted.id(), ReferralKind.COUPLES, canary.get("referral"), canary.get("fear"));
-            assertThat(review.amendAnswer(submitted.id(), "presenting.what_helped", List.of(canary.get("amendanswer")),
+            assertThat(caseWork.amendAnswer(submitted.id(), "presenting.what_helped", List.of(canary.get("amendanswer")),
                     canary.get("amendreason"))).isEmpty();
             long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
             var kept = (BookingResult.Booked) scheduling.book(new BookingRequest(submitted.id(), null, grace, type,
@@ -154,7 +157,7 @@ class EncryptionAtRestIT {
         }
 
         // the app still shows every text as it was typed
-        var detail = data.as("grace", () -> review.openCase(submitted.reference()).orElseThrow());
+        var detail = data.as("grace", () -> caseOpening.openCase(submitted.reference()).orElseThrow());
         assertThat(detail.intake().answers().single("presenting.what_brings_you")).contains(canary.get("answer"));
         assertThat(detail.notes()).extracting(n -> n.body()).contains(canary.get("note"));
         assertThat(detail.currentReferral().reason()).isEqualTo(canary.get("referral"));

@@ -20,7 +20,8 @@ import app.thaw.base.crypto.Reencryption;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
+import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
 
 /** Plain text from before encryption, and values under a retired key, are brought under the active key. */
@@ -34,7 +35,9 @@ class ReencryptionIT {
     @Autowired
     IntakeService intake;
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
+    @Autowired
+    CaseOpeningService caseOpening;
     @Autowired
     UserDetailsService staff;
     @Autowired
@@ -49,8 +52,8 @@ class ReencryptionIT {
         var submitted = data.submit(IntakeFixtures.completeAnswers(word + " Rotated")
                 .with("presenting.what_brings_you", "Rotated answer " + word));
         data.as("tom", () -> {
-            review.addNote(submitted.id(), "Rotated note " + word);
-            review.amendAnswer(submitted.id(), "about.phone", List.of("07700 900789"), "Rotated reason " + word);
+            caseWork.addNote(submitted.id(), "Rotated note " + word);
+            caseWork.amendAnswer(submitted.id(), "about.phone", List.of("07700 900789"), "Rotated reason " + word);
             return null;
         });
         String newKey = "rot" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
@@ -78,7 +81,7 @@ class ReencryptionIT {
         // back to the application's key, which the shared test context keeps using
         reencryption.reencryptAll(rotated.withActiveKey(cipher.activeKeyId()));
 
-        var detail = data.as("tom", () -> review.openCase(submitted.reference()).orElseThrow());
+        var detail = data.as("tom", () -> caseOpening.openCase(submitted.reference()).orElseThrow());
         assertThat(detail.intake().answers().single("presenting.what_brings_you")).contains("Rotated answer " + word);
         assertThat(detail.notes()).extracting(n -> n.body()).containsExactly("Rotated note " + word);
         assertThat(detail.intake().latestAmendment("about.phone")).get()
@@ -110,7 +113,7 @@ class ReencryptionIT {
                     + "to_jsonb(array[?::text])) where token_hash = ?", "Legacy draft " + word, SecretToken.hash(draftToken));
         });
 
-        var before = data.as("tom", () -> review.openCase(submitted.reference()).orElseThrow());
+        var before = data.as("tom", () -> caseOpening.openCase(submitted.reference()).orElseThrow());
         assertThat(before.notes()).extracting(n -> n.body()).containsExactly("Legacy note " + word);
         assertThat(before.intake().answers().single("presenting.what_brings_you")).contains("Legacy answer " + word);
 
@@ -122,7 +125,7 @@ class ReencryptionIT {
                 submitted.id())).doesNotContain("Legacy answer");
         assertThat(jdbc.queryForObject("select answers::text from intake_draft where token_hash = ?", String.class,
                 SecretToken.hash(draftToken))).doesNotContain("Legacy draft").contains(cipher.activePrefix());
-        var after = data.as("tom", () -> review.openCase(submitted.reference()).orElseThrow());
+        var after = data.as("tom", () -> caseOpening.openCase(submitted.reference()).orElseThrow());
         assertThat(after.notes()).extracting(n -> n.body()).containsExactly("Legacy note " + word);
         assertThat(after.intake().answers().single("presenting.what_brings_you")).contains("Legacy answer " + word);
         assertThat(intake.resumeDraft(draftToken).orElseThrow().answers().single("presenting.what_helped"))

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.SessionChanges;
@@ -43,7 +43,7 @@ class FhirApiIT {
     @LocalServerPort int port;
     @Autowired IntakeService intake;
     @Autowired StaffAccountService staff;
-    @Autowired ReviewService review;
+    @Autowired CaseWorkService caseWork;
     @Autowired ReferralService referrals;
     @Autowired SchedulingService scheduling;
     @Autowired SessionChanges changes;
@@ -57,7 +57,7 @@ class FhirApiIT {
     @BeforeEach
     void setUp() {
         data = new ReviewTestData(intake, staff, jdbc);
-        fixture = FhirCaseFixture.create(data, review, referrals, scheduling, changes, jdbc);
+        fixture = FhirCaseFixture.create(data, caseWork, referrals, scheduling, changes, jdbc);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
@@ -37,7 +37,7 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
     /** The manager books anyway: these cases are about FHIR, not about the day a random date falls on. */
     private static final String ANY_DAY = "FHIR test fixture";
 
-    static FhirCaseFixture create(ReviewTestData data, ReviewService review, ReferralService referrals,
+    static FhirCaseFixture create(ReviewTestData data, CaseWorkService review, ReferralService referrals,
                                   SchedulingService scheduling, SessionChanges changes,
                                   JdbcTemplate jdbc) {
         String name = "Nadia " + ReviewTestData.uniqueWord();

@@ -41,7 +41,7 @@ import app.thaw.scheduling.SessionFormat;
  * sends a form and staff book. What was tried
  * during the outage fails cleanly (nothing half-saved: the form's draft and the diary are as they were); readiness
  * says DOWN so a proxy sends nobody; once PostgreSQL is back the same actions succeed, each exactly once, and the
- * app has recovered by itself. (What the person sees is {@code DatabaseTroubleHandlerTest}.)
+ * app has recovered by itself. (What the person sees is {@code CalmErrorHandlerTest}.)
  */
 @IntegrationTest
 class DatabaseOutageIT {

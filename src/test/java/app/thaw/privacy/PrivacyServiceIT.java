@@ -22,7 +22,9 @@ import app.thaw.IntegrationTest;
 import app.thaw.intake.ClientIdentity;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
+import app.thaw.review.CaseWorkService;
+import app.thaw.review.FactorService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SchedulingService;
 
@@ -36,7 +38,11 @@ class PrivacyServiceIT {
     IntakeService intake;
 
     @Autowired
-    ReviewService review;
+    CaseOpeningService caseOpening;
+    @Autowired
+    CaseWorkService caseWork;
+    @Autowired
+    FactorService factorService;
 
     @Autowired
     app.thaw.review.CaseAssignments assignments;
@@ -72,7 +78,7 @@ class PrivacyServiceIT {
     @BeforeEach
     void aCoupleWithRecordsEverywhere() {
         data = new ReviewTestData(intake, staff, jdbc);
-        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, changes, jdbc).couple();
+        couple = new PrivacyTestData(data, caseOpening, caseWork, factorService, assignments, referrals, scheduling, changes, jdbc).couple();
         steps = new SubjectAccessSteps(data, requests, reviews);
     }
 

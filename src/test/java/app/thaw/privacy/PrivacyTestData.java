@@ -14,7 +14,9 @@ import app.thaw.review.FactorDecisionKind;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
+import app.thaw.review.CaseWorkService;
+import app.thaw.review.FactorService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
@@ -34,18 +36,23 @@ final class PrivacyTestData {
     }
 
     private final ReviewTestData data;
-    private final ReviewService review;
+    private final CaseOpeningService opening;
+    private final CaseWorkService work;
+    private final FactorService factors;
     private final CaseAssignments assignments;
     private final ReferralService referrals;
     private final SchedulingService scheduling;
     private final app.thaw.scheduling.SessionChanges changes;
     private final JdbcTemplate jdbc;
 
-    PrivacyTestData(ReviewTestData data, ReviewService review, CaseAssignments assignments, ReferralService referrals,
+    PrivacyTestData(ReviewTestData data, CaseOpeningService opening, CaseWorkService work,
+                    FactorService factors, CaseAssignments assignments, ReferralService referrals,
                     SchedulingService scheduling, app.thaw.scheduling.SessionChanges changes, JdbcTemplate jdbc) {
         this.changes = changes;
         this.data = data;
-        this.review = review;
+        this.opening = opening;
+        this.work = work;
+        this.factors = factors;
         this.assignments = assignments;
         this.referrals = referrals;
         this.scheduling = scheduling;
@@ -74,16 +81,16 @@ final class PrivacyTestData {
         String clientNote = "First call went well; " + partnerFirst + " joined for the last ten minutes.";
         String partnerNote = "Jointnote" + word + " about the partner's own history.";
         data.as("amira", () -> {
-            review.openCase(client.reference()).orElseThrow();
+            opening.openCase(client.reference()).orElseThrow();
             assignments.assignToMe(client.id());
-            review.addNote(client.id(), clientNote);
-            review.addNote(partner.id(), partnerNote);
-            review.amendAnswer(client.id(), "about.phone", List.of("07700 900999"), "New number given by phone");
-            String tag = review.factorTags().getFirst().id();
+            work.addNote(client.id(), clientNote);
+            work.addNote(partner.id(), partnerNote);
+            work.amendAnswer(client.id(), "about.phone", List.of("07700 900999"), "New number given by phone");
+            String tag = factors.factorTags().getFirst().id();
             boolean suggested = jdbc.queryForObject(
                     "select count(*) from factor_suggestion where intake_id = ? and tag_id = ?", Integer.class,
                     client.id(), tag) > 0;
-            review.decideFactor(client.id(), tag, suggested ? FactorDecisionKind.CONFIRMED : FactorDecisionKind.ADDED);
+            factors.decideFactor(client.id(), tag, suggested ? FactorDecisionKind.CONFIRMED : FactorDecisionKind.ADDED);
             referrals.decideReferral(client.id(), ReferralKind.COUPLES, "Both want to work on talking again.", null);
         });
         data.as("admin", () -> {

@@ -29,7 +29,9 @@ import app.thaw.intake.IntakeService;
 import app.thaw.retention.ErasureService;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
+import app.thaw.review.CaseOpeningService;
+import app.thaw.review.FactorService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
@@ -51,7 +53,11 @@ class SubjectAccessRequestIT {
     @Autowired
     IntakeService intake;
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
+    @Autowired
+    CaseOpeningService caseOpening;
+    @Autowired
+    FactorService factorService;
     @Autowired
     CaseAssignments assignments;
     @Autowired
@@ -77,7 +83,7 @@ class SubjectAccessRequestIT {
     @BeforeEach
     void aCoupleWhoseCaseAmiraHolds() {
         data = new ReviewTestData(intake, staff, jdbc);
-        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, changes, jdbc).couple();
+        couple = new PrivacyTestData(data, caseOpening, caseWork, factorService, assignments, referrals, scheduling, changes, jdbc).couple();
         steps = new SubjectAccessSteps(data, requests, reviews);
         client = couple.client().id();
     }
@@ -214,7 +220,7 @@ class SubjectAccessRequestIT {
         long id = steps.record(client, "amira").id();
         DisclosureReview opened = data.as("amira", () -> reviews.open(id));
         String laterNote = "Laternote" + ReviewTestData.uniqueWord();
-        data.as("amira", () -> review.addNote(client, laterNote));
+        data.as("amira", () -> caseWork.addNote(client, laterNote));
 
         // changed while the clinician was looking: refused, they must see what they approve
         assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(id, Map.of(), opened.content())))
@@ -232,7 +238,7 @@ class SubjectAccessRequestIT {
 
         // changed after approval: the download sends it back to the clinician instead of releasing it
         String afterApproval = "Afterapproval" + ReviewTestData.uniqueWord();
-        data.as("amira", () -> review.addNote(client, afterApproval));
+        data.as("amira", () -> caseWork.addNote(client, afterApproval));
         assertThatThrownBy(() -> steps.json(id)).isInstanceOf(SubjectAccessRefused.ReviewOutdated.class)
                 .hasMessageContaining("gone back to them");
         AccessRequestView back = data.as("admin", () -> requests.requests(client)).getFirst();

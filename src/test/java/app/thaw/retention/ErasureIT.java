@@ -18,7 +18,7 @@ import app.thaw.IntegrationTest;
 import app.thaw.base.domain.Erased;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 
 @IntegrationTest
@@ -50,7 +50,7 @@ class ErasureIT {
     IntakeService intake;
 
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
 
     @Autowired
     app.thaw.review.ReferralService referrals;
@@ -68,7 +68,7 @@ class ErasureIT {
 
     @BeforeEach
     void setUp() {
-        data = new RetentionTestData(intake, review, referrals, staff, jdbc, tx, cipher);
+        data = new RetentionTestData(intake, caseWork, referrals, staff, jdbc, tx, cipher);
     }
 
     @Test
@@ -160,7 +160,7 @@ class ErasureIT {
                 .with("about.email", "first-" + word.toLowerCase() + "@example.org"));
         var partner = data.review.submitPartner(first.receipt().partnerInvitationToken(),
                 IntakeFixtures.couplesAnswers(word + " Partner").with("about.email", "partner@example.org"));
-        data.review.as("amira", () -> review.addNote(partner.id(), "Partner note"));
+        data.review.as("amira", () -> caseWork.addNote(partner.id(), "Partner note"));
         long joint = data.insertSession(first.id(), partner.id(), "ATTENDED", null);
         data.insertEmail(joint, "partner@example.org", word + " Partner");
         var partnerBefore = row("select * from intake where id = ?", partner.id());

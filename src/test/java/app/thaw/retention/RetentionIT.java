@@ -23,7 +23,7 @@ import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.IntakeStatus;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.SystemActor;
 
@@ -43,7 +43,7 @@ class RetentionIT {
     IntakeService intake;
 
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
 
     @Autowired
     app.thaw.review.ReferralService referrals;
@@ -61,7 +61,7 @@ class RetentionIT {
 
     @BeforeEach
     void setUp() {
-        data = new RetentionTestData(intake, review, referrals, staff, jdbc, tx, cipher);
+        data = new RetentionTestData(intake, caseWork, referrals, staff, jdbc, tx, cipher);
     }
 
     @Test

@@ -17,7 +17,7 @@ import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 
 /**
@@ -28,13 +28,13 @@ import app.thaw.review.ReviewTestData;
 final class RetentionTestData {
 
     final ReviewTestData review;
-    private final ReviewService reviewService;
+    private final CaseWorkService reviewService;
     private final ReferralService referrals;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final FieldCipher cipher;
 
-    RetentionTestData(IntakeService intake, ReviewService reviewService, ReferralService referrals,
+    RetentionTestData(IntakeService intake, CaseWorkService reviewService, ReferralService referrals,
                       UserDetailsService staff, JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher) {
         this.referrals = referrals;
         this.cipher = cipher;

@@ -19,7 +19,9 @@ import app.thaw.intake.IntakeService;
 class AnswerAmendmentIT {
 
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
+    @Autowired
+    CaseOpeningService caseOpening;
 
     @Autowired
     IntakeService intake;
@@ -36,14 +38,14 @@ class AnswerAmendmentIT {
         var data = new ReviewTestData(intake, staff, jdbc);
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Amended"));
 
-        var refused = review.amendAnswer(submitted.id(), "about.phone", List.of("not a phone"), "Client phoned");
-        var missingReason = review.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), " ");
-        var saved = review.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), "Client phoned");
+        var refused = caseWork.amendAnswer(submitted.id(), "about.phone", List.of("not a phone"), "Client phoned");
+        var missingReason = caseWork.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), " ");
+        var saved = caseWork.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), "Client phoned");
 
         assertThat(refused).get().asString().contains("UK phone number");
         assertThat(missingReason).get().asString().startsWith("Please say why");
         assertThat(saved).isEmpty();
-        var detail = review.openCase(submitted.reference()).orElseThrow();
+        var detail = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(detail.intake().answers().single("about.phone")).contains("07700 900123");
         assertThat(detail.intake().latestAmendment("about.phone")).get().satisfies(amendment -> {
             assertThat(amendment.values()).containsExactly("07700 900456");

@@ -37,6 +37,7 @@ import app.thaw.intake.IntakeService;
 import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.RequestedType;
 import app.thaw.intake.questionnaire.Answers;
+import app.thaw.base.events.EventResubmission;
 import app.thaw.security.StaffAccountService;
 
 @IntegrationTest
@@ -49,13 +50,25 @@ class ReviewServiceIT {
     app.thaw.scheduling.SchedulingService scheduling;
 
     @Autowired
-    ReviewService review;
+    ReviewQueueService reviewQueue;
+    @Autowired
+    CaseWorkService caseWork;
+    @Autowired
+    CaseOpeningService caseOpening;
+    @Autowired
+    FactorService factorService;
 
     @Autowired
     app.thaw.review.CaseAssignments assignments;
 
     @Autowired
     app.thaw.review.ReferralService referrals;
+
+    @Autowired
+    LetterService letterService;
+
+    @Autowired
+    EventResubmission resubmission;
 
     @Autowired
     IntakeService intake;
@@ -84,7 +97,7 @@ class ReviewServiceIT {
         var routineSecond = data.submit(completeAnswers(word + " Newer"));
         var urgentSecond = data.submit(completeAnswers(word + " Later").with("phq9.9", "2"));
 
-        List<QueueRow> rows = review.queue(anyStatus(word), QueueSort.DEFAULT, null, 50);
+        List<QueueRow> rows = reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 50);
 
         assertThat(rows).extracting(QueueRow::reference).containsExactly(urgentFirst.reference(),
                 urgentSecond.reference(), routineFirst.reference(), routineSecond.reference());
@@ -102,10 +115,10 @@ class ReviewServiceIT {
         String word = ReviewTestData.uniqueWord();
         var routine = data.submit(completeAnswers(word + " Routine"));
         var reviewed = data.submit(urgent(completeAnswers(word + " Reviewed")));
-        review.acknowledgeRisk(reviewed.id(), "Called the client: safe, crisis plan shared.");
+        caseWork.acknowledgeRisk(reviewed.id(), "Called the client: safe, crisis plan shared.");
         var unreviewed = data.submit(urgent(completeAnswers(word + " Unreviewed")));
 
-        List<QueueRow> rows = review.queue(anyStatus(word), QueueSort.DEFAULT, null, 50);
+        List<QueueRow> rows = reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 50);
 
         assertThat(rows).extracting(QueueRow::reference).containsExactly(unreviewed.reference(),
                 reviewed.reference(), routine.reference());
@@ -114,7 +127,7 @@ class ReviewServiceIT {
         List<String> paged = new ArrayList<>();
         QueueRow after = null;
         for (int page = 0; page < 4; page++) {
-            List<QueueRow> one = review.queue(anyStatus(word), QueueSort.DEFAULT, after, 1);
+            List<QueueRow> one = reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, after, 1);
             if (one.isEmpty()) {
                 break;
             }
@@ -123,7 +136,7 @@ class ReviewServiceIT {
         }
         assertThat(paged).containsExactly(unreviewed.reference(), reviewed.reference(), routine.reference());
         // a colleague's queue shows the unreviewed urgent case first too: it is unassigned until someone reviews it
-        assertThat(data.as("tom", () -> review.queue(anyStatus(word), QueueSort.DEFAULT, null, 50)))
+        assertThat(data.as("tom", () -> reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 50)))
                 .extracting(QueueRow::reference).containsExactly(unreviewed.reference(), routine.reference());
     }
 
@@ -135,7 +148,7 @@ class ReviewServiceIT {
         var beta = data.submit(urgent(completeAnswers(word + " Beta")));
         var gamma = data.submit(completeAnswers(word + " Gamma").with("preferences.session_type", "not_sure"));
         var delta = data.submit(completeAnswers(word + " Delta"));
-        review.openCase(alpha.reference());
+        caseOpening.openCase(alpha.reference());
         assignments.assignToMe(delta.id());
 
         assertThat(refs(QueueFilter.open().withSearch(word))).containsExactlyInAnyOrder(alpha.reference(),
@@ -158,7 +171,7 @@ class ReviewServiceIT {
         assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.UNASSIGNED,
                 null, null))).containsExactly(beta.reference(), alpha.reference(), gamma.reference());
 
-        LocalDate sent = review.queue(anyStatus(word), QueueSort.DEFAULT, null, 10).getFirst().submittedAt()
+        LocalDate sent = reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 10).getFirst().submittedAt()
                 .atZone(Application.PRACTICE_ZONE).toLocalDate();
         assertThat(refs(filter(word, Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE, sent,
                 sent))).hasSize(4);
@@ -215,7 +228,7 @@ class ReviewServiceIT {
                 Comparator.comparing(QueueRow::reference).thenComparing(byId).reversed());
 
         expected.forEach((sort, order) -> {
-            List<QueueRow> all = review.queue(filter, sort, null, 200);
+            List<QueueRow> all = reviewQueue.queue(filter, sort, null, 200);
             assertThat(all).as("all rows for %s", sort).hasSize(7).isSortedAccordingTo(order)
                     .noneMatch(row -> row.intakeId() == colleagues.id());
 
@@ -240,7 +253,7 @@ class ReviewServiceIT {
         List<QueueRow> tomsWholeQueue = data.as("tom", () -> walk(new QueueFilter(Set.of(),
                 QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE, null, null, null),
                 QueueSort.DEFAULT, 200));
-        List<QueueRow> adminSees = data.as("admin", () -> review.queue(anyStatus(word), QueueSort.DEFAULT, null, 50));
+        List<QueueRow> adminSees = data.as("admin", () -> reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 50));
 
         assertThat(tomSees).containsExactly(tomsCase.reference(), openCase.reference());
         long tom = data.idOf("tom");
@@ -261,17 +274,17 @@ class ReviewServiceIT {
         var amirasCase = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Private"));
         data.as("amira", () -> assignments.assignToMe(amirasCase.id()));
 
-        Optional<CaseDetail> tomOpens = data.as("tom", () -> review.openCase(amirasCase.reference()));
+        Optional<CaseDetail> tomOpens = data.as("tom", () -> caseOpening.openCase(amirasCase.reference()));
 
         assertThat(tomOpens).isEmpty();
         // the same words as for a case that does not exist: a refusal never confirms that a reference is real
-        assertThatThrownBy(() -> data.as("tom", () -> review.addNote(amirasCase.id(), "Sneaky note")))
+        assertThatThrownBy(() -> data.as("tom", () -> caseWork.addNote(amirasCase.id(), "Sneaky note")))
                 .isInstanceOf(CaseNotFound.class).hasMessage(CaseNotFound.MESSAGE);
         assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(amirasCase.id())))
                 .isInstanceOf(CaseNotFound.class);
-        assertThatThrownBy(() -> data.as("tom", () -> referrals.referralLetter(amirasCase.id())))
+        assertThatThrownBy(() -> data.as("tom", () -> letterService.referralLetter(amirasCase.id())))
                 .isInstanceOf(CaseNotFound.class);
-        assertThatThrownBy(() -> data.as("tom", () -> review.addNote(Long.MAX_VALUE, "Sneaky note")))
+        assertThatThrownBy(() -> data.as("tom", () -> caseWork.addNote(Long.MAX_VALUE, "Sneaky note")))
                 .isInstanceOf(CaseNotFound.class).hasMessage(CaseNotFound.MESSAGE);
         var denied = data.audit(amirasCase.id()).stream()
                 .filter(row -> row.get("action").equals("CASE_ACCESS_DENIED")).toList();
@@ -285,7 +298,7 @@ class ReviewServiceIT {
                 amirasCase.id())).isZero();
         assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
                 Long.class, amirasCase.id())).isEqualTo(data.idOf("amira"));
-        assertThat(data.as("amira", () -> review.openCase(amirasCase.reference()))).isPresent();
+        assertThat(data.as("amira", () -> caseOpening.openCase(amirasCase.reference()))).isPresent();
     }
 
     @Test
@@ -293,8 +306,8 @@ class ReviewServiceIT {
     void anUnknownReferenceIsNotFoundWithoutAnAuditLine() {
         long last = jdbc.queryForObject("select coalesce(max(id), 0) from audit_entry", Long.class);
 
-        assertThat(review.openCase("THW-000000")).isEmpty();
-        assertThat(review.openCase("not a reference")).isEmpty();
+        assertThat(caseOpening.openCase("THW-000000")).isEmpty();
+        assertThat(caseOpening.openCase("not a reference")).isEmpty();
 
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where id > ? and actor_id = ?", Long.class,
                 last, data.idOf("amira"))).isZero();
@@ -305,13 +318,13 @@ class ReviewServiceIT {
     void anAdminCannotOpenACaseOrChangeIt() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Admin"));
 
-        assertThatThrownBy(() -> review.openCase(submitted.reference()))
+        assertThatThrownBy(() -> caseOpening.openCase(submitted.reference()))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> review.addNote(submitted.id(), "note"))
+        assertThatThrownBy(() -> caseWork.addNote(submitted.id(), "note"))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> referrals.referralLetter(submitted.id()))
+        assertThatThrownBy(() -> letterService.referralLetter(submitted.id()))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThat(review.queue(anyStatus(submitted.reference()), QueueSort.DEFAULT, null, 10)).hasSize(1);
+        assertThat(reviewQueue.queue(anyStatus(submitted.reference()), QueueSort.DEFAULT, null, 10)).hasSize(1);
         // refused by role, and each attempt on record with the case it named
         assertThat(data.auditActions(submitted.id())).containsExactly("INTAKE_SUBMITTED", "ACCESS_DENIED",
                 "ACCESS_DENIED");
@@ -322,12 +335,12 @@ class ReviewServiceIT {
     void anonymousVisitorsCannotReadTheQueueOrCases() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Anon"));
 
-        assertThatThrownBy(() -> review.openCase(submitted.reference()))
+        assertThatThrownBy(() -> caseOpening.openCase(submitted.reference()))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> review.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 10))
+        assertThatThrownBy(() -> reviewQueue.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 10))
                 .isInstanceOf(AuthorizationDeniedException.class);
         SecurityContextHolder.clearContext();
-        assertThatThrownBy(() -> review.openCase(submitted.reference()))
+        assertThatThrownBy(() -> caseOpening.openCase(submitted.reference()))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThat(data.auditActions(submitted.id())).containsExactly("INTAKE_SUBMITTED");
     }
@@ -339,8 +352,8 @@ class ReviewServiceIT {
     void openingACaseIsAuditedWithWhoReadItOncePerReading() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Reader"));
 
-        CaseDetail detail = review.openCase(submitted.reference().toLowerCase()).orElseThrow();
-        review.openCase(submitted.reference()).orElseThrow();
+        CaseDetail detail = caseOpening.openCase(submitted.reference().toLowerCase()).orElseThrow();
+        caseOpening.openCase(submitted.reference()).orElseThrow();
 
         assertThat(detail.intake().reference()).isEqualTo(submitted.reference());
         assertThat(detail.partner()).isNull();
@@ -366,11 +379,11 @@ class ReviewServiceIT {
                 .with("about.gp_practice", "Ancoats Medical Practice, Manchester")));
         long id = submitted.id();
 
-        review.acknowledgeRisk(id, "Called the client: safe for now, crisis plan shared.");
-        review.addNote(id, "Private words about the client's father.");
-        review.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
+        caseWork.acknowledgeRisk(id, "Called the client: safe for now, crisis plan shared.");
+        caseWork.addNote(id, "Private words about the client's father.");
+        factorService.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
         referrals.decideReferral(id, ReferralKind.GP_MEDICATION_REVIEW, "Sertraline dose review.", null);
-        ReferralLetterFile letter = referrals.referralLetter(id);
+        ReferralLetterFile letter = letterService.referralLetter(id);
         assignments.assign(id, data.idOf("tom"));
 
         var rows = data.audit(id);
@@ -396,7 +409,7 @@ class ReviewServiceIT {
                 "Ancoats Medical Practice", "Dr Amira Khan");
 
         // the history tom now sees holds the changes but not the reads
-        CaseDetail seenByTom = data.as("tom", () -> review.openCase(submitted.reference())).orElseThrow();
+        CaseDetail seenByTom = data.as("tom", () -> caseOpening.openCase(submitted.reference())).orElseThrow();
         assertThat(seenByTom.history()).extracting(entry -> entry.action().name()).containsExactly(
                 "INTAKE_SUBMITTED", "RISK_ACKNOWLEDGED", "CASE_ASSIGNED", "STATUS_CHANGED", "NOTE_ADDED",
                 "FACTOR_DECIDED", "REFERRAL_DECIDED", "STATUS_CHANGED", "CASE_ASSIGNED");
@@ -417,54 +430,54 @@ class ReviewServiceIT {
         long id = submitted.id();
         assertThat(submitted.receipt().urgent()).isTrue();
 
-        CaseDetail before = review.openCase(submitted.reference()).orElseThrow();
+        CaseDetail before = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(before.state().needsRiskReview(before.intake().urgent())).isTrue();
         assertThat(before.intake().riskFlags()).extracting(flag -> flag.ruleId()).containsExactly("not_safe_now");
         for (Runnable action : List.<Runnable>of(
-                () -> review.addNote(id, "A note"),
-                () -> review.decideFactor(id, "anxiety", FactorDecisionKind.ADDED),
+                () -> caseWork.addNote(id, "A note"),
+                () -> factorService.decideFactor(id, "anxiety", FactorDecisionKind.ADDED),
                 () -> referrals.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null),
                 () -> care.addToWaitingList(id, false),
                 () -> assignments.assignToMe(id),
-                () -> referrals.referralLetter(id))) {
+                () -> letterService.referralLetter(id))) {
             assertThatThrownBy(action::run).isInstanceOf(CaseActionRefused.class)
                     .hasMessageContaining("Review the risk first");
         }
-        assertThatThrownBy(() -> review.acknowledgeRisk(id, "   ")).isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> review.acknowledgeRisk(id, null)).isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> review.acknowledgeRisk(id, "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(id, "   ")).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(id, null)).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(id, "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
         // nothing changed the case: opening it put it in review; no denial, since nobody asked for its session notes
         assertThat(data.auditActions(id)).containsExactly("INTAKE_SUBMITTED", "CASE_OPENED", "STATUS_CHANGED");
         assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, id))
                 .isEqualTo("IN_REVIEW");
 
-        review.acknowledgeRisk(id, "  Called the client; safe for now.  ");
+        caseWork.acknowledgeRisk(id, "  Called the client; safe for now.  ");
 
-        CaseDetail after = review.openCase(submitted.reference()).orElseThrow();
+        CaseDetail after = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(after.state().needsRiskReview(true)).isFalse();
         assertThat(after.state().riskAcknowledgedBy()).isEqualTo("Dr Amira Khan");
         assertThat(after.state().riskAcknowledgementNote()).isEqualTo("Called the client; safe for now.");
         assertThat(after.state().riskAcknowledgedAt()).isNotNull();
         assertThat(after.state().assigneeId()).isEqualTo(data.idOf("amira"));
         assertThat(after.state().assigneeName()).isEqualTo("Dr Amira Khan");
-        review.addNote(id, "A note");
-        review.decideFactor(id, "anxiety", FactorDecisionKind.ADDED);
+        caseWork.addNote(id, "A note");
+        factorService.decideFactor(id, "anxiety", FactorDecisionKind.ADDED);
         referrals.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null);
-        assertThat(referrals.referralLetter(id).pdf()).isNotEmpty();
-        assertThat(data.as("tom", () -> review.openCase(submitted.reference()))).isEmpty();
+        assertThat(letterService.referralLetter(id).pdf()).isNotEmpty();
+        assertThat(data.as("tom", () -> caseOpening.openCase(submitted.reference()))).isEmpty();
     }
 
     @Test
     @WithUserDetails("amira")
     void theTherapistWhoReviewsTheRiskTakesTheCaseFromTheSharedQueue() {
         var submitted = data.submit(urgent(completeAnswers(ReviewTestData.uniqueWord() + " Kept")));
-        data.as("tom", () -> review.acknowledgeRisk(submitted.id(), "Spoke to the client."));
+        data.as("tom", () -> caseWork.acknowledgeRisk(submitted.id(), "Spoke to the client."));
 
-        assertThatThrownBy(() -> review.acknowledgeRisk(submitted.id(), "Me too"))
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(submitted.id(), "Me too"))
                 .isInstanceOf(CaseNotFound.class);
-        assertThatThrownBy(() -> data.as("tom", () -> review.acknowledgeRisk(submitted.id(), "Rewritten later")))
+        assertThatThrownBy(() -> data.as("tom", () -> caseWork.acknowledgeRisk(submitted.id(), "Rewritten later")))
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("already been reviewed");
-        CaseDetail detail = data.as("tom", () -> review.openCase(submitted.reference())).orElseThrow();
+        CaseDetail detail = data.as("tom", () -> caseOpening.openCase(submitted.reference())).orElseThrow();
         assertThat(detail.state().assigneeName()).isEqualTo("Tom Whitfield");
         assertThat(detail.state().riskAcknowledgementNote()).isEqualTo("Spoke to the client.");
     }
@@ -484,7 +497,7 @@ class ReviewServiceIT {
                 Long.class, submitted.id())).isEqualTo(data.idOf("grace"));
         assertThat(data.audit(submitted.id()).getLast()).containsEntry("action", "CASE_ASSIGNED")
                 .containsEntry("detail", "Assigned to Grace Okafor");
-        assertThat(data.as("grace", () -> review.openCase(submitted.reference())).orElseThrow().state()
+        assertThat(data.as("grace", () -> caseOpening.openCase(submitted.reference())).orElseThrow().state()
                 .assigneeName()).isEqualTo("Grace Okafor");
     }
 
@@ -493,13 +506,13 @@ class ReviewServiceIT {
     void aNoteNeedsText() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Notes"));
 
-        assertThatThrownBy(() -> review.addNote(submitted.id(), " \n ")).isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> review.addNote(submitted.id(), "x".repeat(4001)))
+        assertThatThrownBy(() -> caseWork.addNote(submitted.id(), " \n ")).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.addNote(submitted.id(), "x".repeat(4001)))
                 .isInstanceOf(CaseActionRefused.class);
-        review.addNote(submitted.id(), "First");
-        review.addNote(submitted.id(), "Second");
+        caseWork.addNote(submitted.id(), "First");
+        caseWork.addNote(submitted.id(), "Second");
 
-        assertThat(review.openCase(submitted.reference()).orElseThrow().notes()).extracting(CaseDetail.NoteView::body)
+        assertThat(caseOpening.openCase(submitted.reference()).orElseThrow().notes()).extracting(CaseDetail.NoteView::body)
                 .containsExactly("First", "Second");
         assertThatThrownBy(() -> jdbc.update("update case_note set body = 'changed' where intake_id = ?",
                 submitted.id())).rootCause().hasMessageContaining("clinical notes are append-only");
@@ -530,7 +543,7 @@ class ReviewServiceIT {
         assertThat(stored.get(1).get("reasons").toString()).contains("GAD-7 total 14 (Moderate)");
         assertThat(stored).allSatisfy(row -> assertThat(row.get("rule_set_version")).isEqualTo(2));
 
-        CaseDetail undecided = review.openCase(submitted.reference()).orElseThrow();
+        CaseDetail undecided = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(undecided.factors()).extracting(CaseDetail.FactorView::tagId)
                 .containsExactly("emotional_burnout", "anxiety");
         assertThat(undecided.factors()).allSatisfy(factor -> {
@@ -539,14 +552,14 @@ class ReviewServiceIT {
             assertThat(factor.reasons()).isNotEmpty();
         });
 
-        review.decideFactor(id, "emotional_burnout", FactorDecisionKind.CONFIRMED);
-        review.decideFactor(id, "anxiety", FactorDecisionKind.CONFIRMED);
-        review.decideFactor(id, "anxiety", FactorDecisionKind.REJECTED);
-        review.decideFactor(id, "medication_effects", FactorDecisionKind.ADDED);
-        review.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
-        review.decideFactor(id, "hormonal_change", FactorDecisionKind.REMOVED);
+        factorService.decideFactor(id, "emotional_burnout", FactorDecisionKind.CONFIRMED);
+        factorService.decideFactor(id, "anxiety", FactorDecisionKind.CONFIRMED);
+        factorService.decideFactor(id, "anxiety", FactorDecisionKind.REJECTED);
+        factorService.decideFactor(id, "medication_effects", FactorDecisionKind.ADDED);
+        factorService.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
+        factorService.decideFactor(id, "hormonal_change", FactorDecisionKind.REMOVED);
 
-        CaseDetail decided = review.openCase(submitted.reference()).orElseThrow();
+        CaseDetail decided = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(decided.factors()).extracting(CaseDetail.FactorView::tagId, CaseDetail.FactorView::suggested,
                 CaseDetail.FactorView::decision).containsExactly(
                 tuple("emotional_burnout", true, FactorDecisionKind.CONFIRMED),
@@ -581,31 +594,53 @@ class ReviewServiceIT {
         }
         var submitted = data.submit(answers);
 
-        assertThatThrownBy(() -> review.decideFactor(submitted.id(), "anxiety", FactorDecisionKind.ADDED))
+        assertThatThrownBy(() -> factorService.decideFactor(submitted.id(), "anxiety", FactorDecisionKind.ADDED))
                 .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> review.decideFactor(submitted.id(), "low_mood", FactorDecisionKind.CONFIRMED))
+        assertThatThrownBy(() -> factorService.decideFactor(submitted.id(), "low_mood", FactorDecisionKind.CONFIRMED))
                 .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> review.decideFactor(submitted.id(), "no_such_tag", FactorDecisionKind.ADDED))
+        assertThatThrownBy(() -> factorService.decideFactor(submitted.id(), "no_such_tag", FactorDecisionKind.ADDED))
                 .isInstanceOf(CaseActionRefused.class);
         assertThat(jdbc.queryForObject("select count(*) from factor_decision where intake_id = ?", Integer.class,
                 submitted.id())).isZero();
     }
 
     @Test
-    void anIntakeWhoseSetupFailedGetsItsCaseAndSuggestionsOnFirstOpen() {
+    void anIntakeWhoseSetupFailedGetsItsCaseAndSuggestionsWhenItsEventIsResubmitted() {
         Answers answers = completeAnswers(ReviewTestData.uniqueWord() + " Late");
         for (int i = 1; i <= 7; i++) {
             answers = answers.with("gad7." + i, "2");
         }
         var submitted = data.submit(answers);
+        // as if the set-up had failed after the commit: nothing set up, and the registry still owes CaseSetup the event
         jdbc.update("delete from factor_suggestion where intake_id = ?", submitted.id());
         jdbc.update("delete from review_case where intake_id = ?", submitted.id());
+        insertIncompletePublication(submitted);
 
-        CaseDetail detail = data.as("amira", () -> review.openCase(submitted.reference())).orElseThrow();
+        assertThatThrownBy(() -> data.as("amira", () -> caseWork.addNote(submitted.id(), "Too early")))
+                .isInstanceOf(CaseActionRefused.class).hasMessageContaining("still being set up");
+        assertThat(resubmission.resubmitOlderThan(java.time.Duration.ZERO)).isTrue();
 
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(submitted.reference())).orElseThrow();
         assertThat(detail.factors()).extracting(CaseDetail.FactorView::tagId).containsExactly("anxiety");
         assertThat(jdbc.queryForObject("select count(*) from review_case where intake_id = ?", Integer.class,
                 submitted.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+                Integer.class, "%\"" + submitted.reference() + "\"%")).isZero();
+    }
+
+    /**
+     * What the registry holds for CaseSetup when its listener failed: the event as JSON, not completed. Dated now, so
+     * the every-minute job (which takes only publications over a minute old) leaves it to this test.
+     */
+    private void insertIncompletePublication(ReviewTestData.Submitted submitted) {
+        String event = "{\"intakeId\":" + submitted.id() + ",\"reference\":\"" + submitted.reference()
+                + "\",\"urgent\":false,\"requestedType\":\"INDIVIDUAL\",\"coupleCaseId\":null}";
+        jdbc.update("""
+                insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+                                               completion_attempts)
+                values (gen_random_uuid(), ?, ?, ?, now(), 'FAILED', 1)""",
+                "app.thaw.review.CaseSetup.on(app.thaw.intake.IntakeSubmitted)",
+                "app.thaw.intake.IntakeSubmitted", event);
     }
 
     // ---- referral ----------------------------------------------------------------------------------------
@@ -616,9 +651,9 @@ class ReviewServiceIT {
         var submitted = data.submit(couplesAnswers(ReviewTestData.uniqueWord() + " Afraid")
                 .with("safety.partner_fear", "yes"));
         long id = submitted.id();
-        review.acknowledgeRisk(id, "Safety plan discussed; no joint sessions for now.");
+        caseWork.acknowledgeRisk(id, "Safety plan discussed; no joint sessions for now.");
 
-        CaseDetail detail = review.openCase(submitted.reference()).orElseThrow();
+        CaseDetail detail = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(detail.state().partnerFearFlag()).isTrue();
         for (ReferralKind joint : List.of(ReferralKind.COUPLES, ReferralKind.BOTH)) {
             assertThatThrownBy(() -> referrals.decideReferral(id, joint, "Work on communication", null))
@@ -635,7 +670,7 @@ class ReviewServiceIT {
         referrals.decideReferral(id, ReferralKind.COUPLES, "Joint sessions later.",
                 "Assessed separately twice; fear relates to a past partner.");
 
-        CaseDetail referred = review.openCase(submitted.reference()).orElseThrow();
+        CaseDetail referred = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(referred.referrals()).extracting(CaseDetail.ReferralView::kind)
                 .containsExactly(ReferralKind.COUPLES, ReferralKind.INDIVIDUAL);
         assertThat(referred.currentReferral().partnerFearDecision())
@@ -643,7 +678,7 @@ class ReviewServiceIT {
         assertThat(referred.currentReferral().decidedBy()).isEqualTo("Dr Amira Khan");
         assertThat(referred.referrals().get(1).partnerFearDecision()).isNull();
         assertThat(referred.intake().status()).isEqualTo(IntakeStatus.REFERRED);
-        assertThatThrownBy(() -> referrals.referralLetter(id)).isInstanceOf(CaseActionRefused.class)
+        assertThatThrownBy(() -> letterService.referralLetter(id)).isInstanceOf(CaseActionRefused.class)
                 .hasMessageContaining("outside referral");
     }
 
@@ -657,17 +692,17 @@ class ReviewServiceIT {
                 app.thaw.scheduling.SessionFormat.ONLINE, null, java.time.ZonedDateTime.of(2033, 3, 1 + (int) (id % 27),
                         9 + (int) (id % 8), 0, 0, 0, app.thaw.Application.PRACTICE_ZONE), null)))
                 .isInstanceOf(app.thaw.scheduling.BookingResult.Booked.class);
-        assertThatThrownBy(() -> referrals.referralLetter(id)).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> letterService.referralLetter(id)).isInstanceOf(CaseActionRefused.class);
 
         referrals.decideReferral(id, ReferralKind.NHS_TALKING_THERAPIES, "Step-down support between sessions.", null);
-        ReferralLetterFile letter = referrals.referralLetter(id);
+        ReferralLetterFile letter = letterService.referralLetter(id);
 
         assertThat(new String(letter.pdf(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         String text = pdfText(letter.pdf());
         assertThat(text).contains(submitted.reference(), "Step-down support between sessions.");
         assertThat(data.auditActions(id)).containsSubsequence("REFERRAL_DECIDED", "LETTER_DOWNLOADED");
         // a scheduled case stays scheduled when a referral is recorded
-        assertThat(review.openCase(submitted.reference()).orElseThrow().intake().status())
+        assertThat(caseOpening.openCase(submitted.reference()).orElseThrow().intake().status())
                 .isEqualTo(IntakeStatus.SCHEDULED);
     }
 
@@ -687,27 +722,27 @@ class ReviewServiceIT {
 
         data.as("amira", () -> assignments.assignToMe(first.id()));
 
-        CaseDetail detail = data.as("amira", () -> review.openCase(first.reference())).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(first.reference())).orElseThrow();
         assertThat(detail.partner()).isNotNull();
         assertThat(detail.partner().reference()).isEqualTo(partner.reference());
         assertThat(detail.mostDifferentItems()).first().isEqualTo("mood.flat");
         assertThat(detail.mostDifferentItems()).containsExactlyInAnyOrder("mood.flat", "relationship.distance",
                 "burnout.exhaustion");
-        CaseDetail partnersSide = data.as("amira", () -> review.openCase(partner.reference())).orElseThrow();
+        CaseDetail partnersSide = data.as("amira", () -> caseOpening.openCase(partner.reference())).orElseThrow();
         assertThat(partnersSide.state().assigneeName()).isEqualTo("Dr Amira Khan");
         assertThat(partnersSide.partner().reference()).isEqualTo(first.reference());
         assertThat(data.auditActions(partner.id())).contains("CASE_ASSIGNED", "CASE_OPENED");
         assertThat(data.audit(partner.id()).stream().filter(row -> row.get("action").equals("CASE_OPENED"))
                 .map(row -> (String) row.get("detail")).toList())
                 .contains("Shown beside partner's intake " + first.reference());
-        assertThat(data.as("tom", () -> review.openCase(partner.reference()))).isEmpty();
+        assertThat(data.as("tom", () -> caseOpening.openCase(partner.reference()))).isEmpty();
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactly(second.reference());
 
         data.as("amira", () -> assignments.assign(partner.id(), null));
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactlyInAnyOrder(first.reference(), second.reference(), partner.reference());
-        CaseDetail standalone = data.as("amira", () -> review.openCase(second.reference())).orElseThrow();
+        CaseDetail standalone = data.as("amira", () -> caseOpening.openCase(second.reference())).orElseThrow();
         assertThat(standalone.partner()).isNull();
         assertThat(standalone.mostDifferentItems()).isEmpty();
     }
@@ -726,12 +761,12 @@ class ReviewServiceIT {
                 tuple("CASE_ASSIGNED", "system",
                         "Assigned to Dr Amira Khan with the partner's intake"));
         assertThat(data.as("tom", () -> refs(anyStatus(word)))).isEmpty();
-        assertThat(data.as("tom", () -> review.openCase(partner.reference()))).isEmpty();
+        assertThat(data.as("tom", () -> caseOpening.openCase(partner.reference()))).isEmpty();
         assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(partner.id())))
                 .isInstanceOf(CaseNotFound.class);
-        assertThat(data.as("admin", () -> review.queue(anyStatus(word), QueueSort.DEFAULT, null, 10)))
+        assertThat(data.as("admin", () -> reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 10)))
                 .extracting(QueueRow::assigneeName).containsExactly("Dr Amira Khan", "Dr Amira Khan");
-        CaseDetail detail = data.as("amira", () -> review.openCase(partner.reference())).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(partner.reference())).orElseThrow();
         assertThat(detail.partner().reference()).isEqualTo(first.reference());
     }
 
@@ -741,9 +776,9 @@ class ReviewServiceIT {
         var first = data.submit(couplesAnswers(word + " Unaware"));
         var afraid = data.submitPartner(first.receipt().partnerInvitationToken(),
                 couplesAnswers(word + " Afraid").with("safety.partner_fear", "yes"));
-        data.as("amira", () -> review.acknowledgeRisk(afraid.id(), "Spoke to them alone; safety plan made."));
+        data.as("amira", () -> caseWork.acknowledgeRisk(afraid.id(), "Spoke to them alone; safety plan made."));
 
-        CaseDetail detail = data.as("amira", () -> review.openCase(first.reference())).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(first.reference())).orElseThrow();
 
         assertThat(detail.state().partnerFearFlag()).isTrue();
         assertThatThrownBy(() -> data.as("amira", () -> referrals.decideReferral(first.id(), ReferralKind.COUPLES,
@@ -772,7 +807,7 @@ class ReviewServiceIT {
     }
 
     private List<String> refs(QueueFilter filter) {
-        return review.queue(filter, QueueSort.DEFAULT, null, 200).stream().map(QueueRow::reference).toList();
+        return reviewQueue.queue(filter, QueueSort.DEFAULT, null, 200).stream().map(QueueRow::reference).toList();
     }
 
     /** The whole queue, page by page, each page starting after the last row of the one before. */
@@ -781,7 +816,7 @@ class ReviewServiceIT {
         Set<Long> seen = new HashSet<>();
         QueueRow last = null;
         for (int pages = 0; pages < 10_000; pages++) {
-            List<QueueRow> page = review.queue(filter, sort, last, pageSize);
+            List<QueueRow> page = reviewQueue.queue(filter, sort, last, pageSize);
             assertThat(page).hasSizeLessThanOrEqualTo(pageSize);
             page.forEach(row -> assertThat(seen.add(row.intakeId())).as("row %s seen twice", row.reference())
                     .isTrue());
@@ -795,7 +830,7 @@ class ReviewServiceIT {
     }
 
     private Map<String, TagAgreement> agreement() {
-        return data.as("admin", () -> review.agreementReport()).stream()
+        return data.as("admin", () -> factorService.agreementReport()).stream()
                 .collect(java.util.stream.Collectors.toMap(TagAgreement::tagId, t -> t));
     }
 

@@ -26,7 +26,8 @@ import app.thaw.audit.AuditFilter;
 import app.thaw.audit.AuditLog;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueSort;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
+import app.thaw.review.ReviewQueueService;
 import app.thaw.security.dev.DemoStaffAccounts;
 
 @IntegrationTest
@@ -44,7 +45,9 @@ class SecondFactorIT {
     StaffAccountService staff;
 
     @Autowired
-    ReviewService reviews;
+    CaseOpeningService caseOpening;
+    @Autowired
+    ReviewQueueService reviewQueue;
 
     @Autowired
     AuditLog auditLog;
@@ -80,8 +83,8 @@ class SecondFactorIT {
         assertThat(currentUser.get()).isEmpty();
         assertThatThrownBy(() -> staff.activeTherapists()).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> staff.listStaff()).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> reviews.openCase("THW-AAAAAA")).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> reviews.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 10))
+        assertThatThrownBy(() -> caseOpening.openCase("THW-AAAAAA")).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> reviewQueue.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 10))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), null, 10))
                 .isInstanceOf(AuthorizationDeniedException.class);

@@ -27,7 +27,7 @@ import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CareActions;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
@@ -54,7 +54,7 @@ class WaitlistIT {
     StaffAccountService staff;
 
     @Autowired
-    ReviewService review;
+    CaseOpeningService caseOpening;
 
     @Autowired
     ReferralService referrals;
@@ -89,7 +89,7 @@ class WaitlistIT {
     @BeforeEach
     void setUp() {
         data = new ReviewTestData(intake, staff, jdbc);
-        waiting = new WaitlistTestData(data, review, referrals, care, jdbc);
+        waiting = new WaitlistTestData(data, caseOpening, referrals, care, jdbc);
     }
 
     @Test

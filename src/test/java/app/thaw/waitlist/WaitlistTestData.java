@@ -16,7 +16,7 @@ import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.CareActions;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SessionFormat;
 
@@ -27,12 +27,12 @@ public final class WaitlistTestData {
     }
 
     private final ReviewTestData data;
-    private final ReviewService review;
+    private final CaseOpeningService review;
     private final ReferralService referrals;
     private final CareActions care;
     private final JdbcTemplate jdbc;
 
-    public WaitlistTestData(ReviewTestData data, ReviewService review, ReferralService referrals, CareActions care,
+    public WaitlistTestData(ReviewTestData data, CaseOpeningService review, ReferralService referrals, CareActions care,
                             JdbcTemplate jdbc) {
         this.data = data;
         this.review = review;

@@ -17,11 +17,11 @@ import app.thaw.intake.RequestedType;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueRow;
 import app.thaw.review.QueueSort;
-import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewQueueService;
 import app.thaw.security.StaffUser;
 
 /**
- * {@code -Dbench=queue}: the review queue as a therapist sees it, through the real {@link ReviewService} (service
+ * {@code -Dbench=queue}: the review queue as a therapist sees it, through the real {@link ReviewQueueService} (service
  * time) and as the very SQL it ran, replayed alone (DB time), with EXPLAIN (ANALYZE, BUFFERS) of each plan.
  */
 public class QueueBench implements BenchCommand {
@@ -47,7 +47,7 @@ public class QueueBench implements BenchCommand {
         int warmup = options.integer("warmup", 30);
         int depth = options.integer("depth", 100_000);
         try (BenchContext bench = BenchContext.start()) {
-            ReviewService review = bench.bean(ReviewService.class);
+            ReviewQueueService review = bench.bean(ReviewQueueService.class);
             StaffUser therapist = bench.staff(options.string("as", GenerateCommand.therapist(2)));
             LocalDate today = LocalDate.now(Application.PRACTICE_ZONE);
             QueueFilter everything = new QueueFilter(Set.of(), QueueFilter.Urgency.ANY, null,
@@ -96,13 +96,13 @@ public class QueueBench implements BenchCommand {
      * The row a therapist reaches after paging {@code depth} rows down, as the grid would (keyset pages of 200); if
      * the therapist's list is shorter, the row halfway down it.
      */
-    private static QueueRow walk(ReviewService review, StaffUser therapist, Scenario scenario, int depth) {
+    private static QueueRow walk(ReviewQueueService review, StaffUser therapist, Scenario scenario, int depth) {
         int visible = count(review, therapist, scenario, depth);
         return visible > depth ? walkTo(review, therapist, scenario, depth)
                 : walkTo(review, therapist, scenario, Math.max(1, visible / 2));
     }
 
-    private static int count(ReviewService review, StaffUser therapist, Scenario scenario, int depth) {
+    private static int count(ReviewQueueService review, StaffUser therapist, Scenario scenario, int depth) {
         QueueRow last = null;
         int seen = 0;
         while (seen <= depth) {
@@ -118,7 +118,7 @@ public class QueueBench implements BenchCommand {
         return seen;
     }
 
-    private static QueueRow walkTo(ReviewService review, StaffUser therapist, Scenario scenario, int depth) {
+    private static QueueRow walkTo(ReviewQueueService review, StaffUser therapist, Scenario scenario, int depth) {
         QueueRow last = null;
         int seen = 0;
         while (seen < depth) {

@@ -32,7 +32,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditCsv;
 import app.thaw.audit.AuditEntry;
@@ -55,10 +55,8 @@ public class AuditLogView extends VerticalLayout {
 
     static final int PAGE = 100;
     static final int EXPORT_MAX = 100_000;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm:ss.SSS zzz",
-            Locale.UK).withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.DATE_SECONDS;
+    private static final DateTimeFormatter FULL = PracticeTime.EXACT;
 
     private final AuditLog auditLog;
     private final Grid<AuditEntry> grid = new Grid<>();

@@ -1,7 +1,6 @@
 package app.thaw.fhir.ui;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,7 +16,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.fhir.ApiClientSummary;
 import app.thaw.fhir.ApiClients;
@@ -33,8 +32,7 @@ import app.thaw.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class ApiClientsView extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    static final DateTimeFormatter WHEN = PracticeTime.DATE_COMMA_TIME;
 
     private final ApiClients clients;
     final Grid<ApiClientSummary> grid = new Grid<>();

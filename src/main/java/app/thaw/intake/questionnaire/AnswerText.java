@@ -3,13 +3,14 @@ package app.thaw.intake.questionnaire;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
+
+import app.thaw.base.PracticeTime;
 
 /** An answer as people read it: option labels instead of codes, UK dates, "Yes" for a ticked consent. */
 public final class AnswerText {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE = PracticeTime.LONG_DATE;
 
     private AnswerText() {
     }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import app.thaw.base.PracticeTime;
+
 /**
  * Dates as people in the UK write them: day, month and year typed in three boxes (the GOV.UK date input), or
  * one line such as 14/03/1986, 14.03.1986, 14-03-1986, 14 March 1986, 14 Mar 1986 or 1986-03-14. Anything else
@@ -48,7 +50,7 @@ public final class DateAnswers {
     private static final Pattern EIGHT_DIGITS = Pattern.compile("(\\d{2})(\\d{2})(\\d{4})");
     private static final Pattern THREE_BOXES = Pattern.compile("([^/]*)/([^/]*)/([^/]*)");
     private static final Pattern ORDINAL = Pattern.compile("(\\d{1,2})(st|nd|rd|th)?", Pattern.CASE_INSENSITIVE);
-    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.UK);
+    private static final DateTimeFormatter DAY_MONTH = PracticeTime.DAY_MONTH;
 
     private DateAnswers() {
     }

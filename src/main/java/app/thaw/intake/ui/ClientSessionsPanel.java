@@ -2,7 +2,6 @@ package app.thaw.intake.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,13 +11,14 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.intake.ClientAppointments;
 
 /** The client's coming sessions, each with "cancel" or "rearrange" (a request when the practice must decide). */
 class ClientSessionsPanel extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter WHEN = PracticeTime.LONG_DAY_TIME;
+    private static final DateTimeFormatter UNTIL = PracticeTime.TIME;
 
     /** Sends the client's request; returns what happens next, or throws with a message for the field. */
     interface Requester {

@@ -1,7 +1,6 @@
 package app.thaw.intake.ui;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -13,7 +12,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.intake.ClientOffers;
 
 /**
@@ -22,10 +21,9 @@ import app.thaw.intake.ClientOffers;
  */
 public class OfferedTimesPanel extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.UK);
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static final DateTimeFormatter KEPT = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_TIME;
+    private static final DateTimeFormatter UNTIL = PracticeTime.TIME;
+    private static final DateTimeFormatter KEPT = PracticeTime.WEEKDAY_AT;
 
     private final Supplier<ClientOffers.Offered> offered;
     private final LongFunction<ClientOffers.Choice> choose;

@@ -3,7 +3,6 @@ package app.thaw.intake.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -18,7 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.PracticeSettings;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.ClientAppointments;
@@ -34,10 +33,8 @@ import app.thaw.intake.ClientStatusService;
 @AnonymousAllowed
 public class StatusView extends Div implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
-    private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm",
-            Locale.UK);
+    private static final DateTimeFormatter SENT = PracticeTime.LONG_DATE;
+    private static final DateTimeFormatter SESSION = PracticeTime.LONG_DAY_AT;
 
     private final ClientStatusService intake;
     private final PracticeSettings practice;
@@ -206,8 +203,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
         add(area);
     }
 
-    private static final DateTimeFormatter SESSION_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm",
-            Locale.UK).withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter SESSION_DAY = PracticeTime.WEEKDAY_TIME;
 
     /** Worded the same whether or not the partner has sent their form: this page never says which. */
     private void addInvitation() {

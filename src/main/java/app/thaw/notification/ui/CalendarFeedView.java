@@ -1,7 +1,6 @@
 package app.thaw.notification.ui;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,7 +15,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.notification.CalendarFeeds;
 import app.thaw.security.Roles;
@@ -28,8 +27,7 @@ import app.thaw.security.Roles;
 @RolesAllowed(Roles.THERAPIST)
 public class CalendarFeedView extends VerticalLayout {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter DAY = PracticeTime.LONG_DATE_TIME;
 
     private final CalendarFeeds feeds;
     private final Paragraph state = new Paragraph();

@@ -26,7 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.notification.Outbox;
 import app.thaw.notification.OutboxMessage;
@@ -40,8 +40,7 @@ import app.thaw.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class OutboxView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter TIME = PracticeTime.DATE_COMMA_TIME;
 
     private final Outbox outbox;
     private final Select<OutboxStatus> status = new Select<>();

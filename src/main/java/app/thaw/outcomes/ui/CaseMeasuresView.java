@@ -29,7 +29,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.outcomes.CaseMeasures;
 import app.thaw.outcomes.Measure;
@@ -46,8 +46,7 @@ import app.thaw.outcomes.TalkingTherapiesOutcome;
 @RolesAllowed(app.thaw.security.Roles.THERAPIST)
 public class CaseMeasuresView extends Div implements BeforeEnterObserver {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    static final DateTimeFormatter WHEN = PracticeTime.DATE_COMMA_TIME;
 
     private final OutcomeService outcomes;
     private String reference;

@@ -3,7 +3,6 @@ package app.thaw.outcomes.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
@@ -23,7 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.Option;
@@ -42,8 +41,7 @@ import app.thaw.outcomes.MeasureSubmission;
 @AnonymousAllowed
 public class MeasureFormView extends Div implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
 
     private final MeasureForms forms;
     private final Map<String, RadioButtonGroup<Option>> fields = new LinkedHashMap<>();

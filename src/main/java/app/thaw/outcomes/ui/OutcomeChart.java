@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 
 /**
  * Server-rendered SVG line charts (no paid chart component): one line per client across time, a dashed threshold
@@ -28,8 +28,7 @@ final class OutcomeChart {
     }
 
     static final String[] COLOURS = {"#2f6f9f", "#b5542c", "#2f7f5a", "#7a4f9a"};
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter DAY = PracticeTime.SHORT_DAY_MONTH;
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
     private static final int LEFT = 40;

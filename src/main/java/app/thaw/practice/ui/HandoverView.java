@@ -3,7 +3,6 @@ package app.thaw.practice.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -25,6 +24,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.practice.HandoverService;
@@ -46,7 +46,7 @@ import app.thaw.security.StaffSummary;
 @RolesAllowed(app.thaw.security.Roles.ADMIN)
 public class HandoverView extends Div implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter WHEN = PracticeTime.DAY_DATE_COMMA_TIME;
     /** "Nobody": a case goes back to the shared queue. */
     private static final StaffSummary SHARED_QUEUE = new StaffSummary(-1, "", "The shared queue", "",
             app.thaw.security.StaffRole.THERAPIST, true, java.time.Instant.EPOCH);

@@ -31,6 +31,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.practice.Reports;
 import app.thaw.practice.ReportsService;
@@ -47,7 +48,7 @@ import app.thaw.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class ReportsView extends Div {
 
-    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    private static final DateTimeFormatter WEEK = PracticeTime.SHORT_DAY_MONTH;
     private static final String[] COLOURS = {"#2f7f7a", "#5b4b8a", "#b3261e", "#c77700"};
 
     private final ReportsService reports;

@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.intake.ClientIdentity;
@@ -44,9 +45,8 @@ import app.thaw.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class ClientPrivacyView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = PracticeTime.DATE_COMMA_TIME;
+    private static final DateTimeFormatter DATE = PracticeTime.LONG_DATE;
 
     private final PrivacyService privacy;
     private final SubjectAccessRequests accessRequests;

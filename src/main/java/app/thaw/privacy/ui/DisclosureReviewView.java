@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.vaadin.flow.component.Component;
@@ -33,7 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.privacy.DisclosureItem;
@@ -56,8 +55,7 @@ public class DisclosureReviewView extends VerticalLayout implements BeforeEnterO
 
     static final String PARAMETER = "request";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter TIME = PracticeTime.DATE_COMMA_TIME;
 
     private final DisclosureReviews reviews;
     private final Paragraph message = new Paragraph();

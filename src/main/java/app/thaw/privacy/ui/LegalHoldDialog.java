@@ -1,7 +1,6 @@
 package app.thaw.privacy.ui;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,7 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.privacy.PrivacyService;
 import app.thaw.retention.LegalHold;
 import app.thaw.retention.LegalHoldResult;
@@ -18,8 +17,7 @@ import app.thaw.base.ui.Toasts;
 /** Sets a legal hold on one client, or clears the one in force; either needs a reason. */
 public class LegalHoldDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.DATE;
 
     private final Paragraph problem = new Paragraph();
 

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.LongFunction;
 
 import com.vaadin.flow.component.button.Button;
@@ -26,7 +25,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.jspecify.annotations.Nullable;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.privacy.AccessRequestStatus;
 import app.thaw.privacy.AccessRequestView;
 import app.thaw.privacy.ExportFile;
@@ -42,8 +41,7 @@ import app.thaw.privacy.domain.AccessRequest;
  */
 class SubjectAccessPanel extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter TIME = PracticeTime.DATE_COMMA_TIME;
 
     private final SubjectAccessRequests service;
     private final long intakeId;

@@ -9,10 +9,12 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.PracticeTime;
+
 /** Dates as people in the UK write and read them: 31/01/2026, 31/1/26, 31.01.2026; shown as 31 January 2026. */
 final class UkDates {
 
-    static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final DateTimeFormatter LONG = PracticeTime.LONG_DATE;
 
     private UkDates() {
     }

@@ -1,7 +1,6 @@
 package app.thaw.retention.ui;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,7 +18,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.retention.RetentionRun;
 import app.thaw.retention.RetentionService;
@@ -38,8 +37,7 @@ import app.thaw.base.ui.Toasts;
 @RolesAllowed(Roles.ADMIN)
 public class PracticeSettingsView extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.DAY_DATE_COMMA_TIME;
 
     private final RetentionService retention;
     private final Grid<RetentionRun> runs = new Grid<>();

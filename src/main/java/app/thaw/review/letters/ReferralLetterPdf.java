@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
@@ -21,12 +20,13 @@ import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.base.pdf.PdfText;
 
 /** Lays out a {@link ReferralLetter} as an A4 PDF in built-in Helvetica; characters it cannot show print as '?'. */
 public final class ReferralLetterPdf {
 
-    static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final DateTimeFormatter UK_DATE = PracticeTime.LONG_DATE;
 
     static final String SCORES_CAVEAT = "These are self-report screening questionnaires completed at intake. "
             + "They indicate the severity of symptoms the client reported and are not a diagnosis.";

@@ -39,10 +39,13 @@ import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.CaseActionRefused;
 import app.thaw.review.CareActions;
 import app.thaw.review.CaseAssignments;
+import app.thaw.review.CaseOpeningService;
+import app.thaw.review.CaseWorkService;
+import app.thaw.review.FactorService;
+import app.thaw.review.LetterService;
 import app.thaw.review.ReferralService;
 import app.thaw.review.CaseDetail;
 import app.thaw.review.CaseTransferExport;
-import app.thaw.review.ReviewService;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
 import app.thaw.security.Roles;
@@ -57,9 +60,12 @@ import app.thaw.base.ui.Toasts;
 @RolesAllowed(Roles.THERAPIST)
 public class CaseView extends Div implements BeforeEnterObserver {
 
-    private final ReviewService review;
+    private final CaseOpeningService opening;
+    private final CaseWorkService work;
+    private final FactorService factors;
     private final CaseAssignments assignments;
     private final ReferralService referrals;
+    private final LetterService letters;
     private final CareActions care;
     private final StaffAccountService staff;
     private final CaseTransferExport transfer;
@@ -70,13 +76,17 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private String noteDraft = "";
     private DomListenerRegistration helpKey;
 
-    public CaseView(ReviewService review, CaseAssignments assignments, ReferralService referrals, CareActions care,
+    public CaseView(CaseOpeningService opening, CaseWorkService work, FactorService factors,
+                    CaseAssignments assignments, ReferralService referrals, LetterService letters, CareActions care,
                     StaffAccountService staff, ObjectProvider<CaseTransferExport> transfer) {
         this.care = care;
         this.transfer = transfer.getIfAvailable();
-        this.review = review;
+        this.opening = opening;
+        this.work = work;
+        this.factors = factors;
         this.assignments = assignments;
         this.referrals = referrals;
+        this.letters = letters;
         this.staff = staff;
         addClassName("case-view");
         Shortcuts.addShortcutListener(this, () -> step(1), Key.KEY_J, KeyModifier.ALT);
@@ -129,7 +139,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
 
     /** Rebuilds the view from the service; false when the case is missing or not this therapist's. */
     private boolean render() {
-        var detail = review.openCase(reference);
+        var detail = opening.openCase(reference);
         if (detail.isEmpty()) {
             return false;
         }
@@ -141,7 +151,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         if (intake.urgent()) {
             add(new RiskPanel(caseDetail, riskNoteDraft, draft -> riskNoteDraft = draft,
                     note -> act(() -> {
-                        review.acknowledgeRisk(intake.id(), note);
+                        work.acknowledgeRisk(intake.id(), note);
                         riskNoteDraft = "";
                     }, "Risk review recorded.", "risk-note", "risk")));
         }
@@ -156,10 +166,10 @@ public class CaseView extends Div implements BeforeEnterObserver {
         }
         add(actions(caseDetail));
         var side = new Div(new ScoresPanel(intake),
-                new FactorsPanel(caseDetail.factors(), review.factorTags(),
-                        (tag, decision) -> act(() -> review.decideFactor(intake.id(), tag, decision), null,
+                new FactorsPanel(caseDetail.factors(), factors.factorTags(),
+                        (tag, decision) -> act(() -> factors.decideFactor(intake.id(), tag, decision), null,
                                 FactorsPanel.buttonId(tag, decision), "factor-" + tag)),
-                new ReferralPanel(caseDetail, referrals, () -> {
+                new ReferralPanel(caseDetail, referrals, letters, () -> {
                     render();
                     focus("referral", "referral");
                 }),
@@ -167,7 +177,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
                 new SessionNotesPanel(caseDetail.sessionNotes()),
                 new NotesPanel(caseDetail.notes(), caseDetail.history(), noteDraft, draft -> noteDraft = draft,
                         text -> act(() -> {
-                            review.addNote(intake.id(), text);
+                            work.addNote(intake.id(), text);
                             noteDraft = "";
                         }, "Note added.", "new-note", "new-note")));
         side.addClassName("case-side");
@@ -221,7 +231,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         var measures = new Anchor("staff/cases/" + detail.intake().reference() + "/measures", "Outcome measures");
         measures.addClassName("outcome-measures-link");
         var amend = new Button("Correct an answer", click -> new AmendAnswerDialog(detail.intake(),
-                (item, values, reason) -> review.amendAnswer(id, item, values, reason),
+                (item, values, reason) -> work.amendAnswer(id, item, values, reason),
                 () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions")).open());
         var bar = new HorizontalLayout(assignToMe, colleague, amend, book, measures);
         if (transfer != null) {

@@ -11,7 +11,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.thaw.base.ui.MainLayout;
-import app.thaw.review.ReviewService;
+import app.thaw.review.FactorService;
 import app.thaw.review.TagAgreement;
 import app.thaw.security.Roles;
 
@@ -22,7 +22,7 @@ import app.thaw.security.Roles;
 @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
 public class FactorAgreementView extends VerticalLayout {
 
-    public FactorAgreementView(ReviewService review) {
+    public FactorAgreementView(FactorService factors) {
         setSizeFull();
         var grid = new Grid<TagAgreement>();
         grid.setAriaLabel("Agreement with suggested factors");
@@ -33,7 +33,7 @@ public class FactorAgreementView extends VerticalLayout {
         grid.addColumn(TagAgreement::addedByTherapists).setHeader("Added without a suggestion").setAutoWidth(true);
         grid.addColumn(t -> t.agreement() == null ? "—" : Math.round(t.agreement() * 100) + "%")
                 .setHeader("Agreement").setAutoWidth(true);
-        grid.setItems(review.agreementReport());
+        grid.setItems(factors.agreementReport());
         add(new H2("Factor suggestions"), new Paragraph("Agreement is the share of decided suggestions that "
                 + "therapists confirmed. Factors often added without a suggestion point at a rule that is missing."),
                 grid);

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueRow;
 import app.thaw.review.QueueSort;
-import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewQueueService;
 
 /**
  * Feeds the grid's offset/limit requests by walking keyset pages forward from the last row already
@@ -17,13 +17,13 @@ class QueueLoader {
 
     static final int PAGE = 50;
 
-    private final ReviewService review;
+    private final ReviewQueueService review;
     private final List<QueueRow> loaded = new ArrayList<>();
     private QueueFilter filter = QueueFilter.open();
     private QueueSort sort = QueueSort.DEFAULT;
     private boolean exhausted;
 
-    QueueLoader(ReviewService review) {
+    QueueLoader(ReviewQueueService review) {
         this.review = review;
     }
 

@@ -14,12 +14,13 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import app.thaw.base.ui.Toasts;
 import app.thaw.review.CaseDetail;
+import app.thaw.review.LetterService;
 import app.thaw.review.ReferralService;
 
 /** The case's referral: what was decided and by whom, the letter for an outside service, and deciding it. */
 class ReferralPanel extends Div {
 
-    ReferralPanel(CaseDetail detail, ReferralService referrals, Runnable decided) {
+    ReferralPanel(CaseDetail detail, ReferralService referrals, LetterService letters, Runnable decided) {
         long id = detail.intake().id();
         add(new H3("Referral"));
         addClassName("referral-panel");
@@ -36,7 +37,7 @@ class ReferralPanel extends Div {
             }
             if (current.kind().isOutside()) {
                 var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                    var letter = referrals.referralLetter(id);
+                    var letter = letters.referralLetter(id);
                     return new DownloadResponse(new ByteArrayInputStream(letter.pdf()), letter.fileName(),
                             "application/pdf", letter.pdf().length);
                 }), AttachmentType.DOWNLOAD, "Download the referral letter (PDF)");

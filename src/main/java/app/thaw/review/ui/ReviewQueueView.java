@@ -38,7 +38,7 @@ import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueRow;
 import app.thaw.review.QueueSort;
 import app.thaw.review.CaseAssignments;
-import app.thaw.review.ReviewService;
+import app.thaw.review.ReviewQueueService;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.Roles;
@@ -66,7 +66,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     private final DatePicker from = new DatePicker("Sent from");
     private final DatePicker to = new DatePicker("Sent to");
 
-    public ReviewQueueView(ReviewService review, CaseAssignments assignments, StaffAccountService staff,
+    public ReviewQueueView(ReviewQueueService review, CaseAssignments assignments, StaffAccountService staff,
                            CurrentUser currentUser, Clock clock) {
         this.assignments = assignments;
         this.loader = new QueueLoader(review);

@@ -1,7 +1,6 @@
 package app.thaw.review.ui;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -14,15 +13,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.review.CaseDetail;
 import app.thaw.review.domain.ReviewCase;
 
 /** The risk banner naming the answers that raised it, and, until someone has, the "risk reviewed" step. */
 class RiskPanel extends Div {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    static final DateTimeFormatter WHEN = PracticeTime.DATE_TIME;
 
     RiskPanel(CaseDetail detail, Consumer<String> acknowledge) {
         this(detail, "", draft -> { }, acknowledge);

@@ -2,7 +2,6 @@ package app.thaw.scheduling.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import com.vaadin.flow.component.UI;
@@ -23,7 +22,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.ClientChangeRequest;
 import app.thaw.scheduling.ClientRequestService;
@@ -41,8 +40,7 @@ import app.thaw.base.ui.Toasts;
 @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
 public class ClientRequestsView extends VerticalLayout {
 
-    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter RECEIVED = PracticeTime.DAY_TIME;
 
     private final ClientRequestService requests;
     private final Grid<ClientChangeRequest> grid = new Grid<>();

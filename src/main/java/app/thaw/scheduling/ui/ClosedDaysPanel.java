@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.scheduling.LeaveService.ClosedDayView;
 import app.thaw.base.ui.Toasts;
 
@@ -25,7 +26,7 @@ import app.thaw.base.ui.Toasts;
  */
 class ClosedDaysPanel extends Div {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = PracticeTime.DAY_DATE;
 
     private final DiaryContext diary;
     private final UnorderedList list = new UnorderedList();

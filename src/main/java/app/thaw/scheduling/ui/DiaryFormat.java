@@ -3,18 +3,18 @@ package app.thaw.scheduling.ui;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SessionView;
 
 /** How the diary writes dates and times: UK style, 24-hour clock, practice time. */
 final class DiaryFormat {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
-    static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+    static final DateTimeFormatter TIME = PracticeTime.TIME;
+    static final DateTimeFormatter DAY = PracticeTime.DAY;
+    static final DateTimeFormatter LONG_DAY = PracticeTime.LONG_DAY;
+    static final DateTimeFormatter DAY_TIME = PracticeTime.DAY_TIME;
 
     private DiaryFormat() {
     }
@@ -38,9 +38,9 @@ final class DiaryFormat {
         if (first.equals(last)) {
             return LONG_DAY.format(first);
         }
-        DateTimeFormatter full = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+        DateTimeFormatter full = PracticeTime.LONG_DATE;
         String start = first.getYear() != last.getYear() ? full.format(first)
-                : first.getMonth() != last.getMonth() ? DateTimeFormatter.ofPattern("d MMMM", Locale.UK).format(first)
+                : first.getMonth() != last.getMonth() ? PracticeTime.DAY_MONTH.format(first)
                 : String.valueOf(first.getDayOfMonth());
         return start + " – " + full.format(last);
     }

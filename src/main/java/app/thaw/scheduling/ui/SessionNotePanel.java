@@ -3,7 +3,6 @@ package app.thaw.scheduling.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import com.vaadin.flow.component.button.Button;
@@ -16,7 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.care.NoteTemplate;
 import app.thaw.care.SessionNoteView;
 import app.thaw.scheduling.AppointmentState;
@@ -30,8 +29,7 @@ import app.thaw.base.ui.Toasts;
 class SessionNotePanel extends Div {
 
     static final int SECTION_MAX = 4000;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.DAY_DATE_TIME;
 
     private final DiaryContext diary;
     private final SessionView session;

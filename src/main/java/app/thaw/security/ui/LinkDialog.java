@@ -1,7 +1,6 @@
 package app.thaw.security.ui;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,7 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.security.IssuedLink;
 
 /**
@@ -20,8 +19,7 @@ import app.thaw.security.IssuedLink;
  */
 class LinkDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_TIME;
 
     LinkDialog(String title, IssuedLink link) {
         setHeaderTitle(title);

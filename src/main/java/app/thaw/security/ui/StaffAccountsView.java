@@ -21,7 +21,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.security.Roles;
 import app.thaw.security.SecondFactorService;
@@ -40,8 +40,7 @@ import app.thaw.security.TeamMember;
 @RolesAllowed(Roles.ADMIN)
 public class StaffAccountsView extends VerticalLayout {
 
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter UNTIL = PracticeTime.DAY_COMMA_TIME;
 
     private final StaffAdministration staff;
     private final SecondFactorService secondFactor;

@@ -3,7 +3,6 @@ package app.thaw.waitlist.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,6 +15,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SlotSuggestion;
 import app.thaw.security.StaffSummary;
@@ -28,7 +28,7 @@ import app.thaw.waitlist.WaitlistService;
 /** Finds free times for a waiting case (both partners' availability for a couple) and offers those ticked. */
 class OfferDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter WHEN = PracticeTime.DAY_TIME;
 
     private final WaitlistService waitlist;
     private final OfferService offers;

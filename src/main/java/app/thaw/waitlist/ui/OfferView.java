@@ -1,7 +1,6 @@
 package app.thaw.waitlist.ui;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,7 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.ClientOffers;
 import app.thaw.waitlist.ClientOfferService;
@@ -26,10 +25,9 @@ import app.thaw.waitlist.ClientOfferService;
 @AnonymousAllowed
 public class OfferView extends Div implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.UK);
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static final DateTimeFormatter KEPT = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_TIME;
+    private static final DateTimeFormatter UNTIL = PracticeTime.TIME;
+    private static final DateTimeFormatter KEPT = PracticeTime.WEEKDAY_AT;
 
     private final ClientOfferService offers;
     private String token = "";

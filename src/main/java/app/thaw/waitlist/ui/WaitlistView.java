@@ -25,7 +25,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.Roles;
@@ -49,10 +49,9 @@ import app.thaw.waitlist.WaitlistService;
 @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
 public class WaitlistView extends VerticalLayout {
 
-    private static final DateTimeFormatter FREED = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
-            .withZone(Application.PRACTICE_ZONE);
+    private static final DateTimeFormatter FREED = PracticeTime.DAY_TIME;
+    private static final DateTimeFormatter UNTIL = PracticeTime.TIME;
+    static final DateTimeFormatter ADDED = PracticeTime.DATE;
 
     private final WaitlistService waitlist;
     private final OfferService offers;

@@ -22,7 +22,7 @@ import app.thaw.audit.AuditFilter;
 import app.thaw.audit.AuditLog;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
 
 @IntegrationTest
@@ -38,7 +38,7 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    ReviewService review;
+    CaseOpeningService caseOpening;
 
     @Autowired
     AuditLog auditLog;
@@ -48,7 +48,7 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     void theManagerSeesWhoOpenedACaseFilteredByItsReference() {
         var data = new ReviewTestData(intake, staff, jdbc);
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Audited"));
-        data.asInOwnThread("amira", () -> review.openCase(submitted.reference()));
+        data.asInOwnThread("amira", () -> caseOpening.openCase(submitted.reference()));
 
         navigate(AuditLogView.class);
         test(find(TextField.class).withLabel("Case reference").single()).setValue(submitted.reference());

@@ -26,7 +26,7 @@ import app.thaw.intake.IntakeService;
 import app.thaw.privacy.AccessRequestView;
 import app.thaw.privacy.SubjectAccessRequests;
 import app.thaw.review.CaseAssignments;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 
 @IntegrationTest
@@ -35,7 +35,7 @@ class DisclosureReviewViewTest extends SpringBrowserlessTest {
     @Autowired
     IntakeService intake;
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
     @Autowired
     CaseAssignments assignments;
     @Autowired
@@ -56,7 +56,7 @@ class DisclosureReviewViewTest extends SpringBrowserlessTest {
         String note = "Notetowithhold" + ReviewTestData.uniqueWord() + " about her father's death.";
         data.as("amira", () -> {
             assignments.assignToMe(submitted.id());
-            review.addNote(submitted.id(), note);
+            caseWork.addNote(submitted.id(), note);
         });
         AccessRequestView request = data.as("admin", () -> requests.record(submitted.id(),
                 LocalDate.now(Application.PRACTICE_ZONE).minusDays(20), null));

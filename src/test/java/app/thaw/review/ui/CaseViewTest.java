@@ -25,7 +25,6 @@ import app.thaw.base.ui.NotFoundView;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.questionnaire.Answers;
-import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
 
@@ -40,9 +39,6 @@ class CaseViewTest extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    ReviewService review;
 
     @Autowired
     app.thaw.review.CaseAssignments assignments;

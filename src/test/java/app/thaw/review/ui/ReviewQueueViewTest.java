@@ -25,7 +25,6 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.QueueRow;
-import app.thaw.review.ReviewService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
 
@@ -42,9 +41,6 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    ReviewService review;
 
     @Autowired
     app.thaw.review.CaseAssignments assignments;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.DiarySetupService;
@@ -35,7 +35,7 @@ import app.thaw.scheduling.SessionView;
 class BookSessionDialogTest extends DiaryViewTest {
 
     @Autowired
-    ReviewService review;
+    CaseWorkService caseWork;
 
     @Test
     @WithUserDetails("amira")
@@ -183,7 +183,7 @@ class BookSessionDialogTest extends DiaryViewTest {
         var partners = data.coupleWithFear();
         // the fear answer also made Sam's case urgent; that risk has been reviewed, the joint work not yet decided
         data.as("amira", () -> {
-            review.acknowledgeRisk(partners[1].id(), "Spoke to Sam alone: safe at home for now.");
+            caseWork.acknowledgeRisk(partners[1].id(), "Spoke to Sam alone: safe at home for now.");
             return null;
         });
         LocalDate monday = DiaryTestData.futureMonday(clock, 2);

@@ -22,19 +22,23 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import app.thaw.base.logging.Failures;
+
 /**
- * When the database is briefly out of reach (a restart, a failover), whatever a client or staff member was doing
- * fails without losing what is on their screen: they get a calm message and try again, and the app carries on by
- * itself once the database is back. Nothing was saved, so a retry saves it once. Other errors go to Vaadin's
- * default handling.
+ * The one error handler of every page: nobody sees an exception's text. When the database is briefly out of reach
+ * (a restart, a failover), whatever a client or staff member was doing fails without losing what is on their screen:
+ * they get a calm message and try again, and the app carries on by itself once the database is back. Nothing was
+ * saved, so a retry saves it once. Any other failure is logged under a correlation id (kinds and places, no messages;
+ * see {@link Failures}) and the person gets a calm message with that id to quote. A browser that went away is left to
+ * Vaadin, which ignores it. Requests outside Vaadin get the same from {@code app.thaw.base.web.CalmErrorPages}.
  */
 @Component
-class DatabaseTroubleHandler implements VaadinServiceInitListener {
+class CalmErrorHandler implements VaadinServiceInitListener {
 
     static final String MESSAGE = "We couldn't save just now — your answers are still here. "
             + "Please try again in a moment.";
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseTroubleHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(CalmErrorHandler.class);
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -60,6 +64,20 @@ class DatabaseTroubleHandler implements VaadinServiceInitListener {
         return false;
     }
 
+    /** The browser closed the connection mid-response: nothing went wrong that the person could see. */
+    static boolean isBrowserGone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String kind = cause.getClass().getSimpleName();
+            if (kind.equals("ClientAbortException") || kind.equals("EofException")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     static final class Calm implements ErrorHandler {
 
         private final ErrorHandler fallback = new DefaultErrorHandler();
@@ -67,8 +85,13 @@ class DatabaseTroubleHandler implements VaadinServiceInitListener {
 
         @Override
         public void error(ErrorEvent event) {
-            if (!isDatabaseUnavailable(event.getThrowable())) {
+            if (isBrowserGone(event.getThrowable())) {
                 fallback.error(event);
+                return;
+            }
+            if (!isDatabaseUnavailable(event.getThrowable())) {
+                String id = Failures.record(event.getThrowable(), "a page");
+                show(Failures.calmMessage(id), NotificationVariant.LUMO_ERROR, "unexpected-error");
                 return;
             }
             // the cause's kind only: the message may hold SQL or values
@@ -83,9 +106,16 @@ class DatabaseTroubleHandler implements VaadinServiceInitListener {
                 return;
             }
             lastShown = now;
-            var notification = new Notification(MESSAGE, 8000, Notification.Position.MIDDLE);
-            notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
-            notification.addClassName("database-trouble");
+            show(MESSAGE, NotificationVariant.LUMO_WARNING, "database-trouble");
+        }
+
+        private static void show(String message, NotificationVariant variant, String className) {
+            if (UI.getCurrent() == null || VaadinSession.getCurrent() == null) {
+                return;
+            }
+            var notification = new Notification(message, 8000, Notification.Position.MIDDLE);
+            notification.addThemeVariants(variant);
+            notification.addClassName(className);
             notification.getElement().setAttribute("role", "alert");
             notification.open();
         }
