@@ -187,9 +187,41 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                         nullableInt(rs, 7), nullableInt(rs, 8), nullableInt(rs, 9), rs.getBoolean(10)));
     }
 
-    public void openAlert(long intakeId, long responseId, String rules, Instant at) {
-        jdbc.update("insert into measure_alert (intake_id, response_id, rules, created_at) values (?, ?, ?, ?)",
-                intakeId, responseId, rules, Timestamp.from(at));
+    /** One answered set with its answers (item id to values), as stored: for the client's own subject access. */
+    public record AnsweredSet(Instant answeredAt, String source, String answersJson, @Nullable Integer phq9,
+                              @Nullable Integer gad7, @Nullable Integer csi4, @Nullable Integer feelings) {
+    }
+
+    public List<AnsweredSet> answeredSets(long intakeId) {
+        return jdbc.query("""
+                select answered_at, source, answers::text, phq9, gad7, csi4, feelings from measure_response
+                 where intake_id = ? order by answered_at, id""",
+                (rs, n) -> new AnsweredSet(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        nullableInt(rs, 4), nullableInt(rs, 5), nullableInt(rs, 6), nullableInt(rs, 7)), intakeId);
+    }
+
+    /** Opens an alert; returns its id. */
+    public long openAlert(long intakeId, long responseId, String rules, Instant at) {
+        return jdbc.queryForObject("insert into measure_alert (intake_id, response_id, rules, created_at) "
+                + "values (?, ?, ?, ?) returning id", Long.class, intakeId, responseId, rules, Timestamp.from(at));
+    }
+
+    /** Who is told when an alert opens: the case's therapist, or while it has none the managers and clinical leads. */
+    public record Recipient(long staffId, String name, String email, boolean assigned) {
+    }
+
+    public List<Recipient> alertRecipients(long intakeId) {
+        List<Recipient> assigned = jdbc.query("""
+                select s.id, s.display_name, s.email from review_case rc
+                  join staff_account s on s.id = rc.assigned_therapist_id
+                 where rc.intake_id = ? and s.active""",
+                (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), true), intakeId);
+        if (!assigned.isEmpty()) {
+            return assigned;
+        }
+        return jdbc.query("select id, display_name, email from staff_account where role in ('ADMIN', 'CLINICAL_LEAD') "
+                + "and active order by id", (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3),
+                false));
     }
 
     public List<Alert> alerts(long intakeId) {
