@@ -107,6 +107,88 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
         return made == 1 ? Optional.of(keys.getKey().longValue()) : Optional.empty();
     }
 
+    /** One request to create in a batch. */
+    public record NewRequest(long intakeId, long appointmentId, String measures, Instant sessionStarts,
+                             Instant expiresAt) {
+    }
+
+    /**
+     * Creates many requests in one statement, skipping clients who already have one for that session; returns the new
+     * ids by (intake, appointment).
+     */
+    public Map<List<Long>, Long> createRequests(List<NewRequest> requests, Instant now) {
+        Map<List<Long>, Long> made = new HashMap<>();
+        if (requests.isEmpty()) {
+            return made;
+        }
+        int n = requests.size();
+        Long[] intakes = new Long[n];
+        Long[] appointments = new Long[n];
+        String[] measures = new String[n];
+        Timestamp[] starts = new Timestamp[n];
+        Timestamp[] expires = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            NewRequest r = requests.get(i);
+            intakes[i] = r.intakeId();
+            appointments[i] = r.appointmentId();
+            measures[i] = r.measures();
+            starts[i] = Timestamp.from(r.sessionStarts());
+            expires[i] = Timestamp.from(r.expiresAt());
+        }
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into measure_request (intake_id, appointment_id, measures, session_starts, created_at,
+                        expires_at)
+                    select r.intake_id, r.appointment_id, r.measures, r.session_starts, ?, r.expires_at
+                      from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::timestamptz[], ?::timestamptz[])
+                           as r (intake_id, appointment_id, measures, session_starts, expires_at)
+                    on conflict (intake_id, appointment_id) do nothing
+                    returning id, intake_id, appointment_id""")) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, connection.createArrayOf("bigint", intakes));
+                statement.setArray(3, connection.createArrayOf("bigint", appointments));
+                statement.setArray(4, connection.createArrayOf("varchar", measures));
+                statement.setArray(5, connection.createArrayOf("timestamptz", starts));
+                statement.setArray(6, connection.createArrayOf("timestamptz", expires));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        made.put(List.of(rs.getLong(2), rs.getLong(3)), rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        return made;
+    }
+
+    /** Links for many requests in one statement (token hash to request id). */
+    public void addLinks(Map<String, Long> links, Instant now) {
+        if (links.isEmpty()) {
+            return;
+        }
+        String[] hashes = links.keySet().toArray(String[]::new);
+        Long[] requests = java.util.Arrays.stream(hashes).map(links::get).toArray(Long[]::new);
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into measure_link (token_hash, request_id, created_at)
+                    select l.token_hash, l.request_id, ? from unnest(?::char(64)[], ?::bigint[]) as l (token_hash,
+                        request_id)""")) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, connection.createArrayOf("varchar", hashes));
+                statement.setArray(3, connection.createArrayOf("bigint", requests));
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void markEmailed(Collection<Long> requestIds, Instant at) {
+        if (!requestIds.isEmpty()) {
+            named.update("update measure_request set emailed_at = :at where id in (:ids)", new MapSqlParameterSource()
+                    .addValue("at", Timestamp.from(at)).addValue("ids", requestIds));
+        }
+    }
+
     /** Intakes among these that were ever asked a repeat measure: their next request is not their first. */
     public java.util.Set<Long> everAsked(Collection<Long> intakeIds) {
         var found = new java.util.HashSet<Long>();
