@@ -125,22 +125,24 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
         Long[] intakes = new Long[n];
         Long[] appointments = new Long[n];
         String[] measures = new String[n];
-        Timestamp[] starts = new Timestamp[n];
-        Timestamp[] expires = new Timestamp[n];
+        String[] starts = new String[n];
+        String[] expires = new String[n];
         for (int i = 0; i < n; i++) {
             NewRequest r = requests.get(i);
             intakes[i] = r.intakeId();
             appointments[i] = r.appointmentId();
             measures[i] = r.measures();
-            starts[i] = Timestamp.from(r.sessionStarts());
-            expires[i] = Timestamp.from(r.expiresAt());
+            // ISO instants with their zone, so no time zone setting can shift them
+            starts[i] = r.sessionStarts().toString();
+            expires[i] = r.expiresAt().toString();
         }
         jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement("""
                     insert into measure_request (intake_id, appointment_id, measures, session_starts, created_at,
                         expires_at)
                     select r.intake_id, r.appointment_id, r.measures, r.session_starts, ?, r.expires_at
-                      from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::timestamptz[], ?::timestamptz[])
+                      from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::text[]::timestamptz[],
+                                  ?::text[]::timestamptz[])
                            as r (intake_id, appointment_id, measures, session_starts, expires_at)
                     on conflict (intake_id, appointment_id) do nothing
                     returning id, intake_id, appointment_id""")) {
@@ -148,8 +150,8 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                 statement.setArray(2, connection.createArrayOf("bigint", intakes));
                 statement.setArray(3, connection.createArrayOf("bigint", appointments));
                 statement.setArray(4, connection.createArrayOf("varchar", measures));
-                statement.setArray(5, connection.createArrayOf("timestamptz", starts));
-                statement.setArray(6, connection.createArrayOf("timestamptz", expires));
+                statement.setArray(5, connection.createArrayOf("text", starts));
+                statement.setArray(6, connection.createArrayOf("text", expires));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         made.put(List.of(rs.getLong(2), rs.getLong(3)), rs.getLong(1));
