@@ -189,11 +189,12 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
                                    wait_days, courses
                               from outcome_wait where month between ? and ?) x
                      group by grouping sets ((period, therapist_id, service_type, wait_days), (period, wait_days))),
+                -- sums of bigint are numeric: div() keeps the lower median's half a whole number
                 c as (select period, therapist_id, service_type, wait_days,
                              sum(n) over (partition by period, therapist_id, service_type order by wait_days) as seen,
                              sum(n) over (partition by period, therapist_id, service_type) as total
                         from w)
-                select period, therapist_id, service_type, min(wait_days) from c where seen >= (total + 1) / 2
+                select period, therapist_id, service_type, min(wait_days) from c where seen >= div(total + 1, 2)
                  group by period, therapist_id, service_type""",
                 (rs, n) -> new MedianWait(rs.getDate(1).toLocalDate(), rs.getObject(2) == null ? -1 : rs.getLong(2),
                         rs.getString(3), rs.getInt(4)), unit, from, to);
