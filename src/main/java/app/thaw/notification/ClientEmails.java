@@ -65,6 +65,31 @@ public class ClientEmails {
                 null, null, null, null, expiresAt));
     }
 
+    /** One measure link to email: see {@link #sendMeasureLink}. */
+    public record MeasureLinkEmail(String email, String name, java.time.ZonedDateTime sessionStart, String link,
+                                   java.time.Instant expiresAt) {
+    }
+
+    /**
+     * The day's measure links in one batch (the link job): as {@link #sendMeasureLink} for each, written to the outbox
+     * by one batched statement. Returns, in order, whether each was queued.
+     */
+    @PermitAll
+    @Transactional
+    public boolean[] sendMeasureLinks(List<MeasureLinkEmail> emails) {
+        var outgoing = new java.util.ArrayList<OutgoingEmail>(emails.size());
+        for (MeasureLinkEmail e : emails) {
+            if (e.link() == null || !LINK.matcher(e.link()).matches()) {
+                throw new IllegalArgumentException("The measure link must be an absolute http(s) address");
+            }
+            var text = templates.measureLink(e.name(), e.sessionStart(), e.link());
+            outgoing.add(new OutgoingEmail("measure/" + sha256(OutboxWriter.keyPart(e.email()) + "\n" + e.link()),
+                    EmailKind.MEASURE_LINK, e.email(), text.subject(), text.body(), null, null, null, null, null,
+                    e.expiresAt()));
+        }
+        return outbox.enqueueAll(outgoing);
+    }
+
     /**
      * Offers a client the times held for them, with their private link to choose one. The caller (waitlist) sends it
      * only where the client chose email; it names times and places, never why the client came.

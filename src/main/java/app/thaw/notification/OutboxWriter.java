@@ -72,6 +72,45 @@ class OutboxWriter {
         return inserted == 1;
     }
 
+    /**
+     * Queues many at once, one batched statement (the day's measure links): the same rules as {@link #enqueue}, and
+     * for each email whether it was queued, in order.
+     */
+    boolean[] enqueueAll(java.util.List<OutgoingEmail> emails) {
+        boolean[] queued = new boolean[emails.size()];
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        java.util.List<Integer> positions = new java.util.ArrayList<>();
+        Instant now = clock.instant();
+        OutboxStatus status = deliveryConfigured() ? OutboxStatus.PENDING : OutboxStatus.CAPTURED;
+        for (int i = 0; i < emails.size(); i++) {
+            OutgoingEmail email = emails.get(i);
+            if (!isAddress(email.recipient())) {
+                log.warn("Not queuing {} email: unusable address (key {})", email.kind(),
+                        email.idempotencyKey().split("/")[0]);
+                continue;
+            }
+            Instant due = email.dueAt() == null ? now : email.dueAt();
+            rows.add(new Object[] {email.idempotencyKey(), email.kind().name(), email.recipient().strip(),
+                    truncate(email.subject(), SUBJECT_MAX), email.body(), email.ics(), email.icsMethod(),
+                    email.appointmentId(), email.sequence(), status.name(), Timestamp.from(due),
+                    email.notAfter() == null ? null : Timestamp.from(email.notAfter()), Timestamp.from(now)});
+            positions.add(i);
+        }
+        if (rows.isEmpty()) {
+            return queued;
+        }
+        int[] counts = jdbc.batchUpdate("""
+                insert into outbox_message (idempotency_key, kind, recipient, subject, body_text, ics, ics_method,
+                    appointment_id, sequence, status, next_attempt_at, not_after, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (idempotency_key) do nothing""", rows);
+        for (int i = 0; i < counts.length; i++) {
+            // the driver may report "done, count unknown" (-2) for a batched row: only 0 means it was already there
+            queued[positions.get(i)] = counts[i] != 0;
+        }
+        return queued;
+    }
+
     /** Reminders not yet out for an appointment that moved or was cancelled: a fresh one follows if due. */
     int withdrawReminders(long appointmentId) {
         return jdbc.update("""

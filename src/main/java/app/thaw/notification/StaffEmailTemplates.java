@@ -57,4 +57,12 @@ class StaffEmailTemplates {
                         "When you know the tries were theirs, you can let them in now: Team, then Actions, then "
                                 + "Lift sign-in pause. If they were not theirs, consider resetting their password."));
     }
+
+    /** Says only that a case needs the reader: never who the client is, what they answered or why. */
+    Rendered caseAttention(String name, String link) {
+        return new Rendered("A case needs your attention",
+                letters.letter(name, "A case on Thaw needs your attention. Please sign in and open it:",
+                        link,
+                        "For privacy this email does not say which client it is or why."));
+    }
 }

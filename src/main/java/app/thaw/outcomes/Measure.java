@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public enum Measure {
     PHQ9("PHQ-9 (low mood)", "Low mood", "questionnaire/measures/phq9-v1.yaml", "phq9", 27, 10.0, false),
     GAD7("GAD-7 (anxiety)", "Anxiety", "questionnaire/measures/gad7-v1.yaml", "gad7", 21, 8.0, false),
-    CSI4("CSI-4 (relationship satisfaction)", "Your relationship", "questionnaire/measures/csi4-v1.yaml", "csi4", 21,
+    CSI4("CSI-4 (relationship satisfaction)", "Your relationship", "questionnaire/measures/csi4-v2.yaml", "csi4", 21,
             13.5, true),
     FEELINGS("Numbness and crying", "Numbness and crying", "questionnaire/measures/feelings-v1.yaml", "feelings", 15,
             null, false),

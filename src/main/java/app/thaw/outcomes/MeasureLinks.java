@@ -100,8 +100,10 @@ public class MeasureLinks {
         Map<Long, Set<Measure>> planned = plans.planned(new ArrayList<>(grants.values()));
         Map<Long, CaseStage> stages = care.stages(grants.values());
         Set<Long> emailSafe = intakes.emailSafe(grants.values());
-        int requests = 0;
-        int queued = 0;
+        // one statement for the requests, one for the links, one batch for the emails, however many sessions
+        List<MeasureStore.NewRequest> wanted = new ArrayList<>();
+        Map<List<Long>, AppointmentNotice> notices = new HashMap<>();
+        Map<List<Long>, AppointmentNotice.Recipient> recipients = new HashMap<>();
         for (AppointmentNotice notice : due) {
             for (AppointmentNotice.Recipient to : notice.recipients()) {
                 CaseGrant grant = to.intakeId() == null ? null : grants.get(to.intakeId());
@@ -117,24 +119,39 @@ public class MeasureLinks {
                 if (measures.isEmpty()) {
                     continue;
                 }
-                Instant expires = notice.end().toInstant();
-                var made = store.createRequest(grant.intakeId(), notice.appointmentId(), Measure.store(measures),
-                        notice.start().toInstant(), now, expires);
-                if (made.isEmpty()) {
-                    continue;
-                }
-                requests++;
-                if (emailSafe.contains(grant.intakeId())) {
-                    String token = SecretToken.generate();
-                    store.addLink(SecretToken.hash(token), made.get(), now);
-                    if (emails.sendMeasureLink(to.email(), to.name(), notice.start(),
-                            publicUrl.link(OutcomeLinks.form(token)), expires)) {
-                        store.markEmailed(made.get(), now);
-                        queued++;
-                    }
-                }
+                wanted.add(new MeasureStore.NewRequest(grant.intakeId(), notice.appointmentId(),
+                        Measure.store(measures), notice.start().toInstant(), notice.end().toInstant()));
+                List<Long> key = List.of(grant.intakeId(), notice.appointmentId());
+                notices.put(key, notice);
+                recipients.put(key, to);
             }
         }
+        Map<List<Long>, Long> made = store.createRequests(wanted, now);
+        Map<String, Long> links = new HashMap<>();
+        List<ClientEmails.MeasureLinkEmail> toSend = new ArrayList<>();
+        List<Long> emailedRequests = new ArrayList<>();
+        made.forEach((key, requestId) -> {
+            if (emailSafe.contains(key.getFirst())) {
+                AppointmentNotice notice = notices.get(key);
+                AppointmentNotice.Recipient to = recipients.get(key);
+                String token = SecretToken.generate();
+                links.put(SecretToken.hash(token), requestId);
+                toSend.add(new ClientEmails.MeasureLinkEmail(to.email(), to.name(), notice.start(),
+                        publicUrl.link(OutcomeLinks.form(token)), notice.end().toInstant()));
+                emailedRequests.add(requestId);
+            }
+        });
+        store.addLinks(links, now);
+        boolean[] sent = toSend.isEmpty() ? new boolean[0] : emails.sendMeasureLinks(toSend);
+        List<Long> emailed = new ArrayList<>();
+        for (int i = 0; i < sent.length; i++) {
+            if (sent[i]) {
+                emailed.add(emailedRequests.get(i));
+            }
+        }
+        store.markEmailed(emailed, now);
+        int requests = made.size();
+        int queued = emailed.size();
         if (requests > 0) {
             log.info("Measure requests: {} created, {} emailed", requests, queued);
         }

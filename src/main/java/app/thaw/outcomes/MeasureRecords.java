@@ -42,9 +42,11 @@ class MeasureRecords {
     private final SubmittedIntakes intakes;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final AlertNotices notices;
 
     MeasureRecords(MeasureCatalog catalog, MeasureStore store, EpisodeStore episodes, SubmittedIntakes intakes,
-                   AuditLog audit, JsonMapper json) {
+                   AuditLog audit, JsonMapper json, AlertNotices notices) {
+        this.notices = notices;
         this.catalog = catalog;
         this.store = store;
         this.episodes = episodes;
@@ -117,8 +119,12 @@ class MeasureRecords {
         store.markAnswered(request.id(), now);
         audit.record(AuditAction.MEASURES_ANSWERED, grant.intakeId(), grant.reference(), "Before the session");
         if (!risks.isEmpty()) {
-            store.openAlert(grant.intakeId(), responseId,
+            boolean alreadyOpen = store.hasOpenAlert(grant.intakeId());
+            long alertId = store.openAlert(grant.intakeId(), responseId,
                     risks.stream().map(RiskFlag::ruleId).collect(Collectors.joining(",")), now);
+            if (!alreadyOpen) {
+                notices.caseNeedsAttention(grant, alertId);
+            }
             audit.record(AuditAction.MEASURE_ALERT_RAISED, grant.intakeId(), grant.reference(),
                     "Urgent: the assigned therapist must acknowledge it");
         }

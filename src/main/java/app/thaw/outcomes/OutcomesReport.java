@@ -108,6 +108,16 @@ public class OutcomesReport {
         therapistIds.remove(0L);
         Map<Long, String> names = therapistIds.isEmpty() ? Map.of()
                 : SystemActor.call(() -> staff.displayNames(therapistIds));
+        Map<List<Object>, Integer> medians = new java.util.HashMap<>();
+        Map<LocalDate, Integer> practiceMedians = new java.util.HashMap<>();
+        for (EpisodeStore.MedianWait median : episodes.medianWaits(period.name().toLowerCase(Locale.ROOT),
+                from.withDayOfMonth(1), to.withDayOfMonth(1))) {
+            if (median.serviceType() == null) {
+                practiceMedians.put(median.periodStart(), median.days());
+            } else {
+                medians.put(List.of(median.periodStart(), median.therapistId(), median.serviceType()), median.days());
+            }
+        }
         Map<List<Object>, Totals> groups = new LinkedHashMap<>();
         Map<LocalDate, Totals> practice = new LinkedHashMap<>();
         for (EpisodeStore.SummaryRow row : summary) {
@@ -119,6 +129,7 @@ public class OutcomesReport {
         groups.forEach((key, totals) -> {
             LocalDate start = (LocalDate) key.get(0);
             long therapist = (Long) key.get(1);
+            totals.medianWait = medians.get(key);
             rows.add(totals.row(period.name(start), start, therapist == 0 ? "Unassigned"
                     : names.getOrDefault(therapist, "Former staff member"), service((String) key.get(2)),
                     suppressed));
@@ -126,7 +137,7 @@ public class OutcomesReport {
         rows.sort(java.util.Comparator.comparing(Row::periodStart).thenComparing(Row::therapist)
                 .thenComparing(Row::service));
         List<Row> whole = new ArrayList<>();
-        practice.forEach((start, totals) -> whole.add(totals.row(period.name(start), start, "Whole practice",
+        practice.forEach((start, totals) -> whole.add(totals.withMedian(practiceMedians.get(start)).row(period.name(start), start, "Whole practice",
                 "All services", suppressed)));
         whole.sort(java.util.Comparator.comparing(Row::periodStart));
         return new Report(period, from, to, suppressed, rows, whole);
@@ -163,7 +174,7 @@ public class OutcomesReport {
         return "COUPLES".equals(type) ? "Couples" : "Individual";
     }
 
-    /** Sums of summary rows, and the median wait from their merged histograms. */
+    /** Sums of summary rows, and the group's median wait (ranked in SQL). */
     static final class Totals {
         int ended;
         int finished;
@@ -173,7 +184,7 @@ public class OutcomesReport {
         int improved;
         int deteriorated;
         int reliablyRecovered;
-        final int[] waits = new int[EpisodeStore.WAIT_DAYS_KEPT + 1];
+        @Nullable Integer medianWait;
 
         void add(EpisodeStore.SummaryRow row) {
             ended += row.ended();
@@ -184,29 +195,11 @@ public class OutcomesReport {
             improved += row.reliableImprovement();
             deteriorated += row.reliableDeterioration();
             reliablyRecovered += row.reliableRecovery();
-            for (int i = 0; i < Math.min(waits.length, row.waitDays().length); i++) {
-                waits[i] += row.waitDays()[i];
-            }
         }
 
-        @Nullable Integer medianWait() {
-            int total = 0;
-            for (int count : waits) {
-                total += count;
-            }
-            if (total == 0) {
-                return null;
-            }
-            // the lower median: the day by which half of the courses had started
-            int half = (total + 1) / 2;
-            int seen = 0;
-            for (int day = 0; day < waits.length; day++) {
-                seen += waits[day];
-                if (seen >= half) {
-                    return day;
-                }
-            }
-            return waits.length - 1;
+        Totals withMedian(@Nullable Integer median) {
+            medianWait = median;
+            return this;
         }
 
         Row row(String name, LocalDate start, String therapist, String service, boolean suppressed) {
@@ -215,7 +208,7 @@ public class OutcomesReport {
                     count(improved, suppressed), count(deteriorated, suppressed), count(reliablyRecovered, suppressed),
                     rate(paired, finished, suppressed), rate(recovered, atCaseness, suppressed),
                     rate(improved, paired, suppressed), rate(deteriorated, paired, suppressed),
-                    suppressed && finished < SUPPRESS_BELOW ? null : medianWait());
+                    suppressed && finished < SUPPRESS_BELOW ? null : medianWait);
         }
 
         static @Nullable Integer count(int value, boolean suppressed) {

@@ -32,6 +32,7 @@ final class DisclosureItems {
     static final String REFERRALS = "Referral decisions";
     static final String NOTES = "Notes";
     static final String SESSION_NOTES = "Session notes";
+    static final String MEASURES = "Outcome measures";
     static final String RISK_FLAGS_KEY = "risk-flags";
     static final String RISK_REVIEW_KEY = "risk-review";
 
@@ -106,6 +107,15 @@ final class DisclosureItems {
                         + ", " + time(session.start()), session.sessionNote()));
             }
         }
+        List<String> measureKeys = measureKeys(export);
+        for (int i = 0; i < export.measures().size(); i++) {
+            var measure = export.measures().get(i);
+            var text = new StringBuilder(measure.score() == null ? "Not scored"
+                    : "Score " + measure.score() + " of " + measure.max());
+            measure.answers().forEach(a -> text.append("\n").append(a.question()).append(": ").append(a.answer()));
+            items.add(new DisclosureItem(measureKeys.get(i), MEASURES, measure.measure() + " · " + measure.occasion()
+                    + ", " + time(measure.answeredAt()), text.toString()));
+        }
         return items;
     }
 
@@ -149,7 +159,8 @@ final class DisclosureItems {
                 keep(export.factors(), factorKeys(export), keys),
                 keep(export.referrals(), referralKeys(export), keys),
                 keep(export.notes(), noteKeys(export), keys),
-                withholdSessionNotes(export, keys), export.statusHistory(), export.emails(),
+                withholdSessionNotes(export, keys), keep(export.measures(), measureKeys(export), keys),
+                export.statusHistory(), export.emails(),
                 // the log says a withheld answer was corrected, never which question
                 export.accessLog().stream().map(line -> line.detail() != null
                         && withheldQuestions.contains(line.detail())
@@ -173,6 +184,10 @@ final class DisclosureItems {
 
     private static List<String> sessionNoteKeys(SubjectAccessExport export) {
         return keys(export.appointments(), s -> "session-note:" + s.start());
+    }
+
+    private static List<String> measureKeys(SubjectAccessExport export) {
+        return keys(export.measures(), m -> "measure:" + m.answeredAt() + ":" + m.measure());
     }
 
     private static <T> List<T> keep(List<T> parts, List<String> partKeys, Set<String> withheld) {

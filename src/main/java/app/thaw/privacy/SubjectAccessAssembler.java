@@ -23,6 +23,7 @@ import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 import app.thaw.notification.Outbox;
+import app.thaw.outcomes.MeasureHistory;
 import app.thaw.review.CaseRecord;
 import app.thaw.review.CaseRecords;
 import app.thaw.scheduling.ClientSessionRecord;
@@ -47,14 +48,16 @@ class SubjectAccessAssembler {
     private final CaseRecords cases;
     private final ClientSessionRecords sessions;
     private final Outbox outbox;
+    private final MeasureHistory measures;
     private final AuditLog auditLog;
     private final PracticeProfile practice;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     SubjectAccessAssembler(ClientRecords clients, SubmittedIntakes intakes, CaseRecords cases,
-                           ClientSessionRecords sessions, Outbox outbox, AuditLog auditLog, PracticeProfile practice,
-                           CurrentUser currentUser, Clock clock) {
+                           ClientSessionRecords sessions, Outbox outbox, MeasureHistory measures, AuditLog auditLog,
+                           PracticeProfile practice, CurrentUser currentUser, Clock clock) {
+        this.measures = measures;
         this.clients = clients;
         this.intakes = intakes;
         this.cases = cases;
@@ -132,6 +135,7 @@ class SubjectAccessAssembler {
                 record.notes().stream().map(n -> new SubjectAccessExport.Note(n.author(), n.createdAt(),
                         redact.apply(n.body()))).toList(),
                 sessions.forSubjectAccess(grant).stream().map(s -> session(s, redact)).toList(),
+                measures.forSubjectAccess(grant).stream().map(SubjectAccessAssembler::measure).toList(),
                 statusHistory(grant, redact),
                 !withEmails ? List.of() : outbox.sentTo(identity.email()).stream()
                         .map(e -> new SubjectAccessExport.Email(e.kind().label(), redact.apply(e.subject()),
@@ -166,6 +170,13 @@ class SubjectAccessAssembler {
             }
         }
         return answers;
+    }
+
+    /** Choices only (the measures take no typed text), so nothing of the partner's can be in them to hide. */
+    private static SubjectAccessExport.MeasureSet measure(MeasureHistory.AnsweredMeasure m) {
+        return new SubjectAccessExport.MeasureSet(m.answeredAt(), m.occasion(), m.label(), m.score(),
+                m.score() == null ? null : m.max(), m.answers().stream()
+                        .map(a -> new SubjectAccessExport.MeasureAnswer(a.question(), a.answer())).toList());
     }
 
     private static SubjectAccessExport.Session session(ClientSessionRecord record, PartnerRedaction redact) {

@@ -9,18 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything the practice holds about one client, as given to them on a subject access request. The JSON
  * file is this record; the PDF lays out the same content. A couple's partner appears only as "[partner]".
- * Field names are part of the file format: change them only with a new {@link #FORMAT_VERSION}.
+ * Field names are part of the file format: change them only with a new {@link #FORMAT_VERSION} (2 added
+ * {@code measures}).
  */
 public record SubjectAccessExport(String format, int formatVersion, Instant generatedAt, String generatedBy,
                                   String practice, Client client, Consent consent, Couple couple,
                                   Questionnaire questionnaire, List<Answer> answers, List<ScoreLine> scores,
                                   List<String> riskFlags, Review review, List<Factor> factors,
                                   List<Referral> referrals, List<Note> notes, List<Session> appointments,
+                                  List<MeasureSet> measures,
                                   List<StatusChange> statusHistory, List<Email> emails, List<AccessLine> accessLog,
                                   List<String> leftOut) {
 
     public static final String FORMAT = "thaw-subject-access";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String PARTNER = "[partner]";
 
     public record Client(String reference, String fullName, @Nullable String preferredName, @Nullable LocalDate dateOfBirth,
@@ -74,6 +76,17 @@ public record SubjectAccessExport(String format, int formatVersion, Instant gene
                           @Nullable Instant cancelledAt, @Nullable Boolean cancelledByClient,
                           @Nullable String cancelReason, List<SessionRequest> requests,
                           @Nullable String sessionNote) {
+    }
+
+    /**
+     * One outcome measure the client answered (on the intake form or before a session): each question with their own
+     * answer, and the score (null when the measure has none). Only the client's own, never a partner's.
+     */
+    public record MeasureSet(Instant answeredAt, String occasion, String measure, @Nullable Integer score,
+                             @Nullable Integer max, List<MeasureAnswer> answers) {
+    }
+
+    public record MeasureAnswer(String question, String answer) {
     }
 
     public record SessionRequest(String kind, @Nullable String message, Instant sentAt, boolean handled) {

@@ -58,6 +58,7 @@ final class SubjectAccessPdf {
             answers(document, export);
             review(document, export);
             sessions(document, export);
+            measures(document, export);
             history(document, export);
             leftOut(document, export);
         } finally {
@@ -202,6 +203,24 @@ final class SubjectAccessPdf {
             row(table, time(s.start()) + "–" + CLOCK.format(s.end()), text.toString());
         }
         document.add(table);
+    }
+
+    private static void measures(Document document, SubjectAccessExport export) {
+        if (export.measures().isEmpty()) {
+            return;
+        }
+        heading(document, "Your answers to outcome measures");
+        paragraph(document, "The short questionnaires you answered on your form and before sessions, so your "
+                + "therapist could follow how you were doing. Your own answers only.", SMALL);
+        for (var measure : export.measures()) {
+            subheading(document, measure.measure() + " · " + measure.occasion() + ", " + time(measure.answeredAt()));
+            var table = labelled();
+            measure.answers().forEach(a -> row(table, a.question(), a.answer()));
+            if (measure.score() != null) {
+                row(table, "Score", measure.score() + " of " + measure.max());
+            }
+            document.add(table);
+        }
     }
 
     private static void history(Document document, SubjectAccessExport export) {

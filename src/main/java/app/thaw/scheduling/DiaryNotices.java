@@ -31,7 +31,7 @@ class DiaryNotices implements UpcomingSessions, TherapistSessions {
     @Override
     @RolesAllowed(Roles.SYSTEM)
     public List<AppointmentNotice> startingBetween(Instant from, Instant to) {
-        return appointments.findBookedStartingBetween(from, to).stream().map(views::notice).toList();
+        return views.notices(appointments.findBookedStartingBetween(from, to));
     }
 
     @Override

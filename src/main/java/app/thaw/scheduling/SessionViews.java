@@ -106,6 +106,30 @@ class SessionViews {
                 appointment.getTherapistId());
     }
 
+    /** The notices of many sessions from one set of reads (names, therapists, rooms, types, meeting links). */
+    List<AppointmentNotice> notices(List<Appointment> appointments) {
+        if (appointments.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ClientName> clients = names(appointments);
+        List<SessionView> views = of(appointments, clients, true);
+        Map<Long, java.util.Optional<String>> meetingLinks = new HashMap<>();
+        List<AppointmentNotice> notices = new ArrayList<>(appointments.size());
+        for (int i = 0; i < appointments.size(); i++) {
+            Appointment appointment = appointments.get(i);
+            AppointmentNotice notice = notice(appointment, views.get(i), clients);
+            if (notice.format() == SessionFormat.ONLINE) {
+                String link = meetingLinks.computeIfAbsent(appointment.getTherapistId(), links::forTherapist)
+                        .orElse(null);
+                notice = new AppointmentNotice(notice.appointmentId(), notice.recipients(), notice.start(),
+                        notice.end(), notice.sessionLabel(), notice.format(), notice.roomName(),
+                        notice.therapistName(), notice.sequence(), link);
+            }
+            notices.add(notice);
+        }
+        return notices;
+    }
+
     /** Online sessions carry their video-meeting link into emails, reminders and calendar invitations. */
     private AppointmentNotice withLink(AppointmentNotice notice, long therapistId) {
         if (notice.format() != SessionFormat.ONLINE) {

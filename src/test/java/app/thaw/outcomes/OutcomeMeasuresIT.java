@@ -118,6 +118,24 @@ class OutcomeMeasuresIT {
         assertThat(forms.submit(samLink.substring("measures/".length()), csi("yes")))
                 .isEqualTo(new MeasureSubmission.Saved(true, true));
         assertThat(queueRank(sam.id())).isZero();
+        // whoever must act is emailed once that a case needs them: a link, and nothing about who or why
+        long alertId = jdbc.queryForObject("select id from measure_alert where intake_id = ?", Long.class, sam.id());
+        List<String> told = jdbc.queryForList("select lower(recipient) from outbox_message where kind = "
+                + "'CASE_ATTENTION' and idempotency_key like ? order by 1", String.class,
+                "attention/measure-alert-" + alertId + "/%");
+        List<String> expected = jdbc.queryForList("""
+                select lower(s.email) from review_case rc join staff_account s on s.id = rc.assigned_therapist_id
+                 where rc.intake_id = ? and s.active order by 1""", String.class, sam.id());
+        if (expected.isEmpty()) {
+            expected = jdbc.queryForList("select lower(email) from staff_account where role in ('ADMIN', "
+                    + "'CLINICAL_LEAD') and active order by 1", String.class);
+        }
+        assertThat(told).isNotEmpty().isEqualTo(expected);
+        String attention = jdbc.queryForObject("select subject || ' ' || body_text from outbox_message where kind = "
+                + "'CASE_ATTENTION' and idempotency_key like ? limit 1", String.class,
+                "attention/measure-alert-" + alertId + "/%");
+        assertThat(attention).contains("A case needs your attention", "/staff")
+                .doesNotContain(word, "Sam", "Alex", "afraid", "partner", "PHQ", "CSI", "risk");
         var refusal = data.as("amira", () -> access.bookingGate(List.of(
                 access.require(alex.id(), CaseOperation.BOOK_SESSION),
                 access.require(sam.id(), CaseOperation.BOOK_SESSION)), true));

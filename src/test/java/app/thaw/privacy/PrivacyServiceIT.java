@@ -94,7 +94,7 @@ class PrivacyServiceIT {
         SubjectAccessExport export = json.readValue(file.content(), SubjectAccessExport.class);
         assertThat(json.writerWithDefaultPrettyPrinter().writeValueAsString(export)).isEqualTo(text);
         assertThat(export.format()).isEqualTo("thaw-subject-access");
-        assertThat(export.formatVersion()).isEqualTo(1);
+        assertThat(export.formatVersion()).isEqualTo(2);
         assertThat(export.generatedBy()).isEqualTo("Priya Shah");
         assertThat(export.client().fullName()).isEqualTo(couple.clientName());
         assertThat(export.client().email()).isEqualTo(couple.clientEmail());

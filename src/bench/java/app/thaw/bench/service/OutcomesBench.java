@@ -56,6 +56,7 @@ public class OutcomesBench implements BenchCommand {
             long total = jdbc.queryForObject("select count(*) from outcome_episode where ended_at is not null",
                     Long.class);
             long summaryRows = jdbc.queryForObject("select count(*) from outcome_summary", Long.class);
+            long waitRows = jdbc.queryForObject("select count(*) from outcome_wait", Long.class);
             StaffUser lead = clinicalLead(bench);
             OutcomesReport report = bench.bean(OutcomesReport.class);
             LocalDate to = LocalDate.now(Application.PRACTICE_ZONE).withDayOfMonth(1);
@@ -88,8 +89,8 @@ public class OutcomesBench implements BenchCommand {
             String body = "Goals: outcomes report p95 ≤ 200 ms over 1 M finished courses; the day's measure links for "
                     + "10,000 sessions ≤ 60 s.\n\n" + String.format(java.util.Locale.ROOT,
                     "%,d ended courses in `outcome_episode` (%,d generated now in %.0f s; summary rebuilt in %.0f s); "
-                            + "%,d rows in `outcome_summary`; %,d intakes.%n%n", total, Math.max(0,
-                            episodes - existing), generated, rebuilt, summaryRows,
+                            + "%,d rows in `outcome_summary`, %,d in `outcome_wait`; %,d intakes.%n%n", total,
+                            Math.max(0, episodes - existing), generated, rebuilt, summaryRows, waitRows,
                     jdbc.queryForObject("select count(*) from intake", Long.class))
                     + table + String.format(java.util.Locale.ROOT, "%nThe day's measure links: **%.1f s** for %,d "
                     + "sessions starting within the next 24 hours (%,d requests created, %,d emails queued, through "

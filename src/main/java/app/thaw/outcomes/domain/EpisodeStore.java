@@ -29,7 +29,11 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
     /** One ready-made row: a month's ended courses of one therapist and service. */
     public record SummaryRow(LocalDate month, long therapistId, String serviceType, int ended, int finished,
                              int paired, int atCaseness, int recovered, int reliableImprovement,
-                             int reliableDeterioration, int reliableRecovery, int[] waitDays) {
+                             int reliableDeterioration, int reliableRecovery) {
+    }
+
+    /** A median wait (days from form to first session, finished courses) of one period, therapist and service. */
+    public record MedianWait(LocalDate periodStart, long therapistId, String serviceType, int days) {
     }
 
     /** What one ending course adds to its summary row. */
@@ -109,10 +113,12 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
                 one(c.finished() && c.improved()), one(c.finished() && c.deteriorated()),
                 one(c.finished() && c.reliablyRecovered()));
         if (c.finished()) {
-            int bucket = Math.min(Math.max(c.waitDays(), 0), WAIT_DAYS_KEPT) + 1;
-            jdbc.update("update outcome_summary set wait_days[?] = wait_days[?] + 1 "
-                    + "where month = ? and therapist_id = ? and service_type = ?", bucket, bucket, month, therapistId,
-                    episode.serviceType());
+            jdbc.update("""
+                    insert into outcome_wait (month, therapist_id, service_type, wait_days, courses)
+                    values (?, ?, ?, ?, 1)
+                    on conflict (month, therapist_id, service_type, wait_days) do update
+                        set courses = outcome_wait.courses + 1""", month, therapistId, episode.serviceType(),
+                    Math.min(Math.max(c.waitDays(), 0), WAIT_DAYS_KEPT));
         }
     }
 
@@ -123,9 +129,17 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
      */
     public int rebuildSummary() {
         jdbc.update("delete from outcome_summary");
+        jdbc.update("delete from outcome_wait");
+        jdbc.update("""
+                insert into outcome_wait (month, therapist_id, service_type, wait_days, courses)
+                select date_trunc('month', ended_at at time zone 'Europe/London')::date, coalesce(therapist_id, 0),
+                       service_type, least(greatest((started_at at time zone 'Europe/London')::date
+                                                    - (referred_at at time zone 'Europe/London')::date, 0), 365),
+                       count(*)
+                  from outcome_episode where ended_at is not null and finished group by 1, 2, 3, 4""");
         return jdbc.update("""
                 insert into outcome_summary (month, therapist_id, service_type, ended, finished, paired, at_caseness,
-                    recovered, reliable_improvement, reliable_deterioration, reliable_recovery, wait_days)
+                    recovered, reliable_improvement, reliable_deterioration, reliable_recovery)
                 with e as (
                     select date_trunc('month', ended_at at time zone 'Europe/London')::date as month,
                            coalesce(therapist_id, 0) as therapist_id, service_type, finished,
@@ -136,18 +150,10 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
                            (last_phq9 - first_phq9 <= -6 or last_gad7 - first_gad7 <= -4)
                                and last_phq9 - first_phq9 < 6 and last_gad7 - first_gad7 < 4 as improved,
                            (last_phq9 - first_phq9 >= 6 or last_gad7 - first_gad7 >= 4)
-                               and last_phq9 - first_phq9 > -6 and last_gad7 - first_gad7 > -4 as deteriorated,
-                           least(greatest((started_at at time zone 'Europe/London')::date
-                                          - (referred_at at time zone 'Europe/London')::date, 0), 365) as wait
-                      from outcome_episode where ended_at is not null),
-                w as (select month, therapist_id, service_type, wait, count(*)::int as n
-                        from e where finished group by 1, 2, 3, 4)
+                               and last_phq9 - first_phq9 > -6 and last_gad7 - first_gad7 > -4 as deteriorated
+                      from outcome_episode where ended_at is not null)
                 select g.month, g.therapist_id, g.service_type, g.ended, g.finished, g.paired, g.at_caseness,
-                       g.recovered, g.improved, g.deteriorated, g.reliably_recovered,
-                       (select array_agg(coalesce(w.n, 0) order by d)
-                          from generate_series(0, 365) d
-                          left join w on w.month = g.month and w.therapist_id = g.therapist_id
-                                     and w.service_type = g.service_type and w.wait = d)
+                       g.recovered, g.improved, g.deteriorated, g.reliably_recovered
                   from (select month, therapist_id, service_type, count(*)::int as ended,
                                count(*) filter (where finished)::int as finished,
                                count(*) filter (where paired)::int as paired,
@@ -164,18 +170,34 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
     public List<SummaryRow> summary(LocalDate from, LocalDate to) {
         return jdbc.query("""
                 select month, therapist_id, service_type, ended, finished, paired, at_caseness, recovered,
-                       reliable_improvement, reliable_deterioration, reliable_recovery, wait_days
+                       reliable_improvement, reliable_deterioration, reliable_recovery
                   from outcome_summary where month between ? and ? order by month, therapist_id, service_type""",
-                (rs, n) -> {
-                    Integer[] waits = (Integer[]) rs.getArray(12).getArray();
-                    int[] days = new int[waits.length];
-                    for (int i = 0; i < waits.length; i++) {
-                        days[i] = waits[i] == null ? 0 : waits[i];
-                    }
-                    return new SummaryRow(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                            rs.getInt(11), days);
-                }, from, to);
+                (rs, n) -> new SummaryRow(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                        rs.getInt(11)), from, to);
+    }
+
+    /**
+     * The lower median wait per period ({@code unit}: month, quarter or year), therapist and service, and per period
+     * for the whole practice (therapist and service null), ranked in SQL over the few wait rows of those months.
+     */
+    public List<MedianWait> medianWaits(String unit, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                with w as (
+                    select period, therapist_id, service_type, wait_days, sum(courses) as n
+                      from (select date_trunc(?, month::timestamp)::date as period, therapist_id, service_type,
+                                   wait_days, courses
+                              from outcome_wait where month between ? and ?) x
+                     group by grouping sets ((period, therapist_id, service_type, wait_days), (period, wait_days))),
+                -- sums of bigint are numeric: div() keeps the lower median's half a whole number
+                c as (select period, therapist_id, service_type, wait_days,
+                             sum(n) over (partition by period, therapist_id, service_type order by wait_days) as seen,
+                             sum(n) over (partition by period, therapist_id, service_type) as total
+                        from w)
+                select period, therapist_id, service_type, min(wait_days) from c where seen >= div(total + 1, 2)
+                 group by period, therapist_id, service_type""",
+                (rs, n) -> new MedianWait(rs.getDate(1).toLocalDate(), rs.getObject(2) == null ? -1 : rs.getLong(2),
+                        rs.getString(3), rs.getInt(4)), unit, from, to);
     }
 
     private static int one(boolean counted) {

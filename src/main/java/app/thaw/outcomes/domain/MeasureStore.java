@@ -107,6 +107,90 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
         return made == 1 ? Optional.of(keys.getKey().longValue()) : Optional.empty();
     }
 
+    /** One request to create in a batch. */
+    public record NewRequest(long intakeId, long appointmentId, String measures, Instant sessionStarts,
+                             Instant expiresAt) {
+    }
+
+    /**
+     * Creates many requests in one statement, skipping clients who already have one for that session; returns the new
+     * ids by (intake, appointment).
+     */
+    public Map<List<Long>, Long> createRequests(List<NewRequest> requests, Instant now) {
+        Map<List<Long>, Long> made = new HashMap<>();
+        if (requests.isEmpty()) {
+            return made;
+        }
+        int n = requests.size();
+        Long[] intakes = new Long[n];
+        Long[] appointments = new Long[n];
+        String[] measures = new String[n];
+        String[] starts = new String[n];
+        String[] expires = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewRequest r = requests.get(i);
+            intakes[i] = r.intakeId();
+            appointments[i] = r.appointmentId();
+            measures[i] = r.measures();
+            // ISO instants with their zone, so no time zone setting can shift them
+            starts[i] = r.sessionStarts().toString();
+            expires[i] = r.expiresAt().toString();
+        }
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into measure_request (intake_id, appointment_id, measures, session_starts, created_at,
+                        expires_at)
+                    select r.intake_id, r.appointment_id, r.measures, r.session_starts, ?, r.expires_at
+                      from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::text[]::timestamptz[],
+                                  ?::text[]::timestamptz[])
+                           as r (intake_id, appointment_id, measures, session_starts, expires_at)
+                    on conflict (intake_id, appointment_id) do nothing
+                    returning id, intake_id, appointment_id""")) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, connection.createArrayOf("bigint", intakes));
+                statement.setArray(3, connection.createArrayOf("bigint", appointments));
+                statement.setArray(4, connection.createArrayOf("varchar", measures));
+                statement.setArray(5, connection.createArrayOf("text", starts));
+                statement.setArray(6, connection.createArrayOf("text", expires));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        made.put(List.of(rs.getLong(2), rs.getLong(3)), rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        return made;
+    }
+
+    /** Links for many requests in one statement (token hash to request id). */
+    public void addLinks(Map<String, Long> links, Instant now) {
+        if (links.isEmpty()) {
+            return;
+        }
+        String[] hashes = links.keySet().toArray(String[]::new);
+        Long[] requests = java.util.Arrays.stream(hashes).map(links::get).toArray(Long[]::new);
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into measure_link (token_hash, request_id, created_at)
+                    select l.token_hash, l.request_id, ? from unnest(?::char(64)[], ?::bigint[]) as l (token_hash,
+                        request_id)""")) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, connection.createArrayOf("varchar", hashes));
+                statement.setArray(3, connection.createArrayOf("bigint", requests));
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void markEmailed(Collection<Long> requestIds, Instant at) {
+        if (!requestIds.isEmpty()) {
+            named.update("update measure_request set emailed_at = :at where id in (:ids)", new MapSqlParameterSource()
+                    .addValue("at", Timestamp.from(at)).addValue("ids", requestIds));
+        }
+    }
+
     /** Intakes among these that were ever asked a repeat measure: their next request is not their first. */
     public java.util.Set<Long> everAsked(Collection<Long> intakeIds) {
         var found = new java.util.HashSet<Long>();
@@ -187,9 +271,41 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                         nullableInt(rs, 7), nullableInt(rs, 8), nullableInt(rs, 9), rs.getBoolean(10)));
     }
 
-    public void openAlert(long intakeId, long responseId, String rules, Instant at) {
-        jdbc.update("insert into measure_alert (intake_id, response_id, rules, created_at) values (?, ?, ?, ?)",
-                intakeId, responseId, rules, Timestamp.from(at));
+    /** One answered set with its answers (item id to values), as stored: for the client's own subject access. */
+    public record AnsweredSet(Instant answeredAt, String source, String answersJson, @Nullable Integer phq9,
+                              @Nullable Integer gad7, @Nullable Integer csi4, @Nullable Integer feelings) {
+    }
+
+    public List<AnsweredSet> answeredSets(long intakeId) {
+        return jdbc.query("""
+                select answered_at, source, answers::text, phq9, gad7, csi4, feelings from measure_response
+                 where intake_id = ? order by answered_at, id""",
+                (rs, n) -> new AnsweredSet(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        nullableInt(rs, 4), nullableInt(rs, 5), nullableInt(rs, 6), nullableInt(rs, 7)), intakeId);
+    }
+
+    /** Opens an alert; returns its id. */
+    public long openAlert(long intakeId, long responseId, String rules, Instant at) {
+        return jdbc.queryForObject("insert into measure_alert (intake_id, response_id, rules, created_at) "
+                + "values (?, ?, ?, ?) returning id", Long.class, intakeId, responseId, rules, Timestamp.from(at));
+    }
+
+    /** Who is told when an alert opens: the case's therapist, or while it has none the managers and clinical leads. */
+    public record Recipient(long staffId, String name, String email, boolean assigned) {
+    }
+
+    public List<Recipient> alertRecipients(long intakeId) {
+        List<Recipient> assigned = jdbc.query("""
+                select s.id, s.display_name, s.email from review_case rc
+                  join staff_account s on s.id = rc.assigned_therapist_id
+                 where rc.intake_id = ? and s.active""",
+                (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), true), intakeId);
+        if (!assigned.isEmpty()) {
+            return assigned;
+        }
+        return jdbc.query("select id, display_name, email from staff_account where role in ('ADMIN', 'CLINICAL_LEAD') "
+                + "and active order by id", (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3),
+                false));
     }
 
     public List<Alert> alerts(long intakeId) {
