@@ -20,7 +20,9 @@ import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReferralService;
-import app.thaw.review.ReviewService;
+import app.thaw.review.CaseOpeningService;
+import app.thaw.review.CaseWorkService;
+import app.thaw.review.FactorService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SchedulingService;
 
@@ -34,7 +36,9 @@ class SubjectAccessMeasuresIT {
     @Autowired SubjectAccessRequests requests;
     @Autowired DisclosureReviews reviews;
     @Autowired IntakeService intake;
-    @Autowired ReviewService review;
+    @Autowired CaseOpeningService caseOpening;
+    @Autowired CaseWorkService caseWork;
+    @Autowired FactorService factorService;
     @Autowired CaseAssignments assignments;
     @Autowired ReferralService referrals;
     @Autowired SchedulingService scheduling;
@@ -50,7 +54,7 @@ class SubjectAccessMeasuresIT {
     @BeforeEach
     void aCoupleWhoAnsweredMeasures() {
         data = new ReviewTestData(intake, staff, jdbc);
-        couple = new PrivacyTestData(data, review, assignments, referrals, scheduling, changes, jdbc).couple();
+        couple = new PrivacyTestData(data, caseOpening, caseWork, factorService, assignments, referrals, scheduling, changes, jdbc).couple();
         steps = new SubjectAccessSteps(data, requests, reviews);
     }
 
