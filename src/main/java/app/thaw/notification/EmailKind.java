@@ -12,7 +12,8 @@ public enum EmailKind {
     PASSWORD_RESET("Password reset"),
     SIGN_IN_PAUSED("Sign-in paused"),
     MEASURE_LINK("Questions before a session"),
-    SLOT_OFFER("Times offered");
+    SLOT_OFFER("Times offered"),
+    OFFER_ENDED("Offer ended");
 
     private final String label;
 
