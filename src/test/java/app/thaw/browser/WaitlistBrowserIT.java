@@ -217,6 +217,11 @@ class WaitlistBrowserIT extends BrowserTest {
         var client = data.submit(app.thaw.intake.IntakeFixtures.completeAnswers("Kit " + surname));
         long amira = data.idOf("amira");
         LocalDate day = freeDayFor(amira, 4);
+        // extra hours that day: the free times the client sees are the therapist's own
+        as("admin", () -> {
+            setup.addException(amira, day, true, LocalTime.of(10, 0), LocalTime.of(13, 30), "Extra " + surname);
+            return null;
+        });
         var start = java.time.ZonedDateTime.of(day, LocalTime.of(11, 0), Application.PRACTICE_ZONE);
         long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
         var booked = as("admin", () -> scheduling.book(new app.thaw.scheduling.BookingRequest(client.id(), null, amira,
