@@ -242,6 +242,8 @@ class WaitlistBrowserIT extends BrowserTest {
         usePhone();
         open("/status/" + client.receipt().statusToken());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to another time")).click();
+        // usePhone() opened a new page: the locator must be made on it
+        freeTimes = page.locator("vaadin-radio-button");
         assertThat(freeTimes.first()).isVisible();
         assertWithinTheScreen(freeTimes, 390);
         freeTimes.first().click();
