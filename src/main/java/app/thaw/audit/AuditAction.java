@@ -83,6 +83,7 @@ public enum AuditAction {
     OFFER_CHOSEN("Offered time chosen by the client", false),
     OFFER_EXPIRED("Offer lapsed", false),
     OFFER_WITHDRAWN("Offer withdrawn", false),
+    OFFER_TAKEN("Offered time taken by another case", false),
     WAITLIST_CHANGED("Waiting list details changed", false);
 
     private final String label;

@@ -24,8 +24,9 @@ public interface ClientAppointments {
     ClientDiary diaryOf(VerifiedClient client);
 
     /**
-     * Cancels at once when far enough ahead, otherwise records a request for staff; returns what happened. A session
-     * that isn't the client's own answers as one that does not exist.
+     * Cancels the client's own session at once (inside the notice period recorded as a late cancellation); a joint
+     * session's cancellation, and any rearranging, is a request for staff. Returns what happened. A session that
+     * isn't the client's own answers as one that does not exist.
      */
     String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message);
 
@@ -37,16 +38,50 @@ public interface ClientAppointments {
         return List.of();
     }
 
+    /**
+     * Free times the client may move this session to themselves: none for a joint session or one inside the notice
+     * period (those go through the practice). From {@code from} (never today unless the case is urgent), two weeks.
+     */
+    default List<FreeTime> freeTimes(VerifiedClient client, long appointmentId, java.time.LocalDate from) {
+        return List.of();
+    }
+
+    /**
+     * Moves the client's own session to one of the free times; refused kindly when the time has just gone, when the
+     * session is no longer theirs to move, or when a safety gate asks the practice to speak to them first.
+     */
+    default Change moveTo(VerifiedClient client, long appointmentId, ZonedDateTime newStart) {
+        return new Change(false, "Please call the practice to rearrange your session.");
+    }
+
+    /** A time the session could move to, and where it would be. */
+    record FreeTime(ZonedDateTime start, ZonedDateTime end, String where) {
+    }
+
+    /** What came of a change the client made themselves, in words for them. */
+    record Change(boolean done, String message) {
+    }
+
     /** One request and what came of it, in words for the client; {@code open} while the practice has yet to act. */
     record RequestUpdate(String text, boolean open, java.time.Instant askedAt) {
     }
 
     /**
+     * @param cancellableOnline the client may cancel it here at once (not joint); when {@code late}, as a late one
      * @param changeRequested this client (never their partner) has asked to change it and staff haven't answered
      * @param joint           a session with their partner: changing it always goes through the practice
+     * @param movableOnline   the client may move it here to a free time (not joint, outside the notice period)
+     * @param late            inside the practice's notice period: a cancellation now is recorded as late
      */
     record Session(long appointmentId, ZonedDateTime start, ZonedDateTime end, String label, String where,
-                   String therapistName, boolean cancellableOnline, boolean changeRequested, boolean joint) {
+                   String therapistName, boolean cancellableOnline, boolean changeRequested, boolean joint,
+                   boolean movableOnline, boolean late) {
+
+        public Session(long appointmentId, ZonedDateTime start, ZonedDateTime end, String label, String where,
+                       String therapistName, boolean cancellableOnline, boolean changeRequested, boolean joint) {
+            this(appointmentId, start, end, label, where, therapistName, cancellableOnline, changeRequested, joint,
+                    false, false);
+        }
     }
 
     /** @param earlierSessions sessions of theirs that have already taken place (or were due to) */

@@ -1,5 +1,7 @@
 package app.thaw.intake;
 
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,6 +97,33 @@ public class ClientStatusService {
             throw new IllegalArgumentException("Please call the practice to change your session.");
         }
         return diary.requestChange(client, appointmentId, cancel, message == null ? null : TypedText.clean(message));
+    }
+
+    /**
+     * Free times the client may move one of their own sessions to, from {@code from} for two weeks; none for a joint
+     * session or one inside the notice period (those are requests to the practice).
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<ClientAppointments.FreeTime> freeTimes(String statusToken, long appointmentId, LocalDate from) {
+        ClientAppointments diary = appointments.getIfAvailable();
+        return diary == null ? List.of()
+                : client(statusToken).map(client -> diary.freeTimes(client, appointmentId, from)).orElse(List.of());
+    }
+
+    /**
+     * The client moves their own session to one of the free times. The diary runs the move in its own short
+     * transaction, so a time taken in the same moment is refused alone and said kindly.
+     */
+    @PermitAll
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public ClientAppointments.Change moveAppointment(String statusToken, long appointmentId, ZonedDateTime newStart) {
+        ClientAppointments diary = appointments.getIfAvailable();
+        VerifiedClient client = client(statusToken).orElse(null);
+        if (diary == null || client == null) {
+            return new ClientAppointments.Change(false, "We couldn't find that session. Please call the practice.");
+        }
+        return diary.moveTo(client, appointmentId, newStart);
     }
 
     /** The client's open measure requests (questions to answer before a session), for their status page. */

@@ -69,7 +69,7 @@ class AppointmentEmails {
                 continue;
             }
             var text = templates.series(series.sessions(), to, statusLink(to));
-            String ics = IcsCalendars.series(series.sessions(), to,
+            String ics = IcsCalendars.series(series, to,
                     templates.place(first.format(), first.roomName()), practice.profile(), clock.instant());
             outbox.enqueue(new OutgoingEmail("series-" + series.seriesId() + "/" + EmailKind.BOOKED.name() + "/"
                     + OutboxWriter.keyPart(to.email()), EmailKind.BOOKED, to.email(), text.subject(), text.body(), ics,
@@ -113,7 +113,7 @@ class AppointmentEmails {
             for (var to : notice.recipients()) {
                 if (OutboxWriter.isAddress(to.email())
                         && !outbox.toldAboutSince(notice.appointmentId(), notice.sequence(), to.email(), windowOpens)) {
-                    var text = templates.reminder(notice, to);
+                    var text = templates.reminder(notice, to, statusLink(to));
                     String key = key(EmailKind.REMINDER, notice, to) + (lead.equals(leads.getFirst()) ? ""
                             : "/" + lead.toHours() + "h");
                     queued += outbox.enqueue(new OutgoingEmail(key, EmailKind.REMINDER, to.email(), text.subject(),

@@ -13,6 +13,7 @@ public enum EmailKind {
     SIGN_IN_PAUSED("Sign-in paused"),
     MEASURE_LINK("Questions before a session"),
     SLOT_OFFER("Times offered"),
+    OFFER_ENDED("Offer ended"),
     CASE_ATTENTION("Case needs attention");
 
     private final String label;

@@ -109,8 +109,14 @@ class EmailTemplates {
     }
 
     Rendered reminder(AppointmentNotice notice, AppointmentNotice.Recipient to) {
+        return reminder(notice, to, null);
+    }
+
+    /** {@code statusLink}: where the client reschedules or cancels, only where they said email is safe. */
+    Rendered reminder(AppointmentNotice notice, AppointmentNotice.Recipient to, @Nullable String statusLink) {
         return new Rendered("Reminder: your appointment on " + shortWhen(notice.start()),
-                letter(to.name(), "This is a reminder of your appointment.", details(notice), changeOrCancel()));
+                letter(to.name(), "This is a reminder of your appointment.", details(notice),
+                        changeOrCancel(statusLink)));
     }
 
     Rendered intakeReceived(@Nullable String name, String reference) {
@@ -194,13 +200,9 @@ class EmailTemplates {
                 + "  Where: " + place(notice);
     }
 
-    private String changeOrCancel() {
-        return changeOrCancel(null);
-    }
-
     private String changeOrCancel(@Nullable String statusLink) {
-        return (statusLink == null ? "" : "Your private page shows your appointments and lets you ask to change or "
-                + "cancel them: " + statusLink + "\n\n") + "If you need to change or cancel, " + contactUs() + ".";
+        return (statusLink == null ? "" : "Your private page shows your appointments and lets you move or cancel "
+                + "them: " + statusLink + "\n\n") + "If you need to change or cancel, " + contactUs() + ".";
     }
 
     String contactUs() {

@@ -20,6 +20,7 @@ import biweekly.component.VEvent;
 
 import app.thaw.base.PracticeProfile;
 import app.thaw.scheduling.AppointmentNotice;
+import app.thaw.scheduling.SeriesBooked;
 
 /**
  * iCalendar text for invitations and feeds. Times are written as UTC instants: every calendar app shows
@@ -39,7 +40,10 @@ final class IcsCalendars {
         return "appointment-" + appointmentId + "@thaw";
     }
 
-    /** A booking or change (REQUEST) or its cancellation (CANCEL), addressed to one client. */
+    /**
+     * A booking or change (REQUEST) or its cancellation (CANCEL), addressed to one client. A session of a series is
+     * that occurrence of the series' recurring event (same UID, RECURRENCE-ID its planned start), in UK time.
+     */
     static String invitation(String method, AppointmentNotice notice, AppointmentNotice.Recipient to, String location,
                              PracticeProfile practice, Instant stamp) {
         boolean cancel = CANCEL.equals(method);
@@ -50,6 +54,39 @@ final class IcsCalendars {
                 notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()), location, stamp);
         meetingUrl(event, notice);
         event.setStatus(cancel ? Status.cancelled() : Status.confirmed());
+        if (notice.occurrence() != null) {
+            IcsSeries.occurrence(event, notice.occurrence());
+            IcsSeries.inLondonTime(ical);
+        }
+        addPeople(event, to, practice);
+        ical.addEvent(event);
+        return IcsFolding.write(ical);
+    }
+
+    /**
+     * A whole series in one invitation: one recurring event (RRULE, with EXDATE for the dates it skipped) whose UID
+     * stays the series' own, so a later change to one date replaces just that occurrence in the client's calendar.
+     */
+    static String series(SeriesBooked series, AppointmentNotice.Recipient to, String location,
+                         PracticeProfile practice, Instant stamp) {
+        AppointmentNotice first = series.sessions().getFirst();
+        var ical = new ICalendar();
+        ical.setProductId(PRODUCT_ID);
+        ical.setMethod(new Method(REQUEST));
+        IcsSeries.inLondonTime(ical);
+        VEvent event = event(first.appointmentId(), first.start().toInstant(), first.end().toInstant(), 0,
+                "Session with " + EmailTemplates.clean(first.therapistName()),
+                first.meetingLink() != null ? first.meetingLink() : location, stamp);
+        event.setUid(IcsSeries.uid(series.seriesId()));
+        IcsSeries.recur(event, series.sessions(), series.intervalWeeks(), series.planned());
+        meetingUrl(event, first);
+        event.setStatus(Status.confirmed());
+        addPeople(event, to, practice);
+        ical.addEvent(event);
+        return IcsFolding.write(ical);
+    }
+
+    private static void addPeople(VEvent event, AppointmentNotice.Recipient to, PracticeProfile practice) {
         if (practice.email() != null && !practice.email().isBlank()) {
             event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
         }
@@ -58,36 +95,6 @@ final class IcsCalendars {
         attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
         attendee.setRsvp(false);
         event.addAttendee(attendee);
-        ical.addEvent(event);
-        return Biweekly.write(ical).go();
-    }
-
-    /**
-     * A whole series in one invitation: one event per session, each with its own UID, so a later change or
-     * cancellation of one date updates just that entry in the client's calendar.
-     */
-    static String series(List<AppointmentNotice> sessions, AppointmentNotice.Recipient to, String location,
-                         PracticeProfile practice, Instant stamp) {
-        var ical = new ICalendar();
-        ical.setProductId(PRODUCT_ID);
-        ical.setMethod(new Method(REQUEST));
-        for (AppointmentNotice notice : sessions) {
-            VEvent event = event(notice.appointmentId(), notice.start().toInstant(), notice.end().toInstant(),
-                    notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()),
-                    notice.meetingLink() != null ? notice.meetingLink() : location, stamp);
-            meetingUrl(event, notice);
-            event.setStatus(Status.confirmed());
-            if (practice.email() != null && !practice.email().isBlank()) {
-                event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
-            }
-            var attendee = new Attendee(EmailTemplates.clean(to.name()), to.email().strip());
-            attendee.setRole(Role.ATTENDEE);
-            attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
-            attendee.setRsvp(false);
-            event.addAttendee(attendee);
-            ical.addEvent(event);
-        }
-        return Biweekly.write(ical).go();
     }
 
     /** A therapist's own subscribed calendar: sessions with clients' initials, never their names. */
@@ -110,7 +117,7 @@ final class IcsCalendars {
             event.setClassification(Classification.private_());
             ical.addEvent(event);
         }
-        return Biweekly.write(ical).go();
+        return IcsFolding.write(ical);
     }
 
     /** "Sam Taylor", "sam" or "S.T." all become initials ("S.T.", "S."): a full name never leaves. */

@@ -51,7 +51,9 @@ class ReportQueries {
 
     List<LateCancellations> lateCancellations(Instant from, Instant to, Duration notice) {
         return jdbc.query("select " + WEEK + " as week, s.display_name, count(*) as by_clients,"
-                + " count(*) filter (where a.cancelled_at > a.starts_at - make_interval(secs => ?)) as late"
+                // a client's own cancellation was judged late when made; older and staff-recorded ones by the times
+                + " count(*) filter (where a.cancel_kind = 'LATE' or a.cancel_kind is null"
+                + " and a.cancelled_at > a.starts_at - make_interval(secs => ?)) as late"
                 + " from appointment a join staff_account s on s.id = a.therapist_id"
                 + " where a.state = 'CANCELLED' and a.cancelled_by_client and a.starts_at >= ? and a.starts_at < ?"
                 + " group by 1, 2 order by 1, 2",

@@ -2,6 +2,7 @@ package app.thaw.scheduling;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,12 +13,32 @@ import org.jspecify.annotations.Nullable;
 public record AppointmentNotice(long appointmentId, List<Recipient> recipients, ZonedDateTime start,
                                 ZonedDateTime end, String sessionLabel, SessionFormat format,
                                 @Nullable String roomName, String therapistName, int sequence,
-                                @Nullable String meetingLink) {
+                                @Nullable String meetingLink, @Nullable Occurrence occurrence) {
+
+    public AppointmentNotice(long appointmentId, List<Recipient> recipients, ZonedDateTime start, ZonedDateTime end,
+                             String sessionLabel, SessionFormat format, @Nullable String roomName,
+                             String therapistName, int sequence, @Nullable String meetingLink) {
+        this(appointmentId, recipients, start, end, sessionLabel, format, roomName, therapistName, sequence,
+                meetingLink, null);
+    }
 
     public AppointmentNotice(long appointmentId, List<Recipient> recipients, ZonedDateTime start, ZonedDateTime end,
                              String sessionLabel, SessionFormat format, @Nullable String roomName,
                              String therapistName, int sequence) {
         this(appointmentId, recipients, start, end, sessionLabel, format, roomName, therapistName, sequence, null);
+    }
+
+    /**
+     * A session of a series: clients' calendars hold the series as one recurring event, so a change to this session
+     * names its planned start ({@code originalStart}, RECURRENCE-ID) within the series' event.
+     */
+    public record Occurrence(UUID seriesId, ZonedDateTime originalStart) {
+    }
+
+    /** The same notice, with its meeting link (online sessions). */
+    public AppointmentNotice withMeetingLink(@Nullable String link) {
+        return new AppointmentNotice(appointmentId, recipients, start, end, sessionLabel, format, roomName,
+                therapistName, sequence, link, occurrence);
     }
 
     /** A client to tell, by the name they asked to be called; {@code intakeId} names their case (for their link). */

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param message         the client's words, null when they wrote none or when they are withheld
  * @param messageWithheld the client wrote something this person may not read
+ * @param late            asked inside the practice's notice period
  */
 public record ClientChangeRequest(long requestId, SessionView session, boolean cancel, @Nullable String message,
-                                  boolean messageWithheld, Instant createdAt) {
+                                  boolean messageWithheld, Instant createdAt, boolean late) {
 }

@@ -76,7 +76,7 @@ public class ClientRequestService {
                     && access.check(appointment.getIntakeId(), CaseOperation.READ_CLIENT_MESSAGE).isPresent();
             String message = readable ? request.getMessage() : null;
             open.add(new ClientChangeRequest(request.getId(), views.of(appointment), request.isCancel(), message,
-                    !readable && request.getMessage() != null, request.getCreatedAt()));
+                    !readable && request.getMessage() != null, request.getCreatedAt(), request.isLate()));
         }
         return open;
     }

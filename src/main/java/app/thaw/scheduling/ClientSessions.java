@@ -56,12 +56,13 @@ class ClientSessions implements ClientAppointments {
     private final RequestClosing closing;
     private final ApplicationEventPublisher events;
     private final PracticeSettings settings;
+    private final ClientMoves moves;
     private final Clock clock;
 
     ClientSessions(AppointmentRepository appointments, AppointmentRequestRepository requests, SessionViews views,
                    AuditLog auditLog, CaseAccess access, DiaryCare care, RequestClosing closing,
                    ApplicationEventPublisher events,
-                   PracticeSettings settings, Clock clock) {
+                   PracticeSettings settings, ClientMoves moves, Clock clock) {
         this.appointments = appointments;
         this.requests = requests;
         this.views = views;
@@ -71,6 +72,7 @@ class ClientSessions implements ClientAppointments {
         this.closing = closing;
         this.events = events;
         this.settings = settings;
+        this.moves = moves;
         this.clock = clock;
     }
 
@@ -91,12 +93,12 @@ class ClientSessions implements ClientAppointments {
         // the client holds no staff role: the practice reads its own diary on their behalf
         var sessions = SystemActor.call(() -> views.of(mine)).stream().map(view -> {
             boolean joint = view.partnerIntakeId() != null;
+            boolean late = !cancellable(view.start().toInstant(), now, noticePeriod);
             return new Session(view.id(), view.start(), view.end(), view.typeLabel(),
                     view.format() == SessionFormat.ONLINE
                             ? views.meetingLink(view).map(link -> "Online, join at " + link).orElse("Online")
                             : inPerson(view.roomName()),
-                    view.therapistName(), !joint && cancellable(view.start().toInstant(), now, noticePeriod),
-                    askedByMe.contains(view.id()), joint);
+                    view.therapistName(), !joint, askedByMe.contains(view.id()), joint, !joint && !late, late);
         }).toList();
         return new ClientDiary(sessions, earlier);
     }
@@ -132,32 +134,49 @@ class ClientSessions implements ClientAppointments {
         Duration noticePeriod = settings.current().clientNotice();
         String when = WHEN.format(appointment.getStartsAt().atZone(Application.PRACTICE_ZONE));
         boolean joint = appointment.getPartnerIntakeId() != null;
-        if (cancel && !joint && cancellable(appointment.getStartsAt(), now, noticePeriod)) {
-            appointment.cancel(true, text == null ? "Cancelled by the client online" : text, null, now);
+        boolean late = !cancellable(appointment.getStartsAt(), now, noticePeriod);
+        if (cancel && !joint) {
+            appointment.cancelByClient(text == null ? "Cancelled by the client online" : text,
+                    late ? Appointment.CancelKind.LATE : Appointment.CancelKind.ON_TIME, now);
             AppointmentNotice notice = SystemActor.call(() -> views.notice(appointment));
             SystemActor.run(() -> {
                 events.publishEvent(new AppointmentCancelled(notice, true));
                 CaseGrant grant = access.require(appointment.getIntakeId(), CaseOperation.READ_BOOKING_DETAILS);
                 care.changed(grant, appointment, CareEventKind.SESSION_CANCELLED, now);
                 closing.cancelled(grant, appointmentId, null);
-                auditLog.record(AuditAction.SESSION_CANCELLED, intakeId, referenceOf(intakeId), "By the client online");
+                auditLog.record(AuditAction.SESSION_CANCELLED, intakeId, referenceOf(intakeId),
+                        late ? "By the client online, late (inside the notice period)" : "By the client online");
             });
             // no address means the client said email isn't safe: nothing was sent, so nothing is claimed
             boolean emailed = notice.recipients().stream().anyMatch(to -> to.email() != null);
-            return "Your session on " + when + " is cancelled." + (emailed ? " We've emailed you to confirm." : "");
+            return "Your session on " + when + " is cancelled" + (late ? " as a late cancellation." : ".")
+                    + (emailed ? " We've emailed you to confirm." : "");
         }
-        requests.save(new AppointmentRequest(appointmentId, intakeId, cancel, text, now));
+        var request = new AppointmentRequest(appointmentId, intakeId, cancel, text, now);
+        request.markLate(late);
+        requests.save(request);
         SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, intakeId, referenceOf(intakeId),
-                cancel ? "Asked to cancel" : "Asked to rearrange"));
+                (cancel ? "Asked to cancel" : "Asked to rearrange") + (late ? ", inside the notice period" : "")));
         if (joint) {
             return "We've passed your request about the session on " + when + " to the practice. They'll contact "
                     + "you, the way you said is safe, before anything changes.";
         }
-        return cancel
-                ? "Your session on " + when + " is less than " + noticePeriod.toHours() + " hours away, so we've "
-                        + "passed your request to the practice. They'll contact you; late cancellations may be charged."
-                : "We've passed your request to rearrange the session on " + when + " to the practice. "
-                        + "They'll contact you with new times.";
+        return "We've passed your request to rearrange the session on " + when + " to the practice. "
+                + "They'll contact you with new times."
+                + (late ? " It is less than " + noticePeriod.toHours() + " hours away, so if it can't be moved it "
+                        + "may count as a late cancellation." : "");
+    }
+
+    @Override
+    @PermitAll
+    public List<FreeTime> freeTimes(VerifiedClient client, long appointmentId, java.time.LocalDate from) {
+        return moves.freeTimes(client, appointmentId, from);
+    }
+
+    @Override
+    @PermitAll
+    public Change moveTo(VerifiedClient client, long appointmentId, java.time.ZonedDateTime newStart) {
+        return moves.moveTo(client, appointmentId, newStart);
     }
 
     /** What came of this client's requests in the last 30 days, newest first; open ones say they are waiting. */

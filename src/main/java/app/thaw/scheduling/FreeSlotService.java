@@ -83,10 +83,31 @@ public class FreeSlotService {
     public List<SlotSuggestion> find(long intakeId, @Nullable Long partnerIntakeId, long therapistId, long typeId,
                                      SessionFormat format, @Nullable Long preferredRoomId, int days, int max) {
         Instant now = clock.instant();
-        LocalDate first = now.atZone(Application.PRACTICE_ZONE).toLocalDate();
-        LocalDate last = first.plusDays(Math.clamp(days, 1, 92));
-        Instant windowEnd = last.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant();
+        LocalDate last = now.atZone(Application.PRACTICE_ZONE).toLocalDate().plusDays(Math.clamp(days, 1, 92));
         int minutes = types.findById(typeId).orElseThrow().getDefaultMinutes();
+        List<SlotFinder.ClientAvailability> clients = new ArrayList<>();
+        CaseGrant client = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
+        clients.add(availability(intakes.contact(client)));
+        if (partnerIntakeId != null) {
+            access.partners(client, CaseOperation.READ_BOOKING_DETAILS).stream()
+                    .filter(partner -> partner.intakeId() == partnerIntakeId)
+                    .findFirst()
+                    .ifPresent(partner -> clients.add(availability(intakes.contact(partner))));
+        }
+        return freeIn(therapistId, Duration.ofMinutes(minutes), format, preferredRoomId, now, last, clients,
+                Math.clamp(max, 1, 50));
+    }
+
+    /**
+     * Free times in one therapist's diary from {@code notBefore} to {@code last}: their hours, minus time away and
+     * closed days, clear of sessions and held times, in a free room when in person (the preferred one first).
+     */
+    List<SlotSuggestion> freeIn(long therapistId, Duration length, SessionFormat format,
+                                @Nullable Long preferredRoomId, Instant notBefore, LocalDate last,
+                                List<SlotFinder.ClientAvailability> clients, int max) {
+        Instant now = notBefore;
+        LocalDate first = now.atZone(Application.PRACTICE_ZONE).toLocalDate();
+        Instant windowEnd = last.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant();
 
         List<SlotFinder.RoomDiary> roomDiaries = null;
         Map<Long, String> roomNames = rooms.findByActiveTrueOrderByNameAsc().stream()
@@ -104,22 +125,13 @@ public class FreeSlotService {
                 roomDiaries.add(new SlotFinder.RoomDiary(roomId, taken.getOrDefault(roomId, List.of())));
             }
         }
-        List<SlotFinder.ClientAvailability> clients = new ArrayList<>();
-        CaseGrant client = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
-        clients.add(availability(intakes.contact(client)));
-        if (partnerIntakeId != null) {
-            access.partners(client, CaseOperation.READ_BOOKING_DETAILS).stream()
-                    .filter(partner -> partner.intakeId() == partnerIntakeId)
-                    .findFirst()
-                    .ifPresent(partner -> clients.add(availability(intakes.contact(partner))));
-        }
-        var query = new SlotFinder.Query(Application.PRACTICE_ZONE, now, last, Duration.ofMinutes(minutes), STEP,
+        var query = new SlotFinder.Query(Application.PRACTICE_ZONE, now, last, length, STEP,
                 hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()
                         .map(h -> new SlotFinder.WeeklyHours(h.getDay(), h.getStarts(), h.getEnds())).toList(),
                 datedExceptions(therapistId, first, last),
                 java.util.stream.Stream.concat(appointments.findTherapistBusy(now, windowEnd, therapistId).stream(),
                         held.forTherapist(therapistId, now, windowEnd).stream()).map(FreeSlotService::busy).toList(),
-                roomDiaries, clients, Math.clamp(max, 1, 50));
+                roomDiaries, clients, max);
         return SlotFinder.find(query).stream()
                 .map(slot -> new SlotSuggestion(slot.start(), slot.end(), slot.roomId(),
                         slot.roomId() == null ? null : roomNames.get(slot.roomId())))

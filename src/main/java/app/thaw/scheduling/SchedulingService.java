@@ -111,8 +111,9 @@ public class SchedulingService {
         List<SessionView> booked = new ArrayList<>();
         List<AppointmentNotice> notices = new ArrayList<>();
         List<SeriesResult.Clash> clashes = new ArrayList<>();
+        List<ZonedDateTime> planned = recurrence.occurrences(first.start());
         try {
-            for (ZonedDateTime start : recurrence.occurrences(first.start())) {
+            for (ZonedDateTime start : planned) {
                 Outcome outcome = book(first.at(start), allowed, series);
                 switch (outcome.result()) {
                     case BookingResult.Booked done -> {
@@ -127,7 +128,8 @@ public class SchedulingService {
             }
         } finally {
             if (!notices.isEmpty()) {
-                transactions.executeWithoutResult(status -> events.publishEvent(new SeriesBooked(series, notices)));
+                transactions.executeWithoutResult(status -> events.publishEvent(new SeriesBooked(series, notices,
+                        recurrence.fortnightly() ? 2 : 1, planned)));
             }
         }
         return new SeriesResult(booked, clashes);

@@ -135,9 +135,7 @@ class SessionViews {
         if (notice.format() != SessionFormat.ONLINE) {
             return notice;
         }
-        return new AppointmentNotice(notice.appointmentId(), notice.recipients(), notice.start(), notice.end(),
-                notice.sessionLabel(), notice.format(), notice.roomName(), notice.therapistName(), notice.sequence(),
-                links.forTherapist(therapistId).orElse(null));
+        return notice.withMeetingLink(links.forTherapist(therapistId).orElse(null));
     }
 
     /** The online session's link for the client's own page. */
@@ -169,8 +167,11 @@ class SessionViews {
                 recipients.add(new AppointmentNotice.Recipient(client.email(), client.callName(), id));
             }
         }
+        AppointmentNotice.Occurrence occurrence = appointment.getSeriesId() == null
+                || appointment.getOriginalStartsAt() == null ? null : new AppointmentNotice.Occurrence(
+                        appointment.getSeriesId(), appointment.getOriginalStartsAt().atZone(Application.PRACTICE_ZONE));
         return new AppointmentNotice(appointment.getId(), recipients, view.start(), view.end(), view.typeLabel(),
-                view.format(), view.roomName(), view.therapistName(), appointment.getSequence());
+                view.format(), view.roomName(), view.therapistName(), appointment.getSequence(), null, occurrence);
     }
 
     /**

@@ -53,6 +53,22 @@ public class StaffAccountService implements UserDetailsService {
         return accounts.findAllByOrderByDisplayNameAsc().stream().map(StaffAccountService::toSummary).toList();
     }
 
+    /**
+     * Who to tell about a case's work: that staff member while their account is active, otherwise every active
+     * practice manager. For the practice's own notices (names and addresses only).
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public List<StaffSummary> staffMemberOrManagers(@org.jspecify.annotations.Nullable Long staffId) {
+        if (staffId != null) {
+            var member = accounts.findById(staffId).filter(StaffAccount::isActive).map(StaffAccountService::toSummary);
+            if (member.isPresent()) {
+                return List.of(member.get());
+            }
+        }
+        return accounts.findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole.ADMIN).stream()
+                .map(StaffAccountService::toSummary).toList();
+    }
+
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<StaffSummary> activeTherapists() {
         return accounts.findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole.THERAPIST).stream()

@@ -48,6 +48,7 @@ class OfferChoices {
             + "speak with you. The practice will call you soon.";
     private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
     private static final int ATTEMPTS = 5;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OfferChoices.class);
 
     private final WaitlistStore store;
     private final OfferStore offers;
@@ -55,17 +56,20 @@ class OfferChoices {
     private final CaseAccess access;
     private final StaffAccountService staff;
     private final AuditLog auditLog;
+    private final OfferEndings endings;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     OfferChoices(WaitlistStore store, OfferStore offers, HeldBookings bookings, CaseAccess access,
-                 StaffAccountService staff, AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
+                 StaffAccountService staff, AuditLog auditLog, OfferEndings endings, TransactionTemplate transactions,
+                 Clock clock) {
         this.store = store;
         this.offers = offers;
         this.bookings = bookings;
         this.access = access;
         this.staff = staff;
         this.auditLog = auditLog;
+        this.endings = endings;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -97,6 +101,8 @@ class OfferChoices {
                     : "Your first session is booked: you'll find it under Appointments.");
             case "OPEN", "EXPIRED" -> new ClientOffers.Offered(List.of(), null,
                     LAPSED.formatted(WHEN.format(offer.expiresAt())));
+            case "TAKEN" -> new ClientOffers.Offered(List.of(), null, "Sorry, the time we offered you has been "
+                    + "taken. The practice will be in touch with new times.");
             default -> ClientOffers.Offered.none();
         };
     }
@@ -119,13 +125,17 @@ class OfferChoices {
         for (int attempt = 1; ; attempt++) {
             try {
                 // the client holds no staff role: the practice books on their behalf, as the system
-                return SystemActor.call(() -> transactions.execute(status -> {
+                ClientOffers.Choice made = SystemActor.call(() -> transactions.execute(status -> {
                     ClientOffers.Choice choice = chooseLocked(offerId, clientIntakeId, slotId);
                     if (!choice.booked()) {
                         status.setRollbackOnly();
                     }
                     return choice;
                 }));
+                if (made.booked()) {
+                    closeRivals(slotId);
+                }
+                return made;
             } catch (SafetyGateRefused gate) {
                 return new ClientOffers.Choice(false, TALK_FIRST);
             } catch (CaseNotFound gone) {
@@ -138,6 +148,19 @@ class OfferChoices {
                 // a booking made by hand in the same moment, which the diary's constraint let through first
                 return new ClientOffers.Choice(false, TAKEN);
             }
+        }
+    }
+
+    /**
+     * Other cases offered the same freed time now have nothing left to choose: their offers close at once (after the
+     * choice commits, so no lock is taken out of order); should this fail, the expiry job closes them instead.
+     */
+    private void closeRivals(long slotId) {
+        try {
+            SystemActor.run(() -> transactions.executeWithoutResult(status -> endings.closeLost(slotId,
+                    clock.instant())));
+        } catch (RuntimeException later) {
+            log.warn("Offers that lost time {} to another case close with the next expiry run", slotId, later);
         }
     }
 

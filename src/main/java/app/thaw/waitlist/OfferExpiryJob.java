@@ -7,18 +7,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.thaw.audit.AuditAction;
-import app.thaw.audit.AuditLog;
-import app.thaw.caseaccess.CaseAccess;
-import app.thaw.caseaccess.CaseOperation;
 import app.thaw.security.SystemActor;
 import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistRows;
 import app.thaw.waitlist.domain.WaitlistStore;
 
 /**
- * Lets lapsed offers go: their held times return to the diary and staff see "offer lapsed" on the waiting list (and in
- * the case's audit). Any instance may run it; a transaction-scoped advisory lock lets one work at a time, and the
+ * Lets lapsed offers go: their held times return to the diary, the case's audit says so and staff are emailed (the
+ * assigned therapist, or the practice managers); offers another case's choice left empty close too. Any instance may run it; a transaction-scoped advisory lock lets one work at a time, and the
  * offers it takes are row-locked, so a client choosing at that moment either wins or is told the offer lapsed.
  */
 @Component
@@ -30,17 +26,15 @@ class OfferExpiryJob {
 
     private final WaitlistStore store;
     private final OfferStore offers;
-    private final CaseAccess access;
-    private final AuditLog auditLog;
+    private final OfferEndings endings;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OfferExpiryJob(WaitlistStore store, OfferStore offers, CaseAccess access, AuditLog auditLog,
-                   TransactionTemplate transactions, Clock clock) {
+    OfferExpiryJob(WaitlistStore store, OfferStore offers, OfferEndings endings, TransactionTemplate transactions,
+                   Clock clock) {
         this.store = store;
         this.offers = offers;
-        this.access = access;
-        this.auditLog = auditLog;
+        this.endings = endings;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -61,17 +55,11 @@ class OfferExpiryJob {
             for (WaitlistRows.Offer offer : offers.lockDue(now, BATCH)) {
                 offers.close(offer.id(), "EXPIRED", now, null, null);
                 offers.releaseSlots(offer.id());
-                store.entry(offer.entryId()).ifPresent(entry -> {
-                    for (Long id : new Long[] {entry.intakeId(), entry.partnerIntakeId()}) {
-                        if (id != null) {
-                            access.check(id, CaseOperation.READ_BOOKING_DETAILS).ifPresent(grant -> auditLog.record(
-                                    AuditAction.OFFER_EXPIRED, grant.intakeId(), grant.reference(),
-                                    "Nobody chose a time; the held times were released"));
-                        }
-                    }
-                });
+                endings.ended(offer.id(), offer.entryId(), offer.expiresAt(), false);
                 expired++;
             }
+            // offers another case's choice left empty, should one have slipped past the choice's own closing
+            endings.closeLost(null, now);
             return expired;
         }));
     }

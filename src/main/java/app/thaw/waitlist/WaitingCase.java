@@ -12,7 +12,7 @@ import app.thaw.scheduling.SessionFormat;
  * its offer, nothing clinical (practice managers see it too).
  *
  * @param format        the format the client asked for; null for either
- * @param offerState    the latest offer's state (OPEN, BOOKED, EXPIRED, WITHDRAWN), or null when none was made
+ * @param offerState    the latest offer's state (OPEN, BOOKED, EXPIRED, WITHDRAWN, TAKEN), or null when none was made
  */
 public record WaitingCase(long intakeId, String reference, String clients, ServiceType service,
                           @Nullable SessionFormat format, boolean urgent, Instant addedAt, Duration waited,
@@ -27,6 +27,7 @@ public record WaitingCase(long intakeId, String reference, String clients, Servi
             case "OPEN" -> "Offered, waiting for the client";
             case "EXPIRED" -> "Offer lapsed: nobody chose";
             case "WITHDRAWN" -> "Offer withdrawn";
+            case "TAKEN" -> "Offered time taken by another case";
             default -> "Booked";
         };
     }

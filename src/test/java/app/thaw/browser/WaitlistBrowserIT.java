@@ -31,7 +31,8 @@ import app.thaw.waitlist.WaitlistTestData;
 /**
  * The waiting list in a real browser: a couple referred and put on the waiting list is offered times by their
  * therapist; at 320 px every word of the offered times shows, on the status page and the emailed offer page; one
- * partner chooses on a phone, and both partners then see the session on their own status pages.
+ * partner chooses on a phone, and both partners then see the session on their own status pages. A client moves their
+ * own session to another free time on phones of 320 and 390 px.
  */
 class WaitlistBrowserIT extends BrowserTest {
 
@@ -208,6 +209,50 @@ class WaitlistBrowserIT extends BrowserTest {
             jdbc.update("update waitlist_entry set urgent = false, added_at = now() where intake_id = ?",
                     waitingClient.id());
         }
+    }
+
+    @Test
+    void aClientMovesTheirOwnSessionToAnotherFreeTimeOnPhonesOf320And390Px() {
+        String surname = ReviewTestData.uniqueWord();
+        var client = data.submit(app.thaw.intake.IntakeFixtures.completeAnswers("Kit " + surname));
+        long amira = data.idOf("amira");
+        LocalDate day = freeDayFor(amira, 4);
+        // extra hours that day: the free times the client sees are the therapist's own
+        as("admin", () -> {
+            setup.addException(amira, day, true, LocalTime.of(10, 0), LocalTime.of(13, 30), "Extra " + surname);
+            return null;
+        });
+        var start = java.time.ZonedDateTime.of(day, LocalTime.of(11, 0), Application.PRACTICE_ZONE);
+        long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
+        var booked = as("admin", () -> scheduling.book(new app.thaw.scheduling.BookingRequest(client.id(), null, amira,
+                individual, app.thaw.scheduling.SessionFormat.ONLINE, null, start, null)));
+        assertThat(booked).isInstanceOf(app.thaw.scheduling.BookingResult.Booked.class);
+
+        // ---- at 320 px the free times and every word of the dialog fit the screen ----
+        usePhone(320, 640);
+        open("/status/" + client.receipt().statusToken());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to another time")).click();
+        Locator freeTimes = page.locator("vaadin-radio-button");
+        assertThat(freeTimes.first()).isVisible();
+        assertWithinTheScreen(freeTimes, 320);
+        Reflow.assertEveryWordVisible(page, "the move dialog at 320 px");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep the session")).click();
+
+        // ---- at 390 px the client chooses the first free time and the page says it has moved ----
+        usePhone();
+        open("/status/" + client.receipt().statusToken());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to another time")).click();
+        // usePhone() opened a new page: the locator must be made on it
+        freeTimes = page.locator("vaadin-radio-button");
+        assertThat(freeTimes.first()).isVisible();
+        assertWithinTheScreen(freeTimes, 390);
+        freeTimes.first().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move my session")).click();
+        assertThat(page.locator(".wizard-notice").filter(new Locator.FilterOptions()
+                .setHasText("Your session has moved from"))).hasCount(1);
+        assertThat(page.locator(".client-sessions .client-session")).hasCount(1);
+        assertThat(jdbc.queryForObject("select starts_at from appointment where intake_id = ? and state = 'BOOKED'",
+                Timestamp.class, client.id()).toInstant()).isNotEqualTo(start.toInstant());
     }
 
     /** Every one of these is on screen whole: nothing to scroll sideways for, nothing cut at the edge. */

@@ -221,6 +221,26 @@ class OutboxIT {
     }
 
     @Test
+    void aReminderCarriesTheClientsOwnStatusLinkWhereEmailIsSafe() {
+        String email = "reminded." + UUID.randomUUID() + "@example.org";
+        String token = intake.startDraft(null, address()).orElseThrow().token();
+        intake.saveAnswers(token, IntakeFixtures.completeAnswers("Rey Minder").with("about.email", email).asMap(),
+                "consent");
+        var receipt = ((SubmissionOutcome.Submitted) intake.submit(token, address(), false)).receipt();
+        long intakeId = jdbc.queryForObject("select id from intake where reference = ?", Long.class,
+                receipt.reference());
+        long id = TestNotices.newAppointmentId();
+        var notice = TestNotices.online(id, ZonedDateTime.now(clock).plusHours(20), 0,
+                new AppointmentNotice.Recipient(email, "Rey", intakeId));
+
+        assertThat(reminders.queueDue(diary(notice), clock.instant())).isEqualTo(1);
+
+        assertThat(jdbc.queryForObject("select body_text from outbox_message where appointment_id = ? "
+                + "and kind = 'REMINDER'", String.class, id))
+                .contains("/status/" + receipt.statusToken(), "move or cancel");
+    }
+
+    @Test
     @WithUserDetails("admin")
     void theAdminSeesMessagesWithTheirBodiesButNotTheSecretsInLinks() {
         String email = "listed." + UUID.randomUUID() + "@example.org";

@@ -228,23 +228,59 @@ class WorkingWeekIT {
     }
 
     @Test
-    void aWeeklySeriesIsOneEmailWithEveryDateAndOneCalendarFile() {
+    void aWeeklySeriesIsOneEmailWithOneRecurringEventAndALaterMoveReplacesJustItsOccurrence() {
         long therapist = week.therapist("Dr Series " + ReviewTestData.uniqueWord());
         var client = data.submit(IntakeFixtures.completeAnswers("Ray " + ReviewTestData.uniqueWord()));
         String email = jdbc.queryForObject("select email from intake where id = ?", String.class, client.id());
         LocalDate monday = WorkingWeekData.farMonday();
+        // the third Monday is taken by time away, so the series skips it
+        data.as("admin", () -> leave.addTimeAway(therapist, monday.plusWeeks(2), monday.plusWeeks(2), null, null,
+                AwayReason.TRAINING, null));
         var series = data.as("admin", () -> scheduling.bookSeries(week.online(client.id(), therapist,
                 WorkingWeekData.at(monday, 9, 0)), new Recurrence(false, 6, null)));
-        assertThat(series.booked()).hasSize(6);
+        assertThat(series.booked()).hasSize(5);
+        assertThat(series.clashes()).singleElement()
+                .satisfies(clash -> assertThat(clash.start().toLocalDate()).isEqualTo(monday.plusWeeks(2)));
+        // the series' one email is keyed to its first session; the fixture's address is shared with other tests
         List<Map<String, Object>> emails = jdbc.queryForList("select body_text, ics from outbox_message "
-                + "where lower(recipient) = lower(?) and kind = 'BOOKED'", email);
+                + "where lower(recipient) = lower(?) and kind = 'BOOKED' and appointment_id in (select id from "
+                + "appointment where series_id = ?)", email, series.booked().getFirst().seriesId());
+        String seriesUid = "series-" + series.booked().getFirst().seriesId() + "@thaw";
         assertThat(emails).singleElement().satisfies(sent -> {
-            assertThat((String) sent.get("body_text")).contains("6 in all")
+            assertThat((String) sent.get("body_text")).contains("5 in all")
                     .as("the client's status link, email being safe for them")
                     .contains("/status/" + client.receipt().statusToken());
-            var calendar = Biweekly.parse((String) sent.get("ics")).first();
-            assertThat(calendar.getEvents()).hasSize(6);
-            assertThat(calendar.getEvents().stream().map(e -> e.getUid().getValue()).distinct()).hasSize(6);
+            String ics = (String) sent.get("ics");
+            var calendar = Biweekly.parse(ics).first();
+            assertThat(calendar.getEvents()).singleElement().satisfies(event -> {
+                assertThat(event.getUid().getValue()).isEqualTo(seriesUid);
+                assertThat(event.getRecurrenceRule().getValue().getCount()).isEqualTo(6);
+                assertThat(event.getExceptionDates()).singleElement().satisfies(skipped -> assertThat(
+                        skipped.getValues().getFirst().toInstant()).isEqualTo(WorkingWeekData.at(
+                                monday.plusWeeks(2), 9, 0).toInstant()));
+            });
+            assertThat(ics).contains("DTSTART;TZID=Europe/London:" + monday.toString().replace("-", "") + "T090000");
         });
+
+        SessionView fourth = series.booked().get(2);
+        var moved = data.as("admin", () -> changes.reschedule(fourth.id(), fourth.start().plusHours(2), null,
+                "Client asked"));
+        assertThat(moved).isInstanceOf(BookingResult.Booked.class);
+        String changedIcs = jdbc.queryForObject("select ics from outbox_message where lower(recipient) = lower(?) "
+                + "and kind = 'CHANGED' and appointment_id = ?", String.class, email, fourth.id());
+        assertThat(changedIcs).contains("UID:" + seriesUid + "\r\n")
+                .contains("RECURRENCE-ID;TZID=Europe/London:" + monday.plusWeeks(3).toString().replace("-", "")
+                        + "T090000\r\n")
+                .contains("DTSTART;TZID=Europe/London:" + monday.plusWeeks(3).toString().replace("-", "")
+                        + "T110000\r\n")
+                .contains("SEQUENCE:1\r\n");
+
+        // moved again, it is still that same occurrence (its planned start never changes)
+        data.as("admin", () -> changes.cancel(fourth.id(), false, "Therapist unwell"));
+        String cancelIcs = jdbc.queryForObject("select ics from outbox_message where lower(recipient) = lower(?) "
+                + "and kind = 'CANCELLED' and appointment_id = ?", String.class, email, fourth.id());
+        assertThat(cancelIcs).contains("METHOD:CANCEL").contains("UID:" + seriesUid)
+                .contains("RECURRENCE-ID;TZID=Europe/London:" + monday.plusWeeks(3).toString().replace("-", "")
+                        + "T090000");
     }
 }

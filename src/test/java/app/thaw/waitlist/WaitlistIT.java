@@ -83,6 +83,18 @@ class WaitlistIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    app.thaw.waitlist.domain.OfferStore offerStore;
+
+    @Autowired
+    app.thaw.waitlist.domain.WaitlistStore store;
+
+    @Autowired
+    FreedTimeOffers freed;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     ReviewTestData data;
     WaitlistTestData waiting;
 
@@ -382,6 +394,58 @@ class WaitlistIT {
     private int sessionsOf(long intakeId) {
         return jdbc.queryForObject("select count(*) from appointment where (intake_id = ? or partner_intake_id = ?) "
                 + "and state <> 'CANCELLED'", Integer.class, intakeId, intakeId);
+    }
+
+    @Test
+    void aLapsedOfferEmailsTheAssignedTherapistWithNothingButTheReference() {
+        var client = waiting.waitingClient("Lapse " + ReviewTestData.uniqueWord());
+        var made = data.as("amira", () -> offers.offer(client.id(), waiting.amiraOnline(1, 50), 1));
+
+        expiry.expireDue(Instant.now().plus(Duration.ofHours(2)));
+
+        Long assigned = jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, client.id());
+        List<String> expected = assigned != null
+                ? jdbc.queryForList("select email from staff_account where id = ? and active", String.class, assigned)
+                : jdbc.queryForList("select email from staff_account where role = 'ADMIN' and active", String.class);
+        var told = jdbc.queryForList("select recipient, subject, body_text from outbox_message "
+                + "where kind = 'OFFER_ENDED' and idempotency_key like ?", "offer-ended/" + made.offerId() + "/%");
+        assertThat(told).extracting(row -> ((String) row.get("recipient")).toLowerCase())
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(String::toLowerCase).toList());
+        assertThat(told).allSatisfy(row -> {
+            assertThat((String) row.get("subject")).isEqualTo("Offer lapsed: case " + client.reference());
+            assertThat((String) row.get("body_text")).contains("/staff/waitlist")
+                    .doesNotContain("Lapse ").doesNotContain("One to one");
+        });
+        assertThat(data.auditActions(client.id())).contains("OFFER_EXPIRED");
+    }
+
+    @Test
+    void anOfferWhoseTimeAnotherCaseChoseClosesAtOnceAndStaffAreTold() {
+        var first = waiting.waitingClient("Quick " + ReviewTestData.uniqueWord());
+        var second = waiting.waitingClient("Slow " + ReviewTestData.uniqueWord());
+        var time = waiting.amiraOnline(1, 50).getFirst();
+        Instant now = Instant.now();
+        long slotId = offerStore.insertSlot("FREED", time.therapistId(), null, individualType(), "ONLINE",
+                time.start().toInstant(), time.end().toInstant(), time.start().toInstant(), null, now);
+        var offered = app.thaw.security.SystemActor.call(() -> transactions.execute(status -> freed.holdAndOffer(
+                offerStore.lockSlot(slotId).orElseThrow(), List.of(store.entryOf(first.id()).orElseThrow(),
+                        store.entryOf(second.id()).orElseThrow()), null)));
+        assertThat(offered).hasSize(2);
+
+        var choice = clientStatus.chooseOfferedTime(first.receipt().statusToken(), slotId);
+        assertThat(choice.booked()).as(choice.message()).isTrue();
+
+        // no expiry run: the loser's offer is already closed, its page says so and staff know
+        long lost = offered.get(1).offerId();
+        assertThat(jdbc.queryForObject("select state from slot_offer where id = ?", String.class, lost))
+                .isEqualTo("TAKEN");
+        assertThat(clientStatus.offeredTimes(second.receipt().statusToken()).note()).contains("has been taken");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where kind = 'OFFER_ENDED' "
+                + "and idempotency_key like ?", Integer.class, "offer-ended/" + lost + "/%")).isPositive();
+        assertThat(data.auditActions(second.id())).contains("OFFER_TAKEN");
+        assertThat(jdbc.queryForObject("select state from slot_offer where id = ?", String.class,
+                offered.get(0).offerId())).isEqualTo("BOOKED");
     }
 
     private long individualType() {

@@ -14,7 +14,11 @@ import com.vaadin.flow.component.textfield.TextArea;
 import app.thaw.base.PracticeTime;
 import app.thaw.intake.ClientAppointments;
 
-/** The client's coming sessions, each with "cancel" or "rearrange" (a request when the practice must decide). */
+/**
+ * The client's coming sessions, each with "move" (to a free time, at once) or "ask to rearrange" (a request when the
+ * practice must decide: a joint session, or one inside the notice period), and "cancel" (at once, said to be late
+ * inside the notice period before the client confirms; a request for a joint session).
+ */
 class ClientSessionsPanel extends Div {
 
     private static final DateTimeFormatter WHEN = PracticeTime.LONG_DAY_TIME;
@@ -23,12 +27,28 @@ class ClientSessionsPanel extends Div {
     /** Sends the client's request; returns what happens next, or throws with a message for the field. */
     interface Requester {
         String request(ClientAppointments.Session session, boolean cancel, String message);
+
+        /** The status page's free times and move for one session; null where moving isn't offered. */
+        default MoveSessionDialog.Diary mover(ClientAppointments.Session session) {
+            return null;
+        }
+
+        /** Draws the page again with what happened said first. */
+        default void moved(String outcome) {
+        }
     }
 
     private final Requester requester;
 
+    private final long noticeHours;
+
     ClientSessionsPanel(List<ClientAppointments.Session> sessions, Requester requester) {
+        this(sessions, requester, 48);
+    }
+
+    ClientSessionsPanel(List<ClientAppointments.Session> sessions, Requester requester, long noticeHours) {
         this.requester = requester;
+        this.noticeHours = noticeHours;
         addClassName("client-sessions");
         if (sessions.isEmpty()) {
             add(new Paragraph("When we book a session, it will appear here."));
@@ -45,17 +65,27 @@ class ClientSessionsPanel extends Div {
             return block;
         }
         var cancel = new Button("Cancel this session", click -> ask(session, true));
-        var rearrange = new Button("Ask to rearrange", click -> ask(session, false));
+        var actions = new Div();
+        MoveSessionDialog.Diary mover = session.movableOnline() ? requester.mover(session) : null;
+        if (mover != null) {
+            var move = new Button("Move to another time", click -> new MoveSessionDialog(session, mover,
+                    requester::moved).open());
+            move.addClassName("move-session-button");
+            actions.add(move);
+        }
+        var rearrange = new Button(mover != null ? "Ask the practice instead" : "Ask to rearrange",
+                click -> ask(session, false));
         rearrange.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var actions = new Div(cancel, rearrange);
+        actions.add(cancel, rearrange);
         actions.addClassName("client-session-actions");
         block.add(actions);
         if (session.joint()) {
             block.add(new Paragraph("This is a session with your partner, so cancelling or rearranging sends a "
                     + "request to the practice, who will contact you first."));
-        } else if (!session.cancellableOnline()) {
-            block.add(new Paragraph("This session is too soon to cancel online: cancelling sends a request to the "
-                    + "practice, and a late cancellation may be charged."));
+        } else if (session.late()) {
+            block.add(new Paragraph("This session is less than " + noticeHours + " hours away: it can't be moved "
+                    + "online (ask the practice to rearrange it), and cancelling now counts as a late cancellation, "
+                    + "which may be charged."));
         }
         return block;
     }
@@ -67,7 +97,17 @@ class ClientSessionsPanel extends Div {
         message.setWidthFull();
         var count = CharacterCount.attach(message, ClientAppointments.MESSAGE_MAX);
         message.setHelperComponent(count);
-        var send = new Button(cancel ? "Cancel the session" : "Send request", click -> {
+        if (cancel && session.late() && !session.joint()) {
+            // said before the client confirms, not after
+            var late = new Paragraph("This session is less than " + noticeHours + " hours away, so cancelling now "
+                    + "is recorded as a late cancellation, which the practice may charge for.");
+            late.addClassName("late-warning");
+            late.getElement().setAttribute("role", "alert");
+            dialog.add(late);
+        }
+        boolean lateCancel = cancel && session.late() && !session.joint();
+        var send = new Button(!cancel ? "Send request" : session.joint() ? "Send the request"
+                : lateCancel ? "Cancel late" : "Cancel the session", click -> {
             try {
                 requester.request(session, cancel, message.getValue());
                 dialog.close();

@@ -89,7 +89,32 @@ public class StatusView extends Div implements BeforeEnterObserver {
         add(new OfferedTimesPanel(() -> intake.offeredTimes(token), slot -> intake.chooseOfferedTime(token, slot),
                 choice -> render(choice.message())));
         add(new H2("What's booked"), headline,
-                new ClientSessionsPanel(status.upcoming(), this::requestChange),
+                new ClientSessionsPanel(status.upcoming(), new ClientSessionsPanel.Requester() {
+                    @Override
+                    public String request(ClientAppointments.Session session, boolean cancel, String message) {
+                        return requestChange(session, cancel, message);
+                    }
+
+                    @Override
+                    public MoveSessionDialog.Diary mover(ClientAppointments.Session session) {
+                        return new MoveSessionDialog.Diary() {
+                            @Override
+                            public List<ClientAppointments.FreeTime> freeTimes(java.time.LocalDate from) {
+                                return intake.freeTimes(token, session.appointmentId(), from);
+                            }
+
+                            @Override
+                            public ClientAppointments.Change move(java.time.ZonedDateTime start) {
+                                return intake.moveAppointment(token, session.appointmentId(), start);
+                            }
+                        };
+                    }
+
+                    @Override
+                    public void moved(String outcome) {
+                        render(outcome);
+                    }
+                }, practice.current().clientNotice().toHours()),
                 new H2("What happens next"), new Paragraph(nextStep(status)),
                 new H2("Changing or cancelling a session"), changing());
         addProgress(token);
@@ -153,10 +178,12 @@ public class StatusView extends Div implements BeforeEnterObserver {
         call.setText(phone());
         // the practice's own number from Practice details (staff only), never typed by a client
         call.setUnsafeHref("tel:" + phone().replaceAll("[^0-9+]", ""));
-        var text = new Paragraph(new Span("Use the buttons under a session to cancel it or ask to rearrange it. "
-                + "A session less than " + practice.current().clientNotice().toHours() + " hours away, or one with your "
-                + "partner, goes to the practice as a request and "
-                + "they'll contact you. You can also call the practice on "), call, new Span("."));
+        long hours = practice.current().clientNotice().toHours();
+        var text = new Paragraph(new Span("Use the buttons under a session to move it to another free time or to "
+                + "cancel it. A session less than " + hours + " hours away can't be moved here (ask the practice to "
+                + "rearrange it), and cancelling it counts as a late cancellation. A session with your partner is "
+                + "changed through the practice, who'll contact you first. You can also call the practice on "),
+                call, new Span("."));
         var box = new Div(text);
         box.addClassName("status-changing");
         return box;

@@ -72,6 +72,15 @@ public class Appointment extends AbstractEntity {
     @Column(name = "cancelled_at")
     private @Nullable Instant cancelledAt;
 
+    /** A late cancellation stays late even if the notice period changes later; null for the practice's own. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_kind", length = 8)
+    private @Nullable CancelKind cancelKind;
+
+    /** A series session's planned start, kept when it moves: its calendar entry is that occurrence (RECURRENCE-ID). */
+    @Column(name = "original_starts_at", updatable = false)
+    private @Nullable Instant originalStartsAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -93,6 +102,7 @@ public class Appointment extends AbstractEntity {
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.seriesId = seriesId;
+        this.originalStartsAt = seriesId == null ? null : startsAt;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
     }
@@ -118,6 +128,15 @@ public class Appointment extends AbstractEntity {
         this.cancelledAt = at;
         this.sequence++;
     }
+
+    /** The client cancelled on their own page, on time or inside the notice period. */
+    public void cancelByClient(String reason, CancelKind kind, Instant at) {
+        cancel(true, reason, null, at);
+        this.cancelKind = kind;
+    }
+
+    /** A client's cancellation against the notice period: on time, or late (counted in the reports). */
+    public enum CancelKind { ON_TIME, LATE }
 
     public void markOutcome(AppointmentState outcome) {
         this.state = outcome;
@@ -177,6 +196,14 @@ public class Appointment extends AbstractEntity {
 
     public @Nullable Instant getCancelledAt() {
         return cancelledAt;
+    }
+
+    public @Nullable CancelKind getCancelKind() {
+        return cancelKind;
+    }
+
+    public @Nullable Instant getOriginalStartsAt() {
+        return originalStartsAt;
     }
 
     public Instant getCreatedAt() {

@@ -50,6 +50,10 @@ public class AppointmentRequest {
     @Column(length = 12)
     private @Nullable String resolution;
 
+    /** Made inside the practice's notice period. */
+    @Column(nullable = false)
+    private boolean late;
+
     protected AppointmentRequest() {
     }
 
@@ -111,5 +115,13 @@ public class AppointmentRequest {
 
     public @Nullable String getResolution() {
         return resolution;
+    }
+
+    public void markLate(boolean late) {
+        this.late = late;
+    }
+
+    public boolean isLate() {
+        return late;
     }
 }

@@ -52,7 +52,7 @@ public class ClientRequestsView extends VerticalLayout {
         setSizeFull();
         grid.setAriaLabel("Open client requests");
         grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.cancel() ? "Cancel" : "Rearrange").setHeader("Asks to").setAutoWidth(true)
+        grid.addColumn(r -> (r.cancel() ? "Cancel" : "Rearrange") + (r.late() ? " (late)" : "")).setHeader("Asks to").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setFlexGrow(2);
         grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3).setKey("message");

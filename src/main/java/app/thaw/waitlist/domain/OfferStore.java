@@ -126,4 +126,26 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
         return jdbc.query(OFFER + "where state = 'OPEN' and expires_at <= ? order by expires_at limit ? "
                 + "for update skip locked", WaitlistRows::offer, ts(now), limit);
     }
+
+    /** An offer that just ended without a booking: which case's, and until when its times were held. */
+    public record Ended(long offerId, long entryId, Instant heldUntil) {
+    }
+
+    /**
+     * Closes as TAKEN the open offers (of this time's, or of any when {@code slotId} is null) whose every time another
+     * case has chosen: they would otherwise linger, with nothing left to choose, until they lapse.
+     */
+    public List<Ended> closeLost(@Nullable Long slotId, Instant now) {
+        return jdbc.query("""
+                update slot_offer o set state = 'TAKEN', closed_at = ?
+                 where o.state = 'OPEN'
+                   and (cast(? as bigint) is null
+                        or o.id in (select offer_id from slot_offer_time where slot_id = cast(? as bigint)))
+                   and exists (select 1 from slot_offer_time t where t.offer_id = o.id)
+                   and not exists (select 1 from slot_offer_time t join held_slot h on h.id = t.slot_id
+                                    where t.offer_id = o.id and h.state = 'HELD')
+                returning o.id, o.entry_id, o.expires_at""",
+                (rs, i) -> new Ended(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), ts(now), slotId,
+                slotId);
+    }
 }

@@ -1,0 +1,48 @@
+package app.thaw.notification;
+
+import java.nio.charset.StandardCharsets;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+
+/**
+ * iCalendar text folded as RFC 5545 3.1 asks: lines of at most 75 octets (not characters: a name with accents is
+ * longer in UTF-8), continued on a line that starts with a space, never splitting a character, ended by CRLF.
+ */
+final class IcsFolding {
+
+    static final int MAX_OCTETS = 75;
+
+    private IcsFolding() {
+    }
+
+    static String write(ICalendar ical) {
+        return fold(Biweekly.write(ical).go());
+    }
+
+    /** Unfolds whatever folding the text had, then folds each content line again by octets. */
+    static String fold(String text) {
+        String unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+        var out = new StringBuilder(unfolded.length() + unfolded.length() / 50);
+        for (String line : unfolded.split("\r\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            int limit = MAX_OCTETS;
+            for (int i = 0; i < line.length(); ) {
+                int codePoint = line.codePointAt(i);
+                int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+                if (octets + size > limit) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(codePoint);
+                octets += size;
+                i += Character.charCount(codePoint);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+}

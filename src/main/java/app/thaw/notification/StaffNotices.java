@@ -1,0 +1,73 @@
+package app.thaw.notification;
+
+import java.time.ZonedDateTime;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.thaw.base.web.PublicUrl;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.notification.EmailTemplates.Rendered;
+import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffSummary;
+
+/**
+ * Emails staff about a case's offer of times that ended without a booking: to the case's assigned therapist, or to
+ * every practice manager when it has none (or they have left). The case reference and what happened only: never a
+ * name or anything clinical.
+ */
+@Service
+public class StaffNotices {
+
+    private final OutboxWriter outbox;
+    private final EmailTemplates letters;
+    private final StaffAccountService staff;
+    private final PublicUrl publicUrl;
+
+    StaffNotices(OutboxWriter outbox, EmailTemplates letters, StaffAccountService staff, PublicUrl publicUrl) {
+        this.outbox = outbox;
+        this.letters = letters;
+        this.staff = staff;
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * Queued in the caller's transaction (the expiry job, or a rival's choice), once per offer and person.
+     *
+     * @param taken true when another case chose the offered times first; false when nobody chose before it lapsed
+     * @return how many staff were told
+     */
+    @RolesAllowed({Roles.SYSTEM, Roles.ADMIN, Roles.THERAPIST})
+    @Transactional
+    public int offerEnded(CaseGrant grant, long offerId, @Nullable Long assignedTherapistId, boolean taken,
+                          ZonedDateTime heldUntil) {
+        grant.requireFor(CaseOperation.READ_BOOKING_DETAILS);
+        int told = 0;
+        for (StaffSummary person : staff.staffMemberOrManagers(assignedTherapistId)) {
+            if (!OutboxWriter.isAddress(person.email())) {
+                continue;
+            }
+            Rendered text = offerEnded(person.displayName(), grant.reference(), taken, heldUntil);
+            told += outbox.enqueue(OutgoingEmail.plain("offer-ended/" + offerId + "/" + person.id(),
+                    EmailKind.OFFER_ENDED, person.email(), text.subject(), text.body())) ? 1 : 0;
+        }
+        return told;
+    }
+
+    private Rendered offerEnded(String name, String reference, boolean taken, ZonedDateTime heldUntil) {
+        String ref = EmailTemplates.clean(reference);
+        return new Rendered((taken ? "Offered times taken: case " : "Offer lapsed: case ") + ref,
+                letters.letter(name, taken
+                                ? "The time offered to case " + ref + " was chosen first by another waiting case, so "
+                                        + "the offer has closed."
+                                : "Nobody from case " + ref + " chose one of the offered times before they lapsed at "
+                                        + EmailTemplates.when(heldUntil) + ". The held times are back in the diary.",
+                        "The case is still on the waiting list. To offer new times, open the waiting list: "
+                                + publicUrl.link("staff/waitlist")));
+    }
+}

@@ -1,0 +1,68 @@
+package app.thaw.waitlist;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import app.thaw.Application;
+import app.thaw.audit.AuditAction;
+import app.thaw.audit.AuditLog;
+import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
+import app.thaw.caseaccess.CaseOperation;
+import app.thaw.notification.StaffNotices;
+import app.thaw.waitlist.domain.OfferStore;
+import app.thaw.waitlist.domain.WaitlistStore;
+
+/**
+ * An offer that ended without a booking, lapsed or lost to another case: its case's audit says so, and staff are told
+ * (the assigned therapist, or the practice managers) so that the case gets new times. Runs in the caller's transaction.
+ */
+@Component
+class OfferEndings {
+
+    private final WaitlistStore store;
+    private final OfferStore offers;
+    private final CaseAccess access;
+    private final StaffNotices notices;
+    private final AuditLog auditLog;
+
+    OfferEndings(WaitlistStore store, OfferStore offers, CaseAccess access, StaffNotices notices, AuditLog auditLog) {
+        this.store = store;
+        this.offers = offers;
+        this.access = access;
+        this.notices = notices;
+        this.auditLog = auditLog;
+    }
+
+    /** Records and tells that the offer ended: {@code taken} when another case chose its time first. */
+    void ended(long offerId, long entryId, Instant heldUntil, boolean taken) {
+        store.entry(entryId).ifPresent(entry -> {
+            CaseGrant told = null;
+            for (Long id : new Long[] {entry.intakeId(), entry.partnerIntakeId()}) {
+                if (id == null) {
+                    continue;
+                }
+                var grant = access.check(id, CaseOperation.READ_BOOKING_DETAILS).orElse(null);
+                if (grant != null) {
+                    auditLog.record(taken ? AuditAction.OFFER_TAKEN : AuditAction.OFFER_EXPIRED, grant.intakeId(),
+                            grant.reference(), taken ? "Another waiting case chose the offered time first; the offer "
+                                    + "closed at once" : "Nobody chose a time; the held times were released");
+                    told = told == null ? grant : told;
+                }
+            }
+            if (told != null) {
+                notices.offerEnded(told, offerId, store.assignedTherapist(entry.intakeId()).orElse(null), taken,
+                        heldUntil.atZone(Application.PRACTICE_ZONE));
+            }
+        });
+    }
+
+    /** Closes the open offers left with nothing to choose (of this time, or all); returns how many. */
+    int closeLost(@Nullable Long slotId, Instant now) {
+        var lost = offers.closeLost(slotId, now);
+        lost.forEach(ended -> ended(ended.offerId(), ended.entryId(), ended.heldUntil(), true));
+        return lost.size();
+    }
+}
