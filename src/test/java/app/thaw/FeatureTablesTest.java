@@ -37,7 +37,7 @@ class FeatureTablesTest {
             Map.entry("intake", "client_status_link couple_case intake intake_amendment intake_draft intake_rate_limit"),
             Map.entry("notification", "calendar_feed outbox_message"),
             Map.entry("outcomes", "measure_alert measure_link measure_plan measure_request measure_response "
-                    + "outcome_episode outcome_summary"),
+                    + "outcome_episode outcome_summary outcome_wait"),
             Map.entry("privacy", "subject_access_request subject_access_withheld"),
             Map.entry("retention", "client_erasure legal_hold retention_run practice_settings"),
             Map.entry("review", "case_note factor_decision factor_suggestion referral review_case"),
@@ -68,6 +68,15 @@ class FeatureTablesTest {
             Map.entry("waitlist → room", "offered times name their room in the same read (ADR 11)"),
             Map.entry("outcomes → review_case", "the outcome summary records the assigned therapist when a course "
                     + "ends; to go through review's API (left for the outcomes branch)"),
+            Map.entry("waitlist → review_case", "the therapist to tell when an offer ends (WaitlistStore."
+                    + "assignedTherapist); to go through review's API once review publishes the assignee"),
+            Map.entry("outcomes → staff_account", "alert recipients are read with the case's therapist in one query "
+                    + "(MeasureStore); to go through security's StaffAccountService.staffMemberOrManagers, which "
+                    + "does not yet include clinical leads"),
+            Map.entry("outcomes → appointment", "demo data only (DemoOutcomes, dev profile)"),
+            Map.entry("outcomes → appointment_type", "demo data only (DemoOutcomes, dev profile)"),
+            Map.entry("outcomes → care_event", "demo data only (DemoOutcomes, dev profile)"),
+            Map.entry("outcomes → intake", "demo data only (DemoOutcomes, dev profile)"),
             Map.entry("scheduling → care_event", "demo data only (DemoDiary, dev profile); demo seeders are to move "
                     + "to one dev feature"),
             Map.entry("scheduling → intake", "demo data only (DemoDiary, dev profile)"),

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.parameter.ParticipationStatus;
 import biweekly.parameter.Role;

@@ -1,5 +1,7 @@
 package app.thaw.scheduling;
 
+import app.thaw.base.PracticeTime;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -45,8 +46,8 @@ class ClientMoves {
     static final String NOT_FOUND = "We couldn't find that session.";
     static final String TALK_FIRST = "Before this session can move, your therapist would like to speak with you. "
             + "Please ask the practice to rearrange it instead.";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
-    private static final DateTimeFormatter AUDIT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
+    private static final DateTimeFormatter AUDIT = PracticeTime.DAY_TIME;
     /** How far the list reaches from the day the client asks to see. */
     static final int DAYS_SHOWN = 14;
     private static final int MAX_TIMES = 40;

@@ -1,10 +1,11 @@
 package app.thaw.intake.ui;
 
+import app.thaw.base.PracticeTime;
+
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,8 +24,8 @@ import app.thaw.intake.questionnaire.DateAnswers;
  */
 class MoveSessionDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.UK);
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_TIME;
+    private static final DateTimeFormatter UNTIL = PracticeTime.TIME;
 
     /** The status page's calls for this session. */
     interface Diary {
@@ -86,15 +87,17 @@ class MoveSessionDialog extends Dialog {
             load(null);
             return;
         }
-        var reading = DateAnswers.read(typed.matches(".*\\d{4}.*") ? typed : typed + " " + LocalDate.now().getYear(),
-                "The date");
+        boolean yearTyped = typed.matches(".*\\d{4}.*");
+        LocalDate today = LocalDate.now(PracticeTime.ZONE);
+        var reading = DateAnswers.read(yearTyped ? typed : typed + " " + today.getYear(), "The date");
         if (reading.date() == null) {
             from.setInvalid(true);
             from.setErrorMessage(reading.problem() == null ? "Enter a date, for example 14 March" : reading.problem());
             return;
         }
         from.setInvalid(false);
-        load(reading.date());
+        // "3 Jan" typed in December means the coming January
+        load(!yearTyped && reading.date().isBefore(today) ? reading.date().plusYears(1) : reading.date());
     }
 
     private LocalDate currentFrom() {
