@@ -1,5 +1,6 @@
 package app.thaw.scheduling;
 
+import static app.thaw.Races.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -8,13 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,25 +230,5 @@ class ClientSelfServiceIT {
                         session.id()).toInstant()).isEqualTo(session.start().toInstant());
             }
         }
-    }
-
-    @SafeVarargs
-    private static <T> List<T> race(Callable<? extends T>... contenders) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(contenders.length);
-        var ready = new CountDownLatch(1);
-        List<Future<? extends T>> futures = new ArrayList<>();
-        for (Callable<? extends T> contender : contenders) {
-            futures.add(pool.submit(() -> {
-                ready.await();
-                return contender.call();
-            }));
-        }
-        ready.countDown();
-        List<T> outcomes = new ArrayList<>();
-        for (Future<? extends T> future : futures) {
-            outcomes.add(future.get());
-        }
-        pool.shutdown();
-        return outcomes;
     }
 }

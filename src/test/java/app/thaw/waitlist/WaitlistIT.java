@@ -1,18 +1,13 @@
 package app.thaw.waitlist;
 
+import static app.thaw.Races.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -450,25 +445,5 @@ class WaitlistIT {
 
     private long individualType() {
         return jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
-    }
-
-    @SafeVarargs
-    private static <T> List<T> race(Callable<? extends T>... contenders) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(contenders.length);
-        var ready = new CountDownLatch(1);
-        List<Future<? extends T>> futures = new ArrayList<>();
-        for (Callable<? extends T> contender : contenders) {
-            futures.add(pool.submit(() -> {
-                ready.await();
-                return contender.call();
-            }));
-        }
-        ready.countDown();
-        List<T> outcomes = new ArrayList<>();
-        for (Future<? extends T> future : futures) {
-            outcomes.add(future.get());
-        }
-        pool.shutdown();
-        return outcomes;
     }
 }
