@@ -68,8 +68,6 @@ class FeatureTablesTest {
             Map.entry("waitlist → room", "offered times name their room in the same read (ADR 11)"),
             Map.entry("outcomes → review_case", "the outcome summary records the assigned therapist when a course "
                     + "ends; to go through review's API (left for the outcomes branch)"),
-            Map.entry("waitlist → review_case", "the therapist to tell when an offer ends (WaitlistStore."
-                    + "assignedTherapist); to go through review's API once review publishes the assignee"),
             Map.entry("outcomes → staff_account", "alert recipients are read with the case's therapist in one query "
                     + "(MeasureStore); to go through security's StaffAccountService.staffMemberOrManagers, which "
                     + "does not yet include clinical leads"),

@@ -105,6 +105,13 @@ public class CaseAssignments {
         return true;
     }
 
+    /** Who holds the case (either partner's intake), if anyone: the person to tell when something about it changes. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public java.util.Optional<Long> assigneeOf(CaseGrant grant) {
+        return java.util.Optional.ofNullable(setup.assigneeOfCouple(grant));
+    }
+
     /** The intakes of the cases a therapist holds (both partners of a couple): their own clients. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})

@@ -12,6 +12,8 @@ import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.notification.StaffNotices;
+import app.thaw.review.CaseAssignments;
+import app.thaw.security.SystemActor;
 import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistStore;
 
@@ -27,13 +29,16 @@ class OfferEndings {
     private final CaseAccess access;
     private final StaffNotices notices;
     private final AuditLog auditLog;
+    private final CaseAssignments assignments;
 
-    OfferEndings(WaitlistStore store, OfferStore offers, CaseAccess access, StaffNotices notices, AuditLog auditLog) {
+    OfferEndings(WaitlistStore store, OfferStore offers, CaseAccess access, StaffNotices notices, AuditLog auditLog,
+                 CaseAssignments assignments) {
         this.store = store;
         this.offers = offers;
         this.access = access;
         this.notices = notices;
         this.auditLog = auditLog;
+        this.assignments = assignments;
     }
 
     /** Records and tells that the offer ended: {@code taken} when another case chose its time first. */
@@ -53,10 +58,15 @@ class OfferEndings {
                 }
             }
             if (told != null) {
-                notices.offerEnded(told, offerId, store.assignedTherapist(entry.intakeId()).orElse(null), taken,
+                notices.offerEnded(told, offerId, assigneeOf(told), taken,
                         heldUntil.atZone(Application.PRACTICE_ZONE));
             }
         });
+    }
+
+    // the grant is the proof of access; whoever ended the offer (a client, the expiry job) may hold no staff role
+    private @Nullable Long assigneeOf(CaseGrant grant) {
+        return SystemActor.call(() -> assignments.assigneeOf(grant)).orElse(null);
     }
 
     /** Closes the open offers left with nothing to choose (of this time, or all); returns how many. */

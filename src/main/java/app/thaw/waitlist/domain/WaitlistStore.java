@@ -115,11 +115,6 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
                 + "updated_at = ? where id = 1", settings.backfillMode(), settings.backfillCases(), by, ts(now));
     }
 
-    /** The therapist the case is assigned to (the review's owner), to tell about its offers; none when unassigned. */
-    public java.util.Optional<Long> assignedTherapist(long intakeId) {
-        return jdbc.query("select assigned_therapist_id from review_case where intake_id = ? "
-                + "and assigned_therapist_id is not null", (rs, i) -> rs.getLong(1), intakeId).stream().findFirst();
-    }
 
     public boolean tryJobLock(long key) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, key));
