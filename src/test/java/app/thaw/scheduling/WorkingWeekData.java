@@ -89,7 +89,10 @@ public final class WorkingWeekData {
     /** A Monday years ahead (after the shipped bank holidays), different each call. */
     public static LocalDate farMonday() {
         var random = ThreadLocalRandom.current();
-        return LocalDate.of(2033 + random.nextInt(6), 1 + random.nextInt(12), 1 + random.nextInt(20))
+        // past the bank holidays shipped (to 2030), yet inside the ten years a hand-over looks at (2033–2038 was not)
+        LocalDate first = LocalDate.of(2031, 1, 6);
+        LocalDate nextYear = LocalDate.now(Application.PRACTICE_ZONE).plusYears(1);
+        return (nextYear.isAfter(first) ? nextYear : first).plusDays(random.nextInt(5 * 365))
                 .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
     }
 
