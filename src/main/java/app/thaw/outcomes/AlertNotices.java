@@ -6,7 +6,7 @@ import app.thaw.base.web.PublicUrl;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.notification.StaffAlerts;
-import app.thaw.outcomes.domain.MeasureStore;
+import app.thaw.outcomes.domain.MeasureAlertStore;
 
 /**
  * When a repeat measure opens an alert, the case's therapist is emailed that a case needs them (or, while the case has
@@ -16,11 +16,11 @@ import app.thaw.outcomes.domain.MeasureStore;
 @Component
 class AlertNotices {
 
-    private final MeasureStore store;
+    private final MeasureAlertStore store;
     private final StaffAlerts alerts;
     private final PublicUrl publicUrl;
 
-    AlertNotices(MeasureStore store, StaffAlerts alerts, PublicUrl publicUrl) {
+    AlertNotices(MeasureAlertStore store, StaffAlerts alerts, PublicUrl publicUrl) {
         this.store = store;
         this.alerts = alerts;
         this.publicUrl = publicUrl;
@@ -30,7 +30,7 @@ class AlertNotices {
     int caseNeedsAttention(CaseGrant grant, long alertId) {
         grant.requireFor(CaseOperation.READ_CLINICAL);
         int queued = 0;
-        for (MeasureStore.Recipient to : store.alertRecipients(grant.intakeId())) {
+        for (MeasureAlertStore.Recipient to : store.alertRecipients(grant.intakeId())) {
             // a manager cannot open the clinical page: their link finds the case in the queue, to assign it
             String link = publicUrl.link(to.assigned() ? OutcomeLinks.alert(grant.reference())
                     : OutcomeLinks.queueRow(grant.reference()));

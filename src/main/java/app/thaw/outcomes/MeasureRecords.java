@@ -27,6 +27,7 @@ import app.thaw.intake.questionnaire.ScoreReport;
 import app.thaw.intake.questionnaire.Scorer;
 import app.thaw.intake.questionnaire.Section;
 import app.thaw.outcomes.domain.EpisodeStore;
+import app.thaw.outcomes.domain.MeasureAlertStore;
 import app.thaw.outcomes.domain.MeasureStore;
 
 /**
@@ -38,17 +39,19 @@ class MeasureRecords {
 
     private final MeasureCatalog catalog;
     private final MeasureStore store;
+    private final MeasureAlertStore alertStore;
     private final EpisodeStore episodes;
     private final SubmittedIntakes intakes;
     private final AuditLog audit;
     private final JsonMapper json;
     private final AlertNotices notices;
 
-    MeasureRecords(MeasureCatalog catalog, MeasureStore store, EpisodeStore episodes, SubmittedIntakes intakes,
+    MeasureRecords(MeasureCatalog catalog, MeasureStore store, MeasureAlertStore alertStore, EpisodeStore episodes, SubmittedIntakes intakes,
                    AuditLog audit, JsonMapper json, AlertNotices notices) {
         this.notices = notices;
         this.catalog = catalog;
         this.store = store;
+        this.alertStore = alertStore;
         this.episodes = episodes;
         this.intakes = intakes;
         this.audit = audit;
@@ -119,8 +122,8 @@ class MeasureRecords {
         store.markAnswered(request.id(), now);
         audit.record(AuditAction.MEASURES_ANSWERED, grant.intakeId(), grant.reference(), "Before the session");
         if (!risks.isEmpty()) {
-            boolean alreadyOpen = store.hasOpenAlert(grant.intakeId());
-            long alertId = store.openAlert(grant.intakeId(), responseId,
+            boolean alreadyOpen = alertStore.hasOpenAlert(grant.intakeId());
+            long alertId = alertStore.openAlert(grant.intakeId(), responseId,
                     risks.stream().map(RiskFlag::ruleId).collect(Collectors.joining(",")), now);
             if (!alreadyOpen) {
                 notices.caseNeedsAttention(grant, alertId);

@@ -23,6 +23,7 @@ import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientName;
 import app.thaw.intake.SubmittedIntakes;
+import app.thaw.outcomes.domain.MeasureAlertStore;
 import app.thaw.outcomes.domain.MeasureStore;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
@@ -45,6 +46,7 @@ public class OutcomeService {
 
     private final CaseAccess access;
     private final MeasureStore store;
+    private final MeasureAlertStore alertStore;
     private final MeasurePlans plans;
     private final CareRecords care;
     private final SubmittedIntakes intakes;
@@ -52,10 +54,11 @@ public class OutcomeService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    OutcomeService(CaseAccess access, MeasureStore store, MeasurePlans plans, CareRecords care,
+    OutcomeService(CaseAccess access, MeasureStore store, MeasureAlertStore alertStore, MeasurePlans plans, CareRecords care,
                    SubmittedIntakes intakes, AuditLog audit, CurrentUser currentUser, Clock clock) {
         this.access = access;
         this.store = store;
+        this.alertStore = alertStore;
         this.plans = plans;
         this.care = care;
         this.intakes = intakes;
@@ -86,7 +89,7 @@ public class OutcomeService {
             ClientName name = names.get(client.intakeId());
             lines.add(new CaseMeasures.ClientLine(client.intakeId(), client.reference(),
                     name == null ? client.reference() : name.callName(), client != grant, points, outcome(points)));
-            store.alerts(client.intakeId()).forEach(a -> alerts.add(new CaseMeasures.AlertView(a.id(),
+            alertStore.alerts(client.intakeId()).forEach(a -> alerts.add(new CaseMeasures.AlertView(a.id(),
                     client.reference(), words(a.rules()), a.createdAt(), a.acknowledgedAt())));
             audit.record(AuditAction.MEASURES_READ, client.intakeId(), client.reference(), "Outcome measures");
         }
@@ -118,7 +121,7 @@ public class OutcomeService {
         if (text.length() > NOTE_MAX) {
             throw new IllegalArgumentException("Please keep the note under " + NOTE_MAX + " characters.");
         }
-        int acknowledged = store.acknowledge(grant.intakeId(), currentUser.require().id(), text, clock.instant());
+        int acknowledged = alertStore.acknowledge(grant.intakeId(), currentUser.require().id(), text, clock.instant());
         if (acknowledged == 0) {
             throw new IllegalArgumentException("There is no open alert on this case.");
         }

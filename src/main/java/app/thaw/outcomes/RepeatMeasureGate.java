@@ -9,16 +9,16 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.caseaccess.CaseFacts;
 import app.thaw.caseaccess.GateRefusal;
 import app.thaw.caseaccess.SafetyGate;
-import app.thaw.outcomes.domain.MeasureStore;
+import app.thaw.outcomes.domain.MeasureAlertStore;
 
 /** No session of any kind while a risk answer on a repeat measure waits for the therapist's acknowledgement. */
 @Component
 @Transactional(readOnly = true)
 class RepeatMeasureGate implements SafetyGate {
 
-    private final MeasureStore store;
+    private final MeasureAlertStore store;
 
-    RepeatMeasureGate(MeasureStore store) {
+    RepeatMeasureGate(MeasureAlertStore store) {
         this.store = store;
     }
 

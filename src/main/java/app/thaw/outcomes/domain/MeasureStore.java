@@ -19,7 +19,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.data.repository.Repository;
 
 /**
- * The measure tables (V70): plans, requests and their links, responses with their scores, and risk alerts. Plain SQL
+ * The measure tables (V70): plans, requests and their links, and responses with their scores (alerts: MeasureAlertStore). Plain SQL
  * because every read is a narrow, indexed one and the link job works in batches.
  */
 /* A repository (Spring Data's marker): internal to outcomes, which Modulith keeps out of views and other features. */
@@ -42,19 +42,15 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                            @Nullable Integer feelings, boolean risk) {
     }
 
-    public record Alert(long id, long intakeId, String rules, Instant createdAt, @Nullable Instant acknowledgedAt) {
-    }
 
     public record Plan(String measures, boolean clientProgress) {
     }
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final AlertNoteColumn noteColumn;
 
-    MeasureStore(JdbcTemplate jdbc, AlertNoteColumn noteColumn) {
+    MeasureStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.noteColumn = noteColumn;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -191,17 +187,6 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
         }
     }
 
-    /** Intakes among these that were ever asked a repeat measure: their next request is not their first. */
-    public java.util.Set<Long> everAsked(Collection<Long> intakeIds) {
-        var found = new java.util.HashSet<Long>();
-        if (!intakeIds.isEmpty()) {
-            named.query("select distinct intake_id from measure_request where intake_id in (:ids)",
-                    new MapSqlParameterSource("ids", intakeIds), rs -> {
-                        found.add(rs.getLong(1));
-                    });
-        }
-        return found;
-    }
 
     public void addLink(String tokenHash, long requestId, Instant now) {
         jdbc.update("insert into measure_link (token_hash, request_id, created_at) values (?, ?, ?)", tokenHash,
@@ -222,10 +207,6 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
         return jdbc.query("""
                 select * from measure_request where intake_id = ? and answered_at is null and expires_at > ?
                  order by session_starts""", MeasureStore::request, intakeId, Timestamp.from(now));
-    }
-
-    public void markEmailed(long requestId, Instant at) {
-        jdbc.update("update measure_request set emailed_at = ? where id = ?", Timestamp.from(at), requestId);
     }
 
     public void markAnswered(long requestId, Instant at) {
@@ -282,50 +263,6 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                  where intake_id = ? order by answered_at, id""",
                 (rs, n) -> new AnsweredSet(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         nullableInt(rs, 4), nullableInt(rs, 5), nullableInt(rs, 6), nullableInt(rs, 7)), intakeId);
-    }
-
-    /** Opens an alert; returns its id. */
-    public long openAlert(long intakeId, long responseId, String rules, Instant at) {
-        return jdbc.queryForObject("insert into measure_alert (intake_id, response_id, rules, created_at) "
-                + "values (?, ?, ?, ?) returning id", Long.class, intakeId, responseId, rules, Timestamp.from(at));
-    }
-
-    /** Who is told when an alert opens: the case's therapist, or while it has none the managers and clinical leads. */
-    public record Recipient(long staffId, String name, String email, boolean assigned) {
-    }
-
-    public List<Recipient> alertRecipients(long intakeId) {
-        List<Recipient> assigned = jdbc.query("""
-                select s.id, s.display_name, s.email from review_case rc
-                  join staff_account s on s.id = rc.assigned_therapist_id
-                 where rc.intake_id = ? and s.active""",
-                (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), true), intakeId);
-        if (!assigned.isEmpty()) {
-            return assigned;
-        }
-        return jdbc.query("select id, display_name, email from staff_account where role in ('ADMIN', 'CLINICAL_LEAD') "
-                + "and active order by id", (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3),
-                false));
-    }
-
-    public List<Alert> alerts(long intakeId) {
-        return jdbc.query("select id, intake_id, rules, created_at, acknowledged_at from measure_alert "
-                + "where intake_id = ? order by created_at desc", (rs, n) -> new Alert(rs.getLong(1), rs.getLong(2),
-                rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null
-                        : rs.getTimestamp(5).toInstant()), intakeId);
-    }
-
-    public boolean hasOpenAlert(long intakeId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from measure_alert where intake_id = ? and acknowledged_at is null)",
-                Boolean.class, intakeId));
-    }
-
-    /** Acknowledges every open alert of the client; returns how many there were. */
-    public int acknowledge(long intakeId, long staffId, String note, Instant at) {
-        return jdbc.update("""
-                update measure_alert set acknowledged_at = ?, acknowledged_by = ?, note = ?
-                 where intake_id = ? and acknowledged_at is null""", Timestamp.from(at), staffId, noteColumn.convertToDatabaseColumn(note), intakeId);
     }
 
     private static Request request(ResultSet rs, int row) throws SQLException {
