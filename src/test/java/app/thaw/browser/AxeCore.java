@@ -43,6 +43,13 @@ final class AxeCore {
 
     private static final String RUN = """
             async () => {
+              // a notification still fading in has half its colours; judge the page once finite animations end
+              const finite = document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+              await Promise.race([
+                Promise.all(finite.map(a => a.finished.catch(() => null))),
+                new Promise(done => setTimeout(done, 3000))
+              ]);
               const results = await axe.run(document, {
                 runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }
               });
