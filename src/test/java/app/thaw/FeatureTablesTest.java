@@ -66,11 +66,8 @@ class FeatureTablesTest {
             Map.entry("waitlist → appointment_type", "the slot finder reads session lengths with the offers (ADR 11)"),
             Map.entry("waitlist → diary_claim", "held times take part in the no-overlap constraint (ADR 11)"),
             Map.entry("waitlist → room", "offered times name their room in the same read (ADR 11)"),
-            Map.entry("outcomes → review_case", "the outcome summary records the assigned therapist when a course "
-                    + "ends; to go through review's API (left for the outcomes branch)"),
-            Map.entry("outcomes → staff_account", "alert recipients are read with the case's therapist in one query "
-                    + "(MeasureStore); to go through security's StaffAccountService.staffMemberOrManagers, which "
-                    + "does not yet include clinical leads"),
+            Map.entry("outcomes → review_case", "demo data only (DemoOutcomes, dev profile)"),
+            Map.entry("outcomes → staff_account", "demo data only (DemoOutcomes, dev profile)"),
             Map.entry("outcomes → appointment", "demo data only (DemoOutcomes, dev profile)"),
             Map.entry("outcomes → appointment_type", "demo data only (DemoOutcomes, dev profile)"),
             Map.entry("outcomes → care_event", "demo data only (DemoOutcomes, dev profile)"),

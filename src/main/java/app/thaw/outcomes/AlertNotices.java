@@ -6,7 +6,10 @@ import app.thaw.base.web.PublicUrl;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.notification.StaffAlerts;
-import app.thaw.outcomes.domain.MeasureAlertStore;
+import app.thaw.review.CaseAssignments;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffSummary;
+import app.thaw.security.SystemActor;
 
 /**
  * When a repeat measure opens an alert, the case's therapist is emailed that a case needs them (or, while the case has
@@ -16,12 +19,14 @@ import app.thaw.outcomes.domain.MeasureAlertStore;
 @Component
 class AlertNotices {
 
-    private final MeasureAlertStore store;
+    private final CaseAssignments assignments;
+    private final StaffAccountService staff;
     private final StaffAlerts alerts;
     private final PublicUrl publicUrl;
 
-    AlertNotices(MeasureAlertStore store, StaffAlerts alerts, PublicUrl publicUrl) {
-        this.store = store;
+    AlertNotices(CaseAssignments assignments, StaffAccountService staff, StaffAlerts alerts, PublicUrl publicUrl) {
+        this.assignments = assignments;
+        this.staff = staff;
         this.alerts = alerts;
         this.publicUrl = publicUrl;
     }
@@ -29,12 +34,15 @@ class AlertNotices {
     /** Returns how many emails were queued. */
     int caseNeedsAttention(CaseGrant grant, long alertId) {
         grant.requireFor(CaseOperation.READ_CLINICAL);
+        // the client answering holds no staff role: the grant is the proof of access
+        Long assignee = SystemActor.call(() -> assignments.assigneeOf(grant)).orElse(null);
         int queued = 0;
-        for (MeasureAlertStore.Recipient to : store.alertRecipients(grant.intakeId())) {
+        for (StaffSummary to : SystemActor.call(() -> staff.staffMemberOrManagersAndLeads(assignee))) {
+            boolean assigned = assignee != null && to.id() == assignee;
             // a manager cannot open the clinical page: their link finds the case in the queue, to assign it
-            String link = publicUrl.link(to.assigned() ? OutcomeLinks.alert(grant.reference())
+            String link = publicUrl.link(assigned ? OutcomeLinks.alert(grant.reference())
                     : OutcomeLinks.queueRow(grant.reference()));
-            if (alerts.sendCaseAttention("measure-alert-" + alertId, to.staffId(), to.email(), to.name(), link)) {
+            if (alerts.sendCaseAttention("measure-alert-" + alertId, to.id(), to.email(), to.displayName(), link)) {
                 queued++;
             }
         }

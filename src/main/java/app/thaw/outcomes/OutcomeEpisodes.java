@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +21,7 @@ import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.IntakeSubmitted;
 import app.thaw.intake.SubmittedIntakes;
 import app.thaw.outcomes.domain.EpisodeStore;
+import app.thaw.review.CaseAssignments;
 import app.thaw.security.SystemActor;
 
 /**
@@ -37,16 +37,16 @@ class OutcomeEpisodes {
     private final EpisodeStore episodes;
     private final CareRecords care;
     private final SubmittedIntakes intakes;
-    private final JdbcTemplate jdbc;
+    private final CaseAssignments assignments;
 
     OutcomeEpisodes(CaseAccess access, MeasureRecords records, EpisodeStore episodes, CareRecords care,
-                    SubmittedIntakes intakes, JdbcTemplate jdbc) {
+                    SubmittedIntakes intakes, CaseAssignments assignments) {
         this.access = access;
         this.records = records;
         this.episodes = episodes;
         this.care = care;
         this.intakes = intakes;
-        this.jdbc = jdbc;
+        this.assignments = assignments;
     }
 
     @TransactionalEventListener
@@ -75,7 +75,7 @@ class OutcomeEpisodes {
             var outcome = TalkingTherapiesOutcome.of(scores(episode.firstPhq9(), episode.firstGad7()),
                     scores(episode.lastPhq9(), episode.lastGad7()), episode.pairedSets() >= 2);
             int waitDays = (int) ChronoUnit.DAYS.between(day(episode.referredAt()), day(episode.startedAt()));
-            long therapist = assignedTherapist(grant.intakeId());
+            long therapist = assignedTherapist(grant);
             episodes.close(episode, ended.endedAt(), ended.outcome().name(), therapist,
                     day(ended.endedAt()).withDayOfMonth(1),
                     new EpisodeStore.Contribution(ended.finishedTreatment(), outcome.paired(), outcome.caseAtStart(),
@@ -87,15 +87,14 @@ class OutcomeEpisodes {
     private void open(CaseGrant grant, Instant startedAt) {
         records.recordIntake(grant);
         String service = grant.facts().coupleCaseId() != null ? "COUPLES" : "INDIVIDUAL";
-        long therapist = assignedTherapist(grant.intakeId());
+        long therapist = assignedTherapist(grant);
         episodes.open(grant.intakeId(), service, therapist == 0 ? null : therapist,
                 intakes.find(grant).submittedAt(), startedAt);
     }
 
-    /** The case's therapist as the queue knows it (0: none), read from review's table: the report's grouping only. */
-    private long assignedTherapist(long intakeId) {
-        return jdbc.query("select assigned_therapist_id from review_case where intake_id = ?",
-                (rs, n) -> rs.getLong(1), intakeId).stream().findFirst().orElse(0L);
+    /** The case's therapist (0: none): the report's grouping only. Runs inside SystemActor, like every listener here. */
+    private long assignedTherapist(CaseGrant grant) {
+        return assignments.assigneeOf(grant).orElse(0L);
     }
 
     private static TalkingTherapiesOutcome.@Nullable Scores scores(@Nullable Integer phq9, @Nullable Integer gad7) {

@@ -109,6 +109,8 @@ public class CaseAssignments {
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public java.util.Optional<Long> assigneeOf(CaseGrant grant) {
+        grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.READ_CLINICAL, CaseOperation.BOOK_SESSION,
+                CaseOperation.CHANGE_SESSION, CaseOperation.ASSIGN);
         return java.util.Optional.ofNullable(setup.assigneeOfCouple(grant));
     }
 

@@ -59,14 +59,25 @@ public class StaffAccountService implements UserDetailsService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public List<StaffSummary> staffMemberOrManagers(@org.jspecify.annotations.Nullable Long staffId) {
-        if (staffId != null) {
-            var member = accounts.findById(staffId).filter(StaffAccount::isActive).map(StaffAccountService::toSummary);
-            if (member.isPresent()) {
-                return List.of(member.get());
-            }
-        }
-        return accounts.findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole.ADMIN).stream()
-                .map(StaffAccountService::toSummary).toList();
+        return activeMember(staffId).map(List::of).orElseGet(() -> accounts
+                .findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole.ADMIN).stream()
+                .map(StaffAccountService::toSummary).toList());
+    }
+
+    /**
+     * Who to tell that a case needs clinical attention: its therapist while their account is active, otherwise every
+     * active practice manager (who can assign it) and clinical lead. Names and addresses only.
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public List<StaffSummary> staffMemberOrManagersAndLeads(@org.jspecify.annotations.Nullable Long staffId) {
+        return activeMember(staffId).map(List::of).orElseGet(() -> accounts
+                .findByRoleInAndActiveTrueOrderByIdAsc(java.util.EnumSet.of(StaffRole.ADMIN, StaffRole.CLINICAL_LEAD))
+                .stream().map(StaffAccountService::toSummary).toList());
+    }
+
+    private java.util.Optional<StaffSummary> activeMember(@org.jspecify.annotations.Nullable Long staffId) {
+        return staffId == null ? java.util.Optional.empty()
+                : accounts.findById(staffId).filter(StaffAccount::isActive).map(StaffAccountService::toSummary);
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})

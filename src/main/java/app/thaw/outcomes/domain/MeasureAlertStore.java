@@ -30,24 +30,6 @@ public class MeasureAlertStore implements Repository<MeasureAlertStore.Alert, Lo
                 + "values (?, ?, ?, ?) returning id", Long.class, intakeId, responseId, rules, Timestamp.from(at));
     }
 
-    /** Who is told when an alert opens: the case's therapist, or while it has none the managers and clinical leads. */
-    public record Recipient(long staffId, String name, String email, boolean assigned) {
-    }
-
-    public List<Recipient> alertRecipients(long intakeId) {
-        List<Recipient> assigned = jdbc.query("""
-                select s.id, s.display_name, s.email from review_case rc
-                  join staff_account s on s.id = rc.assigned_therapist_id
-                 where rc.intake_id = ? and s.active""",
-                (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), true), intakeId);
-        if (!assigned.isEmpty()) {
-            return assigned;
-        }
-        return jdbc.query("select id, display_name, email from staff_account where role in ('ADMIN', 'CLINICAL_LEAD') "
-                + "and active order by id", (rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3),
-                false));
-    }
-
     public List<Alert> alerts(long intakeId) {
         return jdbc.query("select id, intake_id, rules, created_at, acknowledged_at from measure_alert "
                 + "where intake_id = ? order by created_at desc", (rs, n) -> new Alert(rs.getLong(1), rs.getLong(2),

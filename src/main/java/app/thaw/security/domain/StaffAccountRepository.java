@@ -17,6 +17,8 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccount, Long
 
     List<StaffAccount> findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole role);
 
+    List<StaffAccount> findByRoleInAndActiveTrueOrderByIdAsc(java.util.Collection<StaffRole> roles);
+
     /** Id and name pairs only: no account enters the persistence context to be dirty-checked. */
     @Query("select s.id, s.displayName from StaffAccount s where s.id in :ids")
     List<Object[]> findDisplayNames(java.util.Collection<Long> ids);
