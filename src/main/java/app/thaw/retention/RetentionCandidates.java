@@ -26,21 +26,26 @@ class RetentionCandidates {
         this.jdbc = jdbc;
     }
 
-    /** Locks the due intakes, skipping any an erasure request holds right now. */
-    List<Due> dueAt(Instant now, RetentionPolicy policy) {
+    /**
+     * Locks the next {@code limit} due intakes after {@code afterId} in id order, skipping any an erasure request
+     * holds right now (the next run finds them). Walking by id keeps each batch's scan short and never revisits rows.
+     */
+    List<Due> dueAt(Instant now, RetentionPolicy policy, long afterId, int limit) {
         return jdbc.query("""
                 select i.id,
                        exists (select 1 from legal_hold h where h.intake_id = i.id and h.cleared_at is null) as held
                   from intake i
-                 where not exists (select 1 from client_erasure e where e.intake_id = i.id)
+                 where i.id > ?
+                   and not exists (select 1 from client_erasure e where e.intake_id = i.id)
                    and case when exists (select 1 from appointment a where a.intake_id = i.id)
                               or exists (select 1 from appointment a where a.partner_intake_id = i.id)
                             then i.status = 'CLOSED' and i.closed_at <= ?
                             else coalesce(i.closed_at, i.submitted_at) <= ?
                        end
                  order by i.id
+                 limit ?
                    for update of i skip locked""",
-                (rs, row) -> new Due(rs.getLong("id"), rs.getBoolean("held")),
-                Timestamp.from(policy.clinicalCutoff(now)), Timestamp.from(policy.nonClientCutoff(now)));
+                (rs, row) -> new Due(rs.getLong("id"), rs.getBoolean("held")), afterId,
+                Timestamp.from(policy.clinicalCutoff(now)), Timestamp.from(policy.nonClientCutoff(now)), limit);
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import jakarta.annotation.security.RolesAllowed;
 
 import org.slf4j.Logger;
@@ -13,11 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.thaw.caseaccess.CaseOperation;
-import app.thaw.caseaccess.CaseGrant;
-import app.thaw.caseaccess.CaseAccess;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
+import app.thaw.base.database.InstanceLock;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
@@ -34,20 +34,18 @@ public class RetentionService {
     private static final long RUN_LOCK = 0x7468_6177_5245_544EL;
     static final String RETENTION_REASON = "Retention period ended";
 
-    private final RetentionCandidates candidates;
-    private final ClientEraser eraser;
-    private final CaseAccess access;
+    private final RetentionBatches batches;
+    private final InstanceLock runLock;
     private final AuditLog auditLog;
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    RetentionService(RetentionCandidates candidates, ClientEraser eraser, CaseAccess access, AuditLog auditLog,
-                     StaffAccountService staff, CurrentUser currentUser, JdbcTemplate jdbc, Clock clock) {
-        this.candidates = candidates;
-        this.eraser = eraser;
-        this.access = access;
+    RetentionService(RetentionBatches batches, DataSource dataSource, AuditLog auditLog, StaffAccountService staff,
+                     CurrentUser currentUser, JdbcTemplate jdbc, Clock clock) {
+        this.batches = batches;
+        this.runLock = new InstanceLock(dataSource, RUN_LOCK, "retention run");
         this.auditLog = auditLog;
         this.staff = staff;
         this.currentUser = currentUser;
@@ -99,37 +97,33 @@ public class RetentionService {
     }
 
     /**
-     * Anonymises every client due at {@code now}. One transaction holding a database advisory lock: a second
-     * instance starting meanwhile finds the lock taken and does nothing; candidates locked by a concurrent
+     * Anonymises every client due at {@code now}, a batch at a time ({@link RetentionBatches}). An advisory lock
+     * lets one instance run at a time: a second starting meanwhile does nothing; candidates locked by a concurrent
      * erasure request are skipped and picked up next time.
      */
-    @Transactional
     @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
     public RetentionRun runRetention(Instant now) {
         RetentionPolicy policy = settings().policy();
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class,
-                RUN_LOCK))) {
+        return runLock.tryRun(() -> {
+            int anonymised = 0;
+            int held = 0;
+            try {
+                long after = 0;
+                RetentionBatches.Batch batch;
+                do {
+                    batch = batches.next(now, policy, after, RetentionBatches.SIZE);
+                    anonymised += batch.anonymised();
+                    held += batch.held();
+                    after = batch.lastId();
+                } while (!batch.last());
+            } finally {
+                batches.record(now, policy, anonymised, held);
+            }
+            log.info("Retention run: anonymised {} clients, skipped {} under legal hold", anonymised, held);
+            return new RetentionRun(now, policy, anonymised, held, true);
+        }).orElseGet(() -> {
             log.info("Retention run skipped: another instance is running it");
             return new RetentionRun(now, policy, 0, 0, false);
-        }
-        int anonymised = 0;
-        int held = 0;
-        List<RetentionCandidates.Due> due = candidates.dueAt(now, policy);
-        held = (int) due.stream().filter(RetentionCandidates.Due::held).count();
-        List<Long> toErase = due.stream().filter(d -> !d.held()).map(RetentionCandidates.Due::intakeId).toList();
-        for (CaseGrant grant : access.checkAll(toErase, CaseOperation.ERASE)) {
-            if (eraser.erase(grant, RETENTION_REASON, ClientEraser.Source.RETENTION, null).erased()) {
-                anonymised++;
-            }
-        }
-        jdbc.update("""
-                insert into retention_run (ran_at, clinical_years, non_client_months, anonymised, skipped_for_hold)
-                values (?, ?, ?, ?, ?)""", Timestamp.from(now), policy.clinicalYears(), policy.nonClientMonths(),
-                anonymised, held);
-        auditLog.record(AuditAction.RETENTION_RUN, null, null, "Anonymised " + anonymised
-                + ", skipped " + held + " under legal hold (" + policy.clinicalYears() + " years after closure, "
-                + policy.nonClientMonths() + " months for non-clients)");
-        log.info("Retention run: anonymised {} clients, skipped {} under legal hold", anonymised, held);
-        return new RetentionRun(now, policy, anonymised, held, true);
+        });
     }
 }

@@ -158,6 +158,63 @@ class RetentionIT {
     }
 
     @Test
+    void aRunGoesInShortBatchesThatEachCommitAndStepsOverAClientSomeoneElseHasLocked() throws Exception {
+        String word = ReviewTestData.uniqueWord();
+        Instant now = Instant.now();
+        var policy = data.review.as("admin", () -> retention.settings().policy());
+        List<Long> due = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long id = client(word, "Batch" + (char) ('a' + i), false);
+            data.submittedAt(id, policy.nonClientCutoff(now).minus(1, ChronoUnit.DAYS));
+            due.add(id);
+        }
+        long locked = due.get(2);
+        var lockTaken = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // threads of its own: on two cores the common pool has one, which the lock holder would take
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        // an erasure request (or a therapist's edit) holding the third client's row while the run passes by
+        var holder = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+            jdbc.queryForObject("select id from intake where id = ? for update", Long.class, locked);
+            lockTaken.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), threads);
+        try {
+            assertThat(lockTaken.await(30, TimeUnit.SECONDS)).isTrue();
+            List<RetentionBatches.Batch> seen = new java.util.ArrayList<>();
+            long after = due.getFirst() - 1;
+            RetentionBatches.Batch batch;
+            do {
+                long from = after;
+                batch = CompletableFuture.supplyAsync(() -> SystemActor.call(() -> batches.next(now, policy, from, 2)),
+                        threads).get(30, TimeUnit.SECONDS);
+                seen.add(batch);
+                // each batch is committed on its own: what it erased is visible at once to everyone else
+                assertThat(erased(due.subList(0, seen.size() == 1 ? 2 : 5).stream().filter(id -> id != locked)
+                        .toList())).containsOnly(true);
+                after = batch.lastId();
+            } while (!batch.last());
+
+            assertThat(seen).extracting(RetentionBatches.Batch::anonymised).containsExactly(2, 2, 0);
+            assertThat(erased(List.of(locked))).containsExactly(false);
+        } finally {
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            threads.shutdown();
+        }
+        // the next run finds the client it stepped over
+        SystemActor.call(() -> retention.runRetention(now));
+        assertThat(erased(due)).containsOnly(true);
+    }
+
+    @Autowired
+    RetentionBatches batches;
+
+    @Test
     void settingsAreCheckedSavedAndAudited() {
         var before = data.review.as("admin", () -> retention.settings().policy());
 

@@ -1,9 +1,5 @@
 package app.thaw.base.events;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -11,10 +7,11 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import app.thaw.base.database.InstanceLock;
 
 /**
  * Hands an event back to a listener that failed or never finished (a crash, a restart, the database away for a
@@ -30,13 +27,13 @@ public class EventResubmission {
     static final long LOCK = 0x7468617765766e74L;
 
     private final IncompleteEventPublications incomplete;
-    private final DataSource dataSource;
+    private final InstanceLock lock;
     private final Duration after;
 
     EventResubmission(IncompleteEventPublications incomplete, DataSource dataSource,
                       @Value("${thaw.events.resubmit-after:1m}") Duration after) {
         this.incomplete = incomplete;
-        this.dataSource = dataSource;
+        this.lock = new InstanceLock(dataSource, LOCK, "event resubmission");
         this.after = after;
     }
 
@@ -53,27 +50,9 @@ public class EventResubmission {
 
     /** Resubmits what is older than {@code age}; false when another instance is at it. */
     public boolean resubmitOlderThan(Duration age) {
-        try (Connection lockHolder = dataSource.getConnection()) {
-            if (!advisoryLock(lockHolder, "select pg_try_advisory_lock(?)")) {
-                return false;
-            }
-            try {
-                incomplete.resubmitIncompletePublicationsOlderThan(age);
-                return true;
-            } finally {
-                advisoryLock(lockHolder, "select pg_advisory_unlock(?)");
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("Could not take the event resubmission lock", e);
-        }
-    }
-
-    private static boolean advisoryLock(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, LOCK);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
+        return lock.tryRun(() -> {
+            incomplete.resubmitIncompletePublicationsOlderThan(age);
+            return true;
+        }).orElse(false);
     }
 }
