@@ -112,10 +112,23 @@ public class QueueBench implements BenchCommand {
             table.append(openStats.row());
             String body = "Goals: search and pages p95 ≤ 5 ms DB, case open p95 ≤ 20 ms; before issue 20: p95 ≤ 5 ms DB, ≤ 20 ms service. Signed in as therapist `" + therapist.username()
                     + "` (sees unassigned cases and their own); pages of " + PAGE + " rows; "
-                    + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes.\n\n"
+                    + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes"
+                    + searchTerms(bench) + ".\n\n"
                     + table + "\nPlans (EXPLAIN (ANALYZE, BUFFERS), run once after the timings):\n\n" + plans;
             PerformanceDoc.write("queue", options, Machine.describe(bench.postgresVersion()), body);
         }
+    }
+
+    /** How many search terms (V100) the intakes have and what they and their indexes take on disk. */
+    private static String searchTerms(BenchContext bench) {
+        if (bench.jdbc().queryForObject("select to_regclass('intake_search') is null", Boolean.class)) {
+            return "";
+        }
+        return bench.jdbc().queryForObject("""
+                select format('; %s search terms (intake_search, V100): table %s, indexes %s', count(*),
+                              pg_size_pretty(pg_relation_size('intake_search')),
+                              pg_size_pretty(pg_indexes_size('intake_search')))
+                  from intake_search""", String.class);
     }
 
     /**
