@@ -63,8 +63,6 @@ public final class BenchContext implements AutoCloseable {
         properties.put("logging.level.root", "warn");
         properties.put("logging.level.app.thaw.bench", "info");
         properties.put("server.port", "0");
-        // parallel branches number their migrations in ranges (V100 arrived after V130): the bench copy takes them all
-        properties.put("spring.flyway.out-of-order", "true");
         for (String key : BenchKey.properties()) {
             properties.put(key.substring(0, key.indexOf('=')), key.substring(key.indexOf('=') + 1));
         }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What was typed in the queue's search box: a case reference (THW-ABC123, any case, the dash optional), an email, or
  * up to five name words, each the start of a word of the client's name. Emails and words are looked up in
- * {@code intake_search} (V100, ADR 15), normalised there by the same SQL functions that wrote the terms.
+ * {@code intake_search} (V160, ADR 15), normalised there by the same SQL functions that wrote the terms.
  */
 record QueueSearch(@Nullable String reference, @Nullable String email, List<String> words) {
 

@@ -85,7 +85,7 @@ class ReviewQueueQuery {
                        i.submitted_at, i.queue_assignee_id, s.display_name
                 """);
         if (search.byTerms()) {
-            // one index range of the search terms (V100) per visibility set, in the queue's order, up to the LIMIT
+            // one index range of the search terms (V160) per visibility set, in the queue's order, up to the LIMIT
             sql.append("""
                       from intake_search t
                       join intake i on i.id = t.intake_id
@@ -173,7 +173,7 @@ class ReviewQueueQuery {
     private static List<Key> keys(QueueSort sort, boolean byTerms) {
         boolean desc = sort.descending();
         if (byTerms && sort.field() == QueueSort.Field.URGENCY) {
-            // the search terms' index holds the same sort keys (V100)
+            // the search terms' index holds the same sort keys (V160)
             return List.of(new Key("t.queue_rank", "q.queue_rank", false),
                     new Key("t.submitted_at", "q.submitted_at", false), new Key("t.intake_id", "q.id", false));
         }

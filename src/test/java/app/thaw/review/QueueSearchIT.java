@@ -18,7 +18,7 @@ import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.security.StaffAccountService;
 
-/** The queue's search through its terms (V100): what a therapist types finds the client, and only visible cases. */
+/** The queue's search through its terms (V160): what a therapist types finds the client, and only visible cases. */
 @IntegrationTest
 class QueueSearchIT {
 

@@ -184,7 +184,7 @@ public class GenerateCommand implements BenchCommand {
             jdbc.execute("select setval(pg_get_serial_sequence('intake_draft', 'id'), (select max(draft_id) from intake))");
             phases.put("sequences", seconds(t));
             t = System.nanoTime();
-            // the queue's search terms (V100) are written by a trigger on intake as rows arrive; a load that ran
+            // the queue's search terms (V160) are written by a trigger on intake as rows arrive; a load that ran
             // without triggers (or stopped half-way) gets the missing ones here, intake by intake, so a rerun resumes
             int filled = jdbc.update("""
                     insert into intake_search (term, intake_id, in_hand, assignee_key, queue_rank, submitted_at)

@@ -119,13 +119,13 @@ public class QueueBench implements BenchCommand {
         }
     }
 
-    /** How many search terms (V100) the intakes have and what they and their indexes take on disk. */
+    /** How many search terms (V160) the intakes have and what they and their indexes take on disk. */
     private static String searchTerms(BenchContext bench) {
         if (bench.jdbc().queryForObject("select to_regclass('intake_search') is null", Boolean.class)) {
             return "";
         }
         return bench.jdbc().queryForObject("""
-                select format('; %s search terms (intake_search, V100): table %s, indexes %s', count(*),
+                select format('; %s search terms (intake_search, V160): table %s, indexes %s', count(*),
                               pg_size_pretty(pg_relation_size('intake_search')),
                               pg_size_pretty(pg_indexes_size('intake_search')))
                   from intake_search""", String.class);
