@@ -40,7 +40,7 @@ class FeatureTablesTest {
                     + "outcome_episode outcome_summary outcome_wait"),
             Map.entry("privacy", "subject_access_request subject_access_withheld"),
             Map.entry("retention", "client_erasure legal_hold retention_run practice_settings"),
-            Map.entry("review", "case_note factor_decision factor_suggestion referral review_case"),
+            Map.entry("review", "case_note factor_decision factor_suggestion intake_search referral review_case"),
             Map.entry("scheduling", "appointment appointment_request appointment_type closed_day diary_claim "
                     + "meeting_link room time_away working_exception working_hours"),
             Map.entry("security", "sign_in_device sign_in_throttle staff_account staff_password_link "

@@ -2,11 +2,8 @@ package app.thaw.review;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +19,6 @@ import app.thaw.intake.RequestedType;
  */
 @Component
 class ReviewQueueQuery {
-
-    private static final Pattern REFERENCE = Pattern.compile("(?i)^THW-?([0-9A-Z]{6})$");
 
     private final JdbcTemplate jdbc;
 
@@ -42,16 +37,17 @@ class ReviewQueueQuery {
      */
     List<QueueRow> page(QueueFilter filter, QueueSort sort, @Nullable QueueRow after, int limit,
                         @Nullable Long therapistId) {
-        List<Key> keys = keys(sort);
+        QueueSearch search = QueueSearch.of(filter.search());
+        List<Key> keys = keys(sort, search.byTerms());
         List<Object> args = new ArrayList<>();
         List<Assignee> visible = visibility(filter.assignment(), therapistId);
         String sql;
         if (visible.size() == 1) {
-            sql = branch(visible.getFirst(), filter, sort, after, limit, keys, args);
+            sql = branch(visible.getFirst(), filter, search, sort, after, limit, keys, args);
         } else {
             var branches = new ArrayList<String>();
             for (Assignee condition : visible) {
-                branches.add("(" + branch(condition, filter, sort, after, limit, keys, args) + ")");
+                branches.add("(" + branch(condition, filter, search, sort, after, limit, keys, args) + ")");
             }
             sql = "select * from (" + String.join(" union all ", branches) + ") q order by "
                     + orderBy(keys, Key::merged) + " limit ?";
@@ -82,27 +78,51 @@ class ReviewQueueQuery {
         };
     }
 
-    private static String branch(Assignee visible, QueueFilter filter, QueueSort sort, @Nullable QueueRow after,
-                                 int limit, List<Key> keys, List<Object> args) {
+    private static String branch(Assignee visible, QueueFilter filter, QueueSearch search, QueueSort sort,
+                                 @Nullable QueueRow after, int limit, List<Key> keys, List<Object> args) {
         var sql = new StringBuilder("""
                 select i.id, i.reference, i.full_name, i.requested_type, i.status, i.urgent, i.queue_rank,
                        i.submitted_at, i.queue_assignee_id, s.display_name
-                  from intake i
-                  left join staff_account s on s.id = i.queue_assignee_id
-                 where""").append(' ');
-        if (visible.any()) {
-            sql.append("true");
-        } else if (visible.id() == null) {
-            sql.append("i.queue_assignee_id is null");
+                """);
+        if (search.byTerms()) {
+            // one index range of the search terms (V160) per visibility set, in the queue's order, up to the LIMIT
+            sql.append("""
+                      from intake_search t
+                      join intake i on i.id = t.intake_id
+                      left join staff_account s on s.id = i.queue_assignee_id
+                     where\s""").append(search.leadingTermCondition(args));
+            if (!visible.any()) {
+                sql.append(" and t.assignee_key = ?");
+                args.add(visible.id() == null ? 0L : visible.id());
+            }
+            if (!filter.statuses().isEmpty() && QueueFilter.IN_HAND.containsAll(filter.statuses())) {
+                sql.append(" and t.in_hand");
+            }
+            search.appendOtherWords(sql, args);
         } else {
-            sql.append("i.queue_assignee_id = ?");
-            args.add(visible.id());
+            sql.append("""
+                      from intake i
+                      left join staff_account s on s.id = i.queue_assignee_id
+                     where\s""");
+            if (visible.any()) {
+                sql.append("true");
+            } else if (visible.id() == null) {
+                sql.append("i.queue_assignee_id is null");
+            } else {
+                sql.append("i.queue_assignee_id = ?");
+                args.add(visible.id());
+            }
+            if (search.reference() != null) {
+                sql.append(" and i.reference = ?");
+                args.add(search.reference());
+            }
         }
-        appendFilters(filter, sql, args);
+        appendFilters(filter, search.byTerms() ? "t" : "i", sql, args);
         if (after != null && sort.field() == QueueSort.Field.URGENCY && after.rank() == 2) {
             // past the urgent cases: "routine, then after (submitted, id)". As one row comparison starting with
             // rank > 2 the planner expects no rows at all and may pick an index of the wrong set
-            sql.append(" and i.queue_rank = 2 and (i.submitted_at, i.id) > (?, ?)");
+            sql.append(" and ").append(keys.get(0).column()).append(" = 2 and (").append(keys.get(1).column())
+                    .append(", ").append(keys.get(2).column()).append(") > (?, ?)");
             args.addAll(values(sort, after).subList(1, 3));
         } else if (after != null) {
             appendKeyset(keys, values(sort, after), sql, args);
@@ -116,16 +136,18 @@ class ReviewQueueQuery {
         return String.join(", ", keys.stream().map(k -> column.apply(k) + (k.descending() ? " desc" : "")).toList());
     }
 
-    private static void appendFilters(QueueFilter filter, StringBuilder sql, List<Object> args) {
+    /** The filters; {@code keys} names the table holding the rank and date ({@code t} when reading search terms). */
+    private static void appendFilters(QueueFilter filter, String keys, StringBuilder sql, List<Object> args) {
         if (!filter.statuses().isEmpty()) {
             // enum names as literals, in a fixed order: the planner can then match the open-cases partial index
             // (V14) even in a generic plan; they never come from what a user typed
             sql.append(" and i.status in (").append(String.join(", ", filter.statuses().stream().sorted()
                     .map(status -> "'" + status.name() + "'").toList())).append(')');
         }
+        // the rank says urgency (0 and 1 urgent, 2 routine), and it is in the search terms' index
         switch (filter.urgency()) {
-            case URGENT -> sql.append(" and i.urgent");
-            case ROUTINE -> sql.append(" and not i.urgent");
+            case URGENT -> sql.append(keys.equals("t") ? " and t.queue_rank < 2" : " and i.urgent");
+            case ROUTINE -> sql.append(keys.equals("t") ? " and t.queue_rank = 2" : " and not i.urgent");
             case ANY -> { }
         }
         if (filter.requestedType() != null) {
@@ -133,48 +155,28 @@ class ReviewQueueQuery {
             args.add(filter.requestedType().name());
         }
         if (filter.submittedFrom() != null) {
-            sql.append(" and i.submitted_at >= ?");
+            sql.append(" and ").append(keys).append(".submitted_at >= ?");
             args.add(Timestamp.from(filter.submittedFrom().atStartOfDay(Application.PRACTICE_ZONE).toInstant()));
         }
         if (filter.submittedTo() != null) {
-            sql.append(" and i.submitted_at < ?");
+            sql.append(" and ").append(keys).append(".submitted_at < ?");
             args.add(Timestamp.from(filter.submittedTo().plusDays(1).atStartOfDay(Application.PRACTICE_ZONE)
                     .toInstant()));
         }
-        appendSearch(filter.search(), sql, args);
     }
 
     /** The case reference a search names exactly (THW-ABC123, any case, the dash optional), if it is one. */
     static java.util.Optional<String> exactReference(@Nullable String search) {
-        if (search == null) {
-            return java.util.Optional.empty();
-        }
-        var reference = REFERENCE.matcher(search.strip());
-        return reference.matches() ? java.util.Optional.of("THW-" + reference.group(1).toUpperCase(Locale.ROOT))
-                : java.util.Optional.empty();
+        return QueueSearch.exactReference(search);
     }
 
-    /** A reference finds that case; other text finds names whose words start with what was typed. */
-    private static void appendSearch(@Nullable String search, StringBuilder sql, List<Object> args) {
-        if (search == null || search.isBlank()) {
-            return;
-        }
-        var reference = REFERENCE.matcher(search.strip());
-        if (reference.matches()) {
-            sql.append(" and i.reference = ?");
-            args.add("THW-" + reference.group(1).toUpperCase(Locale.ROOT));
-            return;
-        }
-        List<String> words = Arrays.stream(search.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> !word.isEmpty()).limit(5).map(word -> word + ":*").toList();
-        if (!words.isEmpty()) {
-            sql.append(" and to_tsvector('simple', i.full_name) @@ to_tsquery('simple', ?)");
-            args.add(String.join(" & ", words));
-        }
-    }
-
-    private static List<Key> keys(QueueSort sort) {
+    private static List<Key> keys(QueueSort sort, boolean byTerms) {
         boolean desc = sort.descending();
+        if (byTerms && sort.field() == QueueSort.Field.URGENCY) {
+            // the search terms' index holds the same sort keys (V160)
+            return List.of(new Key("t.queue_rank", "q.queue_rank", false),
+                    new Key("t.submitted_at", "q.submitted_at", false), new Key("t.intake_id", "q.id", false));
+        }
         return switch (sort.field()) {
             // the rank ascending puts unreviewed risk first, then reviewed urgent cases, with every key in one
             // direction, so the keyset is a single row comparison an index (V17) can start from

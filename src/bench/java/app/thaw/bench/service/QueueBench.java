@@ -14,6 +14,7 @@ import app.thaw.bench.RecordingJdbcTemplate;
 import app.thaw.bench.Stats;
 import app.thaw.bench.data.GenerateCommand;
 import app.thaw.intake.RequestedType;
+import app.thaw.review.CaseOpeningService;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueRow;
 import app.thaw.review.QueueSort;
@@ -52,12 +53,30 @@ public class QueueBench implements BenchCommand {
             LocalDate today = LocalDate.now(Application.PRACTICE_ZONE);
             QueueFilter everything = new QueueFilter(Set.of(), QueueFilter.Urgency.ANY, null,
                     QueueFilter.Assignment.ANYONE, null, null, null);
+            // a client of the therapist's visible open cases, to search for by email, reference and partial name
+            var sample = bench.jdbc().queryForMap("""
+                    select reference, email, full_name from intake
+                     where queue_assignee_id is null and status in ('NEW', 'IN_REVIEW', 'AWAITING_PARTNER')
+                     order by id desc limit 1""");
+            String[] sampleName = ((String) sample.get("full_name")).split(" ");
+            String surname = sampleName[sampleName.length - 1];
+            String partial = sampleName[0] + " " + surname.substring(0, Math.min(3, surname.length()));
             List<Scenario> scenarios = List.of(
                     new Scenario("first page: open cases, urgent first", QueueFilter.open(), QueueSort.DEFAULT, 0),
                     new Scenario("filtered: couples, unassigned, last 30 days", new QueueFilter(Set.of(),
                             QueueFilter.Urgency.ANY, RequestedType.COUPLES, QueueFilter.Assignment.UNASSIGNED,
                             today.minusDays(30), null, null), QueueSort.DEFAULT, 0),
                     new Scenario("search: surname 'khan' in open cases", QueueFilter.open().withSearch("khan"),
+                            QueueSort.DEFAULT, 0),
+                    new Scenario("search: partial surname 'kha' in open cases", QueueFilter.open().withSearch("kha"),
+                            QueueSort.DEFAULT, 0),
+                    new Scenario("search: first name and partial surname '" + partial + "' in open cases",
+                            QueueFilter.open().withSearch(partial), QueueSort.DEFAULT, 0),
+                    new Scenario("search: email in open cases", QueueFilter.open().withSearch(
+                            (String) sample.get("email")), QueueSort.DEFAULT, 0),
+                    new Scenario("search: reference in open cases", QueueFilter.open().withSearch(
+                            (String) sample.get("reference")), QueueSort.DEFAULT, 0),
+                    new Scenario("search: surname 'khan' in all cases", everything.withSearch("khan"),
                             QueueSort.DEFAULT, 0),
                     new Scenario("deep: all cases, urgent first, after row " + depth, everything, QueueSort.DEFAULT,
                             depth),
@@ -84,12 +103,32 @@ public class QueueBench implements BenchCommand {
                         .append(sql.sql().strip()).append("\n-- ").append(java.util.Arrays.toString(sql.args()))
                         .append("\n```\n\n```\n").append(String.join("\n", bench.explain(sql))).append("\n```\n</details>\n\n");
             }
-            String body = "Goals: p95 ≤ 5 ms DB, ≤ 20 ms service. Signed in as therapist `" + therapist.username()
+            String reference = (String) sample.get("reference");
+            CaseOpeningService opening = bench.bean(CaseOpeningService.class);
+            var open = Measure.repeat(warmup, iterations, () -> BenchContext.as(therapist,
+                    () -> opening.openCase(reference).orElseThrow()));
+            Stats openStats = open.stats("case open: an unassigned open case with its answers — service");
+            System.out.println(openStats.line());
+            table.append(openStats.row());
+            String body = "Goals: search and pages p95 ≤ 5 ms DB, case open p95 ≤ 20 ms; before issue 20: p95 ≤ 5 ms DB, ≤ 20 ms service. Signed in as therapist `" + therapist.username()
                     + "` (sees unassigned cases and their own); pages of " + PAGE + " rows; "
-                    + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes.\n\n"
+                    + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes"
+                    + searchTerms(bench) + ".\n\n"
                     + table + "\nPlans (EXPLAIN (ANALYZE, BUFFERS), run once after the timings):\n\n" + plans;
             PerformanceDoc.write("queue", options, Machine.describe(bench.postgresVersion()), body);
         }
+    }
+
+    /** How many search terms (V160) the intakes have and what they and their indexes take on disk. */
+    private static String searchTerms(BenchContext bench) {
+        if (bench.jdbc().queryForObject("select to_regclass('intake_search') is null", Boolean.class)) {
+            return "";
+        }
+        return bench.jdbc().queryForObject("""
+                select format('; %s search terms (intake_search, V160): table %s, indexes %s', count(*),
+                              pg_size_pretty(pg_relation_size('intake_search')),
+                              pg_size_pretty(pg_indexes_size('intake_search')))
+                  from intake_search""", String.class);
     }
 
     /**

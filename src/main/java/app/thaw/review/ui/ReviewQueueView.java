@@ -103,7 +103,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void configureFilters() {
-        search.setPlaceholder("Name or reference");
+        search.setPlaceholder("Name, email or reference");
         search.setAriaLabel("Search by name or reference");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
