@@ -56,7 +56,7 @@ public class ClientSessionRecords {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
     public List<CaseSession> sessionsOf(CaseGrant grant) {
         grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.READ_BOOKING_DETAILS, CaseOperation.READ_VIA_API);
-        List<Appointment> theirs = appointments.findForIntakes(List.of(grant.intakeId()));
+        List<Appointment> theirs = appointments.findForIntake(grant.intakeId());
         if (theirs.isEmpty()) {
             return List.of();
         }
@@ -88,7 +88,7 @@ public class ClientSessionRecords {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     public List<ClientSessionRecord> forSubjectAccess(CaseGrant grant) {
         grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE);
-        List<Appointment> theirs = appointments.findForIntakes(List.of(grant.intakeId()));
+        List<Appointment> theirs = appointments.findForIntake(grant.intakeId());
         List<SessionView> sessions = views.of(theirs);
         Map<Long, String> written = new HashMap<>();
         notes.forSubjectAccess(grant).forEach(note -> written.put(note.appointmentId(), text(note)));
