@@ -63,9 +63,9 @@ public class ClientSessionRecords {
         var therapistIds = theirs.stream().map(Appointment::getTherapistId).collect(java.util.stream.Collectors.toSet());
         java.util.Map<Long, String> therapists = SystemActor.call(() -> staff.displayNames(therapistIds));
         java.util.Map<Long, String> roomNames = new java.util.HashMap<>();
-        rooms.findAll().forEach(room -> roomNames.put(room.getId(), room.getName()));
+        rooms.idsAndNames().forEach(room -> roomNames.put((Long) room[0], (String) room[1]));
         java.util.Map<Long, String> typeLabels = new java.util.HashMap<>();
-        types.findAll().forEach(type -> typeLabels.put(type.getId(), type.getLabel()));
+        types.idsAndLabels().forEach(type -> typeLabels.put((Long) type[0], (String) type[1]));
         return theirs.stream().map(a -> new CaseSession(a.getId(), a.getStartsAt().atZone(Application.PRACTICE_ZONE),
                 a.getEndsAt().atZone(Application.PRACTICE_ZONE), a.getState(),
                 typeLabels.getOrDefault(a.getTypeId(), "Session"), a.getFormat(),
