@@ -1,5 +1,6 @@
 package app.thaw.fhir;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +13,14 @@ import java.util.Set;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.audit.AuditAction;
@@ -44,14 +48,16 @@ public class ApiClients {
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final ApiClientRepository clients;
+    private final JdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final CurrentUser currentUser;
     private final StaffAccountService staff;
     private final Clock clock;
 
-    ApiClients(ApiClientRepository clients, AuditLog auditLog, CurrentUser currentUser, StaffAccountService staff,
-               Clock clock) {
+    ApiClients(ApiClientRepository clients, JdbcTemplate jdbc, AuditLog auditLog, CurrentUser currentUser,
+               StaffAccountService staff, Clock clock) {
         this.clients = clients;
+        this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.currentUser = currentUser;
         this.staff = staff;
@@ -108,30 +114,47 @@ public class ApiClients {
 
     /**
      * The client a bearer token belongs to, as an authentication with its scopes, if the token is one of ours and
-     * neither revoked nor expired. Called for every API request, before anyone is signed in.
+     * neither revoked nor expired. Called for every API request, before anyone is signed in: one read by the token's
+     * SHA-256 (tokens are random, so no slow hash is needed) outside any transaction, and "last used" written at most
+     * once a minute, without touching the row's version (a revocation at that moment still wins).
      */
     @PermitAll
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<Authentication> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX)
                 || !SecretToken.isWellFormed(token.substring(TOKEN_PREFIX.length()))) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return clients.findByTokenHash(SecretToken.hash(token)).filter(c -> c.isUsableAt(now)).map(client -> {
-            if (client.getLastUsedAt() == null || client.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
-                client.usedAt(now);
-            }
-            var authorities = new java.util.ArrayList<GrantedAuthority>();
-            authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.API_CLIENT));
-            client.getScopes().forEach(scope -> authorities.add(
-                    new SimpleGrantedAuthority(ApiScopes.AUTHORITY_PREFIX + scope)));
-            return UsernamePasswordAuthenticationToken.authenticated(actorName(client), null, authorities);
-        });
+        List<Usable> found = jdbc.query("select id, name, scopes, last_used_at from fhir_api_client"
+                        + " where token_hash = ? and revoked_at is null and expires_at > ?",
+                (rs, row) -> new Usable(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()),
+                SecretToken.hash(token), Timestamp.from(now));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Usable client = found.getFirst();
+        if (client.lastUsedAt() == null || client.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+            jdbc.update("update fhir_api_client set last_used_at = ? where id = ?"
+                    + " and (last_used_at is null or last_used_at < ?)", Timestamp.from(now), client.id(),
+                    Timestamp.from(now.minus(LAST_USED_PRECISION)));
+        }
+        var authorities = new java.util.ArrayList<GrantedAuthority>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.API_CLIENT));
+        for (String scope : client.scopes().split(" ")) {
+            authorities.add(new SimpleGrantedAuthority(ApiScopes.AUTHORITY_PREFIX + scope));
+        }
+        return Optional.of(UsernamePasswordAuthenticationToken.authenticated(actorName(client.name(), client.id()),
+                null, authorities));
+    }
+
+    private record Usable(long id, String name, String scopes, @Nullable Instant lastUsedAt) {
     }
 
     /** How the audit log names the client: "API client «OpenEMR bridge» #3". */
-    static String actorName(ApiClient client) {
-        String name = client.getName().length() > 90 ? client.getName().substring(0, 90) : client.getName();
-        return "API client «" + name + "» #" + client.getId();
+    static String actorName(String clientName, long clientId) {
+        String name = clientName.length() > 90 ? clientName.substring(0, 90) : clientName;
+        return "API client «" + name + "» #" + clientId;
     }
 }

@@ -53,7 +53,7 @@ public class FhirQuestionnaires {
     Optional<Questionnaire> byId(String id) {
         return definitions().stream()
                 .filter(d -> ThawFhir.questionnaireId(d.id(), d.version()).equalsIgnoreCase(id.strip()))
-                .findFirst().map(mapper::toFhir);
+                .findFirst().map(mapper::published);
     }
 
     /** By canonical URL, all versions or the one after {@code |}; every version when no URL is given. */
@@ -65,7 +65,7 @@ public class FhirQuestionnaires {
         return definitions().stream()
                 .filter(d -> url == null || ThawFhir.questionnaireUrl(d.id()).equals(url))
                 .filter(d -> version == null || String.valueOf(d.version()).equals(version))
-                .map(mapper::toFhir).toList();
+                .map(mapper::published).toList();
     }
 
     /**

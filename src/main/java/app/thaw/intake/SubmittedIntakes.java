@@ -211,13 +211,20 @@ public class SubmittedIntakes {
 
     /** Corrections to an intake's answers, oldest first. */
     private List<Amendment> amendments(long intakeId) {
-        var names = staff.displayNames();
-        return jdbc.query("select * from intake_amendment where intake_id = ? order by amended_at, id",
-                (rs, row) -> new Amendment(rs.getString("item_id"),
-                        json.readValues(amendmentAnswer.decrypt(rs.getString("answer"))),
-                        Erased.orMarker(amendmentReason.convertToEntityAttribute(rs.getString("reason"))),
-                        names.getOrDefault(rs.getLong("amended_by"), "Former staff member"),
-                        rs.getTimestamp("amended_at").toInstant()), intakeId);
+        record Row(String itemId, String answer, String reason, long amendedBy, java.time.Instant amendedAt) {
+        }
+        List<Row> rows = jdbc.query("select item_id, answer, reason, amended_by, amended_at from intake_amendment"
+                        + " where intake_id = ? order by amended_at, id",
+                (rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getTimestamp(5).toInstant()), intakeId);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // only the correctors' names: most intakes have none, and every read (API reads too) passes here
+        var names = staff.displayNames(rows.stream().map(Row::amendedBy).collect(java.util.stream.Collectors.toSet()));
+        return rows.stream().map(r -> new Amendment(r.itemId(), json.readValues(amendmentAnswer.decrypt(r.answer())),
+                Erased.orMarker(amendmentReason.convertToEntityAttribute(r.reason())),
+                names.getOrDefault(r.amendedBy(), "Former staff member"), r.amendedAt())).toList();
     }
 
     private SubmittedIntake toSubmitted(Intake intake) {

@@ -56,16 +56,16 @@ public class ClientSessionRecords {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
     public List<CaseSession> sessionsOf(CaseGrant grant) {
         grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.READ_BOOKING_DETAILS, CaseOperation.READ_VIA_API);
-        List<Appointment> theirs = appointments.findForIntakes(List.of(grant.intakeId()));
+        List<Appointment> theirs = appointments.findForIntake(grant.intakeId());
         if (theirs.isEmpty()) {
             return List.of();
         }
         var therapistIds = theirs.stream().map(Appointment::getTherapistId).collect(java.util.stream.Collectors.toSet());
         java.util.Map<Long, String> therapists = SystemActor.call(() -> staff.displayNames(therapistIds));
         java.util.Map<Long, String> roomNames = new java.util.HashMap<>();
-        rooms.findAll().forEach(room -> roomNames.put(room.getId(), room.getName()));
+        rooms.idsAndNames().forEach(room -> roomNames.put((Long) room[0], (String) room[1]));
         java.util.Map<Long, String> typeLabels = new java.util.HashMap<>();
-        types.findAll().forEach(type -> typeLabels.put(type.getId(), type.getLabel()));
+        types.idsAndLabels().forEach(type -> typeLabels.put((Long) type[0], (String) type[1]));
         return theirs.stream().map(a -> new CaseSession(a.getId(), a.getStartsAt().atZone(Application.PRACTICE_ZONE),
                 a.getEndsAt().atZone(Application.PRACTICE_ZONE), a.getState(),
                 typeLabels.getOrDefault(a.getTypeId(), "Session"), a.getFormat(),
@@ -88,7 +88,7 @@ public class ClientSessionRecords {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     public List<ClientSessionRecord> forSubjectAccess(CaseGrant grant) {
         grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE);
-        List<Appointment> theirs = appointments.findForIntakes(List.of(grant.intakeId()));
+        List<Appointment> theirs = appointments.findForIntake(grant.intakeId());
         List<SessionView> sessions = views.of(theirs);
         Map<Long, String> written = new HashMap<>();
         notes.forSubjectAccess(grant).forEach(note -> written.put(note.appointmentId(), text(note)));

@@ -83,7 +83,7 @@ class ClientSessions implements ClientAppointments {
         long intakeId = client.intakeId();
         Instant now = clock.instant();
         Duration noticePeriod = settings.current().clientNotice();
-        var all = appointments.findForIntakes(List.of(intakeId));
+        var all = appointments.findForIntake(intakeId);
         var mine = all.stream()
                 .filter(a -> a.getState() == AppointmentState.BOOKED && a.getEndsAt().isAfter(now)).toList();
         int earlier = (int) all.stream()
@@ -185,7 +185,7 @@ class ClientSessions implements ClientAppointments {
     @Transactional(readOnly = true)
     public List<RequestUpdate> requestUpdates(VerifiedClient client) {
         Instant since = clock.instant().minus(UPDATES_FOR);
-        Map<Long, Appointment> mine = appointments.findForIntakes(List.of(client.intakeId())).stream()
+        Map<Long, Appointment> mine = appointments.findForIntake(client.intakeId()).stream()
                 .collect(Collectors.toMap(Appointment::getId, Function.identity()));
         if (mine.isEmpty()) {
             return List.of();

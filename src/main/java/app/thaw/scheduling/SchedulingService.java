@@ -159,7 +159,7 @@ public class SchedulingService {
     public List<SessionView> sessionsForCase(long intakeId) {
         return transactions.execute(status -> {
             CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
-            return views.of(appointments.findForIntakes(List.of(grant.intakeId())));
+            return views.of(appointments.findForIntake(grant.intakeId()));
         });
     }
 

@@ -53,26 +53,28 @@ class FhirController {
     private final FhirReads reads;
     private final FhirSearches searches;
     private final FhirContext fhir;
+    private final FhirJson json;
 
-    FhirController(FhirReads reads, FhirSearches searches, FhirContext fhir) {
+    FhirController(FhirReads reads, FhirSearches searches, FhirContext fhir, FhirJson json) {
         this.reads = reads;
         this.searches = searches;
         this.fhir = fhir;
+        this.json = json;
     }
 
     @GetMapping("/metadata")
-    ResponseEntity<String> metadata(HttpServletRequest request) {
-        return FhirFormat.of(request).respond(fhir, 200, CapabilityStatements.of(base(request), PARAMETERS));
+    ResponseEntity<byte[]> metadata(HttpServletRequest request) {
+        return FhirFormat.of(request).respond(fhir, json, 200, CapabilityStatements.of(base(request), PARAMETERS));
     }
 
     @GetMapping("/{type}/{id}")
-    ResponseEntity<String> read(@PathVariable String type, @PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<byte[]> read(@PathVariable String type, @PathVariable String id, HttpServletRequest request) {
         FhirFormat format = FhirFormat.of(request);
-        return format.respond(fhir, 200, reads.read(type, id, base(request)));
+        return format.respond(fhir, json, 200, reads.read(type, id, base(request)));
     }
 
     @GetMapping("/{type}")
-    ResponseEntity<String> search(@PathVariable String type, @RequestParam MultiValueMap<String, String> parameters,
+    ResponseEntity<byte[]> search(@PathVariable String type, @RequestParam MultiValueMap<String, String> parameters,
                                   HttpServletRequest request) {
         FhirFormat format = FhirFormat.of(request);
         Set<String> known = PARAMETERS.get(type);
@@ -99,13 +101,13 @@ class FhirController {
                 single(parameters, "code"), integer(parameters, "_count", FhirSearch.DEFAULT_COUNT),
                 parameters.containsKey("_page") ? (long) integer(parameters, "_page", 0) : null);
         FhirSearches.Page page = searches.search(search);
-        return format.respond(fhir, 200, searchset(request, page));
+        return format.respond(fhir, json, 200, searchset(request, page));
     }
 
     /** The API is read-only, and serves nothing else under its base. */
     @RequestMapping(path = "/**", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.PATCH, RequestMethod.DELETE})
-    ResponseEntity<String> other(HttpServletRequest request) {
+    ResponseEntity<byte[]> other(HttpServletRequest request) {
         if (!request.getMethod().equals("GET")) {
             throw new FhirRequestRefused(FhirRequestRefused.Reason.NOT_ALLOWED,
                     "This FHIR API is read-only: " + request.getMethod() + " is not supported.");

@@ -1,5 +1,6 @@
 package app.thaw.fhir.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -57,8 +58,16 @@ record FhirFormat(boolean xml, boolean pretty) {
         return xml ? FHIR_XML : FHIR_JSON;
     }
 
+    /** An OperationOutcome: small, never in a hot path. */
     ResponseEntity<String> respond(FhirContext fhir, int status, IBaseResource resource) {
         return ResponseEntity.status(status).contentType(mediaType()).cacheControl(CacheControl.noStore())
                 .body(encode(fhir, resource));
+    }
+
+    /** The answer as bytes: Spring would otherwise encode a String twice, once only to count its length. */
+    ResponseEntity<byte[]> respond(FhirContext fhir, FhirJson json, int status, IBaseResource resource) {
+        String body = xml || pretty ? encode(fhir, resource) : json.encode(resource);
+        return ResponseEntity.status(status).contentType(mediaType()).cacheControl(CacheControl.noStore())
+                .body(body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -72,10 +72,6 @@ public class ApiClient extends AbstractEntity {
         }
     }
 
-    public void usedAt(Instant now) {
-        lastUsedAt = now;
-    }
-
     public String getName() {
         return name;
     }

@@ -154,7 +154,7 @@ public final class CaseResources {
         if (cached != null && cached.definition() == definition) {
             return cached.nodes();
         }
-        List<Node> nodes = nodes(questionnaires.toFhir(definition).getItem());
+        List<Node> nodes = nodes(questionnaires.published(definition).getItem());
         shapes.put(definition.key(), new Shape(definition, nodes));
         return nodes;
     }

@@ -1,7 +1,9 @@
 package app.thaw.fhir.mapping;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -47,6 +49,33 @@ public final class QuestionnaireMapper {
 
     public QuestionnaireMapper(Instruments instruments) {
         this.instruments = instruments;
+    }
+
+    /** One questionnaire version as published: built once, since a version never changes after it is asked. */
+    private record Published(QuestionnaireDefinition definition, Questionnaire questionnaire) {
+    }
+
+    private final Map<String, Published> published = new ConcurrentHashMap<>();
+
+    /**
+     * The Questionnaire of this version, built once and shared by every read and document that carries it: callers
+     * only encode it and must never change it ({@link #toFhir} gives a fresh one to change).
+     */
+    public Questionnaire published(QuestionnaireDefinition definition) {
+        String id = ThawFhir.questionnaireId(definition.id(), definition.version());
+        Published cached = published.get(id);
+        if (cached != null && cached.definition() == definition) {
+            return cached.questionnaire();
+        }
+        Questionnaire questionnaire = toFhir(definition);
+        published.put(id, new Published(definition, questionnaire));
+        return questionnaire;
+    }
+
+    /** Whether this is the shared instance {@link #published} gives for its version (so it never changes). */
+    public boolean isPublished(Questionnaire questionnaire) {
+        Published cached = published.get(questionnaire.getIdPart());
+        return cached != null && cached.questionnaire() == questionnaire;
     }
 
     public Questionnaire toFhir(QuestionnaireDefinition definition) {

@@ -68,7 +68,7 @@ public final class TransferDocument {
         var scores = new ArrayList<Resource>();
         var flags = new ArrayList<Resource>();
         for (AnsweredQuestionnaire answered : clientCase.responses()) {
-            Questionnaire questionnaire = questionnaires.toFhir(answered.definition());
+            Questionnaire questionnaire = questionnaires.published(answered.definition());
             asked.putIfAbsent(questionnaire.getIdPart(), questionnaire);
             answers.add(resources.response(reference, answered));
             scores.addAll(resources.scores(reference, answered));

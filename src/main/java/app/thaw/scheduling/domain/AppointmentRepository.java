@@ -92,11 +92,12 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
     List<BusyTime> findRoomsBusyStartingAfter(Instant from, Instant to, Instant earliestStart,
                                               Collection<Long> roomIds);
 
+    /** A client's sessions, joint ones included; one id, so Hibernate keeps the SQL (an IN list is re-translated). */
     @Query("""
             select a from Appointment a
-             where (a.intakeId in :intakeIds or a.partnerIntakeId in :intakeIds)
+             where (a.intakeId = :intakeId or a.partnerIntakeId = :intakeId)
              order by a.startsAt""")
-    List<Appointment> findForIntakes(Collection<Long> intakeIds);
+    List<Appointment> findForIntake(long intakeId);
 
     @Query("""
             select a from Appointment a
