@@ -80,8 +80,8 @@ public class OutcomesBench implements BenchCommand {
                 System.out.println(stats.line());
                 table.append(stats.row());
             }
-            var csv = Measure.repeat(5, 50, () -> BenchContext.as(lead, () -> report.csv(OutcomesReport.Period.MONTH,
-                    to.minusMonths(35), to)));
+            var csv = Measure.repeat(Math.min(5, warmup), Math.max(10, iterations / 2), () -> BenchContext.as(lead,
+                    () -> report.csv(OutcomesReport.Period.MONTH, to.minusMonths(35), to)));
             Stats csvStats = csv.stats("CSV, by month, last 36 months — service");
             System.out.println(csvStats.line());
             table.append(csvStats.row());
@@ -106,7 +106,8 @@ public class OutcomesBench implements BenchCommand {
                     + "sessions starting within the next 24 hours (%,d requests created, %,d emails queued, through "
                     + "`MeasureLinks.sendDue` as the job runs it).%n", linkSeconds, sessions, sent.requests(),
                     sent.emails());
-            PerformanceDoc.write("outcomes", options, Machine.describe(bench.postgresVersion()), body);
+            // each data shape keeps its own section of docs/performance.md
+            PerformanceDoc.write(therapists > 0 ? "outcomes-therapists" : "outcomes", options, Machine.describe(bench.postgresVersion()), body);
         }
     }
 
