@@ -19,6 +19,7 @@ import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.CsvText;
 import app.thaw.outcomes.domain.EpisodeStore;
+import app.thaw.outcomes.domain.Waits;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
 import app.thaw.caseaccess.CaseAccess;
@@ -108,16 +109,6 @@ public class OutcomesReport {
         therapistIds.remove(0L);
         Map<Long, String> names = therapistIds.isEmpty() ? Map.of()
                 : SystemActor.call(() -> staff.displayNames(therapistIds));
-        Map<List<Object>, Integer> medians = new java.util.HashMap<>();
-        Map<LocalDate, Integer> practiceMedians = new java.util.HashMap<>();
-        for (EpisodeStore.MedianWait median : episodes.medianWaits(period.name().toLowerCase(Locale.ROOT),
-                from.withDayOfMonth(1), to.withDayOfMonth(1))) {
-            if (median.serviceType() == null) {
-                practiceMedians.put(median.periodStart(), median.days());
-            } else {
-                medians.put(List.of(median.periodStart(), median.therapistId(), median.serviceType()), median.days());
-            }
-        }
         Map<List<Object>, Totals> groups = new LinkedHashMap<>();
         Map<LocalDate, Totals> practice = new LinkedHashMap<>();
         for (EpisodeStore.SummaryRow row : summary) {
@@ -125,20 +116,20 @@ public class OutcomesReport {
             groups.computeIfAbsent(List.of(start, row.therapistId(), row.serviceType()), key -> new Totals()).add(row);
             practice.computeIfAbsent(start, key -> new Totals()).add(row);
         }
+        int[] scratch = new int[Waits.BUCKETS];
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, totals) -> {
             LocalDate start = (LocalDate) key.get(0);
             long therapist = (Long) key.get(1);
-            totals.medianWait = medians.get(key);
             rows.add(totals.row(period.name(start), start, therapist == 0 ? "Unassigned"
                     : names.getOrDefault(therapist, "Former staff member"), service((String) key.get(2)),
-                    suppressed));
+                    suppressed, scratch));
         });
         rows.sort(java.util.Comparator.comparing(Row::periodStart).thenComparing(Row::therapist)
                 .thenComparing(Row::service));
         List<Row> whole = new ArrayList<>();
-        practice.forEach((start, totals) -> whole.add(totals.withMedian(practiceMedians.get(start)).row(period.name(start), start, "Whole practice",
-                "All services", suppressed)));
+        practice.forEach((start, totals) -> whole.add(totals.row(period.name(start), start, "Whole practice",
+                "All services", suppressed, scratch)));
         whole.sort(java.util.Comparator.comparing(Row::periodStart));
         return new Report(period, from, to, suppressed, rows, whole);
     }
@@ -174,7 +165,7 @@ public class OutcomesReport {
         return "COUPLES".equals(type) ? "Couples" : "Individual";
     }
 
-    /** Sums of summary rows, and the group's median wait (ranked in SQL). */
+    /** Sums of summary rows, and their months' waits for the group's median wait. */
     static final class Totals {
         int ended;
         int finished;
@@ -184,7 +175,7 @@ public class OutcomesReport {
         int improved;
         int deteriorated;
         int reliablyRecovered;
-        @Nullable Integer medianWait;
+        final List<Waits> waits = new ArrayList<>(1);
 
         void add(EpisodeStore.SummaryRow row) {
             ended += row.ended();
@@ -195,20 +186,16 @@ public class OutcomesReport {
             improved += row.reliableImprovement();
             deteriorated += row.reliableDeterioration();
             reliablyRecovered += row.reliableRecovery();
+            waits.add(row.waits());
         }
 
-        Totals withMedian(@Nullable Integer median) {
-            medianWait = median;
-            return this;
-        }
-
-        Row row(String name, LocalDate start, String therapist, String service, boolean suppressed) {
+        Row row(String name, LocalDate start, String therapist, String service, boolean suppressed, int[] scratch) {
             return new Row(name, start, therapist, service, count(ended, suppressed), count(finished, suppressed),
                     count(paired, suppressed), count(atCaseness, suppressed), count(recovered, suppressed),
                     count(improved, suppressed), count(deteriorated, suppressed), count(reliablyRecovered, suppressed),
                     rate(paired, finished, suppressed), rate(recovered, atCaseness, suppressed),
                     rate(improved, paired, suppressed), rate(deteriorated, paired, suppressed),
-                    suppressed && finished < SUPPRESS_BELOW ? null : medianWait);
+                    suppressed && finished < SUPPRESS_BELOW ? null : Waits.lowerMedian(waits, scratch));
         }
 
         static @Nullable Integer count(int value, boolean suppressed) {

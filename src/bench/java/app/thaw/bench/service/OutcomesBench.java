@@ -29,7 +29,8 @@ public class OutcomesBench implements BenchCommand {
 
     @Override
     public String description() {
-        return "outcomes report p95 and the day's measure links [--episodes=1000000 --sessions=10000 --iterations=200]";
+        return "outcomes report p95 and the day's measure links [--episodes=1000000 --sessions=10000 --iterations=200"
+                + " --therapists=0 (0: the generated therapists; N: the courses spread over N bench therapists)]";
     }
 
     @Override
@@ -38,6 +39,7 @@ public class OutcomesBench implements BenchCommand {
         int sessions = options.integer("sessions", 10_000);
         int iterations = options.integer("iterations", 200);
         int warmup = options.integer("warmup", 20);
+        int therapists = options.integer("therapists", 0);
         try (BenchContext bench = BenchContext.start()) {
             var jdbc = bench.jdbc();
             long existing = jdbc.queryForObject("select count(*) from outcome_episode", Long.class);
@@ -53,8 +55,14 @@ public class OutcomesBench implements BenchCommand {
                 jdbc.execute("vacuum analyze outcome_summary");
                 rebuilt = (System.nanoTime() - t) / 1e9;
             }
+            long t0 = System.nanoTime();
+            if (spreadOver(bench, therapists)) {
+                rebuilt = (System.nanoTime() - t0) / 1e9;
+            }
             long total = jdbc.queryForObject("select count(*) from outcome_episode where ended_at is not null",
                     Long.class);
+            long therapistCount = jdbc.queryForObject(
+                    "select count(distinct therapist_id) from outcome_summary", Long.class);
             long summaryRows = jdbc.queryForObject("select count(*) from outcome_summary", Long.class);
             long waitRows = jdbc.queryForObject("select count(*) from outcome_wait", Long.class);
             StaffUser lead = clinicalLead(bench);
@@ -72,8 +80,8 @@ public class OutcomesBench implements BenchCommand {
                 System.out.println(stats.line());
                 table.append(stats.row());
             }
-            var csv = Measure.repeat(5, 50, () -> BenchContext.as(lead, () -> report.csv(OutcomesReport.Period.MONTH,
-                    to.minusMonths(35), to)));
+            var csv = Measure.repeat(Math.min(5, warmup), Math.max(10, iterations / 2), () -> BenchContext.as(lead,
+                    () -> report.csv(OutcomesReport.Period.MONTH, to.minusMonths(35), to)));
             Stats csvStats = csv.stats("CSV, by month, last 36 months — service");
             System.out.println(csvStats.line());
             table.append(csvStats.row());
@@ -89,14 +97,17 @@ public class OutcomesBench implements BenchCommand {
             String body = "Goals: outcomes report p95 ≤ 200 ms over 1 M finished courses; the day's measure links for "
                     + "10,000 sessions ≤ 60 s.\n\n" + String.format(java.util.Locale.ROOT,
                     "%,d ended courses in `outcome_episode` (%,d generated now in %.0f s; summary rebuilt in %.0f s); "
-                            + "%,d rows in `outcome_summary`, %,d in `outcome_wait`; %,d intakes.%n%n", total,
-                            Math.max(0, episodes - existing), generated, rebuilt, summaryRows, waitRows,
+                            + "%,d therapists (%s); %,d rows in `outcome_summary`, %,d in `outcome_wait`; %,d intakes."
+                            + "%n%n", total, Math.max(0, episodes - existing), generated, rebuilt, therapistCount,
+                            therapists == 0 ? "the generated data's" : "`--therapists`: bench accounts",
+                            summaryRows, waitRows,
                     jdbc.queryForObject("select count(*) from intake", Long.class))
                     + table + String.format(java.util.Locale.ROOT, "%nThe day's measure links: **%.1f s** for %,d "
                     + "sessions starting within the next 24 hours (%,d requests created, %,d emails queued, through "
                     + "`MeasureLinks.sendDue` as the job runs it).%n", linkSeconds, sessions, sent.requests(),
                     sent.emails());
-            PerformanceDoc.write("outcomes", options, Machine.describe(bench.postgresVersion()), body);
+            // each data shape keeps its own section of docs/performance.md
+            PerformanceDoc.write(therapists > 0 ? "outcomes-therapists" : "outcomes", options, Machine.describe(bench.postgresVersion()), body);
         }
     }
 
@@ -104,7 +115,8 @@ public class OutcomesBench implements BenchCommand {
     private static void generateEpisodes(BenchContext bench, int count) {
         bench.jdbc().update("""
                 with i as (select array_agg(id order by id) as ids from intake),
-                     t as (select array_agg(id order by id) as ids from staff_account where role = 'THERAPIST'),
+                     t as (select array_agg(id order by id) as ids from staff_account
+                            where role = 'THERAPIST' and username not like 'outcomes-%'),
                      g as (select n, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5,
                                   random() as r6
                              from generate_series(1, ?) n),
@@ -125,6 +137,44 @@ public class OutcomesBench implements BenchCommand {
                        greatest(0, least(21, gad7 - floor(r5 * 11)::int + 2)),
                        case when r1 > 0.1 then 1 + floor(r5 * 9)::int else 1 end
                   from e""", count);
+    }
+
+    /**
+     * The data's shape: {@code 0} spreads the courses over the generated therapists (a few per thousand intakes), N over
+     * N bench therapists (a practice with many, so thousands of summary rows). Reassigns and rebuilds the summary only
+     * when the courses are spread otherwise; returns whether it did.
+     */
+    private static boolean spreadOver(BenchContext bench, int therapists) {
+        var jdbc = bench.jdbc();
+        if (therapists > 0) {
+            jdbc.update("""
+                    insert into staff_account (username, display_name, email, password_hash, role, active, created_at)
+                    select 'outcomes-therapist-' || n, 'Outcomes Therapist ' || n,
+                           'outcomes-therapist-' || n || '@thaw.example', '{noop}unused', 'THERAPIST', false, now()
+                      from generate_series(1, ?) n
+                     where not exists (select 1 from staff_account where username = 'outcomes-therapist-' || n)""",
+                    therapists);
+        }
+        String wanted = therapists > 0
+                ? "select id from staff_account where username ~ '^outcomes-therapist-[0-9]+$' "
+                        + "and substring(username from 20)::int <= " + therapists
+                : "select id from staff_account where role = 'THERAPIST' and username not like 'outcomes-%'";
+        boolean same = Boolean.TRUE.equals(jdbc.queryForObject("select (select array_agg(distinct therapist_id "
+                + "order by therapist_id) from outcome_summary) = (select array_agg(id order by id) from (" + wanted
+                + ") w)", Boolean.class));
+        if (same) {
+            return false;
+        }
+        System.out.println("spreading the ended courses over " + (therapists == 0 ? "the generated therapists"
+                : therapists + " bench therapists") + " and rebuilding the summary");
+        jdbc.update("with t as (select array_agg(id order by id) as ids from (" + wanted + ") w) "
+                + "update outcome_episode e set therapist_id = t.ids[1 + (e.id % cardinality(t.ids))::int] from t "
+                + "where e.ended_at is not null");
+        jdbc.execute("vacuum analyze outcome_episode");
+        bench.bean(EpisodeStore.class).rebuildSummary();
+        jdbc.execute("vacuum analyze outcome_summary");
+        jdbc.execute("vacuum analyze outcome_wait");
+        return true;
     }
 
     private static StaffUser clinicalLead(BenchContext bench) {

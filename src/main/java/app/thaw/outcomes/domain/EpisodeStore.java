@@ -26,14 +26,10 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
                           @Nullable Integer lastPhq9, @Nullable Integer lastGad7, int pairedSets) {
     }
 
-    /** One ready-made row: a month's ended courses of one therapist and service. */
+    /** One ready-made row: a month's ended courses of one therapist and service, and its finished courses' waits. */
     public record SummaryRow(LocalDate month, long therapistId, String serviceType, int ended, int finished,
                              int paired, int atCaseness, int recovered, int reliableImprovement,
-                             int reliableDeterioration, int reliableRecovery) {
-    }
-
-    /** A median wait (days from form to first session, finished courses) of one period, therapist and service. */
-    public record MedianWait(LocalDate periodStart, long therapistId, String serviceType, int days) {
+                             int reliableDeterioration, int reliableRecovery, Waits waits) {
     }
 
     /** What one ending course adds to its summary row. */
@@ -137,7 +133,7 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
                                                     - (referred_at at time zone 'Europe/London')::date, 0), 365),
                        count(*)
                   from outcome_episode where ended_at is not null and finished group by 1, 2, 3, 4""");
-        return jdbc.update("""
+        int rows = jdbc.update("""
                 insert into outcome_summary (month, therapist_id, service_type, ended, finished, paired, at_caseness,
                     recovered, reliable_improvement, reliable_deterioration, reliable_recovery)
                 with e as (
@@ -164,40 +160,30 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
                                count(*) filter (where paired and case_start and below and improved)::int
                                    as reliably_recovered
                           from e group by 1, 2, 3) g""");
-    }
-
-    /** The ready rows of the months from {@code from} to {@code to}, both included. */
-    public List<SummaryRow> summary(LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                select month, therapist_id, service_type, ended, finished, paired, at_caseness, recovered,
-                       reliable_improvement, reliable_deterioration, reliable_recovery
-                  from outcome_summary where month between ? and ? order by month, therapist_id, service_type""",
-                (rs, n) -> new SummaryRow(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                        rs.getInt(11)), from, to);
+        // the rows are new, so outcome_wait's trigger found none to pack as the waits went in
+        jdbc.update("""
+                update outcome_summary s set waits = p.packed
+                  from (select month, therapist_id, service_type,
+                               string_agg(int2send(wait_days) || int4send(courses), ''::bytea order by wait_days)
+                                   as packed
+                          from outcome_wait group by month, therapist_id, service_type) p
+                 where s.month = p.month and s.therapist_id = p.therapist_id and s.service_type = p.service_type""");
+        return rows;
     }
 
     /**
-     * The lower median wait per period ({@code unit}: month, quarter or year), therapist and service, and per period
-     * for the whole practice (therapist and service null), ranked in SQL over the few wait rows of those months.
+     * The ready rows of the months from {@code from} to {@code to}, both included, with their packed waits (kept
+     * equal to outcome_wait by its trigger, V131): one range scan of the primary key, one row per month, therapist
+     * and service.
      */
-    public List<MedianWait> medianWaits(String unit, LocalDate from, LocalDate to) {
+    public List<SummaryRow> summary(LocalDate from, LocalDate to) {
         return jdbc.query("""
-                with w as (
-                    select period, therapist_id, service_type, wait_days, sum(courses) as n
-                      from (select date_trunc(?, month::timestamp)::date as period, therapist_id, service_type,
-                                   wait_days, courses
-                              from outcome_wait where month between ? and ?) x
-                     group by grouping sets ((period, therapist_id, service_type, wait_days), (period, wait_days))),
-                -- sums of bigint are numeric: div() keeps the lower median's half a whole number
-                c as (select period, therapist_id, service_type, wait_days,
-                             sum(n) over (partition by period, therapist_id, service_type order by wait_days) as seen,
-                             sum(n) over (partition by period, therapist_id, service_type) as total
-                        from w)
-                select period, therapist_id, service_type, min(wait_days) from c where seen >= div(total + 1, 2)
-                 group by period, therapist_id, service_type""",
-                (rs, n) -> new MedianWait(rs.getDate(1).toLocalDate(), rs.getObject(2) == null ? -1 : rs.getLong(2),
-                        rs.getString(3), rs.getInt(4)), unit, from, to);
+                select month, therapist_id, service_type, ended, finished, paired, at_caseness, recovered,
+                       reliable_improvement, reliable_deterioration, reliable_recovery, waits
+                  from outcome_summary where month between ? and ? order by month, therapist_id, service_type""",
+                (rs, n) -> new SummaryRow(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                        rs.getInt(11), Waits.packed(rs.getBytes(12))), from, to);
     }
 
     private static int one(boolean counted) {
