@@ -101,13 +101,11 @@ public class HeldBookings {
         Appointment appointment = appointments.saveAndFlush(new Appointment(clients.getFirst().intakeId(), partner,
                 time.therapistId(), time.roomId(), type.getId(), time.format(), time.start(), time.end(), null,
                 clock.instant(), bookedBy));
-        SessionViews.Booked booked = views.booked(appointment);
+        SessionViews.Booked booked = views.booked(appointment, clients);
         events.publishEvent(new AppointmentBooked(booked.notice()));
         care.booked(clients, appointment);
-        for (CaseGrant client : clients) {
-            auditLog.record(AuditAction.SESSION_BOOKED, client.intakeId(), client.reference(), type.getLabel() + " "
-                    + WHEN.format(time.start()) + " with " + booked.view().therapistName() + ", " + how);
-        }
+        auditLog.recordAll(AuditAction.SESSION_BOOKED, clients, type.getLabel() + " " + WHEN.format(time.start())
+                + " with " + booked.view().therapistName() + ", " + how);
         return new BookingResult.Booked(booked.view());
     }
 }
