@@ -236,6 +236,7 @@ public class SchedulingService {
         if (hours.refusal() != null) {
             return refused(hours.refusal());
         }
+        checks.takeTurn(request.therapistId());
         Appointment appointment = appointments.saveAndFlush(new Appointment(request.intakeId(),
                 request.partnerIntakeId(), request.therapistId(), roomId, type.getId(), request.format(),
                 from, to, series, clock.instant(), me.id()));
