@@ -172,12 +172,6 @@ public class SchedulingService {
     private Outcome book(BookingRequest request, BookingChecks.Clients.@Nullable Allowed checked,
                          @Nullable UUID series) {
         StaffUser me = currentUser.require();
-        if (!checks.mayManage(request.therapistId())) {
-            return refused(new BookingResult.Invalid("You can book sessions in your own diary only."));
-        }
-        if (request.start().toInstant().isBefore(clock.instant())) {
-            return refused(new BookingResult.Invalid("That time has already passed."));
-        }
         try {
             return BookingChecks.retryingDeadlocks(() -> transactions.execute(status ->
                     bookInTransaction(request, checked, series, me)));
@@ -212,6 +206,13 @@ public class SchedulingService {
             // asked once before the series; asked again in each session's transaction, as it could be stale by now
             checks.requireBookable(checked.grants());
             clients = checked.grants();
+        }
+        // after the policy: a case the person may not book answers the same whoever's diary was asked for
+        if (!checks.mayManage(request.therapistId())) {
+            return refused(new BookingResult.Invalid("You can book sessions in your own diary only."));
+        }
+        if (request.start().toInstant().isBefore(clock.instant())) {
+            return refused(new BookingResult.Invalid("That time has already passed."));
         }
         AppointmentType type = types.findById(request.typeId()).orElse(null);
         if (type == null || !type.isActive()) {
