@@ -46,6 +46,33 @@ public class AuditLog {
         insert(action, intakeId, caseReference, detail);
     }
 
+    /** The same line for each client of one change (both partners of a joint session), in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @NotACasePath("writes one audit line per client already granted; reveals and changes nothing of the case")
+    public void recordAll(AuditAction action, java.util.List<app.thaw.caseaccess.CaseGrant> clients,
+                          @Nullable String detail) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        if (clients.size() == 1) {
+            insert(action, clients.getFirst().intakeId(), clients.getFirst().reference(), detail);
+            return;
+        }
+        StaffUser staff = currentUser.get().orElse(null);
+        var sql = new StringBuilder("insert into audit_entry (occurred_at, actor_id, actor_name, action, intake_id, "
+                + "case_reference, detail, client_address) values ");
+        var args = new java.util.ArrayList<@Nullable Object>();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (var client : clients) {
+            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            args.addAll(java.util.Arrays.asList(now, staff == null ? null : staff.id(),
+                    staff == null ? unnamedActor() : staff.displayName(), action.name(), client.intakeId(),
+                    client.reference(), detail == null ? null : truncate(detail, DETAIL_MAX), address()));
+        }
+        jdbc.update(sql.toString(), args.toArray());
+    }
+
     /** Recorded on its own, so it stays even when the caller's work is refused and rolled back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})

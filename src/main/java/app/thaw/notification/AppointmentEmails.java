@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.thaw.base.PracticeSettings;
 import app.thaw.caseaccess.CaseAccess;
@@ -21,10 +24,12 @@ import app.thaw.scheduling.AppointmentCancelled;
 import app.thaw.scheduling.AppointmentNotice;
 import app.thaw.scheduling.AppointmentRescheduled;
 import app.thaw.scheduling.SeriesBooked;
+import app.thaw.security.SystemActor;
 
 /**
- * Turns diary events into outbox rows. Plain synchronous listeners: they run inside the booking's own
- * transaction, so the email is queued exactly when the booking commits and vanishes if it rolls back.
+ * Turns diary events into outbox rows. A booking's confirmation is rendered after the booking commits (through the
+ * event registry); the other listeners run inside the change's own transaction, so the email is queued exactly when
+ * the change commits and vanishes if it rolls back.
  */
 @Component
 class AppointmentEmails {
@@ -47,16 +52,25 @@ class AppointmentEmails {
         this.clock = clock;
     }
 
-    @EventListener
+    /**
+     * The confirmation and its calendar file are rendered after the booking commits, not inside it: the booking's
+     * transaction stores only the event (the registry's row, which holds no clinical content), and a confirmation
+     * lost to a crash in between is rendered when the registry resubmits it. Idempotent by the outbox key.
+     */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(AppointmentBooked booked) {
         if (booked.partOfSeries()) {
             // told once for the whole series (SeriesBooked)
             return;
         }
         AppointmentNotice notice = booked.notice();
-        for (var to : notice.recipients()) {
-            queue(EmailKind.BOOKED, notice, to, templates.booked(notice, to, statusLink(to)), IcsCalendars.REQUEST);
-        }
+        SystemActor.run(() -> {
+            for (var to : notice.recipients()) {
+                queue(EmailKind.BOOKED, notice, to, templates.booked(notice, to, statusLink(to)),
+                        IcsCalendars.REQUEST);
+            }
+        });
     }
 
     /** One email per client for a whole series: every date in the text, every session in one calendar file. */

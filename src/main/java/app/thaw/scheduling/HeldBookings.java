@@ -52,10 +52,11 @@ public class HeldBookings {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DiaryTurns turns;
 
     HeldBookings(AppointmentRepository appointments, AppointmentTypeRepository types, SessionViews views,
                  DiaryCare care, Availability availability, CaseAccess access, AuditLog auditLog,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, DiaryTurns turns) {
         this.appointments = appointments;
         this.types = types;
         this.views = views;
@@ -65,6 +66,7 @@ public class HeldBookings {
         this.auditLog = auditLog;
         this.events = events;
         this.clock = clock;
+        this.turns = turns;
     }
 
     /** Why the therapist cannot see clients then (closed, away, outside hours), if so: no offer holds such a time. */
@@ -98,16 +100,15 @@ public class HeldBookings {
             return new BookingResult.Unavailable(problem.get(), false);
         }
         Long partner = clients.size() > 1 ? clients.get(1).intakeId() : null;
+        turns.take(time.therapistId());
         Appointment appointment = appointments.saveAndFlush(new Appointment(clients.getFirst().intakeId(), partner,
                 time.therapistId(), time.roomId(), type.getId(), time.format(), time.start(), time.end(), null,
                 clock.instant(), bookedBy));
-        SessionViews.Booked booked = views.booked(appointment);
+        SessionViews.Booked booked = views.booked(appointment, clients);
         events.publishEvent(new AppointmentBooked(booked.notice()));
         care.booked(clients, appointment);
-        for (CaseGrant client : clients) {
-            auditLog.record(AuditAction.SESSION_BOOKED, client.intakeId(), client.reference(), type.getLabel() + " "
-                    + WHEN.format(time.start()) + " with " + booked.view().therapistName() + ", " + how);
-        }
+        auditLog.recordAll(AuditAction.SESSION_BOOKED, clients, type.getLabel() + " " + WHEN.format(time.start())
+                + " with " + booked.view().therapistName() + ", " + how);
         return new BookingResult.Booked(booked.view());
     }
 }

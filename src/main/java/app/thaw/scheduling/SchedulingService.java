@@ -84,10 +84,7 @@ public class SchedulingService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
     public BookingResult book(BookingRequest request) {
-        return switch (checks.clients(request)) {
-            case BookingChecks.Clients.Refused refused -> refused.result();
-            case BookingChecks.Clients.Allowed allowed -> book(request, allowed, null).result();
-        };
+        return book(request, null, null).result();
     }
 
     /**
@@ -167,10 +164,55 @@ public class SchedulingService {
     private record Outcome(BookingResult result, @Nullable AppointmentNotice notice) {
     }
 
-    private Outcome book(BookingRequest request, BookingChecks.Clients.Allowed clients, @Nullable UUID series) {
+    /**
+     * One transaction does all of it: the policy and the safety gates ({@code checked}: already asked for a series,
+     * asked again here), the session type and room, the therapist's hours, the insert, the care events and the audit.
+     * The clients' emails are rendered after it commits (notification listens after commit).
+     */
+    private Outcome book(BookingRequest request, BookingChecks.Clients.@Nullable Allowed checked,
+                         @Nullable UUID series) {
         StaffUser me = currentUser.require();
+        try {
+            return BookingChecks.retryingDeadlocks(() -> transactions.execute(status ->
+                    bookInTransaction(request, checked, series, me)));
+        } catch (SafetyGateRefused refused) {
+            return refused(new BookingResult.Blocked(refused.refusal()));
+        } catch (CaseNotFound gone) {
+            return refused(new BookingResult.Invalid(CaseNotFound.MESSAGE));
+        } catch (DataIntegrityViolationException e) {
+            Long roomId = request.format() == SessionFormat.IN_PERSON ? request.roomId() : null;
+            Instant from = request.start().toInstant();
+            int minutes = request.minutes() != null ? request.minutes()
+                    : types.findById(request.typeId()).map(AppointmentType::getDefaultMinutes).orElse(60);
+            Instant to = from.plus(Duration.ofMinutes(minutes));
+            return refused(ConflictMessages.isOverlap(e)
+                    ? new BookingResult.Conflict(conflicts.describe(request.therapistId(), roomId, from, to))
+                    : new BookingResult.Invalid("That booking isn't possible: a client, room or session type no "
+                            + "longer exists. Please reload and try again."));
+        }
+    }
+
+    private Outcome bookInTransaction(BookingRequest request, BookingChecks.Clients.@Nullable Allowed checked,
+                                      @Nullable UUID series, StaffUser me) {
+        List<CaseGrant> clients;
+        if (checked == null) {
+            switch (checks.clients(request)) {
+                case BookingChecks.Clients.Refused refused -> {
+                    return refused(refused.result());
+                }
+                case BookingChecks.Clients.Allowed allowed -> clients = allowed.grants();
+            }
+        } else {
+            // asked once before the series; asked again in each session's transaction, as it could be stale by now
+            checks.requireBookable(checked.grants());
+            clients = checked.grants();
+        }
+        // after the policy: a case the person may not book answers the same whoever's diary was asked for
         if (!checks.mayManage(request.therapistId())) {
             return refused(new BookingResult.Invalid("You can book sessions in your own diary only."));
+        }
+        if (request.start().toInstant().isBefore(clock.instant())) {
+            return refused(new BookingResult.Invalid("That time has already passed."));
         }
         AppointmentType type = types.findById(request.typeId()).orElse(null);
         if (type == null || !type.isActive()) {
@@ -191,40 +233,21 @@ public class SchedulingService {
         }
         Instant from = request.start().toInstant();
         Instant to = from.plus(Duration.ofMinutes(minutes));
-        if (from.isBefore(clock.instant())) {
-            return refused(new BookingResult.Invalid("That time has already passed."));
-        }
         BookingChecks.Hours hours = checks.hours(request.therapistId(), from, to, request.overrideReason());
         if (hours.refusal() != null) {
             return refused(hours.refusal());
         }
-        try {
-            return BookingChecks.retryingDeadlocks(() -> transactions.execute(status -> {
-                checks.requireBookable(clients.grants());
-                Appointment appointment = appointments.saveAndFlush(new Appointment(request.intakeId(),
-                        request.partnerIntakeId(), request.therapistId(), roomId, type.getId(), request.format(),
-                        from, to, series, clock.instant(), me.id()));
-                SessionViews.Booked booked = views.booked(appointment);
-                events.publishEvent(new AppointmentBooked(booked.notice(), series != null));
-                care.booked(clients.grants(), appointment);
-                for (CaseGrant client : clients.grants()) {
-                    auditLog.record(AuditAction.SESSION_BOOKED, client.intakeId(), client.reference(),
-                            type.getLabel() + " " + WHEN.format(request.start()) + " with "
-                                    + booked.view().therapistName()
-                                    + (hours.overridden() == null ? "" : ". " + hours.overridden()));
-                }
-                return new Outcome(new BookingResult.Booked(booked.view()), booked.notice());
-            }));
-        } catch (SafetyGateRefused refused) {
-            return refused(new BookingResult.Blocked(refused.refusal()));
-        } catch (CaseNotFound gone) {
-            return refused(new BookingResult.Invalid(CaseNotFound.MESSAGE));
-        } catch (DataIntegrityViolationException e) {
-            return refused(ConflictMessages.isOverlap(e)
-                    ? new BookingResult.Conflict(conflicts.describe(request.therapistId(), roomId, from, to))
-                    : new BookingResult.Invalid("That booking isn't possible: a client, room or session type no "
-                            + "longer exists. Please reload and try again."));
-        }
+        checks.takeTurn(request.therapistId());
+        Appointment appointment = appointments.saveAndFlush(new Appointment(request.intakeId(),
+                request.partnerIntakeId(), request.therapistId(), roomId, type.getId(), request.format(),
+                from, to, series, clock.instant(), me.id()));
+        SessionViews.Booked booked = views.booked(appointment, clients);
+        events.publishEvent(new AppointmentBooked(booked.notice(), series != null));
+        care.booked(clients, appointment);
+        String detail = type.getLabel() + " " + WHEN.format(request.start()) + " with "
+                + booked.view().therapistName() + (hours.overridden() == null ? "" : ". " + hours.overridden());
+        auditLog.recordAll(AuditAction.SESSION_BOOKED, clients, detail);
+        return new Outcome(new BookingResult.Booked(booked.view()), booked.notice());
     }
 
     private static Outcome refused(BookingResult result) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import app.thaw.Application;
 import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientName;
 import app.thaw.intake.SubmittedIntakes;
@@ -148,9 +149,20 @@ class SessionViews {
     record Booked(SessionView view, AppointmentNotice notice) {
     }
 
+    /**
+     * A session just booked, for clients the policy has just let the caller book: their names are read for those
+     * grants (asked quietly for the booking details) without looking the cases up again.
+     */
+    Booked booked(Appointment appointment, List<CaseGrant> clients) {
+        List<CaseGrant> readable = clients.stream()
+                .flatMap(grant -> access.alsoFor(grant, CaseOperation.READ_BOOKING_DETAILS).stream()).toList();
+        Map<Long, ClientName> names = new HashMap<>(intakes.names(readable));
+        clients.forEach(grant -> names.computeIfAbsent(grant.intakeId(), ClientName::withheld));
+        return booked(appointment, names);
+    }
+
     /** Nobody can have asked to change a session in the moment it was booked, so that read is skipped. */
-    Booked booked(Appointment appointment) {
-        Map<Long, ClientName> clients = names(List.of(appointment));
+    private Booked booked(Appointment appointment, Map<Long, ClientName> clients) {
         SessionView view = of(List.of(appointment), clients, false).getFirst();
         AppointmentNotice notice = notice(appointment, view, clients);
         return new Booked(view, withLink(notice, view.therapistId()));

@@ -125,17 +125,17 @@ class OfferChoices {
         for (int attempt = 1; ; attempt++) {
             try {
                 // the client holds no staff role: the practice books on their behalf, as the system
-                ClientOffers.Choice made = SystemActor.call(() -> transactions.execute(status -> {
-                    ClientOffers.Choice choice = chooseLocked(offerId, clientIntakeId, slotId);
+                Made made = SystemActor.call(() -> transactions.execute(status -> {
+                    Made choice = chooseLocked(offerId, clientIntakeId, slotId);
                     if (!choice.booked()) {
                         status.setRollbackOnly();
                     }
                     return choice;
                 }));
-                if (made.booked()) {
+                if (made.booked() && made.rivals()) {
                     closeRivals(slotId);
                 }
-                return made;
+                return made.choice();
             } catch (SafetyGateRefused gate) {
                 return new ClientOffers.Choice(false, TALK_FIRST);
             } catch (CaseNotFound gone) {
@@ -164,33 +164,33 @@ class OfferChoices {
         }
     }
 
-    private ClientOffers.Choice chooseLocked(long offerId, long clientIntakeId, long slotId) {
+    private Made chooseLocked(long offerId, long clientIntakeId, long slotId) {
         Instant now = clock.instant();
         var unlocked = offers.offer(offerId).orElse(null);
         if (unlocked == null) {
-            return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
+            return Made.refused( "We couldn't find that offer. Please call the practice.");
         }
         WaitlistRows.Entry entry = store.lockEntry(unlocked.entryId());
         if (!isClientOf(entry, clientIntakeId)) {
-            return new ClientOffers.Choice(false, "We couldn't find that offer. Please call the practice.");
+            return Made.refused( "We couldn't find that offer. Please call the practice.");
         }
         WaitlistRows.Offer offer = offers.lockOffer(offerId);
         if ("BOOKED".equals(offer.state())) {
-            return new ClientOffers.Choice(false, offer.chosenBy() != null && offer.chosenBy() != clientIntakeId
+            return Made.refused( offer.chosenBy() != null && offer.chosenBy() != clientIntakeId
                     ? "Your partner has just chosen a time: you'll find it under Appointments."
                     : "You have already chosen a time: you'll find it under Appointments.");
         }
         if (!offer.open() || !offer.expiresAt().isAfter(now)) {
-            return new ClientOffers.Choice(false, "WITHDRAWN".equals(offer.state())
+            return Made.refused( "WITHDRAWN".equals(offer.state())
                     ? "These times are no longer offered. The practice will be in touch."
                     : LAPSED.formatted(WHEN.format(offer.expiresAt())));
         }
         WaitlistRows.Slot slot = offers.lockSlot(offerId, slotId).orElse(null);
         if (slot == null) {
-            return new ClientOffers.Choice(false, "We couldn't find that time. Please choose one of the times shown.");
+            return Made.refused( "We couldn't find that time. Please choose one of the times shown.");
         }
         if (!slot.held() || !slot.startsAt().isAfter(now)) {
-            return new ClientOffers.Choice(false, TAKEN);
+            return Made.refused( TAKEN);
         }
         // the hold makes way for the session in the same transaction, so no one else can slip in between
         offers.take(slot.id());
@@ -204,7 +204,7 @@ class OfferChoices {
                 slot.typeId(), SessionFormat.valueOf(slot.format()), slot.startsAt(), slot.endsAt()), null,
                 "chosen by the client from an offer");
         if (!(result instanceof BookingResult.Booked booked)) {
-            return new ClientOffers.Choice(false, "Sorry, that time can no longer be booked. Please choose another "
+            return Made.refused( "Sorry, that time can no longer be booked. Please choose another "
                     + "one, or call the practice.");
         }
         store.bookedAs(entry.id(), booked.session().id());
@@ -214,10 +214,22 @@ class OfferChoices {
             auditLog.record(AuditAction.OFFER_CHOSEN, client.intakeId(), client.reference(),
                     client.intakeId() == clientIntakeId ? "By this client" : "By the partner");
         }
-        return new ClientOffers.Choice(true, "Thank you: your session is booked for "
+        boolean rivals = offers.offeredElsewhere(slot.id(), offer.id());
+        return new Made(new ClientOffers.Choice(true, "Thank you: your session is booked for "
                 + WHEN.format(slot.startsAt()) + " with " + booked.session().therapistName() + ". "
                 + (entry.partnerIntakeId() != null ? "Your partner will see it on their page too. " : "")
-                + "We'll send a confirmation the way you asked us to contact you.");
+                + "We'll send a confirmation the way you asked us to contact you."), rivals);
+    }
+
+    /** A choice, and whether other cases' offers held the same time (a freed time), so theirs close after it. */
+    private record Made(ClientOffers.Choice choice, boolean rivals) {
+        static Made refused(String message) {
+            return new Made(new ClientOffers.Choice(false, message), false);
+        }
+
+        boolean booked() {
+            return choice.booked();
+        }
     }
 
     static String where(WaitlistRows.Slot slot) {

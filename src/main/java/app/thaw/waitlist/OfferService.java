@@ -107,10 +107,6 @@ public class OfferService {
             if ((time.format() == SessionFormat.IN_PERSON) != (time.roomId() != null)) {
                 throw new OfferRefused("An in-person time needs a room; an online one none.");
             }
-            var away = diary.unavailable(time.therapistId(), time.start().toInstant(), time.end().toInstant());
-            if (away.isPresent()) {
-                throw new OfferRefused(away.get() + " Please find times again.");
-            }
             if (times.stream().anyMatch(other -> other != time && other.start().isBefore(time.end())
                     && time.start().isBefore(other.end()))) {
                 throw new OfferRefused("Times offered together are all held at once, so they must not overlap. "
@@ -118,7 +114,15 @@ public class OfferService {
             }
         }
         try {
+            // one transaction for the therapists' hours, the gates and the writes
             return transactions.execute(status -> {
+                for (OfferedTime time : times) {
+                    var away = diary.unavailable(time.therapistId(), time.start().toInstant(),
+                            time.end().toInstant());
+                    if (away.isPresent()) {
+                        throw new OfferRefused(away.get() + " Please find times again.");
+                    }
+                }
                 WaitlistRows.Entry entry = entries.lockWaiting(grant);
                 List<CaseGrant> clients = entries.clients(grant, entry);
                 GateRefusal gate = access.bookingGate(clients, clients.size() > 1).orElse(null);
@@ -137,11 +141,8 @@ public class OfferService {
                     offers.offerSlot(offerId, slot);
                 }
                 int emailed = links.issue(offerId, clients, sorted, expires);
-                String held = sorted.size() + " times held until "
-                        + OfferLinks.WHEN.format(expires.atZone(Application.PRACTICE_ZONE));
-                for (CaseGrant client : clients) {
-                    auditLog.record(AuditAction.OFFER_MADE, client.intakeId(), client.reference(), held);
-                }
+                auditLog.recordAll(AuditAction.OFFER_MADE, clients, sorted.size() + " times held until "
+                        + OfferLinks.WHEN.format(expires.atZone(Application.PRACTICE_ZONE)));
                 return new OfferMade(offerId, sorted.size(), expires, emailed);
             });
         } catch (DataIntegrityViolationException taken) {

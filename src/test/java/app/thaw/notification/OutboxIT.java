@@ -111,11 +111,23 @@ class OutboxIT {
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             events.publishEvent(new AppointmentBooked(notice));
-            assertThat(rowsOf(id)).hasSize(1);
+            // the confirmation is rendered only once the booking has committed (issue 20: not inside the booking)
+            assertThat(rowsOf(id)).isEmpty();
             status.setRollbackOnly();
         });
 
         assertThat(rowsOf(id)).isEmpty();
+    }
+
+    @Test
+    void aBookingIsConfirmedAsSoonAsItCommits() {
+        long id = TestNotices.newAppointmentId();
+        var notice = TestNotices.online(id, ZonedDateTime.now(clock).plusDays(2), 0, recipient("Kit", "k@example.org"));
+
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                events.publishEvent(new AppointmentBooked(notice)));
+
+        assertThat(rowsOf(id)).hasSize(1);
     }
 
     @Test

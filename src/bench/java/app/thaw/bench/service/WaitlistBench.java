@@ -73,9 +73,15 @@ public class WaitlistBench implements BenchCommand {
             Measure.Step offer = thread -> {
                 long intake = cases.remove();
                 BookingBench.Slot slot = free.remove();
-                var offered = BenchContext.as(admin, () -> offers.offer(intake, List.of(new OfferedTime(
-                        slot.therapistId(), SessionFormat.ONLINE, null, slot.start(), slot.start().plusMinutes(50))),
-                        null));
+                app.thaw.waitlist.OfferMade offered;
+                try {
+                    offered = BenchContext.as(admin, () -> offers.offer(intake, List.of(new OfferedTime(
+                            slot.therapistId(), SessionFormat.ONLINE, null, slot.start(),
+                            slot.start().plusMinutes(50))), null));
+                } catch (app.thaw.waitlist.OfferRefused refused) {
+                    // an hour the bench picked inside the therapist's time away or off their working days
+                    return false;
+                }
                 // the client's link, as the email would carry it (the service keeps only its hash)
                 String token = SecretToken.generate();
                 jdbc.update("insert into offer_link (offer_id, intake_id, token_hash) values (?, ?, ?)",
@@ -120,9 +126,10 @@ public class WaitlistBench implements BenchCommand {
                     + " threads)");
             String text = String.format(Locale.ROOT, "%,d cases on the waiting list (%,d added by one insert in "
                             + "%.1f s). **%.0f offers/s** made over %d s (%,d offers, each holding one time), "
-                            + "**%.0f choices/s** booked (%,d booked, %,d refused, of %,d offered). Goal ≥ 200/s each.",
+                            + "**%.0f choices/s** booked (%,d booked, %,d refused, of %,d offered; %,d offers refused: hours "
+                            + "the bench picked in time away). Goal ≥ 200/s each.",
                     waiting, added, fillSeconds, offered.perSecond(), duration.toSeconds(), offered.done(),
-                    chosen.perSecond(), outcomes[0].get(), outcomes[1].get(), toChoose);
+                    chosen.perSecond(), outcomes[0].get(), outcomes[1].get(), toChoose, offered.failed());
             System.out.println(text);
             System.out.println(offerStats.line());
             System.out.println(chooseStats.line());

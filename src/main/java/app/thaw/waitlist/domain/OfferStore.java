@@ -131,6 +131,14 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
     public record Ended(long offerId, long entryId, Instant heldUntil) {
     }
 
+    /** Whether another open offer holds the same time (a freed time offered to several cases). */
+    public boolean offeredElsewhere(long slotId, long offerId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from slot_offer_time t join slot_offer o on o.id = t.offer_id
+                                where t.slot_id = ? and t.offer_id <> ? and o.state = 'OPEN')""",
+                Boolean.class, slotId, offerId));
+    }
+
     /**
      * Closes as TAKEN the open offers (of this time's, or of any when {@code slotId} is null) whose every time another
      * case has chosen: they would otherwise linger, with nothing left to choose, until they lapse.
