@@ -1,6 +1,7 @@
 package app.thaw.fhir.mapping;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.hl7.fhir.r4.model.BooleanType;
@@ -111,7 +112,7 @@ public final class QuestionnaireMapper {
                         .setType(QuestionnaireItemType.GROUP);
                 panel.addCode(instrument.get().panel().coding());
             }
-            panel.addItem(item(definition, item));
+            Objects.requireNonNull(panel, "opened above for this instrument").addItem(item(definition, item));
         }
         return group;
     }
@@ -195,7 +196,8 @@ public final class QuestionnaireMapper {
     }
 
     static String answerSystem(QuestionnaireDefinition definition, Item item) {
-        return ThawFhir.answerSystem(definition.id(), item.kind() == ItemKind.SCALE ? item.scale() : item.id());
+        return ThawFhir.answerSystem(definition.id(), item.kind() == ItemKind.SCALE
+                ? Objects.requireNonNull(item.scale(), "a checked SCALE item names its scale") : item.id());
     }
 
     static QuestionnaireItemType type(ItemKind kind) {
