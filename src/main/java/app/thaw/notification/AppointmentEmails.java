@@ -78,6 +78,9 @@ class AppointmentEmails {
     public void on(SeriesBooked series) {
         AppointmentNotice first = series.sessions().getFirst();
         for (var to : first.recipients()) {
+            if (to.email() == null) {
+                continue; // the client said email is not safe: their status page shows the sessions
+            }
             if (!OutboxWriter.isAddress(to.email())) {
                 log.warn("No series email for appointment {}: a client has no usable address", first.appointmentId());
                 continue;
@@ -155,6 +158,9 @@ class AppointmentEmails {
 
     private void queue(EmailKind kind, AppointmentNotice notice, AppointmentNotice.Recipient to,
                        EmailTemplates.Rendered text, String icsMethod) {
+        if (to.email() == null) {
+            return; // the client said email is not safe: their status page shows the session
+        }
         if (!OutboxWriter.isAddress(to.email())) {
             log.warn("No {} email for appointment {}: a client has no usable address", kind, notice.appointmentId());
             return;
