@@ -2,19 +2,23 @@ package app.thaw;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
@@ -105,6 +109,14 @@ class ModularityTests {
                 .should().callMethod(DateTimeFormatter.class, "ofPattern", String.class)
                 .orShould().callMethod(DateTimeFormatter.class, "ofPattern", String.class, Locale.class)
                 .check(CLASSES);
+    }
+
+    /** Null is never a value unless marked @Nullable, in every package: NullAway checks all of them in the build. */
+    @Test
+    void everyPackageIsNullMarked() {
+        List<String> unmarked = CLASSES.stream().map(JavaClass::getPackage).distinct()
+                .filter(pkg -> !pkg.isAnnotatedWith(NullMarked.class)).map(JavaPackage::getName).sorted().toList();
+        assertThat(unmarked).as("packages whose package-info.java lacks @NullMarked").isEmpty();
     }
 
     /** The feature a class belongs to: the package right under app.thaw (null for the application class). */

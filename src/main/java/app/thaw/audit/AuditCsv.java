@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 import app.thaw.Application;
 
+import org.jspecify.annotations.Nullable;
+
 /** The audit log as CSV for the practice's records; quotes every field so commas and newlines stay inside. */
 public final class AuditCsv {
 
@@ -26,7 +28,7 @@ public final class AuditCsv {
     }
 
     /** Doubles quotes and defuses spreadsheet formulas (the practice's one guard, shared with its reports). */
-    static String quote(String value) {
+    static String quote(@Nullable String value) {
         return app.thaw.base.CsvText.quote(value);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -91,8 +92,8 @@ public class CareRecords {
             publisher.publishEvent(new TherapyStarted(grant.intakeId(), grant.reference(), now.started()));
         }
         if (was.ended() == null && now.ended() != null) {
-            publisher.publishEvent(new TherapyEnded(grant.intakeId(), grant.reference(), now.ended(), now.outcome(),
-                    now.finishedTreatment()));
+            publisher.publishEvent(new TherapyEnded(grant.intakeId(), grant.reference(), now.ended(),
+                    Objects.requireNonNull(now.outcome(), "an ended course has its outcome"), now.finishedTreatment()));
         }
         return after;
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -179,7 +180,7 @@ public class SessionNotes {
         return sections;
     }
 
-    private SessionNoteView view(SessionNote note, Instant now, Map<Long, String> knownNames) {
+    private SessionNoteView view(SessionNote note, Instant now, @Nullable Map<Long, String> knownNames) {
         List<SessionNoteAddendum> added = addenda.findByNoteIdOrderByIdAsc(note.getId());
         Set<Long> ids = new HashSet<>();
         ids.add(note.getAuthorId());

@@ -217,7 +217,7 @@ public class CaseAccess {
         }
         if (authentication.getPrincipal() instanceof StaffUser staff) {
             boolean holdsRole = authentication.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals(staff.role().authority()));
+                    .anyMatch(a -> staff.role().authority().equals(a.getAuthority()));
             return new Caller(holdsRole ? staff : null, false, false);
         }
         boolean system = authentication.getAuthorities().stream()

@@ -1,5 +1,7 @@
 package app.thaw.caseaccess;
 
+import java.util.Objects;
+
 /**
  * The answer to a case that does not exist and to one the person may not see: the same words, so a refusal never
  * tells anyone that a reference is real.
@@ -15,5 +17,11 @@ public class CaseNotFound extends RuntimeException {
     /** The words for a reference someone typed, identical whether the case is missing or not theirs. */
     public static String forReference(String reference) {
         return "No case has the reference " + reference.strip() + ".";
+    }
+
+    /** Every constructor takes the words a person reads, so there is always a message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "thrown with a message");
     }
 }

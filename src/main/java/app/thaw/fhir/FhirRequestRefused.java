@@ -1,5 +1,7 @@
 package app.thaw.fhir;
 
+import java.util.Objects;
+
 /**
  * Why the FHIR API will not answer a request, with the HTTP status and the words an integration engineer reads in the
  * OperationOutcome. Never carries clinical content or whether a case exists.
@@ -51,5 +53,11 @@ public class FhirRequestRefused extends RuntimeException {
 
     public static FhirRequestRefused invalid(String message) {
         return new FhirRequestRefused(Reason.INVALID, message);
+    }
+
+    /** Every constructor takes the words a person reads, so there is always a message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "thrown with a message");
     }
 }

@@ -3,4 +3,7 @@
  * sessions as HAPI FHIR resources, read through a token-protected API or downloaded as a transfer-of-care document.
  * Every case read goes through the case-access policy and is audited.
  */
+@NullMarked
 package app.thaw.fhir;
+
+import org.jspecify.annotations.NullMarked;

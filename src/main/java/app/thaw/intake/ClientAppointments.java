@@ -42,7 +42,7 @@ public interface ClientAppointments {
      * Free times the client may move this session to themselves: none for a joint session or one inside the notice
      * period (those go through the practice). From {@code from} (never today unless the case is urgent), two weeks.
      */
-    default List<FreeTime> freeTimes(VerifiedClient client, long appointmentId, java.time.LocalDate from) {
+    default List<FreeTime> freeTimes(VerifiedClient client, long appointmentId, java.time.@Nullable LocalDate from) {
         return List.of();
     }
 

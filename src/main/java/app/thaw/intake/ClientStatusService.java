@@ -105,7 +105,8 @@ public class ClientStatusService {
      */
     @PermitAll
     @Transactional(readOnly = true)
-    public List<ClientAppointments.FreeTime> freeTimes(String statusToken, long appointmentId, LocalDate from) {
+    public List<ClientAppointments.FreeTime> freeTimes(String statusToken, long appointmentId,
+                                                       @Nullable LocalDate from) {
         ClientAppointments diary = appointments.getIfAvailable();
         return diary == null ? List.of()
                 : client(statusToken).map(client -> diary.freeTimes(client, appointmentId, from)).orElse(List.of());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,7 +79,7 @@ class ClientStatuses {
             return Optional.empty();
         }
         String token = SecretToken.generate();
-        long coupleCaseId = intake.getCoupleCaseId();
+        long coupleCaseId = Objects.requireNonNull(intake.getCoupleCaseId(), "an invited partner has a couple case");
         coupleCases.findById(coupleCaseId).filter(coupleCase -> intakes.countByCoupleCaseId(coupleCaseId) < 2)
                 .ifPresent(coupleCase -> coupleCase.renewInvitation(SecretToken.hash(token),
                         clock.instant().plus(IntakeSubmissions.PARTNER_INVITATION_LIFETIME)));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -94,7 +95,7 @@ class DemoIntakes implements ApplicationRunner {
         log.info("Created {} demo intakes", created);
     }
 
-    private SubmissionOutcome submit(Answers answers, Long coupleCaseId, Instant at) {
+    private SubmissionOutcome submit(Answers answers, @Nullable Long coupleCaseId, Instant at) {
         var draft = new IntakeDraft(SecretToken.hash(SecretToken.generate()), coupleCaseId, at, at.plus(Duration.ofDays(7)));
         drafts.saveAndFlush(draft);
         drafts.mergeAnswers(draft.getTokenHash(), json.write(answers), "consent", at, at.plus(Duration.ofDays(7)));

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -94,13 +96,13 @@ public class IntakeErasure {
         }
     }
 
-    private void eraseAmendments(long intakeId, QuestionnaireDefinition definition) {
+    private void eraseAmendments(long intakeId, @Nullable QuestionnaireDefinition definition) {
         String marked = storedAmendment.encrypt(json.writeValues(List.of(Erased.MARKER)));
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select id, item_id from intake_amendment where intake_id = ?", intakeId);
         for (Map<String, Object> row : rows) {
-            long id = ((Number) row.get("id")).longValue();
-            if (isTyped(definition, (String) row.get("item_id"))) {
+            long id = ((Number) Objects.requireNonNull(row.get("id"), "id is the key")).longValue();
+            if (isTyped(definition, (String) Objects.requireNonNull(row.get("item_id"), "item_id is not null"))) {
                 jdbc.update("update intake_amendment set answer = cast(? as jsonb), reason = null where id = ?",
                         marked, id);
             } else {
@@ -110,14 +112,14 @@ public class IntakeErasure {
     }
 
     /** Choices, scales and consents are statistics; anything typed (or unknown) identifies or tells a story. */
-    static Answers keepOnlyChoices(Answers answers, QuestionnaireDefinition definition) {
+    static Answers keepOnlyChoices(Answers answers, @Nullable QuestionnaireDefinition definition) {
         Map<String, List<String>> kept = new LinkedHashMap<>();
         answers.asMap().forEach((itemId, values) ->
                 kept.put(itemId, isTyped(definition, itemId) ? List.of(Erased.MARKER) : values));
         return Answers.of(kept);
     }
 
-    private static boolean isTyped(QuestionnaireDefinition definition, String itemId) {
+    private static boolean isTyped(@Nullable QuestionnaireDefinition definition, String itemId) {
         if (definition == null) {
             return true;
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,7 +80,7 @@ class IntakeSubmissions {
         Long coupleCaseId = draft.getCoupleCaseId();
         boolean partnerIntake = coupleCaseId != null;
         IntakeStatus status = IntakeStatus.NEW;
-        if (partnerIntake) {
+        if (coupleCaseId != null) {
             coupleCaseId = joinCoupleCase(coupleCaseId, now);
         } else if (requested == RequestedType.COUPLES && !partnerFear) {
             invitationToken = SecretToken.generate();
@@ -96,7 +97,8 @@ class IntakeSubmissions {
                 asked.single("about.email").orElseThrow().strip(),
                 asked.single("about.phone").orElseThrow().strip(),
                 LocalDate.parse(asked.single("about.date_of_birth").orElseThrow()),
-                definition.privacyNoticeVersion(), consentedAt(draft, now), SecretToken.hash(statusToken),
+                Objects.requireNonNull(definition.privacyNoticeVersion(), "the definition checker requires one"),
+                consentedAt(draft, now), SecretToken.hash(statusToken),
                 draft.getId(), coupleCaseId, now, emailSafe)));
         draft.markSubmitted(intake.getId(), now);
         events.publishEvent(new IntakeSubmitted(intake.getId(), intake.getReference(), intake.isUrgent(),
@@ -129,7 +131,8 @@ class IntakeSubmissions {
         Answers iso = asked;
         for (var item : definition.items()) {
             if (item.kind() == app.thaw.intake.questionnaire.ItemKind.DATE && asked.isAnswered(item.id())) {
-                LocalDate date = DateAnswers.read(asked.single(item.id()).orElseThrow(), "").date();
+                LocalDate date = Objects.requireNonNull(DateAnswers.read(asked.single(item.id()).orElseThrow(), "").date(),
+                        "checked when the section was saved");
                 iso = iso.with(item.id(), date.toString());
             }
         }
@@ -148,7 +151,7 @@ class IntakeSubmissions {
     }
 
     /** The partner's intake joins the case and the invitation closes; a closed one leaves it standalone. */
-    private Long joinCoupleCase(long coupleCaseId, Instant now) {
+    private @Nullable Long joinCoupleCase(long coupleCaseId, Instant now) {
         CoupleCase coupleCase = coupleCases.findById(coupleCaseId).orElse(null);
         if (coupleCase == null || !coupleCase.invitationOpenAt(now) || intakes.countByCoupleCaseId(coupleCaseId) >= 2) {
             return null;

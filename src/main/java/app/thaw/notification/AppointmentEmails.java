@@ -168,6 +168,6 @@ class AppointmentEmails {
     /** One email per appointment, kind, version and client, whichever instance handles it. */
     static String key(EmailKind kind, AppointmentNotice notice, AppointmentNotice.Recipient to) {
         return "appointment-" + notice.appointmentId() + "/" + kind.name() + "/" + notice.sequence() + "/"
-                + OutboxWriter.keyPart(to.email());
+                + OutboxWriter.keyPart(to.address());
     }
 }

@@ -89,7 +89,7 @@ final class IcsCalendars {
         if (practice.email() != null && !practice.email().isBlank()) {
             event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
         }
-        var attendee = new Attendee(EmailTemplates.clean(to.name()), to.email().strip());
+        var attendee = new Attendee(EmailTemplates.clean(to.name()), to.address().strip());
         attendee.setRole(Role.ATTENDEE);
         attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
         attendee.setRsvp(false);

@@ -12,6 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.intake.IntakeReceiptRequested;
 
+import java.util.Objects;
+
 /**
  * Confirms to a client that their form arrived, with their private status link, once it is committed. Intake asks
  * for it only when the client said email is safe for them; the email holds the name to greet, the reference and
@@ -31,7 +33,8 @@ class IntakeEmails {
     IntakeEmails(OutboxWriter outbox, EmailTemplates templates, TransactionTemplate transactions) {
         this.outbox = outbox;
         this.templates = templates;
-        this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
+        this.ownTransaction = new TransactionTemplate(
+                Objects.requireNonNull(transactions.getTransactionManager(), "the context's template has its manager"));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 

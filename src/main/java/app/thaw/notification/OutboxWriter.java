@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.lang.Contract;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,7 @@ class OutboxWriter {
         return mailSender.getIfAvailable() != null;
     }
 
+    @Contract("null -> false")
     static boolean isAddress(@Nullable String email) {
         return email != null && ADDRESS.matcher(email.strip()).matches();
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 import org.slf4j.Logger;
@@ -96,7 +97,8 @@ class DemoOutcomes implements ApplicationRunner {
         if (couple.size() < 2 || individual.isEmpty()) {
             return;
         }
-        long amira = jdbc.queryForObject("select id from staff_account where username = 'amira'", Long.class);
+        long amira = Objects.requireNonNull(
+                jdbc.queryForObject("select id from staff_account where username = 'amira'", Long.class), "demo staff");
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         SystemActor.run(() -> {
             // the couple: Alex's mood lifts week by week, Sam's does not; their sessions go on
@@ -118,7 +120,8 @@ class DemoOutcomes implements ApplicationRunner {
     /** Weekly attended sessions (the last a week ago), the intake as the first measure, a repeat before each next. */
     private void weekly(List<Long> clients, long therapist, LocalDate lastDay, LocalTime at, String service,
                         Map<Long, int[]> moods) {
-        long type = jdbc.queryForObject("select id from appointment_type where code = ?", Long.class, service);
+        long type = Objects.requireNonNull(
+                jdbc.queryForObject("select id from appointment_type where code = ?", Long.class, service), "seeded");
         for (long client : clients) {
             jdbc.update("""
                     insert into review_case (intake_id, assigned_therapist_id) values (?, ?)
@@ -132,16 +135,16 @@ class DemoOutcomes implements ApplicationRunner {
         }
         for (int week = 0; week < SESSIONS; week++) {
             ZonedDateTime start = ZonedDateTime.of(lastDay.minusWeeks(SESSIONS - week), at, Application.PRACTICE_ZONE);
-            long appointment = jdbc.queryForObject("""
+            long appointment = Objects.requireNonNull(jdbc.queryForObject("""
                     insert into appointment (intake_id, partner_intake_id, therapist_id, type_id, format, starts_at,
                         ends_at, state, created_at, created_by)
                     values (?, ?, ?, ?, 'ONLINE', ?, ?, 'ATTENDED', ?, ?) returning id""", Long.class,
                     clients.getFirst(), clients.size() > 1 ? clients.get(1) : null, therapist, type,
                     Timestamp.from(start.toInstant()), Timestamp.from(start.plusMinutes(50).toInstant()),
-                    Timestamp.from(start.minusDays(7).toInstant()), therapist);
+                    Timestamp.from(start.minusDays(7).toInstant()), therapist), "returning id");
             for (long client : clients) {
                 if (week > 0) {
-                    int[] mood = moods.get(client);
+                    int[] mood = Objects.requireNonNull(moods.get(client), "every demo client has moods");
                     answer(client, appointment, start.toInstant(), mood[Math.min(week - 1, mood.length - 1)],
                             clients.size() > 1);
                 }
@@ -154,8 +157,9 @@ class DemoOutcomes implements ApplicationRunner {
                         client, Timestamp.from(start.toInstant()), Timestamp.from(start.plusHours(1).toInstant()),
                         therapist, appointment);
                 if (week == 0) {
-                    episodes.open(client, service, therapist, jdbc.queryForObject(
-                            "select submitted_at from intake where id = ?", Timestamp.class, client).toInstant(),
+                    episodes.open(client, service, therapist, Objects.requireNonNull(jdbc.queryForObject(
+                            "select submitted_at from intake where id = ?", Timestamp.class, client), "submitted")
+                            .toInstant(),
                             start.toInstant());
                 }
                 jdbc.update("update intake set status = 'IN_THERAPY' where id = ?", client);
@@ -197,7 +201,8 @@ class DemoOutcomes implements ApplicationRunner {
         store.saveResponse(client, request, "CLIENT", answered, String.join(",", versions),
                 json.writeValueAsString(given), scores, false);
         store.markAnswered(request, answered);
-        episodes.measured(client, scores.get("phq9"), scores.get("gad7"));
+        episodes.measured(client, Objects.requireNonNull(scores.get("phq9"), "demo answers are complete"),
+                Objects.requireNonNull(scores.get("gad7"), "demo answers are complete"));
     }
 
     /** Item answers adding up to {@code target}, spread evenly; the risk item (PHQ-9 item 9) stays at 0. */

@@ -2,6 +2,7 @@ package app.thaw.outcomes;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,6 @@ public class MeasureCatalog {
     }
 
     public QuestionnaireDefinition definition(Measure measure) {
-        return definitions.get(measure);
+        return Objects.requireNonNull(definitions.get(measure), "loaded for every measure");
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -132,11 +133,11 @@ public class MeasureLinks {
         List<Long> emailedRequests = new ArrayList<>();
         made.forEach((key, requestId) -> {
             if (emailSafe.contains(key.getFirst())) {
-                AppointmentNotice notice = notices.get(key);
-                AppointmentNotice.Recipient to = recipients.get(key);
+                AppointmentNotice notice = Objects.requireNonNull(notices.get(key), "wanted with its notice");
+                AppointmentNotice.Recipient to = Objects.requireNonNull(recipients.get(key), "wanted with its recipient");
                 String token = SecretToken.generate();
                 links.put(SecretToken.hash(token), requestId);
-                toSend.add(new ClientEmails.MeasureLinkEmail(to.email(), to.name(), notice.start(),
+                toSend.add(new ClientEmails.MeasureLinkEmail(to.address(), to.name(), notice.start(),
                         publicUrl.link(OutcomeLinks.form(token)), notice.end().toInstant()));
                 emailedRequests.add(requestId);
             }

@@ -5,8 +5,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import app.thaw.care.CareRecords;
@@ -42,14 +44,14 @@ class MeasurePlans {
     }
 
     Set<Measure> planned(CaseGrant grant) {
-        return planned(List.of(grant)).get(grant.intakeId());
+        return Objects.requireNonNull(planned(List.of(grant)).get(grant.intakeId()), "planned for every grant");
     }
 
     boolean clientProgress(CaseGrant grant) {
         return store.plan(grant.intakeId()).map(MeasureStore.Plan::clientProgress).orElse(true);
     }
 
-    static Set<Measure> byReferral(String referralKind, boolean couple) {
+    static Set<Measure> byReferral(@Nullable String referralKind, boolean couple) {
         if ("COUPLES".equals(referralKind) || "BOTH".equals(referralKind)) {
             return EnumSet.copyOf(Measure.COUPLES);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -139,7 +140,7 @@ class MeasureRecords {
         return new Recorded(responseId, risks);
     }
 
-    private static Score score(QuestionnaireDefinition definition, Answers answers, Measure measure) {
+    private static @Nullable Score score(QuestionnaireDefinition definition, Answers answers, Measure measure) {
         return Scorer.score(definition, answers).scores().stream().filter(s -> s.id().equals(measure.scoreId()))
                 .findFirst().orElse(null);
     }

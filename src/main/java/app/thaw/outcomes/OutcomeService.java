@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,9 +104,15 @@ public class OutcomeService {
         if (pairs.isEmpty()) {
             return TalkingTherapiesOutcome.UNPAIRED;
         }
-        var first = new TalkingTherapiesOutcome.Scores(pairs.getFirst().phq9(), pairs.getFirst().gad7());
-        var last = new TalkingTherapiesOutcome.Scores(pairs.getLast().phq9(), pairs.getLast().gad7());
+        var first = scores(pairs.getFirst());
+        var last = scores(pairs.getLast());
         return TalkingTherapiesOutcome.of(first, last, pairs.size() >= 2);
+    }
+
+    /** A point the filter above kept has both scores. */
+    private static TalkingTherapiesOutcome.Scores scores(CaseMeasures.Point pair) {
+        return new TalkingTherapiesOutcome.Scores(Objects.requireNonNull(pair.phq9()),
+                Objects.requireNonNull(pair.gad7()));
     }
 
     /** The therapist has seen the risk answer and acted: the case leaves the top of the queue, booking opens again. */

@@ -3,4 +3,7 @@
  * session through the client's own link, risk on every repeat, the therapist's charts with the NHS Talking Therapies
  * states, and the practice's results read from a summary kept ready as courses of care end.
  */
+@NullMarked
 package app.thaw.outcomes;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,8 @@ final class WorkingMinutes {
             for (Away a : away) {
                 if (!day.isBefore(a.firstDay()) && !day.isAfter(a.lastDay())) {
                     spans = a.starts() == null ? List.of()
-                            : subtract(spans, new Span(minute(a.starts()), minute(a.ends())));
+                            : subtract(spans, new Span(minute(a.starts()),
+                                    minute(Objects.requireNonNull(a.ends(), "set with starts"))));
                 }
             }
             total += spans.stream().mapToLong(s -> s.to() - s.from()).sum();

@@ -83,6 +83,10 @@ class AccessRequestViews {
                 request.getStatus().open() && request.getExtensionMonths() == 0 && daysLeft >= 0);
     }
 
+    static String name(Map<Long, String> names, long id) {
+        return names.getOrDefault(id, "Former staff member");
+    }
+
     static @Nullable String name(Map<Long, String> names, @Nullable Long id) {
         return id == null ? null : names.getOrDefault(id, "Former staff member");
     }
@@ -126,7 +130,8 @@ class AccessRequestViews {
             active.keySet().forEach(id -> relation.putIfAbsent(id, "The case is not assigned yet"));
         }
         var reviewers = new ArrayList<ReviewerChoice.Reviewer>();
-        relation.forEach((id, why) -> reviewers.add(new ReviewerChoice.Reviewer(id, active.get(id), why)));
+        relation.forEach((id, why) -> reviewers.add(new ReviewerChoice.Reviewer(id,
+                Objects.requireNonNull(active.get(id), "only active staff are related"), why)));
         Long suggested = assignee != null && active.containsKey(assignee) ? assignee
                 : latest != null && active.containsKey(latest.session().therapistId())
                         ? Long.valueOf(latest.session().therapistId()) : null;

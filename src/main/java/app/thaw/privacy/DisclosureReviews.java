@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -79,7 +80,7 @@ public class DisclosureReviews {
                 Function.identity()));
         Map<Long, String> names = staff.displayNames();
         return mine.stream().filter(r -> grants.containsKey(r.getIntakeId()))
-                .map(r -> views.of(r, clients.identity(grants.get(r.getIntakeId())), names))
+                .map(r -> views.of(r, clients.identity(Objects.requireNonNull(grants.get(r.getIntakeId()))), names))
                 .sorted(Comparator.comparing(AccessRequestView::dueOn)).toList();
     }
 

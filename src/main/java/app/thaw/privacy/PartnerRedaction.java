@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * Replaces every mention of a couple's partner in free text with "[partner]": full name, preferred name,
@@ -63,6 +64,7 @@ final class PartnerRedaction {
         return mentions != null;
     }
 
+    @Contract("!null -> !null")
     @Nullable String apply(@Nullable String text) {
         if (text == null || mentions == null) {
             return text;

@@ -96,7 +96,8 @@ class ClientEraser {
     }
 
     @Nullable Timestamp erasedAt(long intakeId) {
-        return jdbc.query("select erased_at from client_erasure where intake_id = ?",
-                rs -> rs.next() ? rs.getTimestamp(1) : null, intakeId);
+        List<Timestamp> erased = jdbc.queryForList("select erased_at from client_erasure where intake_id = ?",
+                Timestamp.class, intakeId);
+        return erased.isEmpty() ? null : erased.getFirst();
     }
 }

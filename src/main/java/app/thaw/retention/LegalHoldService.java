@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,7 +111,7 @@ public class LegalHoldService {
         return access.find(reference, CaseOperation.MANAGE_PRIVACY).flatMap(intakeLocks::lock);
     }
 
-    private static String clean(String reason) {
+    private static @Nullable String clean(@Nullable String reason) {
         String why = reason == null ? "" : reason.strip();
         // text PostgreSQL can't keep exactly (NUL, broken surrogates) counts as no usable reason
         return why.isEmpty() || why.length() > ErasureService.REASON_MAX

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import app.thaw.base.domain.StorableText;
 
+import java.util.Objects;
+
 /** A case action the rules don't allow right now, with the reason in words a therapist understands. */
 public class CaseActionRefused extends RuntimeException {
 
@@ -16,5 +18,11 @@ public class CaseActionRefused extends RuntimeException {
         if (!StorableText.isStorable(text)) {
             throw new CaseActionRefused(StorableText.REFUSAL);
         }
+    }
+
+    /** Every constructor takes the words a person reads, so there is always a message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "thrown with a message");
     }
 }

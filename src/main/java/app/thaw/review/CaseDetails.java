@@ -97,6 +97,10 @@ class CaseDetails {
         return views;
     }
 
+    private static String name(Map<Long, String> names, long id) {
+        return names.getOrDefault(id, "Former staff member");
+    }
+
     private static @Nullable String name(Map<Long, String> names, @Nullable Long id) {
         return id == null ? null : names.getOrDefault(id, "Former staff member");
     }

@@ -2,6 +2,7 @@ package app.thaw.scheduling;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -42,10 +43,15 @@ public record AppointmentNotice(long appointmentId, List<Recipient> recipients, 
     }
 
     /** A client to tell, by the name they asked to be called; {@code intakeId} names their case (for their link). */
-    public record Recipient(String email, String name, @Nullable Long intakeId) {
+    public record Recipient(@Nullable String email, String name, @Nullable Long intakeId) {
 
         public Recipient(String email, String name) {
             this(email, name, null);
+        }
+
+        /** The address of a client an email goes to; senders check there is one (email safe) first. */
+        public String address() {
+            return Objects.requireNonNull(email, "only a client with an address is emailed");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -104,7 +105,7 @@ class ClientSessions implements ClientAppointments {
     }
 
     /** The room and the practice's address, so the client knows where to go. */
-    private String inPerson(String roomName) {
+    private String inPerson(@Nullable String roomName) {
         var address = settings.current().addressLines();
         return "In person, " + roomName + (address.isEmpty() ? "" : ", " + String.join(", ", address));
     }
@@ -169,7 +170,7 @@ class ClientSessions implements ClientAppointments {
 
     @Override
     @PermitAll
-    public List<FreeTime> freeTimes(VerifiedClient client, long appointmentId, java.time.LocalDate from) {
+    public List<FreeTime> freeTimes(VerifiedClient client, long appointmentId, java.time.@Nullable LocalDate from) {
         return moves.freeTimes(client, appointmentId, from);
     }
 
@@ -199,7 +200,8 @@ class ClientSessions implements ClientAppointments {
             if (closed != null && closed.isBefore(since)) {
                 continue;
             }
-            Appointment session = mine.get(request.getAppointmentId());
+            Appointment session = Objects.requireNonNull(mine.get(request.getAppointmentId()),
+                    "asked about my session");
             updates.add(new RequestUpdate(describe(request, session), closed == null, request.getCreatedAt()));
         }
         return updates;

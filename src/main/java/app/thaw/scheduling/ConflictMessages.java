@@ -3,6 +3,7 @@ package app.thaw.scheduling;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,7 +31,8 @@ class ConflictMessages {
         this.held = held;
         this.appointments = appointments;
         this.views = views;
-        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly = new TransactionTemplate(
+                Objects.requireNonNull(transactions.getTransactionManager(), "the context's template has its manager"));
         this.readOnly.setReadOnly(true);
     }
 

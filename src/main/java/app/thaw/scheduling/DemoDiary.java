@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,21 +64,22 @@ class DemoDiary implements ApplicationRunner {
         }
         List<Room> practiceRooms = List.of(rooms.save(new Room("Room 1 · Ancoats")),
                 rooms.save(new Room("Room 2 · Garden room")), rooms.save(new Room("Room 3 · Quiet room")));
-        Map<String, Long> therapists = Map.of(
-                "amira", id("amira"), "tom", id("tom"), "grace", id("grace"));
+        long amira = id("amira");
+        long tom = id("tom");
+        long grace = id("grace");
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY)) {
-            hours.save(new WorkingHours(therapists.get("amira"), day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
-            hours.save(new WorkingHours(therapists.get("grace"), day, LocalTime.of(10, 0), LocalTime.of(18, 0)));
+            hours.save(new WorkingHours(amira, day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+            hours.save(new WorkingHours(grace, day, LocalTime.of(10, 0), LocalTime.of(18, 0)));
         }
         for (DayOfWeek day : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
-            hours.save(new WorkingHours(therapists.get("tom"), day, LocalTime.of(12, 0), LocalTime.of(20, 0)));
+            hours.save(new WorkingHours(tom, day, LocalTime.of(12, 0), LocalTime.of(20, 0)));
         }
-        hours.save(new WorkingHours(therapists.get("tom"), DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0)));
+        hours.save(new WorkingHours(tom, DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0)));
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
-        timeAway.save(new TimeAway(therapists.get("grace"), today.plusDays(10), today.plusDays(14), null, null,
+        timeAway.save(new TimeAway(grace, today.plusDays(10), today.plusDays(14), null, null,
                 AwayReason.ANNUAL_LEAVE, null, clock.instant(), null));
-        bookDemoSessions(practiceRooms, therapists.get("amira"), today);
+        bookDemoSessions(practiceRooms, amira, today);
         log.info("Created demo rooms, working hours and sessions");
     }
 
@@ -106,6 +107,7 @@ class DemoDiary implements ApplicationRunner {
     }
 
     private long id(String username) {
-        return jdbc.queryForObject("select id from staff_account where username = ?", Long.class, username);
+        return Objects.requireNonNull(
+                jdbc.queryForObject("select id from staff_account where username = ?", Long.class, username), "demo staff");
     }
 }

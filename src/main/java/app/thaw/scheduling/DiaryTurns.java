@@ -23,6 +23,6 @@ class DiaryTurns {
 
     /** Waits for this therapist's diary within the caller's transaction; released when it ends. */
     void take(long therapistId) {
-        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, DIARY, (int) therapistId);
+        jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", DIARY, (int) therapistId);
     }
 }

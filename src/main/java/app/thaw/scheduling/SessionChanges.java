@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -91,7 +92,7 @@ public class SessionChanges {
         try {
             existing = checks.changeable(appointmentId).appointment();
         } catch (IllegalArgumentException refused) {
-            return new BookingResult.Invalid(refused.getMessage());
+            return new BookingResult.Invalid(Objects.requireNonNull(refused.getMessage(), "the checks say why"));
         }
         if (existing.getState() != AppointmentState.BOOKED) {
             return new BookingResult.Invalid("Only a booked session can be moved.");
@@ -128,7 +129,7 @@ public class SessionChanges {
             }));
             return new BookingResult.Booked(moved);
         } catch (IllegalArgumentException gone) {
-            return new BookingResult.Invalid(gone.getMessage());
+            return new BookingResult.Invalid(Objects.requireNonNull(gone.getMessage(), "the checks say why"));
         } catch (DataIntegrityViolationException e) {
             return refusal(e, existing.getTherapistId(), roomId, from, to);
         }
@@ -145,7 +146,7 @@ public class SessionChanges {
         try {
             existing = checks.changeable(appointmentId).appointment();
         } catch (IllegalArgumentException refused) {
-            return new BookingResult.Invalid(refused.getMessage());
+            return new BookingResult.Invalid(Objects.requireNonNull(refused.getMessage(), "the checks say why"));
         }
         if (existing.getState() != AppointmentState.BOOKED || existing.getStartsAt().isBefore(clock.instant())) {
             return new BookingResult.Invalid("Only a session still to come can go to another therapist.");
@@ -182,7 +183,7 @@ public class SessionChanges {
             }));
             return new BookingResult.Booked(given);
         } catch (IllegalArgumentException gone) {
-            return new BookingResult.Invalid(gone.getMessage());
+            return new BookingResult.Invalid(Objects.requireNonNull(gone.getMessage(), "the checks say why"));
         } catch (DataIntegrityViolationException e) {
             return refusal(e, therapistId, existing.getRoomId(), existing.getStartsAt(), existing.getEndsAt());
         }

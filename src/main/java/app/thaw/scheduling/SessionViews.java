@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -83,7 +84,7 @@ class SessionViews {
                 : requests.findOpenRequestAppointmentIds(appointments.stream().map(Appointment::getId).toList());
         List<SessionView> views = new ArrayList<>();
         for (Appointment a : appointments) {
-            ClientName client = clients.get(a.getIntakeId());
+            ClientName client = Objects.requireNonNull(clients.get(a.getIntakeId()), "looked up for every session");
             ClientName partner = a.getPartnerIntakeId() == null ? null : clients.get(a.getPartnerIntakeId());
             views.add(new SessionView(a.getId(), a.getIntakeId(), client.reference(), client.fullName(),
                     a.getPartnerIntakeId(), partner == null ? null : partner.fullName(), a.getTherapistId(),
@@ -172,7 +173,7 @@ class SessionViews {
         List<AppointmentNotice.Recipient> recipients = new ArrayList<>();
         for (Long id : new Long[] {appointment.getIntakeId(), appointment.getPartnerIntakeId()}) {
             if (id != null) {
-                ClientName client = clients.get(id);
+                ClientName client = Objects.requireNonNull(clients.get(id), "looked up for every session");
                 if (client.isWithheld()) {
                     continue;
                 }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -107,11 +108,13 @@ public final class SlotFinder {
                 continue;
             }
             if (exception.extra()) {
-                windows.add(new Window(exception.starts(), exception.ends()));
+                windows.add(new Window(Objects.requireNonNull(exception.starts(), "an extra window has times"),
+                        Objects.requireNonNull(exception.ends(), "an extra window has times")));
             } else if (exception.starts() == null) {
                 windows.clear();
             } else {
-                windows = subtract(windows, new Window(exception.starts(), exception.ends()));
+                windows = subtract(windows, new Window(exception.starts(),
+                        Objects.requireNonNull(exception.ends(), "set with starts")));
             }
         }
         windows.sort(java.util.Comparator.comparing(Window::starts));

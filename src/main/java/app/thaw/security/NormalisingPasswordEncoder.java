@@ -1,5 +1,6 @@
 package app.thaw.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -15,21 +16,21 @@ final class NormalisingPasswordEncoder implements PasswordEncoder {
     }
 
     @Override
-    public String encode(CharSequence rawPassword) {
+    public @Nullable String encode(@Nullable CharSequence rawPassword) {
         return delegate.encode(normalise(rawPassword));
     }
 
     @Override
-    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+    public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
         return delegate.matches(normalise(rawPassword), encodedPassword);
     }
 
     @Override
-    public boolean upgradeEncoding(String encodedPassword) {
+    public boolean upgradeEncoding(@Nullable String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);
     }
 
-    private static String normalise(CharSequence raw) {
+    private static @Nullable String normalise(@Nullable CharSequence raw) {
         return raw == null ? null : PasswordPolicy.normalise(raw.toString());
     }
 }

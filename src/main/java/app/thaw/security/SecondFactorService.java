@@ -120,7 +120,7 @@ public class SecondFactorService {
             }
             var step = TotpCodes.matchingStep(factor.getSecret(), strip(typed), clock.instant(), null);
             if (step.isEmpty()) {
-                return null;
+                return List.<String>of();
             }
             factor.confirm(clock.instant(), step.getAsLong());
             recoveryCodes.deleteByStaffId(who.staffId());
@@ -132,7 +132,7 @@ public class SecondFactorService {
                     who.displayName(), null));
             return fresh;
         });
-        if (codes == null) {
+        if (codes == null || codes.isEmpty()) {
             refused(who);
             return Optional.empty();
         }

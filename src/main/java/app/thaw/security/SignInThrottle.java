@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -83,7 +85,7 @@ class SignInThrottle {
         if (blockedUntil != null && blockedUntil.isAfter(now)) {
             return Optional.empty();
         }
-        int failures = ((Number) row.get("failures")).intValue();
+        int failures = ((Number) Objects.requireNonNull(row.get("failures"), "failures is not null")).intValue();
         Instant windowStarted = instant(row.get("window_started"));
         if (windowStarted == null || windowStarted.isBefore(now.minus(WINDOW))
                 || blockedUntil != null && windowStarted.isBefore(blockedUntil)) {
@@ -99,7 +101,7 @@ class SignInThrottle {
         }
         Instant lastBlocked = instant(row.get("last_blocked_at"));
         int blocks = lastBlocked != null && lastBlocked.isAfter(now.minus(SERIES_FORGOTTEN))
-                ? ((Number) row.get("blocks")).intValue() + 1 : 1;
+                ? ((Number) Objects.requireNonNull(row.get("blocks"), "blocks is not null")).intValue() + 1 : 1;
         Instant until = now.plus(blockFor(blocks));
         jdbc.update("""
                 update sign_in_throttle set failures = 0, window_started = ?, blocked_until = ?, blocks = ?,
@@ -122,7 +124,7 @@ class SignInThrottle {
         return block.compareTo(MAX_BLOCK) > 0 ? MAX_BLOCK : block;
     }
 
-    private static Instant instant(Object value) {
+    private static @Nullable Instant instant(@Nullable Object value) {
         return value instanceof Timestamp timestamp ? timestamp.toInstant()
                 : value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : null;
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -243,8 +244,9 @@ public class StaffAdministration {
     }
 
     private LinkPurpose lastPurpose(long staffId) {
-        String purpose = jdbc.query("select purpose from staff_password_link where staff_id = ? "
-                + "order by created_at desc, id desc limit 1", rs -> rs.next() ? rs.getString(1) : null, staffId);
+        List<String> purposes = jdbc.queryForList("select purpose from staff_password_link where staff_id = ? "
+                + "order by created_at desc, id desc limit 1", String.class, staffId);
+        String purpose = purposes.isEmpty() ? null : purposes.getFirst();
         return purpose == null ? LinkPurpose.INVITATION : LinkPurpose.valueOf(purpose);
     }
 
@@ -253,7 +255,7 @@ public class StaffAdministration {
                 account.getUsername(), detail));
     }
 
-    private TeamMember member(StaffAccount account, PasswordLink open, Instant now) {
+    private TeamMember member(StaffAccount account, @Nullable PasswordLink open, Instant now) {
         AccountStatus status;
         if (!account.isActive()) {
             status = AccountStatus.DEACTIVATED;

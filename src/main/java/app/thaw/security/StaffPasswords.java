@@ -2,11 +2,13 @@ package app.thaw.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -72,13 +74,14 @@ public class StaffPasswords {
         if (!found.check().isValid()) {
             throw new StaffActionRefused(refusal(found.check().state()));
         }
-        StaffAccount account = found.account();
+        StaffAccount account = Objects.requireNonNull(found.account(), "a valid link has its account");
+        PasswordLink link = Objects.requireNonNull(found.link(), "a valid link was found");
         acceptable(account, password, repeated);
-        account.setPassword(encoder.encode(password));
-        found.link().use(clock.instant());
+        account.setPassword(Objects.requireNonNull(encoder.encode(password), "a password encodes to a hash"));
+        link.use(clock.instant());
         events.publishEvent(new StaffAccountChanged(StaffChange.PASSWORD_CHOSEN, account.getId(),
                 account.getDisplayName(), account.getUsername(),
-                found.link().getPurpose() == LinkPurpose.INVITATION ? "with the invitation link" : "with a reset link"));
+                link.getPurpose() == LinkPurpose.INVITATION ? "with the invitation link" : "with a reset link"));
     }
 
     /**
@@ -104,7 +107,7 @@ public class StaffPasswords {
         if (PasswordPolicy.normalise(password).equals(PasswordPolicy.normalise(current))) {
             throw new StaffInputProblem(Field.NEW_PASSWORD, "That is your current password. Choose a new one.");
         }
-        account.setPassword(encoder.encode(password));
+        account.setPassword(Objects.requireNonNull(encoder.encode(password), "a password encodes to a hash"));
         accounts.flush();
         events.publishEvent(new StaffAccountChanged(StaffChange.PASSWORD_CHANGED, account.getId(),
                 account.getDisplayName(), account.getUsername(), "other sessions ended"));
@@ -184,6 +187,6 @@ public class StaffPasswords {
         };
     }
 
-    private record Found(LinkCheck check, PasswordLink link, StaffAccount account) {
+    private record Found(LinkCheck check, @Nullable PasswordLink link, @Nullable StaffAccount account) {
     }
 }

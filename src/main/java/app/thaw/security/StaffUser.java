@@ -3,6 +3,7 @@ package app.thaw.security;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import app.thaw.base.domain.DisplayNamed;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,7 +13,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in staff member as Spring Security holds them; carries the id so services can check ownership, and
  * the account's session generation at sign-in so a deactivation or new role ends the session.
  */
-public record StaffUser(long id, String username, String displayName, StaffRole role, String passwordHash,
+public record StaffUser(long id, String username, String displayName, StaffRole role, @Nullable String passwordHash,
                         boolean active, int sessionGeneration) implements UserDetails, DisplayNamed {
 
     @Override
@@ -21,7 +22,7 @@ public record StaffUser(long id, String username, String displayName, StaffRole 
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 

@@ -1,7 +1,9 @@
 package app.thaw.security;
 
 import java.time.Clock;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,7 +37,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.encoder = encoder;
         this.attempts = attempts;
         this.clock = clock;
-        this.decoyHash = encoder.encode("decoy password for unknown accounts");
+        this.decoyHash = Objects.requireNonNull(encoder.encode("decoy password for unknown accounts"),
+                "a password encodes to a hash");
     }
 
     @Override
@@ -62,7 +65,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 clock.instant());
     }
 
-    private StaffUser find(String username) {
+    private @Nullable StaffUser find(String username) {
         try {
             return users.loadUserByUsername(username) instanceof StaffUser user ? user : null;
         } catch (UsernameNotFoundException | IllegalArgumentException unknown) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
@@ -38,7 +40,8 @@ class Backfill {
         this.offerStore = offerStore;
         this.offers = offers;
         this.settings = settings;
-        this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
+        this.ownTransaction = new TransactionTemplate(
+                Objects.requireNonNull(transactions.getTransactionManager(), "the context's template has its manager"));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
@@ -49,7 +52,7 @@ class Backfill {
     }
 
     /** Returns the freed time's id, or null when the cancellation came too late or gives nothing to the list. */
-    Long freed(long appointmentId) {
+    @Nullable Long freed(long appointmentId) {
         WaitlistStore.Settings mode = store.settings();
         if ("OFF".equals(mode.backfillMode())) {
             return null;

@@ -3,6 +3,7 @@ package app.thaw.waitlist;
 import java.time.Clock;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -85,7 +86,7 @@ class WaitlistEvents {
         });
     }
 
-    private static String format(String preferred) {
+    private static @Nullable String format(@Nullable String preferred) {
         return preferred == null ? null : switch (preferred) {
             case "in_person" -> "IN_PERSON";
             case "online" -> "ONLINE";

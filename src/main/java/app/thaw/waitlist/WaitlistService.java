@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -101,11 +102,12 @@ public class WaitlistService {
             if (grant == null) {
                 continue;
             }
-            ClientName client = names.get(entry.intakeId());
+            ClientName client = Objects.requireNonNull(names.get(entry.intakeId()), "named for every entry");
             ClientName partner = entry.partnerIntakeId() == null ? null : names.get(entry.partnerIntakeId());
             List<String> availability = new ArrayList<>(List.of(availability(intakes.contact(grant))));
             if (partner != null) {
-                availability.add(availability(intakes.contact(grants.get(entry.partnerIntakeId()))));
+                availability.add(availability(intakes.contact(
+                        Objects.requireNonNull(grants.get(entry.partnerIntakeId()), "granted with the entry"))));
             }
             cases.add(new WaitingCase(entry.intakeId(), client.reference(), client.fullName()
                     + (partner == null ? "" : " & " + partner.fullName()), ServiceType.valueOf(entry.service()),

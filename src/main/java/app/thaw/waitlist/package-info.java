@@ -4,4 +4,7 @@
  * and the waits per service type. Holds take part in the diary's no-double-booking constraint; booking a chosen time
  * goes through scheduling's {@code HeldBookings}, with the same safety gates as any booking.
  */
+@NullMarked
 package app.thaw.waitlist;
+
+import org.jspecify.annotations.NullMarked;

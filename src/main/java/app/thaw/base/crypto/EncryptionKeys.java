@@ -2,6 +2,7 @@ package app.thaw.base.crypto;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,6 +31,7 @@ public record EncryptionKeys(@Nullable Map<String, String> keys, @Nullable Strin
         if (!isConfigured()) {
             throw new MissingEncryptionKeyException(MISSING);
         }
+        Map<String, String> keys = Objects.requireNonNull(this.keys, "isConfigured() saw keys");
         String active = activeKey;
         if (active == null || active.isBlank()) {
             if (keys.size() != 1) {
@@ -56,7 +58,7 @@ public record EncryptionKeys(@Nullable Map<String, String> keys, @Nullable Strin
     /** Encryption is not optional: the application refuses to start without a usable key. */
     public static class MissingEncryptionKeyException extends IllegalStateException {
 
-        public MissingEncryptionKeyException(String message) {
+        public MissingEncryptionKeyException(@Nullable String message) {
             super(message);
         }
     }

@@ -19,6 +19,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /**
  * Encrypts one free-text value for one column with AES-256-GCM, so a copy of the database (or a backup)
  * shows no clinical text. Stored as {@code enc:v1:<key id>:<base64url(iv | ciphertext | tag)>}: the key id
@@ -110,7 +113,8 @@ public final class FieldCipher {
     }
 
     /** Encrypts under the active key for the given column; null stays null (nothing to hide). */
-    public String encrypt(String plaintext, String column) {
+    @Contract("!null, _ -> !null")
+    public @Nullable String encrypt(@Nullable String plaintext, String column) {
         if (plaintext == null) {
             return null;
         }
@@ -134,7 +138,8 @@ public final class FieldCipher {
      * Decrypts a value written by {@link #encrypt} for the same column. A changed bit, another column's
      * value, an unknown key id or a malformed value throws {@link FieldCipherException}: never garbage.
      */
-    public String decrypt(String stored, String column) {
+    @Contract("!null, _ -> !null")
+    public @Nullable String decrypt(@Nullable String stored, String column) {
         if (stored == null) {
             return null;
         }
@@ -185,21 +190,23 @@ public final class FieldCipher {
      * Like {@link #decrypt}, but a value without the {@code enc:} prefix is returned as it is: plain text
      * written before encryption existed, until the start-up pass re-encrypts it.
      */
-    public String decryptOrLegacy(String stored, String column) {
+    @Contract("!null, _ -> !null")
+    public @Nullable String decryptOrLegacy(@Nullable String stored, String column) {
         return isEncrypted(stored) ? decrypt(stored, column) : stored;
     }
 
-    public static boolean isEncrypted(String stored) {
+    public static boolean isEncrypted(@Nullable String stored) {
         return stored != null && stored.startsWith(PREFIX);
     }
 
     /** Whether a stored value is already encrypted under the active key (nothing to re-encrypt). */
-    public boolean isCurrent(String stored) {
+    public boolean isCurrent(@Nullable String stored) {
         return stored == null || stored.startsWith(activePrefix);
     }
 
     /** Decrypts with whichever configured key wrote the value and encrypts again under the active key. */
-    public String reencrypt(String stored, String column) {
+    @Contract("!null, _ -> !null")
+    public @Nullable String reencrypt(@Nullable String stored, String column) {
         return isCurrent(stored) ? stored : encrypt(decryptOrLegacy(stored, column), column);
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -61,8 +62,7 @@ public class Reencryption {
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        String last = jdbc.query("select key_id from encryption_pass order by completed_at desc, id desc limit 1",
-                rs -> rs.next() ? rs.getString(1) : null);
+        String last = lastPassKey();
         if (Objects.equals(last, cipher.activeKeyId())) {
             return;
         }
@@ -134,11 +134,17 @@ public class Reencryption {
         }
     }
 
+    /** The key the last completed pass wrote under; null before the first pass. */
+    private @Nullable String lastPassKey() {
+        List<String> keys = jdbc.queryForList(
+                "select key_id from encryption_pass order by completed_at desc, id desc limit 1", String.class);
+        return keys.isEmpty() ? null : keys.getFirst();
+    }
+
     /** A completed pass is recorded once: a pass that found nothing to do after one under the same key adds none. */
     private void record(FieldCipher ring, Map<String, Integer> changed) {
         int total = changed.values().stream().mapToInt(Integer::intValue).sum();
-        String last = jdbc.query("select key_id from encryption_pass order by completed_at desc, id desc limit 1",
-                rs -> rs.next() ? rs.getString(1) : null);
+        String last = lastPassKey();
         if (total == 0 && Objects.equals(last, ring.activeKeyId())) {
             return;
         }

@@ -9,6 +9,8 @@ import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
+
 /** Database-generated id plus an optimistic-lock version so concurrent edits never overwrite each other. */
 @MappedSuperclass
 public abstract class AbstractEntity {
@@ -21,8 +23,9 @@ public abstract class AbstractEntity {
     @Column(nullable = false)
     private long version;
 
-    public @Nullable Long getId() {
-        return id;
+    /** Asked only of a saved entity: the database gives the id on insert. */
+    public Long getId() {
+        return Objects.requireNonNull(id, "an entity has no id until it is saved");
     }
 
     public long getVersion() {

@@ -2,12 +2,14 @@ package app.thaw.base.domain;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** A definition the practice keeps as data (questionnaire, factor rules) that cannot be used; lists every problem. */
 public class InvalidDefinitionException extends RuntimeException {
 
     private final transient List<String> problems;
 
-    protected InvalidDefinitionException(String what, String source, List<String> problems, Throwable cause) {
+    protected InvalidDefinitionException(String what, String source, List<String> problems, @Nullable Throwable cause) {
         super(format(what, source, problems), cause);
         this.problems = List.copyOf(problems);
     }

@@ -1,5 +1,7 @@
 package app.thaw.base.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Text PostgreSQL can keep exactly as typed. A NUL makes it refuse the row (a crash instead of a message)
  * and a broken surrogate half would silently become "?", so both are refused with words before saving.
@@ -17,7 +19,7 @@ public final class StorableText {
      * False for control characters other than tab and line breaks, and for broken (unpaired)
      * surrogates; emoji, right-to-left text, joiners and private-use characters are all fine.
      */
-    public static boolean isStorable(String s) {
+    public static boolean isStorable(@Nullable String s) {
         return s == null || s.codePoints().allMatch(cp -> cp == '\n' || cp == '\r' || cp == '\t'
                 || (Character.getType(cp) != Character.CONTROL && Character.getType(cp) != Character.SURROGATE));
     }

@@ -3,6 +3,8 @@ package app.thaw.base.ui;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
+import org.jspecify.annotations.Nullable;
+
 /** Short confirmations and problems, announced to screen readers: the same everywhere in the staff pages. */
 public final class Toasts {
 
@@ -14,7 +16,7 @@ public final class Toasts {
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    public static void problem(String message) {
+    public static void problem(@Nullable String message) {
         Notification.show(message, 6000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }

@@ -3,6 +3,7 @@ package app.thaw.base.web;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ public class ContentSecurityPolicy {
     }
 
     /** The policy for a response; a bootstrap page passes its nonce, everything else null. */
-    public String policy(String nonce) {
+    public String policy(@Nullable String nonce) {
         if (!strict) {
             return VAADIN;
         }
@@ -44,7 +45,7 @@ public class ContentSecurityPolicy {
         return VAADIN;
     }
 
-    static String strictPolicy(String nonce) {
+    static String strictPolicy(@Nullable String nonce) {
         return "script-src 'self'" + (nonce == null ? "" : " 'nonce-" + nonce + "'") + "; " + COMMON;
     }
 

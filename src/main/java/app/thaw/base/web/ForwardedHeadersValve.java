@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides, before anything else sees a request, who sent it and over what. Forwarded headers (X-Forwarded-*,
@@ -27,7 +28,7 @@ class ForwardedHeadersValve extends ValveBase {
     /** Which header a trusted proxy writes: its own, the other kind may be a client's and is dropped. */
     enum Style { X_FORWARDED, FORWARDED }
 
-    private record Hop(String client, String proto, String host, Integer port) {
+    private record Hop(@Nullable String client, @Nullable String proto, @Nullable String host, @Nullable Integer port) {
     }
 
     private final TrustedProxies proxies;
@@ -121,7 +122,7 @@ class ForwardedHeadersValve extends ValveBase {
     }
 
     /** Walks the chain from the nearest hop: the first address that is not a trusted proxy is the client. */
-    private String client(List<String> chain) {
+    private @Nullable String client(List<String> chain) {
         for (String address : chain.reversed()) {
             String literal = address == null ? null : TrustedProxies.normalise(address);
             if (literal == null) {
@@ -146,11 +147,11 @@ class ForwardedHeadersValve extends ValveBase {
         return values;
     }
 
-    private static String last(List<String> values) {
+    private static @Nullable String last(List<String> values) {
         return values.isEmpty() ? null : values.getLast();
     }
 
-    private static String proto(String value) {
+    private static @Nullable String proto(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -158,7 +159,7 @@ class ForwardedHeadersValve extends ValveBase {
         return proto.equals("https") || proto.equals("http") ? proto : null;
     }
 
-    private static String host(String value) {
+    private static @Nullable String host(@Nullable String value) {
         if (value == null || value.isBlank() || value.length() > 255) {
             return null;
         }
@@ -172,7 +173,7 @@ class ForwardedHeadersValve extends ValveBase {
         return host.matches("[a-z0-9.-]+") ? host : null;
     }
 
-    private static Integer port(String value) {
+    private static @Nullable Integer port(@Nullable String value) {
         try {
             int port = value == null ? -1 : Integer.parseInt(value.strip());
             return port > 0 && port < 65536 ? port : null;
@@ -181,7 +182,7 @@ class ForwardedHeadersValve extends ValveBase {
         }
     }
 
-    private static String forAddress(String value) {
+    private static @Nullable String forAddress(String value) {
         if (value.startsWith("[")) {
             int end = value.indexOf(']');
             return end < 0 ? null : value.substring(1, end);

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The peers whose forwarded headers count (thaw.proxy.trusted): addresses or CIDR ranges, IPv4 or IPv6. Only
  * literals are accepted, never host names, so trust never depends on a DNS answer.
@@ -105,7 +107,7 @@ public final class TrustedProxies {
     }
 
     /** The address as a normalised literal, or null when it is not one (never a DNS look-up). */
-    static String normalise(String address) {
+    static @Nullable String normalise(@Nullable String address) {
         byte[] bytes = address == null ? null : literal(address.strip());
         if (bytes == null) {
             return null;
@@ -117,7 +119,7 @@ public final class TrustedProxies {
         }
     }
 
-    private static byte[] literal(String text) {
+    private static byte @Nullable [] literal(String text) {
         String address = text;
         if (address.startsWith("[") && address.endsWith("]")) {
             address = address.substring(1, address.length() - 1);

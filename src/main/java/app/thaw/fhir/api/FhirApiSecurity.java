@@ -8,6 +8,7 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -53,7 +54,7 @@ class FhirApiSecurity {
     }
 
     static void unauthorized(FhirContext fhir, HttpServletRequest request, HttpServletResponse response,
-                             String error, String message) throws IOException {
+                             @Nullable String error, String message) throws IOException {
         response.setHeader("WWW-Authenticate", error == null ? "Bearer realm=\"thaw-fhir\""
                 : "Bearer realm=\"thaw-fhir\", error=\"" + error + "\"");
         write(fhir, request, response, 401, Outcomes.error("login", message));

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -134,7 +135,7 @@ class FhirController {
     }
 
     /** The case reference a search is for: patient=Patient/THW-…, subject=…, or a Patient's own _id/identifier. */
-    private static String patient(String type, MultiValueMap<String, String> parameters) {
+    private static @Nullable String patient(String type, MultiValueMap<String, String> parameters) {
         String value = type.equals("Patient") ? single(parameters, "_id") : single(parameters, "patient");
         if (value == null) {
             value = single(parameters, "subject");
@@ -157,7 +158,7 @@ class FhirController {
         return reference.strip();
     }
 
-    private static String single(MultiValueMap<String, String> parameters, String name) {
+    private static @Nullable String single(MultiValueMap<String, String> parameters, String name) {
         List<String> values = parameters.get(name);
         if (values == null || values.isEmpty()) {
             return null;

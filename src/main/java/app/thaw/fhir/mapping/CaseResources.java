@@ -29,6 +29,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.jspecify.annotations.Nullable;
 
 import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.SubmittedIntake;
@@ -193,7 +194,7 @@ public final class CaseResources {
         return out.hasAnswer() ? Optional.of(out) : Optional.empty();
     }
 
-    private Type value(QuestionnaireDefinition definition, Item item, String value) {
+    private @Nullable Type value(QuestionnaireDefinition definition, Item item, String value) {
         return switch (item.kind()) {
             case TEXT, LONG_TEXT, EMAIL, PHONE -> value.isBlank() ? null : new StringType(value);
             case DATE -> isDate(value) ? new DateType(value) : new StringType(value);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.hl7.fhir.r4.model.Coding;
@@ -74,7 +75,8 @@ public final class Instruments {
     }
 
     public @Nullable Coding itemCoding(String itemId) {
-        return ofItem(itemId).map(i -> i.items().get(itemId).coding()).orElse(null);
+        return ofItem(itemId).map(i -> Objects.requireNonNull(i.items().get(itemId), "found by this item").coding())
+                .orElse(null);
     }
 
     /** The standard answer code of an option of a standard item (e.g. LA6568-5 "Not at all"), if there is one. */

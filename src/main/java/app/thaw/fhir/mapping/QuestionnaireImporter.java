@@ -3,6 +3,7 @@ package app.thaw.fhir.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.hl7.fhir.r4.model.BooleanType;
@@ -178,34 +179,39 @@ public final class QuestionnaireImporter {
                 values.add(when.getAnswer().primitiveValue());
             }
         }
-        return new Condition(source, values);
+        return new Condition(Objects.requireNonNullElse(source, ""), values);
     }
 
     private static Scale scale(Extension extension) {
-        return new Scale(sub(extension, "id"), sub(extension, "stem"),
+        return new Scale(required(extension, "id"), required(extension, "stem"),
                 extension.getExtensionsByUrl("option").stream().map(QuestionnaireImporter::scaleOption).toList());
     }
 
     private static Option scaleOption(Extension option) {
         Extension exclusive = option.getExtensionByUrl("exclusive");
-        return new Option(sub(option, "value"), sub(option, "label"),
+        return new Option(required(option, "value"), required(option, "label"),
                 ((IntegerType) option.getExtensionByUrl("score").getValue()).getValue(),
                 exclusive != null && ((BooleanType) exclusive.getValue()).booleanValue());
     }
 
     private static ScoreDefinition score(Extension extension) {
-        return new ScoreDefinition(sub(extension, "id"), sub(extension, "label"),
+        return new ScoreDefinition(required(extension, "id"), required(extension, "label"),
                 extension.getExtensionsByUrl("item").stream().map(QuestionnaireImporter::string).toList(),
                 extension.getExtensionsByUrl("band").stream().map(band -> new Band(
                         ((IntegerType) band.getExtensionByUrl("min").getValue()).getValue(),
                         ((IntegerType) band.getExtensionByUrl("max").getValue()).getValue(),
-                        sub(band, "label"))).toList());
+                        required(band, "label"))).toList());
     }
 
     private static RiskRule riskRule(Extension extension) {
-        return new RiskRule(sub(extension, "id"), sub(extension, "item"),
+        return new RiskRule(required(extension, "id"), required(extension, "item"),
                 extension.getExtensionsByUrl("anyOf").stream().map(QuestionnaireImporter::string).toList(),
-                sub(extension, "description"));
+                required(extension, "description"));
+    }
+
+    /** A value the definition checker insists on: a missing one reads as blank, which the checker reports. */
+    private static String required(Extension extension, String name) {
+        return Objects.requireNonNullElse(sub(extension, name), "");
     }
 
     private static @Nullable String sub(Extension extension, String name) {

@@ -2,6 +2,7 @@ package app.thaw.fhir.mapping;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -140,7 +141,7 @@ public final class QuestionnaireMapper {
                         .setType(QuestionnaireItemType.GROUP);
                 panel.addCode(instrument.get().panel().coding());
             }
-            panel.addItem(item(definition, item));
+            Objects.requireNonNull(panel, "opened above for this instrument").addItem(item(definition, item));
         }
         return group;
     }
@@ -224,7 +225,8 @@ public final class QuestionnaireMapper {
     }
 
     static String answerSystem(QuestionnaireDefinition definition, Item item) {
-        return ThawFhir.answerSystem(definition.id(), item.kind() == ItemKind.SCALE ? item.scale() : item.id());
+        return ThawFhir.answerSystem(definition.id(), item.kind() == ItemKind.SCALE
+                ? Objects.requireNonNull(item.scale(), "a checked SCALE item names its scale") : item.id());
     }
 
     static QuestionnaireItemType type(ItemKind kind) {

@@ -9,6 +9,8 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,16 +51,19 @@ public class AnswerEncryption {
     }
 
     /** The document with every free-text value encrypted under the active key. */
-    public String encrypt(String answersJson, String column) {
+    @Contract("!null, _ -> !null")
+    public @Nullable String encrypt(@Nullable String answersJson, String column) {
         return transform(answersJson, column, (value, context) -> cipher.encrypt(value, context));
     }
 
     /** The document as the client typed it; plain values from before encryption are read as they are. */
-    public String decrypt(String answersJson, String column) {
+    @Contract("!null, _ -> !null")
+    public @Nullable String decrypt(@Nullable String answersJson, String column) {
         return transform(answersJson, column, (value, context) -> cipher.decryptOrLegacy(value, context));
     }
 
-    public String reencrypt(String answersJson, String column, FieldCipher ring) {
+    @Contract("!null, _, _ -> !null")
+    public @Nullable String reencrypt(@Nullable String answersJson, String column, FieldCipher ring) {
         return transform(answersJson, column, ring::reencrypt);
     }
 
@@ -88,7 +93,8 @@ public class AnswerEncryption {
         return json.readValue(valuesJson, VALUES);
     }
 
-    private String transform(String answersJson, String column, BiFunction<String, String, String> change) {
+    @Contract("!null, _, _ -> !null")
+    private @Nullable String transform(@Nullable String answersJson, String column, BiFunction<String, String, String> change) {
         if (answersJson == null) {
             return null;
         }

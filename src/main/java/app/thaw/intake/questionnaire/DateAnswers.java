@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import app.thaw.base.PracticeTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Dates as people in the UK write them: day, month and year typed in three boxes (the GOV.UK date input), or
  * one line such as 14/03/1986, 14.03.1986, 14-03-1986, 14 March 1986, 14 Mar 1986 or 1986-03-14. Anything else
@@ -31,7 +33,7 @@ public final class DateAnswers {
      *
      * @param wrongParts the boxes to mark; all three when the whole date is the problem
      */
-    public record Reading(LocalDate date, String problem, Set<Part> wrongParts) {
+    public record Reading(@Nullable LocalDate date, @Nullable String problem, Set<Part> wrongParts) {
 
         static final Reading EMPTY = new Reading(null, null, Set.of());
 

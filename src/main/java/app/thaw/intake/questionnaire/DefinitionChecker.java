@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /** Finds every structural problem in a definition, so one start-up failure shows them all. */
 final class DefinitionChecker {
@@ -159,7 +162,7 @@ final class DefinitionChecker {
     }
 
     private void checkCondition(String it, Item item, Map<String, Item> earlier, Set<String> allItemIds) {
-        Condition c = item.showIf();
+        Condition c = Objects.requireNonNull(item.showIf(), "called for an item with a condition");
         if (blank(c.item())) {
             add(it + " has a showIf condition that names no item");
             return;
@@ -235,7 +238,7 @@ final class DefinitionChecker {
         problems.add(prefix + problem);
     }
 
-    static boolean blank(String s) {
+    static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 }

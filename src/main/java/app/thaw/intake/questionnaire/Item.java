@@ -2,6 +2,8 @@ package app.thaw.intake.questionnaire;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One question.
  *
@@ -17,16 +19,16 @@ import java.util.List;
 public record Item(
         String id,
         String text,
-        String help,
+        @Nullable String help,
         ItemKind kind,
         boolean required,
-        String scale,
+        @Nullable String scale,
         List<Option> options,
-        Condition showIf,
-        Integer maxLength,
-        String note,
+        @Nullable Condition showIf,
+        @Nullable Integer maxLength,
+        @Nullable String note,
         boolean adultOnly,
-        String requiredMessage) {
+        @Nullable String requiredMessage) {
 
     public Item {
         options = Copies.list(options);

@@ -3,6 +3,8 @@ package app.thaw.intake.questionnaire;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One version of the intake questionnaire, loaded from YAML and stored with every submission so an
  * old submission always renders with the questions that were actually asked.
@@ -13,8 +15,8 @@ public record QuestionnaireDefinition(
         String id,
         int version,
         String title,
-        String intro,
-        String privacyNoticeVersion,
+        @Nullable String intro,
+        @Nullable String privacyNoticeVersion,
         List<Scale> scales,
         List<Section> sections,
         List<ScoreDefinition> scores,
@@ -55,7 +57,7 @@ public record QuestionnaireDefinition(
         return sections.stream().filter(s -> s.item(itemId).isPresent()).findFirst();
     }
 
-    public Optional<Scale> scale(String scaleId) {
+    public Optional<Scale> scale(@Nullable String scaleId) {
         return scales.stream().filter(s -> s.id().equals(scaleId)).findFirst();
     }
 
@@ -76,7 +78,7 @@ public record QuestionnaireDefinition(
     }
 
     /** The stem to show above a SCALE item (null for other kinds). */
-    public String stemFor(Item item) {
+    public @Nullable String stemFor(Item item) {
         return item.kind() == ItemKind.SCALE ? scale(item.scale()).map(Scale::stem).orElse(null) : null;
     }
 }

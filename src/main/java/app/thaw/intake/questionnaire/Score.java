@@ -1,5 +1,7 @@
 package app.thaw.intake.questionnaire;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One computed total.
  *
@@ -7,7 +9,7 @@ package app.thaw.intake.questionnaire;
  * @param itemCount items the score is defined over, hidden ones included
  * @param band      label of the band holding {@code total}; null when the score has no bands
  */
-public record Score(String id, String label, int total, int max, int answered, int itemCount, String band) {
+public record Score(String id, String label, int total, int max, int answered, int itemCount, @Nullable String band) {
 
     /** True when every item of the score was answered, so the total can be read at face value. */
     public boolean complete() {

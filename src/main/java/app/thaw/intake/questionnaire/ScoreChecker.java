@@ -97,7 +97,7 @@ final class ScoreChecker {
             }
             previous = band;
         }
-        if (max >= 0 && previous.max() != max) {
+        if (max >= 0 && previous != null && previous.max() != max) {
             problems.accept(sc + " bands end at " + previous.max() + " but the maximum possible score is " + max);
         }
     }

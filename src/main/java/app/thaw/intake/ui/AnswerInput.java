@@ -6,6 +6,8 @@ import com.vaadin.flow.component.Component;
 
 import app.thaw.intake.questionnaire.Item;
 
+import org.jspecify.annotations.Nullable;
+
 /** One question on screen, whatever its field type: values in and out, an error message, focus. */
 interface AnswerInput {
 
@@ -18,7 +20,7 @@ interface AnswerInput {
     void setValues(List<String> values);
 
     /** Shows the message next to the field; null clears it. */
-    void setError(String message);
+    void setError(@Nullable String message);
 
     void focus();
 

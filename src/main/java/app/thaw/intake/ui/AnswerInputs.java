@@ -26,6 +26,8 @@ import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.Option;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 
+import org.jspecify.annotations.Nullable;
+
 /** Builds the field for each kind of question; labels, hints and limits all come from the definition. */
 final class AnswerInputs {
 
@@ -181,7 +183,7 @@ final class AnswerInputs {
         }
 
         @Override
-        public void setError(String message) {
+        public void setError(@Nullable String message) {
             field.setErrorMessage(message);
             field.setInvalid(message != null);
             field.markParts(message == null ? java.util.Set.of() : app.thaw.intake.questionnaire.DateAnswers
@@ -222,7 +224,7 @@ final class AnswerInputs {
         }
 
         @Override
-        public void setError(String message) {
+        public void setError(@Nullable String message) {
             field.setErrorMessage(message);
             field.setInvalid(message != null);
         }

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import app.thaw.base.PracticeTime;
 import app.thaw.intake.ClientAppointments;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client's coming sessions, each with "move" (to a free time, at once) or "ask to rearrange" (a request when the
  * practice must decide: a joint session, or one inside the notice period), and "cancel" (at once, said to be late
@@ -29,7 +31,7 @@ class ClientSessionsPanel extends Div {
         String request(ClientAppointments.Session session, boolean cancel, String message);
 
         /** The status page's free times and move for one session; null where moving isn't offered. */
-        default MoveSessionDialog.Diary mover(ClientAppointments.Session session) {
+        default MoveSessionDialog.@Nullable Diary mover(ClientAppointments.Session session) {
             return null;
         }
 

@@ -21,6 +21,8 @@ import app.thaw.intake.RequestedType;
 import app.thaw.intake.questionnaire.FieldLimits;
 import app.thaw.intake.SubmissionReceipt;
 
+import java.util.Objects;
+
 /** Shown once after sending: the reference, what happens next, the private links, and help if it's urgent. */
 @Route(value = "intake/confirmation", layout = PublicLayout.class)
 @PageTitle("Form received · Thaw")
@@ -90,8 +92,8 @@ public class ConfirmationView extends Div implements BeforeEnterObserver {
         sent.getElement().setAttribute("role", "status");
         var send = new Button("Email the invitation", click -> {
             try {
-                intake.emailPartnerInvitation(receipt.partnerInvitationToken(), email.getValue(), receipt.callName(),
-                        link);
+                String invitation = Objects.requireNonNull(receipt.partnerInvitationToken(), "shown only with one");
+                intake.emailPartnerInvitation(invitation, email.getValue(), receipt.callName(), link);
                 email.setInvalid(false);
                 sent.setText("Sent. Your partner will get an email from the practice shortly.");
             } catch (IllegalArgumentException refused) {

@@ -2,6 +2,7 @@ package app.thaw.intake.ui;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -34,6 +35,8 @@ import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 import app.thaw.intake.questionnaire.TimeEstimate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The intake, one section per step with a review step at the end, "step n of N" with the time left. Every
  * change is saved to the server draft at once, so a closed tab, a lost signal or a validation error loses
@@ -61,11 +64,11 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     private final Button next = new Button("Save and continue");
 
     private Answers answers = Answers.empty();
-    private String token;
-    private String invitation;
+    private @Nullable String token;
+    private @Nullable String invitation;
     private int step;
-    private SectionForm form;
-    private ReviewStep review;
+    private @Nullable SectionForm form;
+    private @Nullable ReviewStep review;
 
     public IntakeWizardView(IntakeService intake) {
         this.intake = intake;
@@ -164,15 +167,30 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
 
     private void answerChanged(String itemId, List<String> values) {
         answers = answers.with(itemId, values);
-        form.updateVisibility(answers);
+        shownForm().updateVisibility(answers);
         if (!ensureDraft()) {
             return;
         }
-        if (!intake.saveAnswers(token, Map.of(itemId, values), form.section().id())) {
+        if (!intake.saveAnswers(draftToken(), Map.of(itemId, values), shownForm().section().id())) {
             notices.removeAll();
             notices.add(notice("We couldn't save that answer: this form has already been sent or has expired. "
                     + "Please start a new form."));
         }
+    }
+
+    /** The section on screen: answers, Next and problems only ever come from one. */
+    private SectionForm shownForm() {
+        return Objects.requireNonNull(form, "a section is on screen");
+    }
+
+    /** The review step on screen: Send is only there. */
+    private ReviewStep shownReview() {
+        return Objects.requireNonNull(review, "the review step is on screen");
+    }
+
+    /** The draft's token once {@link #ensureDraft()} has said there is one. */
+    private String draftToken() {
+        return Objects.requireNonNull(token, "ensureDraft() made the draft");
     }
 
     /** The draft is created on the first answer, so visitors who only look leave nothing behind. */
@@ -198,7 +216,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     }
 
     private void next() {
-        switch (intake.continueFrom(token, form.section().id(), answers)) {
+        switch (intake.continueFrom(token, shownForm().section().id(), answers)) {
             case StepCheck.Fine fine -> goTo(step + 1);
             case StepCheck.Problems problems -> showProblems(problems.errors());
             case StepCheck.UnderAge underAge -> refusedUnderAge();
@@ -206,8 +224,8 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     }
 
     private void showProblems(Map<String, String> errors) {
-        form.showErrors(errors);
-        errorSummary.show(errors, form::labelOf);
+        shownForm().showErrors(errors);
+        errorSummary.show(errors, shownForm()::labelOf);
         title(true);
     }
 
@@ -224,8 +242,8 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
             return;
         }
         // everything on screen, including answers typed while a save failed (the database was briefly away)
-        intake.saveAnswers(token, answers.asMap(), form == null ? null : form.section().id());
-        SubmissionOutcome outcome = intake.submit(token, clientAddress(), honeypotFilled,
+        intake.saveAnswers(draftToken(), answers.asMap(), form == null ? null : form.section().id());
+        SubmissionOutcome outcome = intake.submit(draftToken(), clientAddress(), honeypotFilled,
                 PublicLinks.absolute("status/"));
         switch (outcome) {
             case SubmissionOutcome.Submitted submitted -> finish(submitted.receipt());
@@ -233,14 +251,14 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
                 if (VaadinSession.getCurrent().getAttribute(SubmissionReceipt.class) != null) {
                     UI.getCurrent().navigate(ConfirmationView.class);
                 } else {
-                    review.showProblem("This form was already sent, with reference " + already.reference()
+                    shownReview().showProblem("This form was already sent, with reference " + already.reference()
                             + ". Use the status link you were given to follow it.");
                 }
             }
             case SubmissionOutcome.NeedsCorrection correction -> showCorrections(correction.errors());
             case SubmissionOutcome.TooManyRequests tooMany -> UI.getCurrent().navigate(TooManyRequestsView.class);
             case SubmissionOutcome.UnderAge underAge -> refusedUnderAge();
-            case SubmissionOutcome.Refused refused -> review.showProblem(refused.message());
+            case SubmissionOutcome.Refused refused -> shownReview().showProblem(refused.message());
         }
     }
 
@@ -257,7 +275,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         goTo(Math.max(target, 0));
         Map<String, String> here = new java.util.LinkedHashMap<>();
         errors.forEach((itemId, message) -> {
-            if (form.section().item(itemId).isPresent()) {
+            if (shownForm().section().item(itemId).isPresent()) {
                 here.put(itemId, message);
             }
         });

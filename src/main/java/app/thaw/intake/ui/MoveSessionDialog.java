@@ -17,6 +17,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import app.thaw.intake.ClientAppointments;
 import app.thaw.intake.questionnaire.DateAnswers;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client picks a new time for their own session from the therapist's free times, two weeks from a day they may
  * type. A typed date that isn't one says so under the box; a time that went while they chose says so and the list is
@@ -29,13 +31,13 @@ class MoveSessionDialog extends Dialog {
 
     /** The status page's calls for this session. */
     interface Diary {
-        List<ClientAppointments.FreeTime> freeTimes(LocalDate from);
+        List<ClientAppointments.FreeTime> freeTimes(@Nullable LocalDate from);
 
         ClientAppointments.Change move(ZonedDateTime start);
     }
 
     private final Diary diary;
-    private LocalDate shownFrom;
+    private @Nullable LocalDate shownFrom;
     private final TextField from = new TextField("Show times from (optional)");
     private final RadioButtonGroup<ClientAppointments.FreeTime> times = new RadioButtonGroup<>("Choose a new time");
     private final Paragraph problem = new Paragraph();
@@ -100,11 +102,11 @@ class MoveSessionDialog extends Dialog {
         load(!yearTyped && reading.date().isBefore(today) ? reading.date().plusYears(1) : reading.date());
     }
 
-    private LocalDate currentFrom() {
+    private @Nullable LocalDate currentFrom() {
         return shownFrom;
     }
 
-    private void load(LocalDate day) {
+    private void load(@Nullable LocalDate day) {
         shownFrom = day;
         var free = diary.freeTimes(day);
         times.setItems(free);

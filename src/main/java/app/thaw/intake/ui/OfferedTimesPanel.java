@@ -15,6 +15,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import app.thaw.base.PracticeTime;
 import app.thaw.intake.ClientOffers;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The times the practice holds for the client to choose from, each with "Choose this time"; once one is chosen, or
  * the offer lapsed, a sentence says so. Used by the status page (and shaped so an offer link page can show the same).
@@ -39,7 +41,7 @@ public class OfferedTimesPanel extends Div {
         render(null);
     }
 
-    private void render(ClientOffers.Choice outcome) {
+    private void render(ClientOffers.@Nullable Choice outcome) {
         removeAll();
         ClientOffers.Offered offer = offered.get();
         if (outcome != null) {

@@ -24,6 +24,8 @@ import app.thaw.intake.ClientAppointments;
 import app.thaw.intake.ClientStatus;
 import app.thaw.intake.ClientStatusService;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client's private page, phone first: what is booked, what happens next, how to ask for a change, and help
  * lines one tap away. Everything on it is the client's own side (see {@link ClientStatus}).
@@ -53,7 +55,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
     }
 
     /** Draws the page again from the service, e.g. after a request, with what happened said first. */
-    private void render(String outcome) {
+    private void render(@Nullable String outcome) {
         removeAll();
         intake.status(token).ifPresentOrElse(status -> show(status, outcome), () -> add(
                 new H1("We couldn't find that status page"),
@@ -61,7 +63,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
                         + "reference."), new Anchor("", "Go to the start page")));
     }
 
-    private void show(ClientStatus status, String outcome) {
+    private void show(ClientStatus status, @Nullable String outcome) {
         var reference = new Paragraph("Reference " + status.reference() + " · sent "
                 + SENT.format(status.submittedAt()));
         reference.addClassName("status-reference");
@@ -99,7 +101,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
                     public MoveSessionDialog.Diary mover(ClientAppointments.Session session) {
                         return new MoveSessionDialog.Diary() {
                             @Override
-                            public List<ClientAppointments.FreeTime> freeTimes(java.time.LocalDate from) {
+                            public List<ClientAppointments.FreeTime> freeTimes(java.time.@Nullable LocalDate from) {
                                 return intake.freeTimes(token, session.appointmentId(), from);
                             }
 

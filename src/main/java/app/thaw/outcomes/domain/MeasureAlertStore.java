@@ -3,6 +3,7 @@ package app.thaw.outcomes.domain;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.repository.Repository;
@@ -26,8 +27,9 @@ public class MeasureAlertStore implements Repository<MeasureAlertStore.Alert, Lo
 
     /** Opens an alert; returns its id. */
     public long openAlert(long intakeId, long responseId, String rules, Instant at) {
-        return jdbc.queryForObject("insert into measure_alert (intake_id, response_id, rules, created_at) "
-                + "values (?, ?, ?, ?) returning id", Long.class, intakeId, responseId, rules, Timestamp.from(at));
+        return Objects.requireNonNull(jdbc.queryForObject("insert into measure_alert (intake_id, response_id, rules, "
+                + "created_at) values (?, ?, ?, ?) returning id", Long.class, intakeId, responseId, rules,
+                Timestamp.from(at)), "returning id");
     }
 
     public List<Alert> alerts(long intakeId) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -100,7 +101,8 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
             statement.setTimestamp(6, Timestamp.from(expiresAt));
             return statement;
         }, keys);
-        return made == 1 ? Optional.of(keys.getKey().longValue()) : Optional.empty();
+        return made == 1 ? Optional.of(Objects.requireNonNull(keys.getKey(), "a made row has its id").longValue())
+                : Optional.empty();
     }
 
     /** One request to create in a batch. */
@@ -154,7 +156,7 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                     }
                 }
             }
-            return null;
+            return made; // the callback must answer something; the caller uses made
         });
         return made;
     }
@@ -176,7 +178,7 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                 statement.setArray(3, connection.createArrayOf("bigint", requests));
                 statement.executeUpdate();
             }
-            return null;
+            return hashes.length; // the callback must answer something; nothing reads it
         });
     }
 
@@ -236,7 +238,8 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                 values (:intake, :request, :source, :at, :versions, cast(:answers as jsonb), :phq9, :gad7, :csi4,
                     :feelings, :risk)
                 on conflict do nothing""", params, keys, new String[] {"id"});
-        return made == 1 ? Optional.of(keys.getKey().longValue()) : Optional.empty();
+        return made == 1 ? Optional.of(Objects.requireNonNull(keys.getKey(), "a made row has its id").longValue())
+                : Optional.empty();
     }
 
     /** Every answered set of these clients, oldest first: the chart's points. */

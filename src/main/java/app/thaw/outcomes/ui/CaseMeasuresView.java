@@ -36,6 +36,8 @@ import app.thaw.outcomes.Measure;
 import app.thaw.outcomes.OutcomeService;
 import app.thaw.outcomes.TalkingTherapiesOutcome;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A case's outcome measures: any open risk alert first (to acknowledge), then the state of each client by the NHS
  * Talking Therapies definitions, a chart per measure with each partner's line and the caseness threshold, the same
@@ -147,7 +149,7 @@ public class CaseMeasuresView extends Div implements BeforeEnterObserver {
         int colour = 0;
         for (CaseMeasures.ClientLine client : measures.clients()) {
             List<OutcomeChart.Point> points = client.points().stream().filter(p -> p.score(measure) != null)
-                    .map(p -> new OutcomeChart.Point(p.at(), p.score(measure))).toList();
+                    .map(p -> new OutcomeChart.Point(p.at(), Objects.requireNonNull(p.score(measure)))).toList();
             if (points.isEmpty()) {
                 continue;
             }
@@ -216,7 +218,7 @@ public class CaseMeasuresView extends Div implements BeforeEnterObserver {
         return client.name() + (client.partner() ? " (partner, " : " (") + client.reference() + ")";
     }
 
-    private static String signed(Integer change) {
+    private static String signed(@Nullable Integer change) {
         return change == null ? "–" : change > 0 ? "+" + change : String.valueOf(change);
     }
 

@@ -28,6 +28,8 @@ import app.thaw.base.ui.MainLayout;
 import app.thaw.outcomes.OutcomesReport;
 import app.thaw.security.Roles;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The practice's results: the trend of recovery, improvement and deterioration for the whole practice, then every
  * period, therapist and service as a table, and a CSV. Clinical leads see every count; practice managers see counts
@@ -136,11 +138,11 @@ public class OutcomesReportView extends Div {
         return scroll;
     }
 
-    private static String count(Integer value) {
+    private static String count(@Nullable Integer value) {
         return value == null ? "<5" : String.valueOf(value);
     }
 
-    private static String percent(Integer value) {
+    private static String percent(@Nullable Integer value) {
         return value == null ? "–" : value + "%";
     }
 }

@@ -36,6 +36,8 @@ import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffActionRefused;
 import app.thaw.security.StaffSummary;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Before a therapist is deactivated: each of their sessions to come (to a colleague, or cancelled with the clients
  * told) and each case they hold (to a colleague or the shared queue) is placed here, one by one or all to one person;
@@ -200,7 +202,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
     }
 
     /** Null when given; otherwise why not. */
-    private String giveSession(SessionView session, StaffSummary colleague) {
+    private @Nullable String giveSession(SessionView session, StaffSummary colleague) {
         return switch (handover.moveSession(session.id(), colleague.id(), null)) {
             case BookingResult.Booked booked -> null;
             case BookingResult.Unavailable unavailable -> unavailable.message();
@@ -210,7 +212,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         };
     }
 
-    private void act(String problem) {
+    private void act(@Nullable String problem) {
         if (problem == null) {
             done("Done.");
         } else {
@@ -224,7 +226,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    private static void problem(String message) {
+    private static void problem(@Nullable String message) {
         Notification.show(message, 8000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }

@@ -134,7 +134,7 @@ public class PracticeDetailsView extends Div {
             fill();
         } catch (PracticeDetailsRefused refused) {
             refused.problems().forEach((field, message) -> {
-                HasValidation input = fields().get(field);
+                HasValidation input = Objects.requireNonNull(fields().get(field), "every field has an input");
                 input.setErrorMessage(message);
                 input.setInvalid(true);
             });

@@ -1,6 +1,7 @@
 package app.thaw.review.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -29,7 +30,7 @@ public class Referral {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     @Column(name = "intake_id", nullable = false)
     private long intakeId;
@@ -65,8 +66,9 @@ public class Referral {
         this.decidedAt = decidedAt;
     }
 
-    public @Nullable Long getId() {
-        return id;
+    /** Asked only of a saved referral: the database gives the id on insert. */
+    public Long getId() {
+        return Objects.requireNonNull(id, "a referral has no id until it is saved");
     }
 
     public ReferralKind getKind() {

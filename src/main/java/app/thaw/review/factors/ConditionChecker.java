@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -14,6 +15,8 @@ import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.ScoreDefinition;
 import app.thaw.review.factors.FactorRule.Kind;
+
+import org.jspecify.annotations.Nullable;
 
 /** Checks one rule's condition: its fields, reason template, and (with a questionnaire) ids and thresholds. */
 final class ConditionChecker {
@@ -26,11 +29,11 @@ final class ConditionChecker {
             Kind.ANSWER_IN, Set.of("item", "values", "reason"),
             Kind.ALL_OF, Set.of("allOf"));
 
-    private final QuestionnaireDefinition d;
+    private final @Nullable QuestionnaireDefinition d;
     private final Consumer<String> problems;
 
     /** @param definition null to check only what does not depend on the questionnaire */
-    ConditionChecker(QuestionnaireDefinition definition, Consumer<String> problems) {
+    ConditionChecker(@Nullable QuestionnaireDefinition definition, Consumer<String> problems) {
         this.d = definition;
         this.problems = problems;
     }
@@ -41,7 +44,7 @@ final class ConditionChecker {
             return;
         }
         for (String field : presentFields(rule)) {
-            if (!FIELDS.get(rule.kind()).contains(field)) {
+            if (!Objects.requireNonNull(FIELDS.get(rule.kind()), "every kind has fields").contains(field)) {
                 add(name + ": " + rule.kind() + " takes no " + field);
             }
         }
@@ -194,6 +197,7 @@ final class ConditionChecker {
     }
 
     private int maxOf(ScoreDefinition score) {
+        QuestionnaireDefinition d = Objects.requireNonNull(this.d, "a score is found only in a definition");
         return score.items().stream().flatMap(id -> d.item(id).stream()).mapToInt(i -> ItemRefs.maxScore(i, d)).sum();
     }
 

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds every problem in a rule set, so one start-up failure shows them all. Without a
  * questionnaire only the shape is checked; with one, every item, score and threshold too.
@@ -17,12 +19,12 @@ final class FactorRuleChecker {
     private static final Pattern TAG_ID = Pattern.compile("[a-z][a-z0-9_]*");
 
     private final FactorRuleSet set;
-    private final QuestionnaireDefinition d;
+    private final @Nullable QuestionnaireDefinition d;
     private final String prefix;
     private final List<String> problems = new ArrayList<>();
     private final ConditionChecker conditions;
 
-    private FactorRuleChecker(FactorRuleSet set, QuestionnaireDefinition definition, String source) {
+    private FactorRuleChecker(FactorRuleSet set, @Nullable QuestionnaireDefinition definition, String source) {
         this.set = set;
         this.d = definition;
         this.prefix = (blank(set.id()) ? source : set.key()) + ": ";
@@ -30,7 +32,7 @@ final class FactorRuleChecker {
     }
 
     /** @param definition null to check only what does not depend on the questionnaire */
-    static List<String> problems(FactorRuleSet set, QuestionnaireDefinition definition, String source) {
+    static List<String> problems(FactorRuleSet set, @Nullable QuestionnaireDefinition definition, String source) {
         FactorRuleChecker checker = new FactorRuleChecker(set, definition, source);
         checker.checkHeader();
         checker.checkTags();

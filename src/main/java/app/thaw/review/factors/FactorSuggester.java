@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -44,7 +45,7 @@ public final class FactorSuggester {
         }
         List<FactorSuggestion> suggestions = new ArrayList<>();
         for (FactorTag tag : rules.tags()) {
-            List<String> found = reasons.get(tag.id());
+            List<String> found = Objects.requireNonNull(reasons.get(tag.id()), "a list for every tag");
             // A duplicated tag id (rejected by validation) must not yield the suggestion twice.
             if (!found.isEmpty() && suggestions.stream().noneMatch(s -> s.tagId().equals(tag.id()))) {
                 suggestions.add(new FactorSuggestion(tag.id(), tag.label(), found));

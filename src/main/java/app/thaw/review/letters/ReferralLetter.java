@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /** What one outside-referral letter says; recipient, date of birth, role and registration may be null. */
-public record ReferralLetter(Letterhead practice, LocalDate date, String clientName, LocalDate clientDateOfBirth,
-        String clientReference, String recipient, ReferralKind kind, String reason, List<ScoreLine> scores,
-        String therapistName, String therapistRole, String therapistRegistration) {
+public record ReferralLetter(Letterhead practice, LocalDate date, String clientName,
+        @Nullable LocalDate clientDateOfBirth, String clientReference, @Nullable String recipient, ReferralKind kind, String reason, List<ScoreLine> scores,
+        String therapistName, String therapistRole, @Nullable String therapistRegistration) {
 
     public ReferralLetter {
         Objects.requireNonNull(practice, "practice");

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -19,6 +20,7 @@ import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
+import org.springframework.lang.Contract;
 
 import app.thaw.base.PracticeTime;
 import app.thaw.base.pdf.PdfText;
@@ -256,7 +258,8 @@ public final class ReferralLetterPdf {
         return PdfText.safe(text);
     }
 
-    private static boolean isBlank(String text) {
+    @Contract("null -> true")
+    private static boolean isBlank(@Nullable String text) {
         return text == null || text.isBlank();
     }
 }

@@ -2,8 +2,10 @@ package app.thaw.review.letters;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /** One screening score quoted in a letter, e.g. PHQ-9 12 of 27, "Moderate"; band may be null. */
-public record ScoreLine(String measure, int total, int max, String band) {
+public record ScoreLine(String measure, int total, int max, @Nullable String band) {
 
     public ScoreLine {
         Objects.requireNonNull(measure, "measure");

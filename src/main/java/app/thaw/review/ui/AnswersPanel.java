@@ -19,6 +19,8 @@ import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 import app.thaw.intake.questionnaire.Visibility;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answers section by section, worded exactly as the client's questionnaire version asked them;
  * for a couple, the partner's answers beside them with the widest gaps highlighted.
@@ -39,7 +41,7 @@ class AnswersPanel extends Div {
         return cell;
     }
 
-    AnswersPanel(SubmittedIntake intake, SubmittedIntake partner, List<String> mostDifferent) {
+    AnswersPanel(SubmittedIntake intake, @Nullable SubmittedIntake partner, List<String> mostDifferent) {
         addClassName("answers-panel");
         QuestionnaireDefinition definition = intake.questionnaire();
         Visibility visibility = Visibility.of(definition);

@@ -1,5 +1,6 @@
 package app.thaw.review.ui;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -49,7 +50,8 @@ class CareStagePanel extends Div {
                     + " booked; therapy starts with the first one attended."));
         }
         if (course.ended() != null) {
-            add(new Paragraph("Therapy ended " + RiskPanel.WHEN.format(course.ended()) + ": " + course.outcome().label()
+            add(new Paragraph("Therapy ended " + RiskPanel.WHEN.format(course.ended()) + ": "
+                    + Objects.requireNonNull(course.outcome(), "ended with an outcome").label()
                     + (course.finishedTreatment() ? " · finished treatment" : " · fewer than two treatment sessions")));
         }
         var both = new Checkbox("For both partners");

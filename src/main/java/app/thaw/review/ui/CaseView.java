@@ -31,6 +31,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 import app.thaw.base.ui.MainLayout;
@@ -68,13 +69,13 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private final LetterService letters;
     private final CareActions care;
     private final StaffAccountService staff;
-    private final CaseTransferExport transfer;
-    private String reference;
+    private final @Nullable CaseTransferExport transfer;
+    private String reference = "";
     private long intakeId;
     /** What the therapist has typed but not yet saved, kept across the redraw after every action. */
     private String riskNoteDraft = "";
     private String noteDraft = "";
-    private DomListenerRegistration helpKey;
+    private @Nullable DomListenerRegistration helpKey;
 
     public CaseView(CaseOpeningService opening, CaseWorkService work, FactorService factors,
                     CaseAssignments assignments, ReferralService referrals, LetterService letters, CareActions care,
@@ -253,7 +254,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
      * keyboard focus back where the action was taken ({@code focusId}, else {@code fallbackId}): the redraw
      * replaces every element, and focus would otherwise drop to the top of the page.
      */
-    private void act(Runnable action, String confirmation, String focusId, String fallbackId) {
+    private void act(Runnable action, @Nullable String confirmation, String focusId, String fallbackId) {
         try {
             action.run();
             if (confirmation != null) {

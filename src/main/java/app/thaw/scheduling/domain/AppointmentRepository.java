@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -22,7 +23,7 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
      * plan reads the whole practice's window instead of one therapist's index range (60-80 ms instead of 1 ms at
      * 2M sessions).
      */
-    default List<Appointment> findActiveBetween(Instant from, Instant to, Long therapistId) {
+    default List<Appointment> findActiveBetween(Instant from, Instant to, @Nullable Long therapistId) {
         return therapistId == null ? findAllActiveOverlapping(from, to, from.minus(LONGEST))
                 : findTherapistActiveOverlapping(from, to, from.minus(LONGEST), therapistId);
     }
@@ -42,7 +43,7 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
     List<Appointment> findTherapistActiveOverlapping(Instant from, Instant to, Instant earliestStart, long therapistId);
 
     /** Sessions in a window with the cancelled ones too (the diary "with cancelled sessions"). */
-    default List<Appointment> findAllBetween(Instant from, Instant to, Long therapistId) {
+    default List<Appointment> findAllBetween(Instant from, Instant to, @Nullable Long therapistId) {
         return therapistId == null ? findAllOverlappingWithCancelled(from, to, from.minus(LONGEST))
                 : findTherapistOverlappingWithCancelled(from, to, from.minus(LONGEST), therapistId);
     }
@@ -107,7 +108,7 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
     List<Appointment> findBookedStartingBetween(Instant from, Instant to);
 
     /** The session that holds a therapist's or a room's time, to name it in a conflict message. */
-    default List<Appointment> findClashes(Instant from, Instant to, long therapistId, Long roomId) {
+    default List<Appointment> findClashes(Instant from, Instant to, long therapistId, @Nullable Long roomId) {
         return findClashesStartingAfter(from, to, from.minus(LONGEST), therapistId, roomId);
     }
 
@@ -118,5 +119,5 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
                and (a.therapistId = :therapistId or (:roomId is not null and a.roomId = :roomId))
              order by a.startsAt""")
     List<Appointment> findClashesStartingAfter(Instant from, Instant to, Instant earliestStart, long therapistId,
-                                               Long roomId);
+                                               @Nullable Long roomId);
 }

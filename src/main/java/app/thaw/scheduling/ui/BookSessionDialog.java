@@ -122,6 +122,11 @@ class BookSessionDialog extends Dialog {
                 : fields.partnerFor(bookingCase) == null ? bookingCase.individualGate() : bookingCase.jointGate());
     }
 
+    /** The case being booked, once {@link #requireCase()} has said there is one. */
+    private CaseToBook caseToBook() {
+        return Objects.requireNonNull(bookingCase, "requireCase() checked there is one");
+    }
+
     private boolean requireCase() {
         if (bookingCase == null) {
             reference.setInvalid(true);
@@ -136,7 +141,7 @@ class BookSessionDialog extends Dialog {
         if (!ready) {
             return;
         }
-        freeTimes.show(diary.freeSlots().find(bookingCase.client().intakeId(), fields.partnerFor(bookingCase),
+        freeTimes.show(diary.freeSlots().find(caseToBook().client().intakeId(), fields.partnerFor(caseToBook()),
                 fields.therapistId(), fields.typeId(), fields.format(), fields.roomId(), FREE_DAYS, 12), FREE_DAYS);
     }
 
@@ -188,7 +193,7 @@ class BookSessionDialog extends Dialog {
         if (!valid) {
             return null;
         }
-        return new BookingRequest(bookingCase.client().intakeId(), fields.partnerFor(bookingCase),
+        return new BookingRequest(caseToBook().client().intakeId(), fields.partnerFor(caseToBook()),
                 fields.therapistId(), fields.typeId(), fields.format(),
                 fields.format() == SessionFormat.IN_PERSON ? fields.roomId() : null,
                 DiaryContext.uk(start.getValue()), null, override.value());

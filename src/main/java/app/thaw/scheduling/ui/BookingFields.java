@@ -1,6 +1,7 @@
 package app.thaw.scheduling.ui;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -123,7 +124,7 @@ class BookingFields {
         }
         boolean partner = bookingCase.partner() != null;
         type.setHelperText(partner ? "With both partners: " + bookingCase.client().fullName() + " and "
-                + bookingCase.partner().fullName() : null);
+                + Objects.requireNonNull(bookingCase.partner()).fullName() : null);
         type.setErrorMessage(partner ? null
                 : "This case has no partner form yet; a couples session needs both partners.");
         type.setInvalid(!partner);

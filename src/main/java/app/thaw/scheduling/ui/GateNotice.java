@@ -29,7 +29,7 @@ class GateNotice extends Div {
         text.setText(refusal == null ? "" : refusal.message());
         boolean linked = refusal != null && refusal.link() != null;
         link.setVisible(linked);
-        if (linked) {
+        if (linked && refusal != null) {
             link.setHref(refusal.link());
             link.setText(Objects.requireNonNullElse(refusal.linkLabel(), "Open"));
         }

@@ -22,6 +22,8 @@ import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.SessionView;
 import app.thaw.base.ui.Toasts;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The note of an attended session, for the therapists of the case. The session's therapist writes it (free, DAP or
  * SOAP) and may change it until they sign it, 24 hours at most; then it is locked and shown with its addenda.
@@ -108,7 +110,7 @@ class SessionNotePanel extends Div {
         return shown;
     }
 
-    private Div form(SessionNoteView draft) {
+    private Div form(@Nullable SessionNoteView draft) {
         var form = new Div();
         form.addClassName("session-note-form");
         var template = new Select<NoteTemplate>();

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import app.thaw.scheduling.DiarySetupService.ExceptionView;
 import app.thaw.scheduling.DiarySetupService.HoursView;
@@ -32,7 +33,8 @@ final class WorkingWindows {
             hours.stream().filter(h -> h.day() == date.getDayOfWeek())
                     .forEach(h -> windows.add(new Window(h.starts(), h.ends())));
             extras.stream().filter(e -> e.day().equals(date))
-                    .forEach(e -> windows.add(new Window(e.starts(), e.ends())));
+                    .forEach(e -> windows.add(new Window(Objects.requireNonNull(e.starts(), "an extra window has times"),
+                            Objects.requireNonNull(e.ends(), "an extra window has times"))));
             List<Window> result = windows;
             if (closed.stream().anyMatch(day -> day.day().equals(date) && !day.open())) {
                 result.clear();
@@ -44,7 +46,8 @@ final class WorkingWindows {
                 if (time.starts() == null) {
                     result.clear();
                 } else {
-                    result = subtract(result, new Window(time.starts(), time.ends()));
+                    result = subtract(result, new Window(time.starts(),
+                            Objects.requireNonNull(time.ends(), "set with starts")));
                 }
             }
             byDate.merge(date, result, (a, b) -> {

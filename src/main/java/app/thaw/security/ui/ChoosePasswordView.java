@@ -17,6 +17,8 @@ import app.thaw.security.StaffActionRefused;
 import app.thaw.security.StaffInputProblem;
 import app.thaw.security.StaffPasswords;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A page opened from an invitation or reset link: the person chooses a password, or is told calmly why the
  * link no longer works and what to do. The secret stays in this view; only its hash is ever looked up.
@@ -31,7 +33,7 @@ abstract class ChoosePasswordView extends Main implements BeforeEnterObserver {
         addClassNames("login-view", "choose-password-view");
     }
 
-    abstract String heading(String displayName);
+    abstract String heading(@Nullable String displayName);
 
     abstract String introduction();
 

@@ -6,6 +6,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import app.thaw.security.StaffPasswords;
 
+import org.jspecify.annotations.Nullable;
+
 /** Where a staff member whose password was reset chooses a new one. */
 @Route("reset-password/:token")
 @PageTitle("Choose a new password · Thaw")
@@ -17,7 +19,7 @@ public class ResetPasswordView extends ChoosePasswordView {
     }
 
     @Override
-    String heading(String displayName) {
+    String heading(@Nullable String displayName) {
         return "Choose a new password, " + displayName;
     }
 

@@ -6,6 +6,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import app.thaw.security.StaffPasswords;
 
+import org.jspecify.annotations.Nullable;
+
 /** Where an invited staff member chooses their first password. */
 @Route("welcome/:token")
 @PageTitle("Welcome · Thaw")
@@ -17,7 +19,7 @@ public class WelcomeView extends ChoosePasswordView {
     }
 
     @Override
-    String heading(String displayName) {
+    String heading(@Nullable String displayName) {
         return "Welcome, " + displayName;
     }
 

@@ -6,6 +6,7 @@ import static app.thaw.waitlist.domain.WaitlistRows.ts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -37,11 +38,11 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
 
     public long insertSlot(String state, long therapistId, @Nullable Long roomId, long typeId, String format,
                            Instant start, Instant end, Instant heldUntil, @Nullable Long freedBy, Instant now) {
-        return jdbc.queryForObject("""
+        return one(jdbc.queryForObject("""
                 insert into held_slot (state, therapist_id, room_id, type_id, format, starts_at, ends_at, held_until,
                                        freed_by_appointment, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, state, therapistId, roomId, typeId,
-                format, ts(start), ts(end), ts(heldUntil), freedBy, ts(now));
+                format, ts(start), ts(end), ts(heldUntil), freedBy, ts(now)));
     }
 
     /** A freed time becomes held for offers; false when it was no longer free to offer. */
@@ -55,10 +56,10 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
     }
 
     public long insertOffer(long entryId, @Nullable Long createdBy, Instant expiresAt, Instant now, boolean backfill) {
-        return jdbc.queryForObject("""
+        return one(jdbc.queryForObject("""
                 insert into slot_offer (entry_id, created_at, created_by, expires_at, backfill)
                 values (?, ?, ?, ?, ?) returning id""", Long.class, entryId, ts(now), createdBy, ts(expiresAt),
-                backfill);
+                backfill));
     }
 
     public void offerSlot(long offerId, long slotId) {
@@ -155,5 +156,10 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 returning o.id, o.entry_id, o.expires_at""",
                 (rs, i) -> new Ended(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), ts(now), slotId,
                 slotId);
+    }
+
+    /** An insert … returning id, or a look-up of a row that is always there, always answers. */
+    private static <T> T one(@Nullable T value) {
+        return Objects.requireNonNull(value, "the row is there");
     }
 }

@@ -5,6 +5,7 @@ import static app.thaw.waitlist.domain.WaitlistRows.nullableLong;
 import static app.thaw.waitlist.domain.WaitlistRows.ts;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
      */
     public long upsertWaiting(long intakeId, @Nullable Long partnerIntakeId, String service, @Nullable String format,
                               boolean urgent, Instant now) {
-        return jdbc.queryForObject("""
+        return one(jdbc.queryForObject("""
                 insert into waitlist_entry (intake_id, partner_intake_id, service, format, urgent, added_at)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (intake_id) do update set state = 'WAITING', left_at = null, appointment_id = null,
@@ -43,7 +44,7 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
                                       or waitlist_entry.left_at > excluded.added_at - interval '30 days'
                                     then waitlist_entry.added_at else excluded.added_at end,
                     urgent = excluded.urgent
-                returning id""", Long.class, intakeId, partnerIntakeId, service, format, urgent, ts(now));
+                returning id""", Long.class, intakeId, partnerIntakeId, service, format, urgent, ts(now)));
     }
 
     /**
@@ -94,12 +95,13 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
     }
 
     public int minutesOf(long typeId) {
-        return jdbc.queryForObject("select default_minutes from appointment_type where id = ?", Integer.class, typeId);
+        return one(jdbc.queryForObject("select default_minutes from appointment_type where id = ?", Integer.class,
+                typeId));
     }
 
     /** The session type a first appointment is booked as (by its code; the practice may rename its label). */
     public long sessionTypeId(String code) {
-        return jdbc.queryForObject("select id from appointment_type where code = ?", Long.class, code);
+        return one(jdbc.queryForObject("select id from appointment_type where code = ?", Long.class, code));
     }
 
     public record Settings(String backfillMode, int backfillCases) {
@@ -118,5 +120,10 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
 
     public boolean tryJobLock(long key) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, key));
+    }
+
+    /** An insert … returning id, or a look-up of a row that is always there, always answers. */
+    private static <T> T one(@Nullable T value) {
+        return Objects.requireNonNull(value, "the row is there");
     }
 }

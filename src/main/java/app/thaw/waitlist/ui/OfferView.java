@@ -19,6 +19,8 @@ import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.ClientOffers;
 import app.thaw.waitlist.ClientOfferService;
 
+import org.jspecify.annotations.Nullable;
+
 /** The client's private offer link from their email: the times kept for them, to choose one. */
 @Route(value = "offer/:token", layout = PublicLayout.class)
 @PageTitle("Choose a time · Thaw")
@@ -43,7 +45,7 @@ public class OfferView extends Div implements BeforeEnterObserver {
         render(null);
     }
 
-    private void render(ClientOffers.Choice outcome) {
+    private void render(ClientOffers.@Nullable Choice outcome) {
         removeAll();
         var offered = offers.offeredByLink(token);
         if (offered.isEmpty()) {
