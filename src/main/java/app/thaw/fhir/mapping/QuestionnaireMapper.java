@@ -95,9 +95,9 @@ public final class QuestionnaireMapper {
             q.addCode(instrument.panel().coding());
             q.setCopyright(instrument.copyright());
         });
-        definition.scales().forEach(scale -> q.addExtension(scale(scale)));
-        definition.scores().forEach(score -> q.addExtension(score(score)));
-        definition.riskRules().forEach(rule -> q.addExtension(riskRule(rule)));
+        definition.scales().forEach(scale -> q.addExtension(DefinitionExtensions.scale(scale)));
+        definition.scores().forEach(score -> q.addExtension(DefinitionExtensions.score(score)));
+        definition.riskRules().forEach(rule -> q.addExtension(DefinitionExtensions.riskRule(rule)));
         for (Section section : definition.sections()) {
             q.addItem(section(definition, section));
         }
@@ -237,51 +237,6 @@ public final class QuestionnaireMapper {
             case SINGLE_CHOICE, MULTI_CHOICE, SCALE -> QuestionnaireItemType.CHOICE;
             case CONSENT -> QuestionnaireItemType.BOOLEAN;
         };
-    }
-
-    private static Extension scale(Scale scale) {
-        var extension = new Extension(ThawFhir.EXT_SCALE);
-        extension.addExtension("id", new StringType(scale.id()));
-        extension.addExtension("stem", new StringType(scale.stem()));
-        for (Option option : scale.options()) {
-            extension.addExtension(option(option));
-        }
-        return extension;
-    }
-
-    private static Extension option(Option option) {
-        var extension = new Extension("option");
-        extension.addExtension("value", new StringType(option.value()));
-        extension.addExtension("label", new StringType(option.label()));
-        extension.addExtension("score", new IntegerType(option.score()));
-        if (option.exclusive()) {
-            extension.addExtension("exclusive", new BooleanType(true));
-        }
-        return extension;
-    }
-
-    private static Extension score(ScoreDefinition score) {
-        var extension = new Extension(ThawFhir.EXT_SCORE);
-        extension.addExtension("id", new StringType(score.id()));
-        extension.addExtension("label", new StringType(score.label()));
-        score.items().forEach(item -> extension.addExtension("item", new StringType(item)));
-        for (Band band : score.bands()) {
-            var b = new Extension("band");
-            b.addExtension("min", new IntegerType(band.min()));
-            b.addExtension("max", new IntegerType(band.max()));
-            b.addExtension("label", new StringType(band.label()));
-            extension.addExtension(b);
-        }
-        return extension;
-    }
-
-    private static Extension riskRule(RiskRule rule) {
-        var extension = new Extension(ThawFhir.EXT_RISK_RULE);
-        extension.addExtension("id", new StringType(rule.id()));
-        extension.addExtension("item", new StringType(rule.item()));
-        rule.anyOf().forEach(value -> extension.addExtension("anyOf", new StringType(value)));
-        extension.addExtension("description", new StringType(rule.description()));
-        return extension;
     }
 
     /** "intake" as "ThawIntake": FHIR's computable name, letters and digits starting with a capital. */

@@ -183,11 +183,6 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         return Objects.requireNonNull(form, "a section is on screen");
     }
 
-    /** The review step on screen: Send is only there. */
-    private ReviewStep shownReview() {
-        return Objects.requireNonNull(review, "the review step is on screen");
-    }
-
     /** The draft's token once {@link #ensureDraft()} has said there is one. */
     private String draftToken() {
         return Objects.requireNonNull(token, "ensureDraft() made the draft");
@@ -245,20 +240,21 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         intake.saveAnswers(draftToken(), answers.asMap(), form == null ? null : form.section().id());
         SubmissionOutcome outcome = intake.submit(draftToken(), clientAddress(), honeypotFilled,
                 PublicLinks.absolute("status/"));
+        ReviewStep shown = Objects.requireNonNull(review, "Send is only on the review step");
         switch (outcome) {
             case SubmissionOutcome.Submitted submitted -> finish(submitted.receipt());
             case SubmissionOutcome.AlreadySubmitted already -> {
                 if (VaadinSession.getCurrent().getAttribute(SubmissionReceipt.class) != null) {
                     UI.getCurrent().navigate(ConfirmationView.class);
                 } else {
-                    shownReview().showProblem("This form was already sent, with reference " + already.reference()
+                    shown.showProblem("This form was already sent, with reference " + already.reference()
                             + ". Use the status link you were given to follow it.");
                 }
             }
             case SubmissionOutcome.NeedsCorrection correction -> showCorrections(correction.errors());
             case SubmissionOutcome.TooManyRequests tooMany -> UI.getCurrent().navigate(TooManyRequestsView.class);
             case SubmissionOutcome.UnderAge underAge -> refusedUnderAge();
-            case SubmissionOutcome.Refused refused -> shownReview().showProblem(refused.message());
+            case SubmissionOutcome.Refused refused -> shown.showProblem(refused.message());
         }
     }
 
