@@ -65,17 +65,7 @@ class FeatureTablesTest {
             Map.entry("waitlist → appointment", "held times and booked sessions share the diary's claims (ADR 11)"),
             Map.entry("waitlist → appointment_type", "the slot finder reads session lengths with the offers (ADR 11)"),
             Map.entry("waitlist → diary_claim", "held times take part in the no-overlap constraint (ADR 11)"),
-            Map.entry("waitlist → room", "offered times name their room in the same read (ADR 11)"),
-            Map.entry("outcomes → review_case", "demo data only (DemoOutcomes, dev profile)"),
-            Map.entry("outcomes → staff_account", "demo data only (DemoOutcomes, dev profile)"),
-            Map.entry("outcomes → appointment", "demo data only (DemoOutcomes, dev profile)"),
-            Map.entry("outcomes → appointment_type", "demo data only (DemoOutcomes, dev profile)"),
-            Map.entry("outcomes → care_event", "demo data only (DemoOutcomes, dev profile)"),
-            Map.entry("outcomes → intake", "demo data only (DemoOutcomes, dev profile)"),
-            Map.entry("scheduling → care_event", "demo data only (DemoDiary, dev profile); demo seeders are to move "
-                    + "to one dev feature"),
-            Map.entry("scheduling → intake", "demo data only (DemoDiary, dev profile)"),
-            Map.entry("scheduling → staff_account", "demo data only (DemoDiary, dev profile)"));
+            Map.entry("waitlist → room", "offered times name their room in the same read (ADR 11)"));
 
     private static final Pattern CREATE_TABLE =
             Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);

@@ -19,7 +19,7 @@ import app.thaw.browser.BrowserTest;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReviewTestData;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * In a real Chromium: markup a client typed is shown as text on the client's review step, the staff queue and the

@@ -28,7 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import app.thaw.IntegrationTest;
 import app.thaw.security.SecondFactorService;
 import app.thaw.security.TotpTestCodes;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 @IntegrationTest
 class AuditLogIT {

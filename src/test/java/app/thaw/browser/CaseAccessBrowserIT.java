@@ -18,7 +18,7 @@ import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * The case-access policy as people meet it in the browser: a therapist trying a colleague's case through every staff

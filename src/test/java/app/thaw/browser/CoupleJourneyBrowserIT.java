@@ -24,7 +24,7 @@ import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * Issue 15's couple, in the browser: therapist A (Amira) reviews and refers the couple; the practice manager books

@@ -17,7 +17,7 @@ import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * Every screen, including those no journey test walks (reports, practice details and settings, the outbox, systems

@@ -32,7 +32,7 @@ import app.thaw.scheduling.SessionChanges;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * A client in therapy answers the questions before their next session on a phone (320 and 390 px: nothing cut off,

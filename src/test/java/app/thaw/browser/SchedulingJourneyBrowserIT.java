@@ -39,7 +39,7 @@ import app.thaw.intake.questionnaire.Answers;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffUser;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * The main scheduling journey in a real browser: a therapist books a couples session for a case from a link,

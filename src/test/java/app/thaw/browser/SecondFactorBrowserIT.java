@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import app.thaw.security.TotpTestCodes;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /** The whole staff sign-in with its second step, as a person does it in the browser. */
 class SecondFactorBrowserIT extends BrowserTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /** The practice manager invites a therapist; the therapist opens the emailed link, chooses a password, signs in. */
 class StaffInvitationBrowserIT extends BrowserTest {

@@ -6,7 +6,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 class StaffSignInBrowserIT extends BrowserTest {
 

@@ -19,7 +19,7 @@ import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * Issue 14 point 3: the production Content-Security-Policy has no 'unsafe-eval' and no 'unsafe-inline' for scripts,

@@ -27,7 +27,7 @@ import app.thaw.review.CaseAssignments;
 import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * Subject access with the clinician's check, as the people do it: the practice manager records the request, the

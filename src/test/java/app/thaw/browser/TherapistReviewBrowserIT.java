@@ -28,7 +28,7 @@ import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
 import app.thaw.intake.questionnaire.Answers;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * The therapist's main journey on a desktop: the queue (urgent first), a risk-gated urgent case, factor

@@ -26,7 +26,7 @@ import app.thaw.scheduling.SessionView;
 import app.thaw.scheduling.WorkingWeekData;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffAdministration;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * The practice manager adds a therapist's time away over days with booked sessions: the sessions are listed at once,

@@ -25,7 +25,7 @@ import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.security.StaffAccountService;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 import app.thaw.waitlist.WaitlistTestData;
 
 /**

@@ -28,7 +28,7 @@ import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueSort;
 import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewQueueService;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 @IntegrationTest
 class SecondFactorIT {

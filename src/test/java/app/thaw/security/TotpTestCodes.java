@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /** What a staff member's authenticator app would show now, for tests that sign in. */
 public final class TotpTestCodes {

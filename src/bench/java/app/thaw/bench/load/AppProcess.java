@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 /**
  * The app under measurement: the production jar started as a child process (dev profile for its demo

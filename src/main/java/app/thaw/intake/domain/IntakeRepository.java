@@ -27,4 +27,9 @@ public interface IntakeRepository extends JpaRepository<Intake, Long> {
     @Query("update Intake i set i.status = app.thaw.intake.IntakeStatus.NEW "
             + "where i.coupleCaseId = :coupleCaseId and i.status = app.thaw.intake.IntakeStatus.AWAITING_PARTNER")
     int partnerArrived(long coupleCaseId);
+
+    /** Demo data only: the demo client's status page at a published address (DemoIntakeSeeding). */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Intake i set i.statusTokenHash = :statusTokenHash where i.id = :id")
+    int useStatusTokenHash(long id, String statusTokenHash);
 }

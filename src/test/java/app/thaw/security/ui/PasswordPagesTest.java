@@ -24,7 +24,7 @@ import app.thaw.security.StaffAdministration;
 import app.thaw.security.StaffFixtures;
 import app.thaw.security.StaffPasswords;
 import app.thaw.security.StaffRole;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 @IntegrationTest
 class PasswordPagesTest extends SpringBrowserlessTest {

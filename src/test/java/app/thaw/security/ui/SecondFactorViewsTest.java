@@ -28,7 +28,7 @@ import app.thaw.review.ui.ReviewQueueView;
 import app.thaw.security.SecondFactorService;
 import app.thaw.security.StaffUser;
 import app.thaw.security.TotpTestCodes;
-import app.thaw.security.dev.DemoStaffAccounts;
+import app.thaw.dev.DemoStaffAccounts;
 
 @IntegrationTest
 class SecondFactorViewsTest extends SpringBrowserlessTest {

@@ -1,40 +1,38 @@
-package app.thaw.intake;
+package app.thaw.dev;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.thaw.base.domain.SecretToken;
-import app.thaw.intake.domain.CoupleCaseRepository;
-import app.thaw.intake.domain.IntakeDraft;
-import app.thaw.intake.domain.IntakeDraftRepository;
-import app.thaw.intake.domain.IntakeRepository;
+import app.thaw.intake.DemoIntakeSeeding;
+import app.thaw.intake.RequestedType;
 import app.thaw.intake.questionnaire.Answers;
 
 /**
  * A few dozen realistic intakes over the last three weeks for local runs: routine and urgent, individual
- * and couples (linked partners). Fixed seed, created once; never in production.
+ * and couples (linked partners), each sent through the client's own submission. Fixed seed; never in production.
  */
 @Component
 @Profile("dev")
-@Order(10)
-class DemoIntakes implements ApplicationRunner {
+class DemoIntakes {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoIntakes.class);
+    /**
+     * A demo client as the later demo data picks them: one of a couple, urgent, the kind of help asked for;
+     * {@code partner} names the second partner's intake on the first partner's.
+     */
+    record DemoClient(long intakeId, boolean couple, boolean urgent, RequestedType requestedType,
+                      @Nullable Long partner) {
+    }
 
     private static final List<String> NAMES = List.of("Olivia Hughes", "Jack Whitworth", "Amelia Patel",
             "Harry Nolan", "Isla Campbell", "Mohammed Rahman", "Sophie Barker", "Daniel Okoro", "Grace Lindqvist",
@@ -50,57 +48,42 @@ class DemoIntakes implements ApplicationRunner {
             "I grew up being told to stop crying. Now I can't, even when I want to.",
             "We keep having the same fight. I go quiet and she gets more upset. We want to fix this together.");
 
-    private final IntakeDraftRepository drafts;
-    private final IntakeRepository intakes;
-    private final CoupleCaseRepository coupleCases;
-    private final IntakeSubmissions submissions;
-    private final AnswersJson json;
+    private final DemoIntakeSeeding intakes;
     private final Clock clock;
 
-    DemoIntakes(IntakeDraftRepository drafts, IntakeRepository intakes, CoupleCaseRepository coupleCases,
-                IntakeSubmissions submissions, AnswersJson json, Clock clock) {
-        this.drafts = drafts;
+    DemoIntakes(DemoIntakeSeeding intakes, Clock clock) {
         this.intakes = intakes;
-        this.coupleCases = coupleCases;
-        this.submissions = submissions;
-        this.json = json;
         this.clock = clock;
     }
 
-    @Override
+    /** Runs as the system (DemoData); the forms' own events set up each case once this commits. */
     @Transactional
-    public void run(ApplicationArguments args) {
-        if (intakes.count() > 0) {
-            return;
-        }
+    List<DemoClient> create() {
         var random = new Random(2026);
         Instant now = clock.instant();
-        int created = 0;
+        List<DemoClient> created = new ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
             Instant at = now.minus(Duration.ofMinutes(30L + random.nextInt(21 * 24 * 60)));
             boolean couples = i % 5 == 0;
             boolean urgent = i % 11 == 3;
-            Answers answers = answers(NAMES.get(i), random, couples, urgent);
-            var outcome = submit(answers, null, at);
-            created++;
-            if (couples && outcome instanceof SubmissionOutcome.Submitted submitted
-                    && submitted.receipt().partnerInvitationToken() != null && i + 1 < NAMES.size()) {
-                var coupleCase = coupleCases.findByInvitationTokenHash(
-                        SecretToken.hash(submitted.receipt().partnerInvitationToken())).orElseThrow();
+            var sent = intakes.submit(answers(NAMES.get(i), random, couples, urgent), null, at);
+            String invitation = sent.receipt().partnerInvitationToken();
+            if (couples && invitation != null && i + 1 < NAMES.size()) {
                 i++;
-                submit(answers(NAMES.get(i), random, true, false), coupleCase.getId(), at.plus(Duration.ofHours(20)));
-                created++;
+                var partner = intakes.submit(answers(NAMES.get(i), random, true, false), invitation,
+                        at.plus(Duration.ofHours(20)));
+                created.add(client(sent, true, partner.intakeId()));
+                created.add(client(partner, true, null));
+            } else {
+                created.add(client(sent, invitation != null, null));
             }
         }
-        log.info("Created {} demo intakes", created);
+        return created;
     }
 
-    private SubmissionOutcome submit(Answers answers, @Nullable Long coupleCaseId, Instant at) {
-        var draft = new IntakeDraft(SecretToken.hash(SecretToken.generate()), coupleCaseId, at, at.plus(Duration.ofDays(7)));
-        drafts.saveAndFlush(draft);
-        drafts.mergeAnswers(draft.getTokenHash(), json.write(answers), "consent", at, at.plus(Duration.ofDays(7)));
-        IntakeDraft reloaded = drafts.findById(draft.getId()).orElseThrow();
-        return submissions.submit(reloaded, at, null);
+    private static DemoClient client(DemoIntakeSeeding.Sent sent, boolean couple, @Nullable Long partner) {
+        return new DemoClient(sent.intakeId(), couple, sent.receipt().urgent(), sent.receipt().requestedType(),
+                partner);
     }
 
     private static Answers answers(String name, Random random, boolean couples, boolean urgent) {

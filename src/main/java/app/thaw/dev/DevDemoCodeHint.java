@@ -1,4 +1,4 @@
-package app.thaw.security.dev;
+package app.thaw.dev;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package app.thaw.security.dev;
+package app.thaw.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
