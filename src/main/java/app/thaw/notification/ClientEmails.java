@@ -1,9 +1,5 @@
 package app.thaw.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -43,7 +39,7 @@ public class ClientEmails {
         String inviter = EmailTemplates.clean(inviterFirstName);
         var text = templates.partnerInvitation(inviter.isEmpty() ? "Your partner" : inviter, link);
         // the link carries a secret, so the key holds only a hash of it
-        String key = "invitation/" + sha256(OutboxWriter.keyPart(email) + "\n" + link);
+        String key = "invitation/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.PARTNER_INVITATION, email, text.subject(),
                 text.body()));
     }
@@ -60,7 +56,7 @@ public class ClientEmails {
             throw new IllegalArgumentException("The measure link must be an absolute http(s) address");
         }
         var text = templates.measureLink(name, sessionStart, link);
-        String key = "measure/" + sha256(OutboxWriter.keyPart(email) + "\n" + link);
+        String key = "measure/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(new OutgoingEmail(key, EmailKind.MEASURE_LINK, email, text.subject(), text.body(), null,
                 null, null, null, null, expiresAt));
     }
@@ -83,7 +79,7 @@ public class ClientEmails {
                 throw new IllegalArgumentException("The measure link must be an absolute http(s) address");
             }
             var text = templates.measureLink(e.name(), e.sessionStart(), e.link());
-            outgoing.add(new OutgoingEmail("measure/" + sha256(OutboxWriter.keyPart(e.email()) + "\n" + e.link()),
+            outgoing.add(new OutgoingEmail("measure/" + OutboxWriter.keyHash(OutboxWriter.keyPart(e.email()) + "\n" + e.link()),
                     EmailKind.MEASURE_LINK, e.email(), text.subject(), text.body(), null, null, null, null, null,
                     e.expiresAt()));
         }
@@ -105,16 +101,7 @@ public class ClientEmails {
             throw new IllegalArgumentException("The offer link must be an absolute http(s) address");
         }
         var text = templates.slotOffer(callName, times, link, openUntil);
-        String key = "offer/" + sha256(OutboxWriter.keyPart(email) + "\n" + link);
+        String key = "offer/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.SLOT_OFFER, email, text.subject(), text.body()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -1,8 +1,12 @@
 package app.thaw.notification;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -49,6 +53,16 @@ class OutboxWriter {
     /** The recipient as it goes into keys: the same person whatever the case of their address. */
     static String keyPart(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A key part made from what must not stand in a key as it is (a private link): its SHA-256, in hex. */
+    static String keyHash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Returns false when a message with this key already exists or the address is unusable. */

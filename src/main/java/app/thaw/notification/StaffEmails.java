@@ -1,10 +1,5 @@
 package app.thaw.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,16 +31,7 @@ class StaffEmails {
         EmailKind kind = issued.purpose() == LinkPurpose.INVITATION ? EmailKind.STAFF_INVITATION
                 : EmailKind.PASSWORD_RESET;
         // the link carries a secret, so the key holds only a hash of it
-        outbox.enqueue(OutgoingEmail.plain("staff-link/" + sha256(issued.url()), kind, issued.email(),
+        outbox.enqueue(OutgoingEmail.plain("staff-link/" + OutboxWriter.keyHash(issued.url()), kind, issued.email(),
                 text.subject(), text.body()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package app.thaw.privacy;
 
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,22 +14,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.audit.AuditAction;
-import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.StorableText;
 import app.thaw.caseaccess.ActsOnCase;
-import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientIdentity;
-import app.thaw.intake.ClientRecords;
 import app.thaw.privacy.domain.AccessRequest;
-import app.thaw.privacy.domain.AccessRequestRepository;
 import app.thaw.privacy.domain.WithheldPart;
-import app.thaw.privacy.domain.WithheldPartRepository;
-import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
-import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffUser;
 
 /**
@@ -43,44 +35,25 @@ import app.thaw.security.StaffUser;
 @Transactional
 public class DisclosureReviews {
 
-    private final AccessRequestRepository requests;
-    private final WithheldPartRepository withheld;
-    private final AccessRequestViews views;
-    private final SubjectAccessAssembler assembler;
-    private final ClientRecords clients;
-    private final StaffAccountService staff;
-    private final AuditLog auditLog;
-    private final CaseAccess access;
-    private final CurrentUser currentUser;
-    private final Clock clock;
+    private final AccessRequestDesk desk;
 
-    DisclosureReviews(AccessRequestRepository requests, WithheldPartRepository withheld, AccessRequestViews views,
-                      SubjectAccessAssembler assembler, ClientRecords clients, StaffAccountService staff,
-                      AuditLog auditLog, CaseAccess access, CurrentUser currentUser, Clock clock) {
-        this.requests = requests;
-        this.withheld = withheld;
-        this.views = views;
-        this.assembler = assembler;
-        this.clients = clients;
-        this.staff = staff;
-        this.auditLog = auditLog;
-        this.access = access;
-        this.currentUser = currentUser;
-        this.clock = clock;
+    DisclosureReviews(AccessRequestDesk desk) {
+        this.desk = desk;
     }
 
     /** Requests waiting for the signed-in clinician's review, the soonest due first. */
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.THERAPIST)
     public List<AccessRequestView> waitingForMe() {
-        List<AccessRequest> mine = requests.findByReviewerIdAndStatusOrderByReceivedOnAscIdAsc(
-                currentUser.require().id(), AccessRequestStatus.AWAITING_REVIEW);
-        Map<Long, CaseGrant> grants = access.checkAll(mine.stream().map(AccessRequest::getIntakeId).toList(),
+        List<AccessRequest> mine = desk.requests().findByReviewerIdAndStatusOrderByReceivedOnAscIdAsc(
+                desk.currentUser().require().id(), AccessRequestStatus.AWAITING_REVIEW);
+        Map<Long, CaseGrant> grants = desk.access().checkAll(mine.stream().map(AccessRequest::getIntakeId).toList(),
                 CaseOperation.REVIEW_DISCLOSURE).stream().collect(Collectors.toMap(CaseGrant::intakeId,
                 Function.identity()));
-        Map<Long, String> names = staff.displayNames();
+        Map<Long, String> names = desk.staff().displayNames();
         return mine.stream().filter(r -> grants.containsKey(r.getIntakeId()))
-                .map(r -> views.of(r, clients.identity(Objects.requireNonNull(grants.get(r.getIntakeId()))), names))
+                .map(r -> desk.views().of(r, desk.clients().identity(Objects.requireNonNull(grants.get(
+                        r.getIntakeId()))), names))
                 .sorted(Comparator.comparing(AccessRequestView::dueOn)).toList();
     }
 
@@ -88,16 +61,16 @@ public class DisclosureReviews {
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.REVIEW_DISCLOSURE)
     public DisclosureReview open(long accessRequestId) {
-        AccessRequest request = requests.findById(accessRequestId).orElseThrow(CaseNotFound::new);
+        AccessRequest request = desk.requests().findById(accessRequestId).orElseThrow(CaseNotFound::new);
         CaseGrant grant = requireReviewer(request);
-        ClientIdentity identity = clients.identity(grant);
-        SubjectAccessExport export = assembler.assemble(grant, identity, false);
+        ClientIdentity identity = desk.clients().identity(grant);
+        SubjectAccessExport export = desk.assembler().assemble(grant, identity, false);
         List<DisclosureItem> items = DisclosureItems.of(export);
         Map<String, String> chosen = new LinkedHashMap<>();
-        withheld.findByRequestIdOrderByIdAsc(accessRequestId).forEach(part -> chosen.put(part.getItemKey(),
+        desk.withheld().findByRequestIdOrderByIdAsc(accessRequestId).forEach(part -> chosen.put(part.getItemKey(),
                 part.getReason()));
-        auditLog.record(AuditAction.SUBJECT_ACCESS_REVIEW_OPENED, grant.intakeId(), grant.reference(), null);
-        return new DisclosureReview(views.of(request, identity, staff.displayNames()), export, items,
+        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_REVIEW_OPENED, grant.intakeId(), grant.reference(), null);
+        return new DisclosureReview(desk.views().of(request, identity, desk.staff().displayNames()), export, items,
                 Map.copyOf(chosen), DisclosureItems.fingerprint(items),
                 request.getStatus() == AccessRequestStatus.AWAITING_REVIEW);
     }
@@ -110,13 +83,13 @@ public class DisclosureReviews {
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.REVIEW_DISCLOSURE)
     public AccessRequestView approve(long accessRequestId, Map<String, String> withheld, String reviewedContent) {
-        AccessRequest request = requests.lockById(accessRequestId).orElseThrow(CaseNotFound::new);
+        AccessRequest request = desk.requests().lockById(accessRequestId).orElseThrow(CaseNotFound::new);
         CaseGrant grant = requireReviewer(request);
         if (request.getStatus() != AccessRequestStatus.AWAITING_REVIEW) {
             throw new SubjectAccessRefused("This request was already decided.");
         }
-        ClientIdentity identity = clients.identity(grant);
-        List<DisclosureItem> items = DisclosureItems.of(assembler.assemble(grant, identity, false));
+        ClientIdentity identity = desk.clients().identity(grant);
+        List<DisclosureItem> items = DisclosureItems.of(desk.assembler().assemble(grant, identity, false));
         String content = DisclosureItems.fingerprint(items);
         if (!content.equals(reviewedContent)) {
             throw new SubjectAccessRefused.ReviewOutdated("The record changed while you were reviewing it (for "
@@ -124,8 +97,8 @@ public class DisclosureReviews {
         }
         Map<String, DisclosureItem> byKey = items.stream().collect(Collectors.toMap(DisclosureItem::key,
                 Function.identity()));
-        StaffUser me = currentUser.require();
-        var now = clock.instant();
+        StaffUser me = desk.currentUser().require();
+        var now = desk.clock().instant();
         List<WithheldPart> parts = withheld.entrySet().stream().map(entry -> {
             DisclosureItem item = byKey.get(entry.getKey());
             if (item == null) {
@@ -142,19 +115,19 @@ public class DisclosureReviews {
             }
             return new WithheldPart(accessRequestId, item.key(), item.title(), why, me.id(), now);
         }).toList();
-        this.withheld.deleteByRequestId(accessRequestId);
-        this.withheld.saveAll(parts);
+        desk.withheld().deleteByRequestId(accessRequestId);
+        desk.withheld().saveAll(parts);
         request.approve(!parts.isEmpty(), content, me.id(), now);
-        auditLog.record(AuditAction.SUBJECT_ACCESS_APPROVED, grant.intakeId(), grant.reference(), parts.isEmpty()
+        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_APPROVED, grant.intakeId(), grant.reference(), parts.isEmpty()
                 ? "Release approved in full" : "Release approved with some information withheld");
-        return views.of(request, identity, staff.displayNames());
+        return desk.views().of(request, identity, desk.staff().displayNames());
     }
 
     /** The policy's answer first (a colleague is refused and audited), then: is this the clinician named to review? */
     private CaseGrant requireReviewer(AccessRequest request) {
-        CaseGrant grant = access.require(request.getIntakeId(), CaseOperation.REVIEW_DISCLOSURE);
-        if (request.getReviewerId() != currentUser.require().id()) {
-            auditLog.recordDeniedAccess(AuditAction.CASE_ACCESS_DENIED, grant.intakeId(), grant.reference(),
+        CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.REVIEW_DISCLOSURE);
+        if (request.getReviewerId() != desk.currentUser().require().id()) {
+            desk.auditLog().recordDeniedAccess(AuditAction.CASE_ACCESS_DENIED, grant.intakeId(), grant.reference(),
                     CaseOperation.REVIEW_DISCLOSURE.resource() + ": review (another clinician is named on the "
                             + "request)");
             throw new CaseNotFound();

@@ -1,6 +1,5 @@
 package app.thaw.privacy;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,22 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
-import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.StorableText;
 import app.thaw.caseaccess.ActsOnCase;
-import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientIdentity;
-import app.thaw.intake.ClientRecords;
 import app.thaw.privacy.domain.AccessRequest;
-import app.thaw.privacy.domain.AccessRequestRepository;
 import app.thaw.privacy.domain.WithheldPart;
-import app.thaw.privacy.domain.WithheldPartRepository;
-import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
-import app.thaw.security.StaffAccountService;
 
 /**
  * The practice manager's side of a subject access request: record it (the date received sets the one-month
@@ -51,33 +43,12 @@ public class SubjectAccessRequests {
 
     private static final DateTimeFormatter DAY = PracticeTime.DATE;
 
-    private final AccessRequestRepository requests;
-    private final WithheldPartRepository withheld;
-    private final AccessRequestViews views;
-    private final SubjectAccessAssembler assembler;
     private final SubjectAccessJson json;
-    private final ClientRecords clients;
-    private final StaffAccountService staff;
-    private final AuditLog auditLog;
-    private final CaseAccess access;
-    private final CurrentUser currentUser;
-    private final Clock clock;
+    private final AccessRequestDesk desk;
 
-    SubjectAccessRequests(AccessRequestRepository requests, WithheldPartRepository withheld, AccessRequestViews views,
-                          SubjectAccessAssembler assembler, SubjectAccessJson json, ClientRecords clients,
-                          StaffAccountService staff, AuditLog auditLog, CaseAccess access, CurrentUser currentUser,
-                          Clock clock) {
-        this.requests = requests;
-        this.withheld = withheld;
-        this.views = views;
-        this.assembler = assembler;
+    SubjectAccessRequests(AccessRequestDesk desk, SubjectAccessJson json) {
         this.json = json;
-        this.clients = clients;
-        this.staff = staff;
-        this.auditLog = auditLog;
-        this.access = access;
-        this.currentUser = currentUser;
-        this.clock = clock;
+        this.desk = desk;
     }
 
     /** The client's requests, newest (or the open one) first. */
@@ -85,11 +56,11 @@ public class SubjectAccessRequests {
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public List<AccessRequestView> requests(long intakeId) {
-        CaseGrant grant = access.require(intakeId, CaseOperation.MANAGE_PRIVACY);
-        ClientIdentity client = clients.identity(grant);
-        Map<Long, String> names = staff.displayNames();
-        return requests.findByIntakeIdOrderByRecordedAtDescIdDesc(grant.intakeId()).stream()
-                .map(request -> views.of(request, client, names)).toList();
+        CaseGrant grant = desk.access().require(intakeId, CaseOperation.MANAGE_PRIVACY);
+        ClientIdentity client = desk.clients().identity(grant);
+        Map<Long, String> names = desk.staff().displayNames();
+        return desk.requests().findByIntakeIdOrderByRecordedAtDescIdDesc(grant.intakeId()).stream()
+                .map(request -> desk.views().of(request, client, names)).toList();
     }
 
     /** The clinicians who may review this client's export, and the one to suggest. */
@@ -97,7 +68,7 @@ public class SubjectAccessRequests {
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public ReviewerChoice reviewerChoice(long intakeId) {
-        return views.reviewers(access.require(intakeId, CaseOperation.MANAGE_PRIVACY));
+        return desk.views().reviewers(desk.access().require(intakeId, CaseOperation.MANAGE_PRIVACY));
     }
 
     /**
@@ -107,31 +78,32 @@ public class SubjectAccessRequests {
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public AccessRequestView record(long intakeId, @Nullable LocalDate receivedOn, @Nullable Long therapistId) {
-        CaseGrant grant = access.require(intakeId, CaseOperation.MANAGE_PRIVACY);
+        CaseGrant grant = desk.access().require(intakeId, CaseOperation.MANAGE_PRIVACY);
         if (receivedOn == null) {
             throw new SubjectAccessRefused("Enter the date the request was received, for example 3/2/2026.");
         }
-        if (receivedOn.isAfter(views.today())) {
+        if (receivedOn.isAfter(desk.views().today())) {
             throw new SubjectAccessRefused("The date received can't be in the future.");
         }
         if (receivedOn.isBefore(UK_GDPR_START)) {
             throw new SubjectAccessRefused("That date is before UK GDPR applied (25 May 2018): please check it.");
         }
         long reviewer = reviewer(grant, therapistId);
-        if (requests.findByIntakeIdOrderByRecordedAtDescIdDesc(intakeId).stream()
+        if (desk.requests().findByIntakeIdOrderByRecordedAtDescIdDesc(intakeId).stream()
                 .anyMatch(r -> r.getStatus().open())) {
             throw alreadyOpen();
         }
-        var request = new AccessRequest(intakeId, receivedOn, currentUser.require().id(), clock.instant(), reviewer);
+        var request = new AccessRequest(intakeId, receivedOn, desk.currentUser().require().id(),
+                desk.clock().instant(), reviewer);
         try {
-            requests.saveAndFlush(request);
+            desk.requests().saveAndFlush(request);
         } catch (DataIntegrityViolationException e) {
             throw alreadyOpen();
         }
-        auditLog.record(AuditAction.SUBJECT_ACCESS_REQUESTED, intakeId, grant.reference(), "Received "
+        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_REQUESTED, intakeId, grant.reference(), "Received "
                 + DAY.format(receivedOn) + ", due " + DAY.format(AccessRequestViews.due(request)) + "; review by "
-                + views.staffName(reviewer));
-        return views.of(request, grant);
+                + desk.views().staffName(reviewer));
+        return desk.views().of(request, grant);
     }
 
     /** Another clinician reviews the export (leave, a change of therapist), while the review is still to do. */
@@ -139,17 +111,17 @@ public class SubjectAccessRequests {
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public AccessRequestView changeReviewer(long accessRequestId, long therapistId) {
         AccessRequest request = lock(accessRequestId);
-        CaseGrant grant = access.require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
+        CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
         if (request.getStatus() != AccessRequestStatus.AWAITING_REVIEW) {
             throw new SubjectAccessRefused("The review is done, so the reviewer can no longer change.");
         }
         long reviewer = reviewer(grant, therapistId);
         if (reviewer != request.getReviewerId()) {
             request.changeReviewer(reviewer);
-            auditLog.record(AuditAction.SUBJECT_ACCESS_REVIEWER_CHANGED, grant.intakeId(), grant.reference(),
-                    "Review by " + views.staffName(reviewer));
+            desk.auditLog().record(AuditAction.SUBJECT_ACCESS_REVIEWER_CHANGED, grant.intakeId(), grant.reference(),
+                    "Review by " + desk.views().staffName(reviewer));
         }
-        return views.of(request, grant);
+        return desk.views().of(request, grant);
     }
 
     /** The lawful extension (complex or numerous requests) by one or two months, before the first deadline passes. */
@@ -157,8 +129,8 @@ public class SubjectAccessRequests {
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public AccessRequestView extend(long accessRequestId, int months, String reason) {
         AccessRequest request = lock(accessRequestId);
-        CaseGrant grant = access.require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
-        AccessRequestView shown = views.of(request, grant);
+        CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
+        AccessRequestView shown = desk.views().of(request, grant);
         if (!shown.extendable()) {
             throw new SubjectAccessRefused(request.getExtensionMonths() > 0
                     ? "The deadline was already extended; the law allows one extension of up to two months."
@@ -170,11 +142,11 @@ public class SubjectAccessRequests {
             throw new SubjectAccessRefused("The deadline can be extended by one or two further months.");
         }
         String why = reason(reason, "Give the reason for the extension (the client must be told it)");
-        request.extend(months, why, currentUser.require().id(), clock.instant());
-        auditLog.record(AuditAction.SUBJECT_ACCESS_EXTENDED, grant.intakeId(), grant.reference(), "By " + months
+        request.extend(months, why, desk.currentUser().require().id(), desk.clock().instant());
+        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_EXTENDED, grant.intakeId(), grant.reference(), "By " + months
                 + (months == 1 ? " month" : " months") + ", due " + DAY.format(AccessRequestViews.due(request))
                 + ": " + why);
-        return views.of(request, grant);
+        return desk.views().of(request, grant);
     }
 
     /** Closes an open request without release: the client withdrew it, or it was recorded in error. */
@@ -182,14 +154,14 @@ public class SubjectAccessRequests {
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
     public AccessRequestView withdraw(long accessRequestId, String reason) {
         AccessRequest request = lock(accessRequestId);
-        CaseGrant grant = access.require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
+        CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
         if (!request.getStatus().open()) {
             throw new SubjectAccessRefused("This request is already closed.");
         }
         String why = reason(reason, "Say why the request is withdrawn");
-        request.withdraw(why, currentUser.require().id(), clock.instant());
-        auditLog.record(AuditAction.SUBJECT_ACCESS_WITHDRAWN, grant.intakeId(), grant.reference(), why);
-        return views.of(request, grant);
+        request.withdraw(why, desk.currentUser().require().id(), desk.clock().instant());
+        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_WITHDRAWN, grant.intakeId(), grant.reference(), why);
+        return desk.views().of(request, grant);
     }
 
     /** The machine-readable export (JSON, format {@value SubjectAccessExport#FORMAT}), once approved. */
@@ -212,41 +184,41 @@ public class SubjectAccessRequests {
 
     private ExportFile download(long accessRequestId, String what, Function<SubjectAccessExport, ExportFile> file) {
         AccessRequest request = lock(accessRequestId);
-        CaseGrant grant = access.require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
-        String reviewer = views.staffName(request.getReviewerId());
+        CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
+        String reviewer = desk.views().staffName(request.getReviewerId());
         if (!request.getStatus().downloadable()) {
             throw new SubjectAccessRefused(request.getStatus() == AccessRequestStatus.WITHDRAWN
                     ? "This request was withdrawn." : "The files can be downloaded once " + reviewer
                     + " has reviewed them and approved their release.");
         }
-        ClientIdentity identity = clients.identity(grant);
-        SubjectAccessExport export = assembler.assemble(grant, identity);
+        ClientIdentity identity = desk.clients().identity(grant);
+        SubjectAccessExport export = desk.assembler().assemble(grant, identity);
         if (!DisclosureItems.fingerprint(DisclosureItems.of(export)).equals(request.getReviewedContent())) {
             if (request.getStatus() == AccessRequestStatus.RELEASED) {
                 throw new SubjectAccessRefused("The client's record has changed since these files were released. "
                         + "To give them their record as it is now, record a new request.");
             }
             request.returnForReview();
-            auditLog.record(AuditAction.SUBJECT_ACCESS_RETURNED, grant.intakeId(), grant.reference(),
+            desk.auditLog().record(AuditAction.SUBJECT_ACCESS_RETURNED, grant.intakeId(), grant.reference(),
                     "The record changed after approval; back to " + reviewer);
             throw new SubjectAccessRefused.ReviewOutdated("The client's record has changed since " + reviewer
                     + " approved it (for example, a new note), so it has gone back to them to review again.");
         }
-        Set<String> keys = withheld.findByRequestIdOrderByIdAsc(accessRequestId).stream()
+        Set<String> keys = desk.withheld().findByRequestIdOrderByIdAsc(accessRequestId).stream()
                 .map(WithheldPart::getItemKey).collect(Collectors.toSet());
         SubjectAccessExport released = DisclosureItems.withhold(export, keys);
         if (request.getStatus() != AccessRequestStatus.RELEASED) {
-            request.release(currentUser.require().id(), clock.instant());
-            auditLog.record(AuditAction.SUBJECT_ACCESS_RELEASED, grant.intakeId(), grant.reference(),
+            request.release(desk.currentUser().require().id(), desk.clock().instant());
+            desk.auditLog().record(AuditAction.SUBJECT_ACCESS_RELEASED, grant.intakeId(), grant.reference(),
                     "First download (" + what + ")");
         }
         // after assembling, so the export lists every earlier reading but not itself
-        auditLog.record(AuditAction.SUBJECT_ACCESS_EXPORTED, grant.intakeId(), grant.reference(), what);
+        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_EXPORTED, grant.intakeId(), grant.reference(), what);
         return file.apply(released);
     }
 
     private long reviewer(CaseGrant grant, @Nullable Long therapistId) {
-        ReviewerChoice choice = views.reviewers(grant);
+        ReviewerChoice choice = desk.views().reviewers(grant);
         Long chosen = therapistId == null ? choice.suggested() : therapistId;
         if (chosen == null) {
             throw new SubjectAccessRefused(choice.reviewers().isEmpty()
@@ -265,7 +237,7 @@ public class SubjectAccessRequests {
 
     private AccessRequest lock(long accessRequestId) {
         // a missing request answers like a case the caller may not see
-        return requests.lockById(accessRequestId).orElseThrow(CaseNotFound::new);
+        return desk.requests().lockById(accessRequestId).orElseThrow(CaseNotFound::new);
     }
 
     private static String reason(@Nullable String reason, String ask) {
@@ -286,6 +258,6 @@ public class SubjectAccessRequests {
 
     private String fileName(SubjectAccessExport export, String extension) {
         return "thaw-subject-access-" + export.client().reference() + "-"
-                + LocalDate.ofInstant(clock.instant(), Application.PRACTICE_ZONE) + "." + extension;
+                + LocalDate.ofInstant(desk.clock().instant(), Application.PRACTICE_ZONE) + "." + extension;
     }
 }

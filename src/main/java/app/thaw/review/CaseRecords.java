@@ -7,20 +7,13 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
-import app.thaw.review.domain.CaseNoteRepository;
-import app.thaw.review.domain.FactorDecisionRepository;
-import app.thaw.review.domain.FactorSuggestionRepository;
 import app.thaw.review.domain.ReferralRepository;
 import app.thaw.review.domain.ReviewCaseRepository;
-import app.thaw.review.factors.FactorRuleSet;
 import app.thaw.review.factors.FactorTag;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
@@ -35,29 +28,17 @@ import app.thaw.security.SystemActor;
 @Transactional(readOnly = true)
 public class CaseRecords {
 
-    private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
-    };
-
     private final ReviewCaseRepository cases;
-    private final FactorSuggestionRepository suggestions;
-    private final FactorDecisionRepository decisions;
-    private final CaseNoteRepository notes;
+    private final ReviewRecords records;
     private final ReferralRepository referrals;
-    private final FactorRuleSet rules;
     private final StaffAccountService staff;
-    private final JsonMapper json;
 
-    CaseRecords(ReviewCaseRepository cases, FactorSuggestionRepository suggestions,
-                FactorDecisionRepository decisions, CaseNoteRepository notes, ReferralRepository referrals,
-                FactorRuleSet rules, StaffAccountService staff, JsonMapper json) {
+    CaseRecords(ReviewCaseRepository cases, ReviewRecords records, ReferralRepository referrals,
+                StaffAccountService staff) {
         this.cases = cases;
-        this.suggestions = suggestions;
-        this.decisions = decisions;
-        this.notes = notes;
+        this.records = records;
         this.referrals = referrals;
-        this.rules = rules;
         this.staff = staff;
-        this.json = json;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
@@ -68,18 +49,9 @@ public class CaseRecords {
         var reviewCase = cases.findById(intakeId).orElse(null);
         var state = reviewCase == null
                 ? new CaseDetail.CaseState(null, null, false, null, null, null, false)
-                : new CaseDetail.CaseState(reviewCase.getAssignedTherapistId(),
-                        name(names, reviewCase.getAssignedTherapistId()), reviewCase.isRiskAcknowledged(),
-                        reviewCase.getRiskAcknowledgedAt(), name(names, reviewCase.getRiskAcknowledgedBy()),
-                        reviewCase.getRiskAcknowledgementNote(), false);
-        return new CaseRecord(state, factors(intakeId, names),
-                notes.findByIntakeIdOrderByCreatedAtAsc(intakeId).stream()
-                        .map(n -> new CaseDetail.NoteView(name(names, n.getAuthorId()), n.getCreatedAt(), n.getBody()))
-                        .toList(),
-                referrals.findByIntakeIdOrderByDecidedAtDescIdDesc(intakeId).stream()
-                        .map(r -> new CaseDetail.ReferralView(r.getKind(), r.getReason(), r.getPartnerFearDecision(),
-                                name(names, r.getDecidedBy()), r.getDecidedAt()))
-                        .toList());
+                : ReviewRecords.state(reviewCase, names, false);
+        return new CaseRecord(state, factors(intakeId, names), records.notes(intakeId, names),
+                records.referrals(intakeId, names));
     }
 
     /**
@@ -94,35 +66,26 @@ public class CaseRecords {
         Map<Long, String> names = SystemActor.call(() -> staff.displayNames(
                 decided.stream().map(r -> r.getDecidedBy()).collect(java.util.stream.Collectors.toSet())));
         return decided.stream()
-                .map(r -> new ReferralRecord(r.getId(), r.getKind(), r.getReason(), name(names, r.getDecidedBy()),
-                        r.getDecidedAt()))
+                .map(r -> new ReferralRecord(r.getId(), r.getKind(), r.getReason(),
+                        ReviewRecords.name(names, r.getDecidedBy()), r.getDecidedAt()))
                 .toList();
     }
 
     /** Factors in rule order: suggested ones with their reasons, then any the therapist added. */
     private List<CaseRecord.FactorView> factors(long intakeId, Map<Long, String> names) {
-        Map<String, List<String>> suggested = new LinkedHashMap<>();
-        suggestions.findByIntakeIdOrderByIdAsc(intakeId)
-                .forEach(s -> suggested.put(s.getTagId(), json.readValue(s.getReasonsJson(), REASONS)));
+        Map<String, List<String>> suggested = records.suggested(intakeId);
         Map<String, List<CaseRecord.Decision>> decided = new LinkedHashMap<>();
-        decisions.findByIntakeIdOrderByDecidedAtAscIdAsc(intakeId).forEach(d -> decided
+        records.decisions(intakeId).forEach(d -> decided
                 .computeIfAbsent(d.getTagId(), tag -> new ArrayList<>())
-                .add(new CaseRecord.Decision(d.getDecision(), name(names, d.getDecidedBy()), d.getDecidedAt())));
+                .add(new CaseRecord.Decision(d.getDecision(), ReviewRecords.name(names, d.getDecidedBy()),
+                        d.getDecidedAt())));
         List<CaseRecord.FactorView> views = new ArrayList<>();
-        for (FactorTag tag : rules.tags()) {
+        for (FactorTag tag : records.tags()) {
             if (suggested.containsKey(tag.id()) || decided.containsKey(tag.id())) {
                 views.add(new CaseRecord.FactorView(tag.id(), tag.label(), suggested.containsKey(tag.id()),
                         suggested.getOrDefault(tag.id(), List.of()), decided.getOrDefault(tag.id(), List.of())));
             }
         }
         return views;
-    }
-
-    private static String name(Map<Long, String> names, long id) {
-        return names.getOrDefault(id, "Former staff member");
-    }
-
-    private static @Nullable String name(Map<Long, String> names, @Nullable Long id) {
-        return id == null ? null : names.getOrDefault(id, "Former staff member");
     }
 }

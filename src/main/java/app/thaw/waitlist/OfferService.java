@@ -123,13 +123,9 @@ public class OfferService {
                         throw new OfferRefused(away.get() + " Please find times again.");
                     }
                 }
-                WaitlistRows.Entry entry = entries.lockWaiting(grant);
-                List<CaseGrant> clients = entries.clients(grant, entry);
-                GateRefusal gate = access.bookingGate(clients, clients.size() > 1).orElse(null);
-                if (gate != null) {
-                    throw new OfferRefused(gate.message());
-                }
-                entries.withdrawOpenOffer(entry, () -> clients, "Replaced by a new offer");
+                Waiting waiting = replaceOpenOffer(grant);
+                WaitlistRows.Entry entry = waiting.entry();
+                List<CaseGrant> clients = waiting.clients();
                 Instant expires = now.plus(Duration.ofHours(hours));
                 long offerId = offers.insertOffer(entry.id(), me.id(), expires, now, false);
                 long typeId = typeId(store, ServiceType.valueOf(entry.service()));
@@ -167,18 +163,27 @@ public class OfferService {
                 if (!me.isAdmin() && slot.therapistId() != me.id()) {
                     throw new OfferRefused("You can offer times in your own diary only.");
                 }
-                WaitlistRows.Entry entry = entries.lockWaiting(grant);
-                List<CaseGrant> clients = entries.clients(grant, entry);
-                GateRefusal gate = access.bookingGate(clients, clients.size() > 1).orElse(null);
-                if (gate != null) {
-                    throw new OfferRefused(gate.message());
-                }
-                entries.withdrawOpenOffer(entry, () -> clients, "Replaced by a new offer");
+                WaitlistRows.Entry entry = replaceOpenOffer(grant).entry();
                 return freed.holdAndOffer(slot, List.of(entry), me.id()).getFirst();
             });
         } catch (DataIntegrityViolationException taken) {
             throw new OfferRefused("That time was booked a moment ago. It is no longer free to offer.");
         }
+    }
+
+    private record Waiting(WaitlistRows.Entry entry, List<CaseGrant> clients) {
+    }
+
+    /** The case's place on the list, locked, once the safety gates allow booking it; its earlier offer withdrawn. */
+    private Waiting replaceOpenOffer(CaseGrant grant) {
+        WaitlistRows.Entry entry = entries.lockWaiting(grant);
+        List<CaseGrant> clients = entries.clients(grant, entry);
+        GateRefusal gate = access.bookingGate(clients, clients.size() > 1).orElse(null);
+        if (gate != null) {
+            throw new OfferRefused(gate.message());
+        }
+        entries.withdrawOpenOffer(entry, () -> clients, "Replaced by a new offer");
+        return new Waiting(entry, clients);
     }
 
     static long typeId(WaitlistStore store, ServiceType service) {

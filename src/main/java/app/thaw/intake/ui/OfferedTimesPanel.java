@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
+import app.thaw.base.ui.StatusLine;
 import app.thaw.base.PracticeTime;
 import app.thaw.intake.ClientOffers;
 
@@ -45,11 +46,7 @@ public class OfferedTimesPanel extends Div {
         removeAll();
         ClientOffers.Offered offer = offered.get();
         if (outcome != null) {
-            var said = new Paragraph(outcome.message());
-            said.addClassName("wizard-notice");
-            said.setId("offer-outcome");
-            said.getElement().setAttribute("role", "status");
-            add(said);
+            add(StatusLine.of(outcome.message(), "offer-outcome", "wizard-notice"));
         }
         if (offer.times().isEmpty()) {
             if (offer.note() != null && outcome == null) {

@@ -1,5 +1,7 @@
 package app.thaw.intake.ui;
 
+import static app.thaw.base.ui.UrgentHelp.line;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -52,14 +54,5 @@ public class UnderAgeView extends Div {
         var list = new UnorderedList(childline, kooth, gp);
         list.addClassName("young-people-services");
         return list;
-    }
-
-    private static ListItem line(String before, String number, String href, String after) {
-        var link = new Anchor();
-        link.setText(number);
-        // tel: and sms: are fixed constants, never user input
-        link.setUnsafeHref(href);
-        link.addClassName("crisis-number");
-        return new ListItem(new Span(before), link, new Span(after));
     }
 }

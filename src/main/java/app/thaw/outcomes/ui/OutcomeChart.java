@@ -40,9 +40,7 @@ final class OutcomeChart {
     }
 
     static String lines(String title, String description, int max, @Nullable Threshold threshold, List<Line> lines) {
-        var svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "viewBox=\"0 0 %d %d\" role=\"img\" class=\"outcome-chart\"><title>%s</title><desc>%s</desc>",
-                WIDTH, HEIGHT, escape(title), escape(description)));
+        var svg = open(title, description);
         int plotHeight = HEIGHT - TOP - BOTTOM;
         int plotWidth = WIDTH - LEFT - RIGHT;
         for (int i = 0; i <= 4; i++) {
@@ -99,12 +97,17 @@ final class OutcomeChart {
     record Trend(String name, String colour, List<Integer> percents) {
     }
 
+    /** The chart's frame with its accessible name and description (the picture is role="img"). */
+    private static StringBuilder open(String title, String description) {
+        return new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "viewBox=\"0 0 %d %d\" role=\"img\" class=\"outcome-chart\"><title>%s</title><desc>%s</desc>",
+                WIDTH, HEIGHT, escape(title), escape(description)));
+    }
+
     /** Percentages per period, 0 to 100, with a dashed target line (e.g. the 50% recovery standard). */
     static String trend(String title, String description, List<String> periods, List<Trend> trends,
                         @Nullable Threshold target) {
-        var svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "viewBox=\"0 0 %d %d\" role=\"img\" class=\"outcome-chart\"><title>%s</title><desc>%s</desc>",
-                WIDTH, HEIGHT, escape(title), escape(description)));
+        var svg = open(title, description);
         int plotHeight = HEIGHT - TOP - BOTTOM;
         int plotWidth = WIDTH - LEFT - RIGHT;
         for (int i = 0; i <= 4; i++) {

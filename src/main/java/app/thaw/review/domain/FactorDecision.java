@@ -6,9 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
@@ -19,17 +16,7 @@ import app.thaw.review.FactorDecisionKind;
 @Entity
 @Immutable
 @Table(name = "factor_decision")
-public class FactorDecision {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "intake_id", nullable = false)
-    private long intakeId;
-
-    @Column(name = "tag_id", nullable = false, length = 64)
-    private String tagId;
+public class FactorDecision extends FactorRow {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -45,15 +32,10 @@ public class FactorDecision {
     }
 
     public FactorDecision(long intakeId, String tagId, FactorDecisionKind decision, long decidedBy, Instant decidedAt) {
-        this.intakeId = intakeId;
-        this.tagId = tagId;
+        super(intakeId, tagId);
         this.decision = decision;
         this.decidedBy = decidedBy;
         this.decidedAt = decidedAt;
-    }
-
-    public String getTagId() {
-        return tagId;
     }
 
     public FactorDecisionKind getDecision() {

@@ -4,9 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.ColumnTransformer;
@@ -16,17 +13,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "factor_suggestion")
-public class FactorSuggestionRecord {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "intake_id", nullable = false)
-    private long intakeId;
-
-    @Column(name = "tag_id", nullable = false, length = 64)
-    private String tagId;
+public class FactorSuggestionRecord extends FactorRow {
 
     @Column(nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
@@ -43,15 +30,10 @@ public class FactorSuggestionRecord {
 
     public FactorSuggestionRecord(long intakeId, String tagId, String reasonsJson, int ruleSetVersion,
                                   Instant createdAt) {
-        this.intakeId = intakeId;
-        this.tagId = tagId;
+        super(intakeId, tagId);
         this.reasons = reasonsJson;
         this.ruleSetVersion = ruleSetVersion;
         this.createdAt = createdAt;
-    }
-
-    public String getTagId() {
-        return tagId;
     }
 
     public String getReasonsJson() {

@@ -5,15 +5,12 @@ import java.time.LocalTime;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
@@ -45,11 +42,7 @@ class ExtraHoursPanel extends Div {
         ends.setValue(LocalTime.of(20, 0));
         note.setMaxLength(TimeAwayPanel.NOTE_MAX);
         var add = new Button("Add extra hours", click -> add());
-        var form = new FlexLayout(day, starts, ends, note, add);
-        form.addClassName("settings-form");
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(FlexLayout.Alignment.BASELINE);
-        add(new H4("Extra hours"), list, form);
+        add(new H4("Extra hours"), list, SettingsRows.form(day, starts, ends, note, add));
         render();
     }
 
@@ -81,15 +74,8 @@ class ExtraHoursPanel extends Div {
             list.add(new ListItem(new Paragraph("No extra hours planned.")));
         }
         for (ExceptionView extra : upcoming) {
-            var text = new Span(describe(extra));
-            var remove = new Button("Remove", click -> {
-                diary.setup().removeException(therapistId, extra.id());
-                render();
-                onChange.run();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            remove.setAriaLabel("Remove " + text.getText());
-            list.add(new ListItem(text, remove));
+            list.add(SettingsRows.removable(describe(extra),
+                    () -> diary.setup().removeException(therapistId, extra.id()), this::render, onChange));
         }
     }
 

@@ -7,14 +7,11 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
@@ -46,11 +43,7 @@ class WeeklyHoursPanel extends Div {
         starts.setValue(LocalTime.of(9, 0));
         ends.setValue(LocalTime.of(17, 0));
         var add = new Button("Add hours", click -> add());
-        var form = new FlexLayout(day, starts, ends, add);
-        form.addClassName("settings-form");
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(FlexLayout.Alignment.BASELINE);
-        add(new H4("Usual week"), blocks, form);
+        add(new H4("Usual week"), blocks, SettingsRows.form(day, starts, ends, add));
         render();
     }
 
@@ -78,16 +71,9 @@ class WeeklyHoursPanel extends Div {
             blocks.add(new ListItem(new Paragraph("No working hours yet: the free-slot finder offers no times.")));
         }
         for (HoursView block : hours) {
-            var text = new Span(dayName(block.day()) + " " + DiaryFormat.TIME.format(block.starts()) + "–"
-                    + DiaryFormat.TIME.format(block.ends()));
-            var remove = new Button("Remove", click -> {
-                setup.removeWorkingHours(therapistId, block.id());
-                render();
-                onChange.run();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            remove.setAriaLabel("Remove " + text.getText());
-            blocks.add(new ListItem(text, remove));
+            blocks.add(SettingsRows.removable(dayName(block.day()) + " " + DiaryFormat.TIME.format(block.starts())
+                    + "–" + DiaryFormat.TIME.format(block.ends()),
+                    () -> setup.removeWorkingHours(therapistId, block.id()), this::render, onChange));
         }
     }
 

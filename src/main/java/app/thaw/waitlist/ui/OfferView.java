@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import app.thaw.base.ui.StatusLine;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.ClientOffers;
@@ -55,11 +56,7 @@ public class OfferView extends Div implements BeforeEnterObserver {
         }
         add(new H1("Your first session"));
         if (outcome != null) {
-            var said = new Paragraph(outcome.message());
-            said.addClassName("wizard-notice");
-            said.setId("offer-outcome");
-            said.getElement().setAttribute("role", "status");
-            add(said);
+            add(StatusLine.of(outcome.message(), "offer-outcome", "wizard-notice"));
         }
         var offer = offered.get();
         if (offer.times().isEmpty()) {
