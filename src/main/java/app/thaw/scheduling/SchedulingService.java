@@ -1,6 +1,5 @@
 package app.thaw.scheduling;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,15 +12,12 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
-import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
@@ -29,11 +25,8 @@ import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.caseaccess.SafetyGateRefused;
 import app.thaw.scheduling.domain.Appointment;
-import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentType;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
-import app.thaw.scheduling.domain.RoomRepository;
-import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffUser;
 
@@ -44,41 +37,17 @@ import app.thaw.security.StaffUser;
  * by the database (even from a race) comes back as a clear message. Changes to booked sessions: {@link SessionChanges}.
  */
 @Service
-public class SchedulingService {
+public class SchedulingService extends DiaryWork {
 
     private static final DateTimeFormatter WHEN = PracticeTime.DAY_TIME;
 
-    private final AppointmentRepository appointments;
     private final AppointmentTypeRepository types;
-    private final RoomRepository rooms;
-    private final SessionViews views;
-    private final ConflictMessages conflicts;
-    private final BookingChecks checks;
-    private final DiaryCare care;
     private final CaseAccess access;
-    private final AuditLog auditLog;
-    private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
 
-    SchedulingService(AppointmentRepository appointments, AppointmentTypeRepository types, RoomRepository rooms,
-                      SessionViews views, ConflictMessages conflicts, BookingChecks checks, DiaryCare care,
-                      CaseAccess access, AuditLog auditLog, CurrentUser currentUser, ApplicationEventPublisher events,
-                      TransactionTemplate transactions, Clock clock) {
-        this.appointments = appointments;
+    SchedulingService(DiaryWork.Parts parts, AppointmentTypeRepository types, CaseAccess access) {
+        super(parts);
         this.types = types;
-        this.rooms = rooms;
-        this.views = views;
-        this.conflicts = conflicts;
-        this.checks = checks;
-        this.care = care;
         this.access = access;
-        this.auditLog = auditLog;
-        this.currentUser = currentUser;
-        this.events = events;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})

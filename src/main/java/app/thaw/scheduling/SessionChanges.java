@@ -1,6 +1,5 @@
 package app.thaw.scheduling;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -12,23 +11,17 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
-import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.StorableText;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.care.CareEventKind;
 import app.thaw.scheduling.domain.Appointment;
-import app.thaw.scheduling.domain.AppointmentRepository;
-import app.thaw.scheduling.domain.RoomRepository;
-import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffUser;
@@ -40,41 +33,17 @@ import app.thaw.security.StaffUser;
  * care records it. Moving or cancelling is never held up by the safety gates.
  */
 @Service
-public class SessionChanges {
+public class SessionChanges extends DiaryWork {
 
     private static final DateTimeFormatter WHEN = PracticeTime.DAY_TIME;
 
-    private final AppointmentRepository appointments;
-    private final RoomRepository rooms;
-    private final SessionViews views;
-    private final ConflictMessages conflicts;
-    private final BookingChecks checks;
-    private final DiaryCare care;
     private final RequestClosing requests;
     private final StaffAccountService staff;
-    private final AuditLog auditLog;
-    private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
 
-    SessionChanges(AppointmentRepository appointments, RoomRepository rooms, SessionViews views,
-                   ConflictMessages conflicts, BookingChecks checks, DiaryCare care, RequestClosing requests,
-                   StaffAccountService staff, AuditLog auditLog, CurrentUser currentUser,
-                   ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
-        this.appointments = appointments;
-        this.rooms = rooms;
-        this.views = views;
-        this.conflicts = conflicts;
-        this.checks = checks;
-        this.care = care;
+    SessionChanges(DiaryWork.Parts parts, RequestClosing requests, StaffAccountService staff) {
+        super(parts);
         this.requests = requests;
         this.staff = staff;
-        this.auditLog = auditLog;
-        this.currentUser = currentUser;
-        this.events = events;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})

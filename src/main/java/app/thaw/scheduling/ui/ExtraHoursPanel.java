@@ -54,17 +54,12 @@ class ExtraHoursPanel extends Div {
             day.setInvalid(true);
             return;
         }
-        try {
+        SettingsRows.save(ends, () -> {
             diary.setup().addException(therapistId, day.getValue(), true, starts.getValue(), ends.getValue(),
                     note.getValue());
             Toasts.success("Added extra hours on " + DiaryFormat.DAY.format(day.getValue()) + ".");
             note.clear();
-            render();
-            onChange.run();
-        } catch (IllegalArgumentException refused) {
-            ends.setErrorMessage(refused.getMessage());
-            ends.setInvalid(true);
-        }
+        }, this::render, onChange);
     }
 
     private void render() {

@@ -6,8 +6,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.timepicker.TimePicker;
 
-/** The diary settings' lists of hours: a form that wraps on a phone, and a row with its own Remove button. */
+/** The diary settings' lists of hours: a form that wraps on a phone, its save, and a row with its own Remove button. */
 final class SettingsRows {
 
     private SettingsRows() {
@@ -19,6 +20,23 @@ final class SettingsRows {
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(FlexLayout.Alignment.BASELINE);
         return form;
+    }
+
+    /**
+     * Saves what the form says: a refusal (times in the wrong order, overlapping hours) is shown under the end time,
+     * where the person would change it; after a save the list is drawn again and the page told.
+     */
+    static void save(TimePicker ends, Runnable saving, Runnable... afterwards) {
+        ends.setInvalid(false);
+        try {
+            saving.run();
+            for (Runnable then : afterwards) {
+                then.run();
+            }
+        } catch (IllegalArgumentException refused) {
+            ends.setErrorMessage(refused.getMessage());
+            ends.setInvalid(true);
+        }
     }
 
     /** A row saying {@code text}; Remove runs {@code remove}, then {@code afterwards} (redraw, tell the page). */

@@ -48,20 +48,14 @@ class WeeklyHoursPanel extends Div {
     }
 
     private void add() {
-        ends.setInvalid(false);
-        try {
+        SettingsRows.save(ends, () -> {
             if (day.getValue() == null) {
                 throw new IllegalArgumentException("Choose a day.");
             }
             setup.addWorkingHours(therapistId, day.getValue(), starts.getValue(), ends.getValue());
             Toasts.success("Added " + dayName(day.getValue()) + " " + DiaryFormat.TIME.format(starts.getValue()) + "–"
                     + DiaryFormat.TIME.format(ends.getValue()) + ".");
-            render();
-            onChange.run();
-        } catch (IllegalArgumentException refused) {
-            ends.setErrorMessage(refused.getMessage());
-            ends.setInvalid(true);
-        }
+        }, this::render, onChange);
     }
 
     private void render() {
