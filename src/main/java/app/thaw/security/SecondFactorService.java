@@ -2,7 +2,6 @@ package app.thaw.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +10,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,27 +46,22 @@ public class SecondFactorService {
     private final StaffSecondFactorRepository factors;
     private final RecoveryCodeRepository recoveryCodes;
     private final StaffAccountRepository accounts;
-    private final StaffAccountService staff;
-    private final SignInAttempts attempts;
     private final KnownDevices devices;
-    private final SignInSessions sessions;
+    private final SignInCompletion completion;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<DemoCodeHint> demoHint;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     SecondFactorService(StaffSecondFactorRepository factors, RecoveryCodeRepository recoveryCodes,
-                        StaffAccountRepository accounts, StaffAccountService staff, SignInAttempts attempts,
-                        KnownDevices devices,
-                        SignInSessions sessions, ApplicationEventPublisher events, ObjectProvider<DemoCodeHint> demoHint,
+                        StaffAccountRepository accounts, KnownDevices devices, SignInCompletion completion,
+                        ApplicationEventPublisher events, ObjectProvider<DemoCodeHint> demoHint,
                         PlatformTransactionManager transactions, Clock clock) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.accounts = accounts;
-        this.staff = staff;
-        this.attempts = attempts;
         this.devices = devices;
-        this.sessions = sessions;
+        this.completion = completion;
         this.events = events;
         this.demoHint = demoHint;
         this.transaction = new TransactionTemplate(transactions);
@@ -108,8 +98,8 @@ public class SecondFactorService {
     public Optional<List<String>> confirmEnrolment(String typed) {
         PasswordVerifiedAuthentication half = pendingAuthentication();
         PendingSignIn who = half.getPrincipal();
-        if (throttled(who)) {
-            refused(who);
+        if (completion.paused(who)) {
+            completion.refused(who);
             return Optional.empty();
         }
         List<String> codes = transaction.execute(status -> {
@@ -133,10 +123,10 @@ public class SecondFactorService {
             return fresh;
         });
         if (codes == null || codes.isEmpty()) {
-            refused(who);
+            completion.refused(who);
             return Optional.empty();
         }
-        completeSignIn(half, TOTP_FACTOR);
+        completion.complete(half, TOTP_FACTOR);
         return Optional.of(codes);
     }
 
@@ -146,17 +136,17 @@ public class SecondFactorService {
         PasswordVerifiedAuthentication half = pendingAuthentication();
         PendingSignIn who = half.getPrincipal();
         String code = strip(typed);
-        if (throttled(who) || code.length() > CODE_INPUT_MAX) {
-            refused(who);
+        if (completion.paused(who) || code.length() > CODE_INPUT_MAX) {
+            completion.refused(who);
             return Verification.refused();
         }
         Verification result = transaction.execute(status -> TotpCodes.looksLikeCode(code)
                 ? checkTotp(who, code) : checkRecoveryCode(who, code));
         if (result == null || !result.accepted()) {
-            refused(who);
+            completion.refused(who);
             return Verification.refused();
         }
-        completeSignIn(half, result.usedRecoveryCode() ? RECOVERY_CODE_FACTOR : TOTP_FACTOR);
+        completion.complete(half, result.usedRecoveryCode() ? RECOVERY_CODE_FACTOR : TOTP_FACTOR);
         return result;
     }
 
@@ -222,33 +212,6 @@ public class SecondFactorService {
         events.publishEvent(new SecondFactorEvent(Kind.RECOVERY_CODE_USED, who.staffId(), who.username(),
                 who.displayName(), left + (left == 1 ? " recovery code left" : " recovery codes left")));
         return new Verification(true, true, left);
-    }
-
-    /** Swaps the half sign-in for the full one: role, both factors, new session id, audited as a sign-in. */
-    private void completeSignIn(PasswordVerifiedAuthentication half, String factor) {
-        var user = (StaffUser) staff.loadUserByUsername(half.getPrincipal().username());
-        if (!user.isEnabled() || user.id() != half.getPrincipal().staffId()) {
-            throw new AuthenticationCredentialsNotFoundException("The account can no longer sign in");
-        }
-        var authorities = new ArrayList<GrantedAuthority>(user.getAuthorities());
-        half.getAuthorities().stream()
-                .filter(authority -> FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority.getAuthority()))
-                .forEach(authorities::add);
-        authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(clock.instant()).build());
-        var full = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
-        sessions.signIn(full);
-        attempts.succeeded(user.id(), user.username());
-        events.publishEvent(new AuthenticationSuccessEvent(full));
-    }
-
-    private boolean throttled(PendingSignIn who) {
-        return attempts.paused(who.username());
-    }
-
-    private void refused(PendingSignIn who) {
-        attempts.failed(who.username());
-        events.publishEvent(new SecondFactorEvent(Kind.CODE_REFUSED, who.staffId(), who.username(),
-                who.displayName(), null));
     }
 
     private static String strip(String typed) {
