@@ -1,5 +1,7 @@
 package app.thaw.care;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +12,7 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +48,11 @@ public class CareRecords {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     CareRecords(CareEventRepository events, SubmittedIntakes intakes, AuditLog auditLog, CurrentUser currentUser,
-                ApplicationEventPublisher publisher, Clock clock) {
+                ApplicationEventPublisher publisher, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.events = events;
         this.intakes = intakes;
         this.auditLog = auditLog;
@@ -70,14 +75,31 @@ public class CareRecords {
         if (!RECORDING.contains(grant.operation())) {
             throw new IllegalArgumentException("A grant for " + grant.operation() + " records nothing");
         }
-        List<CareEvent> history = new ArrayList<>(events.findByIntakeIdOrderByIdAsc(grant.intakeId()).stream()
-                .map(CareEventRecord::event).toList());
+        // append-only rows, read and written as rows (ADR 12): no entities to hydrate and dirty-check per booking
+        List<CareEvent> history = new ArrayList<>(jdbc.query("""
+                select kind, occurred_at, appointment_id, treatment, outcome, referral_kind from care_event
+                 where intake_id = ? order by id""", (rs, i) -> new CareEvent(CareEventKind.valueOf(rs.getString(1)),
+                rs.getTimestamp(2).toInstant(), rs.getObject(3, Long.class), rs.getBoolean(4),
+                rs.getString(5) == null ? null : TherapyOutcome.valueOf(rs.getString(5)), rs.getString(6)),
+                grant.intakeId()));
         CaseStage before = CaseLifecycle.fold(history);
         Long actor = currentUser.get().map(StaffUser::id).orElse(null);
-        for (CareEvent event : happened) {
-            events.save(new CareEventRecord(grant.intakeId(), event, actor, clock.instant()));
-            history.add(event);
-        }
+        Timestamp recordedAt = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("""
+                insert into care_event (intake_id, kind, occurred_at, recorded_at, actor_id, appointment_id, treatment,
+                                        outcome, referral_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", happened,
+                Math.max(1, happened.size()), (ps, event) -> {
+                    ps.setLong(1, grant.intakeId());
+                    ps.setString(2, event.kind().name());
+                    ps.setTimestamp(3, Timestamp.from(event.occurredAt()));
+                    ps.setTimestamp(4, recordedAt);
+                    ps.setObject(5, actor, Types.BIGINT);
+                    ps.setObject(6, event.appointmentId(), Types.BIGINT);
+                    ps.setObject(7, event.kind().isSession() ? event.treatment() : null, Types.BOOLEAN);
+                    ps.setString(8, event.outcome() == null ? null : event.outcome().name());
+                    ps.setString(9, event.referralKind());
+                });
+        history.addAll(happened);
         CaseStage after = CaseLifecycle.fold(history);
         IntakeStatus shown = intakes.projectStatus(grant, after.status());
         if (shown != after.status()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,10 +45,13 @@ public class SubmittedIntakes {
     private final Clock clock;
     private final EncryptedColumns.AmendmentAnswer amendmentAnswer;
     private final EncryptedColumns.AmendmentReason amendmentReason;
+    private final EntityManager entityManager;
 
     SubmittedIntakes(IntakeRepository intakes, QuestionnaireCatalog questionnaires, AnswersJson json,
                      JdbcTemplate jdbc, CurrentUser currentUser, StaffAccountService staff, Clock clock,
-                     EncryptedColumns.AmendmentAnswer amendmentAnswer, EncryptedColumns.AmendmentReason amendmentReason) {
+                     EncryptedColumns.AmendmentAnswer amendmentAnswer, EncryptedColumns.AmendmentReason amendmentReason,
+                     EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.amendmentAnswer = amendmentAnswer;
         this.amendmentReason = amendmentReason;
         this.intakes = intakes;
@@ -168,12 +172,32 @@ public class SubmittedIntakes {
     public IntakeStatus projectStatus(CaseGrant grant, IntakeStatus status) {
         grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.CHANGE_CLINICAL, CaseOperation.BOOK_SESSION,
                 CaseOperation.CHANGE_SESSION, CaseOperation.ASSIGN, CaseOperation.READ_BOOKING_DETAILS);
-        Intake intake = intakes.findById(grant.intakeId()).orElseThrow();
-        IntakeStatus before = intake.getStatus();
+        Intake loaded = loadedIntake(grant.intakeId());
+        if (loaded != null) {
+            // the caller holds the intake already (a form arriving): change it there, or its flush would undo ours
+            IntakeStatus before = loaded.getStatus();
+            if (before != status) {
+                loaded.changeStatus(status, clock.instant());
+            }
+            return before;
+        }
+        // only the status: loading the intake would decrypt and parse every answer (a booking's cost, issue 20)
+        IntakeStatus before = IntakeStatus.valueOf(java.util.Objects.requireNonNull(jdbc.queryForObject(
+                "select status from intake where id = ?", String.class, grant.intakeId())));
         if (before != status) {
-            intake.changeStatus(status, clock.instant());
+            jdbc.update("update intake set status = ?, closed_at = ? where id = ?", status.name(),
+                    status == IntakeStatus.CLOSED ? Timestamp.from(clock.instant()) : null, grant.intakeId());
         }
         return before;
+    }
+
+    /** The intake if this transaction's persistence context holds it already, without loading it. */
+    private @org.jspecify.annotations.Nullable Intake loadedIntake(long intakeId) {
+        var session = entityManager.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class);
+        var persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(Intake.class);
+        Object held = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(intakeId,
+                persister));
+        return held instanceof Intake intake ? intake : null;
     }
 
     /**

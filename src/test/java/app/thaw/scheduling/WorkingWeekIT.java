@@ -126,6 +126,30 @@ class WorkingWeekIT {
     }
 
     @Test
+    void extraHoursOpenOnlyTheirOwnWindowOnADayTheWeekLeavesFree() {
+        long therapist = week.therapist("Dr Extra " + ReviewTestData.uniqueWord());
+        LocalDate monday = WorkingWeekData.farMonday();
+        LocalDate tuesday = monday.plusDays(1);
+        data.as("admin", () -> {
+            setup.addWorkingHours(therapist, DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0));
+            setup.addException(therapist, tuesday, true, LocalTime.of(10, 0), LocalTime.of(12, 0), null);
+        });
+        var client = data.submit(IntakeFixtures.completeAnswers("Rui " + ReviewTestData.uniqueWord()));
+
+        // the booking's one-query check and the full check agree: inside the extra window books, past its end does not
+        week.book(week.online(client.id(), therapist, WorkingWeekData.at(tuesday, 10, 0)));
+        assertThat(data.as("admin", () -> scheduling.book(week.online(client.id(), therapist,
+                WorkingWeekData.at(tuesday, 11, 30))))).isInstanceOfSatisfying(BookingResult.Unavailable.class,
+                refused -> assertThat(refused.message()).contains("outside").contains("10:00–12:00"));
+        assertThat(data.as("admin", () -> scheduling.book(week.online(client.id(), therapist,
+                WorkingWeekData.at(tuesday.plusWeeks(1), 10, 0))))).isInstanceOfSatisfying(
+                BookingResult.Unavailable.class, refused -> assertThat(refused.message())
+                        .contains("does not work on Tuesdays"));
+        assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, client.id()))
+                .isEqualTo("SCHEDULED");
+    }
+
+    @Test
     void aTherapistCannotOverrideTheirOwnTimeAway() {
         long therapist = week.therapist("Dr Self " + ReviewTestData.uniqueWord());
         String username = week.signInAs(therapist);

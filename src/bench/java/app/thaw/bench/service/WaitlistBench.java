@@ -38,7 +38,7 @@ public class WaitlistBench implements BenchCommand {
 
     @Override
     public String description() {
-        return "offers made and chosen per second with every intake waitlisted [--threads=4 --duration=20s]";
+        return "offers made and chosen per second with every intake waitlisted [--threads=4 --duration=20s --jfr]";
     }
 
     private record Made(String token, long slotId) {
@@ -98,6 +98,8 @@ public class WaitlistBench implements BenchCommand {
             // every offer made above is chosen once, by as many clients at a time as there were staff threads
             var chooseSamples = new app.thaw.bench.Samples();
             List<Thread> workers = new ArrayList<>();
+            JfrSummary jfr = options.flag("jfr") ? JfrSummary.start("waitlist") : null;
+            CpuTime cpuBefore = CpuTime.now();
             long started = System.nanoTime();
             for (int t = 0; t < threads; t++) {
                 workers.add(Thread.ofPlatform().start(() -> {
@@ -116,6 +118,14 @@ public class WaitlistBench implements BenchCommand {
                 worker.join();
             }
             double chooseSeconds = (System.nanoTime() - started) / 1e9;
+            CpuTime cpu = CpuTime.now().since(cpuBefore);
+            String profile = jfr == null ? "" : "\n\n" + jfr.stopAndSummarise(25);
+            int attempts = Math.max(1, toChoose);
+            String cpuLine = String.format(Locale.ROOT, "CPU per choice: JVM %.2f ms, PostgreSQL %.2f ms — %.2f ms in "
+                            + "all, i.e. at most ~%.0f choices/s on 2 idle cores.",
+                    cpu.jvmSeconds() * 1000 / attempts, cpu.postgresSeconds() * 1000 / attempts,
+                    (cpu.jvmSeconds() + cpu.postgresSeconds()) * 1000 / attempts,
+                    2 * attempts / (cpu.jvmSeconds() + cpu.postgresSeconds()));
             var chosen = new Object() {
                 double perSecond() {
                     return outcomes[0].get() / chooseSeconds;
@@ -133,8 +143,10 @@ public class WaitlistBench implements BenchCommand {
             System.out.println(text);
             System.out.println(offerStats.line());
             System.out.println(chooseStats.line());
+            System.out.println(cpuLine);
+            System.out.println(profile);
             PerformanceDoc.write("waitlist", options, Machine.describe(bench.postgresVersion()),
-                    text + "\n\n" + Stats.header() + offerStats.row() + chooseStats.row());
+                    text + "\n\n" + cpuLine + "\n\n" + Stats.header() + offerStats.row() + chooseStats.row() + profile);
         }
     }
 }
