@@ -11,6 +11,7 @@ import app.thaw.bench.BenchOptions;
 import app.thaw.bench.Machine;
 import app.thaw.bench.PerformanceDoc;
 import app.thaw.bench.RecordingJdbcTemplate;
+import app.thaw.bench.StatementCounter;
 import app.thaw.bench.Stats;
 import app.thaw.bench.data.GenerateCommand;
 import app.thaw.intake.RequestedType;
@@ -36,7 +37,7 @@ public class QueueBench implements BenchCommand {
 
     @Override
     public String description() {
-        return "review queue first/filtered/search/deep pages, DB and service time [--iterations=200 --depth=100000]";
+        return "review queue first/filtered/search/deep pages, DB and service time; case open [--iterations=200 --depth=100000 --jfr]";
     }
 
     private record Scenario(String name, QueueFilter filter, QueueSort sort, int depth) {
@@ -105,16 +106,22 @@ public class QueueBench implements BenchCommand {
             }
             String reference = (String) sample.get("reference");
             CaseOpeningService opening = bench.bean(CaseOpeningService.class);
+            JfrSummary jfr = options.flag("jfr") ? JfrSummary.start("case-open") : null;
             var open = Measure.repeat(warmup, iterations, () -> BenchContext.as(therapist,
                     () -> opening.openCase(reference).orElseThrow()));
-            Stats openStats = open.stats("case open: an unassigned open case with its answers — service");
+            String profile = jfr == null ? "" : "\n\n" + jfr.stopAndSummarise(30);
+            long before = StatementCounter.onThisThread();
+            BenchContext.as(therapist, () -> opening.openCase(reference).orElseThrow());
+            long statements = StatementCounter.onThisThread() - before;
+            Stats openStats = open.stats("case open: an unassigned open case with its answers — service ("
+                    + statements + " SQL statements)");
             System.out.println(openStats.line());
             table.append(openStats.row());
             String body = "Goals: search and pages p95 ≤ 5 ms DB, case open p95 ≤ 20 ms; before issue 20: p95 ≤ 5 ms DB, ≤ 20 ms service. Signed in as therapist `" + therapist.username()
                     + "` (sees unassigned cases and their own); pages of " + PAGE + " rows; "
                     + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes"
                     + searchTerms(bench) + ".\n\n"
-                    + table + "\nPlans (EXPLAIN (ANALYZE, BUFFERS), run once after the timings):\n\n" + plans;
+                    + table + profile + "\n\nPlans (EXPLAIN (ANALYZE, BUFFERS), run once after the timings):\n\n" + plans;
             PerformanceDoc.write("queue", options, Machine.describe(bench.postgresVersion()), body);
         }
     }
