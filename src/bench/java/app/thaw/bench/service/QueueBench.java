@@ -16,6 +16,7 @@ import app.thaw.bench.Stats;
 import app.thaw.bench.data.GenerateCommand;
 import app.thaw.intake.RequestedType;
 import app.thaw.review.CaseOpeningService;
+import app.thaw.review.CasePart;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueRow;
 import app.thaw.review.QueueSort;
@@ -56,7 +57,7 @@ public class QueueBench implements BenchCommand {
                     QueueFilter.Assignment.ANYONE, null, null, null);
             // a client of the therapist's visible open cases, to search for by email, reference and partial name
             var sample = bench.jdbc().queryForMap("""
-                    select reference, email, full_name from intake
+                    select id, reference, email, full_name from intake
                      where queue_assignee_id is null and status in ('NEW', 'IN_REVIEW', 'AWAITING_PARTNER')
                      order by id desc limit 1""");
             String[] sampleName = ((String) sample.get("full_name")).split(" ");
@@ -117,6 +118,17 @@ public class QueueBench implements BenchCommand {
                     + statements + " SQL statements)");
             System.out.println(openStats.line());
             table.append(openStats.row());
+            // what the case view reads after adding a note: the notes and the history, never the answers (ADR 17)
+            long intakeId = ((Number) sample.get("id")).longValue();
+            var noteParts = java.util.EnumSet.of(CasePart.NOTES, CasePart.HISTORY);
+            var reread = Measure.repeat(warmup, iterations, () -> BenchContext.as(therapist,
+                    () -> opening.reread(intakeId, noteParts)));
+            long beforeReread = StatementCounter.onThisThread();
+            BenchContext.as(therapist, () -> opening.reread(intakeId, noteParts));
+            Stats rereadStats = reread.stats("case view after adding a note: notes and history read again — service ("
+                    + (StatementCounter.onThisThread() - beforeReread) + " SQL statements)");
+            System.out.println(rereadStats.line());
+            table.append(rereadStats.row());
             String body = "Goals: search and pages p95 ≤ 5 ms DB, case open p95 ≤ 20 ms; before issue 20: p95 ≤ 5 ms DB, ≤ 20 ms service. Signed in as therapist `" + therapist.username()
                     + "` (sees unassigned cases and their own); pages of " + PAGE + " rows; "
                     + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes"
