@@ -172,6 +172,7 @@ class CaseViewTest extends SpringBrowserlessTest {
         Paragraph facts = find(Paragraph.class).withClassName("case-facts").single();
         assertThat(facts.getText()).contains("Unassigned");
 
+        Div burnout = factor("emotional_burnout");
         String words = "Agreed a first session " + ReviewTestData.uniqueWord();
         test(find(TextArea.class).withLabel("New note").single()).setValue(words);
         click(find(Button.class).withText("Add note").single());
@@ -181,8 +182,8 @@ class CaseViewTest extends SpringBrowserlessTest {
         assertThat(find(TextArea.class).withLabel("New note").single().getValue()).isEmpty();
         assertThat(find(Paragraph.class, find(Div.class).withClassName("case-history").single()).all())
                 .extracting(Paragraph::getText).anyMatch(line -> line.contains("Added a clinical note"));
-        // the factors were not touched by a note: the very same elements are still there
-        Div burnout = factor("emotional_burnout");
+        // a note does not touch the factors: the very same elements are still there
+        assertThat(factor("emotional_burnout")).isSameAs(burnout);
 
         click(find(Button.class).withAriaLabel("Confirm Emotional burnout").single());
 
