@@ -11,4 +11,9 @@ class BenchConfiguration {
     RecordingJdbcTemplate jdbcTemplate(DataSource dataSource) {
         return new RecordingJdbcTemplate(dataSource);
     }
+
+    @Bean
+    static StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
 }

@@ -67,8 +67,11 @@ public class CaseAccess {
     @PermitAll
     public Optional<CaseGrant> alsoFor(CaseGrant grant, CaseOperation operation) {
         Caller caller = caller();
-        Set<CaseRelation> known = caller.therapist() == null ? Set.of()
-                : relationsOf(List.of(grant.facts()), caller.therapist().id()).getOrDefault(grant.intakeId(), Set.of());
+        StaffUser therapist = caller.therapist();
+        // the relations were read a moment ago for this very caller: asking the database again would only repeat them
+        Set<CaseRelation> known = therapist == null ? Set.of()
+                : java.util.Objects.equals(grant.staffId(), therapist.id()) ? grant.known()
+                : relationsOf(List.of(grant.facts()), therapist.id()).getOrDefault(grant.intakeId(), Set.of());
         return grantIfAllowed(grant.facts(), operation, caller, known);
     }
 
@@ -186,7 +189,8 @@ public class CaseAccess {
             return Optional.empty();
         }
         StaffUser staff = caller.staff();
-        return Optional.of(new CaseGrant(facts, operation, relation, staff == null ? null : staff.id()));
+        return Optional.of(new CaseGrant(facts, operation, relation, staff == null ? null : staff.id(),
+                therapistRelations));
     }
 
     private Map<Long, Set<CaseRelation>> relationsOf(Collection<CaseFacts> cases, long therapistId) {

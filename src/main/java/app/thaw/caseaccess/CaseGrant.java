@@ -1,5 +1,7 @@
 package app.thaw.caseaccess;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,12 +14,20 @@ public final class CaseGrant {
     private final CaseOperation operation;
     private final CaseRelation relation;
     private final @Nullable Long staffId;
+    /** Every relation the staff member had to the case when it was granted: a further part asks no second time. */
+    private final Set<CaseRelation> known;
 
-    CaseGrant(CaseFacts facts, CaseOperation operation, CaseRelation relation, @Nullable Long staffId) {
+    CaseGrant(CaseFacts facts, CaseOperation operation, CaseRelation relation, @Nullable Long staffId,
+              Set<CaseRelation> known) {
         this.facts = facts;
         this.operation = operation;
         this.relation = relation;
         this.staffId = staffId;
+        this.known = Set.copyOf(known);
+    }
+
+    Set<CaseRelation> known() {
+        return known;
     }
 
     public long intakeId() {

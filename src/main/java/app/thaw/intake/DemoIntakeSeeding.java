@@ -22,7 +22,7 @@ import app.thaw.intake.questionnaire.Answers;
 import app.thaw.security.Roles;
 
 /**
- * Demo data only (ADR 17): the {@code dev} feature sends its demo forms through the client's own submission (checks,
+ * Demo data only (ADR 18): the {@code dev} feature sends its demo forms through the client's own submission (checks,
  * scoring, encryption, events), placed in the past. The bean exists in the dev profile alone, for the system identity.
  */
 @Component

@@ -23,6 +23,13 @@ public record SubmittedIntake(long id, String reference, String fullName, @Nulla
         return amendments.stream().filter(a -> a.itemId().equals(itemId)).reduce((first, second) -> second);
     }
 
+    /** The same intake with its corrections as they stand now; the answers read before are kept as they are. */
+    public SubmittedIntake withAmendments(List<Amendment> current) {
+        return new SubmittedIntake(id, reference, fullName, preferredName, dateOfBirth, email, phone, status,
+                requestedType, urgent, questionnaire, answers, scores, riskFlags, coupleCaseId, submittedAt,
+                List.copyOf(current));
+    }
+
     public boolean hasRiskFlag(String ruleId) {
         return riskFlags.stream().anyMatch(flag -> flag.ruleId().equals(ruleId));
     }

@@ -24,6 +24,7 @@ import app.thaw.intake.domain.EncryptedColumns;
 import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeRepository;
 import app.thaw.intake.questionnaire.AnswerValidator;
+import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
@@ -36,6 +37,12 @@ import app.thaw.security.StaffAccountService;
 @Transactional(readOnly = true)
 public class SubmittedIntakes {
 
+    private static final String SUBMITTED = """
+            select id, reference, full_name, preferred_name, date_of_birth, email, phone, status, requested_type,
+                   urgent, questionnaire_id, questionnaire_version, answers, scores, risk_flags, couple_case_id,
+                   submitted_at
+              from intake where id = ?""";
+
     private final IntakeRepository intakes;
     private final QuestionnaireCatalog questionnaires;
     private final AnswersJson json;
@@ -46,12 +53,14 @@ public class SubmittedIntakes {
     private final EncryptedColumns.AmendmentAnswer amendmentAnswer;
     private final EncryptedColumns.AmendmentReason amendmentReason;
     private final EntityManager entityManager;
+    private final EncryptedColumns.IntakeAnswers answersColumn;
 
     SubmittedIntakes(IntakeRepository intakes, QuestionnaireCatalog questionnaires, AnswersJson json,
                      JdbcTemplate jdbc, CurrentUser currentUser, StaffAccountService staff, Clock clock,
                      EncryptedColumns.AmendmentAnswer amendmentAnswer, EncryptedColumns.AmendmentReason amendmentReason,
-                     EntityManager entityManager) {
+                     EntityManager entityManager, EncryptedColumns.IntakeAnswers answersColumn) {
         this.entityManager = entityManager;
+        this.answersColumn = answersColumn;
         this.amendmentAnswer = amendmentAnswer;
         this.amendmentReason = amendmentReason;
         this.intakes = intakes;
@@ -71,7 +80,21 @@ public class SubmittedIntakes {
     public SubmittedIntake find(CaseGrant grant) {
         grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.CHANGE_CLINICAL, CaseOperation.DOWNLOAD_LETTER,
                 CaseOperation.REVIEW_DISCLOSURE, CaseOperation.READ_VIA_API);
-        return toSubmitted(intakes.findById(grant.intakeId()).orElseThrow());
+        // one row read as it is shown: no entity to keep a snapshot of and check for changes at commit
+        SubmittedIntake read = jdbc.query(SUBMITTED, (rs, row) -> {
+            var definition = definition(rs.getString("questionnaire_id"), rs.getInt("questionnaire_version"));
+            long couple = rs.getLong("couple_case_id");
+            Long coupleCaseId = rs.wasNull() ? null : couple;
+            java.sql.Date born = rs.getDate("date_of_birth");
+            return new SubmittedIntake(rs.getLong("id"), rs.getString("reference"), rs.getString("full_name"),
+                    rs.getString("preferred_name"), born == null ? null : born.toLocalDate(), rs.getString("email"),
+                    rs.getString("phone"), IntakeStatus.valueOf(rs.getString("status")),
+                    RequestedType.valueOf(rs.getString("requested_type")), rs.getBoolean("urgent"), definition,
+                    json.read(answersColumn.convertToEntityAttribute(rs.getString("answers"))),
+                    json.readScores(rs.getString("scores")), json.readRiskFlags(rs.getString("risk_flags")),
+                    coupleCaseId, rs.getTimestamp("submitted_at").toInstant(), List.of());
+        }, grant.intakeId()).stream().findFirst().orElseThrow();
+        return read.withAmendments(amendments(read.id()));
     }
 
     /**
@@ -233,6 +256,16 @@ public class SubmittedIntakes {
         return jdbc.queryForList(sql.toString(), Long.class, args.toArray());
     }
 
+    /**
+     * Only the corrections of an intake's answers, oldest first: what a case already on screen reads again after a
+     * correction, without reading (and decrypting) the answers themselves.
+     */
+    @RolesAllowed(Roles.THERAPIST)
+    public List<Amendment> amendments(CaseGrant grant) {
+        grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.CHANGE_CLINICAL);
+        return amendments(grant.intakeId());
+    }
+
     /** Corrections to an intake's answers, oldest first. */
     private List<Amendment> amendments(long intakeId) {
         record Row(String itemId, String answer, String reason, long amendedBy, java.time.Instant amendedAt) {
@@ -251,10 +284,13 @@ public class SubmittedIntakes {
                 names.getOrDefault(r.amendedBy(), "Former staff member"), r.amendedAt())).toList();
     }
 
+    private QuestionnaireDefinition definition(String questionnaireId, int version) {
+        return questionnaires.find(questionnaireId, version).orElseThrow(() -> new IllegalStateException(
+                "Questionnaire " + questionnaireId + " v" + version + " is no longer loaded"));
+    }
+
     private SubmittedIntake toSubmitted(Intake intake) {
-        var definition = questionnaires.find(intake.getQuestionnaireId(), intake.getQuestionnaireVersion())
-                .orElseThrow(() -> new IllegalStateException("Questionnaire " + intake.getQuestionnaireId() + " v"
-                        + intake.getQuestionnaireVersion() + " is no longer loaded"));
+        var definition = definition(intake.getQuestionnaireId(), intake.getQuestionnaireVersion());
         return new SubmittedIntake(intake.getId(), intake.getReference(), intake.getFullName(),
                 intake.getPreferredName(), intake.getDateOfBirth(), intake.getEmail(), intake.getPhone(),
                 intake.getStatus(), intake.getRequestedType(), intake.isUrgent(), definition,

@@ -33,7 +33,7 @@ import app.thaw.outcomes.domain.MeasureStore;
 import app.thaw.security.Roles;
 
 /**
- * Demo data only (ADR 17): the {@code dev} feature's repeat measures before past sessions, the course they belong to
+ * Demo data only (ADR 18): the {@code dev} feature's repeat measures before past sessions, the course they belong to
  * and a year of earlier finished courses for the practice's results, written through the measures' own stores and
  * scorer. The bean exists in the dev profile alone, for the system identity.
  */

@@ -1,6 +1,7 @@
 package app.thaw.review;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,18 @@ class ReviewStart {
 
     CaseStage start(CaseGrant grant) {
         CaseStage stage = care.records().stage(grant);
-        if (!isNew(stage.status())) {
-            return stage;
-        }
+        return isNew(stage.status()) ? started(grant, access.partners(grant, CaseOperation.READ_CLINICAL)) : stage;
+    }
+
+    /** As {@link #start(CaseGrant)}, with the partners' grants the caller already holds (opening a case reads them). */
+    CaseStage start(CaseGrant grant, List<CaseGrant> partners) {
+        CaseStage stage = care.records().stage(grant);
+        return isNew(stage.status()) ? started(grant, partners) : stage;
+    }
+
+    private CaseStage started(CaseGrant grant, List<CaseGrant> partners) {
         var started = CareEvent.of(CareEventKind.REVIEW_STARTED, clock.instant());
-        for (CaseGrant partner : access.partners(grant, CaseOperation.READ_CLINICAL)) {
+        for (CaseGrant partner : partners) {
             if (isNew(care.records().stage(partner).status())) {
                 care.records().record(partner, started);
             }

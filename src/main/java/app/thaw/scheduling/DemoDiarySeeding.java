@@ -30,7 +30,7 @@ import app.thaw.scheduling.domain.WorkingHoursRepository;
 import app.thaw.security.Roles;
 
 /**
- * Demo data only (ADR 17): the {@code dev} feature's rooms, working weeks and sessions, past ones too, which no booking
+ * Demo data only (ADR 18): the {@code dev} feature's rooms, working weeks and sessions, past ones too, which no booking
  * path takes. A session still passes the safety gates and tells the course of care (assignment, status) as a booking
  * does. The bean exists in the dev profile alone, for the system identity.
  */

@@ -15,7 +15,7 @@ import app.thaw.security.domain.StaffSecondFactor;
 import app.thaw.security.domain.StaffSecondFactorRepository;
 
 /**
- * Demo data only (ADR 17): the one way the {@code dev} feature makes the published demo logins. The bean exists in the
+ * Demo data only (ADR 18): the one way the {@code dev} feature makes the published demo logins. The bean exists in the
  * dev and test profiles alone, and only the system identity may call it, so no signed-in person reaches it.
  */
 @Component

@@ -97,6 +97,9 @@ final class GuardSamples {
         if (type == List.class && name.equals("sections")) {
             return List.of("Written by the guard test.");
         }
+        if (type == java.util.Set.class && name.equals("parts")) {
+            return java.util.EnumSet.allOf(app.thaw.review.CasePart.class);
+        }
         if (type == java.util.Set.class && name.equals("measures")) {
             return app.thaw.outcomes.Measure.INDIVIDUAL;
         }

@@ -25,7 +25,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrSummary implements AutoCloseable {
 
-    /** Framework steps worth naming in a booking profile, matched against "class.method" of each frame. */
+    /** Framework steps worth naming in a booking or case-open profile, matched against "class.method" of each frame. */
     private static final List<String> NAMED = List.of(
             "org.springframework.security.authorization.ObservationAuthorizationManager.",
             "org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor.invoke",
@@ -35,7 +35,12 @@ final class JfrSummary implements AutoCloseable {
             "org.hibernate.internal.SessionImpl.flush",
             "org.hibernate.event.internal.DefaultPersistEventListener.onPersist",
             "org.postgresql.core.v3.QueryExecutorImpl.execute",
-            "org.springframework.context.support.AbstractApplicationContext.publishEvent");
+            "org.springframework.context.support.AbstractApplicationContext.publishEvent",
+            "org.hibernate.event.internal.AbstractFlushingEventListener.flushEntities",
+            "org.hibernate.internal.SessionImpl.find",
+            "javax.crypto.Cipher.doFinal",
+            "tools.jackson.databind.ObjectMapper.readValue",
+            "tools.jackson.databind.ObjectMapper.readTree");
 
     private final Recording recording;
     private final Path file;

@@ -11,10 +11,12 @@ import app.thaw.bench.BenchOptions;
 import app.thaw.bench.Machine;
 import app.thaw.bench.PerformanceDoc;
 import app.thaw.bench.RecordingJdbcTemplate;
+import app.thaw.bench.StatementCounter;
 import app.thaw.bench.Stats;
 import app.thaw.bench.data.GenerateCommand;
 import app.thaw.intake.RequestedType;
 import app.thaw.review.CaseOpeningService;
+import app.thaw.review.CasePart;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueRow;
 import app.thaw.review.QueueSort;
@@ -36,7 +38,7 @@ public class QueueBench implements BenchCommand {
 
     @Override
     public String description() {
-        return "review queue first/filtered/search/deep pages, DB and service time [--iterations=200 --depth=100000]";
+        return "review queue first/filtered/search/deep pages, DB and service time; case open [--iterations=200 --depth=100000 --jfr]";
     }
 
     private record Scenario(String name, QueueFilter filter, QueueSort sort, int depth) {
@@ -55,7 +57,7 @@ public class QueueBench implements BenchCommand {
                     QueueFilter.Assignment.ANYONE, null, null, null);
             // a client of the therapist's visible open cases, to search for by email, reference and partial name
             var sample = bench.jdbc().queryForMap("""
-                    select reference, email, full_name from intake
+                    select id, reference, email, full_name from intake
                      where queue_assignee_id is null and status in ('NEW', 'IN_REVIEW', 'AWAITING_PARTNER')
                      order by id desc limit 1""");
             String[] sampleName = ((String) sample.get("full_name")).split(" ");
@@ -105,16 +107,33 @@ public class QueueBench implements BenchCommand {
             }
             String reference = (String) sample.get("reference");
             CaseOpeningService opening = bench.bean(CaseOpeningService.class);
+            JfrSummary jfr = options.flag("jfr") ? JfrSummary.start("case-open") : null;
             var open = Measure.repeat(warmup, iterations, () -> BenchContext.as(therapist,
                     () -> opening.openCase(reference).orElseThrow()));
-            Stats openStats = open.stats("case open: an unassigned open case with its answers — service");
+            String profile = jfr == null ? "" : "\n\n" + jfr.stopAndSummarise(30);
+            long before = StatementCounter.onThisThread();
+            BenchContext.as(therapist, () -> opening.openCase(reference).orElseThrow());
+            long statements = StatementCounter.onThisThread() - before;
+            Stats openStats = open.stats("case open: an unassigned open case with its answers — service ("
+                    + statements + " SQL statements)");
             System.out.println(openStats.line());
             table.append(openStats.row());
+            // what the case view reads after adding a note: the notes and the history, never the answers (ADR 17)
+            long intakeId = ((Number) sample.get("id")).longValue();
+            var noteParts = java.util.EnumSet.of(CasePart.NOTES, CasePart.HISTORY);
+            var reread = Measure.repeat(warmup, iterations, () -> BenchContext.as(therapist,
+                    () -> opening.reread(intakeId, noteParts)));
+            long beforeReread = StatementCounter.onThisThread();
+            BenchContext.as(therapist, () -> opening.reread(intakeId, noteParts));
+            Stats rereadStats = reread.stats("case view after adding a note: notes and history read again — service ("
+                    + (StatementCounter.onThisThread() - beforeReread) + " SQL statements)");
+            System.out.println(rereadStats.line());
+            table.append(rereadStats.row());
             String body = "Goals: search and pages p95 ≤ 5 ms DB, case open p95 ≤ 20 ms; before issue 20: p95 ≤ 5 ms DB, ≤ 20 ms service. Signed in as therapist `" + therapist.username()
                     + "` (sees unassigned cases and their own); pages of " + PAGE + " rows; "
                     + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes"
                     + searchTerms(bench) + ".\n\n"
-                    + table + "\nPlans (EXPLAIN (ANALYZE, BUFFERS), run once after the timings):\n\n" + plans;
+                    + table + profile + "\n\nPlans (EXPLAIN (ANALYZE, BUFFERS), run once after the timings):\n\n" + plans;
             PerformanceDoc.write("queue", options, Machine.describe(bench.postgresVersion()), body);
         }
     }

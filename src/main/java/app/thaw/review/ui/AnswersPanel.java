@@ -1,6 +1,8 @@
 package app.thaw.review.ui;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.vaadin.flow.component.html.Div;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.html.NativeTableHeader;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 
+import app.thaw.intake.Amendment;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.intake.questionnaire.AnswerText;
 import app.thaw.intake.questionnaire.Item;
@@ -29,8 +32,14 @@ class AnswersPanel extends Div {
 
     /** The answer as submitted, and under it the latest dated correction, if any. */
     static NativeTableCell answerCell(SubmittedIntake intake, Item item) {
+        var cell = new NativeTableCell();
+        fill(cell, intake, item);
+        return cell;
+    }
+
+    private static void fill(NativeTableCell cell, SubmittedIntake intake, Item item) {
         QuestionnaireDefinition definition = intake.questionnaire();
-        var cell = new NativeTableCell(AnswerText.describe(definition, item, intake.answers().multi(item.id())));
+        cell.setText(AnswerText.describe(definition, item, intake.answers().multi(item.id())));
         intake.latestAmendment(item.id()).ifPresent(amendment -> {
             var note = new com.vaadin.flow.component.html.Div("Corrected " + RiskPanel.WHEN.format(amendment.amendedAt())
                     + " by " + amendment.amendedBy() + ": " + AnswerText.describe(definition, item, amendment.values())
@@ -38,10 +47,14 @@ class AnswersPanel extends Div {
             note.addClassName("answer-amendment");
             cell.add(note);
         });
-        return cell;
     }
 
+    /** The client's answer cell of each question shown, so a correction redraws only its own cell. */
+    private final Map<String, NativeTableCell> cells = new HashMap<>();
+    private SubmittedIntake intake;
+
     AnswersPanel(SubmittedIntake intake, @Nullable SubmittedIntake partner, List<String> mostDifferent) {
+        this.intake = intake;
         addClassName("answers-panel");
         QuestionnaireDefinition definition = intake.questionnaire();
         Visibility visibility = Visibility.of(definition);
@@ -62,8 +75,9 @@ class AnswersPanel extends Div {
                 if (!shown) {
                     continue;
                 }
-                var row = new NativeTableRow(new NativeTableHeaderCell(item.text()),
-                        answerCell(intake, item));
+                NativeTableCell cell = answerCell(intake, item);
+                cells.put(item.id(), cell);
+                var row = new NativeTableRow(new NativeTableHeaderCell(item.text()), cell);
                 row.getElement().setAttribute("data-item", item.id());
                 if (partner != null) {
                     row.add(new NativeTableCell(AnswerText.describe(definition, item,
@@ -79,5 +93,25 @@ class AnswersPanel extends Div {
             // sections sit under the case view's "Answers" heading (H3)
             add(new H4(section.title()), table);
         }
+    }
+
+    /**
+     * Shows the corrections as they stand now, redrawing only the cells whose latest correction changed: the answers
+     * already on screen are neither read nor decrypted again.
+     */
+    void refreshAmendments(List<Amendment> amendments) {
+        SubmittedIntake before = intake;
+        intake = intake.withAmendments(amendments);
+        for (Item item : intake.questionnaire().items()) {
+            NativeTableCell shown = cells.get(item.id());
+            if (shown != null && !before.latestAmendment(item.id()).equals(intake.latestAmendment(item.id()))) {
+                fill(shown, intake, item);
+            }
+        }
+    }
+
+    /** The intake as shown, with its corrections: what a correction dialog starts from. */
+    SubmittedIntake intake() {
+        return intake;
     }
 }

@@ -29,13 +29,25 @@ class CareStagePanel extends Div {
     interface Act extends Consumer<Runnable> {
     }
 
+    private final long id;
+    private final boolean couple;
+    private final CareActions care;
+    private final Act act;
+
     CareStagePanel(CaseDetail detail, CareActions care, Act act) {
+        this.id = detail.intake().id();
+        this.couple = detail.partner() != null;
+        this.care = care;
+        this.act = act;
         addClassName("care-stage");
         setId("care-stage");
-        CaseStage stage = detail.stage();
+        refresh(detail.stage());
+    }
+
+    /** Shows where the case stands now, with the steps open from there. */
+    void refresh(CaseStage stage) {
+        removeAll();
         CourseOfCare course = stage.course();
-        long id = detail.intake().id();
-        boolean couple = detail.partner() != null;
         add(new H3("Course of care"));
         var status = new Paragraph("Status: " + stage.status().label());
         status.addClassName("care-status");

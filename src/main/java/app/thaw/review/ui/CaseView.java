@@ -1,7 +1,8 @@
 package app.thaw.review.ui;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
@@ -10,15 +11,8 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -26,8 +20,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -35,22 +27,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.Toasts;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.intake.SubmittedIntake;
-import app.thaw.review.CaseActionRefused;
 import app.thaw.review.CareActions;
+import app.thaw.review.CaseActionRefused;
 import app.thaw.review.CaseAssignments;
+import app.thaw.review.CaseDetail;
 import app.thaw.review.CaseOpeningService;
+import app.thaw.review.CasePart;
+import app.thaw.review.CaseParts;
+import app.thaw.review.CaseTransferExport;
 import app.thaw.review.CaseWorkService;
 import app.thaw.review.FactorService;
 import app.thaw.review.LetterService;
 import app.thaw.review.ReferralService;
-import app.thaw.review.CaseDetail;
-import app.thaw.review.CaseTransferExport;
-import app.thaw.security.StaffAccountService;
-import app.thaw.security.StaffSummary;
 import app.thaw.security.Roles;
-import app.thaw.base.ui.Toasts;
+import app.thaw.security.StaffAccountService;
 
 /**
  * One case: risk first, then answers and scores, factors, referral, the course of care (status from events), session
@@ -72,10 +65,12 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private final @Nullable CaseTransferExport transfer;
     private String reference = "";
     private long intakeId;
-    /** What the therapist has typed but not yet saved, kept across the redraw after every action. */
+    /** What the therapist has typed but not yet saved, kept when the same case is opened again. */
     private String riskNoteDraft = "";
     private String noteDraft = "";
     private @Nullable DomListenerRegistration helpKey;
+    /** What is on screen for the open case; none before it is opened. */
+    private @Nullable ShownCase shown;
 
     public CaseView(CaseOpeningService opening, CaseWorkService work, FactorService factors,
                     CaseAssignments assignments, ReferralService referrals, LetterService letters, CareActions care,
@@ -96,7 +91,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
                 "const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }"),
                 Key.KEY_T, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(currentIntakeId()), "Assigned to you.",
-                "assign-to-me", "risk"), Key.KEY_A, KeyModifier.ALT);
+                "assign-to-me", "risk", CaseSections.ASSIGNED), Key.KEY_A, KeyModifier.ALT);
     }
 
     /**
@@ -138,125 +133,125 @@ public class CaseView extends Div implements BeforeEnterObserver {
         return intakeId;
     }
 
-    /** Rebuilds the view from the service; false when the case is missing or not this therapist's. */
+    /** Opens the case and builds the view; false when the case is missing or not this therapist's. */
     private boolean render() {
-        var detail = opening.openCase(reference);
-        if (detail.isEmpty()) {
+        var opened = opening.openCase(reference);
+        if (opened.isEmpty()) {
             return false;
         }
         removeAll();
-        CaseDetail caseDetail = detail.get();
-        SubmittedIntake intake = caseDetail.intake();
+        var now = new ShownCase(opened.get());
+        shown = now;
+        SubmittedIntake intake = now.detail.intake();
         intakeId = intake.id();
-        add(header(caseDetail));
+        add(now.header);
         if (intake.urgent()) {
-            add(new RiskPanel(caseDetail, riskNoteDraft, draft -> riskNoteDraft = draft,
+            now.risk = new RiskPanel(now.detail, riskNoteDraft, draft -> riskNoteDraft = draft,
                     note -> act(() -> {
                         work.acknowledgeRisk(intake.id(), note);
                         riskNoteDraft = "";
-                    }, "Risk review recorded.", "risk-note", "risk")));
+                    }, "Risk review recorded.", "risk-note", "risk", CaseSections.ASSIGNED));
+            add(now.risk);
         }
-        if (caseDetail.state().needsRiskReview(intake.urgent())) {
+        if (now.locked()) {
             // the answers are there to read before the review is written; nothing can be done with them yet
-            var answers = new Div(new H3("Answers"), new ScoresPanel(intake), new AnswersPanel(intake,
-                    caseDetail.partner(), caseDetail.mostDifferentItems()));
-            answers.addClassName("case-main");
-            answers.addClassName("case-read-only");
-            add(answers);
-            return true;
+            var locked = new Div(new H3("Answers"), now.scores, now.answers);
+            locked.addClassName("case-main");
+            locked.addClassName("case-read-only");
+            add(locked);
+        } else {
+            unlock(now);
         }
-        add(actions(caseDetail));
-        var side = new Div(new ScoresPanel(intake),
-                new FactorsPanel(caseDetail.factors(), factors.factorTags(),
-                        (tag, decision) -> act(() -> factors.decideFactor(intake.id(), tag, decision), null,
-                                FactorsPanel.buttonId(tag, decision), "factor-" + tag)),
-                new ReferralPanel(caseDetail, referrals, letters, () -> {
-                    render();
+        return true;
+    }
+
+    /** Adds what can be done with the case beside the answers already on screen (once the risk is reviewed). */
+    private void unlock(ShownCase now) {
+        getChildren().filter(child -> child.hasClassName("case-read-only")).toList().forEach(this::remove);
+        CaseDetail detail = now.detail;
+        long id = intakeId;
+        var sections = new CaseSections(
+                new FactorsPanel(detail.factors(), factors.factorTags(),
+                        (tag, decision) -> act(() -> factors.decideFactor(id, tag, decision), null,
+                                FactorsPanel.buttonId(tag, decision), "factor-" + tag, CaseSections.FACTOR)),
+                new ReferralPanel(detail, referrals, letters, () -> {
+                    if (!refresh(CaseSections.REFERRAL)) {
+                        UI.getCurrent().navigate(ReviewQueueView.class);
+                        return;
+                    }
                     focus("referral", "referral");
                 }),
-                new CareStagePanel(caseDetail, care, action -> act(action, "Done.", "care-stage", "care-stage")),
-                new SessionNotesPanel(caseDetail.sessionNotes()),
-                new NotesPanel(caseDetail.notes(), caseDetail.history(), noteDraft, draft -> noteDraft = draft,
-                        text -> act(() -> {
-                            work.addNote(intake.id(), text);
-                            noteDraft = "";
-                        }, "Note added.", "new-note", "new-note")));
+                new CareStagePanel(detail, care, action -> act(action, "Done.", "care-stage", "care-stage",
+                        CaseSections.CARE)),
+                new SessionNotesPanel(detail.sessionNotes()),
+                new NotesPanel(detail.notes(), detail.history(), noteDraft, draft -> noteDraft = draft,
+                        text -> act(() -> work.addNote(id, text), "Note added.", "new-note", "new-note",
+                                CaseSections.NOTE)));
+        now.sections = sections;
+        add(new CaseActionBar(detail.intake().reference(), id, staff.activeTherapists(), transfer,
+                () -> act(() -> assignments.assignToMe(id), "Assigned to you.", "assign-to-me", "assign-to-me",
+                        CaseSections.ASSIGNED),
+                therapist -> act(() -> assignments.assign(id, therapist.id()), "Assigned to "
+                        + therapist.displayName() + ".", "assign-to", "assign-to", CaseSections.ASSIGNED),
+                () -> new AmendAnswerDialog(now.answers.intake(),
+                        (item, values, reason) -> work.amendAnswer(id, item, values, reason),
+                        () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions",
+                                CaseSections.CORRECTION)).open()));
+        var side = new Div(now.scores, sections.factors(), sections.referral(), sections.care(),
+                sections.sessionNotes(), sections.notes());
         side.addClassName("case-side");
-        var main = new Div(new H3("Answers"), new AnswersPanel(intake, caseDetail.partner(),
-                caseDetail.mostDifferentItems()));
+        var main = new Div(new H3("Answers"), now.answers);
         main.addClassName("case-main");
         var columns = new Div(main, side);
         columns.addClassName("case-columns");
         add(columns);
-        return true;
-    }
-
-    private Div header(CaseDetail detail) {
-        SubmittedIntake intake = detail.intake();
-        String name = intake.fullName() + (intake.preferredName() == null ? "" : " (" + intake.preferredName() + ")");
-        var title = new H2(intake.reference() + " · " + name);
-        var facts = new Paragraph(String.join(" · ", intake.requestedType().label(),
-                detail.stage().status().label(),
-                detail.state().assigneeName() == null ? "Unassigned" : "Assigned to " + detail.state().assigneeName(),
-                "Sent " + RiskPanel.WHEN.format(intake.submittedAt()),
-                intake.email(), intake.phone()));
-        facts.addClassName("case-facts");
-        var header = new Div(title, facts);
-        header.addClassName("case-header");
-        if (detail.partner() != null) {
-            header.add(new Paragraph("Couple case with partner " + detail.partner().reference()
-                    + ": neither partner can see the other's answers."));
-        }
-        return header;
-    }
-
-    private HorizontalLayout actions(CaseDetail detail) {
-        long id = detail.intake().id();
-        var assignToMe = new Button("Assign to me (Alt+A)", click -> act(() -> assignments.assignToMe(id),
-                "Assigned to you.", "assign-to-me", "assign-to-me"));
-        assignToMe.setId("assign-to-me");
-        var colleague = new ComboBox<StaffSummary>("Assign to");
-        colleague.setId("assign-to");
-        colleague.setItems(staff.activeTherapists());
-        colleague.setItemLabelGenerator(StaffSummary::displayName);
-        colleague.addValueChangeListener(change -> {
-            if (change.isFromClient() && change.getValue() != null) {
-                act(() -> assignments.assign(id, change.getValue().id()),
-                        "Assigned to " + change.getValue().displayName() + ".", "assign-to", "assign-to");
-            }
-        });
-        // the diary opens its booking dialog for this case, with the partner and the free-slot finder
-        var book = new Anchor("staff/calendar?case=" + detail.intake().reference(), "Book a session");
-        book.addClassName("book-session-link");
-        // the outcome measures' own screen (charts, alerts, what the case is asked)
-        var measures = new Anchor("staff/cases/" + detail.intake().reference() + "/measures", "Outcome measures");
-        measures.addClassName("outcome-measures-link");
-        var amend = new Button("Correct an answer", click -> new AmendAnswerDialog(detail.intake(),
-                (item, values, reason) -> work.amendAnswer(id, item, values, reason),
-                () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions")).open());
-        var bar = new HorizontalLayout(assignToMe, colleague, amend, book, measures);
-        if (transfer != null) {
-            var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-                var file = transfer.download(id);
-                return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                        file.contentType(), file.content().length);
-            }), AttachmentType.DOWNLOAD, transfer.label());
-            export.addClassName("transfer-download");
-            bar.add(export);
-        }
-        bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        bar.addClassName("case-actions");
-        return bar;
     }
 
     /**
-     * Runs a case action, explains a refusal where the therapist is looking, then shows the fresh state and puts
-     * keyboard focus back where the action was taken ({@code focusId}, else {@code fallbackId}): the redraw
-     * replaces every element, and focus would otherwise drop to the top of the page.
+     * Reads again only the {@code parts} an action changed and redraws only their sections: the answers on screen
+     * stay as they are, never read or decrypted again. False when the case can no longer be seen.
      */
-    private void act(Runnable action, @Nullable String confirmation, String focusId, String fallbackId) {
+    private boolean refresh(Set<CasePart> parts) {
+        ShownCase now = Objects.requireNonNull(shown, "a case is open");
+        CaseParts fresh;
+        try {
+            fresh = opening.reread(intakeId, parts);
+        } catch (CaseNotFound gone) {
+            return false;
+        }
+        boolean wasLocked = now.locked();
+        now.detail = CaseSections.merge(now.detail, fresh);
+        if (fresh.state() != null || fresh.stage() != null) {
+            now.header.refresh(now.detail);
+        }
+        if (fresh.state() != null && now.risk != null) {
+            now.risk.refresh(now.detail.state(), riskNoteDraft);
+        }
+        if (fresh.amendments() != null) {
+            now.answers.refreshAmendments(fresh.amendments());
+        }
+        if (now.sections != null) {
+            now.sections.refresh(fresh);
+        } else if (wasLocked && !now.locked()) {
+            unlock(now);
+        }
+        return true;
+    }
+
+    /**
+     * Runs a case action, explains a refusal where the therapist is looking, then shows the fresh state of the
+     * {@code parts} the action changes (every part but the answers after a refusal or a colleague's change) and puts
+     * keyboard focus back where the action was taken ({@code focusId}, else {@code fallbackId}). True when the action
+     * was done.
+     */
+    private boolean act(Runnable action, @Nullable String confirmation, String focusId, String fallbackId,
+                        Set<CasePart> parts) {
+        Set<CasePart> changed = CaseSections.EVERYTHING;
+        boolean done = false;
         try {
             action.run();
+            done = true;
+            changed = parts;
             if (confirmation != null) {
                 Toasts.success(confirmation);
             }
@@ -268,11 +263,12 @@ public class CaseView extends Div implements BeforeEnterObserver {
         } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
             Toasts.problem("Someone else changed this case just now. Here is the latest version.");
         }
-        if (!render()) {
+        if (!refresh(changed)) {
             UI.getCurrent().navigate(ReviewQueueView.class);
-            return;
+            return done;
         }
         focus(focusId, fallbackId);
+        return done;
     }
 
     /** Focuses the element with id {@code id}, else {@code fallbackId}, once the redrawn fields have rendered. */

@@ -27,10 +27,21 @@ class FactorsPanel extends Div {
         void decide(String tagId, FactorDecisionKind decision);
     }
 
+    private final List<FactorTag> allTags;
+    private final Decide decide;
+
     FactorsPanel(List<CaseDetail.FactorView> factors, List<FactorTag> allTags, Decide decide) {
+        this.allTags = allTags;
+        this.decide = decide;
         addClassName("factors-panel");
         setId("factors");
         getElement().setAttribute("tabindex", "-1");
+        refresh(factors);
+    }
+
+    /** Shows the factors as decided now. */
+    void refresh(List<CaseDetail.FactorView> factors) {
+        removeAll();
         add(new H3("Contributing factors"));
         var advisory = new Paragraph("Suggestions come from the answers and are advisory only: nothing is decided "
                 + "until you confirm it.");

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import app.thaw.base.ui.Toasts;
 import app.thaw.review.CaseDetail;
 import app.thaw.review.LetterService;
@@ -20,13 +22,29 @@ import app.thaw.review.ReferralService;
 /** The case's referral: what was decided and by whom, the letter for an outside service, and deciding it. */
 class ReferralPanel extends Div {
 
+    private final long id;
+    private final boolean partnerFearFlag;
+    private final ReferralService referrals;
+    private final LetterService letters;
+    private final Runnable decided;
+
+    /** {@code decided} runs once a decision is saved, to show what it changed. */
     ReferralPanel(CaseDetail detail, ReferralService referrals, LetterService letters, Runnable decided) {
-        long id = detail.intake().id();
-        add(new H3("Referral"));
+        this.id = detail.intake().id();
+        this.partnerFearFlag = detail.state().partnerFearFlag();
+        this.referrals = referrals;
+        this.letters = letters;
+        this.decided = decided;
         addClassName("referral-panel");
         setId("referral");
         getElement().setAttribute("tabindex", "-1");
-        CaseDetail.ReferralView current = detail.currentReferral();
+        refresh(detail.currentReferral());
+    }
+
+    /** Shows the referral as decided now (the latest decision), with its letter when it goes outside. */
+    void refresh(CaseDetail.@Nullable ReferralView current) {
+        removeAll();
+        add(new H3("Referral"));
         if (current == null) {
             add(new Paragraph("No referral decided yet."));
         } else {
@@ -46,7 +64,7 @@ class ReferralPanel extends Div {
             }
         }
         var decide = new Button(current == null ? "Decide referral" : "Change referral",
-                click -> new ReferralDialog(detail.state().partnerFearFlag(), (kind, reason, fear) -> {
+                click -> new ReferralDialog(partnerFearFlag, (kind, reason, fear) -> {
                     referrals.decideReferral(id, kind, reason, fear);
                     Toasts.success("Referral recorded.");
                     decided.run();

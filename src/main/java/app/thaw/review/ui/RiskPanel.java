@@ -1,6 +1,7 @@
 package app.thaw.review.ui;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -22,20 +23,28 @@ class RiskPanel extends Div {
 
     static final DateTimeFormatter WHEN = PracticeTime.DATE_TIME;
 
-    RiskPanel(CaseDetail detail, Consumer<String> acknowledge) {
-        this(detail, "", draft -> { }, acknowledge);
-    }
+    private final List<CaseDetail.RiskTrigger> triggers;
+    private final Consumer<String> draftChanged;
+    private final Consumer<String> acknowledge;
 
-    /** {@code draft} refills the note after the case is redrawn; {@code draftChanged} hears every change to it. */
+    /** {@code draft} refills the note after a refusal; {@code draftChanged} hears every change to it. */
     RiskPanel(CaseDetail detail, String draft, Consumer<String> draftChanged, Consumer<String> acknowledge) {
-        CaseDetail.CaseState state = detail.state();
+        this.triggers = detail.riskTriggers();
+        this.draftChanged = draftChanged;
+        this.acknowledge = acknowledge;
         addClassName("risk-panel");
         setId("risk");
         getElement().setAttribute("tabindex", "-1");
         getElement().setAttribute("role", "region");
         getElement().setAttribute("aria-label", "Risk");
+        refresh(detail.state(), draft);
+    }
+
+    /** Shows the risk review as it stands now; the triggers come from the answers, which never change. */
+    void refresh(CaseDetail.CaseState state, String draft) {
+        removeAll();
         var reasons = new UnorderedList();
-        for (CaseDetail.RiskTrigger trigger : detail.riskTriggers()) {
+        for (CaseDetail.RiskTrigger trigger : triggers) {
             reasons.add(trigger(trigger));
         }
         add(new H3(state.riskAcknowledged() ? "Urgent: risk answers (reviewed)" : "Urgent: risk answers, not yet "

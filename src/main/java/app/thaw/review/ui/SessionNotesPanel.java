@@ -16,6 +16,12 @@ class SessionNotesPanel extends Div {
 
     SessionNotesPanel(List<SessionNoteView> notes) {
         addClassName("session-notes-panel");
+        refresh(notes);
+    }
+
+    /** Shows the session notes this therapist may read now (an assignment can open them). */
+    void refresh(List<SessionNoteView> notes) {
+        removeAll();
         add(new H3("Session notes"));
         if (notes.isEmpty()) {
             add(new Paragraph("No session notes yet: the session's therapist writes one from the diary once the "

@@ -69,7 +69,7 @@ class CaseViewTest extends SpringBrowserlessTest {
         assertThat(find(com.vaadin.flow.component.html.H3.class, risk).single().getText())
                 .isEqualTo("Urgent: risk answers, not yet reviewed");
         // the therapist reads the answers before writing what they decided
-        assertThat(find(AnswersPanel.class).exists()).isTrue();
+        AnswersPanel readBeforeTheReview = find(AnswersPanel.class).single();
         assertLocked();
 
         click(find(Button.class).withText("I have reviewed the risk").single());
@@ -82,7 +82,8 @@ class CaseViewTest extends SpringBrowserlessTest {
         click(find(Button.class).withText("I have reviewed the risk").single());
 
         assertThat(find(FactorsPanel.class).exists()).isTrue();
-        assertThat(find(AnswersPanel.class).exists()).isTrue();
+        // the answers read before the review stay on screen as they were: not read or decrypted again
+        assertThat(find(AnswersPanel.class).single()).isSameAs(readBeforeTheReview);
         assertThat(find(NotesPanel.class).exists()).isTrue();
         assertThat(find(ScoresPanel.class).exists()).isTrue();
         assertThat(find(Button.class).withText("I have reviewed the risk").exists()).isFalse();
@@ -151,6 +152,57 @@ class CaseViewTest extends SpringBrowserlessTest {
 
         UI.getCurrent().navigate("staff/cases/THW-000000");
         assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void anActionRedrawsOnlyTheSectionsItChangedAndNeverTheAnswers() {
+        Answers answers = completeAnswers(ReviewTestData.uniqueWord() + " Partial");
+        for (String item : List.of("burnout.exhaustion", "burnout.detached", "burnout.concentration",
+                "burnout.small_tasks", "burnout.motivation", "burnout.responsibilities")) {
+            answers = answers.with(item, "2");
+        }
+        var submitted = data.submit(answers);
+        navigate("staff/cases/" + submitted.reference(), CaseView.class);
+        AnswersPanel answersShown = find(AnswersPanel.class).single();
+        var firstAnswerCell = find(com.vaadin.flow.component.html.NativeTableCell.class, answersShown).first();
+        ScoresPanel scores = find(ScoresPanel.class).single();
+        FactorsPanel factors = find(FactorsPanel.class).single();
+        NotesPanel notes = find(NotesPanel.class).single();
+        Paragraph facts = find(Paragraph.class).withClassName("case-facts").single();
+        assertThat(facts.getText()).contains("Unassigned");
+
+        Div burnout = factor("emotional_burnout");
+        String words = "Agreed a first session " + ReviewTestData.uniqueWord();
+        test(find(TextArea.class).withLabel("New note").single()).setValue(words);
+        click(find(Button.class).withText("Add note").single());
+
+        assertThat(find(Paragraph.class, notes).withClassName("note-body").all()).extracting(Paragraph::getText)
+                .containsExactly(words);
+        assertThat(find(TextArea.class).withLabel("New note").single().getValue()).isEmpty();
+        assertThat(find(Paragraph.class, find(Div.class).withClassName("case-history").single()).all())
+                .extracting(Paragraph::getText).anyMatch(line -> line.contains("Added a clinical note"));
+        // a note does not touch the factors: the very same elements are still there
+        assertThat(factor("emotional_burnout")).isSameAs(burnout);
+
+        click(find(Button.class).withAriaLabel("Confirm Emotional burnout").single());
+
+        assertThat(factorState("emotional_burnout")).startsWith("Suggested · confirmed by Dr Amira Khan on ");
+        assertThat(factor("emotional_burnout")).isNotSameAs(burnout);
+        assertThat(find(Paragraph.class, notes).withClassName("note-body").single().getText()).isEqualTo(words);
+
+        click(find(Button.class).withText("Assign to me (Alt+A)").single());
+
+        assertThat(find(Paragraph.class).withClassName("case-facts").single()).isSameAs(facts);
+        assertThat(facts.getText()).contains("Assigned to Dr Amira Khan");
+        // one set of sections, each refreshed in place; the answers never redrawn or read again
+        assertThat(find(AnswersPanel.class).single()).isSameAs(answersShown);
+        assertThat(find(com.vaadin.flow.component.html.NativeTableCell.class, answersShown).first())
+                .isSameAs(firstAnswerCell);
+        assertThat(find(ScoresPanel.class).single()).isSameAs(scores);
+        assertThat(find(FactorsPanel.class).single()).isSameAs(factors);
+        assertThat(find(NotesPanel.class).single()).isSameAs(notes);
+        assertThat(data.auditActions(submitted.id())).containsOnlyOnce("CASE_OPENED");
     }
 
     private void assertLocked() {
