@@ -143,7 +143,7 @@ class IntakeSubmissions {
         return iso;
     }
 
-    /** Only an absolute http(s) address gets a token appended; anything else sends the receipt without a link. */
+    /** The receipt's status link, under the practice's public address whatever the page passed (null: none). */
     private @Nullable String statusLink(@Nullable String prefix, String statusToken) {
         return prefix != null ? publicUrl.link("status/" + statusToken) : null;
     }
