@@ -294,40 +294,15 @@ class CaseAccessGuardIT {
      */
     @Test
     void theGuardFailsOnAMethodThatSkipsThePolicy() {
-        assertThat(CasePaths.of("forgotten", ForgotTheRow.class)).singleElement()
+        assertThat(CasePaths.of("forgotten", UnguardedSamples.ForgotTheRow.class)).singleElement()
                 .satisfies(path -> assertThat(path.kind()).isEqualTo(CasePaths.Kind.UNGUARDED));
 
-        var skipping = CasePaths.of("skipping", SkipsThePolicy.class);
+        var skipping = CasePaths.of("skipping", UnguardedSamples.SkipsThePolicy.class);
         assertThat(skipping).singleElement()
                 .satisfies(path -> assertThat(path.kind()).isEqualTo(CasePaths.Kind.ACTS_ON_CASE));
-        assertThatThrownBy(() -> check(skipping.getFirst(), new SkipsThePolicy(jdbc)))
+        assertThatThrownBy(() -> check(skipping.getFirst(), new UnguardedSamples.SkipsThePolicy(jdbc)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("as COLLEAGUE").hasMessageContaining("must be refused and the refusal audited");
-    }
-
-    /** A new service method that takes an intake id and says nothing about the policy. */
-    static final class ForgotTheRow {
-
-        @RolesAllowed(Roles.THERAPIST)
-        public String clientName(long intakeId) {
-            return "anyone's name, for intake " + intakeId;
-        }
-    }
-
-    /** A new service method that names its row of the table but reads the case without asking the policy. */
-    static final class SkipsThePolicy {
-
-        private final JdbcTemplate jdbc;
-
-        SkipsThePolicy(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
-        @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-        public String clientName(long intakeId) {
-            return jdbc.queryForObject("select full_name from intake where id = ?", String.class, intakeId);
-        }
     }
 
     @Test
