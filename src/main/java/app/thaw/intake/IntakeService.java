@@ -166,7 +166,8 @@ public class IntakeService {
      * Sends the form. Safe to call twice: the draft row is locked, and a second call finds it already
      * submitted. A filled honeypot or too many forms from one address are refused with a clear message; a
      * form whose date of birth is under 18 is refused and deleted. {@code statusLinkPrefix} (e.g.
-     * "https://thaw.example/status/") lets the receipt email carry the client's status link.
+     * "https://thaw.example/status/") lets the receipt email carry the client's status link, which is always built
+     * from thaw.public-url, whatever host the prefix names.
      */
     @PermitAll
     public SubmissionOutcome submit(String token, String clientAddress, boolean honeypotFilled,

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import app.thaw.base.domain.SecretToken;
+import app.thaw.base.web.PublicUrl;
 import app.thaw.intake.domain.CoupleCase;
 import app.thaw.intake.domain.CoupleCaseRepository;
 import app.thaw.intake.domain.Intake;
@@ -39,12 +40,14 @@ class IntakeSubmissions {
     private final AnswersJson json;
     private final ApplicationEventPublisher events;
     private final StatusLinksForEmail statusLinks;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     IntakeSubmissions(QuestionnaireCatalog questionnaires, IntakeRepository intakes, CoupleCaseRepository coupleCases,
                       AnswersJson json, ApplicationEventPublisher events, StatusLinksForEmail statusLinks,
-                      Clock clock) {
+                      PublicUrl publicUrl, Clock clock) {
         this.statusLinks = statusLinks;
+        this.publicUrl = publicUrl;
         this.questionnaires = questionnaires;
         this.intakes = intakes;
         this.coupleCases = coupleCases;
@@ -54,8 +57,9 @@ class IntakeSubmissions {
     }
 
     /**
-     * Must run inside the caller's transaction, with the draft row locked. {@code statusLinkPrefix} is the absolute
-     * address the status token is appended to for the emailed receipt (null: the receipt goes without the link).
+     * Must run inside the caller's transaction, with the draft row locked. {@code statusLinkPrefix}: the page shows the
+     * client their status link, so the emailed receipt carries it too (null: the receipt goes without the link). The
+     * emailed link is always built from thaw.public-url; the host in the prefix is never used.
      */
     SubmissionOutcome submit(IntakeDraft draft, @Nullable String statusLinkPrefix) {
         return submit(draft, clock.instant(), statusLinkPrefix);
@@ -139,9 +143,9 @@ class IntakeSubmissions {
         return iso;
     }
 
-    /** Only an absolute http(s) address gets a token appended; anything else sends the receipt without a link. */
-    private static @Nullable String statusLink(@Nullable String prefix, String statusToken) {
-        return prefix != null && prefix.matches("https?://[^\\s<>\"]{1,1000}/status/") ? prefix + statusToken : null;
+    /** The receipt's status link, under the practice's public address whatever the page passed (null: none). */
+    private @Nullable String statusLink(@Nullable String prefix, String statusToken) {
+        return prefix != null ? publicUrl.link("status/" + statusToken) : null;
     }
 
     /** When the consent box was ticked; forms saved before that was recorded consent as they are sent. */

@@ -3,6 +3,7 @@ package app.thaw.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
+import app.thaw.privacy.SubjectAccessRequests;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
@@ -37,6 +39,9 @@ class CaseAccessBrowserIT extends BrowserTest {
     CaseAssignments assignments;
 
     @Autowired
+    SubjectAccessRequests accessRequests;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -46,6 +51,9 @@ class CaseAccessBrowserIT extends BrowserTest {
         var amiras = data.submit(IntakeFixtures.completeAnswers("Robin " + surname));
         data.as("amira", () -> assignments.assignToMe(amiras.id()));
         String reference = amiras.reference();
+        // the client asked for their records: Amira, their therapist, reviews the export before it is released
+        long accessRequest = data.as("admin", () -> accessRequests.record(amiras.id(), LocalDate.now(),
+                data.idOf("amira"))).id();
 
         open("/login");
         signInAs("tom", DemoStaffAccounts.DEMO_PASSWORD);
@@ -59,6 +67,19 @@ class CaseAccessBrowserIT extends BrowserTest {
         open("/staff/cases/" + reference);
         assertThat(page.getByText("We couldn't find that page")).isVisible();
         assertThat(page.locator("body")).not().containsText(surname);
+        // the case's letters and its transfer export are downloaded from that page only: with no page, no download
+
+        // the case's outcome measures
+        open("/staff/cases/" + reference + "/measures");
+        assertThat(page.getByText("We couldn't find that page")).isVisible();
+        assertThat(page.locator("body")).not().containsText(surname);
+
+        // the client's records export, under review by their own therapist
+        open("/staff/disclosures/" + accessRequest);
+        assertThat(page.getByText("We couldn't find that page")).isVisible();
+        assertThat(page.locator("body")).not().containsText(surname);
+        open("/staff/disclosures");
+        assertThat(page.locator("body")).not().containsText(surname);
 
         // the diary's booking dialog, opened for the case by a link
         open("/staff/calendar?case=" + reference);
@@ -70,9 +91,10 @@ class CaseAccessBrowserIT extends BrowserTest {
         assertThat(jdbc.queryForObject("select count(*) from appointment where intake_id = ?", Integer.class,
                 amiras.id())).isZero();
 
-        // the privacy exports are the practice manager's, never a therapist's
-        open("/staff/admin/privacy?reference=" + reference);
+        // recording and downloading subject access exports is the practice manager's screen, never a therapist's
+        open("/staff/admin/privacy");
         assertThat(page.locator("body")).not().containsText(surname);
+        assertThat(page.locator(".privacy-view")).hasCount(0);
 
         // the practice manager sees every attempt, who made it and on which case
         useDesktop();
@@ -88,7 +110,12 @@ class CaseAccessBrowserIT extends BrowserTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from audit_entry
                  where case_reference = ? and action = 'CASE_ACCESS_DENIED' and actor_name = 'Tom Whitfield'""",
-                Integer.class, reference)).as("queue search, case page and booking dialog").isGreaterThanOrEqualTo(3);
+                Integer.class, reference)).as("queue search, case page, measures, disclosure and booking dialog")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.queryForList("""
+                select distinct detail from audit_entry
+                 where case_reference = ? and action = 'CASE_ACCESS_DENIED' and actor_name = 'Tom Whitfield'""",
+                String.class, reference)).as("the operations refused").hasSizeGreaterThanOrEqualTo(3);
         assertThat(page.locator("vaadin-grid")).containsText("Tom Whitfield");
     }
 

@@ -60,11 +60,13 @@ class TimeAwayBrowserIT extends BrowserTest {
         long therapist = week.therapist(name);
         var first = data.submit(IntakeFixtures.completeAnswers("Quinn " + ReviewTestData.uniqueWord()));
         var second = data.submit(IntakeFixtures.completeAnswers("Rowan " + ReviewTestData.uniqueWord()));
+        var third = data.submit(IntakeFixtures.completeAnswers("Sasha " + ReviewTestData.uniqueWord()));
         LocalDate away = openDay(LocalDate.now(Application.PRACTICE_ZONE).plusDays(15));
         LocalDate back = openDay(away.plusDays(7));
         SessionView morning = week.book(week.online(first.id(), therapist, WorkingWeekData.at(away, 10, 0)));
         SessionView afternoon = week.book(week.online(second.id(), therapist,
                 WorkingWeekData.at(away.plusDays(1), 14, 0)));
+        SessionView late = week.book(week.online(third.id(), therapist, WorkingWeekData.at(away.plusDays(1), 16, 0)));
 
         open("/login");
         signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
@@ -79,14 +81,23 @@ class TimeAwayBrowserIT extends BrowserTest {
         waitForVaadin();
 
         Locator rows = page.locator(".affected-session");
-        assertThat(rows).hasCount(2);
+        assertThat(rows).hasCount(3);
         assertThat(rows.first()).containsText("Quinn");
         assertThat(rows.nth(1)).containsText("Rowan");
+        assertThat(rows.nth(2)).containsText("Sasha");
         AxeCore.check(page, "the sessions inside new time away");
 
         move(rows.first(), back, "10:00");
-        assertThat(rows).hasCount(1);
+        assertThat(rows).hasCount(2);
         move(rows.first(), back, "14:00");
+        assertThat(rows).hasCount(1);
+        // the third is cancelled from the same list, the time away offered as the reason
+        rows.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel…")).click();
+        waitForVaadin();
+        assertThat(rows.first().locator("vaadin-text-area textarea"))
+                .hasValue(Pattern.compile("Therapist unavailable \\(annual leave\\)"));
+        rows.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm cancellation")).click();
+        waitForVaadin();
         assertThat(page.getByText("Every session in this time away is dealt with.")).isVisible();
 
         for (SessionView session : List.of(morning, afternoon)) {
@@ -96,6 +107,10 @@ class TimeAwayBrowserIT extends BrowserTest {
             assertThat(jdbc.queryForObject("select count(*) from outbox_message where appointment_id = ? "
                     + "and kind = 'CHANGED'", Integer.class, session.id())).isEqualTo(1);
         }
+        assertThat(jdbc.queryForObject("select state from appointment where id = ?", String.class, late.id()))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where appointment_id = ? "
+                + "and kind = 'CANCELLED'", Integer.class, late.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from time_away where therapist_id = ? and first_day = ? "
                 + "and last_day = ? and reason = 'ANNUAL_LEAVE'", Integer.class, therapist, away, away.plusDays(1)))
                 .isEqualTo(1);

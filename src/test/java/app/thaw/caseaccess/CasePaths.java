@@ -79,13 +79,20 @@ final class CasePaths {
                     || Repository.class.isAssignableFrom(type)) {
                 continue;
             }
-            for (Method method : type.getMethods()) {
-                if (isCandidate(method) && takesIdentifier(method)) {
-                    paths.add(new CasePath(name, type, method, kind(method)));
-                }
-            }
+            paths.addAll(of(name, type));
         }
         paths.sort(Comparator.comparing(CasePath::describe));
+        return paths;
+    }
+
+    /** The case paths of one class, as the guard sees them in a bean of that type. */
+    static List<CasePath> of(String beanName, Class<?> type) {
+        List<CasePath> paths = new ArrayList<>();
+        for (Method method : type.getMethods()) {
+            if (isCandidate(method) && takesIdentifier(method)) {
+                paths.add(new CasePath(beanName, type, method, kind(method)));
+            }
+        }
         return paths;
     }
 

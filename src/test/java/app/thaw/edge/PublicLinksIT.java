@@ -109,6 +109,20 @@ class PublicLinksIT {
                 .doesNotContain("evil.example");
     }
 
+    @Test
+    void theClientsStatusLinkInTheEmailSentWhenTheirFormArrivesEvenWhenThePageOfferedAnother() {
+        String email = "status-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String address = "192.0.2." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250);
+        String token = intake.startDraft(null, address).orElseThrow().token();
+        intake.saveAnswers(token, IntakeFixtures.completeAnswers("Pat Status").with("about.email", email).asMap(),
+                "consent");
+
+        var sent = intake.submit(token, address, false, "https://evil.example/status/");
+
+        String statusToken = ((app.thaw.intake.SubmissionOutcome.Submitted) sent).receipt().statusToken();
+        assertThat(emailTo(email)).contains(publicUrl.link("status/" + statusToken)).doesNotContain("evil.example");
+    }
+
     private String emailTo(String recipient) {
         return jdbc.queryForObject("select subject || ' ' || body_text from outbox_message where recipient = ?",
                 String.class, recipient);
