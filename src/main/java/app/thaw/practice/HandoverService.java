@@ -9,6 +9,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseOperation;
@@ -63,26 +66,26 @@ public class HandoverService {
                 .orElseThrow(() -> new IllegalArgumentException("There is no such staff member."));
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         var now = clock.instant();
-        List<SessionView> sessions = scheduling.sessions(staffId, today, today.plusYears(YEARS_AHEAD)).stream()
+        List<SessionView> sessions = scheduling.sessions(StaffId.of(staffId), today, today.plusYears(YEARS_AHEAD)).stream()
                 .filter(s -> s.state() == AppointmentState.BOOKED && s.start().toInstant().isAfter(now)).toList();
-        return new Commitments(member, sessions, assignments.openCasesOf(staffId));
+        return new Commitments(member, sessions, assignments.openCasesOf(StaffId.of(staffId)));
     }
 
     /** The session goes to another therapist at the same time (their diary is checked; the clients are told). */
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
     public BookingResult moveSession(long appointmentId, long therapistId, @Nullable String overrideReason) {
-        return changes.changeTherapist(appointmentId, therapistId, overrideReason);
+        return changes.changeTherapist(AppointmentId.of(appointmentId), StaffId.of(therapistId), overrideReason);
     }
 
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
     public void cancelSession(long appointmentId, String reason) {
-        changes.cancel(appointmentId, false, reason);
+        changes.cancel(AppointmentId.of(appointmentId), false, reason);
     }
 
     /** The case (with the partner's) goes to a colleague, or to the shared queue when {@code therapistId} is null. */
     @ActsOnCase(CaseOperation.ASSIGN)
     public void reassignCase(long intakeId, @Nullable Long therapistId, String reason) {
-        assignments.reassign(intakeId, therapistId, reason);
+        assignments.reassign(IntakeId.of(intakeId), StaffId.ofNullable(therapistId), reason);
     }
 
     /** Refused (with what is left) while any session or case is still theirs. */

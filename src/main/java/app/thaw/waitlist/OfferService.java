@@ -14,6 +14,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -117,7 +118,7 @@ public class OfferService {
             // one transaction for the therapists' hours, the gates and the writes
             return transactions.execute(status -> {
                 for (OfferedTime time : times) {
-                    var away = diary.unavailable(time.therapistId(), time.start().toInstant(),
+                    var away = diary.unavailable(StaffId.of(time.therapistId()), time.start().toInstant(),
                             time.end().toInstant());
                     if (away.isPresent()) {
                         throw new OfferRefused(away.get() + " Please find times again.");

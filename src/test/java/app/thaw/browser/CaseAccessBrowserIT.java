@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseAssignments;
@@ -44,7 +45,7 @@ class CaseAccessBrowserIT extends BrowserTest {
         var data = new ReviewTestData(intake, staff, jdbc);
         String surname = ReviewTestData.uniqueWord();
         var amiras = data.submit(IntakeFixtures.completeAnswers("Robin " + surname));
-        data.as("amira", () -> assignments.assignToMe(amiras.id()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(amiras.id())));
         String reference = amiras.reference();
 
         open("/login");

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.base.PracticeSettings;
@@ -120,11 +121,11 @@ class PracticeIT {
         long missed = week.book(week.online(client.id(), therapist, far.plusHours(2))).id();
         week.happened(attended, lastWeek);
         week.happened(missed, lastWeek.plusHours(2));
-        data.as("admin", () -> changes.recordOutcome(attended, AppointmentState.ATTENDED));
-        data.as("admin", () -> changes.recordOutcome(missed, AppointmentState.NO_SHOW));
+        data.as("admin", () -> changes.recordOutcome(AppointmentId.of(attended), AppointmentState.ATTENDED));
+        data.as("admin", () -> changes.recordOutcome(AppointmentId.of(missed), AppointmentState.NO_SHOW));
         // cancelled by the client an hour before it was due: late
         long late = week.book(week.online(client.id(), therapist, far.plusHours(4))).id();
-        data.as("admin", () -> changes.cancel(late, true, "Client phoned"));
+        data.as("admin", () -> changes.cancel(AppointmentId.of(late), true, "Client phoned"));
         jdbc.update("update appointment set starts_at = ?, ends_at = ?, cancelled_at = ? where id = ?",
                 java.sql.Timestamp.from(lastWeek.plusHours(4).toInstant()),
                 java.sql.Timestamp.from(lastWeek.plusHours(5).toInstant()),

@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.caseaccess.CaseNotFound;
@@ -220,7 +221,7 @@ class SubjectAccessRequestIT {
         long id = steps.record(client, "amira").id();
         DisclosureReview opened = data.as("amira", () -> reviews.open(id));
         String laterNote = "Laternote" + ReviewTestData.uniqueWord();
-        data.as("amira", () -> caseWork.addNote(client, laterNote));
+        data.as("amira", () -> caseWork.addNote(IntakeId.of(client), laterNote));
 
         // changed while the clinician was looking: refused, they must see what they approve
         assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(id, Map.of(), opened.content())))
@@ -238,7 +239,7 @@ class SubjectAccessRequestIT {
 
         // changed after approval: the download sends it back to the clinician instead of releasing it
         String afterApproval = "Afterapproval" + ReviewTestData.uniqueWord();
-        data.as("amira", () -> caseWork.addNote(client, afterApproval));
+        data.as("amira", () -> caseWork.addNote(IntakeId.of(client), afterApproval));
         assertThatThrownBy(() -> steps.json(id)).isInstanceOf(SubjectAccessRefused.ReviewOutdated.class)
                 .hasMessageContaining("gone back to them");
         AccessRequestView back = data.as("admin", () -> requests.requests(client)).getFirst();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.ClientOffers;
@@ -274,7 +275,7 @@ class WaitlistIT {
             var time = waiting.amiraOnline(1, 50).getFirst();
             var booked = (BookingResult.Booked) data.as("admin", () -> scheduling.book(new BookingRequest(leaving.id(),
                     null, time.therapistId(), individualType(), SessionFormat.ONLINE, null, time.start(), null)));
-            data.as("admin", () -> changes.cancel(booked.session().id(), false, "Moving away"));
+            data.as("admin", () -> changes.cancel(AppointmentId.of(booked.session().id()), false, "Moving away"));
 
             var firstSees = clientStatus.offeredTimes(first.receipt().statusToken()).times();
             var secondSees = clientStatus.offeredTimes(second.receipt().statusToken()).times();

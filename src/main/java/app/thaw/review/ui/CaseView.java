@@ -34,6 +34,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.intake.SubmittedIntake;
@@ -95,7 +97,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         Shortcuts.addShortcutListener(this, () -> getElement().executeJs(
                 "const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }"),
                 Key.KEY_T, KeyModifier.ALT);
-        Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(currentIntakeId()), "Assigned to you.",
+        Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(IntakeId.of(currentIntakeId())), "Assigned to you.",
                 "assign-to-me", "risk"), Key.KEY_A, KeyModifier.ALT);
     }
 
@@ -152,7 +154,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         if (intake.urgent()) {
             add(new RiskPanel(caseDetail, riskNoteDraft, draft -> riskNoteDraft = draft,
                     note -> act(() -> {
-                        work.acknowledgeRisk(intake.id(), note);
+                        work.acknowledgeRisk(IntakeId.of(intake.id()), note);
                         riskNoteDraft = "";
                     }, "Risk review recorded.", "risk-note", "risk")));
         }
@@ -168,7 +170,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         add(actions(caseDetail));
         var side = new Div(new ScoresPanel(intake),
                 new FactorsPanel(caseDetail.factors(), factors.factorTags(),
-                        (tag, decision) -> act(() -> factors.decideFactor(intake.id(), tag, decision), null,
+                        (tag, decision) -> act(() -> factors.decideFactor(IntakeId.of(intake.id()), tag, decision), null,
                                 FactorsPanel.buttonId(tag, decision), "factor-" + tag)),
                 new ReferralPanel(caseDetail, referrals, letters, () -> {
                     render();
@@ -178,7 +180,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
                 new SessionNotesPanel(caseDetail.sessionNotes()),
                 new NotesPanel(caseDetail.notes(), caseDetail.history(), noteDraft, draft -> noteDraft = draft,
                         text -> act(() -> {
-                            work.addNote(intake.id(), text);
+                            work.addNote(IntakeId.of(intake.id()), text);
                             noteDraft = "";
                         }, "Note added.", "new-note", "new-note")));
         side.addClassName("case-side");
@@ -212,7 +214,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
 
     private HorizontalLayout actions(CaseDetail detail) {
         long id = detail.intake().id();
-        var assignToMe = new Button("Assign to me (Alt+A)", click -> act(() -> assignments.assignToMe(id),
+        var assignToMe = new Button("Assign to me (Alt+A)", click -> act(() -> assignments.assignToMe(IntakeId.of(id)),
                 "Assigned to you.", "assign-to-me", "assign-to-me"));
         assignToMe.setId("assign-to-me");
         var colleague = new ComboBox<StaffSummary>("Assign to");
@@ -221,7 +223,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         colleague.setItemLabelGenerator(StaffSummary::displayName);
         colleague.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
-                act(() -> assignments.assign(id, change.getValue().id()),
+                act(() -> assignments.assign(IntakeId.of(id), StaffId.of(change.getValue().id())),
                         "Assigned to " + change.getValue().displayName() + ".", "assign-to", "assign-to");
             }
         });
@@ -232,7 +234,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         var measures = new Anchor("staff/cases/" + detail.intake().reference() + "/measures", "Outcome measures");
         measures.addClassName("outcome-measures-link");
         var amend = new Button("Correct an answer", click -> new AmendAnswerDialog(detail.intake(),
-                (item, values, reason) -> work.amendAnswer(id, item, values, reason),
+                (item, values, reason) -> work.amendAnswer(IntakeId.of(id), item, values, reason),
                 () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions")).open());
         var bar = new HorizontalLayout(assignToMe, colleague, amend, book, measures);
         if (transfer != null) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ui.Toasts;
 import app.thaw.review.CaseDetail;
 import app.thaw.review.LetterService;
@@ -37,7 +38,7 @@ class ReferralPanel extends Div {
             }
             if (current.kind().isOutside()) {
                 var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                    var letter = letters.referralLetter(id);
+                    var letter = letters.referralLetter(IntakeId.of(id));
                     return new DownloadResponse(new ByteArrayInputStream(letter.pdf()), letter.fileName(),
                             "application/pdf", letter.pdf().length);
                 }), AttachmentType.DOWNLOAD, "Download the referral letter (PDF)");
@@ -47,7 +48,7 @@ class ReferralPanel extends Div {
         }
         var decide = new Button(current == null ? "Decide referral" : "Change referral",
                 click -> new ReferralDialog(detail.state().partnerFearFlag(), (kind, reason, fear) -> {
-                    referrals.decideReferral(id, kind, reason, fear);
+                    referrals.decideReferral(IntakeId.of(id), kind, reason, fear);
                     Toasts.success("Referral recorded.");
                     decided.run();
                 }).open());

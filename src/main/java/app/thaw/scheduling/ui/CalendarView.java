@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.BookingCases;
 import app.thaw.scheduling.DiarySetupService;
@@ -173,7 +174,7 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         boolean practiceWide = mode.getValue() == Mode.TEAM || mode.getValue() == Mode.ROOMS;
         owner.setVisible(!practiceWide);
         Long therapistId = practiceWide ? null : therapistShown();
-        shown = diary.scheduling().sessions(therapistId, first, last, withCancelled.getValue());
+        shown = diary.scheduling().sessions(StaffId.ofNullable(therapistId), first, last, withCancelled.getValue());
         List<StaffSummary> therapists = diary.staff().activeTherapists();
         List<Long> whose = therapistId != null ? List.of(therapistId) : therapists.stream().map(t -> t.id()).toList();
         var away = diary.leave().timeAway(whose, first, last);
@@ -186,7 +187,7 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         }
         var working = new WorkingWindows();
         for (Long id : whose) {
-            working.add(days, diary.setup().workingHours(id), diary.setup().exceptions(id, first, last),
+            working.add(days, diary.setup().workingHours(StaffId.of(id)), diary.setup().exceptions(StaffId.of(id), first, last),
                     away.stream().filter(a -> a.therapistId() == id).toList(), closed);
         }
         var grid = new WeekGrid(days, shown, working, new WeekGrid.Marks(therapistId == null ? List.of() : away,

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.DiarySetupService.ExceptionView;
 import app.thaw.base.ui.Toasts;
 
@@ -62,7 +63,7 @@ class ExtraHoursPanel extends Div {
             return;
         }
         try {
-            diary.setup().addException(therapistId, day.getValue(), true, starts.getValue(), ends.getValue(),
+            diary.setup().addException(StaffId.of(therapistId), day.getValue(), true, starts.getValue(), ends.getValue(),
                     note.getValue());
             Toasts.success("Added extra hours on " + DiaryFormat.DAY.format(day.getValue()) + ".");
             note.clear();
@@ -76,14 +77,14 @@ class ExtraHoursPanel extends Div {
 
     private void render() {
         list.removeAll();
-        var upcoming = diary.setup().exceptions(therapistId, today(), today().plusYears(1));
+        var upcoming = diary.setup().exceptions(StaffId.of(therapistId), today(), today().plusYears(1));
         if (upcoming.isEmpty()) {
             list.add(new ListItem(new Paragraph("No extra hours planned.")));
         }
         for (ExceptionView extra : upcoming) {
             var text = new Span(describe(extra));
             var remove = new Button("Remove", click -> {
-                diary.setup().removeException(therapistId, extra.id());
+                diary.setup().removeException(StaffId.of(therapistId), extra.id());
                 render();
                 onChange.run();
             });
