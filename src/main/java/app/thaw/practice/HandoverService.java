@@ -61,35 +61,35 @@ public class HandoverService {
         this.clock = clock;
     }
 
-    public Commitments commitments(long staffId) {
-        TeamMember member = team.team().stream().filter(m -> m.id() == staffId).findFirst()
+    public Commitments commitments(StaffId staffId) {
+        TeamMember member = team.team().stream().filter(m -> m.id() == staffId.value()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("There is no such staff member."));
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         var now = clock.instant();
-        List<SessionView> sessions = scheduling.sessions(StaffId.of(staffId), today, today.plusYears(YEARS_AHEAD)).stream()
+        List<SessionView> sessions = scheduling.sessions(staffId, today, today.plusYears(YEARS_AHEAD)).stream()
                 .filter(s -> s.state() == AppointmentState.BOOKED && s.start().toInstant().isAfter(now)).toList();
-        return new Commitments(member, sessions, assignments.openCasesOf(StaffId.of(staffId)));
+        return new Commitments(member, sessions, assignments.openCasesOf(staffId));
     }
 
     /** The session goes to another therapist at the same time (their diary is checked; the clients are told). */
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult moveSession(long appointmentId, long therapistId, @Nullable String overrideReason) {
-        return changes.changeTherapist(AppointmentId.of(appointmentId), StaffId.of(therapistId), overrideReason);
+    public BookingResult moveSession(AppointmentId appointmentId, StaffId therapistId, @Nullable String overrideReason) {
+        return changes.changeTherapist(appointmentId, therapistId, overrideReason);
     }
 
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public void cancelSession(long appointmentId, String reason) {
-        changes.cancel(AppointmentId.of(appointmentId), false, reason);
+    public void cancelSession(AppointmentId appointmentId, String reason) {
+        changes.cancel(appointmentId, false, reason);
     }
 
     /** The case (with the partner's) goes to a colleague, or to the shared queue when {@code therapistId} is null. */
     @ActsOnCase(CaseOperation.ASSIGN)
-    public void reassignCase(long intakeId, @Nullable Long therapistId, String reason) {
-        assignments.reassign(IntakeId.of(intakeId), StaffId.ofNullable(therapistId), reason);
+    public void reassignCase(IntakeId intakeId, @Nullable StaffId therapistId, String reason) {
+        assignments.reassign(intakeId, therapistId, reason);
     }
 
     /** Refused (with what is left) while any session or case is still theirs. */
-    public void deactivate(long staffId) {
-        team.deactivate(staffId);
+    public void deactivate(StaffId staffId) {
+        team.deactivate(StaffId.of(staffId.value()));
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
@@ -84,7 +86,7 @@ public class SubjectAccessRequests {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public List<AccessRequestView> requests(long intakeId) {
+    public List<AccessRequestView> requests(IntakeId intakeId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.MANAGE_PRIVACY);
         ClientIdentity client = clients.identity(grant);
         Map<Long, String> names = staff.displayNames();
@@ -96,7 +98,7 @@ public class SubjectAccessRequests {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public ReviewerChoice reviewerChoice(long intakeId) {
+    public ReviewerChoice reviewerChoice(IntakeId intakeId) {
         return views.reviewers(access.require(intakeId, CaseOperation.MANAGE_PRIVACY));
     }
 
@@ -106,7 +108,7 @@ public class SubjectAccessRequests {
      */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public AccessRequestView record(long intakeId, @Nullable LocalDate receivedOn, @Nullable Long therapistId) {
+    public AccessRequestView record(IntakeId intakeId, @Nullable LocalDate receivedOn, @Nullable StaffId therapistId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.MANAGE_PRIVACY);
         if (receivedOn == null) {
             throw new SubjectAccessRefused("Enter the date the request was received, for example 3/2/2026.");
@@ -117,18 +119,18 @@ public class SubjectAccessRequests {
         if (receivedOn.isBefore(UK_GDPR_START)) {
             throw new SubjectAccessRefused("That date is before UK GDPR applied (25 May 2018): please check it.");
         }
-        long reviewer = reviewer(grant, therapistId);
-        if (requests.findByIntakeIdOrderByRecordedAtDescIdDesc(intakeId).stream()
+        long reviewer = reviewer(grant, StaffId.numberOf(therapistId));
+        if (requests.findByIntakeIdOrderByRecordedAtDescIdDesc(intakeId.value()).stream()
                 .anyMatch(r -> r.getStatus().open())) {
             throw alreadyOpen();
         }
-        var request = new AccessRequest(intakeId, receivedOn, currentUser.require().id(), clock.instant(), reviewer);
+        var request = new AccessRequest(intakeId.value(), receivedOn, currentUser.require().id(), clock.instant(), reviewer);
         try {
             requests.saveAndFlush(request);
         } catch (DataIntegrityViolationException e) {
             throw alreadyOpen();
         }
-        auditLog.record(AuditAction.SUBJECT_ACCESS_REQUESTED, intakeId, grant.reference(), "Received "
+        auditLog.record(AuditAction.SUBJECT_ACCESS_REQUESTED, intakeId.value(), grant.reference(), "Received "
                 + DAY.format(receivedOn) + ", due " + DAY.format(AccessRequestViews.due(request)) + "; review by "
                 + views.staffName(reviewer));
         return views.of(request, grant);
@@ -137,13 +139,13 @@ public class SubjectAccessRequests {
     /** Another clinician reviews the export (leave, a change of therapist), while the review is still to do. */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public AccessRequestView changeReviewer(long accessRequestId, long therapistId) {
+    public AccessRequestView changeReviewer(long accessRequestId, StaffId therapistId) {
         AccessRequest request = lock(accessRequestId);
         CaseGrant grant = access.require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
         if (request.getStatus() != AccessRequestStatus.AWAITING_REVIEW) {
             throw new SubjectAccessRefused("The review is done, so the reviewer can no longer change.");
         }
-        long reviewer = reviewer(grant, therapistId);
+        long reviewer = reviewer(grant, therapistId.value());
         if (reviewer != request.getReviewerId()) {
             request.changeReviewer(reviewer);
             auditLog.record(AuditAction.SUBJECT_ACCESS_REVIEWER_CHANGED, grant.intakeId(), grant.reference(),

@@ -217,7 +217,7 @@ public class DiarySetupService {
     public void addException(StaffId therapistId, LocalDate day, boolean extra, @Nullable LocalTime starts,
                              @Nullable LocalTime ends, @Nullable String note) {
         if (!extra) {
-            leave.addTimeAway(StaffId.of(therapistId.value()), day, day, starts, ends, AwayReason.OTHER, note);
+            leave.addTimeAway(therapistId, day, day, starts, ends, AwayReason.OTHER, note);
             return;
         }
         requireOwnOrAdmin(therapistId.value());

@@ -51,7 +51,7 @@ public class SessionNoteService {
     public Optional<SessionNoteView> note(AppointmentId appointmentId) {
         Appointment appointment = appointment(appointmentId.value());
         CaseGrant grant = grant(appointment, CaseOperation.READ_SESSION_NOTES);
-        Optional<SessionNoteView> note = notes.forSession(grant, appointmentId.value());
+        Optional<SessionNoteView> note = notes.forSession(grant, AppointmentId.of(appointmentId.value()));
         if (note.isPresent() && !auditLog.recordedRecently(AuditAction.SESSION_NOTE_READ, grant.intakeId(),
                 RE_READ_WINDOW)) {
             auditLog.record(AuditAction.SESSION_NOTE_READ, grant.intakeId(), grant.reference(), null);

@@ -14,6 +14,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
@@ -87,7 +88,7 @@ public class OfferService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
-    public OfferMade offer(long intakeId, List<OfferedTime> times, @Nullable Integer holdHours) {
+    public OfferMade offer(IntakeId intakeId, List<OfferedTime> times, @Nullable Integer holdHours) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
         StaffUser me = currentUser.require();
         if (times == null || times.isEmpty() || times.size() > MAX_TIMES) {
@@ -158,7 +159,7 @@ public class OfferService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
-    public OfferMade offerFreed(long intakeId, long freedSlotId) {
+    public OfferMade offerFreed(IntakeId intakeId, long freedSlotId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
         StaffUser me = currentUser.require();
         try {

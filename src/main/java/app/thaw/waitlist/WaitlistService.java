@@ -140,12 +140,12 @@ public class WaitlistService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
-    public List<SlotSuggestion> suggest(long intakeId, long therapistId, SessionFormat format, int max) {
+    public List<SlotSuggestion> suggest(IntakeId intakeId, StaffId therapistId, SessionFormat format, int max) {
         CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
         WaitlistRows.Entry entry = store.entryOf(grant.intakeId()).filter(WaitlistRows.Entry::waiting)
                 .orElseThrow(() -> new OfferRefused(grant.reference() + " is not on the waiting list."));
         long typeId = OfferService.typeId(store, ServiceType.valueOf(entry.service()));
-        List<SlotSuggestion> found = slots.find(IntakeId.of(entry.intakeId()), IntakeId.ofNullable(entry.partnerIntakeId()), StaffId.of(therapistId), typeId, format,
+        List<SlotSuggestion> found = slots.find(IntakeId.of(entry.intakeId()), IntakeId.ofNullable(entry.partnerIntakeId()), therapistId, typeId, format,
                 null, 42, 50);
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         Comparator<SlotSuggestion> order = Comparator.comparing((SlotSuggestion s) -> !entry.urgent()

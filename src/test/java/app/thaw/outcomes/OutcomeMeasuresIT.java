@@ -146,7 +146,7 @@ class OutcomeMeasuresIT {
         var alerts = data.as("amira", () -> outcomes.caseMeasures(sam.reference())).orElseThrow().alerts();
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.rules()).singleElement().asString()
                 .contains("partner"));
-        data.as("amira", () -> outcomes.acknowledgeAlert(sam.id(), "Called Sam; safety plan agreed."));
+        data.as("amira", () -> outcomes.acknowledgeAlert(IntakeId.of(sam.id()), "Called Sam; safety plan agreed."));
         assertThat(queueRank(sam.id())).isEqualTo(2);
         assertThat(jdbc.queryForObject("select note from measure_alert where intake_id = ?", String.class, sam.id()))
                 .as("the note is encrypted at rest").startsWith("enc:");
@@ -183,7 +183,7 @@ class OutcomeMeasuresIT {
         assertThat(measures.clients().getFirst().outcome().reliableRecovery()).isTrue();
         assertThat(clientStatus.progress(alex.receipt().statusToken())).anySatisfy(line -> assertThat(line)
                 .startsWith("Low mood: 16 at the start, 4 now"));
-        data.as("amira", () -> outcomes.changePlan(alex.id(), Measure.COUPLES, false));
+        data.as("amira", () -> outcomes.changePlan(IntakeId.of(alex.id()), Measure.COUPLES, false));
         assertThat(clientStatus.progress(alex.receipt().statusToken())).as("switched off by the therapist").isEmpty();
 
         // the course ends: a finished treatment, counted in this month's summary row for the case's therapist

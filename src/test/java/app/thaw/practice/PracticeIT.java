@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
@@ -167,20 +169,20 @@ class PracticeIT {
         var monday = WorkingWeekData.farMonday();
         long kept = week.book(week.online(client.id(), leaving, WorkingWeekData.at(monday, 10, 0))).id();
         long dropped = week.book(week.online(client.id(), leaving, WorkingWeekData.at(monday, 12, 0))).id();
-        assertThat(data.as("admin", () -> handover.commitments(leaving))).satisfies(c -> {
+        assertThat(data.as("admin", () -> handover.commitments(StaffId.of(leaving)))).satisfies(c -> {
             assertThat(c.sessions()).extracting(s -> s.id()).containsExactly(kept, dropped);
             assertThat(c.cases()).extracting(held -> held.intakeId()).containsExactly(client.id());
         });
-        assertThatThrownBy(() -> data.as("admin", () -> handover.deactivate(leaving)))
+        assertThatThrownBy(() -> data.as("admin", () -> handover.deactivate(StaffId.of(leaving))))
                 .isInstanceOf(StaffActionRefused.class).hasMessageContaining("2 sessions to come")
                 .hasMessageContaining("1 case in their hands");
 
-        assertThat(data.as("admin", () -> handover.moveSession(kept, staying, null)))
+        assertThat(data.as("admin", () -> handover.moveSession(AppointmentId.of(kept), StaffId.of(staying), null)))
                 .isInstanceOf(BookingResult.Booked.class);
-        data.as("admin", () -> handover.cancelSession(dropped, "Dr Leaving is leaving the practice"));
-        data.as("admin", () -> handover.reassignCase(client.id(), staying, "Hand-over"));
-        assertThat(data.as("admin", () -> handover.commitments(leaving)).none()).isTrue();
-        data.as("admin", () -> handover.deactivate(leaving));
+        data.as("admin", () -> handover.cancelSession(AppointmentId.of(dropped), "Dr Leaving is leaving the practice"));
+        data.as("admin", () -> handover.reassignCase(IntakeId.of(client.id()), StaffId.of(staying), "Hand-over"));
+        assertThat(data.as("admin", () -> handover.commitments(StaffId.of(leaving))).none()).isTrue();
+        data.as("admin", () -> handover.deactivate(StaffId.of(leaving)));
         assertThat(jdbc.queryForObject("select active from staff_account where id = ?", Boolean.class, leaving))
                 .isFalse();
         assertThat(jdbc.queryForObject("select therapist_id from appointment where id = ?", Long.class, kept))

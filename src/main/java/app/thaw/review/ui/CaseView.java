@@ -239,7 +239,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         var bar = new HorizontalLayout(assignToMe, colleague, amend, book, measures);
         if (transfer != null) {
             var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-                var file = transfer.download(id);
+                var file = transfer.download(IntakeId.of(id));
                 return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
                         file.contentType(), file.content().length);
             }), AttachmentType.DOWNLOAD, transfer.label());

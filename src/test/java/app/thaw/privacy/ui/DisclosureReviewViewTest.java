@@ -59,7 +59,7 @@ class DisclosureReviewViewTest extends SpringBrowserlessTest {
             assignments.assignToMe(IntakeId.of(submitted.id()));
             caseWork.addNote(IntakeId.of(submitted.id()), note);
         });
-        AccessRequestView request = data.as("admin", () -> requests.record(submitted.id(),
+        AccessRequestView request = data.as("admin", () -> requests.record(IntakeId.of(submitted.id()),
                 LocalDate.now(Application.PRACTICE_ZONE).minusDays(20), null));
         return new Waiting(request.id(), submitted.reference(), name, note);
     }
