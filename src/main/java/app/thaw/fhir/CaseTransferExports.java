@@ -65,7 +65,8 @@ public class CaseTransferExports implements CaseTransferExport {
         var bundle = documents.build(cases.whole(grant), practice, settings.baseUrlOr(publicUrl), clock.instant());
         byte[] json = fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle)
                 .getBytes(StandardCharsets.UTF_8);
-        auditLog.record(AuditAction.FHIR_EXPORTED, intakeId.value(), grant.reference(), "Transfer-of-care document (FHIR)");
+        auditLog.record(AuditAction.FHIR_EXPORTED, intakeId.value(), grant.reference(),
+                "Transfer-of-care document (FHIR)");
         return new CaseTransferExport.File("thaw-transfer-" + grant.reference() + "-"
                 + LocalDate.ofInstant(clock.instant(), Application.PRACTICE_ZONE) + ".fhir.json",
                 "application/fhir+json", json);

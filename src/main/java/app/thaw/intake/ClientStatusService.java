@@ -97,7 +97,8 @@ public class ClientStatusService {
         if (diary == null) {
             throw new IllegalArgumentException("Please call the practice to change your session.");
         }
-        return diary.requestChange(client, appointmentId.value(), cancel, message == null ? null : TypedText.clean(message));
+        return diary.requestChange(client, appointmentId.value(), cancel,
+                message == null ? null : TypedText.clean(message));
     }
 
     /**
@@ -110,7 +111,8 @@ public class ClientStatusService {
                                                        @Nullable LocalDate from) {
         ClientAppointments diary = appointments.getIfAvailable();
         return diary == null ? List.of()
-                : client(statusToken).map(client -> diary.freeTimes(client, appointmentId.value(), from)).orElse(List.of());
+                : client(statusToken).map(client -> diary.freeTimes(client, appointmentId.value(),
+                        from)).orElse(List.of());
     }
 
     /**
@@ -119,7 +121,8 @@ public class ClientStatusService {
      */
     @PermitAll
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public ClientAppointments.Change moveAppointment(String statusToken, AppointmentId appointmentId, ZonedDateTime newStart) {
+    public ClientAppointments.Change moveAppointment(String statusToken, AppointmentId appointmentId,
+            ZonedDateTime newStart) {
         ClientAppointments diary = appointments.getIfAvailable();
         VerifiedClient client = client(statusToken).orElse(null);
         if (diary == null || client == null) {

@@ -43,7 +43,8 @@ class AlertNotices {
             // a manager cannot open the clinical page: their link finds the case in the queue, to assign it
             String link = publicUrl.link(assigned ? OutcomeLinks.alert(grant.reference())
                     : OutcomeLinks.queueRow(grant.reference()));
-            if (alerts.sendCaseAttention("measure-alert-" + alertId, StaffId.of(to.id()), to.email(), to.displayName(), link)) {
+            if (alerts.sendCaseAttention("measure-alert-" + alertId, StaffId.of(to.id()), to.email(),
+                    to.displayName(), link)) {
                 queued++;
             }
         }

@@ -73,7 +73,8 @@ public class HandoverService {
 
     /** The session goes to another therapist at the same time (their diary is checked; the clients are told). */
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult moveSession(AppointmentId appointmentId, StaffId therapistId, @Nullable String overrideReason) {
+    public BookingResult moveSession(AppointmentId appointmentId, StaffId therapistId,
+            @Nullable String overrideReason) {
         return changes.changeTherapist(appointmentId, therapistId, overrideReason);
     }
 

@@ -124,7 +124,8 @@ public class SubjectAccessRequests {
                 .anyMatch(r -> r.getStatus().open())) {
             throw alreadyOpen();
         }
-        var request = new AccessRequest(intakeId.value(), receivedOn, currentUser.require().id(), clock.instant(), reviewer);
+        var request = new AccessRequest(intakeId.value(), receivedOn, currentUser.require().id(), clock.instant(),
+                reviewer);
         try {
             requests.saveAndFlush(request);
         } catch (DataIntegrityViolationException e) {

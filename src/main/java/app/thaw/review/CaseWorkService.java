@@ -96,7 +96,8 @@ public class CaseWorkService {
         CaseLocks.Locked locked = locks.requireUnlocked(intakeId.value(), CaseOperation.CHANGE_CLINICAL);
         Optional<String> problem = intakes.amend(locked.grant(), itemId, values, reason);
         if (problem.isEmpty()) {
-            auditLog.record(AuditAction.ANSWER_AMENDED, intakeId.value(), locked.grant().reference(), "Question " + itemId);
+            auditLog.record(AuditAction.ANSWER_AMENDED, intakeId.value(), locked.grant().reference(),
+                    "Question " + itemId);
         }
         return problem;
     }

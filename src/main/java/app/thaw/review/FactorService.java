@@ -65,7 +65,8 @@ public class FactorService {
             throw new CaseActionRefused(suggested ? "This factor was suggested: confirm or reject it."
                     : "This factor wasn't suggested: add or remove it.");
         }
-        decisions.save(new FactorDecision(intakeId.value(), tagId, decision, currentUser.require().id(), clock.instant()));
+        decisions.save(new FactorDecision(intakeId.value(), tagId, decision, currentUser.require().id(),
+                clock.instant()));
         auditLog.record(AuditAction.FACTOR_DECIDED, intakeId.value(), locked.grant().reference(),
                 tag.label() + ": " + decision.name().toLowerCase(Locale.ROOT));
     }

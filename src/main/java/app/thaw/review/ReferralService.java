@@ -54,7 +54,8 @@ public class ReferralService {
      */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void decideReferral(IntakeId intakeId, ReferralKind kind, String reason, @Nullable String partnerFearDecision) {
+    public void decideReferral(IntakeId intakeId, ReferralKind kind, String reason,
+            @Nullable String partnerFearDecision) {
         String text = reason == null ? "" : reason.strip();
         CaseActionRefused.refuseUnstorable(text);
         if (text.isEmpty() || text.length() > Referral.REASON_MAX) {

@@ -232,7 +232,8 @@ public class DiarySetupService {
             throw new IllegalArgumentException("Keep the note under " + WorkingException.NOTE_MAX + " characters.");
         }
         exceptions.save(new WorkingException(therapistId.value(), day, true, starts, ends, text));
-        auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId.value()) + ": extra hours " + day
+        auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
+                name(therapistId.value()) + ": extra hours " + day
                 + " " + starts + "–" + ends);
     }
 
@@ -241,7 +242,8 @@ public class DiarySetupService {
         requireOwnOrAdmin(therapistId.value());
         exceptions.findById(exceptionId).filter(e -> e.getTherapistId() == therapistId.value()).ifPresent(found -> {
             exceptions.delete(found);
-            auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId.value()) + ": removed extra hours "
+            auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
+                    name(therapistId.value()) + ": removed extra hours "
                     + found.getDay());
         });
     }

@@ -82,7 +82,8 @@ public class FreeSlotService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
-    public List<SlotSuggestion> find(IntakeId intakeId, @Nullable IntakeId partnerIntakeId, StaffId therapistId, long typeId,
+    public List<SlotSuggestion> find(IntakeId intakeId, @Nullable IntakeId partnerIntakeId, StaffId therapistId,
+            long typeId,
                                      SessionFormat format, @Nullable Long preferredRoomId, int days, int max) {
         Instant now = clock.instant();
         LocalDate last = now.atZone(Application.PRACTICE_ZONE).toLocalDate().plusDays(Math.clamp(days, 1, 92));

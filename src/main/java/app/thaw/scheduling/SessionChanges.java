@@ -143,7 +143,8 @@ public class SessionChanges {
      */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult changeTherapist(AppointmentId appointmentId, StaffId therapistId, @Nullable String overrideReason) {
+    public BookingResult changeTherapist(AppointmentId appointmentId, StaffId therapistId,
+            @Nullable String overrideReason) {
         Appointment existing;
         try {
             existing = checks.changeable(appointmentId.value()).appointment();

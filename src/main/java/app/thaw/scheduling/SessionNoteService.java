@@ -62,7 +62,8 @@ public class SessionNoteService {
     /** Writes or changes the note (the session's own therapist, until signed or 24 hours old); {@code sign} locks it. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
-    public SessionNoteView saveNote(AppointmentId appointmentId, NoteTemplate template, List<String> sections, boolean sign) {
+    public SessionNoteView saveNote(AppointmentId appointmentId, NoteTemplate template, List<String> sections,
+            boolean sign) {
         Appointment appointment = appointment(appointmentId.value());
         return notes.save(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment),
                 template == null ? NoteTemplate.FREE : template, sections == null ? List.of() : sections, sign);

@@ -145,7 +145,8 @@ public class WaitlistService {
         WaitlistRows.Entry entry = store.entryOf(grant.intakeId()).filter(WaitlistRows.Entry::waiting)
                 .orElseThrow(() -> new OfferRefused(grant.reference() + " is not on the waiting list."));
         long typeId = OfferService.typeId(store, ServiceType.valueOf(entry.service()));
-        List<SlotSuggestion> found = slots.find(IntakeId.of(entry.intakeId()), IntakeId.ofNullable(entry.partnerIntakeId()), therapistId, typeId, format,
+        List<SlotSuggestion> found = slots.find(IntakeId.of(entry.intakeId()),
+                IntakeId.ofNullable(entry.partnerIntakeId()), therapistId, typeId, format,
                 null, 42, 50);
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         Comparator<SlotSuggestion> order = Comparator.comparing((SlotSuggestion s) -> !entry.urgent()

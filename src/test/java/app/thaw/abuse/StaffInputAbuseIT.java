@@ -113,10 +113,13 @@ class StaffInputAbuseIT {
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Reasons"));
         data.as("amira", () -> {
             for (String text : List.of(HostileText.MEGABYTE, "GP\u0000letter", "GP\uD800letter")) {
-                refusedInWords(() -> referrals.decideReferral(IntakeId.of(submitted.id()), ReferralKind.GP_MEDICATION_REVIEW, text, null));
-                assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900456"), text))
+                refusedInWords(() -> referrals.decideReferral(IntakeId.of(submitted.id()),
+                        ReferralKind.GP_MEDICATION_REVIEW, text, null));
+                assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900456"),
+                        text))
                         .as(text.length() + " characters").isPresent();
-                assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of(text), "Client phoned"))
+                assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of(text),
+                        "Client phoned"))
                         .isPresent();
             }
         });
@@ -158,13 +161,15 @@ class StaffInputAbuseIT {
         String status = submitted.receipt().statusToken();
 
         // a client's pasted text is cleaned (control characters and broken halves removed), never refused for them
-        refusedInWords(() -> clientStatus.requestAppointmentChange(status, AppointmentId.of(appointment), false, HostileText.MEGABYTE));
+        refusedInWords(() -> clientStatus.requestAppointmentChange(status, AppointmentId.of(appointment), false,
+                HostileText.MEGABYTE));
         for (String text : List.of(HostileText.MEGABYTE, "Sorry\u0000", "Sorry\uDC00")) {
             data.as("admin", () -> refusedInWords(() -> changes.cancel(AppointmentId.of(appointment), true, text)));
             data.as("admin", () -> refusedInWords(() -> diary.addRoom(text)));
         }
         // a forged appointment id of someone else's session is refused like an unknown one
-        refusedInWords(() -> clientStatus.requestAppointmentChange(status, AppointmentId.of(appointment + 100_000), true, null));
+        refusedInWords(() -> clientStatus.requestAppointmentChange(status, AppointmentId.of(appointment + 100_000),
+                true, null));
 
         String hostile = HostileText.STORED_AS_TYPED.get("image onerror");
         clientStatus.requestAppointmentChange(status, AppointmentId.of(appointment), false, hostile);

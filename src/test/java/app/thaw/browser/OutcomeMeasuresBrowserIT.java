@@ -54,7 +54,8 @@ class OutcomeMeasuresBrowserIT extends BrowserTest {
     void aClientAnswersARepeatMeasureOnAPhoneAndTheTherapistSeesTheNewPoint() {
         var data = new ReviewTestData(intake, staff, jdbc);
         var client = data.submit(IntakeFixtures.completeAnswers("Robin " + ReviewTestData.uniqueWord()));
-        data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL, "Individual work.",
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL,
+                "Individual work.",
                 null));
         long amira = data.idOf("amira");
         long first = book(data, client.id(), amira);

@@ -97,7 +97,8 @@ class CaseLifecycleIT {
         // therapist A opens the couple's case: both are in review; referring them to couples work refers both
         data.as("amira", () -> caseOpening.openCase(alex.reference()));
         assertBoth(alex.id(), sam.id(), IntakeStatus.IN_REVIEW);
-        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.", null));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.",
+                null));
         assertBoth(alex.id(), sam.id(), IntakeStatus.REFERRED);
         assertThat(assignee(alex.id())).as("the therapist who referred holds the case").isEqualTo(data.idOf("amira"));
         assertThat(assignee(sam.id())).isEqualTo(data.idOf("amira"));

@@ -104,7 +104,8 @@ class SessionNotesIT {
                 List.of("Changed my mind"), false))).hasMessageContaining("locked");
         assertThatThrownBy(() -> jdbc.update("update session_note set template = 'FREE' where appointment_id = ?",
                 session)).as("the database holds the lock too").isInstanceOf(DataAccessException.class);
-        SessionNoteView added = data.as("amira", () -> notes.addAddendum(AppointmentId.of(session), "Client phoned: feeling better."));
+        SessionNoteView added = data.as("amira", () -> notes.addAddendum(AppointmentId.of(session),
+                "Client phoned: feeling better."));
         assertThat(added.addenda()).singleElement().satisfies(addendum -> {
             assertThat(addendum.text()).isEqualTo("Client phoned: feeling better.");
             assertThat(addendum.author()).isEqualTo("Dr Amira Khan");
@@ -115,7 +116,8 @@ class SessionNotesIT {
         assertThat(detail.sessionNotes()).singleElement()
                 .satisfies(note -> assertThat(note.sections().getFirst().text()).isEqualTo(secret));
         // never to the practice manager, nor to a colleague (refused and audited like a case they may not see)
-        assertThatThrownBy(() -> data.as("admin", () -> notes.note(AppointmentId.of(session)))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> data.as("admin",
+                () -> notes.note(AppointmentId.of(session)))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> data.as("tom", () -> notes.note(AppointmentId.of(session))))
                 .hasMessage("That session no longer exists.");
         assertThat(data.auditActions(client.id())).contains("SESSION_NOTE_WRITTEN", "SESSION_NOTE_SIGNED",
@@ -142,7 +144,8 @@ class SessionNotesIT {
         data.as("grace", () -> changes.recordOutcome(AppointmentId.of(session), AppointmentState.ATTENDED));
         assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.FREE,
                 List.of("Not mine to write"), false))).hasMessageContaining("therapist who saw the client");
-        data.as("grace", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.DAP, List.of("Data", "", "Plan"), false));
+        data.as("grace", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.DAP, List.of("Data", "",
+                "Plan"), false));
         assertThat(data.as("amira", () -> notes.note(AppointmentId.of(session)))).isPresent()
                 .hasValueSatisfying(note -> assertThat(note.author()).isEqualTo("Grace Okafor"));
         assertThatThrownBy(() -> data.as("grace", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.FREE,

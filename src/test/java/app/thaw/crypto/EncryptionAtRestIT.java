@@ -112,8 +112,10 @@ class EncryptionAtRestIT {
         data.as("grace", () -> {
             caseWork.acknowledgeRisk(IntakeId.of(submitted.id()), canary.get("risk"));
             caseWork.addNote(IntakeId.of(submitted.id()), canary.get("note"));
-            referrals.decideReferral(IntakeId.of(submitted.id()), ReferralKind.COUPLES, canary.get("referral"), canary.get("fear"));
-            assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "presenting.what_helped", List.of(canary.get("amendanswer")),
+            referrals.decideReferral(IntakeId.of(submitted.id()), ReferralKind.COUPLES, canary.get("referral"),
+                    canary.get("fear"));
+            assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "presenting.what_helped",
+                    List.of(canary.get("amendanswer")),
                     canary.get("amendreason"))).isEmpty();
             long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
             var kept = (BookingResult.Booked) scheduling.book(new BookingRequest(submitted.id(), null, grace, type,
@@ -125,7 +127,8 @@ class EncryptionAtRestIT {
         });
         long keptId = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",
                 Long.class, submitted.id());
-        clientStatus.requestAppointmentChange(submitted.receipt().statusToken(), AppointmentId.of(keptId), false, canary.get("message"));
+        clientStatus.requestAppointmentChange(submitted.receipt().statusToken(), AppointmentId.of(keptId), false,
+                canary.get("message"));
 
         // (1) the columns themselves hold only ciphertext
         List<String> stored = new ArrayList<>();

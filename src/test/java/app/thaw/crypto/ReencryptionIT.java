@@ -54,7 +54,8 @@ class ReencryptionIT {
                 .with("presenting.what_brings_you", "Rotated answer " + word));
         data.as("tom", () -> {
             caseWork.addNote(IntakeId.of(submitted.id()), "Rotated note " + word);
-            caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900789"), "Rotated reason " + word);
+            caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900789"),
+                    "Rotated reason " + word);
             return null;
         });
         String newKey = "rot" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);

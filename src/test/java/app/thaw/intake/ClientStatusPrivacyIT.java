@@ -98,7 +98,8 @@ class ClientStatusPrivacyIT {
             assertThat(next.changeRequested()).isFalse();
         });
 
-        String reply = clientStatus.requestAppointmentChange(second.receipt().statusToken(), AppointmentId.of(session), true,
+        String reply = clientStatus.requestAppointmentChange(second.receipt().statusToken(),
+                AppointmentId.of(session), true,
                 word + " private reason");
 
         assertThat(reply).contains("passed your request");

@@ -83,7 +83,8 @@ class OutcomeMeasuresIT {
         assertThat(scores(alex.id())).containsExactly("INTAKE 16/14");
         assertThat(scores(sam.id())).containsExactly("INTAKE 8/7");
 
-        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.", null));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.",
+                null));
         long tom = data.idOf("tom");
 
         // the day before the first session: each partner gets their own request, leaving out what the intake

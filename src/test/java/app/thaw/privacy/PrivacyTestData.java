@@ -87,13 +87,16 @@ final class PrivacyTestData {
             assignments.assignToMe(IntakeId.of(client.id()));
             work.addNote(IntakeId.of(client.id()), clientNote);
             work.addNote(IntakeId.of(partner.id()), partnerNote);
-            work.amendAnswer(IntakeId.of(client.id()), "about.phone", List.of("07700 900999"), "New number given by phone");
+            work.amendAnswer(IntakeId.of(client.id()), "about.phone", List.of("07700 900999"),
+                    "New number given by phone");
             String tag = factors.factorTags().getFirst().id();
             boolean suggested = jdbc.queryForObject(
                     "select count(*) from factor_suggestion where intake_id = ? and tag_id = ?", Integer.class,
                     client.id(), tag) > 0;
-            factors.decideFactor(IntakeId.of(client.id()), tag, suggested ? FactorDecisionKind.CONFIRMED : FactorDecisionKind.ADDED);
-            referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.COUPLES, "Both want to work on talking again.", null);
+            factors.decideFactor(IntakeId.of(client.id()), tag,
+                    suggested ? FactorDecisionKind.CONFIRMED : FactorDecisionKind.ADDED);
+            referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.COUPLES,
+                    "Both want to work on talking again.", null);
         });
         data.as("admin", () -> {
             long tom = data.idOf("tom");

@@ -193,7 +193,8 @@ class SubjectAccessRequestIT {
         assertThatThrownBy(() -> data.as("admin", () -> reviews.open(id))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> data.as("admin", () -> reviews.approve(id, Map.of(), "x")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> data.as("amira", () -> requests.record(IntakeId.of(client), SubjectAccessSteps.today(), null)))
+        assertThatThrownBy(() -> data.as("amira", () -> requests.record(IntakeId.of(client),
+                SubjectAccessSteps.today(), null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reviews.open(id)).isInstanceOf(
                 org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
@@ -262,7 +263,8 @@ class SubjectAccessRequestIT {
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("future");
         assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(client), null, null)))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("Enter the date");
-        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(client), today, StaffId.of(data.idOf("tom")))))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(client), today,
+                StaffId.of(data.idOf("tom")))))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("no part in this client's care");
 
         AccessRequestView first = data.as("admin", () -> requests.record(IntakeId.of(client), today, null));
@@ -307,7 +309,8 @@ class SubjectAccessRequestIT {
         assertThat(choice.suggested()).isNull();
         assertThat(choice.reviewers()).extracting(ReviewerChoice.Reviewer::name)
                 .contains("Dr Amira Khan", "Tom Whitfield", "Grace Okafor");
-        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(alone.id()), SubjectAccessSteps.today(),
+        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(alone.id()),
+                SubjectAccessSteps.today(),
                 null))).isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("Choose the clinician");
         assertThat(data.as("admin", () -> requests.record(IntakeId.of(alone.id()), SubjectAccessSteps.today(),
                 StaffId.of(data.idOf("tom")))).reviewerName()).isEqualTo("Tom Whitfield");

@@ -27,7 +27,8 @@ public final class SubjectAccessSteps {
 
     /** Recorded by the practice manager, received three days ago, reviewed by {@code reviewer}. */
     public AccessRequestView record(long intakeId, String reviewer) {
-        return data.as("admin", () -> requests.record(IntakeId.of(intakeId), today().minusDays(3), StaffId.of(data.idOf(reviewer))));
+        return data.as("admin", () -> requests.record(IntakeId.of(intakeId), today().minusDays(3),
+                StaffId.of(data.idOf(reviewer))));
     }
 
     /** The named clinician opens the review and approves it, withholding the given parts (key to reason). */

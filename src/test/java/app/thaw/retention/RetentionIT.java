@@ -260,7 +260,8 @@ class RetentionIT {
     void closingACaseStampsWhenAndReopeningClearsIt() {
         var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Closing"));
 
-        data.review.as("amira", () -> care.closeCase(IntakeId.of(client.id()), app.thaw.review.ClosureReason.NO_RESPONSE, false));
+        data.review.as("amira", () -> care.closeCase(IntakeId.of(client.id()),
+                app.thaw.review.ClosureReason.NO_RESPONSE, false));
         assertThat(jdbc.queryForObject("select closed_at from intake where id = ?", java.sql.Timestamp.class,
                 client.id())).isNotNull();
         data.review.as("amira", () -> care.reopenCase(IntakeId.of(client.id())));

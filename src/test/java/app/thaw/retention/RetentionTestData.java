@@ -67,7 +67,8 @@ final class RetentionTestData {
             reviewService.acknowledgeRisk(IntakeId.of(intakeId), word + " risk note");
             reviewService.addNote(IntakeId.of(intakeId), word + " note body");
             reviewService.amendAnswer(IntakeId.of(intakeId), "about.phone", List.of("07700 900456"), word + " phoned");
-            reviewService.amendAnswer(IntakeId.of(intakeId), "presenting.duration", List.of("over_1y"), word + " clarified");
+            reviewService.amendAnswer(IntakeId.of(intakeId), "presenting.duration", List.of("over_1y"),
+                    word + " clarified");
             referrals.decideReferral(IntakeId.of(intakeId), ReferralKind.INDIVIDUAL, word + " referral reason", null);
         });
         long session = insertSession(intakeId, null, "ATTENDED", null);

@@ -39,9 +39,12 @@ class AnswerAmendmentIT {
         var data = new ReviewTestData(intake, staff, jdbc);
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Amended"));
 
-        var refused = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("not a phone"), "Client phoned");
-        var missingReason = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900456"), " ");
-        var saved = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900456"), "Client phoned");
+        var refused = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("not a phone"),
+                "Client phoned");
+        var missingReason = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone",
+                List.of("07700 900456"), " ");
+        var saved = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900456"),
+                "Client phoned");
 
         assertThat(refused).get().asString().contains("UK phone number");
         assertThat(missingReason).get().asString().startsWith("Please say why");

@@ -445,9 +445,11 @@ class ReviewServiceIT {
             assertThatThrownBy(action::run).isInstanceOf(CaseActionRefused.class)
                     .hasMessageContaining("Review the risk first");
         }
-        assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(id), "   ")).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(id),
+                "   ")).isInstanceOf(CaseActionRefused.class);
         assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(id), null)).isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(id), "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(id),
+                "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
         // nothing changed the case: opening it put it in review; no denial, since nobody asked for its session notes
         assertThat(data.auditActions(id)).containsExactly("INTAKE_SUBMITTED", "CASE_OPENED", "STATUS_CHANGED");
         assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, id))
@@ -477,7 +479,8 @@ class ReviewServiceIT {
 
         assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(submitted.id()), "Me too"))
                 .isInstanceOf(CaseNotFound.class);
-        assertThatThrownBy(() -> data.as("tom", () -> caseWork.acknowledgeRisk(IntakeId.of(submitted.id()), "Rewritten later")))
+        assertThatThrownBy(() -> data.as("tom", () -> caseWork.acknowledgeRisk(IntakeId.of(submitted.id()),
+                "Rewritten later")))
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("already been reviewed");
         CaseDetail detail = data.as("tom", () -> caseOpening.openCase(submitted.reference())).orElseThrow();
         assertThat(detail.state().assigneeName()).isEqualTo("Tom Whitfield");
@@ -508,7 +511,8 @@ class ReviewServiceIT {
     void aNoteNeedsText() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Notes"));
 
-        assertThatThrownBy(() -> caseWork.addNote(IntakeId.of(submitted.id()), " \n ")).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.addNote(IntakeId.of(submitted.id()),
+                " \n ")).isInstanceOf(CaseActionRefused.class);
         assertThatThrownBy(() -> caseWork.addNote(IntakeId.of(submitted.id()), "x".repeat(4001)))
                 .isInstanceOf(CaseActionRefused.class);
         caseWork.addNote(IntakeId.of(submitted.id()), "First");
@@ -596,11 +600,14 @@ class ReviewServiceIT {
         }
         var submitted = data.submit(answers);
 
-        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "anxiety", FactorDecisionKind.ADDED))
+        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "anxiety",
+                FactorDecisionKind.ADDED))
                 .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "low_mood", FactorDecisionKind.CONFIRMED))
+        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "low_mood",
+                FactorDecisionKind.CONFIRMED))
                 .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "no_such_tag", FactorDecisionKind.ADDED))
+        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "no_such_tag",
+                FactorDecisionKind.ADDED))
                 .isInstanceOf(CaseActionRefused.class);
         assertThat(jdbc.queryForObject("select count(*) from factor_decision where intake_id = ?", Integer.class,
                 submitted.id())).isZero();
@@ -668,7 +675,8 @@ class ReviewServiceIT {
         assertThat(jdbc.queryForObject("select count(*) from referral where intake_id = ?", Integer.class, id))
                 .isZero();
 
-        referrals.decideReferral(IntakeId.of(id), ReferralKind.INDIVIDUAL, "Individual work first.", "ignored for individual work");
+        referrals.decideReferral(IntakeId.of(id), ReferralKind.INDIVIDUAL, "Individual work first.",
+                "ignored for individual work");
         referrals.decideReferral(IntakeId.of(id), ReferralKind.COUPLES, "Joint sessions later.",
                 "Assessed separately twice; fear relates to a past partner.");
 
@@ -696,7 +704,8 @@ class ReviewServiceIT {
                 .isInstanceOf(app.thaw.scheduling.BookingResult.Booked.class);
         assertThatThrownBy(() -> letterService.referralLetter(IntakeId.of(id))).isInstanceOf(CaseActionRefused.class);
 
-        referrals.decideReferral(IntakeId.of(id), ReferralKind.NHS_TALKING_THERAPIES, "Step-down support between sessions.", null);
+        referrals.decideReferral(IntakeId.of(id), ReferralKind.NHS_TALKING_THERAPIES,
+                "Step-down support between sessions.", null);
         ReferralLetterFile letter = letterService.referralLetter(IntakeId.of(id));
 
         assertThat(new String(letter.pdf(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
@@ -778,14 +787,17 @@ class ReviewServiceIT {
         var first = data.submit(couplesAnswers(word + " Unaware"));
         var afraid = data.submitPartner(first.receipt().partnerInvitationToken(),
                 couplesAnswers(word + " Afraid").with("safety.partner_fear", "yes"));
-        data.as("amira", () -> caseWork.acknowledgeRisk(IntakeId.of(afraid.id()), "Spoke to them alone; safety plan made."));
+        data.as("amira", () -> caseWork.acknowledgeRisk(IntakeId.of(afraid.id()),
+                "Spoke to them alone; safety plan made."));
 
         CaseDetail detail = data.as("amira", () -> caseOpening.openCase(first.reference())).orElseThrow();
 
         assertThat(detail.state().partnerFearFlag()).isTrue();
-        assertThatThrownBy(() -> data.as("amira", () -> referrals.decideReferral(IntakeId.of(first.id()), ReferralKind.COUPLES,
+        assertThatThrownBy(() -> data.as("amira", () -> referrals.decideReferral(IntakeId.of(first.id()),
+                ReferralKind.COUPLES,
                 "Joint sessions", null))).isInstanceOf(CaseActionRefused.class);
-        data.as("amira", () -> referrals.decideReferral(IntakeId.of(first.id()), ReferralKind.INDIVIDUAL, "Individual first", null));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(first.id()), ReferralKind.INDIVIDUAL,
+                "Individual first", null));
         assertThat(jdbc.queryForObject("select kind from referral where intake_id = ?", String.class, first.id()))
                 .isEqualTo("INDIVIDUAL");
     }

@@ -79,7 +79,8 @@ class ClientSelfServiceIT {
     private long everydayTherapist(String name) {
         long therapist = week.therapist(name + " " + ReviewTestData.uniqueWord());
         for (DayOfWeek day : DayOfWeek.values()) {
-            data.as("admin", () -> setup.addWorkingHours(StaffId.of(therapist), day, LocalTime.of(8, 0), LocalTime.of(20, 0)));
+            data.as("admin", () -> setup.addWorkingHours(StaffId.of(therapist), day, LocalTime.of(8, 0),
+                    LocalTime.of(20, 0)));
         }
         return therapist;
     }
@@ -105,7 +106,8 @@ class ClientSelfServiceIT {
         String token = client.receipt().statusToken();
         LocalDate day = openDay(6);
         SessionView session = week.book(week.online(client.id(), therapist, WorkingWeekData.at(day, 10, 0)));
-        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), today().plusDays(3), today().plusDays(3), null, null,
+        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), today().plusDays(3), today().plusDays(3),
+                null, null,
                 AwayReason.TRAINING, null));
 
         ClientAppointments.Session shown = clientStatus.appointments(token).getFirst();
@@ -131,16 +133,20 @@ class ClientSelfServiceIT {
         assertThat(stale.done()).isFalse();
         assertThat(stale.message()).isEqualTo(ClientMoves.GONE);
         // a time that was never offered (a forged form, 03:00) is refused the same way
-        var forged = clientStatus.moveAppointment(token, AppointmentId.of(session.id()), WorkingWeekData.at(day.plusDays(1), 3, 0));
+        var forged = clientStatus.moveAppointment(token, AppointmentId.of(session.id()),
+                WorkingWeekData.at(day.plusDays(1), 3, 0));
         assertThat(forged.done()).isFalse();
         // another client's link cannot move it, and learns nothing about it
         var stranger = data.submit(IntakeFixtures.completeAnswers("Stranger " + ReviewTestData.uniqueWord()));
-        var refused = clientStatus.moveAppointment(stranger.receipt().statusToken(), AppointmentId.of(session.id()), free.get(1).start());
+        var refused = clientStatus.moveAppointment(stranger.receipt().statusToken(), AppointmentId.of(session.id()),
+                free.get(1).start());
         assertThat(refused.done()).isFalse();
         assertThat(refused.message()).isEqualTo(ClientMoves.NOT_FOUND);
-        assertThat(clientStatus.freeTimes(stranger.receipt().statusToken(), AppointmentId.of(session.id()), null)).isEmpty();
+        assertThat(clientStatus.freeTimes(stranger.receipt().statusToken(), AppointmentId.of(session.id()),
+                null)).isEmpty();
 
-        ClientAppointments.FreeTime chosen = clientStatus.freeTimes(token, AppointmentId.of(session.id()), null).getFirst();
+        ClientAppointments.FreeTime chosen = clientStatus.freeTimes(token, AppointmentId.of(session.id()),
+                null).getFirst();
         var moved = clientStatus.moveAppointment(token, AppointmentId.of(session.id()), chosen.start());
         assertThat(moved.done()).as(moved.message()).isTrue();
         assertThat(moved.message()).startsWith("Your session has moved from");
@@ -196,7 +202,8 @@ class ClientSelfServiceIT {
         SessionView session = week.book(new BookingRequest(client.id(), null, therapist, week.type("INDIVIDUAL"),
                 SessionFormat.ONLINE, null, soon, null, "Test: tomorrow"));
 
-        String said = clientStatus.requestAppointmentChange(client.receipt().statusToken(), AppointmentId.of(session.id()), false,
+        String said = clientStatus.requestAppointmentChange(client.receipt().statusToken(),
+                AppointmentId.of(session.id()), false,
                 "Any evening next week");
 
         assertThat(said).contains("may count as a late cancellation");
@@ -211,12 +218,14 @@ class ClientSelfServiceIT {
             var client = data.submit(IntakeFixtures.completeAnswers("Rae " + ReviewTestData.uniqueWord()));
             SessionView session = week.book(week.online(client.id(), therapist,
                     WorkingWeekData.at(openDay(9 + round), 8, 0)));
-            ClientAppointments.FreeTime wanted = clientStatus.freeTimes(client.receipt().statusToken(), AppointmentId.of(session.id()),
+            ClientAppointments.FreeTime wanted = clientStatus.freeTimes(client.receipt().statusToken(),
+                    AppointmentId.of(session.id()),
                     openDay(4)).getFirst();
             var walkIn = data.submit(IntakeFixtures.completeAnswers("Walk " + ReviewTestData.uniqueWord()));
 
             List<Object> outcomes = race(
-                    () -> clientStatus.moveAppointment(client.receipt().statusToken(), AppointmentId.of(session.id()), wanted.start()),
+                    () -> clientStatus.moveAppointment(client.receipt().statusToken(),
+                            AppointmentId.of(session.id()), wanted.start()),
                     () -> data.as("admin", () -> scheduling.book(week.online(walkIn.id(), therapist,
                             wanted.start()))));
 

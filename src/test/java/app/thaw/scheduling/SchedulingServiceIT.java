@@ -160,7 +160,8 @@ class SchedulingServiceIT {
         assertThat(late).isInstanceOf(BookingResult.Booked.class);
         assertThat(((BookingResult.Booked) late).session().start().toInstant().toString())
                 .isEqualTo("2027-10-31T01:30:00Z");
-        assertThat(scheduling.sessions(StaffId.of(tom), autumn, autumn)).extracting(s -> s.start().toLocalTime().toString())
+        assertThat(scheduling.sessions(StaffId.of(tom), autumn,
+                autumn)).extracting(s -> s.start().toLocalTime().toString())
                 .containsSubsequence("01:30", "01:30");
     }
 
@@ -229,8 +230,10 @@ class SchedulingServiceIT {
         SecurityContextHolder.clearContext();
 
         assertThat(clientStatus.appointments(client.statusToken)).hasSize(2);
-        String far = clientStatus.requestAppointmentChange(client.statusToken, AppointmentId.of(session.session().id()), true, null);
-        String near = clientStatus.requestAppointmentChange(client.statusToken, AppointmentId.of(soon.session().id()), false,
+        String far = clientStatus.requestAppointmentChange(client.statusToken,
+                AppointmentId.of(session.session().id()), true, null);
+        String near = clientStatus.requestAppointmentChange(client.statusToken,
+                AppointmentId.of(soon.session().id()), false,
                 "Sorry, ill");
 
         assertThat(far).contains("is cancelled.");
@@ -265,7 +268,8 @@ class SchedulingServiceIT {
         SecurityContextHolder.clearContext();
 
         var refused = org.assertj.core.api.Assertions.catchThrowable(() ->
-                clientStatus.requestAppointmentChange(stranger.statusToken, AppointmentId.of(session.session().id()), true, null));
+                clientStatus.requestAppointmentChange(stranger.statusToken,
+                        AppointmentId.of(session.session().id()), true, null));
 
         assertThat(refused).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("couldn't find");
         assertThat(clientStatus.appointments(stranger.statusToken)).isEmpty();

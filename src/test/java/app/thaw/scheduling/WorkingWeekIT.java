@@ -94,7 +94,8 @@ class WorkingWeekIT {
         SessionView booked = week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 10, 0)));
 
         // a week away over the booked session: it is listed at once, and nothing more can be booked then
-        var away = data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), monday, monday.plusDays(4), null, null,
+        var away = data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), monday, monday.plusDays(4), null,
+                null,
                 AwayReason.ANNUAL_LEAVE, "Family visit"));
         assertThat(away.affected()).extracting(SessionView::id).containsExactly(booked.id());
         var inLeave = data.as("admin", () -> scheduling.book(week.online(client.id(), therapist,
@@ -108,7 +109,8 @@ class WorkingWeekIT {
                 .contains("Booked anyway by the practice manager: Client in crisis; agreed with the therapist"));
 
         // moving the first session out of the time away leaves only the overridden one in it
-        assertThat(data.as("admin", () -> changes.reschedule(AppointmentId.of(booked.id()), WorkingWeekData.at(monday.plusWeeks(1), 10,
+        assertThat(data.as("admin", () -> changes.reschedule(AppointmentId.of(booked.id()),
+                WorkingWeekData.at(monday.plusWeeks(1), 10,
                 0), null))).isInstanceOf(BookingResult.Booked.class);
         assertThat(data.as("admin", () -> leave.sessionsDuring(StaffId.of(therapist), away.away().id())))
                 .extracting(SessionView::id).containsExactly(((BookingResult.Booked) overridden).session().id());
@@ -117,7 +119,8 @@ class WorkingWeekIT {
         data.as("admin", () -> leave.removeTimeAway(StaffId.of(therapist), away.away().id()));
         week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 13, 0)));
         LocalDate next = monday.plusWeeks(2);
-        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), next, next, LocalTime.of(13, 0), LocalTime.of(15, 0),
+        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), next, next, LocalTime.of(13, 0),
+                LocalTime.of(15, 0),
                 AwayReason.TRAINING, null));
         assertThat(data.as("admin", () -> scheduling.book(week.online(client.id(), therapist,
                 WorkingWeekData.at(next, 14, 0))))).isInstanceOf(BookingResult.Unavailable.class);
@@ -133,7 +136,8 @@ class WorkingWeekIT {
         String username = week.signInAs(therapist);
         var client = data.submit(IntakeFixtures.completeAnswers("Lee " + ReviewTestData.uniqueWord()));
         LocalDate monday = WorkingWeekData.farMonday();
-        data.as(username, () -> leave.addTimeAway(StaffId.of(therapist), monday, monday, null, null, AwayReason.SICKNESS, null));
+        data.as(username, () -> leave.addTimeAway(StaffId.of(therapist), monday, monday, null, null,
+                AwayReason.SICKNESS, null));
         var refused = data.as(username, () -> scheduling.book(week.online(client.id(), therapist,
                 WorkingWeekData.at(monday, 10, 0)).overriding("I'll come in anyway")));
         assertThat(refused).isInstanceOfSatisfying(BookingResult.Unavailable.class,
@@ -186,10 +190,12 @@ class WorkingWeekIT {
         var other = data.submit(IntakeFixtures.completeAnswers("Sky " + ReviewTestData.uniqueWord()));
         week.book(week.online(other.id(), second, WorkingWeekData.at(monday, 10, 30)));
 
-        assertThat(data.as("admin", () -> changes.changeTherapist(AppointmentId.of(afternoon.id()), StaffId.of(second), null)))
+        assertThat(data.as("admin", () -> changes.changeTherapist(AppointmentId.of(afternoon.id()),
+                StaffId.of(second), null)))
                 .isInstanceOfSatisfying(BookingResult.Unavailable.class,
                         refused -> assertThat(refused.message()).contains("outside").contains("09:00–12:00"));
-        assertThat(data.as("admin", () -> changes.changeTherapist(AppointmentId.of(morning.id()), StaffId.of(second), null)))
+        assertThat(data.as("admin", () -> changes.changeTherapist(AppointmentId.of(morning.id()),
+                StaffId.of(second), null)))
                 .isInstanceOfSatisfying(BookingResult.Conflict.class,
                         conflict -> assertThat(conflict.message()).contains(secondName));
         var given = data.as("admin", () -> changes.changeTherapist(AppointmentId.of(afternoon.id()), StaffId.of(second),
@@ -213,11 +219,13 @@ class WorkingWeekIT {
         SessionView dropping = week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 12, 0)));
         String token = client.receipt().statusToken();
         clientStatus.requestAppointmentChange(token, AppointmentId.of(moving.id()), false, "Could we make it Tuesday?");
-        clientStatus.requestAppointmentChange(token, AppointmentId.of(dropping.id()), false, "Could we move this one too?");
+        clientStatus.requestAppointmentChange(token, AppointmentId.of(dropping.id()), false,
+                "Could we move this one too?");
         assertThat(data.as("admin", requests::open)).extracting(r -> r.session().id())
                 .contains(moving.id(), dropping.id());
 
-        data.as("admin", () -> changes.reschedule(AppointmentId.of(moving.id()), WorkingWeekData.at(monday.plusDays(1), 10, 0),
+        data.as("admin", () -> changes.reschedule(AppointmentId.of(moving.id()),
+                WorkingWeekData.at(monday.plusDays(1), 10, 0),
                 null));
         data.as("admin", () -> changes.cancel(AppointmentId.of(dropping.id()), false, "The client found another time"));
 
@@ -236,7 +244,8 @@ class WorkingWeekIT {
         String email = jdbc.queryForObject("select email from intake where id = ?", String.class, client.id());
         LocalDate monday = WorkingWeekData.farMonday();
         // the third Monday is taken by time away, so the series skips it
-        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), monday.plusWeeks(2), monday.plusWeeks(2), null, null,
+        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), monday.plusWeeks(2), monday.plusWeeks(2),
+                null, null,
                 AwayReason.TRAINING, null));
         var series = data.as("admin", () -> scheduling.bookSeries(week.online(client.id(), therapist,
                 WorkingWeekData.at(monday, 9, 0)), new Recurrence(false, 6, null)));
@@ -265,7 +274,8 @@ class WorkingWeekIT {
         });
 
         SessionView fourth = series.booked().get(2);
-        var moved = data.as("admin", () -> changes.reschedule(AppointmentId.of(fourth.id()), fourth.start().plusHours(2), null,
+        var moved = data.as("admin", () -> changes.reschedule(AppointmentId.of(fourth.id()),
+                fourth.start().plusHours(2), null,
                 "Client asked"));
         assertThat(moved).isInstanceOf(BookingResult.Booked.class);
         String changedIcs = jdbc.queryForObject("select ics from outbox_message where lower(recipient) = lower(?) "

@@ -146,7 +146,8 @@ class StaffAdministrationIT {
     @Test
     void anAdminCannotChangeTheirOwnRoleAndTherapistsCannotAdministerAtAll() {
         long adminId = idOf("admin");
-        assertThatThrownBy(() -> staff.as("admin", () -> administration.changeRole(StaffId.of(adminId), StaffRole.THERAPIST)))
+        assertThatThrownBy(() -> staff.as("admin", () -> administration.changeRole(StaffId.of(adminId),
+                StaffRole.THERAPIST)))
                 .isInstanceOf(StaffActionRefused.class).hasMessageContaining("your own role");
         assertThatThrownBy(() -> staff.as("amira", () -> administration.team()))
                 .isInstanceOf(AuthorizationDeniedException.class);

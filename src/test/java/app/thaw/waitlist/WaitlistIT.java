@@ -255,10 +255,12 @@ class WaitlistIT {
         var one = waiting.amiraOnline(1, 50).getFirst();
         var overlapping = new OfferedTime(one.therapistId(), SessionFormat.ONLINE, null, one.start().plusMinutes(30),
                 one.end().plusMinutes(30));
-        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(IntakeId.of(client.id()), List.of(one, overlapping), null)))
+        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(IntakeId.of(client.id()), List.of(one,
+                overlapping), null)))
                 .isInstanceOf(OfferRefused.class).hasMessageContaining("must not overlap");
         var notWaiting = data.submit(IntakeFixtures.completeAnswers("New " + ReviewTestData.uniqueWord()));
-        assertThatThrownBy(() -> data.as("admin", () -> offers.offer(IntakeId.of(notWaiting.id()), waiting.amiraOnline(1, 50),
+        assertThatThrownBy(() -> data.as("admin", () -> offers.offer(IntakeId.of(notWaiting.id()),
+                waiting.amiraOnline(1, 50),
                 null))).isInstanceOf(OfferRefused.class).hasMessageContaining("not on the waiting list");
     }
 
@@ -302,7 +304,8 @@ class WaitlistIT {
         var mine = waiting.waitingClient("Linked " + ReviewTestData.uniqueWord());
         var theirs = waiting.waitingClient("Other " + ReviewTestData.uniqueWord());
         data.as("amira", () -> offers.offer(IntakeId.of(mine.id()), waiting.amiraOnline(1, 50), null));
-        var theirOffer = data.as("amira", () -> offers.offer(IntakeId.of(theirs.id()), waiting.amiraOnline(1, 50), null));
+        var theirOffer = data.as("amira", () -> offers.offer(IntakeId.of(theirs.id()), waiting.amiraOnline(1, 50),
+                null));
         String myLink = waiting.offerLink(mine.id());
         long mySlot = clients.offeredByLink(myLink).orElseThrow().times().getFirst().slotId();
         long theirSlot = clientStatus.offeredTimes(theirs.receipt().statusToken()).times().getFirst().slotId();
@@ -372,7 +375,8 @@ class WaitlistIT {
         jdbc.update("insert into waitlist_entry (intake_id, partner_intake_id, service, urgent, added_at) "
                 + "values (?, ?, 'COUPLES', false, now())", couple.sam().id(), couple.alex().id());
 
-        var made = data.as("amira", () -> offers.offer(IntakeId.of(couple.alex().id()), waiting.amiraOnline(2, 50), null));
+        var made = data.as("amira", () -> offers.offer(IntakeId.of(couple.alex().id()), waiting.amiraOnline(2, 50),
+                null));
         assertThat(made.times()).isEqualTo(2);
         assertThat(clientStatus.offeredTimes(sam).times()).hasSize(2);
         var alexSees = clientStatus.offeredTimes(alex).times();

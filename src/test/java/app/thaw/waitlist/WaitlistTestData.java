@@ -48,7 +48,8 @@ public final class WaitlistTestData {
         var sam = data.submitPartner(alex.receipt().partnerInvitationToken(),
                 IntakeFixtures.couplesAnswers("Sam " + surname));
         data.as("amira", () -> review.openCase(alex.reference()));
-        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.", null));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.",
+                null));
         data.as("amira", () -> care.addToWaitingList(IntakeId.of(alex.id()), true));
         return new Couple(alex, sam);
     }
@@ -57,7 +58,8 @@ public final class WaitlistTestData {
     public ReviewTestData.Submitted waitingClient(String name) {
         var client = data.submit(IntakeFixtures.completeAnswers(name));
         data.as("amira", () -> review.openCase(client.reference()));
-        data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL, "One to one.", null));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL,
+                "One to one.", null));
         data.as("amira", () -> care.addToWaitingList(IntakeId.of(client.id()), false));
         return client;
     }

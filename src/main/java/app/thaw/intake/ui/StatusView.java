@@ -193,7 +193,8 @@ public class StatusView extends Div implements BeforeEnterObserver {
     }
 
     private String requestChange(ClientAppointments.Session session, boolean cancel, String message) {
-        String outcome = intake.requestAppointmentChange(token, AppointmentId.of(session.appointmentId()), cancel, message);
+        String outcome = intake.requestAppointmentChange(token, AppointmentId.of(session.appointmentId()), cancel,
+                message);
         render(outcome);
         return outcome;
     }

@@ -227,7 +227,8 @@ class SubjectAccessPanel extends Div {
                 request.reviewerId());
         var save = new Button("Change reviewer", click -> {
             if (reviewer.getValue() != null) {
-                act(() -> service.changeReviewer(request.id(), StaffId.of(reviewer.getValue().id())), "Reviewer changed.");
+                act(() -> service.changeReviewer(request.id(), StaffId.of(reviewer.getValue().id())),
+                        "Reviewer changed.");
             }
         });
         return details("Choose another reviewer", new FlexLayout(reviewer, save));

@@ -56,7 +56,8 @@ class AssignCaseDialog extends Dialog {
                 return;
             }
             try {
-                assignments.reassign(IntakeId.of(row.intakeId()), StaffId.ofNullable(therapistId(who.getValue())), reason.getValue());
+                assignments.reassign(IntakeId.of(row.intakeId()), StaffId.ofNullable(therapistId(who.getValue())),
+                        reason.getValue());
                 Toasts.success(who.getValue() == SHARED_QUEUE ? row.reference() + " is back in the shared queue."
                         : row.reference() + " is now assigned to " + who.getValue().displayName() + ".");
                 close();

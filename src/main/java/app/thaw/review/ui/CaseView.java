@@ -97,7 +97,8 @@ public class CaseView extends Div implements BeforeEnterObserver {
         Shortcuts.addShortcutListener(this, () -> getElement().executeJs(
                 "const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }"),
                 Key.KEY_T, KeyModifier.ALT);
-        Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(IntakeId.of(currentIntakeId())), "Assigned to you.",
+        Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(IntakeId.of(currentIntakeId())),
+                "Assigned to you.",
                 "assign-to-me", "risk"), Key.KEY_A, KeyModifier.ALT);
     }
 
@@ -170,7 +171,8 @@ public class CaseView extends Div implements BeforeEnterObserver {
         add(actions(caseDetail));
         var side = new Div(new ScoresPanel(intake),
                 new FactorsPanel(caseDetail.factors(), factors.factorTags(),
-                        (tag, decision) -> act(() -> factors.decideFactor(IntakeId.of(intake.id()), tag, decision), null,
+                        (tag, decision) -> act(() -> factors.decideFactor(IntakeId.of(intake.id()), tag, decision),
+                                null,
                                 FactorsPanel.buttonId(tag, decision), "factor-" + tag)),
                 new ReferralPanel(caseDetail, referrals, letters, () -> {
                     render();

@@ -143,8 +143,10 @@ class BookSessionDialog extends Dialog {
         if (!ready) {
             return;
         }
-        freeTimes.show(diary.freeSlots().find(IntakeId.of(caseToBook().client().intakeId()), IntakeId.ofNullable(fields.partnerFor(caseToBook())),
-                StaffId.of(fields.therapistId()), fields.typeId(), fields.format(), fields.roomId(), FREE_DAYS, 12), FREE_DAYS);
+        freeTimes.show(diary.freeSlots().find(IntakeId.of(caseToBook().client().intakeId()),
+                IntakeId.ofNullable(fields.partnerFor(caseToBook())),
+                StaffId.of(fields.therapistId()), fields.typeId(), fields.format(), fields.roomId(), FREE_DAYS, 12),
+                        FREE_DAYS);
     }
 
     private void pick(SlotSuggestion slot) {

@@ -187,7 +187,8 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         }
         var working = new WorkingWindows();
         for (Long id : whose) {
-            working.add(days, diary.setup().workingHours(StaffId.of(id)), diary.setup().exceptions(StaffId.of(id), first, last),
+            working.add(days, diary.setup().workingHours(StaffId.of(id)), diary.setup().exceptions(StaffId.of(id),
+                    first, last),
                     away.stream().filter(a -> a.therapistId() == id).toList(), closed);
         }
         var grid = new WeekGrid(days, shown, working, new WeekGrid.Marks(therapistId == null ? List.of() : away,

@@ -41,7 +41,8 @@ class ChangeTherapistForm extends Div {
                     problem.setText("Choose the therapist who will see the client.");
                     return;
                 }
-                switch (diary.changes().changeTherapist(AppointmentId.of(session.id()), StaffId.of(therapist.getValue().id()), override.value())) {
+                switch (diary.changes().changeTherapist(AppointmentId.of(session.id()),
+                        StaffId.of(therapist.getValue().id()), override.value())) {
                     case BookingResult.Booked done -> {
                         Toasts.success(session.clients() + " will see " + done.session().therapistName() + ", "
                                 + DiaryFormat.when(done.session()) + ". The clients are told.");

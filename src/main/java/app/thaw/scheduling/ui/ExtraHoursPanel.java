@@ -63,7 +63,8 @@ class ExtraHoursPanel extends Div {
             return;
         }
         try {
-            diary.setup().addException(StaffId.of(therapistId), day.getValue(), true, starts.getValue(), ends.getValue(),
+            diary.setup().addException(StaffId.of(therapistId), day.getValue(), true, starts.getValue(),
+                    ends.getValue(),
                     note.getValue());
             Toasts.success("Added extra hours on " + DiaryFormat.DAY.format(day.getValue()) + ".");
             note.clear();

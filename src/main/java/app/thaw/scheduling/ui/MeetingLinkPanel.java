@@ -23,7 +23,8 @@ class MeetingLinkPanel extends Div {
         url.setHelperText(therapistId == null ? "Used for online sessions of therapists who have no link of their own."
                 : "Clients of this therapist's online sessions get this link; empty: the practice's.");
         url.setValue(links.own(StaffId.ofNullable(therapistId)).orElse(""));
-        var save = new Button("Save link", click -> links.set(StaffId.ofNullable(therapistId), url.getValue()).ifPresentOrElse(problem -> {
+        var save = new Button("Save link", click -> links.set(StaffId.ofNullable(therapistId),
+                url.getValue()).ifPresentOrElse(problem -> {
             url.setInvalid(true);
             url.setErrorMessage(problem);
         }, () -> {

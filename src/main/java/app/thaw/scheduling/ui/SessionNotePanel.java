@@ -157,7 +157,8 @@ class SessionNotePanel extends Div {
 
     private void save(Select<NoteTemplate> template, List<TextArea> areas, boolean sign, Span problem) {
         try {
-            diary.notes().saveNote(AppointmentId.of(session.id()), template.getValue(), areas.stream().map(TextArea::getValue).toList(),
+            diary.notes().saveNote(AppointmentId.of(session.id()), template.getValue(),
+                    areas.stream().map(TextArea::getValue).toList(),
                     sign);
             Toasts.success(sign ? "Note signed and locked." : "Draft saved.");
             render();

@@ -81,7 +81,8 @@ class OfferDialog extends Dialog {
             return;
         }
         try {
-            List<SlotSuggestion> found = waitlist.suggest(IntakeId.of(waiting.intakeId()), StaffId.of(therapist.getValue().id()),
+            List<SlotSuggestion> found = waitlist.suggest(IntakeId.of(waiting.intakeId()),
+                    StaffId.of(therapist.getValue().id()),
                     format.getValue(), 12);
             times.setItems(found);
             if (found.isEmpty()) {
