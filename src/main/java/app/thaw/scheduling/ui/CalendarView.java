@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.BookingCases;
@@ -143,12 +144,12 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
                 // an odd link shows today
             }
         });
-        query.getSingleParameter("therapist").flatMap(CalendarView::number).ifPresent(id ->
-                owner.getListDataView().getItems().filter(o -> id.equals(o.therapistId())).findFirst()
-                        .ifPresent(owner::setValue));
+        query.getSingleParameter("therapist").flatMap(StaffId::parse).ifPresent(id ->
+                owner.getListDataView().getItems().filter(o -> Long.valueOf(id.value()).equals(o.therapistId()))
+                        .findFirst().ifPresent(owner::setValue));
         refresh();
-        query.getSingleParameter("session").flatMap(CalendarView::number).ifPresent(id -> shown.stream()
-                .filter(s -> s.id() == id).findFirst().ifPresent(this::openSession));
+        query.getSingleParameter("session").flatMap(AppointmentId::parse).ifPresent(id -> shown.stream()
+                .filter(s -> s.id() == id.value()).findFirst().ifPresent(this::openSession));
         query.getSingleParameter("case").filter(ref -> !ref.isBlank()).ifPresent(ref ->
                 openBooking(new BookSessionDialog.Prefill(ref, null, therapistShown())));
     }
@@ -235,13 +236,5 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
 
     private void openSession(SessionView session) {
         new SessionDialog(diary, session, this::refresh).open();
-    }
-
-    private static java.util.Optional<Long> number(String text) {
-        try {
-            return java.util.Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 }
