@@ -3,7 +3,6 @@ package app.thaw.audit;
 import java.lang.reflect.Parameter;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +16,9 @@ import org.springframework.security.authorization.SpringAuthorizationEventPublis
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 
+import app.thaw.base.ids.CaseReference;
+import app.thaw.base.ids.IntakeId;
+
 /**
  * A service method refused by role (a therapist calling a manager's method, a caller not signed in) is an attempt
  * like a refused case, so it goes in the log with the case it named. Refused web pages are not: asking for a staff
@@ -24,8 +26,6 @@ import org.springframework.security.core.Authentication;
  */
 @Configuration
 class RoleDenialAudit {
-
-    private static final Pattern REFERENCE = Pattern.compile("THW-[0-9A-Z]{6}");
 
     private final AuditLog auditLog;
 
@@ -58,11 +58,15 @@ class RoleDenialAudit {
         Object[] arguments = invocation.getArguments();
         for (int i = 0; i < parameters.length && i < arguments.length; i++) {
             String name = parameters[i].getName().toLowerCase(Locale.ROOT);
-            if (arguments[i] instanceof Long id && name.equals("intakeid")) {
+            if (arguments[i] instanceof IntakeId id && intakeId == null) {
+                intakeId = id.value();
+            } else if (arguments[i] instanceof Long id && name.equals("intakeid")) {
                 intakeId = id;
-            } else if (arguments[i] instanceof String text && name.contains("reference")
-                    && REFERENCE.matcher(text.strip().toUpperCase(Locale.ROOT)).matches()) {
-                reference = text.strip().toUpperCase(Locale.ROOT);
+            } else if (arguments[i] instanceof CaseReference typed) {
+                reference = typed.value();
+            } else if (arguments[i] instanceof String text && name.contains("reference")) {
+                reference = CaseReference.parse(text.strip().toUpperCase(Locale.ROOT)).map(CaseReference::value)
+                        .orElse(reference);
             }
         }
         auditLog.recordDeniedAccess(AuditAction.ACCESS_DENIED, intakeId, reference,

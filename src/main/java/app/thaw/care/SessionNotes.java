@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.Erased;
@@ -131,9 +132,9 @@ public class SessionNotes {
 
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.SYSTEM})
-    public Optional<SessionNoteView> forSession(CaseGrant grant, long appointmentId) {
+    public Optional<SessionNoteView> forSession(CaseGrant grant, AppointmentId appointmentId) {
         grant.requireFor(CaseOperation.READ_SESSION_NOTES, CaseOperation.WRITE_SESSION_NOTE);
-        return notes.findByAppointmentId(appointmentId).map(note -> view(note, clock.instant(), null));
+        return notes.findByAppointmentId(appointmentId.value()).map(note -> view(note, clock.instant(), null));
     }
 
     /** Every note of the client's sessions (joint ones included), oldest first: part of the case history. */

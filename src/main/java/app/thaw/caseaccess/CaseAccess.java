@@ -17,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffUser;
 
@@ -73,6 +74,18 @@ public class CaseAccess {
                 : java.util.Objects.equals(grant.staffId(), therapist.id()) ? grant.known()
                 : relationsOf(List.of(grant.facts()), therapist.id()).getOrDefault(grant.intakeId(), Set.of());
         return grantIfAllowed(grant.facts(), operation, caller, known);
+    }
+
+    /** The case with this intake id, if the caller may do this to it; a refusal is audited. */
+    @PermitAll
+    public Optional<CaseGrant> check(IntakeId intakeId, CaseOperation operation) {
+        return check(intakeId.value(), operation);
+    }
+
+    /** As {@link #check}, for a service that cannot go on without the case. */
+    @PermitAll
+    public CaseGrant require(IntakeId intakeId, CaseOperation operation) {
+        return require(intakeId.value(), operation);
     }
 
     /** As {@link #check}, for a service that cannot go on without the case. */

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -59,12 +60,13 @@ public class CaseTransferExports implements CaseTransferExport {
     @Override
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.READ_CLINICAL)
-    public CaseTransferExport.File download(long intakeId) {
+    public CaseTransferExport.File download(IntakeId intakeId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.READ_CLINICAL);
         var bundle = documents.build(cases.whole(grant), practice, settings.baseUrlOr(publicUrl), clock.instant());
         byte[] json = fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle)
                 .getBytes(StandardCharsets.UTF_8);
-        auditLog.record(AuditAction.FHIR_EXPORTED, intakeId, grant.reference(), "Transfer-of-care document (FHIR)");
+        auditLog.record(AuditAction.FHIR_EXPORTED, intakeId.value(), grant.reference(),
+                "Transfer-of-care document (FHIR)");
         return new CaseTransferExport.File("thaw-transfer-" + grant.reference() + "-"
                 + LocalDate.ofInstant(clock.instant(), Application.PRACTICE_ZONE) + ".fhir.json",
                 "application/fhir+json", json);

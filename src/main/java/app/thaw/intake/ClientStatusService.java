@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.intake.questionnaire.TypedText;
 
 /**
@@ -88,7 +89,7 @@ public class ClientStatusService {
 
     /** The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. */
     @PermitAll
-    public String requestAppointmentChange(String statusToken, long appointmentId, boolean cancel,
+    public String requestAppointmentChange(String statusToken, AppointmentId appointmentId, boolean cancel,
                                            @Nullable String message) {
         ClientAppointments diary = appointments.getIfAvailable();
         VerifiedClient client = client(statusToken).orElseThrow(
@@ -96,7 +97,8 @@ public class ClientStatusService {
         if (diary == null) {
             throw new IllegalArgumentException("Please call the practice to change your session.");
         }
-        return diary.requestChange(client, appointmentId, cancel, message == null ? null : TypedText.clean(message));
+        return diary.requestChange(client, appointmentId.value(), cancel,
+                message == null ? null : TypedText.clean(message));
     }
 
     /**
@@ -105,11 +107,12 @@ public class ClientStatusService {
      */
     @PermitAll
     @Transactional(readOnly = true)
-    public List<ClientAppointments.FreeTime> freeTimes(String statusToken, long appointmentId,
+    public List<ClientAppointments.FreeTime> freeTimes(String statusToken, AppointmentId appointmentId,
                                                        @Nullable LocalDate from) {
         ClientAppointments diary = appointments.getIfAvailable();
         return diary == null ? List.of()
-                : client(statusToken).map(client -> diary.freeTimes(client, appointmentId, from)).orElse(List.of());
+                : client(statusToken).map(client -> diary.freeTimes(client, appointmentId.value(),
+                        from)).orElse(List.of());
     }
 
     /**
@@ -118,13 +121,14 @@ public class ClientStatusService {
      */
     @PermitAll
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public ClientAppointments.Change moveAppointment(String statusToken, long appointmentId, ZonedDateTime newStart) {
+    public ClientAppointments.Change moveAppointment(String statusToken, AppointmentId appointmentId,
+            ZonedDateTime newStart) {
         ClientAppointments diary = appointments.getIfAvailable();
         VerifiedClient client = client(statusToken).orElse(null);
         if (diary == null || client == null) {
             return new ClientAppointments.Change(false, "We couldn't find that session. Please call the practice.");
         }
-        return diary.moveTo(client, appointmentId, newStart);
+        return diary.moveTo(client, appointmentId.value(), newStart);
     }
 
     /** The client's open measure requests (questions to answer before a session), for their status page. */

@@ -1,5 +1,6 @@
 package app.thaw.notification;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.TherapistSessions;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -97,8 +98,8 @@ public class CalendarFeeds {
 
     /** For the practice manager when a therapist leaves or a link has leaked. */
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
-    public void turnOffFor(long therapistId) {
-        jdbc.update("delete from calendar_feed where therapist_id = ?", therapistId);
+    public void turnOffFor(StaffId therapistId) {
+        jdbc.update("delete from calendar_feed where therapist_id = ?", therapistId.value());
     }
 
     /**

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.StaffId;
+
 /**
  * Tells a member of staff that a case needs them, with a link to sign in and open it, and nothing clinical: no name,
  * no answers, no reason. Queued in the caller's transaction, so it goes exactly when what raised it is stored.
@@ -28,12 +30,12 @@ public class StaffAlerts {
      */
     @PermitAll
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean sendCaseAttention(String key, long staffId, String email, String name, String caseLink) {
+    public boolean sendCaseAttention(String key, StaffId staffId, String email, String name, String caseLink) {
         if (!OutboxWriter.isAddress(email)) {
             return false;
         }
         var text = templates.caseAttention(EmailTemplates.clean(name), caseLink);
-        return outbox.enqueue(OutgoingEmail.plain("attention/" + key + "/" + staffId,
+        return outbox.enqueue(OutgoingEmail.plain("attention/" + key + "/" + staffId.value(),
                 EmailKind.CASE_ATTENTION, email, text.subject(), text.body()));
     }
 }

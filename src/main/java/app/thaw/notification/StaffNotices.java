@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.OfferId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.web.PublicUrl;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
@@ -44,16 +46,16 @@ public class StaffNotices {
      */
     @RolesAllowed({Roles.SYSTEM, Roles.ADMIN, Roles.THERAPIST})
     @Transactional
-    public int offerEnded(CaseGrant grant, long offerId, @Nullable Long assignedTherapistId, boolean taken,
+    public int offerEnded(CaseGrant grant, OfferId offerId, @Nullable StaffId assignedTherapistId, boolean taken,
                           ZonedDateTime heldUntil) {
         grant.requireFor(CaseOperation.READ_BOOKING_DETAILS);
         int told = 0;
-        for (StaffSummary person : staff.staffMemberOrManagers(assignedTherapistId)) {
+        for (StaffSummary person : staff.staffMemberOrManagers(StaffId.ofNullable(StaffId.numberOf(assignedTherapistId)))) {
             if (!OutboxWriter.isAddress(person.email())) {
                 continue;
             }
             Rendered text = offerEnded(person.displayName(), grant.reference(), taken, heldUntil);
-            told += outbox.enqueue(OutgoingEmail.plain("offer-ended/" + offerId + "/" + person.id(),
+            told += outbox.enqueue(OutgoingEmail.plain("offer-ended/" + offerId.value() + "/" + person.id(),
                     EmailKind.OFFER_ENDED, person.email(), text.subject(), text.body())) ? 1 : 0;
         }
         return told;

@@ -2,6 +2,7 @@ package app.thaw.outcomes;
 
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.web.PublicUrl;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
@@ -37,12 +38,13 @@ class AlertNotices {
         // the client answering holds no staff role: the grant is the proof of access
         Long assignee = SystemActor.call(() -> assignments.assigneeOf(grant)).orElse(null);
         int queued = 0;
-        for (StaffSummary to : SystemActor.call(() -> staff.staffMemberOrManagersAndLeads(assignee))) {
+        for (StaffSummary to : SystemActor.call(() -> staff.staffMemberOrManagersAndLeads(StaffId.ofNullable(assignee)))) {
             boolean assigned = assignee != null && to.id() == assignee;
             // a manager cannot open the clinical page: their link finds the case in the queue, to assign it
             String link = publicUrl.link(assigned ? OutcomeLinks.alert(grant.reference())
                     : OutcomeLinks.queueRow(grant.reference()));
-            if (alerts.sendCaseAttention("measure-alert-" + alertId, to.id(), to.email(), to.displayName(), link)) {
+            if (alerts.sendCaseAttention("measure-alert-" + alertId, StaffId.of(to.id()), to.email(),
+                    to.displayName(), link)) {
                 queued++;
             }
         }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.care.CareRecords;
@@ -118,7 +119,7 @@ public class OutcomeService {
     /** The therapist has seen the risk answer and acted: the case leaves the top of the queue, booking opens again. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void acknowledgeAlert(long intakeId, String note) {
+    public void acknowledgeAlert(IntakeId intakeId, String note) {
         CaseGrant grant = access.require(intakeId, CaseOperation.CHANGE_CLINICAL);
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
@@ -139,7 +140,7 @@ public class OutcomeService {
     /** What the case is asked before each session, and whether the client sees their own progress. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void changePlan(long intakeId, Set<Measure> measures, boolean clientProgress) {
+    public void changePlan(IntakeId intakeId, Set<Measure> measures, boolean clientProgress) {
         CaseGrant grant = access.require(intakeId, CaseOperation.CHANGE_CLINICAL);
         if (measures == null || measures.isEmpty()) {
             throw new IllegalArgumentException("Choose at least one measure.");

@@ -9,6 +9,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseOperation;
@@ -58,8 +61,8 @@ public class HandoverService {
         this.clock = clock;
     }
 
-    public Commitments commitments(long staffId) {
-        TeamMember member = team.team().stream().filter(m -> m.id() == staffId).findFirst()
+    public Commitments commitments(StaffId staffId) {
+        TeamMember member = team.team().stream().filter(m -> m.id() == staffId.value()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("There is no such staff member."));
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         var now = clock.instant();
@@ -70,23 +73,24 @@ public class HandoverService {
 
     /** The session goes to another therapist at the same time (their diary is checked; the clients are told). */
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult moveSession(long appointmentId, long therapistId, @Nullable String overrideReason) {
+    public BookingResult moveSession(AppointmentId appointmentId, StaffId therapistId,
+            @Nullable String overrideReason) {
         return changes.changeTherapist(appointmentId, therapistId, overrideReason);
     }
 
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public void cancelSession(long appointmentId, String reason) {
+    public void cancelSession(AppointmentId appointmentId, String reason) {
         changes.cancel(appointmentId, false, reason);
     }
 
     /** The case (with the partner's) goes to a colleague, or to the shared queue when {@code therapistId} is null. */
     @ActsOnCase(CaseOperation.ASSIGN)
-    public void reassignCase(long intakeId, @Nullable Long therapistId, String reason) {
+    public void reassignCase(IntakeId intakeId, @Nullable StaffId therapistId, String reason) {
         assignments.reassign(intakeId, therapistId, reason);
     }
 
     /** Refused (with what is left) while any session or case is still theirs. */
-    public void deactivate(long staffId) {
-        team.deactivate(staffId);
+    public void deactivate(StaffId staffId) {
+        team.deactivate(StaffId.of(staffId.value()));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
@@ -55,7 +56,7 @@ public class PrivacyService {
 
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public Optional<ClientIdentity> client(long intakeId) {
+    public Optional<ClientIdentity> client(IntakeId intakeId) {
         return access.check(intakeId, CaseOperation.MANAGE_PRIVACY).map(clients::identity);
     }
 

@@ -15,6 +15,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
@@ -55,7 +57,7 @@ public class SubjectAccessRequests {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public List<AccessRequestView> requests(long intakeId) {
+    public List<AccessRequestView> requests(IntakeId intakeId) {
         CaseGrant grant = desk.access().require(intakeId, CaseOperation.MANAGE_PRIVACY);
         ClientIdentity client = desk.clients().identity(grant);
         Map<Long, String> names = desk.staff().displayNames();
@@ -67,7 +69,7 @@ public class SubjectAccessRequests {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public ReviewerChoice reviewerChoice(long intakeId) {
+    public ReviewerChoice reviewerChoice(IntakeId intakeId) {
         return desk.views().reviewers(desk.access().require(intakeId, CaseOperation.MANAGE_PRIVACY));
     }
 
@@ -77,7 +79,8 @@ public class SubjectAccessRequests {
      */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public AccessRequestView record(long intakeId, @Nullable LocalDate receivedOn, @Nullable Long therapistId) {
+    public AccessRequestView record(IntakeId intakeId, @Nullable LocalDate receivedOn,
+                                    @Nullable StaffId therapistId) {
         CaseGrant grant = desk.access().require(intakeId, CaseOperation.MANAGE_PRIVACY);
         if (receivedOn == null) {
             throw new SubjectAccessRefused("Enter the date the request was received, for example 3/2/2026.");
@@ -88,19 +91,19 @@ public class SubjectAccessRequests {
         if (receivedOn.isBefore(UK_GDPR_START)) {
             throw new SubjectAccessRefused("That date is before UK GDPR applied (25 May 2018): please check it.");
         }
-        long reviewer = reviewer(grant, therapistId);
-        if (desk.requests().findByIntakeIdOrderByRecordedAtDescIdDesc(intakeId).stream()
+        long reviewer = reviewer(grant, StaffId.numberOf(therapistId));
+        if (desk.requests().findByIntakeIdOrderByRecordedAtDescIdDesc(intakeId.value()).stream()
                 .anyMatch(r -> r.getStatus().open())) {
             throw alreadyOpen();
         }
-        var request = new AccessRequest(intakeId, receivedOn, desk.currentUser().require().id(),
+        var request = new AccessRequest(intakeId.value(), receivedOn, desk.currentUser().require().id(),
                 desk.clock().instant(), reviewer);
         try {
             desk.requests().saveAndFlush(request);
         } catch (DataIntegrityViolationException e) {
             throw alreadyOpen();
         }
-        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_REQUESTED, intakeId, grant.reference(), "Received "
+        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_REQUESTED, intakeId.value(), grant.reference(), "Received "
                 + DAY.format(receivedOn) + ", due " + DAY.format(AccessRequestViews.due(request)) + "; review by "
                 + desk.views().staffName(reviewer));
         return desk.views().of(request, grant);
@@ -109,13 +112,13 @@ public class SubjectAccessRequests {
     /** Another clinician reviews the export (leave, a change of therapist), while the review is still to do. */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public AccessRequestView changeReviewer(long accessRequestId, long therapistId) {
+    public AccessRequestView changeReviewer(long accessRequestId, StaffId therapistId) {
         AccessRequest request = lock(accessRequestId);
         CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
         if (request.getStatus() != AccessRequestStatus.AWAITING_REVIEW) {
             throw new SubjectAccessRefused("The review is done, so the reviewer can no longer change.");
         }
-        long reviewer = reviewer(grant, therapistId);
+        long reviewer = reviewer(grant, therapistId.value());
         if (reviewer != request.getReviewerId()) {
             request.changeReviewer(reviewer);
             desk.auditLog().record(AuditAction.SUBJECT_ACCESS_REVIEWER_CHANGED, grant.intakeId(), grant.reference(),

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -48,8 +49,8 @@ public class CareActions {
     /** A referred client waits for a first session; the waiting list (urgent first, longest waiting) shows them. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void addToWaitingList(long intakeId, boolean withPartner) {
-        for (CaseGrant grant : cases(intakeId, withPartner)) {
+    public void addToWaitingList(IntakeId intakeId, boolean withPartner) {
+        for (CaseGrant grant : cases(intakeId.value(), withPartner)) {
             IntakeStatus status = care.records().stage(grant).status();
             if (status == IntakeStatus.WAITING) {
                 continue;
@@ -66,11 +67,11 @@ public class CareActions {
     /** The therapist's "end of therapy": the course of care ends with its outcome. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void endTherapy(long intakeId, TherapyOutcome outcome, boolean withPartner) {
+    public void endTherapy(IntakeId intakeId, TherapyOutcome outcome, boolean withPartner) {
         if (outcome == null) {
             throw new CaseActionRefused("Choose how therapy ended.");
         }
-        for (CaseGrant grant : cases(intakeId, withPartner)) {
+        for (CaseGrant grant : cases(intakeId.value(), withPartner)) {
             CaseStage stage = care.records().stage(grant);
             if (stage.course().started() == null || stage.course().ended() != null) {
                 throw new CaseActionRefused(grant.reference() + (stage.course().ended() != null
@@ -86,11 +87,11 @@ public class CareActions {
 
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void closeCase(long intakeId, ClosureReason reason, boolean withPartner) {
+    public void closeCase(IntakeId intakeId, ClosureReason reason, boolean withPartner) {
         if (reason == null) {
             throw new CaseActionRefused("Choose why the case is closed.");
         }
-        for (CaseGrant grant : cases(intakeId, withPartner)) {
+        for (CaseGrant grant : cases(intakeId.value(), withPartner)) {
             CaseStage stage = care.records().stage(grant);
             if (stage.status() == IntakeStatus.CLOSED) {
                 continue;
@@ -106,8 +107,8 @@ public class CareActions {
     /** A closed case comes back (the client returns): a new episode, back in review. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void reopenCase(long intakeId) {
-        CaseGrant grant = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL).grant();
+    public void reopenCase(IntakeId intakeId) {
+        CaseGrant grant = locks.requireUnlocked(intakeId.value(), CaseOperation.CHANGE_CLINICAL).grant();
         if (care.records().stage(grant).status() != IntakeStatus.CLOSED) {
             throw new CaseActionRefused("Only a closed case can be reopened.");
         }

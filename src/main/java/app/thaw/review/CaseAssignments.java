@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
@@ -48,9 +50,9 @@ public class CaseAssignments {
 
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.ASSIGN)
-    public void assignToMe(long intakeId) {
+    public void assignToMe(IntakeId intakeId) {
         StaffUser me = currentUser.require();
-        assign(intakeId, me.id());
+        assign(intakeId, StaffId.of(me.id()));
     }
 
     /**
@@ -60,10 +62,10 @@ public class CaseAssignments {
      */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.ASSIGN)
-    public void assign(long intakeId, @Nullable Long therapistId) {
-        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.ASSIGN);
-        String name = therapistId == null ? null : activeTherapist(therapistId).displayName();
-        setup.assignCouple(locked.grant(), therapistId,
+    public void assign(IntakeId intakeId, @Nullable StaffId therapistId) {
+        CaseLocks.Locked locked = locks.requireUnlocked(intakeId.value(), CaseOperation.ASSIGN);
+        String name = therapistId == null ? null : activeTherapist(therapistId.value()).displayName();
+        setup.assignCouple(locked.grant(), StaffId.numberOf(therapistId),
                 name == null ? "Returned to the shared queue" : "Assigned to " + name);
     }
 
@@ -73,7 +75,7 @@ public class CaseAssignments {
      */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.ASSIGN)
-    public void reassign(long intakeId, @Nullable Long therapistId, String reason) {
+    public void reassign(IntakeId intakeId, @Nullable StaffId therapistId, String reason) {
         String why = reason == null ? "" : reason.strip();
         CaseActionRefused.refuseUnstorable(why);
         if (why.isEmpty() || why.length() > REASON_MAX) {
@@ -81,8 +83,8 @@ public class CaseAssignments {
                     + " characters); it goes in the case history.");
         }
         CaseGrant grant = access.require(intakeId, CaseOperation.ASSIGN);
-        String name = therapistId == null ? null : activeTherapist(therapistId).displayName();
-        setup.assignCouple(grant, therapistId,
+        String name = therapistId == null ? null : activeTherapist(therapistId.value()).displayName();
+        setup.assignCouple(grant, StaffId.numberOf(therapistId),
                 (name == null ? "Returned to the shared queue" : "Assigned to " + name) + " by the practice manager: "
                         + why);
     }
@@ -94,14 +96,14 @@ public class CaseAssignments {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public boolean assignOnBooking(CaseGrant grant, long therapistId) {
+    public boolean assignOnBooking(CaseGrant grant, StaffId therapistId) {
         grant.requireFor(CaseOperation.BOOK_SESSION);
         if (setup.assigneeOfCouple(grant) != null) {
             return false;
         }
-        String name = SystemActor.call(() -> staff.displayNames(java.util.Set.of(therapistId)))
-                .getOrDefault(therapistId, "Former staff member");
-        setup.assignCouple(grant, therapistId, "Assigned to " + name + " (first session booked with them)");
+        String name = SystemActor.call(() -> staff.displayNames(java.util.Set.of(therapistId.value())))
+                .getOrDefault(therapistId.value(), "Former staff member");
+        setup.assignCouple(grant, therapistId.value(), "Assigned to " + name + " (first session booked with them)");
         return true;
     }
 
@@ -117,15 +119,15 @@ public class CaseAssignments {
     /** The intakes of the cases a therapist holds (both partners of a couple): their own clients. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public java.util.Set<Long> heldBy(long therapistId) {
-        return held.intakeIds(therapistId);
+    public java.util.Set<Long> heldBy(StaffId therapistId) {
+        return held.intakeIds(therapistId.value());
     }
 
     /** The cases a therapist still works on (not ended or closed): what must go somewhere before they leave. */
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
-    public java.util.List<HeldCase> openCasesOf(long therapistId) {
-        return held.openCases(therapistId);
+    public java.util.List<HeldCase> openCasesOf(StaffId therapistId) {
+        return held.openCases(therapistId.value());
     }
 
     private StaffSummary activeTherapist(long therapistId) {

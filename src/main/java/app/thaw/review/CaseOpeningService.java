@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -86,11 +87,11 @@ public class CaseOpeningService {
      */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.READ_CLINICAL)
-    public CaseParts reread(long intakeId, Set<CasePart> parts) {
+    public CaseParts reread(IntakeId intakeId, Set<CasePart> parts) {
         CaseGrant grant = access.require(intakeId, CaseOperation.READ_CLINICAL);
         // the partner's answers on screen are not read again, so only this intake's reading goes on record
         recordRead(grant.intakeId(), grant.reference(), null);
-        ReviewCase reviewCase = parts.contains(CasePart.STATE) ? cases.findById(intakeId).orElse(null) : null;
+        ReviewCase reviewCase = parts.contains(CasePart.STATE) ? cases.findById(grant.intakeId()).orElse(null) : null;
         CaseParts read = details.parts(grant, reviewCase, parts);
         CaseStage stage = parts.contains(CasePart.STAGE) ? care.records().stage(grant) : null;
         List<SessionNoteView> sessionNotes = !parts.contains(CasePart.SESSION_NOTES) ? null

@@ -1,5 +1,7 @@
 package app.thaw.review;
 
+import app.thaw.base.ids.IntakeId;
+
 /**
  * A case's records in a standard another clinical system reads, for a transfer of care. The case view offers it when
  * a feature provides it (the FHIR feature does); the provider applies the case-access policy and audits the download.
@@ -11,7 +13,7 @@ public interface CaseTransferExport {
     }
 
     /** The file for the case with this intake id; refused (as not found) where the therapist may not read it. */
-    File download(long intakeId);
+    File download(IntakeId intakeId);
 
     /** The link's words in the case view. */
     String label();

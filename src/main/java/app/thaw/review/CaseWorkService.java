@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -50,14 +51,14 @@ public class CaseWorkService {
     /** The therapist has read the risk answers and decided what to do now; unlocks the case and takes it on. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void acknowledgeRisk(long intakeId, String note) {
+    public void acknowledgeRisk(IntakeId intakeId, String note) {
         String text = note == null ? "" : note.strip();
         CaseActionRefused.refuseUnstorable(text);
         if (text.isEmpty() || text.length() > ReviewCase.ACKNOWLEDGEMENT_NOTE_MAX) {
             throw new CaseActionRefused("Please write a short note of what you decided (up to "
                     + ReviewCase.ACKNOWLEDGEMENT_NOTE_MAX + " characters).");
         }
-        CaseLocks.Locked locked = locks.require(intakeId, CaseOperation.CHANGE_CLINICAL);
+        CaseLocks.Locked locked = locks.require(intakeId.value(), CaseOperation.CHANGE_CLINICAL);
         ReviewCase reviewCase = locked.reviewCase();
         if (reviewCase.isRiskAcknowledged()) {
             // the first review stays on record as it was made; anything new belongs in a clinical note
@@ -65,7 +66,7 @@ public class CaseWorkService {
         }
         StaffUser me = currentUser.require();
         reviewCase.acknowledgeRisk(me.id(), text, clock.instant());
-        auditLog.record(AuditAction.RISK_ACKNOWLEDGED, intakeId, locked.grant().reference(), null);
+        auditLog.record(AuditAction.RISK_ACKNOWLEDGED, intakeId.value(), locked.grant().reference(), null);
         if (reviewCase.getAssignedTherapistId() == null) {
             setup.assignCouple(locked.grant(), me.id(), "Assigned to " + me.displayName() + " (reviewed the risk)");
         }
@@ -74,15 +75,15 @@ public class CaseWorkService {
 
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void addNote(long intakeId, String body) {
+    public void addNote(IntakeId intakeId, String body) {
         String text = body == null ? "" : body.strip();
         CaseActionRefused.refuseUnstorable(text);
         if (text.isEmpty() || text.length() > CaseNote.BODY_MAX) {
             throw new CaseActionRefused("A note needs some text, up to " + CaseNote.BODY_MAX + " characters.");
         }
-        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL);
-        notes.save(new CaseNote(intakeId, currentUser.require().id(), text, clock.instant()));
-        auditLog.record(AuditAction.NOTE_ADDED, intakeId, locked.grant().reference(), null);
+        CaseLocks.Locked locked = locks.requireUnlocked(intakeId.value(), CaseOperation.CHANGE_CLINICAL);
+        notes.save(new CaseNote(intakeId.value(), currentUser.require().id(), text, clock.instant()));
+        auditLog.record(AuditAction.NOTE_ADDED, intakeId.value(), locked.grant().reference(), null);
     }
 
     /**
@@ -91,11 +92,12 @@ public class CaseWorkService {
      */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public Optional<String> amendAnswer(long intakeId, String itemId, List<String> values, String reason) {
-        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL);
+    public Optional<String> amendAnswer(IntakeId intakeId, String itemId, List<String> values, String reason) {
+        CaseLocks.Locked locked = locks.requireUnlocked(intakeId.value(), CaseOperation.CHANGE_CLINICAL);
         Optional<String> problem = intakes.amend(locked.grant(), itemId, values, reason);
         if (problem.isEmpty()) {
-            auditLog.record(AuditAction.ANSWER_AMENDED, intakeId, locked.grant().reference(), "Question " + itemId);
+            auditLog.record(AuditAction.ANSWER_AMENDED, intakeId.value(), locked.grant().reference(),
+                    "Question " + itemId);
         }
         return problem;
     }

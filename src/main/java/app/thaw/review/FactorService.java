@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -51,11 +52,11 @@ public class FactorService {
     /** Confirms or rejects a suggestion, or adds or removes a factor the rules didn't suggest. Advisory only. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void decideFactor(long intakeId, String tagId, FactorDecisionKind decision) {
-        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL);
+    public void decideFactor(IntakeId intakeId, String tagId, FactorDecisionKind decision) {
+        CaseLocks.Locked locked = locks.requireUnlocked(intakeId.value(), CaseOperation.CHANGE_CLINICAL);
         FactorTag tag = rules.tag(tagId)
                 .orElseThrow(() -> new CaseActionRefused("Unknown contributing factor: " + tagId));
-        boolean suggested = suggestions.existsByIntakeIdAndTagId(intakeId, tagId);
+        boolean suggested = suggestions.existsByIntakeIdAndTagId(intakeId.value(), tagId);
         boolean fits = suggested
                 ? decision == FactorDecisionKind.CONFIRMED || decision == FactorDecisionKind.REJECTED
                 : decision == FactorDecisionKind.ADDED || decision == FactorDecisionKind.REMOVED;
@@ -64,8 +65,9 @@ public class FactorService {
             throw new CaseActionRefused(suggested ? "This factor was suggested: confirm or reject it."
                     : "This factor wasn't suggested: add or remove it.");
         }
-        decisions.save(new FactorDecision(intakeId, tagId, decision, currentUser.require().id(), clock.instant()));
-        auditLog.record(AuditAction.FACTOR_DECIDED, intakeId, locked.grant().reference(),
+        decisions.save(new FactorDecision(intakeId.value(), tagId, decision, currentUser.require().id(),
+                clock.instant()));
+        auditLog.record(AuditAction.FACTOR_DECIDED, intakeId.value(), locked.grant().reference(),
                 tag.label() + ": " + decision.name().toLowerCase(Locale.ROOT));
     }
 

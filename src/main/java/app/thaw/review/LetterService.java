@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -38,13 +39,13 @@ public class LetterService {
     /** The letter for the current outside referral; downloading it is a read of clinical content, so it is audited. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.DOWNLOAD_LETTER)
-    public ReferralLetterFile referralLetter(long intakeId) {
-        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.DOWNLOAD_LETTER);
+    public ReferralLetterFile referralLetter(IntakeId intakeId) {
+        CaseLocks.Locked locked = locks.requireUnlocked(intakeId.value(), CaseOperation.DOWNLOAD_LETTER);
         SubmittedIntake intake = locked.intake();
-        Referral current = referrals.findByIntakeIdOrderByDecidedAtDescIdDesc(intakeId).stream().findFirst()
+        Referral current = referrals.findByIntakeIdOrderByDecidedAtDescIdDesc(intakeId.value()).stream().findFirst()
                 .filter(referral -> referral.getKind().isOutside())
                 .orElseThrow(() -> new CaseActionRefused("Record an outside referral first."));
-        auditLog.record(AuditAction.LETTER_DOWNLOADED, intakeId, intake.reference(), current.getKind().label());
+        auditLog.record(AuditAction.LETTER_DOWNLOADED, intakeId.value(), intake.reference(), current.getKind().label());
         return letters.render(intake, current.getKind(), current.getReason(), currentUser.require());
     }
 }

@@ -4,11 +4,12 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+
+import app.thaw.base.ids.CaseReference;
 
 /**
  * What was typed in the queue's search box: a case reference (THW-ABC123, any case, the dash optional), an email, or
@@ -17,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 record QueueSearch(@Nullable String reference, @Nullable String email, List<String> words) {
 
-    private static final Pattern REFERENCE = Pattern.compile("(?i)^THW-?([0-9A-Z]{6})$");
     private static final Pattern EMAIL = Pattern.compile("^\\S+@\\S+$");
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
     private static final Pattern HAS_LETTER = Pattern.compile("[\\p{L}\\p{N}]");
@@ -47,9 +47,7 @@ record QueueSearch(@Nullable String reference, @Nullable String email, List<Stri
         if (search == null) {
             return Optional.empty();
         }
-        var reference = REFERENCE.matcher(search.strip());
-        return reference.matches() ? Optional.of("THW-" + reference.group(1).toUpperCase(Locale.ROOT))
-                : Optional.empty();
+        return CaseReference.typed(search).map(CaseReference::value);
     }
 
     /** Whether the rows come from the search terms' index rather than the queue's own. */

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -53,14 +54,15 @@ public class ReferralService {
      */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void decideReferral(long intakeId, ReferralKind kind, String reason, @Nullable String partnerFearDecision) {
+    public void decideReferral(IntakeId intakeId, ReferralKind kind, String reason,
+            @Nullable String partnerFearDecision) {
         String text = reason == null ? "" : reason.strip();
         CaseActionRefused.refuseUnstorable(text);
         if (text.isEmpty() || text.length() > Referral.REASON_MAX) {
             throw new CaseActionRefused("Please give the reason for this referral (up to " + Referral.REASON_MAX
                     + " characters).");
         }
-        CaseLocks.Locked locked = locks.requireUnlocked(intakeId, CaseOperation.CHANGE_CLINICAL);
+        CaseLocks.Locked locked = locks.requireUnlocked(intakeId.value(), CaseOperation.CHANGE_CLINICAL);
         SubmittedIntake intake = locked.intake();
         String override = partnerFearDecision == null || partnerFearDecision.isBlank() ? null
                 : partnerFearDecision.strip();
@@ -76,9 +78,9 @@ public class ReferralService {
             throw new CaseActionRefused("Please keep the clinical decision under "
                     + Referral.PARTNER_FEAR_DECISION_MAX + " characters.");
         }
-        referrals.save(new Referral(intakeId, kind, text, kind.involvesPartner() ? override : null,
+        referrals.save(new Referral(intakeId.value(), kind, text, kind.involvesPartner() ? override : null,
                 currentUser.require().id(), clock.instant()));
-        auditLog.record(AuditAction.REFERRAL_DECIDED, intakeId, intake.reference(), kind.label());
+        auditLog.record(AuditAction.REFERRAL_DECIDED, intakeId.value(), intake.reference(), kind.label());
         StaffUser me = currentUser.require();
         if (locked.reviewCase().getAssignedTherapistId() == null) {
             // the therapist who decides the referral holds the case from now on (the couple's, both partners)

@@ -10,6 +10,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.RequestId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -64,7 +66,7 @@ public class ClientRequestService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<ClientChangeRequest> open() {
         StaffUser me = currentUser.require();
-        java.util.Set<Long> held = me.isAdmin() ? java.util.Set.of() : assignments.heldBy(me.id());
+        java.util.Set<Long> held = me.isAdmin() ? java.util.Set.of() : assignments.heldBy(StaffId.of(me.id()));
         List<ClientChangeRequest> open = new ArrayList<>();
         for (AppointmentRequest request : requests.findByHandledAtIsNullOrderByCreatedAtAsc()) {
             Appointment appointment = appointments.findById(request.getAppointmentId()).orElse(null);
@@ -83,8 +85,8 @@ public class ClientRequestService {
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.HANDLE_CLIENT_REQUEST)
-    public void markHandled(long requestId) {
-        AppointmentRequest request = requests.findById(requestId)
+    public void markHandled(RequestId requestId) {
+        AppointmentRequest request = requests.findById(requestId.value())
                 .orElseThrow(() -> new IllegalArgumentException(NO_SUCH_REQUEST));
         Appointment appointment = appointments.findById(request.getAppointmentId()).orElseThrow();
         Optional<CaseGrant> grant = access.check(appointment.getIntakeId(), CaseOperation.HANDLE_CLIENT_REQUEST);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
@@ -37,7 +38,7 @@ class DiaryCare {
     }
 
     void booked(List<CaseGrant> clients, Appointment appointment) {
-        assignments.assignOnBooking(clients.getFirst(), appointment.getTherapistId());
+        assignments.assignOnBooking(clients.getFirst(), StaffId.of(appointment.getTherapistId()));
         record(clients, appointment, CareEventKind.SESSION_BOOKED, appointment.getCreatedAt());
     }
 

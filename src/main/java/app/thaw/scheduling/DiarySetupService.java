@@ -15,6 +15,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.StorableText;
@@ -172,30 +173,30 @@ public class DiarySetupService {
 
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public List<HoursView> workingHours(long therapistId) {
-        return hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()
+    public List<HoursView> workingHours(StaffId therapistId) {
+        return hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId.value()).stream()
                 .map(h -> new HoursView(h.getId(), h.getDay(), h.getStarts(), h.getEnds())).toList();
     }
 
     /** Therapists keep their own hours; the practice manager keeps everyone's. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public HoursView addWorkingHours(long therapistId, DayOfWeek day, LocalTime starts, LocalTime ends) {
-        requireOwnOrAdmin(therapistId);
+    public HoursView addWorkingHours(StaffId therapistId, DayOfWeek day, LocalTime starts, LocalTime ends) {
+        requireOwnOrAdmin(therapistId.value());
         if (starts == null || ends == null || !starts.isBefore(ends)) {
             throw new IllegalArgumentException("Working hours must end after they start.");
         }
-        WorkingHours saved = hours.save(new WorkingHours(therapistId, day, starts, ends));
-        auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId) + ": added "
+        WorkingHours saved = hours.save(new WorkingHours(therapistId.value(), day, starts, ends));
+        auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId.value()) + ": added "
                 + day.getDisplayName(TextStyle.FULL, Locale.UK) + " " + starts + "–" + ends);
         return new HoursView(saved.getId(), day, starts, ends);
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public void removeWorkingHours(long therapistId, long hoursId) {
-        requireOwnOrAdmin(therapistId);
-        hours.findById(hoursId).filter(h -> h.getTherapistId() == therapistId).ifPresent(found -> {
+    public void removeWorkingHours(StaffId therapistId, long hoursId) {
+        requireOwnOrAdmin(therapistId.value());
+        hours.findById(hoursId).filter(h -> h.getTherapistId() == therapistId.value()).ifPresent(found -> {
             hours.delete(found);
-            auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId) + ": removed "
+            auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId.value()) + ": removed "
                     + found.getDay().getDisplayName(TextStyle.FULL, Locale.UK) + " " + found.getStarts() + "–"
                     + found.getEnds());
         });
@@ -204,8 +205,8 @@ public class DiarySetupService {
     /** Extra hours on dates from {@code from} to {@code to}. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public List<ExceptionView> exceptions(long therapistId, LocalDate from, LocalDate to) {
-        return exceptions.findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, from, to).stream()
+    public List<ExceptionView> exceptions(StaffId therapistId, LocalDate from, LocalDate to) {
+        return exceptions.findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId.value(), from, to).stream()
                 .map(e -> new ExceptionView(e.getId(), e.getDay(), e.isExtra(), e.getStarts(), e.getEnds(),
                         e.getNote()))
                 .toList();
@@ -213,13 +214,13 @@ public class DiarySetupService {
 
     /** Extra hours on one date, or (not {@code extra}) time away that day: whole, or part with both times. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public void addException(long therapistId, LocalDate day, boolean extra, @Nullable LocalTime starts,
+    public void addException(StaffId therapistId, LocalDate day, boolean extra, @Nullable LocalTime starts,
                              @Nullable LocalTime ends, @Nullable String note) {
         if (!extra) {
             leave.addTimeAway(therapistId, day, day, starts, ends, AwayReason.OTHER, note);
             return;
         }
-        requireOwnOrAdmin(therapistId);
+        requireOwnOrAdmin(therapistId.value());
         if (day == null || starts == null || ends == null || !starts.isBefore(ends)) {
             throw new IllegalArgumentException("Extra hours need a date, a start and an end.");
         }
@@ -230,17 +231,19 @@ public class DiarySetupService {
         if (text != null && text.length() > WorkingException.NOTE_MAX) {
             throw new IllegalArgumentException("Keep the note under " + WorkingException.NOTE_MAX + " characters.");
         }
-        exceptions.save(new WorkingException(therapistId, day, true, starts, ends, text));
-        auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId) + ": extra hours " + day
+        exceptions.save(new WorkingException(therapistId.value(), day, true, starts, ends, text));
+        auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
+                name(therapistId.value()) + ": extra hours " + day
                 + " " + starts + "–" + ends);
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public void removeException(long therapistId, long exceptionId) {
-        requireOwnOrAdmin(therapistId);
-        exceptions.findById(exceptionId).filter(e -> e.getTherapistId() == therapistId).ifPresent(found -> {
+    public void removeException(StaffId therapistId, long exceptionId) {
+        requireOwnOrAdmin(therapistId.value());
+        exceptions.findById(exceptionId).filter(e -> e.getTherapistId() == therapistId.value()).ifPresent(found -> {
             exceptions.delete(found);
-            auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId) + ": removed extra hours "
+            auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
+                    name(therapistId.value()) + ": removed extra hours "
                     + found.getDay());
         });
     }

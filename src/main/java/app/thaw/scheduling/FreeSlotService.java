@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseAccess;
@@ -80,7 +82,8 @@ public class FreeSlotService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
-    public List<SlotSuggestion> find(long intakeId, @Nullable Long partnerIntakeId, long therapistId, long typeId,
+    public List<SlotSuggestion> find(IntakeId intakeId, @Nullable IntakeId partnerIntakeId, StaffId therapistId,
+            long typeId,
                                      SessionFormat format, @Nullable Long preferredRoomId, int days, int max) {
         Instant now = clock.instant();
         LocalDate last = now.atZone(Application.PRACTICE_ZONE).toLocalDate().plusDays(Math.clamp(days, 1, 92));
@@ -90,11 +93,11 @@ public class FreeSlotService {
         clients.add(availability(intakes.contact(client)));
         if (partnerIntakeId != null) {
             access.partners(client, CaseOperation.READ_BOOKING_DETAILS).stream()
-                    .filter(partner -> partner.intakeId() == partnerIntakeId)
+                    .filter(partner -> partner.intakeId() == partnerIntakeId.value())
                     .findFirst()
                     .ifPresent(partner -> clients.add(availability(intakes.contact(partner))));
         }
-        return freeIn(therapistId, Duration.ofMinutes(minutes), format, preferredRoomId, now, last, clients,
+        return freeIn(therapistId.value(), Duration.ofMinutes(minutes), format, preferredRoomId, now, last, clients,
                 Math.clamp(max, 1, 50));
     }
 

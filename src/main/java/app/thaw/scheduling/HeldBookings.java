@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -72,8 +73,8 @@ public class HeldBookings {
     /** Why the therapist cannot see clients then (closed, away, outside hours), if so: no offer holds such a time. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     @Transactional(readOnly = true)
-    public Optional<String> unavailable(long therapistId, Instant from, Instant to) {
-        return availability.problem(therapistId, from, to);
+    public Optional<String> unavailable(StaffId therapistId, Instant from, Instant to) {
+        return availability.problem(therapistId.value(), from, to);
     }
 
     /**

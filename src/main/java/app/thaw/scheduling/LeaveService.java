@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
@@ -82,10 +83,10 @@ public class LeaveService {
 
     /** Whole days from {@code firstDay} to {@code lastDay}, or (both times given) part of one day. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public AwayAdded addTimeAway(long therapistId, LocalDate firstDay, @Nullable LocalDate lastDay,
+    public AwayAdded addTimeAway(StaffId therapistId, LocalDate firstDay, @Nullable LocalDate lastDay,
                                  @Nullable LocalTime starts, @Nullable LocalTime ends, AwayReason reason,
                                  @Nullable String note) {
-        StaffUser me = requireOwnOrAdmin(therapistId);
+        StaffUser me = requireOwnOrAdmin(therapistId.value());
         LocalDate last = lastDay == null ? firstDay : lastDay;
         if (firstDay == null || last.isBefore(firstDay)) {
             throw new IllegalArgumentException("The last day away can't be before the first.");
@@ -107,19 +108,19 @@ public class LeaveService {
         if (text != null && text.length() > TimeAway.NOTE_MAX) {
             throw new IllegalArgumentException("Keep the note under " + TimeAway.NOTE_MAX + " characters.");
         }
-        TimeAway saved = away.saveAndFlush(new TimeAway(therapistId, firstDay, last, starts, ends,
+        TimeAway saved = away.saveAndFlush(new TimeAway(therapistId.value(), firstDay, last, starts, ends,
                 reason == null ? AwayReason.OTHER : reason, text, clock.instant(), me.id()));
-        auditLog.record(AuditAction.LEAVE_ADDED, null, null, name(therapistId) + ": "
+        auditLog.record(AuditAction.LEAVE_ADDED, null, null, name(therapistId.value()) + ": "
                 + Availability.describe(saved));
         return new AwayAdded(view(saved), sessionsDuring(saved));
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public void removeTimeAway(long therapistId, long awayId) {
-        requireOwnOrAdmin(therapistId);
-        away.findById(awayId).filter(a -> a.getTherapistId() == therapistId).ifPresent(found -> {
+    public void removeTimeAway(StaffId therapistId, long awayId) {
+        requireOwnOrAdmin(therapistId.value());
+        away.findById(awayId).filter(a -> a.getTherapistId() == therapistId.value()).ifPresent(found -> {
             away.delete(found);
-            auditLog.record(AuditAction.LEAVE_REMOVED, null, null, name(therapistId) + ": "
+            auditLog.record(AuditAction.LEAVE_REMOVED, null, null, name(therapistId.value()) + ": "
                     + Availability.describe(found));
         });
     }
@@ -127,9 +128,9 @@ public class LeaveService {
     /** The booked sessions inside this time away still waiting to be moved or cancelled. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public List<SessionView> sessionsDuring(long therapistId, long awayId) {
-        requireOwnOrAdmin(therapistId);
-        return away.findById(awayId).filter(a -> a.getTherapistId() == therapistId).map(this::sessionsDuring)
+    public List<SessionView> sessionsDuring(StaffId therapistId, long awayId) {
+        requireOwnOrAdmin(therapistId.value());
+        return away.findById(awayId).filter(a -> a.getTherapistId() == therapistId.value()).map(this::sessionsDuring)
                 .orElse(List.of());
     }
 

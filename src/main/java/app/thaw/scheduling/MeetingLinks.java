@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.security.CurrentUser;
@@ -44,9 +45,9 @@ public class MeetingLinks {
     /** The link set for this therapist, or for the practice when {@code therapistId} is null (nothing inherited). */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @Transactional(readOnly = true)
-    public Optional<String> own(@Nullable Long therapistId) {
+    public Optional<String> own(@Nullable StaffId therapistId) {
         return jdbc.query("select url from meeting_link where coalesce(therapist_id, 0) = ?",
-                (rs, i) -> rs.getString(1), therapistId == null ? 0L : therapistId).stream().findFirst();
+                (rs, i) -> rs.getString(1), therapistId == null ? 0L : therapistId.value()).stream().findFirst();
     }
 
     /**
@@ -54,9 +55,9 @@ public class MeetingLinks {
      * the message for the field when the address is not a secure web address.
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public Optional<String> set(@Nullable Long therapistId, @Nullable String url) {
+    public Optional<String> set(@Nullable StaffId therapistId, @Nullable String url) {
         StaffUser me = currentUser.require();
-        if (!me.isAdmin() && (therapistId == null || therapistId != me.id())) {
+        if (!me.isAdmin() && (therapistId == null || therapistId.value() != me.id())) {
             return Optional.of("You can set your own meeting link only.");
         }
         String value = url == null ? "" : url.strip();
@@ -64,11 +65,11 @@ public class MeetingLinks {
             return Optional.of("Give the meeting's full address, starting https:// (up to " + URL_MAX
                     + " characters).");
         }
-        long key = therapistId == null ? 0L : therapistId;
+        long key = therapistId == null ? 0L : therapistId.value();
         jdbc.update("delete from meeting_link where coalesce(therapist_id, 0) = ?", key);
         if (!value.isEmpty()) {
             jdbc.update("insert into meeting_link (therapist_id, url, updated_at, updated_by) values (?, ?, ?, ?)",
-                    therapistId, value, Timestamp.from(clock.instant()), me.id());
+                    StaffId.numberOf(therapistId), value, Timestamp.from(clock.instant()), me.id());
         }
         auditLog.record(AuditAction.SETTINGS_CHANGED, null, null, "Video-meeting link "
                 + (value.isEmpty() ? "removed" : "set") + (therapistId == null ? " for the practice"

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
@@ -103,16 +105,16 @@ public class SchedulingService extends DiaryWork {
 
     /** The diary between two dates; a therapist sees their own, a practice manager anyone's or everyone's. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public List<SessionView> sessions(@Nullable Long therapistId, LocalDate from, LocalDate toInclusive) {
+    public List<SessionView> sessions(@Nullable StaffId therapistId, LocalDate from, LocalDate toInclusive) {
         return sessions(therapistId, from, toInclusive, false);
     }
 
     /** As above; {@code withCancelled} adds the cancelled sessions, shown apart, for who cancelled what. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public List<SessionView> sessions(@Nullable Long therapistId, LocalDate from, LocalDate toInclusive,
+    public List<SessionView> sessions(@Nullable StaffId therapistId, LocalDate from, LocalDate toInclusive,
                                       boolean withCancelled) {
         StaffUser me = currentUser.require();
-        Long whose = me.isAdmin() ? therapistId : Long.valueOf(me.id());
+        Long whose = me.isAdmin() ? StaffId.numberOf(therapistId) : Long.valueOf(me.id());
         Instant start = from.atStartOfDay(Application.PRACTICE_ZONE).toInstant();
         Instant end = toInclusive.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant();
         return transactions.execute(status -> views.of(withCancelled ? appointments.findAllBetween(start, end, whose)
@@ -122,7 +124,7 @@ public class SchedulingService extends DiaryWork {
     /** Every session of the case, with whichever therapist: what the case's people may know of its diary. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
-    public List<SessionView> sessionsForCase(long intakeId) {
+    public List<SessionView> sessionsForCase(IntakeId intakeId) {
         return transactions.execute(status -> {
             CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
             return views.of(appointments.findForIntake(grant.intakeId()));

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
@@ -48,18 +50,18 @@ public class SessionChanges extends DiaryWork {
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult reschedule(long appointmentId, ZonedDateTime newStart, @Nullable Long roomId) {
+    public BookingResult reschedule(AppointmentId appointmentId, ZonedDateTime newStart, @Nullable Long roomId) {
         return reschedule(appointmentId, newStart, roomId, null);
     }
 
     /** A new time (and room); {@code overrideReason}: a practice manager books it outside hours or time away. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult reschedule(long appointmentId, ZonedDateTime newStart, @Nullable Long roomId,
+    public BookingResult reschedule(AppointmentId appointmentId, ZonedDateTime newStart, @Nullable Long roomId,
                                     @Nullable String overrideReason) {
         Appointment existing;
         try {
-            existing = checks.changeable(appointmentId).appointment();
+            existing = checks.changeable(appointmentId.value()).appointment();
         } catch (IllegalArgumentException refused) {
             return new BookingResult.Invalid(Objects.requireNonNull(refused.getMessage(), "the checks say why"));
         }
@@ -82,13 +84,13 @@ public class SessionChanges extends DiaryWork {
         Long staffId = currentUser.require().id();
         try {
             SessionView moved = BookingChecks.retryingDeadlocks(() -> transactions.execute(status -> {
-                BookingChecks.Changeable change = checks.changeable(appointmentId);
+                BookingChecks.Changeable change = checks.changeable(appointmentId.value());
                 Appointment appointment = change.appointment();
                 ZonedDateTime previous = appointment.getStartsAt().atZone(Application.PRACTICE_ZONE);
                 appointment.moveTo(from, to, roomId);
                 appointments.saveAndFlush(appointment);
                 events.publishEvent(new AppointmentRescheduled(views.notice(appointment), previous));
-                requests.moved(change.grant(), appointmentId, staffId);
+                requests.moved(change.grant(), appointmentId.value(), staffId);
                 for (long client : clients(appointment)) {
                     auditLog.record(AuditAction.SESSION_CHANGED, client, change.grant().facts().referenceOf(client),
                             "Moved from " + WHEN.format(previous) + " to " + WHEN.format(newStart)
@@ -110,36 +112,37 @@ public class SessionChanges extends DiaryWork {
      */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult changeTherapist(long appointmentId, long therapistId, @Nullable String overrideReason) {
+    public BookingResult changeTherapist(AppointmentId appointmentId, StaffId therapistId,
+            @Nullable String overrideReason) {
         Appointment existing;
         try {
-            existing = checks.changeable(appointmentId).appointment();
+            existing = checks.changeable(appointmentId.value()).appointment();
         } catch (IllegalArgumentException refused) {
             return new BookingResult.Invalid(Objects.requireNonNull(refused.getMessage(), "the checks say why"));
         }
         if (existing.getState() != AppointmentState.BOOKED || existing.getStartsAt().isBefore(clock.instant())) {
             return new BookingResult.Invalid("Only a session still to come can go to another therapist.");
         }
-        if (existing.getTherapistId() == therapistId) {
+        if (existing.getTherapistId() == therapistId.value()) {
             return new BookingResult.Invalid("The session is already with that therapist.");
         }
-        String newName = staff.activeTherapists().stream().filter(t -> t.id() == therapistId).findFirst()
+        String newName = staff.activeTherapists().stream().filter(t -> t.id() == therapistId.value()).findFirst()
                 .map(t -> t.displayName()).orElse(null);
         if (newName == null) {
             return new BookingResult.Invalid("A session can only go to an active therapist.");
         }
-        BookingChecks.Hours hours = checks.hours(therapistId, existing.getStartsAt(), existing.getEndsAt(),
+        BookingChecks.Hours hours = checks.hours(therapistId.value(), existing.getStartsAt(), existing.getEndsAt(),
                 overrideReason);
         if (hours.refusal() != null) {
             return hours.refusal();
         }
         try {
             SessionView given = BookingChecks.retryingDeadlocks(() -> transactions.execute(status -> {
-                BookingChecks.Changeable change = checks.changeable(appointmentId);
+                BookingChecks.Changeable change = checks.changeable(appointmentId.value());
                 Appointment appointment = change.appointment();
                 String before = staff.displayNames(Set.of(appointment.getTherapistId()))
                         .getOrDefault(appointment.getTherapistId(), "Former staff member");
-                appointment.giveTo(therapistId);
+                appointment.giveTo(therapistId.value());
                 appointments.saveAndFlush(appointment);
                 ZonedDateTime start = appointment.getStartsAt().atZone(Application.PRACTICE_ZONE);
                 events.publishEvent(new AppointmentRescheduled(views.notice(appointment), start));
@@ -154,14 +157,14 @@ public class SessionChanges extends DiaryWork {
         } catch (IllegalArgumentException gone) {
             return new BookingResult.Invalid(Objects.requireNonNull(gone.getMessage(), "the checks say why"));
         } catch (DataIntegrityViolationException e) {
-            return refusal(e, therapistId, existing.getRoomId(), existing.getStartsAt(), existing.getEndsAt());
+            return refusal(e, therapistId.value(), existing.getRoomId(), existing.getStartsAt(), existing.getEndsAt());
         }
     }
 
     /** Cancelled by the practice, or recorded for a client who phoned (staff may waive the notice period). */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public void cancel(long appointmentId, boolean byClient, String reason) {
+    public void cancel(AppointmentId appointmentId, boolean byClient, String reason) {
         String text = reason == null ? "" : reason.strip();
         if (!StorableText.isStorable(text)) {
             throw new IllegalArgumentException(StorableText.REFUSAL);
@@ -172,7 +175,7 @@ public class SessionChanges extends DiaryWork {
         }
         StaffUser me = currentUser.require();
         transactions.executeWithoutResult(status -> {
-            BookingChecks.Changeable change = checks.changeable(appointmentId);
+            BookingChecks.Changeable change = checks.changeable(appointmentId.value());
             Appointment appointment = change.appointment();
             if (appointment.getState() != AppointmentState.BOOKED) {
                 throw new IllegalArgumentException("Only a booked session can be cancelled.");
@@ -180,7 +183,7 @@ public class SessionChanges extends DiaryWork {
             Instant now = clock.instant();
             appointment.cancel(byClient, text, me.id(), now);
             events.publishEvent(new AppointmentCancelled(views.notice(appointment), byClient));
-            requests.cancelled(change.grant(), appointmentId, me.id());
+            requests.cancelled(change.grant(), appointmentId.value(), me.id());
             care.changed(change.grant(), appointment, CareEventKind.SESSION_CANCELLED, now);
             for (long client : clients(appointment)) {
                 auditLog.record(AuditAction.SESSION_CANCELLED, client, change.grant().facts().referenceOf(client),
@@ -193,12 +196,12 @@ public class SessionChanges extends DiaryWork {
     /** Attended or did not attend, once the session has started; attendance starts (or carries on) the therapy. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public void recordOutcome(long appointmentId, AppointmentState outcome) {
+    public void recordOutcome(AppointmentId appointmentId, AppointmentState outcome) {
         if (outcome != AppointmentState.ATTENDED && outcome != AppointmentState.NO_SHOW) {
             throw new IllegalArgumentException("An outcome is attended or did not attend.");
         }
         transactions.executeWithoutResult(status -> {
-            BookingChecks.Changeable change = checks.changeable(appointmentId);
+            BookingChecks.Changeable change = checks.changeable(appointmentId.value());
             Appointment appointment = change.appointment();
             if (appointment.getState() == AppointmentState.CANCELLED) {
                 throw new IllegalArgumentException("A cancelled session has no outcome to record.");

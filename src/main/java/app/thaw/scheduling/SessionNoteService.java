@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -47,10 +48,10 @@ public class SessionNoteService {
     /** The session's note, if one was written; reading it is a read of clinical content, so it is audited. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.READ_SESSION_NOTES)
-    public Optional<SessionNoteView> note(long appointmentId) {
-        Appointment appointment = appointment(appointmentId);
+    public Optional<SessionNoteView> note(AppointmentId appointmentId) {
+        Appointment appointment = appointment(appointmentId.value());
         CaseGrant grant = grant(appointment, CaseOperation.READ_SESSION_NOTES);
-        Optional<SessionNoteView> note = notes.forSession(grant, appointmentId);
+        Optional<SessionNoteView> note = notes.forSession(grant, AppointmentId.of(appointmentId.value()));
         if (note.isPresent() && !auditLog.recordedRecently(AuditAction.SESSION_NOTE_READ, grant.intakeId(),
                 RE_READ_WINDOW)) {
             auditLog.record(AuditAction.SESSION_NOTE_READ, grant.intakeId(), grant.reference(), null);
@@ -61,16 +62,17 @@ public class SessionNoteService {
     /** Writes or changes the note (the session's own therapist, until signed or 24 hours old); {@code sign} locks it. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
-    public SessionNoteView saveNote(long appointmentId, NoteTemplate template, List<String> sections, boolean sign) {
-        Appointment appointment = appointment(appointmentId);
+    public SessionNoteView saveNote(AppointmentId appointmentId, NoteTemplate template, List<String> sections,
+            boolean sign) {
+        Appointment appointment = appointment(appointmentId.value());
         return notes.save(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment),
                 template == null ? NoteTemplate.FREE : template, sections == null ? List.of() : sections, sign);
     }
 
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
-    public SessionNoteView addAddendum(long appointmentId, String text) {
-        Appointment appointment = appointment(appointmentId);
+    public SessionNoteView addAddendum(AppointmentId appointmentId, String text) {
+        Appointment appointment = appointment(appointmentId.value());
         return notes.addAddendum(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment),
                 text);
     }

@@ -22,6 +22,7 @@ import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.util.Utils;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.security.SecondFactorEvent.Kind;
 import app.thaw.security.domain.RecoveryCode;
 import app.thaw.security.domain.RecoveryCodeRepository;
@@ -164,8 +165,8 @@ public class SecondFactorService {
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
-    public boolean isEnrolled(long staffId) {
-        return factors.findByStaffId(staffId).map(StaffSecondFactor::isConfirmed).orElse(false);
+    public boolean isEnrolled(StaffId staffId) {
+        return factors.findByStaffId(staffId.value()).map(StaffSecondFactor::isConfirmed).orElse(false);
     }
 
     /**
@@ -174,14 +175,14 @@ public class SecondFactorService {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void reset(long staffId) {
-        var account = accounts.findById(staffId)
-                .orElseThrow(() -> new IllegalArgumentException("No staff account " + staffId));
-        factors.deleteByStaffId(staffId);
-        recoveryCodes.deleteByStaffId(staffId);
+    public void reset(StaffId staffId) {
+        var account = accounts.findById(staffId.value())
+                .orElseThrow(() -> new IllegalArgumentException("No staff account " + staffId.value()));
+        factors.deleteByStaffId(staffId.value());
+        recoveryCodes.deleteByStaffId(staffId.value());
         account.authenticatorReset();
-        devices.forget(staffId);
-        events.publishEvent(new SecondFactorEvent(Kind.RESET, staffId, account.getUsername(),
+        devices.forget(staffId.value());
+        events.publishEvent(new SecondFactorEvent(Kind.RESET, staffId.value(), account.getUsername(),
                 account.getDisplayName(), null));
     }
 

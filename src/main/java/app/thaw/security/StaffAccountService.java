@@ -11,6 +11,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.security.domain.StaffAccount;
 import app.thaw.security.domain.StaffAccountRepository;
 
@@ -58,8 +59,8 @@ public class StaffAccountService implements UserDetailsService {
      * practice manager. For the practice's own notices (names and addresses only).
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public List<StaffSummary> staffMemberOrManagers(@org.jspecify.annotations.Nullable Long staffId) {
-        return activeMember(staffId).map(List::of).orElseGet(() -> accounts
+    public List<StaffSummary> staffMemberOrManagers(@org.jspecify.annotations.Nullable StaffId staffId) {
+        return activeMember(StaffId.numberOf(staffId)).map(List::of).orElseGet(() -> accounts
                 .findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole.ADMIN).stream()
                 .map(StaffAccountService::toSummary).toList());
     }
@@ -69,8 +70,8 @@ public class StaffAccountService implements UserDetailsService {
      * active practice manager (who can assign it) and clinical lead. Names and addresses only.
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public List<StaffSummary> staffMemberOrManagersAndLeads(@org.jspecify.annotations.Nullable Long staffId) {
-        return activeMember(staffId).map(List::of).orElseGet(() -> accounts
+    public List<StaffSummary> staffMemberOrManagersAndLeads(@org.jspecify.annotations.Nullable StaffId staffId) {
+        return activeMember(StaffId.numberOf(staffId)).map(List::of).orElseGet(() -> accounts
                 .findByRoleInAndActiveTrueOrderByIdAsc(java.util.EnumSet.of(StaffRole.ADMIN, StaffRole.CLINICAL_LEAD))
                 .stream().map(StaffAccountService::toSummary).toList());
     }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.base.web.PublicUrl;
 import app.thaw.security.StaffInputProblem.Field;
@@ -110,13 +111,13 @@ public class StaffAdministration {
     }
 
     /** A fresh link for someone still to choose a password; the previous link stops working. */
-    public IssuedLink renewLink(long staffId) {
-        StaffAccount account = account(staffId);
+    public IssuedLink renewLink(StaffId staffId) {
+        StaffAccount account = account(staffId.value());
         if (account.hasPassword() || !account.isActive()) {
             throw new StaffActionRefused(account.getDisplayName() + " is not waiting for a password link.");
         }
-        LinkPurpose purpose = links.findOpen(staffId).stream().map(PasswordLink::getPurpose).findFirst()
-                .orElse(lastPurpose(staffId));
+        LinkPurpose purpose = links.findOpen(staffId.value()).stream().map(PasswordLink::getPurpose).findFirst()
+                .orElse(lastPurpose(staffId.value()));
         changed(StaffChange.LINK_RENEWED, account, purpose == LinkPurpose.INVITATION ? "invitation" : "reset");
         return issue(account, purpose);
     }
@@ -125,8 +126,8 @@ public class StaffAdministration {
      * Removes the password at once (it stops working and their sessions end) and issues a link to choose a
      * new one: a reset is for a forgotten password or one someone else may know, and neither needs the old one.
      */
-    public IssuedLink resetPassword(long staffId) {
-        StaffAccount account = account(staffId);
+    public IssuedLink resetPassword(StaffId staffId) {
+        StaffAccount account = account(staffId.value());
         refuseForSelf(account, "reset your own password: use Change password in your account menu");
         if (!account.isActive()) {
             throw new StaffActionRefused(account.getDisplayName() + " is deactivated. Reactivate them first.");
@@ -137,9 +138,9 @@ public class StaffAdministration {
         return issue(account, LinkPurpose.RESET);
     }
 
-    public void changeRole(long staffId, StaffRole role) {
+    public void changeRole(StaffId staffId, StaffRole role) {
         lockAdminChanges();
-        StaffAccount account = account(staffId);
+        StaffAccount account = account(staffId.value());
         if (account.getRole() == role) {
             return;
         }
@@ -153,9 +154,9 @@ public class StaffAdministration {
     }
 
     /** Ends all their sessions at once and stops them signing in; their records and history stay. */
-    public void deactivate(long staffId) {
+    public void deactivate(StaffId staffId) {
         lockAdminChanges();
-        StaffAccount account = account(staffId);
+        StaffAccount account = account(staffId.value());
         if (!account.isActive()) {
             return;
         }
@@ -163,19 +164,19 @@ public class StaffAdministration {
         if (account.getRole() == StaffRole.ADMIN) {
             refuseIfLastAdmin(account, "deactivate them");
         }
-        List<String> left = commitments.stream().flatMap(c -> c.outstanding(staffId).stream()).toList();
+        List<String> left = commitments.stream().flatMap(c -> c.outstanding(staffId.value()).stream()).toList();
         if (!left.isEmpty()) {
             throw new StaffActionRefused(account.getDisplayName() + " still has " + String.join(" and ", left)
                     + ". Hand them over first (Team › " + account.getDisplayName() + " › Hand over and deactivate).");
         }
         account.deactivate();
         devices.forget(account.getId());
-        links.findOpen(staffId).forEach(link -> link.revoke(clock.instant()));
+        links.findOpen(staffId.value()).forEach(link -> link.revoke(clock.instant()));
         changed(StaffChange.DEACTIVATED, account, "sessions ended");
     }
 
-    public void reactivate(long staffId) {
-        StaffAccount account = account(staffId);
+    public void reactivate(StaffId staffId) {
+        StaffAccount account = account(staffId.value());
         if (account.isActive()) {
             return;
         }
@@ -188,8 +189,8 @@ public class StaffAdministration {
      * Lets someone sign in again now, before the pause after their failed tries runs out (they rang to say it was
      * them, or the practice has checked). Their failure count starts afresh.
      */
-    public void liftSignInPause(long staffId) {
-        StaffAccount account = account(staffId);
+    public void liftSignInPause(StaffId staffId) {
+        StaffAccount account = account(staffId.value());
         var until = throttle.blockedUntil(SignInThrottle.accountKey(account.getUsername()));
         if (until.isEmpty()) {
             return;

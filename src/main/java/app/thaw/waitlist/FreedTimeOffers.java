@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -82,7 +83,7 @@ class FreedTimeOffers {
 
     /** The waiting cases a freed time suits best: service, format, therapist, stated availability, no gate. */
     List<WaitlistRows.Entry> bestFits(WaitlistRows.Slot slot, int cases, List<Long> excluded) {
-        if (diary.unavailable(slot.therapistId(), slot.startsAt(), slot.endsAt()).isPresent()) {
+        if (diary.unavailable(StaffId.of(slot.therapistId()), slot.startsAt(), slot.endsAt()).isPresent()) {
             // the therapist is away or the practice closed since the session was booked: nothing to offer
             return List.of();
         }

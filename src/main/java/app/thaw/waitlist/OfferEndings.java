@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.OfferId;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -58,7 +60,7 @@ class OfferEndings {
                 }
             }
             if (told != null) {
-                notices.offerEnded(told, offerId, assigneeOf(told), taken,
+                notices.offerEnded(told, OfferId.of(offerId), StaffId.ofNullable(assigneeOf(told)), taken,
                         heldUntil.atZone(Application.PRACTICE_ZONE));
             }
         });

@@ -14,6 +14,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -86,7 +88,7 @@ public class OfferService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
-    public OfferMade offer(long intakeId, List<OfferedTime> times, @Nullable Integer holdHours) {
+    public OfferMade offer(IntakeId intakeId, List<OfferedTime> times, @Nullable Integer holdHours) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
         StaffUser me = currentUser.require();
         if (times == null || times.isEmpty() || times.size() > MAX_TIMES) {
@@ -117,7 +119,7 @@ public class OfferService {
             // one transaction for the therapists' hours, the gates and the writes
             return transactions.execute(status -> {
                 for (OfferedTime time : times) {
-                    var away = diary.unavailable(time.therapistId(), time.start().toInstant(),
+                    var away = diary.unavailable(StaffId.of(time.therapistId()), time.start().toInstant(),
                             time.end().toInstant());
                     if (away.isPresent()) {
                         throw new OfferRefused(away.get() + " Please find times again.");
@@ -153,7 +155,7 @@ public class OfferService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
-    public OfferMade offerFreed(long intakeId, long freedSlotId) {
+    public OfferMade offerFreed(IntakeId intakeId, long freedSlotId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
         StaffUser me = currentUser.require();
         try {

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
@@ -39,7 +41,7 @@ public class WaitlistChanges {
     /** Withdraws the case's open offer and lets its times go. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
-    public void withdraw(long intakeId) {
+    public void withdraw(IntakeId intakeId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
         transactions.executeWithoutResult(status -> {
             WaitlistRows.Entry entry = entries.lockWaiting(grant);
@@ -50,11 +52,11 @@ public class WaitlistChanges {
     /** Changes what the case waits for: the format (null: either) and a preferred therapist (null: anyone). */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
-    public void setPreferences(long intakeId, @Nullable SessionFormat format, @Nullable Long therapistId) {
+    public void setPreferences(IntakeId intakeId, @Nullable SessionFormat format, @Nullable StaffId therapistId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
         transactions.executeWithoutResult(status -> {
             WaitlistRows.Entry entry = entries.lockWaiting(grant);
-            store.setDetails(entry.id(), format == null ? null : format.name(), therapistId);
+            store.setDetails(entry.id(), format == null ? null : format.name(), StaffId.numberOf(therapistId));
             auditLog.record(AuditAction.WAITLIST_CHANGED, grant.intakeId(), grant.reference(), "Format "
                     + (format == null ? "either" : format.label()) + ", therapist "
                     + (therapistId == null ? "anyone" : "#" + therapistId));

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.caseaccess.ActsOnCase;
@@ -138,12 +140,13 @@ public class WaitlistService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
-    public List<SlotSuggestion> suggest(long intakeId, long therapistId, SessionFormat format, int max) {
+    public List<SlotSuggestion> suggest(IntakeId intakeId, StaffId therapistId, SessionFormat format, int max) {
         CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
         WaitlistRows.Entry entry = store.entryOf(grant.intakeId()).filter(WaitlistRows.Entry::waiting)
                 .orElseThrow(() -> new OfferRefused(grant.reference() + " is not on the waiting list."));
         long typeId = OfferService.typeId(store, ServiceType.valueOf(entry.service()));
-        List<SlotSuggestion> found = slots.find(entry.intakeId(), entry.partnerIntakeId(), therapistId, typeId, format,
+        List<SlotSuggestion> found = slots.find(IntakeId.of(entry.intakeId()),
+                IntakeId.ofNullable(entry.partnerIntakeId()), therapistId, typeId, format,
                 null, 42, 50);
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         Comparator<SlotSuggestion> order = Comparator.comparing((SlotSuggestion s) -> !entry.urgent()

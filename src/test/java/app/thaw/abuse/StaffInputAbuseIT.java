@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.crypto.EncryptedText;
 import app.thaw.base.crypto.FieldCipher;
@@ -96,9 +98,9 @@ class StaffInputAbuseIT {
     void notesKeepHostileTextExactlyAndRefuseTooLongOrUnstorableTextInWords() {
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Noted"));
         data.as("amira", () -> {
-            HostileText.STORED_AS_TYPED.forEach((what, text) -> caseWork.addNote(submitted.id(), text));
-            refusedInWords(() -> caseWork.addNote(submitted.id(), HostileText.MEGABYTE));
-            HostileText.UNSTORABLE.values().forEach(text -> refusedInWords(() -> caseWork.addNote(submitted.id(), text)));
+            HostileText.STORED_AS_TYPED.forEach((what, text) -> caseWork.addNote(IntakeId.of(submitted.id()), text));
+            refusedInWords(() -> caseWork.addNote(IntakeId.of(submitted.id()), HostileText.MEGABYTE));
+            HostileText.UNSTORABLE.values().forEach(text -> refusedInWords(() -> caseWork.addNote(IntakeId.of(submitted.id()), text)));
         });
 
         assertThat(jdbc.queryForList("select body from case_note where intake_id = ? order by id", String.class,
@@ -111,10 +113,13 @@ class StaffInputAbuseIT {
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Reasons"));
         data.as("amira", () -> {
             for (String text : List.of(HostileText.MEGABYTE, "GP\u0000letter", "GP\uD800letter")) {
-                refusedInWords(() -> referrals.decideReferral(submitted.id(), ReferralKind.GP_MEDICATION_REVIEW, text, null));
-                assertThat(caseWork.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), text))
+                refusedInWords(() -> referrals.decideReferral(IntakeId.of(submitted.id()),
+                        ReferralKind.GP_MEDICATION_REVIEW, text, null));
+                assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900456"),
+                        text))
                         .as(text.length() + " characters").isPresent();
-                assertThat(caseWork.amendAnswer(submitted.id(), "about.phone", List.of(text), "Client phoned"))
+                assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of(text),
+                        "Client phoned"))
                         .isPresent();
             }
         });
@@ -125,7 +130,7 @@ class StaffInputAbuseIT {
     @Test
     void aColleaguesCaseIsNotFoundAndTheAttemptAuditedAndOddReferencesFindNothing() {
         var toms = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Toms"));
-        data.as("tom", () -> assignments.assignToMe(toms.id()));
+        data.as("tom", () -> assignments.assignToMe(IntakeId.of(toms.id())));
 
         data.as("amira", () -> {
             assertThat(caseOpening.openCase(toms.reference())).isEmpty();
@@ -156,16 +161,18 @@ class StaffInputAbuseIT {
         String status = submitted.receipt().statusToken();
 
         // a client's pasted text is cleaned (control characters and broken halves removed), never refused for them
-        refusedInWords(() -> clientStatus.requestAppointmentChange(status, appointment, false, HostileText.MEGABYTE));
+        refusedInWords(() -> clientStatus.requestAppointmentChange(status, AppointmentId.of(appointment), false,
+                HostileText.MEGABYTE));
         for (String text : List.of(HostileText.MEGABYTE, "Sorry\u0000", "Sorry\uDC00")) {
-            data.as("admin", () -> refusedInWords(() -> changes.cancel(appointment, true, text)));
+            data.as("admin", () -> refusedInWords(() -> changes.cancel(AppointmentId.of(appointment), true, text)));
             data.as("admin", () -> refusedInWords(() -> diary.addRoom(text)));
         }
         // a forged appointment id of someone else's session is refused like an unknown one
-        refusedInWords(() -> clientStatus.requestAppointmentChange(status, appointment + 100_000, true, null));
+        refusedInWords(() -> clientStatus.requestAppointmentChange(status, AppointmentId.of(appointment + 100_000),
+                true, null));
 
         String hostile = HostileText.STORED_AS_TYPED.get("image onerror");
-        clientStatus.requestAppointmentChange(status, appointment, false, hostile);
+        clientStatus.requestAppointmentChange(status, AppointmentId.of(appointment), false, hostile);
         assertThat(asTheApplicationReadsIt(requestMessages, jdbc.queryForObject(
                 "select message from appointment_request where appointment_id = ?", String.class, appointment)))
                 .isEqualTo(hostile);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.privacy.SubjectAccessRequests;
@@ -49,11 +51,11 @@ class CaseAccessBrowserIT extends BrowserTest {
         var data = new ReviewTestData(intake, staff, jdbc);
         String surname = ReviewTestData.uniqueWord();
         var amiras = data.submit(IntakeFixtures.completeAnswers("Robin " + surname));
-        data.as("amira", () -> assignments.assignToMe(amiras.id()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(amiras.id())));
         String reference = amiras.reference();
         // the client asked for their records: Amira, their therapist, reviews the export before it is released
-        long accessRequest = data.as("admin", () -> accessRequests.record(amiras.id(), LocalDate.now(),
-                data.idOf("amira"))).id();
+        long accessRequest = data.as("admin", () -> accessRequests.record(IntakeId.of(amiras.id()), LocalDate.now(),
+                StaffId.of(data.idOf("amira")))).id();
 
         open("/login");
         signInAs("tom", DemoStaffAccounts.DEMO_PASSWORD);

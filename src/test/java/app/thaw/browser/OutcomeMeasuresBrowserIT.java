@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
@@ -52,12 +54,13 @@ class OutcomeMeasuresBrowserIT extends BrowserTest {
     void aClientAnswersARepeatMeasureOnAPhoneAndTheTherapistSeesTheNewPoint() {
         var data = new ReviewTestData(intake, staff, jdbc);
         var client = data.submit(IntakeFixtures.completeAnswers("Robin " + ReviewTestData.uniqueWord()));
-        data.as("amira", () -> referrals.decideReferral(client.id(), ReferralKind.INDIVIDUAL, "Individual work.",
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL,
+                "Individual work.",
                 null));
         long amira = data.idOf("amira");
         long first = book(data, client.id(), amira);
         move(first, pastHour());
-        data.as("amira", () -> changes.recordOutcome(first, AppointmentState.ATTENDED));
+        data.as("amira", () -> changes.recordOutcome(AppointmentId.of(first), AppointmentState.ATTENDED));
         long second = book(data, client.id(), amira);
         move(second, soon());
         SystemActor.call(links::sendDue);

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.ReviewTestData;
@@ -96,12 +98,12 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
                 Integer.class, first.id(), second.id())).as("the partners' forms are linked").isEqualTo(1);
         long amira = staffId("amira");
         as("amira", () -> {
-            assignments.assignToMe(first.id());
+            assignments.assignToMe(IntakeId.of(first.id()));
             return null;
         });
         LocalDate day = freeDayFor(amira);
         as("admin", () -> {
-            setup.addException(amira, day, true, EXTRA_FROM, EXTRA_TO, "Extra hours " + surname);
+            setup.addException(StaffId.of(amira), day, true, EXTRA_FROM, EXTRA_TO, "Extra hours " + surname);
             return null;
         });
         String room = as("admin", () -> setup.addRoom("Room " + surname)).name();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffAdministration;
 import app.thaw.security.StaffFixtures;
@@ -42,7 +43,7 @@ class SessionRevocationBrowserIT extends BrowserTest {
         open("/login");
         signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
 
-        staff.as("admin", () -> administration.deactivate(member.id()));
+        staff.as("admin", () -> administration.deactivate(StaffId.of(member.id())));
 
         for (Page device : new Page[] {laptop, phone}) {
             usePage(device);
@@ -64,7 +65,7 @@ class SessionRevocationBrowserIT extends BrowserTest {
         open("/login");
         signInFirstTime(colleague.username(), StaffFixtures.PASSWORD);
 
-        staff.as("admin", () -> administration.changeRole(member.id(), StaffRole.ADMIN));
+        staff.as("admin", () -> administration.changeRole(StaffId.of(member.id()), StaffRole.ADMIN));
 
         usePage(theirs);
         open("/staff");

@@ -20,6 +20,7 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
@@ -55,9 +56,9 @@ class SubjectAccessBrowserIT extends BrowserTest {
         String kept = "Keptnote" + ReviewTestData.uniqueWord() + " first session booked.";
         String withheld = "Withheldnote" + ReviewTestData.uniqueWord() + " about what her father did.";
         data.as("amira", () -> {
-            assignments.assignToMe(client.id());
-            caseWork.addNote(client.id(), kept);
-            caseWork.addNote(client.id(), withheld);
+            assignments.assignToMe(IntakeId.of(client.id()));
+            caseWork.addNote(IntakeId.of(client.id()), kept);
+            caseWork.addNote(IntakeId.of(client.id()), withheld);
         });
 
         // the practice manager records the request, typed as people type dates

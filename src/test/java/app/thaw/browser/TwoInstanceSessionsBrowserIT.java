@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.SecondInstance;
 import app.thaw.security.SecondFactorService;
 import app.thaw.security.StaffAccountService;
@@ -47,7 +48,7 @@ class TwoInstanceSessionsBrowserIT extends BrowserTest {
         var member = staff.member(StaffRole.THERAPIST);
         Page[] pages = signedInOnBoth(member.username());
 
-        staff.as("admin", () -> administration.deactivate(member.id()));
+        staff.as("admin", () -> administration.deactivate(StaffId.of(member.id())));
 
         assertSignedOut(pages);
     }
@@ -57,7 +58,7 @@ class TwoInstanceSessionsBrowserIT extends BrowserTest {
         var member = staff.member(StaffRole.THERAPIST);
         Page[] pages = signedInOnBoth(member.username());
 
-        staff.as("admin", () -> secondFactor.reset(member.id()));
+        staff.as("admin", () -> secondFactor.reset(StaffId.of(member.id())));
 
         assertSignedOut(pages);
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CareActions;
@@ -80,7 +81,8 @@ class WaitlistBrowserIT extends BrowserTest {
         long amira = data.idOf("amira");
         LocalDate day = freeDayFor(amira);
         as("admin", () -> {
-            setup.addException(amira, day, true, LocalTime.of(10, 0), LocalTime.of(13, 30), "Extra " + surname);
+            setup.addException(StaffId.of(amira), day, true, LocalTime.of(10, 0), LocalTime.of(13, 30),
+                    "Extra " + surname);
             return null;
         });
 
@@ -219,7 +221,8 @@ class WaitlistBrowserIT extends BrowserTest {
         LocalDate day = freeDayFor(amira, 4);
         // extra hours that day: the free times the client sees are the therapist's own
         as("admin", () -> {
-            setup.addException(amira, day, true, LocalTime.of(10, 0), LocalTime.of(13, 30), "Extra " + surname);
+            setup.addException(StaffId.of(amira), day, true, LocalTime.of(10, 0), LocalTime.of(13, 30),
+                    "Extra " + surname);
             return null;
         });
         var start = java.time.ZonedDateTime.of(day, LocalTime.of(11, 0), Application.PRACTICE_ZONE);

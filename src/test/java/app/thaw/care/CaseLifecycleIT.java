@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
@@ -95,11 +97,12 @@ class CaseLifecycleIT {
         // therapist A opens the couple's case: both are in review; referring them to couples work refers both
         data.as("amira", () -> caseOpening.openCase(alex.reference()));
         assertBoth(alex.id(), sam.id(), IntakeStatus.IN_REVIEW);
-        data.as("amira", () -> referrals.decideReferral(alex.id(), ReferralKind.COUPLES, "Joint work.", null));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.",
+                null));
         assertBoth(alex.id(), sam.id(), IntakeStatus.REFERRED);
         assertThat(assignee(alex.id())).as("the therapist who referred holds the case").isEqualTo(data.idOf("amira"));
         assertThat(assignee(sam.id())).isEqualTo(data.idOf("amira"));
-        data.as("amira", () -> care.addToWaitingList(alex.id(), true));
+        data.as("amira", () -> care.addToWaitingList(IntakeId.of(alex.id()), true));
         assertBoth(alex.id(), sam.id(), IntakeStatus.WAITING);
 
         // the practice manager books a joint session with therapist B; cancelled, the couple is back to waiting
@@ -108,7 +111,7 @@ class CaseLifecycleIT {
         assertBoth(alex.id(), sam.id(), IntakeStatus.SCHEDULED);
         assertThat(assignee(alex.id())).as("booking a held case leaves it with its therapist")
                 .isEqualTo(data.idOf("amira"));
-        data.as("admin", () -> changes.cancel(first, false, "Room flooded"));
+        data.as("admin", () -> changes.cancel(AppointmentId.of(first), false, "Room flooded"));
         assertBoth(alex.id(), sam.id(), IntakeStatus.WAITING);
         long second = book(data, alex.id(), sam.id(), tom);
         assertBoth(alex.id(), sam.id(), IntakeStatus.SCHEDULED);
@@ -120,7 +123,7 @@ class CaseLifecycleIT {
 
         // the first attended session starts the therapy, for both
         happened(second);
-        data.as("tom", () -> changes.recordOutcome(second, AppointmentState.ATTENDED));
+        data.as("tom", () -> changes.recordOutcome(AppointmentId.of(second), AppointmentState.ATTENDED));
         assertBoth(alex.id(), sam.id(), IntakeStatus.IN_THERAPY);
         assertThat(events.stream(TherapyStarted.class).filter(e -> e.intakeId() == alex.id())).hasSize(1);
         CaseStage started = stage(data, alex.id());
@@ -131,8 +134,8 @@ class CaseLifecycleIT {
         long third = book(data, alex.id(), sam.id(), tom);
         assertBoth(alex.id(), sam.id(), IntakeStatus.IN_THERAPY);
         happened(third);
-        data.as("tom", () -> changes.recordOutcome(third, AppointmentState.ATTENDED));
-        data.as("amira", () -> care.endTherapy(alex.id(), TherapyOutcome.COMPLETED, true));
+        data.as("tom", () -> changes.recordOutcome(AppointmentId.of(third), AppointmentState.ATTENDED));
+        data.as("amira", () -> care.endTherapy(IntakeId.of(alex.id()), TherapyOutcome.COMPLETED, true));
         assertBoth(alex.id(), sam.id(), IntakeStatus.ENDED);
         CaseStage ended = stage(data, sam.id());
         assertThat(ended.course().outcome()).isEqualTo(TherapyOutcome.COMPLETED);
@@ -141,11 +144,11 @@ class CaseLifecycleIT {
                 .singleElement().satisfies(e -> assertThat(e.finishedTreatment()).isTrue());
 
         // closed (the retention clock starts), and reopened when the couple come back
-        data.as("amira", () -> care.closeCase(alex.id(), ClosureReason.THERAPY_ENDED, true));
+        data.as("amira", () -> care.closeCase(IntakeId.of(alex.id()), ClosureReason.THERAPY_ENDED, true));
         assertBoth(alex.id(), sam.id(), IntakeStatus.CLOSED);
         assertThat(jdbc.queryForObject("select closed_at from intake where id = ?", Timestamp.class, alex.id()))
                 .isNotNull();
-        data.as("amira", () -> care.reopenCase(alex.id()));
+        data.as("amira", () -> care.reopenCase(IntakeId.of(alex.id())));
         assertStatus(alex.id(), IntakeStatus.IN_REVIEW);
         assertStatus(sam.id(), IntakeStatus.CLOSED);
         assertThat(jdbc.queryForObject("select closed_at from intake where id = ?", Timestamp.class, alex.id()))

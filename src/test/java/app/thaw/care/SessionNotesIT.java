@@ -11,6 +11,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
@@ -74,18 +76,18 @@ class SessionNotesIT {
         var data = new ReviewTestData(intake, staff, jdbc);
         var week = new WorkingWeekData(data, team, scheduling, jdbc);
         var client = data.submit(IntakeFixtures.completeAnswers("Noor " + ReviewTestData.uniqueWord()));
-        data.as("amira", () -> assignments.assignToMe(client.id()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(client.id())));
         long session = week.book(week.online(client.id(), data.idOf("amira"),
                 WorkingWeekData.at(WorkingWeekData.farMonday(), 10, 0))).id();
 
         // before the client attended there is nothing to write
-        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(session, NoteTemplate.FREE,
+        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.FREE,
                 List.of("Too early"), false))).hasMessageContaining("attended");
         week.happened(session, WorkingWeekData.longAgo());
-        data.as("amira", () -> changes.recordOutcome(session, AppointmentState.ATTENDED));
+        data.as("amira", () -> changes.recordOutcome(AppointmentId.of(session), AppointmentState.ATTENDED));
 
         String secret = "Talked about the funeral " + ReviewTestData.uniqueWord();
-        SessionNoteView draft = data.as("amira", () -> notes.saveNote(session, NoteTemplate.SOAP,
+        SessionNoteView draft = data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.SOAP,
                 List.of(secret, "Tearful at times", "Grief, numbness easing", "Fortnightly"), false));
         assertThat(draft.locked()).isFalse();
         assertThat(draft.sections()).extracting(SessionNoteView.Section::heading)
@@ -94,15 +96,16 @@ class SessionNotesIT {
                 session);
         assertThat(stored).startsWith("enc:v1:").doesNotContain("funeral");
 
-        SessionNoteView signed = data.as("amira", () -> notes.saveNote(session, NoteTemplate.SOAP,
+        SessionNoteView signed = data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.SOAP,
                 List.of(secret, "Tearful at times", "Grief, numbness easing", "Weekly for now"), true));
         assertThat(signed.locked()).isTrue();
         assertThat(signed.signedAt()).isNotNull();
-        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(session, NoteTemplate.SOAP,
+        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.SOAP,
                 List.of("Changed my mind"), false))).hasMessageContaining("locked");
         assertThatThrownBy(() -> jdbc.update("update session_note set template = 'FREE' where appointment_id = ?",
                 session)).as("the database holds the lock too").isInstanceOf(DataAccessException.class);
-        SessionNoteView added = data.as("amira", () -> notes.addAddendum(session, "Client phoned: feeling better."));
+        SessionNoteView added = data.as("amira", () -> notes.addAddendum(AppointmentId.of(session),
+                "Client phoned: feeling better."));
         assertThat(added.addenda()).singleElement().satisfies(addendum -> {
             assertThat(addendum.text()).isEqualTo("Client phoned: feeling better.");
             assertThat(addendum.author()).isEqualTo("Dr Amira Khan");
@@ -113,8 +116,9 @@ class SessionNotesIT {
         assertThat(detail.sessionNotes()).singleElement()
                 .satisfies(note -> assertThat(note.sections().getFirst().text()).isEqualTo(secret));
         // never to the practice manager, nor to a colleague (refused and audited like a case they may not see)
-        assertThatThrownBy(() -> data.as("admin", () -> notes.note(session))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> data.as("tom", () -> notes.note(session)))
+        assertThatThrownBy(() -> data.as("admin",
+                () -> notes.note(AppointmentId.of(session)))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> data.as("tom", () -> notes.note(AppointmentId.of(session))))
                 .hasMessage("That session no longer exists.");
         assertThat(data.auditActions(client.id())).contains("SESSION_NOTE_WRITTEN", "SESSION_NOTE_SIGNED",
                 "SESSION_NOTE_ADDENDUM", "CASE_ACCESS_DENIED");
@@ -133,17 +137,18 @@ class SessionNotesIT {
         var data = new ReviewTestData(intake, staff, jdbc);
         var week = new WorkingWeekData(data, team, scheduling, jdbc);
         var client = data.submit(IntakeFixtures.completeAnswers("Ari " + ReviewTestData.uniqueWord()));
-        data.as("amira", () -> assignments.assignToMe(client.id()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(client.id())));
         long session = week.book(week.online(client.id(), data.idOf("grace"),
                 WorkingWeekData.at(WorkingWeekData.farMonday(), 11, 0))).id();
         week.happened(session, WorkingWeekData.longAgo());
-        data.as("grace", () -> changes.recordOutcome(session, AppointmentState.ATTENDED));
-        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(session, NoteTemplate.FREE,
+        data.as("grace", () -> changes.recordOutcome(AppointmentId.of(session), AppointmentState.ATTENDED));
+        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.FREE,
                 List.of("Not mine to write"), false))).hasMessageContaining("therapist who saw the client");
-        data.as("grace", () -> notes.saveNote(session, NoteTemplate.DAP, List.of("Data", "", "Plan"), false));
-        assertThat(data.as("amira", () -> notes.note(session))).isPresent()
+        data.as("grace", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.DAP, List.of("Data", "",
+                "Plan"), false));
+        assertThat(data.as("amira", () -> notes.note(AppointmentId.of(session)))).isPresent()
                 .hasValueSatisfying(note -> assertThat(note.author()).isEqualTo("Grace Okafor"));
-        assertThatThrownBy(() -> data.as("grace", () -> notes.saveNote(session, NoteTemplate.FREE,
+        assertThatThrownBy(() -> data.as("grace", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.FREE,
                 List.of("   "), false))).hasMessageContaining("empty");
     }
 }

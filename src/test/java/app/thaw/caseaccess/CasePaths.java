@@ -18,6 +18,11 @@ import org.springframework.data.repository.Repository;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.util.ClassUtils;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.CaseReference;
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.OfferId;
+import app.thaw.base.ids.RequestId;
 import app.thaw.intake.VerifiedClient;
 
 /**
@@ -30,6 +35,10 @@ final class CasePaths {
     static final Pattern IDENTIFIER = Pattern.compile(
             "(?i)(.*intakeid|.*appointmentid|.*requestid|.*sessionid|.*letterid|couplecaseid|reference|casereference"
                     + "|referenceoremail)");
+
+    /** The value types that name a case or a part of it: by type, whatever the parameter is called. */
+    static final Set<Class<?>> CASE_IDENTIFIER_TYPES = Set.of(IntakeId.class, AppointmentId.class, RequestId.class,
+            CaseReference.class, OfferId.class);
 
     /** The policy's own look-ups; only CaseAccess calls them (checked by an architecture rule). */
     private static final Set<Class<?>> POLICY_INTERNALS = Set.of(CaseDirectory.class, CaseRelations.class,
@@ -119,7 +128,8 @@ final class CasePaths {
 
     static boolean isIdentifier(Parameter parameter) {
         Class<?> type = parameter.getType();
-        if (isIdentifierType(type) && IDENTIFIER.matcher(parameter.getName()).matches()) {
+        if (CASE_IDENTIFIER_TYPES.contains(type)
+                || isIdentifierType(type) && IDENTIFIER.matcher(parameter.getName()).matches()) {
             return true;
         }
         // a request record that carries an identifier inside (a booking names its client)
@@ -128,7 +138,8 @@ final class CasePaths {
     }
 
     private static boolean isIdentifier(RecordComponent component) {
-        return isIdentifierType(component.getType()) && IDENTIFIER.matcher(component.getName()).matches();
+        return CASE_IDENTIFIER_TYPES.contains(component.getType())
+                || isIdentifierType(component.getType()) && IDENTIFIER.matcher(component.getName()).matches();
     }
 
     private static boolean isIdentifierType(Class<?> type) {
@@ -136,7 +147,7 @@ final class CasePaths {
                 || Collection.class.isAssignableFrom(type);
     }
 
-    private static Kind kind(Method method) {
+    static Kind kind(Method method) {
         if (method.isAnnotationPresent(ActsOnCase.class)) {
             return Kind.ACTS_ON_CASE;
         }

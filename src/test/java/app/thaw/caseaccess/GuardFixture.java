@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.intake.ClientStatusService;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReviewTestData;
@@ -32,7 +34,7 @@ record GuardFixture(String clientName, long intakeId, String reference, String s
         var client = data.submit(couplesAnswers(name));
         var partner = data.submitPartner(client.receipt().partnerInvitationToken(),
                 couplesAnswers(ReviewTestData.uniqueWord() + " Partnered"));
-        data.as(THERAPIST, () -> assignments.assignToMe(client.id()));
+        data.as(THERAPIST, () -> assignments.assignToMe(IntakeId.of(client.id())));
         long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
         BookingResult booked = null;
         // a random time years ahead; another test's session there only means trying the next one
@@ -42,7 +44,7 @@ record GuardFixture(String clientName, long intakeId, String reference, String s
         }
         assertThat(booked).isInstanceOf(BookingResult.Booked.class);
         long appointmentId = ((BookingResult.Booked) booked).session().id();
-        clientStatus.requestAppointmentChange(client.receipt().statusToken(), appointmentId, false,
+        clientStatus.requestAppointmentChange(client.receipt().statusToken(), AppointmentId.of(appointmentId), false,
                 "Guard test: could we move it?");
         long requestId = jdbc.queryForObject("select max(id) from appointment_request where appointment_id = ?",
                 Long.class, appointmentId);

@@ -5,8 +5,14 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.CaseReference;
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.RequestId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.fhir.FhirSearch;
 import app.thaw.intake.IntakeStatus;
 import app.thaw.review.FactorDecisionKind;
@@ -53,6 +59,22 @@ final class GuardSamples {
     private Object sample(Parameter parameter, java.lang.reflect.Method method) {
         String name = parameter.getName();
         Class<?> type = parameter.getType();
+        if (type == IntakeId.class) {
+            return name.equals("partnerIntakeId") ? (nullable(parameter) ? null
+                    : IntakeId.of(fixture.partnerIntakeId())) : IntakeId.of(fixture.intakeId());
+        }
+        if (type == StaffId.class) {
+            return StaffId.of(nullable(parameter) ? colleagueId : therapistId);
+        }
+        if (type == AppointmentId.class) {
+            return AppointmentId.of(fixture.appointmentId());
+        }
+        if (type == RequestId.class) {
+            return RequestId.of(fixture.requestId());
+        }
+        if (type == CaseReference.class) {
+            return CaseReference.of(fixture.reference());
+        }
         if (type == long.class || type == Long.class) {
             return switch (name) {
                 case "intakeId" -> fixture.intakeId();
@@ -147,6 +169,11 @@ final class GuardSamples {
             return new Recurrence(false, 2, null);
         }
         throw missing(parameter, method);
+    }
+
+    /** Whether the parameter is declared {@code @Nullable} (JSpecify's annotation is on the type). */
+    private static boolean nullable(Parameter parameter) {
+        return parameter.getAnnotatedType().isAnnotationPresent(Nullable.class);
     }
 
     /** A subject access request on the fixture's client, waiting for the review of its therapist (Amira). */

@@ -33,6 +33,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.TestDatabase;
 import app.thaw.intake.IntakeFixtures;
@@ -108,22 +110,25 @@ class EncryptionAtRestIT {
         ZonedDateTime monday = ZonedDateTime.of(LocalDate.of(2031, 1, 1).plusWeeks(ThreadLocalRandom.current()
                 .nextInt(0, 200)).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)), LocalTime.of(15, 0), LONDON);
         data.as("grace", () -> {
-            caseWork.acknowledgeRisk(submitted.id(), canary.get("risk"));
-            caseWork.addNote(submitted.id(), canary.get("note"));
-            referrals.decideReferral(submitted.id(), ReferralKind.COUPLES, canary.get("referral"), canary.get("fear"));
-            assertThat(caseWork.amendAnswer(submitted.id(), "presenting.what_helped", List.of(canary.get("amendanswer")),
+            caseWork.acknowledgeRisk(IntakeId.of(submitted.id()), canary.get("risk"));
+            caseWork.addNote(IntakeId.of(submitted.id()), canary.get("note"));
+            referrals.decideReferral(IntakeId.of(submitted.id()), ReferralKind.COUPLES, canary.get("referral"),
+                    canary.get("fear"));
+            assertThat(caseWork.amendAnswer(IntakeId.of(submitted.id()), "presenting.what_helped",
+                    List.of(canary.get("amendanswer")),
                     canary.get("amendreason"))).isEmpty();
             long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
             var kept = (BookingResult.Booked) scheduling.book(new BookingRequest(submitted.id(), null, grace, type,
                     SessionFormat.ONLINE, null, monday, null));
             var cancelled = (BookingResult.Booked) scheduling.book(new BookingRequest(submitted.id(), null, grace,
                     type, SessionFormat.ONLINE, null, monday.plusWeeks(1), null));
-            changes.cancel(cancelled.session().id(), false, canary.get("cancel"));
+            changes.cancel(AppointmentId.of(cancelled.session().id()), false, canary.get("cancel"));
             return kept;
         });
         long keptId = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",
                 Long.class, submitted.id());
-        clientStatus.requestAppointmentChange(submitted.receipt().statusToken(), keptId, false, canary.get("message"));
+        clientStatus.requestAppointmentChange(submitted.receipt().statusToken(), AppointmentId.of(keptId), false,
+                canary.get("message"));
 
         // (1) the columns themselves hold only ciphertext
         List<String> stored = new ArrayList<>();

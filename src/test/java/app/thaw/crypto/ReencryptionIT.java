@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.crypto.EncryptedColumn;
 import app.thaw.base.crypto.FieldCipher;
@@ -52,8 +53,9 @@ class ReencryptionIT {
         var submitted = data.submit(IntakeFixtures.completeAnswers(word + " Rotated")
                 .with("presenting.what_brings_you", "Rotated answer " + word));
         data.as("tom", () -> {
-            caseWork.addNote(submitted.id(), "Rotated note " + word);
-            caseWork.amendAnswer(submitted.id(), "about.phone", List.of("07700 900789"), "Rotated reason " + word);
+            caseWork.addNote(IntakeId.of(submitted.id()), "Rotated note " + word);
+            caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900789"),
+                    "Rotated reason " + word);
             return null;
         });
         String newKey = "rot" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);

@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.web.PublicUrl;
 import app.thaw.intake.IntakeFixtures;
@@ -82,8 +83,8 @@ class PublicLinksIT {
         assertThat(emailTo(username + "@example.org")).contains(invitation.url()).doesNotContain("evil.example");
         // no invitation left waiting on the Team page for other tests
         data.as("admin", () -> {
-            administration.deactivate(administration.team().stream().filter(m -> m.username().equals(username))
-                    .findFirst().orElseThrow().id());
+            administration.deactivate(StaffId.of(administration.team().stream().filter(m -> m.username().equals(username))
+                    .findFirst().orElseThrow().id()));
             return null;
         });
     }

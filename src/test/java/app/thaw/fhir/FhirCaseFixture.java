@@ -13,6 +13,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReferralKind;
 import app.thaw.review.ReferralService;
@@ -58,12 +60,12 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
                         .with("presenting.what_brings_you", secret)
                         .with("phq9.1", "3"));
         data.as(THERAPIST, () -> {
-            review.acknowledgeRisk(client.id(), "Spoke by phone; safety plan agreed, no current intent.");
-            referrals.decideReferral(client.id(), ReferralKind.GP_MEDICATION_REVIEW,
+            review.acknowledgeRisk(IntakeId.of(client.id()), "Spoke by phone; safety plan agreed, no current intent.");
+            referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.GP_MEDICATION_REVIEW,
                     "Numbness began after starting sertraline; asking the GP to review the dose.", null);
-            referrals.decideReferral(client.id(), ReferralKind.NHS_TALKING_THERAPIES,
+            referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.NHS_TALKING_THERAPIES,
                     "Low mood alongside couples work: step 2 support while we wait.", null);
-            assertThat(review.amendAnswer(client.id(), "about.phone", List.of("07700 900456"),
+            assertThat(review.amendAnswer(IntakeId.of(client.id()), "about.phone", List.of("07700 900456"),
                     "Client gave a new number on the phone")).isEmpty();
         });
         long therapist = data.idOf(THERAPIST);
@@ -78,7 +80,7 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
                     farFuture(), null, ANY_DAY));
             long cancelled = book(scheduling, new BookingRequest(client.id(), null, therapist, individual,
                     SessionFormat.ONLINE, null, farFuture(), null, ANY_DAY));
-            changes.cancel(cancelled, true, "Client's own words about why");
+            changes.cancel(AppointmentId.of(cancelled), true, "Client's own words about why");
         });
         return new FhirCaseFixture(name, client.id(), client.reference(), partner.id(), partner.reference(), secret);
     }

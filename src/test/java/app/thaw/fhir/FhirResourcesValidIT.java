@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReferralService;
@@ -95,7 +96,7 @@ class FhirResourcesValidIT {
 
     @Test
     void theTransferDocumentHoldsTheClientsOwnRecordsAndNeverThePartnersAnswers() {
-        var file = data.as(FhirCaseFixture.THERAPIST, () -> exports.download(fixture.intakeId()));
+        var file = data.as(FhirCaseFixture.THERAPIST, () -> exports.download(IntakeId.of(fixture.intakeId())));
         String json = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
         var bundle = (Bundle) FhirValidation.assertValidJson(json);
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReviewTestData;
@@ -97,7 +98,8 @@ class ClientStatusPrivacyIT {
             assertThat(next.changeRequested()).isFalse();
         });
 
-        String reply = clientStatus.requestAppointmentChange(second.receipt().statusToken(), session, true,
+        String reply = clientStatus.requestAppointmentChange(second.receipt().statusToken(),
+                AppointmentId.of(session), true,
                 word + " private reason");
 
         assertThat(reply).contains("passed your request");

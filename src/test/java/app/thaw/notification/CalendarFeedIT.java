@@ -1,5 +1,6 @@
 package app.thaw.notification;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.TherapistSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,7 +91,7 @@ class CalendarFeedIT {
     void onlyTherapistsMakeLinksButTheAdminCanTurnOneOff() {
         assertThatThrownBy(() -> feeds.createLink()).isInstanceOf(AuthorizationDeniedException.class);
         long amira = jdbc.queryForObject("select id from staff_account where username = 'amira'", Long.class);
-        feeds.turnOffFor(amira);
+        feeds.turnOffFor(StaffId.of(amira));
         assertThat(jdbc.queryForObject("select count(*) from calendar_feed where therapist_id = ?", Integer.class,
                 amira)).isZero();
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.care.TherapyOutcome;
@@ -81,7 +83,8 @@ class OutcomeMeasuresIT {
         assertThat(scores(alex.id())).containsExactly("INTAKE 16/14");
         assertThat(scores(sam.id())).containsExactly("INTAKE 8/7");
 
-        data.as("amira", () -> referrals.decideReferral(alex.id(), ReferralKind.COUPLES, "Joint work.", null));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.",
+                null));
         long tom = data.idOf("tom");
 
         // the day before the first session: each partner gets their own request, leaving out what the intake
@@ -144,14 +147,14 @@ class OutcomeMeasuresIT {
         var alerts = data.as("amira", () -> outcomes.caseMeasures(sam.reference())).orElseThrow().alerts();
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.rules()).singleElement().asString()
                 .contains("partner"));
-        data.as("amira", () -> outcomes.acknowledgeAlert(sam.id(), "Called Sam; safety plan agreed."));
+        data.as("amira", () -> outcomes.acknowledgeAlert(IntakeId.of(sam.id()), "Called Sam; safety plan agreed."));
         assertThat(queueRank(sam.id())).isEqualTo(2);
         assertThat(jdbc.queryForObject("select note from measure_alert where intake_id = ?", String.class, sam.id()))
                 .as("the note is encrypted at rest").startsWith("enc:");
 
         // the session happens and starts the course; before the next one Alex gets the whole set and is much better
         happened(first);
-        data.as("tom", () -> changes.recordOutcome(first, AppointmentState.ATTENDED));
+        data.as("tom", () -> changes.recordOutcome(AppointmentId.of(first), AppointmentState.ATTENDED));
         assertThat(jdbc.queryForObject("select count(*) from outcome_episode where intake_id in (?, ?) "
                 + "and ended_at is null", Integer.class, alex.id(), sam.id())).isEqualTo(2);
         long second = book(data, alex.id(), sam.id(), tom);
@@ -181,16 +184,16 @@ class OutcomeMeasuresIT {
         assertThat(measures.clients().getFirst().outcome().reliableRecovery()).isTrue();
         assertThat(clientStatus.progress(alex.receipt().statusToken())).anySatisfy(line -> assertThat(line)
                 .startsWith("Low mood: 16 at the start, 4 now"));
-        data.as("amira", () -> outcomes.changePlan(alex.id(), Measure.COUPLES, false));
+        data.as("amira", () -> outcomes.changePlan(IntakeId.of(alex.id()), Measure.COUPLES, false));
         assertThat(clientStatus.progress(alex.receipt().statusToken())).as("switched off by the therapist").isEmpty();
 
         // the course ends: a finished treatment, counted in this month's summary row for the case's therapist
         happened(second);
-        data.as("tom", () -> changes.recordOutcome(second, AppointmentState.ATTENDED));
+        data.as("tom", () -> changes.recordOutcome(AppointmentId.of(second), AppointmentState.ATTENDED));
         LocalDate month = LocalDate.now(Application.PRACTICE_ZONE).withDayOfMonth(1);
         long amira = data.idOf("amira");
         int[] before = summary(month, amira);
-        data.as("amira", () -> care.endTherapy(alex.id(), TherapyOutcome.COMPLETED, true));
+        data.as("amira", () -> care.endTherapy(IntakeId.of(alex.id()), TherapyOutcome.COMPLETED, true));
         int[] after = summary(month, amira);
         assertThat(after[0] - before[0]).as("finished").isEqualTo(2);
         assertThat(after[1] - before[1]).as("paired").isEqualTo(1);

@@ -13,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.base.PracticeSettings;
@@ -120,11 +123,11 @@ class PracticeIT {
         long missed = week.book(week.online(client.id(), therapist, far.plusHours(2))).id();
         week.happened(attended, lastWeek);
         week.happened(missed, lastWeek.plusHours(2));
-        data.as("admin", () -> changes.recordOutcome(attended, AppointmentState.ATTENDED));
-        data.as("admin", () -> changes.recordOutcome(missed, AppointmentState.NO_SHOW));
+        data.as("admin", () -> changes.recordOutcome(AppointmentId.of(attended), AppointmentState.ATTENDED));
+        data.as("admin", () -> changes.recordOutcome(AppointmentId.of(missed), AppointmentState.NO_SHOW));
         // cancelled by the client an hour before it was due: late
         long late = week.book(week.online(client.id(), therapist, far.plusHours(4))).id();
-        data.as("admin", () -> changes.cancel(late, true, "Client phoned"));
+        data.as("admin", () -> changes.cancel(AppointmentId.of(late), true, "Client phoned"));
         jdbc.update("update appointment set starts_at = ?, ends_at = ?, cancelled_at = ? where id = ?",
                 java.sql.Timestamp.from(lastWeek.plusHours(4).toInstant()),
                 java.sql.Timestamp.from(lastWeek.plusHours(5).toInstant()),
@@ -166,20 +169,20 @@ class PracticeIT {
         var monday = WorkingWeekData.farMonday();
         long kept = week.book(week.online(client.id(), leaving, WorkingWeekData.at(monday, 10, 0))).id();
         long dropped = week.book(week.online(client.id(), leaving, WorkingWeekData.at(monday, 12, 0))).id();
-        assertThat(data.as("admin", () -> handover.commitments(leaving))).satisfies(c -> {
+        assertThat(data.as("admin", () -> handover.commitments(StaffId.of(leaving)))).satisfies(c -> {
             assertThat(c.sessions()).extracting(s -> s.id()).containsExactly(kept, dropped);
             assertThat(c.cases()).extracting(held -> held.intakeId()).containsExactly(client.id());
         });
-        assertThatThrownBy(() -> data.as("admin", () -> handover.deactivate(leaving)))
+        assertThatThrownBy(() -> data.as("admin", () -> handover.deactivate(StaffId.of(leaving))))
                 .isInstanceOf(StaffActionRefused.class).hasMessageContaining("2 sessions to come")
                 .hasMessageContaining("1 case in their hands");
 
-        assertThat(data.as("admin", () -> handover.moveSession(kept, staying, null)))
+        assertThat(data.as("admin", () -> handover.moveSession(AppointmentId.of(kept), StaffId.of(staying), null)))
                 .isInstanceOf(BookingResult.Booked.class);
-        data.as("admin", () -> handover.cancelSession(dropped, "Dr Leaving is leaving the practice"));
-        data.as("admin", () -> handover.reassignCase(client.id(), staying, "Hand-over"));
-        assertThat(data.as("admin", () -> handover.commitments(leaving)).none()).isTrue();
-        data.as("admin", () -> handover.deactivate(leaving));
+        data.as("admin", () -> handover.cancelSession(AppointmentId.of(dropped), "Dr Leaving is leaving the practice"));
+        data.as("admin", () -> handover.reassignCase(IntakeId.of(client.id()), StaffId.of(staying), "Hand-over"));
+        assertThat(data.as("admin", () -> handover.commitments(StaffId.of(leaving))).none()).isTrue();
+        data.as("admin", () -> handover.deactivate(StaffId.of(leaving)));
         assertThat(jdbc.queryForObject("select active from staff_account where id = ?", Boolean.class, leaving))
                 .isFalse();
         assertThat(jdbc.queryForObject("select therapist_id from appointment where id = ?", Long.class, kept))

@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.FactorDecisionKind;
 import app.thaw.review.ReferralKind;
@@ -82,16 +84,19 @@ final class PrivacyTestData {
         String partnerNote = "Jointnote" + word + " about the partner's own history.";
         data.as("amira", () -> {
             opening.openCase(client.reference()).orElseThrow();
-            assignments.assignToMe(client.id());
-            work.addNote(client.id(), clientNote);
-            work.addNote(partner.id(), partnerNote);
-            work.amendAnswer(client.id(), "about.phone", List.of("07700 900999"), "New number given by phone");
+            assignments.assignToMe(IntakeId.of(client.id()));
+            work.addNote(IntakeId.of(client.id()), clientNote);
+            work.addNote(IntakeId.of(partner.id()), partnerNote);
+            work.amendAnswer(IntakeId.of(client.id()), "about.phone", List.of("07700 900999"),
+                    "New number given by phone");
             String tag = factors.factorTags().getFirst().id();
             boolean suggested = jdbc.queryForObject(
                     "select count(*) from factor_suggestion where intake_id = ? and tag_id = ?", Integer.class,
                     client.id(), tag) > 0;
-            factors.decideFactor(client.id(), tag, suggested ? FactorDecisionKind.CONFIRMED : FactorDecisionKind.ADDED);
-            referrals.decideReferral(client.id(), ReferralKind.COUPLES, "Both want to work on talking again.", null);
+            factors.decideFactor(IntakeId.of(client.id()), tag,
+                    suggested ? FactorDecisionKind.CONFIRMED : FactorDecisionKind.ADDED);
+            referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.COUPLES,
+                    "Both want to work on talking again.", null);
         });
         data.as("admin", () -> {
             long tom = data.idOf("tom");
@@ -106,7 +111,7 @@ final class PrivacyTestData {
             }
             assertThat(booked).isInstanceOf(BookingResult.Booked.class);
             long appointmentId = ((BookingResult.Booked) booked).session().id();
-            changes.cancel(appointmentId, true, partnerFirst + " phoned: they are both unwell.");
+            changes.cancel(AppointmentId.of(appointmentId), true, partnerFirst + " phoned: they are both unwell.");
         });
         return new Couple(client, partner, clientName, clientEmail, partnerFirst, partnerName, partnerEmail,
                 partnerPhone, partnerSecret, partnerNote, clientNote);

@@ -21,6 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.caseaccess.CaseNotFound;
@@ -90,12 +92,12 @@ class SubjectAccessRequestIT {
 
     @Test
     void theManagerRecordsTheClinicianWithholdsAndOnlyThenTheFilesGoOutWithoutWhatWasWithheld() throws IOException {
-        ReviewerChoice choice = data.as("admin", () -> requests.reviewerChoice(client));
+        ReviewerChoice choice = data.as("admin", () -> requests.reviewerChoice(IntakeId.of(client)));
         assertThat(choice.suggested()).as("the case's therapist").isEqualTo(data.idOf("amira"));
         assertThat(choice.reviewers()).extracting(ReviewerChoice.Reviewer::name).containsExactly("Dr Amira Khan");
 
         LocalDate received = SubjectAccessSteps.today().minusDays(3);
-        AccessRequestView recorded = data.as("admin", () -> requests.record(client, received, null));
+        AccessRequestView recorded = data.as("admin", () -> requests.record(IntakeId.of(client), received, null));
         assertThat(recorded.status()).isEqualTo(AccessRequestStatus.AWAITING_REVIEW);
         assertThat(recorded.reviewerName()).isEqualTo("Dr Amira Khan");
         assertThat(recorded.dueOn()).isEqualTo(SubjectAccessDeadline.due(received, 0));
@@ -126,7 +128,7 @@ class SubjectAccessRequestIT {
         assertThat(approved.reviewedBy()).isEqualTo("Dr Amira Khan");
 
         // the manager sees the state, never what was withheld
-        AccessRequestView seen = data.as("admin", () -> requests.requests(client)).getFirst();
+        AccessRequestView seen = data.as("admin", () -> requests.requests(IntakeId.of(client))).getFirst();
         assertThat(seen.withheldAny()).isTrue();
         assertThat(seen.toString()).doesNotContain(reason).doesNotContain("barely talk");
 
@@ -151,7 +153,7 @@ class SubjectAccessRequestIT {
                 .contains("withheld under the Data Protection Act", couple.clientName(), "New number given by phone");
 
         // released at the first download, by the manager; every step audited without clinical words
-        AccessRequestView released = data.as("admin", () -> requests.requests(client)).getFirst();
+        AccessRequestView released = data.as("admin", () -> requests.requests(IntakeId.of(client))).getFirst();
         assertThat(released.status()).isEqualTo(AccessRequestStatus.RELEASED);
         assertThat(released.releasedBy()).isEqualTo("Priya Shah");
         var audit = data.audit(client);
@@ -191,7 +193,8 @@ class SubjectAccessRequestIT {
         assertThatThrownBy(() -> data.as("admin", () -> reviews.open(id))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> data.as("admin", () -> reviews.approve(id, Map.of(), "x")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> data.as("amira", () -> requests.record(client, SubjectAccessSteps.today(), null)))
+        assertThatThrownBy(() -> data.as("amira", () -> requests.record(IntakeId.of(client),
+                SubjectAccessSteps.today(), null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reviews.open(id)).isInstanceOf(
                 org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
@@ -206,12 +209,12 @@ class SubjectAccessRequestIT {
                 .isInstanceOf(CaseNotFound.class);
 
         // the manager hands the review to Grace, who now may review it
-        data.as("admin", () -> requests.changeReviewer(id, data.idOf("grace")));
+        data.as("admin", () -> requests.changeReviewer(id, StaffId.of(data.idOf("grace"))));
         assertThat(data.as("grace", () -> reviews.waitingForMe())).extracting(AccessRequestView::id).contains(id);
         assertThat(data.as("grace", () -> reviews.open(id)).items()).isNotEmpty();
         assertThatThrownBy(() -> data.as("amira", () -> reviews.open(id))).isInstanceOf(CaseNotFound.class);
         // and never to someone with no part in the client's care
-        assertThatThrownBy(() -> data.as("admin", () -> requests.changeReviewer(id, data.idOf("tom"))))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.changeReviewer(id, StaffId.of(data.idOf("tom")))))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("no part in this client's care");
     }
 
@@ -220,7 +223,7 @@ class SubjectAccessRequestIT {
         long id = steps.record(client, "amira").id();
         DisclosureReview opened = data.as("amira", () -> reviews.open(id));
         String laterNote = "Laternote" + ReviewTestData.uniqueWord();
-        data.as("amira", () -> caseWork.addNote(client, laterNote));
+        data.as("amira", () -> caseWork.addNote(IntakeId.of(client), laterNote));
 
         // changed while the clinician was looking: refused, they must see what they approve
         assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(id, Map.of(), opened.content())))
@@ -238,10 +241,10 @@ class SubjectAccessRequestIT {
 
         // changed after approval: the download sends it back to the clinician instead of releasing it
         String afterApproval = "Afterapproval" + ReviewTestData.uniqueWord();
-        data.as("amira", () -> caseWork.addNote(client, afterApproval));
+        data.as("amira", () -> caseWork.addNote(IntakeId.of(client), afterApproval));
         assertThatThrownBy(() -> steps.json(id)).isInstanceOf(SubjectAccessRefused.ReviewOutdated.class)
                 .hasMessageContaining("gone back to them");
-        AccessRequestView back = data.as("admin", () -> requests.requests(client)).getFirst();
+        AccessRequestView back = data.as("admin", () -> requests.requests(IntakeId.of(client))).getFirst();
         assertThat(back.status()).isEqualTo(AccessRequestStatus.AWAITING_REVIEW);
         assertThat(data.auditActions(client)).contains("SUBJECT_ACCESS_RETURNED").doesNotContain(
                 "SUBJECT_ACCESS_RELEASED");
@@ -256,15 +259,16 @@ class SubjectAccessRequestIT {
     @Test
     void oneOpenRequestPerClientADateNotInTheFutureAndTheLawfulExtension() {
         LocalDate today = SubjectAccessSteps.today();
-        assertThatThrownBy(() -> data.as("admin", () -> requests.record(client, today.plusDays(1), null)))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(client), today.plusDays(1), null)))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("future");
-        assertThatThrownBy(() -> data.as("admin", () -> requests.record(client, null, null)))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(client), null, null)))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("Enter the date");
-        assertThatThrownBy(() -> data.as("admin", () -> requests.record(client, today, data.idOf("tom"))))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(client), today,
+                StaffId.of(data.idOf("tom")))))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("no part in this client's care");
 
-        AccessRequestView first = data.as("admin", () -> requests.record(client, today, null));
-        assertThatThrownBy(() -> data.as("admin", () -> requests.record(client, today, null)))
+        AccessRequestView first = data.as("admin", () -> requests.record(IntakeId.of(client), today, null));
+        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(client), today, null)))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("already has an open");
         // the database says the same to anything that skips the service
         long admin = data.idOf("admin");
@@ -293,7 +297,7 @@ class SubjectAccessRequestIT {
         assertThat(withdrawn.status()).isEqualTo(AccessRequestStatus.WITHDRAWN);
         assertThatThrownBy(() -> steps.json(first.id())).isInstanceOf(SubjectAccessRefused.class)
                 .hasMessageContaining("withdrawn");
-        assertThat(data.as("admin", () -> requests.record(client, today, null)).status())
+        assertThat(data.as("admin", () -> requests.record(IntakeId.of(client), today, null)).status())
                 .isEqualTo(AccessRequestStatus.AWAITING_REVIEW);
         assertThat(data.auditActions(client)).contains("SUBJECT_ACCESS_EXTENDED", "SUBJECT_ACCESS_WITHDRAWN");
     }
@@ -301,14 +305,15 @@ class SubjectAccessRequestIT {
     @Test
     void aCaseNobodyHoldsWaitsForTheManagerToChooseItsReviewer() {
         var alone = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Unheld"));
-        ReviewerChoice choice = data.as("admin", () -> requests.reviewerChoice(alone.id()));
+        ReviewerChoice choice = data.as("admin", () -> requests.reviewerChoice(IntakeId.of(alone.id())));
         assertThat(choice.suggested()).isNull();
         assertThat(choice.reviewers()).extracting(ReviewerChoice.Reviewer::name)
                 .contains("Dr Amira Khan", "Tom Whitfield", "Grace Okafor");
-        assertThatThrownBy(() -> data.as("admin", () -> requests.record(alone.id(), SubjectAccessSteps.today(),
+        assertThatThrownBy(() -> data.as("admin", () -> requests.record(IntakeId.of(alone.id()),
+                SubjectAccessSteps.today(),
                 null))).isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("Choose the clinician");
-        assertThat(data.as("admin", () -> requests.record(alone.id(), SubjectAccessSteps.today(),
-                data.idOf("tom"))).reviewerName()).isEqualTo("Tom Whitfield");
+        assertThat(data.as("admin", () -> requests.record(IntakeId.of(alone.id()), SubjectAccessSteps.today(),
+                StaffId.of(data.idOf("tom")))).reviewerName()).isEqualTo("Tom Whitfield");
     }
 
     @Test

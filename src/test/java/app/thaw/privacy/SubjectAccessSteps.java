@@ -3,6 +3,8 @@ package app.thaw.privacy;
 import java.time.LocalDate;
 import java.util.Map;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.review.ReviewTestData;
 
@@ -25,7 +27,8 @@ public final class SubjectAccessSteps {
 
     /** Recorded by the practice manager, received three days ago, reviewed by {@code reviewer}. */
     public AccessRequestView record(long intakeId, String reviewer) {
-        return data.as("admin", () -> requests.record(intakeId, today().minusDays(3), data.idOf(reviewer)));
+        return data.as("admin", () -> requests.record(IntakeId.of(intakeId), today().minusDays(3),
+                StaffId.of(data.idOf(reviewer))));
     }
 
     /** The named clinician opens the review and approves it, withholding the given parts (key to reason). */

@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.domain.Erased;
 import app.thaw.intake.IntakeFixtures;
@@ -160,7 +161,7 @@ class ErasureIT {
                 .with("about.email", "first-" + word.toLowerCase() + "@example.org"));
         var partner = data.review.submitPartner(first.receipt().partnerInvitationToken(),
                 IntakeFixtures.couplesAnswers(word + " Partner").with("about.email", "partner@example.org"));
-        data.review.as("amira", () -> caseWork.addNote(partner.id(), "Partner note"));
+        data.review.as("amira", () -> caseWork.addNote(IntakeId.of(partner.id()), "Partner note"));
         long joint = data.insertSession(first.id(), partner.id(), "ATTENDED", null);
         data.insertEmail(joint, "partner@example.org", word + " Partner");
         var partnerBefore = row("select * from intake where id = ?", partner.id());

@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.domain.Erased;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
@@ -259,10 +260,11 @@ class RetentionIT {
     void closingACaseStampsWhenAndReopeningClearsIt() {
         var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Closing"));
 
-        data.review.as("amira", () -> care.closeCase(client.id(), app.thaw.review.ClosureReason.NO_RESPONSE, false));
+        data.review.as("amira", () -> care.closeCase(IntakeId.of(client.id()),
+                app.thaw.review.ClosureReason.NO_RESPONSE, false));
         assertThat(jdbc.queryForObject("select closed_at from intake where id = ?", java.sql.Timestamp.class,
                 client.id())).isNotNull();
-        data.review.as("amira", () -> care.reopenCase(client.id()));
+        data.review.as("amira", () -> care.reopenCase(IntakeId.of(client.id())));
         assertThat(jdbc.queryForObject("select closed_at from intake where id = ?", java.sql.Timestamp.class,
                 client.id())).isNull();
     }

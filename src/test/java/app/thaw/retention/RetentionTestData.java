@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.crypto.FieldCipher;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
@@ -63,11 +64,12 @@ final class RetentionTestData {
 
     void fillRecord(long intakeId, String word) {
         review.as("amira", () -> {
-            reviewService.acknowledgeRisk(intakeId, word + " risk note");
-            reviewService.addNote(intakeId, word + " note body");
-            reviewService.amendAnswer(intakeId, "about.phone", List.of("07700 900456"), word + " phoned");
-            reviewService.amendAnswer(intakeId, "presenting.duration", List.of("over_1y"), word + " clarified");
-            referrals.decideReferral(intakeId, ReferralKind.INDIVIDUAL, word + " referral reason", null);
+            reviewService.acknowledgeRisk(IntakeId.of(intakeId), word + " risk note");
+            reviewService.addNote(IntakeId.of(intakeId), word + " note body");
+            reviewService.amendAnswer(IntakeId.of(intakeId), "about.phone", List.of("07700 900456"), word + " phoned");
+            reviewService.amendAnswer(IntakeId.of(intakeId), "presenting.duration", List.of("over_1y"),
+                    word + " clarified");
+            referrals.decideReferral(IntakeId.of(intakeId), ReferralKind.INDIVIDUAL, word + " referral reason", null);
         });
         long session = insertSession(intakeId, null, "ATTENDED", null);
         long cancelled = insertSession(intakeId, null, "CANCELLED", word + " cancel reason");

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
@@ -38,9 +39,12 @@ class AnswerAmendmentIT {
         var data = new ReviewTestData(intake, staff, jdbc);
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Amended"));
 
-        var refused = caseWork.amendAnswer(submitted.id(), "about.phone", List.of("not a phone"), "Client phoned");
-        var missingReason = caseWork.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), " ");
-        var saved = caseWork.amendAnswer(submitted.id(), "about.phone", List.of("07700 900456"), "Client phoned");
+        var refused = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("not a phone"),
+                "Client phoned");
+        var missingReason = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone",
+                List.of("07700 900456"), " ");
+        var saved = caseWork.amendAnswer(IntakeId.of(submitted.id()), "about.phone", List.of("07700 900456"),
+                "Client phoned");
 
         assertThat(refused).get().asString().contains("UK phone number");
         assertThat(missingReason).get().asString().startsWith("Please say why");

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.security.StaffAccountService;
@@ -67,7 +68,7 @@ class QueueSearchIT {
         String email = word.toLowerCase(Locale.ROOT) + "@example.org";
         var mine = data.submit(completeAnswers(word + " Mine"));
         var colleagues = data.submit(completeAnswers(word + " Theirs").with("about.email", email));
-        assignments.assignToMe(mine.id());
+        assignments.assignToMe(IntakeId.of(mine.id()));
         long tom = jdbc.queryForObject("select id from staff_account where username = 'tom'", Long.class);
         jdbc.update("update review_case set assigned_therapist_id = ? where intake_id = ?", tom, colleagues.id());
 

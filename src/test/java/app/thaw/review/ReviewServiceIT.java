@@ -30,6 +30,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.IntegrationTest;
@@ -115,7 +117,7 @@ class ReviewServiceIT {
         String word = ReviewTestData.uniqueWord();
         var routine = data.submit(completeAnswers(word + " Routine"));
         var reviewed = data.submit(urgent(completeAnswers(word + " Reviewed")));
-        caseWork.acknowledgeRisk(reviewed.id(), "Called the client: safe, crisis plan shared.");
+        caseWork.acknowledgeRisk(IntakeId.of(reviewed.id()), "Called the client: safe, crisis plan shared.");
         var unreviewed = data.submit(urgent(completeAnswers(word + " Unreviewed")));
 
         List<QueueRow> rows = reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 50);
@@ -149,7 +151,7 @@ class ReviewServiceIT {
         var gamma = data.submit(completeAnswers(word + " Gamma").with("preferences.session_type", "not_sure"));
         var delta = data.submit(completeAnswers(word + " Delta"));
         caseOpening.openCase(alpha.reference());
-        assignments.assignToMe(delta.id());
+        assignments.assignToMe(IntakeId.of(delta.id()));
 
         assertThat(refs(QueueFilter.open().withSearch(word))).containsExactlyInAnyOrder(alpha.reference(),
                 beta.reference(), gamma.reference(), delta.reference());
@@ -205,10 +207,10 @@ class ReviewServiceIT {
         data.submit(urgent(completeAnswers(word + " Dunn")));
         var colleagues = data.submit(completeAnswers(word + " Baker"));
         // her own cases and the unassigned ones are read as two sets and merged; a colleague's case is in neither
-        assignments.assignToMe(adams.id());
-        assignments.assignToMe(carter.id());
-        assignments.assignToMe(evans.id());
-        data.as("tom", () -> assignments.assignToMe(colleagues.id()));
+        assignments.assignToMe(IntakeId.of(adams.id()));
+        assignments.assignToMe(IntakeId.of(carter.id()));
+        assignments.assignToMe(IntakeId.of(evans.id()));
+        data.as("tom", () -> assignments.assignToMe(IntakeId.of(colleagues.id())));
         QueueFilter filter = anyStatus(word);
 
         Comparator<QueueRow> byId = Comparator.comparingLong(QueueRow::intakeId);
@@ -246,8 +248,8 @@ class ReviewServiceIT {
         var amirasCase = data.submit(completeAnswers(word + " Amiras"));
         var tomsCase = data.submit(completeAnswers(word + " Toms"));
         var openCase = data.submit(completeAnswers(word + " Open"));
-        data.as("amira", () -> assignments.assignToMe(amirasCase.id()));
-        data.as("tom", () -> assignments.assignToMe(tomsCase.id()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(amirasCase.id())));
+        data.as("tom", () -> assignments.assignToMe(IntakeId.of(tomsCase.id())));
 
         List<String> tomSees = data.as("tom", () -> refs(anyStatus(word)));
         List<QueueRow> tomsWholeQueue = data.as("tom", () -> walk(new QueueFilter(Set.of(),
@@ -272,19 +274,19 @@ class ReviewServiceIT {
     @Test
     void aColleagueCannotOpenOrChangeATherapistsCaseAndTheAttemptIsAudited() {
         var amirasCase = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Private"));
-        data.as("amira", () -> assignments.assignToMe(amirasCase.id()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(amirasCase.id())));
 
         Optional<CaseDetail> tomOpens = data.as("tom", () -> caseOpening.openCase(amirasCase.reference()));
 
         assertThat(tomOpens).isEmpty();
         // the same words as for a case that does not exist: a refusal never confirms that a reference is real
-        assertThatThrownBy(() -> data.as("tom", () -> caseWork.addNote(amirasCase.id(), "Sneaky note")))
+        assertThatThrownBy(() -> data.as("tom", () -> caseWork.addNote(IntakeId.of(amirasCase.id()), "Sneaky note")))
                 .isInstanceOf(CaseNotFound.class).hasMessage(CaseNotFound.MESSAGE);
-        assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(amirasCase.id())))
+        assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(IntakeId.of(amirasCase.id()))))
                 .isInstanceOf(CaseNotFound.class);
-        assertThatThrownBy(() -> data.as("tom", () -> letterService.referralLetter(amirasCase.id())))
+        assertThatThrownBy(() -> data.as("tom", () -> letterService.referralLetter(IntakeId.of(amirasCase.id()))))
                 .isInstanceOf(CaseNotFound.class);
-        assertThatThrownBy(() -> data.as("tom", () -> caseWork.addNote(Long.MAX_VALUE, "Sneaky note")))
+        assertThatThrownBy(() -> data.as("tom", () -> caseWork.addNote(IntakeId.of(Long.MAX_VALUE), "Sneaky note")))
                 .isInstanceOf(CaseNotFound.class).hasMessage(CaseNotFound.MESSAGE);
         var denied = data.audit(amirasCase.id()).stream()
                 .filter(row -> row.get("action").equals("CASE_ACCESS_DENIED")).toList();
@@ -320,9 +322,9 @@ class ReviewServiceIT {
 
         assertThatThrownBy(() -> caseOpening.openCase(submitted.reference()))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> caseWork.addNote(submitted.id(), "note"))
+        assertThatThrownBy(() -> caseWork.addNote(IntakeId.of(submitted.id()), "note"))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> letterService.referralLetter(submitted.id()))
+        assertThatThrownBy(() -> letterService.referralLetter(IntakeId.of(submitted.id())))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThat(reviewQueue.queue(anyStatus(submitted.reference()), QueueSort.DEFAULT, null, 10)).hasSize(1);
         // refused by role, and each attempt on record with the case it named
@@ -379,12 +381,12 @@ class ReviewServiceIT {
                 .with("about.gp_practice", "Ancoats Medical Practice, Manchester")));
         long id = submitted.id();
 
-        caseWork.acknowledgeRisk(id, "Called the client: safe for now, crisis plan shared.");
-        caseWork.addNote(id, "Private words about the client's father.");
-        factorService.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
-        referrals.decideReferral(id, ReferralKind.GP_MEDICATION_REVIEW, "Sertraline dose review.", null);
-        ReferralLetterFile letter = letterService.referralLetter(id);
-        assignments.assign(id, data.idOf("tom"));
+        caseWork.acknowledgeRisk(IntakeId.of(id), "Called the client: safe for now, crisis plan shared.");
+        caseWork.addNote(IntakeId.of(id), "Private words about the client's father.");
+        factorService.decideFactor(IntakeId.of(id), "hormonal_change", FactorDecisionKind.ADDED);
+        referrals.decideReferral(IntakeId.of(id), ReferralKind.GP_MEDICATION_REVIEW, "Sertraline dose review.", null);
+        ReferralLetterFile letter = letterService.referralLetter(IntakeId.of(id));
+        assignments.assign(IntakeId.of(id), StaffId.of(data.idOf("tom")));
 
         var rows = data.audit(id);
         assertThat(rows).extracting(row -> row.get("action")).containsExactly("INTAKE_SUBMITTED",
@@ -434,24 +436,26 @@ class ReviewServiceIT {
         assertThat(before.state().needsRiskReview(before.intake().urgent())).isTrue();
         assertThat(before.intake().riskFlags()).extracting(flag -> flag.ruleId()).containsExactly("not_safe_now");
         for (Runnable action : List.<Runnable>of(
-                () -> caseWork.addNote(id, "A note"),
-                () -> factorService.decideFactor(id, "anxiety", FactorDecisionKind.ADDED),
-                () -> referrals.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null),
-                () -> care.addToWaitingList(id, false),
-                () -> assignments.assignToMe(id),
-                () -> letterService.referralLetter(id))) {
+                () -> caseWork.addNote(IntakeId.of(id), "A note"),
+                () -> factorService.decideFactor(IntakeId.of(id), "anxiety", FactorDecisionKind.ADDED),
+                () -> referrals.decideReferral(IntakeId.of(id), ReferralKind.CRISIS_SERVICE, "Crisis team", null),
+                () -> care.addToWaitingList(IntakeId.of(id), false),
+                () -> assignments.assignToMe(IntakeId.of(id)),
+                () -> letterService.referralLetter(IntakeId.of(id)))) {
             assertThatThrownBy(action::run).isInstanceOf(CaseActionRefused.class)
                     .hasMessageContaining("Review the risk first");
         }
-        assertThatThrownBy(() -> caseWork.acknowledgeRisk(id, "   ")).isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> caseWork.acknowledgeRisk(id, null)).isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> caseWork.acknowledgeRisk(id, "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(id),
+                "   ")).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(id), null)).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(id),
+                "x".repeat(1001))).isInstanceOf(CaseActionRefused.class);
         // nothing changed the case: opening it put it in review; no denial, since nobody asked for its session notes
         assertThat(data.auditActions(id)).containsExactly("INTAKE_SUBMITTED", "CASE_OPENED", "STATUS_CHANGED");
         assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, id))
                 .isEqualTo("IN_REVIEW");
 
-        caseWork.acknowledgeRisk(id, "  Called the client; safe for now.  ");
+        caseWork.acknowledgeRisk(IntakeId.of(id), "  Called the client; safe for now.  ");
 
         CaseDetail after = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(after.state().needsRiskReview(true)).isFalse();
@@ -460,10 +464,10 @@ class ReviewServiceIT {
         assertThat(after.state().riskAcknowledgedAt()).isNotNull();
         assertThat(after.state().assigneeId()).isEqualTo(data.idOf("amira"));
         assertThat(after.state().assigneeName()).isEqualTo("Dr Amira Khan");
-        caseWork.addNote(id, "A note");
-        factorService.decideFactor(id, "anxiety", FactorDecisionKind.ADDED);
-        referrals.decideReferral(id, ReferralKind.CRISIS_SERVICE, "Crisis team", null);
-        assertThat(letterService.referralLetter(id).pdf()).isNotEmpty();
+        caseWork.addNote(IntakeId.of(id), "A note");
+        factorService.decideFactor(IntakeId.of(id), "anxiety", FactorDecisionKind.ADDED);
+        referrals.decideReferral(IntakeId.of(id), ReferralKind.CRISIS_SERVICE, "Crisis team", null);
+        assertThat(letterService.referralLetter(IntakeId.of(id)).pdf()).isNotEmpty();
         assertThat(data.as("tom", () -> caseOpening.openCase(submitted.reference()))).isEmpty();
     }
 
@@ -471,11 +475,12 @@ class ReviewServiceIT {
     @WithUserDetails("amira")
     void theTherapistWhoReviewsTheRiskTakesTheCaseFromTheSharedQueue() {
         var submitted = data.submit(urgent(completeAnswers(ReviewTestData.uniqueWord() + " Kept")));
-        data.as("tom", () -> caseWork.acknowledgeRisk(submitted.id(), "Spoke to the client."));
+        data.as("tom", () -> caseWork.acknowledgeRisk(IntakeId.of(submitted.id()), "Spoke to the client."));
 
-        assertThatThrownBy(() -> caseWork.acknowledgeRisk(submitted.id(), "Me too"))
+        assertThatThrownBy(() -> caseWork.acknowledgeRisk(IntakeId.of(submitted.id()), "Me too"))
                 .isInstanceOf(CaseNotFound.class);
-        assertThatThrownBy(() -> data.as("tom", () -> caseWork.acknowledgeRisk(submitted.id(), "Rewritten later")))
+        assertThatThrownBy(() -> data.as("tom", () -> caseWork.acknowledgeRisk(IntakeId.of(submitted.id()),
+                "Rewritten later")))
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("already been reviewed");
         CaseDetail detail = data.as("tom", () -> caseOpening.openCase(submitted.reference())).orElseThrow();
         assertThat(detail.state().assigneeName()).isEqualTo("Tom Whitfield");
@@ -487,11 +492,11 @@ class ReviewServiceIT {
     void aCaseGoesOnlyToAnActiveTherapistAndTheHistoryNamesThemAsTheStaffListDoes() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Assigned"));
 
-        assertThatThrownBy(() -> assignments.assign(submitted.id(), data.idOf("admin")))
+        assertThatThrownBy(() -> assignments.assign(IntakeId.of(submitted.id()), StaffId.of(data.idOf("admin"))))
                 .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> assignments.assign(submitted.id(), 987_654_321L))
+        assertThatThrownBy(() -> assignments.assign(IntakeId.of(submitted.id()), StaffId.of(987_654_321L)))
                 .isInstanceOf(CaseActionRefused.class);
-        assignments.assign(submitted.id(), data.idOf("grace"));
+        assignments.assign(IntakeId.of(submitted.id()), StaffId.of(data.idOf("grace")));
 
         assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
                 Long.class, submitted.id())).isEqualTo(data.idOf("grace"));
@@ -506,11 +511,12 @@ class ReviewServiceIT {
     void aNoteNeedsText() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Notes"));
 
-        assertThatThrownBy(() -> caseWork.addNote(submitted.id(), " \n ")).isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> caseWork.addNote(submitted.id(), "x".repeat(4001)))
+        assertThatThrownBy(() -> caseWork.addNote(IntakeId.of(submitted.id()),
+                " \n ")).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> caseWork.addNote(IntakeId.of(submitted.id()), "x".repeat(4001)))
                 .isInstanceOf(CaseActionRefused.class);
-        caseWork.addNote(submitted.id(), "First");
-        caseWork.addNote(submitted.id(), "Second");
+        caseWork.addNote(IntakeId.of(submitted.id()), "First");
+        caseWork.addNote(IntakeId.of(submitted.id()), "Second");
 
         assertThat(caseOpening.openCase(submitted.reference()).orElseThrow().notes()).extracting(CaseDetail.NoteView::body)
                 .containsExactly("First", "Second");
@@ -552,12 +558,12 @@ class ReviewServiceIT {
             assertThat(factor.reasons()).isNotEmpty();
         });
 
-        factorService.decideFactor(id, "emotional_burnout", FactorDecisionKind.CONFIRMED);
-        factorService.decideFactor(id, "anxiety", FactorDecisionKind.CONFIRMED);
-        factorService.decideFactor(id, "anxiety", FactorDecisionKind.REJECTED);
-        factorService.decideFactor(id, "medication_effects", FactorDecisionKind.ADDED);
-        factorService.decideFactor(id, "hormonal_change", FactorDecisionKind.ADDED);
-        factorService.decideFactor(id, "hormonal_change", FactorDecisionKind.REMOVED);
+        factorService.decideFactor(IntakeId.of(id), "emotional_burnout", FactorDecisionKind.CONFIRMED);
+        factorService.decideFactor(IntakeId.of(id), "anxiety", FactorDecisionKind.CONFIRMED);
+        factorService.decideFactor(IntakeId.of(id), "anxiety", FactorDecisionKind.REJECTED);
+        factorService.decideFactor(IntakeId.of(id), "medication_effects", FactorDecisionKind.ADDED);
+        factorService.decideFactor(IntakeId.of(id), "hormonal_change", FactorDecisionKind.ADDED);
+        factorService.decideFactor(IntakeId.of(id), "hormonal_change", FactorDecisionKind.REMOVED);
 
         CaseDetail decided = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(decided.factors()).extracting(CaseDetail.FactorView::tagId, CaseDetail.FactorView::suggested,
@@ -594,11 +600,14 @@ class ReviewServiceIT {
         }
         var submitted = data.submit(answers);
 
-        assertThatThrownBy(() -> factorService.decideFactor(submitted.id(), "anxiety", FactorDecisionKind.ADDED))
+        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "anxiety",
+                FactorDecisionKind.ADDED))
                 .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> factorService.decideFactor(submitted.id(), "low_mood", FactorDecisionKind.CONFIRMED))
+        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "low_mood",
+                FactorDecisionKind.CONFIRMED))
                 .isInstanceOf(CaseActionRefused.class);
-        assertThatThrownBy(() -> factorService.decideFactor(submitted.id(), "no_such_tag", FactorDecisionKind.ADDED))
+        assertThatThrownBy(() -> factorService.decideFactor(IntakeId.of(submitted.id()), "no_such_tag",
+                FactorDecisionKind.ADDED))
                 .isInstanceOf(CaseActionRefused.class);
         assertThat(jdbc.queryForObject("select count(*) from factor_decision where intake_id = ?", Integer.class,
                 submitted.id())).isZero();
@@ -616,7 +625,7 @@ class ReviewServiceIT {
         jdbc.update("delete from review_case where intake_id = ?", submitted.id());
         insertIncompletePublication(submitted);
 
-        assertThatThrownBy(() -> data.as("amira", () -> caseWork.addNote(submitted.id(), "Too early")))
+        assertThatThrownBy(() -> data.as("amira", () -> caseWork.addNote(IntakeId.of(submitted.id()), "Too early")))
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("still being set up");
         assertThat(resubmission.resubmitOlderThan(java.time.Duration.ZERO)).isTrue();
 
@@ -651,23 +660,24 @@ class ReviewServiceIT {
         var submitted = data.submit(couplesAnswers(ReviewTestData.uniqueWord() + " Afraid")
                 .with("safety.partner_fear", "yes"));
         long id = submitted.id();
-        caseWork.acknowledgeRisk(id, "Safety plan discussed; no joint sessions for now.");
+        caseWork.acknowledgeRisk(IntakeId.of(id), "Safety plan discussed; no joint sessions for now.");
 
         CaseDetail detail = caseOpening.openCase(submitted.reference()).orElseThrow();
         assertThat(detail.state().partnerFearFlag()).isTrue();
         for (ReferralKind joint : List.of(ReferralKind.COUPLES, ReferralKind.BOTH)) {
-            assertThatThrownBy(() -> referrals.decideReferral(id, joint, "Work on communication", null))
+            assertThatThrownBy(() -> referrals.decideReferral(IntakeId.of(id), joint, "Work on communication", null))
                     .isInstanceOf(CaseActionRefused.class).hasMessageContaining("afraid of their partner");
-            assertThatThrownBy(() -> referrals.decideReferral(id, joint, "Work on communication", "   "))
+            assertThatThrownBy(() -> referrals.decideReferral(IntakeId.of(id), joint, "Work on communication", "   "))
                     .isInstanceOf(CaseActionRefused.class);
         }
-        assertThatThrownBy(() -> referrals.decideReferral(id, ReferralKind.INDIVIDUAL, "  ", null))
+        assertThatThrownBy(() -> referrals.decideReferral(IntakeId.of(id), ReferralKind.INDIVIDUAL, "  ", null))
                 .isInstanceOf(CaseActionRefused.class);
         assertThat(jdbc.queryForObject("select count(*) from referral where intake_id = ?", Integer.class, id))
                 .isZero();
 
-        referrals.decideReferral(id, ReferralKind.INDIVIDUAL, "Individual work first.", "ignored for individual work");
-        referrals.decideReferral(id, ReferralKind.COUPLES, "Joint sessions later.",
+        referrals.decideReferral(IntakeId.of(id), ReferralKind.INDIVIDUAL, "Individual work first.",
+                "ignored for individual work");
+        referrals.decideReferral(IntakeId.of(id), ReferralKind.COUPLES, "Joint sessions later.",
                 "Assessed separately twice; fear relates to a past partner.");
 
         CaseDetail referred = caseOpening.openCase(submitted.reference()).orElseThrow();
@@ -678,7 +688,7 @@ class ReviewServiceIT {
         assertThat(referred.currentReferral().decidedBy()).isEqualTo("Dr Amira Khan");
         assertThat(referred.referrals().get(1).partnerFearDecision()).isNull();
         assertThat(referred.intake().status()).isEqualTo(IntakeStatus.REFERRED);
-        assertThatThrownBy(() -> letterService.referralLetter(id)).isInstanceOf(CaseActionRefused.class)
+        assertThatThrownBy(() -> letterService.referralLetter(IntakeId.of(id))).isInstanceOf(CaseActionRefused.class)
                 .hasMessageContaining("outside referral");
     }
 
@@ -692,10 +702,11 @@ class ReviewServiceIT {
                 app.thaw.scheduling.SessionFormat.ONLINE, null, java.time.ZonedDateTime.of(2033, 3, 1 + (int) (id % 27),
                         9 + (int) (id % 8), 0, 0, 0, app.thaw.Application.PRACTICE_ZONE), null)))
                 .isInstanceOf(app.thaw.scheduling.BookingResult.Booked.class);
-        assertThatThrownBy(() -> letterService.referralLetter(id)).isInstanceOf(CaseActionRefused.class);
+        assertThatThrownBy(() -> letterService.referralLetter(IntakeId.of(id))).isInstanceOf(CaseActionRefused.class);
 
-        referrals.decideReferral(id, ReferralKind.NHS_TALKING_THERAPIES, "Step-down support between sessions.", null);
-        ReferralLetterFile letter = letterService.referralLetter(id);
+        referrals.decideReferral(IntakeId.of(id), ReferralKind.NHS_TALKING_THERAPIES,
+                "Step-down support between sessions.", null);
+        ReferralLetterFile letter = letterService.referralLetter(IntakeId.of(id));
 
         assertThat(new String(letter.pdf(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         String text = pdfText(letter.pdf());
@@ -720,7 +731,7 @@ class ReviewServiceIT {
                         .with("burnout.exhaustion", "3").with("numbness.numb", "3"));
         assertThat(partner.receipt().partnerIntake()).isTrue();
 
-        data.as("amira", () -> assignments.assignToMe(first.id()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(first.id())));
 
         CaseDetail detail = data.as("amira", () -> caseOpening.openCase(first.reference())).orElseThrow();
         assertThat(detail.partner()).isNotNull();
@@ -739,7 +750,7 @@ class ReviewServiceIT {
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactly(second.reference());
 
-        data.as("amira", () -> assignments.assign(partner.id(), null));
+        data.as("amira", () -> assignments.assign(IntakeId.of(partner.id()), null));
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactlyInAnyOrder(first.reference(), second.reference(), partner.reference());
         CaseDetail standalone = data.as("amira", () -> caseOpening.openCase(second.reference())).orElseThrow();
@@ -751,7 +762,7 @@ class ReviewServiceIT {
     void aPartnerWhoJoinsLaterGoesToTheTherapistWhoAlreadyHasTheCase() {
         String word = ReviewTestData.uniqueWord();
         var first = data.submit(couplesAnswers(word + " Early"));
-        data.as("amira", () -> assignments.assignToMe(first.id()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(first.id())));
 
         var partner = data.submitPartner(first.receipt().partnerInvitationToken(), couplesAnswers(word + " Late"));
 
@@ -762,7 +773,7 @@ class ReviewServiceIT {
                         "Assigned to Dr Amira Khan with the partner's intake"));
         assertThat(data.as("tom", () -> refs(anyStatus(word)))).isEmpty();
         assertThat(data.as("tom", () -> caseOpening.openCase(partner.reference()))).isEmpty();
-        assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(partner.id())))
+        assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(IntakeId.of(partner.id()))))
                 .isInstanceOf(CaseNotFound.class);
         assertThat(data.as("admin", () -> reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 10)))
                 .extracting(QueueRow::assigneeName).containsExactly("Dr Amira Khan", "Dr Amira Khan");
@@ -776,14 +787,17 @@ class ReviewServiceIT {
         var first = data.submit(couplesAnswers(word + " Unaware"));
         var afraid = data.submitPartner(first.receipt().partnerInvitationToken(),
                 couplesAnswers(word + " Afraid").with("safety.partner_fear", "yes"));
-        data.as("amira", () -> caseWork.acknowledgeRisk(afraid.id(), "Spoke to them alone; safety plan made."));
+        data.as("amira", () -> caseWork.acknowledgeRisk(IntakeId.of(afraid.id()),
+                "Spoke to them alone; safety plan made."));
 
         CaseDetail detail = data.as("amira", () -> caseOpening.openCase(first.reference())).orElseThrow();
 
         assertThat(detail.state().partnerFearFlag()).isTrue();
-        assertThatThrownBy(() -> data.as("amira", () -> referrals.decideReferral(first.id(), ReferralKind.COUPLES,
+        assertThatThrownBy(() -> data.as("amira", () -> referrals.decideReferral(IntakeId.of(first.id()),
+                ReferralKind.COUPLES,
                 "Joint sessions", null))).isInstanceOf(CaseActionRefused.class);
-        data.as("amira", () -> referrals.decideReferral(first.id(), ReferralKind.INDIVIDUAL, "Individual first", null));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(first.id()), ReferralKind.INDIVIDUAL,
+                "Individual first", null));
         assertThat(jdbc.queryForObject("select kind from referral where intake_id = ?", String.class, first.id()))
                 .isEqualTo("INDIVIDUAL");
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.ClientAppointments;
@@ -77,7 +79,8 @@ class ClientSelfServiceIT {
     private long everydayTherapist(String name) {
         long therapist = week.therapist(name + " " + ReviewTestData.uniqueWord());
         for (DayOfWeek day : DayOfWeek.values()) {
-            data.as("admin", () -> setup.addWorkingHours(therapist, day, LocalTime.of(8, 0), LocalTime.of(20, 0)));
+            data.as("admin", () -> setup.addWorkingHours(StaffId.of(therapist), day, LocalTime.of(8, 0),
+                    LocalTime.of(20, 0)));
         }
         return therapist;
     }
@@ -103,13 +106,14 @@ class ClientSelfServiceIT {
         String token = client.receipt().statusToken();
         LocalDate day = openDay(6);
         SessionView session = week.book(week.online(client.id(), therapist, WorkingWeekData.at(day, 10, 0)));
-        data.as("admin", () -> leave.addTimeAway(therapist, today().plusDays(3), today().plusDays(3), null, null,
+        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), today().plusDays(3), today().plusDays(3),
+                null, null,
                 AwayReason.TRAINING, null));
 
         ClientAppointments.Session shown = clientStatus.appointments(token).getFirst();
         assertThat(shown.movableOnline()).isTrue();
         assertThat(shown.late()).isFalse();
-        List<ClientAppointments.FreeTime> free = clientStatus.freeTimes(token, session.id(), null);
+        List<ClientAppointments.FreeTime> free = clientStatus.freeTimes(token, AppointmentId.of(session.id()), null);
         assertThat(free).isNotEmpty().allSatisfy(time -> {
             assertThat(time.start().toLocalDate()).as("never today").isAfter(today());
             assertThat(time.start().toLocalDate()).as("never in time away").isNotEqualTo(today().plusDays(3));
@@ -118,28 +122,32 @@ class ClientSelfServiceIT {
         });
         assertThat(free).noneMatch(time -> time.start().isBefore(session.end()) && session.start().isBefore(time.end()));
         // a day the client types: the list starts there
-        assertThat(clientStatus.freeTimes(token, session.id(), day.plusDays(2)))
+        assertThat(clientStatus.freeTimes(token, AppointmentId.of(session.id()), day.plusDays(2)))
                 .allSatisfy(time -> assertThat(time.start().toLocalDate()).isAfterOrEqualTo(day.plusDays(2)));
 
         // staff book another client into the first free time while the client is still choosing: it has gone
         ClientAppointments.FreeTime taken = free.getFirst();
         var other = data.submit(IntakeFixtures.completeAnswers("Walk " + ReviewTestData.uniqueWord()));
         week.book(week.online(other.id(), therapist, taken.start()));
-        var stale = clientStatus.moveAppointment(token, session.id(), taken.start());
+        var stale = clientStatus.moveAppointment(token, AppointmentId.of(session.id()), taken.start());
         assertThat(stale.done()).isFalse();
         assertThat(stale.message()).isEqualTo(ClientMoves.GONE);
         // a time that was never offered (a forged form, 03:00) is refused the same way
-        var forged = clientStatus.moveAppointment(token, session.id(), WorkingWeekData.at(day.plusDays(1), 3, 0));
+        var forged = clientStatus.moveAppointment(token, AppointmentId.of(session.id()),
+                WorkingWeekData.at(day.plusDays(1), 3, 0));
         assertThat(forged.done()).isFalse();
         // another client's link cannot move it, and learns nothing about it
         var stranger = data.submit(IntakeFixtures.completeAnswers("Stranger " + ReviewTestData.uniqueWord()));
-        var refused = clientStatus.moveAppointment(stranger.receipt().statusToken(), session.id(), free.get(1).start());
+        var refused = clientStatus.moveAppointment(stranger.receipt().statusToken(), AppointmentId.of(session.id()),
+                free.get(1).start());
         assertThat(refused.done()).isFalse();
         assertThat(refused.message()).isEqualTo(ClientMoves.NOT_FOUND);
-        assertThat(clientStatus.freeTimes(stranger.receipt().statusToken(), session.id(), null)).isEmpty();
+        assertThat(clientStatus.freeTimes(stranger.receipt().statusToken(), AppointmentId.of(session.id()),
+                null)).isEmpty();
 
-        ClientAppointments.FreeTime chosen = clientStatus.freeTimes(token, session.id(), null).getFirst();
-        var moved = clientStatus.moveAppointment(token, session.id(), chosen.start());
+        ClientAppointments.FreeTime chosen = clientStatus.freeTimes(token, AppointmentId.of(session.id()),
+                null).getFirst();
+        var moved = clientStatus.moveAppointment(token, AppointmentId.of(session.id()), chosen.start());
         assertThat(moved.done()).as(moved.message()).isTrue();
         assertThat(moved.message()).startsWith("Your session has moved from");
         assertThat(jdbc.queryForObject("select starts_at from appointment where id = ?", Timestamp.class,
@@ -162,12 +170,12 @@ class ClientSelfServiceIT {
         assertThat(shown.late()).isTrue();
         assertThat(shown.movableOnline()).isFalse();
         assertThat(shown.cancellableOnline()).isTrue();
-        assertThat(clientStatus.freeTimes(token, session.id(), null)).isEmpty();
-        var move = clientStatus.moveAppointment(token, session.id(), soon.plusDays(3));
+        assertThat(clientStatus.freeTimes(token, AppointmentId.of(session.id()), null)).isEmpty();
+        var move = clientStatus.moveAppointment(token, AppointmentId.of(session.id()), soon.plusDays(3));
         assertThat(move.done()).isFalse();
         assertThat(move.message()).contains("less than 48 hours away");
 
-        String said = clientStatus.requestAppointmentChange(token, session.id(), true, null);
+        String said = clientStatus.requestAppointmentChange(token, AppointmentId.of(session.id()), true, null);
         assertThat(said).contains("is cancelled as a late cancellation");
         assertThat(jdbc.queryForMap("select state, cancel_kind, cancelled_by_client from appointment where id = ?",
                 session.id())).containsEntry("state", "CANCELLED").containsEntry("cancel_kind", "LATE")
@@ -194,7 +202,8 @@ class ClientSelfServiceIT {
         SessionView session = week.book(new BookingRequest(client.id(), null, therapist, week.type("INDIVIDUAL"),
                 SessionFormat.ONLINE, null, soon, null, "Test: tomorrow"));
 
-        String said = clientStatus.requestAppointmentChange(client.receipt().statusToken(), session.id(), false,
+        String said = clientStatus.requestAppointmentChange(client.receipt().statusToken(),
+                AppointmentId.of(session.id()), false,
                 "Any evening next week");
 
         assertThat(said).contains("may count as a late cancellation");
@@ -209,12 +218,14 @@ class ClientSelfServiceIT {
             var client = data.submit(IntakeFixtures.completeAnswers("Rae " + ReviewTestData.uniqueWord()));
             SessionView session = week.book(week.online(client.id(), therapist,
                     WorkingWeekData.at(openDay(9 + round), 8, 0)));
-            ClientAppointments.FreeTime wanted = clientStatus.freeTimes(client.receipt().statusToken(), session.id(),
+            ClientAppointments.FreeTime wanted = clientStatus.freeTimes(client.receipt().statusToken(),
+                    AppointmentId.of(session.id()),
                     openDay(4)).getFirst();
             var walkIn = data.submit(IntakeFixtures.completeAnswers("Walk " + ReviewTestData.uniqueWord()));
 
             List<Object> outcomes = race(
-                    () -> clientStatus.moveAppointment(client.receipt().statusToken(), session.id(), wanted.start()),
+                    () -> clientStatus.moveAppointment(client.receipt().statusToken(),
+                            AppointmentId.of(session.id()), wanted.start()),
                     () -> data.as("admin", () -> scheduling.book(week.online(walkIn.id(), therapist,
                             wanted.start()))));
 

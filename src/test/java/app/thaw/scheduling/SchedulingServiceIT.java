@@ -26,6 +26,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.ClientStatusService;
@@ -134,7 +136,7 @@ class SchedulingServiceIT {
         ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 2, 3), LocalTime.of(11, 0), LONDON);
         var first = (BookingResult.Booked) scheduling.book(online(client, staffId("tom"), start));
 
-        changes.cancel(first.session().id(), false, "Therapist unwell");
+        changes.cancel(AppointmentId.of(first.session().id()), false, "Therapist unwell");
 
         assertThat(scheduling.book(online(client, staffId("tom"), start))).isInstanceOf(BookingResult.Booked.class);
         assertThat(events.stream(AppointmentCancelled.class)).singleElement()
@@ -158,7 +160,8 @@ class SchedulingServiceIT {
         assertThat(late).isInstanceOf(BookingResult.Booked.class);
         assertThat(((BookingResult.Booked) late).session().start().toInstant().toString())
                 .isEqualTo("2027-10-31T01:30:00Z");
-        assertThat(scheduling.sessions(tom, autumn, autumn)).extracting(s -> s.start().toLocalTime().toString())
+        assertThat(scheduling.sessions(StaffId.of(tom), autumn,
+                autumn)).extracting(s -> s.start().toLocalTime().toString())
                 .containsSubsequence("01:30", "01:30");
     }
 
@@ -227,8 +230,10 @@ class SchedulingServiceIT {
         SecurityContextHolder.clearContext();
 
         assertThat(clientStatus.appointments(client.statusToken)).hasSize(2);
-        String far = clientStatus.requestAppointmentChange(client.statusToken, session.session().id(), true, null);
-        String near = clientStatus.requestAppointmentChange(client.statusToken, soon.session().id(), false,
+        String far = clientStatus.requestAppointmentChange(client.statusToken,
+                AppointmentId.of(session.session().id()), true, null);
+        String near = clientStatus.requestAppointmentChange(client.statusToken,
+                AppointmentId.of(soon.session().id()), false,
                 "Sorry, ill");
 
         assertThat(far).contains("is cancelled.");
@@ -263,7 +268,8 @@ class SchedulingServiceIT {
         SecurityContextHolder.clearContext();
 
         var refused = org.assertj.core.api.Assertions.catchThrowable(() ->
-                clientStatus.requestAppointmentChange(stranger.statusToken, session.session().id(), true, null));
+                clientStatus.requestAppointmentChange(stranger.statusToken,
+                        AppointmentId.of(session.session().id()), true, null));
 
         assertThat(refused).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("couldn't find");
         assertThat(clientStatus.appointments(stranger.statusToken)).isEmpty();

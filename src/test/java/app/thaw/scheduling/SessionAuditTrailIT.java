@@ -11,6 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.FreeTimes;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
@@ -58,16 +61,16 @@ class SessionAuditTrailIT {
         ZonedDateTime start = FreeTimes.next();
         ZonedDateTime later = FreeTimes.next();
 
-        data.as("admin", () -> assignments.reassign(client.id(), amira, "Amira has space on Mondays"));
+        data.as("admin", () -> assignments.reassign(IntakeId.of(client.id()), StaffId.of(amira), "Amira has space on Mondays"));
         assertThat(data.as("admin", () -> scheduling.book(new BookingRequest(client.id(), null, amira, type,
                 SessionFormat.ONLINE, null, start, null)))).isInstanceOf(BookingResult.Booked.class);
         long session = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",
                 Long.class, client.id());
-        assertThat(data.as("amira", () -> changes.reschedule(session, later, null)))
+        assertThat(data.as("amira", () -> changes.reschedule(AppointmentId.of(session), later, null)))
                 .isInstanceOf(BookingResult.Booked.class);
-        assertThat(data.as("admin", () -> changes.changeTherapist(session, tom, null)))
+        assertThat(data.as("admin", () -> changes.changeTherapist(AppointmentId.of(session), StaffId.of(tom), null)))
                 .isInstanceOf(BookingResult.Booked.class);
-        data.as("tom", () -> changes.cancel(session, false, "The practice is closed that day"));
+        data.as("tom", () -> changes.cancel(AppointmentId.of(session), false, "The practice is closed that day"));
 
         List<Map<String, Object>> trail = data.audit(client.id()).stream()
                 .filter(row -> CHANGES.contains((String) row.get("action"))).toList();

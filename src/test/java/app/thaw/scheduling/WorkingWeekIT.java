@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.ClientStatusService;
@@ -74,7 +76,7 @@ class WorkingWeekIT {
     @Test
     void timeAwayAndWorkingHoursRefuseBookingsUnlessTheManagerGivesAReason() {
         long therapist = week.therapist("Dr Hours " + ReviewTestData.uniqueWord());
-        data.as("admin", () -> setup.addWorkingHours(therapist, DayOfWeek.MONDAY, LocalTime.of(9, 0),
+        data.as("admin", () -> setup.addWorkingHours(StaffId.of(therapist), DayOfWeek.MONDAY, LocalTime.of(9, 0),
                 LocalTime.of(17, 0)));
         var client = data.submit(IntakeFixtures.completeAnswers("Kim " + ReviewTestData.uniqueWord()));
         LocalDate monday = WorkingWeekData.farMonday();
@@ -92,7 +94,8 @@ class WorkingWeekIT {
         SessionView booked = week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 10, 0)));
 
         // a week away over the booked session: it is listed at once, and nothing more can be booked then
-        var away = data.as("admin", () -> leave.addTimeAway(therapist, monday, monday.plusDays(4), null, null,
+        var away = data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), monday, monday.plusDays(4), null,
+                null,
                 AwayReason.ANNUAL_LEAVE, "Family visit"));
         assertThat(away.affected()).extracting(SessionView::id).containsExactly(booked.id());
         var inLeave = data.as("admin", () -> scheduling.book(week.online(client.id(), therapist,
@@ -106,16 +109,18 @@ class WorkingWeekIT {
                 .contains("Booked anyway by the practice manager: Client in crisis; agreed with the therapist"));
 
         // moving the first session out of the time away leaves only the overridden one in it
-        assertThat(data.as("admin", () -> changes.reschedule(booked.id(), WorkingWeekData.at(monday.plusWeeks(1), 10,
+        assertThat(data.as("admin", () -> changes.reschedule(AppointmentId.of(booked.id()),
+                WorkingWeekData.at(monday.plusWeeks(1), 10,
                 0), null))).isInstanceOf(BookingResult.Booked.class);
-        assertThat(data.as("admin", () -> leave.sessionsDuring(therapist, away.away().id())))
+        assertThat(data.as("admin", () -> leave.sessionsDuring(StaffId.of(therapist), away.away().id())))
                 .extracting(SessionView::id).containsExactly(((BookingResult.Booked) overridden).session().id());
 
         // removed, the time is free again; part of a day is away only for those hours
-        data.as("admin", () -> leave.removeTimeAway(therapist, away.away().id()));
+        data.as("admin", () -> leave.removeTimeAway(StaffId.of(therapist), away.away().id()));
         week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 13, 0)));
         LocalDate next = monday.plusWeeks(2);
-        data.as("admin", () -> leave.addTimeAway(therapist, next, next, LocalTime.of(13, 0), LocalTime.of(15, 0),
+        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), next, next, LocalTime.of(13, 0),
+                LocalTime.of(15, 0),
                 AwayReason.TRAINING, null));
         assertThat(data.as("admin", () -> scheduling.book(week.online(client.id(), therapist,
                 WorkingWeekData.at(next, 14, 0))))).isInstanceOf(BookingResult.Unavailable.class);
@@ -131,8 +136,8 @@ class WorkingWeekIT {
         LocalDate monday = WorkingWeekData.farMonday();
         LocalDate tuesday = monday.plusDays(1);
         data.as("admin", () -> {
-            setup.addWorkingHours(therapist, DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0));
-            setup.addException(therapist, tuesday, true, LocalTime.of(10, 0), LocalTime.of(12, 0), null);
+            setup.addWorkingHours(StaffId.of(therapist), DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0));
+            setup.addException(StaffId.of(therapist), tuesday, true, LocalTime.of(10, 0), LocalTime.of(12, 0), null);
         });
         var client = data.submit(IntakeFixtures.completeAnswers("Rui " + ReviewTestData.uniqueWord()));
 
@@ -155,7 +160,8 @@ class WorkingWeekIT {
         String username = week.signInAs(therapist);
         var client = data.submit(IntakeFixtures.completeAnswers("Lee " + ReviewTestData.uniqueWord()));
         LocalDate monday = WorkingWeekData.farMonday();
-        data.as(username, () -> leave.addTimeAway(therapist, monday, monday, null, null, AwayReason.SICKNESS, null));
+        data.as(username, () -> leave.addTimeAway(StaffId.of(therapist), monday, monday, null, null,
+                AwayReason.SICKNESS, null));
         var refused = data.as(username, () -> scheduling.book(week.online(client.id(), therapist,
                 WorkingWeekData.at(monday, 10, 0)).overriding("I'll come in anyway")));
         assertThat(refused).isInstanceOfSatisfying(BookingResult.Unavailable.class,
@@ -199,7 +205,7 @@ class WorkingWeekIT {
         long first = week.therapist("Dr First " + ReviewTestData.uniqueWord());
         String secondName = "Dr Second " + ReviewTestData.uniqueWord();
         long second = week.therapist(secondName);
-        data.as("admin", () -> setup.addWorkingHours(second, DayOfWeek.MONDAY, LocalTime.of(9, 0),
+        data.as("admin", () -> setup.addWorkingHours(StaffId.of(second), DayOfWeek.MONDAY, LocalTime.of(9, 0),
                 LocalTime.of(12, 0)));
         var client = data.submit(IntakeFixtures.completeAnswers("Jo " + ReviewTestData.uniqueWord()));
         LocalDate monday = WorkingWeekData.farMonday();
@@ -208,13 +214,15 @@ class WorkingWeekIT {
         var other = data.submit(IntakeFixtures.completeAnswers("Sky " + ReviewTestData.uniqueWord()));
         week.book(week.online(other.id(), second, WorkingWeekData.at(monday, 10, 30)));
 
-        assertThat(data.as("admin", () -> changes.changeTherapist(afternoon.id(), second, null)))
+        assertThat(data.as("admin", () -> changes.changeTherapist(AppointmentId.of(afternoon.id()),
+                StaffId.of(second), null)))
                 .isInstanceOfSatisfying(BookingResult.Unavailable.class,
                         refused -> assertThat(refused.message()).contains("outside").contains("09:00–12:00"));
-        assertThat(data.as("admin", () -> changes.changeTherapist(morning.id(), second, null)))
+        assertThat(data.as("admin", () -> changes.changeTherapist(AppointmentId.of(morning.id()),
+                StaffId.of(second), null)))
                 .isInstanceOfSatisfying(BookingResult.Conflict.class,
                         conflict -> assertThat(conflict.message()).contains(secondName));
-        var given = data.as("admin", () -> changes.changeTherapist(afternoon.id(), second,
+        var given = data.as("admin", () -> changes.changeTherapist(AppointmentId.of(afternoon.id()), StaffId.of(second),
                 "The client asked for the afternoon"));
         assertThat(given).isInstanceOfSatisfying(BookingResult.Booked.class,
                 booked -> assertThat(booked.session().therapistName()).isEqualTo(secondName));
@@ -234,14 +242,16 @@ class WorkingWeekIT {
         SessionView moving = week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 10, 0)));
         SessionView dropping = week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 12, 0)));
         String token = client.receipt().statusToken();
-        clientStatus.requestAppointmentChange(token, moving.id(), false, "Could we make it Tuesday?");
-        clientStatus.requestAppointmentChange(token, dropping.id(), false, "Could we move this one too?");
+        clientStatus.requestAppointmentChange(token, AppointmentId.of(moving.id()), false, "Could we make it Tuesday?");
+        clientStatus.requestAppointmentChange(token, AppointmentId.of(dropping.id()), false,
+                "Could we move this one too?");
         assertThat(data.as("admin", requests::open)).extracting(r -> r.session().id())
                 .contains(moving.id(), dropping.id());
 
-        data.as("admin", () -> changes.reschedule(moving.id(), WorkingWeekData.at(monday.plusDays(1), 10, 0),
+        data.as("admin", () -> changes.reschedule(AppointmentId.of(moving.id()),
+                WorkingWeekData.at(monday.plusDays(1), 10, 0),
                 null));
-        data.as("admin", () -> changes.cancel(dropping.id(), false, "The client found another time"));
+        data.as("admin", () -> changes.cancel(AppointmentId.of(dropping.id()), false, "The client found another time"));
 
         assertThat(data.as("admin", requests::open)).extracting(r -> r.session().id())
                 .doesNotContain(moving.id(), dropping.id());
@@ -258,7 +268,8 @@ class WorkingWeekIT {
         String email = jdbc.queryForObject("select email from intake where id = ?", String.class, client.id());
         LocalDate monday = WorkingWeekData.farMonday();
         // the third Monday is taken by time away, so the series skips it
-        data.as("admin", () -> leave.addTimeAway(therapist, monday.plusWeeks(2), monday.plusWeeks(2), null, null,
+        data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), monday.plusWeeks(2), monday.plusWeeks(2),
+                null, null,
                 AwayReason.TRAINING, null));
         var series = data.as("admin", () -> scheduling.bookSeries(week.online(client.id(), therapist,
                 WorkingWeekData.at(monday, 9, 0)), new Recurrence(false, 6, null)));
@@ -287,7 +298,8 @@ class WorkingWeekIT {
         });
 
         SessionView fourth = series.booked().get(2);
-        var moved = data.as("admin", () -> changes.reschedule(fourth.id(), fourth.start().plusHours(2), null,
+        var moved = data.as("admin", () -> changes.reschedule(AppointmentId.of(fourth.id()),
+                fourth.start().plusHours(2), null,
                 "Client asked"));
         assertThat(moved).isInstanceOf(BookingResult.Booked.class);
         String changedIcs = jdbc.queryForObject("select ics from outbox_message where lower(recipient) = lower(?) "
@@ -300,7 +312,7 @@ class WorkingWeekIT {
                 .contains("SEQUENCE:1\r\n");
 
         // moved again, it is still that same occurrence (its planned start never changes)
-        data.as("admin", () -> changes.cancel(fourth.id(), false, "Therapist unwell"));
+        data.as("admin", () -> changes.cancel(AppointmentId.of(fourth.id()), false, "Therapist unwell"));
         String cancelIcs = jdbc.queryForObject("select ics from outbox_message where lower(recipient) = lower(?) "
                 + "and kind = 'CANCELLED' and appointment_id = ?", String.class, email, fourth.id());
         assertThat(cancelIcs).contains("METHOD:CANCEL").contains("UID:" + seriesUid)

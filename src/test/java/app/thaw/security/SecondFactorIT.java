@@ -21,6 +21,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.audit.AuditFilter;
 import app.thaw.audit.AuditLog;
@@ -88,7 +89,7 @@ class SecondFactorIT {
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), null, 10))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> secondFactor.reset(id)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> secondFactor.reset(StaffId.of(id))).isInstanceOf(AuthorizationDeniedException.class);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor_id = ? and action = 'SIGN_IN'",
                 Integer.class, id)).isZero();
     }
@@ -202,13 +203,13 @@ class SecondFactorIT {
         enrolled();
         SecurityContextHolder.clearContext();
         signInDirectly("amira");
-        assertThatThrownBy(() -> secondFactor.reset(id)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> secondFactor.reset(StaffId.of(id))).isInstanceOf(AuthorizationDeniedException.class);
 
         signInDirectly("admin");
-        assertThat(secondFactor.isEnrolled(id)).isTrue();
-        secondFactor.reset(id);
+        assertThat(secondFactor.isEnrolled(StaffId.of(id))).isTrue();
+        secondFactor.reset(StaffId.of(id));
 
-        assertThat(secondFactor.isEnrolled(id)).isFalse();
+        assertThat(secondFactor.isEnrolled(StaffId.of(id))).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from staff_recovery_code where staff_id = ?", Integer.class,
                 id)).isZero();
         Map<String, Object> audit = jdbc.queryForMap("""

@@ -23,6 +23,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.domain.SecretToken;
 
@@ -134,7 +135,7 @@ class SignInThrottleIT {
                 .filter(m -> m.id() == member.id()).findFirst().orElseThrow();
         assertThat(row.isSignInPaused()).isTrue();
 
-        staff.as("admin", () -> administration.liftSignInPause(member.id()));
+        staff.as("admin", () -> administration.liftSignInPause(StaffId.of(member.id())));
 
         assertThat(staffAuthentication.authenticate(attempt(StaffFixtures.PASSWORD)).isAuthenticated()).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'SIGN_IN_PAUSE_LIFTED' "

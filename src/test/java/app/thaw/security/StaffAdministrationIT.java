@@ -19,6 +19,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.security.LinkCheck.State;
 
@@ -101,7 +102,7 @@ class StaffAdministrationIT {
         assertThat(staff.as("admin", () -> administration.team()).stream().filter(m -> m.id() == id).findFirst()
                 .orElseThrow().linkExpiresAt()).isNull();
 
-        IssuedLink renewed = staff.as("admin", () -> administration.renewLink(id));
+        IssuedLink renewed = staff.as("admin", () -> administration.renewLink(StaffId.of(id)));
         assertThat(passwords.check(StaffFixtures.token(first)).state()).isEqualTo(State.REPLACED);
         passwords.chooseWithLink(StaffFixtures.token(renewed), StaffFixtures.PASSWORD, StaffFixtures.PASSWORD);
         assertThat(signIn(username, StaffFixtures.PASSWORD)).isTrue();
@@ -119,7 +120,7 @@ class StaffAdministrationIT {
     @Test
     void aResetStopsTheOldPasswordAtOnceAndTheLinkSetsANewOne() {
         var member = staff.member(StaffRole.THERAPIST);
-        IssuedLink reset = staff.as("admin", () -> administration.resetPassword(member.id()));
+        IssuedLink reset = staff.as("admin", () -> administration.resetPassword(StaffId.of(member.id())));
 
         assertThat(reset.url()).contains("/reset-password/");
         assertThat(signIn(member.username(), StaffFixtures.PASSWORD)).isFalse();
@@ -133,10 +134,10 @@ class StaffAdministrationIT {
     @Test
     void deactivationStopsSignInAndReactivationRestoresIt() {
         var member = staff.member(StaffRole.THERAPIST);
-        staff.as("admin", () -> administration.deactivate(member.id()));
+        staff.as("admin", () -> administration.deactivate(StaffId.of(member.id())));
         assertThat(signIn(member.username(), StaffFixtures.PASSWORD)).isFalse();
 
-        staff.as("admin", () -> administration.reactivate(member.id()));
+        staff.as("admin", () -> administration.reactivate(StaffId.of(member.id())));
         assertThat(signIn(member.username(), StaffFixtures.PASSWORD)).isTrue();
         assertThat(auditDetails("STAFF_DEACTIVATED")).anyMatch(d -> d.contains(member.username()));
         assertThat(auditDetails("STAFF_REACTIVATED")).anyMatch(d -> d.contains(member.username()));
@@ -145,7 +146,8 @@ class StaffAdministrationIT {
     @Test
     void anAdminCannotChangeTheirOwnRoleAndTherapistsCannotAdministerAtAll() {
         long adminId = idOf("admin");
-        assertThatThrownBy(() -> staff.as("admin", () -> administration.changeRole(adminId, StaffRole.THERAPIST)))
+        assertThatThrownBy(() -> staff.as("admin", () -> administration.changeRole(StaffId.of(adminId),
+                StaffRole.THERAPIST)))
                 .isInstanceOf(StaffActionRefused.class).hasMessageContaining("your own role");
         assertThatThrownBy(() -> staff.as("amira", () -> administration.team()))
                 .isInstanceOf(AuthorizationDeniedException.class);
@@ -153,12 +155,12 @@ class StaffAdministrationIT {
 
     @Test
     void twoAdminsDemotingEachOtherAtOnceLeaveExactlyOneAdmin() throws Exception {
-        race((actor, target) -> administration.changeRole(target, StaffRole.THERAPIST));
+        race((actor, target) -> administration.changeRole(StaffId.ofNullable(target), StaffRole.THERAPIST));
     }
 
     @Test
     void twoAdminsDeactivatingEachOtherAtOnceLeaveExactlyOneAdmin() throws Exception {
-        race((actor, target) -> administration.deactivate(target));
+        race((actor, target) -> administration.deactivate(StaffId.ofNullable(target)));
     }
 
     /** Two fresh admins, the only active ones, each act on the other at the same moment. */

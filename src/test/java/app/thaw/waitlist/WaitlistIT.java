@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.ClientOffers;
@@ -116,7 +118,7 @@ class WaitlistIT {
         });
 
         var times = waiting.amiraOnline(3, 80);
-        OfferMade made = data.as("amira", () -> offers.offer(couple.alex().id(), times, null));
+        OfferMade made = data.as("amira", () -> offers.offer(IntakeId.of(couple.alex().id()), times, null));
         assertThat(made.times()).isEqualTo(3);
         assertThat(Duration.between(Instant.now(), made.openUntil())).isBetween(Duration.ofHours(47),
                 Duration.ofHours(48));
@@ -158,7 +160,7 @@ class WaitlistIT {
     void bothPartnersChoosingAtOnceGiveExactlyOneSession() throws Exception {
         for (boolean sameTime : new boolean[] {true, false}) {
             var couple = waiting.waitingCouple(ReviewTestData.uniqueWord());
-            data.as("amira", () -> offers.offer(couple.alex().id(), waiting.amiraOnline(2, 80), null));
+            data.as("amira", () -> offers.offer(IntakeId.of(couple.alex().id()), waiting.amiraOnline(2, 80), null));
             var slots = clientStatus.offeredTimes(couple.alex().receipt().statusToken()).times();
             long alexPick = slots.get(0).slotId();
             long samPick = slots.get(sameTime ? 0 : 1).slotId();
@@ -177,7 +179,7 @@ class WaitlistIT {
         for (int round = 0; round < 3; round++) {
             var client = waiting.waitingClient("Chooser " + ReviewTestData.uniqueWord());
             var times = waiting.amiraOnline(1, 50);
-            data.as("amira", () -> offers.offer(client.id(), times, null));
+            data.as("amira", () -> offers.offer(IntakeId.of(client.id()), times, null));
             long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
             var other = data.submit(IntakeFixtures.completeAnswers("Walk-in " + ReviewTestData.uniqueWord()));
             var admin = data.user("admin");
@@ -202,7 +204,7 @@ class WaitlistIT {
     void anOfferLapsingWhileTheClientChoosesEndsBookedOrLapsedNeverBoth() throws Exception {
         for (int round = 0; round < 3; round++) {
             var client = waiting.waitingClient("Late " + ReviewTestData.uniqueWord());
-            var made = data.as("amira", () -> offers.offer(client.id(), waiting.amiraOnline(2, 50), 1));
+            var made = data.as("amira", () -> offers.offer(IntakeId.of(client.id()), waiting.amiraOnline(2, 50), 1));
             long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
             List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot),
                     () -> expiry.expireDue(Instant.now().plus(Duration.ofHours(2))));
@@ -226,7 +228,7 @@ class WaitlistIT {
     @Test
     void aClientCannotBookPastAnUnreviewedUrgentRiskAndTheTimeStaysHeld() {
         var client = waiting.waitingClient("Gate " + ReviewTestData.uniqueWord());
-        data.as("amira", () -> offers.offer(client.id(), waiting.amiraOnline(1, 50), null));
+        data.as("amira", () -> offers.offer(IntakeId.of(client.id()), waiting.amiraOnline(1, 50), null));
         long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
         // a new urgent answer arrives (as a repeat measure would), unreviewed
         jdbc.update("update intake set urgent = true where id = ?", client.id());
@@ -246,17 +248,19 @@ class WaitlistIT {
         var client = waiting.waitingClient("Refused " + ReviewTestData.uniqueWord());
         var toms = List.of(new OfferedTime(data.idOf("tom"), SessionFormat.ONLINE, null,
                 waiting.amiraOnline(1, 50).getFirst().start(), waiting.amiraOnline(1, 50).getFirst().end()));
-        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(client.id(), toms, null)))
+        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(IntakeId.of(client.id()), toms, null)))
                 .isInstanceOf(OfferRefused.class).hasMessageContaining("your own diary");
-        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(client.id(), List.of(), null)))
+        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(IntakeId.of(client.id()), List.of(), null)))
                 .isInstanceOf(OfferRefused.class);
         var one = waiting.amiraOnline(1, 50).getFirst();
         var overlapping = new OfferedTime(one.therapistId(), SessionFormat.ONLINE, null, one.start().plusMinutes(30),
                 one.end().plusMinutes(30));
-        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(client.id(), List.of(one, overlapping), null)))
+        assertThatThrownBy(() -> data.as("amira", () -> offers.offer(IntakeId.of(client.id()), List.of(one,
+                overlapping), null)))
                 .isInstanceOf(OfferRefused.class).hasMessageContaining("must not overlap");
         var notWaiting = data.submit(IntakeFixtures.completeAnswers("New " + ReviewTestData.uniqueWord()));
-        assertThatThrownBy(() -> data.as("admin", () -> offers.offer(notWaiting.id(), waiting.amiraOnline(1, 50),
+        assertThatThrownBy(() -> data.as("admin", () -> offers.offer(IntakeId.of(notWaiting.id()),
+                waiting.amiraOnline(1, 50),
                 null))).isInstanceOf(OfferRefused.class).hasMessageContaining("not on the waiting list");
     }
 
@@ -274,7 +278,7 @@ class WaitlistIT {
             var time = waiting.amiraOnline(1, 50).getFirst();
             var booked = (BookingResult.Booked) data.as("admin", () -> scheduling.book(new BookingRequest(leaving.id(),
                     null, time.therapistId(), individualType(), SessionFormat.ONLINE, null, time.start(), null)));
-            data.as("admin", () -> changes.cancel(booked.session().id(), false, "Moving away"));
+            data.as("admin", () -> changes.cancel(AppointmentId.of(booked.session().id()), false, "Moving away"));
 
             var firstSees = clientStatus.offeredTimes(first.receipt().statusToken()).times();
             var secondSees = clientStatus.offeredTimes(second.receipt().statusToken()).times();
@@ -299,8 +303,9 @@ class WaitlistIT {
     void anOfferLinkChoosesOnlyFromItsOwnCasesOfferAndOnlyForTheClientItWasMadeFor() {
         var mine = waiting.waitingClient("Linked " + ReviewTestData.uniqueWord());
         var theirs = waiting.waitingClient("Other " + ReviewTestData.uniqueWord());
-        data.as("amira", () -> offers.offer(mine.id(), waiting.amiraOnline(1, 50), null));
-        var theirOffer = data.as("amira", () -> offers.offer(theirs.id(), waiting.amiraOnline(1, 50), null));
+        data.as("amira", () -> offers.offer(IntakeId.of(mine.id()), waiting.amiraOnline(1, 50), null));
+        var theirOffer = data.as("amira", () -> offers.offer(IntakeId.of(theirs.id()), waiting.amiraOnline(1, 50),
+                null));
         String myLink = waiting.offerLink(mine.id());
         long mySlot = clients.offeredByLink(myLink).orElseThrow().times().getFirst().slotId();
         long theirSlot = clientStatus.offeredTimes(theirs.receipt().statusToken()).times().getFirst().slotId();
@@ -335,7 +340,7 @@ class WaitlistIT {
     @Test
     void aHeldTimeCannotBeChosenOnceTheOfferHasLapsedEvenBeforeTheExpiryJobHasBeenRound() {
         var client = waiting.waitingClient("Lapsed " + ReviewTestData.uniqueWord());
-        var made = data.as("amira", () -> offers.offer(client.id(), waiting.amiraOnline(2, 50), null));
+        var made = data.as("amira", () -> offers.offer(IntakeId.of(client.id()), waiting.amiraOnline(2, 50), null));
         String link = waiting.offerLink(client.id());
         long slot = clients.offeredByLink(link).orElseThrow().times().getFirst().slotId();
         // the hold ran out a minute ago; the offer and its times are still as they were
@@ -363,14 +368,15 @@ class WaitlistIT {
         var couple = waiting.waitingCouple(ReviewTestData.uniqueWord());
         String alex = couple.alex().receipt().statusToken();
         String sam = couple.sam().receipt().statusToken();
-        data.as("amira", () -> offers.offer(couple.alex().id(), waiting.amiraOnline(1, 50), null));
+        data.as("amira", () -> offers.offer(IntakeId.of(couple.alex().id()), waiting.amiraOnline(1, 50), null));
         var first = clientStatus.chooseOfferedTime(sam, clientStatus.offeredTimes(sam).times().getFirst().slotId());
         assertThat(first.booked()).as(first.message()).isTrue();
         // back on the list later, Sam's side first: the new entry names Sam as the client and Alex as the partner
         jdbc.update("insert into waitlist_entry (intake_id, partner_intake_id, service, urgent, added_at) "
                 + "values (?, ?, 'COUPLES', false, now())", couple.sam().id(), couple.alex().id());
 
-        var made = data.as("amira", () -> offers.offer(couple.alex().id(), waiting.amiraOnline(2, 50), null));
+        var made = data.as("amira", () -> offers.offer(IntakeId.of(couple.alex().id()), waiting.amiraOnline(2, 50),
+                null));
         assertThat(made.times()).isEqualTo(2);
         assertThat(clientStatus.offeredTimes(sam).times()).hasSize(2);
         var alexSees = clientStatus.offeredTimes(alex).times();
@@ -394,7 +400,7 @@ class WaitlistIT {
     @Test
     void aLapsedOfferEmailsTheAssignedTherapistWithNothingButTheReference() {
         var client = waiting.waitingClient("Lapse " + ReviewTestData.uniqueWord());
-        var made = data.as("amira", () -> offers.offer(client.id(), waiting.amiraOnline(1, 50), 1));
+        var made = data.as("amira", () -> offers.offer(IntakeId.of(client.id()), waiting.amiraOnline(1, 50), 1));
 
         expiry.expireDue(Instant.now().plus(Duration.ofHours(2)));
 

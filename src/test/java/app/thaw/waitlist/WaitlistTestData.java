@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.IntakeFixtures;
@@ -47,8 +48,9 @@ public final class WaitlistTestData {
         var sam = data.submitPartner(alex.receipt().partnerInvitationToken(),
                 IntakeFixtures.couplesAnswers("Sam " + surname));
         data.as("amira", () -> review.openCase(alex.reference()));
-        data.as("amira", () -> referrals.decideReferral(alex.id(), ReferralKind.COUPLES, "Joint work.", null));
-        data.as("amira", () -> care.addToWaitingList(alex.id(), true));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.",
+                null));
+        data.as("amira", () -> care.addToWaitingList(IntakeId.of(alex.id()), true));
         return new Couple(alex, sam);
     }
 
@@ -56,8 +58,9 @@ public final class WaitlistTestData {
     public ReviewTestData.Submitted waitingClient(String name) {
         var client = data.submit(IntakeFixtures.completeAnswers(name));
         data.as("amira", () -> review.openCase(client.reference()));
-        data.as("amira", () -> referrals.decideReferral(client.id(), ReferralKind.INDIVIDUAL, "One to one.", null));
-        data.as("amira", () -> care.addToWaitingList(client.id(), false));
+        data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL,
+                "One to one.", null));
+        data.as("amira", () -> care.addToWaitingList(IntakeId.of(client.id()), false));
         return client;
     }
 

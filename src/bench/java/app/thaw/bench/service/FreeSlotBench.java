@@ -51,7 +51,8 @@ public class FreeSlotBench implements BenchCommand {
                     new Scenario("online, next 92 days (the longest search)", SessionFormat.ONLINE, 92))) {
                 int[] found = new int[1];
                 var samples = Measure.repeat(warmup, iterations, () -> found[0] = BenchContext.as(therapist,
-                        () -> slots.find(intakeId, null, therapist.id(), individual, scenario.format(), null,
+                        () -> slots.find(app.thaw.base.ids.IntakeId.of(intakeId), null,
+                                app.thaw.base.ids.StaffId.of(therapist.id()), individual, scenario.format(), null,
                                 scenario.days(), 12)).size());
                 Stats stats = samples.stats(scenario.name() + " (" + found[0] + " found)");
                 System.out.println(stats.line());

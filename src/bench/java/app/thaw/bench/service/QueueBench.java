@@ -122,9 +122,9 @@ public class QueueBench implements BenchCommand {
             long intakeId = ((Number) sample.get("id")).longValue();
             var noteParts = java.util.EnumSet.of(CasePart.NOTES, CasePart.HISTORY);
             var reread = Measure.repeat(warmup, iterations, () -> BenchContext.as(therapist,
-                    () -> opening.reread(intakeId, noteParts)));
+                    () -> opening.reread(app.thaw.base.ids.IntakeId.of(intakeId), noteParts)));
             long beforeReread = StatementCounter.onThisThread();
-            BenchContext.as(therapist, () -> opening.reread(intakeId, noteParts));
+            BenchContext.as(therapist, () -> opening.reread(app.thaw.base.ids.IntakeId.of(intakeId), noteParts));
             Stats rereadStats = reread.stats("case view after adding a note: notes and history read again — service ("
                     + (StatementCounter.onThisThread() - beforeReread) + " SQL statements)");
             System.out.println(rereadStats.line());

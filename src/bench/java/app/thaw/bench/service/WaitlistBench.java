@@ -75,7 +75,7 @@ public class WaitlistBench implements BenchCommand {
                 BookingBench.Slot slot = free.remove();
                 app.thaw.waitlist.OfferMade offered;
                 try {
-                    offered = BenchContext.as(admin, () -> offers.offer(intake, List.of(new OfferedTime(
+                    offered = BenchContext.as(admin, () -> offers.offer(app.thaw.base.ids.IntakeId.of(intake), List.of(new OfferedTime(
                             slot.therapistId(), SessionFormat.ONLINE, null, slot.start(),
                             slot.start().plusMinutes(50))), null));
                 } catch (app.thaw.waitlist.OfferRefused refused) {

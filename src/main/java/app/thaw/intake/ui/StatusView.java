@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.PracticeSettings;
 import app.thaw.base.ui.PublicLayout;
@@ -102,12 +103,12 @@ public class StatusView extends Div implements BeforeEnterObserver {
                         return new MoveSessionDialog.Diary() {
                             @Override
                             public List<ClientAppointments.FreeTime> freeTimes(java.time.@Nullable LocalDate from) {
-                                return intake.freeTimes(token, session.appointmentId(), from);
+                                return intake.freeTimes(token, AppointmentId.of(session.appointmentId()), from);
                             }
 
                             @Override
                             public ClientAppointments.Change move(java.time.ZonedDateTime start) {
-                                return intake.moveAppointment(token, session.appointmentId(), start);
+                                return intake.moveAppointment(token, AppointmentId.of(session.appointmentId()), start);
                             }
                         };
                     }
@@ -192,7 +193,8 @@ public class StatusView extends Div implements BeforeEnterObserver {
     }
 
     private String requestChange(ClientAppointments.Session session, boolean cancel, String message) {
-        String outcome = intake.requestAppointmentChange(token, session.appointmentId(), cancel, message);
+        String outcome = intake.requestAppointmentChange(token, AppointmentId.of(session.appointmentId()), cancel,
+                message);
         render(outcome);
         return outcome;
     }

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.outcomes.CaseMeasures;
@@ -104,7 +105,7 @@ public class CaseMeasuresView extends Div implements BeforeEnterObserver {
         note.setWidthFull();
         var acknowledge = new Button("Acknowledge", click -> {
             try {
-                outcomes.acknowledgeAlert(measures.intakeId(), note.getValue());
+                outcomes.acknowledgeAlert(IntakeId.of(measures.intakeId()), note.getValue());
                 Notification.show("Acknowledged: sessions can be booked again.");
                 render();
             } catch (IllegalArgumentException refused) {
@@ -201,7 +202,7 @@ public class CaseMeasuresView extends Div implements BeforeEnterObserver {
         progress.setId("client-progress");
         var save = new Button("Save", click -> {
             try {
-                outcomes.changePlan(measures.intakeId(), chosen.getValue(), progress.getValue());
+                outcomes.changePlan(IntakeId.of(measures.intakeId()), chosen.getValue(), progress.getValue());
                 Notification.show("Saved.");
                 render();
             } catch (IllegalArgumentException refused) {

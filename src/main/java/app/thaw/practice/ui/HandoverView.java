@@ -24,6 +24,9 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.caseaccess.CaseNotFound;
@@ -75,7 +78,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
 
     private void render() {
         removeAll();
-        HandoverService.Commitments commitments = handover.commitments(staffId);
+        HandoverService.Commitments commitments = handover.commitments(StaffId.of(staffId));
         String name = commitments.therapist().displayName();
         List<StaffSummary> colleagues = staff.activeTherapists().stream().filter(t -> t.id() != staffId).toList();
         add(new H2("Hand over " + name + "'s work"));
@@ -111,7 +114,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         commitments.cases().forEach(held -> add(caseRow(held, caseChoices, name)));
         var deactivate = new Button("Deactivate " + name, click -> {
             try {
-                handover.deactivate(staffId);
+                handover.deactivate(StaffId.of(staffId));
                 done(name + " is deactivated and signed out.");
                 UI.getCurrent().navigate("staff/admin/team");
             } catch (StaffActionRefused refused) {
@@ -140,7 +143,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         });
         var cancel = new Button("Cancel session", click -> {
             try {
-                handover.cancelSession(session.id(), name + " is leaving the practice");
+                handover.cancelSession(AppointmentId.of(session.id()), name + " is leaving the practice");
                 act(null);
             } catch (IllegalArgumentException refused) {
                 problem(refused.getMessage());
@@ -167,7 +170,8 @@ public class HandoverView extends Div implements BeforeEnterObserver {
                 return;
             }
             try {
-                handover.reassignCase(held.intakeId(), to.getValue() == SHARED_QUEUE ? null : to.getValue().id(),
+                handover.reassignCase(IntakeId.of(held.intakeId()), to.getValue() == SHARED_QUEUE ? null
+                        : StaffId.of(to.getValue().id()),
                         "Hand-over: " + name + " is leaving the practice");
                 act(null);
             } catch (CaseActionRefused | CaseNotFound refused) {
@@ -191,7 +195,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         }
         for (HeldCase held : commitments.cases()) {
             try {
-                handover.reassignCase(held.intakeId(), colleague.id(), "Hand-over: " + name
+                handover.reassignCase(IntakeId.of(held.intakeId()), StaffId.of(colleague.id()), "Hand-over: " + name
                         + " is leaving the practice");
             } catch (CaseActionRefused | CaseNotFound refused) {
                 left.add(held.reference() + ": " + refused.getMessage());
@@ -203,7 +207,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
 
     /** Null when given; otherwise why not. */
     private @Nullable String giveSession(SessionView session, StaffSummary colleague) {
-        return switch (handover.moveSession(session.id(), colleague.id(), null)) {
+        return switch (handover.moveSession(AppointmentId.of(session.id()), StaffId.of(colleague.id()), null)) {
             case BookingResult.Booked booked -> null;
             case BookingResult.Unavailable unavailable -> unavailable.message();
             case BookingResult.Conflict conflict -> conflict.message();

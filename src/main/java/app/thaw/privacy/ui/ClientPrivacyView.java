@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.base.ui.MainLayout;
@@ -134,7 +135,7 @@ public class ClientPrivacyView extends VerticalLayout {
     /** Shows the client afresh, for instance after an action on their record changed it. */
     void refresh() {
         if (shown != null) {
-            privacy.client(shown.intakeId()).ifPresentOrElse(this::show, () -> {
+            privacy.client(IntakeId.of(shown.intakeId())).ifPresentOrElse(this::show, () -> {
                 record.removeAll();
                 shown = null;
                 message.setText("This client's record is no longer held.");

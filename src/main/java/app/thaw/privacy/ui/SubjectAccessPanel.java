@@ -25,6 +25,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.privacy.AccessRequestStatus;
 import app.thaw.privacy.AccessRequestView;
@@ -63,7 +65,7 @@ class SubjectAccessPanel extends Div {
 
     void render() {
         removeAll();
-        List<AccessRequestView> all = service.requests(intakeId);
+        List<AccessRequestView> all = service.requests(IntakeId.of(intakeId));
         AccessRequestView open = all.stream().filter(r -> r.status().open()).findFirst().orElse(null);
         add(new H3("Subject access request"), message);
         if (open != null) {
@@ -97,7 +99,7 @@ class SubjectAccessPanel extends Div {
                 || change.getValue().isAfter(today) ? ""
                 : "It must be answered by " + UkDates.format(app.thaw.privacy.SubjectAccessDeadline.due(
                         change.getValue(), 0)) + "."));
-        ReviewerChoice choice = service.reviewerChoice(intakeId);
+        ReviewerChoice choice = service.reviewerChoice(IntakeId.of(intakeId));
         Select<ReviewerChoice.Reviewer> reviewer = reviewerSelect(choice, null);
         var record = new Button("Record request", click -> {
             if (received.getValue() == null) {
@@ -106,8 +108,8 @@ class SubjectAccessPanel extends Div {
                         + "31/01/2026.");
                 return;
             }
-            act(() -> service.record(intakeId, received.getValue(),
-                    reviewer.getValue() == null ? null : reviewer.getValue().id()), "Request recorded.");
+            act(() -> service.record(IntakeId.of(intakeId), received.getValue(),
+                    reviewer.getValue() == null ? null : StaffId.of(reviewer.getValue().id())), "Request recorded.");
         });
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         record.setEnabled(!choice.reviewers().isEmpty());
@@ -204,7 +206,7 @@ class SubjectAccessPanel extends Div {
             try {
                 ExportFile file = export.apply(accessRequestId);
                 // the facts only: replacing the links now would break the other one until the page next talks to us
-                event.getUI().access(() -> service.requests(intakeId).stream()
+                event.getUI().access(() -> service.requests(IntakeId.of(intakeId)).stream()
                         .filter(r -> r.id() == accessRequestId).findFirst().ifPresent(this::fill));
                 return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
                         file.contentType(), file.content().length);
@@ -221,11 +223,12 @@ class SubjectAccessPanel extends Div {
     }
 
     private Details changeReviewer(AccessRequestView request) {
-        Select<ReviewerChoice.Reviewer> reviewer = reviewerSelect(service.reviewerChoice(intakeId),
+        Select<ReviewerChoice.Reviewer> reviewer = reviewerSelect(service.reviewerChoice(IntakeId.of(intakeId)),
                 request.reviewerId());
         var save = new Button("Change reviewer", click -> {
             if (reviewer.getValue() != null) {
-                act(() -> service.changeReviewer(request.id(), reviewer.getValue().id()), "Reviewer changed.");
+                act(() -> service.changeReviewer(request.id(), StaffId.of(reviewer.getValue().id())),
+                        "Reviewer changed.");
             }
         });
         return details("Choose another reviewer", new FlexLayout(reviewer, save));

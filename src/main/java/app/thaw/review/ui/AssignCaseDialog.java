@@ -13,6 +13,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.review.CaseActionRefused;
 import app.thaw.review.CaseAssignments;
@@ -54,7 +56,8 @@ class AssignCaseDialog extends Dialog {
                 return;
             }
             try {
-                assignments.reassign(row.intakeId(), therapistId(who.getValue()), reason.getValue());
+                assignments.reassign(IntakeId.of(row.intakeId()), StaffId.ofNullable(therapistId(who.getValue())),
+                        reason.getValue());
                 Toasts.success(who.getValue() == SHARED_QUEUE ? row.reference() + " is back in the shared queue."
                         : row.reference() + " is now assigned to " + who.getValue().displayName() + ".");
                 close();

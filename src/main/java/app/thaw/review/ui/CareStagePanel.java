@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.care.CaseStage;
 import app.thaw.care.CourseOfCare;
 import app.thaw.care.TherapyOutcome;
@@ -72,7 +73,7 @@ class CareStagePanel extends Div {
         IntakeStatus now = stage.status();
         if (now == IntakeStatus.REFERRED || now == IntakeStatus.IN_REVIEW) {
             var waiting = new Button("Add to the waiting list", click -> act.accept(() ->
-                    care.addToWaitingList(id, couple && both.getValue())));
+                    care.addToWaitingList(IntakeId.of(id), couple && both.getValue())));
             waiting.setId("add-to-waiting-list");
             add(waiting);
         }
@@ -82,7 +83,7 @@ class CareStagePanel extends Div {
             add(end);
         }
         if (now == IntakeStatus.CLOSED) {
-            var reopen = new Button("Reopen the case", click -> act.accept(() -> care.reopenCase(id)));
+            var reopen = new Button("Reopen the case", click -> act.accept(() -> care.reopenCase(IntakeId.of(id))));
             reopen.setId("reopen-case");
             add(reopen);
         } else if (!course.inTherapy()) {
@@ -110,7 +111,7 @@ class CareStagePanel extends Div {
                 return;
             }
             dialog.close();
-            act.accept(() -> care.endTherapy(id, outcome.getValue(), couple && both.getValue()));
+            act.accept(() -> care.endTherapy(IntakeId.of(id), outcome.getValue(), couple && both.getValue()));
         });
         dialog.add(outcome, both);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), end);
@@ -134,7 +135,7 @@ class CareStagePanel extends Div {
                 return;
             }
             dialog.close();
-            act.accept(() -> care.closeCase(id, reason.getValue(), couple && both.getValue()));
+            act.accept(() -> care.closeCase(IntakeId.of(id), reason.getValue(), couple && both.getValue()));
         });
         dialog.add(reason, both);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), close);

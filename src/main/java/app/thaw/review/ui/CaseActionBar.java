@@ -14,6 +14,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.review.CaseTransferExport;
 import app.thaw.security.StaffSummary;
 
@@ -44,7 +45,7 @@ class CaseActionBar extends HorizontalLayout {
         add(toMe, colleague, amend, book, measures);
         if (transfer != null) {
             var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-                var file = transfer.download(intakeId);
+                var file = transfer.download(IntakeId.of(intakeId));
                 return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
                         file.contentType(), file.content().length);
             }), AttachmentType.DOWNLOAD, transfer.label());

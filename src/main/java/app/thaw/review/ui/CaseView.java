@@ -26,6 +26,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.base.ui.Toasts;
 import app.thaw.caseaccess.CaseNotFound;
@@ -90,8 +92,8 @@ public class CaseView extends Div implements BeforeEnterObserver {
         Shortcuts.addShortcutListener(this, () -> getElement().executeJs(
                 "const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }"),
                 Key.KEY_T, KeyModifier.ALT);
-        Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(currentIntakeId()), "Assigned to you.",
-                "assign-to-me", "risk", CaseSections.ASSIGNED), Key.KEY_A, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(IntakeId.of(currentIntakeId())),
+                "Assigned to you.", "assign-to-me", "risk", CaseSections.ASSIGNED), Key.KEY_A, KeyModifier.ALT);
     }
 
     /**
@@ -148,7 +150,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         if (intake.urgent()) {
             now.risk = new RiskPanel(now.detail, riskNoteDraft, draft -> riskNoteDraft = draft,
                     note -> act(() -> {
-                        work.acknowledgeRisk(intake.id(), note);
+                        work.acknowledgeRisk(IntakeId.of(intake.id()), note);
                         riskNoteDraft = "";
                     }, "Risk review recorded.", "risk-note", "risk", CaseSections.ASSIGNED));
             add(now.risk);
@@ -172,7 +174,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         long id = intakeId;
         var sections = new CaseSections(
                 new FactorsPanel(detail.factors(), factors.factorTags(),
-                        (tag, decision) -> act(() -> factors.decideFactor(id, tag, decision), null,
+                        (tag, decision) -> act(() -> factors.decideFactor(IntakeId.of(id), tag, decision), null,
                                 FactorsPanel.buttonId(tag, decision), "factor-" + tag, CaseSections.FACTOR)),
                 new ReferralPanel(detail, referrals, letters, () -> {
                     if (!refresh(CaseSections.REFERRAL)) {
@@ -185,16 +187,16 @@ public class CaseView extends Div implements BeforeEnterObserver {
                         CaseSections.CARE)),
                 new SessionNotesPanel(detail.sessionNotes()),
                 new NotesPanel(detail.notes(), detail.history(), noteDraft, draft -> noteDraft = draft,
-                        text -> act(() -> work.addNote(id, text), "Note added.", "new-note", "new-note",
+                        text -> act(() -> work.addNote(IntakeId.of(id), text), "Note added.", "new-note", "new-note",
                                 CaseSections.NOTE)));
         now.sections = sections;
         add(new CaseActionBar(detail.intake().reference(), id, staff.activeTherapists(), transfer,
-                () -> act(() -> assignments.assignToMe(id), "Assigned to you.", "assign-to-me", "assign-to-me",
-                        CaseSections.ASSIGNED),
-                therapist -> act(() -> assignments.assign(id, therapist.id()), "Assigned to "
+                () -> act(() -> assignments.assignToMe(IntakeId.of(id)), "Assigned to you.", "assign-to-me",
+                        "assign-to-me", CaseSections.ASSIGNED),
+                therapist -> act(() -> assignments.assign(IntakeId.of(id), StaffId.of(therapist.id())), "Assigned to "
                         + therapist.displayName() + ".", "assign-to", "assign-to", CaseSections.ASSIGNED),
                 () -> new AmendAnswerDialog(now.answers.intake(),
-                        (item, values, reason) -> work.amendAnswer(id, item, values, reason),
+                        (item, values, reason) -> work.amendAnswer(IntakeId.of(id), item, values, reason),
                         () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions",
                                 CaseSections.CORRECTION)).open()));
         var side = new Div(now.scores, sections.factors(), sections.referral(), sections.care(),
@@ -215,7 +217,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         ShownCase now = Objects.requireNonNull(shown, "a case is open");
         CaseParts fresh;
         try {
-            fresh = opening.reread(intakeId, parts);
+            fresh = opening.reread(IntakeId.of(intakeId), parts);
         } catch (CaseNotFound gone) {
             return false;
         }

@@ -14,6 +14,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.IntakeId;
+
 import app.thaw.base.ui.Toasts;
 import app.thaw.review.CaseDetail;
 import app.thaw.review.LetterService;
@@ -55,7 +57,7 @@ class ReferralPanel extends Div {
             }
             if (current.kind().isOutside()) {
                 var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                    var letter = letters.referralLetter(id);
+                    var letter = letters.referralLetter(IntakeId.of(id));
                     return new DownloadResponse(new ByteArrayInputStream(letter.pdf()), letter.fileName(),
                             "application/pdf", letter.pdf().length);
                 }), AttachmentType.DOWNLOAD, "Download the referral letter (PDF)");
@@ -65,7 +67,7 @@ class ReferralPanel extends Div {
         }
         var decide = new Button(current == null ? "Decide referral" : "Change referral",
                 click -> new ReferralDialog(partnerFearFlag, (kind, reason, fear) -> {
-                    referrals.decideReferral(id, kind, reason, fear);
+                    referrals.decideReferral(IntakeId.of(id), kind, reason, fear);
                     Toasts.success("Referral recorded.");
                     decided.run();
                 }).open());

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.intake.RequestedType;
 import app.thaw.review.CaseActionRefused;
@@ -212,7 +213,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     void assignSelectedToMe() {
         grid.asSingleSelect().getOptionalValue().ifPresent(row -> {
             try {
-                assignments.assignToMe(row.intakeId());
+                assignments.assignToMe(IntakeId.of(row.intakeId()));
                 Toasts.success(row.reference() + " is now assigned to you.");
             } catch (CaseActionRefused refused) {
                 Toasts.problem(refused.getMessage());

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.CaseToBook;
@@ -141,8 +143,10 @@ class BookSessionDialog extends Dialog {
         if (!ready) {
             return;
         }
-        freeTimes.show(diary.freeSlots().find(caseToBook().client().intakeId(), fields.partnerFor(caseToBook()),
-                fields.therapistId(), fields.typeId(), fields.format(), fields.roomId(), FREE_DAYS, 12), FREE_DAYS);
+        freeTimes.show(diary.freeSlots().find(IntakeId.of(caseToBook().client().intakeId()),
+                IntakeId.ofNullable(fields.partnerFor(caseToBook())),
+                StaffId.of(fields.therapistId()), fields.typeId(), fields.format(), fields.roomId(), FREE_DAYS, 12),
+                        FREE_DAYS);
     }
 
     private void pick(SlotSuggestion slot) {

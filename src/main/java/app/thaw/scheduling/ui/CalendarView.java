@@ -29,6 +29,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.BookingCases;
 import app.thaw.scheduling.DiarySetupService;
@@ -142,12 +144,12 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
                 // an odd link shows today
             }
         });
-        query.getSingleParameter("therapist").flatMap(CalendarView::number).ifPresent(id ->
-                owner.getListDataView().getItems().filter(o -> id.equals(o.therapistId())).findFirst()
-                        .ifPresent(owner::setValue));
+        query.getSingleParameter("therapist").flatMap(StaffId::parse).ifPresent(id ->
+                owner.getListDataView().getItems().filter(o -> Long.valueOf(id.value()).equals(o.therapistId()))
+                        .findFirst().ifPresent(owner::setValue));
         refresh();
-        query.getSingleParameter("session").flatMap(CalendarView::number).ifPresent(id -> shown.stream()
-                .filter(s -> s.id() == id).findFirst().ifPresent(this::openSession));
+        query.getSingleParameter("session").flatMap(AppointmentId::parse).ifPresent(id -> shown.stream()
+                .filter(s -> s.id() == id.value()).findFirst().ifPresent(this::openSession));
         query.getSingleParameter("case").filter(ref -> !ref.isBlank()).ifPresent(ref ->
                 openBooking(new BookSessionDialog.Prefill(ref, null, therapistShown())));
     }
@@ -173,7 +175,7 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         boolean practiceWide = mode.getValue() == Mode.TEAM || mode.getValue() == Mode.ROOMS;
         owner.setVisible(!practiceWide);
         Long therapistId = practiceWide ? null : therapistShown();
-        shown = diary.scheduling().sessions(therapistId, first, last, withCancelled.getValue());
+        shown = diary.scheduling().sessions(StaffId.ofNullable(therapistId), first, last, withCancelled.getValue());
         List<StaffSummary> therapists = diary.staff().activeTherapists();
         List<Long> whose = therapistId != null ? List.of(therapistId) : therapists.stream().map(t -> t.id()).toList();
         var away = diary.leave().timeAway(whose, first, last);
@@ -186,7 +188,8 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         }
         var working = new WorkingWindows();
         for (Long id : whose) {
-            working.add(days, diary.setup().workingHours(id), diary.setup().exceptions(id, first, last),
+            working.add(days, diary.setup().workingHours(StaffId.of(id)), diary.setup().exceptions(StaffId.of(id),
+                    first, last),
                     away.stream().filter(a -> a.therapistId() == id).toList(), closed);
         }
         var grid = new WeekGrid(days, shown, working, new WeekGrid.Marks(therapistId == null ? List.of() : away,
@@ -233,13 +236,5 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
 
     private void openSession(SessionView session) {
         new SessionDialog(diary, session, this::refresh).open();
-    }
-
-    private static java.util.Optional<Long> number(String text) {
-        try {
-            return java.util.Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextArea;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.scheduling.SessionView;
 import app.thaw.base.ui.Toasts;
 
@@ -38,7 +39,7 @@ class CancelForm extends Div {
         confirm.setDisableOnClick(true);
         confirm.addClickListener(click -> {
             try {
-                diary.changes().cancel(session.id(), forClient.getValue(), reason.getValue());
+                diary.changes().cancel(AppointmentId.of(session.id()), forClient.getValue(), reason.getValue());
                 Toasts.success("Cancelled " + session.clients() + ", " + DiaryFormat.when(session)
                         + ". The clients are told.");
                 onCancelled.run();

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.SessionView;
 import app.thaw.security.StaffSummary;
@@ -39,7 +41,8 @@ class ChangeTherapistForm extends Div {
                     problem.setText("Choose the therapist who will see the client.");
                     return;
                 }
-                switch (diary.changes().changeTherapist(session.id(), therapist.getValue().id(), override.value())) {
+                switch (diary.changes().changeTherapist(AppointmentId.of(session.id()),
+                        StaffId.of(therapist.getValue().id()), override.value())) {
                     case BookingResult.Booked done -> {
                         Toasts.success(session.clients() + " will see " + done.session().therapistName() + ", "
                                 + DiaryFormat.when(done.session()) + ". The clients are told.");

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.RequestId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.ClientChangeRequest;
@@ -88,7 +89,7 @@ public class ClientRequestsView extends VerticalLayout {
         open.addThemeVariants(ButtonVariant.LUMO_SMALL);
         var handled = new Button("Mark handled", click -> {
             try {
-                requests.markHandled(request.requestId());
+                requests.markHandled(RequestId.of(request.requestId()));
                 Toasts.success("Marked as handled.");
             } catch (IllegalArgumentException gone) {
                 Toasts.problem(gone.getMessage());

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.DiarySetupService.ExceptionView;
 import app.thaw.base.ui.Toasts;
 
@@ -55,7 +56,8 @@ class ExtraHoursPanel extends Div {
             return;
         }
         SettingsRows.save(ends, () -> {
-            diary.setup().addException(therapistId, day.getValue(), true, starts.getValue(), ends.getValue(),
+            diary.setup().addException(StaffId.of(therapistId), day.getValue(), true, starts.getValue(),
+                    ends.getValue(),
                     note.getValue());
             Toasts.success("Added extra hours on " + DiaryFormat.DAY.format(day.getValue()) + ".");
             note.clear();
@@ -64,13 +66,13 @@ class ExtraHoursPanel extends Div {
 
     private void render() {
         list.removeAll();
-        var upcoming = diary.setup().exceptions(therapistId, today(), today().plusYears(1));
+        var upcoming = diary.setup().exceptions(StaffId.of(therapistId), today(), today().plusYears(1));
         if (upcoming.isEmpty()) {
             list.add(new ListItem(new Paragraph("No extra hours planned.")));
         }
         for (ExceptionView extra : upcoming) {
             list.add(SettingsRows.removable(describe(extra),
-                    () -> diary.setup().removeException(therapistId, extra.id()), this::render, onChange));
+                    () -> diary.setup().removeException(StaffId.of(therapistId), extra.id()), this::render, onChange));
         }
     }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.MeetingLinks;
 
 /** The video-meeting link of online sessions, the practice's or one therapist's (theirs wins). */
@@ -21,8 +22,9 @@ class MeetingLinkPanel extends Div {
         url.setWidth("32em");
         url.setHelperText(therapistId == null ? "Used for online sessions of therapists who have no link of their own."
                 : "Clients of this therapist's online sessions get this link; empty: the practice's.");
-        url.setValue(links.own(therapistId).orElse(""));
-        var save = new Button("Save link", click -> links.set(therapistId, url.getValue()).ifPresentOrElse(problem -> {
+        url.setValue(links.own(StaffId.ofNullable(therapistId)).orElse(""));
+        var save = new Button("Save link", click -> links.set(StaffId.ofNullable(therapistId),
+                url.getValue()).ifPresentOrElse(problem -> {
             url.setInvalid(true);
             url.setErrorMessage(problem);
         }, () -> {

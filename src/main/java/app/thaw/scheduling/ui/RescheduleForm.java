@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.DiarySetupService.RoomView;
 import app.thaw.scheduling.SessionFormat;
@@ -68,7 +69,7 @@ class RescheduleForm extends Div {
             problem.setText(BookingFields.ROOM_NEEDED);
             return;
         }
-        switch (diary.changes().reschedule(session.id(), DiaryContext.uk(start.getValue()), roomId,
+        switch (diary.changes().reschedule(AppointmentId.of(session.id()), DiaryContext.uk(start.getValue()), roomId,
                 override.value())) {
             case BookingResult.Booked moved -> {
                 Toasts.success("Moved to " + DiaryFormat.when(moved.session()) + ". The clients are told.");

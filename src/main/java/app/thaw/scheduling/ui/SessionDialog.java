@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.SessionView;
 import app.thaw.base.ui.Toasts;
@@ -79,7 +80,7 @@ class SessionDialog extends Dialog {
     private Button outcome(String text, AppointmentState outcome) {
         var button = new Button(text, click -> {
             try {
-                diary.changes().recordOutcome(session.id(), outcome);
+                diary.changes().recordOutcome(AppointmentId.of(session.id()), outcome);
                 Toasts.success(session.clients() + ": " + outcome.label().toLowerCase(java.util.Locale.UK) + ".");
                 changed();
             } catch (IllegalArgumentException refused) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.PracticeTime;
 import app.thaw.care.NoteTemplate;
 import app.thaw.care.SessionNoteView;
@@ -48,7 +49,7 @@ class SessionNotePanel extends Div {
         add(new H3("Session note"));
         Optional<SessionNoteView> note;
         try {
-            note = diary.notes().note(session.id());
+            note = diary.notes().note(AppointmentId.of(session.id()));
         } catch (IllegalArgumentException notYours) {
             add(new Paragraph("Only the therapists of this client's case can read its session notes."));
             return;
@@ -97,7 +98,7 @@ class SessionNotePanel extends Div {
             text.setWidthFull();
             var add = new Button("Add addendum", click -> {
                 try {
-                    diary.notes().addAddendum(session.id(), text.getValue());
+                    diary.notes().addAddendum(AppointmentId.of(session.id()), text.getValue());
                     Toasts.success("Addendum added.");
                     render();
                 } catch (IllegalArgumentException refused) {
@@ -156,7 +157,8 @@ class SessionNotePanel extends Div {
 
     private void save(Select<NoteTemplate> template, List<TextArea> areas, boolean sign, Span problem) {
         try {
-            diary.notes().saveNote(session.id(), template.getValue(), areas.stream().map(TextArea::getValue).toList(),
+            diary.notes().saveNote(AppointmentId.of(session.id()), template.getValue(),
+                    areas.stream().map(TextArea::getValue).toList(),
                     sign);
             Toasts.success(sign ? "Note signed and locked." : "Draft saved.");
             render();

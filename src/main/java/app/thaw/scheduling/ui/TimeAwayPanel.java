@@ -19,6 +19,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.AwayReason;
 import app.thaw.scheduling.LeaveService;
 import app.thaw.base.ui.Toasts;
@@ -92,7 +93,7 @@ class TimeAwayPanel extends Div {
         }
         boolean part = partOfDay.getValue();
         try {
-            var added = diary.leave().addTimeAway(therapistId, first.getValue(), part ? first.getValue()
+            var added = diary.leave().addTimeAway(StaffId.of(therapistId), first.getValue(), part ? first.getValue()
                     : last.getValue(), part ? starts.getValue() : null, part ? ends.getValue() : null,
                     reason.getValue(), note.getValue());
             Toasts.success("Added: " + added.away().describe() + ".");
@@ -123,7 +124,7 @@ class TimeAwayPanel extends Div {
         for (LeaveService.AwayView away : upcoming) {
             var text = new Span(away.describe());
             var sessions = new Button("Sessions in it", click -> {
-                var affected = diary.leave().sessionsDuring(therapistId, away.id());
+                var affected = diary.leave().sessionsDuring(StaffId.of(therapistId), away.id());
                 if (affected.isEmpty()) {
                     Toasts.success("No booked sessions fall in this time away.");
                 } else {
@@ -132,7 +133,7 @@ class TimeAwayPanel extends Div {
             });
             sessions.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             var remove = new Button("Remove", click -> {
-                diary.leave().removeTimeAway(therapistId, away.id());
+                diary.leave().removeTimeAway(StaffId.of(therapistId), away.id());
                 Toasts.success("Removed: " + away.describe() + ".");
                 render();
                 onChange.run();

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.DiarySetupService.HoursView;
 import app.thaw.base.ui.Toasts;
@@ -52,7 +53,7 @@ class WeeklyHoursPanel extends Div {
             if (day.getValue() == null) {
                 throw new IllegalArgumentException("Choose a day.");
             }
-            setup.addWorkingHours(therapistId, day.getValue(), starts.getValue(), ends.getValue());
+            setup.addWorkingHours(StaffId.of(therapistId), day.getValue(), starts.getValue(), ends.getValue());
             Toasts.success("Added " + dayName(day.getValue()) + " " + DiaryFormat.TIME.format(starts.getValue()) + "–"
                     + DiaryFormat.TIME.format(ends.getValue()) + ".");
         }, this::render, onChange);
@@ -60,14 +61,14 @@ class WeeklyHoursPanel extends Div {
 
     private void render() {
         blocks.removeAll();
-        var hours = setup.workingHours(therapistId);
+        var hours = setup.workingHours(StaffId.of(therapistId));
         if (hours.isEmpty()) {
             blocks.add(new ListItem(new Paragraph("No working hours yet: the free-slot finder offers no times.")));
         }
         for (HoursView block : hours) {
             blocks.add(SettingsRows.removable(dayName(block.day()) + " " + DiaryFormat.TIME.format(block.starts())
                     + "–" + DiaryFormat.TIME.format(block.ends()),
-                    () -> setup.removeWorkingHours(therapistId, block.id()), this::render, onChange));
+                    () -> setup.removeWorkingHours(StaffId.of(therapistId), block.id()), this::render, onChange));
         }
     }
 

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.security.Roles;
@@ -102,14 +103,14 @@ public class StaffAccountsView extends VerticalLayout {
                         + " sign in again now?", "Their sign-in was paused after several failed tries. Lift the pause "
                         + "once you know the tries were theirs (for example they rang you); if they weren't, consider "
                         + "resetting their password instead.", "Lift pause", () -> {
-                            staff.liftSignInPause(member.id());
+                            staff.liftSignInPause(StaffId.of(member.id()));
                             return member.displayName() + " can sign in again now.";
                         }));
             }
             menu.addItem("Change role…", click -> changeRole(member));
             if (member.awaitsPassword()) {
                 menu.addItem("Send a new link", click -> run(() -> {
-                    var link = staff.renewLink(member.id());
+                    var link = staff.renewLink(StaffId.of(member.id()));
                     new LinkDialog("New link for " + member.displayName(), link).open();
                     return "A new link was emailed to " + member.displayName() + "; the previous one no longer works.";
                 }));
@@ -122,7 +123,7 @@ public class StaffAccountsView extends VerticalLayout {
                     "Their current password stops working now and they are signed out everywhere. They get an "
                             + "email with a link to choose a new one, and you'll see the link once to pass on.",
                     "Reset password", () -> {
-                        var link = staff.resetPassword(member.id());
+                        var link = staff.resetPassword(StaffId.of(member.id()));
                         new LinkDialog("Reset link for " + member.displayName(), link).open();
                         return "Password reset for " + member.displayName() + ".";
                     }));
@@ -135,12 +136,12 @@ public class StaffAccountsView extends VerticalLayout {
                     "They are signed out everywhere at once and can't sign in until reactivated. Their cases, "
                             + "notes and history stay as they are.",
                     "Deactivate", () -> {
-                        staff.deactivate(member.id());
+                        staff.deactivate(StaffId.of(member.id()));
                         return member.displayName() + " is deactivated and signed out.";
                     }));
         } else {
             menu.addItem("Reactivate", click -> run(() -> {
-                staff.reactivate(member.id());
+                staff.reactivate(StaffId.of(member.id()));
                 return member.displayName() + " can sign in again.";
             }));
         }
@@ -154,7 +155,7 @@ public class StaffAccountsView extends VerticalLayout {
         role.setValue(member.role());
         confirm("Change " + member.displayName() + "'s role", "A new role takes effect at their next sign-in: "
                 + "they are signed out now.", "Change role", () -> {
-                    staff.changeRole(member.id(), role.getValue());
+                    staff.changeRole(StaffId.of(member.id()), role.getValue());
                     return member.displayName() + " is now " + role.getValue().label().toLowerCase(Locale.UK) + ".";
                 }, role);
     }

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.PracticeTime;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SlotSuggestion;
@@ -79,7 +81,8 @@ class OfferDialog extends Dialog {
             return;
         }
         try {
-            List<SlotSuggestion> found = waitlist.suggest(waiting.intakeId(), therapist.getValue().id(),
+            List<SlotSuggestion> found = waitlist.suggest(IntakeId.of(waiting.intakeId()),
+                    StaffId.of(therapist.getValue().id()),
                     format.getValue(), 12);
             times.setItems(found);
             if (found.isEmpty()) {
@@ -103,7 +106,7 @@ class OfferDialog extends Dialog {
         times.getValue().forEach(s -> chosen.add(new OfferedTime(therapist.getValue().id(), format.getValue(),
                 s.roomId(), s.start(), s.end())));
         try {
-            var made = offers.offer(waiting.intakeId(), chosen, hold.getValue());
+            var made = offers.offer(IntakeId.of(waiting.intakeId()), chosen, hold.getValue());
             Notification.show(made.times() + " times held and offered"
                     + (made.emailed() > 0 ? "; " + made.emailed() + " client(s) emailed their link" : "")
                     + ". They also appear on the clients' status pages.", 5000, Notification.Position.BOTTOM_START)

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.ClientAppointments;
@@ -73,7 +74,7 @@ class ClientMoveSessionTest extends SpringBrowserlessTest {
         data.asInOwnThread("admin", () -> made[0] = week.therapist("Dr Browserless " + ReviewTestData.uniqueWord()));
         therapist = made[0];
         for (DayOfWeek day : DayOfWeek.values()) {
-            data.asInOwnThread("admin", () -> setup.addWorkingHours(therapist, day, LocalTime.of(8, 0),
+            data.asInOwnThread("admin", () -> setup.addWorkingHours(StaffId.of(therapist), day, LocalTime.of(8, 0),
                     LocalTime.of(20, 0)));
         }
     }

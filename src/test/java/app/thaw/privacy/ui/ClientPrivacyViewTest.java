@@ -25,6 +25,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.StaffId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
@@ -122,7 +124,7 @@ class ClientPrivacyViewTest extends SpringBrowserlessTest {
         var data = new ReviewTestData(intake, staff, jdbc);
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Extended"));
         LocalDate received = LocalDate.now(app.thaw.Application.PRACTICE_ZONE);
-        data.as("admin", () -> requests.record(submitted.id(), received, data.idOf("grace")));
+        data.as("admin", () -> requests.record(IntakeId.of(submitted.id()), received, StaffId.of(data.idOf("grace"))));
 
         navigate(ClientPrivacyView.class);
         test(find(TextField.class).withLabel("Reference or email address").single()).setValue(submitted.reference());

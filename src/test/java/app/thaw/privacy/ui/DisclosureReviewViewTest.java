@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
@@ -55,10 +56,10 @@ class DisclosureReviewViewTest extends SpringBrowserlessTest {
         var submitted = data.submit(IntakeFixtures.completeAnswers(name));
         String note = "Notetowithhold" + ReviewTestData.uniqueWord() + " about her father's death.";
         data.as("amira", () -> {
-            assignments.assignToMe(submitted.id());
-            caseWork.addNote(submitted.id(), note);
+            assignments.assignToMe(IntakeId.of(submitted.id()));
+            caseWork.addNote(IntakeId.of(submitted.id()), note);
         });
-        AccessRequestView request = data.as("admin", () -> requests.record(submitted.id(),
+        AccessRequestView request = data.as("admin", () -> requests.record(IntakeId.of(submitted.id()),
                 LocalDate.now(Application.PRACTICE_ZONE).minusDays(20), null));
         return new Waiting(request.id(), submitted.reference(), name, note);
     }

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.ui.NotFoundView;
 import app.thaw.intake.IntakeFixtures;
@@ -142,7 +143,7 @@ class CaseViewTest extends SpringBrowserlessTest {
     @WithUserDetails("amira")
     void aColleaguesCaseLeadsToTheNotFoundPage() {
         var toms = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Toms"));
-        data.asInOwnThread("tom", () -> assignments.assignToMe(toms.id()));
+        data.asInOwnThread("tom", () -> assignments.assignToMe(IntakeId.of(toms.id())));
 
         UI.getCurrent().navigate("staff/cases/" + toms.reference());
 

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.QueueRow;
@@ -123,7 +124,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         String word = ReviewTestData.uniqueWord();
         var mine = data.submit(completeAnswers(word + " Mine"));
         var toms = data.submit(completeAnswers(word + " Toms"));
-        data.asInOwnThread("tom", () -> assignments.assignToMe(toms.id()));
+        data.asInOwnThread("tom", () -> assignments.assignToMe(IntakeId.of(toms.id())));
 
         navigate(ReviewQueueView.class);
         search(word);
@@ -136,7 +137,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
     void anAdminSeesEveryCaseButHasNoToMeFilter() {
         String word = ReviewTestData.uniqueWord();
         var toms = data.submit(completeAnswers(word + " Toms"));
-        data.asInOwnThread("tom", () -> assignments.assignToMe(toms.id()));
+        data.asInOwnThread("tom", () -> assignments.assignToMe(IntakeId.of(toms.id())));
 
         navigate(ReviewQueueView.class);
         search(word);
@@ -157,7 +158,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
     void theManagerReassignsACaseWithAReasonWithoutOpeningIt() {
         String word = ReviewTestData.uniqueWord();
         var toms = data.submit(completeAnswers(word + " Moving"));
-        data.asInOwnThread("tom", () -> assignments.assignToMe(toms.id()));
+        data.asInOwnThread("tom", () -> assignments.assignToMe(IntakeId.of(toms.id())));
         navigate(ReviewQueueView.class);
         search(word);
         press(Key.KEY_J);

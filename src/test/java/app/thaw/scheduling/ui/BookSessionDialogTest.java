@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.review.CaseWorkService;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
@@ -53,7 +54,7 @@ class BookSessionDialogTest extends DiaryViewTest {
         test(book).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        List<SessionView> sessions = scheduling.sessionsForCase(client.id());
+        List<SessionView> sessions = scheduling.sessionsForCase(IntakeId.of(client.id()));
         assertThat(sessions).singleElement().satisfies(session -> {
             assertThat(session.start().toLocalDateTime()).isEqualTo(time);
             assertThat(session.roomName()).isEqualTo(room.name());
@@ -85,7 +86,7 @@ class BookSessionDialogTest extends DiaryViewTest {
                 .contains(DiaryFormat.DAY.format(monday.plusDays(2)) + " 11:00–11:50");
         assertThat(find(DateTimePicker.class, dialog).single().isInvalid()).isTrue();
         assertThat(find(Button.class, dialog).withText("Book").single().isEnabled()).isTrue();
-        assertThat(scheduling.sessionsForCase(second.id())).isEmpty();
+        assertThat(scheduling.sessionsForCase(IntakeId.of(second.id()))).isEmpty();
     }
 
     @Test
@@ -103,11 +104,11 @@ class BookSessionDialogTest extends DiaryViewTest {
         assertThat(room.isInvalid()).isTrue();
         assertThat(room.getErrorMessage()).isEqualTo("Choose a room for an in-person session.");
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(scheduling.sessionsForCase(client.id())).isEmpty();
+        assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).isEmpty();
 
         test(find(RadioButtonGroup.class, dialog).withLabel("Format").single()).selectItem("Online");
         test(find(Button.class, dialog).withText("Book").single()).click();
-        assertThat(scheduling.sessionsForCase(client.id())).singleElement()
+        assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).singleElement()
                 .satisfies(session -> assertThat(session.format()).isEqualTo(SessionFormat.ONLINE));
     }
 
@@ -136,7 +137,7 @@ class BookSessionDialogTest extends DiaryViewTest {
                 .contains(DiaryFormat.when(DiaryTestData.uk(first.plusWeeks(1))))
                 .contains("Dr Amira Khan already has a session"));
         assertThat(textOf(find(SeriesClashes.class, dialog).single())).contains("Booked 2 of 3 sessions");
-        assertThat(scheduling.sessionsForCase(client.id())).extracting(s -> s.start().toLocalDateTime())
+        assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).extracting(s -> s.start().toLocalDateTime())
                 .containsExactly(first, first.plusWeeks(2));
 
         test(find(Button.class, clashes.getFirst()).withText("Choose another time").single()).click();
@@ -146,7 +147,7 @@ class BookSessionDialogTest extends DiaryViewTest {
         test(find(Button.class, dialog).withText("Book").single()).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(scheduling.sessionsForCase(client.id())).extracting(s -> s.start().toLocalDateTime())
+        assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).extracting(s -> s.start().toLocalDateTime())
                 .containsExactly(first, first.plusWeeks(1).plusHours(2), first.plusWeeks(2));
     }
 
@@ -168,7 +169,7 @@ class BookSessionDialogTest extends DiaryViewTest {
         test(find(Button.class, dialog).withText("Book").single()).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(scheduling.sessionsForCase(partners[1].id())).singleElement().satisfies(session -> {
+        assertThat(scheduling.sessionsForCase(IntakeId.of(partners[1].id()))).singleElement().satisfies(session -> {
             assertThat(session.intakeId()).isEqualTo(partners[0].id());
             assertThat(session.partnerIntakeId()).isEqualTo(partners[1].id());
             assertThat(java.time.Duration.between(session.start(), session.end()).toMinutes()).isEqualTo(80);
@@ -183,7 +184,7 @@ class BookSessionDialogTest extends DiaryViewTest {
         var partners = data.coupleWithFear();
         // the fear answer also made Sam's case urgent; that risk has been reviewed, the joint work not yet decided
         data.as("amira", () -> {
-            caseWork.acknowledgeRisk(partners[1].id(), "Spoke to Sam alone: safe at home for now.");
+            caseWork.acknowledgeRisk(IntakeId.of(partners[1].id()), "Spoke to Sam alone: safe at home for now.");
             return null;
         });
         LocalDate monday = DiaryTestData.futureMonday(clock, 2);
@@ -200,14 +201,14 @@ class BookSessionDialogTest extends DiaryViewTest {
         assertThat(link.getHref()).isEqualTo("staff/cases/" + partners[0].reference() + "#referral");
         test(find(Button.class, dialog).withText("Book").single()).click();
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(scheduling.sessionsForCase(partners[0].id())).isEmpty();
+        assertThat(scheduling.sessionsForCase(IntakeId.of(partners[0].id()))).isEmpty();
 
         // an individual session for the partner whose case this is is not held back
         test(find(Select.class, dialog).withLabel("Kind of session").single()).selectItem("Individual session · 50 min");
         assertThat(dialog.gateMessage()).isEmpty();
         test(find(Button.class, dialog).withText("Book").single()).click();
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(scheduling.sessionsForCase(partners[0].id())).singleElement()
+        assertThat(scheduling.sessionsForCase(IntakeId.of(partners[0].id()))).singleElement()
                 .satisfies(session -> assertThat(session.partnerIntakeId()).isNull());
     }
 

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.SessionFormat;
@@ -34,7 +35,8 @@ class CalendarViewTest extends DiaryViewTest {
         var room = data.room();
         LocalDate monday = DiaryTestData.futureMonday(clock, 3);
         LocalDate wednesday = monday.plusDays(2);
-        setup.addException(data.idOf("amira"), wednesday, true, LocalTime.of(8, 0), LocalTime.of(12, 30), "Extra");
+        setup.addException(StaffId.of(data.idOf("amira")), wednesday, true, LocalTime.of(8, 0), LocalTime.of(12,
+                30), "Extra");
         var booked = scheduling.book(new BookingRequest(client.id(), null, data.idOf("amira"), individualType(),
                 SessionFormat.IN_PERSON, room.id(), DiaryTestData.uk(wednesday.atTime(9, 15)), null));
         assertThat(booked).isInstanceOf(BookingResult.Booked.class);

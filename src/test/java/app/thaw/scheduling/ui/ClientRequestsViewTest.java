@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeService;
 import app.thaw.scheduling.BookingRequest;
@@ -38,7 +39,8 @@ class ClientRequestsViewTest extends DiaryViewTest {
                 null, DiaryTestData.uk(monday.plusDays(1).atTime(18, 0)), null));
         long sessionId = ((BookingResult.Booked) result).session().id();
         String message = "Could we move to Thursday? " + DiaryTestData.uniqueWord();
-        data.asClient(() -> clientStatus.requestAppointmentChange(client.receipt().statusToken(), sessionId, false, message));
+        data.asClient(() -> clientStatus.requestAppointmentChange(client.receipt().statusToken(),
+                AppointmentId.of(sessionId), false, message));
 
         navigate(ClientRequestsView.class);
         assertThat(test(grid()).getCellText(row(message), 1)).isEqualTo("Rearrange");
@@ -46,7 +48,8 @@ class ClientRequestsViewTest extends DiaryViewTest {
         test(action(row(message), "Mark handled")).click();
         assertThat(rows()).noneMatch(r -> message.equals(r.message()));
 
-        data.asClient(() -> clientStatus.requestAppointmentChange(client.receipt().statusToken(), sessionId, false,
+        data.asClient(() -> clientStatus.requestAppointmentChange(client.receipt().statusToken(),
+                AppointmentId.of(sessionId), false,
                 message + " again"));
         navigate(ClientRequestsView.class);
         test(action(row(message + " again"), "Open in diary")).click();
@@ -71,7 +74,8 @@ class ClientRequestsViewTest extends DiaryViewTest {
                 SessionFormat.ONLINE, null, DiaryTestData.uk(monday.plusDays(2).atTime(17, 0)), null))).session()
                 .id());
         String words = "Struggling after my mother's diagnosis " + DiaryTestData.uniqueWord();
-        data.asClient(() -> clientStatus.requestAppointmentChange(client.receipt().statusToken(), sessionId, false, words));
+        data.asClient(() -> clientStatus.requestAppointmentChange(client.receipt().statusToken(),
+                AppointmentId.of(sessionId), false, words));
 
         navigate(ClientRequestsView.class);
 

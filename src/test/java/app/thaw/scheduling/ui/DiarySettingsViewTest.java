@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.scheduling.DiarySetupService;
 
@@ -107,7 +108,7 @@ class DiarySettingsViewTest extends SpringBrowserlessTest {
         test(find(Button.class).withText("Add hours").single()).click();
         long grace = find(Select.class).withLabel("Therapist").single().getValue() instanceof
                 app.thaw.security.StaffSummary s ? s.id() : -1;
-        assertThat(setup.workingHours(grace)).anySatisfy(h -> {
+        assertThat(setup.workingHours(StaffId.of(grace))).anySatisfy(h -> {
             assertThat(h.day()).isEqualTo(DayOfWeek.SUNDAY);
             assertThat(h.ends()).isEqualTo(LocalTime.of(12, 15));
         });
@@ -115,7 +116,7 @@ class DiarySettingsViewTest extends SpringBrowserlessTest {
                 .startsWith("Sunday 11:00–12:15")).exists()).isTrue();
 
         test(find(Button.class).withAttribute("aria-label", "Remove Sunday 11:00–12:15").first()).click();
-        assertThat(setup.workingHours(grace)).noneMatch(h -> h.day() == DayOfWeek.SUNDAY
+        assertThat(setup.workingHours(StaffId.of(grace))).noneMatch(h -> h.day() == DayOfWeek.SUNDAY
                 && h.ends().equals(LocalTime.of(12, 15)));
     }
 

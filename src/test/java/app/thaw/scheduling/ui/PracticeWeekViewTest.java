@@ -16,6 +16,7 @@ import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.SessionChanges;
@@ -45,7 +46,7 @@ class PracticeWeekViewTest extends DiaryViewTest {
         book(tomOnline, "tom", SessionFormat.ONLINE, null, monday, 14, minute + 10);
         long gone = book(cancelled, "tom", SessionFormat.ONLINE, null, monday.plusDays(1), 11, minute);
         data.as("admin", () -> {
-            changes.cancel(gone, false, "The therapist is unwell");
+            changes.cancel(AppointmentId.of(gone), false, "The therapist is unwell");
             return null;
         });
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.IntakeId;
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
@@ -76,7 +77,7 @@ class SessionDialogTest extends DiaryViewTest {
         test(find(Button.class, dialog).withText("Move session").single()).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(scheduling.sessionsForCase(client.id())).singleElement().satisfies(moved ->
+        assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).singleElement().satisfies(moved ->
                 assertThat(moved.start().toLocalDateTime()).isEqualTo(monday.plusDays(3).atTime(13, 0)));
         assertThat(session.id()).isPositive();
     }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.security.IssuedLink;
@@ -112,7 +113,7 @@ class PasswordPagesTest extends SpringBrowserlessTest {
     @WithAnonymousUser
     void theResetPageSetsTheNewPassword() {
         var member = staff.member(StaffRole.THERAPIST);
-        IssuedLink link = staff.as("admin", () -> administration.resetPassword(member.id()));
+        IssuedLink link = staff.as("admin", () -> administration.resetPassword(StaffId.of(member.id())));
         UI.getCurrent().navigate("reset-password/" + StaffFixtures.token(link));
 
         assertThat(getCurrentView()).isInstanceOf(ResetPasswordView.class);

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffAdministration;
@@ -110,7 +111,7 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
         test(find(Button.class).withText("Change role").single()).click();
 
         assertThat(rowOf(grid, member.username()).role()).isEqualTo(StaffRole.ADMIN);
-        administration.deactivate(member.id());
+        administration.deactivate(StaffId.of(member.id()));
     }
 
     @Test
