@@ -1,9 +1,7 @@
 package app.thaw.review.ui;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Key;
@@ -12,7 +10,6 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
@@ -33,7 +30,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ui.MainLayout;
-import app.thaw.intake.RequestedType;
 import app.thaw.review.CaseActionRefused;
 import app.thaw.review.QueueFilter;
 import app.thaw.review.QueueRow;
@@ -55,6 +51,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     /** The order the therapist last saw, for next/previous inside a case. */
     static final String QUEUE_ORDER = "thaw.queue.order";
 
+    /** Rows per grid request; the loader still reads the database {@link QueueLoader#PAGE} rows at a time. */
+    static final int GRID_PAGE = 25;
+
     private final CaseAssignments assignments;
     private final QueueLoader loader;
     private final boolean therapist;
@@ -62,10 +61,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     private final TextField search = new TextField();
     private final Select<QueueStatuses> statuses = new Select<>();
     private final Select<QueueFilter.Urgency> urgency = new Select<>();
-    private final Select<RequestedType> type = new Select<>();
-    private final Select<QueueFilter.Assignment> assignment = new Select<>();
-    private final DatePicker from = new DatePicker("Sent from");
-    private final DatePicker to = new DatePicker("Sent to");
+    private final MoreFilters more;
 
     public ReviewQueueView(ReviewQueueService review, CaseAssignments assignments, StaffAccountService staff,
                            CurrentUser currentUser, Clock clock) {
@@ -78,7 +74,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         configureGrid(clock);
         var help = new Button("Shortcuts (?)", click -> new KeyboardHelp().open());
         help.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var filters = new FlexLayout(search, statuses, urgency, type, assignment, from, to, help);
+        var filters = new FlexLayout(search, statuses, urgency);
+        more = new MoreFilters(filters, therapist, this::refresh);
+        filters.add(more.toggle(), help);
         if (!therapist) {
             // the manager assigns without opening the case: select the row, then this
             var assign = new Button("Assign selected case…", click -> grid.asSingleSelect().getOptionalValue()
@@ -120,29 +118,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
             case ROUTINE -> "Not urgent";
         });
         urgency.setValue(QueueFilter.Urgency.ANY);
-        type.setLabel("Asked for");
-        type.setItems(RequestedType.values());
-        type.setEmptySelectionAllowed(true);
-        type.setEmptySelectionCaption("Any");
-        type.setItemLabelGenerator(t -> t == null ? "Any" : t.label());
-        assignment.setLabel("Assigned");
-        assignment.setItems(therapist ? EnumSet.allOf(QueueFilter.Assignment.class)
-                : EnumSet.of(QueueFilter.Assignment.ANYONE, QueueFilter.Assignment.UNASSIGNED));
-        assignment.setItemLabelGenerator(a -> switch (a) {
-            case ANYONE -> "Anyone";
-            case ME -> "To me";
-            case UNASSIGNED -> "Unassigned";
-        });
-        assignment.setValue(QueueFilter.Assignment.ANYONE);
-        from.setLocale(Locale.UK);
-        to.setLocale(Locale.UK);
         search.addValueChangeListener(change -> refresh());
         statuses.addValueChangeListener(change -> refresh());
         urgency.addValueChangeListener(change -> refresh());
-        type.addValueChangeListener(change -> refresh());
-        assignment.addValueChangeListener(change -> refresh());
-        from.addValueChangeListener(change -> refresh());
-        to.addValueChangeListener(change -> refresh());
     }
 
     private void configureGrid(Clock clock) {
@@ -163,8 +141,11 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName()).setHeader("Assigned to")
                 .setAutoWidth(true);
         grid.setItems(query -> loader.fetch(query.getOffset(), query.getLimit()));
-        grid.setEmptyStateText("No cases match these filters. Try \u201cAll cases\u201d, or clear the search.");
-        grid.setPageSize(QueueLoader.PAGE);
+        // Latin-1 only here and in the cells: one wider character makes Flow keep the whole first response as
+        // UTF-16, twice the bytes per session (docs/performance.md section 5)
+        grid.setEmptyStateText("No cases match these filters. Choose All cases, or clear the search.");
+        // a screenful and a little more: the first response (which Flow keeps per UI) carries these rows
+        grid.setPageSize(GRID_PAGE);
         grid.setMultiSort(false);
         grid.addSortListener(event -> {
             loader.reset(filter(), sortFrom(event.getSortOrder()));
@@ -235,8 +216,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
 
     private QueueFilter filter() {
         return new QueueFilter(statuses.getValue() == null ? QueueFilter.IN_HAND : statuses.getValue().statuses,
-                urgency.getValue(), type.getValue(), assignment.getValue(), from.getValue(), to.getValue(),
-                search.getValue());
+                urgency.getValue(), more.type(), more.assignment(), more.from(), more.to(), search.getValue());
     }
 
     private static QueueSort sortFrom(List<GridSortOrder<QueueRow>> orders) {
@@ -257,7 +237,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     /** How long the client has waited for therapy to begin; once it has, they are no longer waiting. */
     static String waiting(QueueRow row, Clock clock) {
         return switch (row.status()) {
-            case IN_THERAPY, ENDED, CLOSED -> "—";
+            case IN_THERAPY, ENDED, CLOSED -> "Not waiting";
             default -> Waiting.since(row.submittedAt(), clock.instant());
         };
     }

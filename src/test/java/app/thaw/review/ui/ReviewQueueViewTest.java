@@ -94,6 +94,8 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         var third = data.submit(completeAnswers(word + " Third"));
         navigate(ReviewQueueView.class);
         search(word);
+        assertThat(find(Select.class).withLabel("Assigned").exists()).as("created only when opened").isFalse();
+        openMoreFilters();
         assertThat(test(select("Assigned")).getSuggestions()).containsExactly("Anyone", "To me", "Unassigned");
 
         press(Key.KEY_J);
@@ -116,6 +118,39 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
 
         test(select("Assigned")).selectItem("To me");
         assertThat(references()).containsExactly(second.reference());
+
+        // closed again, the toggle says a filter still narrows the list, and the filter still applies
+        Button toggle = moreFiltersToggle();
+        test(toggle).click();
+        assertThat(toggle.getText()).isEqualTo("More filters (1 active)");
+        assertThat(toggle.getElement().getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(find(Select.class).withLabel("Assigned").exists()).as("hidden while closed").isFalse();
+        assertThat(references()).containsExactly(second.reference());
+        test(toggle).click();
+        assertThat(toggle.getText()).isEqualTo("Fewer filters");
+        assertThat(toggle.getElement().getAttribute("aria-expanded")).isEqualTo("true");
+        test(select("Assigned")).selectItem("Anyone");
+        assertThat(references()).containsExactly(first.reference(), second.reference(), third.reference());
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void theSentDatesAndAskedForNarrowTheRowsOnceMoreFiltersAreOpen() {
+        String word = ReviewTestData.uniqueWord();
+        var sent = data.submit(completeAnswers(word + " Sent"));
+        navigate(ReviewQueueView.class);
+        search(word);
+        assertThat(moreFiltersToggle().getText()).isEqualTo("More filters");
+
+        openMoreFilters();
+        var tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(1);
+        test(find(com.vaadin.flow.component.datepicker.DatePicker.class).withLabel("Sent from").single())
+                .setValue(tomorrow);
+        assertThat(references()).isEmpty();
+        test(find(com.vaadin.flow.component.datepicker.DatePicker.class).withLabel("Sent from").single())
+                .setValue(null);
+        assertThat(references()).containsExactly(sent.reference());
+        assertThat(test(select("Asked for")).getSuggestions()).contains("Couples", "Individual", "Not sure");
     }
 
     @Test
@@ -141,6 +176,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
 
         navigate(ReviewQueueView.class);
         search(word);
+        openMoreFilters();
 
         Select<?> assigned = select("Assigned");
         assertThat(test(assigned).getSuggestions()).containsExactly("Anyone", "Unassigned")
@@ -193,6 +229,14 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
 
     private void search(String text) {
         test(find(TextField.class).withAriaLabel("Search by name or reference").single()).setValue(text);
+    }
+
+    private Button moreFiltersToggle() {
+        return find(Button.class).withClassName("more-filters").single();
+    }
+
+    private void openMoreFilters() {
+        test(moreFiltersToggle()).click();
     }
 
     @SuppressWarnings("unchecked")
