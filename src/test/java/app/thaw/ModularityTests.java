@@ -166,6 +166,20 @@ class ModularityTests {
                 .check(CLASSES);
     }
 
+    /** A feature's public service does one job: more than nine collaborators means it is doing several (issue 19). */
+    @Test
+    void rootServicesHaveAtMostNineCollaborators() {
+        List<String> crowded = CLASSES.stream()
+                .filter(type -> type.getPackageName().equals("app.thaw." + feature(type)))
+                .filter(type -> type.getModifiers().contains(JavaModifier.PUBLIC))
+                .filter(type -> type.isAnnotatedWith(Service.class) || type.isAnnotatedWith(Component.class))
+                .flatMap(type -> type.getConstructors().stream()
+                        .filter(constructor -> constructor.getRawParameterTypes().size() > 9)
+                        .map(constructor -> type.getName() + " takes " + constructor.getRawParameterTypes().size()))
+                .sorted().toList();
+        assertThat(crowded).as("public services split by job (see ReviewService's split in the README)").isEmpty();
+    }
+
     /** Null is never a value unless marked @Nullable, in every package: NullAway checks all of them in the build. */
     @Test
     void everyPackageIsNullMarked() {
