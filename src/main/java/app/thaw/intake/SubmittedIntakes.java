@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.thaw.base.domain.Erased;
 import app.thaw.base.domain.StorableText;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
@@ -25,13 +24,12 @@ import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeRepository;
 import app.thaw.intake.questionnaire.AnswerValidator;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
-import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
-import app.thaw.security.StaffAccountService;
 
 /**
  * Submitted intakes for the practice side. Every method takes the grant the case-access policy gave for that intake,
  * so nothing here can be reached with a bare id: which operation the grant is for decides what it may read.
+ * Corrections of answers are kept by {@link AnswerCorrections}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,28 +45,21 @@ public class SubmittedIntakes {
     private final QuestionnaireCatalog questionnaires;
     private final AnswersJson json;
     private final JdbcTemplate jdbc;
-    private final CurrentUser currentUser;
-    private final StaffAccountService staff;
+    private final AnswerCorrections corrections;
     private final Clock clock;
-    private final EncryptedColumns.AmendmentAnswer amendmentAnswer;
-    private final EncryptedColumns.AmendmentReason amendmentReason;
     private final EntityManager entityManager;
     private final EncryptedColumns.IntakeAnswers answersColumn;
 
     SubmittedIntakes(IntakeRepository intakes, QuestionnaireCatalog questionnaires, AnswersJson json,
-                     JdbcTemplate jdbc, CurrentUser currentUser, StaffAccountService staff, Clock clock,
-                     EncryptedColumns.AmendmentAnswer amendmentAnswer, EncryptedColumns.AmendmentReason amendmentReason,
-                     EntityManager entityManager, EncryptedColumns.IntakeAnswers answersColumn) {
+                     JdbcTemplate jdbc, AnswerCorrections corrections, Clock clock, EntityManager entityManager,
+                     EncryptedColumns.IntakeAnswers answersColumn) {
         this.entityManager = entityManager;
         this.answersColumn = answersColumn;
-        this.amendmentAnswer = amendmentAnswer;
-        this.amendmentReason = amendmentReason;
         this.intakes = intakes;
         this.questionnaires = questionnaires;
         this.json = json;
         this.jdbc = jdbc;
-        this.currentUser = currentUser;
-        this.staff = staff;
+        this.corrections = corrections;
         this.clock = clock;
     }
 
@@ -94,7 +85,7 @@ public class SubmittedIntakes {
                     json.readScores(rs.getString("scores")), json.readRiskFlags(rs.getString("risk_flags")),
                     coupleCaseId, rs.getTimestamp("submitted_at").toInstant(), List.of());
         }, grant.intakeId()).stream().findFirst().orElseThrow();
-        return read.withAmendments(amendments(read.id()));
+        return read.withAmendments(corrections.of(read.id()));
     }
 
     /**
@@ -177,12 +168,7 @@ public class SubmittedIntakes {
         if (problem.isPresent()) {
             return problem;
         }
-        jdbc.update("""
-                insert into intake_amendment (intake_id, item_id, answer, reason, amended_by, amended_at)
-                values (?, ?, cast(? as jsonb), ?, ?, ?)""", grant.intakeId(), itemId,
-                amendmentAnswer.encrypt(json.writeValues(corrected.multi(itemId))),
-                amendmentReason.convertToDatabaseColumn(why), currentUser.require().id(),
-                Timestamp.from(clock.instant()));
+        corrections.record(grant.intakeId(), itemId, corrected.multi(itemId), why);
         return Optional.empty();
     }
 
@@ -263,25 +249,7 @@ public class SubmittedIntakes {
     @RolesAllowed(Roles.THERAPIST)
     public List<Amendment> amendments(CaseGrant grant) {
         grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.CHANGE_CLINICAL);
-        return amendments(grant.intakeId());
-    }
-
-    /** Corrections to an intake's answers, oldest first. */
-    private List<Amendment> amendments(long intakeId) {
-        record Row(String itemId, String answer, String reason, long amendedBy, java.time.Instant amendedAt) {
-        }
-        List<Row> rows = jdbc.query("select item_id, answer, reason, amended_by, amended_at from intake_amendment"
-                        + " where intake_id = ? order by amended_at, id",
-                (rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getTimestamp(5).toInstant()), intakeId);
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        // only the correctors' names: most intakes have none, and every read (API reads too) passes here
-        var names = staff.displayNames(rows.stream().map(Row::amendedBy).collect(java.util.stream.Collectors.toSet()));
-        return rows.stream().map(r -> new Amendment(r.itemId(), json.readValues(amendmentAnswer.decrypt(r.answer())),
-                Erased.orMarker(amendmentReason.convertToEntityAttribute(r.reason())),
-                names.getOrDefault(r.amendedBy(), "Former staff member"), r.amendedAt())).toList();
+        return corrections.of(grant.intakeId());
     }
 
     private QuestionnaireDefinition definition(String questionnaireId, int version) {
@@ -296,6 +264,6 @@ public class SubmittedIntakes {
                 intake.getStatus(), intake.getRequestedType(), intake.isUrgent(), definition,
                 json.read(intake.getAnswersJson()), json.readScores(intake.getScoresJson()),
                 json.readRiskFlags(intake.getRiskFlagsJson()), intake.getCoupleCaseId(), intake.getSubmittedAt(),
-                amendments(intake.getId()));
+                corrections.of(intake.getId()));
     }
 }

@@ -34,7 +34,8 @@ import app.thaw.security.SystemActor;
  * time lies within their working hours (weekly hours and extra hours). A therapist whose week has no hours at all has
  * not set their diary up yet, so hours do not limit them; closed days and time away always do. A booking asks one
  * query ({@link #CLEAR}) whether nothing at all stands in the way; only when something might does the full check
- * below read the rows and word the reason, so the answer is the same, only cheaper when the time is free.
+ * below read the rows and word the reason, so the answer is the same, only cheaper when the time is free. The same
+ * hours, time away and closed days are what the slot finder searches within.
  */
 @Component
 class Availability {
@@ -131,6 +132,28 @@ class Availability {
         return Optional.of("That is outside " + name(therapistId) + "'s working hours on " + DAY.format(firstDay)
                 + " (" + String.join(", ", windows.stream().map(w -> TIME.format(w[0]) + "–" + TIME.format(w[1]))
                         .toList()) + ").");
+    }
+
+    /** The therapist's weekly hours as the slot finder reads them. */
+    List<SlotFinder.WeeklyHours> weeklyHours(long therapistId) {
+        return hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()
+                .map(h -> new SlotFinder.WeeklyHours(h.getDay(), h.getStarts(), h.getEnds())).toList();
+    }
+
+    /** Extra hours first, then time away and closed days, which win over them (SlotFinder reads them in order). */
+    List<SlotFinder.DatedException> datedExceptions(long therapistId, LocalDate first, LocalDate last) {
+        List<SlotFinder.DatedException> dated = new ArrayList<>(extras
+                .findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, first, last).stream()
+                .map(e -> new SlotFinder.DatedException(e.getDay(), true, e.getStarts(), e.getEnds())).toList());
+        for (TimeAway away : timeAway.findOverlapping(therapistId, first, last)) {
+            LocalDate from = away.getFirstDay().isBefore(first) ? first : away.getFirstDay();
+            LocalDate to = away.getLastDay().isAfter(last) ? last : away.getLastDay();
+            from.datesUntil(to.plusDays(1)).forEach(day -> dated.add(new SlotFinder.DatedException(day, false,
+                    away.getStarts(), away.getEnds())));
+        }
+        closedDays.findByDayBetweenOrderByDayAsc(first, last).stream().filter(day -> !day.isOpen())
+                .forEach(day -> dated.add(new SlotFinder.DatedException(day.getDay(), false, null, null)));
+        return dated;
     }
 
     static String describe(TimeAway away) {

@@ -31,44 +31,34 @@ import app.thaw.intake.SubmittedIntakes;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.scheduling.domain.BusyTime;
-import app.thaw.scheduling.domain.ClosedDayRepository;
-import app.thaw.scheduling.domain.TimeAway;
-import app.thaw.scheduling.domain.TimeAwayRepository;
 import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.RoomRepository;
-import app.thaw.scheduling.domain.WorkingExceptionRepository;
-import app.thaw.scheduling.domain.WorkingHoursRepository;
 import app.thaw.security.Roles;
 
-/** Finds the next free times for a case from the diary as it stands; the finding itself is {@link SlotFinder}. */
+/**
+ * Finds the next free times for a case from the diary as it stands; the finding itself is {@link SlotFinder}, the
+ * therapist's hours, time away and closed days come from {@link Availability}.
+ */
 @Service
 @Transactional(readOnly = true)
 public class FreeSlotService {
 
     static final Duration STEP = Duration.ofMinutes(30);
 
-    private final WorkingHoursRepository hours;
-    private final WorkingExceptionRepository exceptions;
+    private final Availability availability;
     private final AppointmentRepository appointments;
     private final AppointmentTypeRepository types;
     private final RoomRepository rooms;
     private final SubmittedIntakes intakes;
     private final CaseAccess access;
-    private final TimeAwayRepository timeAway;
-    private final ClosedDayRepository closedDays;
     private final HeldTimes held;
     private final Clock clock;
 
-    FreeSlotService(WorkingHoursRepository hours, WorkingExceptionRepository exceptions,
-                    AppointmentRepository appointments, AppointmentTypeRepository types, RoomRepository rooms,
-                    SubmittedIntakes intakes, CaseAccess access, TimeAwayRepository timeAway,
-                    ClosedDayRepository closedDays, HeldTimes held, Clock clock) {
+    FreeSlotService(Availability availability, AppointmentRepository appointments, AppointmentTypeRepository types,
+                    RoomRepository rooms, SubmittedIntakes intakes, CaseAccess access, HeldTimes held, Clock clock) {
         this.held = held;
-        this.timeAway = timeAway;
-        this.closedDays = closedDays;
         this.access = access;
-        this.hours = hours;
-        this.exceptions = exceptions;
+        this.availability = availability;
         this.appointments = appointments;
         this.types = types;
         this.rooms = rooms;
@@ -129,9 +119,7 @@ public class FreeSlotService {
             }
         }
         var query = new SlotFinder.Query(Application.PRACTICE_ZONE, now, last, length, STEP,
-                hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId).stream()
-                        .map(h -> new SlotFinder.WeeklyHours(h.getDay(), h.getStarts(), h.getEnds())).toList(),
-                datedExceptions(therapistId, first, last),
+                availability.weeklyHours(therapistId), availability.datedExceptions(therapistId, first, last),
                 java.util.stream.Stream.concat(appointments.findTherapistBusy(now, windowEnd, therapistId).stream(),
                         held.forTherapist(therapistId, now, windowEnd).stream()).map(FreeSlotService::busy).toList(),
                 roomDiaries, clients, max);
@@ -139,22 +127,6 @@ public class FreeSlotService {
                 .map(slot -> new SlotSuggestion(slot.start(), slot.end(), slot.roomId(),
                         slot.roomId() == null ? null : roomNames.get(slot.roomId())))
                 .toList();
-    }
-
-    /** Extra hours first, then time away and closed days, which win over them (SlotFinder reads them in order). */
-    private List<SlotFinder.DatedException> datedExceptions(long therapistId, LocalDate first, LocalDate last) {
-        List<SlotFinder.DatedException> dated = new ArrayList<>(exceptions
-                .findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId, first, last).stream()
-                .map(e -> new SlotFinder.DatedException(e.getDay(), true, e.getStarts(), e.getEnds())).toList());
-        for (TimeAway away : timeAway.findOverlapping(therapistId, first, last)) {
-            LocalDate from = away.getFirstDay().isBefore(first) ? first : away.getFirstDay();
-            LocalDate to = away.getLastDay().isAfter(last) ? last : away.getLastDay();
-            from.datesUntil(to.plusDays(1)).forEach(day -> dated.add(new SlotFinder.DatedException(day, false,
-                    away.getStarts(), away.getEnds())));
-        }
-        closedDays.findByDayBetweenOrderByDayAsc(first, last).stream().filter(day -> !day.isOpen())
-                .forEach(day -> dated.add(new SlotFinder.DatedException(day.getDay(), false, null, null)));
-        return dated;
     }
 
     private static SlotFinder.Busy busy(BusyTime time) {

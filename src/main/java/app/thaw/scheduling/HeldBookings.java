@@ -9,15 +9,12 @@ import java.util.Optional;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
-import app.thaw.audit.AuditAction;
-import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
@@ -46,26 +43,19 @@ public class HeldBookings {
 
     private final AppointmentRepository appointments;
     private final AppointmentTypeRepository types;
-    private final SessionViews views;
-    private final DiaryCare care;
+    private final NewSessions newSessions;
     private final Availability availability;
     private final CaseAccess access;
-    private final AuditLog auditLog;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DiaryTurns turns;
 
-    HeldBookings(AppointmentRepository appointments, AppointmentTypeRepository types, SessionViews views,
-                 DiaryCare care, Availability availability, CaseAccess access, AuditLog auditLog,
-                 ApplicationEventPublisher events, Clock clock, DiaryTurns turns) {
+    HeldBookings(AppointmentRepository appointments, AppointmentTypeRepository types, NewSessions newSessions,
+                 Availability availability, CaseAccess access, Clock clock, DiaryTurns turns) {
         this.appointments = appointments;
         this.types = types;
-        this.views = views;
-        this.care = care;
+        this.newSessions = newSessions;
         this.availability = availability;
         this.access = access;
-        this.auditLog = auditLog;
-        this.events = events;
         this.clock = clock;
         this.turns = turns;
     }
@@ -105,11 +95,8 @@ public class HeldBookings {
         Appointment appointment = appointments.saveAndFlush(new Appointment(clients.getFirst().intakeId(), partner,
                 time.therapistId(), time.roomId(), type.getId(), time.format(), time.start(), time.end(), null,
                 clock.instant(), bookedBy));
-        SessionViews.Booked booked = views.booked(appointment, clients);
-        events.publishEvent(new AppointmentBooked(booked.notice()));
-        care.booked(clients, appointment);
-        auditLog.recordAll(AuditAction.SESSION_BOOKED, clients, type.getLabel() + " " + WHEN.format(time.start())
-                + " with " + booked.view().therapistName() + ", " + how);
+        SessionViews.Booked booked = newSessions.booked(appointment, clients, false, done -> type.getLabel() + " "
+                + WHEN.format(time.start()) + " with " + done.view().therapistName() + ", " + how);
         return new BookingResult.Booked(booked.view());
     }
 }

@@ -13,16 +13,12 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.ids.StaffId;
-import app.thaw.base.domain.SecretToken;
-import app.thaw.base.web.PublicUrl;
 import app.thaw.security.StaffInputProblem.Field;
 import app.thaw.security.domain.PasswordLink;
-import app.thaw.security.domain.PasswordLinkRepository;
 import app.thaw.security.domain.StaffAccount;
 import app.thaw.security.domain.StaffAccountRepository;
 
@@ -35,35 +31,28 @@ import app.thaw.security.domain.StaffAccountRepository;
 @RolesAllowed(Roles.ADMIN)
 public class StaffAdministration {
 
-    /** Serialises every change that could remove a practice manager, across all app instances. */
-    static final long ADMIN_CHANGES_LOCK = 0x7468_6177_0000_0001L;
-
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\".]+(\\.[^@\\s<>\".]+)+");
 
     private final StaffAccountRepository accounts;
-    private final PasswordLinkRepository links;
-    private final CurrentUser currentUser;
-    private final JdbcTemplate jdbc;
+    private final StaffLinks links;
+    private final TeamChangeRules rules;
     private final ApplicationEventPublisher events;
     private final List<StaffCommitments> commitments;
-    private final PublicUrl publicUrl;
     private final SignInThrottle throttle;
     private final KnownDevices devices;
     private final Clock clock;
 
-    StaffAdministration(StaffAccountRepository accounts, PasswordLinkRepository links, CurrentUser currentUser,
-                        JdbcTemplate jdbc, ApplicationEventPublisher events, List<StaffCommitments> commitments,
-                        PublicUrl publicUrl, SignInThrottle throttle, KnownDevices devices, Clock clock) {
+    StaffAdministration(StaffAccountRepository accounts, StaffLinks links, TeamChangeRules rules,
+                        ApplicationEventPublisher events, List<StaffCommitments> commitments, SignInThrottle throttle,
+                        KnownDevices devices, Clock clock) {
         this.commitments = List.copyOf(commitments);
         this.throttle = throttle;
         this.devices = devices;
         this.accounts = accounts;
         this.links = links;
-        this.currentUser = currentUser;
-        this.jdbc = jdbc;
+        this.rules = rules;
         this.events = events;
-        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -72,7 +61,7 @@ public class StaffAdministration {
     public List<TeamMember> team() {
         List<StaffAccount> all = accounts.findAllByOrderByDisplayNameAsc();
         Map<Long, PasswordLink> open = new HashMap<>();
-        links.findOpen(all.stream().map(StaffAccount::getId).toList())
+        links.open(all.stream().map(StaffAccount::getId).toList())
                 .forEach(link -> open.put(link.getStaffId(), link));
         Instant now = clock.instant();
         return all.stream().map(account -> member(account, open.get(account.getId()), now))
@@ -107,7 +96,7 @@ public class StaffAdministration {
         StaffAccount account = accounts.saveAndFlush(new StaffAccount(username, name, email, null, member.role(),
                 clock.instant()));
         changed(StaffChange.INVITED, account, "as " + member.role().label());
-        return issue(account, LinkPurpose.INVITATION);
+        return links.issue(account, LinkPurpose.INVITATION);
     }
 
     /** A fresh link for someone still to choose a password; the previous link stops working. */
@@ -116,10 +105,9 @@ public class StaffAdministration {
         if (account.hasPassword() || !account.isActive()) {
             throw new StaffActionRefused(account.getDisplayName() + " is not waiting for a password link.");
         }
-        LinkPurpose purpose = links.findOpen(staffId.value()).stream().map(PasswordLink::getPurpose).findFirst()
-                .orElse(lastPurpose(staffId.value()));
+        LinkPurpose purpose = links.purpose(staffId.value());
         changed(StaffChange.LINK_RENEWED, account, purpose == LinkPurpose.INVITATION ? "invitation" : "reset");
-        return issue(account, purpose);
+        return links.issue(account, purpose);
     }
 
     /**
@@ -128,25 +116,25 @@ public class StaffAdministration {
      */
     public IssuedLink resetPassword(StaffId staffId) {
         StaffAccount account = account(staffId.value());
-        refuseForSelf(account, "reset your own password: use Change password in your account menu");
+        rules.refuseForSelf(account, "reset your own password: use Change password in your account menu");
         if (!account.isActive()) {
             throw new StaffActionRefused(account.getDisplayName() + " is deactivated. Reactivate them first.");
         }
         account.clearPassword();
         devices.forget(account.getId());
         changed(StaffChange.PASSWORD_RESET, account, "password removed, reset link issued; sessions ended");
-        return issue(account, LinkPurpose.RESET);
+        return links.issue(account, LinkPurpose.RESET);
     }
 
     public void changeRole(StaffId staffId, StaffRole role) {
-        lockAdminChanges();
+        rules.lockAdminChanges();
         StaffAccount account = account(staffId.value());
         if (account.getRole() == role) {
             return;
         }
-        refuseForSelf(account, "change your own role");
+        rules.refuseForSelf(account, "change your own role");
         if (account.getRole() == StaffRole.ADMIN && account.isActive()) {
-            refuseIfLastAdmin(account, "make them a " + role.label().toLowerCase(Locale.UK));
+            rules.refuseIfLastAdmin(account, "make them a " + role.label().toLowerCase(Locale.UK));
         }
         String from = account.getRole().label();
         account.changeRole(role);
@@ -155,14 +143,14 @@ public class StaffAdministration {
 
     /** Ends all their sessions at once and stops them signing in; their records and history stay. */
     public void deactivate(StaffId staffId) {
-        lockAdminChanges();
+        rules.lockAdminChanges();
         StaffAccount account = account(staffId.value());
         if (!account.isActive()) {
             return;
         }
-        refuseForSelf(account, "deactivate your own account");
+        rules.refuseForSelf(account, "deactivate your own account");
         if (account.getRole() == StaffRole.ADMIN) {
-            refuseIfLastAdmin(account, "deactivate them");
+            rules.refuseIfLastAdmin(account, "deactivate them");
         }
         List<String> left = commitments.stream().flatMap(c -> c.outstanding(staffId.value()).stream()).toList();
         if (!left.isEmpty()) {
@@ -171,7 +159,7 @@ public class StaffAdministration {
         }
         account.deactivate();
         devices.forget(account.getId());
-        links.findOpen(staffId.value()).forEach(link -> link.revoke(clock.instant()));
+        links.revokeOpen(staffId.value());
         changed(StaffChange.DEACTIVATED, account, "sessions ended");
     }
 
@@ -199,56 +187,9 @@ public class StaffAdministration {
         changed(StaffChange.SIGN_IN_PAUSE_LIFTED, account, "sign-in pause lifted early");
     }
 
-    private IssuedLink issue(StaffAccount account, LinkPurpose purpose) {
-        Instant now = clock.instant();
-        links.findOpen(account.getId()).forEach(link -> link.revoke(now));
-        links.flush();
-        String token = SecretToken.generate();
-        PasswordLink link = links.save(new PasswordLink(account.getId(), purpose, SecretToken.hash(token), now,
-                currentUser.get().map(StaffUser::id).orElse(null)));
-        String url = publicUrl.link((purpose == LinkPurpose.INVITATION ? "welcome/" : "reset-password/") + token);
-        events.publishEvent(new StaffLinkIssued(purpose, account.getEmail(), account.getDisplayName(), url,
-                link.getExpiresAt()));
-        return new IssuedLink(url, link.getExpiresAt(), account.getDisplayName(), account.getEmail());
-    }
-
-    /**
-     * Taken before reading any account, held to commit: a second admin's change waits here and then counts
-     * the practice managers as the first one left them, so two admins demoting each other leave one.
-     */
-    private void lockAdminChanges() {
-        jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, ADMIN_CHANGES_LOCK);
-    }
-
-    private void refuseIfLastAdmin(StaffAccount account, String wanted) {
-        Integer others = jdbc.queryForObject("select count(*) from staff_account where role = 'ADMIN' and active "
-                + "and id <> ?", Integer.class, account.getId());
-        if (others == null || others == 0) {
-            events.publishEvent(new StaffAccountChanged(StaffChange.REFUSED, account.getId(),
-                    account.getDisplayName(), account.getUsername(), "wanted to " + wanted
-                    + "; they are the last active practice manager"));
-            throw new StaffActionRefused("You can't " + wanted + ": " + account.getDisplayName()
-                    + " is the practice's only active practice manager, and someone must always be able to "
-                    + "manage the team. Make another person a practice manager first.");
-        }
-    }
-
-    private void refuseForSelf(StaffAccount account, String wanted) {
-        if (currentUser.get().map(StaffUser::id).filter(id -> id.equals(account.getId())).isPresent()) {
-            throw new StaffActionRefused("You can't " + wanted + ". Ask another practice manager.");
-        }
-    }
-
     private StaffAccount account(long staffId) {
         return accounts.findById(staffId)
                 .orElseThrow(() -> new StaffActionRefused("That staff account no longer exists."));
-    }
-
-    private LinkPurpose lastPurpose(long staffId) {
-        List<String> purposes = jdbc.queryForList("select purpose from staff_password_link where staff_id = ? "
-                + "order by created_at desc, id desc limit 1", String.class, staffId);
-        String purpose = purposes.isEmpty() ? null : purposes.getFirst();
-        return purpose == null ? LinkPurpose.INVITATION : LinkPurpose.valueOf(purpose);
     }
 
     private void changed(StaffChange change, StaffAccount account, String detail) {
@@ -263,7 +204,7 @@ public class StaffAdministration {
         } else if (account.hasPassword()) {
             status = AccountStatus.ACTIVE;
         } else {
-            LinkPurpose purpose = open != null ? open.getPurpose() : lastPurpose(account.getId());
+            LinkPurpose purpose = open != null ? open.getPurpose() : links.lastPurpose(account.getId());
             status = purpose == LinkPurpose.RESET ? AccountStatus.RESET_PENDING : AccountStatus.INVITED;
         }
         Instant expires = open != null && open.getExpiresAt().isAfter(now) && account.isActive()

@@ -46,7 +46,8 @@ import app.thaw.waitlist.domain.WaitlistStore;
 /**
  * The waiting list as staff read it (urgent first, then longest waiting; names, types and times only, so the
  * practice manager sees it too), the waits per service type, and the slot finder for a waiting case. Offers:
- * {@link OfferService}; other changes to a waiting case: {@link WaitlistChanges}.
+ * {@link OfferService}; other changes to a waiting case: {@link WaitlistChanges}; times cancellations gave back:
+ * {@link FreedTimeService}; how they reach the list: {@link BackfillSettings}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -61,16 +62,11 @@ public class WaitlistService {
     private final FreeSlotService slots;
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
-    private final FreedTimeOffers freedOffers;
-    private final app.thaw.audit.AuditLog auditLog;
     private final Clock clock;
 
     WaitlistService(WaitlistStore store, WaitlistListing listing, CaseAccess access, SubmittedIntakes intakes,
-                    FreeSlotService slots, StaffAccountService staff, CurrentUser currentUser,
-                    FreedTimeOffers freedOffers, app.thaw.audit.AuditLog auditLog, Clock clock) {
+                    FreeSlotService slots, StaffAccountService staff, CurrentUser currentUser, Clock clock) {
         this.listing = listing;
-        this.freedOffers = freedOffers;
-        this.auditLog = auditLog;
         this.store = store;
         this.access = access;
         this.intakes = intakes;
@@ -159,60 +155,6 @@ public class WaitlistService {
             }
         }
         return apart.stream().limit(Math.clamp(max, 1, 30)).toList();
-    }
-
-    /**
-     * Times cancellations gave back (in one's own diary for a therapist), each with the waiting cases it suits best:
-     * what the waiting list suggests when the practice backfills by suggestion.
-     */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public List<FreedTime> freedTimes() {
-        var me = currentUser.require();
-        List<WaitlistRows.Slot> freed = listing.freed(clock.instant(), me.isAdmin() ? null : (long) me.id());
-        Map<Long, String> therapists = staff.displayNames(freed.stream().map(WaitlistRows.Slot::therapistId)
-                .collect(Collectors.toSet()));
-        List<FreedTime> times = new ArrayList<>();
-        for (WaitlistRows.Slot slot : freed) {
-            List<FreedTime.Fit> fits = new ArrayList<>();
-            for (WaitlistRows.Entry entry : freedOffers.bestFits(slot, 3, List.of())) {
-                List<CaseGrant> grants = access.checkAll(entry.partnerIntakeId() == null ? List.of(entry.intakeId())
-                        : List.of(entry.intakeId(), entry.partnerIntakeId()), CaseOperation.READ_BOOKING_DETAILS);
-                Map<Long, ClientName> names = intakes.names(grants);
-                ClientName client = names.get(entry.intakeId());
-                if (client == null) {
-                    continue;
-                }
-                ClientName partner = entry.partnerIntakeId() == null ? null : names.get(entry.partnerIntakeId());
-                fits.add(new FreedTime.Fit(entry.intakeId(), client.reference(), client.fullName()
-                        + (partner == null ? "" : " & " + partner.fullName()), entry.urgent()));
-            }
-            times.add(new FreedTime(slot.id(), slot.startsAt().atZone(Application.PRACTICE_ZONE),
-                    slot.endsAt().atZone(Application.PRACTICE_ZONE), therapists.getOrDefault(slot.therapistId(),
-                    "Former staff member"), OfferChoices.where(slot), fits));
-        }
-        return times;
-    }
-
-    /** Whether the person is the practice manager (who sets how freed times are backfilled). */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public boolean managesPractice() {
-        return currentUser.require().isAdmin();
-    }
-
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public BackfillMode backfillMode() {
-        return BackfillMode.valueOf(store.settings().backfillMode());
-    }
-
-    /** The practice manager decides how freed times reach the waiting list; audited as a settings change. */
-    @RolesAllowed(Roles.ADMIN)
-    @Transactional
-    public void setBackfillMode(BackfillMode mode) {
-        var current = store.settings();
-        store.saveSettings(new WaitlistStore.Settings(mode.name(), current.backfillCases()), currentUser.require().id(),
-                clock.instant());
-        auditLog.record(app.thaw.audit.AuditAction.SETTINGS_CHANGED, null, null, "Backfill from the waiting list: "
-                + mode.label());
     }
 
     /** Days and times a client said suit them, as a line; nothing ticked means any. */

@@ -63,6 +63,9 @@ class WaitlistIT {
     WaitlistService waitlist;
 
     @Autowired
+    BackfillSettings backfill;
+
+    @Autowired
     OfferService offers;
 
     @Autowired
@@ -267,7 +270,7 @@ class WaitlistIT {
     @Test
     void aTimeFreedByACancellationIsOfferedToTheBestFitsAndTwoClientsChoosingItGiveExactlyOneSession()
             throws Exception {
-        data.as("admin", () -> waitlist.setBackfillMode(BackfillMode.AUTO));
+        data.as("admin", () -> backfill.setBackfillMode(BackfillMode.AUTO));
         try {
             var first = waiting.waitingClient("Backfill " + ReviewTestData.uniqueWord());
             var second = waiting.waitingClient("Backfill " + ReviewTestData.uniqueWord());
@@ -293,7 +296,7 @@ class WaitlistIT {
                     .satisfies(c -> assertThat(c.message()).isEqualTo(OfferChoices.TAKEN));
             assertThat(sessionsOf(first.id()) + sessionsOf(second.id())).isEqualTo(1);
         } finally {
-            data.as("admin", () -> waitlist.setBackfillMode(BackfillMode.SUGGEST));
+            data.as("admin", () -> backfill.setBackfillMode(BackfillMode.SUGGEST));
             jdbc.update("update waitlist_entry set urgent = false, added_at = now() where urgent and added_at < "
                     + "now() - interval '3000 days'");
         }

@@ -31,7 +31,9 @@ import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.Roles;
 import app.thaw.waitlist.BackfillMode;
+import app.thaw.waitlist.BackfillSettings;
 import app.thaw.waitlist.FreedTime;
+import app.thaw.waitlist.FreedTimeService;
 import app.thaw.waitlist.OfferRefused;
 import app.thaw.waitlist.OfferService;
 import app.thaw.waitlist.ServiceType;
@@ -55,6 +57,8 @@ public class WaitlistView extends VerticalLayout {
     static final DateTimeFormatter ADDED = PracticeTime.DATE;
 
     private final WaitlistService waitlist;
+    private final FreedTimeService freedTimes;
+    private final BackfillSettings backfill;
     private final OfferService offers;
     private final Div summary = new Div();
     private final Grid<WaitingCase> grid = new Grid<>();
@@ -63,8 +67,11 @@ public class WaitlistView extends VerticalLayout {
     private final Checkbox urgentOnly = new Checkbox("Urgent only");
     private final Div freed = new Div();
 
-    public WaitlistView(WaitlistService waitlist, OfferService offers) {
+    public WaitlistView(WaitlistService waitlist, FreedTimeService freedTimes, BackfillSettings backfill,
+                        OfferService offers) {
         this.waitlist = waitlist;
+        this.freedTimes = freedTimes;
+        this.backfill = backfill;
         this.offers = offers;
         addClassName("waitlist-view");
         setSizeFull();
@@ -107,16 +114,16 @@ public class WaitlistView extends VerticalLayout {
         freed.setId("freed-times");
         freed.addClassName("freed-times");
         add(new H2("Waiting list"), summary);
-        if (waitlist.managesPractice()) {
+        if (backfill.managesPractice()) {
             var mode = new ComboBox<BackfillMode>("When a cancellation frees a time");
             mode.setId("backfill-mode");
             mode.setItems(BackfillMode.values());
             mode.setItemLabelGenerator(BackfillMode::label);
-            mode.setValue(waitlist.backfillMode());
+            mode.setValue(backfill.backfillMode());
             mode.setWidth("28em");
             mode.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
-                    waitlist.setBackfillMode(e.getValue());
+                    backfill.setBackfillMode(e.getValue());
                     Notification.show("Saved: " + e.getValue().label());
                 }
             });
@@ -146,7 +153,7 @@ public class WaitlistView extends VerticalLayout {
 
     private void showFreed() {
         freed.removeAll();
-        List<FreedTime> times = waitlist.freedTimes();
+        List<FreedTime> times = freedTimes.freedTimes();
         if (times.isEmpty()) {
             return;
         }
