@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,12 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.SecretToken;
 import app.thaw.base.web.PublicUrl;
-import app.thaw.care.CareRecords;
-import app.thaw.care.CaseStage;
-import app.thaw.caseaccess.CaseAccess;
-import app.thaw.caseaccess.CaseGrant;
-import app.thaw.caseaccess.CaseOperation;
-import app.thaw.intake.SubmittedIntakes;
 import app.thaw.notification.ClientEmails;
 import app.thaw.outcomes.domain.MeasureStore;
 import app.thaw.scheduling.AppointmentNotice;
@@ -48,30 +40,22 @@ public class MeasureLinks {
     private static final Logger log = LoggerFactory.getLogger(MeasureLinks.class);
     /** The advisory lock of this job ("THAW-MEA"). */
     private static final long LOCK = 0x5448_4157_4d45_4100L;
-    /** What the intake's own answers already measured: the first measure of every course. */
-    private static final Set<Measure> FROM_INTAKE = EnumSet.of(Measure.PHQ9, Measure.GAD7, Measure.FEELINGS);
 
     private final ObjectProvider<UpcomingSessions> diary;
-    private final CaseAccess access;
-    private final MeasurePlans plans;
+    private final DueMeasures dueMeasures;
     private final MeasureStore store;
-    private final SubmittedIntakes intakes;
-    private final CareRecords care;
     private final ClientEmails emails;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration lead;
     private final PublicUrl publicUrl;
 
-    MeasureLinks(ObjectProvider<UpcomingSessions> diary, CaseAccess access, MeasurePlans plans, MeasureStore store,
-                 SubmittedIntakes intakes, CareRecords care, ClientEmails emails, JdbcTemplate jdbc, Clock clock,
+    MeasureLinks(ObjectProvider<UpcomingSessions> diary, DueMeasures dueMeasures, MeasureStore store,
+                 ClientEmails emails, JdbcTemplate jdbc, Clock clock,
                  @Value("${thaw.outcomes.link-lead:PT24H}") Duration lead, PublicUrl publicUrl) {
         this.diary = diary;
-        this.access = access;
-        this.plans = plans;
+        this.dueMeasures = dueMeasures;
         this.store = store;
-        this.intakes = intakes;
-        this.care = care;
         this.emails = emails;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -94,47 +78,16 @@ public class MeasureLinks {
         }
         Instant now = clock.instant();
         List<AppointmentNotice> due = sessions.startingBetween(now, now.plus(lead));
-        Set<Long> ids = new LinkedHashSet<>();
-        due.forEach(n -> n.recipients().stream().filter(r -> r.intakeId() != null).forEach(r -> ids.add(r.intakeId())));
-        Map<Long, CaseGrant> grants = new HashMap<>();
-        access.checkAll(ids, CaseOperation.READ_CLINICAL).forEach(g -> grants.put(g.intakeId(), g));
-        Map<Long, Set<Measure>> planned = plans.planned(new ArrayList<>(grants.values()));
-        Map<Long, CaseStage> stages = care.stages(grants.values());
-        Set<Long> emailSafe = intakes.emailSafe(grants.values());
         // one statement for the requests, one for the links, one batch for the emails, however many sessions
-        List<MeasureStore.NewRequest> wanted = new ArrayList<>();
-        Map<List<Long>, AppointmentNotice> notices = new HashMap<>();
-        Map<List<Long>, AppointmentNotice.Recipient> recipients = new HashMap<>();
-        for (AppointmentNotice notice : due) {
-            for (AppointmentNotice.Recipient to : notice.recipients()) {
-                CaseGrant grant = to.intakeId() == null ? null : grants.get(to.intakeId());
-                if (grant == null) {
-                    continue;
-                }
-                Set<Measure> measures = EnumSet.copyOf(planned.getOrDefault(grant.intakeId(), Measure.INDIVIDUAL));
-                CaseStage stage = stages.get(grant.intakeId());
-                if (stage == null || stage.course().attendedSessions() == 0) {
-                    // the first session's measure is the intake's own answers
-                    measures.removeAll(FROM_INTAKE);
-                }
-                if (measures.isEmpty()) {
-                    continue;
-                }
-                wanted.add(new MeasureStore.NewRequest(grant.intakeId(), notice.appointmentId(),
-                        Measure.store(measures), notice.start().toInstant(), notice.end().toInstant()));
-                List<Long> key = List.of(grant.intakeId(), notice.appointmentId());
-                notices.put(key, notice);
-                recipients.put(key, to);
-            }
-        }
-        Map<List<Long>, Long> made = store.createRequests(wanted, now);
+        DueMeasures.Wanted wanted = dueMeasures.of(due);
+        Map<List<Long>, Long> made = store.createRequests(wanted.requests(), now);
         Map<String, Long> links = new HashMap<>();
         List<ClientEmails.MeasureLinkEmail> toSend = new ArrayList<>();
         List<Long> emailedRequests = new ArrayList<>();
         made.forEach((key, requestId) -> {
-            if (emailSafe.contains(key.getFirst())) {
-                AppointmentNotice notice = Objects.requireNonNull(notices.get(key), "wanted with its notice");
-                AppointmentNotice.Recipient to = Objects.requireNonNull(recipients.get(key), "wanted with its recipient");
+            if (wanted.emailSafe().contains(key.getFirst())) {
+                AppointmentNotice notice = Objects.requireNonNull(wanted.notices().get(key), "wanted with its notice");
+                AppointmentNotice.Recipient to = Objects.requireNonNull(wanted.recipients().get(key), "wanted with its recipient");
                 String token = SecretToken.generate();
                 links.put(SecretToken.hash(token), requestId);
                 toSend.add(new ClientEmails.MeasureLinkEmail(to.address(), to.name(), notice.start(),

@@ -3,7 +3,6 @@ package app.thaw.waitlist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,21 +14,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.base.ids.IntakeId;
-import app.thaw.base.ids.StaffId;
-import app.thaw.Application;
-import app.thaw.audit.AuditAction;
-import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.caseaccess.GateRefusal;
-import app.thaw.scheduling.HeldBookings;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffUser;
-import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistRows;
 import app.thaw.waitlist.domain.WaitlistStore;
 
@@ -45,35 +38,26 @@ public class OfferService {
     /** How many times one offer may hold: enough choice without emptying a therapist's week. */
     public static final int MAX_TIMES = 6;
     public static final int MAX_HOLD_HOURS = 168;
-    private final WaitlistStore store;
-    private final OfferStore offers;
+    private final OfferHolds held;
     private final WaitingEntries entries;
     private final FreedTimeOffers freed;
-    private final OfferLinks links;
     private final CaseAccess access;
-    private final AuditLog auditLog;
     private final CurrentUser currentUser;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration defaultHold;
-    private final HeldBookings diary;
 
-    OfferService(WaitlistStore store, OfferStore offers, WaitingEntries entries, FreedTimeOffers freed,
-                 OfferLinks links, CaseAccess access, AuditLog auditLog, CurrentUser currentUser,
-                 TransactionTemplate transactions, Clock clock,
-                 @Value("${thaw.waitlist.hold:PT48H}") Duration defaultHold, HeldBookings diary) {
-        this.store = store;
-        this.offers = offers;
+    OfferService(OfferHolds held, WaitingEntries entries, FreedTimeOffers freed, CaseAccess access,
+                 CurrentUser currentUser, TransactionTemplate transactions, Clock clock,
+                 @Value("${thaw.waitlist.hold:PT48H}") Duration defaultHold) {
+        this.held = held;
         this.entries = entries;
         this.freed = freed;
-        this.links = links;
         this.access = access;
-        this.auditLog = auditLog;
         this.currentUser = currentUser;
         this.transactions = transactions;
         this.clock = clock;
         this.defaultHold = defaultHold;
-        this.diary = diary;
     }
 
     /** The hold the practice gives an offer unless staff choose another. */
@@ -118,30 +102,10 @@ public class OfferService {
         try {
             // one transaction for the therapists' hours, the gates and the writes
             return transactions.execute(status -> {
-                for (OfferedTime time : times) {
-                    var away = diary.unavailable(StaffId.of(time.therapistId()), time.start().toInstant(),
-                            time.end().toInstant());
-                    if (away.isPresent()) {
-                        throw new OfferRefused(away.get() + " Please find times again.");
-                    }
-                }
+                held.requireWorkingHours(times);
                 Waiting waiting = replaceOpenOffer(grant);
-                WaitlistRows.Entry entry = waiting.entry();
-                List<CaseGrant> clients = waiting.clients();
-                Instant expires = now.plus(Duration.ofHours(hours));
-                long offerId = offers.insertOffer(entry.id(), me.id(), expires, now, false);
-                long typeId = typeId(store, ServiceType.valueOf(entry.service()));
-                List<OfferedTime> sorted = times.stream().sorted(Comparator.comparing(OfferedTime::start)).toList();
-                for (OfferedTime time : sorted) {
-                    Instant start = time.start().toInstant();
-                    long slot = offers.insertSlot(time.therapistId(), time.roomId(), typeId, time.format().name(),
-                            start, time.end().toInstant(), expires.isBefore(start) ? expires : start, null, now);
-                    offers.offerSlot(offerId, slot);
-                }
-                int emailed = links.issue(offerId, clients, sorted, expires);
-                auditLog.recordAll(AuditAction.OFFER_MADE, clients, sorted.size() + " times held until "
-                        + OfferLinks.WHEN.format(expires.atZone(Application.PRACTICE_ZONE)));
-                return new OfferMade(offerId, sorted.size(), expires, emailed);
+                return held.hold(waiting.entry(), waiting.clients(), me.id(), times, now,
+                        now.plus(Duration.ofHours(hours)));
             });
         } catch (DataIntegrityViolationException taken) {
             throw new OfferRefused("One of those times was taken a moment ago (a session or another offer). "
@@ -160,7 +124,7 @@ public class OfferService {
         StaffUser me = currentUser.require();
         try {
             return transactions.execute(status -> {
-                WaitlistRows.Slot slot = offers.lockSlot(freedSlotId).filter(s -> "FREED".equals(s.state()))
+                WaitlistRows.Slot slot = held.lockSlot(freedSlotId).filter(s -> "FREED".equals(s.state()))
                         .orElseThrow(() -> new OfferRefused("That freed time has already been offered or booked."));
                 if (!me.isAdmin() && slot.therapistId() != me.id()) {
                     throw new OfferRefused("You can offer times in your own diary only.");
