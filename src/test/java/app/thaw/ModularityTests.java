@@ -128,10 +128,6 @@ class ModularityTests {
             "ApiClients.revoke", "ClientStatusService.chooseOfferedTime", "ClientStatusService.measureLink",
             "SubmittedIntakes.submittedIds", "Outbox.body", "Outbox.sendAgain", "ClientOfferService.choose",
             "ClientOfferService.chooseByLink", "OfferService.offerFreed",
-            // subject access requests
-            "DisclosureReviews.approve", "DisclosureReviews.open", "SubjectAccessRequests.changeReviewer",
-            "SubjectAccessRequests.exportJson", "SubjectAccessRequests.exportPdf", "SubjectAccessRequests.extend",
-            "SubjectAccessRequests.withdraw",
             // rooms, session types, working hours, extra hours and time away: the diary's own set-up rows
             "PracticeDetailsService.changeSessionType", "DiarySetupService.changeType",
             "DiarySetupService.removeException", "DiarySetupService.removeWorkingHours",
