@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
@@ -324,7 +325,7 @@ class SubjectAccessRequestIT {
         data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(opened.items().getFirst().key(), "Harmful now"),
                 opened.content()));
 
-        data.as("admin", () -> erasure.erase(couple.client().reference(), "Client's written request"));
+        data.as("admin", () -> erasure.erase(CaseReference.of(couple.client().reference()), "Client's written request"));
 
         assertThat(jdbc.queryForList("select coalesce(item_title, '') || coalesce(reason, '') from "
                 + "subject_access_withheld where request_id = ?", String.class, id)).containsExactly("");
