@@ -116,7 +116,8 @@ public class Outbox {
         return jdbc.update("""
                 update outbox_message
                    set status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = null
-                 where id = ? and status in ('FAILED', 'CAPTURED')""", Timestamp.from(clock.instant()), id.value()) == 1;
+                 where id = ? and status in ('FAILED', 'CAPTURED')""",
+                Timestamp.from(clock.instant()), id.value()) == 1;
     }
 
     private static String filter(@Nullable OutboxStatus status, List<Object> args) {

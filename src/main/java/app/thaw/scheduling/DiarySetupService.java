@@ -242,9 +242,9 @@ public class DiarySetupService {
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public void removeException(StaffId therapistId, ExtraHoursId exceptionId) {
+    public void removeException(StaffId therapistId, ExtraHoursId extra) {
         requireOwnOrAdmin(therapistId.value());
-        exceptions.findById(exceptionId.value()).filter(e -> e.getTherapistId() == therapistId.value()).ifPresent(found -> {
+        exceptions.findById(extra.value()).filter(e -> e.getTherapistId() == therapistId.value()).ifPresent(found -> {
             exceptions.delete(found);
             auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
                     name(therapistId.value()) + ": removed extra hours "

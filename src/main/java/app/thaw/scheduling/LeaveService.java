@@ -131,8 +131,8 @@ public class LeaveService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<SessionView> sessionsDuring(StaffId therapistId, TimeAwayId awayId) {
         requireOwnOrAdmin(therapistId.value());
-        return away.findById(awayId.value()).filter(a -> a.getTherapistId() == therapistId.value()).map(this::sessionsDuring)
-                .orElse(List.of());
+        return away.findById(awayId.value()).filter(a -> a.getTherapistId() == therapistId.value())
+                .map(this::sessionsDuring).orElse(List.of());
     }
 
     @Transactional(readOnly = true)

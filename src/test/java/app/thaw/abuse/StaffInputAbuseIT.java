@@ -135,11 +135,13 @@ class StaffInputAbuseIT {
 
         data.as("amira", () -> {
             assertThat(caseOpening.openCase(CaseReference.of(toms.reference()))).isEmpty();
-            assertThat(CaseReference.typed(" " + toms.reference().toLowerCase() + " ").flatMap(caseOpening::openCase)).isEmpty();
+            assertThat(CaseReference.typed(" " + toms.reference().toLowerCase() + " ").flatMap(caseOpening::openCase))
+                    .isEmpty();
             for (String reference : List.of("", "THW-", "THW-000000", "'; drop table intake; --",
                     "THW-' or '1'='1", "<script>window.__pwned=1</script>", "THW-\u0000", "\uD800",
                     HostileText.MEGABYTE)) {
-                assertThat(CaseReference.typed(reference).flatMap(caseOpening::openCase)).as(reference.length() + " characters").isEmpty();
+                assertThat(CaseReference.typed(reference).flatMap(caseOpening::openCase))
+                        .as(reference.length() + " characters").isEmpty();
                 assertThat(reviewQueue.queue(QueueFilter.open().withSearch(reference), QueueSort.DEFAULT, null, 50))
                         .noneMatch(row -> row.reference().equals(toms.reference()));
             }

@@ -183,16 +183,19 @@ class SubjectAccessRequestIT {
         long id = steps.record(client, "amira").id();
 
         // Tom's only session with the couple was cancelled: to the policy he is a colleague
-        assertThatThrownBy(() -> data.as("tom", () -> reviews.open(AccessRequestId.of(id)))).isInstanceOf(CaseNotFound.class);
+        assertThatThrownBy(() -> data.as("tom", () -> reviews.open(AccessRequestId.of(id))))
+                .isInstanceOf(CaseNotFound.class);
         assertThatThrownBy(() -> data.as("tom", () -> reviews.approve(AccessRequestId.of(id), Map.of(), "x")))
                 .isInstanceOf(CaseNotFound.class);
         // Grace has a session with the client, so may read the case, but is not the one named to review
         bookWith("grace");
-        assertThatThrownBy(() -> data.as("grace", () -> reviews.open(AccessRequestId.of(id)))).isInstanceOf(CaseNotFound.class)
+        assertThatThrownBy(() -> data.as("grace", () -> reviews.open(AccessRequestId.of(id))))
+                .isInstanceOf(CaseNotFound.class)
                 .hasMessage(CaseNotFound.MESSAGE);
         assertThat(data.as("grace", () -> reviews.waitingForMe())).extracting(AccessRequestView::id)
                 .doesNotContain(id);
-        assertThatThrownBy(() -> data.as("admin", () -> reviews.open(AccessRequestId.of(id)))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> data.as("admin", () -> reviews.open(AccessRequestId.of(id))))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> data.as("admin", () -> reviews.approve(AccessRequestId.of(id), Map.of(), "x")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> data.as("amira", () -> requests.record(IntakeId.of(client),
@@ -214,7 +217,8 @@ class SubjectAccessRequestIT {
         data.as("admin", () -> requests.changeReviewer(AccessRequestId.of(id), StaffId.of(data.idOf("grace"))));
         assertThat(data.as("grace", () -> reviews.waitingForMe())).extracting(AccessRequestView::id).contains(id);
         assertThat(data.as("grace", () -> reviews.open(AccessRequestId.of(id))).items()).isNotEmpty();
-        assertThatThrownBy(() -> data.as("amira", () -> reviews.open(AccessRequestId.of(id)))).isInstanceOf(CaseNotFound.class);
+        assertThatThrownBy(() -> data.as("amira", () -> reviews.open(AccessRequestId.of(id))))
+                .isInstanceOf(CaseNotFound.class);
         // and never to someone with no part in the client's care
         assertThatThrownBy(() -> data.as("admin", () -> requests.changeReviewer(AccessRequestId.of(id), StaffId.of(data.idOf("tom")))))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("no part in this client's care");
@@ -322,8 +326,8 @@ class SubjectAccessRequestIT {
     void erasingTheClientBlanksTheCliniciansWordsAboutThem() {
         long id = steps.record(client, "amira").id();
         DisclosureReview opened = data.as("amira", () -> reviews.open(AccessRequestId.of(id)));
-        data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(opened.items().getFirst().key(), "Harmful now"),
-                opened.content()));
+        data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(opened.items().getFirst().key(),
+                "Harmful now"), opened.content()));
 
         data.as("admin", () -> erasure.erase(CaseReference.of(couple.client().reference()), "Client's written request"));
 

@@ -147,7 +147,8 @@ class ErasureIT {
         var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Twice"));
 
         var first = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Request"));
-        var second = data.review.as("admin", () -> erasure.erase(CaseReference.typed(client.reference().toLowerCase()).orElseThrow(), "Request"));
+        var second = data.review.as("admin", () -> erasure.erase(CaseReference.typed(client.reference().toLowerCase())
+                .orElseThrow(), "Request"));
 
         assertThat(first.erased()).isTrue();
         assertThat(second.outcome()).isEqualTo(ErasureResult.Outcome.ALREADY_ERASED);

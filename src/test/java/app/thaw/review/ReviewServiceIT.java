@@ -355,7 +355,8 @@ class ReviewServiceIT {
     void openingACaseIsAuditedWithWhoReadItOncePerReading() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Reader"));
 
-        CaseDetail detail = caseOpening.openCase(CaseReference.typed(submitted.reference().toLowerCase()).orElseThrow()).orElseThrow();
+        CaseDetail detail = caseOpening.openCase(CaseReference.typed(submitted.reference().toLowerCase()).orElseThrow())
+                .orElseThrow();
         caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
 
         assertThat(detail.intake().reference()).isEqualTo(submitted.reference());
@@ -412,7 +413,8 @@ class ReviewServiceIT {
                 "Ancoats Medical Practice", "Dr Amira Khan");
 
         // the history tom now sees holds the changes but not the reads
-        CaseDetail seenByTom = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference()))).orElseThrow();
+        CaseDetail seenByTom = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference())))
+                .orElseThrow();
         assertThat(seenByTom.history()).extracting(entry -> entry.action().name()).containsExactly(
                 "INTAKE_SUBMITTED", "RISK_ACKNOWLEDGED", "CASE_ASSIGNED", "STATUS_CHANGED", "NOTE_ADDED",
                 "FACTOR_DECIDED", "REFERRAL_DECIDED", "STATUS_CHANGED", "CASE_ASSIGNED");
@@ -483,7 +485,8 @@ class ReviewServiceIT {
         assertThatThrownBy(() -> data.as("tom", () -> caseWork.acknowledgeRisk(IntakeId.of(submitted.id()),
                 "Rewritten later")))
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("already been reviewed");
-        CaseDetail detail = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference()))).orElseThrow();
+        CaseDetail detail = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference())))
+                .orElseThrow();
         assertThat(detail.state().assigneeName()).isEqualTo("Tom Whitfield");
         assertThat(detail.state().riskAcknowledgementNote()).isEqualTo("Spoke to the client.");
     }
@@ -503,7 +506,8 @@ class ReviewServiceIT {
                 Long.class, submitted.id())).isEqualTo(data.idOf("grace"));
         assertThat(data.audit(submitted.id()).getLast()).containsEntry("action", "CASE_ASSIGNED")
                 .containsEntry("detail", "Assigned to Grace Okafor");
-        assertThat(data.as("grace", () -> caseOpening.openCase(CaseReference.of(submitted.reference()))).orElseThrow().state()
+        assertThat(data.as("grace", () -> caseOpening.openCase(CaseReference.of(submitted.reference()))).orElseThrow()
+                .state()
                 .assigneeName()).isEqualTo("Grace Okafor");
     }
 
@@ -519,7 +523,8 @@ class ReviewServiceIT {
         caseWork.addNote(IntakeId.of(submitted.id()), "First");
         caseWork.addNote(IntakeId.of(submitted.id()), "Second");
 
-        assertThat(caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow().notes()).extracting(CaseDetail.NoteView::body)
+        assertThat(caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow().notes())
+                .extracting(CaseDetail.NoteView::body)
                 .containsExactly("First", "Second");
         assertThatThrownBy(() -> jdbc.update("update case_note set body = 'changed' where intake_id = ?",
                 submitted.id())).rootCause().hasMessageContaining("clinical notes are append-only");
@@ -630,7 +635,8 @@ class ReviewServiceIT {
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("still being set up");
         assertThat(resubmission.resubmitOlderThan(java.time.Duration.ZERO)).isTrue();
 
-        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(submitted.reference()))).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(submitted.reference())))
+                .orElseThrow();
         assertThat(detail.factors()).extracting(CaseDetail.FactorView::tagId).containsExactly("anxiety");
         assertThat(jdbc.queryForObject("select count(*) from review_case where intake_id = ?", Integer.class,
                 submitted.id())).isEqualTo(1);
@@ -734,13 +740,15 @@ class ReviewServiceIT {
 
         data.as("amira", () -> assignments.assignToMe(IntakeId.of(first.id())));
 
-        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(first.reference()))).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(first.reference())))
+                .orElseThrow();
         assertThat(detail.partner()).isNotNull();
         assertThat(detail.partner().reference()).isEqualTo(partner.reference());
         assertThat(detail.mostDifferentItems()).first().isEqualTo("mood.flat");
         assertThat(detail.mostDifferentItems()).containsExactlyInAnyOrder("mood.flat", "relationship.distance",
                 "burnout.exhaustion");
-        CaseDetail partnersSide = data.as("amira", () -> caseOpening.openCase(CaseReference.of(partner.reference()))).orElseThrow();
+        CaseDetail partnersSide = data.as("amira", () -> caseOpening.openCase(CaseReference.of(partner.reference())))
+                .orElseThrow();
         assertThat(partnersSide.state().assigneeName()).isEqualTo("Dr Amira Khan");
         assertThat(partnersSide.partner().reference()).isEqualTo(first.reference());
         assertThat(data.auditActions(partner.id())).contains("CASE_ASSIGNED", "CASE_OPENED");
@@ -754,7 +762,8 @@ class ReviewServiceIT {
         data.as("amira", () -> assignments.assign(IntakeId.of(partner.id()), null));
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactlyInAnyOrder(first.reference(), second.reference(), partner.reference());
-        CaseDetail standalone = data.as("amira", () -> caseOpening.openCase(CaseReference.of(second.reference()))).orElseThrow();
+        CaseDetail standalone = data.as("amira", () -> caseOpening.openCase(CaseReference.of(second.reference())))
+                .orElseThrow();
         assertThat(standalone.partner()).isNull();
         assertThat(standalone.mostDifferentItems()).isEmpty();
     }
@@ -778,7 +787,8 @@ class ReviewServiceIT {
                 .isInstanceOf(CaseNotFound.class);
         assertThat(data.as("admin", () -> reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 10)))
                 .extracting(QueueRow::assigneeName).containsExactly("Dr Amira Khan", "Dr Amira Khan");
-        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(partner.reference()))).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(partner.reference())))
+                .orElseThrow();
         assertThat(detail.partner().reference()).isEqualTo(first.reference());
     }
 
@@ -791,7 +801,8 @@ class ReviewServiceIT {
         data.as("amira", () -> caseWork.acknowledgeRisk(IntakeId.of(afraid.id()),
                 "Spoke to them alone; safety plan made."));
 
-        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(first.reference()))).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(first.reference())))
+                .orElseThrow();
 
         assertThat(detail.state().partnerFearFlag()).isTrue();
         assertThatThrownBy(() -> data.as("amira", () -> referrals.decideReferral(IntakeId.of(first.id()),

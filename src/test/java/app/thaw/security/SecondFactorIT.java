@@ -85,7 +85,8 @@ class SecondFactorIT {
         assertThat(currentUser.get()).isEmpty();
         assertThatThrownBy(() -> staff.activeTherapists()).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> staff.listStaff()).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> caseOpening.openCase(CaseReference.of("THW-AAAAAA"))).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> caseOpening.openCase(CaseReference.of("THW-AAAAAA")))
+                .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> reviewQueue.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 10))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), null, 10))

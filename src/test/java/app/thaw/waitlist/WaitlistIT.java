@@ -185,7 +185,8 @@ class WaitlistIT {
             long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
             var other = data.submit(IntakeFixtures.completeAnswers("Walk-in " + ReviewTestData.uniqueWord()));
             var admin = data.user("admin");
-            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(), HeldSlotId.of(slot)),
+            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(),
+                    HeldSlotId.of(slot)),
                     () -> data.as("admin", () -> scheduling.book(new BookingRequest(other.id(), null,
                             data.idOf("amira"), individualType(), SessionFormat.ONLINE, null, times.getFirst().start(),
                             null))));
@@ -208,7 +209,8 @@ class WaitlistIT {
             var client = waiting.waitingClient("Late " + ReviewTestData.uniqueWord());
             var made = data.as("amira", () -> offers.offer(IntakeId.of(client.id()), waiting.amiraOnline(2, 50), 1));
             long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
-            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(), HeldSlotId.of(slot)),
+            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(),
+                    HeldSlotId.of(slot)),
                     () -> expiry.expireDue(Instant.now().plus(Duration.ofHours(2))));
             var choice = (ClientOffers.Choice) outcomes.get(0);
             String state = jdbc.queryForObject("select state from slot_offer where id = ?", String.class,
@@ -288,8 +290,10 @@ class WaitlistIT {
             assertThat(secondSees).singleElement().satisfies(t -> assertThat(t.slotId())
                     .isEqualTo(firstSees.getFirst().slotId()));
             List<ClientOffers.Choice> outcomes = race(
-                    () -> clientStatus.chooseOfferedTime(first.receipt().statusToken(), HeldSlotId.of(firstSees.getFirst().slotId())),
-                    () -> clientStatus.chooseOfferedTime(second.receipt().statusToken(), HeldSlotId.of(secondSees.getFirst().slotId())));
+                    () -> clientStatus.chooseOfferedTime(first.receipt().statusToken(),
+                            HeldSlotId.of(firstSees.getFirst().slotId())),
+                    () -> clientStatus.chooseOfferedTime(second.receipt().statusToken(),
+                            HeldSlotId.of(secondSees.getFirst().slotId())));
             assertThat(outcomes).filteredOn(ClientOffers.Choice::booked).hasSize(1);
             assertThat(outcomes).filteredOn(c -> !c.booked()).singleElement()
                     .satisfies(c -> assertThat(c.message()).isEqualTo(OfferChoices.TAKEN));
@@ -355,7 +359,8 @@ class WaitlistIT {
         var late = clients.chooseByLink(link, HeldSlotId.of(slot));
         assertThat(late.booked()).isFalse();
         assertThat(late.message()).startsWith("Sorry, these times were only kept until");
-        assertThat(clientStatus.chooseOfferedTime(client.receipt().statusToken(), HeldSlotId.of(slot)).booked()).isFalse();
+        assertThat(clientStatus.chooseOfferedTime(client.receipt().statusToken(), HeldSlotId.of(slot)).booked())
+                .isFalse();
         assertThat(sessionsOf(client.id())).isZero();
 
         // once the job has let the offer go, the link still books nothing and the times are back in the diary

@@ -73,7 +73,8 @@ class ExtraHoursPanel extends Div {
         }
         for (ExceptionView extra : upcoming) {
             list.add(SettingsRows.removable(describe(extra),
-                    () -> diary.setup().removeException(StaffId.of(therapistId), ExtraHoursId.of(extra.id())), this::render, onChange));
+                    () -> diary.setup().removeException(StaffId.of(therapistId), ExtraHoursId.of(extra.id())),
+                    this::render, onChange));
         }
     }
 

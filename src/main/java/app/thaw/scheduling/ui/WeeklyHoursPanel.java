@@ -69,7 +69,8 @@ class WeeklyHoursPanel extends Div {
         for (HoursView block : hours) {
             blocks.add(SettingsRows.removable(dayName(block.day()) + " " + DiaryFormat.TIME.format(block.starts())
                     + "–" + DiaryFormat.TIME.format(block.ends()),
-                    () -> setup.removeWorkingHours(StaffId.of(therapistId), WorkingHoursId.of(block.id())), this::render, onChange));
+                    () -> setup.removeWorkingHours(StaffId.of(therapistId), WorkingHoursId.of(block.id())),
+                    this::render, onChange));
         }
     }
 
