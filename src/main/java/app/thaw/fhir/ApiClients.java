@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.ApiClientId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.SecretToken;
@@ -90,8 +91,8 @@ public class ApiClients {
     }
 
     @RolesAllowed(Roles.ADMIN)
-    public void revoke(long clientId) {
-        ApiClient client = clients.findById(clientId)
+    public void revoke(ApiClientId clientId) {
+        ApiClient client = clients.findById(clientId.value())
                 .orElseThrow(() -> new ApiClientRefused("That API client no longer exists."));
         if (client.getRevokedAt() != null) {
             return;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.HeldSlotId;
+
 /**
  * What the client's status page shows of times the practice offered them, implemented by the waiting list (which
  * depends on intake, never the reverse). Calls come from anonymous clients holding a status token already checked here.
@@ -16,7 +18,7 @@ public interface ClientOffers {
     Offered offered(VerifiedClient client);
 
     /** Books the chosen time for the case (both partners of a couple); returns what happened, in words for the client. */
-    Choice choose(VerifiedClient client, long slotId);
+    Choice choose(VerifiedClient client, HeldSlotId slotId);
 
     /** {@code note}: what came of the last offer when nothing is open (chosen by the partner, lapsed). */
     record Offered(List<Time> times, @Nullable Instant openUntil, @Nullable String note) {

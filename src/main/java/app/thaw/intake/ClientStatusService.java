@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.MeasureRequestId;
+import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.intake.questionnaire.TypedText;
 
@@ -78,7 +80,7 @@ public class ClientStatusService {
      */
     @PermitAll
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public ClientOffers.Choice chooseOfferedTime(String statusToken, long slotId) {
+    public ClientOffers.Choice chooseOfferedTime(String statusToken, HeldSlotId slotId) {
         ClientOffers waitlist = offers.getIfAvailable();
         VerifiedClient client = client(statusToken).orElse(null);
         if (waitlist == null || client == null) {
@@ -143,10 +145,10 @@ public class ClientStatusService {
 
     /** A fresh private link to one of the client's own open measure requests; empty when it isn't theirs or open. */
     @PermitAll
-    public Optional<String> measureLink(String statusToken, long requestId) {
+    public Optional<String> measureLink(String statusToken, MeasureRequestId requestId) {
         ClientMeasures source = measures.getIfAvailable();
         return source == null ? Optional.empty()
-                : client(statusToken).flatMap(client -> source.link(client, requestId));
+                : client(statusToken).flatMap(client -> source.link(client, requestId.value()));
     }
 
     /** The client's own progress in plain words, unless their therapist switched it off. */

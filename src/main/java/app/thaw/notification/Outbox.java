@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.OutboxMessageId;
 import app.thaw.security.Roles;
 
 /** The outbox as the practice manager sees it: what went out, what is waiting, what failed. */
@@ -75,9 +76,9 @@ public class Outbox {
      * as a partner's invitation, are hidden: the practice manager sees where a link goes, not how to open it.
      */
     @RolesAllowed(Roles.ADMIN)
-    public Optional<String> body(long id) {
+    public Optional<String> body(OutboxMessageId id) {
         return jdbc.query("select body_text from outbox_message where id = ?",
-                (rs, row) -> hideSecrets(rs.getString("body_text")), id).stream().findFirst();
+                (rs, row) -> hideSecrets(rs.getString("body_text")), id.value()).stream().findFirst();
     }
 
     private static String hideSecrets(String body) {
@@ -111,11 +112,12 @@ public class Outbox {
     /** Queues a failed or captured message for delivery again, with a fresh set of attempts. */
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    public boolean sendAgain(long id) {
+    public boolean sendAgain(OutboxMessageId id) {
         return jdbc.update("""
                 update outbox_message
                    set status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = null
-                 where id = ? and status in ('FAILED', 'CAPTURED')""", Timestamp.from(clock.instant()), id) == 1;
+                 where id = ? and status in ('FAILED', 'CAPTURED')""",
+                Timestamp.from(clock.instant()), id.value()) == 1;
     }
 
     private static String filter(@Nullable OutboxStatus status, List<Object> args) {

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -72,8 +73,8 @@ public class OutcomeService {
     /** The case's measures, each partner's own line beside the client's; empty when missing or not the caller's. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.READ_CLINICAL)
-    public Optional<CaseMeasures> caseMeasures(String reference) {
-        return access.find(reference, CaseOperation.READ_CLINICAL).map(this::read);
+    public Optional<CaseMeasures> caseMeasures(CaseReference reference) {
+        return access.find(reference.value(), CaseOperation.READ_CLINICAL).map(this::read);
     }
 
     private CaseMeasures read(CaseGrant grant) {

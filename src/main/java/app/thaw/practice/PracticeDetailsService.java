@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.SessionTypeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.PracticeSettings;
@@ -119,7 +120,7 @@ public class PracticeDetailsService {
         return diary.addType(label, minutes, couples, treatment);
     }
 
-    public void changeSessionType(long typeId, String label, int minutes, boolean treatment, boolean active) {
+    public void changeSessionType(SessionTypeId typeId, String label, int minutes, boolean treatment, boolean active) {
         diary.changeType(typeId, label, minutes, treatment, active);
     }
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.audit.AuditAction;
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.domain.StorableText;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseGrant;
@@ -60,7 +61,8 @@ public class DisclosureReviews {
     /** The export on screen for review, with what is withheld so far; every opening is a read of clinical content. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.REVIEW_DISCLOSURE)
-    public DisclosureReview open(long accessRequestId) {
+    public DisclosureReview open(AccessRequestId requestId) {
+        long accessRequestId = requestId.value();
         AccessRequest request = desk.requests().findById(accessRequestId).orElseThrow(CaseNotFound::new);
         CaseGrant grant = requireReviewer(request);
         ClientIdentity identity = desk.clients().identity(grant);
@@ -82,7 +84,9 @@ public class DisclosureReviews {
      */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.REVIEW_DISCLOSURE)
-    public AccessRequestView approve(long accessRequestId, Map<String, String> withheld, String reviewedContent) {
+    public AccessRequestView approve(AccessRequestId requestId, Map<String, String> withheld,
+            String reviewedContent) {
+        long accessRequestId = requestId.value();
         AccessRequest request = desk.requests().lockById(accessRequestId).orElseThrow(CaseNotFound::new);
         CaseGrant grant = requireReviewer(request);
         if (request.getStatus() != AccessRequestStatus.AWAITING_REVIEW) {

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
@@ -63,34 +64,34 @@ public class PrivacyService {
     /** Whether the client can be erased now (a legal hold stops it), and whether they already were. */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public Optional<ClientPrivacyStatus> erasureStatus(String reference) {
+    public Optional<ClientPrivacyStatus> erasureStatus(CaseReference reference) {
         return erasure.status(reference);
     }
 
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.ERASE)
-    public ErasureResult erase(String reference, String reason) {
+    public ErasureResult erase(CaseReference reference, String reason) {
         return erasure.erase(reference, reason);
     }
 
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public Optional<LegalHold> legalHold(String reference) {
+    public Optional<LegalHold> legalHold(CaseReference reference) {
         return holds.current(reference);
     }
 
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public LegalHoldResult placeLegalHold(String reference, String reason) {
+    public LegalHoldResult placeLegalHold(CaseReference reference, String reason) {
         return holds.set(reference, reason);
     }
 
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public LegalHoldResult liftLegalHold(String reference, String reason) {
+    public LegalHoldResult liftLegalHold(CaseReference reference, String reason) {
         return holds.clear(reference, reason);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
@@ -112,8 +113,8 @@ public class SubjectAccessRequests {
     /** Another clinician reviews the export (leave, a change of therapist), while the review is still to do. */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public AccessRequestView changeReviewer(long accessRequestId, StaffId therapistId) {
-        AccessRequest request = lock(accessRequestId);
+    public AccessRequestView changeReviewer(AccessRequestId accessRequestId, StaffId therapistId) {
+        AccessRequest request = lock(accessRequestId.value());
         CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
         if (request.getStatus() != AccessRequestStatus.AWAITING_REVIEW) {
             throw new SubjectAccessRefused("The review is done, so the reviewer can no longer change.");
@@ -130,8 +131,8 @@ public class SubjectAccessRequests {
     /** The lawful extension (complex or numerous requests) by one or two months, before the first deadline passes. */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public AccessRequestView extend(long accessRequestId, int months, String reason) {
-        AccessRequest request = lock(accessRequestId);
+    public AccessRequestView extend(AccessRequestId accessRequestId, int months, String reason) {
+        AccessRequest request = lock(accessRequestId.value());
         CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
         AccessRequestView shown = desk.views().of(request, grant);
         if (!shown.extendable()) {
@@ -155,8 +156,8 @@ public class SubjectAccessRequests {
     /** Closes an open request without release: the client withdrew it, or it was recorded in error. */
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public AccessRequestView withdraw(long accessRequestId, String reason) {
-        AccessRequest request = lock(accessRequestId);
+    public AccessRequestView withdraw(AccessRequestId accessRequestId, String reason) {
+        AccessRequest request = lock(accessRequestId.value());
         CaseGrant grant = desk.access().require(request.getIntakeId(), CaseOperation.MANAGE_PRIVACY);
         if (!request.getStatus().open()) {
             throw new SubjectAccessRefused("This request is already closed.");
@@ -171,8 +172,8 @@ public class SubjectAccessRequests {
     @Transactional(noRollbackFor = SubjectAccessRefused.ReviewOutdated.class)
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public ExportFile exportJson(long accessRequestId) {
-        return download(accessRequestId, "JSON file",
+    public ExportFile exportJson(AccessRequestId accessRequestId) {
+        return download(accessRequestId.value(), "JSON file",
                 export -> new ExportFile(fileName(export, "json"), "application/json", json.write(export)));
     }
 
@@ -180,8 +181,8 @@ public class SubjectAccessRequests {
     @Transactional(noRollbackFor = SubjectAccessRefused.ReviewOutdated.class)
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public ExportFile exportPdf(long accessRequestId) {
-        return download(accessRequestId, "PDF file",
+    public ExportFile exportPdf(AccessRequestId accessRequestId) {
+        return download(accessRequestId.value(), "PDF file",
                 export -> new ExportFile(fileName(export, "pdf"), "application/pdf", SubjectAccessPdf.render(export)));
     }
 

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
@@ -43,7 +44,7 @@ public class ErasureService {
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.ERASE)
-    public ErasureResult erase(String reference, String reason) {
+    public ErasureResult erase(CaseReference reference, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > REASON_MAX) {
             return new ErasureResult(ErasureResult.Outcome.REASON_MISSING,
@@ -52,7 +53,7 @@ public class ErasureService {
         if (!app.thaw.base.domain.StorableText.isStorable(why)) {
             return new ErasureResult(ErasureResult.Outcome.REASON_MISSING, app.thaw.base.domain.StorableText.REFUSAL);
         }
-        Optional<CaseGrant> grant = access.find(reference, CaseOperation.ERASE);
+        Optional<CaseGrant> grant = access.find(reference.value(), CaseOperation.ERASE);
         if (grant.isEmpty()) {
             return new ErasureResult(ErasureResult.Outcome.NOT_FOUND, "There is no client with that reference.");
         }
@@ -63,8 +64,8 @@ public class ErasureService {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public Optional<ClientPrivacyStatus> status(String reference) {
-        return access.find(reference, CaseOperation.MANAGE_PRIVACY).map(grant -> {
+    public Optional<ClientPrivacyStatus> status(CaseReference reference) {
+        return access.find(reference.value(), CaseOperation.MANAGE_PRIVACY).map(grant -> {
             var erasedAt = eraser.erasedAt(grant.intakeId());
             return new ClientPrivacyStatus(grant.reference(), erasedAt == null ? null : erasedAt.toInstant(),
                     holds.current(grant.intakeId(), grant.reference(), staff.displayNames()).orElse(null));

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.ActsOnCase;
@@ -51,15 +52,15 @@ public class LegalHoldService {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public Optional<LegalHold> current(String reference) {
-        return access.find(reference, CaseOperation.MANAGE_PRIVACY).flatMap(grant ->
+    public Optional<LegalHold> current(CaseReference reference) {
+        return access.find(reference.value(), CaseOperation.MANAGE_PRIVACY).flatMap(grant ->
                 holds.current(grant.intakeId(), grant.reference(), staff.displayNames()));
     }
 
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public LegalHoldResult set(String reference, String reason) {
+    public LegalHoldResult set(CaseReference reference, String reason) {
         String why = clean(reason);
         if (why == null) {
             return reasonMissing("Please say why the record must be kept (up to " + ErasureService.REASON_MAX
@@ -87,7 +88,7 @@ public class LegalHoldService {
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
-    public LegalHoldResult clear(String reference, String reason) {
+    public LegalHoldResult clear(CaseReference reference, String reason) {
         String why = clean(reason);
         if (why == null) {
             return reasonMissing("Please say why the hold is no longer needed (up to " + ErasureService.REASON_MAX
@@ -107,8 +108,8 @@ public class LegalHoldService {
                 + " is cleared; the retention policy applies again.");
     }
 
-    private Optional<ErasureSubject> lock(String reference) {
-        return access.find(reference, CaseOperation.MANAGE_PRIVACY).flatMap(intakeLocks::lock);
+    private Optional<ErasureSubject> lock(CaseReference reference) {
+        return access.find(reference.value(), CaseOperation.MANAGE_PRIVACY).flatMap(intakeLocks::lock);
     }
 
     private static @Nullable String clean(@Nullable String reason) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -63,8 +64,8 @@ public class CaseOpeningService {
      */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.READ_CLINICAL)
-    public Optional<CaseDetail> openCase(String reference) {
-        Optional<CaseGrant> grant = access.find(reference, CaseOperation.READ_CLINICAL);
+    public Optional<CaseDetail> openCase(CaseReference reference) {
+        Optional<CaseGrant> grant = access.find(reference.value(), CaseOperation.READ_CLINICAL);
         if (grant.isEmpty()) {
             return Optional.empty();
         }

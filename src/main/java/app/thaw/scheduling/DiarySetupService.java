@@ -15,6 +15,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.ExtraHoursId;
+import app.thaw.base.ids.WorkingHoursId;
+import app.thaw.base.ids.SessionTypeId;
+import app.thaw.base.ids.RoomId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -107,8 +111,8 @@ public class DiarySetupService {
     }
 
     @RolesAllowed(Roles.ADMIN)
-    public void setRoomActive(long roomId, boolean active) {
-        Room room = rooms.findById(roomId).orElseThrow();
+    public void setRoomActive(RoomId roomId, boolean active) {
+        Room room = rooms.findById(roomId.value()).orElseThrow();
         if (room.isActive() != active) {
             room.setActive(active);
             auditLog.record(AuditAction.ROOM_CHANGED, null, null, room.getName() + (active ? ": in use again"
@@ -133,8 +137,8 @@ public class DiarySetupService {
     }
 
     @RolesAllowed(Roles.ADMIN)
-    public void setDefaultLength(long typeId, int minutes) {
-        AppointmentType type = types.findById(typeId).orElseThrow();
+    public void setDefaultLength(SessionTypeId typeId, int minutes) {
+        AppointmentType type = types.findById(typeId.value()).orElseThrow();
         changeType(typeId, type.getLabel(), minutes, type.isTreatment(), type.isActive());
     }
 
@@ -156,9 +160,9 @@ public class DiarySetupService {
     }
 
     @RolesAllowed(Roles.ADMIN)
-    public void changeType(long typeId, String label, int minutes, boolean treatment, boolean active) {
+    public void changeType(SessionTypeId typeId, String label, int minutes, boolean treatment, boolean active) {
         String text = checkedLabel(label, minutes);
-        AppointmentType type = types.findById(typeId).orElseThrow();
+        AppointmentType type = types.findById(typeId.value()).orElseThrow();
         String before = type.getLabel() + " (" + type.getDefaultMinutes() + " min"
                 + (type.isTreatment() ? "" : ", not treatment") + (type.isActive() ? "" : ", out of use") + ")";
         type.change(text, minutes, treatment, active);
@@ -192,9 +196,9 @@ public class DiarySetupService {
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public void removeWorkingHours(StaffId therapistId, long hoursId) {
+    public void removeWorkingHours(StaffId therapistId, WorkingHoursId hoursId) {
         requireOwnOrAdmin(therapistId.value());
-        hours.findById(hoursId).filter(h -> h.getTherapistId() == therapistId.value()).ifPresent(found -> {
+        hours.findById(hoursId.value()).filter(h -> h.getTherapistId() == therapistId.value()).ifPresent(found -> {
             hours.delete(found);
             auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId.value()) + ": removed "
                     + found.getDay().getDisplayName(TextStyle.FULL, Locale.UK) + " " + found.getStarts() + "–"
@@ -238,9 +242,9 @@ public class DiarySetupService {
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public void removeException(StaffId therapistId, long exceptionId) {
+    public void removeException(StaffId therapistId, ExtraHoursId extra) {
         requireOwnOrAdmin(therapistId.value());
-        exceptions.findById(exceptionId).filter(e -> e.getTherapistId() == therapistId.value()).ifPresent(found -> {
+        exceptions.findById(extra.value()).filter(e -> e.getTherapistId() == therapistId.value()).ifPresent(found -> {
             exceptions.delete(found);
             auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
                     name(therapistId.value()) + ": removed extra hours "

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.RoomId;
+import app.thaw.base.ids.SessionTypeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.caseaccess.CaseGrant;
@@ -73,11 +75,11 @@ public class FreeSlotService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
     public List<SlotSuggestion> find(IntakeId intakeId, @Nullable IntakeId partnerIntakeId, StaffId therapistId,
-            long typeId,
-                                     SessionFormat format, @Nullable Long preferredRoomId, int days, int max) {
+                                     SessionTypeId typeId, SessionFormat format, @Nullable RoomId preferredRoomId,
+                                     int days, int max) {
         Instant now = clock.instant();
         LocalDate last = now.atZone(Application.PRACTICE_ZONE).toLocalDate().plusDays(Math.clamp(days, 1, 92));
-        int minutes = types.findById(typeId).orElseThrow().getDefaultMinutes();
+        int minutes = types.findById(typeId.value()).orElseThrow().getDefaultMinutes();
         List<SlotFinder.ClientAvailability> clients = new ArrayList<>();
         CaseGrant client = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
         clients.add(availability(intakes.contact(client)));
@@ -87,7 +89,8 @@ public class FreeSlotService {
                     .findFirst()
                     .ifPresent(partner -> clients.add(availability(intakes.contact(partner))));
         }
-        return freeIn(therapistId.value(), Duration.ofMinutes(minutes), format, preferredRoomId, now, last, clients,
+        return freeIn(therapistId.value(), Duration.ofMinutes(minutes), format, RoomId.numberOf(preferredRoomId), now,
+                last, clients,
                 Math.clamp(max, 1, 50));
     }
 

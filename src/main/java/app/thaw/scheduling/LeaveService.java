@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.TimeAwayId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
@@ -116,9 +117,9 @@ public class LeaveService {
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public void removeTimeAway(StaffId therapistId, long awayId) {
+    public void removeTimeAway(StaffId therapistId, TimeAwayId awayId) {
         requireOwnOrAdmin(therapistId.value());
-        away.findById(awayId).filter(a -> a.getTherapistId() == therapistId.value()).ifPresent(found -> {
+        away.findById(awayId.value()).filter(a -> a.getTherapistId() == therapistId.value()).ifPresent(found -> {
             away.delete(found);
             auditLog.record(AuditAction.LEAVE_REMOVED, null, null, name(therapistId.value()) + ": "
                     + Availability.describe(found));
@@ -128,10 +129,10 @@ public class LeaveService {
     /** The booked sessions inside this time away still waiting to be moved or cancelled. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
-    public List<SessionView> sessionsDuring(StaffId therapistId, long awayId) {
+    public List<SessionView> sessionsDuring(StaffId therapistId, TimeAwayId awayId) {
         requireOwnOrAdmin(therapistId.value());
-        return away.findById(awayId).filter(a -> a.getTherapistId() == therapistId.value()).map(this::sessionsDuring)
-                .orElse(List.of());
+        return away.findById(awayId.value()).filter(a -> a.getTherapistId() == therapistId.value())
+                .map(this::sessionsDuring).orElse(List.of());
     }
 
     @Transactional(readOnly = true)

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.ids.RoomId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
@@ -50,15 +51,16 @@ public class SessionChanges extends DiaryWork {
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult reschedule(AppointmentId appointmentId, ZonedDateTime newStart, @Nullable Long roomId) {
-        return reschedule(appointmentId, newStart, roomId, null);
+    public BookingResult reschedule(AppointmentId appointmentId, ZonedDateTime newStart, @Nullable RoomId room) {
+        return reschedule(appointmentId, newStart, room, null);
     }
 
     /** A new time (and room); {@code overrideReason}: a practice manager books it outside hours or time away. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.CHANGE_SESSION)
-    public BookingResult reschedule(AppointmentId appointmentId, ZonedDateTime newStart, @Nullable Long roomId,
+    public BookingResult reschedule(AppointmentId appointmentId, ZonedDateTime newStart, @Nullable RoomId room,
                                     @Nullable String overrideReason) {
+        Long roomId = RoomId.numberOf(room);
         Appointment existing;
         try {
             existing = checks.changeable(appointmentId.value()).appointment();

@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.intake.ClientOffers;
 import app.thaw.intake.VerifiedClient;
@@ -40,10 +41,10 @@ public class ClientOfferService implements ClientOffers {
 
     @Override
     @PermitAll
-    public Choice choose(VerifiedClient client, long slotId) {
+    public Choice choose(VerifiedClient client, HeldSlotId slotId) {
         return store.entryOf(client.intakeId())
                 .flatMap(entry -> offers.latestOffer(entry.id()))
-                .map(offer -> choices.choose(offer.id(), client.intakeId(), slotId))
+                .map(offer -> choices.choose(offer.id(), client.intakeId(), slotId.value()))
                 .orElse(new Choice(false, "There is no offer to choose from. Please call the practice."));
     }
 
@@ -59,8 +60,8 @@ public class ClientOfferService implements ClientOffers {
     }
 
     @PermitAll
-    public Choice chooseByLink(String offerToken, long slotId) {
-        return link(offerToken).map(link -> choices.choose(link.offerId(), link.intakeId(), slotId))
+    public Choice chooseByLink(String offerToken, HeldSlotId slotId) {
+        return link(offerToken).map(link -> choices.choose(link.offerId(), link.intakeId(), slotId.value()))
                 .orElse(new Choice(false, "We couldn't find that offer. Please check the link in your email."));
     }
 

@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
@@ -119,12 +120,12 @@ public class OfferService {
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
-    public OfferMade offerFreed(IntakeId intakeId, long freedSlotId) {
+    public OfferMade offerFreed(IntakeId intakeId, HeldSlotId freedSlotId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
         StaffUser me = currentUser.require();
         try {
             return transactions.execute(status -> {
-                WaitlistRows.Slot slot = held.lockSlot(freedSlotId).filter(s -> "FREED".equals(s.state()))
+                WaitlistRows.Slot slot = held.lockSlot(freedSlotId.value()).filter(s -> "FREED".equals(s.state()))
                         .orElseThrow(() -> new OfferRefused("That freed time has already been offered or booked."));
                 if (!me.isAdmin() && slot.therapistId() != me.id()) {
                     throw new OfferRefused("You can offer times in your own diary only.");

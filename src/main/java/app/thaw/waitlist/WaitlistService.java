@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.SessionTypeId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.caseaccess.ActsOnCase;
@@ -142,7 +143,7 @@ public class WaitlistService {
                 .orElseThrow(() -> new OfferRefused(grant.reference() + " is not on the waiting list."));
         long typeId = OfferService.typeId(store, ServiceType.valueOf(entry.service()));
         List<SlotSuggestion> found = slots.find(IntakeId.of(entry.intakeId()),
-                IntakeId.ofNullable(entry.partnerIntakeId()), therapistId, typeId, format,
+                IntakeId.ofNullable(entry.partnerIntakeId()), therapistId, SessionTypeId.of(typeId), format,
                 null, 42, 50);
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         Comparator<SlotSuggestion> order = Comparator.comparing((SlotSuggestion s) -> !entry.urgent()

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
@@ -133,12 +134,14 @@ class StaffInputAbuseIT {
         data.as("tom", () -> assignments.assignToMe(IntakeId.of(toms.id())));
 
         data.as("amira", () -> {
-            assertThat(caseOpening.openCase(toms.reference())).isEmpty();
-            assertThat(caseOpening.openCase(" " + toms.reference().toLowerCase() + " ")).isEmpty();
+            assertThat(caseOpening.openCase(CaseReference.of(toms.reference()))).isEmpty();
+            assertThat(CaseReference.typed(" " + toms.reference().toLowerCase() + " ").flatMap(caseOpening::openCase))
+                    .isEmpty();
             for (String reference : List.of("", "THW-", "THW-000000", "'; drop table intake; --",
                     "THW-' or '1'='1", "<script>window.__pwned=1</script>", "THW-\u0000", "\uD800",
                     HostileText.MEGABYTE)) {
-                assertThat(caseOpening.openCase(reference)).as(reference.length() + " characters").isEmpty();
+                assertThat(CaseReference.typed(reference).flatMap(caseOpening::openCase))
+                        .as(reference.length() + " characters").isEmpty();
                 assertThat(reviewQueue.queue(QueueFilter.open().withSearch(reference), QueueSort.DEFAULT, null, 50))
                         .noneMatch(row -> row.reference().equals(toms.reference()));
             }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
@@ -95,7 +96,7 @@ class CaseLifecycleIT {
         assertStatus(sam.id(), IntakeStatus.NEW);
 
         // therapist A opens the couple's case: both are in review; referring them to couples work refers both
-        data.as("amira", () -> caseOpening.openCase(alex.reference()));
+        data.as("amira", () -> caseOpening.openCase(CaseReference.of(alex.reference())));
         assertBoth(alex.id(), sam.id(), IntakeStatus.IN_REVIEW);
         data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.",
                 null));
@@ -117,7 +118,7 @@ class CaseLifecycleIT {
         assertBoth(alex.id(), sam.id(), IntakeStatus.SCHEDULED);
 
         // B sees the couple through the session, not in their queue (the case is A's)
-        assertThat(data.as("tom", () -> caseOpening.openCase(alex.reference()))).isPresent();
+        assertThat(data.as("tom", () -> caseOpening.openCase(CaseReference.of(alex.reference())))).isPresent();
         assertThat(data.as("amira", () -> reviewQueue.queue(QueueFilter.open().withSearch(word), QueueSort.DEFAULT, null,
                 10))).extracting(QueueRow::reference).contains(alex.reference(), sam.reference());
 

@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
@@ -112,7 +113,7 @@ class SessionNotesIT {
         });
 
         // the case history shows it to the case's therapist
-        var detail = data.as("amira", () -> caseOpening.openCase(client.reference())).orElseThrow();
+        var detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(client.reference()))).orElseThrow();
         assertThat(detail.sessionNotes()).singleElement()
                 .satisfies(note -> assertThat(note.sections().getFirst().text()).isEqualTo(secret));
         // never to the practice manager, nor to a colleague (refused and audited like a case they may not see)

@@ -18,6 +18,7 @@ import org.springframework.data.repository.Repository;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.util.ClassUtils;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
@@ -38,7 +39,7 @@ final class CasePaths {
 
     /** The value types that name a case or a part of it: by type, whatever the parameter is called. */
     static final Set<Class<?>> CASE_IDENTIFIER_TYPES = Set.of(IntakeId.class, AppointmentId.class, RequestId.class,
-            CaseReference.class, OfferId.class);
+            CaseReference.class, OfferId.class, AccessRequestId.class);
 
     /** The policy's own look-ups; only CaseAccess calls them (checked by an architecture rule). */
     private static final Set<Class<?>> POLICY_INTERNALS = Set.of(CaseDirectory.class, CaseRelations.class,

@@ -8,6 +8,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.HeldSlotId;
+import app.thaw.base.ids.RoomId;
+import app.thaw.base.ids.SessionTypeId;
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
@@ -74,6 +78,19 @@ final class GuardSamples {
         }
         if (type == CaseReference.class) {
             return CaseReference.of(fixture.reference());
+        }
+        if (type == AccessRequestId.class) {
+            return AccessRequestId.of(accessRequestId());
+        }
+        if (type == SessionTypeId.class) {
+            return SessionTypeId.of(individualType());
+        }
+        if (type == RoomId.class) {
+            return null;
+        }
+        if (type == HeldSlotId.class) {
+            // no such held time: the refusal comes from the offer, after the case check
+            return HeldSlotId.of(Long.MAX_VALUE);
         }
         if (type == long.class || type == Long.class) {
             return switch (name) {

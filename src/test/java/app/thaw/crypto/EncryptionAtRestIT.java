@@ -33,6 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
@@ -162,7 +163,7 @@ class EncryptionAtRestIT {
         }
 
         // the app still shows every text as it was typed
-        var detail = data.as("grace", () -> caseOpening.openCase(submitted.reference()).orElseThrow());
+        var detail = data.as("grace", () -> caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow());
         assertThat(detail.intake().answers().single("presenting.what_brings_you")).contains(canary.get("answer"));
         assertThat(detail.notes()).extracting(n -> n.body()).contains(canary.get("note"));
         assertThat(detail.currentReferral().reason()).isEqualTo(canary.get("referral"));

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.crypto.EncryptedColumn;
@@ -83,7 +84,7 @@ class ReencryptionIT {
         // back to the application's key, which the shared test context keeps using
         reencryption.reencryptAll(rotated.withActiveKey(cipher.activeKeyId()));
 
-        var detail = data.as("tom", () -> caseOpening.openCase(submitted.reference()).orElseThrow());
+        var detail = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow());
         assertThat(detail.intake().answers().single("presenting.what_brings_you")).contains("Rotated answer " + word);
         assertThat(detail.notes()).extracting(n -> n.body()).containsExactly("Rotated note " + word);
         assertThat(detail.intake().latestAmendment("about.phone")).get()
@@ -115,7 +116,7 @@ class ReencryptionIT {
                     + "to_jsonb(array[?::text])) where token_hash = ?", "Legacy draft " + word, SecretToken.hash(draftToken));
         });
 
-        var before = data.as("tom", () -> caseOpening.openCase(submitted.reference()).orElseThrow());
+        var before = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow());
         assertThat(before.notes()).extracting(n -> n.body()).containsExactly("Legacy note " + word);
         assertThat(before.intake().answers().single("presenting.what_brings_you")).contains("Legacy answer " + word);
 
@@ -127,7 +128,7 @@ class ReencryptionIT {
                 submitted.id())).doesNotContain("Legacy answer");
         assertThat(jdbc.queryForObject("select answers::text from intake_draft where token_hash = ?", String.class,
                 SecretToken.hash(draftToken))).doesNotContain("Legacy draft").contains(cipher.activePrefix());
-        var after = data.as("tom", () -> caseOpening.openCase(submitted.reference()).orElseThrow());
+        var after = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow());
         assertThat(after.notes()).extracting(n -> n.body()).containsExactly("Legacy note " + word);
         assertThat(after.intake().answers().single("presenting.what_brings_you")).contains("Legacy answer " + word);
         assertThat(intake.resumeDraft(draftToken).orElseThrow().answers().single("presenting.what_helped"))

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.ApiClientId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReferralService;
@@ -125,7 +126,7 @@ class FhirApiIT {
 
         IssuedApiToken token = issue("Old EHR link (test)", Set.of(ApiScopes.ALL));
         assertThat(get(path, token.token()).statusCode()).isEqualTo(200);
-        data.as("admin", () -> clients.revoke(token.clientId()));
+        data.as("admin", () -> clients.revoke(ApiClientId.of(token.clientId())));
         var revoked = get(path, token.token());
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(revoked.body()).contains("revoked");

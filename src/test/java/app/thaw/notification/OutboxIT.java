@@ -1,5 +1,6 @@
 package app.thaw.notification;
 
+import app.thaw.base.ids.OutboxMessageId;
 import app.thaw.scheduling.UpcomingSessions;
 import static app.thaw.notification.TestNotices.recipient;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,7 +140,7 @@ class OutboxIT {
         var first = TestNotices.inPerson(id, start, 0, sam);
         assertThat(reminders.queueDue(diary(first), clock.instant())).isEqualTo(1);
         long reminder = idOf(id, "REMINDER");
-        outbox.sendAgain(reminder);
+        outbox.sendAgain(OutboxMessageId.of(reminder));
         assertThat(statusOf(reminder)).isEqualTo("PENDING");
 
         var moved = TestNotices.inPerson(id, start.plusDays(7), 1, sam);
@@ -263,7 +264,7 @@ class OutboxIT {
         var listed = newest.stream().filter(message -> message.recipient().equals(email)).findFirst().orElseThrow();
         assertThat(outbox.count(listed.status())).isPositive();
         assertThat(outbox.countsByStatus()).containsKey(listed.status());
-        assertThat(outbox.body(listed.id())).get().asString()
+        assertThat(outbox.body(OutboxMessageId.of(listed.id()))).get().asString()
                 .contains("Alex has asked us", "https://thaw.example/intake?invitation=[secret hidden]")
                 .doesNotContain(secret);
     }
@@ -272,7 +273,7 @@ class OutboxIT {
     @WithUserDetails("amira")
     void aTherapistCannotReadTheOutbox() {
         assertThatThrownBy(() -> outbox.list(null, 0, 10)).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> outbox.body(1)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> outbox.body(OutboxMessageId.of(1))).isInstanceOf(AuthorizationDeniedException.class);
     }
 
     private static UpcomingSessions diary(AppointmentNotice... notices) {

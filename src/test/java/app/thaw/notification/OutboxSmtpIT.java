@@ -36,6 +36,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.OutboxMessageId;
 import app.thaw.IntegrationTest;
 import app.thaw.scheduling.AppointmentBooked;
 import app.thaw.security.SystemActor;
@@ -79,7 +80,7 @@ class OutboxSmtpIT {
                 Long.class, id);
         assertThat(ids).hasSize(2);
         // tests run without spring.mail.host, so messages are captured until queued for delivery
-        ids.forEach(outbox::sendAgain);
+        ids.forEach(message -> outbox.sendAgain(OutboxMessageId.of(message)));
         assertThat(rows(id)).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -150,7 +151,7 @@ class OutboxSmtpIT {
         String email = "never." + UUID.randomUUID() + "@example.org";
         clientEmails.sendPartnerInvitation(email, "Alex", "https://thaw.example/i/never");
         long messageId = jdbc.queryForObject("select id from outbox_message where recipient = ?", Long.class, email);
-        outbox.sendAgain(messageId);
+        outbox.sendAgain(OutboxMessageId.of(messageId));
         // nine earlier attempts already failed
         jdbc.update("update outbox_message set attempts = 9 where id = ?", messageId);
 
@@ -161,7 +162,7 @@ class OutboxSmtpIT {
                 .filter(message -> message.id() == messageId).findFirst().orElseThrow();
         assertThat(failed.attempts()).isEqualTo(10);
         assertThat(failed.lastError()).startsWith("Mail server unreachable");
-        assertThat(outbox.sendAgain(messageId)).isTrue();
+        assertThat(outbox.sendAgain(OutboxMessageId.of(messageId))).isTrue();
         jdbc.update("update outbox_message set status = 'WITHDRAWN' where id = ?", messageId);
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.CaseReference;
+import app.thaw.base.ids.MeasureRequestId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
@@ -104,9 +106,11 @@ class OutcomeMeasuresIT {
         // Alex answers from the status page's link; the link then stops working
         var invitations = clientStatus.measureInvitations(alex.receipt().statusToken());
         assertThat(invitations).singleElement().satisfies(i -> assertThat(i.questionCount()).isEqualTo(5));
-        String alexLink = clientStatus.measureLink(alex.receipt().statusToken(), invitations.getFirst().requestId())
+        String alexLink = clientStatus.measureLink(alex.receipt().statusToken(),
+                MeasureRequestId.of(invitations.getFirst().requestId()))
                 .orElseThrow();
-        assertThat(clientStatus.measureLink(sam.receipt().statusToken(), invitations.getFirst().requestId()))
+        assertThat(clientStatus.measureLink(sam.receipt().statusToken(),
+                MeasureRequestId.of(invitations.getFirst().requestId())))
                 .as("a partner cannot open the other's questions").isEmpty();
         String alexToken = alexLink.substring("measures/".length());
         assertThat(forms.open(alexToken).orElseThrow().state()).isEqualTo(MeasureForm.State.OPEN);
@@ -117,7 +121,8 @@ class OutcomeMeasuresIT {
 
         // Sam says they are afraid of their partner: crisis lines, an urgent alert, top of the queue, no booking
         String samLink = clientStatus.measureLink(sam.receipt().statusToken(),
-                clientStatus.measureInvitations(sam.receipt().statusToken()).getFirst().requestId()).orElseThrow();
+                MeasureRequestId.of(clientStatus.measureInvitations(sam.receipt().statusToken()).getFirst()
+                        .requestId())).orElseThrow();
         assertThat(forms.submit(samLink.substring("measures/".length()), csi("yes")))
                 .isEqualTo(new MeasureSubmission.Saved(true, true));
         assertThat(queueRank(sam.id())).isZero();
@@ -144,7 +149,8 @@ class OutcomeMeasuresIT {
                 access.require(sam.id(), CaseOperation.BOOK_SESSION)), true));
         assertThat(refusal).hasValueSatisfying(r -> assertThat(r.message()).contains("repeat measure")
                 .contains(sam.reference()));
-        var alerts = data.as("amira", () -> outcomes.caseMeasures(sam.reference())).orElseThrow().alerts();
+        var alerts = data.as("amira", () -> outcomes.caseMeasures(CaseReference.of(sam.reference()))).orElseThrow()
+                .alerts();
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.rules()).singleElement().asString()
                 .contains("partner"));
         data.as("amira", () -> outcomes.acknowledgeAlert(IntakeId.of(sam.id()), "Called Sam; safety plan agreed."));
@@ -162,7 +168,8 @@ class OutcomeMeasuresIT {
         SystemActor.call(links::sendDue);
         assertThat(requestMeasures(alex.id(), second)).isEqualTo("PHQ9,GAD7,CSI4,FEELINGS,PARTNER_SAFETY");
         String next = clientStatus.measureLink(alex.receipt().statusToken(),
-                clientStatus.measureInvitations(alex.receipt().statusToken()).getFirst().requestId()).orElseThrow();
+                MeasureRequestId.of(clientStatus.measureInvitations(alex.receipt().statusToken()).getFirst()
+                        .requestId())).orElseThrow();
         Map<String, List<String>> better = new HashMap<>(csi("no"));
         for (int i = 1; i <= 9; i++) {
             better.put("phq9." + i, List.of(i <= 4 ? "1" : "0"));
@@ -177,7 +184,7 @@ class OutcomeMeasuresIT {
                 .isEqualTo(new MeasureSubmission.Saved(false, false));
 
         // the therapist sees each partner's line and Alex's reliable recovery; Alex sees their own progress only
-        var measures = data.as("amira", () -> outcomes.caseMeasures(alex.reference())).orElseThrow();
+        var measures = data.as("amira", () -> outcomes.caseMeasures(CaseReference.of(alex.reference()))).orElseThrow();
         assertThat(measures.clients()).extracting(CaseMeasures.ClientLine::reference)
                 .containsExactly(alex.reference(), sam.reference());
         assertThat(measures.clients().getFirst().points()).hasSize(3);

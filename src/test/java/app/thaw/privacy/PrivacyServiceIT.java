@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.ClientIdentity;
 import app.thaw.intake.IntakeFixtures;
@@ -186,9 +187,9 @@ class PrivacyServiceIT {
     void therapistsCannotExportOrLookUpClients() {
         long id = couple.client().id();
         long request = steps.approvedInFull(id, "amira");
-        assertThatThrownBy(() -> data.as("amira", () -> requests.exportJson(request)))
+        assertThatThrownBy(() -> data.as("amira", () -> requests.exportJson(AccessRequestId.of(request))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> data.as("amira", () -> requests.exportPdf(request)))
+        assertThatThrownBy(() -> data.as("amira", () -> requests.exportPdf(AccessRequestId.of(request))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> data.as("amira", () -> privacy.findClients(couple.clientEmail())))
                 .isInstanceOf(AccessDeniedException.class);

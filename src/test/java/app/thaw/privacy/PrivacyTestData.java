@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.intake.IntakeFixtures;
@@ -83,7 +84,7 @@ final class PrivacyTestData {
         String clientNote = "First call went well; " + partnerFirst + " joined for the last ten minutes.";
         String partnerNote = "Jointnote" + word + " about the partner's own history.";
         data.as("amira", () -> {
-            opening.openCase(client.reference()).orElseThrow();
+            opening.openCase(CaseReference.of(client.reference())).orElseThrow();
             assignments.assignToMe(IntakeId.of(client.id()));
             work.addNote(IntakeId.of(client.id()), clientNote);
             work.addNote(IntakeId.of(partner.id()), partnerNote);

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseAssignments;
@@ -73,7 +74,7 @@ class SubjectAccessMeasuresIT {
                 + "'INTAKE'", Integer.class, client);
 
         long id = steps.record(client, "amira").id();
-        DisclosureReview opened = data.as("amira", () -> reviews.open(id));
+        DisclosureReview opened = data.as("amira", () -> reviews.open(AccessRequestId.of(id)));
         List<DisclosureItem> measures = opened.items().stream()
                 .filter(i -> i.group().equals(DisclosureItems.MEASURES)).toList();
         assertThat(measures).extracting(DisclosureItem::title)
@@ -86,7 +87,7 @@ class SubjectAccessMeasuresIT {
                 .contains("Little interest or pleasure in doing things: Several days");
 
         // the clinician withholds the repeat; the intake's measure goes out
-        data.as("amira", () -> reviews.approve(id, Map.of(repeat.key(), "Would distress the client now"),
+        data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(repeat.key(), "Would distress the client now"),
                 opened.content()));
         ExportFile file = steps.json(id);
         SubjectAccessExport export = json.readValue(file.content(), SubjectAccessExport.class);

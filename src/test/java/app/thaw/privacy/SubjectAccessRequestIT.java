@@ -21,6 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.CaseReference;
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
@@ -112,7 +114,7 @@ class SubjectAccessRequestIT {
 
         assertThat(data.as("amira", () -> reviews.waitingForMe())).extracting(AccessRequestView::id)
                 .contains(recorded.id());
-        DisclosureReview opened = data.as("amira", () -> reviews.open(recorded.id()));
+        DisclosureReview opened = data.as("amira", () -> reviews.open(AccessRequestId.of(recorded.id())));
         String clientNote = couple.clientNote().replace(couple.partnerFirstName(), "[partner]");
         DisclosureItem note = item(opened, i -> i.text().equals(clientNote));
         DisclosureItem answer = item(opened, i -> i.key().equals("answer:presenting.what_brings_you"));
@@ -121,7 +123,7 @@ class SubjectAccessRequestIT {
                 && i.text().contains("by Dr Amira Khan"));
         assertThat(answer.text()).isEqualTo("Since the baby [partner] and I barely talk.");
         String reason = "Reasonwithheld" + ReviewTestData.uniqueWord() + ": reading this now would harm her";
-        AccessRequestView approved = data.as("amira", () -> reviews.approve(recorded.id(), Map.of(
+        AccessRequestView approved = data.as("amira", () -> reviews.approve(AccessRequestId.of(recorded.id()), Map.of(
                 note.key(), reason, answer.key(), reason, referral.key(), reason, factor.key(), reason),
                 opened.content()));
         assertThat(approved.status()).isEqualTo(AccessRequestStatus.APPROVED_WITH_REDACTIONS);
@@ -171,7 +173,7 @@ class SubjectAccessRequestIT {
                 + "where request_id = ?", String.class, recorded.id())).hasSize(4).allSatisfy(stored ->
                 assertThat(stored).startsWith("enc:v1:").doesNotContain("Reasonwithheld").doesNotContain("note:"));
         // and the clinician still finds it with their reasons
-        DisclosureReview again = data.as("amira", () -> reviews.open(recorded.id()));
+        DisclosureReview again = data.as("amira", () -> reviews.open(AccessRequestId.of(recorded.id())));
         assertThat(again.open()).isFalse();
         assertThat(again.withheld()).containsEntry(note.key(), reason).hasSize(4);
     }
@@ -181,22 +183,25 @@ class SubjectAccessRequestIT {
         long id = steps.record(client, "amira").id();
 
         // Tom's only session with the couple was cancelled: to the policy he is a colleague
-        assertThatThrownBy(() -> data.as("tom", () -> reviews.open(id))).isInstanceOf(CaseNotFound.class);
-        assertThatThrownBy(() -> data.as("tom", () -> reviews.approve(id, Map.of(), "x")))
+        assertThatThrownBy(() -> data.as("tom", () -> reviews.open(AccessRequestId.of(id))))
+                .isInstanceOf(CaseNotFound.class);
+        assertThatThrownBy(() -> data.as("tom", () -> reviews.approve(AccessRequestId.of(id), Map.of(), "x")))
                 .isInstanceOf(CaseNotFound.class);
         // Grace has a session with the client, so may read the case, but is not the one named to review
         bookWith("grace");
-        assertThatThrownBy(() -> data.as("grace", () -> reviews.open(id))).isInstanceOf(CaseNotFound.class)
+        assertThatThrownBy(() -> data.as("grace", () -> reviews.open(AccessRequestId.of(id))))
+                .isInstanceOf(CaseNotFound.class)
                 .hasMessage(CaseNotFound.MESSAGE);
         assertThat(data.as("grace", () -> reviews.waitingForMe())).extracting(AccessRequestView::id)
                 .doesNotContain(id);
-        assertThatThrownBy(() -> data.as("admin", () -> reviews.open(id))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> data.as("admin", () -> reviews.approve(id, Map.of(), "x")))
+        assertThatThrownBy(() -> data.as("admin", () -> reviews.open(AccessRequestId.of(id))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> data.as("admin", () -> reviews.approve(AccessRequestId.of(id), Map.of(), "x")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> data.as("amira", () -> requests.record(IntakeId.of(client),
                 SubjectAccessSteps.today(), null)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> reviews.open(id)).isInstanceOf(
+        assertThatThrownBy(() -> reviews.open(AccessRequestId.of(id))).isInstanceOf(
                 org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
 
         var denials = data.audit(client).stream().filter(row -> "CASE_ACCESS_DENIED".equals(row.get("action")))
@@ -205,38 +210,39 @@ class SubjectAccessRequestIT {
         assertThat(denials).extracting(row -> String.valueOf(row.get("detail")))
                 .anySatisfy(detail -> assertThat(detail).contains("another clinician is named"));
         assertThat(data.auditActions(client)).contains("ACCESS_DENIED").doesNotContain("SUBJECT_ACCESS_APPROVED");
-        assertThatThrownBy(() -> data.as("amira", () -> reviews.open(Long.MAX_VALUE)))
+        assertThatThrownBy(() -> data.as("amira", () -> reviews.open(AccessRequestId.of(Long.MAX_VALUE))))
                 .isInstanceOf(CaseNotFound.class);
 
         // the manager hands the review to Grace, who now may review it
-        data.as("admin", () -> requests.changeReviewer(id, StaffId.of(data.idOf("grace"))));
+        data.as("admin", () -> requests.changeReviewer(AccessRequestId.of(id), StaffId.of(data.idOf("grace"))));
         assertThat(data.as("grace", () -> reviews.waitingForMe())).extracting(AccessRequestView::id).contains(id);
-        assertThat(data.as("grace", () -> reviews.open(id)).items()).isNotEmpty();
-        assertThatThrownBy(() -> data.as("amira", () -> reviews.open(id))).isInstanceOf(CaseNotFound.class);
+        assertThat(data.as("grace", () -> reviews.open(AccessRequestId.of(id))).items()).isNotEmpty();
+        assertThatThrownBy(() -> data.as("amira", () -> reviews.open(AccessRequestId.of(id))))
+                .isInstanceOf(CaseNotFound.class);
         // and never to someone with no part in the client's care
-        assertThatThrownBy(() -> data.as("admin", () -> requests.changeReviewer(id, StaffId.of(data.idOf("tom")))))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.changeReviewer(AccessRequestId.of(id), StaffId.of(data.idOf("tom")))))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("no part in this client's care");
     }
 
     @Test
     void anApprovalCoversOnlyTheRecordAsReviewed() {
         long id = steps.record(client, "amira").id();
-        DisclosureReview opened = data.as("amira", () -> reviews.open(id));
+        DisclosureReview opened = data.as("amira", () -> reviews.open(AccessRequestId.of(id)));
         String laterNote = "Laternote" + ReviewTestData.uniqueWord();
         data.as("amira", () -> caseWork.addNote(IntakeId.of(client), laterNote));
 
         // changed while the clinician was looking: refused, they must see what they approve
-        assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(id, Map.of(), opened.content())))
+        assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(), opened.content())))
                 .isInstanceOf(SubjectAccessRefused.ReviewOutdated.class);
         // a part withheld needs its reason, and must be in the record
-        DisclosureReview fresh = data.as("amira", () -> reviews.open(id));
+        DisclosureReview fresh = data.as("amira", () -> reviews.open(AccessRequestId.of(id)));
         String key = fresh.items().getFirst().key();
-        assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(id, Map.of(key, "  "), fresh.content())))
+        assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(key, "  "), fresh.content())))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("Give the reason");
-        assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(id, Map.of("note:nothing", "why"),
+        assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of("note:nothing", "why"),
                 fresh.content()))).isInstanceOf(SubjectAccessRefused.ReviewOutdated.class);
-        data.as("amira", () -> reviews.approve(id, Map.of(), fresh.content()));
-        assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(id, Map.of(), fresh.content())))
+        data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(), fresh.content()));
+        assertThatThrownBy(() -> data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(), fresh.content())))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("already decided");
 
         // changed after approval: the download sends it back to the clinician instead of releasing it
@@ -249,9 +255,9 @@ class SubjectAccessRequestIT {
         assertThat(data.auditActions(client)).contains("SUBJECT_ACCESS_RETURNED").doesNotContain(
                 "SUBJECT_ACCESS_RELEASED");
 
-        DisclosureReview third = data.as("amira", () -> reviews.open(id));
+        DisclosureReview third = data.as("amira", () -> reviews.open(AccessRequestId.of(id)));
         assertThat(third.items()).extracting(DisclosureItem::text).contains(laterNote, afterApproval);
-        data.as("amira", () -> reviews.approve(id, Map.of(), third.content()));
+        data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(), third.content()));
         assertThat(new String(steps.json(id).content(), StandardCharsets.UTF_8)).contains(afterApproval)
                 .doesNotContain("withheld under the Data Protection Act");
     }
@@ -281,19 +287,19 @@ class SubjectAccessRequestIT {
                                                     status) values (?, current_date + 5, ?, now(), ?, 'WITHDRAWN')""",
                 couple.partner().id(), admin, admin)).isInstanceOf(DataIntegrityViolationException.class);
 
-        assertThatThrownBy(() -> data.as("admin", () -> requests.extend(first.id(), 3, "Many records")))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.extend(AccessRequestId.of(first.id()), 3, "Many records")))
                 .isInstanceOf(SubjectAccessRefused.class);
-        assertThatThrownBy(() -> data.as("admin", () -> requests.extend(first.id(), 2, " ")))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.extend(AccessRequestId.of(first.id()), 2, " ")))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("reason");
-        AccessRequestView extended = data.as("admin", () -> requests.extend(first.id(), 2,
+        AccessRequestView extended = data.as("admin", () -> requests.extend(AccessRequestId.of(first.id()), 2,
                 "Records from three services to gather"));
         assertThat(extended.dueOn()).isEqualTo(SubjectAccessDeadline.due(today, 2));
         assertThat(extended.extensionMonths()).isEqualTo(2);
         assertThat(extended.extendable()).isFalse();
-        assertThatThrownBy(() -> data.as("admin", () -> requests.extend(first.id(), 1, "Again")))
+        assertThatThrownBy(() -> data.as("admin", () -> requests.extend(AccessRequestId.of(first.id()), 1, "Again")))
                 .isInstanceOf(SubjectAccessRefused.class).hasMessageContaining("already extended");
 
-        AccessRequestView withdrawn = data.as("admin", () -> requests.withdraw(first.id(), "Recorded in error"));
+        AccessRequestView withdrawn = data.as("admin", () -> requests.withdraw(AccessRequestId.of(first.id()), "Recorded in error"));
         assertThat(withdrawn.status()).isEqualTo(AccessRequestStatus.WITHDRAWN);
         assertThatThrownBy(() -> steps.json(first.id())).isInstanceOf(SubjectAccessRefused.class)
                 .hasMessageContaining("withdrawn");
@@ -319,11 +325,11 @@ class SubjectAccessRequestIT {
     @Test
     void erasingTheClientBlanksTheCliniciansWordsAboutThem() {
         long id = steps.record(client, "amira").id();
-        DisclosureReview opened = data.as("amira", () -> reviews.open(id));
-        data.as("amira", () -> reviews.approve(id, Map.of(opened.items().getFirst().key(), "Harmful now"),
-                opened.content()));
+        DisclosureReview opened = data.as("amira", () -> reviews.open(AccessRequestId.of(id)));
+        data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(opened.items().getFirst().key(),
+                "Harmful now"), opened.content()));
 
-        data.as("admin", () -> erasure.erase(couple.client().reference(), "Client's written request"));
+        data.as("admin", () -> erasure.erase(CaseReference.of(couple.client().reference()), "Client's written request"));
 
         assertThat(jdbc.queryForList("select coalesce(item_title, '') || coalesce(reason, '') from "
                 + "subject_access_withheld where request_id = ?", String.class, id)).containsExactly("");

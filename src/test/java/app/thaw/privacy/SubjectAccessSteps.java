@@ -3,6 +3,7 @@ package app.thaw.privacy;
 import java.time.LocalDate;
 import java.util.Map;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
@@ -34,8 +35,8 @@ public final class SubjectAccessSteps {
     /** The named clinician opens the review and approves it, withholding the given parts (key to reason). */
     public AccessRequestView approve(String reviewer, long accessRequestId, Map<String, String> withheld) {
         return data.as(reviewer, () -> {
-            DisclosureReview review = reviews.open(accessRequestId);
-            return reviews.approve(accessRequestId, withheld, review.content());
+            DisclosureReview review = reviews.open(AccessRequestId.of(accessRequestId));
+            return reviews.approve(AccessRequestId.of(accessRequestId), withheld, review.content());
         });
     }
 
@@ -47,10 +48,10 @@ public final class SubjectAccessSteps {
     }
 
     public ExportFile json(long accessRequestId) {
-        return data.as("admin", () -> requests.exportJson(accessRequestId));
+        return data.as("admin", () -> requests.exportJson(AccessRequestId.of(accessRequestId)));
     }
 
     public ExportFile pdf(long accessRequestId) {
-        return data.as("admin", () -> requests.exportPdf(accessRequestId));
+        return data.as("admin", () -> requests.exportPdf(AccessRequestId.of(accessRequestId)));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.base.domain.Erased;
@@ -78,7 +79,7 @@ class ErasureIT {
         var client = data.fullClient(word);
         var before = row("select * from intake where id = ?", client.id());
 
-        var result = data.review.as("admin", () -> erasure.erase(client.reference(), "Client's written request"));
+        var result = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Client's written request"));
 
         assertThat(result.outcome()).isEqualTo(ErasureResult.Outcome.ERASED);
         var after = row("select * from intake where id = ?", client.id());
@@ -145,8 +146,9 @@ class ErasureIT {
     void erasureIsIdempotent() {
         var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Twice"));
 
-        var first = data.review.as("admin", () -> erasure.erase(client.reference(), "Request"));
-        var second = data.review.as("admin", () -> erasure.erase(client.reference().toLowerCase(), "Request"));
+        var first = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Request"));
+        var second = data.review.as("admin", () -> erasure.erase(CaseReference.typed(client.reference().toLowerCase())
+                .orElseThrow(), "Request"));
 
         assertThat(first.erased()).isTrue();
         assertThat(second.outcome()).isEqualTo(ErasureResult.Outcome.ALREADY_ERASED);
@@ -166,7 +168,7 @@ class ErasureIT {
         data.insertEmail(joint, "partner@example.org", word + " Partner");
         var partnerBefore = row("select * from intake where id = ?", partner.id());
 
-        data.review.as("admin", () -> erasure.erase(first.reference(), "Request"));
+        data.review.as("admin", () -> erasure.erase(CaseReference.of(first.reference()), "Request"));
 
         assertThat(row("select * from intake where id = ?", partner.id())).isEqualTo(partnerBefore);
         assertThat(jdbc.queryForList("select body from case_note where intake_id = ?", partner.id()))
@@ -184,9 +186,9 @@ class ErasureIT {
     void aLegalHoldRefusesErasureUntilItIsCleared() {
         var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Held"));
 
-        var set = data.review.as("admin", () -> holds.set(client.reference(), "Solicitor's letter about a claim"));
-        var again = data.review.as("admin", () -> holds.set(client.reference(), "Again"));
-        var refused = data.review.as("admin", () -> erasure.erase(client.reference(), "Client asked"));
+        var set = data.review.as("admin", () -> holds.set(CaseReference.of(client.reference()), "Solicitor's letter about a claim"));
+        var again = data.review.as("admin", () -> holds.set(CaseReference.of(client.reference()), "Again"));
+        var refused = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Client asked"));
 
         assertThat(set.outcome()).isEqualTo(LegalHoldResult.Outcome.SET);
         assertThat(again.outcome()).isEqualTo(LegalHoldResult.Outcome.ALREADY_HELD);
@@ -194,15 +196,15 @@ class ErasureIT {
         assertThat(refused.message()).contains("legal hold");
         assertThat(row("select * from intake where id = ?", client.id()).get("full_name")).asString()
                 .endsWith(" Held");
-        assertThat(data.review.as("admin", () -> holds.current(client.reference()))).get()
+        assertThat(data.review.as("admin", () -> holds.current(CaseReference.of(client.reference())))).get()
                 .satisfies(hold -> {
                     assertThat(hold.reason()).isEqualTo("Solicitor's letter about a claim");
                     assertThat(hold.setBy()).isEqualTo("Priya Shah");
                 });
 
-        var missingReason = data.review.as("admin", () -> holds.clear(client.reference(), " "));
-        var cleared = data.review.as("admin", () -> holds.clear(client.reference(), "Claim settled"));
-        var erased = data.review.as("admin", () -> erasure.erase(client.reference(), "Client asked"));
+        var missingReason = data.review.as("admin", () -> holds.clear(CaseReference.of(client.reference()), " "));
+        var cleared = data.review.as("admin", () -> holds.clear(CaseReference.of(client.reference()), "Claim settled"));
+        var erased = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Client asked"));
 
         assertThat(missingReason.outcome()).isEqualTo(LegalHoldResult.Outcome.REASON_MISSING);
         assertThat(cleared.outcome()).isEqualTo(LegalHoldResult.Outcome.CLEARED);
@@ -217,8 +219,8 @@ class ErasureIT {
     void aReasonAndAnExistingReferenceAreNeeded() {
         var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Reason"));
 
-        var noReason = data.review.as("admin", () -> erasure.erase(client.reference(), "  "));
-        var unknown = data.review.as("admin", () -> erasure.erase("THW-000000", "Request"));
+        var noReason = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "  "));
+        var unknown = data.review.as("admin", () -> erasure.erase(CaseReference.of("THW-000000"), "Request"));
 
         assertThat(noReason.outcome()).isEqualTo(ErasureResult.Outcome.REASON_MISSING);
         assertThat(noReason.message()).startsWith("Please say why");
@@ -231,14 +233,14 @@ class ErasureIT {
         var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Roles"));
 
         data.review.as("amira", () -> {
-            assertThatThrownBy(() -> erasure.erase(client.reference(), "Request"))
+            assertThatThrownBy(() -> erasure.erase(CaseReference.of(client.reference()), "Request"))
                     .isInstanceOf(AuthorizationDeniedException.class);
-            assertThatThrownBy(() -> holds.set(client.reference(), "Claim"))
+            assertThatThrownBy(() -> holds.set(CaseReference.of(client.reference()), "Claim"))
                     .isInstanceOf(AuthorizationDeniedException.class);
-            assertThatThrownBy(() -> erasure.status(client.reference()))
+            assertThatThrownBy(() -> erasure.status(CaseReference.of(client.reference())))
                     .isInstanceOf(AuthorizationDeniedException.class);
         });
-        assertThatThrownBy(() -> erasure.erase(client.reference(), "Request"))
+        assertThatThrownBy(() -> erasure.erase(CaseReference.of(client.reference()), "Request"))
                 .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
     }
 

@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.domain.Erased;
 import app.thaw.IntegrationTest;
@@ -91,8 +92,8 @@ class RetentionIT {
         long heldNeverClient = client(word, "HeldNever", false);
         data.submittedAt(heldNeverClient, nonClientCutoff.minus(30, ChronoUnit.DAYS));
         data.review.as("admin", () -> {
-            holds.set(reference(heldClosed), "Claim");
-            holds.set(reference(heldNeverClient), "Claim");
+            holds.set(CaseReference.of(reference(heldClosed)), "Claim");
+            holds.set(CaseReference.of(reference(heldNeverClient)), "Claim");
         });
 
         RetentionRun run = SystemActor.call(() -> retention.runRetention(now));

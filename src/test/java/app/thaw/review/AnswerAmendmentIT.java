@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeFixtures;
@@ -49,7 +50,7 @@ class AnswerAmendmentIT {
         assertThat(refused).get().asString().contains("UK phone number");
         assertThat(missingReason).get().asString().startsWith("Please say why");
         assertThat(saved).isEmpty();
-        var detail = caseOpening.openCase(submitted.reference()).orElseThrow();
+        var detail = caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
         assertThat(detail.intake().answers().single("about.phone")).contains("07700 900123");
         assertThat(detail.intake().latestAmendment("about.phone")).get().satisfies(amendment -> {
             assertThat(amendment.values()).containsExactly("07700 900456");

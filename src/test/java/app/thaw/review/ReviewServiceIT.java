@@ -30,6 +30,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
@@ -150,7 +151,7 @@ class ReviewServiceIT {
         var beta = data.submit(urgent(completeAnswers(word + " Beta")));
         var gamma = data.submit(completeAnswers(word + " Gamma").with("preferences.session_type", "not_sure"));
         var delta = data.submit(completeAnswers(word + " Delta"));
-        caseOpening.openCase(alpha.reference());
+        caseOpening.openCase(CaseReference.of(alpha.reference()));
         assignments.assignToMe(IntakeId.of(delta.id()));
 
         assertThat(refs(QueueFilter.open().withSearch(word))).containsExactlyInAnyOrder(alpha.reference(),
@@ -276,7 +277,7 @@ class ReviewServiceIT {
         var amirasCase = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Private"));
         data.as("amira", () -> assignments.assignToMe(IntakeId.of(amirasCase.id())));
 
-        Optional<CaseDetail> tomOpens = data.as("tom", () -> caseOpening.openCase(amirasCase.reference()));
+        Optional<CaseDetail> tomOpens = data.as("tom", () -> caseOpening.openCase(CaseReference.of(amirasCase.reference())));
 
         assertThat(tomOpens).isEmpty();
         // the same words as for a case that does not exist: a refusal never confirms that a reference is real
@@ -300,7 +301,7 @@ class ReviewServiceIT {
                 amirasCase.id())).isZero();
         assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
                 Long.class, amirasCase.id())).isEqualTo(data.idOf("amira"));
-        assertThat(data.as("amira", () -> caseOpening.openCase(amirasCase.reference()))).isPresent();
+        assertThat(data.as("amira", () -> caseOpening.openCase(CaseReference.of(amirasCase.reference())))).isPresent();
     }
 
     @Test
@@ -308,8 +309,8 @@ class ReviewServiceIT {
     void anUnknownReferenceIsNotFoundWithoutAnAuditLine() {
         long last = jdbc.queryForObject("select coalesce(max(id), 0) from audit_entry", Long.class);
 
-        assertThat(caseOpening.openCase("THW-000000")).isEmpty();
-        assertThat(caseOpening.openCase("not a reference")).isEmpty();
+        assertThat(caseOpening.openCase(CaseReference.of("THW-000000"))).isEmpty();
+        assertThat(CaseReference.typed("not a reference").flatMap(caseOpening::openCase)).isEmpty();
 
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where id > ? and actor_id = ?", Long.class,
                 last, data.idOf("amira"))).isZero();
@@ -320,7 +321,7 @@ class ReviewServiceIT {
     void anAdminCannotOpenACaseOrChangeIt() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Admin"));
 
-        assertThatThrownBy(() -> caseOpening.openCase(submitted.reference()))
+        assertThatThrownBy(() -> caseOpening.openCase(CaseReference.of(submitted.reference())))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> caseWork.addNote(IntakeId.of(submitted.id()), "note"))
                 .isInstanceOf(AuthorizationDeniedException.class);
@@ -337,12 +338,12 @@ class ReviewServiceIT {
     void anonymousVisitorsCannotReadTheQueueOrCases() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Anon"));
 
-        assertThatThrownBy(() -> caseOpening.openCase(submitted.reference()))
+        assertThatThrownBy(() -> caseOpening.openCase(CaseReference.of(submitted.reference())))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> reviewQueue.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 10))
                 .isInstanceOf(AuthorizationDeniedException.class);
         SecurityContextHolder.clearContext();
-        assertThatThrownBy(() -> caseOpening.openCase(submitted.reference()))
+        assertThatThrownBy(() -> caseOpening.openCase(CaseReference.of(submitted.reference())))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThat(data.auditActions(submitted.id())).containsExactly("INTAKE_SUBMITTED");
     }
@@ -354,8 +355,9 @@ class ReviewServiceIT {
     void openingACaseIsAuditedWithWhoReadItOncePerReading() {
         var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Reader"));
 
-        CaseDetail detail = caseOpening.openCase(submitted.reference().toLowerCase()).orElseThrow();
-        caseOpening.openCase(submitted.reference()).orElseThrow();
+        CaseDetail detail = caseOpening.openCase(CaseReference.typed(submitted.reference().toLowerCase()).orElseThrow())
+                .orElseThrow();
+        caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
 
         assertThat(detail.intake().reference()).isEqualTo(submitted.reference());
         assertThat(detail.partner()).isNull();
@@ -411,7 +413,8 @@ class ReviewServiceIT {
                 "Ancoats Medical Practice", "Dr Amira Khan");
 
         // the history tom now sees holds the changes but not the reads
-        CaseDetail seenByTom = data.as("tom", () -> caseOpening.openCase(submitted.reference())).orElseThrow();
+        CaseDetail seenByTom = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference())))
+                .orElseThrow();
         assertThat(seenByTom.history()).extracting(entry -> entry.action().name()).containsExactly(
                 "INTAKE_SUBMITTED", "RISK_ACKNOWLEDGED", "CASE_ASSIGNED", "STATUS_CHANGED", "NOTE_ADDED",
                 "FACTOR_DECIDED", "REFERRAL_DECIDED", "STATUS_CHANGED", "CASE_ASSIGNED");
@@ -432,7 +435,7 @@ class ReviewServiceIT {
         long id = submitted.id();
         assertThat(submitted.receipt().urgent()).isTrue();
 
-        CaseDetail before = caseOpening.openCase(submitted.reference()).orElseThrow();
+        CaseDetail before = caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
         assertThat(before.state().needsRiskReview(before.intake().urgent())).isTrue();
         assertThat(before.intake().riskFlags()).extracting(flag -> flag.ruleId()).containsExactly("not_safe_now");
         for (Runnable action : List.<Runnable>of(
@@ -457,7 +460,7 @@ class ReviewServiceIT {
 
         caseWork.acknowledgeRisk(IntakeId.of(id), "  Called the client; safe for now.  ");
 
-        CaseDetail after = caseOpening.openCase(submitted.reference()).orElseThrow();
+        CaseDetail after = caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
         assertThat(after.state().needsRiskReview(true)).isFalse();
         assertThat(after.state().riskAcknowledgedBy()).isEqualTo("Dr Amira Khan");
         assertThat(after.state().riskAcknowledgementNote()).isEqualTo("Called the client; safe for now.");
@@ -468,7 +471,7 @@ class ReviewServiceIT {
         factorService.decideFactor(IntakeId.of(id), "anxiety", FactorDecisionKind.ADDED);
         referrals.decideReferral(IntakeId.of(id), ReferralKind.CRISIS_SERVICE, "Crisis team", null);
         assertThat(letterService.referralLetter(IntakeId.of(id)).pdf()).isNotEmpty();
-        assertThat(data.as("tom", () -> caseOpening.openCase(submitted.reference()))).isEmpty();
+        assertThat(data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference())))).isEmpty();
     }
 
     @Test
@@ -482,7 +485,8 @@ class ReviewServiceIT {
         assertThatThrownBy(() -> data.as("tom", () -> caseWork.acknowledgeRisk(IntakeId.of(submitted.id()),
                 "Rewritten later")))
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("already been reviewed");
-        CaseDetail detail = data.as("tom", () -> caseOpening.openCase(submitted.reference())).orElseThrow();
+        CaseDetail detail = data.as("tom", () -> caseOpening.openCase(CaseReference.of(submitted.reference())))
+                .orElseThrow();
         assertThat(detail.state().assigneeName()).isEqualTo("Tom Whitfield");
         assertThat(detail.state().riskAcknowledgementNote()).isEqualTo("Spoke to the client.");
     }
@@ -502,7 +506,8 @@ class ReviewServiceIT {
                 Long.class, submitted.id())).isEqualTo(data.idOf("grace"));
         assertThat(data.audit(submitted.id()).getLast()).containsEntry("action", "CASE_ASSIGNED")
                 .containsEntry("detail", "Assigned to Grace Okafor");
-        assertThat(data.as("grace", () -> caseOpening.openCase(submitted.reference())).orElseThrow().state()
+        assertThat(data.as("grace", () -> caseOpening.openCase(CaseReference.of(submitted.reference()))).orElseThrow()
+                .state()
                 .assigneeName()).isEqualTo("Grace Okafor");
     }
 
@@ -518,7 +523,8 @@ class ReviewServiceIT {
         caseWork.addNote(IntakeId.of(submitted.id()), "First");
         caseWork.addNote(IntakeId.of(submitted.id()), "Second");
 
-        assertThat(caseOpening.openCase(submitted.reference()).orElseThrow().notes()).extracting(CaseDetail.NoteView::body)
+        assertThat(caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow().notes())
+                .extracting(CaseDetail.NoteView::body)
                 .containsExactly("First", "Second");
         assertThatThrownBy(() -> jdbc.update("update case_note set body = 'changed' where intake_id = ?",
                 submitted.id())).rootCause().hasMessageContaining("clinical notes are append-only");
@@ -549,7 +555,7 @@ class ReviewServiceIT {
         assertThat(stored.get(1).get("reasons").toString()).contains("GAD-7 total 14 (Moderate)");
         assertThat(stored).allSatisfy(row -> assertThat(row.get("rule_set_version")).isEqualTo(2));
 
-        CaseDetail undecided = caseOpening.openCase(submitted.reference()).orElseThrow();
+        CaseDetail undecided = caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
         assertThat(undecided.factors()).extracting(CaseDetail.FactorView::tagId)
                 .containsExactly("emotional_burnout", "anxiety");
         assertThat(undecided.factors()).allSatisfy(factor -> {
@@ -565,7 +571,7 @@ class ReviewServiceIT {
         factorService.decideFactor(IntakeId.of(id), "hormonal_change", FactorDecisionKind.ADDED);
         factorService.decideFactor(IntakeId.of(id), "hormonal_change", FactorDecisionKind.REMOVED);
 
-        CaseDetail decided = caseOpening.openCase(submitted.reference()).orElseThrow();
+        CaseDetail decided = caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
         assertThat(decided.factors()).extracting(CaseDetail.FactorView::tagId, CaseDetail.FactorView::suggested,
                 CaseDetail.FactorView::decision).containsExactly(
                 tuple("emotional_burnout", true, FactorDecisionKind.CONFIRMED),
@@ -629,7 +635,8 @@ class ReviewServiceIT {
                 .isInstanceOf(CaseActionRefused.class).hasMessageContaining("still being set up");
         assertThat(resubmission.resubmitOlderThan(java.time.Duration.ZERO)).isTrue();
 
-        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(submitted.reference())).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(submitted.reference())))
+                .orElseThrow();
         assertThat(detail.factors()).extracting(CaseDetail.FactorView::tagId).containsExactly("anxiety");
         assertThat(jdbc.queryForObject("select count(*) from review_case where intake_id = ?", Integer.class,
                 submitted.id())).isEqualTo(1);
@@ -662,7 +669,7 @@ class ReviewServiceIT {
         long id = submitted.id();
         caseWork.acknowledgeRisk(IntakeId.of(id), "Safety plan discussed; no joint sessions for now.");
 
-        CaseDetail detail = caseOpening.openCase(submitted.reference()).orElseThrow();
+        CaseDetail detail = caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
         assertThat(detail.state().partnerFearFlag()).isTrue();
         for (ReferralKind joint : List.of(ReferralKind.COUPLES, ReferralKind.BOTH)) {
             assertThatThrownBy(() -> referrals.decideReferral(IntakeId.of(id), joint, "Work on communication", null))
@@ -680,7 +687,7 @@ class ReviewServiceIT {
         referrals.decideReferral(IntakeId.of(id), ReferralKind.COUPLES, "Joint sessions later.",
                 "Assessed separately twice; fear relates to a past partner.");
 
-        CaseDetail referred = caseOpening.openCase(submitted.reference()).orElseThrow();
+        CaseDetail referred = caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow();
         assertThat(referred.referrals()).extracting(CaseDetail.ReferralView::kind)
                 .containsExactly(ReferralKind.COUPLES, ReferralKind.INDIVIDUAL);
         assertThat(referred.currentReferral().partnerFearDecision())
@@ -713,7 +720,7 @@ class ReviewServiceIT {
         assertThat(text).contains(submitted.reference(), "Step-down support between sessions.");
         assertThat(data.auditActions(id)).containsSubsequence("REFERRAL_DECIDED", "LETTER_DOWNLOADED");
         // a scheduled case stays scheduled when a referral is recorded
-        assertThat(caseOpening.openCase(submitted.reference()).orElseThrow().intake().status())
+        assertThat(caseOpening.openCase(CaseReference.of(submitted.reference())).orElseThrow().intake().status())
                 .isEqualTo(IntakeStatus.SCHEDULED);
     }
 
@@ -733,27 +740,30 @@ class ReviewServiceIT {
 
         data.as("amira", () -> assignments.assignToMe(IntakeId.of(first.id())));
 
-        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(first.reference())).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(first.reference())))
+                .orElseThrow();
         assertThat(detail.partner()).isNotNull();
         assertThat(detail.partner().reference()).isEqualTo(partner.reference());
         assertThat(detail.mostDifferentItems()).first().isEqualTo("mood.flat");
         assertThat(detail.mostDifferentItems()).containsExactlyInAnyOrder("mood.flat", "relationship.distance",
                 "burnout.exhaustion");
-        CaseDetail partnersSide = data.as("amira", () -> caseOpening.openCase(partner.reference())).orElseThrow();
+        CaseDetail partnersSide = data.as("amira", () -> caseOpening.openCase(CaseReference.of(partner.reference())))
+                .orElseThrow();
         assertThat(partnersSide.state().assigneeName()).isEqualTo("Dr Amira Khan");
         assertThat(partnersSide.partner().reference()).isEqualTo(first.reference());
         assertThat(data.auditActions(partner.id())).contains("CASE_ASSIGNED", "CASE_OPENED");
         assertThat(data.audit(partner.id()).stream().filter(row -> row.get("action").equals("CASE_OPENED"))
                 .map(row -> (String) row.get("detail")).toList())
                 .contains("Shown beside partner's intake " + first.reference());
-        assertThat(data.as("tom", () -> caseOpening.openCase(partner.reference()))).isEmpty();
+        assertThat(data.as("tom", () -> caseOpening.openCase(CaseReference.of(partner.reference())))).isEmpty();
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactly(second.reference());
 
         data.as("amira", () -> assignments.assign(IntakeId.of(partner.id()), null));
         assertThat(data.as("tom", () -> refs(anyStatus(word))))
                 .containsExactlyInAnyOrder(first.reference(), second.reference(), partner.reference());
-        CaseDetail standalone = data.as("amira", () -> caseOpening.openCase(second.reference())).orElseThrow();
+        CaseDetail standalone = data.as("amira", () -> caseOpening.openCase(CaseReference.of(second.reference())))
+                .orElseThrow();
         assertThat(standalone.partner()).isNull();
         assertThat(standalone.mostDifferentItems()).isEmpty();
     }
@@ -772,12 +782,13 @@ class ReviewServiceIT {
                 tuple("CASE_ASSIGNED", "system",
                         "Assigned to Dr Amira Khan with the partner's intake"));
         assertThat(data.as("tom", () -> refs(anyStatus(word)))).isEmpty();
-        assertThat(data.as("tom", () -> caseOpening.openCase(partner.reference()))).isEmpty();
+        assertThat(data.as("tom", () -> caseOpening.openCase(CaseReference.of(partner.reference())))).isEmpty();
         assertThatThrownBy(() -> data.as("tom", () -> assignments.assignToMe(IntakeId.of(partner.id()))))
                 .isInstanceOf(CaseNotFound.class);
         assertThat(data.as("admin", () -> reviewQueue.queue(anyStatus(word), QueueSort.DEFAULT, null, 10)))
                 .extracting(QueueRow::assigneeName).containsExactly("Dr Amira Khan", "Dr Amira Khan");
-        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(partner.reference())).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(partner.reference())))
+                .orElseThrow();
         assertThat(detail.partner().reference()).isEqualTo(first.reference());
     }
 
@@ -790,7 +801,8 @@ class ReviewServiceIT {
         data.as("amira", () -> caseWork.acknowledgeRisk(IntakeId.of(afraid.id()),
                 "Spoke to them alone; safety plan made."));
 
-        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(first.reference())).orElseThrow();
+        CaseDetail detail = data.as("amira", () -> caseOpening.openCase(CaseReference.of(first.reference())))
+                .orElseThrow();
 
         assertThat(detail.state().partnerFearFlag()).isTrue();
         assertThatThrownBy(() -> data.as("amira", () -> referrals.decideReferral(IntakeId.of(first.id()),

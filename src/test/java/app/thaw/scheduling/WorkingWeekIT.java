@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.TimeAwayId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
@@ -112,11 +113,11 @@ class WorkingWeekIT {
         assertThat(data.as("admin", () -> changes.reschedule(AppointmentId.of(booked.id()),
                 WorkingWeekData.at(monday.plusWeeks(1), 10,
                 0), null))).isInstanceOf(BookingResult.Booked.class);
-        assertThat(data.as("admin", () -> leave.sessionsDuring(StaffId.of(therapist), away.away().id())))
+        assertThat(data.as("admin", () -> leave.sessionsDuring(StaffId.of(therapist), TimeAwayId.of(away.away().id()))))
                 .extracting(SessionView::id).containsExactly(((BookingResult.Booked) overridden).session().id());
 
         // removed, the time is free again; part of a day is away only for those hours
-        data.as("admin", () -> leave.removeTimeAway(StaffId.of(therapist), away.away().id()));
+        data.as("admin", () -> leave.removeTimeAway(StaffId.of(therapist), TimeAwayId.of(away.away().id())));
         week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday, 13, 0)));
         LocalDate next = monday.plusWeeks(2);
         data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), next, next, LocalTime.of(13, 0),

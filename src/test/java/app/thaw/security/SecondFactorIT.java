@@ -21,6 +21,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
 import app.thaw.audit.AuditFilter;
@@ -84,7 +85,8 @@ class SecondFactorIT {
         assertThat(currentUser.get()).isEmpty();
         assertThatThrownBy(() -> staff.activeTherapists()).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> staff.listStaff()).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> caseOpening.openCase("THW-AAAAAA")).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> caseOpening.openCase(CaseReference.of("THW-AAAAAA")))
+                .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> reviewQueue.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 10))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), null, 10))

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.IntegrationTest;
@@ -143,7 +144,8 @@ class WaitlistIT {
                 times.stream().map(OfferedTime::start).toList());
 
         // Sam chooses: one joint session for both, the other held times go back to the diary
-        var choice = clientStatus.chooseOfferedTime(couple.sam().receipt().statusToken(), alexSees.times().get(2).slotId());
+        var choice = clientStatus.chooseOfferedTime(couple.sam().receipt().statusToken(),
+                HeldSlotId.of(alexSees.times().get(2).slotId()));
         assertThat(choice.booked()).as(choice.message()).isTrue();
         assertThat(clientStatus.appointments(couple.alex().receipt().statusToken())).singleElement()
                 .satisfies(s -> assertThat(s.start()).isEqualTo(times.get(2).start()));
@@ -168,8 +170,8 @@ class WaitlistIT {
             long alexPick = slots.get(0).slotId();
             long samPick = slots.get(sameTime ? 0 : 1).slotId();
             List<ClientOffers.Choice> outcomes = race(
-                    () -> clientStatus.chooseOfferedTime(couple.alex().receipt().statusToken(), alexPick),
-                    () -> clientStatus.chooseOfferedTime(couple.sam().receipt().statusToken(), samPick));
+                    () -> clientStatus.chooseOfferedTime(couple.alex().receipt().statusToken(), HeldSlotId.of(alexPick)),
+                    () -> clientStatus.chooseOfferedTime(couple.sam().receipt().statusToken(), HeldSlotId.of(samPick)));
             assertThat(outcomes).filteredOn(ClientOffers.Choice::booked).hasSize(1);
             assertThat(outcomes).filteredOn(c -> !c.booked()).singleElement()
                     .satisfies(c -> assertThat(c.message()).contains("Your partner has just chosen a time"));
@@ -186,7 +188,8 @@ class WaitlistIT {
             long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
             var other = data.submit(IntakeFixtures.completeAnswers("Walk-in " + ReviewTestData.uniqueWord()));
             var admin = data.user("admin");
-            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot),
+            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(),
+                    HeldSlotId.of(slot)),
                     () -> data.as("admin", () -> scheduling.book(new BookingRequest(other.id(), null,
                             data.idOf("amira"), individualType(), SessionFormat.ONLINE, null, times.getFirst().start(),
                             null))));
@@ -209,7 +212,8 @@ class WaitlistIT {
             var client = waiting.waitingClient("Late " + ReviewTestData.uniqueWord());
             var made = data.as("amira", () -> offers.offer(IntakeId.of(client.id()), waiting.amiraOnline(2, 50), 1));
             long slot = clientStatus.offeredTimes(client.receipt().statusToken()).times().getFirst().slotId();
-            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot),
+            List<Object> outcomes = race(() -> clientStatus.chooseOfferedTime(client.receipt().statusToken(),
+                    HeldSlotId.of(slot)),
                     () -> expiry.expireDue(Instant.now().plus(Duration.ofHours(2))));
             var choice = (ClientOffers.Choice) outcomes.get(0);
             String state = jdbc.queryForObject("select state from slot_offer where id = ?", String.class,
@@ -237,7 +241,7 @@ class WaitlistIT {
         jdbc.update("update intake set urgent = true where id = ?", client.id());
         jdbc.update("update review_case set risk_acknowledged_at = null where intake_id = ?", client.id());
 
-        var choice = clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot);
+        var choice = clientStatus.chooseOfferedTime(client.receipt().statusToken(), HeldSlotId.of(slot));
 
         assertThat(choice.booked()).isFalse();
         assertThat(choice.message()).isEqualTo(OfferChoices.TALK_FIRST).doesNotContainIgnoringCase("risk");
@@ -289,8 +293,10 @@ class WaitlistIT {
             assertThat(secondSees).singleElement().satisfies(t -> assertThat(t.slotId())
                     .isEqualTo(firstSees.getFirst().slotId()));
             List<ClientOffers.Choice> outcomes = race(
-                    () -> clientStatus.chooseOfferedTime(first.receipt().statusToken(), firstSees.getFirst().slotId()),
-                    () -> clientStatus.chooseOfferedTime(second.receipt().statusToken(), secondSees.getFirst().slotId()));
+                    () -> clientStatus.chooseOfferedTime(first.receipt().statusToken(),
+                            HeldSlotId.of(firstSees.getFirst().slotId())),
+                    () -> clientStatus.chooseOfferedTime(second.receipt().statusToken(),
+                            HeldSlotId.of(secondSees.getFirst().slotId())));
             assertThat(outcomes).filteredOn(ClientOffers.Choice::booked).hasSize(1);
             assertThat(outcomes).filteredOn(c -> !c.booked()).singleElement()
                     .satisfies(c -> assertThat(c.message()).isEqualTo(OfferChoices.TAKEN));
@@ -316,7 +322,7 @@ class WaitlistIT {
                 .containsExactly(mySlot);
 
         // the other case's held time, chosen through my link: refused, nothing booked, the time still held for them
-        var tried = clients.chooseByLink(myLink, theirSlot);
+        var tried = clients.chooseByLink(myLink, HeldSlotId.of(theirSlot));
         assertThat(tried.booked()).isFalse();
         assertThat(tried.message()).contains("couldn't find that time");
         assertThat(sessionsOf(mine.id()) + sessionsOf(theirs.id())).isZero();
@@ -327,11 +333,11 @@ class WaitlistIT {
         jdbc.update("insert into offer_link (offer_id, intake_id, token_hash) values (?, ?, ?)", theirOffer.offerId(),
                 mine.id(), SecretToken.hash(stray));
         assertThat(clients.offeredByLink(stray)).isEmpty();
-        assertThat(clients.chooseByLink(stray, theirSlot).booked()).isFalse();
+        assertThat(clients.chooseByLink(stray, HeldSlotId.of(theirSlot)).booked()).isFalse();
         assertThat(sessionsOf(mine.id()) + sessionsOf(theirs.id())).isZero();
 
         // with the link's own offer the client books their own time, for their own case only
-        var chosen = clients.chooseByLink(myLink, mySlot);
+        var chosen = clients.chooseByLink(myLink, HeldSlotId.of(mySlot));
         assertThat(chosen.booked()).as(chosen.message()).isTrue();
         assertThat(sessionsOf(mine.id())).isEqualTo(1);
         assertThat(sessionsOf(theirs.id())).isZero();
@@ -353,15 +359,16 @@ class WaitlistIT {
         var seen = clients.offeredByLink(link).orElseThrow();
         assertThat(seen.times()).isEmpty();
         assertThat(seen.note()).startsWith("Sorry, these times were only kept until");
-        var late = clients.chooseByLink(link, slot);
+        var late = clients.chooseByLink(link, HeldSlotId.of(slot));
         assertThat(late.booked()).isFalse();
         assertThat(late.message()).startsWith("Sorry, these times were only kept until");
-        assertThat(clientStatus.chooseOfferedTime(client.receipt().statusToken(), slot).booked()).isFalse();
+        assertThat(clientStatus.chooseOfferedTime(client.receipt().statusToken(), HeldSlotId.of(slot)).booked())
+                .isFalse();
         assertThat(sessionsOf(client.id())).isZero();
 
         // once the job has let the offer go, the link still books nothing and the times are back in the diary
         expiry.expireDue(Instant.now());
-        assertThat(clients.chooseByLink(link, slot).booked()).isFalse();
+        assertThat(clients.chooseByLink(link, HeldSlotId.of(slot)).booked()).isFalse();
         assertThat(sessionsOf(client.id())).isZero();
         assertThat(slotState(slot)).isEqualTo("RELEASED");
     }
@@ -372,7 +379,8 @@ class WaitlistIT {
         String alex = couple.alex().receipt().statusToken();
         String sam = couple.sam().receipt().statusToken();
         data.as("amira", () -> offers.offer(IntakeId.of(couple.alex().id()), waiting.amiraOnline(1, 50), null));
-        var first = clientStatus.chooseOfferedTime(sam, clientStatus.offeredTimes(sam).times().getFirst().slotId());
+        var first = clientStatus.chooseOfferedTime(sam,
+                HeldSlotId.of(clientStatus.offeredTimes(sam).times().getFirst().slotId()));
         assertThat(first.booked()).as(first.message()).isTrue();
         // back on the list later, Sam's side first: the new entry names Sam as the client and Alex as the partner
         jdbc.update("insert into waitlist_entry (intake_id, partner_intake_id, service, urgent, added_at) "
@@ -384,7 +392,7 @@ class WaitlistIT {
         assertThat(clientStatus.offeredTimes(sam).times()).hasSize(2);
         var alexSees = clientStatus.offeredTimes(alex).times();
         assertThat(alexSees).hasSize(2);
-        var again = clientStatus.chooseOfferedTime(alex, alexSees.get(1).slotId());
+        var again = clientStatus.chooseOfferedTime(alex, HeldSlotId.of(alexSees.get(1).slotId()));
         assertThat(again.booked()).as(again.message()).isTrue();
         assertThat(sessionsOf(couple.alex().id())).isEqualTo(2);
         assertThat(jdbc.queryForList("select state from waitlist_entry where intake_id in (?, ?)", String.class,
@@ -437,7 +445,7 @@ class WaitlistIT {
                         store.entryOf(second.id()).orElseThrow()), null)));
         assertThat(offered).hasSize(2);
 
-        var choice = clientStatus.chooseOfferedTime(first.receipt().statusToken(), slotId);
+        var choice = clientStatus.chooseOfferedTime(first.receipt().statusToken(), HeldSlotId.of(slotId));
         assertThat(choice.booked()).as(choice.message()).isTrue();
 
         // no expiry run: the loser's offer is already closed, its page says so and staff know

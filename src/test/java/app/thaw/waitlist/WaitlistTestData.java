@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.base.domain.SecretToken;
@@ -47,7 +48,7 @@ public final class WaitlistTestData {
         var alex = data.submit(IntakeFixtures.couplesAnswers("Alex " + surname));
         var sam = data.submitPartner(alex.receipt().partnerInvitationToken(),
                 IntakeFixtures.couplesAnswers("Sam " + surname));
-        data.as("amira", () -> review.openCase(alex.reference()));
+        data.as("amira", () -> review.openCase(CaseReference.of(alex.reference())));
         data.as("amira", () -> referrals.decideReferral(IntakeId.of(alex.id()), ReferralKind.COUPLES, "Joint work.",
                 null));
         data.as("amira", () -> care.addToWaitingList(IntakeId.of(alex.id()), true));
@@ -57,7 +58,7 @@ public final class WaitlistTestData {
     /** A client alone, referred and waiting. */
     public ReviewTestData.Submitted waitingClient(String name) {
         var client = data.submit(IntakeFixtures.completeAnswers(name));
-        data.as("amira", () -> review.openCase(client.reference()));
+        data.as("amira", () -> review.openCase(CaseReference.of(client.reference())));
         data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL,
                 "One to one.", null));
         data.as("amira", () -> care.addToWaitingList(IntakeId.of(client.id()), false));

@@ -52,7 +52,8 @@ public class FreeSlotBench implements BenchCommand {
                 int[] found = new int[1];
                 var samples = Measure.repeat(warmup, iterations, () -> found[0] = BenchContext.as(therapist,
                         () -> slots.find(app.thaw.base.ids.IntakeId.of(intakeId), null,
-                                app.thaw.base.ids.StaffId.of(therapist.id()), individual, scenario.format(), null,
+                                app.thaw.base.ids.StaffId.of(therapist.id()), app.thaw.base.ids.SessionTypeId.of(individual),
+                                scenario.format(), null,
                                 scenario.days(), 12)).size());
                 Stats stats = samples.stats(scenario.name() + " (" + found[0] + " found)");
                 System.out.println(stats.line());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.Application;
 import app.thaw.bench.BenchCommand;
 import app.thaw.bench.BenchContext;
@@ -105,7 +106,7 @@ public class QueueBench implements BenchCommand {
                         .append(sql.sql().strip()).append("\n-- ").append(java.util.Arrays.toString(sql.args()))
                         .append("\n```\n\n```\n").append(String.join("\n", bench.explain(sql))).append("\n```\n</details>\n\n");
             }
-            String reference = (String) sample.get("reference");
+            CaseReference reference = CaseReference.of((String) sample.get("reference"));
             CaseOpeningService opening = bench.bean(CaseOpeningService.class);
             JfrSummary jfr = options.flag("jfr") ? JfrSummary.start("case-open") : null;
             var open = Measure.repeat(warmup, iterations, () -> BenchContext.as(therapist,

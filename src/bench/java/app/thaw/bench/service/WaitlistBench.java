@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.bench.BenchCommand;
 import app.thaw.bench.BenchContext;
@@ -105,7 +106,7 @@ public class WaitlistBench implements BenchCommand {
                 workers.add(Thread.ofPlatform().start(() -> {
                     for (Made one = made.poll(); one != null; one = made.poll()) {
                         long t1 = System.nanoTime();
-                        boolean booked = clients.chooseByLink(one.token(), one.slotId()).booked();
+                        boolean booked = clients.chooseByLink(one.token(), HeldSlotId.of(one.slotId())).booked();
                         long took = System.nanoTime() - t1;
                         synchronized (chooseSamples) {
                             chooseSamples.add(took);

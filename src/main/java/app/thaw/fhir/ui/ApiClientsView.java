@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.ApiClientId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.fhir.ApiClientSummary;
@@ -89,7 +90,7 @@ public class ApiClientsView extends VerticalLayout {
         dialog.add(new Paragraph("Its token stops working at once, for good. To let the system read again, add it "
                 + "anew and give it the new token."));
         var go = new Button("Revoke", click -> {
-            clients.revoke(client.id());
+            clients.revoke(ApiClientId.of(client.id()));
             dialog.close();
             say(client.name() + " can no longer read the FHIR API.");
             refresh();

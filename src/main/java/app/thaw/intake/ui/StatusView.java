@@ -17,6 +17,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import app.thaw.base.ids.MeasureRequestId;
+import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.PracticeSettings;
@@ -89,8 +91,8 @@ public class StatusView extends Div implements BeforeEnterObserver {
         var headline = new Paragraph(headline(status));
         headline.addClassName("status-state");
         // times the practice holds for the client to choose from: choosing books at once and the page is drawn again
-        add(new OfferedTimesPanel(() -> intake.offeredTimes(token), slot -> intake.chooseOfferedTime(token, slot),
-                choice -> render(choice.message())));
+        add(new OfferedTimesPanel(() -> intake.offeredTimes(token),
+                slot -> intake.chooseOfferedTime(token, HeldSlotId.of(slot)), choice -> render(choice.message())));
         add(new H2("What's booked"), headline,
                 new ClientSessionsPanel(status.upcoming(), new ClientSessionsPanel.Requester() {
                     @Override
@@ -212,7 +214,8 @@ public class StatusView extends Div implements BeforeEnterObserver {
         for (var invitation : open) {
             var answer = new Button("Answer " + invitation.questionCount() + " questions for "
                     + SESSION_DAY.format(invitation.sessionStarts()), click -> intake.measureLink(token,
-                    invitation.requestId()).ifPresent(link -> getUI().ifPresent(ui -> ui.navigate(link))));
+                    MeasureRequestId.of(invitation.requestId()))
+                    .ifPresent(link -> getUI().ifPresent(ui -> ui.navigate(link))));
             answer.addClassName("answer-measures");
             answer.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
             area.add(answer);

@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.OutboxMessageId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.notification.Outbox;
@@ -104,7 +105,7 @@ public class OutboxView extends VerticalLayout {
         var facts = new Paragraph("To " + message.recipient() + " · " + message.kind().label() + " · "
                 + message.status().label() + (message.sentAt() == null ? "" : " " + time(message.sentAt()))
                 + (message.hasCalendarInvite() ? " · with calendar invitation" : ""));
-        var body = new Pre(outbox.body(message.id()).orElse(""));
+        var body = new Pre(outbox.body(OutboxMessageId.of(message.id())).orElse(""));
         body.setId("outbox-body");
         detail.add(heading, facts);
         if (message.lastError() != null) {
@@ -115,7 +116,7 @@ public class OutboxView extends VerticalLayout {
                 || message.status() == OutboxStatus.CAPTURED && outbox.deliveryConfigured();
         if (canResend) {
             var again = new Button("Send again", click -> {
-                if (outbox.sendAgain(message.id())) {
+                if (outbox.sendAgain(OutboxMessageId.of(message.id()))) {
                     Notification.show("Queued to send again", 3000, Notification.Position.BOTTOM_START);
                 }
                 refresh();

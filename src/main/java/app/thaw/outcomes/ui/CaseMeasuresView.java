@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
@@ -68,7 +69,7 @@ public class CaseMeasuresView extends Div implements BeforeEnterObserver {
     }
 
     private boolean render() {
-        var found = outcomes.caseMeasures(reference);
+        var found = CaseReference.typed(reference).flatMap(outcomes::caseMeasures);
         if (found.isEmpty()) {
             return false;
         }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.thaw.base.ids.SessionTypeId;
 import app.thaw.practice.PracticeDetailsService;
 import app.thaw.scheduling.DiarySetupService.TypeView;
 
@@ -48,7 +49,7 @@ class SessionTypesPanel extends Div {
         var save = new Button("Save", click -> {
             label.setInvalid(false);
             try {
-                service.changeSessionType(type.id(), label.getValue(), minutes.getValue() == null ? 0
+                service.changeSessionType(SessionTypeId.of(type.id()), label.getValue(), minutes.getValue() == null ? 0
                         : minutes.getValue(), treatment.getValue(), active.getValue());
                 saved(label.getValue() + " saved.");
             } catch (IllegalArgumentException refused) {

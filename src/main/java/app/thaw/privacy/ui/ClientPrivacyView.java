@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
@@ -64,10 +65,12 @@ public class ClientPrivacyView extends VerticalLayout {
         this.privacy = privacy;
         this.accessRequests = accessRequests;
         this.clock = clock;
-        var erase = new Button("Erase…", e -> new ErasureDialog(privacy, shownReference(), this::refresh).open());
+        var erase = new Button("Erase…", e -> CaseReference.parse(shownReference())
+                .ifPresent(reference -> new ErasureDialog(privacy, reference, this::refresh).open()));
         erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
         erase.setId("privacy-erase");
-        var hold = new Button("Legal hold…", e -> new LegalHoldDialog(privacy, shownReference(), this::refresh).open());
+        var hold = new Button("Legal hold…", e -> CaseReference.parse(shownReference())
+                .ifPresent(reference -> new LegalHoldDialog(privacy, reference, this::refresh).open()));
         hold.setId("privacy-legal-hold");
         recordActions.add(hold, erase);
         addClassName("privacy-view");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -32,6 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.caseaccess.CaseNotFound;
@@ -61,7 +63,7 @@ public class DisclosureReviewView extends VerticalLayout implements BeforeEnterO
     private final Paragraph message = new Paragraph();
     /** Item key to its choice, in the order shown. */
     private final Map<String, Choice> choices = new LinkedHashMap<>();
-    private long requestId;
+    private @Nullable AccessRequestId requestId;
     private @Nullable DisclosureReview review;
 
     private record Choice(DisclosureItem item, Checkbox withhold, TextArea reason) {
@@ -76,10 +78,14 @@ public class DisclosureReviewView extends VerticalLayout implements BeforeEnterO
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        requestId = AccessRequestId.parse(event.getRouteParameters().get(PARAMETER).orElse(null)).orElse(null);
+        if (requestId == null) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
         try {
-            requestId = Long.parseLong(event.getRouteParameters().get(PARAMETER).orElse(""));
             render(reviews.open(requestId), Map.of());
-        } catch (NumberFormatException | CaseNotFound notFound) {
+        } catch (CaseNotFound notFound) {
             event.rerouteToError(NotFoundException.class);
         }
     }
@@ -208,13 +214,13 @@ public class DisclosureReviewView extends VerticalLayout implements BeforeEnterO
             return;
         }
         try {
-            reviews.approve(requestId, withheld, current.content());
+            reviews.approve(Objects.requireNonNull(requestId), withheld, current.content());
             Notification.show(withheld.isEmpty() ? "Release approved." : "Release approved with " + withheld.size()
                     + (withheld.size() == 1 ? " part" : " parts") + " withheld.", 5000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(DisclosureReviewsView.class));
         } catch (SubjectAccessRefused.ReviewOutdated changed) {
-            render(reviews.open(requestId), withheld);
+            render(reviews.open(Objects.requireNonNull(requestId)), withheld);
             message.setText(changed.getMessage());
         } catch (SubjectAccessRefused refused) {
             message.setText(refused.getMessage());

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.privacy.PrivacyService;
 import app.thaw.retention.ClientPrivacyStatus;
 import app.thaw.retention.ErasureResult;
@@ -20,7 +21,7 @@ public class ErasureDialog extends Dialog {
 
     private final Paragraph problem = new Paragraph();
 
-    public ErasureDialog(PrivacyService privacy, String reference, Runnable done) {
+    public ErasureDialog(PrivacyService privacy, CaseReference reference, Runnable done) {
         setHeaderTitle("Erase client " + reference);
         setWidth("min(36rem, 95vw)");
         addClassName("erasure-dialog");
@@ -36,14 +37,14 @@ public class ErasureDialog extends Dialog {
         reason.setMaxLength(PrivacyService.REASON_MAX);
         reason.setWidthFull();
         var confirm = new TextField("Type the reference to confirm");
-        confirm.setPlaceholder(reference);
+        confirm.setPlaceholder(reference.value());
         confirm.setWidthFull();
         var erase = new Button("Erase client");
         erase.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         erase.addClickListener(click -> {
             reason.setInvalid(false);
             confirm.setInvalid(false);
-            if (!confirm.getValue().strip().equalsIgnoreCase(reference)) {
+            if (!confirm.getValue().strip().equalsIgnoreCase(reference.value())) {
                 confirm.setErrorMessage("Type " + reference + " exactly, to be sure it is the right client.");
                 confirm.setInvalid(true);
                 return;

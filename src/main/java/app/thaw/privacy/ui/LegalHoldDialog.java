@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.PracticeTime;
 import app.thaw.privacy.PrivacyService;
 import app.thaw.retention.LegalHold;
@@ -21,7 +22,7 @@ public class LegalHoldDialog extends Dialog {
 
     private final Paragraph problem = new Paragraph();
 
-    public LegalHoldDialog(PrivacyService privacy, String reference, Runnable done) {
+    public LegalHoldDialog(PrivacyService privacy, CaseReference reference, Runnable done) {
         setHeaderTitle("Legal hold on " + reference);
         setWidth("min(36rem, 95vw)");
         addClassName("legal-hold-dialog");

@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,6 +25,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
@@ -201,10 +202,11 @@ class SubjectAccessPanel extends Div {
         return box;
     }
 
-    private Anchor download(long accessRequestId, LongFunction<ExportFile> export, String text, String id) {
+    private Anchor download(long accessRequestId, Function<AccessRequestId, ExportFile> export, String text,
+            String id) {
         var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             try {
-                ExportFile file = export.apply(accessRequestId);
+                ExportFile file = export.apply(AccessRequestId.of(accessRequestId));
                 // the facts only: replacing the links now would break the other one until the page next talks to us
                 event.getUI().access(() -> service.requests(IntakeId.of(intakeId)).stream()
                         .filter(r -> r.id() == accessRequestId).findFirst().ifPresent(this::fill));
@@ -227,8 +229,8 @@ class SubjectAccessPanel extends Div {
                 request.reviewerId());
         var save = new Button("Change reviewer", click -> {
             if (reviewer.getValue() != null) {
-                act(() -> service.changeReviewer(request.id(), StaffId.of(reviewer.getValue().id())),
-                        "Reviewer changed.");
+                act(() -> service.changeReviewer(AccessRequestId.of(request.id()),
+                        StaffId.of(reviewer.getValue().id())), "Reviewer changed.");
             }
         });
         return details("Choose another reviewer", new FlexLayout(reviewer, save));
@@ -241,14 +243,14 @@ class SubjectAccessPanel extends Div {
         months.setItemLabelGenerator(m -> m == 1 ? "1 month" : m + " months");
         months.setValue(2);
         var reason = reasonField("Why (the client must be told, within the first month)");
-        var save = new Button("Extend deadline", click -> act(() -> service.extend(request.id(), months.getValue(),
-                reason.getValue()), "Deadline extended."));
+        var save = new Button("Extend deadline", click -> act(() -> service.extend(AccessRequestId.of(request.id()),
+                months.getValue(), reason.getValue()), "Deadline extended."));
         return details("Extend the deadline (complex or numerous requests)", new FlexLayout(months, reason, save));
     }
 
     private Details withdraw(AccessRequestView request) {
         var reason = reasonField("Why (the client withdrew it, recorded in error, …)");
-        var save = new Button("Withdraw request", click -> act(() -> service.withdraw(request.id(),
+        var save = new Button("Withdraw request", click -> act(() -> service.withdraw(AccessRequestId.of(request.id()),
                 reason.getValue()), "Request withdrawn."));
         save.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return details("Withdraw the request", new FlexLayout(reason, save));

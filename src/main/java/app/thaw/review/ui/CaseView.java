@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ui.MainLayout;
@@ -137,7 +138,8 @@ public class CaseView extends Div implements BeforeEnterObserver {
 
     /** Opens the case and builds the view; false when the case is missing or not this therapist's. */
     private boolean render() {
-        var opened = opening.openCase(reference);
+        // text that is no reference finds nothing, as a reference that is no case does
+        var opened = CaseReference.typed(reference).flatMap(opening::openCase);
         if (opened.isEmpty()) {
             return false;
         }

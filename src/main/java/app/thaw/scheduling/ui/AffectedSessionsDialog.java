@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
+import app.thaw.base.ids.TimeAwayId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.LeaveService;
 import app.thaw.scheduling.SessionView;
@@ -31,7 +32,7 @@ class AffectedSessionsDialog extends Dialog {
     AffectedSessionsDialog(DiaryContext diary, LeaveService.AwayView away, List<SessionView> sessions,
                            Runnable onChange) {
         this(diary, "Sessions during this time away", away.describe(), sessions,
-                () -> diary.leave().sessionsDuring(StaffId.of(away.therapistId()), away.id()),
+                () -> diary.leave().sessionsDuring(StaffId.of(away.therapistId()), TimeAwayId.of(away.id())),
                 "Therapist unavailable (" + away.reason().label().toLowerCase(java.util.Locale.UK) + ")", onChange);
     }
 

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.RoomId;
+import app.thaw.base.ids.SessionTypeId;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.CaseToBook;
@@ -145,7 +147,8 @@ class BookSessionDialog extends Dialog {
         }
         freeTimes.show(diary.freeSlots().find(IntakeId.of(caseToBook().client().intakeId()),
                 IntakeId.ofNullable(fields.partnerFor(caseToBook())),
-                StaffId.of(fields.therapistId()), fields.typeId(), fields.format(), fields.roomId(), FREE_DAYS, 12),
+                StaffId.of(fields.therapistId()), SessionTypeId.of(fields.typeId()), fields.format(),
+                RoomId.ofNullable(fields.roomId()), FREE_DAYS, 12),
                         FREE_DAYS);
     }
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ids.ExtraHoursId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.DiarySetupService.ExceptionView;
 import app.thaw.base.ui.Toasts;
@@ -72,7 +73,8 @@ class ExtraHoursPanel extends Div {
         }
         for (ExceptionView extra : upcoming) {
             list.add(SettingsRows.removable(describe(extra),
-                    () -> diary.setup().removeException(StaffId.of(therapistId), extra.id()), this::render, onChange));
+                    () -> diary.setup().removeException(StaffId.of(therapistId), ExtraHoursId.of(extra.id())),
+                    this::render, onChange));
         }
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 
+import app.thaw.base.ids.RoomId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.DiarySetupService.RoomView;
@@ -64,7 +65,7 @@ class RescheduleForm extends Div {
             problem.setText("Choose the new date and time.");
             return;
         }
-        Long roomId = room.getValue() == null ? null : room.getValue().id();
+        RoomId roomId = room.getValue() == null ? null : RoomId.of(room.getValue().id());
         if (session.format() == SessionFormat.IN_PERSON && roomId == null) {
             problem.setText(BookingFields.ROOM_NEEDED);
             return;

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.thaw.base.ids.RoomId;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.DiarySetupService.RoomView;
 import app.thaw.base.ui.Toasts;
@@ -45,7 +46,7 @@ class RoomsPanel extends Div {
 
     private Button toggle(RoomView room) {
         var button = new Button(room.active() ? "Take out of use" : "Bring back into use", click -> {
-            setup.setRoomActive(room.id(), !room.active());
+            setup.setRoomActive(RoomId.of(room.id()), !room.active());
             Toasts.success(room.name() + (room.active() ? " is no longer offered for bookings."
                     : " can be booked again."));
             refresh();

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 
+import app.thaw.base.ids.SessionTypeId;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.DiarySetupService.TypeView;
 import app.thaw.base.ui.Toasts;
@@ -30,7 +31,7 @@ class SessionLengthsPanel extends Div {
                     if (minutes.getValue() == null) {
                         throw new IllegalArgumentException("Enter the length in minutes.");
                     }
-                    setup.setDefaultLength(type.id(), minutes.getValue());
+                    setup.setDefaultLength(SessionTypeId.of(type.id()), minutes.getValue());
                     Toasts.success(type.label() + " now lasts " + minutes.getValue() + " minutes.");
                 } catch (IllegalArgumentException refused) {
                     minutes.setErrorMessage(refused.getMessage());

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ids.TimeAwayId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.AwayReason;
 import app.thaw.scheduling.LeaveService;
@@ -124,7 +125,7 @@ class TimeAwayPanel extends Div {
         for (LeaveService.AwayView away : upcoming) {
             var text = new Span(away.describe());
             var sessions = new Button("Sessions in it", click -> {
-                var affected = diary.leave().sessionsDuring(StaffId.of(therapistId), away.id());
+                var affected = diary.leave().sessionsDuring(StaffId.of(therapistId), TimeAwayId.of(away.id()));
                 if (affected.isEmpty()) {
                     Toasts.success("No booked sessions fall in this time away.");
                 } else {
@@ -133,7 +134,7 @@ class TimeAwayPanel extends Div {
             });
             sessions.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             var remove = new Button("Remove", click -> {
-                diary.leave().removeTimeAway(StaffId.of(therapistId), away.id());
+                diary.leave().removeTimeAway(StaffId.of(therapistId), TimeAwayId.of(away.id()));
                 Toasts.success("Removed: " + away.describe() + ".");
                 render();
                 onChange.run();

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ids.WorkingHoursId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.DiarySetupService.HoursView;
@@ -68,7 +69,8 @@ class WeeklyHoursPanel extends Div {
         for (HoursView block : hours) {
             blocks.add(SettingsRows.removable(dayName(block.day()) + " " + DiaryFormat.TIME.format(block.starts())
                     + "–" + DiaryFormat.TIME.format(block.ends()),
-                    () -> setup.removeWorkingHours(StaffId.of(therapistId), block.id()), this::render, onChange));
+                    () -> setup.removeWorkingHours(StaffId.of(therapistId), WorkingHoursId.of(block.id())),
+                    this::render, onChange));
         }
     }
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.ui.StatusLine;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.PublicLayout;
@@ -68,7 +69,8 @@ public class OfferView extends Div implements BeforeEnterObserver {
         add(new Paragraph("We are keeping these times for you until " + KEPT.format(offer.openUntil())
                 + ". Choose the one that suits you; it is booked straight away."));
         for (ClientOffers.Time time : offer.times()) {
-            var pick = new Button("Choose this time", click -> render(offers.chooseByLink(token, time.slotId())));
+            var pick = new Button("Choose this time",
+                    click -> render(offers.chooseByLink(token, HeldSlotId.of(time.slotId()))));
             pick.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             var block = new Div(new H3(WHEN.format(time.start()) + "–" + UNTIL.format(time.end())),
                     new Paragraph(time.label() + " with " + time.therapistName() + " · " + time.where()), pick);

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
@@ -168,7 +169,7 @@ public class WaitlistView extends VerticalLayout {
             for (FreedTime.Fit fit : time.fits()) {
                 var offer = new Button("Offer to " + fit.clients() + " (" + fit.reference() + ")", click -> {
                     try {
-                        offers.offerFreed(IntakeId.of(fit.intakeId()), time.slotId());
+                        offers.offerFreed(IntakeId.of(fit.intakeId()), HeldSlotId.of(time.slotId()));
                         Notification.show("Offered to " + fit.clients() + "; the time is held for them.", 5000,
                                 Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     } catch (OfferRefused refused) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.base.ids.CaseReference;
 import app.thaw.IntegrationTest;
 import app.thaw.audit.AuditEntry;
 import app.thaw.audit.AuditFilter;
@@ -48,7 +49,7 @@ class AuditLogViewTest extends SpringBrowserlessTest {
     void theManagerSeesWhoOpenedACaseFilteredByItsReference() {
         var data = new ReviewTestData(intake, staff, jdbc);
         var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Audited"));
-        data.asInOwnThread("amira", () -> caseOpening.openCase(submitted.reference()));
+        data.asInOwnThread("amira", () -> caseOpening.openCase(CaseReference.of(submitted.reference())));
 
         navigate(AuditLogView.class);
         test(find(TextField.class).withLabel("Case reference").single()).setValue(submitted.reference());

@@ -3,6 +3,9 @@ package app.thaw.base.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.junit.jupiter.api.Test;
 
 /** A URL value becomes an id or nothing ("not found"), never an exception; a made id is always plausible. */
@@ -26,6 +29,24 @@ class IdsTest {
         assertThat(StaffId.ofNullable(null)).isNull();
         assertThat(StaffId.numberOf(StaffId.of(3))).isEqualTo(3L);
         assertThat(IntakeId.of(5)).isNotEqualTo(StaffId.of(5));
+    }
+
+    /** The ids of the second pass: subject access, API clients, held times, measures, outbox, the diary's set-up. */
+    @Test
+    void everyIdTypeRefusesANonPositiveNumberAndParsesOnlyAPositiveOne() {
+        List<Function<Long, Object>> makers = List.of(AccessRequestId::of, ApiClientId::of, HeldSlotId::of,
+                MeasureRequestId::of, OutboxMessageId::of, RoomId::of, SessionTypeId::of, WorkingHoursId::of,
+                ExtraHoursId::of, TimeAwayId::of);
+        for (Function<Long, Object> make : makers) {
+            assertThatThrownBy(() -> make.apply(0L)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> make.apply(-4L)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(make.apply(9L)).hasToString("9");
+        }
+        assertThat(AccessRequestId.parse("12")).contains(AccessRequestId.of(12));
+        assertThat(RoomId.parse("0")).isEmpty();
+        assertThat(TimeAwayId.parse("x")).isEmpty();
+        assertThat(RoomId.numberOf(null)).isNull();
+        assertThat(RoomId.of(3)).isNotEqualTo(SessionTypeId.of(3));
     }
 
     @Test

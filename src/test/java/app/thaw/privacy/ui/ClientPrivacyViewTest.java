@@ -25,6 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
@@ -93,8 +94,8 @@ class ClientPrivacyViewTest extends SpringBrowserlessTest {
                 submitted.id());
 
         data.as("amira", () -> {
-            var review = reviews.open(requestId);
-            return reviews.approve(requestId, java.util.Map.of(), review.content());
+            var review = reviews.open(AccessRequestId.of(requestId));
+            return reviews.approve(AccessRequestId.of(requestId), java.util.Map.of(), review.content());
         });
         test(find(Button.class).withText("Find").single()).click();
         assertThat(find(DescriptionList.class).withId("sar-facts").single().getElement().getTextRecursively())
