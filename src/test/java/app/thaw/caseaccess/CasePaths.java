@@ -22,6 +22,7 @@ import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.MeasureRequestId;
 import app.thaw.base.ids.OfferId;
 import app.thaw.base.ids.RequestId;
 import app.thaw.intake.VerifiedClient;
@@ -39,7 +40,7 @@ final class CasePaths {
 
     /** The value types that name a case or a part of it: by type, whatever the parameter is called. */
     static final Set<Class<?>> CASE_IDENTIFIER_TYPES = Set.of(IntakeId.class, AppointmentId.class, RequestId.class,
-            CaseReference.class, OfferId.class, AccessRequestId.class);
+            CaseReference.class, OfferId.class, AccessRequestId.class, MeasureRequestId.class);
 
     /** The policy's own look-ups; only CaseAccess calls them (checked by an architecture rule). */
     private static final Set<Class<?>> POLICY_INTERNALS = Set.of(CaseDirectory.class, CaseRelations.class,

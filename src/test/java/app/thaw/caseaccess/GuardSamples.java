@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.base.ids.HeldSlotId;
+import app.thaw.base.ids.MeasureRequestId;
 import app.thaw.base.ids.RoomId;
 import app.thaw.base.ids.SessionTypeId;
 import app.thaw.base.ids.AccessRequestId;
@@ -87,6 +88,10 @@ final class GuardSamples {
         }
         if (type == RoomId.class) {
             return null;
+        }
+        if (type == MeasureRequestId.class) {
+            // any request number: a stranger's status link must not reach it
+            return MeasureRequestId.of(fixture.requestId());
         }
         if (type == HeldSlotId.class) {
             // no such held time: the refusal comes from the offer, after the case check

@@ -187,6 +187,9 @@ public class BookingBench implements BenchCommand {
         for (long therapist : therapists) {
             var hours = jdbc.queryForMap("select min(starts) s, max(ends) e from working_hours where therapist_id = ?",
                     therapist);
+            if (hours.get("s") == null) {
+                continue; // no weekly hours set (a therapist added by hand): nothing to book
+            }
             int startHour = ((java.sql.Time) hours.get("s")).toLocalTime().getHour();
             int endHour = ((java.sql.Time) hours.get("e")).toLocalTime().getHour();
             List<Instant[]> busy = jdbc.query("select starts_at, ends_at from appointment where therapist_id = ? "
