@@ -80,8 +80,8 @@ class CaseDetails {
             addIfPresent(staffIds, reviewCase.getAssignedTherapistId());
             addIfPresent(staffIds, reviewCase.getRiskAcknowledgedBy());
         }
-        List<FactorRow> factorRows = wanted.contains(CasePart.FACTORS) ? factorRows(intakeId) : List.of();
-        factorRows.forEach(f -> addIfPresent(staffIds, f.decidedBy()));
+        List<FactorLine> factorLines = wanted.contains(CasePart.FACTORS) ? factorRows(intakeId) : List.of();
+        factorLines.forEach(f -> addIfPresent(staffIds, f.decidedBy()));
         List<CaseNote> noteRows = wanted.contains(CasePart.NOTES) ? notes.findByIntakeIdOrderByCreatedAtAsc(intakeId)
                 : List.of();
         noteRows.forEach(n -> staffIds.add(n.getAuthorId()));
@@ -95,7 +95,7 @@ class CaseDetails {
             state = ReviewRecords.state(held, names, grant.facts().fearInCouple());
         }
         return new CaseParts(state,
-                wanted.contains(CasePart.FACTORS) ? factors(factorRows, names) : null,
+                wanted.contains(CasePart.FACTORS) ? factors(factorLines, names) : null,
                 wanted.contains(CasePart.REFERRALS) ? referralRows.stream()
                         .map(r -> new CaseDetail.ReferralView(r.getKind(), r.getReason(), r.getPartnerFearDecision(),
                                 ReviewRecords.name(names, r.getDecidedBy()), r.getDecidedAt()))
@@ -108,12 +108,12 @@ class CaseDetails {
     }
 
     /** A rule's suggestion (with its reasons) or a therapist's decision on one tag. */
-    private record FactorRow(String tagId, @Nullable String reasons, @Nullable FactorDecisionKind decision,
+    private record FactorLine(String tagId, @Nullable String reasons, @Nullable FactorDecisionKind decision,
                              @Nullable Long decidedBy, @Nullable Instant decidedAt) {
     }
 
     /** The case's suggestions and decisions in one read: the decisions oldest first, then the suggestions in order. */
-    private List<FactorRow> factorRows(long intakeId) {
+    private List<FactorLine> factorRows(long intakeId) {
         return jdbc.query("""
                 select tag_id, null as reasons, decision, decided_by, decided_at, 0 as part, id from factor_decision
                  where intake_id = ?
@@ -124,17 +124,17 @@ class CaseDetails {
                     long by = rs.getLong("decided_by");
                     Long decidedBy = rs.wasNull() ? null : by;
                     java.sql.Timestamp at = rs.getTimestamp("decided_at");
-                    return new FactorRow(rs.getString("tag_id"), rs.getString("reasons"),
+                    return new FactorLine(rs.getString("tag_id"), rs.getString("reasons"),
                             decision == null ? null : FactorDecisionKind.valueOf(decision), decidedBy,
                             at == null ? null : at.toInstant());
                 }, intakeId, intakeId);
     }
 
     /** Suggested tags first (in rule order), then tags the therapist added; each with its latest decision. */
-    private List<CaseDetail.FactorView> factors(List<FactorRow> rows, Map<Long, String> names) {
-        Map<String, FactorRow> latest = new LinkedHashMap<>();
+    private List<CaseDetail.FactorView> factors(List<FactorLine> rows, Map<Long, String> names) {
+        Map<String, FactorLine> latest = new LinkedHashMap<>();
         Map<String, List<String>> suggested = new LinkedHashMap<>();
-        for (FactorRow row : rows) {
+        for (FactorLine row : rows) {
             if (row.decision() != null) {
                 latest.put(row.tagId(), row);
             } else if (row.reasons() != null) {
@@ -144,7 +144,7 @@ class CaseDetails {
         List<CaseDetail.FactorView> views = new ArrayList<>();
         for (FactorTag tag : rules.tags()) {
             boolean wasSuggested = suggested.containsKey(tag.id());
-            FactorRow decision = latest.get(tag.id());
+            FactorLine decision = latest.get(tag.id());
             if (wasSuggested || decision != null) {
                 views.add(new CaseDetail.FactorView(tag.id(), tag.label(), suggested.getOrDefault(tag.id(), List.of()),
                         wasSuggested, decision == null ? null : decision.decision(),
