@@ -19,6 +19,19 @@ public final class StatementCounter implements BeanPostProcessor {
 
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
     private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
+    private static final ThreadLocal<java.util.@org.jspecify.annotations.Nullable List<String>> SQL = new ThreadLocal<>();
+
+    /** From now on this thread's statements are also kept as text (see {@link #stopRecording}). */
+    public static void startRecording() {
+        SQL.set(new java.util.ArrayList<>());
+    }
+
+    /** The text of each statement this thread prepared since {@link #startRecording}, in order. */
+    public static java.util.List<String> stopRecording() {
+        java.util.List<String> recorded = SQL.get();
+        SQL.remove();
+        return recorded == null ? java.util.List.of() : recorded;
+    }
 
     /** Statements prepared on this thread since it started. */
     public static long onThisThread() {
@@ -41,6 +54,11 @@ public final class StatementCounter implements BeanPostProcessor {
         InvocationHandler handler = (proxy, method, args) -> {
             if (STATEMENTS.contains(method.getName())) {
                 COUNT.get()[0]++;
+                java.util.List<String> recording = SQL.get();
+                if (recording != null) {
+                    recording.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql
+                            : method.getName());
+                }
             }
             return invoke(connection, method, args);
         };

@@ -45,6 +45,23 @@ public class WaitlistBench implements BenchCommand {
     private record Made(String token, long slotId) {
     }
 
+    /** One choice's SQL statements (the choosing transaction and what follows its commit), as a folded list. */
+    private static String listStatements(ClientOfferService clients, Made one) {
+        long before = app.thaw.bench.StatementCounter.onThisThread();
+        app.thaw.bench.StatementCounter.startRecording();
+        boolean booked = clients.chooseByLink(one.token(), HeldSlotId.of(one.slotId())).booked();
+        List<String> sql = app.thaw.bench.StatementCounter.stopRecording();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "<details><summary>SQL statements of one choice (%s): %d</summary>%n%n",
+                booked ? "booked" : "refused", app.thaw.bench.StatementCounter.onThisThread() - before));
+        for (int i = 0; i < sql.size(); i++) {
+            String line = sql.get(i).replaceAll("\\s+", " ").strip();
+            text.append(i + 1).append(". `").append(line.length() > 160 ? line.substring(0, 157) + "…" : line)
+                    .append("`\n");
+        }
+        return text.append("</details>\n").toString();
+    }
+
     @Override
     public void run(BenchOptions options) throws Exception {
         int threads = options.integer("threads", 4);
@@ -99,6 +116,9 @@ public class WaitlistBench implements BenchCommand {
             // every offer made above is chosen once, by as many clients at a time as there were staff threads
             var chooseSamples = new app.thaw.bench.Samples();
             List<Thread> workers = new ArrayList<>();
+            // one choice first, alone, to list its SQL statements (it is not counted in the figures below)
+            String statements = listStatements(clients, made.remove());
+            toChoose = made.size();
             JfrSummary jfr = options.flag("jfr") ? JfrSummary.start("waitlist") : null;
             CpuTime cpuBefore = CpuTime.now();
             long started = System.nanoTime();
@@ -145,9 +165,11 @@ public class WaitlistBench implements BenchCommand {
             System.out.println(offerStats.line());
             System.out.println(chooseStats.line());
             System.out.println(cpuLine);
+            System.out.println(statements);
             System.out.println(profile);
             PerformanceDoc.write("waitlist", options, Machine.describe(bench.postgresVersion()),
-                    text + "\n\n" + cpuLine + "\n\n" + Stats.header() + offerStats.row() + chooseStats.row() + profile);
+                    text + "\n\n" + cpuLine + "\n\n" + Stats.header() + offerStats.row() + chooseStats.row()
+                            + "\n" + statements + profile);
         }
     }
 }
