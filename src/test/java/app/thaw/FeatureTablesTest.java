@@ -35,7 +35,7 @@ class FeatureTablesTest {
             Map.entry("care", "care_event session_note session_note_addendum"),
             Map.entry("fhir", "fhir_api_client"),
             Map.entry("intake", "client_status_link couple_case intake intake_amendment intake_draft intake_rate_limit"),
-            Map.entry("notification", "calendar_feed outbox_message"),
+            Map.entry("notification", "booking_confirmation calendar_feed outbox_message"),
             Map.entry("outcomes", "measure_alert measure_link measure_plan measure_request measure_response "
                     + "outcome_episode outcome_summary outcome_wait"),
             Map.entry("privacy", "subject_access_request subject_access_withheld"),

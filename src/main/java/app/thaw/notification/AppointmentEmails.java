@@ -11,15 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.thaw.base.PracticeSettings;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientEmailLinks;
-import app.thaw.scheduling.AppointmentBooked;
 import app.thaw.scheduling.AppointmentCancelled;
 import app.thaw.scheduling.AppointmentNotice;
 import app.thaw.scheduling.AppointmentRescheduled;
@@ -27,9 +23,9 @@ import app.thaw.scheduling.SeriesBooked;
 import app.thaw.security.SystemActor;
 
 /**
- * Turns diary events into outbox rows. A booking's confirmation is rendered after the booking commits (through the
- * event registry); the other listeners run inside the change's own transaction, so the email is queued exactly when
- * the change commits and vanishes if it rolls back.
+ * Turns diary events into outbox rows. A booking's confirmation is rendered after the booking commits
+ * ({@link BookingConfirmations}); the other listeners run inside the change's own transaction, so the email is queued
+ * exactly when the change commits and vanishes if it rolls back.
  */
 @Component
 class AppointmentEmails {
@@ -53,24 +49,28 @@ class AppointmentEmails {
     }
 
     /**
-     * The confirmation and its calendar file are rendered after the booking commits, not inside it: the booking's
-     * transaction stores only the event (the registry's row, which holds no clinical content), and a confirmation
-     * lost to a crash in between is rendered when the registry resubmits it. Idempotent by the outbox key.
+     * A booking's confirmation for each client who may be emailed, with its calendar file; {@code links} are the
+     * clients' status links, in the order of the notice's recipients ({@link #statusLinks}). Rendered after the
+     * booking commits ({@link BookingConfirmations}).
      */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(AppointmentBooked booked) {
-        if (booked.partOfSeries()) {
-            // told once for the whole series (SeriesBooked)
-            return;
-        }
-        AppointmentNotice notice = booked.notice();
-        SystemActor.run(() -> {
-            for (var to : notice.recipients()) {
-                queue(EmailKind.BOOKED, notice, to, templates.booked(notice, to, statusLink(to)),
-                        IcsCalendars.REQUEST);
+    List<OutgoingEmail> confirmation(AppointmentNotice notice, List<@Nullable String> links) {
+        List<OutgoingEmail> emails = new java.util.ArrayList<>(notice.recipients().size());
+        for (int i = 0; i < notice.recipients().size(); i++) {
+            var to = notice.recipients().get(i);
+            if (mayEmail(EmailKind.BOOKED, notice, to)) {
+                emails.add(email(EmailKind.BOOKED, notice, to, templates.booked(notice, to, links.get(i)),
+                        IcsCalendars.REQUEST));
             }
-        });
+        }
+        return emails;
+    }
+
+    /** Each recipient's status link (null where there is none to give), read as the practice's background work. */
+    List<@Nullable String> statusLinks(AppointmentNotice notice) {
+        List<@Nullable String> links = new java.util.ArrayList<>(notice.recipients().size());
+        SystemActor.run(() -> notice.recipients().forEach(to -> links.add(mayEmail(null, notice, to) ? statusLink(to)
+                : null)));
+        return links;
     }
 
     /** One email per client for a whole series: every date in the text, every session in one calendar file. */
@@ -158,17 +158,33 @@ class AppointmentEmails {
 
     private void queue(EmailKind kind, AppointmentNotice notice, AppointmentNotice.Recipient to,
                        EmailTemplates.Rendered text, String icsMethod) {
+        if (mayEmail(kind, notice, to)) {
+            outbox.enqueue(email(kind, notice, to, text, icsMethod));
+        }
+    }
+
+    /** Whether this client gets emails about the session; {@code kind} names the email in the log, when given. */
+    private static boolean mayEmail(@Nullable EmailKind kind, AppointmentNotice notice,
+                                    AppointmentNotice.Recipient to) {
         if (to.email() == null) {
-            return; // the client said email is not safe: their status page shows the session
+            return false; // the client said email is not safe: their status page shows the session
         }
         if (!OutboxWriter.isAddress(to.email())) {
-            log.warn("No {} email for appointment {}: a client has no usable address", kind, notice.appointmentId());
-            return;
+            if (kind != null) {
+                log.warn("No {} email for appointment {}: a client has no usable address", kind,
+                        notice.appointmentId());
+            }
+            return false;
         }
+        return true;
+    }
+
+    private OutgoingEmail email(EmailKind kind, AppointmentNotice notice, AppointmentNotice.Recipient to,
+                                EmailTemplates.Rendered text, String icsMethod) {
         String ics = IcsCalendars.invitation(icsMethod, notice, to,
                 templates.place(notice), practice.profile(), clock.instant());
-        outbox.enqueue(new OutgoingEmail(key(kind, notice, to), kind, to.email(), text.subject(), text.body(), ics,
-                icsMethod, notice.appointmentId(), notice.sequence(), null, null));
+        return new OutgoingEmail(key(kind, notice, to), kind, to.address(), text.subject(), text.body(), ics,
+                icsMethod, notice.appointmentId(), notice.sequence(), null, null);
     }
 
     /** One email per appointment, kind, version and client, whichever instance handles it. */

@@ -127,6 +127,38 @@ class OutboxWriter {
         return queued;
     }
 
+    /**
+     * Writes a booking's confirmation emails and settles the confirmation owed for that version of the session
+     * ({@code booking_confirmation}), in one statement: nothing is written when it was settled already (by the sweep,
+     * or another instance), and a repeated key adds nothing. Returns how many emails were written.
+     */
+    int confirm(long appointmentId, int sequence, java.util.List<OutgoingEmail> emails) {
+        if (emails.isEmpty()) {
+            jdbc.update("delete from booking_confirmation where appointment_id = ? and sequence = ?", appointmentId,
+                    sequence);
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        String status = (deliveryConfigured() ? OutboxStatus.PENDING : OutboxStatus.CAPTURED).name();
+        java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of(appointmentId, sequence));
+        java.util.StringJoiner values = new java.util.StringJoiner(", ");
+        for (OutgoingEmail email : emails) {
+            values.add("(?, ?, ?, ?, ?, ?, ?, ?::bigint, ?::int, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz)");
+            args.addAll(java.util.Arrays.asList(email.idempotencyKey(), email.kind().name(), email.recipient().strip(),
+                    truncate(email.subject(), SUBJECT_MAX), email.body(), email.ics(), email.icsMethod(),
+                    email.appointmentId(), email.sequence(), status,
+                    email.dueAt() == null ? now : Timestamp.from(email.dueAt()),
+                    email.notAfter() == null ? null : Timestamp.from(email.notAfter()), now));
+        }
+        return jdbc.update("""
+                with settled as (delete from booking_confirmation where appointment_id = ? and sequence = ?
+                                 returning 1)
+                insert into outbox_message (idempotency_key, kind, recipient, subject, body_text, ics, ics_method,
+                    appointment_id, sequence, status, next_attempt_at, not_after, created_at)
+                select m.* from (values %s) as m where exists (select 1 from settled)
+                on conflict (idempotency_key) do nothing""".formatted(values), args.toArray());
+    }
+
     /** Reminders not yet out for an appointment that moved or was cancelled: a fresh one follows if due. */
     int withdrawReminders(long appointmentId) {
         return jdbc.update("""

@@ -15,10 +15,13 @@ import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.security.Roles;
 
-/** The diary as reminders and therapists' calendar feeds see it: times, places and initials only. */
+/**
+ * The diary as reminders, confirmations owed since a crash and therapists' calendar feeds see it: times, places and
+ * initials only.
+ */
 @Component
 @Transactional(readOnly = true)
-class DiaryNotices implements UpcomingSessions, TherapistSessions {
+class DiaryNotices implements UpcomingSessions, TherapistSessions, SessionNotices {
 
     private final AppointmentRepository appointments;
     private final SessionViews views;
@@ -32,6 +35,13 @@ class DiaryNotices implements UpcomingSessions, TherapistSessions {
     @RolesAllowed(Roles.SYSTEM)
     public List<AppointmentNotice> startingBetween(Instant from, Instant to) {
         return views.notices(appointments.findBookedStartingBetween(from, to));
+    }
+
+    @Override
+    @RolesAllowed(Roles.SYSTEM)
+    public List<AppointmentNotice> booked(java.util.Collection<Long> appointmentIds) {
+        return views.notices(appointments.findAllById(appointmentIds).stream()
+                .filter(a -> a.getState() == AppointmentState.BOOKED).toList());
     }
 
     @Override

@@ -98,10 +98,8 @@ public class StaffAccountService implements UserDetailsService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
     public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
         var names = new java.util.HashMap<Long, String>();
-        if (ids.size() == 1) {
-            // by primary key: no query to build, and the account may already be at hand in this transaction
-            accounts.findById(ids.iterator().next()).ifPresent(a -> names.put(a.getId(), a.getDisplayName()));
-        } else if (!ids.isEmpty()) {
+        if (!ids.isEmpty()) {
+            // pairs only, even for one: a whole account (its hash and all) would be dirty-checked at every flush
             accounts.findDisplayNames(ids).forEach(row -> names.put((Long) row[0], (String) row[1]));
         }
         return names;

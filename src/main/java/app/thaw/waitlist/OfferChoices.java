@@ -166,12 +166,8 @@ class OfferChoices {
 
     private Made chooseLocked(long offerId, long clientIntakeId, long slotId) {
         Instant now = clock.instant();
-        var unlocked = offers.offer(offerId).orElse(null);
-        if (unlocked == null) {
-            return Made.refused( "We couldn't find that offer. Please call the practice.");
-        }
-        WaitlistRows.Entry entry = store.lockEntry(unlocked.entryId());
-        if (!isClientOf(entry, clientIntakeId)) {
+        WaitlistRows.Entry entry = store.lockEntryOfOffer(offerId).orElse(null);
+        if (entry == null || !isClientOf(entry, clientIntakeId)) {
             return Made.refused( "We couldn't find that offer. Please call the practice.");
         }
         WaitlistRows.Offer offer = offers.lockOffer(offerId);
@@ -193,8 +189,7 @@ class OfferChoices {
             return Made.refused( TAKEN);
         }
         // the hold makes way for the session in the same transaction, so no one else can slip in between
-        offers.take(slot.id());
-        store.leave(entry.id(), "BOOKED", now, null);
+        offers.takeFor(slot.id(), entry.id(), now);
         List<CaseGrant> clients = new ArrayList<>(List.of(access.require(entry.intakeId(),
                 CaseOperation.BOOK_SESSION)));
         if (entry.partnerIntakeId() != null) {
@@ -207,14 +202,12 @@ class OfferChoices {
             return Made.refused( "Sorry, that time can no longer be booked. Please choose another "
                     + "one, or call the practice.");
         }
-        store.bookedAs(entry.id(), booked.session().id());
-        offers.close(offer.id(), "BOOKED", now, booked.session().id(), clientIntakeId);
-        offers.releaseSlots(offer.id());
+        boolean rivals = offers.settleChoice(offer.id(), entry.id(), slot.id(), booked.session().id(),
+                clientIntakeId, now);
         for (CaseGrant client : clients) {
             auditLog.record(AuditAction.OFFER_CHOSEN, client.intakeId(), client.reference(),
                     client.intakeId() == clientIntakeId ? "By this client" : "By the partner");
         }
-        boolean rivals = offers.offeredElsewhere(slot.id(), offer.id());
         return new Made(new ClientOffers.Choice(true, "Thank you: your session is booked for "
                 + WHEN.format(slot.startsAt()) + " with " + booked.session().therapistName() + ". "
                 + (entry.partnerIntakeId() != null ? "Your partner will see it on their page too. " : "")

@@ -36,6 +36,7 @@ import app.thaw.scheduling.AppointmentBooked;
 import app.thaw.scheduling.AppointmentCancelled;
 import app.thaw.scheduling.AppointmentNotice;
 import app.thaw.scheduling.AppointmentRescheduled;
+import app.thaw.scheduling.SessionNotices;
 
 @IntegrationTest
 class OutboxIT {
@@ -57,6 +58,9 @@ class OutboxIT {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    BookingConfirmations confirmations;
 
     @Autowired
     ClientEmails clientEmails;
@@ -129,6 +133,50 @@ class OutboxIT {
                 events.publishEvent(new AppointmentBooked(notice)));
 
         assertThat(rowsOf(id)).hasSize(1);
+        assertThat(owed(id)).as("the confirmation owed is settled with its email").isZero();
+    }
+
+    @Test
+    void aConfirmationLostToACrashIsRenderedOnceByTheSweep() {
+        long id = TestNotices.newAppointmentId();
+        var notice = TestNotices.inPerson(id, ZonedDateTime.now(clock).plusDays(4), 0,
+                recipient("Sam", "sam." + id + "@example.org"), recipient("Alex", "alex." + id + "@example.org"));
+        // what a booking that committed just before the process died leaves behind: the debt, no email
+        Instant committed = clock.instant().minus(Duration.ofMinutes(2));
+        jdbc.update("insert into booking_confirmation (appointment_id, sequence, created_at) values (?, 0, ?)", id,
+                java.sql.Timestamp.from(committed));
+        SessionNotices diary = ids -> ids.contains(id) ? List.of(notice) : List.of();
+
+        assertThat(confirmations.sweep(diary, clock.instant())).isEqualTo(2);
+        assertThat(confirmations.sweep(diary, clock.instant())).isZero();
+        inTransaction(() -> events.publishEvent(new AppointmentBooked(notice)));
+
+        assertThat(rowsOf(id)).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("kind")).isEqualTo("BOOKED");
+            assertThat((String) row.get("ics")).contains("UID:appointment-" + id + "@thaw");
+            TestNotices.assertNothingClinical((String) row.get("body_text"));
+        });
+        assertThat(owed(id)).isZero();
+    }
+
+    @Test
+    void theSweepLeavesAConfirmationJustOwedAndDropsOneForASessionChangedSince() {
+        long id = TestNotices.newAppointmentId();
+        var moved = TestNotices.online(id, ZonedDateTime.now(clock).plusDays(4), 1,
+                recipient("Kit", "k" + id + "@x.org"));
+        jdbc.update("insert into booking_confirmation (appointment_id, sequence, created_at) values (?, 0, ?)", id,
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofMinutes(2))));
+        long fresh = TestNotices.newAppointmentId();
+        jdbc.update("insert into booking_confirmation (appointment_id, sequence, created_at) values (?, 0, ?)", fresh,
+                java.sql.Timestamp.from(clock.instant()));
+        SessionNotices diary = ids -> ids.contains(id) ? List.of(moved) : List.of();
+
+        assertThat(confirmations.sweep(diary, clock.instant())).isZero();
+
+        assertThat(owed(id)).as("the move told the client; version 0's confirmation is dropped").isZero();
+        assertThat(rowsOf(id)).isEmpty();
+        assertThat(owed(fresh)).as("still within the minute its booking's own thread has").isEqualTo(1);
+        jdbc.update("delete from booking_confirmation where appointment_id = ?", fresh);
     }
 
     @Test
@@ -283,6 +331,11 @@ class OutboxIT {
 
     private void inTransaction(Runnable work) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> work.run());
+    }
+
+    private long owed(long appointmentId) {
+        return jdbc.queryForObject("select count(*) from booking_confirmation where appointment_id = ?", Long.class,
+                appointmentId);
     }
 
     private List<Map<String, Object>> rowsOf(long appointmentId) {

@@ -104,8 +104,36 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 + "for update of s", WaitlistRows::slot, offerId, slotId).stream().findFirst();
     }
 
-    public void take(long slotId) {
-        jdbc.update("update held_slot set state = 'TAKEN' where id = ?", slotId);
+    /**
+     * The chosen time makes way for the session about to be booked, and the case leaves the list as booked, in one
+     * statement (the choice holds the entry's, the offer's and the time's locks).
+     */
+    public void takeFor(long slotId, long entryId, Instant now) {
+        jdbc.update("""
+                with taken as (update held_slot set state = 'TAKEN' where id = ?)
+                update waitlist_entry set state = 'BOOKED', left_at = ?, appointment_id = null
+                 where id = ? and state = 'WAITING'""", slotId, ts(now), entryId);
+    }
+
+    /**
+     * Once the chosen time is booked, in one statement: the entry names the session, the offer closes as booked by
+     * {@code chosenBy}, its other held times no other open offer holds are let go; and whether another case's open
+     * offer held the chosen time too (a freed time offered to several cases), whose offer then closes after commit.
+     */
+    public boolean settleChoice(long offerId, long entryId, long slotId, long appointmentId, long chosenBy,
+                                Instant now) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                with entry as (update waitlist_entry set appointment_id = ? where id = ?),
+                     closed as (update slot_offer set state = 'BOOKED', closed_at = ?, appointment_id = ?, chosen_by = ?
+                                 where id = ?),
+                     released as (update held_slot s set state = 'RELEASED'
+                                   where s.state = 'HELD'
+                                     and s.id in (select slot_id from slot_offer_time where offer_id = ?)
+                                     and not exists (select 1 from slot_offer_time t join slot_offer o on o.id = t.offer_id
+                                                      where t.slot_id = s.id and o.state = 'OPEN' and o.id <> ?))
+                select exists (select 1 from slot_offer_time t join slot_offer o on o.id = t.offer_id
+                                where t.slot_id = ? and t.offer_id <> ? and o.state = 'OPEN')""", Boolean.class,
+                appointmentId, entryId, ts(now), appointmentId, chosenBy, offerId, offerId, offerId, slotId, offerId));
     }
 
     /** Lets go of the offer's held times that no other open offer still holds. */
@@ -130,14 +158,6 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
 
     /** An offer that just ended without a booking: which case's, and until when its times were held. */
     public record Ended(long offerId, long entryId, Instant heldUntil) {
-    }
-
-    /** Whether another open offer holds the same time (a freed time offered to several cases). */
-    public boolean offeredElsewhere(long slotId, long offerId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from slot_offer_time t join slot_offer o on o.id = t.offer_id
-                                where t.slot_id = ? and t.offer_id <> ? and o.state = 'OPEN')""",
-                Boolean.class, slotId, offerId));
     }
 
     /**

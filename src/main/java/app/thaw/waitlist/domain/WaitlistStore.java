@@ -60,14 +60,16 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
         return jdbc.query(ENTRY + "where id = ? for update", WaitlistRows::entry, entryId).getFirst();
     }
 
+    /** The case's entry an offer was made to, locked: a choice's first lock (entry, then offer, then time). */
+    public Optional<Entry> lockEntryOfOffer(long offerId) {
+        return jdbc.query(ENTRY + "where id = (select entry_id from slot_offer where id = ?) for update",
+                WaitlistRows::entry, offerId).stream().findFirst();
+    }
+
     /** Takes the case off the list; false when it was no longer waiting. */
     public boolean leave(long entryId, String state, Instant now, @Nullable Long appointmentId) {
         return jdbc.update("update waitlist_entry set state = ?, left_at = ?, appointment_id = ? where id = ? "
                 + "and state = 'WAITING'", state, ts(now), appointmentId, entryId) == 1;
-    }
-
-    public void bookedAs(long entryId, long appointmentId) {
-        jdbc.update("update waitlist_entry set appointment_id = ? where id = ?", appointmentId, entryId);
     }
 
     public void setDetails(long entryId, @Nullable String format, @Nullable Long preferredTherapistId) {
