@@ -59,6 +59,7 @@ public final class BenchContext implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("thaw.mail.send-interval", "1d");
         properties.put("thaw.mail.reminder-interval", "1d");
+        properties.put("thaw.mail.confirmation-sweep", "1d");
         properties.put("thaw.intake.draft-cleanup-every", "P1D");
         properties.put("logging.level.root", "warn");
         properties.put("logging.level.app.thaw.bench", "info");

@@ -177,9 +177,12 @@ class OfferChoices {
                     : "You have already chosen a time: you'll find it under Appointments.");
         }
         if (!offer.open() || !offer.expiresAt().isAfter(now)) {
-            return Made.refused( "WITHDRAWN".equals(offer.state())
-                    ? "These times are no longer offered. The practice will be in touch."
-                    : LAPSED.formatted(WHEN.format(offer.expiresAt())));
+            return Made.refused(switch (offer.state()) {
+                case "WITHDRAWN" -> "These times are no longer offered. The practice will be in touch.";
+                // another case chose this freed time a moment ago, and the rival offer closed before this lock
+                case "TAKEN" -> TAKEN;
+                default -> LAPSED.formatted(WHEN.format(offer.expiresAt()));
+            });
         }
         WaitlistRows.Slot slot = offers.lockSlot(offerId, slotId).orElse(null);
         if (slot == null) {
