@@ -22,8 +22,11 @@ public class StaffAccountService implements UserDetailsService {
 
     private final StaffAccountRepository accounts;
 
-    StaffAccountService(StaffAccountRepository accounts) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    StaffAccountService(StaffAccountRepository accounts, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.accounts = accounts;
+        this.jdbc = jdbc;
     }
 
     /** Called by Spring Security before anyone is signed in; the message never says whether the account exists. */
@@ -98,8 +101,13 @@ public class StaffAccountService implements UserDetailsService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
     public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
         var names = new java.util.HashMap<Long, String>();
-        if (!ids.isEmpty()) {
-            // pairs only, even for one: a whole account (its hash and all) would be dirty-checked at every flush
+        if (ids.size() == 1) {
+            // one row by primary key, as a row: an entity (hash and all) would be dirty-checked at every flush of a
+            // booking, and a query through JPA would flush the booking's persistence context first
+            long id = ids.iterator().next();
+            jdbc.query("select display_name from staff_account where id = ?",
+                    (java.sql.ResultSet rs) -> { names.put(id, rs.getString(1)); }, id);
+        } else if (!ids.isEmpty()) {
             accounts.findDisplayNames(ids).forEach(row -> names.put((Long) row[0], (String) row[1]));
         }
         return names;
