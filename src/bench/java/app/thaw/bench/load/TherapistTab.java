@@ -45,6 +45,11 @@ public final class TherapistTab {
         }
     }
 
+    /** Closes the tab's UI (the unload beacon), so a finished step's sessions stop holding the server's memory. */
+    public void leave() throws IOException, InterruptedException {
+        client.leave();
+    }
+
     /** The next step of the round: two pages further down the queue, open a case, back to the queue. */
     public String next() throws IOException, InterruptedException {
         switch (step++ % 4) {
