@@ -75,8 +75,14 @@ public final class AppProcess implements Closeable {
                 "SPRING_DATASOURCE_PASSWORD", db.password(),
                 "SPRING_PROFILES_ACTIVE", options.get("profile", "dev"),
                 "PORT", Integer.toString(port)));
+        if (options.get("data", "").equals("bench")) {
+            // the generated data's free text is encrypted under the bench key
+            builder.environment().putAll(app.thaw.bench.BenchKey.environment());
+        }
         System.out.println("Starting " + String.join(" ", command) + " (log " + log + ")");
         Process process = builder.start();
+        // a benchmark stopped by a signal must not leave its app running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new AppProcess(process, db, ownsDb, URI.create("http://localhost:" + port), process.pid(), options);
     }
 

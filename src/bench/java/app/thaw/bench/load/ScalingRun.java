@@ -77,7 +77,8 @@ final class ScalingRun {
                 }
             }
         }
-        PerformanceDoc.write("load-scaling", report(options, rows, machine, intakes, warmup, seconds, ceiling));
+        PerformanceDoc.write(options.get("section", "load-scaling"),
+                report(options, rows, machine, intakes, warmup, seconds, ceiling));
     }
 
     private static String report(Options options, List<Row> rows, String machine, long intakes, int warmup,

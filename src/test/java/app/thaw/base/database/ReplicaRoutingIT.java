@@ -58,10 +58,12 @@ class ReplicaRoutingIT {
 
     @Test
     void withoutAReplicaTheAppKeepsOneDataSource() {
-        runner.withPropertyValues(properties(false)).run(context -> {
-            assertThat(context).doesNotHaveBean(ReplicaRouting.RoutedDataSource.class);
-            assertThat(context).doesNotHaveBean(DataSource.class);
-        });
+        new ApplicationContextRunner().withUserConfiguration(ReadReplicaConfiguration.class)
+                .withPropertyValues(properties(false)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(ReplicaRouting.RoutedDataSource.class);
+                    assertThat(context).doesNotHaveBean(DataSource.class);
+                });
     }
 
     private static final String NAME = "select current_setting('application_name')";
