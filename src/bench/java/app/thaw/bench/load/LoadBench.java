@@ -37,7 +37,7 @@ public final class LoadBench {
             long intakes = app.growIntakes(options.integer("intakes", 2000));
             String machine = PerformanceDoc.machine(app.database());
             List<Double> signIns = new ArrayList<>();
-            List<TherapistTab> tabs = signIn(List.of(app), therapists, options, signIns);
+            List<TherapistTab> tabs = signIn(List.of(app), therapists, options, signIns, false);
             var postgres = app.benchDatabase().map(PostgresCpu::of).orElseGet(PostgresCpu::none);
             var result = LoadStep.run(tabs, rate, warmup, seconds, List.of(app), postgres);
 
@@ -82,14 +82,14 @@ public final class LoadBench {
      * Signs {@code therapists} tabs in and opens their queues; tab i goes to instance i mod n for good, as the
      * proxy's sticky session keeps a browser on the replica it first reached.
      */
-    static List<TherapistTab> signIn(List<AppProcess> apps, int therapists, Options options, List<Double> millis)
-            throws Exception {
+    static List<TherapistTab> signIn(List<AppProcess> apps, int therapists, Options options, List<Double> millis,
+                                     boolean staggered) throws Exception {
         List<String> users = options.users("amira,tom,grace");
         String password = options.get("password", "calm-river-2026");
         List<TherapistTab> tabs = new ArrayList<>();
         for (int i = 0; i < therapists; i++) {
             var app = apps.get(i % apps.size());
-            var tab = new TherapistTab(new VaadinClient(app.base()));
+            var tab = new TherapistTab(new VaadinClient(app.base()), staggered ? i : 0);
             long t0 = System.nanoTime();
             tab.signInAndOpenQueue(users.get(i % users.size()), password, app.codes());
             millis.add((System.nanoTime() - t0) / 1e6);

@@ -32,6 +32,7 @@ final class ScalingRun {
         List<Double> rates = list(options.get("rates", options.get("rate", "25"))).stream().map(Double::valueOf)
                 .toList();
         int warmup = options.integer("warmup", 10);
+        int firstWarmup = options.integer("first-warmup", 30);
         int seconds = options.integer("seconds", 30);
         double ceiling = options.number("ceiling-ms", 300);
         String password = options.get("password", "calm-river-2026");
@@ -55,9 +56,13 @@ final class ScalingRun {
                         }
                     }
                     for (int therapists : therapistCounts) {
-                        var tabs = LoadBench.signIn(apps, therapists, options, new ArrayList<>());
+                        var tabs = LoadBench.signIn(apps, therapists, options, new ArrayList<>(), true);
+                        boolean first = true;
                         for (double rate : rates) {
-                            var result = LoadStep.run(tabs, rate, warmup, seconds, apps, postgres);
+                            // the first step of a fresh JVM also warms its JIT
+                            var result = LoadStep.run(tabs, rate, first ? firstWarmup : warmup, seconds, apps,
+                                    postgres);
+                            first = false;
                             var row = new Row(instances, therapists, result, result.fromArrival());
                             rows.add(row);
                             System.out.println(line(row));
@@ -78,20 +83,22 @@ final class ScalingRun {
             }
         }
         PerformanceDoc.write(options.get("section", "load-scaling"),
-                report(options, rows, machine, intakes, warmup, seconds, ceiling));
+                report(options, rows, machine, intakes, warmup, firstWarmup, seconds, ceiling));
     }
 
     private static String report(Options options, List<Row> rows, String machine, long intakes, int warmup,
-                                 int seconds, double ceiling) {
+                                 int firstWarmup, int seconds, double ceiling) {
         var text = new StringBuilder();
         text.append("Command: `./mvnw -Pproduction package -DskipTests && ./mvnw -Pbench -Dbench=load -Dbench.args=\"")
                 .append(String.join(" ", options.args())).append("\"`\n")
-                .append("Each step: ").append(warmup).append(" s warm-up, ").append(seconds)
+                .append("Each step: ").append(warmup).append(" s warm-up (").append(firstWarmup)
+                .append(" s for the first step of each set-up), ").append(seconds)
                 .append(" s measured at the offered rate; stepping stops after the first step whose p95 from arrival")
                 .append(" passes ").append(Figures.fmt(ceiling)).append(" ms or that has an error.\n")
                 .append("App: production jar, `java ").append(AppProcess.jvmDescription(options)).append("` per")
                 .append(" instance, all over one PostgreSQL; demo data grown to ").append(intakes)
-                .append(" intakes; therapist i always on instance i mod n (sticky, as behind Caddy).\n")
+                .append(" intakes; therapist i always on instance i mod n (sticky, as behind Caddy),")
+                .append(" starting its round (page, page, open a case, back) at action i mod 4.\n")
                 .append("Machine: ").append(machine).append(".\n\n")
                 .append("| instances | therapists | offered /s | done /s | median ms | p95 ms | max ms | errors |")
                 .append(" app CPU, % of a core (each) | PostgreSQL CPU % | generator CPU % | load avg |\n")
