@@ -11,6 +11,9 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +57,19 @@ class ReplicaRoutingIT {
             assertThat(context.getBean(JdbcTemplate.class).queryForObject(NAME, String.class))
                     .as("outside any transaction").isEqualTo(PRIMARY);
         });
+    }
+
+    @Test
+    void bootsOwnDataSourceStepsAsideForTheRoutedOne() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        DataSourceTransactionManagerAutoConfiguration.class))
+                .withUserConfiguration(ReadReplicaConfiguration.class)
+                .withPropertyValues(properties(true)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(DataSource.class);
+                    assertThat(context.getBean(DataSource.class)).isInstanceOf(ReplicaRouting.RoutedDataSource.class);
+                });
     }
 
     @Test
