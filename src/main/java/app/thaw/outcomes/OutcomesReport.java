@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.CsvText;
+import app.thaw.base.database.ReadsFromReplica;
 import app.thaw.outcomes.domain.EpisodeStore;
 import app.thaw.outcomes.domain.Waits;
 import app.thaw.security.Roles;
@@ -34,6 +35,7 @@ import app.thaw.security.SystemActor;
  * practice manager sees the same aggregates with any count from 1 to 4 suppressed (and the rates built on one).
  */
 @Service
+@ReadsFromReplica
 @Transactional(readOnly = true)
 public class OutcomesReport {
 

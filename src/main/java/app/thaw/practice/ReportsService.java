@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.Application;
 import app.thaw.base.CsvText;
+import app.thaw.base.database.ReadsFromReplica;
 import app.thaw.base.PracticeSettings;
 import app.thaw.security.Roles;
 
@@ -25,6 +26,7 @@ import app.thaw.security.Roles;
  * also as CSV (every field quoted, spreadsheet formulas defused).
  */
 @Service
+@ReadsFromReplica
 @Transactional(readOnly = true)
 @RolesAllowed(Roles.ADMIN)
 public class ReportsService {

@@ -23,13 +23,16 @@ public final class AppProcess implements Closeable {
 
     private final Process process;
     private final BenchDatabase db;
+    /** Whether closing this app also stops its database (false for the second instance over a shared one). */
+    private final boolean ownsDb;
     private final URI base;
     private final long pid;
     private final AuthenticatorCodes codes;
 
-    private AppProcess(Process process, BenchDatabase db, URI base, long pid, Options options) {
+    private AppProcess(Process process, BenchDatabase db, boolean ownsDb, URI base, long pid, Options options) {
         this.process = process;
         this.db = db;
+        this.ownsDb = ownsDb;
         this.base = base;
         this.pid = pid;
         // the demo accounts' published secret; for the generator's therapists pass GenerateCommand.TOTP_SECRET
@@ -39,10 +42,21 @@ public final class AppProcess implements Closeable {
     public static AppProcess start(Options options, String name) throws Exception {
         String url = options.get("url", "");
         if (!url.isBlank()) {
-            return new AppProcess(null, null, URI.create(url), Long.parseLong(options.get("pid", "-1")),
+            return new AppProcess(null, null, false, URI.create(url), Long.parseLong(options.get("pid", "-1")),
                     options);
         }
-        var db = BenchDatabase.start(name);
+        return start(options, name, BenchDatabase.start(options, name), true);
+    }
+
+    /**
+     * One of several instances over a database the caller started, as the replicas of docker-compose.yml share one
+     * PostgreSQL behind the proxy; closing the app leaves the database running.
+     */
+    public static AppProcess startOver(BenchDatabase db, Options options, String name) throws Exception {
+        return start(options, name, db, false);
+    }
+
+    private static AppProcess start(Options options, String name, BenchDatabase db, boolean ownsDb) throws Exception {
         Path jar = jar(options);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(Arrays.stream(options.get("jvm", String.join(" ",
@@ -61,9 +75,15 @@ public final class AppProcess implements Closeable {
                 "SPRING_DATASOURCE_PASSWORD", db.password(),
                 "SPRING_PROFILES_ACTIVE", options.get("profile", "dev"),
                 "PORT", Integer.toString(port)));
+        if (options.get("data", "").equals("bench")) {
+            // the generated data's free text is encrypted under the bench key
+            builder.environment().putAll(app.thaw.bench.BenchKey.environment());
+        }
         System.out.println("Starting " + String.join(" ", command) + " (log " + log + ")");
         Process process = builder.start();
-        return new AppProcess(process, db, URI.create("http://localhost:" + port), process.pid(), options);
+        // a benchmark stopped by a signal must not leave its app running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        return new AppProcess(process, db, ownsDb, URI.create("http://localhost:" + port), process.pid(), options);
     }
 
     static Path jar(Options options) throws IOException {
@@ -154,6 +174,11 @@ public final class AppProcess implements Closeable {
         return pid;
     }
 
+    /** The database this app runs against, when this benchmark started or was given it. */
+    public java.util.Optional<BenchDatabase> benchDatabase() {
+        return java.util.Optional.ofNullable(db);
+    }
+
     public String database() {
         return db == null ? "the given server's PostgreSQL" : db.describe();
     }
@@ -209,7 +234,7 @@ public final class AppProcess implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (db != null) {
+        if (db != null && ownsDb) {
             db.close();
         }
     }

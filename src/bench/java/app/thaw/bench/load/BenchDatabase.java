@@ -29,6 +29,22 @@ public final class BenchDatabase implements Closeable {
     }
 
     public static BenchDatabase start(String name) throws IOException {
+        return start(new Options(new String[0]), name);
+    }
+
+    /**
+     * As {@link #start(String)}; with {@code --data=bench} the generated bench database in
+     * {@code .thaw-bench-data/postgres} (1 M intakes after {@code -Dbench=generate}) is started as it is instead of a
+     * fresh one: the app's Flyway migrates it forward, nothing is deleted.
+     */
+    public static BenchDatabase start(Options options, String name) throws IOException {
+        if (options.get("data", "").equals("bench")) {
+            Path dir = app.thaw.bench.BenchContext.DATA_DIR.toAbsolutePath();
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalStateException("No bench database in " + dir + ": run -Dbench=generate first");
+            }
+            return embedded(EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false));
+        }
         String given = System.getProperty("bench.db.url");
         if (given != null && !given.isBlank()) {
             return new BenchDatabase(null, given, System.getProperty("bench.db.username", "thaw"),
@@ -36,9 +52,11 @@ public final class BenchDatabase implements Closeable {
         }
         Path dir = Path.of("target", "bench-postgres", name).toAbsolutePath();
         Files.createDirectories(dir.getParent());
-        var postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(true)
+        return embedded(EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true));
+    }
+
+    private static BenchDatabase embedded(EmbeddedPostgres.Builder builder) throws IOException {
+        var postgres = builder
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("max_connections", "300")
                 .start();

@@ -16,7 +16,16 @@ public final class TherapistTab {
     private int step;
 
     public TherapistTab(VaadinClient client) {
+        this(client, 0);
+    }
+
+    /**
+     * A tab that starts its round at action {@code offset} (0–3): with many therapists and few actions each in a
+     * short step, staggered tabs keep the mix of actions the same at any moment instead of all paging first.
+     */
+    public TherapistTab(VaadinClient client, int offset) {
         this.client = client;
+        this.step = offset % 4;
     }
 
     public void signInAndOpenQueue(String username, String password, AuthenticatorCodes codes)
@@ -43,6 +52,11 @@ public final class TherapistTab {
                 references.add(reference);
             }
         }
+    }
+
+    /** Closes the tab's UI (the unload beacon), so a finished step's sessions stop holding the server's memory. */
+    public void leave() throws IOException, InterruptedException {
+        client.leave();
     }
 
     /** The next step of the round: two pages further down the queue, open a case, back to the queue. */
