@@ -39,8 +39,10 @@ class CompactLastResponsesIT {
         assertThat(key.find()).isTrue();
         assertThat(ui.find()).isTrue();
         String uidl = "/?v-r=uidl&v-uiId=" + ui.group(1);
-        String navigate = "{\"csrfToken\":\"" + key.group(1) + "\",\"rpc\":[{\"type\":\"navigation\","
-                + "\"location\":\"intake\",\"link\":0}],\"syncId\":0,\"clientId\":0}";
+        // what the browser's router sends on following a link to the questionnaire
+        String navigate = "{\"csrfToken\":\"" + key.group(1) + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,"
+                + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"intake\",\"query\":\"\",\"appShellTitle\":\"\","
+                + "\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":0,\"clientId\":0}";
 
         var first = post(uidl, navigate, key.group(1));
         assertThat(first.statusCode()).isEqualTo(200);
