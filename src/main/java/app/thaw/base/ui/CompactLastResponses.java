@@ -62,7 +62,19 @@ class CompactLastResponses implements VaadinServiceInitListener {
     }
 
     /** The deflated last answer of one page, and its length in UTF-8 bytes. */
-    record Deflated(byte[] bytes, int utf8Length) {
+    static final class Deflated {
+        private final byte[] bytes;
+        private final int utf8Length;
+
+        private Deflated(byte[] bytes, int utf8Length) {
+            this.bytes = bytes;
+            this.utf8Length = utf8Length;
+        }
+
+        /** Bytes kept for the page's answer. */
+        int size() {
+            return bytes.length;
+        }
     }
 
     /** Replaces the page's kept answer by its deflated bytes when it is long enough to be worth it. */
@@ -97,8 +109,8 @@ class CompactLastResponses implements VaadinServiceInitListener {
         }
         var inflater = new Inflater();
         try {
-            inflater.setInput(kept.bytes());
-            byte[] utf8 = new byte[kept.utf8Length()];
+            inflater.setInput(kept.bytes);
+            byte[] utf8 = new byte[kept.utf8Length];
             int done = 0;
             while (done < utf8.length && !inflater.finished()) {
                 int n = inflater.inflate(utf8, done, utf8.length - done);
