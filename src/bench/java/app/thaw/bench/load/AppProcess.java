@@ -211,6 +211,14 @@ public final class AppProcess implements Closeable {
         return total - histogram.getOrDefault("[Ljdk.internal.vm.FillerElement;", 0L);
     }
 
+    /** A heap dump of the live objects (after a full GC), for a dominator look at what sessions retain. */
+    public void heapDump(Path file) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "GC.heap_dump", file.toString()).redirectErrorStream(true).start();
+        System.out.println(new String(jcmd.getInputStream().readAllBytes()).trim());
+        jcmd.waitFor();
+    }
+
     /** User + system CPU seconds the app has used (Linux /proc). */
     public double cpuSeconds() throws IOException {
         if (pid < 0) {

