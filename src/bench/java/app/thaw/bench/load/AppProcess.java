@@ -42,7 +42,17 @@ public final class AppProcess implements Closeable {
             return new AppProcess(null, null, URI.create(url), Long.parseLong(options.get("pid", "-1")),
                     options);
         }
-        var db = BenchDatabase.start(name);
+        return start(options, name, BenchDatabase.start(name), Map.of());
+    }
+
+    /** The production jar against the given database, with further environment (e.g. the bench data's key). */
+    public static AppProcess start(Options options, String name, BenchDatabase db, Map<String, String> environment)
+            throws Exception {
+        String url = options.get("url", "");
+        if (!url.isBlank()) {
+            // an app already running over this database (the codes' replay guard is reset in it)
+            return new AppProcess(null, db, URI.create(url), Long.parseLong(options.get("pid", "-1")), options);
+        }
         Path jar = jar(options);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(Arrays.stream(options.get("jvm", String.join(" ",
@@ -61,6 +71,7 @@ public final class AppProcess implements Closeable {
                 "SPRING_DATASOURCE_PASSWORD", db.password(),
                 "SPRING_PROFILES_ACTIVE", options.get("profile", "dev"),
                 "PORT", Integer.toString(port)));
+        builder.environment().putAll(environment);
         System.out.println("Starting " + String.join(" ", command) + " (log " + log + ")");
         Process process = builder.start();
         return new AppProcess(process, db, URI.create("http://localhost:" + port), process.pid(), options);
