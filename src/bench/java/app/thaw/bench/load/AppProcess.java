@@ -45,7 +45,7 @@ public final class AppProcess implements Closeable {
             return new AppProcess(null, null, false, URI.create(url), Long.parseLong(options.get("pid", "-1")),
                     options);
         }
-        return start(options, name, BenchDatabase.start(options, name), true);
+        return start(options, name, BenchDatabase.start(options, name), true, Map.of());
     }
 
     /**
@@ -53,10 +53,22 @@ public final class AppProcess implements Closeable {
      * PostgreSQL behind the proxy; closing the app leaves the database running.
      */
     public static AppProcess startOver(BenchDatabase db, Options options, String name) throws Exception {
-        return start(options, name, db, false);
+        return start(options, name, db, false, Map.of());
     }
 
-    private static AppProcess start(Options options, String name, BenchDatabase db, boolean ownsDb) throws Exception {
+    /** The production jar against the given database, with further environment (e.g. the bench data's key). */
+    public static AppProcess start(Options options, String name, BenchDatabase db, Map<String, String> environment)
+            throws Exception {
+        String url = options.get("url", "");
+        if (!url.isBlank()) {
+            // an app already running over this database (the codes' replay guard is reset in it)
+            return new AppProcess(null, db, true, URI.create(url), Long.parseLong(options.get("pid", "-1")), options);
+        }
+        return start(options, name, db, true, environment);
+    }
+
+    private static AppProcess start(Options options, String name, BenchDatabase db, boolean ownsDb,
+            Map<String, String> environment) throws Exception {
         Path jar = jar(options);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(Arrays.stream(options.get("jvm", String.join(" ",
@@ -79,6 +91,7 @@ public final class AppProcess implements Closeable {
             // the generated data's free text is encrypted under the bench key
             builder.environment().putAll(app.thaw.bench.BenchKey.environment());
         }
+        builder.environment().putAll(environment);
         System.out.println("Starting " + String.join(" ", command) + " (log " + log + ")");
         Process process = builder.start();
         // a benchmark stopped by a signal must not leave its app running

@@ -63,6 +63,20 @@ public final class BenchDatabase implements Closeable {
         return new BenchDatabase(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
+    /** The embedded PostgreSQL over data already there (the generated bench data), kept as it is. */
+    public static BenchDatabase existing(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            throw new IllegalStateException("No database in " + dataDir.toAbsolutePath()
+                    + ": generate it first (-Dbench=generate)");
+        }
+        var postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.toAbsolutePath())
+                .setCleanDataDirectory(false)
+                .setServerConfig("timezone", "UTC")
+                .start();
+        return new BenchDatabase(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+    }
+
     /** Keeps a PostgreSQL running for manual runs of the jar: prints its URL and waits until killed. */
     public static void main(String[] args) throws Exception {
         try (var db = start(args.length > 0 ? args[0] : "manual")) {

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
     /** Fingerprinted or public files: safe to cache, and caching them keeps pages fast. */
-    private static final List<String> CACHEABLE = List.of("/VAADIN/build/", "/VAADIN/static/", "/icons/",
+    private static final List<String> CACHEABLE = List.of("/VAADIN/build/", "/VAADIN/static/", "/icons/", "/lumo/",
             "/styles/", "/csp/", "/offline.html", "/manifest.webmanifest", "/sw.js", "/sw-runtime-resources-precache.js",
             "/favicon.ico");
 

@@ -80,6 +80,8 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
     private final Checkbox withCancelled = new Checkbox("Show cancelled");
     private LocalDate anchor;
     private List<SessionView> shown = List.of();
+    /** The one diary drawn (a day or a week), kept so a change to its sessions redraws only them. */
+    private @Nullable WeekGrid grid;
 
     public CalendarView(SchedulingService scheduling, SessionChanges changes, DiarySetupService setup,
                         LeaveService leave, FreeSlotService freeSlots, BookingCases cases, SessionNoteService notes,
@@ -182,6 +184,7 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         var closed = diary.leave().closedDays(first, last);
         range.setText(DiaryFormat.range(first, last));
         body.removeAll();
+        grid = null;
         if (practiceWide) {
             body.add(teamWeek(days, therapists, away, closed));
             return;
@@ -192,10 +195,26 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
                     first, last),
                     away.stream().filter(a -> a.therapistId() == id).toList(), closed);
         }
-        var grid = new WeekGrid(days, shown, working, new WeekGrid.Marks(therapistId == null ? List.of() : away,
+        var week = new WeekGrid(days, shown, working, new WeekGrid.Marks(therapistId == null ? List.of() : away,
                 closed), diary.now(), therapistId == null, this::bookAt, this::openSession);
-        grid.getElement().setAttribute("aria-label", "Diary, " + range.getText());
-        body.add(grid);
+        week.getElement().setAttribute("aria-label", "Diary, " + range.getText());
+        body.add(week);
+        grid = week;
+    }
+
+    /**
+     * After a booking, a move, a cancellation or an outcome: reads the shown days' sessions again and redraws only
+     * them (ADR 22). Hours, time away and closed days did not change; the practice-wide weeks are drawn anew.
+     */
+    private void sessionsChanged() {
+        if (grid == null) {
+            refresh();
+            return;
+        }
+        List<LocalDate> days = days();
+        shown = diary.scheduling().sessions(StaffId.ofNullable(therapistShown()), days.getFirst(), days.getLast(),
+                withCancelled.getValue());
+        grid.showSessions(shown);
     }
 
     /** The practice week side by side: a row per therapist, or per room (in-person sessions). */
@@ -231,10 +250,10 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void openBooking(BookSessionDialog.Prefill prefill) {
-        new BookSessionDialog(diary, prefill, this::refresh).open();
+        new BookSessionDialog(diary, prefill, this::sessionsChanged).open();
     }
 
     private void openSession(SessionView session) {
-        new SessionDialog(diary, session, this::refresh).open();
+        new SessionDialog(diary, session, this::sessionsChanged).open();
     }
 }

@@ -38,8 +38,17 @@ class WeekGrid extends Div {
         this(days, sessions, working, Marks.NONE, now, showTherapist, onSlot, onSession);
     }
 
+    private final List<LocalDate> days;
+    private final boolean showTherapist;
+    private final Consumer<SessionView> onSession;
+    /** Each day's last slot: the day's session blocks follow it, so they are read and tabbed through day by day. */
+    private final List<Div> lastSlots = new ArrayList<>();
+
     WeekGrid(List<LocalDate> days, List<SessionView> sessions, WorkingWindows working, Marks marks, LocalDateTime now,
              boolean showTherapist, Consumer<LocalDateTime> onSlot, Consumer<SessionView> onSession) {
+        this.days = List.copyOf(days);
+        this.showTherapist = showTherapist;
+        this.onSession = onSession;
         addClassName("diary-grid");
         getStyle().set("--diary-days", String.valueOf(days.size()));
         getStyle().set("--diary-rows", String.valueOf(ROWS));
@@ -89,11 +98,34 @@ class WeekGrid extends Div {
                     add(band);
                 }
             }
+            Div slot = null;
             for (LocalTime time = FIRST; time.isBefore(LAST); time = time.plusMinutes(SLOT_MINUTES)) {
-                add(slot(day.atTime(time), column, now, onSlot));
+                slot = slot(day.atTime(time), column, now, onSlot);
+                add(slot);
             }
-            sessionsOn(day, sessions, column, showTherapist, onSession);
+            lastSlots.add(slot);
+            sessionsOn(day, sessions, column);
         }
+    }
+
+    /**
+     * Shows these sessions in place of the ones drawn, leaving the days, hours, time away and slots as they are:
+     * after a booking, a move or a cancellation only the sessions changed, and the browser redraws only them.
+     */
+    void showSessions(List<SessionView> sessions) {
+        getChildren().filter(SessionBlock.class::isInstance).toList().forEach(this::remove);
+        for (int d = days.size() - 1; d >= 0; d--) {
+            int after = indexOf(lastSlots.get(d)) + 1;
+            List<SessionBlock> blocks = new ArrayList<>();
+            sessionsOn(days.get(d), sessions, d + 2, blocks::add);
+            for (int i = 0; i < blocks.size(); i++) {
+                addComponentAtIndex(after + i, blocks.get(i));
+            }
+        }
+    }
+
+    private void sessionsOn(LocalDate day, List<SessionView> sessions, int column) {
+        sessionsOn(day, sessions, column, this::add);
     }
 
     private Div slot(LocalDateTime start, int column, LocalDateTime now, Consumer<LocalDateTime> onSlot) {
@@ -111,8 +143,7 @@ class WeekGrid extends Div {
     }
 
     /** Blocks for one day; overlapping sessions share the column in lanes. */
-    private void sessionsOn(LocalDate day, List<SessionView> sessions, int column, boolean showTherapist,
-                            Consumer<SessionView> onSession) {
+    private void sessionsOn(LocalDate day, List<SessionView> sessions, int column, Consumer<SessionBlock> place) {
         List<SessionView> today = sessions.stream().filter(s -> s.start().toLocalDate().equals(day))
                 .sorted(Comparator.comparing(SessionView::start)).toList();
         List<SessionBlock> cluster = new ArrayList<>();
@@ -142,7 +173,7 @@ class WeekGrid extends Div {
             LocalTime to = end.toLocalDate().isAfter(day) ? LAST : end.toLocalTime();
             place(block, column, from, to);
             cluster.add(block);
-            add(block);
+            place.accept(block);
         }
         finish(cluster, laneEnds.size());
     }

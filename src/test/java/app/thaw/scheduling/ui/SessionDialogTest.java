@@ -12,6 +12,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
@@ -36,6 +37,9 @@ class SessionDialogTest extends DiaryViewTest {
         SessionView session = book(client, monday.plusDays(1).atTime(12, 0));
 
         var dialog = open(monday, client);
+        var grid = find(WeekGrid.class).single();
+        var heads = find(Div.class).withClassName("diary-day-head").all();
+        var slots = find(Div.class).withClassName("diary-slot").all();
         assertThat(find(Button.class, dialog).withText("Mark attended").exists()).as("not started yet").isFalse();
         test(find(Button.class, dialog).withText("Cancel session").single()).click();
         test(find(Button.class, dialog).withText("Confirm cancellation").single()).click();
@@ -53,6 +57,12 @@ class SessionDialogTest extends DiaryViewTest {
         assertThat(jdbc.queryForObject("select cancelled_by_client from appointment where id = ?", Boolean.class,
                 session.id())).isTrue();
         assertThat(find(SessionBlock.class).withCondition(b -> textOf(b).contains(client.name())).exists()).isFalse();
+        // only the sessions were drawn again (ADR 22): the same diary, day heads and slots as before
+        assertThat(find(WeekGrid.class).single()).isSameAs(grid);
+        assertThat(find(Div.class).withClassName("diary-day-head").all())
+                .containsExactlyElementsOf(heads);
+        assertThat(find(Div.class).withClassName("diary-slot").all())
+                .containsExactlyElementsOf(slots);
     }
 
     @Test
