@@ -40,7 +40,7 @@ public class PartitionBench implements BenchCommand {
     @Override
     public String description() {
         return "audit and measure inserts/s and their reads, before/after partitioning [--label=after "
-                + "--measures=600000 --seconds=10 --iterations=200]";
+                + "--measures=600000 --audit=<10 a case> --seconds=10 --iterations=200]";
     }
 
     @Override
@@ -53,6 +53,7 @@ public class PartitionBench implements BenchCommand {
         try (BenchContext bench = BenchContext.start()) {
             var jdbc = bench.jdbc();
             double generated = addMeasures(bench, measures);
+            double auditAdded = addAudit(bench, options.integer("audit", 10 * intakes(bench)));
             jdbc.execute("analyze audit_entry");
             jdbc.execute("analyze measure_response");
             long auditRows = count(bench, "select count(*) from audit_entry");
@@ -126,10 +127,10 @@ public class PartitionBench implements BenchCommand {
                     () -> store.responses(List.of(pick(measured))));
 
             String body = String.format(Locale.ROOT, """
-                    `--label=%s`: %,d audit entries (%s), %,d answered measure sets (%,d added now in %.0f s), \
-                    %,d intakes. Inserts for %d s after 2 s of warm-up; each read %d times after %d.
+                    `--label=%s`: %,d audit entries (%s; topped up now in %.0f s), %,d answered measure sets (added now \
+                    in %.0f s), %,d intakes. Inserts for %d s after 2 s of warm-up; each read %d times after %d.
 
-                    """, label, auditRows, layout, measureRows, generated > 0 ? measures : 0, generated,
+                    """, label, auditRows, layout, auditAdded, measureRows, generated,
                     count(bench, "select count(*) from intake"), seconds.toSeconds(), iterations, warmup)
                     + String.join("; ", lines) + ".\n\n" + table;
             System.out.println(body);
@@ -159,15 +160,8 @@ public class PartitionBench implements BenchCommand {
             return 0;
         }
         long t = System.nanoTime();
-        jdbc.update("""
-                insert into measure_request (intake_id, appointment_id, measures, session_starts, created_at,
-                                             expires_at, answered_at)
-                select a.intake_id, a.id, 'PHQ9,GAD7,FEELINGS', a.starts_at, a.starts_at - interval '1 day',
-                       a.ends_at, a.starts_at - interval '2 hours'
-                  from appointment a
-                 where a.starts_at < now() and a.state <> 'CANCELLED'
-                   and not exists (select 1 from measure_request r where r.appointment_id = a.id)
-                 order by a.id limit ?""", wanted - existing);
+        jdbc.execute("analyze measure_request");
+        // requests answered earlier whose answers are missing (an interrupted run): requests are made in id order
         jdbc.update("""
                 insert into measure_response (intake_id, request_id, source, answered_at, versions, answers, phq9,
                                               gad7, feelings, risk)
@@ -176,8 +170,60 @@ public class PartitionBench implements BenchCommand {
                        (r.id % 16)::smallint, false
                   from measure_request r
                  where r.answered_at is not null
-                   and not exists (select 1 from measure_response m where m.request_id = r.id)""");
+                   and r.id > (select coalesce(max(request_id), 0) from measure_response)""");
+        long more = wanted - count(bench, "select count(*) from measure_response where source = 'CLIENT'");
+        if (more > 0) {
+            jdbc.update("""
+                    with made as (
+                        insert into measure_request (intake_id, appointment_id, measures, session_starts, created_at,
+                                                     expires_at, answered_at)
+                        select a.intake_id, a.id, 'PHQ9,GAD7,FEELINGS', a.starts_at, a.starts_at - interval '1 day',
+                               a.ends_at, a.starts_at - interval '2 hours'
+                          from appointment a
+                         where a.starts_at < now() and a.state <> 'CANCELLED'
+                           and not exists (select 1 from measure_request r where r.appointment_id = a.id)
+                         order by a.id limit ?
+                        returning id, intake_id, answered_at)
+                    insert into measure_response (intake_id, request_id, source, answered_at, versions, answers, phq9,
+                                                  gad7, feelings, risk)
+                    select intake_id, id, 'CLIENT', answered_at, 'phq9-v1,gad7-v1,feelings-v1',
+                           '{"phq9.1":["1"],"gad7.1":["1"]}'::jsonb, (id % 28)::smallint, (id % 22)::smallint,
+                           (id % 16)::smallint, false
+                      from made""", more);
+        }
+        jdbc.execute("vacuum analyze measure_response");
         jdbc.execute("vacuum analyze measure_request");
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static int intakes(BenchContext bench) {
+        return (int) count(bench, "select count(*) from intake");
+    }
+
+    /**
+     * Audit lines up to {@code wanted} (about 10 a case: opened, reviewed, booked, moved, measured...), spread over the
+     * cases and staff of the generated data and the last two years, as the log of a practice that has run that long.
+     */
+    private static double addAudit(BenchContext bench, int wanted) {
+        long missing = wanted - count(bench, "select count(*) from audit_entry");
+        if (missing <= 0) {
+            return 0;
+        }
+        long t = System.nanoTime();
+        bench.jdbc().update("""
+                with i as (select array_agg(id order by id) as ids, array_agg(reference order by id) as refs
+                             from intake),
+                     s as (select array_agg(id order by id) as ids, array_agg(display_name order by id) as names
+                             from staff_account where role <> 'ADMIN')
+                insert into audit_entry (occurred_at, actor_id, actor_name, action, intake_id, case_reference, detail)
+                select now() - interval '730 days' * (1 - n::float8 / ?), s.ids[1 + n % cardinality(s.ids)],
+                       s.names[1 + n % cardinality(s.names)],
+                       (array['CASE_OPENED', 'SESSION_BOOKED', 'NOTE_ADDED', 'STATUS_CHANGED'])[1 + n % 4],
+                       i.ids[1 + ((n::bigint * 7919) % cardinality(i.ids))::int],
+                       i.refs[1 + ((n::bigint * 7919) % cardinality(i.ids))::int],
+                       'bench'
+                  from generate_series(1, ?) n, i, s""", missing, missing);
+        bench.jdbc().execute("vacuum analyze audit_entry");
         return (System.nanoTime() - t) / 1e9;
     }
 
