@@ -211,18 +211,19 @@ public class PartitionBench implements BenchCommand {
         }
         long t = System.nanoTime();
         bench.jdbc().update("""
-                with i as (select array_agg(id order by id) as ids, array_agg(reference order by id) as refs
-                             from intake),
+                with i as (select array_agg(id order by id) as ids from intake),
                      s as (select array_agg(id order by id) as ids, array_agg(display_name order by id) as names
-                             from staff_account where role <> 'ADMIN')
+                             from staff_account where role <> 'ADMIN'),
+                     g as (select n, i.ids[1 + ((n::bigint * 7919) % cardinality(i.ids))::int] as intake_id,
+                                  s.ids[1 + n % cardinality(s.ids)] as actor_id,
+                                  s.names[1 + n % cardinality(s.names)] as actor_name
+                             from generate_series(1, ?) n, i, s)
                 insert into audit_entry (occurred_at, actor_id, actor_name, action, intake_id, case_reference, detail)
-                select now() - interval '730 days' * (1 - n::float8 / ?), s.ids[1 + n % cardinality(s.ids)],
-                       s.names[1 + n % cardinality(s.names)],
-                       (array['CASE_OPENED', 'SESSION_BOOKED', 'NOTE_ADDED', 'STATUS_CHANGED'])[1 + n % 4],
-                       i.ids[1 + ((n::bigint * 7919) % cardinality(i.ids))::int],
-                       i.refs[1 + ((n::bigint * 7919) % cardinality(i.ids))::int],
-                       'bench'
-                  from generate_series(1, ?) n, i, s""", missing, missing);
+                select now() - interval '730 days' * (1 - g.n::float8 / ?), g.actor_id, g.actor_name,
+                       (array['CASE_OPENED', 'SESSION_BOOKED', 'NOTE_ADDED', 'STATUS_CHANGED'])[1 + g.n % 4],
+                       g.intake_id, x.reference, 'bench'
+                  from g join intake x on x.id = g.intake_id
+                 order by g.n""", missing, missing);
         bench.jdbc().execute("vacuum analyze audit_entry");
         return (System.nanoTime() - t) / 1e9;
     }
