@@ -70,14 +70,16 @@ class PartitionMigrationIT {
                     + "(select max(id) from audit_entry)", String.class)).isEqualTo("audit_entry_2025_06");
             assertThat(count(old, "select max(id) from audit_entry")).isEqualTo(901);
 
-            assertThatThrownBy(() -> old.update("delete from audit_entry where id = 1"))
+            assertThatThrownBy(() -> old.update("delete from audit_entry where id = 1")).rootCause()
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> old.execute("truncate audit_entry_2025_06")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> old.execute("truncate audit_entry_2025_06")).rootCause()
+                    .hasMessageContaining("append-only");
             // one answer per request still: a second answer to request 1 at another time is refused
             assertThatThrownBy(() -> old.update("""
                     insert into measure_response (intake_id, request_id, source, answered_at, versions, answers, risk)
                     select intake_id, id, 'CLIENT', answered_at + interval '1 hour', 'v', '{}', false
-                      from measure_request where id = 1""")).hasMessageContaining("measure_response_request_answer_fk");
+                      from measure_request where id = 1""")).rootCause()
+                    .hasMessageContaining("measure_response_request_answer_fk");
             // the intake's own set is stored once
             assertThat(old.update("""
                     insert into measure_response (intake_id, source, answered_at, versions, answers, risk)
@@ -107,14 +109,14 @@ class PartitionMigrationIT {
                   from generate_series(1, 60) n""", at(2023, 6, 1), at(2023, 6, 1));
         db.update("""
                 insert into audit_entry (occurred_at, actor_name, action, intake_id, case_reference, detail)
-                select ? + interval '1 day' * n, 'x', 'CASE_OPENED', 1 + n % 60, 'THW-' || lpad((1 + n % 60)::text,
+                select cast(? as timestamptz) + interval '1 day' * n, 'x', 'CASE_OPENED', 1 + n % 60, 'THW-' || lpad((1 + n % 60)::text,
                        6, '0'), 'seen' from generate_series(1, 900) n""", at(2023, 6, 1));
         db.update("""
                 insert into measure_request (intake_id, appointment_id, measures, session_starts, created_at,
                     expires_at, answered_at)
-                select n, n, 'PHQ9', ? + interval '13 days' * n, ? + interval '13 days' * n - interval '1 day',
-                       ? + interval '13 days' * n + interval '1 hour', ? + interval '13 days' * n - interval '2 hours'
-                  from generate_series(1, 60) n""", at(2023, 6, 1), at(2023, 6, 1), at(2023, 6, 1), at(2023, 6, 1));
+                select n, n, 'PHQ9', t + interval '13 days' * n, t + interval '13 days' * n - interval '1 day',
+                       t + interval '13 days' * n + interval '1 hour', t + interval '13 days' * n - interval '2 hours'
+                  from generate_series(1, 60) n, (select cast(? as timestamptz) as t) start""", at(2023, 6, 1));
         db.update("""
                 insert into measure_response (intake_id, request_id, source, answered_at, versions, answers, phq9, risk)
                 select intake_id, id, 'CLIENT', answered_at, 'v', '{}', 5, false from measure_request""");
