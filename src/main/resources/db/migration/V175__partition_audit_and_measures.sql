@@ -16,9 +16,14 @@ declare
     v_hi    timestamptz;
     v_taken boolean;
     v_made  integer := 0;
+    v_timeout text;
 begin
     p_from := coalesce(p_from, (now() at time zone 'Europe/London')::date);
     perform pg_advisory_xact_lock(hashtext('month partitions of ' || p_parent));
+    -- making a month locks the whole table: give up after 5 s rather than queue every insert behind a long read
+    -- (the job tries again the next night, three months ahead)
+    v_timeout := current_setting('lock_timeout');
+    perform set_config('lock_timeout', '5s', true);
     select a.attname into strict v_key
       from pg_partitioned_table pt
       join pg_attribute a on a.attrelid = pt.partrelid and a.attnum = pt.partattrs[0]
@@ -43,6 +48,7 @@ begin
         end if;
         v_made := v_made + 1;
     end loop;
+    perform set_config('lock_timeout', v_timeout, true);
     return v_made;
 end $$;
 
