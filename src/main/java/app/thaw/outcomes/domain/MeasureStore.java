@@ -242,14 +242,21 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                 : Optional.empty();
     }
 
-    /** Every answered set of these clients, oldest first: the chart's points. */
+    /**
+     * Every answered set of these clients, oldest first: the chart's points. Bounded by the clients' first intake
+     * submission (nothing is answered before it: the intake's own set carries that time, requests come later; a
+     * day early for safety), so only the months since the case began are read (ADR 20).
+     */
     public List<Response> responses(Collection<Long> intakeIds) {
         if (intakeIds.isEmpty()) {
             return List.of();
         }
         return named.query("""
                 select id, intake_id, request_id, source, answered_at, phq9, gad7, csi4, feelings, risk
-                  from measure_response where intake_id in (:ids) order by answered_at, id""",
+                  from measure_response where intake_id in (:ids)
+                   and answered_at >= coalesce((select min(submitted_at) from intake where id in (:ids)),
+                                               '-infinity'::timestamptz) - interval '1 day'
+                 order by answered_at, id""",
                 new MapSqlParameterSource("ids", intakeIds), (rs, n) -> new Response(rs.getLong(1), rs.getLong(2),
                         nullableLong(rs, 3), rs.getString(4), rs.getTimestamp(5).toInstant(), nullableInt(rs, 6),
                         nullableInt(rs, 7), nullableInt(rs, 8), nullableInt(rs, 9), rs.getBoolean(10)));
@@ -263,9 +270,13 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
     public List<AnsweredSet> answeredSets(long intakeId) {
         return jdbc.query("""
                 select answered_at, source, answers::text, phq9, gad7, csi4, feelings from measure_response
-                 where intake_id = ? order by answered_at, id""",
+                 where intake_id = ?
+                   and answered_at >= coalesce((select submitted_at from intake where id = ?),
+                                               '-infinity'::timestamptz) - interval '1 day'
+                 order by answered_at, id""",
                 (rs, n) -> new AnsweredSet(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        nullableInt(rs, 4), nullableInt(rs, 5), nullableInt(rs, 6), nullableInt(rs, 7)), intakeId);
+                        nullableInt(rs, 4), nullableInt(rs, 5), nullableInt(rs, 6), nullableInt(rs, 7)), intakeId,
+                intakeId);
     }
 
     private static Request request(ResultSet rs, int row) throws SQLException {
