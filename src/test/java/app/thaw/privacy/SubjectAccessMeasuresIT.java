@@ -63,9 +63,7 @@ class SubjectAccessMeasuresIT {
     void theClientsOwnMeasuresGoOutAndTheClinicianMayWithholdOne() throws java.io.IOException {
         long client = couple.client().id();
         long partner = couple.partner().id();
-        // answered after the intake, as every repeat measure is: a case's measures are read from its intake's
-        // submission on (ADR 20), so an answer dated before it (this fixture once used two days earlier) is not read
-        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant before = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         // before a session the client answers the PHQ-9 (all "several days": 9) and the partner the CSI-4
         repeat(client, before, "{\"phq9.1\": [\"1\"], \"phq9.2\": [\"1\"], \"phq9.3\": [\"1\"], \"phq9.4\": [\"1\"], "
                 + "\"phq9.5\": [\"1\"], \"phq9.6\": [\"1\"], \"phq9.7\": [\"1\"], \"phq9.8\": [\"1\"], "
