@@ -95,6 +95,11 @@ public class GenerateCommand implements BenchCommand {
             LocalDate firstDay = today.minusYears(years - 1L);
             LocalDate lastDay = today.plusYears(1);
             Instant start = firstDay.atStartOfDay(Application.PRACTICE_ZONE).toInstant();
+            // the audit log and the answered measures are partitioned by month (ADR 20): the past years' months too
+            for (String partitioned : List.of("audit_entry", "measure_response")) {
+                jdbc.queryForObject("select ensure_month_partitions(?, ?, ?)", Integer.class, partitioned,
+                        firstDay.withDayOfMonth(1), years * 12 + 4);
+            }
             var random = new Random(seed);
 
             long t = System.nanoTime();

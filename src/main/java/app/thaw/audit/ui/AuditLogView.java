@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -65,6 +66,8 @@ public class AuditLogView extends VerticalLayout {
     private final ComboBox<AuditAction> action = new ComboBox<>("Action");
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
+    private final Checkbox allTime = new Checkbox("All time");
+    private final AuditFilter opening;
     private final List<AuditEntry> loaded = new ArrayList<>();
     private boolean exhausted;
 
@@ -81,6 +84,11 @@ public class AuditLogView extends VerticalLayout {
         action.setClearButtonVisible(true);
         from.setLocale(Locale.UK);
         to.setLocale(Locale.UK);
+        // opens on the last few months (each month is a partition: the whole log is read only when asked for)
+        opening = auditLog.openingFilter();
+        from.setValue(opening.from());
+        from.setHelperText("Opens on the last " + AuditFilter.OPENING_MONTHS + " months");
+        allTime.addValueChangeListener(e -> allTime(e.getValue()));
         actor.addValueChangeListener(e -> refresh());
         reference.addValueChangeListener(e -> refresh());
         action.addValueChangeListener(e -> refresh());
@@ -102,7 +110,7 @@ public class AuditLogView extends VerticalLayout {
         var export = new Anchor(DownloadHandler.fromInputStream(event -> csv()), AttachmentType.DOWNLOAD,
                 "Export to CSV");
         export.addClassName("audit-export");
-        var filters = new FlexLayout(actor, reference, action, from, to, export);
+        var filters = new FlexLayout(actor, reference, action, from, to, allTime, export);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName("queue-filters");
         var hint = new Paragraph("Click an entry to see all of it.");
@@ -146,6 +154,15 @@ public class AuditLogView extends VerticalLayout {
         }
         return offset >= loaded.size() ? Stream.empty()
                 : loaded.subList(offset, Math.min(loaded.size(), offset + limit)).stream();
+    }
+
+    /** "All time" clears and locks the dates (the whole log, every month); unticked, the opening range is back. */
+    private void allTime(boolean everything) {
+        from.setEnabled(!everything);
+        to.setEnabled(!everything);
+        from.setValue(everything ? null : opening.from());
+        to.setValue(null);
+        refresh();
     }
 
     private void refresh() {

@@ -242,14 +242,24 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                 : Optional.empty();
     }
 
-    /** Every answered set of these clients, oldest first: the chart's points. */
+    /**
+     * Every answered set of these clients, oldest first: the chart's points. Bounded by the case's start, the
+     * earlier of the intake's submission (its own set carries that time) and the first request's creation (a repeat
+     * set is answered after its request; demo courses are dated before their intakes), a day early for safety, so
+     * only the months since the case began are read (ADR 20).
+     */
     public List<Response> responses(Collection<Long> intakeIds) {
         if (intakeIds.isEmpty()) {
             return List.of();
         }
         return named.query("""
                 select id, intake_id, request_id, source, answered_at, phq9, gad7, csi4, feelings, risk
-                  from measure_response where intake_id in (:ids) order by answered_at, id""",
+                  from measure_response where intake_id in (:ids)
+                   and answered_at >= coalesce(least((select min(submitted_at) from intake where id in (:ids)),
+                                                     (select min(created_at) from measure_request
+                                                       where intake_id in (:ids))),
+                                               '-infinity'::timestamptz) - interval '1 day'
+                 order by answered_at, id""",
                 new MapSqlParameterSource("ids", intakeIds), (rs, n) -> new Response(rs.getLong(1), rs.getLong(2),
                         nullableLong(rs, 3), rs.getString(4), rs.getTimestamp(5).toInstant(), nullableInt(rs, 6),
                         nullableInt(rs, 7), nullableInt(rs, 8), nullableInt(rs, 9), rs.getBoolean(10)));
@@ -263,9 +273,15 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
     public List<AnsweredSet> answeredSets(long intakeId) {
         return jdbc.query("""
                 select answered_at, source, answers::text, phq9, gad7, csi4, feelings from measure_response
-                 where intake_id = ? order by answered_at, id""",
+                 where intake_id = ?
+                   and answered_at >= coalesce(least((select submitted_at from intake where id = ?),
+                                                     (select min(created_at) from measure_request
+                                                       where intake_id = ?)),
+                                               '-infinity'::timestamptz) - interval '1 day'
+                 order by answered_at, id""",
                 (rs, n) -> new AnsweredSet(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        nullableInt(rs, 4), nullableInt(rs, 5), nullableInt(rs, 6), nullableInt(rs, 7)), intakeId);
+                        nullableInt(rs, 4), nullableInt(rs, 5), nullableInt(rs, 6), nullableInt(rs, 7)), intakeId,
+                intakeId, intakeId);
     }
 
     private static Request request(ResultSet rs, int row) throws SQLException {

@@ -2,11 +2,15 @@ package app.thaw.audit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -16,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.Application;
 import app.thaw.base.ids.CaseReference;
 import app.thaw.IntegrationTest;
 import app.thaw.audit.AuditEntry;
@@ -43,6 +48,9 @@ class AuditLogViewTest extends SpringBrowserlessTest {
 
     @Autowired
     AuditLog auditLog;
+
+    @Autowired
+    Clock clock;
 
     @Test
     @WithUserDetails("admin")
@@ -77,6 +85,45 @@ class AuditLogViewTest extends SpringBrowserlessTest {
             before = rows.getLast().id();
         }
         assertThat(seen).containsAll(all.stream().limit(Math.min(all.size(), 60)).map(AuditEntry::id).toList());
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theViewerOpensOnTheLastThreeMonthsAndAllTimeIsAskedForExplicitly() {
+        navigate(AuditLogView.class);
+        var from = find(DatePicker.class).withLabel("From").single();
+        var to = find(DatePicker.class).withLabel("To").single();
+        LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
+
+        assertThat(from.getValue()).isEqualTo(today.minusMonths(3));
+        assertThat(to.getValue()).isNull();
+
+        test(find(Checkbox.class).withLabel("All time").single()).click();
+        assertThat(from.getValue()).isNull();
+        assertThat(from.isEnabled()).isFalse();
+        assertThat(to.isEnabled()).isFalse();
+
+        test(find(Checkbox.class).withLabel("All time").single()).click();
+        assertThat(from.getValue()).isEqualTo(today.minusMonths(3));
+        assertThat(from.isEnabled()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theDatesBoundTheSearchInLondonDays() {
+        // the first moment of this London month: its partition is always made (this month and three ahead)
+        LocalDate first = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE)).withDayOfMonth(1);
+        String reference = "Z" + Math.floorMod(System.nanoTime(), 100_000_000L);
+        jdbc.update("insert into audit_entry (occurred_at, actor_name, action, case_reference) values (?, ?, ?, ?)",
+                java.sql.Timestamp.from(first.atStartOfDay(Application.PRACTICE_ZONE).toInstant()), "system",
+                "CASE_OPENED", reference);
+
+        assertThat(auditLog.search(new AuditFilter(null, reference, null, first, first), null, 10)).hasSize(1);
+        assertThat(auditLog.search(new AuditFilter(null, reference, null, null, null), null, 10)).hasSize(1);
+        assertThat(auditLog.search(new AuditFilter(null, reference, null, first.plusDays(1), null), null, 10))
+                .isEmpty();
+        assertThat(auditLog.search(new AuditFilter(null, reference, null, null, first.minusDays(1)), null, 10))
+                .isEmpty();
     }
 
     @Test
