@@ -46,7 +46,7 @@ class CompactLastResponses implements VaadinServiceInitListener {
         @Override
         public Optional<SynchronizedRequestHandler.ResponseWriter> synchronizedHandleRequest(VaadinSession session,
                 VaadinRequest request, VaadinResponse response, String requestBody)
-                throws IOException, UnsupportedOperationException {
+                throws IOException {
             UI ui = session.getService().findUI(request);
             if (ui != null) {
                 restore(ui);

@@ -78,10 +78,10 @@ public class EpisodeStore implements Repository<EpisodeStore.Episode, Long> {
                 select id, intake_id, service_type, therapist_id, referred_at, started_at, first_phq9, first_gad7,
                        last_phq9, last_gad7, paired_sets
                   from outcome_episode where intake_id = ? and ended_at is null""",
-                (rs, n) -> new Episode(rs.getLong(1), rs.getLong(2), rs.getString(3), MeasureStore.nullableLong(rs, 4),
+                (rs, n) -> new Episode(rs.getLong(1), rs.getLong(2), rs.getString(3), MeasureRows.nullableLong(rs, 4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-                        MeasureStore.nullableInt(rs, 7), MeasureStore.nullableInt(rs, 8),
-                        MeasureStore.nullableInt(rs, 9), MeasureStore.nullableInt(rs, 10), rs.getInt(11)),
+                        MeasureRows.nullableInt(rs, 7), MeasureRows.nullableInt(rs, 8),
+                        MeasureRows.nullableInt(rs, 9), MeasureRows.nullableInt(rs, 10), rs.getInt(11)),
                 intakeId).stream().findFirst();
     }
 

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -261,8 +260,8 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                                                '-infinity'::timestamptz) - interval '1 day'
                  order by answered_at, id""",
                 new MapSqlParameterSource("ids", intakeIds), (rs, n) -> new Response(rs.getLong(1), rs.getLong(2),
-                        nullableLong(rs, 3), rs.getString(4), rs.getTimestamp(5).toInstant(), nullableInt(rs, 6),
-                        nullableInt(rs, 7), nullableInt(rs, 8), nullableInt(rs, 9), rs.getBoolean(10)));
+                        MeasureRows.nullableLong(rs, 3), rs.getString(4), rs.getTimestamp(5).toInstant(), MeasureRows.nullableInt(rs, 6),
+                        MeasureRows.nullableInt(rs, 7), MeasureRows.nullableInt(rs, 8), MeasureRows.nullableInt(rs, 9), rs.getBoolean(10)));
     }
 
     /** One answered set with its answers (item id to values), as stored: for the client's own subject access. */
@@ -280,7 +279,7 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                                                '-infinity'::timestamptz) - interval '1 day'
                  order by answered_at, id""",
                 (rs, n) -> new AnsweredSet(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        nullableInt(rs, 4), nullableInt(rs, 5), nullableInt(rs, 6), nullableInt(rs, 7)), intakeId,
+                        MeasureRows.nullableInt(rs, 4), MeasureRows.nullableInt(rs, 5), MeasureRows.nullableInt(rs, 6), MeasureRows.nullableInt(rs, 7)), intakeId,
                 intakeId, intakeId);
     }
 
@@ -288,25 +287,6 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
         return new Request(rs.getLong("id"), rs.getLong("intake_id"), rs.getLong("appointment_id"),
                 rs.getString("measures"), rs.getTimestamp("session_starts").toInstant(),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                instant(rs, "emailed_at"), instant(rs, "answered_at"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    static @Nullable Integer nullableInt(ResultSet rs, int column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    static List<Long> ids(Collection<Long> ids) {
-        return new ArrayList<>(ids);
+                MeasureRows.instant(rs, "emailed_at"), MeasureRows.instant(rs, "answered_at"));
     }
 }
