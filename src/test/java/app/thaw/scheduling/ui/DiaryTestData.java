@@ -146,11 +146,15 @@ final class DiaryTestData {
     }
 
     /** A Monday some weeks ahead, random so that tests (and reruns on one database) rarely meet. */
+    /** Weeks a test's bookings may span from the chosen Monday (a weekly series and its moved occurrence). */
+    private static final int SERIES_WEEKS = 8;
+
     static LocalDate futureMonday(Clock clock, int minWeeks) {
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         int weeks = minWeeks + ThreadLocalRandom.current().nextInt(400);
         LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(weeks);
-        // the practice is closed on bank holidays: a week with one would refuse the test's bookings
+        // the practice is closed on bank holidays: a week with one, or a weekly series running into one, would refuse
+        // the test's bookings
         while (hasBankHoliday(monday)) {
             monday = monday.plusWeeks(1);
         }
@@ -158,7 +162,7 @@ final class DiaryTestData {
     }
 
     private static boolean hasBankHoliday(LocalDate monday) {
-        return BANK_HOLIDAYS.stream().anyMatch(day -> !day.isBefore(monday) && day.isBefore(monday.plusDays(7)));
+        return BANK_HOLIDAYS.stream().anyMatch(day -> !day.isBefore(monday) && day.isBefore(monday.plusWeeks(SERIES_WEEKS)));
     }
 
     /** The bank holidays shipped with Thaw (closed unless the practice manager opens one). */
