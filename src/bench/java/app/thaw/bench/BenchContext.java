@@ -56,6 +56,8 @@ public final class BenchContext implements AutoCloseable {
     private static BenchContext start(WebApplicationType type, String... extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("thaw.embedded-postgres.data-dir", DATA_DIR.toString());
+        // a server holding a million cases is given memory for its indexes, as any production one would be
+        properties.put("thaw.embedded-postgres.shared-buffers", System.getProperty("thaw.bench.shared-buffers", "2GB"));
         properties.put("spring.main.banner-mode", "off");
         properties.put("thaw.mail.send-interval", "1d");
         properties.put("thaw.mail.reminder-interval", "1d");

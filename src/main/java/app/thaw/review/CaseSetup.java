@@ -1,10 +1,12 @@
 package app.thaw.review;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +48,12 @@ class CaseSetup {
     private final StaffAccountService staff;
     private final JsonMapper json;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     CaseSetup(ReviewCaseRepository cases, FactorSuggestionRepository suggestions, SubmittedIntakes intakes,
               CaseAccess access, FactorRuleSet rules, AuditLog auditLog, StaffAccountService staff, JsonMapper json,
-              Clock clock) {
+              Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.access = access;
         this.cases = cases;
         this.suggestions = suggestions;
@@ -110,11 +114,21 @@ class CaseSetup {
         }
     }
 
-    /** Who holds the couple's case (either partner's review case), if anyone. */
+    /**
+     * Who holds the couple's case (either partner's review case), if anyone. One indexed read rather than an entity
+     * per partner, as every booking asks; {@link #assignCouple} flushes, so an assignment earlier in the same
+     * transaction is seen.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     @Nullable Long assigneeOfCouple(CaseGrant grant) {
-        return grant.facts().coupleIntakeIds().stream().map(cases::findById).flatMap(Optional::stream)
-                .map(ReviewCase::getAssignedTherapistId).filter(Objects::nonNull).findFirst().orElse(null);
+        List<Long> members = grant.facts().coupleIntakeIds();
+        List<Long> held = members.size() == 1
+                ? jdbc.queryForList("select assigned_therapist_id from review_case where intake_id = ?"
+                        + " and assigned_therapist_id is not null", Long.class, members.getFirst())
+                : jdbc.queryForList("select assigned_therapist_id from review_case where intake_id = any(?)"
+                        + " and assigned_therapist_id is not null order by array_position(?, intake_id)", Long.class,
+                        members.toArray(Long[]::new), members.toArray(Long[]::new));
+        return held.isEmpty() ? null : held.getFirst();
     }
 
     /**
@@ -128,5 +142,6 @@ class CaseSetup {
             reviewCase.assignTo(therapistId);
             auditLog.record(AuditAction.CASE_ASSIGNED, member, grant.facts().referenceOf(member), detail);
         }
+        cases.flush();
     }
 }

@@ -39,7 +39,7 @@ public class WaitlistBench implements BenchCommand {
 
     @Override
     public String description() {
-        return "offers made and chosen per second with every intake waitlisted [--threads=4 --duration=20s --jfr]";
+        return "offers made and chosen per second with every intake waitlisted [--threads=4 --duration=20s --jfr --pgss]";
     }
 
     private record Made(String token, long slotId) {
@@ -62,6 +62,39 @@ public class WaitlistBench implements BenchCommand {
         return text.append("</details>\n").toString();
     }
 
+    /**
+     * The generated cases carry the statuses of a practice's whole history (most are closed), but a case on a real
+     * waiting list has been referred and waitlisted: its status is WAITING, and booking it moves it to SCHEDULED
+     * without leaving the cases in hand. Tops the offered cases up to {@code wanted} such cases, from the closed ones,
+     * with the care events that say so (reopened, referred, waitlisted), before anything is timed.
+     */
+    private static int readyCandidates(JdbcTemplate jdbc, int wanted) {
+        long ready = jdbc.queryForObject("""
+                select count(*) from waitlist_entry e join intake i on i.id = e.intake_id
+                 where e.state = 'WAITING' and not i.urgent and i.couple_case_id is null and i.status = 'WAITING'
+                   and not exists (select 1 from slot_offer o where o.entry_id = e.id)""", Long.class);
+        if (ready >= wanted) {
+            return 0;
+        }
+        jdbc.execute("create temporary table if not exists readied (intake_id bigint primary key)");
+        jdbc.execute("truncate readied");
+        jdbc.update("""
+                insert into readied
+                select e.intake_id from waitlist_entry e join intake i on i.id = e.intake_id
+                 where e.state = 'WAITING' and not i.urgent and i.couple_case_id is null and i.status = 'CLOSED'
+                   and not exists (select 1 from slot_offer o where o.entry_id = e.id)
+                   and not exists (select 1 from care_event c where c.intake_id = i.id)
+                 order by random() limit ?""", wanted - ready);
+        jdbc.update("""
+                insert into care_event (intake_id, kind, occurred_at, recorded_at, referral_kind)
+                select r.intake_id, k.kind, now() - k.ago, now() - k.ago, k.referral
+                  from readied r cross join (values ('CASE_REOPENED', interval '3 days', null),
+                                                    ('REFERRED', interval '2 days', 'INDIVIDUAL'),
+                                                    ('WAITLISTED', interval '2 days', null)) k (kind, ago, referral)
+                 order by r.intake_id, k.ago desc""");
+        return jdbc.update("update intake set status = 'WAITING', closed_at = null where id in (select intake_id from readied)");
+    }
+
     @Override
     public void run(BenchOptions options) throws Exception {
         int threads = options.integer("threads", 4);
@@ -79,11 +112,16 @@ public class WaitlistBench implements BenchCommand {
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
             long waiting = jdbc.queryForObject("select count(*) from waitlist_entry where state = 'WAITING'",
                     Long.class);
+            long readying = System.nanoTime();
+            int candidates = options.integer("candidates", 30000);
+            int readied = readyCandidates(jdbc, candidates);
             var cases = new ConcurrentLinkedQueue<>(jdbc.queryForList("""
                     select e.intake_id from waitlist_entry e join intake i on i.id = e.intake_id
-                     where e.state = 'WAITING' and not i.urgent and i.couple_case_id is null
+                     where e.state = 'WAITING' and not i.urgent and i.couple_case_id is null and i.status = 'WAITING'
                        and not exists (select 1 from slot_offer o where o.entry_id = e.id)
-                     order by random() limit 40000""", Long.class));
+                     order by random() limit ?""", Long.class, candidates));
+            System.out.printf(Locale.ROOT, "%,d cases made waiting-list cases in %.1f s (not measured)%n", readied,
+                    (System.nanoTime() - readying) / 1e9);
             var free = new ConcurrentLinkedQueue<>(BookingBench.freeSlots(jdbc, options.integer("per-therapist", 400)));
             System.out.printf(Locale.ROOT, "%,d waiting (%,d added in %.1f s), %,d candidates, %,d free hours%n",
                     waiting, added, fillSeconds, cases.size(), free.size());
@@ -120,6 +158,7 @@ public class WaitlistBench implements BenchCommand {
             String statements = listStatements(clients, made.remove());
             toChoose = made.size();
             JfrSummary jfr = options.flag("jfr") ? JfrSummary.start("waitlist") : null;
+            PgStatements pgss = options.flag("pgss") ? PgStatements.start(jdbc) : null;
             CpuTime cpuBefore = CpuTime.now();
             long started = System.nanoTime();
             for (int t = 0; t < threads; t++) {
@@ -141,6 +180,9 @@ public class WaitlistBench implements BenchCommand {
             double chooseSeconds = (System.nanoTime() - started) / 1e9;
             CpuTime cpu = CpuTime.now().since(cpuBefore);
             String profile = jfr == null ? "" : "\n\n" + jfr.stopAndSummarise(25);
+            if (pgss != null) {
+                profile += "\n\n" + pgss.summarise(Math.max(1, toChoose), 30);
+            }
             int attempts = Math.max(1, toChoose);
             String cpuLine = String.format(Locale.ROOT, "CPU per choice: JVM %.2f ms, PostgreSQL %.2f ms — %.2f ms in "
                             + "all, i.e. at most ~%.0f choices/s on 2 idle cores.",

