@@ -19,7 +19,7 @@ import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.scheduling.domain.Appointment;
-import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.scheduling.domain.AppointmentInserts;
 import app.thaw.scheduling.domain.AppointmentType;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.security.Roles;
@@ -41,7 +41,7 @@ public class HeldBookings {
                            Instant end) {
     }
 
-    private final AppointmentRepository appointments;
+    private final AppointmentInserts inserts;
     private final AppointmentTypeRepository types;
     private final NewSessions newSessions;
     private final Availability availability;
@@ -49,9 +49,9 @@ public class HeldBookings {
     private final Clock clock;
     private final DiaryTurns turns;
 
-    HeldBookings(AppointmentRepository appointments, AppointmentTypeRepository types, NewSessions newSessions,
+    HeldBookings(AppointmentInserts inserts, AppointmentTypeRepository types, NewSessions newSessions,
                  Availability availability, CaseAccess access, Clock clock, DiaryTurns turns) {
-        this.appointments = appointments;
+        this.inserts = inserts;
         this.types = types;
         this.newSessions = newSessions;
         this.availability = availability;
@@ -92,7 +92,7 @@ public class HeldBookings {
         }
         Long partner = clients.size() > 1 ? clients.get(1).intakeId() : null;
         turns.take(time.therapistId());
-        Appointment appointment = appointments.saveAndFlush(new Appointment(clients.getFirst().intakeId(), partner,
+        Appointment appointment = inserts.insert(new Appointment(clients.getFirst().intakeId(), partner,
                 time.therapistId(), time.roomId(), type.getId(), time.format(), time.start(), time.end(), null,
                 clock.instant(), bookedBy));
         SessionViews.Booked booked = newSessions.booked(appointment, clients, false, done -> type.getLabel() + " "

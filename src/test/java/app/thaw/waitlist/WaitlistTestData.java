@@ -76,12 +76,22 @@ public final class WaitlistTestData {
         do {
             day = LocalDate.of(2040 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28));
         } while (day.getDayOfWeek().getValue() > 5 || jdbc.queryForObject("select count(*) from closed_day where day = ?",
-                Integer.class, day) > 0);
+                Integer.class, day) > 0 || amiraHasTimeOn(amira, day));
         LocalDate on = day;
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
             ZonedDateTime start = ZonedDateTime.of(on, LocalTime.of(9 + 2 * i, 0), Application.PRACTICE_ZONE);
             return new OfferedTime(amira, SessionFormat.ONLINE, null, start, start.plusMinutes(minutes));
         }).toList();
+    }
+
+    // another test's session or held time on the same random day would refuse the offer (it failed once in verify)
+    private boolean amiraHasTimeOn(long amira, LocalDate day) {
+        var from = java.sql.Timestamp.from(day.atStartOfDay(Application.PRACTICE_ZONE).toInstant());
+        var to = java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant());
+        return jdbc.queryForObject("""
+                select exists (select 1 from appointment where therapist_id = ? and starts_at >= ? and starts_at < ?)
+                    or exists (select 1 from held_slot where therapist_id = ? and starts_at >= ? and starts_at < ?)""",
+                Boolean.class, amira, from, to, amira, from, to);
     }
 
     /** The private link emailed to this client with their latest offer (the fixtures' clients chose email). */

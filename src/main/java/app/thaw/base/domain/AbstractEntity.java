@@ -32,6 +32,14 @@ public abstract class AbstractEntity {
         return version;
     }
 
+    /** The id of a row a hot path wrote by SQL at version 0 (see its caller): the object is never persisted by JPA. */
+    protected final void writtenAs(long writtenId) {
+        if (id != null) {
+            throw new IllegalStateException("this entity already has a row");
+        }
+        this.id = writtenId;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {

@@ -107,6 +107,14 @@ public class Appointment extends AbstractEntity {
         this.createdBy = createdBy;
     }
 
+    /**
+     * This new session as written in one SQL statement by {@link AppointmentInserts}, with the id the row was given.
+     * The object is then only read (views, care events, the confirmation), never saved through JPA.
+     */
+    void inserted(long rowId) {
+        writtenAs(rowId);
+    }
+
     public void moveTo(Instant newStart, Instant newEnd, @Nullable Long newRoomId) {
         this.startsAt = newStart;
         this.endsAt = newEnd;
@@ -204,6 +212,10 @@ public class Appointment extends AbstractEntity {
 
     public @Nullable Instant getOriginalStartsAt() {
         return originalStartsAt;
+    }
+
+    @Nullable Long createdBy() {
+        return createdBy;
     }
 
     public Instant getCreatedAt() {
