@@ -15,7 +15,6 @@ import app.thaw.care.CareEventKind;
 import app.thaw.care.CareRecords;
 import app.thaw.review.CaseAssignments;
 import app.thaw.scheduling.domain.Appointment;
-import app.thaw.scheduling.domain.AppointmentTypeRepository;
 
 /**
  * What the diary tells the rest of the practice about a case, inside the transaction that changed the session: a case
@@ -28,9 +27,9 @@ class DiaryCare {
     private final CaseAccess access;
     private final CaseAssignments assignments;
     private final CareRecords care;
-    private final AppointmentTypeRepository types;
+    private final SessionTypes types;
 
-    DiaryCare(CaseAccess access, CaseAssignments assignments, CareRecords care, AppointmentTypeRepository types) {
+    DiaryCare(CaseAccess access, CaseAssignments assignments, CareRecords care, SessionTypes types) {
         this.access = access;
         this.assignments = assignments;
         this.care = care;
@@ -63,7 +62,7 @@ class DiaryCare {
     }
 
     private void record(List<CaseGrant> clients, Appointment appointment, CareEventKind kind, java.time.Instant at) {
-        boolean treatment = types.findById(appointment.getTypeId()).map(t -> t.isTreatment()).orElse(true);
+        boolean treatment = types.of(appointment.getTypeId()).map(SessionTypes.SessionType::treatment).orElse(true);
         for (CaseGrant client : clients) {
             care.record(client, CareEvent.session(kind, appointment.getId(), treatment, at));
         }

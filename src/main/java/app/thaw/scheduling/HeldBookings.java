@@ -20,8 +20,6 @@ import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentInserts;
-import app.thaw.scheduling.domain.AppointmentType;
-import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.security.Roles;
 
 /**
@@ -42,14 +40,14 @@ public class HeldBookings {
     }
 
     private final AppointmentInserts inserts;
-    private final AppointmentTypeRepository types;
+    private final SessionTypes types;
     private final NewSessions newSessions;
     private final Availability availability;
     private final CaseAccess access;
     private final Clock clock;
     private final DiaryTurns turns;
 
-    HeldBookings(AppointmentInserts inserts, AppointmentTypeRepository types, NewSessions newSessions,
+    HeldBookings(AppointmentInserts inserts, SessionTypes types, NewSessions newSessions,
                  Availability availability, CaseAccess access, Clock clock, DiaryTurns turns) {
         this.inserts = inserts;
         this.types = types;
@@ -76,11 +74,11 @@ public class HeldBookings {
     public BookingResult book(List<CaseGrant> clients, HeldTime time, @Nullable Long bookedBy, String how) {
         clients.forEach(client -> client.requireFor(CaseOperation.BOOK_SESSION));
         access.requireBookable(clients, clients.size() > 1);
-        AppointmentType type = types.findById(time.typeId()).orElse(null);
-        if (type == null || !type.isActive()) {
+        SessionTypes.SessionType type = types.of(time.typeId()).orElse(null);
+        if (type == null || !type.active()) {
             return new BookingResult.Invalid("That kind of session is no longer offered.");
         }
-        if (type.isCouples() && clients.size() < 2) {
+        if (type.couples() && clients.size() < 2) {
             return new BookingResult.Invalid("A couples session needs both partners.");
         }
         if (!time.start().isAfter(clock.instant())) {
@@ -93,9 +91,9 @@ public class HeldBookings {
         Long partner = clients.size() > 1 ? clients.get(1).intakeId() : null;
         turns.take(time.therapistId());
         Appointment appointment = inserts.insert(new Appointment(clients.getFirst().intakeId(), partner,
-                time.therapistId(), time.roomId(), type.getId(), time.format(), time.start(), time.end(), null,
+                time.therapistId(), time.roomId(), type.id(), time.format(), time.start(), time.end(), null,
                 clock.instant(), bookedBy));
-        SessionViews.Booked booked = newSessions.booked(appointment, clients, false, done -> type.getLabel() + " "
+        SessionViews.Booked booked = newSessions.booked(appointment, clients, false, done -> type.label() + " "
                 + WHEN.format(time.start()) + " with " + done.view().therapistName() + ", " + how);
         return new BookingResult.Booked(booked.view());
     }

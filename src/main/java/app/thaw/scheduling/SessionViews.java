@@ -33,12 +33,15 @@ class SessionViews {
     private final StaffAccountService staff;
     private final RoomRepository rooms;
     private final AppointmentTypeRepository types;
+    private final SessionTypes sessionTypes;
     private final AppointmentRequestRepository requests;
 
     private final MeetingLinks links;
 
     SessionViews(SubmittedIntakes intakes, CaseAccess access, StaffAccountService staff, RoomRepository rooms,
-                 AppointmentTypeRepository types, AppointmentRequestRepository requests, MeetingLinks links) {
+                 AppointmentTypeRepository types, SessionTypes sessionTypes, AppointmentRequestRepository requests,
+                 MeetingLinks links) {
+        this.sessionTypes = sessionTypes;
         this.links = links;
         this.access = access;
         this.intakes = intakes;
@@ -78,8 +81,11 @@ class SessionViews {
                 : roomIds.isEmpty() ? List.<Room>of() : rooms.findAll())
                 .forEach(room -> roomNames.put(room.getId(), room.getName()));
         Map<Long, String> typeLabels = new HashMap<>();
-        (typeIds.size() == 1 ? types.findById(typeIds.iterator().next()).stream().toList() : types.findAll())
-                .forEach(type -> typeLabels.put(type.getId(), type.getLabel()));
+        if (typeIds.size() == 1) {
+            sessionTypes.of(typeIds.iterator().next()).ifPresent(type -> typeLabels.put(type.id(), type.label()));
+        } else {
+            types.findAll().forEach(type -> typeLabels.put(type.getId(), type.getLabel()));
+        }
         Set<Long> requested = !mayHaveRequests ? Set.of()
                 : requests.findOpenRequestAppointmentIds(appointments.stream().map(Appointment::getId).toList());
         List<SessionView> views = new ArrayList<>();
