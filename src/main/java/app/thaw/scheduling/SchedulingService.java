@@ -27,6 +27,7 @@ import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.caseaccess.SafetyGateRefused;
 import app.thaw.scheduling.domain.Appointment;
+import app.thaw.scheduling.domain.AppointmentInserts;
 import app.thaw.scheduling.domain.AppointmentType;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.security.Roles;
@@ -44,11 +45,16 @@ public class SchedulingService extends DiaryWork {
     private static final DateTimeFormatter WHEN = PracticeTime.DAY_TIME;
 
     private final AppointmentTypeRepository types;
+    private final SessionTypes sessionTypes;
+    private final AppointmentInserts inserts;
     private final CaseAccess access;
 
-    SchedulingService(DiaryWork.Parts parts, AppointmentTypeRepository types, CaseAccess access) {
+    SchedulingService(DiaryWork.Parts parts, AppointmentTypeRepository types, SessionTypes sessionTypes,
+                      AppointmentInserts inserts, CaseAccess access) {
         super(parts);
         this.types = types;
+        this.sessionTypes = sessionTypes;
+        this.inserts = inserts;
         this.access = access;
     }
 
@@ -185,16 +191,16 @@ public class SchedulingService extends DiaryWork {
         if (request.start().toInstant().isBefore(clock.instant())) {
             return refused(new BookingResult.Invalid("That time has already passed."));
         }
-        AppointmentType type = types.findById(request.typeId()).orElse(null);
-        if (type == null || !type.isActive()) {
+        SessionTypes.SessionType type = sessionTypes.of(request.typeId()).orElse(null);
+        if (type == null || !type.active()) {
             return refused(new BookingResult.Invalid("Choose a kind of session."));
         }
-        int minutes = request.minutes() == null ? type.getDefaultMinutes() : request.minutes();
+        int minutes = request.minutes() == null ? type.defaultMinutes() : request.minutes();
         if (minutes < AppointmentType.MIN_MINUTES || minutes > AppointmentType.MAX_MINUTES) {
             return refused(new BookingResult.Invalid("A session lasts between " + AppointmentType.MIN_MINUTES
                     + " and " + AppointmentType.MAX_MINUTES + " minutes."));
         }
-        if (type.isCouples() && request.partnerIntakeId() == null) {
+        if (type.couples() && request.partnerIntakeId() == null) {
             return refused(new BookingResult.Invalid("A couples session needs both partners."));
         }
         Long roomId = request.format() == SessionFormat.IN_PERSON ? request.roomId() : null;
@@ -209,13 +215,13 @@ public class SchedulingService extends DiaryWork {
             return refused(hours.refusal());
         }
         checks.takeTurn(request.therapistId());
-        Appointment appointment = appointments.saveAndFlush(new Appointment(request.intakeId(),
-                request.partnerIntakeId(), request.therapistId(), roomId, type.getId(), request.format(),
+        Appointment appointment = inserts.insert(new Appointment(request.intakeId(),
+                request.partnerIntakeId(), request.therapistId(), roomId, type.id(), request.format(),
                 from, to, series, clock.instant(), me.id()));
         SessionViews.Booked booked = views.booked(appointment, clients);
         events.publishEvent(new AppointmentBooked(booked.notice(), series != null));
         care.booked(clients, appointment);
-        String detail = type.getLabel() + " " + WHEN.format(request.start()) + " with "
+        String detail = type.label() + " " + WHEN.format(request.start()) + " with "
                 + booked.view().therapistName() + (hours.overridden() == null ? "" : ". " + hours.overridden());
         auditLog.recordAll(AuditAction.SESSION_BOOKED, clients, detail);
         return new Outcome(new BookingResult.Booked(booked.view()), booked.notice());

@@ -11,13 +11,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A session type as a booking reads it (the gate, the label, whether it counts as treatment), as one row read once per
- * transaction: a booking asked three times, and loading the entity through JPA was a tenth of a chosen offer's Java
+ * transaction: a booking asks three times, and loading the entity through JPA was a tenth of a chosen offer's Java
  * time at 1 M cases. Editing a type stays with the entity ({@code DiarySetupService}).
  */
 @Component
 class SessionTypes {
 
-    record SessionType(long id, String label, boolean active, boolean couples, boolean treatment) {
+    record SessionType(long id, String label, boolean active, boolean couples, boolean treatment, int defaultMinutes) {
     }
 
     private final JdbcTemplate jdbc;
@@ -32,9 +32,9 @@ class SessionTypes {
         if (known != null) {
             return known;
         }
-        Optional<SessionType> type = jdbc.query("select id, label, active, couples, treatment from appointment_type"
+        Optional<SessionType> type = jdbc.query("select id, label, active, couples, treatment, default_minutes from appointment_type"
                         + " where id = ?", (rs, row) -> new SessionType(rs.getLong(1), rs.getString(2),
-                        rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5)), typeId).stream().findFirst();
+                        rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), rs.getInt(6)), typeId).stream().findFirst();
         read.put(typeId, type);
         return type;
     }

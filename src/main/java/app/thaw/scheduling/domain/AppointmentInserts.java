@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a new session in one SQL statement, for the paths booked many times a second (a client choosing an offered
- * time): Hibernate's insert of the entity, with its flush, was a fifth of a choice's Java time at 1 M cases. The
- * diary's exclusion constraints judge the row exactly as they judge JPA's; a refusal surfaces as Spring's
+ * Writes a new session in one SQL statement, for the paths that book many times a second (a client choosing an
+ * offered time, staff booking one): Hibernate's insert of the entity, with its flush, was a fifth of a choice's Java
+ * time at 1 M. The diary's exclusion constraints judge the row exactly as they judge JPA's; a refusal surfaces as
+ * Spring's
  * {@link org.springframework.dao.DataIntegrityViolationException}, as it does from {@code saveAndFlush}.
  */
 @Component
