@@ -184,7 +184,7 @@ public class BookingBench implements BenchCommand {
                 (System.nanoTime() - t) / 1e6);
     }
 
-    /** Whole working hours with nothing booked, 200–365 days ahead, shuffled across therapists. */
+    /** Whole working hours with nothing booked or held, 200–365 days ahead, shuffled across therapists. */
     static List<Slot> freeSlots(JdbcTemplate jdbc, int perTherapist) {
         LocalDate from = LocalDate.now(Application.PRACTICE_ZONE).plusDays(200);
         LocalDate to = from.plusDays(165);
@@ -202,8 +202,9 @@ public class BookingBench implements BenchCommand {
             }
             int startHour = ((java.sql.Time) hours.get("s")).toLocalTime().getHour();
             int endHour = ((java.sql.Time) hours.get("e")).toLocalTime().getHour();
-            List<Instant[]> busy = jdbc.query("select starts_at, ends_at from appointment where therapist_id = ? "
-                            + "and state <> 'CANCELLED' and tstzrange(starts_at, ends_at) && tstzrange(?, ?)",
+            // the diary's claims: sessions, and times held for offers (an earlier waiting-list run leaves some)
+            List<Instant[]> busy = jdbc.query("select lower(during), upper(during) from diary_claim "
+                            + "where therapist_id = ? and during && tstzrange(?, ?)",
                     (rs, row) -> new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()},
                     therapist, java.sql.Timestamp.from(fromInstant), java.sql.Timestamp.from(toInstant));
             var busySet = new java.util.HashSet<Instant>();
