@@ -1,6 +1,5 @@
 package app.thaw.notification;
 
-import java.nio.charset.StandardCharsets;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -32,7 +31,7 @@ final class IcsFolding {
             int limit = MAX_OCTETS;
             for (int i = 0; i < line.length(); ) {
                 int codePoint = line.codePointAt(i);
-                int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+                int size = utf8Octets(codePoint);
                 if (octets + size > limit) {
                     out.append("\r\n ");
                     octets = 1;
@@ -44,5 +43,10 @@ final class IcsFolding {
             out.append("\r\n");
         }
         return out.toString();
+    }
+
+    /** The octets UTF-8 gives one character (every confirmation folds its calendar file character by character). */
+    static int utf8Octets(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 }

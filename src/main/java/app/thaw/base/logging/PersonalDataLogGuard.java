@@ -37,10 +37,16 @@ class PersonalDataLogGuard implements SmartInitializingSingleton {
 
     static final class Guard extends TurboFilter {
 
+        // asked before every log call and level check (Hibernate checks once per bound value): one look-up per logger
+        private final java.util.Map<String, FilterReply> decided = new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
         public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                                   Throwable t) {
-            String name = logger.getName();
+            return decided.computeIfAbsent(logger.getName(), Guard::replyFor);
+        }
+
+        private static FilterReply replyFor(String name) {
             for (String silenced : VALUE_LOGGERS) {
                 if (name.startsWith(silenced)) {
                     return FilterReply.DENY;
