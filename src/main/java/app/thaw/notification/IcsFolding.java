@@ -16,7 +16,7 @@ final class IcsFolding {
     }
 
     static String write(ICalendar ical) {
-        return fold(Biweekly.write(ical).go());
+        return fold(Biweekly.write(ical).foldLines(false).go());
     }
 
     /** Unfolds whatever folding the text had, then folds each content line again by octets. */
