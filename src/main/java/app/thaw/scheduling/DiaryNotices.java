@@ -11,6 +11,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.caseaccess.ActsOnCase;
+import app.thaw.caseaccess.CaseOperation;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.security.Roles;
@@ -39,6 +41,7 @@ class DiaryNotices implements UpcomingSessions, TherapistSessions, SessionNotice
 
     @Override
     @RolesAllowed(Roles.SYSTEM)
+    @ActsOnCase(CaseOperation.READ_BOOKING_DETAILS)
     public List<AppointmentNotice> booked(java.util.Collection<Long> appointmentIds) {
         return views.notices(appointments.findAllById(appointmentIds).stream()
                 .filter(a -> a.getState() == AppointmentState.BOOKED).toList());

@@ -33,10 +33,13 @@ import app.thaw.intake.VerifiedClient;
  */
 final class CasePaths {
 
-    /** The identifiers of a case, its partner, its sessions, requests and letters, by parameter or component name. */
+    /**
+     * The identifiers of a case, its partner, its sessions, requests and letters, by parameter or component name; a
+     * plural name ("appointmentIds") is a collection of them.
+     */
     static final Pattern IDENTIFIER = Pattern.compile(
             "(?i)(.*intakeid|.*appointmentid|.*requestid|.*sessionid|.*letterid|couplecaseid|reference|casereference"
-                    + "|referenceoremail)");
+                    + "|referenceoremail)s?");
 
     /** The value types that name a case or a part of it: by type, whatever the parameter is called. */
     static final Set<Class<?>> CASE_IDENTIFIER_TYPES = Set.of(IntakeId.class, AppointmentId.class, RequestId.class,

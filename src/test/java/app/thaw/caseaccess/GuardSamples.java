@@ -71,6 +71,9 @@ final class GuardSamples {
         if (type == StaffId.class) {
             return StaffId.of(nullable(parameter) ? colleagueId : therapistId);
         }
+        if (java.util.Collection.class.isAssignableFrom(type) && name.equalsIgnoreCase("appointmentIds")) {
+            return List.of(fixture.appointmentId());
+        }
         if (type == AppointmentId.class) {
             return AppointmentId.of(fixture.appointmentId());
         }
