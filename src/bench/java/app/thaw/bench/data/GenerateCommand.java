@@ -69,7 +69,7 @@ public class GenerateCommand implements BenchCommand {
             BenchContext.deleteEmbeddedData();
         }
         long started = System.nanoTime();
-        Map<String, Double> phases = new LinkedHashMap<>();
+        var phases = new Phases();
         try (BenchContext bench = BenchContext.start()) {
             JdbcTemplate jdbc = bench.jdbc();
             if (jdbc.queryForObject("select count(*) from intake", Long.class) > 0
@@ -89,7 +89,7 @@ public class GenerateCommand implements BenchCommand {
                 System.out.println("  search terms deferred: " + DeferredSearchTerms.begin(jdbc)
                         + " indexes of intake_search dropped until after the load, its trigger off");
             }
-            phases.put("start and migrate", seconds(started));
+            phases.end("start and migrate");
             Instant now = Instant.now();
             LocalDate today = LocalDate.ofInstant(now, Application.PRACTICE_ZONE);
             LocalDate firstDay = today.minusYears(years - 1L);
@@ -106,7 +106,7 @@ public class GenerateCommand implements BenchCommand {
             long[] therapistIds = staff(jdbc, bench.bean(PasswordEncoder.class).encode(PASSWORD), therapists);
             List<Long> roomIds = rooms(jdbc, rooms);
             List<DiaryPlanner.Therapist> diaries = workingWeeks(jdbc, therapistIds, firstDay, lastDay, random);
-            phases.put("staff, rooms, working hours", seconds(t));
+            phases.end("staff, rooms, working hours");
 
             t = System.nanoTime();
             var ledger = new CaseWriter.Ledger(intakes + 1);
@@ -158,7 +158,7 @@ public class GenerateCommand implements BenchCommand {
             generators.shutdown();
             loader.finish();
             System.out.println("  intakes loaded: " + loader.report());
-            phases.put("intakes, review cases, suggestions, notes, referrals, audit", seconds(t));
+            phases.end("intakes, review cases, suggestions, notes, referrals, audit");
             var counts = new CaseCounts(java.util.Arrays.stream(urgent).sum(), java.util.Arrays.stream(couples).sum(),
                     intakes);
             {
@@ -185,7 +185,7 @@ public class GenerateCommand implements BenchCommand {
                 diaryLoader.send(current[0], () -> { });
                 diaryLoader.finish();
                 System.out.println("  sessions loaded: " + diaryLoader.report());
-                phases.put("sessions (" + planned + ")", seconds(t));
+                phases.end("sessions (" + planned + ")");
             }
             t = System.nanoTime();
             for (String table : List.of("staff_account", "room", "working_hours", "working_exception", "couple_case",
@@ -195,17 +195,17 @@ public class GenerateCommand implements BenchCommand {
             }
             // the generated intakes came from drafts 1…n, used and deleted: new drafts are numbered after them
             jdbc.execute("select setval(pg_get_serial_sequence('intake_draft', 'id'), (select max(draft_id) from intake))");
-            phases.put("sequences", seconds(t));
+            phases.end("sequences");
             t = System.nanoTime();
             // the queue's search terms (V160): every intake's at once after a deferred load, then their indexes and
             // the trigger back; after a load with the trigger on, only what a stopped run left out
             int filled = DeferredSearchTerms.finish(jdbc);
             System.out.println("  search terms filled after the load: " + filled);
-            phases.put(deferSearch ? "search terms and their indexes, after the load"
-                    : "search terms missing after the load", seconds(t));
+            phases.end(deferSearch ? "search terms and their indexes, after the load"
+                    : "search terms missing after the load");
             t = System.nanoTime();
             jdbc.execute("vacuum (analyze)");
-            phases.put("vacuum analyze", seconds(t));
+            phases.end("vacuum analyze");
             double total = seconds(started);
             String summary = summary(jdbc, counts, phases, total);
             System.out.println(summary);
@@ -415,11 +415,10 @@ public class GenerateCommand implements BenchCommand {
     private record CaseCounts(int urgent, int linkedCouples, int intakes) {
     }
 
-    private static String summary(JdbcTemplate jdbc, CaseCounts writer, Map<String, Double> phases, double total) {
+    private static String summary(JdbcTemplate jdbc, CaseCounts writer, Phases phases, double total) {
         var text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Generated in **%.0f s** (%.1f min).%n%n", total, total / 60));
-        text.append("| phase | seconds |\n|---|---:|\n");
-        phases.forEach((phase, s) -> text.append(String.format(Locale.ROOT, "| %s | %.1f |%n", phase, s)));
+        text.append(phases.table(writer.intakes()));
         text.append("\n| table | rows |\n|---|---:|\n");
         for (String table : List.of("intake", "couple_case", "review_case", "factor_suggestion", "case_note", "referral",
                 "audit_entry", "staff_account", "room", "working_hours", "time_away", "appointment", "intake_search")) {
