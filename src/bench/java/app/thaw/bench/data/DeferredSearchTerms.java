@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * time that is most of the database's work. For a fresh load (bench data only) the trigger is switched off and those
  * indexes dropped; the generator then fills every intake's terms in one statement and builds the indexes once, sorted.
  * The dropped indexes' definitions are kept in a table of their own in the same transaction, so a run killed half-way
- * is finished by the next one ({@link #finish}), which puts the trigger back whatever happened.
+ * is finished by the next one ({@link #finish}), which puts the trigger back whatever happened. The fast path (session 9)
+ * does the same for the bulk tables' plain indexes ({@link #BULK_TABLES}).
  */
 final class DeferredSearchTerms {
 
@@ -19,12 +20,38 @@ final class DeferredSearchTerms {
     private DeferredSearchTerms() {
     }
 
-    /** Switches the search-term trigger off and drops intake_search's secondary indexes, keeping their definitions. */
-    static int begin(JdbcTemplate jdbc) {
+    /**
+     * The bulk tables whose plain secondary indexes the fast path also builds after the load: not those behind a
+     * constraint (keys, unique, exclusion) and not the couple index the one-couple-two-partners trigger looks up.
+     */
+    static final List<String> BULK_TABLES = List.of("intake", "couple_case", "review_case", "factor_suggestion",
+            "case_note", "referral", "appointment");
+
+    /** Whether a run's deferred indexes still wait to be rebuilt. */
+    static boolean pending(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, KEPT));
+    }
+
+    /**
+     * Switches the search-term trigger off and drops intake_search's secondary indexes, and those of {@code tables}
+     * (some of {@link #BULK_TABLES}), keeping their definitions.
+     */
+    static int begin(JdbcTemplate jdbc, List<String> tables) {
         finish(jdbc);
         jdbc.execute("create table " + KEPT + " (name text primary key, definition text not null)");
         int kept = jdbc.update("insert into " + KEPT + " (name, definition) select indexname, indexdef from pg_indexes "
                 + "where schemaname = current_schema() and tablename = 'intake_search' and indexname <> 'intake_search_pk'");
+        String bulk = tables.stream().filter(BULK_TABLES::contains).map(t -> "'" + t + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!bulk.isEmpty()) {
+            kept += jdbc.update("insert into " + KEPT + " (name, definition) "
+                    + "select c.relname, pg_get_indexdef(x.indexrelid) from pg_index x "
+                    + "join pg_class c on c.oid = x.indexrelid join pg_class t on t.oid = x.indrelid "
+                    + "join pg_namespace n on n.oid = t.relnamespace "
+                    + "where n.nspname = current_schema() and t.relkind = 'r' and t.relname in (" + bulk + ") "
+                    + "and not x.indisunique and c.relname <> 'intake_couple_case_ix' "
+                    + "and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)");
+        }
         for (String name : jdbc.queryForList("select name from " + KEPT, String.class)) {
             jdbc.execute("drop index " + name);
         }
@@ -37,8 +64,7 @@ final class DeferredSearchTerms {
      * otherwise fills only the terms of intakes that have none (what a stopped run left out). Returns the rows filled.
      */
     static int finish(JdbcTemplate jdbc) {
-        boolean deferred = Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class,
-                KEPT));
+        boolean deferred = pending(jdbc);
         String fill = """
                 insert into intake_search (term, intake_id, in_hand, assignee_key, queue_rank, submitted_at)
                 select term, i.id, intake_search_in_hand(i.status), coalesce(i.queue_assignee_id, 0), i.queue_rank,
