@@ -124,6 +124,8 @@ final class CaseWriter {
         String reference = Reference.of(id);
         boolean assigned = status != IntakeStatus.NEW && (status != IntakeStatus.AWAITING_PARTNER || random.nextInt(3) == 0);
         Long therapistId = assigned ? therapistIds[therapist - 1] : null;
+        Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
+        boolean riskReviewed = scored.urgent() && assigned;
         if (scored.urgent()) {
             urgent++;
         }
@@ -135,10 +137,9 @@ final class CaseWriter {
                 .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at)
                 // closed some weeks after submission (retention counts from then); the queue's copy of the assignee
                 .add(status == IntakeStatus.CLOSED ? min(at.plus(CLOSED_AFTER), now) : null).add(therapistId)
-                .add(scored.emailSafe()).endRow();
+                // the queue's rank as its triggers set it (V17, V70): urgent first until the risk is reviewed
+                .add(scored.emailSafe()).add(!scored.urgent() ? 2 : riskReviewed ? 1 : 0).endRow();
 
-        Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
-        boolean riskReviewed = scored.urgent() && assigned;
         chunk.reviewCases.add(id).add(therapistId).add(riskReviewed ? reviewed : null)
                 .add(riskReviewed ? therapistId : null)
                 .add(riskReviewed ? text.apply("Phoned the client the same day; safety plan agreed, GP informed.",

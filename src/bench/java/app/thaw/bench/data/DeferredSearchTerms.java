@@ -59,11 +59,16 @@ final class DeferredSearchTerms {
         return kept;
     }
 
+    static int finish(JdbcTemplate jdbc) {
+        return finish(jdbc, 1);
+    }
+
     /**
      * After a deferred load writes every intake's terms, rebuilds the kept indexes and switches the trigger back on;
      * otherwise fills only the terms of intakes that have none (what a stopped run left out). Returns the rows filled.
+     * A deferred load's terms and indexes are made over {@code connections} connections at once.
      */
-    static int finish(JdbcTemplate jdbc) {
+    static int finish(JdbcTemplate jdbc, int connections) {
         boolean deferred = pending(jdbc);
         String fill = """
                 insert into intake_search (term, intake_id, in_hand, assignee_key, queue_rank, submitted_at)
@@ -72,23 +77,51 @@ final class DeferredSearchTerms {
                   from intake i
                  cross join lateral queue_search_terms(i.full_name, i.email) term""";
         int filled;
+        long started = System.nanoTime();
         if (deferred) {
-            // the trigger was off for the whole load: every intake's terms are written afresh, in one pass (a "not
-            // exists" against the table being filled would rescan it for every intake)
+            // the trigger was off for the whole load: every intake's terms are written afresh, in one pass per
+            // connection (a "not exists" against the table being filled would rescan it for every intake)
             jdbc.execute("truncate intake_search");
-            filled = jdbc.update(fill);
+            filled = inParallel(connections, java.util.stream.IntStream.range(0, connections)
+                    .mapToObj(k -> fill + "\n where i.id % " + connections + " = " + k).toList(), jdbc)
+                    .stream().mapToInt(Integer::intValue).sum();
         } else {
             filled = jdbc.update(fill + "\n where not exists (select 1 from intake_search s where s.intake_id = i.id)");
         }
+        System.out.printf(java.util.Locale.ROOT, "  search terms: %,d in %.1f s%n", filled,
+                (System.nanoTime() - started) / 1e9);
         if (deferred) {
+            started = System.nanoTime();
             List<String> definitions = jdbc.queryForList("select definition from " + KEPT + " order by name",
-                    String.class);
-            for (String definition : definitions) {
-                jdbc.execute(definition.replaceFirst("(?i)^create index ", "create index if not exists "));
-            }
+                    String.class).stream()
+                    .map(definition -> definition.replaceFirst("(?i)^create index ", "create index if not exists "))
+                    .toList();
+            inParallel(connections, definitions, jdbc);
             jdbc.execute("drop table " + KEPT);
+            System.out.printf(java.util.Locale.ROOT, "  %d deferred indexes built in %.1f s%n", definitions.size(),
+                    (System.nanoTime() - started) / 1e9);
         }
         jdbc.execute("alter table intake enable trigger intake_search_sync");
         return filled;
+    }
+
+    /** Runs the statements over a few connections at once; returns each one's row count, in order. */
+    private static List<Integer> inParallel(int connections, List<String> statements, JdbcTemplate jdbc) {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, connections));
+        try {
+            var futures = statements.stream().map(sql -> pool.submit(() -> jdbc.update(sql))).toList();
+            List<Integer> counts = new java.util.ArrayList<>();
+            for (var future : futures) {
+                counts.add(future.get());
+            }
+            return counts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Rebuilding after the load failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -39,7 +39,7 @@ public class GenerateCommand implements BenchCommand {
     @Override
     public String description() {
         return "bench data: --intakes=1000000 [--appointments --therapists --rooms --years=3 --seed --reset "
-                + "--profiles=256 --score-each --live-indexes --live-search-terms --workers=2]";
+                + "--profiles=256 --score-each --live-indexes --live-triggers --live-search-terms --workers=2]";
     }
 
     /** Therapist usernames: therapist001 …; the first one's next five weeks are fully booked. */
@@ -84,12 +84,14 @@ public class GenerateCommand implements BenchCommand {
                 }
             }
             phases.end("start and migrate");
-            var counts = load(bench, run, resumed.isEmpty(), fast, options.integer("workers", 2), phases);
+            // the fast path loads without row triggers where the database user may (--live-triggers keeps them)
+            boolean triggersOff = fast && !options.flag("live-triggers") && ParallelCopy.mayLoadAsReplica(bench);
+            var counts = load(bench, run, resumed.isEmpty(), fast, triggersOff, options.integer("workers", 2), phases);
             phases.start();
             // the queue's search terms (V160): every intake's at once after a deferred load, then the deferred indexes
             // and the trigger back; after a load with the trigger on, only what a stopped run left out
             boolean deferred = DeferredSearchTerms.pending(jdbc);
-            int filled = DeferredSearchTerms.finish(jdbc);
+            int filled = DeferredSearchTerms.finish(jdbc, options.integer("workers", 2));
             System.out.println("  search terms filled after the load: " + filled);
             phases.end(deferred ? "search terms and deferred indexes, after the load"
                     : "search terms missing after the load");
@@ -113,7 +115,7 @@ public class GenerateCommand implements BenchCommand {
     }
 
     private static GenerateReport.CaseCounts load(BenchContext bench, GenerateRun run, boolean fresh, boolean fast,
-                                                  int workers, Phases phases) throws Exception {
+                                                  boolean triggersOff, int workers, Phases phases) throws Exception {
         JdbcTemplate jdbc = bench.jdbc();
         Instant now = run.now();
         LocalDate today = LocalDate.ofInstant(now, Application.PRACTICE_ZONE);
@@ -143,14 +145,21 @@ public class GenerateCommand implements BenchCommand {
         }
         var ledger = new CaseWriter.Ledger(run.intakes() + 1);
         var counts = IntakeLoad.load(bench, run, definition, rules, scoring, fast, start, therapistIds, ledger, workers,
-                !fresh);
+                !fresh, triggersOff);
         phases.end("intakes, review cases, suggestions, notes, referrals, audit");
 
         long startedDiary = System.nanoTime();
         long planned = SessionLoad.load(bench, roomIds, diaries, new Caseload(ledger, run.intakes(), start), firstDay,
                 lastDay, now, run.appointments(), run.seed(), workers, fast,
-                done -> progress("sessions", done, run.appointments(), startedDiary));
+                triggersOff, done -> progress("sessions", done, run.appointments(), startedDiary));
         phases.end("sessions (" + planned + ")");
+        int claims = SessionLoad.claimDiary(jdbc);
+        if (triggersOff) {
+            var tables = new java.util.ArrayList<>(DeferredSearchTerms.BULK_TABLES);
+            tables.add("audit_entry");
+            System.out.println("  diary claims " + claims + ", foreign keys checked: " + ForeignKeys.check(jdbc, tables));
+            phases.end("diary claims and foreign keys, after the load");
+        }
 
         for (String table : List.of("staff_account", "room", "working_hours", "working_exception", "couple_case",
                 "intake", "appointment")) {

@@ -29,12 +29,12 @@ final class IntakeLoad {
     static GenerateReport.CaseCounts load(BenchContext bench, GenerateRun run, QuestionnaireDefinition definition,
                                           FactorRuleSet rules, ScoredIntake.Source scoring, boolean sharedCiphertexts,
                                           Instant start, long[] therapistIds, CaseWriter.Ledger ledger, int workers,
-                                          boolean resuming) throws Exception {
+                                          boolean resuming, boolean triggersOff) throws Exception {
         int intakes = run.intakes();
         int chunkSize = run.chunkSize();
         Instant now = run.now();
         Duration span = Duration.between(start, now);
-        var copy = new ParallelCopy(bench, workers);
+        var copy = new ParallelCopy(bench, workers, triggersOff);
         int chunks = (intakes + chunkSize - 1) / chunkSize;
         int[] urgent = new int[chunks];
         int[] couples = new int[chunks];

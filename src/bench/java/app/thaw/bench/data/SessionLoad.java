@@ -29,7 +29,7 @@ final class SessionLoad {
     /** Returns the sessions planned. */
     static long load(BenchContext bench, List<Long> roomIds, List<DiaryPlanner.Therapist> diaries, Caseload caseload,
                      LocalDate firstDay, LocalDate lastDay, Instant now, long appointments, long seed, int workers,
-                     boolean sharedCiphertexts, Consumer<Long> progress) throws Exception {
+                     boolean sharedCiphertexts, boolean triggersOff, Consumer<Long> progress) throws Exception {
         JdbcTemplate jdbc = bench.jdbc();
         Map<String, Long> types = new LinkedHashMap<>();
         jdbc.query("select code, id from appointment_type", rs -> {
@@ -38,7 +38,7 @@ final class SessionLoad {
         var settings = new DiaryPlanner.Settings(Application.PRACTICE_ZONE, firstDay, lastDay, now, appointments,
                 roomIds, 0, 35, seed);
         var planner = new DiaryPlanner(settings, diaries, caseload);
-        var copy = new ParallelCopy(bench, workers);
+        var copy = new ParallelCopy(bench, workers, triggersOff);
         long[] nextId = {1};
         long[] chunkFirst = {1};
         Chunk[] current = {new Chunk()};
@@ -62,6 +62,19 @@ final class SessionLoad {
         copy.finish();
         System.out.println("  sessions loaded: " + copy.report());
         return planned;
+    }
+
+    /**
+     * The diary's claims (V90) for sessions loaded with triggers off, in one statement: the exclusion constraints
+     * check every one of them, so no therapist or room is double-booked. Returns the claims written.
+     */
+    static int claimDiary(JdbcTemplate jdbc) {
+        return jdbc.update("""
+                insert into diary_claim (therapist_id, room_id, during, appointment_id)
+                select a.therapist_id, a.room_id, tstzrange(a.starts_at, a.ends_at), a.id
+                  from appointment a
+                 where a.state <> 'CANCELLED'
+                   and not exists (select 1 from diary_claim d where d.appointment_id = a.id)""");
     }
 
     private static void row(CopyBuffer rows, long id, DiaryPlanner.Session s, Map<String, Long> types, boolean shared) {
