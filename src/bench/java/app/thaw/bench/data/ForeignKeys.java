@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * After a load with triggers off, every single-column foreign key of the bulk tables is checked once, as one
- * anti-join each, instead of row by row: a generator bug fails the run here rather than leaving dangling rows.
+ * anti-join each, instead of row by row, and so is what the queue's triggers would have written: a generator bug
+ * fails the run here rather than leaving dangling rows or a misordered queue.
  */
 final class ForeignKeys {
 
@@ -35,5 +36,22 @@ final class ForeignKeys {
             }
         }
         return keys.size();
+    }
+
+    /**
+     * What the queue's triggers would have set, checked once after a load without them: each intake's copy of its
+     * assignee and its rank (V15, V17, V70). Throws if any intake differs.
+     */
+    static void checkQueueCopies(JdbcTemplate jdbc) {
+        Long wrong = jdbc.queryForObject("""
+                select count(*) from intake i join review_case rc on rc.intake_id = i.id
+                 where i.queue_assignee_id is distinct from rc.assigned_therapist_id
+                    or i.queue_rank <> case when exists (select 1 from measure_alert ma
+                                                          where ma.intake_id = i.id and ma.acknowledged_at is null) then 0
+                                            when not i.urgent then 2
+                                            when rc.risk_acknowledged_at is not null then 1 else 0 end""", Long.class);
+        if (wrong != null && wrong > 0) {
+            throw new IllegalStateException(wrong + " intakes' queue assignee or rank differ from their triggers'");
+        }
     }
 }

@@ -158,6 +158,7 @@ public class GenerateCommand implements BenchCommand {
             var tables = new java.util.ArrayList<>(DeferredSearchTerms.BULK_TABLES);
             tables.add("audit_entry");
             System.out.println("  diary claims " + claims + ", foreign keys checked: " + ForeignKeys.check(jdbc, tables));
+            ForeignKeys.checkQueueCopies(jdbc);
             phases.end("diary claims and foreign keys, after the load");
         }
 
