@@ -14,12 +14,21 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import app.thaw.intake.questionnaire.Answers;
 import app.thaw.intake.questionnaire.QuestionnaireLoader;
 import app.thaw.intake.questionnaire.Scorer;
+import app.thaw.review.factors.FactorRuleLoader;
+import app.thaw.review.factors.FactorSuggester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generator's promises at tiny scale: no double booking, hours kept, ~2% risk by the real scorer. */
+/**
+ * The generator's promises at tiny scale: no double booking, hours kept, ~2% risk by the real scorer, and the fast
+ * path's pooled answers scoring exactly as their own stored document would.
+ */
 class BenchDataInvariantsTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -90,6 +99,44 @@ class BenchDataInvariantsTest {
             }
         }
         assertThat(urgent / (double) n).isBetween(0.014, 0.026);
+    }
+
+    @Test
+    void pooledIntakesScoreAsTheirOwnAnswersWouldAndCarryTheirOwnNames() {
+        var definition = QuestionnaireLoader.loadCurrent();
+        var rules = FactorRuleLoader.validate(FactorRuleLoader.loadClasspath("review/factor-rules-v2.yaml"), definition);
+        var json = JsonMapper.builder().build();
+        var pool = new ProfilePool(ScoredIntake.scoredEach(definition, rules,
+                new IntakeAnswers(definition, LocalDate.of(2026, 11, 26)), json), 16, 5);
+        assertThat(pool.size()).isEqualTo(11 * 16);
+        var random = new Random(9);
+        int urgent = 0;
+        int n = 20_000;
+        for (int id = 1; id <= n; id++) {
+            boolean couples = random.nextDouble() < 0.3;
+            boolean partnered = couples || random.nextBoolean();
+            String name = IntakeAnswers.randomName(random);
+            var scored = pool.scored(new IntakeAnswers.Profile(name, couples, partnered,
+                    CaseMix.risk(partnered, couples, random)), id, random);
+            urgent += scored.urgent() ? 1 : 0;
+            if (id % 500 != 0) {
+                continue;
+            }
+            assertThat(scored.answersJson()).doesNotContain("Qqz", "qqz", "987654321")
+                    .contains('"' + name + '"', '"' + scored.email() + '"', '"' + scored.phone() + '"');
+            assertThat(scored.email()).endsWith(id + "@example.org");
+            // the stored document, scored again by the real scorer and rules, gives what the row says
+            Map<String, List<String>> stored = json.readValue(scored.answersJson(), new TypeReference<>() { });
+            var answers = Answers.of(stored);
+            var report = Scorer.score(definition, answers);
+            assertThat(json.writeValueAsString(report.scores())).isEqualTo(scored.scoresJson());
+            assertThat(report.urgent()).isEqualTo(scored.urgent());
+            assertThat(FactorSuggester.suggest(rules, definition, answers, report).stream().map(s -> s.tagId()).toList())
+                    .isEqualTo(scored.suggestions().stream().map(ScoredIntake.Suggestion::tagId).toList());
+            assertThat(answers.single("about.full_name")).contains(name);
+            assertThat(answers.single("about.preferred_name").orElse(null)).isEqualTo(scored.preferredName());
+        }
+        assertThat(urgent / (double) n).isBetween(0.012, 0.028);
     }
 
     @Test

@@ -5,22 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import app.thaw.intake.IntakeStatus;
-import app.thaw.intake.questionnaire.Answers;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
-import app.thaw.intake.questionnaire.RiskFlag;
-import app.thaw.intake.questionnaire.ScoreReport;
-import app.thaw.intake.questionnaire.Scorer;
 import app.thaw.review.factors.FactorRuleSet;
-import app.thaw.review.factors.FactorSuggester;
-import app.thaw.review.factors.FactorSuggestion;
 
 /**
  * Writes one case (an intake, or both partners' intakes of a couple) with what the app would have made of it:
@@ -44,10 +35,12 @@ final class CaseWriter {
         }
     }
 
-    private final QuestionnaireDefinition definition;
-    private final FactorRuleSet rules;
-    private final IntakeAnswers answers;
-    private final JsonMapper json;
+    private final ScoredIntake.Source scoring;
+    private final java.util.function.BinaryOperator<String> text;
+    private final String questionnaireId;
+    private final int questionnaireVersion;
+    private final String privacyNoticeVersion;
+    private final int ruleSetVersion;
     private final Instant start;
     private final Instant now;
     private final long[] therapistIds;
@@ -60,15 +53,18 @@ final class CaseWriter {
     int linkedCouples;
 
     /** Writes intakes from id {@code firstIntake} and couple cases from {@code firstCouple} on (one chunk's ranges). */
-    CaseWriter(QuestionnaireDefinition definition, FactorRuleSet rules, JsonMapper json, Instant start, Instant now,
-               long[] therapistIds, Ledger ledger, int firstIntake, int firstCouple) {
+    CaseWriter(QuestionnaireDefinition definition, FactorRuleSet rules, ScoredIntake.Source scoring, boolean sharedCiphertexts,
+               Instant start, Instant now, long[] therapistIds, Ledger ledger, int firstIntake, int firstCouple) {
         this.firstIntake = firstIntake;
         this.nextIntake = firstIntake;
         this.nextCouple = firstCouple;
-        this.definition = definition;
-        this.rules = rules;
-        this.answers = new IntakeAnswers(definition, LocalDate.ofInstant(now, app.thaw.Application.PRACTICE_ZONE));
-        this.json = json;
+        this.scoring = scoring;
+        // the fast path encrypts each note text once and shares the ciphertext (bench data only)
+        this.text = sharedCiphertexts ? FreeText::storeShared : FreeText::store;
+        this.questionnaireId = definition.id();
+        this.questionnaireVersion = definition.version();
+        this.privacyNoticeVersion = definition.privacyNoticeVersion();
+        this.ruleSetVersion = rules.version();
         this.start = start;
         this.now = now;
         this.therapistIds = therapistIds;
@@ -124,51 +120,46 @@ final class CaseWriter {
     private int intake(Chunk chunk, Instant at, IntakeStatus status, int therapist, IntakeAnswers.Profile profile,
                        Long coupleId, int leadPartner, Random random) {
         int id = nextIntake++;
-        Answers asked = answers.answers(profile, id, random);
-        ScoreReport report = Scorer.score(definition, asked);
+        ScoredIntake scored = scoring.scored(profile, id, random);
         String reference = Reference.of(id);
         boolean assigned = status != IntakeStatus.NEW && (status != IntakeStatus.AWAITING_PARTNER || random.nextInt(3) == 0);
         Long therapistId = assigned ? therapistIds[therapist - 1] : null;
-        if (report.urgent()) {
+        Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
+        boolean riskReviewed = scored.urgent() && assigned;
+        if (scored.urgent()) {
             urgent++;
         }
-        chunk.intakes.add(id).add(reference).add(status.name())
-                .add(app.thaw.intake.RequestedType.fromAnswer(asked.single("preferences.session_type").orElse("")).name())
-                .add(report.urgent()).add(definition.id()).add(definition.version())
-                .add(json.writeValueAsString(answers.forStorage(asked)))
-                .add(json.writeValueAsString(report.scores())).add(json.writeValueAsString(report.riskFlags()))
-                .add(profile.fullName()).add(asked.single("about.preferred_name").orElse(null))
-                .add(asked.single("about.email").orElseThrow()).add(asked.single("about.phone").orElseThrow())
-                .add(asked.single("about.date_of_birth").orElseThrow()).add(definition.privacyNoticeVersion())
+        chunk.intakes.add(id).add(reference).add(status.name()).add(scored.requestedType())
+                .add(scored.urgent()).add(questionnaireId).add(questionnaireVersion)
+                .add(scored.answersJson()).add(scored.scoresJson()).add(scored.riskFlagsJson())
+                .add(scored.fullName()).add(scored.preferredName()).add(scored.email()).add(scored.phone())
+                .add(scored.dateOfBirth()).add(privacyNoticeVersion)
                 .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at)
                 // closed some weeks after submission (retention counts from then); the queue's copy of the assignee
                 .add(status == IntakeStatus.CLOSED ? min(at.plus(CLOSED_AFTER), now) : null).add(therapistId)
-                // nothing is emailed to a client who said email isn't safe (intake-v2 asks)
-                .add(definition.item("about.contact_safe").isEmpty()
-                        || asked.multi("about.contact_safe").contains("email")).endRow();
+                // the queue's rank as its triggers set it (V17, V70): urgent first until the risk is reviewed
+                .add(scored.emailSafe()).add(!scored.urgent() ? 2 : riskReviewed ? 1 : 0).endRow();
 
-        Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
-        boolean riskReviewed = report.urgent() && assigned;
         chunk.reviewCases.add(id).add(therapistId).add(riskReviewed ? reviewed : null)
                 .add(riskReviewed ? therapistId : null)
-                .add(riskReviewed ? FreeText.store("Phoned the client the same day; safety plan agreed, GP informed.",
+                .add(riskReviewed ? text.apply("Phoned the client the same day; safety plan agreed, GP informed.",
                         "review_case.risk_acknowledgement_note")
                         : null).endRow();
-        for (FactorSuggestion suggestion : FactorSuggester.suggest(rules, definition, asked, report)) {
-            chunk.suggestions.add(id).add(suggestion.tagId()).add(json.writeValueAsString(suggestion.reasons()))
-                    .add(rules.version()).add(at).endRow();
+        for (ScoredIntake.Suggestion suggestion : scored.suggestions()) {
+            chunk.suggestions.add(id).add(suggestion.tagId()).add(suggestion.reasonsJson()).add(ruleSetVersion).add(at)
+                    .endRow();
         }
         chunk.audit.add(at).add(null).add(app.thaw.security.SystemActor.NAME).add("INTAKE_SUBMITTED").add(id)
-                .add(reference).add(report.urgent() ? "Flagged urgent by the client's answers" : null).endRow();
+                .add(reference).add(scored.urgent() ? "Flagged urgent by the client's answers" : null).endRow();
         if (assigned && random.nextBoolean()) {
-            chunk.notes.add(id).add(therapistId).add(FreeText.store(NOTES.get(random.nextInt(NOTES.size())), "case_note.body"))
+            chunk.notes.add(id).add(therapistId).add(text.apply(NOTES.get(random.nextInt(NOTES.size())), "case_note.body"))
                     .add(reviewed).endRow();
         }
         if (status == IntakeStatus.REFERRED || CaseMix.hadSessions(status)) {
-            boolean fear = report.riskFlags().stream().map(RiskFlag::ruleId).anyMatch("partner_fear"::equals);
+            boolean fear = scored.partnerFear();
             String kind = coupleId != null && !fear ? "COUPLES" : random.nextInt(10) == 0 ? "NHS_TALKING_THERAPIES"
                     : "INDIVIDUAL";
-            chunk.referrals.add(id).add(kind).add(FreeText.store(REFERRAL_REASONS.get(random.nextInt(REFERRAL_REASONS.size())),
+            chunk.referrals.add(id).add(kind).add(text.apply(REFERRAL_REASONS.get(random.nextInt(REFERRAL_REASONS.size())),
                     "referral.reason"))
                     .add(null).add(therapistId).add(reviewed.plusSeconds(600)).endRow();
         }

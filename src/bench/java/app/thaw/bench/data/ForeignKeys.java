@@ -1,0 +1,57 @@
+package app.thaw.bench.data;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * After a load with triggers off, every single-column foreign key of the bulk tables is checked once, as one
+ * anti-join each, instead of row by row, and so is what the queue's triggers would have written: a generator bug
+ * fails the run here rather than leaving dangling rows or a misordered queue.
+ */
+final class ForeignKeys {
+
+    private ForeignKeys() {
+    }
+
+    /** Returns the foreign keys checked; throws naming the first that a row breaks. */
+    static int check(JdbcTemplate jdbc, List<String> tables) {
+        String in = String.join(", ", tables.stream().map(t -> "'" + t + "'").toList());
+        var keys = jdbc.queryForList("""
+                select k.conname, c.relname, a.attname, p.relname as parent, pa.attname as parent_column
+                  from pg_constraint k
+                  join pg_class c on c.oid = k.conrelid
+                  join pg_namespace n on n.oid = c.relnamespace
+                  join pg_class p on p.oid = k.confrelid
+                  join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+                  join pg_attribute pa on pa.attrelid = k.confrelid and pa.attnum = k.confkey[1]
+                 where k.contype = 'f' and cardinality(k.conkey) = 1 and n.nspname = current_schema()
+                   and c.relname in (""" + in + ") order by 1");
+        for (var key : keys) {
+            Long broken = jdbc.queryForObject("select count(*) from " + key.get("relname") + " x where x."
+                    + key.get("attname") + " is not null and not exists (select 1 from " + key.get("parent") + " p "
+                    + "where p." + key.get("parent_column") + " = x." + key.get("attname") + ")", Long.class);
+            if (broken != null && broken > 0) {
+                throw new IllegalStateException(broken + " rows break the foreign key " + key.get("conname"));
+            }
+        }
+        return keys.size();
+    }
+
+    /**
+     * What the queue's triggers would have set, checked once after a load without them: each intake's copy of its
+     * assignee and its rank (V15, V17, V70). Throws if any intake differs.
+     */
+    static void checkQueueCopies(JdbcTemplate jdbc) {
+        Long wrong = jdbc.queryForObject("""
+                select count(*) from intake i join review_case rc on rc.intake_id = i.id
+                 where i.queue_assignee_id is distinct from rc.assigned_therapist_id
+                    or i.queue_rank <> case when exists (select 1 from measure_alert ma
+                                                          where ma.intake_id = i.id and ma.acknowledged_at is null) then 0
+                                            when not i.urgent then 2
+                                            when rc.risk_acknowledged_at is not null then 1 else 0 end""", Long.class);
+        if (wrong != null && wrong > 0) {
+            throw new IllegalStateException(wrong + " intakes' queue assignee or rank differ from their triggers'");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package app.thaw.bench.data;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.Application;
+import app.thaw.bench.BenchContext;
+
+/**
+ * The diary: sessions planned so no therapist or room is ever double-booked (by construction, the exclusion
+ * constraints then only confirm it), sent in chunks of 50,000 over parallel COPY connections. A resumed run plans the
+ * same sessions again and sends only the chunks that are not in the database yet.
+ */
+final class SessionLoad {
+
+    private static final int CHUNK = 50_000;
+    private static final List<String> CANCEL_REASONS = List.of("Client unwell", "Therapist unwell",
+            "Client's work shift changed", "Childcare fell through", "Rearranged at the client's request");
+
+    private SessionLoad() {
+    }
+
+    /** Returns the sessions planned. */
+    static long load(BenchContext bench, List<Long> roomIds, List<DiaryPlanner.Therapist> diaries, Caseload caseload,
+                     LocalDate firstDay, LocalDate lastDay, Instant now, long appointments, long seed, int workers,
+                     boolean sharedCiphertexts, boolean triggersOff, Consumer<Long> progress) throws Exception {
+        JdbcTemplate jdbc = bench.jdbc();
+        Map<String, Long> types = new LinkedHashMap<>();
+        jdbc.query("select code, id from appointment_type", rs -> {
+            types.put(rs.getString(1), rs.getLong(2));
+        });
+        var settings = new DiaryPlanner.Settings(Application.PRACTICE_ZONE, firstDay, lastDay, now, appointments,
+                roomIds, 0, 35, seed);
+        var planner = new DiaryPlanner(settings, diaries, caseload);
+        var copy = new ParallelCopy(bench, workers, triggersOff);
+        long[] nextId = {1};
+        long[] chunkFirst = {1};
+        Chunk[] current = {new Chunk()};
+        Runnable send = () -> {
+            if (!GenerateRun.loaded(jdbc, "appointment", chunkFirst[0])) {
+                copy.send(current[0], () -> { });
+            }
+            current[0] = new Chunk();
+            chunkFirst[0] = nextId[0];
+        };
+        long planned = planner.plan(session -> {
+            row(current[0].appointments, nextId[0]++, session, types, sharedCiphertexts);
+            if (current[0].appointmentRows() >= CHUNK) {
+                send.run();
+                progress.accept(nextId[0] - 1);
+            }
+        });
+        if (current[0].appointmentRows() > 0) {
+            send.run();
+        }
+        copy.finish();
+        System.out.println("  sessions loaded: " + copy.report());
+        return planned;
+    }
+
+    /**
+     * The diary's claims (V90) for sessions loaded with triggers off, in one statement: the exclusion constraints
+     * check every one of them, so no therapist or room is double-booked. Returns the claims written.
+     */
+    static int claimDiary(JdbcTemplate jdbc) {
+        return jdbc.update("""
+                insert into diary_claim (therapist_id, room_id, during, appointment_id)
+                select a.therapist_id, a.room_id, tstzrange(a.starts_at, a.ends_at), a.id
+                  from appointment a
+                 where a.state <> 'CANCELLED'
+                   and not exists (select 1 from diary_claim d where d.appointment_id = a.id)""");
+    }
+
+    private static void row(CopyBuffer rows, long id, DiaryPlanner.Session s, Map<String, Long> types, boolean shared) {
+        boolean cancelled = s.state() == DiaryPlanner.State.CANCELLED;
+        String reason = CANCEL_REASONS.get((int) (id % CANCEL_REASONS.size()));
+        rows.add(id).add(s.intakeId()).add(s.partnerIntakeId()).add(s.therapistId()).add(s.roomId())
+                .add(types.get(s.kind().name())).add(s.roomId() == null ? "ONLINE" : "IN_PERSON")
+                .add(s.starts()).add(s.ends()).add(s.state().name())
+                .add(cancelled ? s.cancelledByClient() : null)
+                .add(cancelled ? shared ? FreeText.storeShared(reason, "appointment.cancel_reason")
+                        : FreeText.store(reason, "appointment.cancel_reason") : null)
+                .add(cancelled && !s.cancelledByClient() ? s.therapistId() : null)
+                .add(s.cancelledAt()).add(s.createdAt()).add(s.therapistId()).endRow();
+    }
+}
