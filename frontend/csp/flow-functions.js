@@ -347,6 +347,30 @@ return (event.ctrlKey)
 function (event, element) {
 return (event.detail)
 }],
+[["event","element","return (event.detail.altKey)"],
+function (event, element) {
+return (event.detail.altKey)
+}],
+[["event","element","return (event.detail.button)"],
+function (event, element) {
+return (event.detail.button)
+}],
+[["event","element","return (event.detail.clientX)"],
+function (event, element) {
+return (event.detail.clientX)
+}],
+[["event","element","return (event.detail.clientY)"],
+function (event, element) {
+return (event.detail.clientY)
+}],
+[["event","element","return (event.detail.ctrlKey)"],
+function (event, element) {
+return (event.detail.ctrlKey)
+}],
+[["event","element","return (event.detail.detail)"],
+function (event, element) {
+return (event.detail.detail)
+}],
 [["event","element","return (event.detail.internalColumnId)"],
 function (event, element) {
 return (event.detail.internalColumnId)
@@ -355,9 +379,25 @@ return (event.detail.internalColumnId)
 function (event, element) {
 return (event.detail.itemKey)
 }],
+[["event","element","return (event.detail.metaKey)"],
+function (event, element) {
+return (event.detail.metaKey)
+}],
+[["event","element","return (event.detail.screenX)"],
+function (event, element) {
+return (event.detail.screenX)
+}],
+[["event","element","return (event.detail.screenY)"],
+function (event, element) {
+return (event.detail.screenY)
+}],
 [["event","element","return (event.detail.section)"],
 function (event, element) {
 return (event.detail.section)
+}],
+[["event","element","return (event.detail.shiftKey)"],
+function (event, element) {
+return (event.detail.shiftKey)
 }],
 [["event","element","return (event.isComposing)"],
 function (event, element) {

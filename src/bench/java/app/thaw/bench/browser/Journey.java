@@ -110,9 +110,23 @@ final class Journey {
         cell.waitFor();
         trips.clear();
         cell.click();
-        double millis = ((Number) page.waitForFunction(CASE_SHOWN).jsonValue()).doubleValue();
+        double millis;
+        try {
+            millis = ((Number) page.waitForFunction(CASE_SHOWN).jsonValue()).doubleValue();
+        } catch (com.microsoft.playwright.TimeoutError stuck) {
+            throw new IllegalStateException("The case did not show its answers: " + whatIsShown("case"), stuck);
+        }
         idle();
         return sample(millis, true);
+    }
+
+    /** Where the page is and what it says, with a screenshot in target/, for a step that never finished. */
+    private String whatIsShown(String step) {
+        java.nio.file.Path shot = java.nio.file.Path.of("target", "bench-browser-" + step + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+        String text = String.valueOf(page.evaluate("() => document.body.innerText")).replaceAll("\\s+", " ");
+        return page.url() + " — " + (text.length() > 600 ? text.substring(0, 600) + "…" : text) + " (screenshot "
+                + shot.toAbsolutePath() + ")";
     }
 
     /** The diary's booking dialog for the case, an online session at the given time, filled in. */
