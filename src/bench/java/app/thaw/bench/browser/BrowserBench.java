@@ -281,8 +281,9 @@ final class BrowserBench {
         }
 
         /**
-         * Whole hours inside the therapist's weekly hours, from three days on, at least 90 minutes from any session
-         * of theirs: free as far as the diary's sessions go (time away and closed days are refused by the app).
+         * Whole hours inside the therapist's weekly hours, from three days to 400 days on (a generated 1 M diary is
+         * full for months), at least 90 minutes from any session of theirs: free as far as the diary's sessions go
+         * (time away and closed days are refused by the app).
          */
         List<LocalDateTime> freeTimes() throws Exception {
             try (var connection = DriverManager.getConnection(db.url(), db.username(), db.password());
@@ -290,7 +291,7 @@ final class BrowserBench {
                          with me as (select id from staff_account where lower(username) = lower(?)),
                          candidate as (
                            select (d::date + h.starts + make_interval(hours => n)) as local_start
-                             from generate_series(current_date + 3, current_date + 60, interval '1 day') d
+                             from generate_series(current_date + 3, current_date + 400, interval '1 day') d
                              join working_hours h on h.therapist_id = (select id from me)
                                                  and h.day_of_week = extract(isodow from d)
                              cross join generate_series(0, 11) n
