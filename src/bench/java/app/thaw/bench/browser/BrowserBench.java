@@ -299,6 +299,10 @@ final class BrowserBench {
                          select local_start from candidate c
                           where not exists (select 1 from appointment a
                                              where a.therapist_id = (select id from me) and a.state <> 'CANCELLED'
+                                               -- a session lasts at most 4 hours: the index reads a few rows, not
+                                               -- every earlier session of a full generated diary
+                                               and a.starts_at > (c.local_start at time zone 'Europe/London')
+                                                                 - interval '330 minutes'
                                                and a.starts_at < (c.local_start at time zone 'Europe/London')
                                                                  + interval '150 minutes'
                                                and a.ends_at > (c.local_start at time zone 'Europe/London')
