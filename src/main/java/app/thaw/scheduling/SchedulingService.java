@@ -29,7 +29,6 @@ import app.thaw.caseaccess.SafetyGateRefused;
 import app.thaw.scheduling.domain.Appointment;
 import app.thaw.scheduling.domain.AppointmentInserts;
 import app.thaw.scheduling.domain.AppointmentType;
-import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffUser;
 
@@ -44,15 +43,13 @@ public class SchedulingService extends DiaryWork {
 
     private static final DateTimeFormatter WHEN = PracticeTime.DAY_TIME;
 
-    private final AppointmentTypeRepository types;
     private final SessionTypes sessionTypes;
     private final AppointmentInserts inserts;
     private final CaseAccess access;
 
-    SchedulingService(DiaryWork.Parts parts, AppointmentTypeRepository types, SessionTypes sessionTypes,
-                      AppointmentInserts inserts, CaseAccess access) {
+    SchedulingService(DiaryWork.Parts parts, SessionTypes sessionTypes, AppointmentInserts inserts,
+                      CaseAccess access) {
         super(parts);
-        this.types = types;
         this.sessionTypes = sessionTypes;
         this.inserts = inserts;
         this.access = access;
@@ -160,7 +157,7 @@ public class SchedulingService extends DiaryWork {
             Long roomId = request.format() == SessionFormat.IN_PERSON ? request.roomId() : null;
             Instant from = request.start().toInstant();
             int minutes = request.minutes() != null ? request.minutes()
-                    : types.findById(request.typeId()).map(AppointmentType::getDefaultMinutes).orElse(60);
+                    : sessionTypes.of(request.typeId()).map(SessionTypes.SessionType::defaultMinutes).orElse(60);
             Instant to = from.plus(Duration.ofMinutes(minutes));
             return refused(ConflictMessages.isOverlap(e)
                     ? new BookingResult.Conflict(conflicts.describe(request.therapistId(), roomId, from, to))
