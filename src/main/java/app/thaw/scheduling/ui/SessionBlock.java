@@ -22,10 +22,12 @@ import app.thaw.scheduling.SessionView;
  */
 class SessionBlock extends Div {
 
+    private final WeekGrid.Placed placed;
     private final SessionView session;
 
-    SessionBlock(SessionView session, boolean showTherapist, Consumer<SessionView> onOpen) {
-        this.session = session;
+    SessionBlock(WeekGrid.Placed placed, boolean showTherapist, Consumer<SessionView> onOpen) {
+        this.placed = placed;
+        this.session = placed.session();
         addClassName("session-block");
         addClassName("session-" + session.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         addClassName(session.format() == SessionFormat.ONLINE ? "session-online" : "session-in-person");
@@ -68,6 +70,10 @@ class SessionBlock extends Div {
 
     SessionView session() {
         return session;
+    }
+
+    WeekGrid.Placed placed() {
+        return placed;
     }
 
     /** The day, then the visible lines word for word, so the accessible name contains the label (WCAG 2.5.3). */

@@ -27,6 +27,14 @@ class WeekGrid extends Div {
     private static final int ROW_MINUTES = 5;
     private static final int ROWS = (int) Duration.between(FIRST, LAST).toMinutes() / ROW_MINUTES;
 
+    /** A session and where its block sits: the column, its times and its lane among the sessions it overlaps. */
+    record Placed(SessionView session, int column, LocalTime from, LocalTime to, int lane, int lanes) {
+
+        Placed withLanes(int count) {
+            return new Placed(session, column, from, to, lane, count);
+        }
+    }
+
     /** Time away (drawn for one therapist's diary) and the practice's closed days, over the working hours. */
     record Marks(List<LeaveService.AwayView> away, List<LeaveService.ClosedDayView> closed) {
 
@@ -109,23 +117,48 @@ class WeekGrid extends Div {
     }
 
     /**
-     * Shows these sessions in place of the ones drawn, leaving the days, hours, time away and slots as they are:
-     * after a booking, a move or a cancellation only the sessions changed, and the browser redraws only them.
+     * Shows these sessions in place of the ones drawn, leaving the days, hours, time away and slots as they are, and
+     * every block whose session and place are unchanged: after a booking, a move or a cancellation the browser
+     * receives only the blocks that differ, however full the week.
      */
     void showSessions(List<SessionView> sessions) {
-        getChildren().filter(SessionBlock.class::isInstance).toList().forEach(this::remove);
-        for (int d = days.size() - 1; d >= 0; d--) {
+        for (int d = 0; d < days.size(); d++) {
             int after = indexOf(lastSlots.get(d)) + 1;
-            List<SessionBlock> blocks = new ArrayList<>();
-            sessionsOn(days.get(d), sessions, d + 2, blocks::add);
-            for (int i = 0; i < blocks.size(); i++) {
-                addComponentAtIndex(after + i, blocks.get(i));
+            List<SessionBlock> drawn = new ArrayList<>();
+            for (int i = after; i < getElement().getChildCount()
+                    && getElement().getChild(i).getComponent().orElse(null) instanceof SessionBlock block; i++) {
+                drawn.add(block);
+            }
+            List<Placed> wanted = placed(days.get(d), sessions, d + 2);
+            List<SessionBlock> kept = keptInOrder(drawn, wanted);
+            drawn.stream().filter(block -> !kept.contains(block)).forEach(this::remove);
+            for (int i = 0; i < wanted.size(); i++) {
+                Placed place = wanted.get(i);
+                if (!kept.isEmpty() && kept.getFirst().placed().equals(place)) {
+                    kept.removeFirst();
+                } else {
+                    addComponentAtIndex(after + i, block(place));
+                }
             }
         }
     }
 
+    /** The drawn blocks that stay: those wanted again, in the same order (a block is never moved, only kept). */
+    private static List<SessionBlock> keptInOrder(List<SessionBlock> drawn, List<Placed> wanted) {
+        List<SessionBlock> kept = new ArrayList<>();
+        int from = 0;
+        for (SessionBlock block : drawn) {
+            int at = wanted.subList(from, wanted.size()).indexOf(block.placed());
+            if (at >= 0) {
+                kept.add(block);
+                from += at + 1;
+            }
+        }
+        return kept;
+    }
+
     private void sessionsOn(LocalDate day, List<SessionView> sessions, int column) {
-        sessionsOn(day, sessions, column, this::add);
+        placed(day, sessions, column).forEach(place -> add(block(place)));
     }
 
     private Div slot(LocalDateTime start, int column, LocalDateTime now, Consumer<LocalDateTime> onSlot) {
@@ -142,17 +175,20 @@ class WeekGrid extends Div {
         return slot;
     }
 
-    /** Blocks for one day; overlapping sessions share the column in lanes. */
-    private void sessionsOn(LocalDate day, List<SessionView> sessions, int column, Consumer<SessionBlock> place) {
+    /** Where one day's sessions go, in time order; overlapping sessions share the column in lanes. */
+    private static List<Placed> placed(LocalDate day, List<SessionView> sessions, int column) {
         List<SessionView> today = sessions.stream().filter(s -> s.start().toLocalDate().equals(day))
                 .sorted(Comparator.comparing(SessionView::start)).toList();
-        List<SessionBlock> cluster = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
+        int clusterStart = 0;
         List<LocalDateTime> laneEnds = new ArrayList<>();
         LocalDateTime clusterEnd = null;
-        for (SessionView session : today) {
+        for (int i = 0; i < today.size(); i++) {
+            SessionView session = today.get(i);
             LocalDateTime start = session.start().toLocalDateTime();
             if (clusterEnd != null && !start.isBefore(clusterEnd)) {
-                finish(cluster, laneEnds.size());
+                finish(placed, clusterStart, i, laneEnds.size());
+                clusterStart = i;
                 laneEnds.clear();
                 clusterEnd = null;
             }
@@ -167,20 +203,26 @@ class WeekGrid extends Div {
                 laneEnds.set(lane, end);
             }
             clusterEnd = clusterEnd == null || end.isAfter(clusterEnd) ? end : clusterEnd;
-            var block = new SessionBlock(session, showTherapist, onSession);
-            block.getStyle().set("--lane", String.valueOf(lane));
-            LocalTime from = start.toLocalTime();
             LocalTime to = end.toLocalDate().isAfter(day) ? LAST : end.toLocalTime();
-            place(block, column, from, to);
-            cluster.add(block);
-            place.accept(block);
+            placed.add(new Placed(session, column, start.toLocalTime(), to, lane, 1));
         }
-        finish(cluster, laneEnds.size());
+        finish(placed, clusterStart, today.size(), laneEnds.size());
+        return placed;
     }
 
-    private static void finish(List<SessionBlock> cluster, int lanes) {
-        cluster.forEach(block -> block.getStyle().set("--lanes", String.valueOf(Math.max(1, lanes))));
-        cluster.clear();
+    /** Every session of a cluster of overlapping ones shares the column by the cluster's number of lanes. */
+    private static void finish(List<Placed> placed, int from, int to, int lanes) {
+        for (int i = from; i < to; i++) {
+            placed.set(i, placed.get(i).withLanes(Math.max(1, lanes)));
+        }
+    }
+
+    private SessionBlock block(Placed place) {
+        var block = new SessionBlock(place, showTherapist, onSession);
+        block.getStyle().set("--lane", String.valueOf(place.lane()));
+        block.getStyle().set("--lanes", String.valueOf(place.lanes()));
+        place(block, place.column(), place.from(), place.to());
+        return block;
     }
 
     /** Grid rows are 5 minutes; row 1 is the day heading. Times outside 08:00–21:00 are kept at the edge. */

@@ -75,6 +75,7 @@ class SessionDialogTest extends DiaryViewTest {
         book(other, monday.plusDays(2).atTime(15, 0));
 
         var dialog = open(monday, client);
+        var untouched = find(SessionBlock.class).withCondition(b -> textOf(b).contains(other.name())).single();
         test(find(Button.class, dialog).withText("Reschedule").single()).click();
         var picker = find(DateTimePicker.class, dialog).single();
         test(picker).setValue(monday.plusDays(2).atTime(14, 30));
@@ -90,6 +91,11 @@ class SessionDialogTest extends DiaryViewTest {
         assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).singleElement().satisfies(moved ->
                 assertThat(moved.start().toLocalDateTime()).isEqualTo(monday.plusDays(3).atTime(13, 0)));
         assertThat(session.id()).isPositive();
+        // the session that did not change keeps its block; only the moved one is sent again (ADR 22)
+        assertThat(find(SessionBlock.class).withCondition(b -> textOf(b).contains(other.name())).single())
+                .isSameAs(untouched);
+        assertThat(find(SessionBlock.class).withCondition(b -> textOf(b).contains(client.name())).single()
+                .getStyle().get("grid-column")).isEqualTo("5");
     }
 
     @Test
