@@ -297,7 +297,13 @@ final class BrowserBench {
                              cross join generate_series(0, 11) n
                             where h.starts + make_interval(hours => n + 2) <= h.ends)
                          select local_start from candidate c
-                          where not exists (select 1 from appointment a
+                          -- the practice's closed days and the therapist's time away refuse a booking or a move
+                          where not exists (select 1 from closed_day cd
+                                             where cd.day = c.local_start::date and not cd.open)
+                            and not exists (select 1 from time_away ta
+                                             where ta.therapist_id = (select id from me)
+                                               and c.local_start::date between ta.first_day and ta.last_day)
+                            and not exists (select 1 from appointment a
                                              where a.therapist_id = (select id from me) and a.state <> 'CANCELLED'
                                                -- a session lasts at most 4 hours: the index reads a few rows, not
                                                -- every earlier session of a full generated diary
