@@ -113,7 +113,7 @@ final class BrowserBench {
                     + "window.addEventListener('click', e => { window.__bench.clickAt = e.timeStamp; }, true);");
             Page page = context.newPage();
             var trips = new RoundTrips(page);
-            var journey = new Journey(page, app.base().toString(), trips);
+            var journey = new Journey(page, app.base().toString(), trips, options.flag("trace"));
 
             String coldLoad = journey.coldLogin();
             journey.signIn(user, password, () -> app.codes().codeFor(user));

@@ -35,15 +35,23 @@ final class Journey {
             + " const problem = [...document.querySelectorAll('.dialog-problem, .gate-notice')]"
             + ".find(p => p.textContent.trim() && p.getBoundingClientRect().height > 0);"
             + " return problem ? -1 : false; }";
+    private static final String TRACE = "() => performance.getEntriesByType('resource')"
+            + ".filter(e => e.startTime >= window.__bench.clickAt && e.name.includes('v-r='))"
+            + ".map(e => Math.round(e.startTime - window.__bench.clickAt) + '–'"
+            + " + Math.round(e.responseStart - window.__bench.clickAt) + '–'"
+            + " + Math.round(e.responseEnd - window.__bench.clickAt)).join(', ')";
     private static final String MARK_NOTIFICATIONS = "() => document.querySelectorAll('vaadin-notification-card')"
             + ".forEach(c => c.dataset.benchSeen = '1')";
 
     private final Page page;
     private final String base;
     private final RoundTrips trips;
+    /** --trace: each action's Vaadin requests against its click, to see where an action's time goes. */
+    private final boolean trace;
 
-    Journey(Page page, String base, RoundTrips trips) {
+    Journey(Page page, String base, RoundTrips trips, boolean trace) {
         this.page = page;
+        this.trace = trace;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.trips = trips;
     }
@@ -203,6 +211,10 @@ final class Journey {
                     + page.locator("vaadin-dialog-overlay, vaadin-dialog").allInnerTexts(), stuck);
         }
         idle();
+        if (trace) {
+            System.out.printf(Locale.ROOT, "  trace %s%.0f ms; requests after the click (start–first byte–end, ms): %s%n",
+                    notification, millis, page.evaluate(TRACE));
+        }
         if (millis < 0) {
             System.out.println("Refused: " + page.locator(".dialog-problem, .gate-notice").allInnerTexts());
             return null;
