@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -134,7 +135,7 @@ final class BrowserBench {
                         throw new IllegalStateException("No free time in the diary of " + user + " took a booking");
                     }
                     journey.prepareBooking(reference, free.get(at));
-                    booking = journey.book();
+                    booking = traced(browser, page, round == warmup + repetitions - 1, "book", journey::book);
                     if (booking == null) {
                         notes.add("A time the diary refused (time away, a closed day or the client's other session) "
                                 + "was tried again at the next free time, untimed.");
@@ -146,7 +147,8 @@ final class BrowserBench {
                 LocalDateTime moveTo = free.get(at + 1);
                 long session = cases.lastBooked(reference);
                 journey.prepareMove(session, booked, moveTo);
-                record(measured, STEPS[3], required(journey.move(), "The move to " + moveTo));
+                record(measured, STEPS[3], required(traced(browser, page, round == warmup + repetitions - 1, "move",
+                        journey::move), "The move to " + moveTo));
                 journey.prepareCancel(session, moveTo);
                 record(measured, STEPS[4], required(journey.cancel(), "The cancellation"));
                 if (measured && (round - warmup + 1) % 5 == 0) {
@@ -157,6 +159,22 @@ final class BrowserBench {
             String chromium = browser.version();
             browser.close();
             report(benchData, user, cases.intakes(), chromium, coldLoad, pageDetail, loadBefore, app.database());
+        }
+    }
+
+    /** --chrome-trace: the last round's booking and move recorded as Chromium performance traces in target/. */
+    private StepSample traced(Browser browser, Page page, boolean last, String step,
+                              Supplier<StepSample> action) {
+        if (!last || !options.flag("chrome-trace")) {
+            return action.get();
+        }
+        Path file = Path.of("target", "browser-" + step + "-trace.json");
+        browser.startTracing(page, new Browser.StartTracingOptions().setPath(file).setScreenshots(false));
+        try {
+            return action.get();
+        } finally {
+            browser.stopTracing();
+            System.out.println("  Chromium trace of the last " + step + ": " + file);
         }
     }
 
