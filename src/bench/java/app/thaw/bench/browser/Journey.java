@@ -40,6 +40,12 @@ final class Journey {
             + ".map(e => Math.round(e.startTime - window.__bench.clickAt) + '–'"
             + " + Math.round(e.responseStart - window.__bench.clickAt) + '–'"
             + " + Math.round(e.responseEnd - window.__bench.clickAt)).join(', ')";
+    /** Elements in the page, shadow roots included, by tag: what a forced style recalculation walks. */
+    private static final String ELEMENTS = "() => { const count = {}; let total = 0;"
+            + " const walk = root => root.querySelectorAll('*').forEach(e => { total++;"
+            + " count[e.localName] = (count[e.localName] || 0) + 1; if (e.shadowRoot) walk(e.shadowRoot); });"
+            + " walk(document); return total + ' elements; most: ' + Object.entries(count)"
+            + ".sort((a, b) => b[1] - a[1]).slice(0, 12).map(([t, n]) => t + ' ' + n).join(', '); }";
     private static final String MARK_NOTIFICATIONS = "() => document.querySelectorAll('vaadin-notification-card')"
             + ".forEach(c => c.dataset.benchSeen = '1')";
 
@@ -200,6 +206,9 @@ final class Journey {
     /** Clicks the confirming button and waits for its notification, the dialog closed. */
     private BrowserBench.StepSample confirm(Locator button, String notification) {
         page.evaluate(MARK_NOTIFICATIONS);
+        if (trace) {
+            System.out.println("  trace before " + notification + page.evaluate(ELEMENTS));
+        }
         trips.clear();
         button.click();
         double millis;
