@@ -39,7 +39,7 @@ public class GenerateCommand implements BenchCommand {
     @Override
     public String description() {
         return "bench data: --intakes=1000000 [--appointments --therapists --rooms --years=3 --seed --reset "
-                + "--profiles=256 --score-each --live-indexes --live-triggers --live-search-terms --workers=2]";
+                + "--profiles=256 --score-each --live-indexes --live-triggers --live-search-terms --durable-load --workers=2]";
     }
 
     /** Therapist usernames: therapist001 …; the first one's next five weeks are fully booked. */
@@ -65,11 +65,9 @@ public class GenerateCommand implements BenchCommand {
                 throw new IllegalStateException("The bench database is not empty: run with --reset (embedded) or "
                         + "give an empty server");
             }
-            if (BenchContext.embedded()) {
-                jdbc.execute("alter system set max_wal_size = '4GB'");
-                // the deferred indexes are built once after the load: sorting them in memory is faster
-                jdbc.execute("alter system set maintenance_work_mem = '512MB'");
-                jdbc.execute("select pg_reload_conf()");
+            boolean fastWal = BenchContext.embedded() && !options.flag("durable-load");
+            if (fastWal) {
+                LoadSettings.forLoad(jdbc);
             }
             boolean fast = !options.flag("score-each");
             // --live-search-terms keeps the trigger writing each intake's terms as it arrives (the old, slower load)
@@ -97,6 +95,10 @@ public class GenerateCommand implements BenchCommand {
                     : "search terms missing after the load");
             jdbc.execute("vacuum (analyze)");
             phases.end("vacuum analyze");
+            if (fastWal) {
+                LoadSettings.durable(jdbc);
+                phases.end("durable settings back, checkpoint and sync");
+            }
             GenerateRun.finished(jdbc);
             double total = (System.nanoTime() - started) / 1e9;
             String summary = GenerateReport.summary(jdbc, counts, phases, total);
