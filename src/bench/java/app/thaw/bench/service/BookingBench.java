@@ -45,7 +45,7 @@ public class BookingBench implements BenchCommand {
     @Override
     public String description() {
         return "bookings/s and p95 through SchedulingService beside a raw INSERT baseline in the same run, plus the "
-                + "50-way race [--threads=4 --duration=20s --races=5 --jfr --cases=in-hand|any]";
+                + "50-way race [--threads=4 --duration=20s --races=5 --jfr --pgss --cases=in-hand|any]";
     }
 
     record Slot(long therapistId, ZonedDateTime start) {
@@ -114,11 +114,13 @@ public class BookingBench implements BenchCommand {
             var rawResult = Measure.sustained(threads, Duration.ZERO, duration, raw);
             Measure.sustained(threads, Duration.ZERO, warmup, step);
             JfrSummary jfr = options.flag("jfr") ? JfrSummary.start("booking") : null;
+            PgStatements pgss = options.flag("pgss") ? PgStatements.start(jdbc) : null;
             CpuTime cpuBefore = CpuTime.now();
             var result = Measure.sustained(threads, Duration.ZERO, duration, step);
             CpuTime cpu = CpuTime.now().since(cpuBefore);
-            String profile = jfr == null ? "" : "\n\n" + jfr.stopAndSummarise(25);
             long attempts = result.done() + result.failed();
+            String profile = (jfr == null ? "" : "\n\n" + jfr.stopAndSummarise(25))
+                    + (pgss == null ? "" : "\n\n" + pgss.summarise((int) Math.max(1, attempts), 30));
             String cpuLine = String.format(Locale.ROOT, "CPU per booking after warm-up: JVM %.2f ms, PostgreSQL "
                             + "%.2f ms — %.2f ms in all, i.e. at most ~%.0f bookings/s on 2 idle cores.",
                     cpu.jvmSeconds() * 1000 / attempts, cpu.postgresSeconds() * 1000 / attempts,
