@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -186,7 +187,10 @@ public class BookingBench implements BenchCommand {
                 (System.nanoTime() - t) / 1e6);
     }
 
-    /** Whole working hours with nothing booked or held, 200–365 days ahead, shuffled across therapists. */
+    /**
+     * Whole hours inside each day's weekly hours with nothing booked or held, 200–365 days ahead, shuffled across
+     * therapists; not on closed days or days of time away (the app refuses those, and the bench times bookings).
+     */
     static List<Slot> freeSlots(JdbcTemplate jdbc, int perTherapist) {
         LocalDate from = LocalDate.now(Application.PRACTICE_ZONE).plusDays(200);
         LocalDate to = from.plusDays(165);
@@ -196,14 +200,25 @@ public class BookingBench implements BenchCommand {
         var random = new Random(11);
         List<Long> therapists = jdbc.queryForList("select id from staff_account where role = 'THERAPIST' order by id",
                 Long.class);
+        // closed days and time away refuse a booking: the bench books free times, so it leaves those days out
+        var closed = new java.util.HashSet<>(jdbc.queryForList("select day from closed_day where not open "
+                + "and day between ? and ?", LocalDate.class, from, to));
         for (long therapist : therapists) {
-            var hours = jdbc.queryForMap("select min(starts) s, max(ends) e from working_hours where therapist_id = ?",
-                    therapist);
-            if (hours.get("s") == null) {
+            // the weekly hours, day by day: a session of at most an hour inside one of the day's windows
+            Map<java.time.DayOfWeek, List<LocalTime[]>> week = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+            jdbc.query("select day_of_week, starts, ends from working_hours where therapist_id = ?", rs -> {
+                week.computeIfAbsent(java.time.DayOfWeek.of(rs.getInt(1)), d -> new ArrayList<>()).add(
+                        new LocalTime[] {rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime()});
+            }, therapist);
+            if (week.isEmpty()) {
                 continue; // no weekly hours set (a therapist added by hand): nothing to book
             }
-            int startHour = ((java.sql.Time) hours.get("s")).toLocalTime().getHour();
-            int endHour = ((java.sql.Time) hours.get("e")).toLocalTime().getHour();
+            var away = new java.util.HashSet<LocalDate>();
+            jdbc.query("select first_day, last_day from time_away where therapist_id = ? and last_day >= ? "
+                    + "and first_day <= ?", rs -> {
+                rs.getObject(1, LocalDate.class).datesUntil(rs.getObject(2, LocalDate.class).plusDays(1))
+                        .forEach(away::add);
+            }, therapist, from, to);
             // the diary's claims: sessions, and times held for offers (an earlier waiting-list run leaves some)
             List<Instant[]> busy = jdbc.query("select lower(during), upper(during) from diary_claim "
                             + "where therapist_id = ? and during && tstzrange(?, ?)",
@@ -218,10 +233,18 @@ public class BookingBench implements BenchCommand {
             }
             List<Slot> mine = new ArrayList<>();
             for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
-                for (int hour = startHour; hour < endHour; hour++) {
-                    ZonedDateTime start = ZonedDateTime.of(day, LocalTime.of(hour, 0), Application.PRACTICE_ZONE);
-                    if (!busySet.contains(start.toInstant())) {
-                        mine.add(new Slot(therapist, start));
+                if (closed.contains(day) || away.contains(day)) {
+                    continue;
+                }
+                for (LocalTime[] window : week.getOrDefault(day.getDayOfWeek(), List.of())) {
+                    int end = window[1].toSecondOfDay() / 60;
+                    for (int minute = (window[0].toSecondOfDay() / 60 + 59) / 60 * 60; minute + 60 <= end;
+                         minute += 60) {
+                        ZonedDateTime start = ZonedDateTime.of(day, LocalTime.ofSecondOfDay(minute * 60L),
+                                Application.PRACTICE_ZONE);
+                        if (!busySet.contains(start.toInstant())) {
+                            mine.add(new Slot(therapist, start));
+                        }
                     }
                 }
             }
