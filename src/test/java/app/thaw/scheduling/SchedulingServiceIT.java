@@ -1,6 +1,7 @@
 package app.thaw.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -108,6 +109,35 @@ class SchedulingServiceIT {
                         .isEqualTo("Dr Amira Khan already has a session Mon 1 Feb 14:00–14:50"));
         assertThat(jdbc.queryForObject("select count(*) from appointment where therapist_id = ? and starts_at = ?",
                 Integer.class, amira, java.sql.Timestamp.from(start.toInstant()))).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesAnOverlappingSessionWrittenPastTheService() {
+        signIn("admin");
+        long room = setup.addRoom("Room " + UUID.randomUUID()).id();
+        long client = submittedIntake("Past The Service").intakeId;
+        long amira = staffId("amira");
+        ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 2, 8), LocalTime.of(9, 0), LONDON);
+        var booked = (BookingResult.Booked) scheduling.book(inPerson(client, amira, room, start));
+        String insert = """
+                insert into appointment (intake_id, therapist_id, room_id, type_id, format, starts_at, ends_at,
+                                         created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, now(), ?)""";
+        java.sql.Timestamp from = java.sql.Timestamp.from(start.plusMinutes(30).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(start.plusMinutes(80).toInstant());
+
+        // the same therapist, online: the therapist's claim refuses it; another therapist in the same room: the room's
+        assertThatThrownBy(() -> jdbc.update(insert, client, amira, null, individualType(), "ONLINE", from, to,
+                amira)).hasMessageContaining("diary_claim_therapist_xc");
+        assertThatThrownBy(() -> jdbc.update(insert, client, staffId("grace"), room, individualType(), "IN_PERSON",
+                from, to, amira)).hasMessageContaining("diary_claim_room_xc");
+        // moving another session onto it by hand is refused the same way; once cancelled, the time is free again
+        var other = (BookingResult.Booked) scheduling.book(online(client, amira, start.plusHours(3)));
+        assertThatThrownBy(() -> jdbc.update("update appointment set starts_at = ?, ends_at = ? where id = ?", from,
+                to, other.session().id())).hasMessageContaining("diary_claim_therapist_xc");
+        changes.cancel(AppointmentId.of(booked.session().id()), false, "Moved by hand");
+        assertThat(jdbc.update("update appointment set starts_at = ?, ends_at = ? where id = ?", from, to,
+                other.session().id())).isEqualTo(1);
     }
 
     @Test
