@@ -40,12 +40,25 @@ final class IcsCalendars {
     }
 
     /**
-     * A booking or change (REQUEST) or its cancellation (CANCEL), addressed to one client. A session of a series is
-     * that occurrence of the series' recurring event (same UID, RECURRENCE-ID its planned start), in UK time.
+     * A booking or change (REQUEST) or its cancellation (CANCEL), addressed to one client: a single session written
+     * directly ({@link IcsInvitation}); a session of a series is that occurrence of the series' recurring event (same
+     * UID, RECURRENCE-ID its planned start), in UK time, through the library.
      */
     static String invitation(String method, AppointmentNotice notice, AppointmentNotice.Recipient to, String location,
                              PracticeProfile practice, Instant stamp) {
         boolean cancel = CANCEL.equals(method);
+        var occurrence = notice.occurrence();
+        if (occurrence == null) {
+            String meeting = notice.format() == app.thaw.scheduling.SessionFormat.ONLINE ? notice.meetingLink() : null;
+            String email = practice.email();
+            return IcsInvitation.write(method, uid(notice.appointmentId()), notice.start().toInstant(),
+                    notice.end().toInstant(), notice.sequence(),
+                    "Session with " + EmailTemplates.clean(notice.therapistName()),
+                    meeting != null ? meeting : location, meeting, cancel,
+                    email == null || email.isBlank() ? null
+                            : new IcsInvitation.Person(EmailTemplates.clean(practice.name()), email),
+                    new IcsInvitation.Person(EmailTemplates.clean(to.name()), to.address()), PRODUCT_ID, stamp);
+        }
         var ical = new ICalendar();
         ical.setProductId(PRODUCT_ID);
         ical.setMethod(new Method(method));
@@ -53,10 +66,8 @@ final class IcsCalendars {
                 notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()), location, stamp);
         meetingUrl(event, notice);
         event.setStatus(cancel ? Status.cancelled() : Status.confirmed());
-        if (notice.occurrence() != null) {
-            IcsSeries.occurrence(event, notice.occurrence());
-            IcsSeries.inLondonTime(ical);
-        }
+        IcsSeries.occurrence(event, occurrence);
+        IcsSeries.inLondonTime(ical);
         addPeople(event, to, practice);
         ical.addEvent(event);
         return IcsFolding.write(ical);
@@ -87,13 +98,18 @@ final class IcsCalendars {
 
     private static void addPeople(VEvent event, AppointmentNotice.Recipient to, PracticeProfile practice) {
         if (practice.email() != null && !practice.email().isBlank()) {
-            event.setOrganizer(new Organizer(EmailTemplates.clean(practice.name()), practice.email()));
+            event.setOrganizer(new Organizer(parameterSafe(practice.name()), practice.email()));
         }
-        var attendee = new Attendee(EmailTemplates.clean(to.name()), to.address().strip());
+        var attendee = new Attendee(parameterSafe(to.name()), to.address().strip());
         attendee.setRole(Role.ATTENDEE);
         attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
         attendee.setRsvp(false);
         event.addAttendee(attendee);
+    }
+
+    /** The library refuses a double quote in a name parameter (and with it the whole confirmation): a single one. */
+    private static String parameterSafe(String name) {
+        return EmailTemplates.clean(name).replace('"', '\'');
     }
 
     /** A therapist's own subscribed calendar: sessions with clients' initials, never their names. */

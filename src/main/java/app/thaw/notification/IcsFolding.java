@@ -24,25 +24,28 @@ final class IcsFolding {
         String unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
         var out = new StringBuilder(unfolded.length() + unfolded.length() / 50);
         for (String line : unfolded.split("\r\n")) {
-            if (line.isEmpty()) {
-                continue;
+            if (!line.isEmpty()) {
+                foldLine(out, line);
             }
-            int octets = 0;
-            int limit = MAX_OCTETS;
-            for (int i = 0; i < line.length(); ) {
-                int codePoint = line.codePointAt(i);
-                int size = utf8Octets(codePoint);
-                if (octets + size > limit) {
-                    out.append("\r\n ");
-                    octets = 1;
-                }
-                out.appendCodePoint(codePoint);
-                octets += size;
-                i += Character.charCount(codePoint);
-            }
-            out.append("\r\n");
         }
         return out.toString();
+    }
+
+    /** Appends one content line, folded at 75 octets and ended by CRLF. */
+    static void foldLine(StringBuilder out, String line) {
+        int octets = 0;
+        for (int i = 0; i < line.length(); ) {
+            int codePoint = line.codePointAt(i);
+            int size = utf8Octets(codePoint);
+            if (octets + size > MAX_OCTETS) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.appendCodePoint(codePoint);
+            octets += size;
+            i += Character.charCount(codePoint);
+        }
+        out.append("\r\n");
     }
 
     /** The octets UTF-8 gives one character (every confirmation folds its calendar file character by character). */
