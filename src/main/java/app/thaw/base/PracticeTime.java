@@ -60,6 +60,9 @@ public final class PracticeTime {
     public static final DateTimeFormatter EXACT = of("EEEE d MMMM yyyy, HH:mm:ss.SSS zzz");
     /** GMT or BST, so a time in the autumn's repeated hour is never ambiguous */
     public static final DateTimeFormatter ZONE_NAME = of("zzz");
+    /** 20261103T100000Z: an instant in UTC as calendar files (RFC 5545) write it, whatever the practice's zone */
+    public static final DateTimeFormatter ICALENDAR_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
+            Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     private PracticeTime() {
     }

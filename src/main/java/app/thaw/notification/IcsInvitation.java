@@ -1,10 +1,11 @@
 package app.thaw.notification;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
+
+import app.thaw.base.PracticeTime;
 
 /**
  * One session's invitation or cancellation (RFC 5545), written line by line: every booking sends one, and building it
@@ -14,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class IcsInvitation {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC = PracticeTime.ICALENDAR_UTC;
 
     /** Someone named in the invitation: the organiser (the practice) or the client it is sent to. */
     record Person(String name, String email) {

@@ -134,22 +134,7 @@ final class DeferredSearchTerms {
 
     /** Runs the statements over a few connections at once; returns each one's row count, in order. */
     private static List<Integer> inParallel(int connections, List<String> statements, JdbcTemplate jdbc) {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, connections));
-        try {
-            var futures = statements.stream().map(sql -> pool.submit(() -> sql.startsWith(REPLICA)
-                    ? asReplica(jdbc, sql.substring(REPLICA.length())) : jdbc.update(sql))).toList();
-            List<Integer> counts = new java.util.ArrayList<>();
-            for (var future : futures) {
-                counts.add(future.get());
-            }
-            return counts;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Rebuilding after the load failed", e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        return Parallel.map(connections, statements, sql -> sql.startsWith(REPLICA)
+                ? asReplica(jdbc, sql.substring(REPLICA.length())) : jdbc.update(sql), "Rebuilding after the load");
     }
 }

@@ -15,7 +15,7 @@ final class ForeignKeys {
     }
 
     /** Returns the foreign keys checked; throws naming the first that a row breaks. */
-    static int check(JdbcTemplate jdbc, List<String> tables) {
+    static int check(JdbcTemplate jdbc, List<String> tables, int workers) {
         String in = String.join(", ", tables.stream().map(t -> "'" + t + "'").toList());
         var keys = jdbc.queryForList("""
                 select k.conname, c.relname, a.attname, p.relname as parent, pa.attname as parent_column
@@ -27,12 +27,15 @@ final class ForeignKeys {
                   join pg_attribute pa on pa.attrelid = k.confrelid and pa.attnum = k.confkey[1]
                  where k.contype = 'f' and cardinality(k.conkey) = 1 and n.nspname = current_schema()
                    and c.relname in (""" + in + ") order by 1");
-        for (var key : keys) {
-            Long broken = jdbc.queryForObject("select count(*) from " + key.get("relname") + " x where x."
-                    + key.get("attname") + " is not null and not exists (select 1 from " + key.get("parent") + " p "
-                    + "where p." + key.get("parent_column") + " = x." + key.get("attname") + ")", Long.class);
-            if (broken != null && broken > 0) {
-                throw new IllegalStateException(broken + " rows break the foreign key " + key.get("conname"));
+        // independent anti-joins: a few at once
+        List<Long> broken = Parallel.map(workers, keys, key -> jdbc.queryForObject("select count(*) from "
+                + key.get("relname") + " x where x." + key.get("attname") + " is not null and not exists (select 1 from "
+                + key.get("parent") + " p where p." + key.get("parent_column") + " = x." + key.get("attname") + ")",
+                Long.class), "Checking the foreign keys");
+        for (int i = 0; i < keys.size(); i++) {
+            if (broken.get(i) != null && broken.get(i) > 0) {
+                throw new IllegalStateException(broken.get(i) + " rows break the foreign key "
+                        + keys.get(i).get("conname"));
             }
         }
         return keys.size();

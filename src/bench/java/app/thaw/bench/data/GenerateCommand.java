@@ -155,13 +155,15 @@ public class GenerateCommand implements BenchCommand {
                 lastDay, now, run.appointments(), run.seed(), workers, fast,
                 triggersOff, done -> progress("sessions", done, run.appointments(), startedDiary));
         phases.end("sessions (" + planned + ")");
-        int claims = SessionLoad.claimDiary(jdbc);
+        int claims = SessionLoad.claimDiary(jdbc, workers);
         if (triggersOff) {
+            System.out.println("  diary claims " + claims);
+            phases.end("diary claims, after the load");
             var tables = new java.util.ArrayList<>(DeferredSearchTerms.BULK_TABLES);
             tables.add("audit_entry");
-            System.out.println("  diary claims " + claims + ", foreign keys checked: " + ForeignKeys.check(jdbc, tables));
+            System.out.println("  foreign keys checked: " + ForeignKeys.check(jdbc, tables, workers));
             ForeignKeys.checkQueueCopies(jdbc);
-            phases.end("diary claims and foreign keys, after the load");
+            phases.end("foreign keys and queue copies checked, after the load");
         }
 
         for (String table : List.of("staff_account", "room", "working_hours", "working_exception", "couple_case",

@@ -65,16 +65,21 @@ final class SessionLoad {
     }
 
     /**
-     * The diary's claims (V90) for sessions loaded with triggers off, in one statement: the exclusion constraints
-     * check every one of them, so no therapist or room is double-booked. Returns the claims written.
+     * The diary's claims (V90) for sessions loaded with triggers off, one statement per share of the therapists over
+     * {@code workers} connections: the exclusion constraints check every one of them, so no therapist or room is
+     * double-booked (shares of different therapists can only clash on a room, which the constraint still catches).
+     * Returns the claims written.
      */
-    static int claimDiary(JdbcTemplate jdbc) {
-        return jdbc.update("""
+    static int claimDiary(JdbcTemplate jdbc, int workers) {
+        int shares = Math.max(1, workers);
+        List<Integer> share = java.util.stream.IntStream.range(0, shares).boxed().toList();
+        return Parallel.map(shares, share, k -> jdbc.update("""
                 insert into diary_claim (therapist_id, room_id, during, appointment_id)
                 select a.therapist_id, a.room_id, tstzrange(a.starts_at, a.ends_at), a.id
                   from appointment a
-                 where a.state <> 'CANCELLED'
-                   and not exists (select 1 from diary_claim d where d.appointment_id = a.id)""");
+                 where a.state <> 'CANCELLED' and a.therapist_id % ? = ?
+                   and not exists (select 1 from diary_claim d where d.appointment_id = a.id)""", shares, k),
+                "Claiming the diary").stream().mapToInt(Integer::intValue).sum();
     }
 
     private static void row(CopyBuffer rows, long id, DiaryPlanner.Session s, Map<String, Long> types, boolean shared) {
