@@ -38,6 +38,9 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                // the context stops it (destroy method), after the beans that still write while shutting down; its
+                // own JVM hook ran alongside the context's and cut them off: a stop took 30 s and lost that work
+                .setRegisterShutdownHook(false)
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("shared_buffers", sharedBuffers)
                 .start();
