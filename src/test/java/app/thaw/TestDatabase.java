@@ -26,6 +26,9 @@ public final class TestDatabase {
 
     private static volatile Connection connection;
     private static volatile EmbeddedPostgres embedded;
+    /** The shortest outage the fault tests make (see {@link #startServer()}). */
+    private static final long MIN_OUTAGE_NANOS = 1_000_000_000L;
+    private static long stoppedAt;
 
     public record Connection(String url, String username, String password, String kind) {
     }
@@ -106,13 +109,26 @@ public final class TestDatabase {
             statement.execute("select pg_terminate_backend(pid) from pg_stat_activity "
                     + "where pid <> pg_backend_pid() and backend_type = 'client backend'");
             signal("-STOP", postgresProcesses());
+            stoppedAt = System.nanoTime();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not take the test database away", e);
         }
     }
 
-    /** Lets it answer again; the app reconnects by itself. */
+    /**
+     * Lets it answer again, at least a second after it was taken away; the app reconnects by itself. A real outage (a
+     * restart, a failover) lasts that long; the pool trusts a connection used in the last 500 ms without asking the
+     * server, so a shorter one made the first request afterwards fail on a connection cut in the outage.
+     */
     public static synchronized void startServer() {
+        long left = MIN_OUTAGE_NANOS - (System.nanoTime() - stoppedAt);
+        if (left > 0) {
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         signal("-CONT", postgresProcesses());
     }
 
