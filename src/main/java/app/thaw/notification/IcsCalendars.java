@@ -16,9 +16,11 @@ import biweekly.property.Method;
 import biweekly.property.Organizer;
 import biweekly.property.Status;
 import biweekly.component.VEvent;
+import org.jspecify.annotations.Nullable;
 
 import app.thaw.base.PracticeProfile;
 import app.thaw.scheduling.AppointmentNotice;
+import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SeriesBooked;
 
 /**
@@ -49,7 +51,7 @@ final class IcsCalendars {
         boolean cancel = CANCEL.equals(method);
         var occurrence = notice.occurrence();
         if (occurrence == null) {
-            String meeting = notice.format() == app.thaw.scheduling.SessionFormat.ONLINE ? notice.meetingLink() : null;
+            String meeting = meetingLink(notice);
             String email = practice.email();
             return IcsInvitation.write(method, uid(notice.appointmentId()), notice.start().toInstant(),
                     notice.end().toInstant(), notice.sequence(),
@@ -150,10 +152,15 @@ final class IcsCalendars {
 
     /** An online session's meeting link as the event's URL (calendars show it as "join"); in person, none. */
     private static void meetingUrl(VEvent event, AppointmentNotice notice) {
-        if (notice.format() == app.thaw.scheduling.SessionFormat.ONLINE && notice.meetingLink() != null) {
-            event.setUrl(notice.meetingLink());
-            event.setLocation(notice.meetingLink());
+        String link = meetingLink(notice);
+        if (link != null) {
+            event.setUrl(link);
+            event.setLocation(link);
         }
+    }
+
+    private static @Nullable String meetingLink(AppointmentNotice notice) {
+        return notice.format() == SessionFormat.ONLINE ? notice.meetingLink() : null;
     }
 
     private static VEvent event(long appointmentId, Instant start, Instant end, int sequence, String summary,

@@ -23,11 +23,10 @@ import app.thaw.scheduling.SessionView;
 class SessionBlock extends Div {
 
     private final WeekGrid.Placed placed;
-    private final SessionView session;
 
     SessionBlock(WeekGrid.Placed placed, boolean showTherapist, Consumer<SessionView> onOpen) {
         this.placed = placed;
-        this.session = placed.session();
+        SessionView session = placed.session();
         addClassName("session-block");
         addClassName("session-" + session.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         addClassName(session.format() == SessionFormat.ONLINE ? "session-online" : "session-in-person");
@@ -69,7 +68,7 @@ class SessionBlock extends Div {
     }
 
     SessionView session() {
-        return session;
+        return placed.session();
     }
 
     WeekGrid.Placed placed() {
@@ -78,7 +77,7 @@ class SessionBlock extends Div {
 
     /** The day, then the visible lines word for word, so the accessible name contains the label (WCAG 2.5.3). */
     private String describe(List<Span> lines) {
-        return DiaryFormat.DAY.format(session.start()) + ", "
+        return DiaryFormat.DAY.format(placed.session().start()) + ", "
                 + String.join(", ", lines.stream().map(Span::getText).toList());
     }
 
