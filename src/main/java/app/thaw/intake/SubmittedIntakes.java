@@ -202,12 +202,12 @@ public class SubmittedIntakes {
             return before;
         }
         // only the status, read and changed in one statement: loading the intake would decrypt and parse every
-        // answer (a booking's cost, issue 20); no row back means it already showed this status
+        // answer (a booking's cost, issue 20); no row back means it already showed this status, and then the row is
+        // neither locked nor written (most bookings are for a case already shown as scheduled)
         List<String> changedFrom = jdbc.queryForList("""
-                update intake i set status = ?, closed_at = ?
-                  from (select id, status from intake where id = ? for update) shown
-                 where i.id = shown.id and shown.status <> ?
-                returning shown.status""", String.class, status.name(),
+                update intake set status = ?, closed_at = ?
+                 where id = ? and status <> ?
+                returning old.status""", String.class, status.name(),
                 status == IntakeStatus.CLOSED ? Timestamp.from(clock.instant()) : null, grant.intakeId(),
                 status.name());
         return changedFrom.isEmpty() ? status : IntakeStatus.valueOf(changedFrom.getFirst());

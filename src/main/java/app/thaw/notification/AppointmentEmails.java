@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.OptionalBean;
 import app.thaw.base.PracticeSettings;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
@@ -34,7 +35,7 @@ class AppointmentEmails {
     private final OutboxWriter outbox;
     private final EmailTemplates templates;
     private final PracticeSettings practice;
-    private final ObjectProvider<ClientEmailLinks> links;
+    private final OptionalBean<ClientEmailLinks> links;
     private final CaseAccess access;
     private final Clock clock;
 
@@ -43,7 +44,7 @@ class AppointmentEmails {
         this.outbox = outbox;
         this.templates = templates;
         this.practice = practice;
-        this.links = links;
+        this.links = new OptionalBean<>(links);
         this.access = access;
         this.clock = clock;
     }
@@ -148,7 +149,7 @@ class AppointmentEmails {
 
     /** The client's private page, when the intake feature can give it and the client said email is safe. */
     private @Nullable String statusLink(AppointmentNotice.Recipient to) {
-        ClientEmailLinks source = links.getIfAvailable();
+        ClientEmailLinks source = links.get();
         if (source == null || to.intakeId() == null) {
             return null;
         }

@@ -19,6 +19,8 @@ import org.springframework.lang.Contract;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.OptionalBean;
+
 /**
  * Writes outbox rows in the caller's transaction, so an email exists exactly when the change it tells about
  * was committed. Never throws for a repeated key: a second instance or a replayed event simply adds nothing.
@@ -41,18 +43,18 @@ class OutboxWriter {
             on conflict (idempotency_key) do nothing""";
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final OptionalBean<JavaMailSender> mailSender;
     private final Clock clock;
 
     OutboxWriter(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
         this.jdbc = jdbc;
-        this.mailSender = mailSender;
+        this.mailSender = new OptionalBean<>(mailSender);
         this.clock = clock;
     }
 
     /** Whether a mail server is configured; without one, messages are captured instead of sent. */
     boolean deliveryConfigured() {
-        return mailSender.getIfAvailable() != null;
+        return mailSender.get() != null;
     }
 
     @Contract("null -> false")

@@ -1,4 +1,4 @@
-/** The embedded PostgreSQL used when no database address is configured. */
+/** How Thaw reaches PostgreSQL: the embedded server when no address is configured, replicas, partitions, transactions. */
 @NullMarked
 package app.thaw.base.database;
 

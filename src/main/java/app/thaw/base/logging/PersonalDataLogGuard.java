@@ -43,6 +43,10 @@ class PersonalDataLogGuard implements SmartInitializingSingleton {
         @Override
         public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                                   Throwable t) {
+            if (level != null && !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+                // below the logger's level logback drops it anyway: most calls are such level checks
+                return FilterReply.NEUTRAL;
+            }
             return decided.computeIfAbsent(logger.getName(), Guard::replyFor);
         }
 
