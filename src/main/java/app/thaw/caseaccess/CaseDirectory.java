@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * Finds a case's facts by reference or id; implemented by the intake feature, which keeps intakes. Only the policy
  * calls it: anything else goes through {@link CaseAccess}, so nobody learns a case exists without being allowed to.
+ * Each look-up is one statement, in the caller's transaction when there is one.
  */
 public interface CaseDirectory {
 

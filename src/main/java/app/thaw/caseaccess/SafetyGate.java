@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * A clinical rule every booking must pass, whoever books and by whatever path (the diary, a series, a slot offer,
  * the client choosing a time). Features that hold the clinical facts implement it; the policy runs them all.
+ * A check reads in one statement per client, in the caller's transaction when there is one (the booking's): no
+ * transaction of its own, whose proxy cost a booking more than the reads.
  */
 public interface SafetyGate {
 

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.StorableText;
 import app.thaw.caseaccess.CaseDirectory;
@@ -22,7 +21,6 @@ import app.thaw.intake.domain.Intake;
  * partner: nothing clinical beyond whether the answers raised an urgent risk or a fear of the partner.
  */
 @Component
-@Transactional(readOnly = true)
 class IntakeCaseDirectory implements CaseDirectory {
 
     private static final String PARTNER_FEAR = "[{\"ruleId\": \"partner_fear\"}]";

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.caseaccess.CaseFacts;
 import app.thaw.caseaccess.GateRefusal;
@@ -13,7 +12,6 @@ import app.thaw.outcomes.domain.MeasureAlertStore;
 
 /** No session of any kind while a risk answer on a repeat measure waits for the therapist's acknowledgement. */
 @Component
-@Transactional(readOnly = true)
 class RepeatMeasureGate implements SafetyGate {
 
     private final MeasureAlertStore store;

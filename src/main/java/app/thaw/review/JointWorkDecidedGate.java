@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.caseaccess.CaseFacts;
 import app.thaw.caseaccess.GateRefusal;
@@ -20,7 +19,6 @@ import app.thaw.caseaccess.SafetyGate;
  */
 @Component
 @Order(2)
-@Transactional(readOnly = true)
 class JointWorkDecidedGate implements SafetyGate {
 
     private static final String[] JOINT_KINDS = Arrays.stream(ReferralKind.values())

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.caseaccess.CaseFacts;
 import app.thaw.caseaccess.GateRefusal;
@@ -15,7 +14,6 @@ import app.thaw.caseaccess.SafetyGate;
 /** No session of any kind for a client whose urgent risk answers no therapist has reviewed yet. */
 @Component
 @Order(1)
-@Transactional(readOnly = true)
 class RiskReviewedGate implements SafetyGate {
 
     private final JdbcTemplate jdbc;
