@@ -43,6 +43,13 @@ public class CareRecords {
             CaseOperation.CHANGE_CLINICAL, CaseOperation.BOOK_SESSION, CaseOperation.CHANGE_SESSION,
             CaseOperation.ASSIGN, CaseOperation.READ_BOOKING_DETAILS);
 
+    private static final String INSERT = """
+            insert into care_event (intake_id, kind, occurred_at, recorded_at, actor_id, appointment_id, treatment,
+                                    outcome, referral_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String HISTORY = """
+            select kind, occurred_at, appointment_id, treatment, outcome, referral_kind from care_event
+             where intake_id = ? order by id""";
+
     private final CareEventRepository events;
     private final SubmittedIntakes intakes;
     private final AuditLog auditLog;
@@ -77,19 +84,8 @@ public class CareRecords {
             throw new IllegalArgumentException("A grant for " + grant.operation() + " records nothing");
         }
         // append-only rows, read and written as rows (ADR 12): no entities to hydrate and dirty-check per booking
-        List<CareEvent> history = new ArrayList<>(jdbc.query("""
-                select kind, occurred_at, appointment_id, treatment, outcome, referral_kind from care_event
-                 where intake_id = ? order by id""", (rs, i) -> new CareEvent(CareEventKind.valueOf(rs.getString(1)),
-                rs.getTimestamp(2).toInstant(), rs.getObject(3, Long.class), rs.getBoolean(4),
-                rs.getString(5) == null ? null : TherapyOutcome.valueOf(rs.getString(5)), rs.getString(6)),
-                grant.intakeId()));
-        CaseStage before = CaseLifecycle.fold(history);
         Long actor = currentUser.get().map(StaffUser::id).orElse(null);
         Timestamp recordedAt = Timestamp.from(clock.instant());
-        String insert = """
-                insert into care_event (intake_id, kind, occurred_at, recorded_at, actor_id, appointment_id, treatment,
-                                        outcome, referral_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        // one event (every booking) as a plain statement: a JDBC batch of one costs the batch's bookkeeping too
         ParameterizedPreparedStatementSetter<CareEvent> values = (ps, event) -> {
             ps.setLong(1, grant.intakeId());
             ps.setString(2, event.kind().name());
@@ -101,11 +97,19 @@ public class CareRecords {
             ps.setString(8, event.outcome() == null ? null : event.outcome().name());
             ps.setString(9, event.referralKind());
         };
+        List<CareEvent> history;
         if (happened.size() == 1) {
-            jdbc.update(insert, ps -> values.setValues(ps, happened.getFirst()));
+            // one event (every booking): written and the history before it read in one statement, whose snapshot
+            // does not yet hold the new row
+            history = new ArrayList<>(jdbc.query("with added as (" + INSERT + ") " + HISTORY, ps -> {
+                values.setValues(ps, happened.getFirst());
+                ps.setLong(10, grant.intakeId());
+            }, CareRecords::event));
         } else {
-            jdbc.batchUpdate(insert, happened, Math.max(1, happened.size()), values);
+            history = new ArrayList<>(jdbc.query(HISTORY, CareRecords::event, grant.intakeId()));
+            jdbc.batchUpdate(INSERT, happened, Math.max(1, happened.size()), values);
         }
+        CaseStage before = CaseLifecycle.fold(history);
         history.addAll(happened);
         CaseStage after = CaseLifecycle.fold(history);
         IntakeStatus shown = intakes.projectStatus(grant, after.status());
@@ -125,6 +129,12 @@ public class CareRecords {
                     Objects.requireNonNull(now.outcome(), "an ended course has its outcome"), now.finishedTreatment()));
         }
         return after;
+    }
+
+    private static CareEvent event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CareEvent(CareEventKind.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                rs.getObject(3, Long.class), rs.getBoolean(4),
+                rs.getString(5) == null ? null : TherapyOutcome.valueOf(rs.getString(5)), rs.getString(6));
     }
 
     /** Where the case stands now, from its events: what the case view and the client's page show. */

@@ -40,20 +40,13 @@ class BookingChecks {
     private final AppointmentRepository appointments;
     private final CurrentUser currentUser;
     private final Availability availability;
-    private final DiaryTurns turns;
 
     BookingChecks(CaseAccess access, AppointmentRepository appointments, CurrentUser currentUser,
-                  Availability availability, DiaryTurns turns) {
+                  Availability availability) {
         this.access = access;
         this.appointments = appointments;
         this.currentUser = currentUser;
         this.availability = availability;
-        this.turns = turns;
-    }
-
-    /** Inside the booking's transaction, just before its insert: see {@link DiaryTurns}. */
-    void takeTurn(long therapistId) {
-        turns.take(therapistId);
     }
 
     /**

@@ -45,17 +45,15 @@ public class HeldBookings {
     private final Availability availability;
     private final CaseAccess access;
     private final Clock clock;
-    private final DiaryTurns turns;
 
     HeldBookings(AppointmentInserts inserts, SessionTypes types, NewSessions newSessions,
-                 Availability availability, CaseAccess access, Clock clock, DiaryTurns turns) {
+                 Availability availability, CaseAccess access, Clock clock) {
         this.inserts = inserts;
         this.types = types;
         this.newSessions = newSessions;
         this.availability = availability;
         this.access = access;
         this.clock = clock;
-        this.turns = turns;
     }
 
     /** Why the therapist cannot see clients then (closed, away, outside hours), if so: no offer holds such a time. */
@@ -89,7 +87,6 @@ public class HeldBookings {
             return new BookingResult.Unavailable(problem.get(), false);
         }
         Long partner = clients.size() > 1 ? clients.get(1).intakeId() : null;
-        turns.take(time.therapistId());
         Appointment appointment = inserts.insert(new Appointment(clients.getFirst().intakeId(), partner,
                 time.therapistId(), time.roomId(), type.id(), time.format(), time.start(), time.end(), null,
                 clock.instant(), bookedBy));

@@ -211,7 +211,6 @@ public class SchedulingService extends DiaryWork {
         if (hours.refusal() != null) {
             return refused(hours.refusal());
         }
-        checks.takeTurn(request.therapistId());
         Appointment appointment = inserts.insert(new Appointment(request.intakeId(),
                 request.partnerIntakeId(), request.therapistId(), roomId, type.id(), request.format(),
                 from, to, series, clock.instant(), me.id()));
