@@ -30,6 +30,10 @@ return (async function() { this.$connector.setHeaderRenderer($0, { content: $1, 
 function ($0, $1, $2, $3) {
 return $0.$connector.set($1,$2,$3)
 }],
+[["$0","$1","$2","$3","return (async function() { Vaadin.Flow.clients[$0].getByNodeId($1)._flowId = $2}).apply($3)"],
+function ($0, $1, $2, $3) {
+return (async function() { Vaadin.Flow.clients[$0].getByNodeId($1)._flowId = $2}).apply($3)
+}],
 [["$0","$1","$2","$3","return (async function() { const field = this, counter = $0, max = $1, from = $2;\nconst uk = n => n.toLocaleString('en-GB');\nfield.addEventListener('input', () => {\n  const length = [...(field.value || '')].length;\n  const over = length > max;\n  counter.textContent = length < from ? ''\n    : over ? 'You have ' + uk(length - max) + (length - max === 1 ? ' character' : ' characters') + ' too many'\n    : 'You have ' + uk(max - length) + (max - length === 1 ? ' character' : ' characters') + ' left';\n  counter.classList.toggle('over', over);\n});\n}).apply($3)"],
 function ($0, $1, $2, $3) {
 return (async function() { const field = this, counter = $0, max = $1, from = $2;
@@ -438,6 +442,10 @@ return (event.shiftKey)
 [["html","root","live","appId","itemKey","model","item","index","return html`${Vaadin.FlowComponentHost.getNode(appId, item.nodeid)}`"],
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`${Vaadin.FlowComponentHost.getNode(appId, item.nodeid)}`
+}],
+[["html","root","live","appId","itemKey","model","item","index","return html`<div class=\"queue-card\"><span theme=${item.theme}>${item.urgency}</span> <strong>${item.name}</strong><div class=\"queue-card-line\">${item.reference} · ${item.status} · ${item.waiting} · ${item.assignee}</div></div>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · ${item.status} · ${item.waiting} · ${item.assignee}</div></div>`
 }],
 [["html","root","live","appId","itemKey","model","item","index","return html`<span theme=${item.theme}>${item.urgency}</span>`"],
 function (html, root, live, appId, itemKey, model, item, index) {

@@ -3,7 +3,9 @@ package app.thaw.review.ui;
 import java.time.Clock;
 import java.util.List;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
@@ -15,6 +17,7 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -25,8 +28,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
 
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ui.MainLayout;
@@ -54,6 +60,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     /** Rows per grid request; the loader still reads the database {@link QueueLoader#PAGE} rows at a time. */
     static final int GRID_PAGE = 25;
 
+    /** The widest window shown as a phone (the stylesheet's narrow layout starts at the same width). */
+    static final int PHONE_WIDTH = 600;
+
     private final CaseAssignments assignments;
     private final QueueLoader loader;
     private final boolean therapist;
@@ -62,6 +71,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     private final Select<QueueStatuses> statuses = new Select<>();
     private final Select<QueueFilter.Urgency> urgency = new Select<>();
     private final MoreFilters more;
+    private List<Grid.Column<QueueRow>> wideColumns = List.of();
+    private Grid.@Nullable Column<QueueRow> phoneColumn;
+    private @Nullable Registration resizing;
 
     public ReviewQueueView(ReviewQueueService review, CaseAssignments assignments, StaffAccountService staff,
                            CurrentUser currentUser, Clock clock) {
@@ -91,6 +103,31 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         setFlexGrow(1, grid);
         registerShortcuts();
         refresh();
+    }
+
+    /** The screen's width decides the grid's columns, now and whenever the window is resized or turned. */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        Page page = attach.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (resizing != null) {
+            resizing.remove();
+            resizing = null;
+        }
+    }
+
+    /** One column of two-line cases up to a phone's width ({@link #PHONE_WIDTH} px, as the stylesheet's), else all. */
+    void fitTo(int windowWidth) {
+        boolean phone = windowWidth > 0 && windowWidth <= PHONE_WIDTH;
+        if (phoneColumn != null && phoneColumn.isVisible() != phone) {
+            phoneColumn.setVisible(phone);
+            wideColumns.forEach(column -> column.setVisible(!phone));
+        }
     }
 
     /** {@code ?search=} fills the search box, so other screens (a safety gate's message) can point at one case. */
@@ -126,20 +163,37 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     private void configureGrid(Clock clock) {
         grid.setAriaLabel("Cases");
         // a template, not a component per row: rows cost the session no server-side components (docs/performance.md)
-        grid.addColumn(LitRenderer.<QueueRow>of("<span theme=${item.theme}>${item.urgency}</span>")
+        Grid.Column<QueueRow> urgencyColumn = grid.addColumn(LitRenderer.<QueueRow>of(
+                        "<span theme=${item.theme}>${item.urgency}</span>")
                         .withProperty("urgency", ReviewQueueView::urgency)
-                        .withProperty("theme", row -> !row.urgent() ? "badge contrast"
-                                : row.riskReviewed() ? "badge error" : "badge error primary"))
+                        .withProperty("theme", ReviewQueueView::badge))
                 .setHeader("Urgency").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(QueueRow::reference).setHeader("Reference").setKey("reference").setSortable(true)
-                .setAutoWidth(true);
-        grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true);
-        grid.addColumn(row -> row.status().label()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
-                .setKey("waiting").setSortable(true).setAutoWidth(true);
-        grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName()).setHeader("Assigned to")
-                .setAutoWidth(true);
+        wideColumns = List.of(urgencyColumn,
+                grid.addColumn(QueueRow::reference).setHeader("Reference").setKey("reference").setSortable(true)
+                        .setAutoWidth(true),
+                grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true),
+                grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true),
+                grid.addColumn(row -> row.status().label()).setHeader("Status").setAutoWidth(true),
+                grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
+                        .setKey("waiting").setSortable(true).setAutoWidth(true),
+                grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName())
+                        .setHeader("Assigned to").setAutoWidth(true));
+        // on a phone seven columns run past the screen's edge (only urgency and reference showed at 320 px): each
+        // case is two lines in one column there, the name first
+        phoneColumn = grid.addColumn(LitRenderer.<QueueRow>of("""
+                        <div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> \
+                        <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · \
+                        ${item.status} · ${item.waiting} · ${item.assignee}</div></div>""")
+                        .withProperty("urgency", ReviewQueueView::urgency)
+                        .withProperty("theme", ReviewQueueView::badge)
+                        .withProperty("name", QueueRow::name)
+                        .withProperty("reference", QueueRow::reference)
+                        .withProperty("status", row -> row.status().label())
+                        .withProperty("waiting", row -> waiting(row, clock))
+                        .withProperty("assignee", row -> row.assigneeName() == null ? "Unassigned"
+                                : row.assigneeName()))
+                .setHeader("Cases");
+        phoneColumn.setVisible(false);
         grid.setItems(query -> loader.fetch(query.getOffset(), query.getLimit()));
         grid.setEmptyStateText("No cases match these filters. Try \u201cAll cases\u201d, or clear the search.");
         // a screenful and a little more: the first response (which Flow keeps per UI) carries these rows
@@ -241,6 +295,10 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     }
 
     /** Urgent cases say whether a therapist has reviewed the risk yet: unreviewed ones lead the queue. */
+    private static String badge(QueueRow row) {
+        return !row.urgent() ? "badge contrast" : row.riskReviewed() ? "badge error" : "badge error primary";
+    }
+
     static String urgency(QueueRow row) {
         return !row.urgent() ? "Routine" : row.riskReviewed() ? "Urgent · risk reviewed" : "Urgent · risk not reviewed";
     }

@@ -87,6 +87,35 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("amira")
+    void onAPhoneEachCaseIsTwoLinesInOneColumnWithItsNameAndBackWhenTheWindowWidens() {
+        String word = ReviewTestData.uniqueWord();
+        var urgent = data.submit(completeAnswers(word + " Urgent").with("safety.safe_now", "no"));
+        ReviewQueueView view = navigate(ReviewQueueView.class);
+        search(word);
+        var columns = grid().getColumns();
+        int phone = 0; // the only column shown
+
+        view.fitTo(320);
+        assertThat(columns.stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
+                .containsExactly("Cases");
+        assertThat(test(grid()).getLitRendererPropertyValue(0, phone, "name", String.class))
+                .isEqualTo(word + " Urgent");
+        assertThat(test(grid()).getLitRendererPropertyValue(0, phone, "reference", String.class))
+                .isEqualTo(urgent.reference());
+        assertThat(test(grid()).getLitRendererPropertyValue(0, phone, "urgency", String.class))
+                .isEqualTo("Urgent · risk not reviewed");
+        assertThat(test(grid()).getLitRendererPropertyValue(0, phone, "assignee", String.class))
+                .isEqualTo("Unassigned");
+
+        view.fitTo(1280);
+        assertThat(columns.stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText)).containsExactly(
+                "Urgency", "Reference", "Name", "Asked for", "Status", "Waiting", "Assigned to");
+        view.fitTo(ReviewQueueView.PHONE_WIDTH + 1);
+        assertThat(columns.getLast().isVisible()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("amira")
     void jAndKMoveTheSelectionAndAAssignsTheSelectedCaseToMe() {
         String word = ReviewTestData.uniqueWord();
         var first = data.submit(completeAnswers(word + " First"));

@@ -1,0 +1,165 @@
+package app.thaw.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import app.thaw.dev.DemoStaffAccounts;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.security.TotpTestCodes;
+
+/**
+ * What a therapist meets on a phone, at the narrowest width (320×640, the reflow width of WCAG 1.4.10) and at an
+ * everyday one (390×844): signing in (password, then the authenticator code), the case queue searched for this
+ * test's own client, that client's case, and the diary. On every page nothing is cut off sideways: the page does not
+ * scroll sideways, and the controls used there lie inside the screen. A page that doesn't fit says which of its
+ * elements stick out past the screen's edge.
+ */
+class StaffOnPhonesBrowserIT extends BrowserTest {
+
+    private static final String THERAPIST = "amira";
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    UserDetailsService staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aTherapistsPagesFitThe320PixelPhone() {
+        walkThroughAt(320, 640);
+    }
+
+    @Test
+    void aTherapistsPagesFitThe390PixelPhone() {
+        walkThroughAt(390, 844);
+    }
+
+    private void walkThroughAt(int width, int height) {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        String surname = ReviewTestData.uniqueWord();
+        String name = "Rowan " + surname;
+        String reference = data.submit(IntakeFixtures.completeAnswers(name)).reference();
+        if (width == 390 && height == 844) {
+            usePhone();
+        } else {
+            usePhone(width, height);
+        }
+
+        signInCheckingEachPage(width);
+
+        // the queue, narrowed to this test's client by the search field
+        open("/staff");
+        Locator cases = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cases").setExact(true));
+        assertThat(cases).isVisible();
+        Locator search = page.getByRole(AriaRole.TEXTBOX,
+                new Page.GetByRoleOptions().setName("Search by name or reference"));
+        search.fill(surname);
+        search.press("Enter");
+        waitForVaadin();
+        // a phone shows each case as two lines in one column: the name first, the reference and status below
+        Locator nameInQueue = page.locator("vaadin-grid-cell-content .queue-card strong")
+                .filter(new Locator.FilterOptions().setHasText(name));
+        Locator referenceInQueue = page.locator("vaadin-grid-cell-content .queue-card-line")
+                .filter(new Locator.FilterOptions().setHasText(reference));
+        assertThat(nameInQueue).isVisible();
+        assertThat(referenceInQueue).isVisible();
+        assertThat(page.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile(surname))))
+                .hasCount(1);
+        assertFits("the case queue", width, control("the 'Cases' heading", cases),
+                control("the search field", search), control("the client's name in the queue", nameInQueue),
+                control("the client's reference in the queue", referenceInQueue));
+
+        // the client's case, opened from the queue with a tap on the row
+        nameInQueue.click();
+        page.waitForURL("**/staff/cases/" + reference);
+        waitForVaadin();
+        Locator caseHeading = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2)
+                .setName(reference + " · " + name));
+        assertThat(caseHeading).isVisible();
+        Locator assign = page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Assign to me (Alt+A)").setExact(true));
+        assertThat(assign).isVisible();
+        assertFits("the case view", width, control("the case's heading", caseHeading),
+                control("the 'Assign to me' button", assign));
+
+        // the diary, this week
+        open("/staff/calendar");
+        Locator range = page.locator(".calendar-range");
+        assertThat(range).isVisible();
+        assertThat(range).hasText(Pattern.compile("\\d"));
+        Locator previous = button("Previous");
+        Locator today = button("Today");
+        Locator next = button("Next");
+        Locator book = button("Book session");
+        for (Locator control : List.of(previous, today, next, book)) {
+            assertThat(control).isVisible();
+        }
+        assertThat(page.locator(".diary-day-head").first()).isVisible();
+        assertFits("the diary", width, control("the diary's heading (the week shown)", range),
+                control("the 'Previous' button", previous), control("the 'Today' button", today),
+                control("the 'Next' button", next), control("the 'Book session' button", book));
+    }
+
+    /**
+     * The sign-in page and the code page, each checked before it is submitted. A sign-in bounced back to the login
+     * page (see {@link BrowserTest#signInAs}) is finished by the base class's retrying sign-in, said in the log.
+     */
+    private void signInCheckingEachPage(int width) {
+        open("/login");
+        Locator username = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username"));
+        Locator password = page.locator("vaadin-password-field input");
+        Locator logIn = button("Log in");
+        assertThat(username).isVisible();
+        assertThat(logIn).isVisible();
+        assertFits("the sign-in page", width, control("the username field", username),
+                control("the password field", password), control("the 'Log in' button", logIn));
+        submitPassword(THERAPIST, DemoStaffAccounts.DEMO_PASSWORD);
+        try {
+            page.getByText("Enter your code").waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+            waitForVaadin();
+            Locator code = page.locator("vaadin-text-field.second-factor-code input");
+            Locator verify = button("Verify");
+            assertThat(code).isVisible();
+            assertThat(verify).isVisible();
+            assertFits("the code page", width, control("the code field", code),
+                    control("the 'Verify' button", verify));
+            enterCode(TotpTestCodes.forDemoAccount(jdbc, THERAPIST));
+            page.getByText("Practice workspace").waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+            waitForVaadin();
+        } catch (TimeoutError bounced) {
+            System.out.println("WARN " + getClass().getSimpleName() + ": signing in at " + width + " px ended on "
+                    + page.url() + "; signing in again without the page checks");
+            open("/login");
+            signInAs(THERAPIST, DemoStaffAccounts.DEMO_PASSWORD);
+        }
+    }
+
+    private void assertFits(String where, int width, PhoneFit.Control... controls) {
+        waitForVaadin();
+        PhoneFit.assertFits(page, where, width, controls);
+    }
+
+    private static PhoneFit.Control control(String what, Locator locator) {
+        return new PhoneFit.Control(what, locator);
+    }
+
+    private Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+}
