@@ -21,7 +21,6 @@ import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -60,9 +59,6 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     /** Rows per grid request; the loader still reads the database {@link QueueLoader#PAGE} rows at a time. */
     static final int GRID_PAGE = 25;
 
-    /** The widest window shown as a phone (the stylesheet's narrow layout starts at the same width). */
-    static final int PHONE_WIDTH = 600;
-
     private final CaseAssignments assignments;
     private final QueueLoader loader;
     private final boolean therapist;
@@ -71,8 +67,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     private final Select<QueueStatuses> statuses = new Select<>();
     private final Select<QueueFilter.Urgency> urgency = new Select<>();
     private final MoreFilters more;
-    private List<Grid.Column<QueueRow>> wideColumns = List.of();
-    private Grid.@Nullable Column<QueueRow> phoneColumn;
+    private @Nullable QueueColumns columns;
     private @Nullable Registration resizing;
 
     public ReviewQueueView(ReviewQueueService review, CaseAssignments assignments, StaffAccountService staff,
@@ -121,12 +116,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    /** One column of two-line cases up to a phone's width ({@link #PHONE_WIDTH} px, as the stylesheet's), else all. */
     void fitTo(int windowWidth) {
-        boolean phone = windowWidth > 0 && windowWidth <= PHONE_WIDTH;
-        if (phoneColumn != null && phoneColumn.isVisible() != phone) {
-            phoneColumn.setVisible(phone);
-            wideColumns.forEach(column -> column.setVisible(!phone));
+        if (columns != null) {
+            columns.fitTo(windowWidth);
         }
     }
 
@@ -162,38 +154,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
 
     private void configureGrid(Clock clock) {
         grid.setAriaLabel("Cases");
-        // a template, not a component per row: rows cost the session no server-side components (docs/performance.md)
-        Grid.Column<QueueRow> urgencyColumn = grid.addColumn(LitRenderer.<QueueRow>of(
-                        "<span theme=${item.theme}>${item.urgency}</span>")
-                        .withProperty("urgency", ReviewQueueView::urgency)
-                        .withProperty("theme", ReviewQueueView::badge))
-                .setHeader("Urgency").setAutoWidth(true).setFlexGrow(0);
-        wideColumns = List.of(urgencyColumn,
-                grid.addColumn(QueueRow::reference).setHeader("Reference").setKey("reference").setSortable(true)
-                        .setAutoWidth(true),
-                grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true),
-                grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true),
-                grid.addColumn(row -> row.status().label()).setHeader("Status").setAutoWidth(true),
-                grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
-                        .setKey("waiting").setSortable(true).setAutoWidth(true),
-                grid.addColumn(row -> row.assigneeName() == null ? "Unassigned" : row.assigneeName())
-                        .setHeader("Assigned to").setAutoWidth(true));
-        // on a phone seven columns run past the screen's edge (only urgency and reference showed at 320 px): each
-        // case is two lines in one column there, the name first
-        phoneColumn = grid.addColumn(LitRenderer.<QueueRow>of("""
-                        <div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> \
-                        <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · \
-                        ${item.status} · ${item.waiting} · ${item.assignee}</div></div>""")
-                        .withProperty("urgency", ReviewQueueView::urgency)
-                        .withProperty("theme", ReviewQueueView::badge)
-                        .withProperty("name", QueueRow::name)
-                        .withProperty("reference", QueueRow::reference)
-                        .withProperty("status", row -> row.status().label())
-                        .withProperty("waiting", row -> waiting(row, clock))
-                        .withProperty("assignee", row -> row.assigneeName() == null ? "Unassigned"
-                                : row.assigneeName()))
-                .setHeader("Cases");
-        phoneColumn.setVisible(false);
+        columns = new QueueColumns(grid, clock);
         grid.setItems(query -> loader.fetch(query.getOffset(), query.getLimit()));
         grid.setEmptyStateText("No cases match these filters. Try \u201cAll cases\u201d, or clear the search.");
         // a screenful and a little more: the first response (which Flow keeps per UI) carries these rows
@@ -284,22 +245,5 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
             case "waiting" -> new QueueSort(QueueSort.Field.SUBMITTED, !descending);
             default -> QueueSort.DEFAULT;
         };
-    }
-
-    /** How long the client has waited for therapy to begin; once it has, they are no longer waiting. */
-    static String waiting(QueueRow row, Clock clock) {
-        return switch (row.status()) {
-            case IN_THERAPY, ENDED, CLOSED -> "Not waiting";
-            default -> Waiting.since(row.submittedAt(), clock.instant());
-        };
-    }
-
-    /** Urgent cases say whether a therapist has reviewed the risk yet: unreviewed ones lead the queue. */
-    private static String badge(QueueRow row) {
-        return !row.urgent() ? "badge contrast" : row.riskReviewed() ? "badge error" : "badge error primary";
-    }
-
-    static String urgency(QueueRow row) {
-        return !row.urgent() ? "Routine" : row.riskReviewed() ? "Urgent · risk reviewed" : "Urgent · risk not reviewed";
     }
 }

@@ -110,7 +110,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         view.fitTo(1280);
         assertThat(columns.stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText)).containsExactly(
                 "Urgency", "Reference", "Name", "Asked for", "Status", "Waiting", "Assigned to");
-        view.fitTo(ReviewQueueView.PHONE_WIDTH + 1);
+        view.fitTo(QueueColumns.PHONE_WIDTH + 1);
         assertThat(columns.getLast().isVisible()).isFalse();
     }
 

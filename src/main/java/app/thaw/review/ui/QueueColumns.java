@@ -1,0 +1,81 @@
+package app.thaw.review.ui;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.renderer.LitRenderer;
+
+import app.thaw.review.QueueRow;
+
+/**
+ * The queue's columns: seven on a wide screen; on a phone each case as two lines in one column, the name first —
+ * seven columns ran past the screen's edge there (only urgency and reference showed at 320 px). Templates, not a
+ * component per row: rows cost the session no server-side components (docs/performance.md).
+ */
+final class QueueColumns {
+
+    /** The widest window shown as a phone (the stylesheet's narrow layout starts at the same width). */
+    static final int PHONE_WIDTH = 600;
+
+    private final List<Grid.Column<QueueRow>> wide;
+    private final Grid.Column<QueueRow> phone;
+
+    QueueColumns(Grid<QueueRow> grid, Clock clock) {
+        wide = List.of(grid.addColumn(LitRenderer.<QueueRow>of("<span theme=${item.theme}>${item.urgency}</span>")
+                                .withProperty("urgency", QueueColumns::urgency)
+                                .withProperty("theme", QueueColumns::badge))
+                        .setHeader("Urgency").setAutoWidth(true).setFlexGrow(0),
+                grid.addColumn(QueueRow::reference).setHeader("Reference").setKey("reference").setSortable(true)
+                        .setAutoWidth(true),
+                grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true),
+                grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true),
+                grid.addColumn(row -> row.status().label()).setHeader("Status").setAutoWidth(true),
+                grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
+                        .setKey("waiting").setSortable(true).setAutoWidth(true),
+                grid.addColumn(QueueColumns::assignee).setHeader("Assigned to").setAutoWidth(true));
+        phone = grid.addColumn(LitRenderer.<QueueRow>of("""
+                        <div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> \
+                        <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · \
+                        ${item.status} · ${item.waiting} · ${item.assignee}</div></div>""")
+                        .withProperty("urgency", QueueColumns::urgency)
+                        .withProperty("theme", QueueColumns::badge)
+                        .withProperty("name", QueueRow::name)
+                        .withProperty("reference", QueueRow::reference)
+                        .withProperty("status", row -> row.status().label())
+                        .withProperty("waiting", row -> waiting(row, clock))
+                        .withProperty("assignee", QueueColumns::assignee))
+                .setHeader("Cases");
+        phone.setVisible(false);
+    }
+
+    /** One column of two-line cases up to a phone's width, else all seven. */
+    void fitTo(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth <= PHONE_WIDTH;
+        if (phone.isVisible() != narrow) {
+            phone.setVisible(narrow);
+            wide.forEach(column -> column.setVisible(!narrow));
+        }
+    }
+
+    /** How long the client has waited for therapy to begin; once it has, they are no longer waiting. */
+    static String waiting(QueueRow row, Clock clock) {
+        return switch (row.status()) {
+            case IN_THERAPY, ENDED, CLOSED -> "Not waiting";
+            default -> Waiting.since(row.submittedAt(), clock.instant());
+        };
+    }
+
+    static String urgency(QueueRow row) {
+        return !row.urgent() ? "Routine" : row.riskReviewed() ? "Urgent · risk reviewed" : "Urgent · risk not reviewed";
+    }
+
+    /** Urgent cases say whether a therapist has reviewed the risk yet: unreviewed ones lead the queue. */
+    private static String badge(QueueRow row) {
+        return !row.urgent() ? "badge contrast" : row.riskReviewed() ? "badge error" : "badge error primary";
+    }
+
+    private static String assignee(QueueRow row) {
+        return row.assigneeName() == null ? "Unassigned" : row.assigneeName();
+    }
+}
