@@ -6,6 +6,8 @@ import java.util.List;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
+import org.jspecify.annotations.Nullable;
+
 import app.thaw.review.QueueRow;
 
 /**
@@ -18,8 +20,11 @@ final class QueueColumns {
     /** The widest window shown as a phone (the stylesheet's narrow layout starts at the same width). */
     static final int PHONE_WIDTH = 600;
 
+    private final Grid<QueueRow> grid;
+    private final Clock clock;
     private final List<Grid.Column<QueueRow>> wide;
-    private final Grid.Column<QueueRow> phone;
+    /** Made the first time the queue is shown on a phone: a wide screen's sessions never hold it. */
+    private Grid.@Nullable Column<QueueRow> phone;
 
     QueueColumns(Grid<QueueRow> grid, Clock clock) {
         wide = List.of(grid.addColumn(LitRenderer.<QueueRow>of("<span theme=${item.theme}>${item.urgency}</span>")
@@ -34,7 +39,24 @@ final class QueueColumns {
                 grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
                         .setKey("waiting").setSortable(true).setAutoWidth(true),
                 grid.addColumn(QueueColumns::assignee).setHeader("Assigned to").setAutoWidth(true));
-        phone = grid.addColumn(LitRenderer.<QueueRow>of("""
+        this.grid = grid;
+        this.clock = clock;
+    }
+
+    /** One column of two-line cases up to a phone's width, else all seven. */
+    void fitTo(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth <= PHONE_WIDTH;
+        if (narrow && phone == null) {
+            phone = phoneColumn();
+        }
+        if (phone != null && phone.isVisible() != narrow) {
+            phone.setVisible(narrow);
+            wide.forEach(column -> column.setVisible(!narrow));
+        }
+    }
+
+    private Grid.Column<QueueRow> phoneColumn() {
+        Grid.Column<QueueRow> column = grid.addColumn(LitRenderer.<QueueRow>of("""
                         <div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> \
                         <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · \
                         ${item.status} · ${item.waiting} · ${item.assignee}</div></div>""")
@@ -46,16 +68,8 @@ final class QueueColumns {
                         .withProperty("waiting", row -> waiting(row, clock))
                         .withProperty("assignee", QueueColumns::assignee))
                 .setHeader("Cases");
-        phone.setVisible(false);
-    }
-
-    /** One column of two-line cases up to a phone's width, else all seven. */
-    void fitTo(int windowWidth) {
-        boolean narrow = windowWidth > 0 && windowWidth <= PHONE_WIDTH;
-        if (phone.isVisible() != narrow) {
-            phone.setVisible(narrow);
-            wide.forEach(column -> column.setVisible(!narrow));
-        }
+        column.setVisible(false);
+        return column;
     }
 
     /** How long the client has waited for therapy to begin; once it has, they are no longer waiting. */

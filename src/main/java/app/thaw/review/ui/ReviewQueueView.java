@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
@@ -17,7 +16,6 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -27,7 +25,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -68,7 +65,6 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
     private final Select<QueueFilter.Urgency> urgency = new Select<>();
     private final MoreFilters more;
     private @Nullable QueueColumns columns;
-    private @Nullable Registration resizing;
 
     public ReviewQueueView(ReviewQueueService review, CaseAssignments assignments, StaffAccountService staff,
                            CurrentUser currentUser, Clock clock) {
@@ -100,20 +96,13 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         refresh();
     }
 
-    /** The screen's width decides the grid's columns, now and whenever the window is resized or turned. */
+    /**
+     * The screen's width when the queue opens decides its columns (a window narrowed later scrolls the grid sideways,
+     * as before): no resize listener is kept per queue, whose server-side state counts against issue 20's 200 KB.
+     */
     @Override
     protected void onAttach(AttachEvent attach) {
-        Page page = attach.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        resizing = page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (resizing != null) {
-            resizing.remove();
-            resizing = null;
-        }
+        attach.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
     }
 
     void fitTo(int windowWidth) {
