@@ -77,8 +77,10 @@ record QueueSearch(@Nullable String reference, @Nullable String email, List<Stri
                 skipped = true;
                 continue;
             }
+            // the key computed once (an init plan), not once per candidate row: under the generic plan a prepared
+            // statement gets after five runs, 'Mei Byr' at 4 M intakes took 5.4 ms instead of 1.4
             sql.append(" and exists (select 1 from intake_search w where w.intake_id = t.intake_id"
-                    + " and w.term = queue_search_key(?))");
+                    + " and w.term = (select queue_search_key(?)))");
             args.add(word);
         }
     }
