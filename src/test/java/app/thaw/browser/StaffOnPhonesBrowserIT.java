@@ -55,11 +55,7 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
         String surname = ReviewTestData.uniqueWord();
         String name = "Rowan " + surname;
         String reference = data.submit(IntakeFixtures.completeAnswers(name)).reference();
-        if (width == 390 && height == 844) {
-            usePhone();
-        } else {
-            usePhone(width, height);
-        }
+        usePhone(width, height);
 
         signInCheckingEachPage(width);
 

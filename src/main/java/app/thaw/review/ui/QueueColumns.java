@@ -73,14 +73,14 @@ final class QueueColumns {
     }
 
     /** How long the client has waited for therapy to begin; once it has, they are no longer waiting. */
-    static String waiting(QueueRow row, Clock clock) {
+    private static String waiting(QueueRow row, Clock clock) {
         return switch (row.status()) {
             case IN_THERAPY, ENDED, CLOSED -> "Not waiting";
             default -> Waiting.since(row.submittedAt(), clock.instant());
         };
     }
 
-    static String urgency(QueueRow row) {
+    private static String urgency(QueueRow row) {
         return !row.urgent() ? "Routine" : row.riskReviewed() ? "Urgent · risk reviewed" : "Urgent · risk not reviewed";
     }
 
