@@ -74,9 +74,13 @@ class TimeAwayBrowserIT extends BrowserTest {
         choose("Therapist", name);
         datePicker("First day away").fill(PICKER_DATE.format(away));
         datePicker("First day away").press("Enter");
+        // the first day sets the last day to match; its answer must arrive before the last day is typed over it
+        waitForVaadin();
+        assertThat(datePicker("Last day away")).hasValue(PICKER_DATE.format(away));
         datePicker("Last day away").fill(PICKER_DATE.format(away.plusDays(1)));
         datePicker("Last day away").press("Enter");
         waitForVaadin();
+        assertThat(datePicker("Last day away")).hasValue(PICKER_DATE.format(away.plusDays(1)));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add time away")).click();
         waitForVaadin();
 
