@@ -75,6 +75,47 @@ class BenchDataInvariantsTest {
         assertThat(solid).isEqualTo(12);
     }
 
+    @Test
+    void aNationalPracticesManyRoomsAreNeverDoubleBookedEither() {
+        // more rooms than one 64-bit word of the planner's room map holds, and more in-person sessions than they hold
+        Instant now = Instant.parse("2026-03-20T12:00:00Z");
+        LocalDate first = LocalDate.of(2026, 3, 1);
+        var therapists = week(400, first);
+        List<Long> rooms = java.util.stream.LongStream.rangeClosed(1, 70).boxed().toList();
+        var settings = new DiaryPlanner.Settings(LONDON, first, first.plusDays(14), now, 40_000, rooms, 0, 7, 3);
+        List<DiaryPlanner.Session> sessions = new ArrayList<>();
+        new DiaryPlanner(settings, therapists, (t, at, random) -> new DiaryPlanner.Client(1000 + t, null))
+                .plan(sessions::add);
+
+        Map<Long, List<DiaryPlanner.Session>> byRoom = new HashMap<>();
+        sessions.stream().filter(s -> s.roomId() != null && s.state() != DiaryPlanner.State.CANCELLED)
+                .forEach(s -> byRoom.computeIfAbsent(s.roomId(), k -> new ArrayList<>()).add(s));
+        assertThat(byRoom.keySet()).contains(1L, 64L, 65L, 70L);
+        byRoom.values().forEach(BenchDataInvariantsTest::assertNoOverlap);
+    }
+
+    @Test
+    void aDiaryTooSmallIsRefusedBeforeLoadingWithTheTherapistsItNeeds() {
+        Instant now = Instant.parse("2026-03-20T12:00:00Z");
+        LocalDate first = LocalDate.of(2026, 3, 1);
+        var small = new DiaryPlanner.Settings(LONDON, first, first.plusDays(28), now, 10_000, List.of(1L), 0, 7, 3);
+        // ten therapists, 12 hours a day for 28 days, at most 3,360 one-hour sessions
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> DiaryPlanner.checkCapacity(small, week(10, first)))
+                .withMessageStartingWith("Working hours cannot hold 10,000 sessions: 10 therapists hold at most ")
+                .withMessageMatching(".*give --therapists=(3[0-9]|4[0-9]) or lower --appointments");
+        var enough = new DiaryPlanner.Settings(LONDON, first, first.plusDays(28), now, 2_000, List.of(1L), 0, 7, 3);
+        DiaryPlanner.checkCapacity(enough, week(10, first));
+    }
+
+    private static List<DiaryPlanner.Therapist> week(int count, LocalDate first) {
+        List<DiaryPlanner.Therapist> therapists = new ArrayList<>();
+        for (long id = 1; id <= count; id++) {
+            therapists.add(new DiaryPlanner.Therapist(id, EnumSet.allOf(DayOfWeek.class), 8, 20, Set.of()));
+        }
+        return therapists;
+    }
+
     private static void assertNoOverlap(List<DiaryPlanner.Session> sessions) {
         var sorted = sessions.stream().sorted(java.util.Comparator.comparing(DiaryPlanner.Session::starts)).toList();
         for (int i = 1; i < sorted.size(); i++) {

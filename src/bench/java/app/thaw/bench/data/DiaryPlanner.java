@@ -63,6 +63,21 @@ public final class DiaryPlanner {
         this.caseload = caseload;
     }
 
+    /**
+     * Refuses, before anything is loaded, a target the working hours cannot hold even with every hour taken (a couples
+     * session wherever one could go, the fewest sessions): the message names the therapists it would need.
+     */
+    public static void checkCapacity(Settings settings, List<Therapist> therapists) {
+        var anyone = new Client(1, 2L);
+        long most = new DiaryPlanner(settings, therapists, (t, at, random) -> anyone).run(1, null);
+        if (most < settings.target() * 0.98) {
+            long needed = (long) Math.ceil(therapists.size() * settings.target() / (most * 0.95));
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Working hours cannot hold %,d "
+                    + "sessions: %,d therapists hold at most %,d; give --therapists=%d or lower --appointments",
+                    settings.target(), therapists.size(), most, needed));
+        }
+    }
+
     /** Lays out about {@code target} sessions; returns how many went to the sink. */
     public long plan(Consumer<Session> sink) {
         double fill = calibrate();
@@ -89,7 +104,8 @@ public final class DiaryPlanner {
     private long run(double fill, @Nullable Consumer<Session> sink) {
         var random = new Random(settings.seed());
         int days = (int) ChronoUnit.DAYS.between(settings.firstDay(), settings.lastDay());
-        int[] roomsTaken = new int[days * 24];
+        int words = (settings.roomIds().size() + 63) / 64;
+        long[] roomsTaken = new long[days * 24 * words];
         LocalDate today = LocalDate.ofInstant(settings.now(), settings.zone());
         long count = 0;
         for (int d = 0; d < days; d++) {
@@ -116,7 +132,7 @@ public final class DiaryPlanner {
                     Kind kind = couplesSlot && client.partnerIntakeId() != null ? Kind.COUPLES
                             : random.nextInt(12) == 0 ? Kind.ASSESSMENT : Kind.INDIVIDUAL;
                     int hours = kind == Kind.COUPLES ? 2 : 1;
-                    Long room = random.nextDouble() < IN_PERSON_SHARE ? freeRoom(roomsTaken, d, hour, hours, random)
+                    Long room = random.nextDouble() < IN_PERSON_SHARE ? freeRoom(roomsTaken, words, d, hour, hours, random)
                             : null;
                     count++;
                     if (random.nextDouble() < CANCELLED_SHARE) {
@@ -135,7 +151,8 @@ public final class DiaryPlanner {
         return count;
     }
 
-    private @Nullable Long freeRoom(int[] taken, int day, int hour, int hours, Random random) {
+    /** One bit a room for each hour of each day: {@code words} longs an hour. */
+    private @Nullable Long freeRoom(long[] taken, int words, int day, int hour, int hours, Random random) {
         List<Long> rooms = settings.roomIds();
         if (rooms.isEmpty()) {
             return null;
@@ -143,14 +160,14 @@ public final class DiaryPlanner {
         int offset = random.nextInt(rooms.size());
         for (int i = 0; i < rooms.size(); i++) {
             int room = (offset + i) % rooms.size();
-            int bit = 1 << room;
+            long bit = 1L << (room & 63);
             boolean free = true;
             for (int h = hour; h < hour + hours; h++) {
-                free &= (taken[day * 24 + h] & bit) == 0;
+                free &= (taken[(day * 24 + h) * words + room / 64] & bit) == 0;
             }
             if (free) {
                 for (int h = hour; h < hour + hours; h++) {
-                    taken[day * 24 + h] |= bit;
+                    taken[(day * 24 + h) * words + room / 64] |= bit;
                 }
                 return rooms.get(room);
             }

@@ -22,7 +22,7 @@ import app.thaw.review.factors.FactorRuleLoader;
 /**
  * {@code -Dbench=generate}: fills an empty bench database with a practice group's three years — by default
  * 1,000,000 intakes, 200 therapists, 20 rooms and 2,000,000 sessions — through COPY, with every constraint and
- * trigger of the schema in force. {@code --intakes=50000} scales everything else down with it.
+ * trigger of the schema in force. {@code --intakes=50000} scales everything else with it, down or up.
  */
 public class GenerateCommand implements BenchCommand {
 
@@ -109,9 +109,10 @@ public class GenerateCommand implements BenchCommand {
 
     private static GenerateRun settings(BenchOptions options) {
         int intakes = options.integer("intakes", options.integer("scale", 1_000_000));
-        int therapists = options.integer("therapists", Math.clamp(intakes / 5000, 5, 200));
+        // a therapist for every 5,000 intakes and a room for every ten therapists, as at 1 M (200 and 20)
+        int therapists = options.integer("therapists", Math.max(intakes / 5000, 5));
         return new GenerateRun(intakes, options.number("appointments", 2L * intakes), therapists,
-                Math.min(options.integer("rooms", Math.clamp(therapists / 10, 2, 20)), 31), options.integer("years", 3),
+                options.integer("rooms", Math.max(therapists / 10, 2)), options.integer("years", 3),
                 options.number("seed", 2026), options.integer("chunk", 10_000), options.integer("profiles", 256),
                 Instant.now());
     }
@@ -134,6 +135,9 @@ public class GenerateCommand implements BenchCommand {
                 run.therapists(), fresh);
         List<Long> roomIds = Practice.rooms(jdbc, run.rooms(), fresh);
         List<DiaryPlanner.Therapist> diaries = Practice.workingWeeks(jdbc, therapistIds, firstDay, lastDay, random, fresh);
+        // the diary's capacity is known now; loading millions of intakes first would only delay the refusal
+        DiaryPlanner.checkCapacity(SessionLoad.settings(roomIds, firstDay, lastDay, now, run.appointments(), run.seed()),
+                diaries);
         phases.end("staff, rooms, working hours");
 
         var definition = QuestionnaireLoader.loadCurrent();

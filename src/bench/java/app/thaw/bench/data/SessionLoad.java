@@ -35,9 +35,7 @@ final class SessionLoad {
         jdbc.query("select code, id from appointment_type", rs -> {
             types.put(rs.getString(1), rs.getLong(2));
         });
-        var settings = new DiaryPlanner.Settings(Application.PRACTICE_ZONE, firstDay, lastDay, now, appointments,
-                roomIds, 0, 35, seed);
-        var planner = new DiaryPlanner(settings, diaries, caseload);
+        var planner = new DiaryPlanner(settings(roomIds, firstDay, lastDay, now, appointments, seed), diaries, caseload);
         var copy = new ParallelCopy(bench, workers, triggersOff);
         long[] nextId = {1};
         long[] chunkFirst = {1};
@@ -62,6 +60,13 @@ final class SessionLoad {
         copy.finish();
         System.out.println("  sessions loaded: " + copy.report());
         return planned;
+    }
+
+    /** The diary's shape: the first therapist's next five weeks booked solid. */
+    static DiaryPlanner.Settings settings(List<Long> roomIds, LocalDate firstDay, LocalDate lastDay, Instant now,
+                                          long appointments, long seed) {
+        return new DiaryPlanner.Settings(Application.PRACTICE_ZONE, firstDay, lastDay, now, appointments, roomIds, 0,
+                35, seed);
     }
 
     /**
