@@ -1,6 +1,7 @@
 package app.thaw.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ import app.thaw.security.TotpTestCodes;
  * everyday one (390×844): signing in (password, then the authenticator code), the case queue searched for this
  * test's own client, that client's case, and the diary. On every page nothing is cut off sideways: the page does not
  * scroll sideways, and the controls used there lie inside the screen. A page that doesn't fit says which of its
- * elements stick out past the screen's edge.
+ * elements stick out past the screen's edge. And a practice manager assigning a case from the queue on a phone.
  */
 class StaffOnPhonesBrowserIT extends BrowserTest {
 
@@ -48,6 +49,53 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
     @Test
     void aTherapistsPagesFitThe390PixelPhone() {
         walkThroughAt(390, 844);
+    }
+
+    @Test
+    void aPracticeManagerAssignsACaseFromTheQueueOnAPhone() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        String surname = ReviewTestData.uniqueWord();
+        String name = "Morgan " + surname;
+        String reference = data.submit(IntakeFixtures.completeAnswers(name)).reference();
+        usePhone(320, 640);
+        open("/login");
+        signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
+        open("/staff");
+        Locator search = page.getByRole(AriaRole.TEXTBOX,
+                new Page.GetByRoleOptions().setName("Search by name or reference"));
+        search.fill(surname);
+        search.press("Enter");
+        waitForVaadin();
+
+        // a manager's tap selects the case (only therapists open cases from the queue), then the button assigns it
+        // after the tap the grid held a second, hidden copy of the card (a spare row of its own): the case shown is visible
+        Locator card = page.locator("vaadin-grid-cell-content .queue-card")
+                .filter(new Locator.FilterOptions().setHasText(name).setVisible(true));
+        card.click();
+        waitForVaadin();
+        Locator assign = button("Assign selected case…");
+        assertFits("the manager's case queue", 320, control("the client's case in the queue", card),
+                control("the 'Assign selected case…' button", assign));
+        assign.click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("Assign " + reference);
+        Locator therapist = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("^Therapist(\\s|$)")));
+        therapist.click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Dr Amira Khan")).click();
+        waitForVaadin();
+        dialog.locator("vaadin-text-area textarea").fill("Couples caseload");
+        Locator save = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign").setExact(true));
+        assertFits("the assign dialog", 320, control("the therapist field", therapist),
+                control("the 'Assign' button", save));
+        save.click();
+        waitForVaadin();
+
+        assertThat(dialog).isHidden();
+        assertThat(page.locator("vaadin-grid-cell-content .queue-card-line")
+                .filter(new Locator.FilterOptions().setHasText(reference).setVisible(true))).containsText("Dr Amira Khan");
+        assertThat(jdbc.queryForObject("select s.username from intake i join staff_account s on s.id = "
+                + "i.queue_assignee_id where i.reference = ?", String.class, reference)).isEqualTo(THERAPIST);
     }
 
     private void walkThroughAt(int width, int height) {
