@@ -3,7 +3,6 @@ package app.thaw.outcomes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,11 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.SubmittedIntakes;
-import app.thaw.intake.questionnaire.Answers;
-import app.thaw.intake.questionnaire.Item;
-import app.thaw.intake.questionnaire.Option;
-import app.thaw.intake.questionnaire.QuestionnaireDefinition;
-import app.thaw.intake.questionnaire.Scorer;
 import app.thaw.outcomes.domain.EpisodeStore;
 import app.thaw.outcomes.domain.MeasureStore;
 import app.thaw.security.Roles;
@@ -80,65 +74,16 @@ public class DemoOutcomeSeeding {
         grant.requireFor(CaseOperation.READ_CLINICAL);
         long client = grant.intakeId();
         Instant answered = sessionStart.minus(Duration.ofHours(5));
-        List<Measure> measures = new ArrayList<>(List.of(Measure.PHQ9, Measure.GAD7, Measure.FEELINGS));
-        if (couple) {
-            measures.addAll(List.of(Measure.CSI4, Measure.PARTNER_SAFETY));
-        }
-        Map<String, List<String>> given = new LinkedHashMap<>();
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        List<String> versions = new ArrayList<>();
-        for (Measure measure : measures) {
-            QuestionnaireDefinition definition = catalog.definition(measure);
-            int target = switch (measure) {
-                case PHQ9 -> phq9;
-                case GAD7 -> Math.max(0, phq9 - 3);
-                case FEELINGS -> Math.min(15, phq9 / 2 + 2);
-                case CSI4 -> Math.max(4, 20 - phq9);
-                case PARTNER_SAFETY -> 0;
-            };
-            given.putAll(measure == Measure.PARTNER_SAFETY ? Map.of("safety.partner_fear", List.of("no"))
-                    : spread(definition, target));
-            versions.add(definition.key());
-            if (measure.scored()) {
-                Scorer.score(definition, Answers.of(given)).scores().stream()
-                        .filter(s -> s.id().equals(measure.scoreId())).findFirst()
-                        .ifPresent(s -> scores.put(measure.scoreId(), s.total()));
-            }
-        }
-        var request = store.createRequest(client, appointment, Measure.store(new java.util.HashSet<>(measures)),
+        var set = SampleAnswers.forPhq9(catalog, phq9, couple);
+        Map<String, Integer> scores = set.scores();
+        var request = store.createRequest(client, appointment, Measure.store(set.measures()),
                 sessionStart, sessionStart.minus(Duration.ofDays(1)), sessionStart.plus(Duration.ofMinutes(50)))
                 .orElseThrow();
-        store.saveResponse(client, request, "CLIENT", answered, String.join(",", versions),
-                json.writeValueAsString(given), scores, false);
+        store.saveResponse(client, request, "CLIENT", answered, String.join(",", set.versions()),
+                json.writeValueAsString(set.given()), scores, false);
         store.markAnswered(request, answered);
         episodes.measured(client, Objects.requireNonNull(scores.get("phq9"), "demo answers are complete"),
                 Objects.requireNonNull(scores.get("gad7"), "demo answers are complete"));
-    }
-
-    /** Item answers adding up to {@code target}, spread evenly; the risk item (PHQ-9 item 9) stays at 0. */
-    private static Map<String, List<String>> spread(QuestionnaireDefinition definition, int target) {
-        List<Item> items = definition.items().stream().filter(i -> !i.id().equals("phq9.9")).toList();
-        int[] values = new int[items.size()];
-        int left = target;
-        boolean added = true;
-        while (left > 0 && added) {
-            added = false;
-            for (int i = 0; i < items.size() && left > 0; i++) {
-                int max = definition.optionsFor(items.get(i)).stream().mapToInt(Option::score).max().orElse(0);
-                if (values[i] < max) {
-                    values[i]++;
-                    left--;
-                    added = true;
-                }
-            }
-        }
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            answers.put(items.get(i).id(), List.of(String.valueOf(values[i])));
-        }
-        definition.items().stream().filter(i -> i.id().equals("phq9.9"))
-                .forEach(i -> answers.put(i.id(), List.of("0")));
-        return answers;
     }
 
     /**

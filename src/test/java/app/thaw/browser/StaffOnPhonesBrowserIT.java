@@ -61,11 +61,7 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
         open("/login");
         signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
         open("/staff");
-        Locator search = page.getByRole(AriaRole.TEXTBOX,
-                new Page.GetByRoleOptions().setName("Search by name or reference"));
-        search.fill(surname);
-        search.press("Enter");
-        waitForVaadin();
+        searchQueueFor(surname);
 
         // a manager's tap selects the case (only therapists open cases from the queue), then the button assigns it
         // after the tap the grid held a second, hidden copy of the card (a spare row of its own): the case shown is visible
@@ -111,11 +107,7 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
         open("/staff");
         Locator cases = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cases").setExact(true));
         assertThat(cases).isVisible();
-        Locator search = page.getByRole(AriaRole.TEXTBOX,
-                new Page.GetByRoleOptions().setName("Search by name or reference"));
-        search.fill(surname);
-        search.press("Enter");
-        waitForVaadin();
+        Locator search = searchQueueFor(surname);
         // a phone shows each case as two lines in one column: the name first, the reference and status below
         Locator nameInQueue = page.locator("vaadin-grid-cell-content .queue-card strong")
                 .filter(new Locator.FilterOptions().setHasText(name));
@@ -192,6 +184,16 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
             open("/login");
             signInAs(THERAPIST, DemoStaffAccounts.DEMO_PASSWORD);
         }
+    }
+
+    /** Types into the queue's search field and waits for the rows; returns the field. */
+    private Locator searchQueueFor(String text) {
+        Locator search = page.getByRole(AriaRole.TEXTBOX,
+                new Page.GetByRoleOptions().setName("Search by name or reference"));
+        search.fill(text);
+        search.press("Enter");
+        waitForVaadin();
+        return search;
     }
 
     private void assertFits(String where, int width, PhoneFit.Control... controls) {

@@ -181,6 +181,44 @@ class BenchDataInvariantsTest {
     }
 
     @Test
+    void repeatMeasuresScoreAsTheirStoredAnswersWouldAndRaiseNoRisk() {
+        var json = JsonMapper.builder().build();
+        var pool = new MeasurePool(json);
+        var catalog = new app.thaw.outcomes.MeasureCatalog();
+        java.util.Set<Integer> levels = new java.util.HashSet<>();
+        for (long intake = 1; intake <= 300; intake++) {
+            for (boolean couple : new boolean[] {false, true}) {
+                var set = pool.answeredBefore(intake, intake * 7919, couple);
+                Map<String, List<String>> stored = json.readValue(set.answersJson(), new TypeReference<>() { });
+                var answers = Answers.of(stored);
+                assertThat(total(catalog, app.thaw.outcomes.Measure.PHQ9, answers)).isEqualTo(set.phq9());
+                assertThat(total(catalog, app.thaw.outcomes.Measure.GAD7, answers)).isEqualTo(set.gad7());
+                assertThat(total(catalog, app.thaw.outcomes.Measure.FEELINGS, answers)).isEqualTo(set.feelings());
+                assertThat(stored.get("phq9.9")).containsExactly("0");
+                if (couple) {
+                    assertThat(total(catalog, app.thaw.outcomes.Measure.CSI4, answers)).isEqualTo(set.csi4());
+                    assertThat(set.measures()).isEqualTo("PHQ9,GAD7,CSI4,FEELINGS,PARTNER_SAFETY");
+                    assertThat(stored.get("safety.partner_fear")).containsExactly("no");
+                } else {
+                    assertThat(set.csi4()).isNull();
+                    assertThat(set.measures()).isEqualTo("PHQ9,GAD7,FEELINGS");
+                }
+                assertThat(set.phq9()).isBetween(2, 21);
+                levels.add(set.phq9());
+                // a resumed load makes the same rows
+                assertThat(pool.answeredBefore(intake, intake * 7919, couple)).isEqualTo(set);
+            }
+        }
+        assertThat(levels).hasSizeGreaterThan(15);
+    }
+
+    private static Integer total(app.thaw.outcomes.MeasureCatalog catalog, app.thaw.outcomes.Measure measure,
+                                 Answers answers) {
+        return Scorer.score(catalog.definition(measure), answers).scores().stream()
+                .filter(s -> s.id().equals(measure.scoreId())).findFirst().orElseThrow().total();
+    }
+
+    @Test
     void referencesAreUniqueAndInTheAppsFormat() {
         var seen = new java.util.HashSet<String>();
         for (long id = 1; id <= 200_000; id++) {

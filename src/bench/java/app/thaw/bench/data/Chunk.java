@@ -27,8 +27,14 @@ final class Chunk {
             + "room_id, type_id, format, starts_at, ends_at, state, cancelled_by_client, cancel_reason, "
             + "cancelled_by_staff_id, cancelled_at, created_at, created_by");
 
+    final CopyBuffer measureRequests = new CopyBuffer("measure_request", "id, intake_id, appointment_id, measures, "
+            + "session_starts, created_at, expires_at, emailed_at, answered_at");
+    final CopyBuffer measureResponses = new CopyBuffer("measure_response", "id, intake_id, request_id, source, "
+            + "answered_at, versions, answers, phq9, gad7, csi4, feelings, risk");
+
     private List<CopyBuffer> inOrder() {
-        return List.of(coupleCases, intakes, reviewCases, suggestions, referrals, notes, audit, appointments);
+        return List.of(coupleCases, intakes, reviewCases, suggestions, referrals, notes, audit, appointments,
+                measureRequests, measureResponses);
     }
 
     int intakeRows() {

@@ -41,6 +41,18 @@ final class ForeignKeys {
         return keys.size();
     }
 
+    /** An answer names its request by id and time (V175's two-column key, which {@link #check} leaves out). */
+    static void checkAnswersMatchTheirRequests(JdbcTemplate jdbc) {
+        Long wrong = jdbc.queryForObject("""
+                select count(*) from measure_response r
+                 where r.request_id is not null
+                   and not exists (select 1 from measure_request q
+                                    where q.id = r.request_id and q.answered_at = r.answered_at)""", Long.class);
+        if (wrong != null && wrong > 0) {
+            throw new IllegalStateException(wrong + " answered measures name no request answered at their time");
+        }
+    }
+
     /**
      * What the queue's triggers would have set, checked once after a load without them: each intake's copy of its
      * assignee and its rank (V15, V17, V70). Throws if any intake differs.

@@ -157,21 +157,23 @@ public class GenerateCommand implements BenchCommand {
         long startedDiary = System.nanoTime();
         long planned = SessionLoad.load(bench, roomIds, diaries, new Caseload(ledger, run.intakes(), start), firstDay,
                 lastDay, now, run.appointments(), run.seed(), workers, fast,
-                triggersOff, done -> progress("sessions", done, run.appointments(), startedDiary));
+                triggersOff, new MeasurePool(bench.bean(JsonMapper.class)),
+                done -> progress("sessions", done, run.appointments(), startedDiary));
         phases.end("sessions (" + planned + ")");
         int claims = SessionLoad.claimDiary(jdbc, workers);
         if (triggersOff) {
             System.out.println("  diary claims " + claims);
             phases.end("diary claims, after the load");
             var tables = new java.util.ArrayList<>(DeferredSearchTerms.BULK_TABLES);
-            tables.add("audit_entry");
+            tables.addAll(List.of("audit_entry", "measure_request", "measure_response"));
             System.out.println("  foreign keys checked: " + ForeignKeys.check(jdbc, tables, workers));
             ForeignKeys.checkQueueCopies(jdbc);
+            ForeignKeys.checkAnswersMatchTheirRequests(jdbc);
             phases.end("foreign keys and queue copies checked, after the load");
         }
 
         for (String table : List.of("staff_account", "room", "working_hours", "working_exception", "couple_case",
-                "intake", "appointment")) {
+                "intake", "appointment", "measure_request", "measure_response")) {
             jdbc.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce((select max(id) from "
                     + table + "), 1))");
         }

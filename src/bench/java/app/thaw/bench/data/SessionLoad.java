@@ -29,7 +29,8 @@ final class SessionLoad {
     /** Returns the sessions planned. */
     static long load(BenchContext bench, List<Long> roomIds, List<DiaryPlanner.Therapist> diaries, Caseload caseload,
                      LocalDate firstDay, LocalDate lastDay, Instant now, long appointments, long seed, int workers,
-                     boolean sharedCiphertexts, boolean triggersOff, Consumer<Long> progress) throws Exception {
+                     boolean sharedCiphertexts, boolean triggersOff, MeasurePool measures, Consumer<Long> progress)
+            throws Exception {
         JdbcTemplate jdbc = bench.jdbc();
         Map<String, Long> types = new LinkedHashMap<>();
         jdbc.query("select code, id from appointment_type", rs -> {
@@ -38,6 +39,7 @@ final class SessionLoad {
         var planner = new DiaryPlanner(settings(roomIds, firstDay, lastDay, now, appointments, seed), diaries, caseload);
         var copy = new ParallelCopy(bench, workers, triggersOff);
         long[] nextId = {1};
+        long[] nextMeasure = {1};
         long[] chunkFirst = {1};
         Chunk[] current = {new Chunk()};
         Runnable send = () -> {
@@ -48,7 +50,14 @@ final class SessionLoad {
             chunkFirst[0] = nextId[0];
         };
         long planned = planner.plan(session -> {
-            row(current[0].appointments, nextId[0]++, session, types, sharedCiphertexts);
+            long id = nextId[0]++;
+            row(current[0].appointments, id, session, types, sharedCiphertexts);
+            if (session.state() == DiaryPlanner.State.ATTENDED) {
+                measured(current[0], measures, id, session.intakeId(), session, nextMeasure);
+                if (session.partnerIntakeId() != null) {
+                    measured(current[0], measures, id, session.partnerIntakeId(), session, nextMeasure);
+                }
+            }
             if (current[0].appointmentRows() >= CHUNK) {
                 send.run();
                 progress.accept(nextId[0] - 1);
@@ -85,6 +94,24 @@ final class SessionLoad {
                  where a.state <> 'CANCELLED' and a.therapist_id % ? = ?
                    and not exists (select 1 from diary_claim d where d.appointment_id = a.id)""", shares, k),
                 "Claiming the diary").stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * The measures one client answered for an attended session: asked the day before, answered that morning (the
+     * request and its answer carry the same time, which their key pairs). Ids follow the plan, so a resumed run
+     * makes the same ones.
+     */
+    private static void measured(Chunk chunk, MeasurePool measures, long appointmentId, long intakeId,
+                                 DiaryPlanner.Session session, long[] nextId) {
+        long id = nextId[0]++;
+        var set = measures.answeredBefore(intakeId, appointmentId, session.partnerIntakeId() != null);
+        Instant asked = session.starts().minus(java.time.Duration.ofDays(1));
+        Instant answered = session.starts().minus(java.time.Duration.ofHours(5));
+        chunk.measureRequests.add(id).add(intakeId).add(appointmentId).add(set.measures()).add(session.starts())
+                .add(asked).add(session.ends()).add(asked).add(answered).endRow();
+        chunk.measureResponses.add(id).add(intakeId).add(id).add("CLIENT").add(answered).add(set.versions())
+                .add(set.answersJson()).add(set.phq9()).add(set.gad7()).add(set.csi4()).add(set.feelings()).add(false)
+                .endRow();
     }
 
     private static void row(CopyBuffer rows, long id, DiaryPlanner.Session s, Map<String, Long> types, boolean shared) {
