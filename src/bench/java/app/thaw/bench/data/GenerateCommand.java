@@ -21,8 +21,9 @@ import app.thaw.review.factors.FactorRuleLoader;
 
 /**
  * {@code -Dbench=generate}: fills an empty bench database with a practice group's three years — by default
- * 1,000,000 intakes, 200 therapists, 20 rooms and 2,000,000 sessions — through COPY, with every constraint and
- * trigger of the schema in force. {@code --intakes=50000} scales everything else with it, down or up.
+ * 1,000,000 intakes, 200 therapists, 20 rooms and 2,000,000 sessions with the measures answered before the attended
+ * ones — through COPY, with every constraint and trigger of the schema in force. {@code --intakes=50000} scales
+ * everything else with it, down or up.
  */
 public class GenerateCommand implements BenchCommand {
 
