@@ -16,6 +16,7 @@ import app.thaw.bench.StatementCounter;
 import app.thaw.bench.Stats;
 import app.thaw.bench.data.GenerateCommand;
 import app.thaw.intake.RequestedType;
+import app.thaw.outcomes.OutcomeService;
 import app.thaw.review.CaseOpeningService;
 import app.thaw.review.CasePart;
 import app.thaw.review.QueueFilter;
@@ -130,6 +131,7 @@ public class QueueBench implements BenchCommand {
                     + (StatementCounter.onThisThread() - beforeReread) + " SQL statements)");
             System.out.println(rereadStats.line());
             table.append(rereadStats.row());
+            caseMeasures(bench, warmup, iterations, table);
             String body = "Goals: search and pages p95 ≤ 5 ms DB, case open p95 ≤ 20 ms; before issue 20: p95 ≤ 5 ms DB, ≤ 20 ms service. Signed in as therapist `" + therapist.username()
                     + "` (sees unassigned cases and their own); pages of " + PAGE + " rows; "
                     + bench.jdbc().queryForObject("select count(*) from intake", Long.class) + " intakes"
@@ -137,6 +139,34 @@ public class QueueBench implements BenchCommand {
                     + table + profile + "\n\nPlans (EXPLAIN (ANALYZE, BUFFERS), run once after the timings):\n\n" + plans;
             PerformanceDoc.write("queue", options, Machine.describe(bench.postgresVersion()), body);
         }
+    }
+
+    /**
+     * The case view's measures chart for the client with the most answered sets (and their partner's line), read by
+     * their own therapist; skipped when the data has no measures (generated before session 12).
+     */
+    private static void caseMeasures(BenchContext bench, int warmup, int iterations, StringBuilder table)
+            throws Exception {
+        var busiest = bench.jdbc().queryForList("""
+                select i.reference, s.username, count(*) as sets
+                  from measure_response r join intake i on i.id = r.intake_id
+                  join staff_account s on s.id = i.queue_assignee_id
+                 group by i.reference, s.username order by count(*) desc limit 1""");
+        if (busiest.isEmpty()) {
+            return;
+        }
+        CaseReference reference = CaseReference.of((String) busiest.get(0).get("reference"));
+        StaffUser own = bench.staff((String) busiest.get(0).get("username"));
+        OutcomeService outcomes = bench.bean(OutcomeService.class);
+        var read = Measure.repeat(warmup, iterations, () -> BenchContext.as(own,
+                () -> outcomes.caseMeasures(reference).orElseThrow()));
+        long before = StatementCounter.onThisThread();
+        BenchContext.as(own, () -> outcomes.caseMeasures(reference).orElseThrow());
+        Stats stats = read.stats("case measures: the chart of the client with the most answered sets ("
+                + busiest.get(0).get("sets") + ") — service (" + (StatementCounter.onThisThread() - before)
+                + " SQL statements)");
+        System.out.println(stats.line());
+        table.append(stats.row());
     }
 
     /** How many search terms (V160) the intakes have and what they and their indexes take on disk. */
