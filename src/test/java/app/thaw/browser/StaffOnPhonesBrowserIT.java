@@ -133,6 +133,13 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
         assertThat(assign).isVisible();
         assertFits("the case view", width, control("the case's heading", caseHeading),
                 control("the 'Assign to me' button", assign));
+        // the contributing factors' rows (confirm or reject, add a factor) wrap inside their panel (8 px past it before)
+        Object pastThePanel = page.evaluate("""
+                () => { const edge = document.querySelector('.factors-panel').getBoundingClientRect().right + 0.5;
+                        return [...document.querySelectorAll('.factors-panel *')]
+                            .filter(e => e.getBoundingClientRect().right > edge)
+                            .map(e => e.tagName.toLowerCase() + ' "' + e.textContent.trim().slice(0, 30) + '"'); }""");
+        assertThat((List<?>) pastThePanel).as("elements past the factors panel's edge at %d px", width).isEmpty();
 
         // the diary, this week
         open("/staff/calendar");

@@ -63,6 +63,8 @@ class FactorsPanel extends Div {
             });
             var row = new HorizontalLayout(choice, add);
             row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+            // on a 320 px phone the button goes under the field rather than past the panel's edge
+            row.setWrap(true);
             add(row);
         }
     }
@@ -83,6 +85,7 @@ class FactorsPanel extends Div {
             block.add(reasons);
         }
         var actions = new HorizontalLayout();
+        actions.setWrap(true);
         if (factor.suggested()) {
             actions.add(button(buttonId(factor.tagId(), FactorDecisionKind.CONFIRMED), "Confirm " + factor.label(),
                     "Confirm", () -> decide.decide(factor.tagId(), FactorDecisionKind.CONFIRMED),
