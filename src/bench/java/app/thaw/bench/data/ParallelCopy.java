@@ -22,6 +22,12 @@ final class ParallelCopy {
     private final boolean triggersOff;
 
     /**
+     * Chunks generated but not yet copied, at most two a connection: the planner makes sessions faster than COPY takes
+     * them with their measures, and an unbounded queue ran the 4 M load out of heap.
+     */
+    private final java.util.concurrent.Semaphore inFlight;
+
+    /**
      * With {@code triggersOff} (the fast path, when the database user may) each chunk loads as a replica would, without
      * row triggers: the rows carry what the queue's triggers would have set, the diary's claims are written after the
      * load ({@link SessionLoad#claimDiary}) and every foreign key is checked once, set-wise ({@link ForeignKeys}).
@@ -31,9 +37,11 @@ final class ParallelCopy {
         this.bench = bench;
         this.triggersOff = triggersOff;
         this.copiers = java.util.concurrent.Executors.newFixedThreadPool(connections);
+        this.inFlight = new java.util.concurrent.Semaphore(2 * connections);
     }
 
     void send(Chunk chunk, Runnable afterwards) {
+        inFlight.acquireUninterruptibly();
         sent.add(copiers.submit(() -> {
             long t = System.nanoTime();
             try (Connection connection = loadingConnection(bench)) {
@@ -46,6 +54,7 @@ final class ParallelCopy {
                 chunk.copyTo(connection);
             } finally {
                 copyNanos.addAndGet(System.nanoTime() - t);
+                inFlight.release();
                 afterwards.run();
             }
             return null;
