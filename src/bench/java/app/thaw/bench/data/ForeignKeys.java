@@ -5,9 +5,10 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * After a load with triggers off, every single-column foreign key of the bulk tables is checked once, as one
- * anti-join each, instead of row by row, and so is what the queue's triggers would have written: a generator bug
- * fails the run here rather than leaving dangling rows or a misordered queue.
+ * After a load with triggers off, every foreign key of the bulk tables (of one column or several, as an answered
+ * measure's to its request) is checked once, as one anti-join each, instead of row by row, and so is what the queue's
+ * triggers would have written: a generator bug fails the run here rather than leaving dangling rows or a misordered
+ * queue.
  */
 final class ForeignKeys {
 
@@ -17,21 +18,26 @@ final class ForeignKeys {
     /** Returns the foreign keys checked; throws naming the first that a row breaks. */
     static int check(JdbcTemplate jdbc, List<String> tables, int workers) {
         String in = String.join(", ", tables.stream().map(t -> "'" + t + "'").toList());
+        // a key's columns in order, paired with the parent's; the partitions' copies of a key are left to their parent
         var keys = jdbc.queryForList("""
-                select k.conname, c.relname, a.attname, p.relname as parent, pa.attname as parent_column
+                select k.conname, c.relname, p.relname as parent,
+                       string_agg(format('x.%I is not null', a.attname), ' and ' order by col.n) as present,
+                       string_agg(format('p.%I = x.%I', pa.attname, a.attname), ' and ' order by col.n) as matches
                   from pg_constraint k
                   join pg_class c on c.oid = k.conrelid
                   join pg_namespace n on n.oid = c.relnamespace
                   join pg_class p on p.oid = k.confrelid
-                  join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
-                  join pg_attribute pa on pa.attrelid = k.confrelid and pa.attnum = k.confkey[1]
-                 where k.contype = 'f' and cardinality(k.conkey) = 1 and n.nspname = current_schema()
-                   and c.relname in (""" + in + ") order by 1");
-        // independent anti-joins: a few at once
+                  cross join lateral unnest(k.conkey, k.confkey) with ordinality as col (child, parent, n)
+                  join pg_attribute a on a.attrelid = k.conrelid and a.attnum = col.child
+                  join pg_attribute pa on pa.attrelid = k.confrelid and pa.attnum = col.parent
+                 where k.contype = 'f' and k.conparentid = 0 and n.nspname = current_schema()
+                   and c.relname in (""" + in + """
+                )
+                 group by k.conname, c.relname, p.relname order by 1""");
+        // independent anti-joins: a few at once (MATCH SIMPLE: a row with any key column null refers to nothing)
         List<Long> broken = Parallel.map(workers, keys, key -> jdbc.queryForObject("select count(*) from "
-                + key.get("relname") + " x where x." + key.get("attname") + " is not null and not exists (select 1 from "
-                + key.get("parent") + " p where p." + key.get("parent_column") + " = x." + key.get("attname") + ")",
-                Long.class), "Checking the foreign keys");
+                + key.get("relname") + " x where " + key.get("present") + " and not exists (select 1 from "
+                + key.get("parent") + " p where " + key.get("matches") + ")", Long.class), "Checking the foreign keys");
         for (int i = 0; i < keys.size(); i++) {
             if (broken.get(i) != null && broken.get(i) > 0) {
                 throw new IllegalStateException(broken.get(i) + " rows break the foreign key "
@@ -39,18 +45,6 @@ final class ForeignKeys {
             }
         }
         return keys.size();
-    }
-
-    /** An answer names its request by id and time (V175's two-column key, which {@link #check} leaves out). */
-    static void checkAnswersMatchTheirRequests(JdbcTemplate jdbc) {
-        Long wrong = jdbc.queryForObject("""
-                select count(*) from measure_response r
-                 where r.request_id is not null
-                   and not exists (select 1 from measure_request q
-                                    where q.id = r.request_id and q.answered_at = r.answered_at)""", Long.class);
-        if (wrong != null && wrong > 0) {
-            throw new IllegalStateException(wrong + " answered measures name no request answered at their time");
-        }
     }
 
     /**
