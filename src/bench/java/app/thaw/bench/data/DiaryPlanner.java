@@ -64,8 +64,9 @@ public final class DiaryPlanner {
     }
 
     /**
-     * Refuses, before anything is loaded, a target the working hours cannot hold even with every hour taken (a couples
-     * session wherever one could go, the fewest sessions): the message names the therapists it would need.
+     * Refuses, before anything is loaded, a target the working hours cannot hold even with every hour taken (every
+     * client counted as partnered, so couples sessions take their full share of two-hour slots: the fewest sessions):
+     * the message names the therapists it would need.
      */
     public static void checkCapacity(Settings settings, List<Therapist> therapists) {
         var anyone = new Client(1, 2L);
