@@ -66,6 +66,15 @@ class AppointmentEmails {
         return emails;
     }
 
+    /** Whether a booking's confirmation goes to anyone; when not, a client's unusable address is logged. */
+    boolean confirms(AppointmentNotice notice) {
+        if (notice.recipients().stream().anyMatch(to -> mayEmail(null, notice, to))) {
+            return true;
+        }
+        notice.recipients().forEach(to -> mayEmail(EmailKind.BOOKED, notice, to));
+        return false;
+    }
+
     /** Each recipient's status link (null where there is none to give), read as the practice's background work. */
     List<@Nullable String> statusLinks(AppointmentNotice notice) {
         List<@Nullable String> links = new java.util.ArrayList<>(notice.recipients().size());

@@ -34,7 +34,7 @@ import app.thaw.security.SystemActor;
  * version, nothing personal) and reads the clients' status links; just after the commit the emails are rendered and
  * written, with the debt settled, in one statement outside any transaction. A confirmation still owed a minute later
  * was lost to a crash, and the sweep renders it from the diary. Exactly one per client: the debt is settled once, and
- * the outbox key refuses a second row.
+ * the outbox key refuses a second row. A session whose clients all said email is not safe owes nothing.
  */
 @Component
 class BookingConfirmations {
@@ -71,6 +71,9 @@ class BookingConfirmations {
             return;
         }
         AppointmentNotice notice = booked.notice();
+        if (!emails.confirms(notice)) {
+            return; // nobody to email (their status pages show the session): nothing owed, nothing after the commit
+        }
         List<@Nullable String> links = emails.statusLinks(notice);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             owe(notice);
