@@ -55,6 +55,11 @@ final class Caseload implements DiaryPlanner.Caseload {
         return new DiaryPlanner.Client(id, partner == 0 ? null : (long) partner);
     }
 
+    /** Whole days from the client's intake to {@code at}. */
+    int daysInCare(long intakeId, Instant at) {
+        return (int) (Duration.between(start, at).toMinutes() - ledger.submittedMinute[(int) intakeId]) / (24 * 60);
+    }
+
     private int firstAtOrAfter(int[] list, int minute) {
         int lo = 0;
         int hi = list.length;

@@ -53,9 +53,9 @@ final class SessionLoad {
             long id = nextId[0]++;
             row(current[0].appointments, id, session, types, sharedCiphertexts);
             if (session.state() == DiaryPlanner.State.ATTENDED) {
-                measured(current[0], measures, id, session.intakeId(), session, nextMeasure);
+                measured(current[0], measures, caseload, id, session.intakeId(), session, nextMeasure);
                 if (session.partnerIntakeId() != null) {
-                    measured(current[0], measures, id, session.partnerIntakeId(), session, nextMeasure);
+                    measured(current[0], measures, caseload, id, session.partnerIntakeId(), session, nextMeasure);
                 }
             }
             if (current[0].appointmentRows() >= CHUNK) {
@@ -101,10 +101,11 @@ final class SessionLoad {
      * request and its answer carry the same time, which their key pairs). Ids follow the plan, so a resumed run
      * makes the same ones.
      */
-    private static void measured(Chunk chunk, MeasurePool measures, long appointmentId, long intakeId,
-                                 DiaryPlanner.Session session, long[] nextId) {
+    private static void measured(Chunk chunk, MeasurePool measures, Caseload caseload, long appointmentId,
+                                 long intakeId, DiaryPlanner.Session session, long[] nextId) {
         long id = nextId[0]++;
-        var set = measures.answeredBefore(intakeId, appointmentId, session.partnerIntakeId() != null);
+        var set = measures.answeredBefore(intakeId, appointmentId, session.partnerIntakeId() != null,
+                caseload.daysInCare(intakeId, session.starts()));
         Instant asked = session.starts().minus(java.time.Duration.ofDays(1));
         Instant answered = session.starts().minus(java.time.Duration.ofHours(5));
         chunk.measureRequests.add(id).add(intakeId).add(appointmentId).add(set.measures()).add(session.starts())
