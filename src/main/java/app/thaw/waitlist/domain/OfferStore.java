@@ -165,17 +165,16 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
      * case has chosen: they would otherwise linger, with nothing left to choose, until they lapse.
      */
     public List<Ended> closeLost(@Nullable Long slotId, Instant now) {
-        return jdbc.query("""
-                update slot_offer o set state = 'TAKEN', closed_at = ?
-                 where o.state = 'OPEN'
-                   and (cast(? as bigint) is null
-                        or o.id in (select offer_id from slot_offer_time where slot_id = cast(? as bigint)))
+        // two statements, not one with "? is null or": a generic plan of that would scan every open offer per choice
+        String which = slotId == null ? "o.state = 'OPEN'\n"
+                : "o.id in (select offer_id from slot_offer_time where slot_id = ?) and o.state = 'OPEN'\n";
+        Object[] args = slotId == null ? new Object[] {ts(now)} : new Object[] {ts(now), slotId};
+        return jdbc.query("update slot_offer o set state = 'TAKEN', closed_at = ? where " + which + """
                    and exists (select 1 from slot_offer_time t where t.offer_id = o.id)
                    and not exists (select 1 from slot_offer_time t join held_slot h on h.id = t.slot_id
                                     where t.offer_id = o.id and h.state = 'HELD')
                 returning o.id, o.entry_id, o.expires_at""",
-                (rs, i) -> new Ended(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), ts(now), slotId,
-                slotId);
+                (rs, i) -> new Ended(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), args);
     }
 
     /** An insert … returning id, or a look-up of a row that is always there, always answers. */
