@@ -13,11 +13,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.IntegrationTest;
 import app.thaw.scheduling.AppointmentBooked;
+import app.thaw.scheduling.AppointmentNotice;
 import app.thaw.scheduling.SessionNotices;
 
 /**
- * A booking's confirmation email: queued once per client after the commit, none on rollback, and swept once after a
- * crash.
+ * A booking's confirmation email: queued once per client after the commit, none on rollback, swept once after a
+ * crash, and nothing owed when no client may be emailed.
  */
 @IntegrationTest
 class BookingConfirmationsIT extends OutboxTestSupport {
@@ -64,13 +65,25 @@ class BookingConfirmationsIT extends OutboxTestSupport {
     @Test
     void aBookingIsConfirmedAsSoonAsItCommits() {
         long id = TestNotices.newAppointmentId();
-        var notice = TestNotices.online(id, ZonedDateTime.now(clock).plusDays(2), 0, recipient("Kit", "k@example.org"));
+        var notice = TestNotices.online(id, ZonedDateTime.now(clock).plusDays(2), 0, recipient("Kit", "k@example.org"),
+                new AppointmentNotice.Recipient(null, "Alex"));
 
-        new TransactionTemplate(transactions).executeWithoutResult(status ->
-                events.publishEvent(new AppointmentBooked(notice)));
+        assertThat(owedInsideTheBooking(notice)).as("owed until the commit, for the sweep should it be lost").isOne();
 
-        assertThat(rowsOf(id)).hasSize(1);
+        assertThat(rowsOf(id)).extracting(row -> row.get("recipient")).containsExactly("k@example.org");
         assertThat(owed(id)).as("the confirmation owed is settled with its email").isZero();
+    }
+
+    @Test
+    void clientsNobodyMayEmailAreOwedNothing() {
+        long id = TestNotices.newAppointmentId();
+        var notice = TestNotices.online(id, ZonedDateTime.now(clock).plusDays(3), 0,
+                new AppointmentNotice.Recipient(null, "Alex"), recipient("Kit", "not an address"));
+
+        assertThat(owedInsideTheBooking(notice)).as("no debt for the sweep to find").isZero();
+
+        assertThat(owed(id)).isZero();
+        assertThat(rowsOf(id)).isEmpty();
     }
 
     @Test
@@ -114,6 +127,16 @@ class BookingConfirmationsIT extends OutboxTestSupport {
         assertThat(rowsOf(id)).isEmpty();
         assertThat(owed(fresh)).as("still within the minute its booking's own thread has").isEqualTo(1);
         jdbc.update("delete from booking_confirmation where appointment_id = ?", fresh);
+    }
+
+    /** Publishes the booking's event as the booking does, and counts the debt before the transaction commits. */
+    private long owedInsideTheBooking(AppointmentNotice notice) {
+        long[] seen = new long[1];
+        inTransaction(() -> {
+            events.publishEvent(new AppointmentBooked(notice));
+            seen[0] = owed(notice.appointmentId());
+        });
+        return seen[0];
     }
 
     private long owed(long appointmentId) {

@@ -111,8 +111,8 @@ class WaitlistOffersIT extends WaitlistTestSupport {
     @Test
     void offersAreRefusedForCasesNotWaitingAndForAnotherTherapistsDiary() {
         var client = waiting.waitingClient("Refused " + ReviewTestData.uniqueWord());
-        var toms = List.of(new OfferedTime(data.idOf("tom"), SessionFormat.ONLINE, null,
-                waiting.amiraOnline(1, 50).getFirst().start(), waiting.amiraOnline(1, 50).getFirst().end()));
+        var free = waiting.amiraOnline(1, 50).getFirst();
+        var toms = List.of(new OfferedTime(data.idOf("tom"), SessionFormat.ONLINE, null, free.start(), free.end()));
         assertThatThrownBy(() -> data.as("amira", () -> offers.offer(IntakeId.of(client.id()), toms, null)))
                 .isInstanceOf(OfferRefused.class).hasMessageContaining("your own diary");
         assertThatThrownBy(() -> data.as("amira", () -> offers.offer(IntakeId.of(client.id()), List.of(), null)))
