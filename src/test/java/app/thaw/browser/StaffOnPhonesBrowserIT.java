@@ -11,13 +11,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import app.thaw.dev.DemoStaffAccounts;
 import app.thaw.intake.IntakeFixtures;
-import app.thaw.intake.IntakeService;
+import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.TotpTestCodes;
 
@@ -26,20 +23,13 @@ import app.thaw.security.TotpTestCodes;
  * everyday one (390×844): signing in (password, then the authenticator code), the case queue searched for this
  * test's own client, that client's case, and the diary. On every page nothing is cut off sideways: the page does not
  * scroll sideways, and the controls used there lie inside the screen. A page that doesn't fit says which of its
- * elements stick out past the screen's edge. And a practice manager assigning a case from the queue on a phone.
+ * elements stick out past the screen's edge. At 320 px the therapist also confirms one suggested contributing factor
+ * and rejects another, and a practice manager assigns a case from the queue.
  */
-class StaffOnPhonesBrowserIT extends BrowserTest {
+class StaffOnPhonesBrowserIT extends StaffPhoneTest {
 
     private static final String THERAPIST = "amira";
-
-    @Autowired
-    IntakeService intake;
-
-    @Autowired
-    UserDetailsService staff;
-
-    @Autowired
-    JdbcTemplate jdbc;
+    private static final String AMIRA = "Dr Amira Khan";
 
     @Test
     void aTherapistsPagesFitThe320PixelPhone() {
@@ -52,33 +42,53 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
     }
 
     @Test
+    void aTherapistConfirmsOneSuggestedFactorAndRejectsAnotherOnThe320PixelPhone() {
+        String surname = ReviewTestData.uniqueWord();
+        String name = "Sasha " + surname;
+        String reference = data().submit(burnoutAndAnxiety(name)).reference();
+        searchQueueOnPhoneAs(THERAPIST, surname);
+        page.locator("vaadin-grid-cell-content .queue-card strong").filter(new Locator.FilterOptions()
+                .setHasText(name)).click();
+        page.waitForURL("**/staff/cases/" + reference);
+        waitForVaadin();
+
+        assertThat(page.locator(".factor")).hasCount(2);
+        Locator confirm = button("Confirm Emotional burnout");
+        Locator reject = button("Reject Anxiety");
+        assertThat(factor("Emotional burnout").locator(".factor-state")).hasText("Suggested · not yet decided");
+        assertThat(factor("Anxiety").locator(".factor-state")).hasText("Suggested · not yet decided");
+        assertFits("the case's contributing factors", 320, control("the 'Confirm Emotional burnout' button", confirm),
+                control("the 'Reject Anxiety' button", reject));
+        confirm.tap();
+        assertThat(factor("Emotional burnout").locator(".factor-state"))
+                .containsText("Suggested · confirmed by " + AMIRA);
+        assertThat(confirm).hasAttribute("aria-pressed", "true");
+        reject.tap();
+        assertThat(factor("Anxiety").locator(".factor-state")).containsText("Suggested · rejected by " + AMIRA);
+        assertThat(reject).hasAttribute("aria-pressed", "true");
+        assertThat(confirm).hasAttribute("aria-pressed", "true");
+        assertFits("the case's decided factors", 320, control("the 'Confirm Emotional burnout' button", confirm),
+                control("the 'Reject Anxiety' button", reject));
+        assertNothingPastTheFactorsPanel(320);
+
+        assertThat(jdbc.queryForList("""
+                select d.tag_id || ' ' || d.decision || ' ' || s.username from factor_decision d
+                  join intake i on i.id = d.intake_id join staff_account s on s.id = d.decided_by
+                 where i.reference = ? order by d.id""", String.class, reference))
+                .containsExactly("emotional_burnout CONFIRMED amira", "anxiety REJECTED amira");
+    }
+
+    @Test
     void aPracticeManagerAssignsACaseFromTheQueueOnAPhone() {
-        var data = new ReviewTestData(intake, staff, jdbc);
         String surname = ReviewTestData.uniqueWord();
         String name = "Morgan " + surname;
-        String reference = data.submit(IntakeFixtures.completeAnswers(name)).reference();
-        usePhone(320, 640);
-        open("/login");
-        signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
-        open("/staff");
-        searchQueueFor(surname);
+        String reference = data().submit(IntakeFixtures.completeAnswers(name)).reference();
+        searchQueueOnPhoneAs("admin", surname);
 
-        // a manager's tap selects the case (only therapists open cases from the queue), then the button assigns it
-        // after the tap the grid held a second, hidden copy of the card (a spare row of its own): the case shown is visible
-        Locator card = page.locator("vaadin-grid-cell-content .queue-card")
-                .filter(new Locator.FilterOptions().setHasText(name).setVisible(true));
-        card.click();
-        waitForVaadin();
-        Locator assign = button("Assign selected case…");
-        assertFits("the manager's case queue", 320, control("the client's case in the queue", card),
-                control("the 'Assign selected case…' button", assign));
-        assign.click();
-        Locator dialog = page.getByRole(AriaRole.DIALOG);
-        assertThat(dialog).containsText("Assign " + reference);
-        Locator therapist = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                .setName(Pattern.compile("^Therapist(\\s|$)")));
+        Locator dialog = openAssignDialogFor(name, reference);
+        Locator therapist = therapistField(dialog);
         therapist.click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Dr Amira Khan")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(AMIRA)).click();
         waitForVaadin();
         dialog.locator("vaadin-text-area textarea").fill("Couples caseload");
         Locator save = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign").setExact(true));
@@ -88,17 +98,15 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
         waitForVaadin();
 
         assertThat(dialog).isHidden();
-        assertThat(page.locator("vaadin-grid-cell-content .queue-card-line")
-                .filter(new Locator.FilterOptions().setHasText(reference).setVisible(true))).containsText("Dr Amira Khan");
+        assertThat(queueCardLine(reference)).containsText(AMIRA);
         assertThat(jdbc.queryForObject("select s.username from intake i join staff_account s on s.id = "
                 + "i.queue_assignee_id where i.reference = ?", String.class, reference)).isEqualTo(THERAPIST);
     }
 
     private void walkThroughAt(int width, int height) {
-        var data = new ReviewTestData(intake, staff, jdbc);
         String surname = ReviewTestData.uniqueWord();
         String name = "Rowan " + surname;
-        String reference = data.submit(IntakeFixtures.completeAnswers(name)).reference();
+        String reference = data().submit(IntakeFixtures.completeAnswers(name)).reference();
         usePhone(width, height);
 
         signInCheckingEachPage(width);
@@ -133,13 +141,7 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
         assertThat(assign).isVisible();
         assertFits("the case view", width, control("the case's heading", caseHeading),
                 control("the 'Assign to me' button", assign));
-        // the contributing factors' rows (confirm or reject, add a factor) wrap inside their panel (8 px past it before)
-        Object pastThePanel = page.evaluate("""
-                () => { const edge = document.querySelector('.factors-panel').getBoundingClientRect().right + 0.5;
-                        return [...document.querySelectorAll('.factors-panel *')]
-                            .filter(e => e.getBoundingClientRect().right > edge)
-                            .map(e => e.tagName.toLowerCase() + ' "' + e.textContent.trim().slice(0, 30) + '"'); }""");
-        assertThat((List<?>) pastThePanel).as("elements past the factors panel's edge at %d px", width).isEmpty();
+        assertNothingPastTheFactorsPanel(width);
 
         // the diary, this week
         open("/staff/calendar");
@@ -193,26 +195,31 @@ class StaffOnPhonesBrowserIT extends BrowserTest {
         }
     }
 
-    /** Types into the queue's search field and waits for the rows; returns the field. */
-    private Locator searchQueueFor(String text) {
-        Locator search = page.getByRole(AriaRole.TEXTBOX,
-                new Page.GetByRoleOptions().setName("Search by name or reference"));
-        search.fill(text);
-        search.press("Enter");
-        waitForVaadin();
-        return search;
+    /** Low risk, with exactly two suggested factors: burnout (3 of 6 items on most days) and anxiety (GAD-7 14). */
+    private static Answers burnoutAndAnxiety(String fullName) {
+        Answers answers = IntakeFixtures.completeAnswers(fullName);
+        for (String id : List.of("burnout.detached", "burnout.motivation", "burnout.responsibilities")) {
+            answers = answers.with(id, "2");
+        }
+        for (int i = 1; i <= 7; i++) {
+            answers = answers.with("gad7." + i, "2");
+        }
+        return answers;
     }
 
-    private void assertFits(String where, int width, PhoneFit.Control... controls) {
-        waitForVaadin();
-        PhoneFit.assertFits(page, where, width, controls);
+    /** The factor block whose heading is this label. */
+    private Locator factor(String label) {
+        return page.locator(".factor").filter(new Locator.FilterOptions().setHas(
+                page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(label).setExact(true))));
     }
 
-    private static PhoneFit.Control control(String what, Locator locator) {
-        return new PhoneFit.Control(what, locator);
-    }
-
-    private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    /** The contributing factors' rows (confirm or reject, add a factor) wrap inside their panel (8 px past before). */
+    private void assertNothingPastTheFactorsPanel(int width) {
+        Object pastThePanel = page.evaluate("""
+                () => { const edge = document.querySelector('.factors-panel').getBoundingClientRect().right + 0.5;
+                        return [...document.querySelectorAll('.factors-panel *')]
+                            .filter(e => e.getBoundingClientRect().right > edge)
+                            .map(e => e.tagName.toLowerCase() + ' "' + e.textContent.trim().slice(0, 30) + '"'); }""");
+        assertThat((List<?>) pastThePanel).as("elements past the factors panel's edge at %d px", width).isEmpty();
     }
 }

@@ -42,6 +42,8 @@ class AssignCaseDialog extends Dialog {
         choices.add(SHARED_QUEUE);
         who.setItems(choices);
         who.setItemLabelGenerator(StaffSummary::displayName);
+        // at the select's own width a 320 px phone showed "Back to the shared q"
+        who.setWidthFull();
         var reason = new TextArea("Reason (kept in the case history)");
         reason.setMaxLength(CaseAssignments.REASON_MAX);
         reason.setWidthFull();
