@@ -403,6 +403,10 @@ return (event.detail.section)
 function (event, element) {
 return (event.detail.shiftKey)
 }],
+[["event","element","return (event.h)"],
+function (event, element) {
+return (event.h)
+}],
 [["event","element","return (event.isComposing)"],
 function (event, element) {
 return (event.isComposing)
@@ -438,6 +442,10 @@ return (event.screenY)
 [["event","element","return (event.shiftKey)"],
 function (event, element) {
 return (event.shiftKey)
+}],
+[["event","element","return (event.w)"],
+function (event, element) {
+return (event.w)
 }],
 [["html","root","live","appId","itemKey","model","item","index","return html`${Vaadin.FlowComponentHost.getNode(appId, item.nodeid)}`"],
 function (html, root, live, appId, itemKey, model, item, index) {

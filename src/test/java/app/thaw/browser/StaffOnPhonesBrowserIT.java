@@ -24,7 +24,7 @@ import app.thaw.security.TotpTestCodes;
  * test's own client, that client's case, and the diary. On every page nothing is cut off sideways: the page does not
  * scroll sideways, and the controls used there lie inside the screen. A page that doesn't fit says which of its
  * elements stick out past the screen's edge. At 320 px the therapist also confirms one suggested contributing factor
- * and rejects another, and a practice manager assigns a case from the queue.
+ * and rejects another, turns the phone sideways and back, and a practice manager assigns a case from the queue.
  */
 class StaffOnPhonesBrowserIT extends StaffPhoneTest {
 
@@ -76,6 +76,25 @@ class StaffOnPhonesBrowserIT extends StaffPhoneTest {
                   join intake i on i.id = d.intake_id join staff_account s on s.id = d.decided_by
                  where i.reference = ? order by d.id""", String.class, reference))
                 .containsExactly("emotional_burnout CONFIRMED amira", "anxiety REJECTED amira");
+    }
+
+    @Test
+    void aPhoneTurnedSidewaysAndBackStillFitsTheQueue() {
+        String surname = ReviewTestData.uniqueWord();
+        String name = "Robin " + surname;
+        data().submit(IntakeFixtures.completeAnswers(name));
+        searchQueueOnPhoneAs(THERAPIST, surname);
+        Locator card = page.locator("vaadin-grid-cell-content .queue-card strong")
+                .filter(new Locator.FilterOptions().setHasText(name).setVisible(true));
+
+        // turning the phone resizes the window: Vaadin's client reports the new size, under the strict policy too
+        for (int[] size : new int[][] {{640, 320}, {320, 640}}) {
+            page.setViewportSize(size[0], size[1]);
+            waitForVaadin();
+            assertThat(card).isVisible();
+            assertFits("the case queue at " + size[0] + "×" + size[1], size[0],
+                    control("the client's name in the queue", card));
+        }
     }
 
     @Test
