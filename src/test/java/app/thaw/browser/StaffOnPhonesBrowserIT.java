@@ -76,6 +76,23 @@ class StaffOnPhonesBrowserIT extends StaffPhoneTest {
                   join intake i on i.id = d.intake_id join staff_account s on s.id = d.decided_by
                  where i.reference = ? order by d.id""", String.class, reference))
                 .containsExactly("emotional_burnout CONFIRMED amira", "anxiety REJECTED amira");
+
+        // the phone's Back returns to the queue as the therapist left it; the menu's "Cases" opens it afresh
+        page.goBack();
+        page.waitForURL("**/staff");
+        waitForVaadin();
+        Locator search = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions()
+                .setName("Search by name or reference"));
+        assertThat(search).hasValue(surname);
+        Locator card = page.locator("vaadin-grid-cell-content .queue-card strong").filter(new Locator.FilterOptions()
+                .setHasText(name).setVisible(true));
+        assertThat(card).isVisible();
+        card.click();
+        page.waitForURL("**/staff/cases/" + reference);
+        page.locator("vaadin-drawer-toggle").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cases").setExact(true)).click();
+        waitForVaadin();
+        assertThat(search).hasValue("");
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -113,12 +114,39 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    /** {@code ?search=} fills the search box, so other screens (a safety gate's message) can point at one case. */
+    /**
+     * {@code ?search=} fills the search box, so other screens (a safety gate's message) can point at one case. The
+     * browser's Back from a case brings back the search and filters this tab last showed; the menu opens a fresh queue.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("search")
-                .filter(text -> !text.isBlank() && text.length() <= 200)
-                .ifPresent(search::setValue);
+        var asked = event.getLocation().getQueryParameters().getSingleParameter("search")
+                .filter(text -> !text.isBlank() && text.length() <= 200);
+        Shown shown = ComponentUtil.getData(event.getUI(), Shown.class);
+        if (asked.isPresent()) {
+            search.setValue(asked.get());
+        } else if (event.getTrigger() == NavigationTrigger.HISTORY && shown != null) {
+            search.setValue(shown.search());
+            statuses.setValue(shown.statuses());
+            urgency.setValue(shown.urgency());
+        }
+        remember();
+    }
+
+    /** The first row of filters as this tab last showed them; kept on the UI, never in the address (names). */
+    private record Shown(String search, QueueStatuses statuses, QueueFilter.Urgency urgency) {
+    }
+
+    private void filtersChanged() {
+        remember();
+        refresh();
+    }
+
+    private void remember() {
+        UI ui = UI.getCurrent();
+        if (ui != null && statuses.getValue() != null && urgency.getValue() != null) {
+            ComponentUtil.setData(ui, Shown.class, new Shown(search.getValue(), statuses.getValue(), urgency.getValue()));
+        }
     }
 
     private void configureFilters() {
@@ -138,9 +166,9 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
             case ROUTINE -> "Not urgent";
         });
         urgency.setValue(QueueFilter.Urgency.ANY);
-        search.addValueChangeListener(change -> refresh());
-        statuses.addValueChangeListener(change -> refresh());
-        urgency.addValueChangeListener(change -> refresh());
+        search.addValueChangeListener(change -> filtersChanged());
+        statuses.addValueChangeListener(change -> filtersChanged());
+        urgency.addValueChangeListener(change -> filtersChanged());
     }
 
     private void configureGrid(Clock clock) {
