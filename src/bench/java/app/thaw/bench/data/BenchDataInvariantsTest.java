@@ -1,6 +1,7 @@
 package app.thaw.bench.data;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,7 +46,7 @@ class BenchDataInvariantsTest {
         var settings = new DiaryPlanner.Settings(LONDON, first, first.plusDays(150), now, 3000, List.of(101L, 102L), 0, 14, 1);
         List<DiaryPlanner.Session> sessions = new ArrayList<>();
         long planned = new DiaryPlanner(settings, therapists, (t, at, random) -> new DiaryPlanner.Client(1000 + t,
-                2000L + t)).plan(sessions::add);
+                2000L + t, Instant.EPOCH)).plan(sessions::add);
 
         assertThat(planned).isEqualTo(sessions.size()).isBetween(2700L, 3300L);
         Map<Long, List<DiaryPlanner.Session>> byTherapist = new HashMap<>();
@@ -84,7 +85,7 @@ class BenchDataInvariantsTest {
         List<Long> rooms = java.util.stream.LongStream.rangeClosed(1, 70).boxed().toList();
         var settings = new DiaryPlanner.Settings(LONDON, first, first.plusDays(14), now, 40_000, rooms, 0, 7, 3);
         List<DiaryPlanner.Session> sessions = new ArrayList<>();
-        new DiaryPlanner(settings, therapists, (t, at, random) -> new DiaryPlanner.Client(1000 + t, null))
+        new DiaryPlanner(settings, therapists, (t, at, random) -> new DiaryPlanner.Client(1000 + t, null, Instant.EPOCH))
                 .plan(sessions::add);
 
         Map<Long, List<DiaryPlanner.Session>> byRoom = new HashMap<>();
@@ -178,6 +179,40 @@ class BenchDataInvariantsTest {
             assertThat(answers.single("about.preferred_name").orElse(null)).isEqualTo(scored.preferredName());
         }
         assertThat(urgent / (double) n).isBetween(0.012, 0.028);
+    }
+
+    @Test
+    void nobodyIsSeenOrBookedBeforeThePracticeHadTheirIntakeAndTheirPartners() {
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        var ledger = new CaseWriter.Ledger(4);
+        int day = 24 * 60;
+        // therapist 1's clients: intake 1 arrives on day 10, intake 3 on day 20 with partner 4 arriving on day 40
+        ledger.therapist[1] = 1;
+        ledger.therapist[3] = 1;
+        ledger.client[1] = true;
+        ledger.client[3] = true;
+        ledger.submittedMinute[1] = 10 * day;
+        ledger.submittedMinute[3] = 20 * day;
+        ledger.submittedMinute[4] = 40 * day;
+        ledger.partner[3] = 4;
+        var caseload = new Caseload(ledger, 4, start);
+        var random = new java.util.Random(7);
+
+        assertThat(caseload.pick(0, start.plus(Duration.ofDays(12)), random)).as("nobody had been in three days").isNull();
+        assertThat(caseload.pick(1, start.plus(Duration.ofDays(50)), random)).as("a therapist with no clients").isNull();
+        for (int i = 0; i < 200; i++) {
+            var early = caseload.pick(0, start.plus(Duration.ofDays(30)), random);
+            assertThat(early).isNotNull();
+            assertThat(early.partnerIntakeId()).as("the partner's intake is still to come").isNull();
+            assertThat(early.known()).isBefore(start.plus(Duration.ofDays(27)));
+            var late = caseload.pick(0, start.plus(Duration.ofDays(50)), random);
+            assertThat(late).isNotNull();
+            if (late.intakeId() == 3) {
+                assertThat(late.partnerIntakeId()).isEqualTo(4L);
+                assertThat(late.known()).isEqualTo(start.plus(Duration.ofDays(40)).plus(Duration.ofHours(1)));
+            }
+        }
+        assertThat(caseload.daysInCare(3, start.plus(Duration.ofDays(50)))).isEqualTo(30);
     }
 
     @Test

@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
+
 /** A therapist's clients in order of arrival; a session goes to someone who arrived in the months before it. */
 final class Caseload implements DiaryPlanner.Caseload {
     private final CaseWriter.Ledger ledger;
-    private final int intakes;
     private final Instant start;
     private final int[][] clients;
 
     Caseload(CaseWriter.Ledger ledger, int intakes, Instant start) {
         this.ledger = ledger;
-        this.intakes = intakes;
         this.start = start;
         int therapists = 0;
         for (int id = 1; id <= intakes; id++) {
@@ -38,21 +38,28 @@ final class Caseload implements DiaryPlanner.Caseload {
         }
     }
 
+    /**
+     * Someone who arrived between 300 and 3 days before (or the latest before that), with their partner if the
+     * partner's intake had arrived by then too; nobody when no client had yet.
+     */
     @Override
-    public DiaryPlanner.Client pick(int therapistIndex, Instant at, Random random) {
+    public DiaryPlanner.@Nullable Client pick(int therapistIndex, Instant at, Random random) {
         int t = therapistIndex + 1;
         int[] list = t < clients.length ? clients[t] : new int[0];
-        int id;
-        if (list.length == 0) {
-            id = 1 + random.nextInt(intakes);
-        } else {
-            int minute = (int) Duration.between(start, at).toMinutes();
-            int from = firstAtOrAfter(list, minute - 300 * 24 * 60);
-            int to = firstAtOrAfter(list, minute - 3 * 24 * 60);
-            id = to > from ? list[from + random.nextInt(to - from)] : list[Math.clamp(to - 1L, 0, list.length - 1)];
+        int minute = (int) Duration.between(start, at).toMinutes();
+        int settled = minute - 3 * 24 * 60;
+        int from = firstAtOrAfter(list, minute - 300 * 24 * 60);
+        int to = firstAtOrAfter(list, settled);
+        if (to == 0) {
+            return null;
         }
+        int id = to > from ? list[from + random.nextInt(to - from)] : list[to - 1];
         int partner = ledger.partner[id];
-        return new DiaryPlanner.Client(id, partner == 0 ? null : (long) partner);
+        boolean couple = partner != 0 && ledger.submittedMinute[partner] <= settled;
+        int known = couple ? Math.max(ledger.submittedMinute[id], ledger.submittedMinute[partner])
+                : ledger.submittedMinute[id];
+        // an hour for the intake to be read before anything is booked
+        return new DiaryPlanner.Client(id, couple ? (long) partner : null, start.plus(Duration.ofMinutes(known + 60L)));
     }
 
     /** Whole days from the client's intake to {@code at}. */

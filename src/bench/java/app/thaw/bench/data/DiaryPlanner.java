@@ -27,13 +27,16 @@ public final class DiaryPlanner {
     public record Therapist(long id, Set<DayOfWeek> days, int startHour, int endHour, Set<LocalDate> holidays) {
     }
 
-    /** Whose session it is: a client, and their partner for couples work. */
-    public record Client(long intakeId, @Nullable Long partnerIntakeId) {
+    /**
+     * Whose session it is: a client, and their partner for couples work; {@code known} is when the practice had both
+     * intakes, so no session of theirs was booked before.
+     */
+    public record Client(long intakeId, @Nullable Long partnerIntakeId, Instant known) {
     }
 
-    /** Picks the client a therapist sees at a time: someone in their caseload then. */
+    /** Picks the client a therapist sees at a time: someone in their caseload then, or nobody (the hour stays free). */
     public interface Caseload {
-        Client pick(int therapistIndex, Instant at, Random random);
+        @Nullable Client pick(int therapistIndex, Instant at, Random random);
     }
 
     public record Session(long intakeId, @Nullable Long partnerIntakeId, long therapistId, @Nullable Long roomId,
@@ -69,7 +72,7 @@ public final class DiaryPlanner {
      * the message names the therapists it would need.
      */
     public static void checkCapacity(Settings settings, List<Therapist> therapists) {
-        var anyone = new Client(1, 2L);
+        var anyone = new Client(1, 2L, Instant.EPOCH);
         long most = new DiaryPlanner(settings, therapists, (t, at, random) -> anyone).run(1, null);
         if (most < settings.target() * 0.98) {
             long needed = (long) Math.ceil(therapists.size() * settings.target() / (most * 0.95));
@@ -130,6 +133,9 @@ public final class DiaryPlanner {
                     }
                     boolean couplesSlot = hour + 2 <= therapist.endHour() && random.nextDouble() < COUPLES_SHARE;
                     Client client = caseload.pick(t, starts, random);
+                    if (client == null) {
+                        continue;
+                    }
                     Kind kind = couplesSlot && client.partnerIntakeId() != null ? Kind.COUPLES
                             : random.nextInt(12) == 0 ? Kind.ASSESSMENT : Kind.INDIVIDUAL;
                     int hours = kind == Kind.COUPLES ? 2 : 1;
@@ -137,9 +143,12 @@ public final class DiaryPlanner {
                             : null;
                     count++;
                     if (random.nextDouble() < CANCELLED_SHARE) {
-                        count++;
-                        if (sink != null) {
-                            sink.accept(cancelled(therapist, caseload.pick(t, starts, random), starts, random));
+                        Client gone = caseload.pick(t, starts, random);
+                        if (gone != null) {
+                            count++;
+                            if (sink != null) {
+                                sink.accept(cancelled(therapist, gone, starts, random));
+                            }
                         }
                     }
                     if (sink != null) {
@@ -181,19 +190,21 @@ public final class DiaryPlanner {
         Instant ends = starts.plus(minutes(kind));
         State state = ends.isAfter(settings.now()) ? State.BOOKED : random.nextInt(14) == 0 ? State.NO_SHOW : State.ATTENDED;
         return new Session(client.intakeId(), kind == Kind.COUPLES ? client.partnerIntakeId() : null, therapist.id(), room,
-                kind, starts, ends, state, createdBefore(starts, random), null, null);
+                kind, starts, ends, state, createdBefore(starts, client, random), null, null);
     }
 
     /** A session called off earlier; its slot was given to someone else. Always online, so it holds no room. */
     private Session cancelled(Therapist therapist, Client client, Instant starts, Random random) {
-        Instant created = createdBefore(starts, random);
+        Instant created = createdBefore(starts, client, random);
         Instant cancelled = created.plus(Duration.between(created, min(starts, settings.now())).dividedBy(2));
         return new Session(client.intakeId(), null, therapist.id(), null, Kind.INDIVIDUAL, starts,
                 starts.plus(minutes(Kind.INDIVIDUAL)), State.CANCELLED, created, cancelled, random.nextBoolean());
     }
 
-    private Instant createdBefore(Instant starts, Random random) {
-        return min(starts, settings.now()).minus(Duration.ofMinutes(60 + random.nextInt(30 * 24 * 60)));
+    /** Booked up to a month ahead, never before the practice had the client's intake. */
+    private Instant createdBefore(Instant starts, Client client, Random random) {
+        Instant created = min(starts, settings.now()).minus(Duration.ofMinutes(60 + random.nextInt(30 * 24 * 60)));
+        return created.isBefore(client.known()) ? client.known() : created;
     }
 
     private static Instant min(Instant a, Instant b) {
