@@ -1,6 +1,7 @@
 package app.thaw.review;
 
 import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
@@ -25,8 +27,8 @@ import app.thaw.security.Roles;
 
 /**
  * The therapist's steps in a case's course of care that no diary event makes: putting a referred client on the waiting
- * list, ending therapy with its outcome, closing and reopening the case. Each is an event; the status follows. For a
- * couple the step applies to both partners when the therapist says it concerns both.
+ * list, ending therapy with its outcome, closing (never with sessions still booked) and reopening the case. Each is an
+ * event; the status follows. For a couple the step applies to both partners when the therapist says it concerns both.
  */
 @Service
 @Transactional
@@ -36,13 +38,16 @@ public class CareActions {
     private final CaseAccess access;
     private final CareLink care;
     private final AuditLog auditLog;
+    private final SessionsToCome sessionsToCome;
     private final Clock clock;
 
-    CareActions(CaseLocks locks, CaseAccess access, CareLink care, AuditLog auditLog, Clock clock) {
+    CareActions(CaseLocks locks, CaseAccess access, CareLink care, AuditLog auditLog, SessionsToCome sessionsToCome,
+                Clock clock) {
         this.locks = locks;
         this.access = access;
         this.care = care;
         this.auditLog = auditLog;
+        this.sessionsToCome = sessionsToCome;
         this.clock = clock;
     }
 
@@ -98,6 +103,13 @@ public class CareActions {
             }
             if (stage.course().inTherapy()) {
                 throw new CaseActionRefused(grant.reference() + " is in therapy: end therapy with its outcome first.");
+            }
+            List<ZonedDateTime> booked = sessionsToCome.of(grant);
+            if (!booked.isEmpty()) {
+                throw new CaseActionRefused(grant.reference() + " still has " + (booked.size() == 1 ? "a session"
+                        : booked.size() + " sessions") + " booked, the next on " + PracticeTime.DAY_TIME.format(
+                        booked.getFirst()) + ": cancel " + (booked.size() == 1 ? "it" : "them") + " in the diary "
+                        + "first (the client is told), then close the case.");
             }
             care.records().record(grant, CareEvent.of(CareEventKind.CASE_CLOSED, clock.instant()));
             auditLog.record(AuditAction.CASE_CLOSED, grant.intakeId(), grant.reference(), reason.label());

@@ -1,6 +1,7 @@
 package app.thaw.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -177,6 +178,28 @@ class CaseLifecycleIT {
         assertStatus(client.id(), IntakeStatus.SCHEDULED);
         assertThat(data.auditActions(client.id())).containsSubsequence("CASE_ASSIGNED", "STATUS_CHANGED",
                 "SESSION_BOOKED");
+    }
+
+    @Test
+    void aCaseIsNotClosedWhileASessionIsStillBooked() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var client = data.submit(IntakeFixtures.completeAnswers("Kai " + ReviewTestData.uniqueWord()));
+        long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
+        var booked = (BookingResult.Booked) data.as("admin", () -> scheduling.book(new BookingRequest(client.id(),
+                null, data.idOf("grace"), individual, SessionFormat.ONLINE, null, farFuture(), null)));
+        String when = app.thaw.base.PracticeTime.DAY_TIME.format(booked.session().start());
+
+        assertThatThrownBy(() -> data.as("grace", () -> care.closeCase(IntakeId.of(client.id()),
+                ClosureReason.CLIENT_WITHDREW, false)))
+                .isInstanceOf(app.thaw.review.CaseActionRefused.class)
+                .hasMessage(client.reference() + " still has a session booked, the next on " + when + ": cancel it "
+                        + "in the diary first (the client is told), then close the case.");
+        assertStatus(client.id(), IntakeStatus.SCHEDULED);
+        assertThat(data.auditActions(client.id())).doesNotContain("CASE_CLOSED");
+
+        data.as("grace", () -> changes.cancel(AppointmentId.of(booked.session().id()), true, "Moving away"));
+        data.as("grace", () -> care.closeCase(IntakeId.of(client.id()), ClosureReason.CLIENT_WITHDREW, false));
+        assertStatus(client.id(), IntakeStatus.CLOSED);
     }
 
     private long book(ReviewTestData data, long client, long partner, long therapist) {

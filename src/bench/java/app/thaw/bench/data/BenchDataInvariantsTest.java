@@ -182,7 +182,7 @@ class BenchDataInvariantsTest {
     }
 
     @Test
-    void nobodyIsSeenOrBookedBeforeThePracticeHadTheirIntakeAndTheirPartners() {
+    void nobodyIsSeenOrBookedBeforeThePracticeHadTheirIntakeNorAfterTheirCaseClosed() {
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         var ledger = new CaseWriter.Ledger(4);
         int day = 24 * 60;
@@ -213,6 +213,22 @@ class BenchDataInvariantsTest {
             }
         }
         assertThat(caseload.daysInCare(3, start.plus(Duration.ofDays(50)))).isEqualTo(30);
+
+        // intake 1's case closes on day 70, the partner's on day 90: nothing for them in the day before or after
+        ledger.closedMinute[1] = 70 * day;
+        ledger.closedMinute[4] = 90 * day;
+        for (int i = 0; i < 200; i++) {
+            var seen = caseload.pick(0, start.plus(Duration.ofDays(69).plusHours(1)), random);
+            assertThat(seen).isNotNull();
+            assertThat(seen.intakeId()).isEqualTo(3);
+            assertThat(seen.partnerIntakeId()).isEqualTo(4L);
+            var later = caseload.pick(0, start.plus(Duration.ofDays(95)), random);
+            assertThat(later).isNotNull();
+            assertThat(later.intakeId()).isEqualTo(3);
+            assertThat(later.partnerIntakeId()).as("the partner's case has closed").isNull();
+        }
+        ledger.closedMinute[3] = 100 * day;
+        assertThat(caseload.pick(0, start.plus(Duration.ofDays(120)), random)).as("every case closed").isNull();
     }
 
     @Test

@@ -26,12 +26,15 @@ final class CaseWriter {
         final int[] submittedMinute; // minutes since the generator's first day
         final int[] partner;         // partner's intake id for a linked couple's first partner, else 0
         final boolean[] client;      // scheduled or closed: has had sessions
+        final int[] closedMinute;    // when the case was closed, minutes since the generator's first day; else MAX_VALUE
 
         Ledger(int size) {
             therapist = new short[size + 1];
             submittedMinute = new int[size + 1];
             partner = new int[size + 1];
             client = new boolean[size + 1];
+            closedMinute = new int[size + 1];
+            java.util.Arrays.fill(closedMinute, Integer.MAX_VALUE);
         }
     }
 
@@ -166,6 +169,8 @@ final class CaseWriter {
         ledger.therapist[id] = (short) (assigned ? therapist : 0);
         ledger.submittedMinute[id] = (int) Duration.between(start, at).toMinutes();
         ledger.client[id] = assigned && CaseMix.hadSessions(status) && leadPartner == 0;
+        ledger.closedMinute[id] = status == IntakeStatus.CLOSED
+                ? (int) Duration.between(start, min(at.plus(CLOSED_AFTER), now)).toMinutes() : Integer.MAX_VALUE;
         if (leadPartner != 0) {
             ledger.partner[leadPartner] = id;
         }

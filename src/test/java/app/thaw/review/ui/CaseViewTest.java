@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,9 @@ class CaseViewTest extends SpringBrowserlessTest {
 
     @Autowired
     app.thaw.review.ReferralService referrals;
+
+    @Autowired
+    app.thaw.scheduling.SchedulingService scheduling;
 
     ReviewTestData data;
 
@@ -204,6 +209,30 @@ class CaseViewTest extends SpringBrowserlessTest {
         assertThat(find(FactorsPanel.class).single()).isSameAs(factors);
         assertThat(find(NotesPanel.class).single()).isSameAs(notes);
         assertThat(data.auditActions(submitted.id())).containsOnlyOnce("CASE_OPENED");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void closingACaseWithASessionStillBookedSaysWhichAndLeavesItOpen() {
+        var client = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Booked"));
+        long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
+        var start = app.thaw.FreeTimes.next();
+        var booked = data.as("admin", () -> scheduling.book(new app.thaw.scheduling.BookingRequest(client.id(), null,
+                data.idOf("amira"), individual, app.thaw.scheduling.SessionFormat.ONLINE, null, start, null)));
+        assertThat(booked).isInstanceOf(app.thaw.scheduling.BookingResult.Booked.class);
+        navigate("staff/cases/" + client.reference(), CaseView.class);
+
+        click(find(Button.class).withId("close-case").single());
+        test(find(Select.class).withCaption("Why").single()).selectItem("The client withdrew");
+        click(find(Button.class).withText("Close the case").single());
+
+        assertThat(find(Notification.class).all()).extracting(n -> n.getElement().getProperty("text"))
+                .containsExactly(client.reference() + " still has a session booked, the next on "
+                        + app.thaw.base.PracticeTime.DAY_TIME.format(start) + ": cancel it in the diary first (the "
+                        + "client is told), then close the case.");
+        assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, client.id()))
+                .isEqualTo("SCHEDULED");
+        assertThat(find(Button.class).withId("close-case").exists()).as("still there to close it later").isTrue();
     }
 
     private void assertLocked() {

@@ -1,0 +1,16 @@
+package app.thaw.review;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import app.thaw.caseaccess.CaseGrant;
+
+/**
+ * A client's booked sessions still to come, joint ones included; the diary implements it. A case is not closed while
+ * any is left, so nobody is reminded of, or turns up to, a session of a closed case.
+ */
+public interface SessionsToCome {
+
+    /** Their start times, soonest first; empty when none. */
+    List<ZonedDateTime> of(CaseGrant client);
+}
