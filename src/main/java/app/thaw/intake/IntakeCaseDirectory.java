@@ -26,7 +26,7 @@ class IntakeCaseDirectory implements CaseDirectory {
     private static final String PARTNER_FEAR = "[{\"ruleId\": \"partner_fear\"}]";
 
     private static final String FACTS = """
-            select i.id, i.reference, i.couple_case_id, i.urgent,
+            select i.id, i.reference, i.couple_case_id, i.urgent, i.status = 'CLOSED' as closed,
                    array(select p.id from intake p where p.couple_case_id = i.couple_case_id and p.id <> i.id
                           order by p.submitted_at) as partners,
                    array(select p.reference from intake p where p.couple_case_id = i.couple_case_id and p.id <> i.id
@@ -82,6 +82,6 @@ class IntakeCaseDirectory implements CaseDirectory {
             partners.add(new CaseFacts.Partner(((Number) ids[i]).longValue(), (String) references[i]));
         }
         return new CaseFacts(rs.getLong("id"), rs.getString("reference"), coupleCaseId, partners,
-                rs.getBoolean("urgent"), rs.getBoolean("fear"));
+                rs.getBoolean("urgent"), rs.getBoolean("fear"), rs.getBoolean("closed"));
     }
 }

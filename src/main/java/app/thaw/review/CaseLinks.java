@@ -15,6 +15,11 @@ public final class CaseLinks {
         return caseView(reference) + "#risk";
     }
 
+    /** Where a therapist ends therapy, closes or reopens the case. */
+    public static String careStage(String reference) {
+        return caseView(reference) + "#care-stage";
+    }
+
     public static String referral(String reference) {
         return caseView(reference) + "#referral";
     }

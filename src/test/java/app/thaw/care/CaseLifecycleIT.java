@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
@@ -181,7 +182,7 @@ class CaseLifecycleIT {
     }
 
     @Test
-    void aCaseIsNotClosedWhileASessionIsStillBooked() {
+    void aClosedCaseHasNoSessionsToComeAndTakesNoneUntilItIsReopened() {
         var data = new ReviewTestData(intake, staff, jdbc);
         var client = data.submit(IntakeFixtures.completeAnswers("Kai " + ReviewTestData.uniqueWord()));
         long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
@@ -200,6 +201,20 @@ class CaseLifecycleIT {
         data.as("grace", () -> changes.cancel(AppointmentId.of(booked.session().id()), true, "Moving away"));
         data.as("grace", () -> care.closeCase(IntakeId.of(client.id()), ClosureReason.CLIENT_WITHDREW, false));
         assertStatus(client.id(), IntakeStatus.CLOSED);
+
+        // nor is a session booked for a closed case, by anyone, until a therapist reopens it
+        for (String who : List.of("admin", "grace")) {
+            var refused = data.as(who, () -> scheduling.book(new BookingRequest(client.id(), null, data.idOf("grace"),
+                    individual, SessionFormat.ONLINE, null, farFuture(), null)));
+            assertThat(refused).isInstanceOf(BookingResult.Blocked.class);
+            assertThat(((BookingResult.Blocked) refused).refusal().message())
+                    .startsWith(client.reference() + "'s case is closed.");
+        }
+        assertStatus(client.id(), IntakeStatus.CLOSED);
+        data.as("grace", () -> care.reopenCase(IntakeId.of(client.id())));
+        assertThat(data.as("grace", () -> scheduling.book(new BookingRequest(client.id(), null, data.idOf("grace"),
+                individual, SessionFormat.ONLINE, null, farFuture(), null)))).isInstanceOf(BookingResult.Booked.class);
+        assertStatus(client.id(), IntakeStatus.SCHEDULED);
     }
 
     private long book(ReviewTestData data, long client, long partner, long therapist) {
