@@ -65,7 +65,7 @@ public class BookingBench implements BenchCommand {
             long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
             long maxIntake = jdbc.queryForObject("select max(id) from intake", Long.class);
             // staff book sessions for the cases in their hands (most of them a course's next session); the generated
-            // history is mostly closed cases, and booking one of those would reopen it. --cases=any books any intake.
+            // history is mostly closed cases, which take no booking until reopened. --cases=any books any intake.
             boolean anyCase = "any".equals(options.string("cases", "in-hand"));
             long[] inHand = anyCase ? new long[0] : jdbc.queryForList("select id from intake where status in "
                     + "('REFERRED', 'WAITING', 'SCHEDULED', 'IN_THERAPY') order by id", Long.class).stream()
@@ -144,7 +144,7 @@ public class BookingBench implements BenchCommand {
             System.out.println(profile);
             var raceLines = new StringBuilder("\n| race | booked | conflicts | other | time to settle ms |\n|---:|---:|---:|---:|---:|\n");
             for (int race = 1; race <= races; race++) {
-                raceLines.append(race(scheduling, admin, type, maxIntake, free.poll(), race));
+                raceLines.append(race(scheduling, admin, type, maxIntake, inHand, free.poll(), race));
             }
             System.out.println(raceLines);
             PerformanceDoc.write("booking", options, Machine.describe(bench.postgresVersion()),
@@ -153,8 +153,9 @@ public class BookingBench implements BenchCommand {
     }
 
     /** 50 staff book the same hour at the same moment, each for a different client. */
-    private static String race(SchedulingService scheduling, StaffUser admin, long type, long maxIntake, Slot slot, int n)
-            throws InterruptedException {
+    /** Fifty cases in hand (or any intakes, with --cases=any) try for one hour at once. */
+    private static String race(SchedulingService scheduling, StaffUser admin, long type, long maxIntake, long[] inHand,
+                               Slot slot, int n) throws InterruptedException {
         int contenders = 50;
         var ready = new CountDownLatch(contenders);
         var go = new CountDownLatch(1);
@@ -163,7 +164,7 @@ public class BookingBench implements BenchCommand {
         var other = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < contenders; i++) {
-            long intake = 1 + (i * 7919L) % maxIntake;
+            long intake = inHand.length > 0 ? inHand[(int) ((i * 7919L) % inHand.length)] : 1 + (i * 7919L) % maxIntake;
             threads.add(Thread.ofPlatform().start(() -> {
                 ready.countDown();
                 try {
