@@ -8,38 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.base.ids.IntakeId;
 import app.thaw.IntegrationTest;
-import app.thaw.intake.IntakeService;
-import app.thaw.security.StaffAccountService;
 
 /** The queue's search through its terms (V160): what a therapist types finds the client, and only visible cases. */
 @IntegrationTest
-class QueueSearchIT {
-
-    @Autowired
-    ReviewQueueService reviewQueue;
-    @Autowired
-    CaseAssignments assignments;
-    @Autowired
-    IntakeService intake;
-    @Autowired
-    StaffAccountService staff;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ReviewTestData data;
-
-    @BeforeEach
-    void setUp() {
-        data = new ReviewTestData(intake, staff, jdbc);
-    }
+class QueueSearchIT extends ReviewTestSupport {
 
     @Test
     @WithUserDetails("amira")
@@ -118,14 +95,5 @@ class QueueSearchIT {
         assertThat(refs(anyStatus(word))).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from intake_search where intake_id = ? and term like ?",
                 Long.class, client.id(), word.toLowerCase(Locale.ROOT).substring(0, 3) + "%")).isZero();
-    }
-
-    private static QueueFilter anyStatus(String search) {
-        return new QueueFilter(Set.of(), QueueFilter.Urgency.ANY, null, QueueFilter.Assignment.ANYONE, null, null,
-                search);
-    }
-
-    private List<String> refs(QueueFilter filter) {
-        return reviewQueue.queue(filter, QueueSort.DEFAULT, null, 200).stream().map(QueueRow::reference).toList();
     }
 }
