@@ -6,7 +6,7 @@ import java.util.List;
 import app.thaw.caseaccess.CaseGrant;
 
 /**
- * A client's booked sessions still to come, joint ones included; the diary implements it. A case is not closed while
+ * A client's booked sessions still to come (one under way included), joint ones too; the diary implements it. A case is not closed while
  * any is left, so nobody is reminded of, or turns up to, a session of a closed case.
  */
 public interface SessionsToCome {

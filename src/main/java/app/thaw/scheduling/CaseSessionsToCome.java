@@ -32,7 +32,7 @@ class CaseSessionsToCome implements SessionsToCome {
         client.requireFor(CaseOperation.CHANGE_CLINICAL, CaseOperation.READ_BOOKING_DETAILS);
         var now = clock.instant();
         return appointments.findForIntake(client.intakeId()).stream()
-                .filter(a -> a.getState() == AppointmentState.BOOKED && a.getStartsAt().isAfter(now))
+                .filter(a -> a.isToCome(now))
                 .map(a -> a.getStartsAt().atZone(Application.PRACTICE_ZONE))
                 .toList();
     }

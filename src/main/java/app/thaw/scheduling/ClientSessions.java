@@ -86,7 +86,7 @@ class ClientSessions implements ClientAppointments {
         Duration noticePeriod = settings.current().clientNotice();
         var all = appointments.findForIntake(intakeId);
         var mine = all.stream()
-                .filter(a -> a.getState() == AppointmentState.BOOKED && a.getEndsAt().isAfter(now)).toList();
+                .filter(a -> a.isToCome(now)).toList();
         int earlier = (int) all.stream()
                 .filter(a -> a.getState() != AppointmentState.CANCELLED && !a.getStartsAt().isAfter(now)).count();
         Set<Long> askedByMe = mine.isEmpty() ? Set.of()

@@ -186,6 +186,11 @@ public class Appointment extends AbstractEntity {
         return state;
     }
 
+    /** Booked and not over yet (one under way counts): what a client still has to come. */
+    public boolean isToCome(Instant now) {
+        return state == AppointmentState.BOOKED && endsAt.isAfter(now);
+    }
+
     public @Nullable UUID getSeriesId() {
         return seriesId;
     }

@@ -36,6 +36,9 @@ import app.thaw.scheduling.SessionView;
 class BookSessionDialogTest extends DiaryViewTest {
 
     @Autowired
+    app.thaw.review.CareActions care;
+
+    @Autowired
     CaseWorkService caseWork;
 
     @Test
@@ -210,6 +213,28 @@ class BookSessionDialogTest extends DiaryViewTest {
         assertThat(dialog.isOpened()).isFalse();
         assertThat(scheduling.sessionsForCase(IntakeId.of(partners[0].id()))).singleElement()
                 .satisfies(session -> assertThat(session.partnerIntakeId()).isNull());
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aClosedCaseWaitsForItsTherapistToReopenIt() {
+        var client = data.individual();
+        data.as("amira", () -> {
+            care.closeCase(IntakeId.of(client.id()), app.thaw.review.ClosureReason.NO_RESPONSE, false);
+            return null;
+        });
+        LocalDate monday = DiaryTestData.futureMonday(clock, 2);
+        var dialog = openAt(monday, monday.plusDays(2).atTime(15, 0));
+        test(reference(dialog)).setValue(client.reference());
+        test(find(RadioButtonGroup.class, dialog).withLabel("Format").single()).selectItem("Online");
+
+        assertThat(dialog.gateMessage()).isEqualTo(client.reference() + "'s case is closed. Reopen it (a new episode, "
+                + "back in review) before booking a session.");
+        Anchor link = find(Anchor.class, find(GateNotice.class, dialog).single()).single();
+        assertThat(link.getHref()).isEqualTo("staff/cases/" + client.reference() + "#care-stage");
+        test(find(Button.class, dialog).withText("Book").single()).click();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).isEmpty();
     }
 
     private BookSessionDialog openAt(LocalDate monday, LocalDateTime slot) {
