@@ -15,11 +15,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.PdfText;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.intake.IntakeFixtures;
@@ -109,7 +108,7 @@ class SubjectAccessBrowserIT extends BrowserTest {
         String json = Files.readString(jsonDownload.path(), StandardCharsets.UTF_8);
         assertThat(json).contains(kept, "withheld under the Data Protection Act 2018").doesNotContain(withheld);
         Download pdfDownload = page.waitForDownload(page.locator("#privacy-export-pdf")::click);
-        String pdf = pdfText(Files.readAllBytes(pdfDownload.path())).replace("\n", " ");
+        String pdf = PdfText.of(Files.readAllBytes(pdfDownload.path())).replace("\n", " ");
         assertThat(pdf).contains("Keptnote", "withheld under the Data Protection Act").doesNotContain("Withheldnote");
         assertThat(jdbc.queryForObject("select status from subject_access_request where intake_id = ?", String.class,
                 client.id())).isEqualTo("RELEASED");
@@ -120,19 +119,5 @@ class SubjectAccessBrowserIT extends BrowserTest {
         page.getByLabel("Reference or email address").fill(reference);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
         waitForVaadin();
-    }
-
-    private static String pdfText(byte[] pdf) throws IOException {
-        var reader = new PdfReader(pdf);
-        try {
-            var extractor = new PdfTextExtractor(reader);
-            var all = new StringBuilder();
-            for (int number = 1; number <= reader.getNumberOfPages(); number++) {
-                all.append(extractor.getTextFromPage(number)).append('\n');
-            }
-            return all.toString();
-        } finally {
-            reader.close();
-        }
     }
 }

@@ -18,11 +18,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.PdfText;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.SubmissionOutcome;
@@ -186,7 +185,7 @@ class TherapistReviewBrowserIT extends BrowserTest {
         byte[] pdf = Files.readAllBytes(download.path());
         assertTrue(new String(pdf, 0, Math.min(pdf.length, 5), StandardCharsets.US_ASCII).equals("%PDF-"),
                 "the download is a PDF");
-        assertTrue(pdfText(pdf).contains(urgent.reference()), "the letter names the client's reference");
+        assertTrue(PdfText.of(pdf).contains(urgent.reference()), "the letter names the client's reference");
 
         long amira = staffId("amira");
         assertTrue(auditRows(urgent.reference(), "CASE_OPENED", amira) >= 1, "opening the case is audited");
@@ -270,17 +269,6 @@ class TherapistReviewBrowserIT extends BrowserTest {
                 select count(*) from audit_entry a join intake i on i.id = a.intake_id
                  where i.reference = ? and a.action = ? and a.actor_id = ?""", Integer.class,
                 reference, action, actorId);
-    }
-
-    private static String pdfText(byte[] pdf) throws IOException {
-        try (var reader = new PdfReader(pdf)) {
-            var extractor = new PdfTextExtractor(reader);
-            var text = new StringBuilder();
-            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-                text.append(extractor.getTextFromPage(p)).append('\n');
-            }
-            return text.toString();
-        }
     }
 
     // ---- act: find things the way a person does ----

@@ -9,8 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -18,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.PdfText;
 import app.thaw.base.ids.AccessRequestId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.ClientIdentity;
@@ -156,7 +155,7 @@ class PrivacyServiceIT {
                 file.content()); // for eyeballing
         assertThat(new String(file.content(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(file.contentType()).isEqualTo("application/pdf");
-        String text = pdfText(file.content());
+        String text = PdfText.of(file.content());
         assertNothingOfThePartner(text);
         assertThat(text).contains(couple.clientName(), couple.client().reference(), "Your consent",
                 "Your answers", "[partner] and I barely talk", "New number given by phone", "Couples therapy",
@@ -257,19 +256,5 @@ class PrivacyServiceIT {
 
     private static SubjectAccessExport.Answer answer(SubjectAccessExport export, String itemId) {
         return export.answers().stream().filter(a -> a.itemId().equals(itemId)).findFirst().orElseThrow();
-    }
-
-    static String pdfText(byte[] pdf) throws IOException {
-        var reader = new PdfReader(pdf);
-        try {
-            var extractor = new PdfTextExtractor(reader);
-            var all = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                all.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return all.toString();
-        } finally {
-            reader.close();
-        }
     }
 }

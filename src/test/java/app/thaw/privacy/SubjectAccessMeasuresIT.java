@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.PdfText;
 import app.thaw.base.ids.AccessRequestId;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
@@ -106,7 +107,7 @@ class SubjectAccessMeasuresIT {
         assertThat(text).doesNotContain("Would distress").doesNotContain("warm and comfortable relationship")
                 .contains("withheld under the Data Protection Act 2018");
 
-        String pdf = PrivacyServiceIT.pdfText(steps.pdf(id).content()).replace("\n", " ");
+        String pdf = PdfText.of(steps.pdf(id).content()).replace("\n", " ");
         assertThat(pdf).contains("Your answers to outcome measures", "Little interest or pleasure");
     }
 

@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.thaw.PdfText;
 import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.StaffId;
@@ -149,7 +150,7 @@ class SubjectAccessRequestIT {
         assertThat(text).doesNotContainIgnoringCase(couple.partnerName()).doesNotContain(couple.partnerNote())
                 .doesNotContain(couple.partnerSecret());
 
-        String pdf = PrivacyServiceIT.pdfText(steps.pdf(recorded.id()).content());
+        String pdf = PdfText.of(steps.pdf(recorded.id()).content());
         assertThat(pdf.replace("\n", " ")).doesNotContain("barely talk").doesNotContain("joined for the last ten")
                 .doesNotContain("Both want to work on talking").doesNotContain(reason)
                 .contains("withheld under the Data Protection Act", couple.clientName(), "New number given by phone");

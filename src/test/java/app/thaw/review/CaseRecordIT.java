@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.PdfText;
 import app.thaw.IntegrationTest;
 import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
@@ -82,7 +83,7 @@ class CaseRecordIT extends ReviewTestSupport {
 
         assertThat(letter.fileName()).isEqualTo("referral-" + submitted.reference() + ".pdf");
         assertThat(new String(letter.pdf(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        assertThat(pdfText(letter.pdf())).contains(submitted.reference(), "Sertraline dose review.",
+        assertThat(PdfText.of(letter.pdf())).contains(submitted.reference(), "Sertraline dose review.",
                 "Ancoats Medical Practice", "Dr Amira Khan");
 
         // the history tom now sees holds the changes but not the reads

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import app.thaw.PdfText;
 import app.thaw.IntegrationTest;
 import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
@@ -79,7 +80,7 @@ class ReferralDecisionsIT extends ReviewTestSupport {
         ReferralLetterFile letter = letterService.referralLetter(IntakeId.of(id));
 
         assertThat(new String(letter.pdf(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        String text = pdfText(letter.pdf());
+        String text = PdfText.of(letter.pdf());
         assertThat(text).contains(submitted.reference(), "Step-down support between sessions.");
         assertThat(data.auditActions(id)).containsSubsequence("REFERRAL_DECIDED", "LETTER_DOWNLOADED");
         // a scheduled case stays scheduled when a referral is recorded

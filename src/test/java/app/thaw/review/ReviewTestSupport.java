@@ -1,15 +1,13 @@
 package app.thaw.review;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.PdfText;
 import app.thaw.base.events.EventResubmission;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.questionnaire.Answers;
@@ -64,19 +62,5 @@ abstract class ReviewTestSupport {
 
     List<String> refs(QueueFilter filter) {
         return reviewQueue.queue(filter, QueueSort.DEFAULT, null, 200).stream().map(QueueRow::reference).toList();
-    }
-
-    static String pdfText(byte[] pdf) throws IOException {
-        var reader = new PdfReader(pdf);
-        try {
-            var extractor = new PdfTextExtractor(reader);
-            var all = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                all.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return all.toString();
-        } finally {
-            reader.close();
-        }
     }
 }

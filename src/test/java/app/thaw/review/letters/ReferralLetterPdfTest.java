@@ -14,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
+
+import app.thaw.PdfText;
 
 class ReferralLetterPdfTest {
 
@@ -39,20 +40,6 @@ class ReferralLetterPdfTest {
                 List.of(new ScoreLine("PHQ-9", 12, 27, "Moderate"), new ScoreLine("GAD-7", 8, 21, "Mild")));
     }
 
-    private static String text(byte[] pdf) throws IOException {
-        var reader = new PdfReader(pdf);
-        try {
-            var extractor = new PdfTextExtractor(reader);
-            var all = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                all.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return all.toString();
-        } finally {
-            reader.close();
-        }
-    }
-
     private static int pages(byte[] pdf) throws IOException {
         var reader = new PdfReader(pdf);
         try {
@@ -69,7 +56,7 @@ class ReferralLetterPdfTest {
 
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(pages(pdf)).isEqualTo(1);
-        assertThat(text(pdf))
+        assertThat(PdfText.of(pdf))
                 .contains("Thaw Therapy", "0161 000 0000", "hello@thaw.example")
                 .contains("25 November 2026", "Private and confidential", "Ancoats Medical Practice")
                 .contains(REFERENCE, CLIENT, "4 March 1988")
@@ -84,7 +71,7 @@ class ReferralLetterPdfTest {
     @ParameterizedTest
     @EnumSource(ReferralKind.class)
     void everyKindPrintsItsSubject(ReferralKind kind) throws IOException {
-        var text = text(ReferralLetterPdf.render(letter(kind, null, "Reason.", List.of())));
+        var text = PdfText.of(ReferralLetterPdf.render(letter(kind, null, "Reason.", List.of())));
 
         assertThat(text).contains(kind.subject(), REFERENCE, CLIENT, "Alex Morgan");
     }
@@ -112,14 +99,15 @@ class ReferralLetterPdfTest {
 
     @Test
     void noRecipientGreetsDearDoctor() throws IOException {
-        var text = text(ReferralLetterPdf.render(letter(ReferralKind.NHS_TALKING_THERAPIES, null, "Reason.", List.of())));
+        var text = PdfText.of(ReferralLetterPdf.render(letter(ReferralKind.NHS_TALKING_THERAPIES, null, "Reason.",
+                List.of())));
 
         assertThat(text).contains("Dear Doctor");
     }
 
     @Test
     void aNamedServiceIsGreetedAsAColleague() throws IOException {
-        var text = text(ReferralLetterPdf.render(
+        var text = PdfText.of(ReferralLetterPdf.render(
                 letter(ReferralKind.CRISIS_SERVICE, "Manchester Crisis Team", "Reason.", List.of())));
 
         assertThat(text).contains("Manchester Crisis Team", "Dear Colleague").doesNotContain("Dear Doctor");
@@ -127,7 +115,8 @@ class ReferralLetterPdfTest {
 
     @Test
     void noScoresMeansNoScoreTable() throws IOException {
-        var text = text(ReferralLetterPdf.render(letter(ReferralKind.GP_HORMONAL_REVIEW, null, "Reason.", List.of())));
+        var text = PdfText.of(ReferralLetterPdf.render(letter(ReferralKind.GP_HORMONAL_REVIEW, null, "Reason.",
+                List.of())));
 
         assertThat(text).doesNotContain("Relevant scores").doesNotContain("not a diagnosis");
     }
@@ -135,7 +124,8 @@ class ReferralLetterPdfTest {
     @Test
     void lineBreaksInTheReasonAreKept() throws IOException {
         var reason = "First line of the reason\nSecond line of the reason\r\n\r\nA new paragraph";
-        var text = text(ReferralLetterPdf.render(letter(ReferralKind.GP_MEDICATION_REVIEW, null, reason, List.of())));
+        var text = PdfText.of(ReferralLetterPdf.render(letter(ReferralKind.GP_MEDICATION_REVIEW, null, reason,
+                List.of())));
 
         assertThat(text).containsSubsequence("First line of the reason\n", "Second line of the reason\n",
                 "A new paragraph");
@@ -155,7 +145,7 @@ class ReferralLetterPdfTest {
         var pdf = ReferralLetterPdf.render(letter(ReferralKind.GP_MEDICATION_REVIEW, reason, reason,
                 List.of(new ScoreLine(reason, 1, 27, reason))));
 
-        assertThat(text(pdf)).contains(REFERENCE, "Alex Morgan");
+        assertThat(PdfText.of(pdf)).contains(REFERENCE, "Alex Morgan");
     }
 
     @Test
@@ -174,7 +164,7 @@ class ReferralLetterPdfTest {
                 List.of(new ScoreLine("PHQ-9", 19, 27, "Moderately severe"))));
 
         assertThat(pages(pdf)).isGreaterThan(1);
-        var text = text(pdf);
+        var text = PdfText.of(pdf);
         assertThat(text).contains("Alex Morgan", "Yours sincerely", "19 / 27");
     }
 
@@ -183,7 +173,7 @@ class ReferralLetterPdfTest {
         var pdf = ReferralLetterPdf.render(letter(ReferralKind.GP_MEDICATION_REVIEW, null, "x".repeat(20_000), List.of()));
 
         assertThat(pages(pdf)).isGreaterThan(1);
-        assertThat(text(pdf)).contains("Alex Morgan");
+        assertThat(PdfText.of(pdf)).contains("Alex Morgan");
     }
 
     @Test
