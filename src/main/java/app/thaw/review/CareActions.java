@@ -96,7 +96,10 @@ public class CareActions {
         if (reason == null) {
             throw new CaseActionRefused("Choose why the case is closed.");
         }
-        for (CaseGrant grant : cases(intakeId.value(), withPartner)) {
+        List<CaseGrant> cases = cases(intakeId.value(), withPartner);
+        // a booking in flight commits first and is seen below; one coming later waits, then finds the case closed
+        sessionsToCome.hold(cases);
+        for (CaseGrant grant : cases) {
             CaseStage stage = care.records().stage(grant);
             if (stage.status() == IntakeStatus.CLOSED) {
                 continue;

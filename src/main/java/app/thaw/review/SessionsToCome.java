@@ -6,10 +6,16 @@ import java.util.List;
 import app.thaw.caseaccess.CaseGrant;
 
 /**
- * A client's booked sessions still to come (one under way included), joint ones too; the diary implements it. A case is not closed while
- * any is left, so nobody is reminded of, or turns up to, a session of a closed case.
+ * A client's booked sessions still to come (one under way included), joint ones too; the diary implements it. A case is
+ * not closed while any is left, so nobody is reminded of, or turns up to, a session of a closed case.
  */
 public interface SessionsToCome {
+
+    /**
+     * Until the caller's transaction ends, a booking for these clients waits, and then finds their cases as this
+     * transaction left them: what {@link #of} reads afterwards stays true until the caller commits.
+     */
+    void hold(List<CaseGrant> clients);
 
     /** Their start times, soonest first; empty when none. */
     List<ZonedDateTime> of(CaseGrant client);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +20,22 @@ import app.thaw.scheduling.domain.AppointmentRepository;
 class CaseSessionsToCome implements SessionsToCome {
 
     private final AppointmentRepository appointments;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    CaseSessionsToCome(AppointmentRepository appointments, Clock clock) {
+    CaseSessionsToCome(AppointmentRepository appointments, JdbcTemplate jdbc, Clock clock) {
         this.appointments = appointments;
+        this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void hold(List<CaseGrant> clients) {
+        clients.forEach(client -> client.requireFor(CaseOperation.CHANGE_CLINICAL));
+        // the booking's side of the turn is the appointment trigger's (V179)
+        jdbc.query("select hold_cases_from_booking(?)", ps -> ps.setArray(1, ps.getConnection().createArrayOf(
+                "bigint", clients.stream().map(CaseGrant::intakeId).toArray())), rs -> { });
     }
 
     @Override
