@@ -2,14 +2,22 @@ package app.thaw.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import app.thaw.Application;
 import app.thaw.IntegrationTest;
 import app.thaw.security.TotpTestCodes;
 
@@ -200,6 +209,33 @@ public abstract class BrowserTest {
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients "
                 + "&& Object.keys(window.Vaadin.Flow.clients).length > 0 "
                 + "&& Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    /**
+     * Waits for the server round trip and for every finite animation (a notification or dialog fading in) to
+     * end, so what is judged is what a person reads rather than a half-transparent or half-moved frame.
+     */
+    protected void settle() {
+        waitForVaadin();
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+                + " || a.effect == null || a.effect.getComputedTiming().endTime === Infinity)");
+    }
+
+    /** In the diary's week view: steps forward with "Next" from this week to the one holding {@code day}. */
+    protected void showWeekOf(LocalDate day) {
+        LocalDate thisMonday = LocalDate.now(Application.PRACTICE_ZONE).with(DayOfWeek.MONDAY);
+        long weeks = ChronoUnit.WEEKS.between(thisMonday, day.with(DayOfWeek.MONDAY));
+        for (long i = 0; i < weeks; i++) {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next").setExact(true)).click();
+            waitForVaadin();
+        }
+        PlaywrightAssertions.assertThat(page.locator(".diary-day-head").filter(new Locator.FilterOptions()
+                .setHasText(DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK).format(day)))).hasCount(1);
+    }
+
+    /** A session in the diary shown, by (part of) its clients' names. */
+    protected Locator sessionBlock(String clientName) {
+        return page.locator(".session-block").filter(new Locator.FilterOptions().setHasText(clientName));
     }
 
     private static synchronized Browser browser() {

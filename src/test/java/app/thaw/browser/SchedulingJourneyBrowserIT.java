@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -314,22 +313,6 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
 
     private Locator dateTimePicker(String label) {
         return page.locator("vaadin-date-time-picker:visible").filter(new Locator.FilterOptions().setHasText(label));
-    }
-
-    /** Steps the week view forward from this week to the one holding {@code day}. */
-    private void showWeekOf(LocalDate day) {
-        LocalDate thisMonday = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE)).with(DayOfWeek.MONDAY);
-        long weeks = ChronoUnit.WEEKS.between(thisMonday, day.with(DayOfWeek.MONDAY));
-        for (long i = 0; i < weeks; i++) {
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next").setExact(true)).click();
-            waitForVaadin();
-        }
-        assertThat(page.locator(".diary-day-head").filter(new Locator.FilterOptions()
-                .setHasText(DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK).format(day)))).hasCount(1);
-    }
-
-    private Locator sessionBlock(String clientName) {
-        return page.locator(".session-block").filter(new Locator.FilterOptions().setHasText(clientName));
     }
 
     /** The block's place in the diary grid, e.g. "26 / 42". */

@@ -273,16 +273,6 @@ class TherapistReviewBrowserIT extends BrowserTest {
 
     // ---- act: find things the way a person does ----
 
-    /**
-     * Waits for the server round trip and for every finite animation (a notification or dialog fading in) to
-     * end, so axe judges the colours a person reads rather than a half-transparent frame.
-     */
-    private void settle() {
-        waitForVaadin();
-        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
-                + " || a.effect == null || a.effect.getComputedTiming().endTime === Infinity)");
-    }
-
     /** Signs in with the demo password and the demo authenticator's current code (see BrowserTest). */
     private void signIn(String username) {
         assertThat(page).hasURL(url("/login"));

@@ -65,6 +65,30 @@ public final class WorkingWeekData {
         return ((BookingResult.Booked) result).session();
     }
 
+    /**
+     * Books as the practice manager at the request's time or the first hour after it (09:00 to 16:00, over the next
+     * four weeks) that the therapist and the practice have free: a shared therapist's diary holds other tests'
+     * sessions, and the practice its closed days. For a session a person finds in the diary a few weeks ahead.
+     */
+    public SessionView bookFirstFree(BookingRequest request) {
+        ZonedDateTime from = request.start();
+        for (int day = 0; day < 28; day++) {
+            for (int hour = 9; hour <= 16; hour++) {
+                ZonedDateTime start = from.toLocalDate().plusDays(day).atTime(hour, 0).atZone(from.getZone());
+                if (start.isBefore(from)) {
+                    continue;
+                }
+                BookingResult result = data.as("admin", () -> scheduling.book(request.at(start)));
+                if (result instanceof BookingResult.Booked booked) {
+                    return booked.session();
+                }
+                assertThat(result).as("booking " + request.at(start))
+                        .isInstanceOfAny(BookingResult.Conflict.class, BookingResult.Unavailable.class);
+            }
+        }
+        throw new AssertionError("No free hour in four weeks from " + from + " for " + request);
+    }
+
     public BookingRequest online(long intakeId, long therapistId, ZonedDateTime start) {
         return new BookingRequest(intakeId, null, therapistId, type("INDIVIDUAL"), SessionFormat.ONLINE, null, start,
                 null);
