@@ -76,6 +76,12 @@ class CaseClosingOnPhonesBrowserIT extends StaffPhoneTest {
         assertThat(data.auditActions(client.id())).doesNotContain("CASE_CLOSED");
         assertThat(stage).hasText("Status: Scheduled");
         assertThat(button("Close the case…")).isVisible();
+        // the refusal stays until it has been read: its own button closes it
+        Locator dismiss = refused.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Close this message"));
+        assertFits("the refusal's close button", WIDTH, control("the close button", dismiss));
+        dismiss.click();
+        assertThat(refused).hasCount(0);
 
         // the diary, from the menu: the week of the session, the session, cancelled with a reason
         page.locator("vaadin-drawer-toggle").click();

@@ -1,7 +1,13 @@
 package app.thaw.base.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +22,24 @@ public final class Toasts {
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
+    /**
+     * A refusal says what must happen first, often in a sentence or two: it stays until the person closes it (WCAG
+     * 2.2.1, no time limit on reading), instead of vanishing after a few seconds.
+     */
     public static void problem(@Nullable String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        var notification = new Notification();
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.setPosition(Notification.Position.MIDDLE);
+        notification.setDuration(0);
+        var text = new Span(message == null ? "" : message);
+        text.addClassName("toast-text");
+        var close = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> notification.close());
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_CONTRAST);
+        close.setAriaLabel("Close this message");
+        var content = new HorizontalLayout(text, close);
+        content.setAlignItems(FlexComponent.Alignment.START);
+        content.setPadding(false);
+        notification.add(content);
+        notification.open();
     }
 }

@@ -29,6 +29,7 @@ import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.Toasts;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.practice.HandoverService;
 import app.thaw.review.CaseActionRefused;
@@ -118,7 +119,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
                 done(name + " is deactivated and signed out.");
                 UI.getCurrent().navigate("staff/admin/team");
             } catch (StaffActionRefused refused) {
-                problem(refused.getMessage());
+                Toasts.problem(refused.getMessage());
             }
         });
         deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
@@ -136,7 +137,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         to.setItemLabelGenerator(StaffSummary::displayName);
         var give = new Button("Give", click -> {
             if (to.getValue() == null) {
-                problem("Choose the colleague who will see the client.");
+                Toasts.problem("Choose the colleague who will see the client.");
                 return;
             }
             act(giveSession(session, to.getValue()));
@@ -146,7 +147,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
                 handover.cancelSession(AppointmentId.of(session.id()), name + " is leaving the practice");
                 act(null);
             } catch (IllegalArgumentException refused) {
-                problem(refused.getMessage());
+                Toasts.problem(refused.getMessage());
             }
         });
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -166,7 +167,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         to.setItemLabelGenerator(StaffSummary::displayName);
         var give = new Button("Hand over", click -> {
             if (to.getValue() == null) {
-                problem("Choose a colleague, or the shared queue.");
+                Toasts.problem("Choose a colleague, or the shared queue.");
                 return;
             }
             try {
@@ -175,7 +176,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
                         "Hand-over: " + name + " is leaving the practice");
                 act(null);
             } catch (CaseActionRefused | CaseNotFound refused) {
-                problem(refused.getMessage());
+                Toasts.problem(refused.getMessage());
             }
         });
         var row = new FlexLayout(text, to, give);
@@ -220,7 +221,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         if (problem == null) {
             done("Done.");
         } else {
-            problem(problem);
+            Toasts.problem(problem);
         }
         render();
     }
@@ -230,8 +231,4 @@ public class HandoverView extends Div implements BeforeEnterObserver {
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    private static void problem(@Nullable String message) {
-        Notification.show(message, 8000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

@@ -28,6 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.PracticeTime;
+import app.thaw.base.ui.Toasts;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.Roles;
@@ -173,8 +174,7 @@ public class WaitlistView extends VerticalLayout {
                         Notification.show("Offered to " + fit.clients() + "; the time is held for them.", 5000,
                                 Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     } catch (OfferRefused refused) {
-                        Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
-                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                        Toasts.problem(refused.getMessage());
                     }
                     refresh();
                 });

@@ -226,10 +226,14 @@ class CaseViewTest extends SpringBrowserlessTest {
         test(find(Select.class).withCaption("Why").single()).selectItem("The client withdrew");
         click(find(Button.class).withText("Close the case").single());
 
-        assertThat(find(Notification.class).all()).extracting(n -> n.getElement().getProperty("text"))
+        assertThat(find(Notification.class).all()).extracting(n -> n.getElement().getTextRecursively())
                 .containsExactly(client.reference() + " still has a session booked, the next on "
                         + app.thaw.base.PracticeTime.DAY_TIME.format(start) + ": cancel it in the diary first (the "
                         + "client is told), then close the case.");
+        Notification refusal = find(Notification.class).single();
+        assertThat(refusal.getDuration()).as("a refusal stays until it is read and closed").isZero();
+        click(find(Button.class).withAttribute("aria-label", "Close this message").single());
+        assertThat(refusal.isOpened()).isFalse();
         assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, client.id()))
                 .isEqualTo("SCHEDULED");
         assertThat(find(Button.class).withId("close-case").exists()).as("still there to close it later").isTrue();
