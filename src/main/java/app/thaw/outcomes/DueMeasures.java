@@ -27,9 +27,6 @@ import app.thaw.scheduling.AppointmentNotice;
 @Component
 class DueMeasures {
 
-    /** What the intake's own answers already measured: the first measure of every course. */
-    private static final Set<Measure> FROM_INTAKE = EnumSet.of(Measure.PHQ9, Measure.GAD7, Measure.FEELINGS);
-
     private final CaseAccess access;
     private final MeasurePlans plans;
     private final SubmittedIntakes intakes;
@@ -68,7 +65,7 @@ class DueMeasures {
                 CaseStage stage = stages.get(grant.intakeId());
                 if (stage == null || stage.course().attendedSessions() == 0) {
                     // the first session's measure is the intake's own answers
-                    measures.removeAll(FROM_INTAKE);
+                    measures.removeAll(Measure.FROM_INTAKE);
                 }
                 if (measures.isEmpty()) {
                     continue;

@@ -30,6 +30,8 @@ public enum Measure {
     public static final Set<Measure> INDIVIDUAL = EnumSet.of(PHQ9, GAD7, FEELINGS);
     /** What each partner of a couple is asked by default: their own measures, the relationship, and safety. */
     public static final Set<Measure> COUPLES = EnumSet.of(PHQ9, GAD7, FEELINGS, CSI4, PARTNER_SAFETY);
+    /** What the intake's own answers already measure ({@link IntakeMeasure}): not asked again before a first session. */
+    public static final Set<Measure> FROM_INTAKE = EnumSet.of(PHQ9, GAD7, FEELINGS);
 
     private final String label;
     private final String clientLabel;

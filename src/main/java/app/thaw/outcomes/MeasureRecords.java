@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +22,6 @@ import app.thaw.intake.questionnaire.AnswerValidator;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.RiskFlag;
-import app.thaw.intake.questionnaire.Score;
 import app.thaw.intake.questionnaire.ScoreReport;
 import app.thaw.intake.questionnaire.Scorer;
 import app.thaw.intake.questionnaire.Section;
@@ -66,21 +64,10 @@ class MeasureRecords {
             return;
         }
         SubmittedIntake intake = intakes.find(grant);
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        List<String> versions = new ArrayList<>();
-        Map<String, List<String>> kept = new LinkedHashMap<>();
-        for (Measure measure : Measure.scoredMeasures()) {
-            QuestionnaireDefinition definition = catalog.definition(measure);
-            Score score = score(definition, intake.answers(), measure);
-            if (score != null && score.complete()) {
-                scores.put(measure.scoreId(), score.total());
-                versions.add(definition.key());
-                definition.items().forEach(item -> kept.put(item.id(), intake.answers().multi(item.id())));
-            }
-        }
-        if (!scores.isEmpty()) {
-            store.saveResponse(grant.intakeId(), null, "INTAKE", intake.submittedAt(), String.join(",", versions),
-                    json.writeValueAsString(kept), scores, false);
+        IntakeMeasure first = IntakeMeasure.of(catalog, intake.answers());
+        if (!first.isEmpty()) {
+            store.saveResponse(grant.intakeId(), null, "INTAKE", intake.submittedAt(),
+                    String.join(",", first.versions()), json.writeValueAsString(first.answers()), first.scores(), false);
         }
     }
 
@@ -138,10 +125,5 @@ class MeasureRecords {
             episodes.measured(grant.intakeId(), phq9, gad7);
         }
         return new Recorded(responseId, risks);
-    }
-
-    private static @Nullable Score score(QuestionnaireDefinition definition, Answers answers, Measure measure) {
-        return Scorer.score(definition, answers).scores().stream().filter(s -> s.id().equals(measure.scoreId()))
-                .findFirst().orElse(null);
     }
 }

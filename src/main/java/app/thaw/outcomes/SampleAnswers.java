@@ -27,16 +27,24 @@ public final class SampleAnswers {
     private SampleAnswers() {
     }
 
+    /** The order a client meets the measures in (their answers and versions are stored in it). */
+    private static final List<Measure> ORDER = List.of(Measure.PHQ9, Measure.GAD7, Measure.FEELINGS, Measure.CSI4,
+            Measure.PARTNER_SAFETY);
+
     /** An individual client's set (PHQ-9, GAD-7, feelings), or a partner's in couples work (and CSI-4, safety). */
     public static AnsweredSet forPhq9(MeasureCatalog catalog, int phq9, boolean couple) {
+        return forPhq9(catalog, phq9, couple ? Measure.COUPLES : Measure.INDIVIDUAL);
+    }
+
+    /**
+     * A set of the given measures (not empty), the others following PHQ-9 as above: e.g. a couple's partner before
+     * their first session, asked only what the intake did not measure ({@link Measure#FROM_INTAKE}).
+     */
+    public static AnsweredSet forPhq9(MeasureCatalog catalog, int phq9, Set<Measure> measures) {
         Map<String, List<String>> given = new LinkedHashMap<>();
         Map<String, Integer> scores = new LinkedHashMap<>();
         List<String> versions = new ArrayList<>();
-        // the order a client meets them in (their answers and versions are stored in it)
-        List<Measure> asked = new ArrayList<>(List.of(Measure.PHQ9, Measure.GAD7, Measure.FEELINGS));
-        if (couple) {
-            asked.addAll(List.of(Measure.CSI4, Measure.PARTNER_SAFETY));
-        }
+        List<Measure> asked = ORDER.stream().filter(measures::contains).toList();
         for (Measure measure : asked) {
             QuestionnaireDefinition definition = catalog.definition(measure);
             int target = switch (measure) {

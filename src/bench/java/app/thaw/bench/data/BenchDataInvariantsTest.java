@@ -27,8 +27,9 @@ import app.thaw.review.factors.FactorSuggester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generator's promises at tiny scale: no double booking, hours kept, ~2% risk by the real scorer, and the fast
- * path's pooled answers scoring exactly as their own stored document would.
+ * The generator's promises at tiny scale: no double booking, hours kept, ~2% risk by the real scorer, the fast
+ * path's pooled answers scoring exactly as their own stored document would, each intake's own first measure, and the
+ * courses of therapy the app would have kept for the generated history.
  */
 class BenchDataInvariantsTest {
 
@@ -148,8 +149,9 @@ class BenchDataInvariantsTest {
         var definition = QuestionnaireLoader.loadCurrent();
         var rules = FactorRuleLoader.validate(FactorRuleLoader.loadClasspath("review/factor-rules-v2.yaml"), definition);
         var json = JsonMapper.builder().build();
+        var catalog = new app.thaw.outcomes.MeasureCatalog();
         var pool = new ProfilePool(ScoredIntake.scoredEach(definition, rules,
-                new IntakeAnswers(definition, LocalDate.of(2026, 11, 26)), json), 16, 5);
+                new IntakeAnswers(definition, LocalDate.of(2026, 11, 26)), catalog, json), 16, 5);
         assertThat(pool.size()).isEqualTo(11 * 16);
         var random = new Random(9);
         int urgent = 0;
@@ -177,6 +179,20 @@ class BenchDataInvariantsTest {
                     .isEqualTo(scored.suggestions().stream().map(ScoredIntake.Suggestion::tagId).toList());
             assertThat(answers.single("about.full_name")).contains(name);
             assertThat(answers.single("about.preferred_name").orElse(null)).isEqualTo(scored.preferredName());
+            // its first measure is what the app's MeasureRecords.recordIntake makes of the stored document
+            var first = app.thaw.outcomes.IntakeMeasure.of(catalog, answers);
+            var set = scored.intakeSet();
+            assertThat(set.versions()).isEqualTo("measure-phq9-v1,measure-gad7-v1,measure-feelings-v1")
+                    .isEqualTo(String.join(",", first.versions()));
+            assertThat(json.readValue(set.answersJson(), new TypeReference<Map<String, List<String>>>() { }))
+                    .isEqualTo(first.answers()).hasSize(9 + 7 + 5);
+            assertThat(new Integer[] {set.phq9(), set.gad7(), set.csi4(), set.feelings()}).containsExactly(
+                    first.scores().get("phq9"), first.scores().get("gad7"), null, first.scores().get("feelings"));
+            // the same PHQ-9 and GAD-7 as the intake's own scores
+            Map<Object, Object> totals = new HashMap<>();
+            json.readValue(scored.scoresJson(), new TypeReference<List<Map<String, Object>>>() { })
+                    .forEach(score -> totals.put(score.get("id"), score.get("total")));
+            assertThat(totals).containsEntry("phq9", set.phq9()).containsEntry("gad7", set.gad7());
         }
         assertThat(urgent / (double) n).isBetween(0.012, 0.028);
     }
@@ -239,7 +255,8 @@ class BenchDataInvariantsTest {
         java.util.Set<Integer> levels = new java.util.HashSet<>();
         for (long intake = 1; intake <= 300; intake++) {
             for (boolean couple : new boolean[] {false, true}) {
-                var set = pool.answeredBefore(intake, intake * 7919, couple, (int) (intake % 200));
+                var set = pool.answeredBefore(intake, intake * 7919, couple, level(intake), (int) (intake % 200),
+                        false);
                 Map<String, List<String>> stored = json.readValue(set.answersJson(), new TypeReference<>() { });
                 var answers = Answers.of(stored);
                 assertThat(total(catalog, app.thaw.outcomes.Measure.PHQ9, answers)).isEqualTo(set.phq9());
@@ -257,7 +274,8 @@ class BenchDataInvariantsTest {
                 assertThat(set.phq9()).isBetween(1, 23);
                 levels.add(set.phq9());
                 // a resumed load makes the same rows
-                assertThat(pool.answeredBefore(intake, intake * 7919, couple, (int) (intake % 200))).isEqualTo(set);
+                assertThat(pool.answeredBefore(intake, intake * 7919, couple, level(intake), (int) (intake % 200),
+                        false)).isEqualTo(set);
             }
         }
         assertThat(levels).hasSizeGreaterThan(15);
@@ -271,8 +289,8 @@ class BenchDataInvariantsTest {
         double first = 0;
         double later = 0;
         for (long intake = 1; intake <= 3000; intake++) {
-            int atStart = pool.answeredBefore(intake, 1, false, 7).phq9();
-            int afterSixMonths = pool.answeredBefore(intake, 1, false, 180).phq9();
+            int atStart = pool.answeredBefore(intake, 1, false, level(intake), 7, false).phq9();
+            int afterSixMonths = pool.answeredBefore(intake, 1, false, level(intake), 180, false).phq9();
             first += atStart;
             later += afterSixMonths;
             if (afterSixMonths < atStart) {
@@ -285,6 +303,208 @@ class BenchDataInvariantsTest {
         assertThat(lower / 3000.0).isBetween(0.6, 0.73);
         assertThat(lower + same).isEqualTo(3000);
         assertThat((first - later) / 3000).as("mean PHQ-9 fall after six months").isBetween(4.0, 9.0);
+    }
+
+    @Test
+    void beforeAFirstSessionNothingTheIntakeMeasuredIsAskedAgain() {
+        var json = JsonMapper.builder().build();
+        var pool = new MeasurePool(json);
+        var catalog = new app.thaw.outcomes.MeasureCatalog();
+        for (long intake = 1; intake <= 100; intake++) {
+            assertThat(pool.answeredBefore(intake, intake * 31, false, level(intake), 10, true))
+                    .as("an individual client's first session: the intake is its measure").isNull();
+            var set = pool.answeredBefore(intake, intake * 31, true, level(intake), 10, true);
+            assertThat(set.measures()).isEqualTo("CSI4,PARTNER_SAFETY");
+            assertThat(set.paired()).isFalse();
+            assertThat(new Integer[] {set.phq9(), set.gad7(), set.feelings()}).containsOnlyNulls();
+            Map<String, List<String>> stored = json.readValue(set.answersJson(), new TypeReference<>() { });
+            assertThat(stored).doesNotContainKeys("phq9.1", "gad7.1", "numbness.numb");
+            assertThat(total(catalog, app.thaw.outcomes.Measure.CSI4, Answers.of(stored))).isEqualTo(set.csi4());
+        }
+    }
+
+    /**
+     * A practice's year at small scale through the generator's own writers (intakes, diary, measures, courses), read
+     * back from the rows it would COPY and checked against the app's rules: each intake's first measure dated at its
+     * submission; a course exactly for each client who attended a session, as the app's pure CaseLifecycle folds
+     * their events (ended, with its outcome, when the case was closed: the app ends therapy before it closes a case);
+     * its first and last PHQ-9/GAD-7 and paired sets as EpisodeStore picks them from the answered sets.
+     */
+    @Test
+    void theCoursesAreTheOnesTheAppWouldHaveKeptForTheGeneratedHistory() {
+        int intakes = 1500;
+        Instant now = Instant.parse("2026-03-20T12:00:00Z");
+        LocalDate firstDay = LocalDate.of(2025, 1, 1);
+        Instant start = firstDay.atStartOfDay(LONDON).toInstant();
+        var definition = QuestionnaireLoader.loadCurrent();
+        var rules = FactorRuleLoader.validate(FactorRuleLoader.loadClasspath("review/factor-rules-v2.yaml"), definition);
+        var json = JsonMapper.builder().build();
+        var pool = new ProfilePool(ScoredIntake.scoredEach(definition, rules,
+                new IntakeAnswers(definition, LocalDate.ofInstant(now, LONDON)), new app.thaw.outcomes.MeasureCatalog(),
+                json), 8, 11);
+        long[] therapistIds = {1, 2, 3, 4, 5};
+        var ledger = new CaseWriter.Ledger(intakes + 1);
+        var cases = new CaseWriter(definition, rules, pool, true, start, now, therapistIds, ledger, 1, 1);
+        var random = new Random(17);
+        var chunk = new Chunk();
+        long span = Duration.between(start, now).toSeconds();
+        while (cases.written() < intakes) {
+            double position = (cases.written() + random.nextDouble()) / intakes;
+            cases.write(chunk, start.plusSeconds((long) (span * position)), intakes - cases.written(), random);
+        }
+        var caseload = new Caseload(ledger, intakes, start);
+        var courses = new Courses(ledger, intakes, start, now, therapistIds);
+        var sessions = new SessionLoad.Writer(Map.of("ASSESSMENT", 1L, "INDIVIDUAL", 2L, "COUPLES", 3L),
+                Map.of("ASSESSMENT", false, "INDIVIDUAL", true, "COUPLES", true), true, new MeasurePool(json), caseload,
+                courses, intakes);
+        var settings = new DiaryPlanner.Settings(LONDON, firstDay, LocalDate.ofInstant(now, LONDON).plusDays(90), now,
+                2L * intakes, List.of(101L, 102L), 0, 14, 5);
+        long[] nextId = {1};
+        new DiaryPlanner(settings, week(5, firstDay), caseload).plan(session -> sessions.write(chunk, nextId[0]++, session));
+        Map<Long, Courses.Episode> episodes = new HashMap<>();
+        courses.episodes(e -> {
+            SessionLoad.episodeRow(chunk.episodes, episodes.size() + 1, e);
+            episodes.put(e.intakeId(), e);
+        });
+
+        Map<Long, String[]> intakeRows = byId(rows(chunk.intakes), 0);
+        assertThat(intakeRows).hasSize(intakes);
+        Map<Long, String[]> requests = byId(rows(chunk.measureRequests), 0);
+        Map<Long, String[]> first = new HashMap<>();
+        Map<Long, List<String[]>> answered = new HashMap<>();
+        Map<List<Long>, String[]> bySession = new HashMap<>();
+        for (String[] r : rows(chunk.measureResponses)) {
+            long intake = Long.parseLong(r[1]);
+            answered.computeIfAbsent(intake, k -> new ArrayList<>()).add(r);
+            if (r[3].equals("INTAKE")) {
+                assertThat(first.put(intake, r)).as("one first measure an intake").isNull();
+                assertThat(r[0]).isEqualTo(r[1]);
+                assertThat(r[2]).isEqualTo("\\N");
+            } else {
+                String[] request = requests.get(Long.parseLong(r[2]));
+                assertThat(request[1]).isEqualTo(r[1]);
+                assertThat(Long.parseLong(r[0])).isGreaterThan(intakes);
+                bySession.put(List.of(intake, Long.parseLong(request[2])), r);
+            }
+        }
+        // every intake has its own first measure, dated at its submission, with the scores the diary's levels follow
+        assertThat(first).hasSize(intakes);
+        intakeRows.forEach((id, intake) -> {
+            assertThat(first.get(id)[4]).isEqualTo(intake[20]);
+            assertThat(Integer.parseInt(first.get(id)[7])).isEqualTo(ledger.intakePhq9[(int) (long) id]);
+        });
+
+        Map<Long, List<String[]>> attendedBy = new HashMap<>();
+        for (String[] a : rows(chunk.appointments)) {
+            if (a[9].equals("ATTENDED")) {
+                attendedBy.computeIfAbsent(Long.parseLong(a[1]), k -> new ArrayList<>()).add(a);
+                if (!a[2].equals("\\N")) {
+                    attendedBy.computeIfAbsent(Long.parseLong(a[2]), k -> new ArrayList<>()).add(a);
+                }
+            }
+        }
+        int ended = 0;
+        int open = 0;
+        int finished = 0;
+        int partners = 0;
+        int improved = 0;
+        for (long id = 1; id <= intakes; id++) {
+            String[] intake = intakeRows.get(id);
+            List<String[]> seen = attendedBy.getOrDefault(id, List.of()).stream()
+                    .sorted(java.util.Comparator.comparing(a -> Instant.parse(a[7]))).toList();
+            List<app.thaw.care.CareEvent> events = new ArrayList<>();
+            for (String[] a : seen) {
+                events.add(app.thaw.care.CareEvent.session(app.thaw.care.CareEventKind.SESSION_ATTENDED,
+                        Long.parseLong(a[0]), !a[5].equals("1"), Instant.parse(a[7])));
+            }
+            Instant closed = intake[21].equals("\\N") ? null : Instant.parse(intake[21]);
+            var course = app.thaw.care.CaseLifecycle.fold(events).course();
+            Courses.Episode episode = episodes.get(id);
+            assertThat(episode != null).as("a course for intake %d, who attended %d sessions", id, seen.size())
+                    .isEqualTo(course.started() != null);
+            // asked a day ahead with no attended session on record, a session's measure is the intake's own: nothing
+            // it measured is asked again (DueMeasures), so an individual session has no request at all
+            for (String[] a : seen) {
+                Instant asked = Instant.parse(a[7]).minus(Duration.ofDays(1));
+                boolean asFirst = seen.stream().noneMatch(b -> Instant.parse(b[7]).isBefore(asked));
+                String[] set = bySession.get(List.of(id, Long.parseLong(a[0])));
+                assertThat(set == null).isEqualTo(asFirst && a[2].equals("\\N"));
+                if (set != null) {
+                    assertThat(set[7].equals("\\N")).isEqualTo(asFirst);
+                }
+            }
+            if (episode == null) {
+                continue;
+            }
+            if (closed != null) {
+                // the therapist ended therapy, then closed the case: allowed only after the last attended session
+                assertThat(seen.getLast()[7]).satisfies(last -> assertThat(Instant.parse(last)).isBefore(closed));
+                events.add(app.thaw.care.CareEvent.therapyEnded(Courses.outcome(id), closed));
+                events.add(app.thaw.care.CareEvent.of(app.thaw.care.CareEventKind.CASE_CLOSED, closed));
+                var stage = app.thaw.care.CaseLifecycle.fold(events);
+                assertThat(stage.status()).isEqualTo(app.thaw.intake.IntakeStatus.CLOSED);
+                course = stage.course();
+            }
+            assertThat(episode.startedAt()).isEqualTo(course.started());
+            assertThat(episode.endedAt()).isEqualTo(course.ended()).isEqualTo(closed);
+            assertThat(episode.outcome()).isEqualTo(course.outcome());
+            assertThat(episode.finished()).isEqualTo(course.finishedTreatment());
+            assertThat(episode.referredAt()).isEqualTo(Instant.parse(intake[20]));
+            assertThat(episode.serviceType()).isEqualTo(intake[19].equals("\\N") ? "INDIVIDUAL" : "COUPLES");
+            assertThat(String.valueOf(episode.therapistId())).isEqualTo(intake[22]);
+            // EpisodeStore.open: the latest pair answered by the start; then each pair while open (measured)
+            Instant started = episode.startedAt();
+            List<String[]> pairs = answered.get(id).stream().filter(r -> !r[7].equals("\\N") && !r[8].equals("\\N"))
+                    .sorted(java.util.Comparator.comparing((String[] r) -> Instant.parse(r[4]))
+                            .thenComparing(r -> Long.parseLong(r[0]))).toList();
+            List<String[]> byStart = pairs.stream().filter(r -> !Instant.parse(r[4]).isAfter(started)).toList();
+            List<String[]> during = pairs.stream().filter(r -> Instant.parse(r[4]).isAfter(started)
+                    && (closed == null || !Instant.parse(r[4]).isAfter(closed))).toList();
+            assertThat(byStart.getLast()).as("the course's first measure is the intake's").isSameAs(first.get(id));
+            String[] last = during.isEmpty() ? byStart.getLast() : during.getLast();
+            assertThat(new Integer[] {episode.firstPhq9(), episode.firstGad7(), episode.lastPhq9(), episode.lastGad7()})
+                    .containsExactly(Integer.valueOf(byStart.getLast()[7]), Integer.valueOf(byStart.getLast()[8]),
+                            Integer.valueOf(last[7]), Integer.valueOf(last[8]));
+            assertThat(episode.pairedSets()).isEqualTo(1 + during.size());
+            ended += closed != null ? 1 : 0;
+            open += closed == null ? 1 : 0;
+            finished += episode.finished() ? 1 : 0;
+            partners += ledger.client[(int) id] ? 0 : 1;
+            var outcome = app.thaw.outcomes.TalkingTherapiesOutcome.of(
+                    new app.thaw.outcomes.TalkingTherapiesOutcome.Scores(episode.firstPhq9(), episode.firstGad7()),
+                    new app.thaw.outcomes.TalkingTherapiesOutcome.Scores(episode.lastPhq9(), episode.lastGad7()),
+                    episode.pairedSets() >= 2);
+            improved += episode.finished() && outcome.reliableImprovement() ? 1 : 0;
+        }
+        assertThat(List.of(ended, open, finished, partners, improved)).as("ended, open, finished, partners' "
+                + "courses, finished and reliably improved").allMatch(n -> n > 20);
+        assertThat(ended + open).isEqualTo(episodes.size());
+
+        // the COPY row carries the course as the record holds it, in outcome_episode's column order
+        for (String[] row : rows(chunk.episodes)) {
+            var e = episodes.get(Long.parseLong(row[1]));
+            assertThat(row).containsExactly(row[0], String.valueOf(e.intakeId()), e.serviceType(),
+                    String.valueOf(e.therapistId()), e.referredAt().toString(), e.startedAt().toString(),
+                    e.endedAt() == null ? "\\N" : e.endedAt().toString(),
+                    e.outcome() == null ? "\\N" : e.outcome().name(), String.valueOf(e.finished()),
+                    String.valueOf(e.firstPhq9()), String.valueOf(e.firstGad7()), String.valueOf(e.lastPhq9()),
+                    String.valueOf(e.lastGad7()), String.valueOf(e.pairedSets()));
+        }
+    }
+
+    private static List<String[]> rows(CopyBuffer buffer) {
+        return buffer.text().lines().map(line -> line.split("\t", -1)).toList();
+    }
+
+    private static Map<Long, String[]> byId(List<String[]> rows, int column) {
+        Map<Long, String[]> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(Long.parseLong(r[column]), r));
+        return byId;
+    }
+
+    /** A client's own level in these tests: 8–21, as the intakes' PHQ-9 mostly are. */
+    private static int level(long intake) {
+        return 8 + (int) (intake % 14);
     }
 
     private static Integer total(app.thaw.outcomes.MeasureCatalog catalog, app.thaw.outcomes.Measure measure,

@@ -16,7 +16,8 @@ import app.thaw.review.factors.FactorRuleSet;
 /**
  * Writes one case (an intake, or both partners' intakes of a couple) with what the app would have made of it:
  * scores and risk flags from the real scorer, factor suggestions from the real rules, the review case, the
- * submission in the audit log, and for cases further along a risk review, a note and a referral decision.
+ * submission in the audit log, the form's own first measure, and for cases further along a risk review, a note and a
+ * referral decision.
  */
 final class CaseWriter {
 
@@ -27,6 +28,10 @@ final class CaseWriter {
         final int[] partner;         // partner's intake id for a linked couple's first partner, else 0
         final boolean[] client;      // scheduled or closed: has had sessions
         final int[] closedMinute;    // when the case was closed, minutes since the generator's first day; else MAX_VALUE
+        final byte[] submittedSecond; // the second of that minute it was submitted in
+        final boolean[] coupleCase;  // asked for couples work (a couple case, whether or not the partner came)
+        final byte[] intakePhq9;     // the intake's own first measure (-1: none)
+        final byte[] intakeGad7;
 
         Ledger(int size) {
             therapist = new short[size + 1];
@@ -35,6 +40,17 @@ final class CaseWriter {
             client = new boolean[size + 1];
             closedMinute = new int[size + 1];
             java.util.Arrays.fill(closedMinute, Integer.MAX_VALUE);
+            submittedSecond = new byte[size + 1];
+            coupleCase = new boolean[size + 1];
+            intakePhq9 = new byte[size + 1];
+            intakeGad7 = new byte[size + 1];
+            java.util.Arrays.fill(intakePhq9, (byte) -1);
+            java.util.Arrays.fill(intakeGad7, (byte) -1);
+        }
+
+        /** When the intake arrived, to the second (intake.submitted_at). */
+        Instant submittedAt(Instant start, int intakeId) {
+            return start.plusSeconds(submittedMinute[intakeId] * 60L + submittedSecond[intakeId]);
         }
     }
 
@@ -139,7 +155,7 @@ final class CaseWriter {
                 .add(scored.dateOfBirth()).add(privacyNoticeVersion)
                 .add(at.minusSeconds(20)).add(hash("status", id)).add(id).add(coupleId).add(at)
                 // closed some weeks after submission (retention counts from then); the queue's copy of the assignee
-                .add(status == IntakeStatus.CLOSED ? min(at.plus(CLOSED_AFTER), now) : null).add(therapistId)
+                .add(status == IntakeStatus.CLOSED ? closedAt(at, now) : null).add(therapistId)
                 // the queue's rank as its triggers set it (V17, V70): urgent first until the risk is reviewed
                 .add(scored.emailSafe()).add(!scored.urgent() ? 2 : riskReviewed ? 1 : 0).endRow();
 
@@ -154,6 +170,12 @@ final class CaseWriter {
         }
         chunk.audit.add(at).add(null).add(app.thaw.security.SystemActor.NAME).add("INTAKE_SUBMITTED").add(id)
                 .add(reference).add(scored.urgent() ? "Flagged urgent by the client's answers" : null).endRow();
+        // the form's own PHQ-9, GAD-7 and feelings items, kept as the first measure as the form arrives (the app's
+        // MeasureRecords.recordIntake); its id is the intake's, the answers to requests numbered after them
+        ScoredIntake.IntakeSet first = scored.intakeSet();
+        chunk.measureResponses.add(id).add(id).add(null).add("INTAKE").add(at).add(first.versions())
+                .add(first.answersJson()).add(first.phq9()).add(first.gad7()).add(first.csi4()).add(first.feelings())
+                .add(false).endRow();
         if (assigned && random.nextBoolean()) {
             chunk.notes.add(id).add(therapistId).add(text.apply(NOTES.get(random.nextInt(NOTES.size())), "case_note.body"))
                     .add(reviewed).endRow();
@@ -167,10 +189,15 @@ final class CaseWriter {
                     .add(null).add(therapistId).add(reviewed.plusSeconds(600)).endRow();
         }
         ledger.therapist[id] = (short) (assigned ? therapist : 0);
-        ledger.submittedMinute[id] = (int) Duration.between(start, at).toMinutes();
+        long second = Duration.between(start, at).toSeconds();
+        ledger.submittedMinute[id] = (int) (second / 60);
+        ledger.submittedSecond[id] = (byte) (second % 60);
         ledger.client[id] = assigned && CaseMix.hadSessions(status) && leadPartner == 0;
         ledger.closedMinute[id] = status == IntakeStatus.CLOSED
-                ? (int) Duration.between(start, min(at.plus(CLOSED_AFTER), now)).toMinutes() : Integer.MAX_VALUE;
+                ? (int) Duration.between(start, closedAt(at, now)).toMinutes() : Integer.MAX_VALUE;
+        ledger.coupleCase[id] = coupleId != null;
+        ledger.intakePhq9[id] = first.phq9() == null ? -1 : first.phq9().byteValue();
+        ledger.intakeGad7[id] = first.gad7() == null ? -1 : first.gad7().byteValue();
         if (leadPartner != 0) {
             ledger.partner[leadPartner] = id;
         }
@@ -178,6 +205,11 @@ final class CaseWriter {
     }
 
     private static final Duration CLOSED_AFTER = Duration.ofDays(60);
+
+    /** When a closed case was closed (intake.closed_at): some weeks after its intake, or now at the latest. */
+    static Instant closedAt(Instant submitted, Instant now) {
+        return min(submitted.plus(CLOSED_AFTER), now);
+    }
 
     private static final List<String> NOTES = List.of(
             "Assessment call booked; client prefers evenings.",

@@ -74,6 +74,16 @@ final class Caseload implements DiaryPlanner.Caseload {
         return ledger.closedMinute[intakeId] - DAY > minute;
     }
 
+    /** The client's own level: their intake's PHQ-9 (the first measure of their course). */
+    int intakePhq9(long intakeId) {
+        return ledger.intakePhq9[(int) intakeId];
+    }
+
+    /** Minutes from the generator's first day to {@code at}. */
+    int minute(Instant at) {
+        return (int) Duration.between(start, at).toMinutes();
+    }
+
     /** Whole days from the client's intake to {@code at}. */
     int daysInCare(long intakeId, Instant at) {
         return (int) (Duration.between(start, at).toMinutes() - ledger.submittedMinute[(int) intakeId]) / (24 * 60);

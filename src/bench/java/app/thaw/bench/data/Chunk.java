@@ -32,9 +32,13 @@ final class Chunk {
     final CopyBuffer measureResponses = new CopyBuffer("measure_response", "id, intake_id, request_id, source, "
             + "answered_at, versions, answers, phq9, gad7, csi4, feelings, risk");
 
+    final CopyBuffer episodes = new CopyBuffer("outcome_episode", "id, intake_id, service_type, therapist_id, "
+            + "referred_at, started_at, ended_at, outcome, finished, first_phq9, first_gad7, last_phq9, last_gad7, "
+            + "paired_sets");
+
     private List<CopyBuffer> inOrder() {
         return List.of(coupleCases, intakes, reviewCases, suggestions, referrals, notes, audit, appointments,
-                measureRequests, measureResponses);
+                measureRequests, measureResponses, episodes);
     }
 
     int intakeRows() {

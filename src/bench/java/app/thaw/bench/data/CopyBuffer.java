@@ -50,6 +50,11 @@ public final class CopyBuffer {
         return rows;
     }
 
+    /** The rows not yet sent, as COPY reads them (for the generator's own tests). */
+    String text() {
+        return text.toString();
+    }
+
     private void escape(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -17,13 +17,15 @@ import app.thaw.bench.BenchOptions;
 import app.thaw.bench.Machine;
 import app.thaw.bench.PerformanceDoc;
 import app.thaw.intake.questionnaire.QuestionnaireLoader;
+import app.thaw.outcomes.MeasureCatalog;
+import app.thaw.outcomes.domain.EpisodeStore;
 import app.thaw.review.factors.FactorRuleLoader;
 
 /**
  * {@code -Dbench=generate}: fills an empty bench database with a practice group's three years — by default
  * 1,000,000 intakes, 200 therapists, 20 rooms and 2,000,000 sessions with the measures answered before the attended
- * ones — through COPY, with every constraint and trigger of the schema in force. {@code --intakes=50000} scales
- * everything else with it, down or up.
+ * ones (and each intake's own first measure) and the courses of therapy they make — through COPY, with every
+ * constraint and trigger of the schema in force. {@code --intakes=50000} scales everything else with it, down or up.
  */
 public class GenerateCommand implements BenchCommand {
 
@@ -144,7 +146,7 @@ public class GenerateCommand implements BenchCommand {
         var definition = QuestionnaireLoader.loadCurrent();
         var rules = FactorRuleLoader.validate(FactorRuleLoader.loadClasspath("review/factor-rules-v2.yaml"), definition);
         ScoredIntake.Source scoring = ScoredIntake.scoredEach(definition, rules, new IntakeAnswers(definition, today),
-                bench.bean(JsonMapper.class));
+                new MeasureCatalog(), bench.bean(JsonMapper.class));
         if (fast) {
             var pool = new ProfilePool(scoring, run.perKind(), run.seed() * 17);
             scoring = pool;
@@ -153,33 +155,40 @@ public class GenerateCommand implements BenchCommand {
         var ledger = new CaseWriter.Ledger(run.intakes() + 1);
         var counts = IntakeLoad.load(bench, run, definition, rules, scoring, fast, start, therapistIds, ledger, workers,
                 !fresh, triggersOff);
-        phases.end("intakes, review cases, suggestions, notes, referrals, audit");
+        phases.end("intakes, review cases, suggestions, notes, referrals, audit, first measures");
 
         long startedDiary = System.nanoTime();
-        long planned = SessionLoad.load(bench, roomIds, diaries, new Caseload(ledger, run.intakes(), start), firstDay,
-                lastDay, now, run.appointments(), run.seed(), workers, fast,
-                triggersOff, new MeasurePool(bench.bean(JsonMapper.class)),
+        var courses = new Courses(ledger, run.intakes(), start, now, therapistIds);
+        // the answered sets are numbered after the intakes' own first measures (which take the intake's id)
+        long planned = SessionLoad.load(bench, roomIds, diaries, new Caseload(ledger, run.intakes(), start), courses,
+                firstDay, lastDay, now, run.appointments(), run.seed(), workers, fast,
+                triggersOff, new MeasurePool(bench.bean(JsonMapper.class)), run.intakes(),
                 done -> progress("sessions", done, run.appointments(), startedDiary));
         phases.end("sessions (" + planned + ")");
+        long episodes = SessionLoad.loadEpisodes(bench, courses, workers, triggersOff);
+        phases.end("outcome episodes (" + episodes + ")");
         int claims = SessionLoad.claimDiary(jdbc, workers);
         if (triggersOff) {
             System.out.println("  diary claims " + claims);
             phases.end("diary claims, after the load");
             var tables = new java.util.ArrayList<>(DeferredSearchTerms.BULK_TABLES);
-            tables.addAll(List.of("audit_entry", "measure_request", "measure_response"));
+            tables.addAll(List.of("audit_entry", "measure_request", "measure_response", "outcome_episode"));
             System.out.println("  foreign keys checked: " + ForeignKeys.check(jdbc, tables, workers));
             ForeignKeys.checkQueueCopies(jdbc);
             phases.end("foreign keys and queue copies checked, after the load");
         }
 
         for (String table : List.of("staff_account", "room", "working_hours", "working_exception", "couple_case",
-                "intake", "appointment", "measure_request", "measure_response")) {
+                "intake", "appointment", "measure_request", "measure_response", "outcome_episode")) {
             jdbc.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce((select max(id) from "
                     + table + "), 1))");
         }
         // the generated intakes came from drafts 1…n, used and deleted: new drafts are numbered after them
         jdbc.execute("select setval(pg_get_serial_sequence('intake_draft', 'id'), (select max(draft_id) from intake))");
         phases.end("sequences");
+        // the practice's results as the app adds each course to them as it ends, rebuilt by the app's own code
+        System.out.println("  outcome summary rows: " + bench.bean(EpisodeStore.class).rebuildSummary());
+        phases.end("outcome summary, from the ended courses");
         return counts;
     }
 

@@ -70,6 +70,6 @@ final class ProfilePool implements ScoredIntake.Source {
         }
         return new ScoredIntake(answers, template.scoresJson(), template.riskFlagsJson(), template.urgent(),
                 template.requestedType(), profile.fullName(), preferred, email, phone, template.dateOfBirth(),
-                template.emailSafe(), template.partnerFear(), template.suggestions());
+                template.emailSafe(), template.partnerFear(), template.suggestions(), template.intakeSet());
     }
 }

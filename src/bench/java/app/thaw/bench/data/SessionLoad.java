@@ -14,12 +14,15 @@ import app.thaw.bench.BenchContext;
 
 /**
  * The diary: sessions planned so no therapist or room is ever double-booked (by construction, the exclusion
- * constraints then only confirm it), sent in chunks of 50,000 over parallel COPY connections. A resumed run plans the
- * same sessions again and sends only the chunks that are not in the database yet.
+ * constraints then only confirm it), with the measures answered before the attended ones, sent in chunks of 50,000
+ * over parallel COPY connections; then the courses of therapy those sessions make. A resumed run plans the same
+ * sessions again and sends only the chunks that are not in the database yet.
  */
 final class SessionLoad {
 
     private static final int CHUNK = 50_000;
+    /** A session's measures are asked a day before it (MeasureLinks' default lead). */
+    private static final int ASKED_BEFORE_MINUTES = 24 * 60;
     private static final List<String> CANCEL_REASONS = List.of("Client unwell", "Therapist unwell",
             "Client's work shift changed", "Childcare fell through", "Rearranged at the client's request");
 
@@ -28,18 +31,21 @@ final class SessionLoad {
 
     /** Returns the sessions planned. */
     static long load(BenchContext bench, List<Long> roomIds, List<DiaryPlanner.Therapist> diaries, Caseload caseload,
-                     LocalDate firstDay, LocalDate lastDay, Instant now, long appointments, long seed, int workers,
-                     boolean sharedCiphertexts, boolean triggersOff, MeasurePool measures, Consumer<Long> progress)
+                     Courses courses, LocalDate firstDay, LocalDate lastDay, Instant now, long appointments, long seed,
+                     int workers, boolean sharedCiphertexts, boolean triggersOff, MeasurePool measures,
+                     long responseIdsAfter, Consumer<Long> progress)
             throws Exception {
         JdbcTemplate jdbc = bench.jdbc();
         Map<String, Long> types = new LinkedHashMap<>();
-        jdbc.query("select code, id from appointment_type", rs -> {
+        Map<String, Boolean> treatment = new LinkedHashMap<>();
+        jdbc.query("select code, id, treatment from appointment_type", rs -> {
             types.put(rs.getString(1), rs.getLong(2));
+            treatment.put(rs.getString(1), rs.getBoolean(3));
         });
+        var writer = new Writer(types, treatment, sharedCiphertexts, measures, caseload, courses, responseIdsAfter);
         var planner = new DiaryPlanner(settings(roomIds, firstDay, lastDay, now, appointments, seed), diaries, caseload);
         var copy = new ParallelCopy(bench, workers, triggersOff);
         long[] nextId = {1};
-        long[] nextMeasure = {1};
         long[] chunkFirst = {1};
         Chunk[] current = {new Chunk()};
         Runnable send = () -> {
@@ -50,14 +56,7 @@ final class SessionLoad {
             chunkFirst[0] = nextId[0];
         };
         long planned = planner.plan(session -> {
-            long id = nextId[0]++;
-            row(current[0].appointments, id, session, types, sharedCiphertexts);
-            if (session.state() == DiaryPlanner.State.ATTENDED) {
-                measured(current[0], measures, caseload, id, session.intakeId(), session, nextMeasure);
-                if (session.partnerIntakeId() != null) {
-                    measured(current[0], measures, caseload, id, session.partnerIntakeId(), session, nextMeasure);
-                }
-            }
+            writer.write(current[0], nextId[0]++, session);
             if (current[0].appointmentRows() >= CHUNK) {
                 send.run();
                 progress.accept(nextId[0] - 1);
@@ -69,6 +68,37 @@ final class SessionLoad {
         copy.finish();
         System.out.println("  sessions loaded: " + copy.report());
         return planned;
+    }
+
+    /**
+     * The courses of therapy ({@link Courses}) once the whole diary is planned, in chunks of 50,000 over parallel COPY
+     * connections, numbered by intake; a resumed run sends only the chunks not in the database. Returns the courses.
+     */
+    static long loadEpisodes(BenchContext bench, Courses courses, int workers, boolean triggersOff) throws Exception {
+        JdbcTemplate jdbc = bench.jdbc();
+        var copy = new ParallelCopy(bench, workers, triggersOff);
+        long[] nextId = {1};
+        long[] chunkFirst = {1};
+        Chunk[] current = {new Chunk()};
+        Runnable send = () -> {
+            if (!GenerateRun.loaded(jdbc, "outcome_episode", chunkFirst[0])) {
+                copy.send(current[0], () -> { });
+            }
+            current[0] = new Chunk();
+            chunkFirst[0] = nextId[0];
+        };
+        long episodes = courses.episodes(e -> {
+            episodeRow(current[0].episodes, nextId[0]++, e);
+            if (current[0].episodes.rows() >= CHUNK) {
+                send.run();
+            }
+        });
+        if (current[0].episodes.rows() > 0) {
+            send.run();
+        }
+        copy.finish();
+        System.out.println("  outcome episodes loaded: " + copy.report());
+        return episodes;
     }
 
     /** The diary's shape: the first therapist's next five weeks booked solid. */
@@ -97,22 +127,74 @@ final class SessionLoad {
     }
 
     /**
-     * The measures one client answered for an attended session: asked the day before, answered that morning (the
-     * request and its answer carry the same time, which their key pairs). Ids follow the plan, so a resumed run
-     * makes the same ones.
+     * What one planned session writes: its row and, when attended, for each of its clients the measures answered that
+     * morning and the session's place in their course of therapy ({@link Courses}). Sessions come in time order.
      */
-    private static void measured(Chunk chunk, MeasurePool measures, Caseload caseload, long appointmentId,
-                                 long intakeId, DiaryPlanner.Session session, long[] nextId) {
-        long id = nextId[0]++;
-        var set = measures.answeredBefore(intakeId, appointmentId, session.partnerIntakeId() != null,
-                caseload.daysInCare(intakeId, session.starts()));
-        Instant asked = session.starts().minus(java.time.Duration.ofDays(1));
-        Instant answered = session.starts().minus(java.time.Duration.ofHours(5));
-        chunk.measureRequests.add(id).add(intakeId).add(appointmentId).add(set.measures()).add(session.starts())
-                .add(asked).add(session.ends()).add(asked).add(answered).endRow();
-        chunk.measureResponses.add(id).add(intakeId).add(id).add("CLIENT").add(answered).add(set.versions())
-                .add(set.answersJson()).add(set.phq9()).add(set.gad7()).add(set.csi4()).add(set.feelings()).add(false)
-                .endRow();
+    static final class Writer {
+        private final Map<String, Long> types;
+        private final Map<String, Boolean> treatment;
+        private final boolean sharedCiphertexts;
+        private final MeasurePool measures;
+        private final Caseload caseload;
+        private final Courses courses;
+        private final long responseIdsAfter;
+        private long nextMeasure = 1;
+
+        /** {@code responseIdsAfter}: the answered sets' ids follow the intakes' own (which take the intake's id). */
+        Writer(Map<String, Long> types, Map<String, Boolean> treatment, boolean sharedCiphertexts, MeasurePool measures,
+               Caseload caseload, Courses courses, long responseIdsAfter) {
+            this.types = types;
+            this.treatment = treatment;
+            this.sharedCiphertexts = sharedCiphertexts;
+            this.measures = measures;
+            this.caseload = caseload;
+            this.courses = courses;
+            this.responseIdsAfter = responseIdsAfter;
+        }
+
+        void write(Chunk chunk, long id, DiaryPlanner.Session session) {
+            row(chunk.appointments, id, session, types, sharedCiphertexts);
+            if (session.state() == DiaryPlanner.State.ATTENDED) {
+                boolean counts = treatment.getOrDefault(session.kind().name(), true);
+                attended(chunk, id, session.intakeId(), session, counts);
+                if (session.partnerIntakeId() != null) {
+                    attended(chunk, id, session.partnerIntakeId(), session, counts);
+                }
+            }
+        }
+
+        /**
+         * The measures one client answered for an attended session: asked the day before, answered that morning (the
+         * request and its answer carry the same time, which their key pairs); nothing the intake measured while no
+         * attended session was on record when it was asked. Ids follow the plan, so a resumed run makes the same ones.
+         */
+        private void attended(Chunk chunk, long appointmentId, long intakeId, DiaryPlanner.Session session,
+                              boolean treatmentSession) {
+            int minute = caseload.minute(session.starts());
+            var set = measures.answeredBefore(intakeId, appointmentId, session.partnerIntakeId() != null,
+                    caseload.intakePhq9(intakeId), caseload.daysInCare(intakeId, session.starts()),
+                    !courses.startedBefore(intakeId, minute - ASKED_BEFORE_MINUTES));
+            if (set != null) {
+                long id = nextMeasure++;
+                Instant asked = session.starts().minus(java.time.Duration.ofMinutes(ASKED_BEFORE_MINUTES));
+                Instant answered = session.starts().minus(java.time.Duration.ofHours(5));
+                chunk.measureRequests.add(id).add(intakeId).add(appointmentId).add(set.measures())
+                        .add(session.starts()).add(asked).add(session.ends()).add(asked).add(answered).endRow();
+                chunk.measureResponses.add(responseIdsAfter + id).add(intakeId).add(id).add("CLIENT").add(answered)
+                        .add(set.versions()).add(set.answersJson()).add(set.phq9()).add(set.gad7()).add(set.csi4())
+                        .add(set.feelings()).add(false).endRow();
+                if (set.paired()) {
+                    courses.answered(intakeId, set.phq9(), set.gad7());
+                }
+            }
+            courses.attended(intakeId, minute, treatmentSession);
+        }
+    }
+
+    static void episodeRow(CopyBuffer rows, long id, Courses.Episode e) {
+        rows.add(id).add(e.intakeId()).add(e.serviceType()).add(e.therapistId()).add(e.referredAt()).add(e.startedAt())
+                .add(e.endedAt()).add(e.outcome() == null ? null : e.outcome().name()).add(e.finished())
+                .add(e.firstPhq9()).add(e.firstGad7()).add(e.lastPhq9()).add(e.lastGad7()).add(e.pairedSets()).endRow();
     }
 
     private static void row(CopyBuffer rows, long id, DiaryPlanner.Session s, Map<String, Long> types, boolean shared) {
