@@ -1,5 +1,7 @@
 package app.thaw.base.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
@@ -27,7 +29,18 @@ public final class Toasts {
      * 2.2.1, no time limit on reading), instead of vanishing after a few seconds.
      */
     public static void problem(@Nullable String message) {
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            // the same refusal twice (a second click) replaces the first instead of stacking up
+            Notification earlier = ComponentUtil.getData(ui, Notification.class);
+            if (earlier != null) {
+                earlier.close();
+            }
+        }
         var notification = new Notification();
+        if (ui != null) {
+            ComponentUtil.setData(ui, Notification.class, notification);
+        }
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         notification.setPosition(Notification.Position.MIDDLE);
         notification.setDuration(0);

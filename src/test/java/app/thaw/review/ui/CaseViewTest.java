@@ -230,8 +230,17 @@ class CaseViewTest extends SpringBrowserlessTest {
                 .containsExactly(client.reference() + " still has a session booked, the next on "
                         + app.thaw.base.PracticeTime.DAY_TIME.format(start) + ": cancel it in the diary first (the "
                         + "client is told), then close the case.");
+        Notification first = find(Notification.class).single();
+        assertThat(first.getDuration()).as("a refusal stays until it is read and closed").isZero();
+
+        // tried again, the refusal replaces the first one instead of stacking up
+        click(find(Button.class).withId("close-case").single());
+        test(find(Select.class).withCaption("Why").single()).selectItem("The client withdrew");
+        click(find(Button.class).withText("Close the case").single());
+        assertThat(first.isOpened()).isFalse();
         Notification refusal = find(Notification.class).single();
-        assertThat(refusal.getDuration()).as("a refusal stays until it is read and closed").isZero();
+        assertThat(refusal).isNotSameAs(first);
+        assertThat(refusal.isOpened()).isTrue();
         click(find(Button.class).withAttribute("aria-label", "Close this message").single());
         assertThat(refusal.isOpened()).isFalse();
         assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, client.id()))
