@@ -56,4 +56,22 @@ class AuditPartitionsIT {
                     String.format("audit_entry_%d_%02d", month.getYear(), month.getMonthValue()))).isTrue();
         }
     }
+
+    @Test
+    void onePersonsEntriesAreReadNewestFirstFromTheirOwnIndexNotByWalkingTheLog() {
+        String plan = transactions.execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("set local plan_cache_mode = force_generic_plan");
+            jdbc.execute("set local enable_seqscan = off");
+            jdbc.execute("prepare by_actor (bigint, int) as select * from audit_entry where true and actor_id = $1 "
+                    + "order by id desc limit $2");
+            try {
+                return String.join("\n", jdbc.queryForList("explain (costs off) execute by_actor (1, 50)",
+                        String.class));
+            } finally {
+                jdbc.execute("deallocate by_actor");
+            }
+        });
+        assertThat(plan).contains("actor_id_id_idx").doesNotContain("pkey");
+    }
 }
