@@ -12,12 +12,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.base.PracticeTime;
 import app.thaw.scheduling.domain.AppointmentRepository;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.SystemActor;
 
 /** Turns the database's refusal of an overlapping booking (SQLSTATE 23P01) into a sentence people understand. */
 @Component
 class ConflictMessages {
 
     static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String CHECK_VIOLATION = "23514";
+    /** The words V182's trigger raises (constraint appointment_therapist_active), which the driver reports. */
+    private static final String THERAPIST_GONE = "the therapist of this session is no longer active";
     private static final DateTimeFormatter TIME = PracticeTime.TIME;
     private static final DateTimeFormatter DAY = PracticeTime.DAY;
 
@@ -25,10 +30,12 @@ class ConflictMessages {
     private final SessionViews views;
     private final TransactionTemplate readOnly;
     private final HeldTimes held;
+    private final StaffAccountService staff;
 
     ConflictMessages(AppointmentRepository appointments, SessionViews views, TransactionTemplate transactions,
-                     HeldTimes held) {
+                     HeldTimes held, StaffAccountService staff) {
         this.held = held;
+        this.staff = staff;
         this.appointments = appointments;
         this.views = views;
         this.readOnly = new TransactionTemplate(
@@ -43,6 +50,24 @@ class ConflictMessages {
             }
         }
         return false;
+    }
+
+    /** The database refused the session's therapist: they were deactivated (V182), perhaps a moment ago. */
+    static boolean isTherapistGone(DataIntegrityViolationException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && CHECK_VIOLATION.equals(sql.getSQLState())
+                    && sql.getMessage() != null && sql.getMessage().contains(THERAPIST_GONE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why a session cannot be with this therapist any more, and what to do. */
+    String therapistGone(long therapistId) {
+        String name = SystemActor.call(() -> staff.displayNames(java.util.Set.of(therapistId)))
+                .getOrDefault(therapistId, "That therapist");
+        return name + " is no longer with the practice (their account is deactivated). Choose another therapist.";
     }
 
     /** "Dr Amira Khan already has a session 14:00–14:50" or the room's equivalent. */

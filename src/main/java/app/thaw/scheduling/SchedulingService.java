@@ -161,6 +161,8 @@ public class SchedulingService extends DiaryWork {
             Instant to = from.plus(Duration.ofMinutes(minutes));
             return refused(ConflictMessages.isOverlap(e)
                     ? new BookingResult.Conflict(conflicts.describe(request.therapistId(), roomId, from, to))
+                    : ConflictMessages.isTherapistGone(e)
+                    ? new BookingResult.Invalid(conflicts.therapistGone(request.therapistId()))
                     : new BookingResult.Invalid("That booking isn't possible: a client, room or session type no "
                             + "longer exists. Please reload and try again."));
         }

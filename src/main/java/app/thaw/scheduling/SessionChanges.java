@@ -236,6 +236,9 @@ public class SessionChanges extends DiaryWork {
         if (ConflictMessages.isOverlap(e)) {
             return new BookingResult.Conflict(conflicts.describe(therapistId, roomId, from, to));
         }
+        if (ConflictMessages.isTherapistGone(e)) {
+            return new BookingResult.Invalid(conflicts.therapistGone(therapistId));
+        }
         return new BookingResult.Invalid("That change isn't possible: a client, room or session type no longer "
                 + "exists. Please reload and try again.");
     }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -21,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.FreeTimes;
 import app.thaw.IntegrationTest;
+import app.thaw.LockWaits;
 import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.intake.IntakeFixtures;
@@ -68,11 +66,11 @@ class ClosingWhileBookingIT {
         var client = inReviewWithGrace(data, "Noor");
         long grace = data.idOf("grace");
         CompletableFuture<BookingResult> booking;
-        try (Connection blocker = heldOpen()) {
-            // the booking has passed its gates (the case was open) and waits for its turn in Grace's diary
-            lock(blocker, "select pg_advisory_xact_lock(" + DIARY + ", " + grace + ")");
-            booking = inOwnThread(() -> data.as("admin", () -> scheduling.book(request(client.id(), grace))));
-            awaitBlockedBy(blocker, "the booking waits for Grace's diary");
+        // the booking has passed its gates (the case was open) and waits for its turn in Grace's diary
+        try (Connection blocker = waits().holding("select pg_advisory_xact_lock(" + DIARY + ", " + grace + ")")) {
+            booking = LockWaits.inOwnThread(() -> data.as("admin",
+                    () -> scheduling.book(request(client.id(), grace))));
+            waits().awaitBlockedBy(blocker, "the booking waits for Grace's diary");
 
             data.as("grace", () -> care.closeCase(IntakeId.of(client.id()), ClosureReason.CLIENT_WITHDREW, false));
             blocker.rollback();
@@ -93,19 +91,19 @@ class ClosingWhileBookingIT {
         long grace = data.idOf("grace");
         CompletableFuture<BookingResult> booking;
         CompletableFuture<Void> closing;
-        try (Connection blocker = heldOpen()) {
-            // the booking has written its session and waits to move the case to "scheduled"
-            lock(blocker, "select id from intake where id = " + client.id() + " for no key update");
-            booking = inOwnThread(() -> data.as("admin", () -> scheduling.book(request(client.id(), grace))));
-            awaitBlockedBy(blocker, "the booking waits for the case's row");
+        // the booking has written its session and waits to move the case to "scheduled"
+        try (Connection blocker = waits().holding("select id from intake where id = " + client.id()
+                + " for no key update")) {
+            booking = LockWaits.inOwnThread(() -> data.as("admin",
+                    () -> scheduling.book(request(client.id(), grace))));
+            waits().awaitBlockedBy(blocker, "the booking waits for the case's row");
 
-            closing = inOwnThread(() -> {
+            closing = LockWaits.inOwnThread(() -> {
                 data.as("grace", () -> care.closeCase(IntakeId.of(client.id()), ClosureReason.CLIENT_WITHDREW,
                         false));
                 return null;
             });
-            awaitWaiting("the closing waits for the booking in flight", "wait_event = 'advisory' and query ilike ?",
-                    "%hold_cases_from_booking%");
+            waits().awaitAdvisoryWait("the closing waits for the booking in flight", "hold_cases_from_booking");
             blocker.rollback();
         }
         assertThat(booking.get(30, TimeUnit.SECONDS)).isInstanceOf(BookingResult.Booked.class);
@@ -135,7 +133,7 @@ class ClosingWhileBookingIT {
         assertThatThrownBy(() -> jdbc.update(insert, client.id(), request.therapistId(), request.typeId(), start, end,
                 "BOOKED"))
                 .isInstanceOf(PessimisticLockingFailureException.class)
-                .rootCause().hasMessageContaining("appointment_case_open");
+                .rootCause().hasMessageContaining("had their case closed");
         // what a closed case may still hold: its history (a session recorded as attended)
         assertThat(jdbc.update(insert, client.id(), request.therapistId(), request.typeId(), start, end,
                 "ATTENDED")).isOne();
@@ -150,57 +148,14 @@ class ClosingWhileBookingIT {
         return client;
     }
 
+    private LockWaits waits() {
+        return new LockWaits(jdbc, dataSource);
+    }
+
     private BookingRequest request(long intakeId, long therapistId) {
         long individual = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
         return new BookingRequest(intakeId, null, therapistId, individual, SessionFormat.ONLINE, null,
                 FreeTimes.next(), null);
-    }
-
-    private Connection heldOpen() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    private static void lock(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static <T> CompletableFuture<T> inOwnThread(Supplier<T> work) {
-        var future = new CompletableFuture<T>();
-        Thread.ofPlatform().start(() -> {
-            try {
-                future.complete(work.get());
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            }
-        });
-        return future;
-    }
-
-    private void awaitBlockedBy(Connection blocker, String what) throws SQLException, InterruptedException {
-        int pid;
-        try (var statement = blocker.createStatement(); var rs = statement.executeQuery("select pg_backend_pid()")) {
-            rs.next();
-            pid = rs.getInt(1);
-        }
-        awaitWaiting(what, "? = any(pg_blocking_pids(pid))", pid);
-    }
-
-    /** Until another connection of this database waits for a lock, as {@code condition} on pg_stat_activity says. */
-    private void awaitWaiting(String what, String condition, Object argument) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
-                    + " and " + condition, Long.class, argument);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("Not seen within 20 s: " + what);
     }
 
     private String status(long intakeId) {

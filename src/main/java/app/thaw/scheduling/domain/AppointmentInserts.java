@@ -63,6 +63,14 @@ public class AppointmentInserts {
         return fresh;
     }
 
+    /**
+     * In the caller's transaction, waits until bookings into this therapist's diary in flight have committed, and
+     * makes later ones wait until the caller's transaction ends (deactivating a therapist counts their sessions so).
+     */
+    public void takeTurn(long therapistId) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> { }, DIARY, (int) therapistId);
+    }
+
     // every value typed, so a null costs no look-up of the parameter's type
     private static void set(PreparedStatement ps, Appointment fresh) throws java.sql.SQLException {
         ps.setInt(1, DIARY);

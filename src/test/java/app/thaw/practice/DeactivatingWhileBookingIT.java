@@ -1,0 +1,169 @@
+package app.thaw.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.IntegrationTest;
+import app.thaw.LockWaits;
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.BookingResult;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffActionRefused;
+import app.thaw.security.StaffAdministration;
+
+/**
+ * No session is booked with someone who has left: a booking for a deactivated therapist, or a session handed to one,
+ * is refused by the database with a sentence that says so; and a booking and the deactivation of its therapist at the
+ * same moment take turns on the therapist's diary, whichever comes first.
+ */
+@IntegrationTest
+class DeactivatingWhileBookingIT {
+
+    /** The key bookings into one therapist's diary take turns on (AppointmentInserts). */
+    private static final int DIARY = 0x7468_6177;
+
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    StaffAccountService staff;
+    @Autowired
+    StaffAdministration team;
+    @Autowired
+    SchedulingService scheduling;
+    @Autowired
+    HandoverService handover;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void nobodyBooksOrHandsASessionToATherapistWhoHasLeft() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        String name = "Dr Gone " + ReviewTestData.uniqueWord();
+        long gone = week.therapist(name);
+        long staying = week.therapist("Dr Here " + ReviewTestData.uniqueWord());
+        var client = data.submit(IntakeFixtures.completeAnswers("Ada " + ReviewTestData.uniqueWord()));
+        data.as("admin", () -> handover.deactivate(StaffId.of(gone)));
+
+        var start = WorkingWeekData.at(WorkingWeekData.farMonday(), 10, 0);
+        var refused = data.as("admin", () -> scheduling.book(week.online(client.id(), gone, start)));
+        assertThat(refused).isInstanceOf(BookingResult.Invalid.class);
+        assertThat(((BookingResult.Invalid) refused).message()).isEqualTo(name + " is no longer with the practice "
+                + "(their account is deactivated). Choose another therapist.");
+
+        long session = week.book(week.online(client.id(), staying, start)).id();
+        var handedOver = data.as("admin", () -> handover.moveSession(AppointmentId.of(session), StaffId.of(gone),
+                null));
+        assertThat(handedOver).isInstanceOf(BookingResult.Invalid.class);
+        assertThat(jdbc.queryForObject("select therapist_id from appointment where id = ?", Long.class, session))
+                .isEqualTo(staying);
+        assertThat(jdbc.queryForObject("select count(*) from appointment where therapist_id = ?", Long.class, gone))
+                .isZero();
+    }
+
+    @Test
+    void aDeactivationThatWaitedForABookingInFlightCountsItsSessionAndIsRefused() throws Exception {
+        Race race = race("Dr Busy", true);
+        assertThat(race.booked()).isInstanceOf(BookingResult.Booked.class);
+        assertThat(race.deactivation()).isInstanceOf(StaffActionRefused.class)
+                .hasMessageContaining("1 session to come");
+        assertThat(race.active()).isTrue();
+        assertThat(race.sessions()).isOne();
+    }
+
+    @Test
+    void aBookingThatWaitedWhileItsTherapistWasDeactivatedIsRefusedWithTheReason() throws Exception {
+        Race race = race("Dr Leaving", false);
+        assertThat(race.deactivation()).isNull();
+        assertThat(race.active()).isFalse();
+        assertThat(race.booked()).isInstanceOf(BookingResult.Invalid.class);
+        assertThat(((BookingResult.Invalid) race.booked()).message()).contains("is no longer with the practice");
+        assertThat(race.sessions()).isZero();
+    }
+
+    private record Race(BookingResult booked, Throwable deactivation, boolean active, long sessions) {
+    }
+
+    /**
+     * A booking (already past every check, the therapist active) and the therapist's deactivation both wait for the
+     * therapist's diary, in the order asked; then the diary is let go and each finishes.
+     */
+    private Race race(String therapistName, boolean bookingFirst) throws Exception {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        long therapist = week.therapist(therapistName + " " + ReviewTestData.uniqueWord());
+        var client = data.submit(IntakeFixtures.completeAnswers("Bo " + ReviewTestData.uniqueWord()));
+        var request = week.online(client.id(), therapist, WorkingWeekData.at(WorkingWeekData.farMonday(), 12, 0));
+        var waits = new LockWaits(jdbc, dataSource);
+        CompletableFuture<BookingResult> booking;
+        CompletableFuture<Void> deactivating;
+        try (Connection blocker = waits.holding("select pg_advisory_xact_lock(" + DIARY + ", " + therapist + ")")) {
+            if (bookingFirst) {
+                booking = LockWaits.inOwnThread(() -> data.as("admin", () -> scheduling.book(request)));
+                waits.awaitBlockedBy(blocker, 1, "the booking waits for the diary");
+                deactivating = deactivate(data, therapist);
+            } else {
+                deactivating = deactivate(data, therapist);
+                waits.awaitBlockedBy(blocker, 1, "the deactivation waits for the diary");
+                booking = LockWaits.inOwnThread(() -> data.as("admin", () -> scheduling.book(request)));
+            }
+            waits.awaitBlockedBy(blocker, 2, "both wait for the diary");
+            blocker.rollback();
+        }
+        BookingResult booked = booking.get(30, TimeUnit.SECONDS);
+        Throwable refusal = null;
+        try {
+            deactivating.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            refusal = e.getCause();
+        }
+        return new Race(booked, refusal,
+                Boolean.TRUE.equals(jdbc.queryForObject("select active from staff_account where id = ?",
+                        Boolean.class, therapist)),
+                jdbc.queryForObject("select count(*) from appointment where therapist_id = ? and state = 'BOOKED'",
+                        Long.class, therapist));
+    }
+
+    private CompletableFuture<Void> deactivate(ReviewTestData data, long therapist) {
+        return LockWaits.inOwnThread(() -> {
+            data.as("admin", () -> handover.deactivate(StaffId.of(therapist)));
+            return null;
+        });
+    }
+
+    @Test
+    void theDatabaseRefusesASessionWithADeactivatedTherapistWrittenPastTheServices() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        long gone = week.therapist("Dr Past " + ReviewTestData.uniqueWord());
+        var client = data.submit(IntakeFixtures.completeAnswers("Cy " + ReviewTestData.uniqueWord()));
+        data.as("admin", () -> handover.deactivate(StaffId.of(gone)));
+        var request = week.online(client.id(), gone, WorkingWeekData.at(WorkingWeekData.farMonday(), 14, 0));
+
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into appointment (intake_id, therapist_id, type_id, format, starts_at, ends_at, created_at)
+                values (?, ?, ?, 'ONLINE', ?, ?, now())""", client.id(), gone, request.typeId(),
+                java.sql.Timestamp.from(request.start().toInstant()),
+                java.sql.Timestamp.from(request.start().plusMinutes(50).toInstant())))
+                .hasMessageContaining("no longer active");
+    }
+}
