@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class LockWaits {
 
+    /** The key bookings into one therapist's diary take turns on (AppointmentInserts). */
+    private static final int DIARY = 0x7468_6177;
+
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
 
@@ -33,6 +36,11 @@ public final class LockWaits {
             statement.execute(lockSql);
         }
         return connection;
+    }
+
+    /** A connection holding this therapist's diary turn, as a booking does from its insert to its commit. */
+    public Connection holdingDiary(long therapistId) throws SQLException {
+        return holding("select pg_advisory_xact_lock(" + DIARY + ", " + therapistId + ")");
     }
 
     /** The work, on a platform thread of its own (no Vaadin session, no security context inherited). */

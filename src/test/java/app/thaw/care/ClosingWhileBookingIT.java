@@ -42,9 +42,6 @@ import app.thaw.security.StaffAccountService;
 @IntegrationTest
 class ClosingWhileBookingIT {
 
-    /** The key bookings into one therapist's diary take turns on (AppointmentInserts). */
-    private static final int DIARY = 0x7468_6177;
-
     @Autowired
     IntakeService intake;
     @Autowired
@@ -67,7 +64,7 @@ class ClosingWhileBookingIT {
         long grace = data.idOf("grace");
         CompletableFuture<BookingResult> booking;
         // the booking has passed its gates (the case was open) and waits for its turn in Grace's diary
-        try (Connection blocker = waits().holding("select pg_advisory_xact_lock(" + DIARY + ", " + grace + ")")) {
+        try (Connection blocker = waits().holdingDiary(grace)) {
             booking = LockWaits.inOwnThread(() -> data.as("admin",
                     () -> scheduling.book(request(client.id(), grace))));
             waits().awaitBlockedBy(blocker, "the booking waits for Grace's diary");

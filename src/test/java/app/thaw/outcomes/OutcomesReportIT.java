@@ -145,8 +145,9 @@ class OutcomesReportIT {
     /** One answered set through the client's own link: a session of the therapist, its request, the form. */
     private void answer(long intakeId, long therapist, long type, Instant start, Random random) {
         long appointment = jdbc.queryForObject("""
-                insert into appointment (intake_id, therapist_id, type_id, format, starts_at, ends_at, created_at)
-                values (?, ?, ?, 'ONLINE', ?, ?, now()) returning id""", Long.class, intakeId, therapist, type,
+                insert into appointment (intake_id, therapist_id, type_id, format, starts_at, ends_at, state,
+                                         created_at)
+                values (?, ?, ?, 'ONLINE', ?, ?, 'ATTENDED', now()) returning id""", Long.class, intakeId, therapist, type,
                 Timestamp.from(start), Timestamp.from(start.plus(50, ChronoUnit.MINUTES)));
         long request = store.createRequest(intakeId, appointment, "GAD7,PHQ9", start, Instant.now(),
                 start.plus(50, ChronoUnit.MINUTES)).orElseThrow();

@@ -36,9 +36,6 @@ import app.thaw.security.StaffAdministration;
 @IntegrationTest
 class DeactivatingWhileBookingIT {
 
-    /** The key bookings into one therapist's diary take turns on (AppointmentInserts). */
-    private static final int DIARY = 0x7468_6177;
-
     @Autowired
     IntakeService intake;
     @Autowired
@@ -116,7 +113,7 @@ class DeactivatingWhileBookingIT {
         var waits = new LockWaits(jdbc, dataSource);
         CompletableFuture<BookingResult> booking;
         CompletableFuture<Void> deactivating;
-        try (Connection blocker = waits.holding("select pg_advisory_xact_lock(" + DIARY + ", " + therapist + ")")) {
+        try (Connection blocker = waits.holdingDiary(therapist)) {
             if (bookingFirst) {
                 booking = LockWaits.inOwnThread(() -> data.as("admin", () -> scheduling.book(request)));
                 waits.awaitBlockedBy(blocker, 1, "the booking waits for the diary");

@@ -197,10 +197,12 @@ public class OutcomesBench implements BenchCommand {
         jdbc.update("""
                 insert into staff_account (username, display_name, email, password_hash, role, active, created_at)
                 select 'outcomes-bench-' || n, 'Outcomes Bench ' || n, 'outcomes-bench-' || n || '@thaw.example',
-                       '{noop}unused', 'THERAPIST', false, now()
+                       '{noop}unused', 'THERAPIST', true, now()
                   from generate_series(1, ?) n
                  where not exists (select 1 from staff_account where username = 'outcomes-bench-' || n)""",
                 therapists);
+        // the day's booked sessions need a therapist still with the practice (V182); sets made before were inactive
+        jdbc.update("update staff_account set active = true where username like 'outcomes-bench-%' and not active");
         jdbc.update("""
                 with c as (select id, (row_number() over (order by status = 'CLOSED', id) - 1)::int as k from intake
                             order by status = 'CLOSED', id limit ?),
