@@ -98,7 +98,7 @@ public class BookingBench implements BenchCommand {
             // what the database alone can do on this machine right now, the baseline the goal is a share of. Its hours
             // lie after every session present and after the free hours booked below, one therapist after another, so no run meets an earlier one's rows.
             List<Long> therapists = jdbc.queryForList("select id from staff_account where role = 'THERAPIST' "
-                    + "order by id", Long.class);
+                    + "and active order by id", Long.class);
             Instant rawFrom = jdbc.queryForObject("select date_trunc('day', greatest(max(ends_at), now() + interval "
                     + "'400 days')) + interval '1 day' from appointment", java.sql.Timestamp.class).toInstant();
             var rawNext = new java.util.concurrent.atomic.AtomicLong();
@@ -201,8 +201,9 @@ public class BookingBench implements BenchCommand {
         Instant toInstant = to.atStartOfDay(Application.PRACTICE_ZONE).toInstant();
         List<Slot> slots = new ArrayList<>();
         var random = new Random(11);
-        List<Long> therapists = jdbc.queryForList("select id from staff_account where role = 'THERAPIST' order by id",
-                Long.class);
+        // a session's therapist is still with the practice (V182)
+        List<Long> therapists = jdbc.queryForList("select id from staff_account where role = 'THERAPIST' and active "
+                + "order by id", Long.class);
         // closed days and time away refuse a booking: the bench books free times, so it leaves those days out
         var closed = new java.util.HashSet<>(jdbc.queryForList("select day from closed_day where not open "
                 + "and day between ? and ?", LocalDate.class, from, to));
