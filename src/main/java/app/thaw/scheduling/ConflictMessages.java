@@ -15,7 +15,10 @@ import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
 
-/** Turns the database's refusal of an overlapping booking (SQLSTATE 23P01) into a sentence people understand. */
+/**
+ * Turns the database's refusals of a session into sentences people understand: an overlapping booking (SQLSTATE
+ * 23P01), a therapist no longer with the practice (V182).
+ */
 @Component
 class ConflictMessages {
 

@@ -230,5 +230,4 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         Notification.show(message, 3000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
-
 }
