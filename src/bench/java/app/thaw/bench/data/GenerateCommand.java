@@ -172,7 +172,7 @@ public class GenerateCommand implements BenchCommand {
             System.out.println("  diary claims " + claims);
             phases.end("diary claims, after the load");
             var tables = new java.util.ArrayList<>(DeferredSearchTerms.BULK_TABLES);
-            tables.addAll(List.of("audit_entry", "measure_request", "measure_response", "outcome_episode", "care_event"));
+            tables.addAll(List.of("audit_entry", "measure_request", "measure_response", "outcome_episode"));
             System.out.println("  foreign keys checked: " + ForeignKeys.check(jdbc, tables, workers));
             ForeignKeys.checkQueueCopies(jdbc);
             phases.end("foreign keys and queue copies checked, after the load");
