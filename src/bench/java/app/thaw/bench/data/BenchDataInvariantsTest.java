@@ -330,9 +330,17 @@ class BenchDataInvariantsTest {
      * their events (ended, with its outcome, when the case was closed: the app ends therapy before it closes a case);
      * its first and last PHQ-9/GAD-7 and paired sets as EpisodeStore picks them from the answered sets.
      */
-    @Test
-    void theCoursesAreTheOnesTheAppWouldHaveKeptForTheGeneratedHistory() {
-        int intakes = 1500;
+    /** A small practice's generated rows, as the generator's own writers put them in its COPY chunks. */
+    private record Generated(Chunk chunk, CaseWriter.Ledger ledger, Courses courses, Map<Long, Courses.Episode> episodes,
+                             Instant now) {
+    }
+
+    /**
+     * A practice's year at small scale through the generator's own writers: intakes, the diary with its measures and
+     * courses, then (as {@link SessionLoad#loadEpisodes} does once the diary is planned) each course and each closed
+     * case's last events.
+     */
+    private static Generated generated(int intakes) {
         Instant now = Instant.parse("2026-03-20T12:00:00Z");
         LocalDate firstDay = LocalDate.of(2025, 1, 1);
         Instant start = firstDay.atStartOfDay(LONDON).toInstant();
@@ -360,12 +368,27 @@ class BenchDataInvariantsTest {
         var settings = new DiaryPlanner.Settings(LONDON, firstDay, LocalDate.ofInstant(now, LONDON).plusDays(90), now,
                 2L * intakes, List.of(101L, 102L), 0, 14, 5);
         long[] nextId = {1};
-        new DiaryPlanner(settings, week(5, firstDay), caseload).plan(session -> sessions.write(chunk, nextId[0]++, session));
+        new DiaryPlanner(settings, week(5, firstDay), caseload).plan(session -> sessions.write(chunk, nextId[0]++,
+                session));
         Map<Long, Courses.Episode> episodes = new HashMap<>();
-        courses.episodes(e -> {
-            SessionLoad.episodeRow(chunk.episodes, episodes.size() + 1, e);
-            episodes.put(e.intakeId(), e);
-        });
+        for (int id = 1; id <= intakes; id++) {
+            Courses.Episode e = courses.episode(id);
+            if (e != null) {
+                SessionLoad.episodeRow(chunk.episodes, episodes.size() + 1, e);
+                episodes.put(e.intakeId(), e);
+            }
+            courses.closing(id, chunk.careEvents);
+        }
+        return new Generated(chunk, ledger, courses, episodes, now);
+    }
+
+    @Test
+    void theCoursesAreTheOnesTheAppWouldHaveKeptForTheGeneratedHistory() {
+        int intakes = 1500;
+        Generated generated = generated(intakes);
+        Chunk chunk = generated.chunk();
+        CaseWriter.Ledger ledger = generated.ledger();
+        Map<Long, Courses.Episode> episodes = generated.episodes();
 
         Map<Long, String[]> intakeRows = byId(rows(chunk.intakes), 0);
         assertThat(intakeRows).hasSize(intakes);
@@ -490,6 +513,119 @@ class BenchDataInvariantsTest {
                     String.valueOf(e.firstPhq9()), String.valueOf(e.firstGad7()), String.valueOf(e.lastPhq9()),
                     String.valueOf(e.lastGad7()), String.valueOf(e.pairedSets()));
         }
+    }
+
+    /**
+     * Every generated intake's care events (ADR 9), read back from the rows the generator would COPY and folded by the
+     * app's own CaseLifecycle: they give the status the intake ends up with (the one written with it, or the one the
+     * diary made of a scheduled case), and the course of care its outcome_episode row keeps; each session has, for
+     * each of its clients, exactly the events of its state (booked when made; cancelled when called off; attended or
+     * not for its start), and nobody else does; nothing happens before the form arrived, after the case closed (its
+     * end of therapy and closing at that moment, closing last) or after now.
+     */
+    @Test
+    void eachCasesEventsFoldToItsStatusAndItsSessionsStates() {
+        int intakes = 1500;
+        Generated generated = generated(intakes);
+        Map<Long, String[]> intakeRows = byId(rows(generated.chunk().intakes), 0);
+        Map<Long, List<String[]>> eventRows = new HashMap<>();
+        for (String[] e : rows(generated.chunk().careEvents)) {
+            eventRows.computeIfAbsent(Long.parseLong(e[0]), k -> new ArrayList<>()).add(e);
+        }
+        assertThat(eventRows.keySet()).as("every intake has its events, and only intakes do").isEqualTo(intakeRows.keySet());
+
+        // each session's events, client by client
+        Map<List<Long>, List<String[]>> bySession = new HashMap<>();
+        eventRows.forEach((intake, events) -> events.stream().filter(e -> !e[5].equals("\\N"))
+                .forEach(e -> bySession.computeIfAbsent(List.of(intake, Long.parseLong(e[5])), k -> new ArrayList<>())
+                        .add(e)));
+        int clientsOfSessions = 0;
+        Map<String, Integer> states = new HashMap<>();
+        for (String[] a : rows(generated.chunk().appointments)) {
+            long appointment = Long.parseLong(a[0]);
+            states.merge(a[9], 1, Integer::sum);
+            for (String client : a[2].equals("\\N") ? List.of(a[1]) : List.of(a[1], a[2])) {
+                clientsOfSessions++;
+                List<String> kinds = bySession.getOrDefault(List.of(Long.parseLong(client), appointment), List.of())
+                        .stream().map(e -> e[1] + "@" + e[2] + "/" + e[4] + "/" + e[6]).toList();
+                String how = "/" + a[3] + "/" + !a[5].equals("1");
+                List<String> expected = new ArrayList<>(List.of("SESSION_BOOKED@" + a[14] + how));
+                switch (a[9]) {
+                    case "BOOKED" -> { }
+                    case "CANCELLED" -> expected.add("SESSION_CANCELLED@" + a[13] + how);
+                    case "ATTENDED" -> expected.add("SESSION_ATTENDED@" + a[7] + how);
+                    case "NO_SHOW" -> expected.add("SESSION_MISSED@" + a[7] + how);
+                    default -> throw new AssertionError(a[9]);
+                }
+                assertThat(kinds).as("session %d (%s) of intake %s", appointment, a[9], client).isEqualTo(expected);
+            }
+        }
+        assertThat(bySession).as("no session events for anyone not in the session").hasSize(clientsOfSessions);
+        assertThat(states.keySet()).containsExactlyInAnyOrder("BOOKED", "CANCELLED", "ATTENDED", "NO_SHOW");
+
+        Map<app.thaw.intake.IntakeStatus, Integer> statuses = new java.util.EnumMap<>(app.thaw.intake.IntakeStatus.class);
+        int changed = 0;
+        for (long id = 1; id <= intakes; id++) {
+            String[] intake = intakeRows.get(id);
+            List<String[]> rows = eventRows.get(id);
+            List<app.thaw.care.CareEvent> events = rows.stream().map(BenchDataInvariantsTest::event).toList();
+            var stage = app.thaw.care.CaseLifecycle.fold(events);
+            // the status the generator leaves on the intake: as written, unless the diary changed a scheduled case's
+            var status = generated.courses().status((int) id);
+            if (!intake[2].equals(status.name())) {
+                assertThat(intake[2]).isEqualTo("SCHEDULED");
+                assertThat(generated.courses().statusChanged((int) id)).isTrue();
+                changed++;
+            }
+            assertThat(stage.status()).as("intake %d, written %s, events %s", id, intake[2],
+                    events.stream().map(e -> e.kind().name()).toList()).isEqualTo(status);
+            statuses.merge(status, 1, Integer::sum);
+            // the course the events make is the one outcome_episode keeps
+            Courses.Episode episode = generated.episodes().get(id);
+            var course = stage.course();
+            assertThat(episode == null).isEqualTo(course.started() == null);
+            if (episode != null) {
+                assertThat(course.started()).isEqualTo(episode.startedAt());
+                assertThat(course.ended()).isEqualTo(episode.endedAt());
+                assertThat(course.outcome()).isEqualTo(episode.outcome());
+                assertThat(course.finishedTreatment()).isEqualTo(episode.finished());
+            }
+            // nothing before the form arrived, the form first (by itself, by the system)
+            Instant submitted = Instant.parse(intake[20]);
+            assertThat(events.getFirst().kind()).isEqualTo(app.thaw.care.CareEventKind.SUBMITTED);
+            assertThat(events.getFirst().occurredAt()).isEqualTo(submitted);
+            assertThat(rows.getFirst()[4]).isEqualTo("\\N");
+            for (String[] e : rows) {
+                assertThat(Instant.parse(e[2])).as("intake %d: %s", id, e[1]).isAfterOrEqualTo(submitted)
+                        .isBeforeOrEqualTo(generated.now());
+                assertThat(Instant.parse(e[3])).isAfterOrEqualTo(Instant.parse(e[2]));
+            }
+            // nothing after the case closed; ended (if therapy had started) and closed at that moment, closed last
+            if (!intake[21].equals("\\N")) {
+                Instant closed = Instant.parse(intake[21]);
+                assertThat(events).allSatisfy(e -> assertThat(e.occurredAt()).isBeforeOrEqualTo(closed));
+                assertThat(events.getLast().kind()).isEqualTo(app.thaw.care.CareEventKind.CASE_CLOSED);
+                assertThat(events.getLast().occurredAt()).isEqualTo(closed);
+                assertThat(events.stream().filter(e -> e.kind() == app.thaw.care.CareEventKind.THERAPY_ENDED)
+                        .map(app.thaw.care.CareEvent::occurredAt).toList())
+                        .isEqualTo(course.started() == null ? List.of() : List.of(closed));
+            } else {
+                assertThat(events).noneMatch(e -> e.kind() == app.thaw.care.CareEventKind.CASE_CLOSED
+                        || e.kind() == app.thaw.care.CareEventKind.THERAPY_ENDED);
+            }
+        }
+        assertThat(statuses.keySet()).as("statuses %s", statuses).contains(app.thaw.intake.IntakeStatus.NEW,
+                app.thaw.intake.IntakeStatus.IN_REVIEW, app.thaw.intake.IntakeStatus.REFERRED,
+                app.thaw.intake.IntakeStatus.SCHEDULED, app.thaw.intake.IntakeStatus.IN_THERAPY,
+                app.thaw.intake.IntakeStatus.CLOSED);
+        assertThat(changed).isPositive();
+    }
+
+    private static app.thaw.care.CareEvent event(String[] row) {
+        return new app.thaw.care.CareEvent(app.thaw.care.CareEventKind.valueOf(row[1]), Instant.parse(row[2]),
+                row[5].equals("\\N") ? null : Long.valueOf(row[5]), row[6].equals("true"),
+                row[7].equals("\\N") ? null : app.thaw.care.TherapyOutcome.valueOf(row[7]),
+                row[8].equals("\\N") ? null : row[8]);
     }
 
     private static List<String[]> rows(CopyBuffer buffer) {

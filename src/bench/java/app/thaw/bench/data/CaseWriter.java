@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
+import app.thaw.care.CareEventKind;
 import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.review.factors.FactorRuleSet;
@@ -32,6 +33,7 @@ final class CaseWriter {
         final boolean[] coupleCase;  // asked for couples work (a couple case, whether or not the partner came)
         final byte[] intakePhq9;     // the intake's own first measure (-1: none)
         final byte[] intakeGad7;
+        final byte[] status;         // the status written with the intake (IntakeStatus ordinal), before the diary
 
         Ledger(int size) {
             therapist = new short[size + 1];
@@ -44,6 +46,7 @@ final class CaseWriter {
             coupleCase = new boolean[size + 1];
             intakePhq9 = new byte[size + 1];
             intakeGad7 = new byte[size + 1];
+            status = new byte[size + 1];
             java.util.Arrays.fill(intakePhq9, (byte) -1);
             java.util.Arrays.fill(intakeGad7, (byte) -1);
         }
@@ -108,7 +111,7 @@ final class CaseWriter {
         if (!couple) {
             boolean partnered = random.nextBoolean();
             intake(chunk, at, status, therapist, new IntakeAnswers.Profile(IntakeAnswers.randomName(random), false,
-                    partnered, CaseMix.risk(partnered, false, random)), null, 0, random);
+                    partnered, CaseMix.risk(partnered, false, random)), null, 0, null, random);
             return 1;
         }
         long coupleId = nextCouple++;
@@ -125,26 +128,27 @@ final class CaseWriter {
         String surname = IntakeAnswers.randomName(random).split(" ")[1];
         int lead = intake(chunk, at, status, therapist, new IntakeAnswers.Profile(
                 IntakeAnswers.randomName(random).split(" ")[0] + " " + surname, true, true, CaseMix.risk(true, true, random)),
-                coupleId, 0, random);
+                coupleId, 0, partnerComes ? partnerAt : null, random);
         if (!partnerComes) {
             return 1;
         }
         linkedCouples++;
         intake(chunk, partnerAt, status, therapist, new IntakeAnswers.Profile(
                 IntakeAnswers.randomName(random).split(" ")[0] + " " + surname, true, true, CaseMix.risk(true, false, random)),
-                coupleId, lead, random);
+                coupleId, lead, null, random);
         return 2;
     }
 
     private int intake(Chunk chunk, Instant at, IntakeStatus status, int therapist, IntakeAnswers.Profile profile,
-                       Long coupleId, int leadPartner, Random random) {
+                       Long coupleId, int leadPartner, Instant partnerJoined, Random random) {
         int id = nextIntake++;
         ScoredIntake scored = scoring.scored(profile, id, random);
         String reference = Reference.of(id);
         boolean assigned = status != IntakeStatus.NEW && (status != IntakeStatus.AWAITING_PARTNER || random.nextInt(3) == 0);
         Long therapistId = assigned ? therapistIds[therapist - 1] : null;
         Instant reviewed = min(at.plus(Duration.ofMinutes(20 + random.nextInt(3 * 24 * 60))), now);
-        boolean riskReviewed = scored.urgent() && assigned;
+        // reviewing the risk starts the review (ReviewStart): a case still waiting for the partner's form has had none
+        boolean riskReviewed = scored.urgent() && assigned && status != IntakeStatus.AWAITING_PARTNER;
         if (scored.urgent()) {
             urgent++;
         }
@@ -180,14 +184,17 @@ final class CaseWriter {
             chunk.notes.add(id).add(therapistId).add(text.apply(NOTES.get(random.nextInt(NOTES.size())), "case_note.body"))
                     .add(reviewed).endRow();
         }
+        String kind = null;
         if (status == IntakeStatus.REFERRED || CaseMix.hadSessions(status)) {
             boolean fear = scored.partnerFear();
-            String kind = coupleId != null && !fear ? "COUPLES" : random.nextInt(10) == 0 ? "NHS_TALKING_THERAPIES"
+            kind = coupleId != null && !fear ? "COUPLES" : random.nextInt(10) == 0 ? "NHS_TALKING_THERAPIES"
                     : "INDIVIDUAL";
             chunk.referrals.add(id).add(kind).add(text.apply(REFERRAL_REASONS.get(random.nextInt(REFERRAL_REASONS.size())),
                     "referral.reason"))
                     .add(null).add(therapistId).add(reviewed.plusSeconds(600)).endRow();
         }
+        events(chunk.careEvents, id, at, status, therapistId, coupleId != null && leadPartner == 0, partnerJoined,
+                reviewed, kind);
         ledger.therapist[id] = (short) (assigned ? therapist : 0);
         long second = Duration.between(start, at).toSeconds();
         ledger.submittedMinute[id] = (int) (second / 60);
@@ -196,12 +203,47 @@ final class CaseWriter {
         ledger.closedMinute[id] = status == IntakeStatus.CLOSED
                 ? (int) Duration.between(start, closedAt(at, now)).toMinutes() : Integer.MAX_VALUE;
         ledger.coupleCase[id] = coupleId != null;
+        ledger.status[id] = (byte) status.ordinal();
         ledger.intakePhq9[id] = first.phq9() == null ? -1 : first.phq9().byteValue();
         ledger.intakeGad7[id] = first.gad7() == null ? -1 : first.gad7().byteValue();
         if (leadPartner != 0) {
             ledger.partner[leadPartner] = id;
         }
         return id;
+    }
+
+    /**
+     * The case's events up to its referral, in the order they happened (CareSubmissions, ReviewStart,
+     * ReferralService): the form arriving, the first partner's case waiting for the other's form until it arrives,
+     * the therapist opening the case (any case past new), the referral decided ten minutes later. The diary's
+     * sessions and the closing follow later ({@link SessionLoad}).
+     */
+    private static void events(CopyBuffer rows, long id, Instant at, IntakeStatus status, Long therapistId,
+                               boolean firstPartner, Instant partnerJoined, Instant reviewed, String referralKind) {
+        CareHistory.event(rows, id, CareEventKind.SUBMITTED, at, null);
+        if (firstPartner) {
+            CareHistory.event(rows, id, CareEventKind.AWAITING_PARTNER, at, null);
+        }
+        boolean review = status != IntakeStatus.NEW && status != IntakeStatus.AWAITING_PARTNER;
+        Instant referred = reviewed.plusSeconds(600);
+        boolean joined = false;
+        if (partnerJoined != null && (!review || !partnerJoined.isAfter(reviewed))) {
+            CareHistory.event(rows, id, CareEventKind.PARTNER_JOINED, partnerJoined, null);
+            joined = true;
+        }
+        if (review) {
+            CareHistory.event(rows, id, CareEventKind.REVIEW_STARTED, reviewed, therapistId);
+        }
+        if (partnerJoined != null && !joined && (referralKind == null || !partnerJoined.isAfter(referred))) {
+            CareHistory.event(rows, id, CareEventKind.PARTNER_JOINED, partnerJoined, null);
+            joined = true;
+        }
+        if (referralKind != null) {
+            CareHistory.referred(rows, id, referralKind, referred, therapistId);
+        }
+        if (partnerJoined != null && !joined) {
+            CareHistory.event(rows, id, CareEventKind.PARTNER_JOINED, partnerJoined, null);
+        }
     }
 
     private static final Duration CLOSED_AFTER = Duration.ofDays(60);

@@ -35,10 +35,13 @@ final class Chunk {
     final CopyBuffer episodes = new CopyBuffer("outcome_episode", "id, intake_id, service_type, therapist_id, "
             + "referred_at, started_at, ended_at, outcome, finished, first_phq9, first_gad7, last_phq9, last_gad7, "
             + "paired_sets");
+    /** What happened to each case (ADR 9), as CareRecords writes it; ids follow the COPY order. */
+    final CopyBuffer careEvents = new CopyBuffer("care_event", "intake_id, kind, occurred_at, recorded_at, actor_id, "
+            + "appointment_id, treatment, outcome, referral_kind");
 
     private List<CopyBuffer> inOrder() {
         return List.of(coupleCases, intakes, reviewCases, suggestions, referrals, notes, audit, appointments,
-                measureRequests, measureResponses, episodes);
+                measureRequests, measureResponses, episodes, careEvents);
     }
 
     int intakeRows() {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
+import app.thaw.care.CareEventKind;
 import app.thaw.care.CourseOfCare;
 import app.thaw.care.TherapyOutcome;
+import app.thaw.intake.IntakeStatus;
 
 /**
  * Each client's course of therapy as the app keeps it in {@code outcome_episode}, followed through the generated
@@ -42,6 +44,7 @@ final class Courses {
     private final short[] attended;
     private final short[] treatment;
     private final short[] pairedSets;
+    private final short[] toCome;
     /** Before the course starts, the latest pair answered (the intake's to begin with); after, the course's first. */
     private final byte[] firstPhq9;
     private final byte[] firstGad7;
@@ -59,6 +62,7 @@ final class Courses {
         attended = new short[intakes + 1];
         treatment = new short[intakes + 1];
         pairedSets = new short[intakes + 1];
+        toCome = new short[intakes + 1];
         firstPhq9 = Arrays.copyOf(ledger.intakePhq9, intakes + 1);
         firstGad7 = Arrays.copyOf(ledger.intakeGad7, intakes + 1);
         lastPhq9 = new byte[intakes + 1];
@@ -104,28 +108,89 @@ final class Courses {
         treatment[id] += (short) (treatmentSession ? 1 : 0);
     }
 
+    /** A session of the client's still to come (booked, not yet held). */
+    void booked(long intakeId) {
+        toCome[(int) intakeId]++;
+    }
+
+    int intakes() {
+        return intakes;
+    }
+
+    /**
+     * The status the case's events fold to (CaseLifecycle): closed stays closed (therapy ended first), a client who
+     * attended a session is in therapy, one with a session still to come scheduled; a case the generator called
+     * scheduled that the diary gave no session to come nor attended is still referred (its referral was decided). The
+     * diary only gives sessions to scheduled and closed cases, so every other status stands as written.
+     */
+    IntakeStatus status(int id) {
+        IntakeStatus written = STATUSES[ledger.status[id]];
+        if (written == IntakeStatus.CLOSED) {
+            return written;
+        }
+        if (startedMinute[id] != NOT_STARTED) {
+            return IntakeStatus.IN_THERAPY;
+        }
+        if (toCome[id] > 0) {
+            return IntakeStatus.SCHEDULED;
+        }
+        return written == IntakeStatus.SCHEDULED ? IntakeStatus.REFERRED : written;
+    }
+
+    /** Whether the diary changed the status the intake was written with ({@link #status}). */
+    boolean statusChanged(int id) {
+        return status(id).ordinal() != ledger.status[id];
+    }
+
+    /**
+     * A closed case's last events (CareActions): the therapist ended therapy with its outcome if it had started (the
+     * app refuses to close a case in therapy), then closed the case, both at its closing.
+     */
+    void closing(int id, CopyBuffer events) {
+        if (ledger.closedMinute[id] == Integer.MAX_VALUE) {
+            return;
+        }
+        Instant closed = CaseWriter.closedAt(ledger.submittedAt(start, id), now);
+        int therapist = ledger.therapist[id];
+        Long actor = therapist == 0 ? null : therapistIds[therapist - 1];
+        if (startedMinute[id] != NOT_STARTED) {
+            CareHistory.ended(events, id, outcome(id), closed, actor);
+        }
+        CareHistory.event(events, id, CareEventKind.CASE_CLOSED, closed, actor);
+    }
+
     /** Every course, by intake id; returns how many. */
     long episodes(Consumer<Episode> sink) {
         long n = 0;
         for (int id = 1; id <= intakes; id++) {
-            if (startedMinute[id] == NOT_STARTED) {
-                continue;
+            Episode episode = episode(id);
+            if (episode != null) {
+                sink.accept(episode);
+                n++;
             }
-            Instant referred = ledger.submittedAt(start, id);
-            Instant started = start.plusSeconds(startedMinute[id] * 60L);
-            boolean closed = ledger.closedMinute[id] != Integer.MAX_VALUE;
-            Instant ended = closed ? CaseWriter.closedAt(referred, now) : null;
-            TherapyOutcome outcome = closed ? outcome(id) : null;
-            var course = new CourseOfCare(started, ended, outcome, attended[id], treatment[id], 0, 0);
-            int therapist = ledger.therapist[id];
-            sink.accept(new Episode(id, ledger.coupleCase[id] ? "COUPLES" : "INDIVIDUAL",
-                    therapist == 0 ? null : therapistIds[therapist - 1], referred, started, ended, outcome,
-                    course.finishedTreatment(), score(firstPhq9[id]), score(firstGad7[id]), score(lastPhq9[id]),
-                    score(lastGad7[id]), pairedSets[id]));
-            n++;
         }
         return n;
     }
+
+    /** The client's course, or null if they attended no session. */
+    Episode episode(int id) {
+        if (startedMinute[id] == NOT_STARTED) {
+            return null;
+        }
+        Instant referred = ledger.submittedAt(start, id);
+        Instant started = start.plusSeconds(startedMinute[id] * 60L);
+        boolean closed = ledger.closedMinute[id] != Integer.MAX_VALUE;
+        Instant ended = closed ? CaseWriter.closedAt(referred, now) : null;
+        TherapyOutcome outcome = closed ? outcome(id) : null;
+        var course = new CourseOfCare(started, ended, outcome, attended[id], treatment[id], 0, 0);
+        int therapist = ledger.therapist[id];
+        return new Episode(id, ledger.coupleCase[id] ? "COUPLES" : "INDIVIDUAL",
+                therapist == 0 ? null : therapistIds[therapist - 1], referred, started, ended, outcome,
+                course.finishedTreatment(), score(firstPhq9[id]), score(firstGad7[id]), score(lastPhq9[id]),
+                score(lastGad7[id]), pairedSets[id]);
+    }
+
+    private static final IntakeStatus[] STATUSES = IntakeStatus.values();
 
     /** How the therapist ended it: most courses completed, some dropped out of, a few referred on (fixed by client). */
     static TherapyOutcome outcome(long intakeId) {

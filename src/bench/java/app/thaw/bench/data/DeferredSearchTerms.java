@@ -25,7 +25,7 @@ final class DeferredSearchTerms {
      * constraint (keys, unique, exclusion) and not the couple index the one-couple-two-partners trigger looks up.
      */
     static final List<String> BULK_TABLES = List.of("intake", "couple_case", "review_case", "factor_suggestion",
-            "case_note", "referral", "appointment");
+            "case_note", "referral", "appointment", "care_event");
 
     /** Whether a run's deferred indexes still wait to be rebuilt. */
     static boolean pending(JdbcTemplate jdbc) {

@@ -155,7 +155,7 @@ public class GenerateCommand implements BenchCommand {
         var ledger = new CaseWriter.Ledger(run.intakes() + 1);
         var counts = IntakeLoad.load(bench, run, definition, rules, scoring, fast, start, therapistIds, ledger, workers,
                 !fresh, triggersOff);
-        phases.end("intakes, review cases, suggestions, notes, referrals, audit, first measures");
+        phases.end("intakes, review cases, suggestions, notes, referrals, audit, first measures, care events");
 
         long startedDiary = System.nanoTime();
         var courses = new Courses(ledger, run.intakes(), start, now, therapistIds);
@@ -166,7 +166,7 @@ public class GenerateCommand implements BenchCommand {
                 done -> progress("sessions", done, run.appointments(), startedDiary));
         phases.end("sessions (" + planned + ")");
         long episodes = SessionLoad.loadEpisodes(bench, courses, workers, triggersOff);
-        phases.end("outcome episodes (" + episodes + ")");
+        phases.end("outcome episodes (" + episodes + "), closings and statuses from the care events");
         int claims = SessionLoad.claimDiary(jdbc, workers);
         if (triggersOff) {
             System.out.println("  diary claims " + claims);

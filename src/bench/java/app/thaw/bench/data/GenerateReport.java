@@ -22,7 +22,7 @@ final class GenerateReport {
         text.append(phases.table(writer.intakes()));
         text.append("\n| table | rows |\n|---|---:|\n");
         for (String table : List.of("intake", "couple_case", "review_case", "factor_suggestion", "case_note", "referral",
-                "audit_entry", "staff_account", "room", "working_hours", "time_away", "appointment", "measure_request", "measure_response", "outcome_episode", "outcome_summary",
+                "audit_entry", "staff_account", "room", "working_hours", "time_away", "appointment", "measure_request", "measure_response", "outcome_episode", "outcome_summary", "care_event",
                 "intake_search")) {
             text.append(String.format(Locale.ROOT, "| %s | %,d |%n", table,
                     jdbc.queryForObject("select count(*) from " + table, Long.class)));

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.Application;
 import app.thaw.bench.BenchContext;
+import app.thaw.care.CareEventKind;
+import app.thaw.intake.IntakeStatus;
 
 /**
  * The diary: sessions planned so no therapist or room is ever double-booked (by construction, the exclusion
@@ -72,7 +74,9 @@ final class SessionLoad {
 
     /**
      * The courses of therapy ({@link Courses}) once the whole diary is planned, in chunks of 50,000 over parallel COPY
-     * connections, numbered by intake; a resumed run sends only the chunks not in the database. Returns the courses.
+     * connections, numbered by intake, with each closed case's last events (therapy ended, case closed); a resumed
+     * run sends only the chunks not in the database. Then the status each case's events fold to, where the diary
+     * changed it ({@link Courses#status}), in one statement a status. Returns the courses.
      */
     static long loadEpisodes(BenchContext bench, Courses courses, int workers, boolean triggersOff) throws Exception {
         JdbcTemplate jdbc = bench.jdbc();
@@ -87,17 +91,35 @@ final class SessionLoad {
             current[0] = new Chunk();
             chunkFirst[0] = nextId[0];
         };
-        long episodes = courses.episodes(e -> {
-            episodeRow(current[0].episodes, nextId[0]++, e);
+        long episodes = 0;
+        Map<IntakeStatus, List<Long>> changed = new java.util.EnumMap<>(IntakeStatus.class);
+        for (int id = 1; id <= courses.intakes(); id++) {
+            Courses.Episode e = courses.episode(id);
+            if (e != null) {
+                episodeRow(current[0].episodes, nextId[0]++, e);
+                episodes++;
+            }
+            courses.closing(id, current[0].careEvents);
+            if (courses.statusChanged(id)) {
+                changed.computeIfAbsent(courses.status(id), s -> new java.util.ArrayList<>()).add((long) id);
+            }
             if (current[0].episodes.rows() >= CHUNK) {
                 send.run();
             }
-        });
-        if (current[0].episodes.rows() > 0) {
+        }
+        if (current[0].episodes.rows() > 0 || current[0].careEvents.rows() > 0) {
             send.run();
         }
         copy.finish();
-        System.out.println("  outcome episodes loaded: " + copy.report());
+        System.out.println("  outcome episodes and closings loaded: " + copy.report());
+        changed.forEach((status, ids) -> System.out.println("  status from the events, " + status + ": "
+                + jdbc.update(con -> {
+                    var update = con.prepareStatement("update intake set status = ? where id = any(?) and status <> ?");
+                    update.setString(1, status.name());
+                    update.setArray(2, con.createArrayOf("bigint", ids.toArray()));
+                    update.setString(3, status.name());
+                    return update;
+                })));
         return episodes;
     }
 
@@ -154,12 +176,43 @@ final class SessionLoad {
 
         void write(Chunk chunk, long id, DiaryPlanner.Session session) {
             row(chunk.appointments, id, session, types, sharedCiphertexts);
+            boolean counts = treatment.getOrDefault(session.kind().name(), true);
+            events(chunk.careEvents, id, session.intakeId(), session, counts);
+            if (session.partnerIntakeId() != null) {
+                events(chunk.careEvents, id, session.partnerIntakeId(), session, counts);
+            }
+            if (session.state() == DiaryPlanner.State.BOOKED) {
+                courses.booked(session.intakeId());
+                if (session.partnerIntakeId() != null) {
+                    courses.booked(session.partnerIntakeId());
+                }
+            }
             if (session.state() == DiaryPlanner.State.ATTENDED) {
-                boolean counts = treatment.getOrDefault(session.kind().name(), true);
                 attended(chunk, id, session.intakeId(), session, counts);
                 if (session.partnerIntakeId() != null) {
                     attended(chunk, id, session.partnerIntakeId(), session, counts);
                 }
+            }
+        }
+
+        /**
+         * One client's events of the session (DiaryCare, for each client of a joint session): booked when it was
+         * made, then cancelled when it was called off, or attended / not attended for its start, marked as it ended.
+         * The therapist it was booked with did each (the diary's staff in the app; bench data has its therapists).
+         */
+        private static void events(CopyBuffer rows, long appointmentId, long intakeId, DiaryPlanner.Session session,
+                                   boolean treatment) {
+            Long therapist = session.therapistId();
+            CareHistory.session(rows, intakeId, CareEventKind.SESSION_BOOKED, session.createdAt(), session.createdAt(),
+                    therapist, appointmentId, treatment);
+            switch (session.state()) {
+                case BOOKED -> { }
+                case CANCELLED -> CareHistory.session(rows, intakeId, CareEventKind.SESSION_CANCELLED,
+                        session.cancelledAt(), session.cancelledAt(), therapist, appointmentId, treatment);
+                case ATTENDED -> CareHistory.session(rows, intakeId, CareEventKind.SESSION_ATTENDED, session.starts(),
+                        session.ends(), therapist, appointmentId, treatment);
+                case NO_SHOW -> CareHistory.session(rows, intakeId, CareEventKind.SESSION_MISSED, session.starts(),
+                        session.ends(), therapist, appointmentId, treatment);
             }
         }
 
