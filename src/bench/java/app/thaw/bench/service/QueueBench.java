@@ -120,6 +120,7 @@ public class QueueBench implements BenchCommand {
                     + statements + " SQL statements)");
             System.out.println(openStats.line());
             table.append(openStats.row());
+            longestHistory(bench, opening, warmup, iterations, table);
             // what the case view reads after adding a note: the notes and the history, never the answers (ADR 17)
             long intakeId = ((Number) sample.get("id")).longValue();
             var noteParts = java.util.EnumSet.of(CasePart.NOTES, CasePart.HISTORY);
@@ -222,5 +223,39 @@ public class QueueBench implements BenchCommand {
             seen += page.size();
         }
         return last;
+    }
+
+    /**
+     * The open case with the most sessions, opened by the therapist who holds it: the longest history a case view
+     * reads (care events, sessions, notes), where a new case has a handful of rows.
+     */
+    private static void longestHistory(BenchContext bench, CaseOpeningService opening, int warmup, int iterations,
+                                       StringBuilder table) throws Exception {
+        var busiest = bench.jdbc().queryForList("""
+                select i.reference, s.username,
+                       (select count(*) from appointment a where a.intake_id = i.id) as sessions,
+                       (select count(*) from care_event e where e.intake_id = i.id) as events
+                  from (select intake_id from appointment group by intake_id order by count(*) desc limit 50) top
+                  join intake i on i.id = top.intake_id and i.status <> 'CLOSED'
+                  join review_case rc on rc.intake_id = i.id
+                  join staff_account s on s.id = rc.assigned_therapist_id and s.active
+                 order by 3 desc limit 1""");
+        if (busiest.isEmpty()) {
+            System.out.println("no open case with sessions and a therapist: longest history not measured");
+            return;
+        }
+        var row = busiest.getFirst();
+        CaseReference reference = CaseReference.of((String) row.get("reference"));
+        StaffUser holder = bench.staff((String) row.get("username"));
+        var open = Measure.repeat(warmup, iterations, () -> BenchContext.as(holder,
+                () -> opening.openCase(reference).orElseThrow()));
+        long before = StatementCounter.onThisThread();
+        BenchContext.as(holder, () -> opening.openCase(reference).orElseThrow());
+        long statements = StatementCounter.onThisThread() - before;
+        Stats stats = open.stats("case open: the open case with the most sessions (" + row.get("sessions")
+                + " sessions, " + row.get("events") + " care events), by its therapist — service (" + statements
+                + " SQL statements)");
+        System.out.println(stats.line());
+        table.append(stats.row());
     }
 }
