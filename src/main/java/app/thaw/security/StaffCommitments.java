@@ -9,6 +9,10 @@ import java.util.List;
  */
 public interface StaffCommitments {
 
-    /** Short descriptions ("3 sessions to come"), nothing clinical; empty when nothing is left. */
+    /**
+     * Short descriptions ("3 sessions to come"), nothing clinical; empty when nothing is left. Asked inside the
+     * deactivation's transaction: an implementation may hold off new commitments until it ends, so the answer stays
+     * true until the account is deactivated (the diary does: ADR 25).
+     */
     List<String> outstanding(long staffId);
 }

@@ -40,6 +40,12 @@ public final class Toasts {
         var notification = new Notification();
         if (ui != null) {
             ComponentUtil.setData(ui, Notification.class, notification);
+            // a closed refusal is not kept for the rest of the session
+            notification.addOpenedChangeListener(change -> {
+                if (!change.isOpened() && ComponentUtil.getData(ui, Notification.class) == notification) {
+                    ComponentUtil.setData(ui, Notification.class, null);
+                }
+            });
         }
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         notification.setPosition(Notification.Position.MIDDLE);
