@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class LockWaits {
 
     /** The key bookings into one therapist's diary take turns on (AppointmentInserts). */
-    private static final int DIARY = 0x7468_6177;
+    public static final int DIARY = 0x7468_6177;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -74,6 +74,21 @@ public final class LockWaits {
     /** Until a connection of this database waits for an advisory lock in a statement containing {@code text}. */
     public void awaitAdvisoryWait(String what, String text) throws InterruptedException {
         awaitWaiting(what, 1, "wait_event = 'advisory' and query ilike ?", "%" + text + "%");
+    }
+
+    /** Until a connection waits for the two-key advisory lock ({@code space}, {@code key}): which turn it queues for. */
+    public void awaitAdvisoryWaitOn(int space, long key, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long waiting = jdbc.queryForObject("""
+                    select count(*) from pg_locks where locktype = 'advisory' and not granted and objsubid = 2
+                       and classid::bigint = ? and objid::bigint = ?""", Long.class, space, key);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Not seen within 20 s: " + what);
     }
 
     private void awaitWaiting(String what, int waiters, String condition, Object argument)

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,6 +15,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.thaw.audit.AuditAction;
+import app.thaw.base.database.DatabaseRefusals;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
@@ -38,6 +40,9 @@ import app.thaw.security.SystemActor;
  */
 @Component
 class CaseSetup {
+
+    /** The words V183's trigger raises (constraint review_case_holder_active), which the driver reports. */
+    private static final String HOLDER_GONE = "the therapist this case is given to is no longer active";
 
     private final ReviewCaseRepository cases;
     private final FactorSuggestionRepository suggestions;
@@ -104,7 +109,9 @@ class CaseSetup {
                 .flatMap(Optional::stream)
                 .map(ReviewCase::getAssignedTherapistId)
                 .filter(Objects::nonNull)
-                .findFirst().orElse(null);
+                .findFirst()
+                .filter(this::stillWithThePractice)
+                .orElse(null);
         reviewCase.assignTo(therapist);
         cases.saveAndFlush(reviewCase);
         if (therapist != null) {
@@ -112,6 +119,11 @@ class CaseSetup {
             SystemActor.run(() -> auditLog.record(AuditAction.CASE_ASSIGNED, intakeId, grant.reference(),
                     "Assigned to " + name + " with the partner's intake"));
         }
+    }
+
+    // a partner's case kept by a colleague who has since left goes to the shared queue (the database refuses them)
+    private boolean stillWithThePractice(long therapistId) {
+        return SystemActor.call(() -> staff.activeTherapists()).stream().anyMatch(t -> t.id() == therapistId);
     }
 
     /**
@@ -133,15 +145,25 @@ class CaseSetup {
 
     /**
      * Gives the case, with the partner's intake, to a therapist (or back to the shared queue): a couple is one piece
-     * of work, so both partners always move together.
+     * of work, so both partners always move together. The database refuses a therapist deactivated a moment ago,
+     * after the caller checked them (V183); that refusal is said in words.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void assignCouple(CaseGrant grant, @Nullable Long therapistId, String detail) {
-        for (long member : grant.facts().coupleIntakeIds()) {
-            ReviewCase reviewCase = cases.findById(member).orElseGet(() -> cases.saveAndFlush(new ReviewCase(member)));
-            reviewCase.assignTo(therapistId);
-            auditLog.record(AuditAction.CASE_ASSIGNED, member, grant.facts().referenceOf(member), detail);
+        try {
+            for (long member : grant.facts().coupleIntakeIds()) {
+                ReviewCase reviewCase = cases.findById(member)
+                        .orElseGet(() -> cases.saveAndFlush(new ReviewCase(member)));
+                reviewCase.assignTo(therapistId);
+                auditLog.record(AuditAction.CASE_ASSIGNED, member, grant.facts().referenceOf(member), detail);
+            }
+            cases.flush();
+        } catch (DataIntegrityViolationException e) {
+            if (DatabaseRefusals.refusedWith(e, DatabaseRefusals.CHECK_VIOLATION, HOLDER_GONE)) {
+                throw new CaseActionRefused("That therapist is no longer with the practice (their account has just "
+                        + "been deactivated). Choose another therapist, or return the case to the shared queue.");
+            }
+            throw e;
         }
-        cases.flush();
     }
 }

@@ -13,10 +13,21 @@ import app.thaw.intake.IntakeStatus;
 @Component
 class HeldCases {
 
+    /** The advisory-lock key space of a therapist's caseload ('hold'), as V183's trigger takes it. */
+    private static final int CASELOAD = 0x686f_6c64;
+
     private final JdbcTemplate jdbc;
 
     HeldCases(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * In the caller's transaction, waits until assignments to this therapist in flight have committed, and makes
+     * later ones wait until it ends (V183: each assignment shares this turn from its write to its commit).
+     */
+    void takeTurn(long therapistId) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> { }, CASELOAD, (int) therapistId);
     }
 
     Set<Long> intakeIds(long therapistId) {

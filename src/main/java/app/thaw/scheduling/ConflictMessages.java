@@ -1,6 +1,5 @@
 package app.thaw.scheduling;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.base.PracticeTime;
+import app.thaw.base.database.DatabaseRefusals;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
@@ -22,8 +22,6 @@ import app.thaw.security.SystemActor;
 @Component
 class ConflictMessages {
 
-    static final String EXCLUSION_VIOLATION = "23P01";
-    private static final String CHECK_VIOLATION = "23514";
     /** The words V182's trigger raises (constraint appointment_therapist_active), which the driver reports. */
     private static final String THERAPIST_GONE = "the therapist of this session is no longer active";
     private static final DateTimeFormatter TIME = PracticeTime.TIME;
@@ -47,23 +45,12 @@ class ConflictMessages {
     }
 
     static boolean isOverlap(DataIntegrityViolationException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseRefusals.hasState(e, DatabaseRefusals.EXCLUSION_VIOLATION);
     }
 
     /** The database refused the session's therapist: they were deactivated (V182), perhaps a moment ago. */
     static boolean isTherapistGone(DataIntegrityViolationException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && CHECK_VIOLATION.equals(sql.getSQLState())
-                    && sql.getMessage() != null && sql.getMessage().contains(THERAPIST_GONE)) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseRefusals.refusedWith(e, DatabaseRefusals.CHECK_VIOLATION, THERAPIST_GONE);
     }
 
     /** Why a session cannot be with this therapist any more, and what to do. */

@@ -3,6 +3,7 @@ package app.thaw.scheduling;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +13,7 @@ import app.thaw.security.StaffCommitments;
 
 /** A therapist's sessions still to come must go to a colleague or be cancelled before they leave. */
 @Component
+@Order(1) // before the caseload's turn (see CaseCommitments)
 @Transactional(readOnly = true)
 class DiaryCommitments implements StaffCommitments {
 

@@ -84,7 +84,8 @@ public class StaffAccountService implements UserDetailsService {
                 : accounts.findById(staffId).filter(StaffAccount::isActive).map(StaffAccountService::toSummary);
     }
 
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    /** The therapists a case or session can go to (the system asks too: a joining partner's case follows only one). */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public List<StaffSummary> activeTherapists() {
         return accounts.findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole.THERAPIST).stream()
                 .map(StaffAccountService::toSummary).toList();

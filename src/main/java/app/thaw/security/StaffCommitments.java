@@ -12,7 +12,8 @@ public interface StaffCommitments {
     /**
      * Short descriptions ("3 sessions to come"), nothing clinical; empty when nothing is left. Asked inside the
      * deactivation's transaction: an implementation may hold off new commitments until it ends, so the answer stays
-     * true until the account is deactivated (the diary does: ADR 25).
+     * true until the account is deactivated (the diary and the caseload do: ADR 25, 26). Asked in {@code @Order}, the
+     * order in which a booking takes those turns, so the two never wait for each other.
      */
     List<String> outstanding(long staffId);
 }

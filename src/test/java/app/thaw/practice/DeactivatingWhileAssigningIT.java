@@ -1,0 +1,203 @@
+package app.thaw.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.IntegrationTest;
+import app.thaw.LockWaits;
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.CaseActionRefused;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.BookingResult;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffActionRefused;
+import app.thaw.security.StaffAdministration;
+
+/**
+ * No case is left with someone who has left: an assignment and the deactivation of its therapist at the same moment
+ * take turns on the therapist's caseload, whichever comes first; a booking that gives its therapist the case takes
+ * the diary's turn and then the caseload's, as deactivation does, so the two never deadlock.
+ */
+@IntegrationTest
+class DeactivatingWhileAssigningIT {
+
+    /** The caseload's advisory-lock key space (V183, HeldCases). */
+    private static final int CASELOAD = 0x686f_6c64;
+
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    StaffAccountService staff;
+    @Autowired
+    StaffAdministration team;
+    @Autowired
+    SchedulingService scheduling;
+    @Autowired
+    HandoverService handover;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aDeactivationThatWaitedForAnAssignmentInFlightCountsTheCaseAndIsRefused() throws Exception {
+        Race race = race("Dr Taking", true);
+        assertThat(race.assignment()).isNull();
+        assertThat(race.deactivation()).isInstanceOf(StaffActionRefused.class)
+                .hasMessageContaining("1 case in their hands");
+        assertThat(race.active()).isTrue();
+        assertThat(race.holder()).isEqualTo(race.therapist());
+    }
+
+    @Test
+    void anAssignmentThatWaitedWhileItsTherapistWasDeactivatedIsRefusedWithTheReason() throws Exception {
+        Race race = race("Dr Going", false);
+        assertThat(race.deactivation()).isNull();
+        assertThat(race.active()).isFalse();
+        assertThat(race.assignment()).isInstanceOf(CaseActionRefused.class)
+                .hasMessage("That therapist is no longer with the practice (their account has just been "
+                        + "deactivated). Choose another therapist, or return the case to the shared queue.");
+        assertThat(race.holder()).isNull();
+    }
+
+    private record Race(long therapist, @Nullable Throwable assignment, @Nullable Throwable deactivation,
+                        boolean active, @Nullable Long holder) {
+    }
+
+    /**
+     * The practice manager giving a case to a therapist (past the service's check, the therapist still active) and
+     * the therapist's deactivation both wait for the caseload, in the order asked; then it is let go.
+     */
+    private Race race(String therapistName, boolean assignmentFirst) throws Exception {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        long therapist = week.therapist(therapistName + " " + ReviewTestData.uniqueWord());
+        var client = data.submit(IntakeFixtures.completeAnswers("Di " + ReviewTestData.uniqueWord()));
+        var waits = new LockWaits(jdbc, dataSource);
+        CompletableFuture<Void> assigning;
+        CompletableFuture<Void> deactivating;
+        try (Connection blocker = waits.holding("select pg_advisory_xact_lock(" + CASELOAD + ", " + therapist + ")")) {
+            if (assignmentFirst) {
+                assigning = assign(data, client.id(), therapist);
+                waits.awaitBlockedBy(blocker, 1, "the assignment waits for the caseload");
+                deactivating = deactivate(data, therapist);
+            } else {
+                deactivating = deactivate(data, therapist);
+                waits.awaitBlockedBy(blocker, 1, "the deactivation waits for the caseload");
+                assigning = assign(data, client.id(), therapist);
+            }
+            waits.awaitBlockedBy(blocker, 2, "both wait for the caseload");
+            blocker.rollback();
+        }
+        return new Race(therapist, failure(assigning), failure(deactivating), active(therapist),
+                jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?", Long.class,
+                        client.id()));
+    }
+
+    @Test
+    void aBookingThatGivesItsTherapistTheCaseAndADeactivationWaitingBehindItNeitherDeadlocks() throws Exception {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        long therapist = week.therapist("Dr Booked " + ReviewTestData.uniqueWord());
+        var client = data.submit(IntakeFixtures.completeAnswers("Ed " + ReviewTestData.uniqueWord()));
+        var request = week.online(client.id(), therapist, WorkingWeekData.at(WorkingWeekData.farMonday(), 15, 0));
+        var waits = new LockWaits(jdbc, dataSource);
+        CompletableFuture<BookingResult> booking;
+        CompletableFuture<Void> deactivating;
+        try (Connection blocker = waits.holding("select pg_advisory_xact_lock(" + CASELOAD + ", " + therapist + ")")) {
+            // the booking holds the diary from its insert and then waits to give the therapist the case
+            booking = LockWaits.inOwnThread(() -> data.as("admin", () -> scheduling.book(request)));
+            waits.awaitBlockedBy(blocker, 1, "the booking waits for the caseload");
+            deactivating = deactivate(data, therapist);
+            // diary first, as the booking took them: had it taken the caseload first, the two would wait for each other
+            waits.awaitAdvisoryWaitOn(LockWaits.DIARY, therapist, "the deactivation waits for the diary");
+            blocker.rollback();
+        }
+        assertThat(booking.get(30, TimeUnit.SECONDS)).isInstanceOf(BookingResult.Booked.class);
+        assertThat(failure(deactivating)).isInstanceOf(StaffActionRefused.class)
+                .hasMessageContaining("1 session to come").hasMessageContaining("1 case in their hands");
+        assertThat(active(therapist)).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesACaseGivenToAFormerColleaguePastTheServices() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        long gone = week.therapist("Dr Former " + ReviewTestData.uniqueWord());
+        var client = data.submit(IntakeFixtures.completeAnswers("Flo " + ReviewTestData.uniqueWord()));
+        data.as("admin", () -> handover.deactivate(StaffId.of(gone)));
+
+        assertThatThrownBy(() -> jdbc.update("update review_case set assigned_therapist_id = ? where intake_id = ?",
+                gone, client.id())).hasMessageContaining("no longer active");
+        assertThatThrownBy(() -> data.as("admin", () -> handover.reassignCase(IntakeId.of(client.id()),
+                StaffId.of(gone), "Client asked for them"))).isInstanceOf(CaseActionRefused.class)
+                .hasMessage("A case can only be assigned to an active therapist.");
+        assertThat(jdbc.queryForObject("select queue_assignee_id from intake where id = ?", Long.class, client.id()))
+                .isNull();
+    }
+
+    @Test
+    void aPartnerWhoJoinsAfterTheirPartnersTherapistLeftGoesToTheSharedQueue() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        long left = week.therapist("Dr Left " + ReviewTestData.uniqueWord());
+        String word = ReviewTestData.uniqueWord();
+        var first = data.submit(IntakeFixtures.couplesAnswers(word + " Early"));
+        data.as("admin", () -> handover.reassignCase(IntakeId.of(first.id()), StaffId.of(left), "Caseload"));
+        // as a case kept in its history by a colleague who has since left (the services hand open cases on first)
+        jdbc.update("update staff_account set active = false where id = ?", left);
+
+        var partner = data.submitPartner(first.receipt().partnerInvitationToken(),
+                IntakeFixtures.couplesAnswers(word + " Late"));
+
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?", Long.class,
+                partner.id())).isNull();
+        assertThat(data.auditActions(partner.id())).containsExactly("INTAKE_SUBMITTED");
+    }
+
+    private CompletableFuture<Void> assign(ReviewTestData data, long intakeId, long therapist) {
+        return LockWaits.inOwnThread(() -> {
+            data.as("admin", () -> handover.reassignCase(IntakeId.of(intakeId), StaffId.of(therapist),
+                    "Caseload balancing"));
+            return null;
+        });
+    }
+
+    private CompletableFuture<Void> deactivate(ReviewTestData data, long therapist) {
+        return LockWaits.inOwnThread(() -> {
+            data.as("admin", () -> handover.deactivate(StaffId.of(therapist)));
+            return null;
+        });
+    }
+
+    private static @Nullable Throwable failure(CompletableFuture<?> work) throws Exception {
+        try {
+            work.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private boolean active(long therapist) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select active from staff_account where id = ?", Boolean.class,
+                therapist));
+    }
+}
