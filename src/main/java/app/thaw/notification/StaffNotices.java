@@ -41,35 +41,43 @@ public class StaffNotices {
     /**
      * Queued in the caller's transaction (the expiry job, or a rival's choice), once per offer and person.
      *
-     * @param taken true when another case chose the offered times first; false when nobody chose before it lapsed
+     * @param ending why it ended: lapsed, taken by another case, or its therapist left
      * @return how many staff were told
      */
     @RolesAllowed({Roles.SYSTEM, Roles.ADMIN, Roles.THERAPIST})
     @Transactional
-    public int offerEnded(CaseGrant grant, OfferId offerId, @Nullable StaffId assignedTherapistId, boolean taken,
-                          ZonedDateTime heldUntil) {
+    public int offerEnded(CaseGrant grant, OfferId offerId, @Nullable StaffId assignedTherapistId,
+                          OfferEnding ending, ZonedDateTime heldUntil) {
         grant.requireFor(CaseOperation.READ_BOOKING_DETAILS);
         int told = 0;
         for (StaffSummary person : staff.staffMemberOrManagers(StaffId.ofNullable(StaffId.numberOf(assignedTherapistId)))) {
             if (!OutboxWriter.isAddress(person.email())) {
                 continue;
             }
-            Rendered text = offerEnded(person.displayName(), grant.reference(), taken, heldUntil);
+            Rendered text = offerEnded(person.displayName(), grant.reference(), ending, heldUntil);
             told += outbox.enqueue(OutgoingEmail.plain("offer-ended/" + offerId.value() + "/" + person.id(),
                     EmailKind.OFFER_ENDED, person.email(), text.subject(), text.body())) ? 1 : 0;
         }
         return told;
     }
 
-    private Rendered offerEnded(String name, String reference, boolean taken, ZonedDateTime heldUntil) {
+    private Rendered offerEnded(String name, String reference, OfferEnding ending, ZonedDateTime heldUntil) {
         String ref = EmailTemplates.clean(reference);
-        return new Rendered((taken ? "Offered times taken: case " : "Offer lapsed: case ") + ref,
-                letters.letter(name, taken
-                                ? "The time offered to case " + ref + " was chosen first by another waiting case, so "
-                                        + "the offer has closed."
-                                : "Nobody from case " + ref + " chose one of the offered times before they lapsed at "
-                                        + EmailTemplates.when(heldUntil) + ". The held times are back in the diary.",
-                        "The case is still on the waiting list. To offer new times, open the waiting list: "
-                                + publicUrl.link("staff/waitlist")));
+        String subject = switch (ending) {
+            case LAPSED -> "Offer lapsed: case ";
+            case TAKEN -> "Offered times taken: case ";
+            case THERAPIST_LEFT -> "Offer withdrawn: case ";
+        };
+        String what = switch (ending) {
+            case LAPSED -> "Nobody from case " + ref + " chose one of the offered times before they lapsed at "
+                    + EmailTemplates.when(heldUntil) + ". The held times are back in the diary.";
+            case TAKEN -> "The time offered to case " + ref + " was chosen first by another waiting case, so the offer "
+                    + "has closed.";
+            case THERAPIST_LEFT -> "The times offered to case " + ref + " were with a therapist who has left the "
+                    + "practice, so they were released and the offer has closed.";
+        };
+        return new Rendered(subject + ref, letters.letter(name, what,
+                "The case is still on the waiting list. To offer new times, open the waiting list: "
+                        + publicUrl.link("staff/waitlist")));
     }
 }

@@ -123,7 +123,7 @@ class CaseSetup {
 
     // a partner's case kept by a colleague who has since left goes to the shared queue (the database refuses them)
     private boolean stillWithThePractice(long therapistId) {
-        return SystemActor.call(() -> staff.activeTherapists()).stream().anyMatch(t -> t.id() == therapistId);
+        return SystemActor.call(() -> staff.stillActive(List.of(therapistId))).contains(therapistId);
     }
 
     /**

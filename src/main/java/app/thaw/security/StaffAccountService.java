@@ -84,11 +84,20 @@ public class StaffAccountService implements UserDetailsService {
                 : accounts.findById(staffId).filter(StaffAccount::isActive).map(StaffAccountService::toSummary);
     }
 
-    /** The therapists a case or session can go to (the system asks too: a joining partner's case follows only one). */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<StaffSummary> activeTherapists() {
         return accounts.findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole.THERAPIST).stream()
                 .map(StaffAccountService::toSummary).toList();
+    }
+
+    /** Which of these staff members are still with the practice (a held time's therapist, a partner's case's). */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public java.util.Set<Long> stillActive(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("select id from staff_account where id = any(?) and active",
+                Long.class, (Object) ids.toArray(Long[]::new)));
     }
 
     /** Names to show beside ids in case histories and queues (and beside the answers another system reads). */

@@ -39,14 +39,16 @@ public class StaffAdministration {
     private final TeamChangeRules rules;
     private final ApplicationEventPublisher events;
     private final List<StaffCommitments> commitments;
+    private final List<StaffDepartures> departures;
     private final SignInThrottle throttle;
     private final KnownDevices devices;
     private final Clock clock;
 
     StaffAdministration(StaffAccountRepository accounts, StaffLinks links, TeamChangeRules rules,
-                        ApplicationEventPublisher events, List<StaffCommitments> commitments, SignInThrottle throttle,
-                        KnownDevices devices, Clock clock) {
+                        ApplicationEventPublisher events, List<StaffCommitments> commitments,
+                        List<StaffDepartures> departures, SignInThrottle throttle, KnownDevices devices, Clock clock) {
         this.commitments = List.copyOf(commitments);
+        this.departures = List.copyOf(departures);
         this.throttle = throttle;
         this.devices = devices;
         this.accounts = accounts;
@@ -157,6 +159,7 @@ public class StaffAdministration {
             throw new StaffActionRefused(account.getDisplayName() + " still has " + String.join(" and ", left)
                     + ". Hand them over first (Team › " + account.getDisplayName() + " › Hand over and deactivate).");
         }
+        departures.forEach(d -> d.letGo(staffId.value()));
         account.deactivate();
         devices.forget(account.getId());
         links.revokeOpen(staffId.value());

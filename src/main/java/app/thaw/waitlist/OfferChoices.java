@@ -42,6 +42,8 @@ class OfferChoices {
 
     static final String TAKEN = "Sorry, someone has just taken that time. Please choose another one below, or call "
             + "the practice.";
+    static final String GONE = "Sorry, that time is no longer available. Please choose another one below, or call "
+            + "the practice.";
     static final String LAPSED = "Sorry, these times were only kept until %s and have now been released. The practice "
             + "will be in touch with new times.";
     static final String TALK_FIRST = "Thank you. Before we can book your first session, your therapist would like to "
@@ -84,8 +86,12 @@ class OfferChoices {
         }
         Instant now = clock.instant();
         if (offer.open() && offer.expiresAt().isAfter(now)) {
-            List<WaitlistRows.Slot> held = offers.slotsOf(offer.id()).stream().filter(WaitlistRows.Slot::held)
+            // a time a departing therapist's deactivation skipped (a choice had it locked) is never shown again
+            List<WaitlistRows.Slot> live = offers.slotsOf(offer.id()).stream().filter(WaitlistRows.Slot::held)
                     .filter(s -> s.startsAt().isAfter(now)).toList();
+            java.util.Set<Long> here = SystemActor.call(() -> staff.stillActive(live.stream()
+                    .map(WaitlistRows.Slot::therapistId).collect(java.util.stream.Collectors.toSet())));
+            List<WaitlistRows.Slot> held = live.stream().filter(s -> here.contains(s.therapistId())).toList();
             Map<Long, String> names = SystemActor.call(() -> staff.displayNames(held.stream()
                     .map(WaitlistRows.Slot::therapistId).collect(java.util.stream.Collectors.toSet())));
             List<ClientOffers.Time> times = held.stream().map(s -> new ClientOffers.Time(s.id(),
@@ -189,7 +195,7 @@ class OfferChoices {
             return Made.refused( "We couldn't find that time. Please choose one of the times shown.");
         }
         if (!slot.held() || !slot.startsAt().isAfter(now)) {
-            return Made.refused( TAKEN);
+            return Made.refused("RELEASED".equals(slot.state()) ? GONE : TAKEN);
         }
         // the hold makes way for the session in the same transaction, so no one else can slip in between
         offers.takeFor(slot.id(), entry.id(), now);

@@ -13,6 +13,7 @@ import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
+import app.thaw.notification.OfferEnding;
 import app.thaw.notification.StaffNotices;
 import app.thaw.review.CaseAssignments;
 import app.thaw.security.SystemActor;
@@ -43,8 +44,8 @@ class OfferEndings {
         this.assignments = assignments;
     }
 
-    /** Records and tells that the offer ended: {@code taken} when another case chose its time first. */
-    void ended(long offerId, long entryId, Instant heldUntil, boolean taken) {
+    /** Records and tells that the offer ended, and why. */
+    void ended(long offerId, long entryId, Instant heldUntil, OfferEnding ending) {
         store.entry(entryId).ifPresent(entry -> {
             CaseGrant told = null;
             for (Long id : new Long[] {entry.intakeId(), entry.partnerIntakeId()}) {
@@ -53,14 +54,20 @@ class OfferEndings {
                 }
                 var grant = access.check(id, CaseOperation.READ_BOOKING_DETAILS).orElse(null);
                 if (grant != null) {
-                    auditLog.record(taken ? AuditAction.OFFER_TAKEN : AuditAction.OFFER_EXPIRED, grant.intakeId(),
-                            grant.reference(), taken ? "Another waiting case chose the offered time first; the offer "
-                                    + "closed at once" : "Nobody chose a time; the held times were released");
+                    auditLog.record(switch (ending) {
+                        case LAPSED -> AuditAction.OFFER_EXPIRED;
+                        case TAKEN -> AuditAction.OFFER_TAKEN;
+                        case THERAPIST_LEFT -> AuditAction.OFFER_WITHDRAWN;
+                    }, grant.intakeId(), grant.reference(), switch (ending) {
+                        case LAPSED -> "Nobody chose a time; the held times were released";
+                        case TAKEN -> "Another waiting case chose the offered time first; the offer closed at once";
+                        case THERAPIST_LEFT -> "Its therapist left the practice; the offered times were released";
+                    });
                     told = told == null ? grant : told;
                 }
             }
             if (told != null) {
-                notices.offerEnded(told, OfferId.of(offerId), StaffId.ofNullable(assigneeOf(told)), taken,
+                notices.offerEnded(told, OfferId.of(offerId), StaffId.ofNullable(assigneeOf(told)), ending,
                         heldUntil.atZone(Application.PRACTICE_ZONE));
             }
         });
@@ -74,7 +81,18 @@ class OfferEndings {
     /** Closes the open offers left with nothing to choose (of this time, or all); returns how many. */
     int closeLost(@Nullable Long slotId, Instant now) {
         var lost = offers.closeLost(slotId, now);
-        lost.forEach(ended -> ended(ended.offerId(), ended.entryId(), ended.heldUntil(), true));
+        lost.forEach(ended -> ended(ended.offerId(), ended.entryId(), ended.heldUntil(), OfferEnding.TAKEN));
         return lost.size();
+    }
+
+    /**
+     * Lets go of a departing therapist's held and freed times, and closes the open offers left with nothing to
+     * choose. Skips rows a client's choice has locked: that choice then meets the database's refusal (V182).
+     */
+    int letGoOf(long therapistId, Instant now) {
+        var withdrawn = offers.closeEmptied(offers.releaseTimesOf(therapistId), now);
+        withdrawn.forEach(ended -> ended(ended.offerId(), ended.entryId(), ended.heldUntil(),
+                OfferEnding.THERAPIST_LEFT));
+        return withdrawn.size();
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.notification.OfferEnding;
 import app.thaw.security.SystemActor;
 import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistRows;
@@ -55,7 +56,7 @@ class OfferExpiryJob {
             for (WaitlistRows.Offer offer : offers.lockDue(now, BATCH)) {
                 offers.close(offer.id(), "EXPIRED", now, null, null);
                 offers.releaseSlots(offer.id());
-                endings.ended(offer.id(), offer.entryId(), offer.expiresAt(), false);
+                endings.ended(offer.id(), offer.entryId(), offer.expiresAt(), OfferEnding.LAPSED);
                 expired++;
             }
             // offers another case's choice left empty, should one have slipped past the choice's own closing

@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.thaw.base.database.DatabaseRefusals;
 import app.thaw.base.ids.HeldSlotId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.caseaccess.ActsOnCase;
@@ -109,7 +110,7 @@ public class OfferService {
                         now.plus(Duration.ofHours(hours)));
             });
         } catch (DataIntegrityViolationException taken) {
-            throw new OfferRefused("One of those times was taken a moment ago (a session or another offer). "
+            throw refused(taken, "One of those times was taken a moment ago (a session or another offer). "
                     + "Please find times again.");
         }
     }
@@ -134,8 +135,17 @@ public class OfferService {
                 return freed.holdAndOffer(slot, List.of(entry), me.id()).getFirst();
             });
         } catch (DataIntegrityViolationException taken) {
-            throw new OfferRefused("That time was booked a moment ago. It is no longer free to offer.");
+            throw refused(taken, "That time was booked a moment ago. It is no longer free to offer.");
         }
+    }
+
+    // the database holds a time only in the diary of someone still with the practice (V184)
+    private static OfferRefused refused(DataIntegrityViolationException refusal, String otherwise) {
+        return new OfferRefused(DatabaseRefusals.refusedWith(refusal, DatabaseRefusals.CHECK_VIOLATION,
+                "the therapist of this time is no longer active")
+                ? "A therapist of those times is no longer with the practice (their account is deactivated). "
+                        + "Please find times with another therapist."
+                : otherwise);
     }
 
     private record Waiting(WaitlistRows.Entry entry, List<CaseGrant> clients) {

@@ -177,6 +177,36 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 (rs, i) -> new Ended(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), args);
     }
 
+    /**
+     * A departing therapist's times held for offers or freed for the waiting list, released; the ids. Rows a client's
+     * choice has locked are skipped, so deactivation never waits for a client.
+     */
+    public List<Long> releaseTimesOf(long therapistId) {
+        return jdbc.queryForList("""
+                update held_slot set state = 'RELEASED'
+                 where id in (select id from held_slot where therapist_id = ? and state in ('HELD', 'FREED')
+                              for update skip locked)
+                returning id""", Long.class, therapistId);
+    }
+
+    /** The open offers of these times left with none held, withdrawn; offers a choice has locked are skipped. */
+    public List<Ended> closeEmptied(List<Long> slotIds, Instant now) {
+        if (slotIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                update slot_offer o set state = 'WITHDRAWN', closed_at = ?
+                 where o.id in (select e.id from slot_offer e
+                                 where e.state = 'OPEN'
+                                   and e.id in (select offer_id from slot_offer_time where slot_id = any(?))
+                                   and not exists (select 1 from slot_offer_time t join held_slot h on h.id = t.slot_id
+                                                    where t.offer_id = e.id and h.state = 'HELD')
+                                 for update skip locked)
+                returning o.id, o.entry_id, o.expires_at""",
+                (rs, i) -> new Ended(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), ts(now),
+                slotIds.toArray(Long[]::new));
+    }
+
     /** An insert … returning id, or a look-up of a row that is always there, always answers. */
     private static <T> T one(@Nullable T value) {
         return Objects.requireNonNull(value, "the row is there");

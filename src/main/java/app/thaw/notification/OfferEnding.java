@@ -1,0 +1,11 @@
+package app.thaw.notification;
+
+/** How an offer of times ended without a booking, which decides what staff are told. */
+public enum OfferEnding {
+    /** Nobody chose a time before the hold lapsed; the times are back in the diary. */
+    LAPSED,
+    /** Another waiting case chose the offered time first. */
+    TAKEN,
+    /** The therapist of its times left the practice; the times were released. */
+    THERAPIST_LEFT
+}
