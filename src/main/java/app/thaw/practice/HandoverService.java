@@ -9,12 +9,16 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.Application;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseOperation;
+import app.thaw.privacy.PendingReview;
+import app.thaw.privacy.ReviewsInHand;
+import app.thaw.privacy.SubjectAccessRequests;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.HeldCase;
 import app.thaw.scheduling.AppointmentState;
@@ -28,8 +32,9 @@ import app.thaw.security.TeamMember;
 
 /**
  * A therapist leaving: every session still to come goes to a colleague (both diaries checked) or is cancelled (the
- * clients told), every case they hold goes to a colleague or back to the shared queue (with the reason on record);
- * only then can they be deactivated. Each step is the diary's or the review's own, under the case-access policy.
+ * clients told), every case they hold goes to a colleague or back to the shared queue (with the reason on record),
+ * every subject access review they had to do to a colleague who may read the case; only then can they be
+ * deactivated. Each step is the diary's, the review's or the privacy desk's own, under the case-access policy.
  */
 @Service
 @RolesAllowed(Roles.ADMIN)
@@ -39,10 +44,11 @@ public class HandoverService {
     private static final int YEARS_AHEAD = 10;
 
     /** What a leaving therapist still has in hand. */
-    public record Commitments(TeamMember therapist, List<SessionView> sessions, List<HeldCase> cases) {
+    public record Commitments(TeamMember therapist, List<SessionView> sessions, List<HeldCase> cases,
+                              List<PendingReview> reviews) {
 
         public boolean none() {
-            return sessions.isEmpty() && cases.isEmpty();
+            return sessions.isEmpty() && cases.isEmpty() && reviews.isEmpty();
         }
     }
 
@@ -50,10 +56,15 @@ public class HandoverService {
     private final SchedulingService scheduling;
     private final SessionChanges changes;
     private final CaseAssignments assignments;
+    private final ReviewsInHand reviews;
+    private final SubjectAccessRequests accessRequests;
     private final Clock clock;
 
     HandoverService(StaffAdministration team, SchedulingService scheduling, SessionChanges changes,
-                    CaseAssignments assignments, Clock clock) {
+                    CaseAssignments assignments, ReviewsInHand reviews, SubjectAccessRequests accessRequests,
+                    Clock clock) {
+        this.reviews = reviews;
+        this.accessRequests = accessRequests;
         this.team = team;
         this.scheduling = scheduling;
         this.changes = changes;
@@ -68,7 +79,7 @@ public class HandoverService {
         var now = clock.instant();
         List<SessionView> sessions = scheduling.sessions(staffId, today, today.plusYears(YEARS_AHEAD)).stream()
                 .filter(s -> s.state() == AppointmentState.BOOKED && s.start().toInstant().isAfter(now)).toList();
-        return new Commitments(member, sessions, assignments.openCasesOf(staffId));
+        return new Commitments(member, sessions, assignments.openCasesOf(staffId), reviews.awaitingReviewBy(staffId));
     }
 
     /** The session goes to another therapist at the same time (their diary is checked; the clients are told). */
@@ -89,7 +100,13 @@ public class HandoverService {
         assignments.reassign(intakeId, therapistId, reason);
     }
 
-    /** Refused (with what is left) while any session or case is still theirs. */
+    /** A subject access review they had to do goes to a colleague who may read the case. */
+    @ActsOnCase(CaseOperation.MANAGE_PRIVACY)
+    public void changeReviewer(AccessRequestId accessRequestId, StaffId therapistId) {
+        accessRequests.changeReviewer(accessRequestId, therapistId);
+    }
+
+    /** Refused (with what is left) while any session, case or review is still theirs. */
     public void deactivate(StaffId staffId) {
         team.deactivate(StaffId.of(staffId.value()));
     }

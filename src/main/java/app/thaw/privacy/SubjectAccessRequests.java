@@ -15,6 +15,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.database.DatabaseRefusals;
 import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
@@ -102,7 +103,7 @@ public class SubjectAccessRequests {
         try {
             desk.requests().saveAndFlush(request);
         } catch (DataIntegrityViolationException e) {
-            throw alreadyOpen();
+            throw reviewerGone(e) ? reviewerLeft() : alreadyOpen();
         }
         desk.auditLog().record(AuditAction.SUBJECT_ACCESS_REQUESTED, intakeId.value(), grant.reference(), "Received "
                 + DAY.format(receivedOn) + ", due " + DAY.format(AccessRequestViews.due(request)) + "; review by "
@@ -122,6 +123,11 @@ public class SubjectAccessRequests {
         long reviewer = reviewer(grant, therapistId.value());
         if (reviewer != request.getReviewerId()) {
             request.changeReviewer(reviewer);
+            try {
+                desk.requests().flush();
+            } catch (DataIntegrityViolationException e) {
+                throw reviewerGone(e) ? reviewerLeft() : e;
+            }
             desk.auditLog().record(AuditAction.SUBJECT_ACCESS_REVIEWER_CHANGED, grant.intakeId(), grant.reference(),
                     "Review by " + desk.views().staffName(reviewer));
         }
@@ -253,6 +259,17 @@ public class SubjectAccessRequests {
             throw new SubjectAccessRefused(StorableText.REFUSAL);
         }
         return why;
+    }
+
+    // the database names the reviewer only while they are with the practice (V185): one deactivated a moment ago
+    private static boolean reviewerGone(DataIntegrityViolationException e) {
+        return DatabaseRefusals.refusedWith(e, DatabaseRefusals.CHECK_VIOLATION,
+                "the reviewer of this request is no longer active");
+    }
+
+    private static SubjectAccessRefused reviewerLeft() {
+        return new SubjectAccessRefused("That clinician is no longer with the practice (their account has just been "
+                + "deactivated). Choose another reviewer.");
     }
 
     private static SubjectAccessRefused alreadyOpen() {

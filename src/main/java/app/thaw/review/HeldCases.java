@@ -7,14 +7,12 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.database.Turns;
 import app.thaw.intake.IntakeStatus;
 
 /** Who holds which cases, read from the queue's copy of the assignee (V15) like the queue itself (ADR 3). */
 @Component
 class HeldCases {
-
-    /** The advisory-lock key space of a therapist's caseload ('hold'), as V183's trigger takes it. */
-    private static final int CASELOAD = 0x686f_6c64;
 
     private final JdbcTemplate jdbc;
 
@@ -27,7 +25,7 @@ class HeldCases {
      * later ones wait until it ends (V183: each assignment shares this turn from its write to its commit).
      */
     void takeTurn(long therapistId) {
-        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> { }, CASELOAD, (int) therapistId);
+        Turns.takeAlone(jdbc, Turns.CASELOAD, therapistId);
     }
 
     Set<Long> intakeIds(long therapistId) {

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.StaffId;
@@ -32,6 +33,9 @@ import app.thaw.base.ui.MainLayout;
 import app.thaw.base.ui.Toasts;
 import app.thaw.caseaccess.CaseNotFound;
 import app.thaw.practice.HandoverService;
+import app.thaw.privacy.PendingReview;
+import app.thaw.privacy.ReviewerChoice;
+import app.thaw.privacy.SubjectAccessRefused;
 import app.thaw.review.CaseActionRefused;
 import app.thaw.review.HeldCase;
 import app.thaw.scheduling.BookingResult;
@@ -53,6 +57,7 @@ import org.jspecify.annotations.Nullable;
 public class HandoverView extends Div implements BeforeEnterObserver {
 
     private static final DateTimeFormatter WHEN = PracticeTime.DAY_DATE_COMMA_TIME;
+    private static final DateTimeFormatter DUE = PracticeTime.DATE;
     /** "Nobody": a case goes back to the shared queue. */
     private static final StaffSummary SHARED_QUEUE = new StaffSummary(-1, "", "The shared queue", "",
             app.thaw.security.StaffRole.THERAPIST, true, java.time.Instant.EPOCH);
@@ -83,15 +88,15 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         String name = commitments.therapist().displayName();
         List<StaffSummary> colleagues = staff.activeTherapists().stream().filter(t -> t.id() != staffId).toList();
         add(new H2("Hand over " + name + "'s work"));
-        add(new Paragraph("Before " + name + " is deactivated, every session to come and every case they hold goes "
-                + "somewhere. The clients are told of a new therapist or a cancellation by email. Times in "
+        add(new Paragraph("Before " + name + " is deactivated, every session to come, every case they hold and "
+                + "every subject access review they have to do goes somewhere. The clients are told of a new therapist or a cancellation by email. Times in "
                 + name + "'s diary offered to waiting clients are released when they are deactivated; an offer left "
                 + "with no time is withdrawn and the case's therapist is told."));
         var all = new Select<StaffSummary>();
         all.setLabel("Give everything to");
         all.setItems(colleagues);
         all.setItemLabelGenerator(StaffSummary::displayName);
-        var giveAll = new Button("Give all sessions and cases", click -> {
+        var giveAll = new Button("Give all sessions, cases and reviews", click -> {
             if (all.getValue() != null) {
                 giveEverything(commitments, all.getValue(), name);
             }
@@ -115,6 +120,11 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         List<StaffSummary> caseChoices = new ArrayList<>(colleagues);
         caseChoices.add(SHARED_QUEUE);
         commitments.cases().forEach(held -> add(caseRow(held, caseChoices, name)));
+        add(new H3("Subject access reviews to do (" + commitments.reviews().size() + ")"));
+        if (commitments.reviews().isEmpty()) {
+            add(new Paragraph("None."));
+        }
+        commitments.reviews().forEach(review -> add(reviewRow(review)));
         var deactivate = new Button("Deactivate " + name, click -> {
             try {
                 handover.deactivate(StaffId.of(staffId));
@@ -188,6 +198,43 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         return row;
     }
 
+    private FlexLayout reviewRow(PendingReview review) {
+        var text = new Span(review.reference() + " · due " + DUE.format(review.due()));
+        text.addClassName("handover-item");
+        var row = new FlexLayout(text);
+        row.addClassNames("settings-form", "handover-row");
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(FlexLayout.Alignment.BASELINE);
+        if (review.others().isEmpty()) {
+            // only someone who may read the case can review it: its new therapist, once it has one
+            row.add(new Span("Hand the case over first; its new therapist can then review."));
+            return row;
+        }
+        var to = new Select<ReviewerChoice.Reviewer>();
+        to.setAriaLabel("Who reviews " + review.reference());
+        to.setItems(review.others());
+        to.setItemLabelGenerator(reviewer -> reviewer.name() + " · " + reviewer.relation());
+        var give = new Button("Give", click -> {
+            if (to.getValue() == null) {
+                Toasts.problem("Choose the colleague who will review the record.");
+                return;
+            }
+            act(giveReview(review, to.getValue().id()));
+        });
+        row.add(to, give);
+        return row;
+    }
+
+    /** Null when given; otherwise why not. */
+    private @Nullable String giveReview(PendingReview review, long colleagueId) {
+        try {
+            handover.changeReviewer(AccessRequestId.of(review.requestId()), StaffId.of(colleagueId));
+            return null;
+        } catch (SubjectAccessRefused | CaseNotFound refused) {
+            return refused.getMessage();
+        }
+    }
+
     private void giveEverything(HandoverService.Commitments commitments, StaffSummary colleague, String name) {
         List<String> left = new ArrayList<>();
         for (SessionView session : commitments.sessions()) {
@@ -202,6 +249,13 @@ public class HandoverView extends Div implements BeforeEnterObserver {
                         + " is leaving the practice");
             } catch (CaseActionRefused | CaseNotFound refused) {
                 left.add(held.reference() + ": " + refused.getMessage());
+            }
+        }
+        // after the cases: the colleague now holds the case, so may review its record
+        for (PendingReview review : handover.commitments(StaffId.of(commitments.therapist().id())).reviews()) {
+            String refused = giveReview(review, colleague.id());
+            if (refused != null) {
+                left.add(review.reference() + ": " + refused);
             }
         }
         act(left.isEmpty() ? null : "Not everything could go to " + colleague.displayName() + ". "

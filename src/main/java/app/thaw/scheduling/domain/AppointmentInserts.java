@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.database.Turns;
+
 /**
  * Writes a new session in one SQL statement, for the paths that book many times a second (a client choosing an
  * offered time, staff booking one): Hibernate's insert of the entity, with its flush, was a fifth of a choice's Java
@@ -25,9 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AppointmentInserts {
-
-    /** The advisory-lock key space of the diary (other features use the one-key form or other spaces). */
-    private static final int DIARY = 0x7468_6177;
 
     private static final String TURN_THEN_INSERT = """
             select pg_advisory_xact_lock(?, ?);
@@ -68,12 +67,12 @@ public class AppointmentInserts {
      * makes later ones wait until the caller's transaction ends (deactivating a therapist counts their sessions so).
      */
     public void takeTurn(long therapistId) {
-        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> { }, DIARY, (int) therapistId);
+        Turns.takeAlone(jdbc, Turns.DIARY, therapistId);
     }
 
     // every value typed, so a null costs no look-up of the parameter's type
     private static void set(PreparedStatement ps, Appointment fresh) throws java.sql.SQLException {
-        ps.setInt(1, DIARY);
+        ps.setInt(1, Turns.DIARY);
         ps.setInt(2, (int) fresh.getTherapistId());
         ps.setLong(3, fresh.getIntakeId());
         ps.setObject(4, fresh.getPartnerIntakeId(), Types.BIGINT);

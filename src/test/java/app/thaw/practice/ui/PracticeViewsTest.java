@@ -15,7 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import java.time.LocalDate;
+
+import com.vaadin.flow.component.select.Select;
+
 import app.thaw.IntegrationTest;
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.privacy.ReviewerChoice;
+import app.thaw.privacy.SubjectAccessRequests;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffAdministration;
 import app.thaw.base.PracticeSettings;
 import app.thaw.practice.PracticeDetailsService;
 
@@ -85,6 +100,42 @@ class PracticeViewsTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("deactivate-after-handover").exists()).isTrue();
     }
 
+    @Test
+    @WithUserDetails("admin")
+    void aReviewToDoIsGivenToAColleagueFromTheHandOverAndThenTheTherapistCanLeave() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        long leaving = new WorkingWeekData(data, team, scheduling, jdbc).therapist("Dr Handing " + ReviewTestData
+                .uniqueWord());
+        var client = data.submit(IntakeFixtures.completeAnswers("Lou " + ReviewTestData.uniqueWord()));
+        var request = data.as("admin", () -> accessRequests.record(IntakeId.of(client.id()), LocalDate.now(),
+                StaffId.of(leaving)));
+        navigate("staff/admin/team/" + leaving + "/hand-over", HandoverView.class);
+        assertThat(find(H3.class).all()).extracting(H3::getText).contains("Subject access reviews to do (1)");
+        assertThat(find(Button.class).withId("deactivate-after-handover").single().isEnabled()).isFalse();
+
+        Select<ReviewerChoice.Reviewer> who = find(Select.class).withCondition(select -> ("Who reviews "
+                + client.reference()).equals(select.getAriaLabel().orElse(null))).single();
+        test(who).selectItem(who.getListDataView().getItems().filter(r -> r.name().equals("Dr Amira Khan"))
+                .map(r -> who.getItemLabelGenerator().apply(r)).findFirst().orElseThrow());
+        test(find(Button.class).withText("Give").withCondition(b -> b.getParent().orElseThrow()
+                .getChildren().anyMatch(c -> c == who)).single()).click();
+
+        assertThat(find(H3.class).all()).extracting(H3::getText).contains("Subject access reviews to do (0)");
+        assertThat(jdbc.queryForObject("select reviewer_id from subject_access_request where id = ?", Long.class,
+                request.id())).isEqualTo(data.idOf("amira"));
+        assertThat(find(Button.class).withId("deactivate-after-handover").single().isEnabled()).isTrue();
+    }
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    StaffAccountService staff;
+    @Autowired
+    StaffAdministration team;
+    @Autowired
+    SchedulingService scheduling;
+    @Autowired
+    SubjectAccessRequests accessRequests;
 }

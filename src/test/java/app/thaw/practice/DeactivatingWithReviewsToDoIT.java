@@ -1,0 +1,183 @@
+package app.thaw.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.thaw.IntegrationTest;
+import app.thaw.LockWaits;
+import app.thaw.base.ids.AccessRequestId;
+import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.intake.IntakeService;
+import app.thaw.privacy.PendingReview;
+import app.thaw.privacy.SubjectAccessRefused;
+import app.thaw.privacy.SubjectAccessRequests;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffActionRefused;
+import app.thaw.security.StaffAdministration;
+
+/**
+ * A client's subject access deadline never waits on someone who has left: a clinician with a review to do is not
+ * deactivated until the hand-over gives it to a colleague, a review given to them while they are deactivated takes
+ * turns with the deactivation, and the database refuses a review named for a former colleague.
+ */
+@IntegrationTest
+class DeactivatingWithReviewsToDoIT {
+
+    /** The caseload's advisory-lock key space (V183, V185). */
+    private static final int CASELOAD = 0x686f_6c64;
+
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    StaffAccountService staff;
+    @Autowired
+    StaffAdministration team;
+    @Autowired
+    SchedulingService scheduling;
+    @Autowired
+    HandoverService handover;
+    @Autowired
+    SubjectAccessRequests accessRequests;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aClinicianWithAReviewToDoLeavesOnlyOnceTheHandOverGaveItToAColleague() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        long leaving = therapist(data, "Dr Reviewing");
+        long request = recordRequest(data, leaving);
+
+        var reviews = data.as("admin", () -> handover.commitments(StaffId.of(leaving)).reviews());
+        assertThat(reviews).singleElement().satisfies(review -> {
+            assertThat(review.requestId()).isEqualTo(request);
+            assertThat(review.due()).isAfter(LocalDate.now().minusDays(1));
+            assertThat(review.others()).extracting(r -> r.id()).contains(data.idOf("amira"))
+                    .doesNotContain(leaving);
+        });
+        assertThatThrownBy(() -> data.as("admin", () -> handover.deactivate(StaffId.of(leaving))))
+                .isInstanceOf(StaffActionRefused.class).hasMessageContaining("1 subject access review");
+
+        data.as("admin", () -> handover.changeReviewer(AccessRequestId.of(request), StaffId.of(data.idOf("amira"))));
+        data.as("admin", () -> handover.deactivate(StaffId.of(leaving)));
+        assertThat(active(leaving)).isFalse();
+        assertThat(reviewerOf(request)).isEqualTo(data.idOf("amira"));
+    }
+
+    @Test
+    void aDeactivationThatWaitedForAReviewGivenToThemCountsItAndIsRefused() throws Exception {
+        Race race = race("Dr Taking Review", true);
+        assertThat(race.change()).isNull();
+        assertThat(race.deactivation()).isInstanceOf(StaffActionRefused.class)
+                .hasMessageContaining("1 subject access review");
+        assertThat(race.active()).isTrue();
+        assertThat(race.reviewer()).isEqualTo(race.therapist());
+    }
+
+    @Test
+    void aReviewGivenWhileItsClinicianWasDeactivatedIsRefusedWithTheReason() throws Exception {
+        Race race = race("Dr Off", false);
+        assertThat(race.deactivation()).isNull();
+        assertThat(race.active()).isFalse();
+        assertThat(race.change()).isInstanceOf(SubjectAccessRefused.class).hasMessage("That clinician is no longer "
+                + "with the practice (their account has just been deactivated). Choose another reviewer.");
+        assertThat(race.reviewer()).isNotEqualTo(race.therapist());
+    }
+
+    @Test
+    void theDatabaseRefusesAReviewNamedForAFormerColleague() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        long gone = therapist(data, "Dr Retired");
+        long request = recordRequest(data, data.idOf("amira"));
+        data.as("admin", () -> handover.deactivate(StaffId.of(gone)));
+
+        assertThatThrownBy(() -> jdbc.update("update subject_access_request set reviewer_id = ? where id = ?", gone,
+                request)).hasMessageContaining("no longer active");
+        assertThat(reviewerOf(request)).isEqualTo(data.idOf("amira"));
+    }
+
+    private record Race(long therapist, @Nullable Throwable change, @Nullable Throwable deactivation, boolean active,
+                        long reviewer) {
+    }
+
+    /** The manager giving a review to the therapist and the therapist's deactivation both wait for the caseload. */
+    private Race race(String name, boolean changeFirst) throws Exception {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        long therapist = therapist(data, name);
+        long request = recordRequest(data, data.idOf("amira"));
+        var waits = new LockWaits(jdbc, dataSource);
+        CompletableFuture<Void> changing;
+        CompletableFuture<Void> deactivating;
+        try (Connection blocker = waits.holding("select pg_advisory_xact_lock(" + CASELOAD + ", " + therapist + ")")) {
+            if (changeFirst) {
+                changing = inOwnThread(data, () -> handover.changeReviewer(AccessRequestId.of(request),
+                        StaffId.of(therapist)));
+                waits.awaitBlockedBy(blocker, 1, "the reviewer change waits for the caseload");
+                deactivating = inOwnThread(data, () -> handover.deactivate(StaffId.of(therapist)));
+            } else {
+                deactivating = inOwnThread(data, () -> handover.deactivate(StaffId.of(therapist)));
+                waits.awaitBlockedBy(blocker, 1, "the deactivation waits for the caseload");
+                changing = inOwnThread(data, () -> handover.changeReviewer(AccessRequestId.of(request),
+                        StaffId.of(therapist)));
+            }
+            waits.awaitBlockedBy(blocker, 2, "both wait for the caseload");
+            blocker.rollback();
+        }
+        return new Race(therapist, failure(changing), failure(deactivating), active(therapist), reviewerOf(request));
+    }
+
+    private static CompletableFuture<Void> inOwnThread(ReviewTestData data, Runnable work) {
+        return LockWaits.inOwnThread(() -> {
+            data.as("admin", work);
+            return null;
+        });
+    }
+
+    private static @Nullable Throwable failure(CompletableFuture<?> work) throws Exception {
+        try {
+            work.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private long therapist(ReviewTestData data, String name) {
+        return new WorkingWeekData(data, team, scheduling, jdbc).therapist(name + " " + ReviewTestData.uniqueWord());
+    }
+
+    /** A request for a new client nobody holds yet, so any active therapist may review it. */
+    private long recordRequest(ReviewTestData data, long reviewer) {
+        var client = data.submit(IntakeFixtures.completeAnswers("Kit " + ReviewTestData.uniqueWord()));
+        return data.as("admin", () -> accessRequests.record(IntakeId.of(client.id()), LocalDate.now(),
+                StaffId.of(reviewer))).id();
+    }
+
+    private long reviewerOf(long request) {
+        return jdbc.queryForObject("select reviewer_id from subject_access_request where id = ?", Long.class, request);
+    }
+
+    private boolean active(long therapist) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select active from staff_account where id = ?", Boolean.class,
+                therapist));
+    }
+}
