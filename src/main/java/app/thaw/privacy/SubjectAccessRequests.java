@@ -268,8 +268,8 @@ public class SubjectAccessRequests {
     }
 
     private static SubjectAccessRefused reviewerLeft() {
-        return new SubjectAccessRefused("That clinician is no longer with the practice (their account has just been "
-                + "deactivated). Choose another reviewer.");
+        return new SubjectAccessRefused("That clinician no longer sees clients here (their account was deactivated "
+                + "or their role changed a moment ago). Choose another reviewer.");
     }
 
     private static SubjectAccessRefused alreadyOpen() {

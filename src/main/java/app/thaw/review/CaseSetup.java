@@ -43,6 +43,8 @@ class CaseSetup {
 
     /** The words V183's trigger raises (constraint review_case_holder_active), which the driver reports. */
     private static final String HOLDER_GONE = "the therapist this case is given to is no longer active";
+    static final String CASE_HOLDER_GONE = "That therapist no longer sees clients here (their account was deactivated "
+            + "or their role changed a moment ago). Choose another therapist, or return the case to the shared queue.";
 
     private final ReviewCaseRepository cases;
     private final FactorSuggestionRepository suggestions;
@@ -160,8 +162,7 @@ class CaseSetup {
             cases.flush();
         } catch (DataIntegrityViolationException e) {
             if (DatabaseRefusals.refusedWith(e, DatabaseRefusals.CHECK_VIOLATION, HOLDER_GONE)) {
-                throw new CaseActionRefused("That therapist is no longer with the practice (their account has just "
-                        + "been deactivated). Choose another therapist, or return the case to the shared queue.");
+                throw new CaseActionRefused(CASE_HOLDER_GONE);
             }
             throw e;
         }

@@ -17,7 +17,7 @@ import app.thaw.security.SystemActor;
 
 /**
  * Turns the database's refusals of a session into sentences people understand: an overlapping booking (SQLSTATE
- * 23P01), a therapist no longer with the practice (V182).
+ * 23P01), a therapist who no longer sees clients (V182, V186).
  */
 @Component
 class ConflictMessages {
@@ -57,7 +57,8 @@ class ConflictMessages {
     String therapistGone(long therapistId) {
         String name = SystemActor.call(() -> staff.displayNames(java.util.Set.of(therapistId)))
                 .getOrDefault(therapistId, "That therapist");
-        return name + " is no longer with the practice (their account is deactivated). Choose another therapist.";
+        return name + " no longer sees clients here (their account was deactivated or their role changed). Choose "
+                + "another therapist.";
     }
 
     /** "Dr Amira Khan already has a session 14:00–14:50" or the room's equivalent. */

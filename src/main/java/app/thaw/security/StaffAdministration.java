@@ -138,6 +138,11 @@ public class StaffAdministration {
         if (account.getRole() == StaffRole.ADMIN && account.isActive()) {
             rules.refuseIfLastAdmin(account, "make them a " + role.label().toLowerCase(Locale.UK));
         }
+        if (account.getRole() == StaffRole.THERAPIST && account.isActive()) {
+            // only a therapist sees clients: their sessions, cases and reviews would be left with no one who can
+            refuseWhileCommitted(account, ", then change their role");
+            departures.forEach(d -> d.letGo(staffId.value()));
+        }
         String from = account.getRole().label();
         account.changeRole(role);
         changed(StaffChange.ROLE_CHANGED, account, from + " → " + role.label() + "; sessions ended");
@@ -154,16 +159,21 @@ public class StaffAdministration {
         if (account.getRole() == StaffRole.ADMIN) {
             rules.refuseIfLastAdmin(account, "deactivate them");
         }
-        List<String> left = commitments.stream().flatMap(c -> c.outstanding(staffId.value()).stream()).toList();
-        if (!left.isEmpty()) {
-            throw new StaffActionRefused(account.getDisplayName() + " still has " + String.join(" and ", left)
-                    + ". Hand them over first (Team › " + account.getDisplayName() + " › Hand over and deactivate).");
-        }
+        refuseWhileCommitted(account, "");
         departures.forEach(d -> d.letGo(staffId.value()));
         account.deactivate();
         devices.forget(account.getId());
         links.revokeOpen(staffId.value());
         changed(StaffChange.DEACTIVATED, account, "sessions ended");
+    }
+
+    private void refuseWhileCommitted(StaffAccount account, String then) {
+        List<String> left = commitments.stream().flatMap(c -> c.outstanding(account.getId()).stream()).toList();
+        if (!left.isEmpty()) {
+            throw new StaffActionRefused(account.getDisplayName() + " still has " + String.join(" and ", left)
+                    + ". Hand them over first (Team › " + account.getDisplayName() + " › Hand over and deactivate)"
+                    + then + ".");
+        }
     }
 
     public void reactivate(StaffId staffId) {

@@ -143,8 +143,8 @@ public class OfferService {
     private static OfferRefused refused(DataIntegrityViolationException refusal, String otherwise) {
         return new OfferRefused(DatabaseRefusals.refusedWith(refusal, DatabaseRefusals.CHECK_VIOLATION,
                 "the therapist of this time is no longer active")
-                ? "A therapist of those times is no longer with the practice (their account is deactivated). "
-                        + "Please find times with another therapist."
+                ? "A therapist of those times no longer sees clients here (their account was deactivated or their "
+                        + "role changed). Please find times with another therapist."
                 : otherwise);
     }
 

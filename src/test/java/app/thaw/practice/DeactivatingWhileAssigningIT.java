@@ -72,8 +72,9 @@ class DeactivatingWhileAssigningIT {
         assertThat(race.deactivation()).isNull();
         assertThat(race.active()).isFalse();
         assertThat(race.assignment()).isInstanceOf(CaseActionRefused.class)
-                .hasMessage("That therapist is no longer with the practice (their account has just been "
-                        + "deactivated). Choose another therapist, or return the case to the shared queue.");
+                .hasMessage("That therapist no longer sees clients here (their account was deactivated or their "
+                        + "role changed a moment ago). Choose another therapist, or return the case to the shared "
+                        + "queue.");
         assertThat(race.holder()).isNull();
     }
 

@@ -64,8 +64,8 @@ class DeactivatingWhileBookingIT {
         var start = WorkingWeekData.at(WorkingWeekData.farMonday(), 10, 0);
         var refused = data.as("admin", () -> scheduling.book(week.online(client.id(), gone, start)));
         assertThat(refused).isInstanceOf(BookingResult.Invalid.class);
-        assertThat(((BookingResult.Invalid) refused).message()).isEqualTo(name + " is no longer with the practice "
-                + "(their account is deactivated). Choose another therapist.");
+        assertThat(((BookingResult.Invalid) refused).message()).isEqualTo(name + " no longer sees clients here "
+                + "(their account was deactivated or their role changed). Choose another therapist.");
 
         long session = week.book(week.online(client.id(), staying, start)).id();
         var handedOver = data.as("admin", () -> handover.moveSession(AppointmentId.of(session), StaffId.of(gone),
@@ -93,7 +93,7 @@ class DeactivatingWhileBookingIT {
         assertThat(race.deactivation()).isNull();
         assertThat(race.active()).isFalse();
         assertThat(race.booked()).isInstanceOf(BookingResult.Invalid.class);
-        assertThat(((BookingResult.Invalid) race.booked()).message()).contains("is no longer with the practice");
+        assertThat(((BookingResult.Invalid) race.booked()).message()).contains("no longer sees clients here");
         assertThat(race.sessions()).isZero();
     }
 

@@ -98,8 +98,9 @@ class DeactivatingWithReviewsToDoIT {
         Race race = race("Dr Off", false);
         assertThat(race.deactivation()).isNull();
         assertThat(race.active()).isFalse();
-        assertThat(race.change()).isInstanceOf(SubjectAccessRefused.class).hasMessage("That clinician is no longer "
-                + "with the practice (their account has just been deactivated). Choose another reviewer.");
+        assertThat(race.change()).isInstanceOf(SubjectAccessRefused.class).hasMessage("That clinician no longer sees "
+                + "clients here (their account was deactivated or their role changed a moment ago). Choose another "
+                + "reviewer.");
         assertThat(race.reviewer()).isNotEqualTo(race.therapist());
     }
 

@@ -101,8 +101,9 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
         var time = sameHourIn(gone, waiting.amiraOnline(1, 50).getFirst().start());
 
         assertThatThrownBy(() -> data.as("admin", () -> offers.offer(IntakeId.of(client.id()), List.of(time), null)))
-                .isInstanceOf(OfferRefused.class).hasMessage("A therapist of those times is no longer with the "
-                        + "practice (their account is deactivated). Please find times with another therapist.");
+                .isInstanceOf(OfferRefused.class).hasMessage("A therapist of those times no longer sees clients "
+                        + "here (their account was deactivated or their role changed). Please find times with another "
+                        + "therapist.");
         assertThatThrownBy(() -> jdbc.update("""
                 insert into held_slot (therapist_id, type_id, format, starts_at, ends_at, held_until, created_at)
                 values (?, ?, 'ONLINE', ?, ?, ?, now())""", gone, individualType(),
@@ -124,7 +125,7 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
         Race race = race("Dr Departing", false);
         assertThat(race.deactivation()).isNull();
         assertThat(race.offer()).isInstanceOf(OfferRefused.class).hasMessageStartingWith("A therapist of those "
-                + "times is no longer with the practice");
+                + "times no longer sees clients here");
         assertThat(race.offerState()).isNull();
         assertThat(race.heldTimes()).isZero();
     }

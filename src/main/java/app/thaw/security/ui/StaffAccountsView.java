@@ -59,8 +59,10 @@ public class StaffAccountsView extends VerticalLayout {
         }).open());
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var rules = new Paragraph("New staff choose their own password with a one-use link. Deactivating someone "
-                + "signs them out everywhere at once. The practice always keeps at least one active practice "
-                + "manager: to change or deactivate the last one, make someone else a practice manager first.");
+                + "signs them out everywhere at once. A therapist's sessions, cases and reviews are handed over "
+                + "before they are deactivated or given another role (only therapists see clients). The practice "
+                + "always keeps at least one active practice manager: to change or deactivate the last one, make "
+                + "someone else a practice manager first.");
         rules.addClassName("team-rules");
         outcome.addClassName("team-outcome");
         outcome.getElement().setAttribute("role", "status");

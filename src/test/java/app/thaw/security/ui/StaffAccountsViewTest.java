@@ -131,7 +131,8 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
         assertThat(outcome.getText()).contains("You can't change your own role");
         assertThat(outcome.hasClassName("refused")).isTrue();
         assertThat(find(Paragraph.class).withClassName("team-rules").single().getText())
-                .contains("at least one active practice manager");
+                .contains("at least one active practice manager")
+                .contains("handed over before they are deactivated or given another role");
     }
 
     @Test
