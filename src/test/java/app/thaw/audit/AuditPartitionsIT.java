@@ -74,4 +74,22 @@ class AuditPartitionsIT {
         });
         assertThat(plan).contains("actor_id_id_idx").doesNotContain("pkey");
     }
+
+    @Test
+    void oneKindOfEntryIsReadNewestFirstFromItsOwnIndexNotByWalkingTheLog() {
+        String plan = transactions.execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("set local plan_cache_mode = force_generic_plan");
+            jdbc.execute("set local enable_seqscan = off");
+            jdbc.execute("prepare by_action (varchar, int) as select * from audit_entry where true and action = $1 "
+                    + "order by id desc limit $2");
+            try {
+                return String.join("\n", jdbc.queryForList("explain (costs off) execute by_action "
+                        + "('STAFF_DEACTIVATED', 50)", String.class));
+            } finally {
+                jdbc.execute("deallocate by_action");
+            }
+        });
+        assertThat(plan).contains("action_id_idx").doesNotContain("pkey");
+    }
 }
