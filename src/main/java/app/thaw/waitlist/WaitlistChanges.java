@@ -16,6 +16,7 @@ import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
 import app.thaw.waitlist.domain.WaitlistRows;
 import app.thaw.waitlist.domain.WaitlistStore;
 
@@ -29,8 +30,11 @@ public class WaitlistChanges {
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
 
+    private final StaffAccountService staff;
+
     WaitlistChanges(WaitlistStore store, WaitingEntries entries, CaseAccess access, AuditLog auditLog,
-                    TransactionTemplate transactions) {
+                    TransactionTemplate transactions, StaffAccountService staff) {
+        this.staff = staff;
         this.store = store;
         this.entries = entries;
         this.access = access;
@@ -54,12 +58,14 @@ public class WaitlistChanges {
     @ActsOnCase(CaseOperation.BOOK_SESSION)
     public void setPreferences(IntakeId intakeId, @Nullable SessionFormat format, @Nullable StaffId therapistId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
+        String therapist = therapistId == null ? "anyone" : staff.activeTherapists().stream()
+                .filter(t -> t.id() == therapistId.value()).map(t -> t.displayName()).findFirst()
+                .orElseThrow(() -> new OfferRefused("Choose a therapist who sees clients here, or anyone."));
         transactions.executeWithoutResult(status -> {
             WaitlistRows.Entry entry = entries.lockWaiting(grant);
             store.setDetails(entry.id(), format == null ? null : format.name(), StaffId.numberOf(therapistId));
             auditLog.record(AuditAction.WAITLIST_CHANGED, grant.intakeId(), grant.reference(), "Format "
-                    + (format == null ? "either" : format.label()) + ", therapist "
-                    + (therapistId == null ? "anyone" : "#" + therapistId));
+                    + (format == null ? "either" : format.label()) + ", therapist " + therapist);
         });
     }
 }

@@ -39,6 +39,8 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
     StaffAdministration team;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    WaitlistChanges changes;
 
     @Test
     void theirHeldTimeLeavesTheOfferAndTheClientChoosesFromTheRest() {
@@ -91,6 +93,29 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
                 + "idempotency_key like ?", String.class, "offer-ended/" + made.offerId() + "/%"))
                 .containsExactly("Offer withdrawn: case " + client.reference());
         assertThat(clientStatus.offeredTimes(client.receipt().statusToken()).times()).isEmpty();
+    }
+
+    @Test
+    void aCaseWaitingForThemNowWaitsForAnyTherapistAndSaysSo() {
+        var client = waiting.waitingClient("Kay " + ReviewTestData.uniqueWord());
+        long leaving = newTherapist("Dr Preferred");
+        String name = jdbc.queryForObject("select display_name from staff_account where id = ?", String.class, leaving);
+        data.as("amira", () -> changes.setPreferences(IntakeId.of(client.id()), SessionFormat.ONLINE,
+                StaffId.of(leaving)));
+        assertThat(data.audit(client.id())).anySatisfy(row -> assertThat(row.get("detail"))
+                .isEqualTo("Format Online, therapist " + name));
+        assertThatThrownBy(() -> data.as("amira", () -> changes.setPreferences(IntakeId.of(client.id()), null,
+                StaffId.of(data.idOf("admin"))))).isInstanceOf(OfferRefused.class)
+                .hasMessage("Choose a therapist who sees clients here, or anyone.");
+
+        data.as("admin", () -> team.deactivate(StaffId.of(leaving)));
+
+        assertThat(jdbc.queryForObject("select preferred_therapist_id from waitlist_entry where intake_id = ? and "
+                + "state = 'WAITING'", Long.class, client.id())).isNull();
+        assertThat(data.audit(client.id())).anySatisfy(row -> assertThat(row.get("detail")).isEqualTo("The "
+                + "therapist they waited for no longer sees clients here: now waiting for any therapist"));
+        assertThatThrownBy(() -> data.as("amira", () -> changes.setPreferences(IntakeId.of(client.id()), null,
+                StaffId.of(leaving)))).isInstanceOf(OfferRefused.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static app.thaw.waitlist.domain.WaitlistRows.nullableLong;
 import static app.thaw.waitlist.domain.WaitlistRows.ts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,6 +71,19 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
     public boolean leave(long entryId, String state, Instant now, @Nullable Long appointmentId) {
         return jdbc.update("update waitlist_entry set state = ?, left_at = ?, appointment_id = ? where id = ? "
                 + "and state = 'WAITING'", state, ts(now), appointmentId, entryId) == 1;
+    }
+
+    /**
+     * Waiting cases that preferred this therapist now wait for anyone; returns their entries. Entries
+     * a client's choice has locked are skipped, so a departure never waits for a client.
+     */
+    public List<Entry> forgetPreferenceFor(long therapistId) {
+        return jdbc.query("""
+                update waitlist_entry set preferred_therapist_id = null
+                 where id in (select id from waitlist_entry where preferred_therapist_id = ? and state = 'WAITING'
+                              for update skip locked)
+                returning id, intake_id, partner_intake_id, service, format, preferred_therapist_id, urgent,
+                          added_at, state, left_at, appointment_id""", WaitlistRows::entry, therapistId);
     }
 
     public void setDetails(long entryId, @Nullable String format, @Nullable Long preferredTherapistId) {
