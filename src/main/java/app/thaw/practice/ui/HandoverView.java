@@ -213,7 +213,9 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         var to = new Select<ReviewerChoice.Reviewer>();
         to.setAriaLabel("Who reviews " + review.reference());
         to.setItems(review.others());
-        to.setItemLabelGenerator(reviewer -> reviewer.name() + " · " + reviewer.relation());
+        // the list says why each colleague may read the case; the narrow field shows only who was chosen, whole
+        to.setTextRenderer(reviewer -> reviewer.name() + " · " + reviewer.relation());
+        to.setItemLabelGenerator(ReviewerChoice.Reviewer::name);
         var give = new Button("Give", click -> {
             if (to.getValue() == null) {
                 Toasts.problem("Choose the colleague who will review the record.");
