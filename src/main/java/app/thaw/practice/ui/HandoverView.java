@@ -89,9 +89,10 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         List<StaffSummary> colleagues = staff.activeTherapists().stream().filter(t -> t.id() != staffId).toList();
         add(new H2("Hand over " + name + "'s work"));
         add(new Paragraph("Before " + name + " is deactivated, every session to come, every case they hold and "
-                + "every subject access review they have to do goes somewhere. The clients are told of a new therapist or a cancellation by email. Times in "
-                + name + "'s diary offered to waiting clients are released when they are deactivated; an offer left "
-                + "with no time is withdrawn and the case's therapist is told."));
+                + "every subject access review they have to do goes somewhere. The clients are told of a new "
+                + "therapist or a cancellation by email. Times in " + name + "'s diary offered to waiting clients are "
+                + "released when they are deactivated; an offer left with no time is withdrawn and the case's "
+                + "therapist is told."));
         var all = new Select<StaffSummary>();
         all.setLabel("Give everything to");
         all.setItems(colleagues);

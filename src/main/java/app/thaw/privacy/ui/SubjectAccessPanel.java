@@ -132,8 +132,11 @@ class SubjectAccessPanel extends Div {
         select.setLabel("Clinician to review");
         select.setId("sar-reviewer");
         select.setItems(choice.reviewers());
-        select.setItemLabelGenerator(r -> r.name() + " · " + r.relation());
-        select.setWidth("24rem");
+        // the list says how each clinician knows the client; the chosen one's name alone fits the field on a phone
+        select.setTextRenderer(r -> r.name() + " · " + r.relation());
+        select.setItemLabelGenerator(ReviewerChoice.Reviewer::name);
+        select.setWidthFull();
+        select.setMaxWidth("24rem");
         Long preselect = current != null ? current : choice.suggested();
         choice.reviewers().stream().filter(r -> preselect != null && r.id() == preselect).findFirst()
                 .ifPresent(select::setValue);
@@ -259,7 +262,8 @@ class SubjectAccessPanel extends Div {
     private static TextArea reasonField(String label) {
         var reason = new TextArea(label);
         reason.setMaxLength(AccessRequest.REASON_MAX);
-        reason.setWidth("24rem");
+        reason.setWidthFull();
+        reason.setMaxWidth("24rem");
         return reason;
     }
 

@@ -83,7 +83,7 @@ class ClientPrivacyViewTest extends SpringBrowserlessTest {
         test(find(Button.class).withText("Record request").single()).click();
         assertThat(message()).contains("Choose the clinician");
         test(find(Select.class).withLabel("Clinician to review").single())
-                .selectItem("Dr Amira Khan · The case is not assigned yet");
+                .selectItem("Dr Amira Khan");
         test(find(Button.class).withText("Record request").single()).click();
 
         assertThat(message()).isEqualTo("Request recorded.");
