@@ -4,10 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -18,7 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class LockWaits {
 
     /** The key bookings into one therapist's diary take turns on (AppointmentInserts). */
-    public static final int DIARY = 0x7468_6177;
+    public static final int DIARY = app.thaw.base.database.Turns.DIARY;
+    /** The key cases and reviews given to one therapist take turns on (V183, V185). */
+    public static final int CASELOAD = app.thaw.base.database.Turns.CASELOAD;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -40,7 +45,50 @@ public final class LockWaits {
 
     /** A connection holding this therapist's diary turn, as a booking does from its insert to its commit. */
     public Connection holdingDiary(long therapistId) throws SQLException {
-        return holding("select pg_advisory_xact_lock(" + DIARY + ", " + therapistId + ")");
+        return holding(turn(DIARY, therapistId));
+    }
+
+    /** The statement that takes a therapist's turn in this key space alone, as a transaction of the test's own. */
+    public static String turn(int space, long therapistId) {
+        return "select pg_advisory_xact_lock(" + space + ", " + therapistId + ")";
+    }
+
+    /** Two pieces of work, each on its own thread, and what became of each. */
+    public record Both<A, B>(CompletableFuture<A> a, CompletableFuture<B> b) {
+    }
+
+    /**
+     * Starts {@code a} and {@code b} on threads of their own, each only once the one before waits for the lock a
+     * connection of the test's own takes with {@code lockSql}, in the order asked; then lets the lock go.
+     */
+    public <A, B> Both<A, B> queueBehind(String lockSql, boolean aFirst, String aName, Supplier<A> a, String bName,
+                                         Supplier<B> b) throws SQLException, InterruptedException {
+        try (Connection blocker = holding(lockSql)) {
+            CompletableFuture<A> first;
+            CompletableFuture<B> second;
+            if (aFirst) {
+                first = inOwnThread(a);
+                awaitBlockedBy(blocker, 1, aName + " waits first");
+                second = inOwnThread(b);
+            } else {
+                second = inOwnThread(b);
+                awaitBlockedBy(blocker, 1, bName + " waits first");
+                first = inOwnThread(a);
+            }
+            awaitBlockedBy(blocker, 2, aName + " and " + bName + " both wait");
+            blocker.rollback();
+            return new Both<>(first, second);
+        }
+    }
+
+    /** What the work threw, or null when it finished (within 30 s). */
+    public static @Nullable Throwable failureOf(CompletableFuture<?> work) throws Exception {
+        try {
+            work.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
     }
 
     /** The work, on a platform thread of its own (no Vaadin session, no security context inherited). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -37,9 +36,6 @@ import app.thaw.security.StaffAdministration;
  */
 @IntegrationTest
 class DeactivatingWhileAssigningIT {
-
-    /** The caseload's advisory-lock key space (V183, HeldCases). */
-    private static final int CASELOAD = 0x686f_6c64;
 
     @Autowired
     IntakeService intake;
@@ -91,23 +87,10 @@ class DeactivatingWhileAssigningIT {
         var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long therapist = week.therapist(therapistName + " " + ReviewTestData.uniqueWord());
         var client = data.submit(IntakeFixtures.completeAnswers("Di " + ReviewTestData.uniqueWord()));
-        var waits = new LockWaits(jdbc, dataSource);
-        CompletableFuture<Void> assigning;
-        CompletableFuture<Void> deactivating;
-        try (Connection blocker = waits.holding("select pg_advisory_xact_lock(" + CASELOAD + ", " + therapist + ")")) {
-            if (assignmentFirst) {
-                assigning = assign(data, client.id(), therapist);
-                waits.awaitBlockedBy(blocker, 1, "the assignment waits for the caseload");
-                deactivating = deactivate(data, therapist);
-            } else {
-                deactivating = deactivate(data, therapist);
-                waits.awaitBlockedBy(blocker, 1, "the deactivation waits for the caseload");
-                assigning = assign(data, client.id(), therapist);
-            }
-            waits.awaitBlockedBy(blocker, 2, "both wait for the caseload");
-            blocker.rollback();
-        }
-        return new Race(therapist, failure(assigning), failure(deactivating), active(therapist),
+        var both = new LockWaits(jdbc, dataSource).queueBehind(LockWaits.turn(LockWaits.CASELOAD, therapist),
+                assignmentFirst, "the assignment", () -> assigned(data, client.id(), therapist), "the deactivation",
+                () -> deactivated(data, therapist));
+        return new Race(therapist, LockWaits.failureOf(both.a()), LockWaits.failureOf(both.b()), active(therapist),
                 jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?", Long.class,
                         client.id()));
     }
@@ -122,17 +105,17 @@ class DeactivatingWhileAssigningIT {
         var waits = new LockWaits(jdbc, dataSource);
         CompletableFuture<BookingResult> booking;
         CompletableFuture<Void> deactivating;
-        try (Connection blocker = waits.holding("select pg_advisory_xact_lock(" + CASELOAD + ", " + therapist + ")")) {
+        try (Connection blocker = waits.holding(LockWaits.turn(LockWaits.CASELOAD, therapist))) {
             // the booking holds the diary from its insert and then waits to give the therapist the case
             booking = LockWaits.inOwnThread(() -> data.as("admin", () -> scheduling.book(request)));
             waits.awaitBlockedBy(blocker, 1, "the booking waits for the caseload");
-            deactivating = deactivate(data, therapist);
+            deactivating = LockWaits.inOwnThread(() -> deactivated(data, therapist));
             // diary first, as the booking took them: had it taken the caseload first, the two would wait for each other
             waits.awaitAdvisoryWaitOn(LockWaits.DIARY, therapist, "the deactivation waits for the diary");
             blocker.rollback();
         }
         assertThat(booking.get(30, TimeUnit.SECONDS)).isInstanceOf(BookingResult.Booked.class);
-        assertThat(failure(deactivating)).isInstanceOf(StaffActionRefused.class)
+        assertThat(LockWaits.failureOf(deactivating)).isInstanceOf(StaffActionRefused.class)
                 .hasMessageContaining("1 session to come").hasMessageContaining("1 case in their hands");
         assertThat(active(therapist)).isTrue();
     }
@@ -173,28 +156,15 @@ class DeactivatingWhileAssigningIT {
         assertThat(data.auditActions(partner.id())).containsExactly("INTAKE_SUBMITTED");
     }
 
-    private CompletableFuture<Void> assign(ReviewTestData data, long intakeId, long therapist) {
-        return LockWaits.inOwnThread(() -> {
-            data.as("admin", () -> handover.reassignCase(IntakeId.of(intakeId), StaffId.of(therapist),
-                    "Caseload balancing"));
-            return null;
-        });
+    private Void assigned(ReviewTestData data, long intakeId, long therapist) {
+        data.as("admin", () -> handover.reassignCase(IntakeId.of(intakeId), StaffId.of(therapist),
+                "Caseload balancing"));
+        return null;
     }
 
-    private CompletableFuture<Void> deactivate(ReviewTestData data, long therapist) {
-        return LockWaits.inOwnThread(() -> {
-            data.as("admin", () -> handover.deactivate(StaffId.of(therapist)));
-            return null;
-        });
-    }
-
-    private static @Nullable Throwable failure(CompletableFuture<?> work) throws Exception {
-        try {
-            work.get(30, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
+    private Void deactivated(ReviewTestData data, long therapist) {
+        data.as("admin", () -> handover.deactivate(StaffId.of(therapist)));
+        return null;
     }
 
     private boolean active(long therapist) {

@@ -3,9 +3,6 @@ package app.thaw.practice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -110,29 +107,11 @@ class DeactivatingWhileBookingIT {
         long therapist = week.therapist(therapistName + " " + ReviewTestData.uniqueWord());
         var client = data.submit(IntakeFixtures.completeAnswers("Bo " + ReviewTestData.uniqueWord()));
         var request = week.online(client.id(), therapist, WorkingWeekData.at(WorkingWeekData.farMonday(), 12, 0));
-        var waits = new LockWaits(jdbc, dataSource);
-        CompletableFuture<BookingResult> booking;
-        CompletableFuture<Void> deactivating;
-        try (Connection blocker = waits.holdingDiary(therapist)) {
-            if (bookingFirst) {
-                booking = LockWaits.inOwnThread(() -> data.as("admin", () -> scheduling.book(request)));
-                waits.awaitBlockedBy(blocker, 1, "the booking waits for the diary");
-                deactivating = deactivate(data, therapist);
-            } else {
-                deactivating = deactivate(data, therapist);
-                waits.awaitBlockedBy(blocker, 1, "the deactivation waits for the diary");
-                booking = LockWaits.inOwnThread(() -> data.as("admin", () -> scheduling.book(request)));
-            }
-            waits.awaitBlockedBy(blocker, 2, "both wait for the diary");
-            blocker.rollback();
-        }
-        BookingResult booked = booking.get(30, TimeUnit.SECONDS);
-        Throwable refusal = null;
-        try {
-            deactivating.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            refusal = e.getCause();
-        }
+        var both = new LockWaits(jdbc, dataSource).queueBehind(LockWaits.turn(LockWaits.DIARY, therapist),
+                bookingFirst, "the booking", () -> data.as("admin", () -> scheduling.book(request)),
+                "the deactivation", () -> deactivated(data, therapist));
+        BookingResult booked = both.a().get(30, TimeUnit.SECONDS);
+        Throwable refusal = LockWaits.failureOf(both.b());
         return new Race(booked, refusal,
                 Boolean.TRUE.equals(jdbc.queryForObject("select active from staff_account where id = ?",
                         Boolean.class, therapist)),
@@ -140,11 +119,9 @@ class DeactivatingWhileBookingIT {
                         Long.class, therapist));
     }
 
-    private CompletableFuture<Void> deactivate(ReviewTestData data, long therapist) {
-        return LockWaits.inOwnThread(() -> {
-            data.as("admin", () -> handover.deactivate(StaffId.of(therapist)));
-            return null;
-        });
+    private Void deactivated(ReviewTestData data, long therapist) {
+        data.as("admin", () -> handover.deactivate(StaffId.of(therapist)));
+        return null;
     }
 
     @Test

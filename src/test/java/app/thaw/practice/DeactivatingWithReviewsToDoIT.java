@@ -3,11 +3,7 @@ package app.thaw.practice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -23,7 +19,6 @@ import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
-import app.thaw.privacy.PendingReview;
 import app.thaw.privacy.SubjectAccessRefused;
 import app.thaw.privacy.SubjectAccessRequests;
 import app.thaw.review.ReviewTestData;
@@ -40,9 +35,6 @@ import app.thaw.security.StaffAdministration;
  */
 @IntegrationTest
 class DeactivatingWithReviewsToDoIT {
-
-    /** The caseload's advisory-lock key space (V183, V185). */
-    private static final int CASELOAD = 0x686f_6c64;
 
     @Autowired
     IntakeService intake;
@@ -125,41 +117,17 @@ class DeactivatingWithReviewsToDoIT {
         var data = new ReviewTestData(intake, staff, jdbc);
         long therapist = therapist(data, name);
         long request = recordRequest(data, data.idOf("amira"));
-        var waits = new LockWaits(jdbc, dataSource);
-        CompletableFuture<Void> changing;
-        CompletableFuture<Void> deactivating;
-        try (Connection blocker = waits.holding("select pg_advisory_xact_lock(" + CASELOAD + ", " + therapist + ")")) {
-            if (changeFirst) {
-                changing = inOwnThread(data, () -> handover.changeReviewer(AccessRequestId.of(request),
-                        StaffId.of(therapist)));
-                waits.awaitBlockedBy(blocker, 1, "the reviewer change waits for the caseload");
-                deactivating = inOwnThread(data, () -> handover.deactivate(StaffId.of(therapist)));
-            } else {
-                deactivating = inOwnThread(data, () -> handover.deactivate(StaffId.of(therapist)));
-                waits.awaitBlockedBy(blocker, 1, "the deactivation waits for the caseload");
-                changing = inOwnThread(data, () -> handover.changeReviewer(AccessRequestId.of(request),
-                        StaffId.of(therapist)));
-            }
-            waits.awaitBlockedBy(blocker, 2, "both wait for the caseload");
-            blocker.rollback();
-        }
-        return new Race(therapist, failure(changing), failure(deactivating), active(therapist), reviewerOf(request));
+        var both = new LockWaits(jdbc, dataSource).queueBehind(LockWaits.turn(LockWaits.CASELOAD, therapist),
+                changeFirst, "the reviewer change", () -> asAdmin(data, () -> handover.changeReviewer(
+                        AccessRequestId.of(request), StaffId.of(therapist))), "the deactivation",
+                () -> asAdmin(data, () -> handover.deactivate(StaffId.of(therapist))));
+        return new Race(therapist, LockWaits.failureOf(both.a()), LockWaits.failureOf(both.b()), active(therapist),
+                reviewerOf(request));
     }
 
-    private static CompletableFuture<Void> inOwnThread(ReviewTestData data, Runnable work) {
-        return LockWaits.inOwnThread(() -> {
-            data.as("admin", work);
-            return null;
-        });
-    }
-
-    private static @Nullable Throwable failure(CompletableFuture<?> work) throws Exception {
-        try {
-            work.get(30, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
+    private static Void asAdmin(ReviewTestData data, Runnable work) {
+        data.as("admin", work);
+        return null;
     }
 
     private long therapist(ReviewTestData data, String name) {

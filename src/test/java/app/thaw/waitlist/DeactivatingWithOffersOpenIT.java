@@ -3,12 +3,8 @@ package app.thaw.waitlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -164,24 +160,11 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
         var client = waiting.waitingClient("Jo " + ReviewTestData.uniqueWord());
         long therapist = newTherapist(name);
         var time = sameHourIn(therapist, waiting.amiraOnline(1, 50).getFirst().start());
-        var waits = new LockWaits(jdbc, dataSource);
-        CompletableFuture<Void> offering;
-        CompletableFuture<Void> deactivating;
-        try (Connection blocker = waits.holdingDiary(therapist)) {
-            if (offerFirst) {
-                offering = offer(client.id(), time);
-                waits.awaitBlockedBy(blocker, 1, "the offer waits for the diary");
-                deactivating = deactivate(therapist);
-            } else {
-                deactivating = deactivate(therapist);
-                waits.awaitBlockedBy(blocker, 1, "the deactivation waits for the diary");
-                offering = offer(client.id(), time);
-            }
-            waits.awaitBlockedBy(blocker, 2, "both wait for the diary");
-            blocker.rollback();
-        }
-        Throwable offerRefusal = failure(offering);
-        Throwable deactivationRefusal = failure(deactivating);
+        var both = new LockWaits(jdbc, dataSource).queueBehind(LockWaits.turn(LockWaits.DIARY, therapist),
+                offerFirst, "the offer", () -> asAdmin(() -> offers.offer(IntakeId.of(client.id()), List.of(time),
+                        null)), "the deactivation", () -> asAdmin(() -> team.deactivate(StaffId.of(therapist))));
+        Throwable offerRefusal = LockWaits.failureOf(both.a());
+        Throwable deactivationRefusal = LockWaits.failureOf(both.b());
         List<String> states = jdbc.queryForList("select o.state from slot_offer o join waitlist_entry e on "
                 + "e.id = o.entry_id where e.intake_id = ?", String.class, client.id());
         return new Race(offerRefusal, deactivationRefusal, states.isEmpty() ? null : states.getFirst(),
@@ -189,27 +172,9 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
                         Long.class, therapist));
     }
 
-    private CompletableFuture<Void> offer(long intakeId, OfferedTime time) {
-        return LockWaits.inOwnThread(() -> {
-            data.as("admin", () -> offers.offer(IntakeId.of(intakeId), List.of(time), null));
-            return null;
-        });
-    }
-
-    private CompletableFuture<Void> deactivate(long therapist) {
-        return LockWaits.inOwnThread(() -> {
-            data.as("admin", () -> team.deactivate(StaffId.of(therapist)));
-            return null;
-        });
-    }
-
-    private static @Nullable Throwable failure(CompletableFuture<?> work) throws Exception {
-        try {
-            work.get(30, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
+    private Void asAdmin(Runnable work) {
+        data.as("admin", work);
+        return null;
     }
 
     private long newTherapist(String name) {
