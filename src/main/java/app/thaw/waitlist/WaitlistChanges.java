@@ -53,19 +53,26 @@ public class WaitlistChanges {
         });
     }
 
+    /** Whom a case may wait for: every therapist who sees clients here. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    public java.util.List<app.thaw.security.StaffSummary> therapistsToWaitFor() {
+        return staff.activeTherapists();
+    }
+
     /** Changes what the case waits for: the format (null: either) and a preferred therapist (null: anyone). */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
     public void setPreferences(IntakeId intakeId, @Nullable SessionFormat format, @Nullable StaffId therapistId) {
         CaseGrant grant = access.require(intakeId, CaseOperation.BOOK_SESSION);
-        String therapist = therapistId == null ? "anyone" : staff.activeTherapists().stream()
+        String therapist = therapistId == null ? "any therapist" : staff.activeTherapists().stream()
                 .filter(t -> t.id() == therapistId.value()).map(t -> t.displayName()).findFirst()
                 .orElseThrow(() -> new OfferRefused("Choose a therapist who sees clients here, or anyone."));
         transactions.executeWithoutResult(status -> {
             WaitlistRows.Entry entry = entries.lockWaiting(grant);
             store.setDetails(entry.id(), format == null ? null : format.name(), StaffId.numberOf(therapistId));
-            auditLog.record(AuditAction.WAITLIST_CHANGED, grant.intakeId(), grant.reference(), "Format "
-                    + (format == null ? "either" : format.label()) + ", therapist " + therapist);
+            auditLog.record(AuditAction.WAITLIST_CHANGED, grant.intakeId(), grant.reference(), "Waits for: "
+                    + (format == null ? "either format" : format.label().toLowerCase(java.util.Locale.UK)) + ", "
+                    + therapist);
         });
     }
 }

@@ -99,7 +99,7 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
         data.as("amira", () -> changes.setPreferences(IntakeId.of(client.id()), SessionFormat.ONLINE,
                 StaffId.of(leaving)));
         assertThat(data.audit(client.id())).anySatisfy(row -> assertThat(row.get("detail"))
-                .isEqualTo("Format Online, therapist " + name));
+                .isEqualTo("Waits for: online, " + name));
         assertThatThrownBy(() -> data.as("amira", () -> changes.setPreferences(IntakeId.of(client.id()), null,
                 StaffId.of(data.idOf("admin"))))).isInstanceOf(OfferRefused.class)
                 .hasMessage("Choose a therapist who sees clients here, or anyone.");

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,6 +33,7 @@ import app.thaw.base.ui.Toasts;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffSummary;
 import app.thaw.waitlist.BackfillMode;
 import app.thaw.waitlist.BackfillSettings;
 import app.thaw.waitlist.FreedTime;
@@ -41,6 +43,7 @@ import app.thaw.waitlist.OfferService;
 import app.thaw.waitlist.ServiceType;
 import app.thaw.waitlist.WaitSummary;
 import app.thaw.waitlist.WaitingCase;
+import app.thaw.waitlist.WaitlistChanges;
 import app.thaw.waitlist.WaitlistFilter;
 import app.thaw.waitlist.WaitlistService;
 
@@ -62,6 +65,8 @@ public class WaitlistView extends VerticalLayout {
     private final FreedTimeService freedTimes;
     private final BackfillSettings backfill;
     private final OfferService offers;
+    private final WaitlistChanges changes;
+    private Map<Long, String> therapistNames = Map.of();
     private final Div summary = new Div();
     private final Grid<WaitingCase> grid = new Grid<>();
     private final ComboBox<ServiceType> service = new ComboBox<>("Service");
@@ -70,7 +75,8 @@ public class WaitlistView extends VerticalLayout {
     private final Div freed = new Div();
 
     public WaitlistView(WaitlistService waitlist, FreedTimeService freedTimes, BackfillSettings backfill,
-                        OfferService offers) {
+                        OfferService offers, WaitlistChanges changes) {
+        this.changes = changes;
         this.waitlist = waitlist;
         this.freedTimes = freedTimes;
         this.backfill = backfill;
@@ -99,8 +105,14 @@ public class WaitlistView extends VerticalLayout {
         grid.addColumn(WaitingCase::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(WaitingCase::clients).setHeader("Clients").setFlexGrow(2);
         grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> c.format() == null ? "Either" : c.format().label()).setHeader("Format").setAutoWidth(true)
-                .setFlexGrow(0);
+        grid.addComponentColumn(c -> {
+            // what the client waits for, and the way to change it (the client may say so on the phone)
+            var waitsFor = new Button(waitsFor(c), click -> new WaitsForDialog(changes, c, this::refresh).open());
+            waitsFor.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            waitsFor.setId("waits-for-" + c.reference());
+            waitsFor.setAriaLabel("Change what " + c.reference() + " waits for: " + waitsFor(c));
+            return waitsFor;
+        }).setHeader("Waits for").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> WaitlistService.inWords(c.waited()) + " (since " + ADDED.format(c.addedAt()) + ")")
                 .setHeader("Waiting").setAutoWidth(true);
         grid.addColumn(WaitingCase::availability).setHeader("Availability").setFlexGrow(2);
@@ -149,6 +161,8 @@ public class WaitlistView extends VerticalLayout {
             line.setId("waits-" + wait.service().name().toLowerCase(Locale.ROOT));
             summary.add(line);
         }
+        therapistNames = changes.therapistsToWaitFor().stream()
+                .collect(java.util.stream.Collectors.toMap(StaffSummary::id, StaffSummary::displayName));
         grid.setItems(new ArrayList<>(waitlist.waiting(new WaitlistFilter(service.getValue(), format.getValue(),
                 urgentOnly.getValue(), 200, 0))));
     }
@@ -186,6 +200,12 @@ public class WaitlistView extends VerticalLayout {
         }
     }
 
+
+    private String waitsFor(WaitingCase waiting) {
+        String therapist = waiting.preferredTherapistId() == null ? "anyone"
+                : therapistNames.getOrDefault(waiting.preferredTherapistId(), "anyone");
+        return (waiting.format() == null ? "Either" : waiting.format().label()) + " · " + therapist;
+    }
 
     static String days(double days) {
         return days < 1 ? "under a day" : String.format(Locale.UK, "%.0f %s", Math.floor(days),
