@@ -6,6 +6,6 @@ public enum OfferEnding {
     LAPSED,
     /** Another waiting case chose the offered time first. */
     TAKEN,
-    /** The therapist of its times left the practice; the times were released. */
+    /** The therapist of its times left the practice or took another role; the times were released. */
     THERAPIST_LEFT
 }

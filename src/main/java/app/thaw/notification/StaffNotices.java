@@ -73,8 +73,9 @@ public class StaffNotices {
                     + EmailTemplates.when(heldUntil) + ". The held times are back in the diary.";
             case TAKEN -> "The time offered to case " + ref + " was chosen first by another waiting case, so the offer "
                     + "has closed.";
-            case THERAPIST_LEFT -> "The times offered to case " + ref + " were with a therapist who has left the "
-                    + "practice, so they were released and the offer has closed.";
+            case THERAPIST_LEFT -> "The times offered to case " + ref + " were with a therapist who no longer sees "
+                    + "clients here (they left the practice or changed role), so they were released and the offer "
+                    + "has closed.";
         };
         return new Rendered(subject + ref, letters.letter(name, what,
                 "The case is still on the waiting list. To offer new times, open the waiting list: "

@@ -61,7 +61,7 @@ class OfferEndings {
                     }, grant.intakeId(), grant.reference(), switch (ending) {
                         case LAPSED -> "Nobody chose a time; the held times were released";
                         case TAKEN -> "Another waiting case chose the offered time first; the offer closed at once";
-                        case THERAPIST_LEFT -> "Its therapist left the practice; the offered times were released";
+                        case THERAPIST_LEFT -> "Its therapist no longer sees clients here; the offered times were released";
                     });
                     told = told == null ? grant : told;
                 }

@@ -81,8 +81,8 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
         assertThat(offerState(made.offerId())).isEqualTo("WITHDRAWN");
         assertThat(data.audit(client.id())).anySatisfy(row -> {
             assertThat(row.get("action")).isEqualTo("OFFER_WITHDRAWN");
-            assertThat(row.get("detail")).isEqualTo("Its therapist left the practice; the offered times were "
-                    + "released");
+            assertThat(row.get("detail")).isEqualTo("Its therapist no longer sees clients here; the offered times "
+                    + "were released");
         });
         // the case's therapist (Amira referred it) hears, by reference only
         assertThat(jdbc.queryForList("select subject from outbox_message where kind = 'OFFER_ENDED' and "
