@@ -110,6 +110,7 @@ public class WaitlistView extends VerticalLayout {
             var waitsFor = new Button(waitsFor(c), click -> new WaitsForDialog(changes, c, this::refresh).open());
             waitsFor.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             waitsFor.setId("waits-for-" + c.reference());
+            waitsFor.addClassName("waits-for");
             waitsFor.setAriaLabel("Change what " + c.reference() + " waits for: " + waitsFor(c));
             return waitsFor;
         }).setHeader("Waits for").setAutoWidth(true).setFlexGrow(0);
@@ -125,6 +126,8 @@ public class WaitlistView extends VerticalLayout {
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         var filters = new HorizontalLayout(service, format, urgentOnly);
         filters.setAlignItems(Alignment.BASELINE);
+        // on a phone the filters go under one another: side by side they were 518 px wide on a 320 px screen
+        filters.setWrap(true);
         freed.setId("freed-times");
         freed.addClassName("freed-times");
         add(new H2("Waiting list"), summary);
