@@ -12,12 +12,19 @@ import app.thaw.scheduling.SessionFormat;
  * its offer, nothing clinical (practice managers see it too).
  *
  * @param format        the format the client asked for; null for either
+ * @param preferredTherapistName the therapist the client waits for, by name; null for anyone
  * @param offerState    the latest offer's state (OPEN, BOOKED, EXPIRED, WITHDRAWN, TAKEN), or null when none was made
  */
 public record WaitingCase(long intakeId, String reference, String clients, ServiceType service,
                           @Nullable SessionFormat format, boolean urgent, Instant addedAt, Duration waited,
                           String availability, @Nullable String offerState, @Nullable Instant offerExpiresAt,
-                          @Nullable Long preferredTherapistId) {
+                          @Nullable Long preferredTherapistId, @Nullable String preferredTherapistName) {
+
+    /** What the client waits for, as the list and the offer dialog say it: "Online · Dr Tom Whitfield". */
+    public String waitsFor() {
+        return (format == null ? "Either" : format.label()) + " · "
+                + (preferredTherapistName == null ? "anyone" : preferredTherapistName);
+    }
 
     public String offerLabel() {
         if (offerState == null) {

@@ -94,6 +94,8 @@ public class WaitlistService {
         Map<Long, CaseGrant> grants = access.checkAll(ids, CaseOperation.READ_BOOKING_DETAILS).stream()
                 .collect(Collectors.toMap(CaseGrant::intakeId, Function.identity()));
         Map<Long, ClientName> names = intakes.names(grants.values());
+        Map<Long, String> preferred = staff.displayNames(rows.stream().map(row -> row.entry().preferredTherapistId())
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         List<WaitingCase> cases = new ArrayList<>();
         for (WaitlistRows.Waiting row : rows) {
             var entry = row.entry();
@@ -112,7 +114,8 @@ public class WaitlistService {
                     + (partner == null ? "" : " & " + partner.fullName()), ServiceType.valueOf(entry.service()),
                     entry.format() == null ? null : SessionFormat.valueOf(entry.format()), entry.urgent(),
                     entry.addedAt(), Duration.between(entry.addedAt(), now), String.join(" / ", availability),
-                    row.offerState(), row.offerExpiresAt(), entry.preferredTherapistId()));
+                    row.offerState(), row.offerExpiresAt(), entry.preferredTherapistId(),
+                    entry.preferredTherapistId() == null ? null : preferred.get(entry.preferredTherapistId())));
         }
         return cases;
     }

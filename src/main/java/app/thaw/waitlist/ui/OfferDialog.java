@@ -69,7 +69,8 @@ class OfferDialog extends Dialog {
         var offer = new Button("Offer and hold", click -> offer());
         offer.setId("make-offer");
         offer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new Paragraph("Availability: " + waiting.availability()), therapist, format, find, times, hold, problem);
+        add(new Paragraph("Availability: " + waiting.availability()), new Paragraph("Waits for: "
+                + waiting.waitsFor()), therapist, format, find, times, hold, problem);
         getFooter().add(new Button("Cancel", click -> close()), offer);
         find();
     }

@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,7 +32,6 @@ import app.thaw.base.ui.Toasts;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.Roles;
-import app.thaw.security.StaffSummary;
 import app.thaw.waitlist.BackfillMode;
 import app.thaw.waitlist.BackfillSettings;
 import app.thaw.waitlist.FreedTime;
@@ -66,7 +64,6 @@ public class WaitlistView extends VerticalLayout {
     private final BackfillSettings backfill;
     private final OfferService offers;
     private final WaitlistChanges changes;
-    private Map<Long, String> therapistNames = Map.of();
     private final Div summary = new Div();
     private final Grid<WaitingCase> grid = new Grid<>();
     private final ComboBox<ServiceType> service = new ComboBox<>("Service");
@@ -107,11 +104,11 @@ public class WaitlistView extends VerticalLayout {
         grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(c -> {
             // what the client waits for, and the way to change it (the client may say so on the phone)
-            var waitsFor = new Button(waitsFor(c), click -> new WaitsForDialog(changes, c, this::refresh).open());
+            var waitsFor = new Button(c.waitsFor(), click -> new WaitsForDialog(changes, c, this::refresh).open());
             waitsFor.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             waitsFor.setId("waits-for-" + c.reference());
             waitsFor.addClassName("waits-for");
-            waitsFor.setAriaLabel("Change what " + c.reference() + " waits for: " + waitsFor(c));
+            waitsFor.setAriaLabel("Change what " + c.reference() + " waits for: " + c.waitsFor());
             return waitsFor;
         }).setHeader("Waits for").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> WaitlistService.inWords(c.waited()) + " (since " + ADDED.format(c.addedAt()) + ")")
@@ -164,8 +161,6 @@ public class WaitlistView extends VerticalLayout {
             line.setId("waits-" + wait.service().name().toLowerCase(Locale.ROOT));
             summary.add(line);
         }
-        therapistNames = changes.therapistsToWaitFor().stream()
-                .collect(java.util.stream.Collectors.toMap(StaffSummary::id, StaffSummary::displayName));
         grid.setItems(new ArrayList<>(waitlist.waiting(new WaitlistFilter(service.getValue(), format.getValue(),
                 urgentOnly.getValue(), 200, 0))));
     }
@@ -203,12 +198,6 @@ public class WaitlistView extends VerticalLayout {
         }
     }
 
-
-    private String waitsFor(WaitingCase waiting) {
-        String therapist = waiting.preferredTherapistId() == null ? "anyone"
-                : therapistNames.getOrDefault(waiting.preferredTherapistId(), "anyone");
-        return (waiting.format() == null ? "Either" : waiting.format().label()) + " · " + therapist;
-    }
 
     static String days(double days) {
         return days < 1 ? "under a day" : String.format(Locale.UK, "%.0f %s", Math.floor(days),

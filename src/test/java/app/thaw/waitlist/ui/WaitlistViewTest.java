@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,11 @@ class WaitlistViewTest extends SpringBrowserlessTest {
                 client.id())).isEqualTo("tom");
         assertThat(data.audit(client.id())).anySatisfy(entry -> assertThat(entry.get("detail"))
                 .isEqualTo("Waits for: online, " + tom));
+
+        // the offer dialog says whom the client waits for, though a therapist offers from her own diary
+        test((Button) test(grid).getCellComponent(rowOf(grid, client.reference()), 8)).click();
+        assertThat(find(Paragraph.class).withText("Waits for: Online · " + tom).exists()).isTrue();
+        test(find(Button.class).withText("Cancel").single()).click();
 
         // the client no longer minds: anyone, either format
         openWaitsFor(grid, client.reference());
