@@ -112,7 +112,7 @@ class CaseSetup {
                 .map(ReviewCase::getAssignedTherapistId)
                 .filter(Objects::nonNull)
                 .findFirst()
-                .filter(this::stillWithThePractice)
+                .filter(this::stillSeesClients)
                 .orElse(null);
         reviewCase.assignTo(therapist);
         cases.saveAndFlush(reviewCase);
@@ -123,9 +123,10 @@ class CaseSetup {
         }
     }
 
-    // a partner's case kept by a colleague who has since left goes to the shared queue (the database refuses them)
-    private boolean stillWithThePractice(long therapistId) {
-        return SystemActor.call(() -> staff.stillActive(List.of(therapistId))).contains(therapistId);
+    // a partner's case kept by a colleague who has since left, or no longer sees clients, goes to the shared queue
+    // (the database refuses them, and the event opening the case would fail on every retry)
+    private boolean stillSeesClients(long therapistId) {
+        return SystemActor.call(() -> staff.stillSeeingClients(List.of(therapistId))).contains(therapistId);
     }
 
     /**

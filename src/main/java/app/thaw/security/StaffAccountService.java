@@ -90,14 +90,17 @@ public class StaffAccountService implements UserDetailsService {
                 .map(StaffAccountService::toSummary).toList();
     }
 
-    /** Which of these staff members are still with the practice (a held time's therapist, a partner's case's). */
+    /**
+     * Which of these staff members still see clients: active therapists, as the database requires of a session's, a
+     * case's, a held time's and a review's (V186). For a held time's therapist, a partner's case's.
+     */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public java.util.Set<Long> stillActive(java.util.Collection<Long> ids) {
+    public java.util.Set<Long> stillSeeingClients(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.queryForList("select id from staff_account where id = any(?) and active",
-                Long.class, (Object) ids.toArray(Long[]::new)));
+        return new java.util.HashSet<>(jdbc.queryForList("select id from staff_account where id = any(?) and active "
+                + "and role = 'THERAPIST'", Long.class, (Object) ids.toArray(Long[]::new)));
     }
 
     /** Names to show beside ids in case histories and queues (and beside the answers another system reads). */

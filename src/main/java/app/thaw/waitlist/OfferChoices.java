@@ -89,7 +89,7 @@ class OfferChoices {
             // a time a departing therapist's deactivation skipped (a choice had it locked) is never shown again
             List<WaitlistRows.Slot> live = offers.slotsOf(offer.id()).stream().filter(WaitlistRows.Slot::held)
                     .filter(s -> s.startsAt().isAfter(now)).toList();
-            java.util.Set<Long> here = SystemActor.call(() -> staff.stillActive(live.stream()
+            java.util.Set<Long> here = SystemActor.call(() -> staff.stillSeeingClients(live.stream()
                     .map(WaitlistRows.Slot::therapistId).collect(java.util.stream.Collectors.toSet())));
             List<WaitlistRows.Slot> held = live.stream().filter(s -> here.contains(s.therapistId())).toList();
             Map<Long, String> names = SystemActor.call(() -> staff.displayNames(held.stream()

@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -137,16 +139,18 @@ class DeactivatingWhileAssigningIT {
                 .isNull();
     }
 
-    @Test
-    void aPartnerWhoJoinsAfterTheirPartnersTherapistLeftGoesToTheSharedQueue() {
+    @ParameterizedTest
+    @ValueSource(strings = {"active = false", "role = 'CLINICAL_LEAD'"})
+    void aPartnerWhoJoinsAfterTheirPartnersTherapistLeftOrChangedRoleGoesToTheSharedQueue(String leaving) {
         var data = new ReviewTestData(intake, staff, jdbc);
         var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long left = week.therapist("Dr Left " + ReviewTestData.uniqueWord());
         String word = ReviewTestData.uniqueWord();
         var first = data.submit(IntakeFixtures.couplesAnswers(word + " Early"));
         data.as("admin", () -> handover.reassignCase(IntakeId.of(first.id()), StaffId.of(left), "Caseload"));
-        // as a case kept in its history by a colleague who has since left (the services hand open cases on first)
-        jdbc.update("update staff_account set active = false where id = ?", left);
+        // as a case kept in its history by a colleague who has since left or become clinical lead (the services hand
+        // open cases on first)
+        jdbc.update("update staff_account set " + leaving + " where id = ?", left);
 
         var partner = data.submitPartner(first.receipt().partnerInvitationToken(),
                 IntakeFixtures.couplesAnswers(word + " Late"));
