@@ -1,6 +1,7 @@
 package app.thaw.waitlist;
 
 import java.time.Clock;
+import java.util.HashSet;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,8 +11,10 @@ import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
+import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffDepartures;
 import app.thaw.security.SystemActor;
+import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistStore;
 
 /**
@@ -24,13 +27,18 @@ class DepartingTherapist implements StaffDepartures {
 
     private final OfferEndings endings;
     private final WaitlistStore store;
+    private final OfferStore offers;
+    private final StaffAccountService staff;
     private final CaseAccess access;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    DepartingTherapist(OfferEndings endings, WaitlistStore store, CaseAccess access, AuditLog auditLog, Clock clock) {
+    DepartingTherapist(OfferEndings endings, WaitlistStore store, OfferStore offers, StaffAccountService staff,
+                       CaseAccess access, AuditLog auditLog, Clock clock) {
         this.endings = endings;
         this.store = store;
+        this.offers = offers;
+        this.staff = staff;
         this.access = access;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -51,6 +59,20 @@ class DepartingTherapist implements StaffDepartures {
                     }
                 }
             }
+        });
+    }
+
+    /**
+     * Lets go of what a departure skipped because a client's choice had it locked at that moment and then failed:
+     * the expiry job's sweep, so nothing waits on someone who has left for longer than a minute. Returns the leavers.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int letGoOfThoseWhoLeft() {
+        return SystemActor.call(() -> {
+            var named = new HashSet<>(offers.therapistsStillNamed());
+            named.removeAll(staff.stillSeeingClients(named));
+            named.forEach(this::letGo);
+            return named.size();
         });
     }
 }

@@ -87,7 +87,8 @@ class OfferEndings {
 
     /**
      * Lets go of a departing therapist's held and freed times, and closes the open offers left with nothing to
-     * choose. Skips rows a client's choice has locked: that choice then meets the database's refusal (V182).
+     * choose. Skips rows a client's choice has locked: that choice then meets the database's refusal (V182), and the
+     * expiry job lets go of what it leaves ({@link DepartingTherapist#letGoOfThoseWhoLeft}).
      */
     int letGoOf(long therapistId, Instant now) {
         var withdrawn = offers.closeEmptied(offers.releaseTimesOf(therapistId), now);

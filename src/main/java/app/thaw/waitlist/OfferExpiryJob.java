@@ -15,8 +15,10 @@ import app.thaw.waitlist.domain.WaitlistStore;
 
 /**
  * Lets lapsed offers go: their held times return to the diary, the case's audit says so and staff are emailed (the
- * assigned therapist, or the practice managers); offers another case's choice left empty close too. Any instance may run it; a transaction-scoped advisory lock lets one work at a time, and the
- * offers it takes are row-locked, so a client choosing at that moment either wins or is told the offer lapsed.
+ * assigned therapist, or the practice managers); offers another case's choice left empty close too, and what a
+ * therapist's departure skipped goes as the departure would have let it go. Any instance may run it; a
+ * transaction-scoped advisory lock lets one work at a time, and the offers it takes are row-locked, so a client
+ * choosing at that moment either wins or is told the offer lapsed.
  */
 @Component
 class OfferExpiryJob {
@@ -28,14 +30,16 @@ class OfferExpiryJob {
     private final WaitlistStore store;
     private final OfferStore offers;
     private final OfferEndings endings;
+    private final DepartingTherapist departures;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OfferExpiryJob(WaitlistStore store, OfferStore offers, OfferEndings endings, TransactionTemplate transactions,
-                   Clock clock) {
+    OfferExpiryJob(WaitlistStore store, OfferStore offers, OfferEndings endings, DepartingTherapist departures,
+                   TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.offers = offers;
         this.endings = endings;
+        this.departures = departures;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -61,6 +65,7 @@ class OfferExpiryJob {
             }
             // offers another case's choice left empty, should one have slipped past the choice's own closing
             endings.closeLost(null, now);
+            departures.letGoOfThoseWhoLeft();
             return expired;
         }));
     }

@@ -151,6 +151,36 @@ class DeactivatingWithOffersOpenIT extends WaitlistTestSupport {
         assertThat(race.heldTimes()).isZero();
     }
 
+    @Test
+    void whatADepartureSkippedForAClientsChoiceThatThenFailedIsLetGoByTheExpiryJob() throws Exception {
+        var client = waiting.waitingClient("Lu " + ReviewTestData.uniqueWord());
+        long leaving = newTherapist("Dr Skipped");
+        OfferMade made = data.as("admin", () -> offers.offer(IntakeId.of(client.id()),
+                List.of(sameHourIn(leaving, waiting.amiraOnline(1, 50).getFirst().start())), null));
+        long slot = slotOf(made.offerId(), leaving);
+        data.as("amira", () -> changes.setPreferences(IntakeId.of(client.id()), null, StaffId.of(leaving)));
+        // a client's choice has the case's entry and the time locked while the therapist leaves, and then fails
+        try (var choice = dataSource.getConnection(); var statement = choice.createStatement()) {
+            choice.setAutoCommit(false);
+            statement.execute("select 1 from waitlist_entry where intake_id = " + client.id()
+                    + " and state = 'WAITING' for update");
+            statement.execute("select 1 from held_slot where id = " + slot + " for update");
+            data.as("admin", () -> team.deactivate(StaffId.of(leaving)));
+            choice.rollback();
+        }
+        assertThat(stateOf(slot)).isEqualTo("HELD");
+        assertThat(clientStatus.offeredTimes(client.receipt().statusToken()).times()).isEmpty();
+
+        expiry.expireDue(java.time.Instant.now());
+
+        assertThat(stateOf(slot)).isEqualTo("RELEASED");
+        assertThat(offerState(made.offerId())).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.queryForObject("select preferred_therapist_id from waitlist_entry where intake_id = ? and "
+                + "state = 'WAITING'", Long.class, client.id())).isNull();
+        assertThat(data.audit(client.id())).extracting(row -> row.get("action"))
+                .contains("OFFER_WITHDRAWN", "WAITLIST_CHANGED");
+    }
+
     private record Race(@Nullable Throwable offer, @Nullable Throwable deactivation, @Nullable String offerState,
                         long heldTimes) {
     }

@@ -189,6 +189,15 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 returning id""", Long.class, therapistId);
     }
 
+    /** The therapists a held or freed time, or a waiting case's wish, still names: those to check have not left. */
+    public List<Long> therapistsStillNamed() {
+        return jdbc.queryForList("""
+                select therapist_id from held_slot where state in ('HELD', 'FREED')
+                union
+                select preferred_therapist_id from waitlist_entry
+                 where state = 'WAITING' and preferred_therapist_id is not null""", Long.class);
+    }
+
     /** The open offers of these times left with none held, withdrawn; offers a choice has locked are skipped. */
     public List<Ended> closeEmptied(List<Long> slotIds, Instant now) {
         if (slotIds.isEmpty()) {
