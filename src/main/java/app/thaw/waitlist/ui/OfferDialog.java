@@ -41,6 +41,7 @@ class OfferDialog extends Dialog {
     private final CheckboxGroup<SlotSuggestion> times = new CheckboxGroup<>("Times to offer");
     private final IntegerField hold = new IntegerField("Hold for (hours)");
     private final Paragraph problem = new Paragraph();
+    private final Paragraph noneFit = new Paragraph();
 
     OfferDialog(WaitlistService waitlist, OfferService offers, WaitingCase waiting, Runnable done) {
         this.waitlist = waitlist;
@@ -58,6 +59,11 @@ class OfferDialog extends Dialog {
         format.setValue(waiting.format() == null ? SessionFormat.ONLINE : waiting.format());
         times.setItemLabelGenerator(s -> WHEN.format(s.start()) + (s.roomName() == null ? "" : " · " + s.roomName()));
         times.setId("offer-times");
+        noneFit.setId("offer-none-fit");
+        noneFit.setVisible(false);
+        // times found for one diary or format are not that of another: a change finds again
+        therapist.addValueChangeListener(change -> find());
+        format.addValueChangeListener(change -> find());
         hold.setMin(1);
         hold.setMax(OfferService.MAX_HOLD_HOURS);
         hold.setValue(offers.defaultHoldHours());
@@ -70,28 +76,36 @@ class OfferDialog extends Dialog {
         offer.setId("make-offer");
         offer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new Paragraph("Availability: " + waiting.availability()), new Paragraph("Waits for: "
-                + waiting.waitsFor()), therapist, format, find, times, hold, problem);
+                + waiting.waitsFor()), therapist, format, find, times, noneFit, hold, problem);
         getFooter().add(new Button("Cancel", click -> close()), offer);
         find();
     }
 
     private void find() {
         problem.setText("");
+        times.setItems(List.of());
+        showTimes(true);
         if (therapist.getValue() == null) {
             problem.setText("Choose a therapist.");
             return;
         }
         try {
             List<SlotSuggestion> found = waitlist.suggest(IntakeId.of(waiting.intakeId()),
-                    StaffId.of(therapist.getValue().id()),
-                    format.getValue(), 12);
+                    StaffId.of(therapist.getValue().id()), format.getValue(), 12);
             times.setItems(found);
             if (found.isEmpty()) {
-                problem.setText("No free time fits in the next six weeks. Try another therapist or format.");
+                noneFit.setText("No free time fits in the next six weeks. Try another therapist or format.");
+                showTimes(false);
             }
         } catch (OfferRefused refused) {
             problem.setText(refused.getMessage());
         }
+    }
+
+    // an empty list of times reads as the reason, where the times would be
+    private void showTimes(boolean any) {
+        times.setVisible(any);
+        noneFit.setVisible(!any);
     }
 
     private void offer() {

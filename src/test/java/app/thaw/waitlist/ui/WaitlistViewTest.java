@@ -2,8 +2,14 @@ package app.thaw.waitlist.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -19,6 +25,13 @@ import app.thaw.review.CareActions;
 import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReferralService;
 import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.scheduling.SlotSuggestion;
+import app.thaw.base.ids.StaffId;
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAdministration;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
 import app.thaw.waitlist.WaitingCase;
@@ -40,6 +53,12 @@ class WaitlistViewTest extends SpringBrowserlessTest {
     CareActions care;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StaffAdministration team;
+    @Autowired
+    SchedulingService scheduling;
+    @Autowired
+    DiarySetupService setup;
 
     @Test
     @WithUserDetails("amira")
@@ -88,6 +107,54 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         anyone.clear();
         test(find(Button.class).withText("Save").single()).click();
         assertThat(waitsFor(grid, rowOf(grid, client.reference())).getText()).isEqualTo("Either · anyone");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theOfferDialogFindsAgainForAnotherTherapistOrFormatAndSaysWhenNoTimeFits() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var client = new WaitlistTestData(data, caseOpening, referrals, care, jdbc)
+                .waitingClient("Mo " + ReviewTestData.uniqueWord());
+        var diaries = new WorkingWeekData(data, team, scheduling, jdbc);
+        String working = "Dr Weekdays " + ReviewTestData.uniqueWord();
+        long weekdays = diaries.therapist(working);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            data.as("admin", () -> setup.addWorkingHours(StaffId.of(weekdays), day, LocalTime.of(9, 0),
+                    LocalTime.of(17, 0)));
+        }
+        data.as("admin", () -> setup.addRoom("Room " + ReviewTestData.uniqueWord()));
+        String newcomer = "Dr Newcomer " + ReviewTestData.uniqueWord();
+        diaries.therapist(newcomer);
+        navigate(WaitlistView.class);
+        @SuppressWarnings("unchecked")
+        Grid<WaitingCase> grid = find(Grid.class).single();
+        test((Button) test(grid).getCellComponent(rowOf(grid, client.reference()), 8)).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<StaffSummary> therapist = find(ComboBox.class).withLabel("Therapist").single();
+        test(therapist).selectItem(working);
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<SlotSuggestion> times = find(CheckboxGroup.class).withId("offer-times").single();
+        assertThat(times.getListDataView().getItems()).isNotEmpty().allSatisfy(time -> assertThat(time.roomId())
+                .isNull());
+
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<SessionFormat> format = find(RadioButtonGroup.class).withLabel("Format").single();
+        test(format).selectItem(SessionFormat.IN_PERSON.label());
+        assertThat(times.getListDataView().getItems()).isNotEmpty().allSatisfy(time -> assertThat(time.roomId())
+                .isNotNull());
+
+        // a therapist with no working hours yet: the reason stands where the times would be
+        test(therapist).selectItem(newcomer);
+        assertThat(times.isVisible()).isFalse();
+        Paragraph none = find(Paragraph.class).withId("offer-none-fit").single();
+        assertThat(none.isVisible()).isTrue();
+        assertThat(none.getText()).isEqualTo("No free time fits in the next six weeks. Try another therapist or "
+                + "format.");
+        test(therapist).selectItem(working);
+        assertThat(times.isVisible()).isTrue();
+        assertThat(none.isVisible()).isFalse();
+        test(find(Button.class).withText("Cancel").single()).click();
     }
 
     private void openWaitsFor(Grid<WaitingCase> grid, String reference) {
