@@ -23,6 +23,7 @@ import app.thaw.base.web.PublicUrl;
 import app.thaw.base.domain.SecretToken;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
+import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
 
 /**
@@ -43,16 +44,19 @@ public class CalendarFeeds {
     private final EmailTemplates templates;
     private final PracticeSettings practice;
     private final PublicUrl publicUrl;
+    private final StaffAccountService staff;
     private final Clock clock;
 
     CalendarFeeds(JdbcTemplate jdbc, CurrentUser currentUser, ObjectProvider<TherapistSessions> diary,
-                  EmailTemplates templates, PracticeSettings practice, PublicUrl publicUrl, Clock clock) {
+                  EmailTemplates templates, PracticeSettings practice, PublicUrl publicUrl, StaffAccountService staff,
+                  Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.diary = diary;
         this.templates = templates;
         this.practice = practice;
         this.publicUrl = publicUrl;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -96,7 +100,7 @@ public class CalendarFeeds {
         jdbc.update("delete from calendar_feed where therapist_id = ?", currentUser.require().id());
     }
 
-    /** For the practice manager when a therapist leaves or a link has leaked. */
+    /** When a therapist leaves or stops seeing clients ({@link CalendarFeedDeparture}). */
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     public void turnOffFor(StaffId therapistId) {
         jdbc.update("delete from calendar_feed where therapist_id = ?", therapistId.value());
@@ -112,8 +116,11 @@ public class CalendarFeeds {
         if (!SecretToken.isWellFormed(token)) {
             return Optional.empty();
         }
+        // a link made before its therapist left or changed role serves nothing, whatever the table still holds
         return jdbc.query("select therapist_id from calendar_feed where token_hash = ?",
                         (rs, row) -> rs.getLong("therapist_id"), SecretToken.hash(token)).stream().findFirst()
+                .filter(therapistId -> SystemActor.call(() -> staff.stillSeeingClients(List.of(therapistId)))
+                        .contains(therapistId))
                 .map(therapistId -> render(therapistId, diary.getIfAvailable(), clock.instant()));
     }
 

@@ -3,7 +3,8 @@ package app.thaw.security;
 /**
  * What a feature lets go of when a staff member is deactivated, in the deactivation's transaction once nothing they
  * must hand over is left ({@link StaffCommitments}): things only they could have given, which no one else can take
- * on as they stand (times held in their diary for waiting clients). The waiting list implements it.
+ * on as they stand: times held in their diary for waiting clients (the waiting list), their private diary link
+ * (notifications).
  */
 public interface StaffDepartures {
 

@@ -18,11 +18,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.IntegrationTest;
 import app.thaw.base.domain.SecretToken;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.SessionFormat;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAdministration;
+import app.thaw.security.StaffRole;
 
 /** The feed over real HTTP, as a calendar app fetches it: no sign-in, the secret link is the key. */
 @IntegrationTest
@@ -38,6 +45,18 @@ class CalendarFeedIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    UserDetailsService staff;
+
+    @Autowired
+    StaffAdministration team;
+
+    @Autowired
+    SchedulingService scheduling;
 
     @Test
     @WithUserDetails("amira")
@@ -94,6 +113,30 @@ class CalendarFeedIT {
         feeds.turnOffFor(StaffId.of(amira));
         assertThat(jdbc.queryForObject("select count(*) from calendar_feed where therapist_id = ?", Integer.class,
                 amira)).isZero();
+    }
+
+    @Test
+    void aTherapistWhoLeavesOrStopsSeeingClientsKeepsNoLinkToTheDiary() throws Exception {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        long leaving = week.therapist("Dr Leaving " + ReviewTestData.uniqueWord());
+        long promoted = week.therapist("Dr Promoted " + ReviewTestData.uniqueWord());
+        String leavingLink = data.as(week.signInAs(leaving), () -> feeds.createLink());
+        String promotedLink = data.as(week.signInAs(promoted), () -> feeds.createLink());
+        assertThat(get(CalendarFeeds.path(leavingLink)).statusCode()).isEqualTo(200);
+
+        data.as("admin", () -> team.deactivate(StaffId.of(leaving)));
+        data.as("admin", () -> team.changeRole(StaffId.of(promoted), StaffRole.CLINICAL_LEAD));
+
+        assertThat(get(CalendarFeeds.path(leavingLink)).statusCode()).isEqualTo(404);
+        assertThat(get(CalendarFeeds.path(promotedLink)).statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from calendar_feed where therapist_id in (?, ?)",
+                Integer.class, leaving, promoted)).isZero();
+        // a link kept from before departures turned links off serves nothing either
+        String kept = SecretToken.generate();
+        jdbc.update("insert into calendar_feed (therapist_id, token_hash, created_at) values (?, ?, now())", leaving,
+                SecretToken.hash(kept));
+        assertThat(get(CalendarFeeds.path(kept)).statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
