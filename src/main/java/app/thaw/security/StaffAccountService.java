@@ -90,6 +90,12 @@ public class StaffAccountService implements UserDetailsService {
                 .map(StaffAccountService::toSummary).toList();
     }
 
+    /** Every staff member who does not, or no longer, sees clients: few, however long the practice's history. */
+    @RolesAllowed(Roles.SYSTEM)
+    public List<Long> notSeeingClients() {
+        return jdbc.queryForList("select id from staff_account where not (active and role = 'THERAPIST')", Long.class);
+    }
+
     /**
      * Which of these staff members still see clients: active therapists, as the database requires of a session's, a
      * case's, a held time's and a review's (V186). For a held time's therapist, a partner's case's.

@@ -1,7 +1,7 @@
 package app.thaw.waitlist;
 
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,8 +69,7 @@ class DepartingTherapist implements StaffDepartures {
     @Transactional(propagation = Propagation.MANDATORY)
     int letGoOfThoseWhoLeft() {
         return SystemActor.call(() -> {
-            var named = new HashSet<>(offers.therapistsStillNamed());
-            named.removeAll(staff.stillSeeingClients(named));
+            List<Long> named = offers.stillNamed(staff.notSeeingClients());
             named.forEach(this::letGo);
             return named.size();
         });

@@ -189,13 +189,13 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 returning id""", Long.class, therapistId);
     }
 
-    /** The therapists a held or freed time, or a waiting case's wish, still names: those to check have not left. */
-    public List<Long> therapistsStillNamed() {
+    /** Which of these staff members a held or freed time, or a waiting case's wish, still names. */
+    public List<Long> stillNamed(java.util.Collection<Long> staffIds) {
         return jdbc.queryForList("""
-                select therapist_id from held_slot where state in ('HELD', 'FREED')
-                union
-                select preferred_therapist_id from waitlist_entry
-                 where state = 'WAITING' and preferred_therapist_id is not null""", Long.class);
+                select t from unnest(?::bigint[]) t
+                 where exists (select 1 from held_slot h where h.therapist_id = t and h.state in ('HELD', 'FREED'))
+                    or exists (select 1 from waitlist_entry w where w.preferred_therapist_id = t
+                                  and w.state = 'WAITING')""", Long.class, (Object) staffIds.toArray(Long[]::new));
     }
 
     /** The open offers of these times left with none held, withdrawn; offers a choice has locked are skipped. */
