@@ -7,5 +7,7 @@ public enum OfferEnding {
     /** Another waiting case chose the offered time first. */
     TAKEN,
     /** The therapist of its times left the practice or took another role; the times were released. */
-    THERAPIST_LEFT
+    THERAPIST_LEFT,
+    /** The room of its times was taken out of use; the times were released. */
+    ROOM_OUT_OF_USE
 }

@@ -71,10 +71,11 @@ public class DiarySetupService {
     private final CurrentUser currentUser;
     private final StaffAccountService staff;
     private final AuditLog auditLog;
+    private final RoomUse use;
 
     DiarySetupService(RoomRepository rooms, AppointmentTypeRepository types, WorkingHoursRepository hours,
                       WorkingExceptionRepository exceptions, LeaveService leave, CurrentUser currentUser,
-                      StaffAccountService staff, AuditLog auditLog) {
+                      StaffAccountService staff, AuditLog auditLog, RoomUse use) {
         this.rooms = rooms;
         this.types = types;
         this.hours = hours;
@@ -83,6 +84,7 @@ public class DiarySetupService {
         this.currentUser = currentUser;
         this.staff = staff;
         this.auditLog = auditLog;
+        this.use = use;
     }
 
     @Transactional(readOnly = true)
@@ -110,14 +112,38 @@ public class DiarySetupService {
         }
     }
 
+    /**
+     * Takes a room out of use for new sessions, or brings it back. Out of use, the times held in it for waiting
+     * clients are released; sessions already booked there go ahead unless moved, and their count and the first are
+     * returned so the practice manager can decide (none when brought back).
+     */
     @RolesAllowed(Roles.ADMIN)
-    public void setRoomActive(RoomId roomId, boolean active) {
+    public RoomChange setRoomActive(RoomId roomId, boolean active) {
         Room room = rooms.findById(roomId.value()).orElseThrow();
-        if (room.isActive() != active) {
-            room.setActive(active);
-            auditLog.record(AuditAction.ROOM_CHANGED, null, null, room.getName() + (active ? ": in use again"
-                    : ": out of use"));
+        if (room.isActive() == active) {
+            return RoomChange.NONE;
         }
+        room.setActive(active);
+        rooms.flush();
+        auditLog.record(AuditAction.ROOM_CHANGED, null, null, room.getName() + (active ? ": in use again"
+                : ": out of use"));
+        if (active) {
+            return RoomChange.NONE;
+        }
+        var stillBooked = use.outOfUse(room.getId());
+        return new RoomChange(stillBooked.sessions(), stillBooked.first());
+    }
+
+    /** What a room's change left to decide: sessions still booked in a room just taken out of use. */
+    public record RoomChange(int sessionsStillBooked, java.time.@Nullable ZonedDateTime first) {
+        static final RoomChange NONE = new RoomChange(0, null);
+    }
+
+    /** Rooms out of use, for the waiting list's sweep of times a room's closing skipped. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.SYSTEM)
+    public List<RoomId> roomsOutOfUse() {
+        return use.outOfUse().stream().map(RoomId::of).toList();
     }
 
     @Transactional(readOnly = true)

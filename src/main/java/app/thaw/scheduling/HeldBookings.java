@@ -43,15 +43,17 @@ public class HeldBookings {
     private final SessionTypes types;
     private final NewSessions newSessions;
     private final Availability availability;
+    private final RoomUse rooms;
     private final CaseAccess access;
     private final Clock clock;
 
     HeldBookings(AppointmentInserts inserts, SessionTypes types, NewSessions newSessions,
-                 Availability availability, CaseAccess access, Clock clock) {
+                 Availability availability, RoomUse rooms, CaseAccess access, Clock clock) {
         this.inserts = inserts;
         this.types = types;
         this.newSessions = newSessions;
         this.availability = availability;
+        this.rooms = rooms;
         this.access = access;
         this.clock = clock;
     }
@@ -85,6 +87,9 @@ public class HeldBookings {
         Optional<String> problem = availability.problem(time.therapistId(), time.start(), time.end());
         if (problem.isPresent()) {
             return new BookingResult.Unavailable(problem.get(), false);
+        }
+        if (!rooms.inUse(time.roomId())) {
+            return new BookingResult.Unavailable("That room is no longer in use.", false);
         }
         Long partner = clients.size() > 1 ? clients.get(1).intakeId() : null;
         Appointment appointment = inserts.insert(new Appointment(clients.getFirst().intakeId(), partner,

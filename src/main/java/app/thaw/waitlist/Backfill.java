@@ -51,7 +51,10 @@ class Backfill {
         SystemActor.run(() -> freed(cancelled.notice().appointmentId()));
     }
 
-    /** Returns the freed time's id, or null when the cancellation came too late or gives nothing to the list. */
+    /**
+     * Returns the freed time's id, or null when the cancellation came too late, was in a room out of use or gives
+     * nothing to the list.
+     */
     @Nullable Long freed(long appointmentId) {
         WaitlistStore.Settings mode = store.settings();
         if ("OFF".equals(mode.backfillMode())) {
@@ -59,7 +62,9 @@ class Backfill {
         }
         Instant now = clock.instant();
         var session = store.cancelled(appointmentId).orElse(null);
-        if (session == null || session.start().isBefore(now.plus(settings.current().clientNotice()))) {
+        // a time in a room out of use is no one's to offer
+        if (session == null || !session.roomInUse()
+                || session.start().isBefore(now.plus(settings.current().clientNotice()))) {
             return null;
         }
         ServiceType service = session.couples() ? ServiceType.COUPLES : ServiceType.INDIVIDUAL;

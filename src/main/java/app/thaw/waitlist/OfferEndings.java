@@ -57,11 +57,12 @@ class OfferEndings {
                     auditLog.record(switch (ending) {
                         case LAPSED -> AuditAction.OFFER_EXPIRED;
                         case TAKEN -> AuditAction.OFFER_TAKEN;
-                        case THERAPIST_LEFT -> AuditAction.OFFER_WITHDRAWN;
+                        case THERAPIST_LEFT, ROOM_OUT_OF_USE -> AuditAction.OFFER_WITHDRAWN;
                     }, grant.intakeId(), grant.reference(), switch (ending) {
                         case LAPSED -> "Nobody chose a time; the held times were released";
                         case TAKEN -> "Another waiting case chose the offered time first; the offer closed at once";
                         case THERAPIST_LEFT -> "Its therapist no longer sees clients here; the offered times were released";
+                        case ROOM_OUT_OF_USE -> "Its room was taken out of use; the offered times were released";
                     });
                     told = told == null ? grant : told;
                 }
@@ -91,9 +92,17 @@ class OfferEndings {
      * expiry job lets go of what it leaves ({@link DepartingTherapist#letGoOfThoseWhoLeft}).
      */
     int letGoOf(long therapistId, Instant now) {
-        var withdrawn = offers.closeEmptied(offers.releaseTimesOf(therapistId), now);
-        withdrawn.forEach(ended -> ended(ended.offerId(), ended.entryId(), ended.heldUntil(),
-                OfferEnding.THERAPIST_LEFT));
+        return closeEmptied(offers.releaseTimesOf(therapistId), now, OfferEnding.THERAPIST_LEFT);
+    }
+
+    /** The same for the times held or freed in a room taken out of use. */
+    int letGoOfRoom(long roomId, Instant now) {
+        return closeEmptied(offers.releaseTimesIn(roomId), now, OfferEnding.ROOM_OUT_OF_USE);
+    }
+
+    private int closeEmptied(java.util.List<Long> released, Instant now, OfferEnding why) {
+        var withdrawn = offers.closeEmptied(released, now);
+        withdrawn.forEach(ended -> ended(ended.offerId(), ended.entryId(), ended.heldUntil(), why));
         return withdrawn.size();
     }
 }

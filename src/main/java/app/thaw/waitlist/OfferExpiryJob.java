@@ -16,7 +16,7 @@ import app.thaw.waitlist.domain.WaitlistStore;
 /**
  * Lets lapsed offers go: their held times return to the diary, the case's audit says so and staff are emailed (the
  * assigned therapist, or the practice managers); offers another case's choice left empty close too, and what a
- * therapist's departure skipped goes as the departure would have let it go. Any instance may run it; a
+ * therapist's departure or a room's closing skipped goes as they would have let it go. Any instance may run it; a
  * transaction-scoped advisory lock lets one work at a time, and the offers it takes are row-locked, so a client
  * choosing at that moment either wins or is told the offer lapsed.
  */
@@ -31,15 +31,17 @@ class OfferExpiryJob {
     private final OfferStore offers;
     private final OfferEndings endings;
     private final DepartingTherapist departures;
+    private final ClosingRoom closedRooms;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     OfferExpiryJob(WaitlistStore store, OfferStore offers, OfferEndings endings, DepartingTherapist departures,
-                   TransactionTemplate transactions, Clock clock) {
+                   ClosingRoom closedRooms, TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.offers = offers;
         this.endings = endings;
         this.departures = departures;
+        this.closedRooms = closedRooms;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -66,6 +68,7 @@ class OfferExpiryJob {
             // offers another case's choice left empty, should one have slipped past the choice's own closing
             endings.closeLost(null, now);
             departures.letGoOfThoseWhoLeft();
+            closedRooms.letGoOfRoomsOutOfUse();
             return expired;
         }));
     }

@@ -1,5 +1,7 @@
 package app.thaw.scheduling.ui;
 
+import java.util.Objects;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,20 +9,26 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.thaw.base.PracticeTime;
 import app.thaw.base.ids.RoomId;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.DiarySetupService.RoomView;
 import app.thaw.base.ui.Toasts;
 
-/** The practice's rooms: add one, take one out of use (its past sessions keep their room). */
+/**
+ * The practice's rooms: add one, take one out of use (no new session there; times held in it for waiting clients go
+ * back; past sessions keep their room, and the manager is told of sessions still booked in it).
+ */
 class RoomsPanel extends Div {
 
     private final DiarySetupService setup;
     private final Grid<RoomView> grid = new Grid<>();
     private final TextField name = new TextField("New room");
+    private final Paragraph stillBooked = new Paragraph();
 
     RoomsPanel(DiarySetupService setup) {
         this.setup = setup;
@@ -40,15 +48,20 @@ class RoomsPanel extends Div {
         var form = new FlexLayout(name, add);
         form.addClassName("settings-form");
         form.setAlignItems(FlexLayout.Alignment.BASELINE);
-        add(new H3("Rooms"), grid, form);
+        stillBooked.setId("room-still-booked");
+        add(new H3("Rooms"), grid, stillBooked, form);
         refresh();
     }
 
     private Button toggle(RoomView room) {
         var button = new Button(room.active() ? "Take out of use" : "Bring back into use", click -> {
-            setup.setRoomActive(RoomId.of(room.id()), !room.active());
+            var change = setup.setRoomActive(RoomId.of(room.id()), !room.active());
             Toasts.success(room.name() + (room.active() ? " is no longer offered for bookings."
                     : " can be booked again."));
+            stillBooked.setText(change.sessionsStillBooked() == 0 ? "" : room.name() + " still has "
+                    + (change.sessionsStillBooked() == 1 ? "1 session" : change.sessionsStillBooked() + " sessions")
+                    + " booked, the first " + PracticeTime.DAY_DATE_TIME.format(Objects.requireNonNull(change.first()))
+                    + ". They go ahead there unless you move them to another room or online in the diary.");
             refresh();
         });
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

@@ -189,6 +189,23 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 returning id""", Long.class, therapistId);
     }
 
+    /** The times held or freed in a room taken out of use, released; the ids. Rows a choice has locked are skipped. */
+    public List<Long> releaseTimesIn(long roomId) {
+        return jdbc.queryForList("""
+                update held_slot set state = 'RELEASED'
+                 where id in (select id from held_slot where room_id = ? and state in ('HELD', 'FREED')
+                              for update skip locked)
+                returning id""", Long.class, roomId);
+    }
+
+    /** Which of these rooms a held or freed time is still in. */
+    public List<Long> stillHeldIn(java.util.Collection<Long> roomIds) {
+        return jdbc.queryForList("""
+                select r from unnest(?::bigint[]) r
+                 where exists (select 1 from held_slot h where h.room_id = r and h.state in ('HELD', 'FREED'))""",
+                Long.class, (Object) roomIds.toArray(Long[]::new));
+    }
+
     /** Which of these staff members a held or freed time, or a waiting case's wish, still names. */
     public List<Long> stillNamed(java.util.Collection<Long> staffIds) {
         return jdbc.queryForList("""

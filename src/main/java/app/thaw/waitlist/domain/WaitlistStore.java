@@ -97,17 +97,19 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
 
     /** A session just cancelled, as the backfill needs it: whose diary, where, when, for whom, couples or not. */
     public record Cancelled(long therapistId, @Nullable Long roomId, String format, Instant start, Instant end,
-                            boolean couples, long intakeId, @Nullable Long partnerIntakeId) {
+                            boolean couples, long intakeId, @Nullable Long partnerIntakeId, boolean roomInUse) {
     }
 
     public Optional<Cancelled> cancelled(long appointmentId) {
         return jdbc.query("""
                 select a.therapist_id, a.room_id, a.format, a.starts_at, a.ends_at, t.couples, a.intake_id,
-                       a.partner_intake_id
-                  from appointment a join appointment_type t on t.id = a.type_id where a.id = ?""",
+                       a.partner_intake_id, coalesce(r.active, true)
+                  from appointment a join appointment_type t on t.id = a.type_id
+                  left join room r on r.id = a.room_id
+                 where a.id = ?""",
                 (rs, i) -> new Cancelled(rs.getLong(1), nullableLong(rs, 2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getBoolean(6),
-                        rs.getLong(7), nullableLong(rs, 8)), appointmentId).stream().findFirst();
+                        rs.getLong(7), nullableLong(rs, 8), rs.getBoolean(9)), appointmentId).stream().findFirst();
     }
 
     public int minutesOf(long typeId) {

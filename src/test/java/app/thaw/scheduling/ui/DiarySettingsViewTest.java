@@ -7,10 +7,10 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.stream.IntStream;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -19,19 +19,17 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.base.ids.StaffId;
-import app.thaw.IntegrationTest;
+import app.thaw.base.PracticeTime;
+import app.thaw.scheduling.BookingRequest;
+import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.SessionFormat;
 
-@IntegrationTest
-class DiarySettingsViewTest extends SpringBrowserlessTest {
-
-    @Autowired
-    DiarySetupService setup;
+class DiarySettingsViewTest extends DiaryViewTest {
 
     @Test
     @WithUserDetails("admin")
@@ -62,6 +60,10 @@ class DiarySettingsViewTest extends SpringBrowserlessTest {
     void aRoomTakenOutOfUseIsNoLongerOffered() {
         String name = "Room " + DiaryTestData.uniqueWord();
         var room = setup.addRoom(name);
+        var start = DiaryTestData.uk(DiaryTestData.futureMonday(clock, 5).plusDays(1).atTime(10, 0));
+        assertThat(scheduling.book(new BookingRequest(data.individual().id(), null, data.idOf("amira"),
+                jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class),
+                SessionFormat.IN_PERSON, room.id(), start, null))).isInstanceOf(BookingResult.Booked.class);
         navigate(DiarySettingsView.class);
 
         @SuppressWarnings("unchecked")
@@ -73,6 +75,10 @@ class DiarySettingsViewTest extends SpringBrowserlessTest {
         assertThat(setup.rooms()).filteredOn(r -> r.id() == room.id()).singleElement()
                 .satisfies(r -> assertThat(r.active()).isFalse());
         assertThat(test(grid).getCellText(row, 1)).isEqualTo("Not in use");
+        // the session already booked there goes ahead unless moved: the manager is told where they are looking
+        assertThat(find(Paragraph.class).withId("room-still-booked").single().getText()).isEqualTo(name
+                + " still has 1 session booked, the first " + PracticeTime.DAY_DATE_TIME.format(start)
+                + ". They go ahead there unless you move them to another room or online in the diary.");
     }
 
     @Test
