@@ -23,7 +23,8 @@ import app.thaw.security.SystemActor;
 
 /**
  * The client's side of outcome measures. Clients are anonymous: the private link is the per-record check, scoped to
- * one set of measures before one session, and it stops working once answered or once the session is over.
+ * one set of measures before one session, and it stops working once answered, once the session is over or once the
+ * case is closed.
  */
 @Service
 @Transactional
@@ -68,6 +69,11 @@ public class MeasureForms {
             return new MeasureSubmission.Gone(GONE);
         }
         MeasureStore.Request request = found.get();
+        CaseGrant grant = SystemActor.call(() -> access.require(request.intakeId(), CaseOperation.READ_CLINICAL));
+        if (grant.facts().closed()) {
+            // closing closes the case's questions; one the daily job made at that very moment takes nothing either
+            return new MeasureSubmission.Gone(GONE);
+        }
         Set<Measure> measures = Measure.parse(request.measures());
         Answers given = Answers.of(answers == null ? Map.of() : answers);
         Map<String, String> problems = records.problems(measures, given, LocalDate.now(clock));
@@ -75,7 +81,6 @@ public class MeasureForms {
             return new MeasureSubmission.Invalid(problems);
         }
         return SystemActor.call(() -> {
-            CaseGrant grant = access.require(request.intakeId(), CaseOperation.READ_CLINICAL);
             var recorded = records.recordClient(grant, request, given, now);
             return new MeasureSubmission.Saved(!recorded.risks().isEmpty(),
                     recorded.risks().stream().anyMatch(r -> r.ruleId().equals("partner_fear")));

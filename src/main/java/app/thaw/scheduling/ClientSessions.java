@@ -119,9 +119,11 @@ class ClientSessions implements ClientAppointments {
     @Transactional
     public String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message) {
         long intakeId = client.intakeId();
+        Instant now = clock.instant();
+        // a session that has begun is past asking about: left booked without its outcome, it may be a closed case's
         Appointment appointment = appointments.findById(appointmentId)
                 .filter(a -> a.getIntakeId() == intakeId || Long.valueOf(intakeId).equals(a.getPartnerIntakeId()))
-                .filter(a -> a.getState() == AppointmentState.BOOKED)
+                .filter(a -> a.getState() == AppointmentState.BOOKED && a.getStartsAt().isAfter(now))
                 .orElseThrow(() -> new IllegalArgumentException("We couldn't find that session."));
         String text = message == null || message.isBlank() ? null : message.strip();
         if (!StorableText.isStorable(text)) {
@@ -131,7 +133,6 @@ class ClientSessions implements ClientAppointments {
             throw new IllegalArgumentException("Please shorten your message to " + AppointmentRequest.MESSAGE_MAX
                     + " characters or fewer — it has " + text.codePointCount(0, text.length()) + ".");
         }
-        Instant now = clock.instant();
         Duration noticePeriod = settings.current().clientNotice();
         String when = WHEN.format(appointment.getStartsAt().atZone(Application.PRACTICE_ZONE));
         boolean joint = appointment.getPartnerIntakeId() != null;

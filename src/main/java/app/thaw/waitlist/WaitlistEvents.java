@@ -25,7 +25,8 @@ import app.thaw.waitlist.domain.WaitlistStore;
 /**
  * Keeps the list in step with the course of care, in the same transaction as the change: a case put on the waiting list
  * joins it (a couple's case once, with both partners); a case booked by hand, closed or reopened leaves it, and its
- * open offer is withdrawn so its held times go back to the diary.
+ * open offer is withdrawn so its held times go back to the diary. A couple's place goes when either partner's case
+ * closes, even one never listed themselves. Whoever closed the case knows: nobody is emailed.
  */
 @Component
 class WaitlistEvents {
@@ -51,7 +52,8 @@ class WaitlistEvents {
     void on(CaseStatusChanged changed) {
         if (changed.to() == IntakeStatus.WAITING) {
             SystemActor.run(() -> join(changed.intakeId()));
-        } else if (changed.from() == IntakeStatus.WAITING) {
+        } else if (changed.from() == IntakeStatus.WAITING || changed.to() == IntakeStatus.CLOSED) {
+            // a closed partner's couple place may be held under the other partner, whose own status still says waiting
             SystemActor.run(() -> leave(changed.intakeId(), changed.to() == IntakeStatus.SCHEDULED ? "BOOKED"
                     : "REMOVED"));
         }
@@ -79,9 +81,15 @@ class WaitlistEvents {
             offers.latestOffer(entry.id()).filter(WaitlistRows.Offer::open).ifPresent(offer -> {
                 offers.close(offer.id(), "WITHDRAWN", clock.instant(), null, null);
                 offers.releaseSlots(offer.id());
-                CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
-                auditLog.record(AuditAction.OFFER_WITHDRAWN, grant.intakeId(), grant.reference(),
-                        "BOOKED".equals(state) ? "A session was booked by hand" : "The case left the waiting list");
+                // the offer went to both partners of a couple: both cases' audits say it was withdrawn
+                for (Long client : new Long[] {entry.intakeId(), entry.partnerIntakeId()}) {
+                    if (client != null) {
+                        CaseGrant grant = access.require(client, CaseOperation.READ_BOOKING_DETAILS);
+                        auditLog.record(AuditAction.OFFER_WITHDRAWN, grant.intakeId(), grant.reference(),
+                                "BOOKED".equals(state) ? "A session was booked by hand"
+                                        : "The case left the waiting list");
+                    }
+                }
             });
         });
     }

@@ -210,6 +210,13 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                  order by session_starts""", MeasureStore::request, intakeId, Timestamp.from(now));
     }
 
+    /** The case's unanswered requests stop taking answers now (its case closed); returns how many. */
+    public int closeOpenRequests(long intakeId, Instant now) {
+        return jdbc.update("update measure_request set expires_at = greatest(?, created_at + interval '1 millisecond') "
+                + "where intake_id = ? and answered_at is null and expires_at > ?", Timestamp.from(now), intakeId,
+                Timestamp.from(now));
+    }
+
     public void markAnswered(long requestId, Instant at) {
         jdbc.update("update measure_request set answered_at = ? where id = ?", Timestamp.from(at), requestId);
     }

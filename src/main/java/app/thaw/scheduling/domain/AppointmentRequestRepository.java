@@ -15,6 +15,12 @@ public interface AppointmentRequestRepository extends JpaRepository<AppointmentR
     /** A client's requests on these sessions, newest first: what their status page says came of them. */
     List<AppointmentRequest> findByAppointmentIdInOrderByCreatedAtDesc(java.util.Collection<Long> appointmentIds);
 
+    /** The requests still waiting about any session of this client's, joint ones too. */
+    @org.springframework.data.jpa.repository.Query("""
+            select r from AppointmentRequest r where r.handledAt is null and r.appointmentId in (
+                select a.id from Appointment a where a.intakeId = :intakeId or a.partnerIntakeId = :intakeId)""")
+    List<AppointmentRequest> findOpenForIntake(long intakeId);
+
     /** Which of these sessions have a client request still waiting, in one query for a whole diary page. */
     @org.springframework.data.jpa.repository.Query(
             "select distinct r.appointmentId from AppointmentRequest r where r.handledAt is null and r.appointmentId in :ids")

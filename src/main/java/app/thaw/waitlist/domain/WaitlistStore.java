@@ -33,7 +33,8 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
 
     /**
      * Puts the case on the list; a case already waiting keeps its place, and so does one whose first session was
-     * cancelled within the month (they have been waiting all along). A case back after longer starts again.
+     * cancelled within the month (they have been waiting all along). A case back after longer starts again, and so does
+     * one that left because it closed: reopened, it is a new episode whose wait starts now.
      */
     public long upsertWaiting(long intakeId, @Nullable Long partnerIntakeId, String service, @Nullable String format,
                               boolean urgent, Instant now) {
@@ -42,7 +43,8 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (intake_id) do update set state = 'WAITING', left_at = null, appointment_id = null,
                     added_at = case when waitlist_entry.state = 'WAITING'
-                                      or waitlist_entry.left_at > excluded.added_at - interval '30 days'
+                                      or (waitlist_entry.state = 'BOOKED'
+                                          and waitlist_entry.left_at > excluded.added_at - interval '30 days')
                                     then waitlist_entry.added_at else excluded.added_at end,
                     urgent = excluded.urgent
                 returning id""", Long.class, intakeId, partnerIntakeId, service, format, urgent, ts(now)));
