@@ -67,7 +67,8 @@ public class MeasureFormView extends Div implements BeforeEnterObserver {
             add(new H1(form.state() == MeasureForm.State.ANSWERED ? "Thank you: these answers were already sent"
                     : "These questions have closed"), new Paragraph(form.state() == MeasureForm.State.ANSWERED
                     ? "Your therapist has them. Your next set of questions will come before your next appointment."
-                    : "The appointment they were for is over. Your next set will come before your next appointment."));
+                    : "The appointment they were for is over or no longer booked. If you have another appointment, "
+                    + "a new set will come before it."));
             return;
         }
         add(new H1("A few questions before your appointment"), new Paragraph("For your appointment on "
