@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,16 +46,18 @@ public class HeldBookings {
     private final Availability availability;
     private final RoomUse rooms;
     private final CaseAccess access;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     HeldBookings(AppointmentInserts inserts, SessionTypes types, NewSessions newSessions,
-                 Availability availability, RoomUse rooms, CaseAccess access, Clock clock) {
+                 Availability availability, RoomUse rooms, CaseAccess access, JdbcTemplate jdbc, Clock clock) {
         this.inserts = inserts;
         this.types = types;
         this.newSessions = newSessions;
         this.availability = availability;
         this.rooms = rooms;
         this.access = access;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -63,6 +66,17 @@ public class HeldBookings {
     @Transactional(readOnly = true)
     public Optional<String> unavailable(StaffId therapistId, Instant from, Instant to) {
         return availability.problem(therapistId.value(), from, to);
+    }
+
+    /**
+     * Shares these cases' turn with a closing (ADR 25) now, before the caller locks anything of its own: the booking
+     * would share it at its insert, and a closing that took it in between would then wait for the caller's locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public void shareCaseTurns(List<Long> intakeIds) {
+        jdbc.query("select share_cases_with_booking(?)", ps -> ps.setArray(1, ps.getConnection().createArrayOf(
+                "bigint", intakeIds.toArray())), rs -> { });
     }
 
     /**

@@ -33,8 +33,9 @@ import app.thaw.waitlist.domain.WaitlistStore;
 
 /**
  * A client's choice of an offered time, however they reached it (their offer link or their status page). One short
- * transaction locks the case's entry, then the offer, then the time, in that order everywhere: a partner choosing at
- * the same moment, the expiry job and a rival offer of the same freed time wait their turn and then find it settled.
+ * transaction shares the case's turn with a closing, then locks the case's entry, then the offer, then the time, in
+ * that order everywhere: a partner choosing at the same moment, a closing, the expiry job and a rival offer of the same
+ * freed time wait their turn and then find it settled.
  * The session is booked through scheduling's {@link HeldBookings}, with the safety gates checked in this transaction.
  */
 @Component
@@ -172,6 +173,8 @@ class OfferChoices {
 
     private Made chooseLocked(long offerId, long clientIntakeId, long slotId) {
         Instant now = clock.instant();
+        // the case's turn first, as a closing takes it before it takes the case off the list (ADR 25)
+        bookings.shareCaseTurns(store.clientsOfOffer(offerId));
         WaitlistRows.Entry entry = store.lockEntryOfOffer(offerId).orElse(null);
         if (entry == null || !isClientOf(entry, clientIntakeId)) {
             return Made.refused( "We couldn't find that offer. Please call the practice.");

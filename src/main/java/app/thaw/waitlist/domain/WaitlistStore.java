@@ -64,6 +64,19 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
     }
 
     /** The case's entry an offer was made to, locked: a choice's first lock (entry, then offer, then time). */
+    /** The clients of the case an offer was made to, read without a lock. */
+    public List<Long> clientsOfOffer(long offerId) {
+        return jdbc.query("select intake_id, partner_intake_id from waitlist_entry "
+                + "where id = (select entry_id from slot_offer where id = ?)", (rs, i) -> {
+                    List<Long> ids = new java.util.ArrayList<>(List.of(rs.getLong(1)));
+                    long partner = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        ids.add(partner);
+                    }
+                    return ids;
+                }, offerId).stream().findFirst().orElse(List.of());
+    }
+
     public Optional<Entry> lockEntryOfOffer(long offerId) {
         return jdbc.query(ENTRY + "where id = (select entry_id from slot_offer where id = ?) for update",
                 WaitlistRows::entry, offerId).stream().findFirst();
