@@ -41,7 +41,8 @@ public class ClientEmails {
         String inviter = EmailTemplates.clean(inviterFirstName);
         var text = templates.partnerInvitation(inviter.isEmpty() ? "Your partner" : inviter, link);
         // the link carries a secret, so the key holds only a hash of it
-        String key = ownedBy(inviterIntakeId) + "invitation/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
+        String key = ownedBy(inviterIntakeId) + "invitation/"
+                + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.PARTNER_INVITATION, email, text.subject(),
                 text.body()));
     }
@@ -104,7 +105,8 @@ public class ClientEmails {
             throw new IllegalArgumentException("The offer link must be an absolute http(s) address");
         }
         var text = templates.slotOffer(callName, times, link, openUntil);
-        String key = ownedBy(intakeId) + "offer/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
+        String key = ownedBy(intakeId) + "offer/"
+                + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.SLOT_OFFER, email, text.subject(), text.body()));
     }
 

@@ -91,7 +91,9 @@ final class ClientTraces {
 
     /** Encrypted values decrypted with their column (and answer item) as the associated data, as the features do. */
     private List<String> inEncryptedValues(String table, Needles needles, String phoneDigits) {
-        String root = jdbc.queryForObject("select coalesce(pg_partition_root(?::regclass), ?::regclass)::text", String.class, quote(table), quote(table));
+        // a partition's values are bound to their parent table's column, as the features write them
+        String root = jdbc.queryForObject("select coalesce(pg_partition_root(?::regclass), ?::regclass)::text",
+                String.class, quote(table), quote(table));
         var hits = new ArrayList<String>();
         for (String row : jdbc.queryForList("select to_jsonb(t)::text from " + quote(table) + " t where t::text like ?",
                 String.class, "%" + FieldCipher.PREFIX + "%")) {
