@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import app.thaw.base.domain.SecretToken;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.web.PublicUrl;
 import app.thaw.intake.domain.CoupleCase;
 import app.thaw.intake.domain.CoupleCaseRepository;
@@ -107,7 +108,7 @@ class ClientStatuses {
         if (address.equalsIgnoreCase(inviter.getEmail().strip())) {
             throw new IllegalArgumentException("This is your own email address — please enter your partner's");
         }
-        events.publishEvent(new PartnerInvitationRequested(address, inviterFirstName,
+        events.publishEvent(new PartnerInvitationRequested(IntakeId.of(inviter.getId()), address, inviterFirstName,
                 publicUrl.link("intake/partner/" + invitationToken)));
     }
 

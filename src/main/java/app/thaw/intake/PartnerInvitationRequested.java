@@ -1,5 +1,11 @@
 package app.thaw.intake;
 
-/** A client asked us to email their partner the invitation link; carries only what that email needs. */
-public record PartnerInvitationRequested(String partnerEmail, String inviterFirstName, String link) {
+import app.thaw.base.ids.IntakeId;
+
+/**
+ * A client asked us to email their partner the invitation link; carries only what that email needs, and whose
+ * invitation it is, so erasing that client finds the email that names them.
+ */
+public record PartnerInvitationRequested(IntakeId inviterIntakeId, String partnerEmail, String inviterFirstName,
+                                         String link) {
 }

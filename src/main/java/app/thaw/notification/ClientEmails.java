@@ -8,6 +8,8 @@ import jakarta.annotation.security.PermitAll;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.thaw.base.ids.IntakeId;
+
 /** Emails other features ask for directly, outside the diary's events. */
 @Service
 public class ClientEmails {
@@ -29,7 +31,7 @@ public class ClientEmails {
      */
     @PermitAll
     @Transactional
-    public boolean sendPartnerInvitation(String email, String inviterFirstName, String link) {
+    public boolean sendPartnerInvitation(IntakeId inviterIntakeId, String email, String inviterFirstName, String link) {
         if (!OutboxWriter.isAddress(email)) {
             throw new IllegalArgumentException("Not an email address");
         }
@@ -39,7 +41,8 @@ public class ClientEmails {
         String inviter = EmailTemplates.clean(inviterFirstName);
         var text = templates.partnerInvitation(inviter.isEmpty() ? "Your partner" : inviter, link);
         // the link carries a secret, so the key holds only a hash of it
-        String key = "invitation/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
+        String key = ownedBy(inviterIntakeId) + "invitation/"
+                + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.PARTNER_INVITATION, email, text.subject(),
                 text.body()));
     }
@@ -50,20 +53,20 @@ public class ClientEmails {
      */
     @PermitAll
     @Transactional
-    public boolean sendMeasureLink(String email, String name, java.time.ZonedDateTime sessionStart, String link,
-                                   java.time.Instant expiresAt) {
+    public boolean sendMeasureLink(IntakeId intakeId, String email, String name, java.time.ZonedDateTime sessionStart,
+                                   String link, java.time.Instant expiresAt) {
         if (link == null || !LINK.matcher(link).matches()) {
             throw new IllegalArgumentException("The measure link must be an absolute http(s) address");
         }
         var text = templates.measureLink(name, sessionStart, link);
-        String key = "measure/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
+        String key = ownedBy(intakeId) + "measure/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(new OutgoingEmail(key, EmailKind.MEASURE_LINK, email, text.subject(), text.body(), null,
                 null, null, null, null, expiresAt));
     }
 
     /** One measure link to email: see {@link #sendMeasureLink}. */
-    public record MeasureLinkEmail(String email, String name, java.time.ZonedDateTime sessionStart, String link,
-                                   java.time.Instant expiresAt) {
+    public record MeasureLinkEmail(IntakeId intakeId, String email, String name, java.time.ZonedDateTime sessionStart,
+                                   String link, java.time.Instant expiresAt) {
     }
 
     /**
@@ -79,7 +82,8 @@ public class ClientEmails {
                 throw new IllegalArgumentException("The measure link must be an absolute http(s) address");
             }
             var text = templates.measureLink(e.name(), e.sessionStart(), e.link());
-            outgoing.add(new OutgoingEmail("measure/" + OutboxWriter.keyHash(OutboxWriter.keyPart(e.email()) + "\n" + e.link()),
+            outgoing.add(new OutgoingEmail(ownedBy(e.intakeId()) + "measure/"
+                    + OutboxWriter.keyHash(OutboxWriter.keyPart(e.email()) + "\n" + e.link()),
                     EmailKind.MEASURE_LINK, e.email(), text.subject(), text.body(), null, null, null, null, null,
                     e.expiresAt()));
         }
@@ -92,7 +96,7 @@ public class ClientEmails {
      */
     @PermitAll
     @Transactional
-    public boolean sendSlotOffer(String email, String callName, List<String> times, String link,
+    public boolean sendSlotOffer(IntakeId intakeId, String email, String callName, List<String> times, String link,
                                  java.time.ZonedDateTime openUntil) {
         if (!OutboxWriter.isAddress(email)) {
             return false;
@@ -101,7 +105,13 @@ public class ClientEmails {
             throw new IllegalArgumentException("The offer link must be an absolute http(s) address");
         }
         var text = templates.slotOffer(callName, times, link, openUntil);
-        String key = "offer/" + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
+        String key = ownedBy(intakeId) + "offer/"
+                + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.SLOT_OFFER, email, text.subject(), text.body()));
+    }
+
+    /** The key starts with the client it is about, as a receipt's does, so erasing them finds it ({@link OutboxErasure}). */
+    static String ownedBy(IntakeId intakeId) {
+        return "intake-" + intakeId.value() + "/";
     }
 }

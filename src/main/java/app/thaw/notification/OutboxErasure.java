@@ -15,7 +15,7 @@ import app.thaw.base.domain.Erased;
 import app.thaw.security.Roles;
 
 /**
- * The erasure path for the emails sent to one client: address, subject, body, calendar file and the key (which
+ * The erasure path for the emails sent to or about one client: address, subject, body, calendar file and the key (which
  * holds the address) are replaced; kind, times and delivery status stay. Anything not yet sent is withdrawn.
  */
 @Service
@@ -27,7 +27,11 @@ public class OutboxErasure {
         this.jdbc = jdbc;
     }
 
-    /** Emails to this client: their intake receipt, and session emails to their address. Returns how many. */
+    /**
+     * Emails about this client: every email whose key names them (receipt, partner invitation, measure links, offers),
+     * session emails to their address, and measure links and offers to their address queued before keys named the
+     * client. Returns how many.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     public int eraseEmailsTo(CaseGrant grant, String email, Collection<Long> appointmentIds) {
@@ -40,7 +44,8 @@ public class OutboxErasure {
                        last_error = case when status = 'PENDING' then 'The client was erased' else last_error end,
                        status = case when status = 'PENDING' then 'WITHDRAWN' else status end
                  where idempotency_key like ?
-                    or (appointment_id = any (?) and lower(recipient) = ?)""",
+                    or (appointment_id = any (?) and lower(recipient) = ?)
+                    or (idempotency_key ~ '^(measure|offer)/' and lower(recipient) = ?)""",
                 statement -> {
                     statement.setString(1, Erased.MARKER);
                     statement.setString(2, Erased.MARKER);
@@ -48,6 +53,7 @@ public class OutboxErasure {
                     statement.setString(4, "intake-" + intakeId + "/%");
                     statement.setArray(5, statement.getConnection().createArrayOf("bigint", sessions));
                     statement.setString(6, OutboxWriter.keyPart(email));
+                    statement.setString(7, OutboxWriter.keyPart(email));
                 });
     }
 }

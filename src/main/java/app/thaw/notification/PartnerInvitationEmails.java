@@ -17,6 +17,7 @@ class PartnerInvitationEmails {
 
     @EventListener
     void on(PartnerInvitationRequested request) {
-        emails.sendPartnerInvitation(request.partnerEmail(), request.inviterFirstName(), request.link());
+        emails.sendPartnerInvitation(request.inviterIntakeId(),
+                request.partnerEmail(), request.inviterFirstName(), request.link());
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.domain.SecretToken;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.web.PublicUrl;
 import app.thaw.notification.ClientEmails;
 import app.thaw.outcomes.domain.MeasureStore;
@@ -90,7 +91,7 @@ public class MeasureLinks {
                 AppointmentNotice.Recipient to = Objects.requireNonNull(wanted.recipients().get(key), "wanted with its recipient");
                 String token = SecretToken.generate();
                 links.put(SecretToken.hash(token), requestId);
-                toSend.add(new ClientEmails.MeasureLinkEmail(to.address(), to.name(), notice.start(),
+                toSend.add(new ClientEmails.MeasureLinkEmail(IntakeId.of(key.getFirst()), to.address(), to.name(), notice.start(),
                         publicUrl.link(OutcomeLinks.form(token)), notice.end().toInstant()));
                 emailedRequests.add(requestId);
             }

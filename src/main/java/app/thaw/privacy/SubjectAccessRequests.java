@@ -153,9 +153,9 @@ public class SubjectAccessRequests {
         }
         String why = reason(reason, "Give the reason for the extension (the client must be told it)");
         request.extend(months, why, desk.currentUser().require().id(), desk.clock().instant());
+        // the reason stays on the request, where erasure marks it; the audit log is kept as it is, so it gets none
         desk.auditLog().record(AuditAction.SUBJECT_ACCESS_EXTENDED, grant.intakeId(), grant.reference(), "By " + months
-                + (months == 1 ? " month" : " months") + ", due " + DAY.format(AccessRequestViews.due(request))
-                + ": " + why);
+                + (months == 1 ? " month" : " months") + ", due " + DAY.format(AccessRequestViews.due(request)));
         return desk.views().of(request, grant);
     }
 
@@ -170,7 +170,8 @@ public class SubjectAccessRequests {
         }
         String why = reason(reason, "Say why the request is withdrawn");
         request.withdraw(why, desk.currentUser().require().id(), desk.clock().instant());
-        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_WITHDRAWN, grant.intakeId(), grant.reference(), why);
+        desk.auditLog().record(AuditAction.SUBJECT_ACCESS_WITHDRAWN, grant.intakeId(), grant.reference(),
+                "Closed without release");
         return desk.views().of(request, grant);
     }
 

@@ -20,6 +20,7 @@ import app.thaw.intake.IntakeErasure;
 import app.thaw.notification.OutboxErasure;
 import app.thaw.review.CaseErasure;
 import app.thaw.scheduling.SchedulingErasure;
+import app.thaw.waitlist.WaitlistErasure;
 
 /**
  * The one erasure path, shared by requests and the retention job. It locks the client's intake, refuses a held
@@ -36,20 +37,22 @@ class ClientEraser {
     private final OutcomeErasure outcomes;
     private final SchedulingErasure sessions;
     private final OutboxErasure emails;
+    private final WaitlistErasure waitlist;
     private final LegalHolds holds;
     private final AuditLog auditLog;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     ClientEraser(IntakeErasure intakes, CaseErasure cases, CareErasure care, OutcomeErasure outcomes,
-                 SchedulingErasure sessions, OutboxErasure emails, LegalHolds holds, AuditLog auditLog,
-                 JdbcTemplate jdbc, Clock clock) {
+                 SchedulingErasure sessions, OutboxErasure emails, WaitlistErasure waitlist, LegalHolds holds,
+                 AuditLog auditLog, JdbcTemplate jdbc, Clock clock) {
         this.care = care;
         this.outcomes = outcomes;
         this.intakes = intakes;
         this.cases = cases;
         this.sessions = sessions;
         this.emails = emails;
+        this.waitlist = waitlist;
         this.holds = holds;
         this.auditLog = auditLog;
         this.jdbc = jdbc;
@@ -79,6 +82,8 @@ class ClientEraser {
         outcomes.eraseFreeText(grant);
         List<Long> sessionIds = sessions.eraseFreeText(grant);
         emails.eraseEmailsTo(grant, subject.email(), sessionIds);
+        waitlist.erase(grant);
+        holds.eraseReasons(intakeId);
         // a failure above rolls the whole transaction back, switch included
         jdbc.queryForObject("select set_config('thaw.erasure', 'off', true)", String.class);
         jdbc.update("insert into client_erasure (intake_id, source, reason, erased_by, erased_at) values (?, ?, ?, ?, ?)",

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import app.thaw.base.domain.Erased;
+
 /** The legal_hold table: at most one hold in force per client, cleared holds kept as history. */
 @Component
 class LegalHolds {
@@ -40,5 +42,11 @@ class LegalHolds {
         jdbc.update("""
                 update legal_hold set cleared_reason = ?, cleared_by = ?, cleared_at = ?
                  where intake_id = ? and cleared_at is null""", reason, staffId, Timestamp.from(now), intakeId);
+    }
+
+    /** An erased client's cleared holds keep their dates and who set them; the reasons may name the client. */
+    void eraseReasons(long intakeId) {
+        jdbc.update("update legal_hold set reason = ?, cleared_reason = ? where intake_id = ? and cleared_at is not null",
+                Erased.MARKER, Erased.MARKER, intakeId);
     }
 }

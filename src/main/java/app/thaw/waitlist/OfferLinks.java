@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
 import app.thaw.base.domain.SecretToken;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.base.web.PublicUrl;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.intake.SubmittedIntakes;
@@ -49,7 +50,7 @@ class OfferLinks {
             offers.insertLink(offerId, client.intakeId(), SecretToken.hash(token));
             var name = names.get(client.intakeId());
             if (name != null && name.email() != null && !name.email().isBlank()) {
-                emailed += emails.sendSlotOffer(name.email(), name.callName(), lines,
+                emailed += emails.sendSlotOffer(IntakeId.of(client.intakeId()), name.email(), name.callName(), lines,
                         publicUrl.link("offer/" + token), expires.atZone(Application.PRACTICE_ZONE)) ? 1 : 0;
             }
         }

@@ -24,14 +24,14 @@ class ClientEmailsIT extends OutboxTestSupport {
         String link = "https://thaw.example/intake?invitation=" + secret;
         String email = "partner." + secret + "@example.org";
 
-        assertThat(clientEmails.sendPartnerInvitation(email, "Alex", link)).isTrue();
-        assertThat(clientEmails.sendPartnerInvitation(email, "Alex", link)).isFalse();
+        assertThat(clientEmails.sendPartnerInvitation(app.thaw.base.ids.IntakeId.of(1), email, "Alex", link)).isTrue();
+        assertThat(clientEmails.sendPartnerInvitation(app.thaw.base.ids.IntakeId.of(1), email, "Alex", link)).isFalse();
 
         var row = jdbc.queryForMap("select * from outbox_message where recipient = ?", email);
         assertThat(row.get("kind")).isEqualTo("PARTNER_INVITATION");
-        assertThat((String) row.get("idempotency_key")).startsWith("invitation/").doesNotContain(secret);
+        assertThat((String) row.get("idempotency_key")).startsWith("intake-1/invitation/").doesNotContain(secret);
         assertThat((String) row.get("body_text")).contains(link, "Alex has asked us");
-        assertThatThrownBy(() -> clientEmails.sendPartnerInvitation(email, "Alex", "javascript:alert(1)"))
+        assertThatThrownBy(() -> clientEmails.sendPartnerInvitation(app.thaw.base.ids.IntakeId.of(1), email, "Alex", "javascript:alert(1)"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -31,7 +31,7 @@ class NotificationViewsTest extends SpringBrowserlessTest {
     @WithUserDetails("admin")
     void theAdminListsTheOutboxAndReadsAMessage() {
         String email = "view." + UUID.randomUUID() + "@example.org";
-        clientEmails.sendPartnerInvitation(email, "Robin", "https://thaw.example/i/view");
+        clientEmails.sendPartnerInvitation(app.thaw.base.ids.IntakeId.of(1), email, "Robin", "https://thaw.example/i/view");
 
         navigate(OutboxView.class);
 

@@ -37,7 +37,7 @@ class OutboxIT extends OutboxTestSupport {
     void theAdminSeesMessagesWithTheirBodiesButNotTheSecretsInLinks() {
         String email = "listed." + UUID.randomUUID() + "@example.org";
         String secret = SecretToken.generate();
-        clientEmails.sendPartnerInvitation(email, "Alex", "https://thaw.example/intake?invitation=" + secret);
+        clientEmails.sendPartnerInvitation(app.thaw.base.ids.IntakeId.of(1), email, "Alex", "https://thaw.example/intake?invitation=" + secret);
 
         List<OutboxMessage> newest = outbox.list(null, 0, 50);
         var listed = newest.stream().filter(message -> message.recipient().equals(email)).findFirst().orElseThrow();

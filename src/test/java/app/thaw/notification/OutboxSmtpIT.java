@@ -150,7 +150,7 @@ class OutboxSmtpIT {
     @WithUserDetails("admin")
     void aMessageThatKeepsFailingIsMarkedFailedForTheAdminAfterTheLastAttempt() throws Exception {
         String email = "never." + UUID.randomUUID() + "@example.org";
-        clientEmails.sendPartnerInvitation(email, "Alex", "https://thaw.example/i/never");
+        clientEmails.sendPartnerInvitation(app.thaw.base.ids.IntakeId.of(1), email, "Alex", "https://thaw.example/i/never");
         long messageId = jdbc.queryForObject("select id from outbox_message where recipient = ?", Long.class, email);
         outbox.sendAgain(OutboxMessageId.of(messageId));
         // nine earlier attempts already failed

@@ -56,7 +56,7 @@ class TwoInstanceOutboxIT {
         List<String> recipients = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String email = "twice-" + batch + "-" + i + "@example.org";
-            clientEmails.sendPartnerInvitation(email, "Alex", "https://thaw.example/i/" + batch + i);
+            clientEmails.sendPartnerInvitation(app.thaw.base.ids.IntakeId.of(1), email, "Alex", "https://thaw.example/i/" + batch + i);
             recipients.add(email);
         }
         // as with a mail server configured: waiting to be sent (without one, tests capture mail instead)

@@ -50,9 +50,15 @@ final class RetentionTestData {
         return IntakeFixtures.completeAnswers(word + " Client")
                 .with("about.preferred_name", word + "Pref")
                 .with("about.email", email)
+                .with("about.phone", phoneOf(word))
                 .with("about.gp_practice", word + " Surgery")
                 .with("presenting.what_brings_you", word + " story of my numbness")
                 .with("phq9.9", "2");
+    }
+
+    /** A mobile number only this word's client gives, so a search for it finds no one else. */
+    static String phoneOf(String word) {
+        return String.format(java.util.Locale.ROOT, "07700 9%05d", Math.floorMod(word.hashCode(), 100_000));
     }
 
     /** A client with the whole record filled in; returns the submitted intake. */

@@ -57,7 +57,12 @@ public final class WaitlistTestData {
 
     /** A client alone, referred and waiting. */
     public ReviewTestData.Submitted waitingClient(String name) {
-        var client = data.submit(IntakeFixtures.completeAnswers(name));
+        return waitingClient(IntakeFixtures.completeAnswers(name));
+    }
+
+    /** A client alone who gave these answers, referred and waiting. */
+    public ReviewTestData.Submitted waitingClient(app.thaw.intake.questionnaire.Answers answers) {
+        var client = data.submit(answers);
         data.as("amira", () -> review.openCase(CaseReference.of(client.reference())));
         data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL,
                 "One to one.", null));

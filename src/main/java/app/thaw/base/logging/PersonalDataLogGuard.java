@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps typed values out of the log whatever level someone sets: the loggers that print bound SQL parameters,
  * extracted column values or request parameters (a username, an email searched for, a case reference, answers)
- * are silenced at every level. Thaw's own code logs ids, counts and kinds only.
+ * are silenced at every level, and those that list whole entities below INFO are held at INFO. Thaw's own code logs
+ * ids, counts and kinds only.
  */
 @Component
 class PersonalDataLogGuard implements SmartInitializingSingleton {
@@ -26,6 +27,9 @@ class PersonalDataLogGuard implements SmartInitializingSingleton {
             "org.apache.coyote.http11.Http11InputBuffer", "org.springframework.web.filter.CommonsRequestLoggingFilter",
             "org.springframework.security.authentication.dao", "org.springframework.jdbc.core.StatementCreatorUtils",
             "org.postgresql.core.v3.QueryExecutorImpl");
+
+    /** Loggers that print every field of each managed entity at DEBUG (Hibernate's flush: a client's whole record). */
+    static final List<String> ENTITY_LOGGERS = List.of("org.hibernate.orm.core");
 
     @Override
     public void afterSingletonsInstantiated() {
@@ -39,6 +43,7 @@ class PersonalDataLogGuard implements SmartInitializingSingleton {
 
         // asked before every log call and level check (Hibernate checks once per bound value): one look-up per logger
         private final java.util.Map<String, FilterReply> decided = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, Boolean> listsEntities = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
@@ -47,7 +52,16 @@ class PersonalDataLogGuard implements SmartInitializingSingleton {
                 // below the logger's level logback drops it anyway: most calls are such level checks
                 return FilterReply.NEUTRAL;
             }
-            return decided.computeIfAbsent(logger.getName(), Guard::replyFor);
+            FilterReply reply = decided.computeIfAbsent(logger.getName(), Guard::replyFor);
+            if (reply == FilterReply.NEUTRAL && level != null && !level.isGreaterOrEqual(Level.INFO)
+                    && listsEntities.computeIfAbsent(logger.getName(), Guard::listsEntities)) {
+                return FilterReply.DENY;
+            }
+            return reply;
+        }
+
+        private static boolean listsEntities(String name) {
+            return ENTITY_LOGGERS.stream().anyMatch(name::startsWith);
         }
 
         private static FilterReply replyFor(String name) {

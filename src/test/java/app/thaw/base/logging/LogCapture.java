@@ -2,8 +2,11 @@ package app.thaw.base.logging;
 
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
@@ -31,5 +34,36 @@ public final class LogCapture {
     public void stop() {
         logger.detachAppender(appender);
         appender.stop();
+    }
+
+    /**
+     * Everything any logger writes while the work runs with every logger turned up to TRACE (the console left out):
+     * each line with its logger's name and stack trace, as a log file would hold it. Levels are restored after.
+     */
+    public static List<String> everythingAtTrace(Runnable work) {
+        var context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var levels = new java.util.HashMap<String, Level>();
+        context.getLoggerList().forEach(logger -> levels.put(logger.getName(), logger.getLevel()));
+        var captured = new ListAppender<ILoggingEvent>();
+        captured.start();
+        var console = root.getAppender("CONSOLE");
+        root.addAppender(captured);
+        if (console != null) {
+            root.detachAppender(console);
+        }
+        try {
+            context.getLoggerList().forEach(logger -> logger.setLevel(logger == root ? Level.TRACE : null));
+            work.run();
+        } finally {
+            context.getLoggerList().forEach(logger -> logger.setLevel(levels.get(logger.getName())));
+            root.detachAppender(captured);
+            if (console != null) {
+                root.addAppender(console);
+            }
+        }
+        return captured.list.stream().map(event -> event.getLoggerName() + " " + event.getFormattedMessage()
+                + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                .toList();
     }
 }

@@ -38,6 +38,20 @@ class PersonalDataLogGuardTest {
     }
 
     @Test
+    void aLoggerListingEntitiesWritesItsWarningsButNeverItsDebugOutput() {
+        for (String name : PersonalDataLogGuard.ENTITY_LOGGERS) {
+            Logger entities = context.getLogger(name);
+            entities.setLevel(Level.TRACE);
+            assertThat(entities.isDebugEnabled()).as(name).isFalse();
+            entities.debug("app.thaw.intake.domain.Intake{fullName=Jane Doe, email=jane@example.org}");
+            entities.trace("Jane Doe");
+            entities.warn("HHH000000: a warning about the mapping");
+        }
+        assertThat(written.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsOnly("HHH000000: a warning about the mapping");
+    }
+
+    @Test
     void otherLoggersKeepTheirLevels() {
         Logger ours = context.getLogger("app.thaw.scheduling.SchedulingService");
         Logger framework = context.getLogger("org.springframework.jdbc.core.JdbcTemplate");
