@@ -29,8 +29,8 @@ public class OutboxErasure {
 
     /**
      * Emails about this client: every email whose key names them (receipt, partner invitation, measure links, offers),
-     * session emails to their address, and measure links and offers to their address queued before keys named the
-     * client. Returns how many.
+     * session emails to their address, measure links and offers to their address queued before keys named the client,
+     * and a partner's invitation sent to them (its key names the partner who invited them). Returns how many.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
@@ -45,7 +45,7 @@ public class OutboxErasure {
                        status = case when status = 'PENDING' then 'WITHDRAWN' else status end
                  where idempotency_key like ?
                     or (appointment_id = any (?) and lower(recipient) = ?)
-                    or (idempotency_key ~ '^(measure|offer)/' and lower(recipient) = ?)""",
+                    or (idempotency_key ~ '^(intake-[0-9]+/)?(measure|offer|invitation)/' and lower(recipient) = ?)""",
                 statement -> {
                     statement.setString(1, Erased.MARKER);
                     statement.setString(2, Erased.MARKER);

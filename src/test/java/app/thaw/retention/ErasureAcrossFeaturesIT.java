@@ -182,6 +182,24 @@ class ErasureAcrossFeaturesIT {
     }
 
     @Test
+    void theInvitedPartnerErasedLeavesNoAddressInTheInvitationTheyWereSent() {
+        String word = ReviewTestData.uniqueWord();
+        var inviter = data.review.submit(IntakeFixtures.couplesAnswers(ReviewTestData.uniqueWord() + " Inviter"));
+        String token = inviter.receipt().partnerInvitationToken();
+        intake.emailPartnerInvitation(token, email(word), "Inviter", "https://thaw.example/intake/partner/" + token);
+        var partner = data.review.submitPartner(token, IntakeFixtures.couplesAnswers(word + " Partner")
+                .with("about.email", email(word)).with("about.phone", RetentionTestData.phoneOf(word)));
+        var needles = traces.needles(partner.id(), word, RetentionTestData.phoneOf(word));
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where kind = 'PARTNER_INVITATION' "
+                + "and lower(recipient) = ?", Integer.class, email(word).toLowerCase(java.util.Locale.ROOT)))
+                .as("the invitation went to them").isOne();
+
+        erase(partner.reference());
+
+        assertThat(traces.find(needles)).isEmpty();
+    }
+
+    @Test
     void theRetentionRunKeepsTheSamePromise() {
         String word = ReviewTestData.uniqueWord();
         var client = waiting.waitingClient(RetentionTestData.talkative(word, email(word)).with("phq9.9", "0"));
