@@ -67,7 +67,7 @@ public class IntakeErasure {
             return Optional.empty();
         }
         return intakes.findById(intakeId).map(intake -> new ErasureSubject(intake.getId(), intake.getReference(),
-                intake.getEmail(), intake.getCoupleCaseId()));
+                intake.getEmail(), intake.getCoupleCaseId(), intake.getFullName(), intake.getPhone()));
     }
 
     /** Replaces every identifying field and typed answer of the intake (and its corrections) with the marker. */

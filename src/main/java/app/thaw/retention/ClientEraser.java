@@ -70,6 +70,12 @@ class ClientEraser {
             return new ErasureResult(ErasureResult.Outcome.ALREADY_ERASED,
                     subject.reference() + " was already erased; nothing more to do.");
         }
+        var named = source == Source.REQUEST ? ReasonCheck.namesClient(reason, subject)
+                : java.util.Optional.<String>empty();
+        if (named.isPresent()) {
+            return new ErasureResult(ErasureResult.Outcome.REASON_MISSING, "Please leave " + named.get()
+                    + " out of the reason: it is kept after everything else about the client is erased.");
+        }
         if (holds.isHeld(intakeId)) {
             return new ErasureResult(ErasureResult.Outcome.REFUSED_LEGAL_HOLD, subject.reference()
                     + " is under a legal hold, so it cannot be erased. Clear the hold first if it no longer applies.");

@@ -330,7 +330,7 @@ class SubjectAccessRequestIT {
         data.as("amira", () -> reviews.approve(AccessRequestId.of(id), Map.of(opened.items().getFirst().key(),
                 "Harmful now"), opened.content()));
 
-        data.as("admin", () -> erasure.erase(CaseReference.of(couple.client().reference()), "Client's written request"));
+        data.as("admin", () -> erasure.erase(CaseReference.of(couple.client().reference()), "Written request of 3 March"));
 
         assertThat(jdbc.queryForList("select coalesce(item_title, '') || coalesce(reason, '') from "
                 + "subject_access_withheld where request_id = ?", String.class, id)).containsExactly("");

@@ -238,7 +238,7 @@ class ErasureAcrossFeaturesIT {
     }
 
     private void erase(String reference) {
-        var result = data.review.as("admin", () -> erasure.erase(CaseReference.of(reference), "Client's request"));
+        var result = data.review.as("admin", () -> erasure.erase(CaseReference.of(reference), "Their request in writing"));
         assertThat(result.erased()).isTrue();
     }
 

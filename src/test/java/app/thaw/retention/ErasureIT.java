@@ -83,7 +83,7 @@ class ErasureIT {
         assertThat(traces.find(needles)).as("the scan sees the client before").containsKeys("intake", "intake_search",
                 "case_note", "intake_amendment", "outbox_message");
 
-        var result = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Client's written request"));
+        var result = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Written request of 3 March"));
 
         assertThat(result.outcome()).isEqualTo(ErasureResult.Outcome.ERASED);
         var after = row("select * from intake where id = ?", client.id());
@@ -186,7 +186,7 @@ class ErasureIT {
 
         var set = data.review.as("admin", () -> holds.set(CaseReference.of(client.reference()), "Solicitor's letter about a claim"));
         var again = data.review.as("admin", () -> holds.set(CaseReference.of(client.reference()), "Again"));
-        var refused = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Client asked"));
+        var refused = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Asked in writing"));
 
         assertThat(set.outcome()).isEqualTo(LegalHoldResult.Outcome.SET);
         assertThat(again.outcome()).isEqualTo(LegalHoldResult.Outcome.ALREADY_HELD);
@@ -202,7 +202,7 @@ class ErasureIT {
 
         var missingReason = data.review.as("admin", () -> holds.clear(CaseReference.of(client.reference()), " "));
         var cleared = data.review.as("admin", () -> holds.clear(CaseReference.of(client.reference()), "Claim settled"));
-        var erased = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Client asked"));
+        var erased = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Asked in writing"));
 
         assertThat(missingReason.outcome()).isEqualTo(LegalHoldResult.Outcome.REASON_MISSING);
         assertThat(cleared.outcome()).isEqualTo(LegalHoldResult.Outcome.CLEARED);
@@ -215,9 +215,16 @@ class ErasureIT {
 
     @Test
     void aReasonAndAnExistingReferenceAreNeeded() {
-        var client = data.review.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Reason"));
+        String first = ReviewTestData.uniqueWord();
+        var client = data.review.submit(IntakeFixtures.completeAnswers(first + " Reason"));
 
         var noReason = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "  "));
+        // the reason outlives everything else about the client, so it may not name them
+        var naming = data.review.as("admin", () -> erasure.erase(CaseReference.of(client.reference()),
+                "Letter from " + first + " REASON dated 3 March"));
+        assertThat(naming.outcome()).isEqualTo(ErasureResult.Outcome.REASON_MISSING);
+        assertThat(naming.message()).isEqualTo("Please leave their name out of the reason: it is kept after "
+                + "everything else about the client is erased.");
         var unknown = data.review.as("admin", () -> erasure.erase(CaseReference.of("THW-000000"), "Request"));
 
         assertThat(noReason.outcome()).isEqualTo(ErasureResult.Outcome.REASON_MISSING);

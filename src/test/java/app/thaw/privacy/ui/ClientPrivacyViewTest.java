@@ -210,7 +210,7 @@ class ClientPrivacyViewTest extends SpringBrowserlessTest {
 
         test(find(Button.class).withText("Erase…").single()).click();
         test(find(com.vaadin.flow.component.textfield.TextArea.class).withLabel("Why is this client erased?").single())
-                .setValue("Client's written request");
+                .setValue("Written request of 3 March");
         test(find(TextField.class).withLabel("Type the reference to confirm").single()).setValue(submitted.reference());
         test(find(Button.class).withText("Erase client").single()).click();
 
