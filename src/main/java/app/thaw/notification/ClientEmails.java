@@ -9,10 +9,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.ids.IntakeId;
+import app.thaw.caseaccess.NotACasePath;
 
 /** Emails other features ask for directly, outside the diary's events. */
 @Service
 public class ClientEmails {
+
+    private static final String FILED_UNDER_CLIENT = "queues an email to an address the caller already holds; the id "
+            + "only files it under its client, so that erasing them finds it";
 
     private static final Pattern LINK = Pattern.compile("^https?://[^\\s<>\"]{1,2000}$");
 
@@ -31,6 +35,7 @@ public class ClientEmails {
      */
     @PermitAll
     @Transactional
+    @NotACasePath(FILED_UNDER_CLIENT)
     public boolean sendPartnerInvitation(IntakeId inviterIntakeId, String email, String inviterFirstName, String link) {
         if (!OutboxWriter.isAddress(email)) {
             throw new IllegalArgumentException("Not an email address");
@@ -53,6 +58,7 @@ public class ClientEmails {
      */
     @PermitAll
     @Transactional
+    @NotACasePath(FILED_UNDER_CLIENT)
     public boolean sendMeasureLink(IntakeId intakeId, String email, String name, java.time.ZonedDateTime sessionStart,
                                    String link, java.time.Instant expiresAt) {
         if (link == null || !LINK.matcher(link).matches()) {
@@ -96,6 +102,7 @@ public class ClientEmails {
      */
     @PermitAll
     @Transactional
+    @NotACasePath(FILED_UNDER_CLIENT)
     public boolean sendSlotOffer(IntakeId intakeId, String email, String callName, List<String> times, String link,
                                  java.time.ZonedDateTime openUntil) {
         if (!OutboxWriter.isAddress(email)) {

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.caseaccess.CaseAccess;
+import app.thaw.caseaccess.NotACasePath;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.scheduling.domain.Appointment;
@@ -74,6 +75,7 @@ public class HeldBookings {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    @NotACasePath("takes the cases' turn with a closing; reads and writes nothing of them")
     public void shareCaseTurns(List<Long> intakeIds) {
         jdbc.query("select share_cases_with_booking(?)", ps -> ps.setArray(1, ps.getConnection().createArrayOf(
                 "bigint", intakeIds.toArray())), rs -> { });

@@ -8,13 +8,13 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.IntegrationTest;
+import app.thaw.SessionTimes;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.MeasureRequestId;
@@ -119,26 +119,9 @@ class ClosedCaseMeasuresIT {
         }
         assertThat(result).isInstanceOf(BookingResult.Booked.class);
         long session = ((BookingResult.Booked) result).session().id();
-        soon(session);
+        SessionTimes.soon(jdbc, session);
         SystemActor.call(links::sendDue);
         return new Couple(alex, sam, session);
-    }
-
-    /** The session is a few hours away now (an hour of tomorrow's small hours nobody else uses). */
-    private void soon(long appointmentId) {
-        var random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Instant start = Instant.now().plus(2, ChronoUnit.HOURS).plus(random.nextInt(20 * 60), ChronoUnit.MINUTES)
-                    .truncatedTo(ChronoUnit.MINUTES);
-            try {
-                jdbc.update("update appointment set starts_at = ?, ends_at = ? where id = ?", Timestamp.from(start),
-                        Timestamp.from(start.plus(80, ChronoUnit.MINUTES)), appointmentId);
-                return;
-            } catch (org.springframework.dao.DataIntegrityViolationException taken) {
-                // another test's session holds that hour: try another
-            }
-        }
-        throw new AssertionError("no free hour in the next day");
     }
 
     private int clientAnswers(long intakeId) {

@@ -2,16 +2,11 @@ package app.thaw.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +18,7 @@ import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
+import app.thaw.SessionTimes;
 import app.thaw.care.TherapyOutcome;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
@@ -92,7 +88,7 @@ class OutcomeMeasuresIT {
         // the day before the first session: each partner gets their own request, leaving out what the intake
         // measured; Alex chose email, so Alex's link goes by email too, with nothing clinical in it
         long first = book(data, alex.id(), sam.id(), tom);
-        soon(first);
+        SessionTimes.soon(jdbc, first);
         SystemActor.call(links::sendDue);
         assertThat(requestMeasures(alex.id(), first)).isEqualTo("CSI4,PARTNER_SAFETY");
         assertThat(requestMeasures(sam.id(), first)).isEqualTo("CSI4,PARTNER_SAFETY");
@@ -159,12 +155,12 @@ class OutcomeMeasuresIT {
                 .as("the note is encrypted at rest").startsWith("enc:");
 
         // the session happens and starts the course; before the next one Alex gets the whole set and is much better
-        happened(first);
+        SessionTimes.happened(jdbc, first);
         data.as("tom", () -> changes.recordOutcome(AppointmentId.of(first), AppointmentState.ATTENDED));
         assertThat(jdbc.queryForObject("select count(*) from outcome_episode where intake_id in (?, ?) "
                 + "and ended_at is null", Integer.class, alex.id(), sam.id())).isEqualTo(2);
         long second = book(data, alex.id(), sam.id(), tom);
-        soon(second);
+        SessionTimes.soon(jdbc, second);
         SystemActor.call(links::sendDue);
         assertThat(requestMeasures(alex.id(), second)).isEqualTo("PHQ9,GAD7,CSI4,FEELINGS,PARTNER_SAFETY");
         String next = clientStatus.measureLink(alex.receipt().statusToken(),
@@ -195,7 +191,7 @@ class OutcomeMeasuresIT {
         assertThat(clientStatus.progress(alex.receipt().statusToken())).as("switched off by the therapist").isEmpty();
 
         // the course ends: a finished treatment, counted in this month's summary row for the case's therapist
-        happened(second);
+        SessionTimes.happened(jdbc, second);
         data.as("tom", () -> changes.recordOutcome(AppointmentId.of(second), AppointmentState.ATTENDED));
         LocalDate month = LocalDate.now(Application.PRACTICE_ZONE).withDayOfMonth(1);
         long amira = data.idOf("amira");
@@ -247,41 +243,6 @@ class OutcomeMeasuresIT {
         }
         assertThat(result).isInstanceOf(BookingResult.Booked.class);
         return ((BookingResult.Booked) result).session().id();
-    }
-
-    /** The session is a few hours away now (an hour of tomorrow's small hours nobody else uses). */
-    private void soon(long appointmentId) {
-        var random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Instant start = Instant.now().plus(2, ChronoUnit.HOURS).plus(random.nextInt(20 * 60), ChronoUnit.MINUTES)
-                    .truncatedTo(ChronoUnit.MINUTES);
-            try {
-                jdbc.update("update appointment set starts_at = ?, ends_at = ? where id = ?", Timestamp.from(start),
-                        Timestamp.from(start.plus(80, ChronoUnit.MINUTES)), appointmentId);
-                return;
-            } catch (org.springframework.dao.DataIntegrityViolationException taken) {
-                // another test's session holds that hour: try another
-            }
-        }
-        throw new AssertionError("no free hour in the next day");
-    }
-
-    /** Time passes: the session moves to an hour that has gone (a free one in the past), still booked. */
-    private void happened(long appointmentId) {
-        var random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2021, 1 + random.nextInt(12), 1 + random.nextInt(28)),
-                    LocalTime.of(8 + random.nextInt(10), 5 * random.nextInt(12)), Application.PRACTICE_ZONE);
-            try {
-                jdbc.update("update appointment set starts_at = ?, ends_at = ? where id = ?",
-                        Timestamp.from(start.toInstant()), Timestamp.from(start.plusMinutes(80).toInstant()),
-                        appointmentId);
-                return;
-            } catch (org.springframework.dao.DataIntegrityViolationException taken) {
-                // taken: try another
-            }
-        }
-        throw new AssertionError("no free hour in 2021");
     }
 
     private static ZonedDateTime farFuture() {

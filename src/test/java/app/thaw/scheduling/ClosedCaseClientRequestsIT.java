@@ -3,19 +3,14 @@ package app.thaw.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import app.thaw.Application;
 import app.thaw.IntegrationTest;
+import app.thaw.SessionTimes;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.intake.ClientStatusService;
@@ -68,7 +63,7 @@ class ClosedCaseClientRequestsIT {
         long requestId = jdbc.queryForObject("select id from appointment_request where appointment_id = ?",
                 Long.class, session.id());
         // the session went by and nobody recorded whether the client came: it still says booked
-        happened(session.id());
+        SessionTimes.happened(jdbc, session.id());
 
         data.as("amira", () -> care.closeCase(IntakeId.of(client.id()), ClosureReason.NO_RESPONSE, false));
 
@@ -93,23 +88,5 @@ class ClosedCaseClientRequestsIT {
                 Integer.class, session.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from care_event where intake_id = ? and kind = "
                 + "'SESSION_CANCELLED'", Integer.class, client.id())).isZero();
-    }
-
-    /** Time passes: the session moves to an hour that has gone (a free one in the past), still booked. */
-    private void happened(long appointmentId) {
-        var random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2021, 1 + random.nextInt(12), 1 + random.nextInt(28)),
-                    LocalTime.of(8 + random.nextInt(10), 5 * random.nextInt(12)), Application.PRACTICE_ZONE);
-            try {
-                jdbc.update("update appointment set starts_at = ?, ends_at = ? where id = ?",
-                        Timestamp.from(start.toInstant()), Timestamp.from(start.plusMinutes(50).toInstant()),
-                        appointmentId);
-                return;
-            } catch (org.springframework.dao.DataIntegrityViolationException taken) {
-                // taken: try another
-            }
-        }
-        throw new AssertionError("no free hour in 2021 ");
     }
 }
