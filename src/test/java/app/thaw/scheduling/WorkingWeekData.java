@@ -112,13 +112,18 @@ public final class WorkingWeekData {
 
     /** A Monday years ahead (after the shipped bank holidays), different each call. */
     public static LocalDate farMonday() {
-        var random = ThreadLocalRandom.current();
         // past the bank holidays shipped (to 2030), yet inside the ten years a hand-over looks at (2033–2038 was not)
         LocalDate first = LocalDate.of(2031, 1, 6);
         LocalDate nextYear = LocalDate.now(Application.PRACTICE_ZONE).plusYears(1);
-        return (nextYear.isAfter(first) ? nextYear : first).plusDays(random.nextInt(5 * 365))
+        LocalDate from = (nextYear.isAfter(first) ? nextYear : first)
                 .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        // a Monday of its own for each caller in this JVM (random ones met: two tests booked Amira at 10:00 on one)
+        return from.plusWeeks((FAR_MONDAYS_START + FAR_MONDAYS.getAndIncrement()) % (5 * 52));
     }
+
+    private static final int FAR_MONDAYS_START = ThreadLocalRandom.current().nextInt(5 * 52);
+    private static final java.util.concurrent.atomic.AtomicInteger FAR_MONDAYS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     public static ZonedDateTime at(LocalDate day, int hour, int minute) {
         return ZonedDateTime.of(day, LocalTime.of(hour, minute), Application.PRACTICE_ZONE);
