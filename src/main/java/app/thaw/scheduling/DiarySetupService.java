@@ -87,8 +87,9 @@ public class DiarySetupService {
         this.use = use;
     }
 
+    /** Every room, in use or not (the waiting list's sweep, as the system, looks for those out of use). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public List<RoomView> rooms() {
         return rooms.findAllByOrderByNameAsc().stream().map(r -> new RoomView(r.getId(), r.getName(), r.isActive()))
                 .toList();
@@ -130,20 +131,7 @@ public class DiarySetupService {
         if (active) {
             return RoomChange.NONE;
         }
-        var stillBooked = use.outOfUse(room.getId());
-        return new RoomChange(stillBooked.sessions(), stillBooked.first());
-    }
-
-    /** What a room's change left to decide: sessions still booked in a room just taken out of use. */
-    public record RoomChange(int sessionsStillBooked, java.time.@Nullable ZonedDateTime first) {
-        static final RoomChange NONE = new RoomChange(0, null);
-    }
-
-    /** Rooms out of use, for the waiting list's sweep of times a room's closing skipped. */
-    @Transactional(readOnly = true)
-    @RolesAllowed(Roles.SYSTEM)
-    public List<RoomId> roomsOutOfUse() {
-        return use.outOfUse().stream().map(RoomId::of).toList();
+        return use.outOfUse(room.getId());
     }
 
     @Transactional(readOnly = true)

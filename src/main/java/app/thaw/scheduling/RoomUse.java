@@ -2,8 +2,6 @@ package app.thaw.scheduling;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,10 +17,6 @@ import app.thaw.Application;
 @Component
 class RoomUse {
 
-    /** Sessions still to come in a room just taken out of use: they go ahead unless someone moves them. */
-    record StillBooked(int sessions, @Nullable ZonedDateTime first) {
-    }
-
     private final JdbcTemplate jdbc;
     // asked when a room closes: the waiting list that lets go also reads the rooms through the diary's service
     private final ObjectProvider<RoomsOutOfUse> letGo;
@@ -34,11 +28,12 @@ class RoomUse {
         this.clock = clock;
     }
 
-    StillBooked outOfUse(long roomId) {
+    /** Lets go of what is held in the room; returns the sessions still to come there, which go ahead unless moved. */
+    RoomChange outOfUse(long roomId) {
         letGo.orderedStream().forEach(feature -> feature.letGo(roomId));
         return jdbc.queryForObject("""
                 select count(*), min(starts_at) from appointment
-                 where room_id = ? and state = 'BOOKED' and starts_at > ?""", (rs, i) -> new StillBooked(rs.getInt(1),
+                 where room_id = ? and state = 'BOOKED' and starts_at > ?""", (rs, i) -> new RoomChange(rs.getInt(1),
                 rs.getTimestamp(2) == null ? null
                         : rs.getTimestamp(2).toInstant().atZone(Application.PRACTICE_ZONE)),
                 roomId, Timestamp.from(clock.instant()));
@@ -47,9 +42,5 @@ class RoomUse {
     boolean inUse(@Nullable Long roomId) {
         return roomId == null || Boolean.TRUE.equals(jdbc.queryForObject(
                 "select coalesce((select active from room where id = ?), false)", Boolean.class, roomId));
-    }
-
-    List<Long> outOfUse() {
-        return jdbc.queryForList("select id from room where not active", Long.class);
     }
 }

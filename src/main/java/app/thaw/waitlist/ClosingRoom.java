@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.thaw.base.ids.RoomId;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.RoomsOutOfUse;
 import app.thaw.security.SystemActor;
@@ -42,7 +41,8 @@ class ClosingRoom implements RoomsOutOfUse {
     @Transactional(propagation = Propagation.MANDATORY)
     int letGoOfRoomsOutOfUse() {
         return SystemActor.call(() -> {
-            var held = offers.stillHeldIn(rooms.roomsOutOfUse().stream().map(RoomId::value).toList());
+            var held = offers.stillHeldIn(rooms.rooms().stream().filter(room -> !room.active())
+                    .map(DiarySetupService.RoomView::id).toList());
             held.forEach(this::letGo);
             return held.size();
         });
