@@ -182,20 +182,17 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
      * choice has locked are skipped, so deactivation never waits for a client.
      */
     public List<Long> releaseTimesOf(long therapistId) {
-        return jdbc.queryForList("""
-                update held_slot set state = 'RELEASED'
-                 where id in (select id from held_slot where therapist_id = ? and state in ('HELD', 'FREED')
-                              for update skip locked)
-                returning id""", Long.class, therapistId);
+        return releaseOpenTimes("therapist_id", therapistId);
     }
 
     /** The times held or freed in a room taken out of use, released; the ids. Rows a choice has locked are skipped. */
     public List<Long> releaseTimesIn(long roomId) {
-        return jdbc.queryForList("""
-                update held_slot set state = 'RELEASED'
-                 where id in (select id from held_slot where room_id = ? and state in ('HELD', 'FREED')
-                              for update skip locked)
-                returning id""", Long.class, roomId);
+        return releaseOpenTimes("room_id", roomId);
+    }
+
+    private List<Long> releaseOpenTimes(String column, long id) {
+        return jdbc.queryForList("update held_slot set state = 'RELEASED' where id in (select id from held_slot where "
+                + column + " = ? and state in ('HELD', 'FREED') for update skip locked) returning id", Long.class, id);
     }
 
     /** Which of these rooms a held or freed time is still in. */
