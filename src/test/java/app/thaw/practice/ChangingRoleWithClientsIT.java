@@ -8,20 +8,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.IntegrationTest;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.intake.IntakeFixtures;
-import app.thaw.intake.IntakeService;
 import app.thaw.review.ReviewTestData;
-import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.WorkingWeekData;
-import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffActionRefused;
-import app.thaw.security.StaffAdministration;
 import app.thaw.security.StaffRole;
 
 /**
@@ -29,25 +23,10 @@ import app.thaw.security.StaffRole;
  * as one who leaves does, and the database gives no session or case to someone in another role.
  */
 @IntegrationTest
-class ChangingRoleWithClientsIT {
-
-    @Autowired
-    IntakeService intake;
-    @Autowired
-    StaffAccountService staff;
-    @Autowired
-    StaffAdministration team;
-    @Autowired
-    SchedulingService scheduling;
-    @Autowired
-    HandoverService handover;
-    @Autowired
-    JdbcTemplate jdbc;
+class ChangingRoleWithClientsIT extends DepartureTestSupport {
 
     @Test
     void aTherapistWithACaseInHandBecomesClinicalLeadOnlyOnceItIsHandedOver() {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         String name = "Dr Promoted " + ReviewTestData.uniqueWord();
         long therapist = week.therapist(name);
         var client = data.submit(IntakeFixtures.completeAnswers("Max " + ReviewTestData.uniqueWord()));
@@ -67,8 +46,6 @@ class ChangingRoleWithClientsIT {
 
     @Test
     void theDatabaseGivesNoSessionOrCaseToSomeoneWhoIsNotATherapist() {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long manager = week.therapist("Dr Manager " + ReviewTestData.uniqueWord());
         data.as("admin", () -> team.changeRole(StaffId.of(manager), StaffRole.ADMIN));
         var client = data.submit(IntakeFixtures.completeAnswers("Ned " + ReviewTestData.uniqueWord()));
@@ -86,9 +63,5 @@ class ChangingRoleWithClientsIT {
                 values (?, ?, 'ONLINE', ?, ?, ?, now())""", manager, week.type("INDIVIDUAL"), Timestamp.from(start),
                 Timestamp.from(start.plus(50, ChronoUnit.MINUTES)), Timestamp.from(start)))
                 .hasMessageContaining("no longer active");
-    }
-
-    private String role(long staffId) {
-        return jdbc.queryForObject("select role from staff_account where id = ?", String.class, staffId);
     }
 }

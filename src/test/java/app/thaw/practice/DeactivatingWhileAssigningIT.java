@@ -7,29 +7,22 @@ import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.IntegrationTest;
 import app.thaw.LockWaits;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.intake.IntakeFixtures;
-import app.thaw.intake.IntakeService;
 import app.thaw.review.CaseActionRefused;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingResult;
-import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.WorkingWeekData;
-import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffActionRefused;
-import app.thaw.security.StaffAdministration;
 
 /**
  * No case is left with someone who has left: an assignment and the deactivation of its therapist at the same moment
@@ -37,22 +30,7 @@ import app.thaw.security.StaffAdministration;
  * the diary's turn and then the caseload's, as deactivation does, so the two never deadlock.
  */
 @IntegrationTest
-class DeactivatingWhileAssigningIT {
-
-    @Autowired
-    IntakeService intake;
-    @Autowired
-    StaffAccountService staff;
-    @Autowired
-    StaffAdministration team;
-    @Autowired
-    SchedulingService scheduling;
-    @Autowired
-    HandoverService handover;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DataSource dataSource;
+class DeactivatingWhileAssigningIT extends DepartureTestSupport {
 
     @Test
     void aDeactivationThatWaitedForAnAssignmentInFlightCountsTheCaseAndIsRefused() throws Exception {
@@ -85,13 +63,11 @@ class DeactivatingWhileAssigningIT {
      * the therapist's deactivation both wait for the caseload, in the order asked; then it is let go.
      */
     private Race race(String therapistName, boolean assignmentFirst) throws Exception {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long therapist = week.therapist(therapistName + " " + ReviewTestData.uniqueWord());
         var client = data.submit(IntakeFixtures.completeAnswers("Di " + ReviewTestData.uniqueWord()));
         var both = new LockWaits(jdbc, dataSource).queueBehind(LockWaits.turn(LockWaits.CASELOAD, therapist),
                 assignmentFirst, "the assignment", () -> assigned(data, client.id(), therapist), "the deactivation",
-                () -> deactivated(data, therapist));
+                () -> deactivated(therapist));
         return new Race(therapist, LockWaits.failureOf(both.a()), LockWaits.failureOf(both.b()), active(therapist),
                 jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?", Long.class,
                         client.id()));
@@ -99,8 +75,6 @@ class DeactivatingWhileAssigningIT {
 
     @Test
     void aBookingThatGivesItsTherapistTheCaseAndADeactivationWaitingBehindItNeitherDeadlocks() throws Exception {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long therapist = week.therapist("Dr Booked " + ReviewTestData.uniqueWord());
         var client = data.submit(IntakeFixtures.completeAnswers("Ed " + ReviewTestData.uniqueWord()));
         var request = week.online(client.id(), therapist, WorkingWeekData.at(WorkingWeekData.farMonday(), 15, 0));
@@ -111,7 +85,7 @@ class DeactivatingWhileAssigningIT {
             // the booking holds the diary from its insert and then waits to give the therapist the case
             booking = LockWaits.inOwnThread(() -> data.as("admin", () -> scheduling.book(request)));
             waits.awaitBlockedBy(blocker, 1, "the booking waits for the caseload");
-            deactivating = LockWaits.inOwnThread(() -> deactivated(data, therapist));
+            deactivating = LockWaits.inOwnThread(() -> deactivated(therapist));
             // diary first, as the booking took them: had it taken the caseload first, the two would wait for each other
             waits.awaitAdvisoryWaitOn(LockWaits.DIARY, therapist, "the deactivation waits for the diary");
             blocker.rollback();
@@ -124,8 +98,6 @@ class DeactivatingWhileAssigningIT {
 
     @Test
     void theDatabaseRefusesACaseGivenToAFormerColleaguePastTheServices() {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long gone = week.therapist("Dr Former " + ReviewTestData.uniqueWord());
         var client = data.submit(IntakeFixtures.completeAnswers("Flo " + ReviewTestData.uniqueWord()));
         data.as("admin", () -> handover.deactivate(StaffId.of(gone)));
@@ -142,8 +114,6 @@ class DeactivatingWhileAssigningIT {
     @ParameterizedTest
     @ValueSource(strings = {"active = false", "role = 'CLINICAL_LEAD'"})
     void aPartnerWhoJoinsAfterTheirPartnersTherapistLeftOrChangedRoleGoesToTheSharedQueue(String leaving) {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long left = week.therapist("Dr Left " + ReviewTestData.uniqueWord());
         String word = ReviewTestData.uniqueWord();
         var first = data.submit(IntakeFixtures.couplesAnswers(word + " Early"));
@@ -164,15 +134,5 @@ class DeactivatingWhileAssigningIT {
         data.as("admin", () -> handover.reassignCase(IntakeId.of(intakeId), StaffId.of(therapist),
                 "Caseload balancing"));
         return null;
-    }
-
-    private Void deactivated(ReviewTestData data, long therapist) {
-        data.as("admin", () -> handover.deactivate(StaffId.of(therapist)));
-        return null;
-    }
-
-    private boolean active(long therapist) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select active from staff_account where id = ?", Boolean.class,
-                therapist));
     }
 }

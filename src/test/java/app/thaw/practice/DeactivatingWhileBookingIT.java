@@ -5,25 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.IntegrationTest;
 import app.thaw.LockWaits;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.intake.IntakeFixtures;
-import app.thaw.intake.IntakeService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingResult;
-import app.thaw.scheduling.SchedulingService;
 import app.thaw.scheduling.WorkingWeekData;
-import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffActionRefused;
-import app.thaw.security.StaffAdministration;
 
 /**
  * No session is booked with someone who has left: a booking for a deactivated therapist, or a session handed to one,
@@ -31,27 +24,10 @@ import app.thaw.security.StaffAdministration;
  * same moment take turns on the therapist's diary, whichever comes first.
  */
 @IntegrationTest
-class DeactivatingWhileBookingIT {
-
-    @Autowired
-    IntakeService intake;
-    @Autowired
-    StaffAccountService staff;
-    @Autowired
-    StaffAdministration team;
-    @Autowired
-    SchedulingService scheduling;
-    @Autowired
-    HandoverService handover;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DataSource dataSource;
+class DeactivatingWhileBookingIT extends DepartureTestSupport {
 
     @Test
     void nobodyBooksOrHandsASessionToATherapistWhoHasLeft() {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         String name = "Dr Gone " + ReviewTestData.uniqueWord();
         long gone = week.therapist(name);
         long staying = week.therapist("Dr Here " + ReviewTestData.uniqueWord());
@@ -102,32 +78,22 @@ class DeactivatingWhileBookingIT {
      * therapist's diary, in the order asked; then the diary is let go and each finishes.
      */
     private Race race(String therapistName, boolean bookingFirst) throws Exception {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long therapist = week.therapist(therapistName + " " + ReviewTestData.uniqueWord());
         var client = data.submit(IntakeFixtures.completeAnswers("Bo " + ReviewTestData.uniqueWord()));
         var request = week.online(client.id(), therapist, WorkingWeekData.at(WorkingWeekData.farMonday(), 12, 0));
         var both = new LockWaits(jdbc, dataSource).queueBehind(LockWaits.turn(LockWaits.DIARY, therapist),
                 bookingFirst, "the booking", () -> data.as("admin", () -> scheduling.book(request)),
-                "the deactivation", () -> deactivated(data, therapist));
+                "the deactivation", () -> deactivated(therapist));
         BookingResult booked = both.a().get(30, TimeUnit.SECONDS);
         Throwable refusal = LockWaits.failureOf(both.b());
         return new Race(booked, refusal,
-                Boolean.TRUE.equals(jdbc.queryForObject("select active from staff_account where id = ?",
-                        Boolean.class, therapist)),
+                active(therapist),
                 jdbc.queryForObject("select count(*) from appointment where therapist_id = ? and state = 'BOOKED'",
                         Long.class, therapist));
     }
 
-    private Void deactivated(ReviewTestData data, long therapist) {
-        data.as("admin", () -> handover.deactivate(StaffId.of(therapist)));
-        return null;
-    }
-
     @Test
     void theDatabaseRefusesASessionWithADeactivatedTherapistWrittenPastTheServices() {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         long gone = week.therapist("Dr Past " + ReviewTestData.uniqueWord());
         var client = data.submit(IntakeFixtures.completeAnswers("Cy " + ReviewTestData.uniqueWord()));
         data.as("admin", () -> handover.deactivate(StaffId.of(gone)));

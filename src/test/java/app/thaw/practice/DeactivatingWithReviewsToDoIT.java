@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
-import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.IntegrationTest;
 import app.thaw.LockWaits;
@@ -18,15 +16,10 @@ import app.thaw.base.ids.AccessRequestId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.intake.IntakeFixtures;
-import app.thaw.intake.IntakeService;
 import app.thaw.privacy.SubjectAccessRefused;
 import app.thaw.privacy.SubjectAccessRequests;
 import app.thaw.review.ReviewTestData;
-import app.thaw.scheduling.SchedulingService;
-import app.thaw.scheduling.WorkingWeekData;
-import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffActionRefused;
-import app.thaw.security.StaffAdministration;
 
 /**
  * A client's subject access deadline never waits on someone who has left: a clinician with a review to do is not
@@ -34,29 +27,14 @@ import app.thaw.security.StaffAdministration;
  * turns with the deactivation, and the database refuses a review named for a former colleague.
  */
 @IntegrationTest
-class DeactivatingWithReviewsToDoIT {
+class DeactivatingWithReviewsToDoIT extends DepartureTestSupport {
 
     @Autowired
-    IntakeService intake;
-    @Autowired
-    StaffAccountService staff;
-    @Autowired
-    StaffAdministration team;
-    @Autowired
-    SchedulingService scheduling;
-    @Autowired
-    HandoverService handover;
-    @Autowired
     SubjectAccessRequests accessRequests;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void aClinicianWithAReviewToDoLeavesOnlyOnceTheHandOverGaveItToAColleague() {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        long leaving = therapist(data, "Dr Reviewing");
+        long leaving = newTherapist("Dr Reviewing");
         long request = recordRequest(data, leaving);
 
         var reviews = data.as("admin", () -> handover.commitments(StaffId.of(leaving)).reviews());
@@ -98,8 +76,7 @@ class DeactivatingWithReviewsToDoIT {
 
     @Test
     void theDatabaseRefusesAReviewNamedForAFormerColleague() {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        long gone = therapist(data, "Dr Retired");
+        long gone = newTherapist("Dr Retired");
         long request = recordRequest(data, data.idOf("amira"));
         data.as("admin", () -> handover.deactivate(StaffId.of(gone)));
 
@@ -114,24 +91,14 @@ class DeactivatingWithReviewsToDoIT {
 
     /** The manager giving a review to the therapist and the therapist's deactivation both wait for the caseload. */
     private Race race(String name, boolean changeFirst) throws Exception {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        long therapist = therapist(data, name);
+        long therapist = newTherapist(name);
         long request = recordRequest(data, data.idOf("amira"));
         var both = new LockWaits(jdbc, dataSource).queueBehind(LockWaits.turn(LockWaits.CASELOAD, therapist),
-                changeFirst, "the reviewer change", () -> asAdmin(data, () -> handover.changeReviewer(
+                changeFirst, "the reviewer change", () -> asAdmin(() -> handover.changeReviewer(
                         AccessRequestId.of(request), StaffId.of(therapist))), "the deactivation",
-                () -> asAdmin(data, () -> handover.deactivate(StaffId.of(therapist))));
+                () -> asAdmin(() -> handover.deactivate(StaffId.of(therapist))));
         return new Race(therapist, LockWaits.failureOf(both.a()), LockWaits.failureOf(both.b()), active(therapist),
                 reviewerOf(request));
-    }
-
-    private static Void asAdmin(ReviewTestData data, Runnable work) {
-        data.as("admin", work);
-        return null;
-    }
-
-    private long therapist(ReviewTestData data, String name) {
-        return new WorkingWeekData(data, team, scheduling, jdbc).therapist(name + " " + ReviewTestData.uniqueWord());
     }
 
     /** A request for a new client nobody holds yet, so any active therapist may review it. */
@@ -143,10 +110,5 @@ class DeactivatingWithReviewsToDoIT {
 
     private long reviewerOf(long request) {
         return jdbc.queryForObject("select reviewer_id from subject_access_request where id = ?", Long.class, request);
-    }
-
-    private boolean active(long therapist) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select active from staff_account where id = ?", Boolean.class,
-                therapist));
     }
 }
