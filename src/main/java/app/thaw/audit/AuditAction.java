@@ -73,6 +73,7 @@ public enum AuditAction {
     CASE_CLOSED("Case closed", false),
     CASE_REOPENED("Case reopened", false),
     WAITLISTED("Added to the waiting list", false),
+    LEFT_WAITING_LIST("Left the waiting list", false),
     MEASURES_READ("Read outcome measures", true),
     MEASURES_ANSWERED("Client answered outcome measures", false),
     MEASURE_ALERT_RAISED("Risk answer on a repeat measure", false),

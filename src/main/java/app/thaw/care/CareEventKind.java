@@ -8,6 +8,7 @@ public enum CareEventKind {
     REVIEW_STARTED("Review started"),
     REFERRED("Referral decided"),
     WAITLISTED("Added to the waiting list"),
+    LEFT_WAITING_LIST("Left the waiting list"),
     SESSION_BOOKED("Session booked"),
     SESSION_CANCELLED("Session cancelled"),
     SESSION_ATTENDED("Session attended"),

@@ -45,6 +45,7 @@ public final class CaseLifecycle {
                     referred = true;
                 }
                 case WAITLISTED -> waitlisted = true;
+                case LEFT_WAITING_LIST -> waitlisted = false;
                 case SESSION_BOOKED -> sessions.put(event.appointmentId(),
                         new Session(SessionState.BOOKED, event.treatment(), event.occurredAt()));
                 case SESSION_CANCELLED -> sessions.put(event.appointmentId(),

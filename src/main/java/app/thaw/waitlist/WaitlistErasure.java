@@ -19,7 +19,7 @@ import app.thaw.waitlist.domain.WaitlistStore;
 /**
  * The erasure path for the waiting list: nobody may contact an erased client, so their case (a couple's too, which
  * waits for both) leaves the list, its open offer is withdrawn with its held times back in the diary, and the client's
- * own offer links stop working. Entries and offers themselves stay, without words, for the waits report.
+ * own offer links stop working; the partner left waiting alone goes back to their referral. Entries and offers themselves stay, without words, for the waits report.
  */
 @Service
 public class WaitlistErasure {
@@ -27,9 +27,12 @@ public class WaitlistErasure {
     private final WaitlistStore store;
     private final OfferStore offers;
     private final JdbcTemplate jdbc;
+    private final LoneWaitingPartner lonePartner;
     private final Clock clock;
 
-    WaitlistErasure(WaitlistStore store, OfferStore offers, JdbcTemplate jdbc, Clock clock) {
+    WaitlistErasure(WaitlistStore store, OfferStore offers, JdbcTemplate jdbc, LoneWaitingPartner lonePartner,
+                    Clock clock) {
+        this.lonePartner = lonePartner;
         this.store = store;
         this.offers = offers;
         this.jdbc = jdbc;
@@ -50,6 +53,7 @@ public class WaitlistErasure {
                                 offers.releaseSlots(open.id());
                             });
                     store.leave(entry.id(), "REMOVED", clock.instant(), null);
+                    lonePartner.placeLeft(entry, intakeId);
                 });
         jdbc.update("delete from offer_link where intake_id = ?", intakeId);
     }

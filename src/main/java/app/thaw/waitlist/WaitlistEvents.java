@@ -26,7 +26,8 @@ import app.thaw.waitlist.domain.WaitlistStore;
  * Keeps the list in step with the course of care, in the same transaction as the change: a case put on the waiting list
  * joins it (a couple's case once, with both partners); a case booked by hand, closed or reopened leaves it, and its
  * open offer is withdrawn so its held times go back to the diary. A couple's place goes when either partner's case
- * closes, even one never listed themselves. Whoever closed the case knows: nobody is emailed.
+ * closes, even one never listed themselves. Whoever closed the case knows: nobody is emailed about the offer. A
+ * partner left waiting alone leaves too ({@link LoneWaitingPartner}).
  */
 @Component
 class WaitlistEvents {
@@ -36,10 +37,12 @@ class WaitlistEvents {
     private final CaseAccess access;
     private final SubmittedIntakes intakes;
     private final AuditLog auditLog;
+    private final LoneWaitingPartner lonePartner;
     private final Clock clock;
 
     WaitlistEvents(WaitlistStore store, OfferStore offers, CaseAccess access, SubmittedIntakes intakes,
-                   AuditLog auditLog, Clock clock) {
+                   AuditLog auditLog, LoneWaitingPartner lonePartner, Clock clock) {
+        this.lonePartner = lonePartner;
         this.store = store;
         this.offers = offers;
         this.access = access;
@@ -65,7 +68,9 @@ class WaitlistEvents {
         }
         CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
         ClientContact contact = intakes.contact(grant);
-        List<CaseGrant> partners = access.partners(grant, CaseOperation.READ_BOOKING_DETAILS);
+        // a partner whose case has closed waits for nothing: the one put back on the list waits alone
+        List<CaseGrant> partners = access.partners(grant, CaseOperation.READ_BOOKING_DETAILS).stream()
+                .filter(partner -> !partner.facts().closed()).toList();
         boolean couple = !partners.isEmpty() && contact.requestedType() != RequestedType.INDIVIDUAL;
         Long partner = couple ? partners.getFirst().intakeId() : null;
         if (partner != null && store.entryOf(partner).filter(WaitlistRows.Entry::waiting).isPresent()) {
@@ -78,6 +83,7 @@ class WaitlistEvents {
     private void leave(long intakeId, String state) {
         store.entryOf(intakeId).filter(WaitlistRows.Entry::waiting).ifPresent(entry -> {
             store.leave(entry.id(), state, clock.instant(), null);
+            lonePartner.placeLeft(entry, null);
             offers.latestOffer(entry.id()).filter(WaitlistRows.Offer::open).ifPresent(offer -> {
                 offers.close(offer.id(), "WITHDRAWN", clock.instant(), null, null);
                 offers.releaseSlots(offer.id());

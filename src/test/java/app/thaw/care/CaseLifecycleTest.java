@@ -73,6 +73,22 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void aCaseThatLeftTheWaitingListIsBackAtItsReferralOrReviewAndCanJoinAgain() {
+        after(CareEvent.of(CareEventKind.REVIEW_STARTED, day(1)));
+        after(CareEvent.referred("COUPLES", day(2)));
+        after(CareEvent.of(CareEventKind.WAITLISTED, day(3)));
+        assertThat(after(CareEvent.of(CareEventKind.LEFT_WAITING_LIST, day(9))).status())
+                .isEqualTo(IntakeStatus.REFERRED);
+        assertThat(after(CareEvent.of(CareEventKind.WAITLISTED, day(10))).status()).isEqualTo(IntakeStatus.WAITING);
+
+        events.clear();
+        after(CareEvent.of(CareEventKind.REVIEW_STARTED, day(1)));
+        after(CareEvent.of(CareEventKind.WAITLISTED, day(2)));
+        assertThat(after(CareEvent.of(CareEventKind.LEFT_WAITING_LIST, day(3))).status())
+                .as("put on the list straight from review, it is back in review").isEqualTo(IntakeStatus.IN_REVIEW);
+    }
+
+    @Test
     void anAssessmentAloneIsNotAFinishedTreatmentAndAnAttendanceCorrectedToMissedUndoesTheStart() {
         after(CareEvent.session(CareEventKind.SESSION_BOOKED, 7, false, day(1)));
         assertThat(after(CareEvent.session(CareEventKind.SESSION_ATTENDED, 7, false, day(2))).course().started())

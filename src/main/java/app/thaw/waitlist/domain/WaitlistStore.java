@@ -42,6 +42,7 @@ public class WaitlistStore implements Repository<WaitlistRows.Entry, Long> {
                 insert into waitlist_entry (intake_id, partner_intake_id, service, format, urgent, added_at)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (intake_id) do update set state = 'WAITING', left_at = null, appointment_id = null,
+                    partner_intake_id = excluded.partner_intake_id, service = excluded.service,
                     added_at = case when waitlist_entry.state = 'WAITING'
                                       or (waitlist_entry.state = 'BOOKED'
                                           and waitlist_entry.left_at > excluded.added_at - interval '30 days')
