@@ -19,6 +19,7 @@ import app.thaw.intake.ErasureSubject;
 import app.thaw.intake.IntakeErasure;
 import app.thaw.notification.OutboxErasure;
 import app.thaw.review.CaseErasure;
+import app.thaw.review.SessionsToCome;
 import app.thaw.scheduling.SchedulingErasure;
 import app.thaw.waitlist.WaitlistErasure;
 
@@ -39,13 +40,15 @@ class ClientEraser {
     private final OutboxErasure emails;
     private final WaitlistErasure waitlist;
     private final LegalHolds holds;
+    private final SessionsToCome turns;
     private final AuditLog auditLog;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     ClientEraser(IntakeErasure intakes, CaseErasure cases, CareErasure care, OutcomeErasure outcomes,
                  SchedulingErasure sessions, OutboxErasure emails, WaitlistErasure waitlist, LegalHolds holds,
-                 AuditLog auditLog, JdbcTemplate jdbc, Clock clock) {
+                 SessionsToCome turns, AuditLog auditLog, JdbcTemplate jdbc, Clock clock) {
+        this.turns = turns;
         this.care = care;
         this.outcomes = outcomes;
         this.intakes = intakes;
@@ -62,6 +65,8 @@ class ClientEraser {
     @Transactional(propagation = Propagation.MANDATORY)
     ErasureResult erase(CaseGrant grant, String reason, Source source, @Nullable Long staffId) {
         long intakeId = grant.intakeId();
+        // the case's turn before its record: a client choosing a time holds the turn, then their place on the list
+        turns.hold(List.of(grant));
         ErasureSubject subject = intakes.lock(grant).orElse(null);
         if (subject == null) {
             return new ErasureResult(ErasureResult.Outcome.NOT_FOUND, "There is no client with that reference.");

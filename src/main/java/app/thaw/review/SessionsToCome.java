@@ -13,7 +13,8 @@ public interface SessionsToCome {
 
     /**
      * Until the caller's transaction ends, a booking for these clients waits, and then finds their cases as this
-     * transaction left them: what {@link #of} reads afterwards stays true until the caller commits.
+     * transaction left them: what {@link #of} reads afterwards stays true until the caller commits. Closing and
+     * erasure take it first, before any row, in the order a client's choice of an offered time takes its locks.
      */
     void hold(List<CaseGrant> clients);
 

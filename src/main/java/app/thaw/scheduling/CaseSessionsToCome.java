@@ -32,7 +32,7 @@ class CaseSessionsToCome implements SessionsToCome {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void hold(List<CaseGrant> clients) {
-        clients.forEach(client -> client.requireFor(CaseOperation.CHANGE_CLINICAL));
+        clients.forEach(client -> client.requireFor(CaseOperation.CHANGE_CLINICAL, CaseOperation.ERASE));
         // the booking's side of the turn is the appointment trigger's (V179)
         jdbc.query("select hold_cases_from_booking(?)", ps -> ps.setArray(1, ps.getConnection().createArrayOf(
                 "bigint", clients.stream().map(CaseGrant::intakeId).toArray())), rs -> { });
