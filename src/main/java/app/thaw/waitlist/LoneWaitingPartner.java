@@ -38,8 +38,9 @@ import app.thaw.waitlist.domain.WaitlistStore;
 @Component
 class LoneWaitingPartner {
 
-    static final String AUDIT_DETAIL = "The couple's place on the waiting list ended with the partner's case: "
-            + "decide the next step";
+    // a client's own copy of their records shows this line: it says nothing of why the partner's case changed
+    static final String AUDIT_DETAIL = "The couple's place on the waiting list ended without a session for this "
+            + "client: decide the next step";
 
     /** A couple's place left the list, for whatever reason; an erased partner is nobody's to contact. */
     record CouplePlaceLeft(long entryId, long intakeId, long partnerIntakeId, @Nullable Long erased) {
