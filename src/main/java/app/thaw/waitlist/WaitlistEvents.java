@@ -82,8 +82,9 @@ class WaitlistEvents {
 
     private void leave(long intakeId, String state) {
         store.entryOf(intakeId).filter(WaitlistRows.Entry::waiting).ifPresent(entry -> {
-            store.leave(entry.id(), state, clock.instant(), null);
-            lonePartner.placeLeft(entry, null);
+            if (store.leave(entry.id(), state, clock.instant(), null)) {
+                lonePartner.placeLeft(entry, null);
+            }
             offers.latestOffer(entry.id()).filter(WaitlistRows.Offer::open).ifPresent(offer -> {
                 offers.close(offer.id(), "WITHDRAWN", clock.instant(), null, null);
                 offers.releaseSlots(offer.id());
