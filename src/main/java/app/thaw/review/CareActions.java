@@ -27,8 +27,9 @@ import app.thaw.security.Roles;
 
 /**
  * The therapist's steps in a case's course of care that no diary event makes: putting a referred client on the waiting
- * list, ending therapy with its outcome, closing (never with sessions still booked) and reopening the case. Each is an
- * event; the status follows. For a couple the step applies to both partners when the therapist says it concerns both.
+ * list, ending therapy with its outcome and closing (neither with sessions still booked), and reopening the case.
+ * Each is an event; the status follows. For a couple the step applies to both partners when the therapist says it
+ * concerns both.
  */
 @Service
 @Transactional
@@ -69,20 +70,26 @@ public class CareActions {
         }
     }
 
-    /** The therapist's "end of therapy": the course of care ends with its outcome. */
+    /** The therapist's "end of therapy": the course of care ends with its outcome, never with sessions still booked. */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
     public void endTherapy(IntakeId intakeId, TherapyOutcome outcome, boolean withPartner) {
         if (outcome == null) {
             throw new CaseActionRefused("Choose how therapy ended.");
         }
-        for (CaseGrant grant : cases(intakeId.value(), withPartner)) {
+        List<CaseGrant> cases = cases(intakeId.value(), withPartner);
+        // a booking in flight commits first and is seen below; one coming later is a follow-up after the end
+        sessionsToCome.hold(cases);
+        for (CaseGrant grant : cases) {
             CaseStage stage = care.records().stage(grant);
             if (stage.course().started() == null || stage.course().ended() != null) {
                 throw new CaseActionRefused(grant.reference() + (stage.course().ended() != null
                         ? ": therapy has already ended." : ": therapy has not started (no attended session). "
                         + "Close the case instead."));
             }
+            refuseWhileBooked(grant, "end therapy");
+        }
+        for (CaseGrant grant : cases) {
             CaseStage ended = care.records().record(grant, CareEvent.therapyEnded(outcome, clock.instant()));
             auditLog.record(AuditAction.THERAPY_ENDED, grant.intakeId(), grant.reference(), outcome.label() + ", "
                     + ended.course().attendedSessions() + " sessions attended"
@@ -107,13 +114,7 @@ public class CareActions {
             if (stage.course().inTherapy()) {
                 throw new CaseActionRefused(grant.reference() + " is in therapy: end therapy with its outcome first.");
             }
-            List<ZonedDateTime> booked = sessionsToCome.of(grant);
-            if (!booked.isEmpty()) {
-                throw new CaseActionRefused(grant.reference() + " still has " + (booked.size() == 1 ? "a session"
-                        : booked.size() + " sessions") + " booked, the next on " + PracticeTime.DAY_TIME.format(
-                        booked.getFirst()) + ": cancel " + (booked.size() == 1 ? "it" : "them") + " in the diary "
-                        + "first (the client is told), then close the case.");
-            }
+            refuseWhileBooked(grant, "close the case");
             care.records().record(grant, CareEvent.of(CareEventKind.CASE_CLOSED, clock.instant()));
             auditLog.record(AuditAction.CASE_CLOSED, grant.intakeId(), grant.reference(), reason.label());
         }
@@ -129,6 +130,17 @@ public class CareActions {
         }
         care.records().record(grant, CareEvent.of(CareEventKind.CASE_REOPENED, clock.instant()));
         auditLog.record(AuditAction.CASE_REOPENED, grant.intakeId(), grant.reference(), null);
+    }
+
+    /** Nobody is reminded of, or asked questions before, a session of a course that has moved on: cancel it first. */
+    private void refuseWhileBooked(CaseGrant grant, String step) {
+        List<ZonedDateTime> booked = sessionsToCome.of(grant);
+        if (!booked.isEmpty()) {
+            throw new CaseActionRefused(grant.reference() + " still has " + (booked.size() == 1 ? "a session"
+                    : booked.size() + " sessions") + " booked, the next on " + PracticeTime.DAY_TIME.format(
+                    booked.getFirst()) + ": cancel " + (booked.size() == 1 ? "it" : "them") + " in the diary "
+                    + "first (the client is told), then " + step + ".");
+        }
     }
 
     /** This case, and the partner's when the step concerns both; an urgent case only once its risk was reviewed. */

@@ -6,8 +6,9 @@ import java.util.List;
 import app.thaw.caseaccess.CaseGrant;
 
 /**
- * A client's booked sessions still to come (one under way included), joint ones too; the diary implements it. A case is
- * not closed while any is left, so nobody is reminded of, or turns up to, a session of a closed case.
+ * A client's booked sessions still to come (one under way included), joint ones too; the diary implements it. Neither
+ * therapy ends nor a case is closed while any is left, so nobody is reminded of, or turns up to, a session of a course
+ * already over (a review session booked after therapy ended is still allowed).
  */
 public interface SessionsToCome {
 
