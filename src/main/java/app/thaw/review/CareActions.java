@@ -70,10 +70,13 @@ public class CareActions {
         }
     }
 
-    /** The therapist's "end of therapy": the course of care ends with its outcome, never with sessions still booked. */
+    /**
+     * The therapist's "end of therapy": the course of care ends with its outcome. Sessions still booked are cancelled
+     * first, or kept on purpose as review sessions after the end (the client keeps their reminders and questions).
+     */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.CHANGE_CLINICAL)
-    public void endTherapy(IntakeId intakeId, TherapyOutcome outcome, boolean withPartner) {
+    public void endTherapy(IntakeId intakeId, TherapyOutcome outcome, boolean withPartner, boolean keepBookedForReview) {
         if (outcome == null) {
             throw new CaseActionRefused("Choose how therapy ended.");
         }
@@ -87,13 +90,18 @@ public class CareActions {
                         ? ": therapy has already ended." : ": therapy has not started (no attended session). "
                         + "Close the case instead."));
             }
-            refuseWhileBooked(grant, "end therapy");
+            if (!keepBookedForReview) {
+                refuseWhileBooked(grant, true);
+            }
         }
         for (CaseGrant grant : cases) {
+            int kept = sessionsToCome.of(grant).size();
             CaseStage ended = care.records().record(grant, CareEvent.therapyEnded(outcome, clock.instant()));
             auditLog.record(AuditAction.THERAPY_ENDED, grant.intakeId(), grant.reference(), outcome.label() + ", "
                     + ended.course().attendedSessions() + " sessions attended"
-                    + (ended.course().finishedTreatment() ? " (finished treatment)" : ""));
+                    + (ended.course().finishedTreatment() ? " (finished treatment)" : "")
+                    + (kept == 0 ? "" : kept == 1 ? "; 1 session kept as a review session"
+                            : "; " + kept + " sessions kept as review sessions"));
         }
     }
 
@@ -114,7 +122,7 @@ public class CareActions {
             if (stage.course().inTherapy()) {
                 throw new CaseActionRefused(grant.reference() + " is in therapy: end therapy with its outcome first.");
             }
-            refuseWhileBooked(grant, "close the case");
+            refuseWhileBooked(grant, false);
             care.records().record(grant, CareEvent.of(CareEventKind.CASE_CLOSED, clock.instant()));
             auditLog.record(AuditAction.CASE_CLOSED, grant.intakeId(), grant.reference(), reason.label());
         }
@@ -132,14 +140,16 @@ public class CareActions {
         auditLog.record(AuditAction.CASE_REOPENED, grant.intakeId(), grant.reference(), null);
     }
 
-    /** Nobody is reminded of, or asked questions before, a session of a course that has moved on: cancel it first. */
-    private void refuseWhileBooked(CaseGrant grant, String step) {
+    /** Nobody is reminded of, or asked questions before, a session of a course that has moved on unless kept so. */
+    private void refuseWhileBooked(CaseGrant grant, boolean ending) {
         List<ZonedDateTime> booked = sessionsToCome.of(grant);
         if (!booked.isEmpty()) {
-            throw new CaseActionRefused(grant.reference() + " still has " + (booked.size() == 1 ? "a session"
-                    : booked.size() + " sessions") + " booked, the next on " + PracticeTime.DAY_TIME.format(
-                    booked.getFirst()) + ": cancel " + (booked.size() == 1 ? "it" : "them") + " in the diary "
-                    + "first (the client is told), then " + step + ".");
+            boolean one = booked.size() == 1;
+            throw new CaseActionRefused(grant.reference() + " still has " + (one ? "a session" : booked.size()
+                    + " sessions") + " booked, the next on " + PracticeTime.DAY_TIME.format(booked.getFirst())
+                    + ": cancel " + (one ? "it" : "them") + " in the diary first (the client is told), then "
+                    + (!ending ? "close the case." : "end therapy; or keep " + (one ? "it as a review session"
+                    : "them as review sessions") + " after the end."));
         }
     }
 

@@ -138,7 +138,7 @@ class CaseLifecycleIT {
         assertBoth(alex.id(), sam.id(), IntakeStatus.IN_THERAPY);
         happened(third);
         data.as("tom", () -> changes.recordOutcome(AppointmentId.of(third), AppointmentState.ATTENDED));
-        data.as("amira", () -> care.endTherapy(IntakeId.of(alex.id()), TherapyOutcome.COMPLETED, true));
+        data.as("amira", () -> care.endTherapy(IntakeId.of(alex.id()), TherapyOutcome.COMPLETED, true, false));
         assertBoth(alex.id(), sam.id(), IntakeStatus.ENDED);
         CaseStage ended = stage(data, sam.id());
         assertThat(ended.course().outcome()).isEqualTo(TherapyOutcome.COMPLETED);

@@ -72,21 +72,40 @@ class EndingTherapyIT {
         var ahead = book(data, client.id(), null, "INDIVIDUAL");
 
         assertThatThrownBy(() -> data.as("grace", () -> care.endTherapy(IntakeId.of(client.id()),
-                TherapyOutcome.COMPLETED, false)))
+                TherapyOutcome.COMPLETED, false, false)))
                 .isInstanceOf(CaseActionRefused.class)
                 .hasMessage(client.reference() + " still has a session booked, the next on "
                         + PracticeTime.DAY_TIME.format(ahead.session().start()) + ": cancel it in the diary first (the "
-                        + "client is told), then end therapy.");
+                        + "client is told), then end therapy; or keep it as a review session after the end.");
         assertStatus(client.id(), IntakeStatus.IN_THERAPY);
         assertThat(data.auditActions(client.id())).doesNotContain("THERAPY_ENDED");
 
         data.as("grace", () -> changes.cancel(AppointmentId.of(ahead.session().id()), false, "Therapy is ending"));
-        data.as("grace", () -> care.endTherapy(IntakeId.of(client.id()), TherapyOutcome.COMPLETED, false));
+        data.as("grace", () -> care.endTherapy(IntakeId.of(client.id()), TherapyOutcome.COMPLETED, false, false));
         assertStatus(client.id(), IntakeStatus.ENDED);
 
         // a review session some weeks after the end is ordinary practice: booked, and the therapy stays ended
         book(data, client.id(), null, "INDIVIDUAL");
         assertStatus(client.id(), IntakeStatus.ENDED);
+    }
+
+    @Test
+    void aFollowUpAlreadyInTheDiaryIsKeptAsAReviewSessionWhenTheTherapistSaysSo() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var client = data.submit(IntakeFixtures.completeAnswers("Ravi " + ReviewTestData.uniqueWord()));
+        attend(data, book(data, client.id(), null, "INDIVIDUAL"));
+        var followUp = book(data, client.id(), null, "INDIVIDUAL");
+
+        data.as("grace", () -> care.endTherapy(IntakeId.of(client.id()), TherapyOutcome.COMPLETED, false, true));
+
+        assertStatus(client.id(), IntakeStatus.ENDED);
+        assertThat(jdbc.queryForObject("select state from appointment where id = ?", String.class,
+                followUp.session().id())).as("neither cancelled nor booked again: the client is not emailed twice")
+                .isEqualTo("BOOKED");
+        assertThat(data.audit(client.id())).anySatisfy(row -> {
+            assertThat(row.get("action")).isEqualTo("THERAPY_ENDED");
+            assertThat((String) row.get("detail")).endsWith("; 1 session kept as a review session");
+        });
     }
 
     @Test
@@ -100,17 +119,17 @@ class EndingTherapyIT {
         var samAlone = book(data, sam.id(), null, "INDIVIDUAL");
 
         assertThatThrownBy(() -> data.as("grace", () -> care.endTherapy(IntakeId.of(alex.id()),
-                TherapyOutcome.DROPPED_OUT, true)))
+                TherapyOutcome.DROPPED_OUT, true, false)))
                 .isInstanceOf(CaseActionRefused.class)
                 .hasMessage(sam.reference() + " still has a session booked, the next on "
                         + PracticeTime.DAY_TIME.format(samAlone.session().start()) + ": cancel it in the diary first "
-                        + "(the client is told), then end therapy.");
+                        + "(the client is told), then end therapy; or keep it as a review session after the end.");
         assertStatus(alex.id(), IntakeStatus.IN_THERAPY);
         assertStatus(sam.id(), IntakeStatus.IN_THERAPY);
         assertThat(data.auditActions(alex.id())).doesNotContain("THERAPY_ENDED");
 
         // for Alex alone, Sam's own session is no reason to wait
-        data.as("grace", () -> care.endTherapy(IntakeId.of(alex.id()), TherapyOutcome.DROPPED_OUT, false));
+        data.as("grace", () -> care.endTherapy(IntakeId.of(alex.id()), TherapyOutcome.DROPPED_OUT, false, false));
         assertStatus(alex.id(), IntakeStatus.ENDED);
         assertStatus(sam.id(), IntakeStatus.IN_THERAPY);
     }
@@ -128,7 +147,8 @@ class EndingTherapyIT {
             booking = LockWaits.inOwnThread(() -> book(data, client.id(), null, "INDIVIDUAL"));
             waits.awaitBlockedBy(blocker, "the booking waits for the case's row");
             ending = LockWaits.inOwnThread(() -> {
-                data.as("grace", () -> care.endTherapy(IntakeId.of(client.id()), TherapyOutcome.COMPLETED, false));
+                data.as("grace", () -> care.endTherapy(IntakeId.of(client.id()), TherapyOutcome.COMPLETED, false,
+                        false));
                 return null;
             });
             waits.awaitAdvisoryWait("the ending waits for the booking in flight", "hold_cases_from_booking");

@@ -196,7 +196,7 @@ class OutcomeMeasuresIT {
         LocalDate month = LocalDate.now(Application.PRACTICE_ZONE).withDayOfMonth(1);
         long amira = data.idOf("amira");
         int[] before = summary(month, amira);
-        data.as("amira", () -> care.endTherapy(IntakeId.of(alex.id()), TherapyOutcome.COMPLETED, true));
+        data.as("amira", () -> care.endTherapy(IntakeId.of(alex.id()), TherapyOutcome.COMPLETED, true, false));
         int[] after = summary(month, amira);
         assertThat(after[0] - before[0]).as("finished").isEqualTo(2);
         assertThat(after[1] - before[1]).as("paired").isEqualTo(1);

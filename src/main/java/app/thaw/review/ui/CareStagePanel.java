@@ -78,7 +78,8 @@ class CareStagePanel extends Div {
             add(waiting);
         }
         if (course.inTherapy()) {
-            var end = new Button("End therapy…", click -> endTherapy(id, couple, care, act));
+            int ahead = course.sessionsToCome();
+            var end = new Button("End therapy…", click -> endTherapy(id, couple, ahead, care, act));
             end.setId("end-therapy");
             add(end);
         }
@@ -94,7 +95,7 @@ class CareStagePanel extends Div {
         add(both);
     }
 
-    private static void endTherapy(long id, boolean couple, CareActions care, Act act) {
+    private static void endTherapy(long id, boolean couple, int ahead, CareActions care, Act act) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("End therapy");
         var outcome = new Select<TherapyOutcome>();
@@ -104,6 +105,13 @@ class CareStagePanel extends Div {
         var both = new Checkbox("For both partners");
         both.setValue(couple);
         both.setVisible(couple);
+        // a follow-up already in the diary need not be cancelled and booked again (two emails to the client)
+        var keep = new Checkbox("Keep sessions still booked, as review sessions after the end");
+        keep.setId("keep-for-review");
+        keep.setHelperText(ahead == 1 ? "1 session is still booked. Left unticked, cancel it in the diary first."
+                : ahead > 1 ? ahead + " sessions are still booked. Left unticked, cancel them in the diary first."
+                : "Only matters if a session is still booked (a partner's too, for both).");
+        keep.setVisible(ahead > 0 || couple);
         var end = new Button("End therapy", click -> {
             if (outcome.getValue() == null) {
                 outcome.setInvalid(true);
@@ -111,9 +119,10 @@ class CareStagePanel extends Div {
                 return;
             }
             dialog.close();
-            act.accept(() -> care.endTherapy(IntakeId.of(id), outcome.getValue(), couple && both.getValue()));
+            act.accept(() -> care.endTherapy(IntakeId.of(id), outcome.getValue(), couple && both.getValue(),
+                    keep.getValue()));
         });
-        dialog.add(outcome, both);
+        dialog.add(outcome, both, keep);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), end);
         dialog.open();
     }

@@ -69,10 +69,23 @@ class CareStagePanelTest extends SpringBrowserlessTest {
         assertThat(find(Notification.class).all()).extracting(n -> n.getElement().getTextRecursively())
                 .containsExactly(client.reference() + " still has a session booked, the next on "
                         + PracticeTime.DAY_TIME.format(ahead.session().start()) + ": cancel it in the diary first (the "
-                        + "client is told), then end therapy.");
+                        + "client is told), then end therapy; or keep it as a review session after the end.");
         assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, client.id()))
                 .isEqualTo("IN_THERAPY");
         assertThat(find(Button.class).withId("end-therapy").exists()).as("still there to end it later").isTrue();
+
+        // the session ahead is the follow-up the therapist wants: kept, and therapy ends
+        test(find(Button.class).withId("end-therapy").single()).click();
+        test(find(Select.class).withCaption("How therapy ended").single()).selectItem(TherapyOutcome.COMPLETED.label());
+        var keep = find(com.vaadin.flow.component.checkbox.Checkbox.class).withId("keep-for-review").single();
+        assertThat(keep.getHelperText()).isEqualTo("1 session is still booked. Left unticked, cancel it in the diary "
+                + "first.");
+        test(keep).click();
+        test(find(Button.class).withText("End therapy").single()).click();
+        assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, client.id()))
+                .isEqualTo("ENDED");
+        assertThat(jdbc.queryForObject("select state from appointment where id = ?", String.class,
+                ahead.session().id())).isEqualTo("BOOKED");
     }
 
     /** The practice manager books with Dr Amira Khan, who is given the case. */
