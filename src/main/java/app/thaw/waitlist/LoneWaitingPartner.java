@@ -103,7 +103,7 @@ class LoneWaitingPartner {
         for (StaffSummary to : staff.staffMemberOrManagersAndLeads(StaffId.ofNullable(assignee))) {
             boolean assigned = assignee != null && to.id() == assignee;
             // a manager cannot open the clinical page: their link finds the case in the queue, to assign it
-            String link = publicUrl.link(assigned ? CaseLinks.referral(grant.reference())
+            String link = publicUrl.link(assigned ? CaseLinks.careStage(grant.reference())
                     : CaseLinks.queueRow(grant.reference()));
             alerts.sendCaseAttention("waiting-place-" + entryId + "-" + intakeId, StaffId.of(to.id()), to.email(),
                     to.displayName(), link);
