@@ -9,5 +9,7 @@ public enum OfferEnding {
     /** The therapist of its times left the practice or took another role; the times were released. */
     THERAPIST_LEFT,
     /** The room of its times was taken out of use; the times were released. */
-    ROOM_OUT_OF_USE
+    ROOM_OUT_OF_USE,
+    /** The practice closed the day of its times, or their therapist added time away; the times were released. */
+    DIARY_CLOSED
 }

@@ -66,7 +66,7 @@ public class StaffNotices {
         String subject = switch (ending) {
             case LAPSED -> "Offer lapsed: case ";
             case TAKEN -> "Offered times taken: case ";
-            case THERAPIST_LEFT, ROOM_OUT_OF_USE -> "Offer withdrawn: case ";
+            case THERAPIST_LEFT, ROOM_OUT_OF_USE, DIARY_CLOSED -> "Offer withdrawn: case ";
         };
         String what = switch (ending) {
             case LAPSED -> "Nobody from case " + ref + " chose one of the offered times before they lapsed at "
@@ -78,6 +78,8 @@ public class StaffNotices {
                     + "has closed.";
             case ROOM_OUT_OF_USE -> "The times offered to case " + ref + " were in a room the practice has taken out "
                     + "of use, so they were released and the offer has closed.";
+            case DIARY_CLOSED -> "The times offered to case " + ref + " fell on a day the practice has closed, or in "
+                    + "time away their therapist has added, so they were released and the offer has closed.";
         };
         return new Rendered(subject + ref, letters.letter(name, what,
                 "The case is still on the waiting list. To offer new times, open the waiting list: "

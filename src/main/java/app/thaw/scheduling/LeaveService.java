@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,11 +68,14 @@ public class LeaveService {
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
+    // asked when time closes: the waiting list, which itself reads the diary through this feature's services
+    private final ObjectProvider<ClosedTimes> letGo;
     private final Clock clock;
 
     LeaveService(TimeAwayRepository away, ClosedDayRepository closed, AppointmentRepository appointments,
                  SessionViews views, StaffAccountService staff, CurrentUser currentUser, AuditLog auditLog,
-                 Clock clock) {
+                 ObjectProvider<ClosedTimes> letGo, Clock clock) {
+        this.letGo = letGo;
         this.away = away;
         this.closed = closed;
         this.appointments = appointments;
@@ -113,6 +117,7 @@ public class LeaveService {
                 reason == null ? AwayReason.OTHER : reason, text, clock.instant(), me.id()));
         auditLog.record(AuditAction.LEAVE_ADDED, null, null, name(therapistId.value()) + ": "
                 + Availability.describe(saved));
+        letGoOf(therapistId.value(), saved.from(Application.PRACTICE_ZONE), saved.to(Application.PRACTICE_ZONE));
         return new AwayAdded(view(saved), sessionsDuring(saved));
     }
 
@@ -160,6 +165,9 @@ public class LeaveService {
             found.setOpen(open, clock.instant(), currentUser.require().id());
             auditLog.record(AuditAction.CLOSED_DAY_CHANGED, null, null, DAY.format(day) + " (" + found.getName()
                     + "): " + (open ? "opened" : "closed again"));
+            if (!open) {
+                letGoOfDay(day);
+            }
         }
     }
 
@@ -179,6 +187,7 @@ public class LeaveService {
         }
         closed.save(new ClosedDay(day, text, false, clock.instant(), currentUser.require().id()));
         auditLog.record(AuditAction.CLOSED_DAY_CHANGED, null, null, DAY.format(day) + ": closed (" + text + ")");
+        letGoOfDay(day);
         var from = day.atStartOfDay(Application.PRACTICE_ZONE).toInstant();
         var to = day.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant();
         return views.of(appointments.findActiveBetween(from, to, null).stream()
@@ -193,6 +202,15 @@ public class LeaveService {
             auditLog.record(AuditAction.CLOSED_DAY_CHANGED, null, null, DAY.format(day) + ": open again ("
                     + found.getName() + " removed)");
         });
+    }
+
+    private void letGoOfDay(LocalDate day) {
+        letGoOf(null, day.atStartOfDay(Application.PRACTICE_ZONE).toInstant(),
+                day.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant());
+    }
+
+    private void letGoOf(@Nullable Long therapistId, java.time.Instant from, java.time.Instant to) {
+        letGo.orderedStream().forEach(feature -> feature.letGo(therapistId, from, to));
     }
 
     private List<SessionView> sessionsDuring(TimeAway timeAway) {

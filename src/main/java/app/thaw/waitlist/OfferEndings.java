@@ -57,12 +57,14 @@ class OfferEndings {
                     auditLog.record(switch (ending) {
                         case LAPSED -> AuditAction.OFFER_EXPIRED;
                         case TAKEN -> AuditAction.OFFER_TAKEN;
-                        case THERAPIST_LEFT, ROOM_OUT_OF_USE -> AuditAction.OFFER_WITHDRAWN;
+                        case THERAPIST_LEFT, ROOM_OUT_OF_USE, DIARY_CLOSED -> AuditAction.OFFER_WITHDRAWN;
                     }, grant.intakeId(), grant.reference(), switch (ending) {
                         case LAPSED -> "Nobody chose a time; the held times were released";
                         case TAKEN -> "Another waiting case chose the offered time first; the offer closed at once";
                         case THERAPIST_LEFT -> "Its therapist no longer sees clients here; the offered times were released";
                         case ROOM_OUT_OF_USE -> "Its room was taken out of use; the offered times were released";
+                        case DIARY_CLOSED -> "The practice closed or the therapist is away then; the offered times "
+                                + "were released";
                     });
                     told = told == null ? grant : told;
                 }
@@ -98,6 +100,11 @@ class OfferEndings {
     /** The same for the times held or freed in a room taken out of use. */
     int letGoOfRoom(long roomId, Instant now) {
         return closeEmptied(offers.releaseTimesIn(roomId), now, OfferEnding.ROOM_OUT_OF_USE);
+    }
+
+    /** The same for the times held or freed when the practice is closed or the therapist (null: anyone) is away. */
+    int letGoOfClosedTime(@Nullable Long therapistId, Instant from, Instant to, Instant now) {
+        return closeEmptied(offers.releaseTimesBetween(therapistId, from, to), now, OfferEnding.DIARY_CLOSED);
     }
 
     private int closeEmptied(java.util.List<Long> released, Instant now, OfferEnding why) {

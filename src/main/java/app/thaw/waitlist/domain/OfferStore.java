@@ -195,6 +195,20 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 + column + " = ? and state in ('HELD', 'FREED') for update skip locked) returning id", Long.class, id);
     }
 
+    /**
+     * The times held or freed from {@code from} to {@code to}, in one therapist's diary or (null) anyone's, released;
+     * the ids. Rows a choice has locked are skipped.
+     */
+    public List<Long> releaseTimesBetween(@Nullable Long therapistId, Instant from, Instant to) {
+        return jdbc.queryForList("""
+                update held_slot set state = 'RELEASED'
+                 where id in (select id from held_slot
+                               where state in ('HELD', 'FREED') and starts_at < ? and ends_at > ?
+                                 and (cast(? as bigint) is null or therapist_id = ?)
+                               for update skip locked)
+                returning id""", Long.class, ts(to), ts(from), therapistId, therapistId);
+    }
+
     /** Which of these rooms a held or freed time is still in. */
     public List<Long> stillHeldIn(java.util.Collection<Long> roomIds) {
         return jdbc.queryForList("""
