@@ -214,9 +214,11 @@ public class DiarySetupService {
         requireOwnOrAdmin(therapistId.value());
         hours.findById(hoursId.value()).filter(h -> h.getTherapistId() == therapistId.value()).ifPresent(found -> {
             hours.delete(found);
+            hours.flush();
             auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId.value()) + ": removed "
                     + found.getDay().getDisplayName(TextStyle.FULL, Locale.UK) + " " + found.getStarts() + "–"
                     + found.getEnds());
+            leave.hoursNarrowed(therapistId.value());
         });
     }
 
@@ -260,9 +262,10 @@ public class DiarySetupService {
         requireOwnOrAdmin(therapistId.value());
         exceptions.findById(extra.value()).filter(e -> e.getTherapistId() == therapistId.value()).ifPresent(found -> {
             exceptions.delete(found);
+            exceptions.flush();
             auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
-                    name(therapistId.value()) + ": removed extra hours "
-                    + found.getDay());
+                    name(therapistId.value()) + ": removed extra hours " + found.getDay());
+            leave.hoursNarrowed(therapistId.value());
         });
     }
 

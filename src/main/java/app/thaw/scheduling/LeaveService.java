@@ -209,6 +209,11 @@ public class LeaveService {
                 day.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant());
     }
 
+    /** Called once the therapist's hours have shrunk (and are flushed): times held outside them go back. */
+    void hoursNarrowed(long therapistId) {
+        letGo.orderedStream().forEach(feature -> feature.hoursNarrowed(therapistId));
+    }
+
     private void letGoOf(@Nullable Long therapistId, java.time.Instant from, java.time.Instant to) {
         letGo.orderedStream().forEach(feature -> feature.letGo(therapistId, from, to));
     }

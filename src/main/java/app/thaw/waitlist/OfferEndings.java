@@ -107,6 +107,11 @@ class OfferEndings {
         return closeEmptied(offers.releaseTimesBetween(therapistId, from, to), now, OfferEnding.DIARY_CLOSED);
     }
 
+    /** The same for these times, which the therapist's diary no longer allows. */
+    int letGoOfTimes(java.util.List<Long> slotIds, Instant now) {
+        return closeEmptied(offers.releaseTimes(slotIds), now, OfferEnding.DIARY_CLOSED);
+    }
+
     private int closeEmptied(java.util.List<Long> released, Instant now, OfferEnding why) {
         var withdrawn = offers.closeEmptied(released, now);
         withdrawn.forEach(ended -> ended(ended.offerId(), ended.entryId(), ended.heldUntil(), why));

@@ -2,6 +2,7 @@ package app.thaw.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -13,12 +14,17 @@ import app.thaw.IntegrationTest;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.TimeAwayId;
+import app.thaw.base.ids.WorkingHoursId;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.AwayReason;
+import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAdministration;
 import app.thaw.scheduling.LeaveService;
 
 /**
- * A day the practice closes, or time away a therapist adds, is offered to nobody: the times held then for waiting
+ * A day the practice closes, time away a therapist adds, or hours they no longer keep are offered to nobody: the times held then for waiting
  * clients go back at once (an offer left with none is withdrawn, and its staff told to offer new times), so no client
  * picks a time the practice can no longer keep; times outside it, and other therapists' times, stay offered.
  */
@@ -27,6 +33,10 @@ class ClosedTimeWithOffersIT extends WaitlistTestSupport {
 
     @Autowired
     LeaveService leave;
+    @Autowired
+    DiarySetupService setup;
+    @Autowired
+    StaffAdministration team;
 
     @Test
     void aDayThePracticeClosesTakesItsOfferedTimesBackAndWithdrawsAnOfferLeftWithNone() {
@@ -89,6 +99,26 @@ class ClosedTimeWithOffersIT extends WaitlistTestSupport {
             data.as("admin", () -> leave.removeTimeAway(StaffId.of(data.idOf("grace")),
                     TimeAwayId.of(away.away().id())));
         }
+    }
+
+    @Test
+    void hoursATherapistNoLongerKeepsTakeTheirOfferedTimesBack() {
+        var diaries = new WorkingWeekData(data, team, scheduling, jdbc);
+        long therapist = diaries.therapist("Dr Mondays " + ReviewTestData.uniqueWord());
+        StaffId id = StaffId.of(therapist);
+        var monday = data.as("admin", () -> setup.addWorkingHours(id, DayOfWeek.MONDAY, LocalTime.of(9, 0),
+                LocalTime.of(17, 0)));
+        data.as("admin", () -> setup.addWorkingHours(id, DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        var start = WorkingWeekData.at(WorkingWeekData.farMonday(), 10, 0);
+        var client = waiting.waitingClient("Ida " + ReviewTestData.uniqueWord());
+        OfferMade made = data.as("admin", () -> offers.offer(IntakeId.of(client.id()), List.of(new OfferedTime(
+                therapist, SessionFormat.ONLINE, null, start, start.plusMinutes(50))), null));
+
+        // the therapist stops working Mondays
+        data.as("admin", () -> setup.removeWorkingHours(id, WorkingHoursId.of(monday.id())));
+
+        assertThat(offerState(made.offerId())).isEqualTo("WITHDRAWN");
+        assertThat(heldStates(made.offerId())).containsOnly("RELEASED");
     }
 
     private List<String> heldStates(long offerId) {

@@ -209,6 +209,21 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 returning id""", Long.class, ts(to), ts(from), therapistId, therapistId);
     }
 
+    /** The times held or freed in this therapist's diary that have not begun. */
+    public List<Slot> openTimesOf(long therapistId, Instant now) {
+        return jdbc.query(SLOT + "where s.therapist_id = ? and s.state in ('HELD', 'FREED') and s.starts_at > ?",
+                WaitlistRows::slot, therapistId, ts(now));
+    }
+
+    /** These held or freed times, released; the ids. Rows a choice has locked are skipped. */
+    public List<Long> releaseTimes(List<Long> slotIds) {
+        return slotIds.isEmpty() ? List.of() : jdbc.queryForList("""
+                update held_slot set state = 'RELEASED'
+                 where id in (select id from held_slot where id = any(?) and state in ('HELD', 'FREED')
+                               for update skip locked)
+                returning id""", Long.class, (Object) slotIds.toArray(Long[]::new));
+    }
+
     /** Which of these rooms a held or freed time is still in. */
     public List<Long> stillHeldIn(java.util.Collection<Long> roomIds) {
         return jdbc.queryForList("""
