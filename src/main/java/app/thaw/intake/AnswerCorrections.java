@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import app.thaw.base.domain.Erased;
+import app.thaw.intake.questionnaire.Answers;
 import app.thaw.intake.domain.EncryptedColumns;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.StaffAccountService;
@@ -49,6 +50,20 @@ class AnswerCorrections {
                 amendmentAnswer.encrypt(json.writeValues(values)),
                 amendmentReason.convertToDatabaseColumn(reason), currentUser.require().id(),
                 Timestamp.from(clock.instant()));
+    }
+
+    /** The answers as they stand: each corrected item's latest correction in place of what was submitted. */
+    Answers current(long intakeId, Answers submitted) {
+        var latest = new java.util.LinkedHashMap<String, List<String>>();
+        jdbc.query("select item_id, answer from intake_amendment where intake_id = ? order by amended_at, id",
+                rs -> {
+                    latest.put(rs.getString(1), json.readValues(amendmentAnswer.decrypt(rs.getString(2))));
+                }, intakeId);
+        Answers current = submitted;
+        for (var corrected : latest.entrySet()) {
+            current = current.with(corrected.getKey(), corrected.getValue());
+        }
+        return current;
     }
 
     /** Corrections to an intake's answers, oldest first. */

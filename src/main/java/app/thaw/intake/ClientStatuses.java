@@ -36,11 +36,13 @@ class ClientStatuses {
     private final AnswersJson json;
     private final ApplicationEventPublisher events;
     private final PublicUrl publicUrl;
+    private final AnswerCorrections corrections;
     private final Clock clock;
 
     ClientStatuses(IntakeRepository intakes, CoupleCaseRepository coupleCases,
                    ObjectProvider<ClientAppointments> appointments, AnswersJson json, ApplicationEventPublisher events,
-                   PublicUrl publicUrl, Clock clock) {
+                   PublicUrl publicUrl, AnswerCorrections corrections, Clock clock) {
+        this.corrections = corrections;
         this.publicUrl = publicUrl;
         this.intakes = intakes;
         this.coupleCases = coupleCases;
@@ -61,7 +63,8 @@ class ClientStatuses {
                 : diary.diaryOf(new VerifiedClient(intake.getId()));
         return new ClientStatus(intake.getReference(), intake.getSubmittedAt(), intake.isUrgent(),
                 stage(intake.getStatus(), own), own.upcoming(), own.earlierSessions(),
-                contactWays(json.read(intake.getAnswersJson())), invitedThePartner(intake));
+                contactWays(corrections.current(intake.getId(), json.read(intake.getAnswersJson()))),
+                invitedThePartner(intake));
     }
 
     ClientAppointments.ClientDiary diaryOf(Intake intake) {

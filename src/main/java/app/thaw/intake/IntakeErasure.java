@@ -70,6 +70,25 @@ public class IntakeErasure {
                 intake.getEmail(), intake.getCoupleCaseId(), intake.getFullName(), intake.getPhone()));
     }
 
+    /**
+     * The addresses the client gave before their current one (on the form, or in a correction since): emails sent
+     * there are theirs to erase too. Read before {@link #eraseIdentity} replaces them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
+    public List<String> earlierEmails(CaseGrant grant) {
+        long intakeId = grant.requireFor(CaseOperation.ERASE).intakeId();
+        Intake intake = intakes.findById(intakeId).orElseThrow();
+        var addresses = new java.util.LinkedHashSet<String>();
+        json.read(intake.getAnswersJson()).single("about.email").ifPresent(addresses::add);
+        jdbc.queryForList("select answer from intake_amendment where intake_id = ? and item_id = 'about.email'",
+                String.class, intakeId).forEach(answer -> addresses.addAll(json.readValues(
+                        storedAmendment.decrypt(answer))));
+        return addresses.stream().map(String::strip)
+                .filter(address -> !address.equalsIgnoreCase(intake.getEmail()) && !Erased.MARKER.equals(address))
+                .toList();
+    }
+
     /** Replaces every identifying field and typed answer of the intake (and its corrections) with the marker. */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})

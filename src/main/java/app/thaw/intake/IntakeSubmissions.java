@@ -123,7 +123,7 @@ class IntakeSubmissions {
     }
 
     /** The item where intake-v2 asks which ways of contact are safe; earlier versions didn't ask. */
-    static final String CONTACT_SAFE = "about.contact_safe";
+    static final String CONTACT_SAFE = SubmittedIntake.SAFE_CONTACT_ITEM;
 
     /** Only what the client said is safe: forms from before the question was asked were told they'd be emailed. */
     static boolean emailSafe(QuestionnaireDefinition definition, Answers asked) {

@@ -18,6 +18,9 @@ public record SubmittedIntake(long id, String reference, String fullName, @Nulla
                               Answers answers, List<Score> scores, List<RiskFlag> riskFlags,
                               @Nullable Long coupleCaseId, Instant submittedAt, List<Amendment> amendments) {
 
+    /** Where intake-v2 asks which ways of contact are safe: a correction of it changes what the practice may send. */
+    public static final String SAFE_CONTACT_ITEM = "about.contact_safe";
+
     /** The latest correction of an answer, if any; the submitted answer itself never changes. */
     public java.util.Optional<Amendment> latestAmendment(String itemId) {
         return amendments.stream().filter(a -> a.itemId().equals(itemId)).reduce((first, second) -> second);

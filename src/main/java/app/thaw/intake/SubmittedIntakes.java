@@ -49,10 +49,12 @@ public class SubmittedIntakes {
     private final Clock clock;
     private final EntityManager entityManager;
     private final EncryptedColumns.IntakeAnswers answersColumn;
+    private final ContactColumns contactColumns;
 
     SubmittedIntakes(IntakeRepository intakes, QuestionnaireCatalog questionnaires, AnswersJson json,
                      JdbcTemplate jdbc, AnswerCorrections corrections, Clock clock, EntityManager entityManager,
-                     EncryptedColumns.IntakeAnswers answersColumn) {
+                     EncryptedColumns.IntakeAnswers answersColumn, ContactColumns contactColumns) {
+        this.contactColumns = contactColumns;
         this.entityManager = entityManager;
         this.answersColumn = answersColumn;
         this.intakes = intakes;
@@ -150,7 +152,7 @@ public class SubmittedIntakes {
     public ClientContact contact(CaseGrant grant) {
         grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.BOOK_SESSION);
         Intake intake = intakes.findById(grant.intakeId()).orElseThrow();
-        var answers = json.read(intake.getAnswersJson());
+        var answers = corrections.current(intake.getId(), json.read(intake.getAnswersJson()));
         return new ClientContact(intake.getId(), intake.getReference(), intake.getFullName(),
                 intake.getPreferredName(), intake.getEmail(), intake.getPhone(), intake.getRequestedType(),
                 intake.getCoupleCaseId(), answers.multi("preferences.days"), answers.multi("preferences.times"),
@@ -180,6 +182,12 @@ public class SubmittedIntakes {
             return problem;
         }
         corrections.record(grant.intakeId(), itemId, corrected.multi(itemId), why);
+        contactColumns.follow(grant.intakeId(), intake.questionnaire(), itemId, corrected);
+        Intake loaded = loadedIntake(grant.intakeId());
+        if (loaded != null) {
+            // its columns were just written around it: a later flush must not put the old ones back
+            entityManager.refresh(loaded);
+        }
         return Optional.empty();
     }
 

@@ -87,12 +87,14 @@ class ClientEraser {
         }
         // SET LOCAL: the triggers let erasure through in this transaction only, and only until switched off below
         jdbc.queryForObject("select set_config('thaw.erasure', 'on', true)", String.class);
+        List<String> earlierAddresses = intakes.earlierEmails(grant);
         intakes.eraseIdentity(grant);
         cases.eraseFreeText(grant);
         care.eraseFreeText(grant);
         outcomes.eraseFreeText(grant);
         List<Long> sessionIds = sessions.eraseFreeText(grant);
         emails.eraseEmailsTo(grant, subject.email(), sessionIds);
+        earlierAddresses.forEach(address -> emails.eraseEmailsTo(grant, address, sessionIds));
         waitlist.erase(grant);
         holds.eraseReasons(intakeId);
         // a failure above rolls the whole transaction back, switch included

@@ -86,7 +86,9 @@ public final class CaseResources {
         Answers answers = client.answers();
         // contact only where the client agreed to be contacted, and only by the ways they said are safe
         if (answers.multi("consent.contact").contains("true")) {
-            List<String> safe = answers.multi("about.contact_safe");
+            // as the client said last: a therapist's correction (the client phoned) stands over the form
+            List<String> safe = client.latestAmendment(SubmittedIntake.SAFE_CONTACT_ITEM)
+                    .map(app.thaw.intake.Amendment::values).orElse(answers.multi(SubmittedIntake.SAFE_CONTACT_ITEM));
             if (!safe.isEmpty()) {
                 addTelecom(patient, ContactPoint.ContactPointSystem.EMAIL, client.email(), safe.contains("email"),
                         false);

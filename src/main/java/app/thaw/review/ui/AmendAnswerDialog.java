@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.select.Select;
@@ -17,7 +18,10 @@ import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.ItemKind;
 import app.thaw.intake.questionnaire.Option;
 
-/** Corrects one answer (a new phone number, a mistyped date) as a dated amendment; the original stays. */
+/**
+ * Corrects one answer (a new phone number, a mistyped date, the ways it is now safe to contact the client) as a dated
+ * amendment; the original stays.
+ */
 class AmendAnswerDialog extends Dialog {
 
     interface Save {
@@ -26,13 +30,15 @@ class AmendAnswerDialog extends Dialog {
 
     private final TextField text = new TextField("Corrected answer");
     private final Select<Option> choice = new Select<>();
+    private final CheckboxGroup<Option> choices = new CheckboxGroup<>("Corrected answer");
 
     AmendAnswerDialog(SubmittedIntake intake, Save save, Runnable saved) {
         setHeaderTitle("Correct an answer");
         setWidth("min(36rem, 95vw)");
         var question = new ComboBox<Item>("Question");
         question.setItems(intake.questionnaire().items().stream()
-                .filter(item -> item.kind().isSingleValued() && item.kind() != ItemKind.CONSENT).toList());
+                .filter(item -> item.kind().isSingleValued() && item.kind() != ItemKind.CONSENT
+                        || item.id().equals(SubmittedIntake.SAFE_CONTACT_ITEM)).toList());
         question.setItemLabelGenerator(Item::text);
         question.setWidthFull();
         text.setWidthFull();
@@ -40,12 +46,23 @@ class AmendAnswerDialog extends Dialog {
         choice.setLabel("Corrected answer");
         choice.setItemLabelGenerator(Option::label);
         choice.setVisible(false);
+        choices.setItemLabelGenerator(Option::label);
+        choices.setVisible(false);
         question.addValueChangeListener(change -> {
             Item item = change.getValue();
             boolean options = item != null && item.kind().hasOptions();
-            choice.setVisible(options);
+            boolean several = options && !item.kind().isSingleValued();
+            choice.setVisible(options && !several);
+            choices.setVisible(several);
             text.setVisible(!options);
-            if (options) {
+            if (several) {
+                choices.setItems(intake.questionnaire().optionsFor(item));
+                // what the client said last, so the therapist changes only what the client asked to change
+                var now = intake.latestAmendment(item.id()).map(Amendment::values)
+                        .orElse(intake.answers().multi(item.id()));
+                choices.setValue(intake.questionnaire().optionsFor(item).stream()
+                        .filter(option -> now.contains(option.value())).collect(java.util.stream.Collectors.toSet()));
+            } else if (options) {
                 choice.setItems(intake.questionnaire().optionsFor(item));
             }
         });
@@ -58,7 +75,9 @@ class AmendAnswerDialog extends Dialog {
                 question.setErrorMessage("Choose the question to correct");
                 return;
             }
-            List<String> values = question.getValue().kind().hasOptions()
+            List<String> values = choices.isVisible() ? intake.questionnaire().optionsFor(question.getValue()).stream()
+                    .filter(choices.getSelectedItems()::contains).map(Option::value).toList()
+                    : question.getValue().kind().hasOptions()
                     ? choice.getValue() == null ? List.of() : List.of(choice.getValue().value())
                     : text.getValue().isBlank() ? List.of() : List.of(text.getValue());
             save.save(question.getValue().id(), values, reason.getValue()).ifPresentOrElse(problem -> {
@@ -66,6 +85,8 @@ class AmendAnswerDialog extends Dialog {
                 text.setInvalid(text.isVisible());
                 choice.setErrorMessage(problem);
                 choice.setInvalid(choice.isVisible());
+                choices.setErrorMessage(problem);
+                choices.setInvalid(choices.isVisible());
                 reason.setInvalid(problem.startsWith("Please say why"));
                 reason.setErrorMessage(problem);
             }, () -> {
@@ -74,7 +95,7 @@ class AmendAnswerDialog extends Dialog {
             });
         });
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(question, text, choice, reason);
+        add(question, text, choice, choices, reason);
         getFooter().add(new Button("Cancel", click -> close()), ok);
     }
 }

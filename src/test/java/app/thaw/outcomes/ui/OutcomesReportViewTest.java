@@ -87,7 +87,9 @@ class OutcomesReportViewTest extends SpringBrowserlessTest {
                 .singleElement().asString()
                 .startsWith("\"" + thisMonth.getYear() + "\",\"" + therapist + "\",\"Individual\",3,3,2,2,1,2,0,1,67,"
                         + "50,100,0,14");
-        assertThat(text).doesNotContain("<5");
+        // other tests' courses end this year too: only this therapist's rows are this test's to judge
+        assertThat(text.lines().filter(line -> line.contains(therapist))).isNotEmpty().noneMatch(line ->
+                line.contains("<5"));
     }
 
     @Test
