@@ -2,7 +2,6 @@ package app.thaw.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -59,19 +58,5 @@ class ClosingWhileChoosingIT extends WaitlistTestSupport {
         assertThat(LockWaits.failureOf(closing)).isInstanceOf(CaseActionRefused.class)
                 .hasMessageContaining("booked");
         assertThat(sessionsOf(client.id())).isEqualTo(1);
-    }
-
-    // the closing queues behind the choice: two connections wait for a lock
-    private void awaitWaiting(int waiters) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long waiting = jdbc.queryForObject("select count(distinct pid) from pg_locks where not granted",
-                    Long.class);
-            if (waiting != null && waiting >= waiters) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(waiters + " connections never waited for a lock");
     }
 }

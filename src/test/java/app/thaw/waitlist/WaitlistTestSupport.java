@@ -71,6 +71,20 @@ abstract class WaitlistTestSupport {
                 + "and state <> 'CANCELLED'", Integer.class, intakeId, intakeId);
     }
 
+    /** Until {@code waiters} connections wait for a lock: a second path has queued behind the first. */
+    void awaitWaiting(int waiters) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long waiting = jdbc.queryForObject("select count(distinct pid) from pg_locks where not granted",
+                    Long.class);
+            if (waiting != null && waiting >= waiters) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(waiters + " connections never waited for a lock");
+    }
+
     long individualType() {
         return jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
     }
