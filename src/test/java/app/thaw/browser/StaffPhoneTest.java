@@ -119,6 +119,17 @@ abstract class StaffPhoneTest extends BrowserTest {
         return control;
     }
 
+    /**
+     * Waits until the element has stopped moving (a phone's list sliding up over the screen, a list scrolling to its
+     * choice), so {@link PhoneFit} reads it where it rests.
+     */
+    void atRest(Locator element) {
+        settle();
+        page.waitForFunction("e => { const r = e.getBoundingClientRect(); const now = [r.x, r.y, r.width, r.height]"
+                + ".join(); const still = e.thawLastBox === now; e.thawLastBox = now; return still; }",
+                element.elementHandle());
+    }
+
     void assertFits(String where, int width, PhoneFit.Control... controls) {
         waitForVaadin();
         PhoneFit.assertFits(page, where, width, controls);

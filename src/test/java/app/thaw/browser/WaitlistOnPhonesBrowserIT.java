@@ -19,9 +19,10 @@ import app.thaw.waitlist.WaitlistTestData;
 /**
  * A therapist on the narrowest phone (320×640) records, from the waiting list, that a waiting client now waits for Tom
  * online (they said so on the phone): the row's "Waits for" button, its dialog's format, therapist and Save lie inside
- * the screen and its long title shows whole; the row, the database and the audit then say "Online" and Tom. The
- * client's "Offer times" dialog opens from the same row with its therapist, "Find times" and "Offer and hold" inside
- * the screen, and is left without an offer. (The same recording without a browser is in {@code WaitlistViewTest}.)
+ * the screen, and its long title and Tom's name in the open list show whole; the row, the database and the audit then
+ * say "Online" and Tom. The client's "Offer times" dialog opens from the same row with its therapist, "Find times"
+ * and "Offer and hold" inside the screen, and is left without an offer. (The same recording without a browser is in
+ * {@code WaitlistViewTest}.)
  */
 class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
 
@@ -87,9 +88,11 @@ class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
                 .setExact(true));
         Locator tomChoice = page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(tom).setExact(true));
         tomChoice.scrollIntoViewIfNeeded();
-        settle();
+        atRest(tomChoice);
         assertFits("the list of therapists", WIDTH, control("the 'Anyone' choice", anyone),
                 control("the '" + tom + "' choice", tomChoice));
+        PhoneFit.assertWholeTextShown(page, "the '" + tom + "' choice", WIDTH, tomChoice, tom);
+        PhoneFit.assertNothingCutOff(page, "the 'Waits for' dialog with its list open", WIDTH, dialog);
         tomChoice.click();
         waitForVaadin();
         assertThat(therapist).containsText(tom);
