@@ -22,8 +22,12 @@ public record WaitingCase(long intakeId, String reference, String clients, Servi
 
     /** What the client waits for, as the list and the offer dialog say it: "Online · Dr Tom Whitfield". */
     public String waitsFor() {
-        return (format == null ? "Either" : format.label()) + " · "
-                + (preferredTherapistName == null ? "anyone" : preferredTherapistName);
+        return waitsFor(format, preferredTherapistName);
+    }
+
+    /** What a case waiting for this format (null: either) and therapist (null: anyone) waits for, in words. */
+    public static String waitsFor(@Nullable SessionFormat format, @Nullable String therapistName) {
+        return (format == null ? "Either" : format.label()) + " · " + (therapistName == null ? "anyone" : therapistName);
     }
 
     public String offerLabel() {

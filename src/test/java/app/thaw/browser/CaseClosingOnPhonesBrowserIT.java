@@ -139,7 +139,9 @@ class CaseClosingOnPhonesBrowserIT extends StaffPhoneTest {
         why.click();
         Locator withdrew = page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions()
                 .setName("The client withdrew").setExact(true));
+        atRest(withdrew);
         assertFits("the list of reasons", WIDTH, control("the 'The client withdrew' choice", withdrew));
+        PhoneFit.assertWholeTextShown(page, "the 'The client withdrew' choice", WIDTH, withdrew, "The client withdrew");
         withdrew.click();
         waitForVaadin();
         assertThat(why).containsText("The client withdrew");

@@ -145,91 +145,37 @@ final class PhoneFit {
     }
 
     /**
-     * Every line of a text's words, as laid out: where each lies, and what would cut it off. A box that hides or
-     * scrolls its overflow (across shadow roots and slots, up to the document) cuts off the words past its inner
-     * edges, as does the screen's edge; an ellipsis or a clamp leaves the words laid out past the box, so both count.
-     */
-    private static final String TEXT_CUT_OFF = """
-            element => {
-              const width = window.innerWidth;
-              const height = window.innerHeight;
-              const parentOf = n => n.assignedSlot || n.parentElement || (n.parentNode && n.parentNode.host) || null;
-              const name = e => e.tagName.toLowerCase()
-                + (e.part && e.part.length ? '::part(' + e.part.value + ')' : '')
-                + (typeof e.className === 'string' && e.className.trim()
-                  ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
-                + (e.getRootNode().host ? ' of ' + e.getRootNode().host.tagName.toLowerCase() : '');
-              const texts = [];
-              const collect = node => node.childNodes.forEach(n => {
-                if (n.nodeType === 3 && n.textContent.trim()) {
-                  texts.push(n);
-                } else if (n.nodeType === 1) {
-                  collect(n);
-                  if (n.shadowRoot) {
-                    collect(n.shadowRoot);
-                  }
-                }
-              });
-              collect(element);
-              if (element.shadowRoot) {
-                collect(element.shadowRoot);
-              }
-              const problems = [];
-              const round = r => `${Math.round(r.left)}–${Math.round(r.right)} × `
-                + `${Math.round(r.top)}–${Math.round(r.bottom)} px`;
-              let lines = 0;
-              for (const text of texts) {
-                const range = document.createRange();
-                range.selectNodeContents(text);
-                const words = text.textContent.replace(/\\s+/g, ' ').trim().slice(0, 50);
-                for (const r of range.getClientRects()) {
-                  if (r.width === 0) {
-                    continue;
-                  }
-                  lines++;
-                  if (r.left < -1 || r.right > width + 1 || r.top < -1 || r.bottom > height + 1) {
-                    problems.push(`line ${lines} of "${words}…" at ${round(r)}, `
-                      + `past the ${width}×${height} px screen`);
-                  }
-                  for (let n = parentOf(text); n && n.nodeType === 1 && n !== document.documentElement;
-                       n = parentOf(n)) {
-                    const style = getComputedStyle(n);
-                    const sideways = style.overflowX !== 'visible';
-                    const upDown = style.overflowY !== 'visible';
-                    if (!sideways && !upDown) {
-                      continue;
-                    }
-                    const box = n.getBoundingClientRect();
-                    const inner = {
-                      left: box.left + n.clientLeft, right: box.left + n.clientLeft + n.clientWidth,
-                      top: box.top + n.clientTop, bottom: box.top + n.clientTop + n.clientHeight
-                    };
-                    if ((sideways && (r.left < inner.left - 1 || r.right > inner.right + 1))
-                        || (upDown && (r.top < inner.top - 1 || r.bottom > inner.bottom + 1))) {
-                      problems.push(`line ${lines} of "${words}…" at ${round(r)}, past the edge of ${name(n)} `
-                        + `(${round(inner)}, `
-                        + `overflow ${style.overflowX} ${style.overflowY}`
-                        + `${style.textOverflow === 'ellipsis' ? ', ellipsis' : ''})`);
-                    }
-                  }
-                }
-              }
-              return { text: texts.map(t => t.textContent).join(' ').replace(/\\s+/g, ' ').trim(), lines, problems };
-            }
-            """;
-
-    /**
-     * The element shows exactly this text, all of it: every line of its words lies inside the screen and inside
-     * every box around it that would cut it off (a box hiding or scrolling its overflow, an ellipsis, a clamp).
-     * Call once the element has settled (no animation still moving or scaling it).
+     * The element shows exactly this text, all of it: every line of the words a person can see lies inside the screen
+     * and inside every box around it that would cut it off (a box hiding or scrolling its overflow, an ellipsis, a
+     * clamp); words not shown (a closed list, options scrolled out of sight in their list) are not read
+     * ({@link TextCutOff}). Call once the element has settled (no animation still moving or scaling it).
      */
     static void assertWholeTextShown(Page page, String where, int width, Locator element, String text) {
         String at = where + " at " + width + " px";
+        var shown = read(page, at, width, element);
+        assertEquals(text, shown.get("text"), at + ": the words shown");
+        assertNothingCut(at, shown);
+    }
+
+    /**
+     * Nothing the element shows is cut off (as {@link #assertWholeTextShown}, whatever its words: a whole dialog with
+     * its fields and lists); returns the words a person can see, in the order of the page.
+     */
+    static String assertNothingCutOff(Page page, String where, int width, Locator element) {
+        String at = where + " at " + width + " px";
+        var shown = read(page, at, width, element);
+        assertNothingCut(at, shown);
+        return (String) shown.get("text");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(Page page, String at, int width, Locator element) {
         int innerWidth = ((Number) page.evaluate("() => window.innerWidth")).intValue();
         assertEquals(width, innerWidth, at + ": the browser's window is not the phone's width (zoomed out to fit?)");
-        @SuppressWarnings("unchecked")
-        var shown = (Map<String, Object>) element.evaluate(TEXT_CUT_OFF);
-        assertEquals(text, shown.get("text"), at + ": the words shown");
+        return (Map<String, Object>) element.evaluate(TextCutOff.SCRIPT);
+    }
+
+    private static void assertNothingCut(String at, Map<String, Object> shown) {
         assertTrue(((Number) shown.get("lines")).intValue() > 0, at + ": no line of the text is laid out");
         @SuppressWarnings("unchecked")
         List<String> problems = (List<String>) shown.get("problems");

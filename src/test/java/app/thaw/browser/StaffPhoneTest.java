@@ -1,11 +1,13 @@
 package app.thaw.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +18,9 @@ import app.thaw.intake.IntakeService;
 import app.thaw.review.ReviewTestData;
 
 /**
- * What the staff phone tests ({@link StaffOnPhonesBrowserIT}, {@link ManagerOnPhonesBrowserIT}) share: intakes made
- * as clients make them, the queue's search, the manager's assign dialog opened from the queue, and
- * {@link PhoneFit}'s check named the way those tests name controls.
+ * What the staff phone tests ({@link StaffOnPhonesBrowserIT}, {@link ManagerOnPhonesBrowserIT} and others) share:
+ * intakes made as clients make them, the queue's search, the manager's assign dialog opened from the queue, a
+ * waiting-list row scrolled to, and {@link PhoneFit}'s check named the way those tests name controls.
  */
 abstract class StaffPhoneTest extends BrowserTest {
 
@@ -84,6 +86,48 @@ abstract class StaffPhoneTest extends BrowserTest {
     Locator queueCardLine(String reference) {
         return page.locator("vaadin-grid-cell-content .queue-card-line")
                 .filter(new Locator.FilterOptions().setHasText(reference).setVisible(true));
+    }
+
+    /**
+     * A control in a row of the waiting list, which holds every case waiting in the test run, newest last: the grid is
+     * scrolled a screenful at a time, as a thumb would, until the row is drawn, then the control is scrolled to.
+     */
+    Locator inWaitingList(String id, int width) {
+        Locator control = page.locator("#" + id);
+        page.locator("vaadin-grid [id^='waits-for-']").first().waitFor();
+        Locator scroller = page.locator("vaadin-grid #table");
+        while (control.count() == 0) {
+            boolean moved = (Boolean) scroller.evaluate("s => { const before = s.scrollTop; "
+                    + "s.scrollTop += s.clientHeight; return s.scrollTop > before; }");
+            waitForVaadin();
+            try {
+                control.waitFor(new Locator.WaitForOptions().setTimeout(1_000));
+            } catch (TimeoutError notYet) {
+                assertThat(moved).as("#" + id + " in the waiting list, scrolled to its end").isTrue();
+            }
+        }
+        // the grid redraws its recycled rows as it scrolls: scroll again until the control has come to rest on screen
+        // (assertFits then judges where it rests; a control the layout cannot show still fails there)
+        for (int attempt = 0; attempt < 10; attempt++) {
+            control.scrollIntoViewIfNeeded();
+            settle();
+            var box = control.boundingBox();
+            if (box != null && box.x >= 0 && box.x + box.width <= width) {
+                break;
+            }
+        }
+        return control;
+    }
+
+    /**
+     * Waits until the element has stopped moving (a phone's list sliding up over the screen, a list scrolling to its
+     * choice), so {@link PhoneFit} reads it where it rests.
+     */
+    void atRest(Locator element) {
+        settle();
+        page.waitForFunction("e => { const r = e.getBoundingClientRect(); const now = [r.x, r.y, r.width, r.height]"
+                + ".join(); const still = e.thawLastBox === now; e.thawLastBox = now; return still; }",
+                element.elementHandle());
     }
 
     void assertFits(String where, int width, PhoneFit.Control... controls) {

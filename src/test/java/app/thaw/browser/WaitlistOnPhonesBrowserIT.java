@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,9 +19,10 @@ import app.thaw.waitlist.WaitlistTestData;
 /**
  * A therapist on the narrowest phone (320×640) records, from the waiting list, that a waiting client now waits for Tom
  * online (they said so on the phone): the row's "Waits for" button, its dialog's format, therapist and Save lie inside
- * the screen and its long title shows whole; the row, the database and the audit then say "Online" and Tom. The
- * client's "Offer times" dialog opens from the same row with its therapist, "Find times" and "Offer and hold" inside
- * the screen, and is left without an offer. (The same recording without a browser is in {@code WaitlistViewTest}.)
+ * the screen, and its long title and Tom's name in the open list show whole; the row, the database and the audit then
+ * say "Online" and Tom. The client's "Offer times" dialog opens from the same row with its therapist, "Find times"
+ * and "Offer and hold" inside the screen, and is left without an offer. (The same recording without a browser is in
+ * {@code WaitlistViewTest}.)
  */
 class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
 
@@ -57,7 +57,7 @@ class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
                 .setExact(true))).isVisible();
 
         // the grid is wider than the phone and scrolls inside its box: the row's button, scrolled to, is on screen
-        Locator waitsFor = inRow("waits-for-" + reference);
+        Locator waitsFor = inWaitingList("waits-for-" + reference, WIDTH);
         assertThat(waitsFor).hasText("Either · anyone");
         assertFits("the waiting list", WIDTH, control("the client's 'Waits for' button", waitsFor));
         PhoneFit.assertWholeTextShown(page, "the client's 'Waits for' button", WIDTH, waitsFor, "Either · anyone");
@@ -88,9 +88,11 @@ class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
                 .setExact(true));
         Locator tomChoice = page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(tom).setExact(true));
         tomChoice.scrollIntoViewIfNeeded();
-        settle();
+        atRest(tomChoice);
         assertFits("the list of therapists", WIDTH, control("the 'Anyone' choice", anyone),
                 control("the '" + tom + "' choice", tomChoice));
+        PhoneFit.assertWholeTextShown(page, "the '" + tom + "' choice", WIDTH, tomChoice, tom);
+        PhoneFit.assertNothingCutOff(page, "the 'Waits for' dialog with its list open", WIDTH, dialog);
         tomChoice.click();
         waitForVaadin();
         assertThat(therapist).containsText(tom);
@@ -103,7 +105,7 @@ class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
         waitForVaadin();
 
         // the row, the database and the audit say the same
-        waitsFor = inRow("waits-for-" + reference);
+        waitsFor = inWaitingList("waits-for-" + reference, WIDTH);
         assertThat(waitsFor).hasText("Online · " + tom);
         assertFits("the waiting list after saving", WIDTH, control("the client's 'Waits for' button", waitsFor));
         PhoneFit.assertWholeTextShown(page, "the client's 'Waits for' button", WIDTH, waitsFor, "Online · " + tom);
@@ -114,7 +116,7 @@ class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
 
         // "Offer times" from the same row: a therapist offers times from her own diary, online as the client waits
         // for; looked at, and left without an offer
-        Locator offer = inRow("offer-" + reference);
+        Locator offer = inWaitingList("offer-" + reference, WIDTH);
         assertFits("the waiting list", WIDTH, control("the client's 'Offer times' button", offer));
         offer.click();
         String offerTitle = "Offer times to " + name + " (" + reference + ")";
@@ -141,37 +143,6 @@ class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
         assertThat(offerDialog).hasCount(0);
         assertThat(jdbc.queryForObject("select count(*) from slot_offer o join waitlist_entry e on e.id = o.entry_id "
                 + "where e.intake_id = ?", Integer.class, client.id())).as("no offer made").isZero();
-    }
-
-    /**
-     * A control in a row of the list, which holds every case waiting in the test run, newest last: the grid is
-     * scrolled a screenful at a time, as a thumb would, until the row is drawn, then the control is scrolled to.
-     */
-    private Locator inRow(String id) {
-        Locator control = page.locator("#" + id);
-        page.locator("vaadin-grid [id^='waits-for-']").first().waitFor();
-        Locator scroller = page.locator("vaadin-grid #table");
-        while (control.count() == 0) {
-            boolean moved = (Boolean) scroller.evaluate("s => { const before = s.scrollTop; "
-                    + "s.scrollTop += s.clientHeight; return s.scrollTop > before; }");
-            waitForVaadin();
-            try {
-                control.waitFor(new Locator.WaitForOptions().setTimeout(1_000));
-            } catch (TimeoutError notYet) {
-                assertThat(moved).as("#" + id + " in the waiting list, scrolled to its end").isTrue();
-            }
-        }
-        // the grid redraws its recycled rows as it scrolls: scroll again until the control has come to rest on screen
-        // (assertFits then judges where it rests; a control the layout cannot show still fails there)
-        for (int attempt = 0; attempt < 10; attempt++) {
-            control.scrollIntoViewIfNeeded();
-            settle();
-            var box = control.boundingBox();
-            if (box != null && box.x >= 0 && box.x + box.width <= WIDTH) {
-                break;
-            }
-        }
-        return control;
     }
 
     private static Locator dialogTitle(Locator dialog, String title) {

@@ -90,7 +90,8 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
                 currentUser.require(), clock);
         this.anchor = diary.now().toLocalDate();
         addClassName("calendar-view");
-        setSizeFull();
+        // as tall as the window on a desktop, as tall as the day on a phone (thaw.css)
+        setWidthFull();
         range.addClassName("calendar-range");
         body.addClassName("diary-scroll");
         add(toolbar(), body);

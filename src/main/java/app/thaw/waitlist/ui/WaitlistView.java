@@ -63,17 +63,16 @@ public class WaitlistView extends VerticalLayout {
     private final FreedTimeService freedTimes;
     private final BackfillSettings backfill;
     private final OfferService offers;
-    private final WaitlistChanges changes;
     private final Div summary = new Div();
     private final Grid<WaitingCase> grid = new Grid<>();
     private final ComboBox<ServiceType> service = new ComboBox<>("Service");
     private final ComboBox<SessionFormat> format = new ComboBox<>("Format");
     private final Checkbox urgentOnly = new Checkbox("Urgent only");
     private final Div freed = new Div();
+    private final WaitsForColumn waitsFor;
 
     public WaitlistView(WaitlistService waitlist, FreedTimeService freedTimes, BackfillSettings backfill,
                         OfferService offers, WaitlistChanges changes) {
-        this.changes = changes;
         this.waitlist = waitlist;
         this.freedTimes = freedTimes;
         this.backfill = backfill;
@@ -102,15 +101,7 @@ public class WaitlistView extends VerticalLayout {
         grid.addColumn(WaitingCase::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(WaitingCase::clients).setHeader("Clients").setFlexGrow(2);
         grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(c -> {
-            // what the client waits for, and the way to change it (the client may say so on the phone)
-            var waitsFor = new Button(c.waitsFor(), click -> new WaitsForDialog(changes, c, this::refresh).open());
-            waitsFor.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            waitsFor.setId("waits-for-" + c.reference());
-            waitsFor.addClassName("waits-for");
-            waitsFor.setAriaLabel("Change what " + c.reference() + " waits for: " + c.waitsFor());
-            return waitsFor;
-        }).setHeader("Waits for").setAutoWidth(true).setFlexGrow(0);
+        waitsFor = new WaitsForColumn(grid, changes, this::refresh);
         grid.addColumn(c -> WaitlistService.inWords(c.waited()) + " (since " + ADDED.format(c.addedAt()) + ")")
                 .setHeader("Waiting").setAutoWidth(true);
         grid.addColumn(WaitingCase::availability).setHeader("Availability").setFlexGrow(2);
@@ -161,8 +152,10 @@ public class WaitlistView extends VerticalLayout {
             line.setId("waits-" + wait.service().name().toLowerCase(Locale.ROOT));
             summary.add(line);
         }
-        grid.setItems(new ArrayList<>(waitlist.waiting(new WaitlistFilter(service.getValue(), format.getValue(),
-                urgentOnly.getValue(), 200, 0))));
+        List<WaitingCase> rows = new ArrayList<>(waitlist.waiting(new WaitlistFilter(service.getValue(),
+                format.getValue(), urgentOnly.getValue(), 200, 0)));
+        waitsFor.fit(rows);
+        grid.setItems(rows);
     }
 
     private void showFreed() {
