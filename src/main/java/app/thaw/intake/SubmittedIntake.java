@@ -21,6 +21,16 @@ public record SubmittedIntake(long id, String reference, String fullName, @Nulla
     /** Where intake-v2 asks which ways of contact are safe: a correction of it changes what the practice may send. */
     public static final String SAFE_CONTACT_ITEM = "about.contact_safe";
 
+    /**
+     * What a therapist may correct when the client tells them: any one-answer question but a consent, the safe ways of
+     * contact ("you can change this at any time by calling the practice") and the days and times that suit ("nothing
+     * here is fixed").
+     */
+    public static boolean correctable(app.thaw.intake.questionnaire.Item item) {
+        return item.kind().isSingleValued() && item.kind() != app.thaw.intake.questionnaire.ItemKind.CONSENT
+                || item.id().equals(SAFE_CONTACT_ITEM) || item.id().startsWith("preferences.");
+    }
+
     /** The latest correction of an answer, if any; the submitted answer itself never changes. */
     public java.util.Optional<Amendment> latestAmendment(String itemId) {
         return amendments.stream().filter(a -> a.itemId().equals(itemId)).reduce((first, second) -> second);

@@ -42,6 +42,10 @@ class ContactCorrectionIT {
     JdbcTemplate jdbc;
     @Autowired
     app.thaw.retention.ErasureService erasure;
+    @Autowired
+    app.thaw.intake.SubmittedIntakes intakes;
+    @Autowired
+    app.thaw.caseaccess.CaseAccess access;
 
     @Test
     void aCorrectedAddressGetsTheNextEmailsAndTheOldOneNothingMore() {
@@ -118,6 +122,19 @@ class ContactCorrectionIT {
 
         assertThat(jdbc.queryForObject("select count(*) from outbox_message where lower(recipient) = ? or "
                 + "body_text like ?", Integer.class, old, "%" + old + "%")).isZero();
+    }
+
+    @Test
+    void theDaysThatSuitTheClientNowAreTheOnesTheDiaryLooksFor() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var client = data.submit(IntakeFixtures.completeAnswers("Pip " + ReviewTestData.uniqueWord()));
+
+        assertThat(data.as("amira", () -> caseWork.amendAnswer(IntakeId.of(client.id()), "preferences.days",
+                List.of("saturday"), "Client phoned: new job, weekdays no longer possible"))).isEmpty();
+
+        var contact = data.as("admin", () -> intakes.contact(access.require(client.id(),
+                app.thaw.caseaccess.CaseOperation.READ_BOOKING_DETAILS)));
+        assertThat(contact.availableDays()).containsExactly("saturday");
     }
 
     /** The practice manager books with Dr Amira Khan; returns the session's id. */

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import app.thaw.intake.Amendment;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.intake.questionnaire.Item;
-import app.thaw.intake.questionnaire.ItemKind;
 import app.thaw.intake.questionnaire.Option;
 
 /**
@@ -37,8 +36,7 @@ class AmendAnswerDialog extends Dialog {
         setWidth("min(36rem, 95vw)");
         var question = new ComboBox<Item>("Question");
         question.setItems(intake.questionnaire().items().stream()
-                .filter(item -> item.kind().isSingleValued() && item.kind() != ItemKind.CONSENT
-                        || item.id().equals(SubmittedIntake.SAFE_CONTACT_ITEM)).toList());
+                .filter(SubmittedIntake::correctable).toList());
         question.setItemLabelGenerator(Item::text);
         question.setWidthFull();
         text.setWidthFull();
