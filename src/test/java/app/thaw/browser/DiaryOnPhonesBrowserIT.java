@@ -89,6 +89,17 @@ class DiaryOnPhonesBrowserIT extends StaffPhoneTest {
     }
 
     @Test
+    void anEmptyWeekOnAPhoneCanStillBeReachedByKeyboard() {
+        usePhone(390, 844);
+        open("/login");
+        signInAs("amira", DemoStaffAccounts.DEMO_PASSWORD);
+        // a week nobody has booked yet: the diary's box scrolls sideways but holds nothing to focus but itself
+        open("/staff/calendar?date=" + WorkingWeekData.farMonday().plusYears(3));
+        assertThat(page.locator(".diary-grid")).isVisible();
+        AxeCore.check(page, "an empty week of the diary on a phone");
+    }
+
+    @Test
     void onADesktopTheDiaryScrollsInItsOwnBoxUnderTheToolbar() {
         open("/login");
         signInAs("amira", DemoStaffAccounts.DEMO_PASSWORD);

@@ -94,6 +94,10 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         setWidthFull();
         range.addClassName("calendar-range");
         body.addClassName("diary-scroll");
+        // a week with nothing booked still scrolls sideways: the box itself takes the keyboard's arrows
+        body.getElement().setAttribute("tabindex", "0");
+        body.getElement().setAttribute("role", "region");
+        body.getElement().setAttribute("aria-label", "Diary");
         add(toolbar(), body);
         setFlexGrow(1, body);
     }
