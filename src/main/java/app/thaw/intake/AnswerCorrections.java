@@ -54,14 +54,20 @@ class AnswerCorrections {
 
     /** The answers as they stand: each corrected item's latest correction in place of what was submitted. */
     Answers current(long intakeId, Answers submitted) {
-        var latest = new java.util.LinkedHashMap<String, List<String>>();
-        jdbc.query("select item_id, answer from intake_amendment where intake_id = ? order by amended_at, id",
-                rs -> {
-                    latest.put(rs.getString(1), json.readValues(amendmentAnswer.decrypt(rs.getString(2))));
-                }, intakeId);
-        Answers current = submitted;
-        for (var corrected : latest.entrySet()) {
-            current = current.with(corrected.getKey(), corrected.getValue());
+        return current(java.util.Map.of(intakeId, submitted)).get(intakeId);
+    }
+
+    /** The same for several intakes in one read (a list of waiting cases). */
+    java.util.Map<Long, Answers> current(java.util.Map<Long, Answers> submitted) {
+        var current = new java.util.HashMap<>(submitted);
+        if (!submitted.isEmpty()) {
+            jdbc.query("select intake_id, item_id, answer from intake_amendment where intake_id = any(?) "
+                    + "order by amended_at, id", rs -> {
+                        String item = rs.getString(2);
+                        List<String> values = json.readValues(amendmentAnswer.decrypt(rs.getString(3)));
+                        // oldest first: each later correction of an item replaces the one before
+                        current.computeIfPresent(rs.getLong(1), (id, answers) -> answers.with(item, values));
+                    }, (Object) submitted.keySet().toArray(Long[]::new));
         }
         return current;
     }

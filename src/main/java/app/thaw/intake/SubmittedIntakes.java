@@ -23,6 +23,7 @@ import app.thaw.intake.domain.EncryptedColumns;
 import app.thaw.intake.domain.Intake;
 import app.thaw.intake.domain.IntakeRepository;
 import app.thaw.intake.questionnaire.AnswerValidator;
+import app.thaw.intake.questionnaire.Answers;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.security.Roles;
 
@@ -150,9 +151,22 @@ public class SubmittedIntakes {
     /** Contact details and stated availability: booking needs these, and they hold nothing clinical. */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public ClientContact contact(CaseGrant grant) {
-        grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.BOOK_SESSION);
-        Intake intake = intakes.findById(grant.intakeId()).orElseThrow();
-        var answers = corrections.current(intake.getId(), json.read(intake.getAnswersJson()));
+        return java.util.Objects.requireNonNull(contacts(List.of(grant)).get(grant.intakeId()), "a granted intake");
+    }
+
+    /** The same for several clients in two reads (a list of waiting cases), by intake id. */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
+    public java.util.Map<Long, ClientContact> contacts(Collection<CaseGrant> grants) {
+        grants.forEach(grant -> grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.BOOK_SESSION));
+        var loaded = intakes.findAllById(grants.stream().map(CaseGrant::intakeId).toList());
+        var current = corrections.current(loaded.stream().collect(java.util.stream.Collectors.toMap(Intake::getId,
+                intake -> json.read(intake.getAnswersJson()))));
+        var contacts = new java.util.HashMap<Long, ClientContact>();
+        loaded.forEach(intake -> contacts.put(intake.getId(), contact(intake, current.get(intake.getId()))));
+        return contacts;
+    }
+
+    private static ClientContact contact(Intake intake, Answers answers) {
         return new ClientContact(intake.getId(), intake.getReference(), intake.getFullName(),
                 intake.getPreferredName(), intake.getEmail(), intake.getPhone(), intake.getRequestedType(),
                 intake.getCoupleCaseId(), answers.multi("preferences.days"), answers.multi("preferences.times"),

@@ -94,6 +94,7 @@ public class WaitlistService {
         Map<Long, CaseGrant> grants = access.checkAll(ids, CaseOperation.READ_BOOKING_DETAILS).stream()
                 .collect(Collectors.toMap(CaseGrant::intakeId, Function.identity()));
         Map<Long, ClientName> names = intakes.names(grants.values());
+        Map<Long, ClientContact> contacts = intakes.contacts(grants.values());
         Map<Long, String> preferred = staff.displayNames(rows.stream().map(row -> row.entry().preferredTherapistId())
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         List<WaitingCase> cases = new ArrayList<>();
@@ -105,10 +106,10 @@ public class WaitlistService {
             }
             ClientName client = Objects.requireNonNull(names.get(entry.intakeId()), "named for every entry");
             ClientName partner = entry.partnerIntakeId() == null ? null : names.get(entry.partnerIntakeId());
-            List<String> availability = new ArrayList<>(List.of(availability(intakes.contact(grant))));
+            List<String> availability = new ArrayList<>(List.of(availability(contacts.get(grant.intakeId()))));
             if (partner != null) {
-                availability.add(availability(intakes.contact(
-                        Objects.requireNonNull(grants.get(entry.partnerIntakeId()), "granted with the entry"))));
+                availability.add(availability(Objects.requireNonNull(contacts.get(entry.partnerIntakeId()),
+                        "granted with the entry")));
             }
             cases.add(new WaitingCase(entry.intakeId(), client.reference(), client.fullName()
                     + (partner == null ? "" : " & " + partner.fullName()), ServiceType.valueOf(entry.service()),

@@ -128,6 +128,9 @@ abstract class StaffPhoneTest extends BrowserTest {
         page.waitForFunction("e => { const r = e.getBoundingClientRect(); const now = [r.x, r.y, r.width, r.height]"
                 + ".join(); const still = e.thawLastBox === now; e.thawLastBox = now; return still; }",
                 element.elementHandle());
+        // a list can fade in where it stands: PhoneFit reads text still at opacity 0 as unseen
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running' || !a.effect"
+                + " || a.effect.getComputedTiming().endTime === Infinity)");
     }
 
     void assertFits(String where, int width, PhoneFit.Control... controls) {
