@@ -54,7 +54,7 @@ class AnswerCorrections {
 
     /** The answers as they stand: each corrected item's latest correction in place of what was submitted. */
     Answers current(long intakeId, Answers submitted) {
-        return current(java.util.Map.of(intakeId, submitted)).get(intakeId);
+        return java.util.Objects.requireNonNull(current(java.util.Map.of(intakeId, submitted)).get(intakeId));
     }
 
     /** The same for several intakes in one read (a list of waiting cases). */

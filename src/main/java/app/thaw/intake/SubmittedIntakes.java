@@ -162,7 +162,8 @@ public class SubmittedIntakes {
         var current = corrections.current(loaded.stream().collect(java.util.stream.Collectors.toMap(Intake::getId,
                 intake -> json.read(intake.getAnswersJson()))));
         var contacts = new java.util.HashMap<Long, ClientContact>();
-        loaded.forEach(intake -> contacts.put(intake.getId(), contact(intake, current.get(intake.getId()))));
+        loaded.forEach(intake -> contacts.put(intake.getId(), contact(intake,
+                java.util.Objects.requireNonNull(current.get(intake.getId()), "read with its intake"))));
         return contacts;
     }
 

@@ -106,7 +106,8 @@ public class WaitlistService {
             }
             ClientName client = Objects.requireNonNull(names.get(entry.intakeId()), "named for every entry");
             ClientName partner = entry.partnerIntakeId() == null ? null : names.get(entry.partnerIntakeId());
-            List<String> availability = new ArrayList<>(List.of(availability(contacts.get(grant.intakeId()))));
+            List<String> availability = new ArrayList<>(List.of(availability(Objects.requireNonNull(
+                    contacts.get(grant.intakeId()), "granted with the entry"))));
             if (partner != null) {
                 availability.add(availability(Objects.requireNonNull(contacts.get(entry.partnerIntakeId()),
                         "granted with the entry")));
