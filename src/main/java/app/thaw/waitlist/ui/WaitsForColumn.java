@@ -1,6 +1,7 @@
 package app.thaw.waitlist.ui;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import app.thaw.waitlist.WaitlistChanges;
  * further down the list, or a choice saved later, never needs more room than the column has.
  */
 final class WaitsForColumn {
+
+    private static final int WIDEST = 6;
 
     private final WaitlistChanges changes;
     private final Grid.Column<WaitingCase> column;
@@ -56,11 +59,14 @@ final class WaitsForColumn {
         for (SessionFormat format : new SessionFormat[] {null, SessionFormat.IN_PERSON, SessionFormat.ONLINE}) {
             names.forEach(name -> choices.add(WaitingCase.waitsFor(format, name)));
         }
-        if (choices.equals(sizedFor)) {
+        // the longest few by letters stand for the rest: a practice of 200 therapists is not 600 elements per view
+        List<String> widest = choices.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .limit(WIDEST).toList();
+        if (widest.equals(sizedFor)) {
             return;
         }
-        sizedFor = choices;
-        column.setHeader(header(choices));
+        sizedFor = widest;
+        column.setHeader(header(widest));
     }
 
     /** "Waits for", over an unseen button as the cells' holding each choice on a line of its own (thaw.css). */
