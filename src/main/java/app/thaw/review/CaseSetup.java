@@ -157,6 +157,9 @@ class CaseSetup {
             for (long member : grant.facts().coupleIntakeIds()) {
                 ReviewCase reviewCase = cases.findById(member)
                         .orElseGet(() -> cases.saveAndFlush(new ReviewCase(member)));
+                if (Objects.equals(reviewCase.getAssignedTherapistId(), therapistId)) {
+                    continue; // already so: the history gains no line for a change that did not happen
+                }
                 reviewCase.assignTo(therapistId);
                 auditLog.record(AuditAction.CASE_ASSIGNED, member, grant.facts().referenceOf(member), detail);
             }

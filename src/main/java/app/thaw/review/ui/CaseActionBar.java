@@ -2,6 +2,7 @@ package app.thaw.review.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -15,23 +16,35 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import org.jspecify.annotations.Nullable;
 
 import app.thaw.base.ids.IntakeId;
+import app.thaw.review.CaseDetail;
 import app.thaw.review.CaseTransferExport;
 import app.thaw.security.StaffSummary;
 
-/** What can be done with a case as a whole: take it on or hand it over, correct an answer, book, measures, export. */
+/**
+ * What can be done with a case as a whole: take it on or hand it over, correct an answer, book, measures, export.
+ * "Assign to" shows whose case it is; emptied, it returns the case to the shared queue.
+ */
 class CaseActionBar extends HorizontalLayout {
 
-    CaseActionBar(String reference, long intakeId, List<StaffSummary> therapists,
-                  @Nullable CaseTransferExport transfer, Runnable assignToMe, Consumer<StaffSummary> assign,
+    private final Button toMe;
+    private final ComboBox<StaffSummary> colleague;
+    private final List<StaffSummary> therapists;
+    private final long me;
+
+    CaseActionBar(String reference, long intakeId, List<StaffSummary> therapists, long me,
+                  @Nullable CaseTransferExport transfer, Runnable assignToMe, Consumer<@Nullable StaffSummary> assign,
                   Runnable correctAnswer) {
-        var toMe = new Button("Assign to me (Alt+A)", click -> assignToMe.run());
+        this.therapists = therapists;
+        this.me = me;
+        toMe = new Button("Assign to me (Alt+A)", click -> assignToMe.run());
         toMe.setId("assign-to-me");
-        var colleague = new ComboBox<StaffSummary>("Assign to");
+        colleague = new ComboBox<>("Assign to");
         colleague.setId("assign-to");
         colleague.setItems(therapists);
         colleague.setItemLabelGenerator(StaffSummary::displayName);
+        colleague.setClearButtonVisible(true);
         colleague.addValueChangeListener(change -> {
-            if (change.isFromClient() && change.getValue() != null) {
+            if (change.isFromClient()) {
                 assign.accept(change.getValue());
             }
         });
@@ -54,5 +67,17 @@ class CaseActionBar extends HorizontalLayout {
         }
         setAlignItems(Alignment.BASELINE);
         addClassName("case-actions");
+    }
+
+    /**
+     * Whose case it is now: named in "Assign to" (a former colleague, no longer a choice, as its placeholder), and no
+     * "Assign to me" on a case that is already mine.
+     */
+    void refresh(CaseDetail.CaseState state) {
+        Long assigneeId = state.assigneeId();
+        colleague.setValue(assigneeId == null ? null
+                : therapists.stream().filter(t -> t.id() == assigneeId).findFirst().orElse(null));
+        colleague.setPlaceholder(assigneeId == null ? "Shared queue" : Objects.toString(state.assigneeName(), ""));
+        toMe.setVisible(assigneeId == null || assigneeId != me);
     }
 }

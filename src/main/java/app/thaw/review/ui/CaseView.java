@@ -46,6 +46,7 @@ import app.thaw.review.FactorService;
 import app.thaw.review.LetterService;
 import app.thaw.review.ReferralService;
 import app.thaw.security.Roles;
+import app.thaw.security.CurrentUser;
 import app.thaw.security.StaffAccountService;
 
 /**
@@ -65,6 +66,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
     private final LetterService letters;
     private final CareActions care;
     private final StaffAccountService staff;
+    private final CurrentUser currentUser;
     private final @Nullable CaseTransferExport transfer;
     private String reference = "";
     private long intakeId;
@@ -77,7 +79,8 @@ public class CaseView extends Div implements BeforeEnterObserver {
 
     public CaseView(CaseOpeningService opening, CaseWorkService work, FactorService factors,
                     CaseAssignments assignments, ReferralService referrals, LetterService letters, CareActions care,
-                    StaffAccountService staff, ObjectProvider<CaseTransferExport> transfer) {
+                    StaffAccountService staff, CurrentUser currentUser, ObjectProvider<CaseTransferExport> transfer) {
+        this.currentUser = currentUser;
         this.care = care;
         this.transfer = transfer.getIfAvailable();
         this.opening = opening;
@@ -192,15 +195,21 @@ public class CaseView extends Div implements BeforeEnterObserver {
                         text -> act(() -> work.addNote(IntakeId.of(id), text), "Note added.", "new-note", "new-note",
                                 CaseSections.NOTE)));
         now.sections = sections;
-        add(new CaseActionBar(detail.intake().reference(), id, staff.activeTherapists(), transfer,
+        var actions = new CaseActionBar(detail.intake().reference(), id, staff.activeTherapists(),
+                currentUser.require().id(), transfer,
                 () -> act(() -> assignments.assignToMe(IntakeId.of(id)), "Assigned to you.", "assign-to-me",
-                        "assign-to-me", CaseSections.ASSIGNED),
-                therapist -> act(() -> assignments.assign(IntakeId.of(id), StaffId.of(therapist.id())), "Assigned to "
-                        + therapist.displayName() + ".", "assign-to", "assign-to", CaseSections.ASSIGNED),
+                        "assign-to", CaseSections.ASSIGNED),
+                therapist -> act(() -> assignments.assign(IntakeId.of(id), therapist == null ? null
+                        : StaffId.of(therapist.id())), therapist == null ? "Returned to the shared queue."
+                        : "Assigned to " + therapist.displayName() + ".", "assign-to", "assign-to",
+                        CaseSections.ASSIGNED),
                 () -> new AmendAnswerDialog(now.answers.intake(),
                         (item, values, reason) -> work.amendAnswer(IntakeId.of(id), item, values, reason),
                         () -> act(() -> { }, "Correction saved.", "case-actions", "case-actions",
-                                CaseSections.CORRECTION)).open()));
+                                CaseSections.CORRECTION)).open());
+        actions.refresh(detail.state());
+        now.actions = actions;
+        add(actions);
         var side = new Div(now.scores, sections.factors(), sections.referral(), sections.care(),
                 sections.sessionNotes(), sections.notes());
         side.addClassName("case-side");
@@ -227,6 +236,9 @@ public class CaseView extends Div implements BeforeEnterObserver {
         now.detail = CaseSections.merge(now.detail, fresh);
         if (fresh.state() != null || fresh.stage() != null) {
             now.header.refresh(now.detail);
+        }
+        if (fresh.state() != null && now.actions != null) {
+            now.actions.refresh(now.detail.state());
         }
         if (fresh.state() != null && now.risk != null) {
             now.risk.refresh(now.detail.state(), riskNoteDraft);

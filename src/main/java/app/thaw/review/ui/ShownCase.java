@@ -16,6 +16,8 @@ final class ShownCase {
     @Nullable RiskPanel risk;
     /** The sections beside the answers; none while an urgent case waits for its risk review. */
     @Nullable CaseSections sections;
+    /** Take the case on or hand it over; none while an urgent case waits for its risk review. */
+    @Nullable CaseActionBar actions;
 
     ShownCase(CaseDetail detail) {
         this.detail = detail;

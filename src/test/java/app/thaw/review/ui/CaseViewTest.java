@@ -8,6 +8,7 @@ import java.util.List;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -30,6 +31,7 @@ import app.thaw.intake.IntakeService;
 import app.thaw.intake.questionnaire.Answers;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffSummary;
 
 @IntegrationTest
 class CaseViewTest extends SpringBrowserlessTest {
@@ -246,6 +248,43 @@ class CaseViewTest extends SpringBrowserlessTest {
         assertThat(jdbc.queryForObject("select status from intake where id = ?", String.class, client.id()))
                 .isEqualTo("SCHEDULED");
         assertThat(find(Button.class).withId("close-case").exists()).as("still there to close it later").isTrue();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void assignToShowsWhoseCaseItIsAndAnEmptiedChoiceReturnsItToTheSharedQueue() {
+        var client = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Whose"));
+        navigate("staff/cases/" + client.reference(), CaseView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<StaffSummary> assignTo = find(ComboBox.class).withId("assign-to").single();
+        assertThat(assignTo.getValue()).isNull();
+        assertThat(assignTo.getPlaceholder()).isEqualTo("Shared queue");
+
+        click(find(Button.class).withText("Assign to me (Alt+A)").single());
+
+        assertThat(assignTo.getValue()).extracting(StaffSummary::displayName).isEqualTo("Dr Amira Khan");
+        assertThat(find(Button.class).withText("Assign to me (Alt+A)").exists())
+                .as("no offer to take on a case that is already mine").isFalse();
+        // Alt+A on a case already mine changes nothing, so the history gains no second line
+        assignments.assignToMe(IntakeId.of(client.id()));
+        assertThat(data.auditActions(client.id())).containsOnlyOnce("CASE_ASSIGNED");
+
+        test(assignTo).selectItem(null);
+
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, client.id())).isNull();
+        assertThat(find(Paragraph.class).withClassName("case-facts").single().getText()).contains("Unassigned");
+        assertThat(assignTo.getPlaceholder()).isEqualTo("Shared queue");
+        assertThat(find(Button.class).withText("Assign to me (Alt+A)").exists()).isTrue();
+        assertThat(data.audit(client.id())).extracting(row -> (String) row.get("detail"))
+                .contains("Returned to the shared queue");
+
+        test(assignTo).selectItem("Tom Whitfield");
+
+        // handed to a colleague, the case is no longer this therapist's to see
+        assertThat(getCurrentView()).isInstanceOf(ReviewQueueView.class);
+        assertThat(jdbc.queryForObject("select assigned_therapist_id from review_case where intake_id = ?",
+                Long.class, client.id())).isEqualTo(data.idOf("tom"));
     }
 
     private void assertLocked() {
