@@ -17,7 +17,8 @@ import app.thaw.security.SystemActor;
 
 /**
  * The practice's demo data for local runs, made once (on a database without intakes), after the demo logins: intakes,
- * then the diary, then outcome measures, each committed so the features' own listeners set up what follows.
+ * then the diary, then outcome measures, then the waiting list, each committed so the features' own listeners set up
+ * what follows.
  */
 @Component
 @Profile("dev")
@@ -31,9 +32,11 @@ class DemoData implements ApplicationRunner {
     private final DemoIntakes intakes;
     private final DemoDiary diary;
     private final DemoOutcomes outcomes;
+    private final DemoWaitingList waitingList;
 
     DemoData(DemoIntakeSeeding seeding, StaffAccountService staffAccounts, DemoIntakes intakes, DemoDiary diary,
-             DemoOutcomes outcomes) {
+             DemoOutcomes outcomes, DemoWaitingList waitingList) {
+        this.waitingList = waitingList;
         this.seeding = seeding;
         this.staffAccounts = staffAccounts;
         this.intakes = intakes;
@@ -56,6 +59,7 @@ class DemoData implements ApplicationRunner {
                 log.info("Created demo outcome measures: a couple and an individual with weekly sessions each; the "
                         + "couple's improving partner's status page is /status/{}", DemoOutcomes.DEMO_STATUS_TOKEN);
             }
+            log.info("Put {} demo clients on the waiting list", waitingList.create(clients).size());
         });
     }
 }

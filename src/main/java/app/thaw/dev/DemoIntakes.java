@@ -31,7 +31,7 @@ class DemoIntakes {
      * {@code partner} names the second partner's intake on the first partner's.
      */
     record DemoClient(long intakeId, boolean couple, boolean urgent, RequestedType requestedType,
-                      @Nullable Long partner) {
+                      @Nullable Long partner, Instant submittedAt) {
     }
 
     private static final List<String> NAMES = List.of("Olivia Hughes", "Jack Whitworth", "Amelia Patel",
@@ -70,20 +70,21 @@ class DemoIntakes {
             String invitation = sent.receipt().partnerInvitationToken();
             if (couples && invitation != null && i + 1 < NAMES.size()) {
                 i++;
-                var partner = intakes.submit(answers(NAMES.get(i), random, true, false), invitation,
-                        at.plus(Duration.ofHours(20)));
-                created.add(client(sent, true, partner.intakeId()));
-                created.add(client(partner, true, null));
+                Instant partnerAt = at.plus(Duration.ofHours(20));
+                var partner = intakes.submit(answers(NAMES.get(i), random, true, false), invitation, partnerAt);
+                created.add(client(sent, true, partner.intakeId(), at));
+                created.add(client(partner, true, null, partnerAt));
             } else {
-                created.add(client(sent, invitation != null, null));
+                created.add(client(sent, invitation != null, null, at));
             }
         }
         return created;
     }
 
-    private static DemoClient client(DemoIntakeSeeding.Sent sent, boolean couple, @Nullable Long partner) {
+    private static DemoClient client(DemoIntakeSeeding.Sent sent, boolean couple, @Nullable Long partner,
+                                     Instant at) {
         return new DemoClient(sent.intakeId(), couple, sent.receipt().urgent(), sent.receipt().requestedType(),
-                partner);
+                partner, at);
     }
 
     private static Answers answers(String name, Random random, boolean couples, boolean urgent) {

@@ -94,6 +94,10 @@ class WaitlistBrowserIT extends BrowserTest {
         Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("Alex " + surname + " & Sam " + surname));
         assertThat(row).hasCount(1);
+        // on a laptop, beside the menu, the row's action is on screen without scrolling the list sideways
+        assertThat(page.locator("#offer-" + couple.alex().reference()))
+                .isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions()
+                        .setRatio(1));
         page.locator("#offer-" + couple.alex().reference()).click();
         Locator times = page.locator("#offer-times vaadin-checkbox");
         assertThat(times.first()).isVisible();

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -99,19 +100,27 @@ public class WaitlistView extends VerticalLayout {
             return badge;
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(WaitingCase::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(WaitingCase::clients).setHeader("Clients").setFlexGrow(2);
+        // names in full, wrapped rather than cut: the practice works from them
+        grid.addColumn(WaitingCase::clients).setHeader("Clients").setWidth("10em").setFlexGrow(1);
+        grid.addColumn(c -> WaitlistService.inWords(c.waited()) + " (since " + ADDED.format(c.addedAt()) + ")")
+                .setHeader("Waiting").setWidth("7.5em").setFlexGrow(0);
+        // where the offer stands and the way to make one, together and early in the row: on a laptop beside the
+        // menu the row is wider than the screen, and the action must not be the part scrolled out of sight
+        grid.addComponentColumn(c -> {
+            var state = new Span(c.offerLabel());
+            state.addClassName("offer-state");
+            var button = new Button("Offer times", click -> new OfferDialog(waitlist, offers, c, this::refresh)
+                    .open());
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            button.setId("offer-" + c.reference());
+            var cell = new Div(state, button);
+            cell.addClassName("offer-cell");
+            return cell;
+        }).setHeader("Offer").setAutoWidth(true).setFlexGrow(0).setKey("offer");
         grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
         waitsFor = new WaitsForColumn(grid, changes, this::refresh);
-        grid.addColumn(c -> WaitlistService.inWords(c.waited()) + " (since " + ADDED.format(c.addedAt()) + ")")
-                .setHeader("Waiting").setAutoWidth(true);
-        grid.addColumn(WaitingCase::availability).setHeader("Availability").setFlexGrow(2);
-        grid.addColumn(WaitingCase::offerLabel).setHeader("Offer").setAutoWidth(true).setKey("offer");
-        grid.addComponentColumn(c -> {
-            var offer = new Button("Offer times", click -> new OfferDialog(waitlist, offers, c, this::refresh).open());
-            offer.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            offer.setId("offer-" + c.reference());
-            return offer;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("8em").setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         var filters = new HorizontalLayout(service, format, urgentOnly);
         filters.setAlignItems(Alignment.BASELINE);
         // on a phone the filters go under one another: side by side they were 518 px wide on a 320 px screen

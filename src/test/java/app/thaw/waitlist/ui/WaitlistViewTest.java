@@ -91,7 +91,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
                 .isEqualTo("Waits for: online, " + tom));
 
         // the offer dialog says whom the client waits for, though a therapist offers from her own diary
-        test((Button) test(grid).getCellComponent(rowOf(grid, client.reference()), 8)).click();
+        test(offerTimes(grid, rowOf(grid, client.reference()))).click();
         assertThat(find(Paragraph.class).withText("Waits for: Online · " + tom).exists()).isTrue();
         test(find(Button.class).withText("Cancel").single()).click();
 
@@ -129,7 +129,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         navigate(WaitlistView.class);
         @SuppressWarnings("unchecked")
         Grid<WaitingCase> grid = find(Grid.class).single();
-        test((Button) test(grid).getCellComponent(rowOf(grid, client.reference()), 8)).click();
+        test(offerTimes(grid, rowOf(grid, client.reference()))).click();
         @SuppressWarnings("unchecked")
         ComboBox<StaffSummary> therapist = find(ComboBox.class).withLabel("Therapist").single();
         test(therapist).selectItem(working);
@@ -172,6 +172,12 @@ class WaitlistViewTest extends SpringBrowserlessTest {
 
     // the "Waits for" cell is the button that changes it, rendered for the row
     private Button waitsFor(Grid<WaitingCase> grid, int row) {
-        return (Button) test(grid).getCellComponent(row, 4);
+        return (Button) test(grid).getCellComponent(row, 6);
+    }
+
+    // the offer's cell says where it stands, over the button that makes one
+    private Button offerTimes(Grid<WaitingCase> grid, int row) {
+        return (Button) test(grid).getCellComponent(row, 4).getChildren().filter(Button.class::isInstance)
+                .findFirst().orElseThrow();
     }
 }
