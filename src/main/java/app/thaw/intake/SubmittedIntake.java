@@ -43,6 +43,23 @@ public record SubmittedIntake(long id, String reference, String fullName, @Nulla
                 List.copyOf(current));
     }
 
+    /**
+     * The ways of contact the client last said are safe (a correction counts): email, phone, text, voicemail; empty
+     * when none is.
+     */
+    public java.util.Set<String> safeContactWays() {
+        return latestAmendment(SAFE_CONTACT_ITEM)
+                .map(amended -> ClientStatuses.contactWays(Answers.of(java.util.Map.of(SAFE_CONTACT_ITEM,
+                        amended.values()))))
+                .orElseGet(() -> ClientStatuses.contactWays(answers));
+    }
+
+    /** The answer as it stands now: the latest correction, else what the client wrote. */
+    public String currentText(String itemId, String written) {
+        return latestAmendment(itemId).filter(a -> !a.values().isEmpty()).map(a -> a.values().getFirst())
+                .orElse(written);
+    }
+
     public boolean hasRiskFlag(String ruleId) {
         return riskFlags.stream().anyMatch(flag -> flag.ruleId().equals(ruleId));
     }

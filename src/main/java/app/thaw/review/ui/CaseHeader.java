@@ -1,5 +1,9 @@
 package app.thaw.review.ui;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -7,16 +11,24 @@ import com.vaadin.flow.component.html.Paragraph;
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.CaseDetail;
 
-/** Whose case it is and where it stands: the reference and name, then type, status, assignee, sent, contacts. */
+/**
+ * Whose case it is and where it stands: the reference and name, then type, status, assignee, sent, contacts, and the
+ * ways the client said it is safe to reach them, beside the number a therapist might otherwise just ring.
+ */
 class CaseHeader extends Div {
 
+    private static final Map<String, String> WAYS = Map.of("email", "email", "phone", "phone calls",
+            "text", "text messages", "voicemail", "voicemail messages");
+
     private final Paragraph facts = new Paragraph();
+    private final Paragraph contact = new Paragraph();
 
     CaseHeader(CaseDetail detail) {
         SubmittedIntake intake = detail.intake();
         String name = intake.fullName() + (intake.preferredName() == null ? "" : " (" + intake.preferredName() + ")");
         facts.addClassName("case-facts");
-        add(new H2(intake.reference() + " · " + name), facts);
+        contact.addClassName("case-contact");
+        add(new H2(intake.reference() + " · " + name), facts, contact);
         addClassName("case-header");
         if (detail.partner() != null) {
             add(new Paragraph("Couple case with partner " + detail.partner().reference()
@@ -25,11 +37,29 @@ class CaseHeader extends Div {
         refresh(detail);
     }
 
-    /** The status and the assignee as they stand now; the rest of the header never changes. */
+    /** The status, the assignee and the contact details as they stand now; the rest of the header never changes. */
     void refresh(CaseDetail detail) {
         SubmittedIntake intake = detail.intake();
         facts.setText(String.join(" · ", intake.requestedType().label(), detail.stage().status().label(),
                 detail.state().assigneeName() == null ? "Unassigned" : "Assigned to " + detail.state().assigneeName(),
-                "Sent " + RiskPanel.WHEN.format(intake.submittedAt()), intake.email(), intake.phone()));
+                "Sent " + RiskPanel.WHEN.format(intake.submittedAt()), intake.currentText("about.email", intake.email()),
+                intake.currentText("about.phone", intake.phone())));
+        contact.setText(safeWays(intake.safeContactWays()));
+        contact.getElement().getClassList().set("case-contact-none", intake.safeContactWays().isEmpty());
+    }
+
+    static String safeWays(Set<String> ways) {
+        if (ways.isEmpty()) {
+            return "No way of contact is safe: the client said they will contact the practice themselves.";
+        }
+        List<String> named = WAYS.keySet().stream().filter(ways::contains).sorted(CaseHeader::byOrder)
+                .map(WAYS::get).toList();
+        return "Safe to contact by " + (named.size() == 1 ? named.getFirst()
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.getLast()) + " only.";
+    }
+
+    private static int byOrder(String one, String other) {
+        List<String> order = List.of("email", "phone", "text", "voicemail");
+        return Integer.compare(order.indexOf(one), order.indexOf(other));
     }
 }

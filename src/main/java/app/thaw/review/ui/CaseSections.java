@@ -50,7 +50,9 @@ record CaseSections(FactorsPanel factors, ReferralPanel referral, CareStagePanel
 
     /** The case as last read with the fresh parts in place of the old ones. */
     static CaseDetail merge(CaseDetail detail, CaseParts fresh) {
-        return new CaseDetail(detail.intake(), detail.partner(), Objects.requireNonNullElse(fresh.state(), detail.state()),
+        var amendments = fresh.amendments();
+        return new CaseDetail(amendments == null ? detail.intake() : detail.intake().withAmendments(amendments),
+                detail.partner(), Objects.requireNonNullElse(fresh.state(), detail.state()),
                 detail.riskTriggers(), Objects.requireNonNullElse(fresh.factors(), detail.factors()),
                 Objects.requireNonNullElse(fresh.notes(), detail.notes()),
                 Objects.requireNonNullElse(fresh.referrals(), detail.referrals()),

@@ -4,16 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
@@ -73,7 +70,6 @@ public class CaseView extends Div implements BeforeEnterObserver {
     /** What the therapist has typed but not yet saved, kept when the same case is opened again. */
     private String riskNoteDraft = "";
     private String noteDraft = "";
-    private @Nullable DomListenerRegistration helpKey;
     /** What is on screen for the open case; none before it is opened. */
     private @Nullable ShownCase shown;
 
@@ -91,6 +87,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         this.letters = letters;
         this.staff = staff;
         addClassName("case-view");
+        KeyboardHelp.openOnQuestionMark(this);
         Shortcuts.addShortcutListener(this, () -> step(1), Key.KEY_J, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> step(-1), Key.KEY_K, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> getElement().executeJs(
@@ -98,28 +95,6 @@ public class CaseView extends Div implements BeforeEnterObserver {
                 Key.KEY_T, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> act(() -> assignments.assignToMe(IntakeId.of(currentIntakeId())),
                 "Assigned to you.", "assign-to-me", "risk", CaseSections.ASSIGNED), Key.KEY_A, KeyModifier.ALT);
-    }
-
-    /**
-     * "?" opens the shortcut list, except while typing: a shortcut would swallow the question mark in a note.
-     * Listens on the UI (like a shortcut does) so it works wherever focus is.
-     */
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
-        helpKey = attach.getUI().getElement().addEventListener("keydown", event -> new KeyboardHelp().open())
-                .setFilter("event.key === '?' && !event.ctrlKey && !event.altKey && !event.metaKey"
-                        + " && !event.composedPath().some(n => n.localName === 'input'"
-                        + " || n.localName === 'textarea' || n.isContentEditable)");
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (helpKey != null) {
-            helpKey.remove();
-            helpKey = null;
-        }
-        super.onDetach(detach);
     }
 
     @Override
@@ -245,6 +220,8 @@ public class CaseView extends Div implements BeforeEnterObserver {
         }
         if (fresh.amendments() != null) {
             now.answers.refreshAmendments(fresh.amendments());
+            // a corrected address, number or safe way of contact shows in the header at once
+            now.header.refresh(now.detail);
         }
         if (now.sections != null) {
             now.sections.refresh(fresh);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextArea;
 
@@ -38,6 +39,7 @@ class AmendAnswerDialogTest extends SpringBrowserlessTest {
         var data = new ReviewTestData(intake, staff, jdbc);
         var client = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Safe"));
         navigate("staff/cases/" + client.reference(), CaseView.class);
+        assertThat(contactLine()).isEqualTo("Safe to contact by email, phone calls and voicemail messages only.");
 
         test(find(Button.class).withText("Correct an answer").single()).click();
         @SuppressWarnings("unchecked")
@@ -57,5 +59,25 @@ class AmendAnswerDialogTest extends SpringBrowserlessTest {
                 .isFalse();
         assertThat(jdbc.queryForObject("select answer is not null from intake_amendment where intake_id = ? "
                 + "and item_id = 'about.contact_safe'", Boolean.class, client.id())).isTrue();
+        // the header, where the phone number is, follows the correction at once
+        assertThat(contactLine()).isEqualTo("Safe to contact by phone calls and voicemail messages only.");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aClientForWhomNoWayIsSafeIsSaidSoBesideTheirNumber() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var client = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Nobody")
+                .with("about.contact_safe", "none"));
+        navigate("staff/cases/" + client.reference(), CaseView.class);
+
+        Paragraph contact = find(Paragraph.class).withClassName("case-contact").single();
+        assertThat(contact.getText())
+                .isEqualTo("No way of contact is safe: the client said they will contact the practice themselves.");
+        assertThat(contact.hasClassName("case-contact-none")).isTrue();
+    }
+
+    private String contactLine() {
+        return find(Paragraph.class).withClassName("case-contact").single().getText();
     }
 }
