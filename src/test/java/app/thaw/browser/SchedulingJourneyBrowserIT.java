@@ -160,6 +160,10 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
         assertThat(block).containsText("Couples session");
         assertThat(block).containsText(room);
         AxeCore.check(page, "the therapist's diary with the booked couples session");
+        // a laptop's week beside the menu shows all seven days, Sunday's heading whole, without scrolling sideways
+        assertThat(page.locator(".diary-day-head").last())
+                .isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions()
+                        .setRatio(1));
 
         // ---- the client sees it on their private status page, with no staff cookies ----
         freshPage();
