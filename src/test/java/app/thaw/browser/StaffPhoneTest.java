@@ -131,6 +131,9 @@ abstract class StaffPhoneTest extends BrowserTest {
         // a list can fade in where it stands: PhoneFit reads text still at opacity 0 as unseen
         page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running' || !a.effect"
                 + " || a.effect.getComputedTiming().endTime === Infinity)");
+        // an overlay's fade-in inside its shadow root is not always among the document's animations (CI read a
+        // select's option at opacity 0 as showing nothing): wait until a person would see some of its words
+        page.waitForFunction("e => (" + TextCutOff.SCRIPT + ")(e).text !== ''", element.elementHandle());
     }
 
     void assertFits(String where, int width, PhoneFit.Control... controls) {

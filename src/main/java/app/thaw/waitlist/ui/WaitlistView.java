@@ -10,7 +10,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -103,7 +102,7 @@ public class WaitlistView extends VerticalLayout {
         // names in full, wrapped rather than cut: the practice works from them
         grid.addColumn(WaitingCase::clients).setHeader("Clients").setWidth("10em").setFlexGrow(1);
         grid.addColumn(c -> WaitlistService.inWords(c.waited()) + " (since " + ADDED.format(c.addedAt()) + ")")
-                .setHeader("Waiting").setWidth("7.5em").setFlexGrow(0);
+                .setHeader("Waiting").setAutoWidth(true).setFlexGrow(0);
         // where the offer stands and the way to make one, together and early in the row: on a laptop beside the
         // menu the row is wider than the screen, and the action must not be the part scrolled out of sight
         grid.addComponentColumn(c -> {
@@ -120,7 +119,8 @@ public class WaitlistView extends VerticalLayout {
         grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
         waitsFor = new WaitsForColumn(grid, changes, this::refresh);
         grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("8em").setFlexGrow(1);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // wrapped rather than cut from a tablet up; a phone keeps rows of one height, which scroll without shifting
+        grid.addClassName("waitlist-grid");
         var filters = new HorizontalLayout(service, format, urgentOnly);
         filters.setAlignItems(Alignment.BASELINE);
         // on a phone the filters go under one another: side by side they were 518 px wide on a 320 px screen
