@@ -148,32 +148,6 @@ public class SubmittedIntakes {
         return safe;
     }
 
-    /** Contact details and stated availability: booking needs these, and they hold nothing clinical. */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public ClientContact contact(CaseGrant grant) {
-        return java.util.Objects.requireNonNull(contacts(List.of(grant)).get(grant.intakeId()), "a granted intake");
-    }
-
-    /** The same for several clients in two reads (a list of waiting cases), by intake id. */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public java.util.Map<Long, ClientContact> contacts(Collection<CaseGrant> grants) {
-        grants.forEach(grant -> grant.requireFor(CaseOperation.READ_BOOKING_DETAILS, CaseOperation.BOOK_SESSION));
-        var loaded = intakes.findAllById(grants.stream().map(CaseGrant::intakeId).toList());
-        var current = corrections.current(loaded.stream().collect(java.util.stream.Collectors.toMap(Intake::getId,
-                intake -> json.read(intake.getAnswersJson()))));
-        var contacts = new java.util.HashMap<Long, ClientContact>();
-        loaded.forEach(intake -> contacts.put(intake.getId(), contact(intake,
-                java.util.Objects.requireNonNull(current.get(intake.getId()), "read with its intake"))));
-        return contacts;
-    }
-
-    private static ClientContact contact(Intake intake, Answers answers) {
-        return new ClientContact(intake.getId(), intake.getReference(), intake.getFullName(),
-                intake.getPreferredName(), intake.getEmail(), intake.getPhone(), intake.getRequestedType(),
-                intake.getCoupleCaseId(), answers.multi("preferences.days"), answers.multi("preferences.times"),
-                answers.single("preferences.format").orElse(null));
-    }
-
     /**
      * Records a correction of one answer (checked like the form checks it); the submitted answers stay
      * untouched. Returns the message for the field when the new answer isn't valid.

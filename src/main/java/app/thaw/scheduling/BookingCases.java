@@ -14,7 +14,7 @@ import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientContact;
-import app.thaw.intake.SubmittedIntakes;
+import app.thaw.intake.ClientContacts;
 import app.thaw.security.Roles;
 
 /** Finds the case a session is to be booked for, as the policy allows the person booking to see it. */
@@ -23,11 +23,11 @@ import app.thaw.security.Roles;
 public class BookingCases {
 
     private final CaseAccess access;
-    private final SubmittedIntakes intakes;
+    private final ClientContacts contacts;
 
-    BookingCases(CaseAccess access, SubmittedIntakes intakes) {
+    BookingCases(CaseAccess access, ClientContacts contacts) {
         this.access = access;
-        this.intakes = intakes;
+        this.contacts = contacts;
     }
 
     /**
@@ -42,10 +42,10 @@ public class BookingCases {
             return Optional.empty();
         }
         List<CaseGrant> partners = access.partners(client.get(), CaseOperation.BOOK_SESSION);
-        ClientContact partner = partners.isEmpty() ? null : intakes.contact(partners.getFirst());
+        ClientContact partner = partners.isEmpty() ? null : contacts.contact(partners.getFirst());
         var alone = access.bookingGate(List.of(client.get()), false).orElse(null);
         var joint = partners.isEmpty() ? null
                 : access.bookingGate(List.of(client.get(), partners.getFirst()), true).orElse(null);
-        return Optional.of(new CaseToBook(intakes.contact(client.get()), partner, alone, joint));
+        return Optional.of(new CaseToBook(contacts.contact(client.get()), partner, alone, joint));
     }
 }

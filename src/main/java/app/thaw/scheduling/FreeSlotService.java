@@ -29,7 +29,7 @@ import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.Application;
 import app.thaw.intake.ClientContact;
-import app.thaw.intake.SubmittedIntakes;
+import app.thaw.intake.ClientContacts;
 import app.thaw.scheduling.domain.AppointmentRepository;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.scheduling.domain.BusyTime;
@@ -51,20 +51,20 @@ public class FreeSlotService {
     private final AppointmentRepository appointments;
     private final AppointmentTypeRepository types;
     private final RoomRepository rooms;
-    private final SubmittedIntakes intakes;
+    private final ClientContacts contacts;
     private final CaseAccess access;
     private final HeldTimes held;
     private final Clock clock;
 
     FreeSlotService(Availability availability, AppointmentRepository appointments, AppointmentTypeRepository types,
-                    RoomRepository rooms, SubmittedIntakes intakes, CaseAccess access, HeldTimes held, Clock clock) {
+                    RoomRepository rooms, ClientContacts contacts, CaseAccess access, HeldTimes held, Clock clock) {
         this.held = held;
         this.access = access;
         this.availability = availability;
         this.appointments = appointments;
         this.types = types;
         this.rooms = rooms;
-        this.intakes = intakes;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -82,12 +82,12 @@ public class FreeSlotService {
         int minutes = types.findById(typeId.value()).orElseThrow().getDefaultMinutes();
         List<SlotFinder.ClientAvailability> clients = new ArrayList<>();
         CaseGrant client = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
-        clients.add(availability(intakes.contact(client)));
+        clients.add(availability(contacts.contact(client)));
         if (partnerIntakeId != null) {
             access.partners(client, CaseOperation.READ_BOOKING_DETAILS).stream()
                     .filter(partner -> partner.intakeId() == partnerIntakeId.value())
                     .findFirst()
-                    .ifPresent(partner -> clients.add(availability(intakes.contact(partner))));
+                    .ifPresent(partner -> clients.add(availability(contacts.contact(partner))));
         }
         return freeIn(therapistId.value(), Duration.ofMinutes(minutes), format, RoomId.numberOf(preferredRoomId), now,
                 last, clients,

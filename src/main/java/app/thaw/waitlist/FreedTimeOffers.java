@@ -21,7 +21,7 @@ import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientContact;
-import app.thaw.intake.SubmittedIntakes;
+import app.thaw.intake.ClientContacts;
 import app.thaw.scheduling.HeldBookings;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.waitlist.domain.OfferStore;
@@ -42,7 +42,7 @@ class FreedTimeOffers {
     private final OfferStore offers;
     private final OfferLinks links;
     private final CaseAccess access;
-    private final SubmittedIntakes intakes;
+    private final ClientContacts contacts;
     private final HeldBookings diary;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
@@ -50,7 +50,7 @@ class FreedTimeOffers {
     private final Duration defaultHold;
 
     FreedTimeOffers(WaitlistStore store, WaitlistListing listing, OfferStore offers, OfferLinks links,
-                    CaseAccess access, SubmittedIntakes intakes, HeldBookings diary, AuditLog auditLog,
+                    CaseAccess access, ClientContacts contacts, HeldBookings diary, AuditLog auditLog,
                     TransactionTemplate transactions, Clock clock,
                     @Value("${thaw.waitlist.hold:PT48H}") Duration defaultHold) {
         this.store = store;
@@ -58,7 +58,7 @@ class FreedTimeOffers {
         this.offers = offers;
         this.links = links;
         this.access = access;
-        this.intakes = intakes;
+        this.contacts = contacts;
         this.diary = diary;
         this.auditLog = auditLog;
         this.transactions = transactions;
@@ -98,7 +98,7 @@ class FreedTimeOffers {
                 }
             }
             boolean complete = clients.size() == (entry.partnerIntakeId() == null ? 1 : 2);
-            if (complete && clients.stream().allMatch(c -> suits(intakes.contact(c), start))
+            if (complete && clients.stream().allMatch(c -> suits(contacts.contact(c), start))
                     && access.bookingGate(clients, clients.size() > 1).isEmpty()) {
                 fits.add(entry);
                 if (fits.size() == cases) {

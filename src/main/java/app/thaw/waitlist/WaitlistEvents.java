@@ -16,7 +16,7 @@ import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientContact;
 import app.thaw.intake.IntakeStatus;
 import app.thaw.intake.RequestedType;
-import app.thaw.intake.SubmittedIntakes;
+import app.thaw.intake.ClientContacts;
 import app.thaw.security.SystemActor;
 import app.thaw.waitlist.domain.OfferStore;
 import app.thaw.waitlist.domain.WaitlistRows;
@@ -35,18 +35,18 @@ class WaitlistEvents {
     private final WaitlistStore store;
     private final OfferStore offers;
     private final CaseAccess access;
-    private final SubmittedIntakes intakes;
+    private final ClientContacts contacts;
     private final AuditLog auditLog;
     private final LoneWaitingPartner lonePartner;
     private final Clock clock;
 
-    WaitlistEvents(WaitlistStore store, OfferStore offers, CaseAccess access, SubmittedIntakes intakes,
+    WaitlistEvents(WaitlistStore store, OfferStore offers, CaseAccess access, ClientContacts contacts,
                    AuditLog auditLog, LoneWaitingPartner lonePartner, Clock clock) {
         this.lonePartner = lonePartner;
         this.store = store;
         this.offers = offers;
         this.access = access;
-        this.intakes = intakes;
+        this.contacts = contacts;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -67,7 +67,7 @@ class WaitlistEvents {
             return;
         }
         CaseGrant grant = access.require(intakeId, CaseOperation.READ_BOOKING_DETAILS);
-        ClientContact contact = intakes.contact(grant);
+        ClientContact contact = contacts.contact(grant);
         // a partner whose case has closed waits for nothing: the one put back on the list waits alone
         List<CaseGrant> partners = access.partners(grant, CaseOperation.READ_BOOKING_DETAILS).stream()
                 .filter(partner -> !partner.facts().closed()).toList();

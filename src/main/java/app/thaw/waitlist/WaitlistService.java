@@ -32,6 +32,7 @@ import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.ClientContact;
 import app.thaw.intake.ClientName;
+import app.thaw.intake.ClientContacts;
 import app.thaw.intake.SubmittedIntakes;
 import app.thaw.scheduling.FreeSlotService;
 import app.thaw.scheduling.SessionFormat;
@@ -60,17 +61,19 @@ public class WaitlistService {
     private final WaitlistListing listing;
     private final CaseAccess access;
     private final SubmittedIntakes intakes;
+    private final ClientContacts clientContacts;
     private final FreeSlotService slots;
     private final StaffAccountService staff;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    WaitlistService(WaitlistStore store, WaitlistListing listing, CaseAccess access, SubmittedIntakes intakes,
+    WaitlistService(WaitlistStore store, WaitlistListing listing, CaseAccess access, SubmittedIntakes intakes, ClientContacts clientContacts,
                     FreeSlotService slots, StaffAccountService staff, CurrentUser currentUser, Clock clock) {
         this.listing = listing;
         this.store = store;
         this.access = access;
         this.intakes = intakes;
+        this.clientContacts = clientContacts;
         this.slots = slots;
         this.staff = staff;
         this.currentUser = currentUser;
@@ -94,7 +97,7 @@ public class WaitlistService {
         Map<Long, CaseGrant> grants = access.checkAll(ids, CaseOperation.READ_BOOKING_DETAILS).stream()
                 .collect(Collectors.toMap(CaseGrant::intakeId, Function.identity()));
         Map<Long, ClientName> names = intakes.names(grants.values());
-        Map<Long, ClientContact> contacts = intakes.contacts(grants.values());
+        Map<Long, ClientContact> contacts = clientContacts.contacts(grants.values());
         Map<Long, String> preferred = staff.displayNames(rows.stream().map(row -> row.entry().preferredTherapistId())
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         List<WaitingCase> cases = new ArrayList<>();

@@ -44,6 +44,9 @@ class ContactCorrectionIT {
     app.thaw.retention.ErasureService erasure;
     @Autowired
     app.thaw.intake.SubmittedIntakes intakes;
+
+    @Autowired
+    app.thaw.intake.ClientContacts clientContacts;
     @Autowired
     app.thaw.caseaccess.CaseAccess access;
 
@@ -132,7 +135,7 @@ class ContactCorrectionIT {
         assertThat(data.as("amira", () -> caseWork.amendAnswer(IntakeId.of(client.id()), "preferences.days",
                 List.of("saturday"), "Client phoned: new job, weekdays no longer possible"))).isEmpty();
 
-        var contact = data.as("admin", () -> intakes.contact(access.require(client.id(),
+        var contact = data.as("admin", () -> clientContacts.contact(access.require(client.id(),
                 app.thaw.caseaccess.CaseOperation.READ_BOOKING_DETAILS)));
         assertThat(contact.availableDays()).containsExactly("saturday");
     }
