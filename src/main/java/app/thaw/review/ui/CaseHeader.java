@@ -44,22 +44,19 @@ class CaseHeader extends Div {
                 detail.state().assigneeName() == null ? "Unassigned" : "Assigned to " + detail.state().assigneeName(),
                 "Sent " + RiskPanel.WHEN.format(intake.submittedAt()), intake.currentText("about.email", intake.email()),
                 intake.currentText("about.phone", intake.phone())));
-        contact.setText(safeWays(intake.safeContactWays()));
-        contact.getElement().getClassList().set("case-contact-none", intake.safeContactWays().isEmpty());
+        Set<String> ways = intake.safeContactWays();
+        contact.setText(safeWays(ways));
+        contact.getElement().getClassList().set("case-contact-none", ways.isEmpty());
     }
 
     static String safeWays(Set<String> ways) {
         if (ways.isEmpty()) {
             return "No way of contact is safe: the client said they will contact the practice themselves.";
         }
-        List<String> named = WAYS.keySet().stream().filter(ways::contains).sorted(CaseHeader::byOrder)
+        // in the form's own order
+        List<String> named = List.of("email", "phone", "text", "voicemail").stream().filter(ways::contains)
                 .map(WAYS::get).toList();
         return "Safe to contact by " + (named.size() == 1 ? named.getFirst()
                 : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.getLast()) + " only.";
-    }
-
-    private static int byOrder(String one, String other) {
-        List<String> order = List.of("email", "phone", "text", "voicemail");
-        return Integer.compare(order.indexOf(one), order.indexOf(other));
     }
 }
