@@ -6,9 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -19,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import app.thaw.base.ids.ApiClientId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.TitleRow;
 import app.thaw.fhir.ApiClientSummary;
 import app.thaw.fhir.ApiClients;
 import app.thaw.security.Roles;
@@ -62,9 +61,10 @@ public class ApiClientsView extends VerticalLayout {
         grid.addColumn(ApiClientsView::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(c -> c.lastUsedAt() == null ? "Never" : WHEN.format(c.lastUsedAt())).setHeader("Last used")
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::revokeButton).setHeader("Actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setAriaLabel("API clients");
-        add(new HorizontalLayout(new H2("API clients"), create), about, outcome, grid);
+        add(TitleRow.of("API clients", create), about, outcome, grid);
         setFlexGrow(1, grid);
         refresh();
     }

@@ -77,12 +77,16 @@ public class ClientPrivacyView extends VerticalLayout {
         query.setPlaceholder("THW-ABC123 or name@example.org");
         query.setClearButtonVisible(true);
         query.setWidth("22rem");
+        query.setMaxWidth("100%");
         var find = new Button("Find", e -> search());
         find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // Enter in the search box only: Enter elsewhere (a date being typed) must not search again and clear the form
         find.addClickShortcut(Key.ENTER).listenOn(query);
         var search = new FlexLayout(query, find);
         search.addClassName("queue-filters");
+        // on a phone "Find" goes under the box: beside it, the button was past the screen's edge at 320 and 390 px
+        search.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        search.setWidthFull();
         message.setId("privacy-message");
         message.getElement().setAttribute("role", "status");
         matches.addClassName("privacy-matches");

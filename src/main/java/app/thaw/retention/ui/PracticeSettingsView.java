@@ -42,6 +42,7 @@ public class PracticeSettingsView extends Div {
     private final RetentionService retention;
     private final Grid<RetentionRun> runs = new Grid<>();
     private final Paragraph lastChange = new Paragraph();
+    private final Paragraph noRuns = new Paragraph("No run yet: the job runs once a day, at night.");
 
     public PracticeSettingsView(RetentionService retention) {
         this.retention = retention;
@@ -91,7 +92,8 @@ public class PracticeSettingsView extends Div {
         runs.addColumn(run -> run.policy().clinicalYears() + " years / " + run.policy().nonClientMonths()
                 + " months").setHeader("Policy");
         runs.setAllRowsVisible(true);
-        var panel = new Div(new H3("Retention runs"), runs);
+        noRuns.setId("retention-no-runs");
+        var panel = new Div(new H3("Retention runs"), noRuns, runs);
         panel.addClassName("settings-panel");
         return panel;
     }
@@ -108,7 +110,11 @@ public class PracticeSettingsView extends Div {
     }
 
     private void refresh() {
-        runs.setItems(retention.recentRuns(10));
+        var recent = retention.recentRuns(10);
+        runs.setItems(recent);
+        // an empty grid showed only its headings, as if the runs had failed to load
+        runs.setVisible(!recent.isEmpty());
+        noRuns.setVisible(recent.isEmpty());
         RetentionSettings settings = retention.settings();
         lastChange.setText(settings.updatedAt() == null ? "Practice defaults, not changed yet."
                 : "Last changed " + WHEN.format(settings.updatedAt()) + " by " + settings.updatedBy() + ".");

@@ -8,11 +8,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -24,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.TitleRow;
 import app.thaw.security.Roles;
 import app.thaw.security.SecondFactorService;
 import app.thaw.security.StaffActionRefused;
@@ -72,9 +71,11 @@ public class StaffAccountsView extends VerticalLayout {
         grid.addColumn(m -> m.role().label()).setHeader("Role").setAutoWidth(true);
         grid.addColumn(TeamMember::email).setHeader("Email").setAutoWidth(true);
         grid.addColumn(StaffAccountsView::status).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        // on a phone the other columns scroll sideways under it: each person's actions stay on the screen
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setAriaLabel("Practice team");
-        add(new HorizontalLayout(new H2("Team"), invite), rules, outcome, grid);
+        add(TitleRow.of("Team", invite), rules, outcome, grid);
         setFlexGrow(1, grid);
         refresh();
     }

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.IntegerField;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.IntegrationTest;
 import app.thaw.retention.RetentionPolicy;
+import app.thaw.retention.RetentionRun;
 import app.thaw.retention.RetentionService;
 
 @IntegrationTest
@@ -21,6 +24,9 @@ class PracticeSettingsViewTest extends SpringBrowserlessTest {
 
     @Autowired
     RetentionService retention;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     @WithUserDetails("admin")
@@ -53,6 +59,36 @@ class PracticeSettingsViewTest extends SpringBrowserlessTest {
                     .anySatisfy(text -> assertThat(text).startsWith("Last changed").endsWith("by Priya Shah."));
         } finally {
             retention.updatePolicy(before.clinicalYears(), before.nonClientMonths());
+        }
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theRetentionRunsSayWhenThereIsNoneYetAndListTheRunsOnceThereAre() {
+        boolean none = retention.recentRuns(1).isEmpty();
+        navigate(PracticeSettingsView.class);
+        // only what is shown is found: the sentence or the grid, never both
+        assertThat(find(Paragraph.class).withId("retention-no-runs").exists()).isEqualTo(none);
+        assertThat(find(Grid.class).withClassName("retention-runs").exists()).isEqualTo(!none);
+        if (none) {
+            assertThat(find(Paragraph.class).withId("retention-no-runs").single().getText())
+                    .isEqualTo("No run yet: the job runs once a day, at night.");
+        }
+
+        Long id = jdbc.queryForObject("""
+                insert into retention_run (ran_at, clinical_years, non_client_months, anonymised, skipped_for_hold)
+                values (now(), 7, 6, 3, 1) returning id""", Long.class);
+        try {
+            navigate(PracticeSettingsView.class);
+            assertThat(find(Paragraph.class).withId("retention-no-runs").exists()).isFalse();
+            @SuppressWarnings("unchecked")
+            Grid<RetentionRun> runs = find(Grid.class).withClassName("retention-runs").single();
+            assertThat(test(runs).size()).isPositive();
+            assertThat(test(runs).getCellText(0, 1)).isEqualTo("3");
+            assertThat(test(runs).getCellText(0, 2)).isEqualTo("1");
+            assertThat(test(runs).getCellText(0, 3)).isEqualTo("7 years / 6 months");
+        } finally {
+            jdbc.update("delete from retention_run where id = ?", id);
         }
     }
 

@@ -1,0 +1,89 @@
+package app.thaw.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.thaw.dev.DemoStaffAccounts;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.DiarySetupService;
+
+/**
+ * A practice manager's own pages on a phone, at 320×640 and 390×844: each page's heading is shown whole, the page
+ * does not scroll sideways, and the controls its work starts from lie inside the screen. Found by using them on a
+ * phone: the Team heading read "Tea…" beside its button, Client privacy's "Find" was past the screen's edge, the
+ * retention questions read "Keep clinical records after…" at every width and the team's actions were off screen.
+ */
+class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
+
+    @Autowired
+    DiarySetupService rooms;
+
+    @Test
+    void aPracticeManagersPagesFitThe320PixelPhone() {
+        walkThroughAt(320, 640);
+    }
+
+    @Test
+    void aPracticeManagersPagesFitThe390PixelPhone() {
+        walkThroughAt(390, 844);
+    }
+
+    private void walkThroughAt(int width, int height) {
+        String longRoom = "Room 7 · The garden room over the canal, " + ReviewTestData.uniqueWord();
+        data().as("admin", () -> rooms.addRoom(longRoom));
+        usePhone(width, height);
+        open("/login");
+        signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
+
+        page("/staff/admin/team", "Team", width, control("the 'Invite a staff member' button",
+                button("Invite a staff member")), control("Priya Shah's actions", page.getByRole(
+                AriaRole.MENUBAR, new Page.GetByRoleOptions().setName("Actions for Priya Shah"))));
+        page("/staff/admin/api-clients", "API clients", width,
+                control("the 'Add a system' button", button("Add a system")));
+        page("/staff/admin/privacy", "Client privacy", width, control("the search field", page.getByRole(
+                AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Reference or email address"))),
+                control("the 'Find' button", button("Find")));
+
+        page("/staff/admin/settings", "Practice settings", width,
+                control("the 'Save retention settings' button", button("Save retention settings")));
+        for (String question : List.of("Keep clinical records after a case is closed (years)",
+                "Keep intakes that never became clients (months)")) {
+            Locator label = page.locator("vaadin-integer-field label").filter(new Locator.FilterOptions()
+                    .setHasText(question));
+            PhoneFit.assertWholeTextShown(page, "the question '" + question + "'", width, label, question);
+        }
+
+        page("/staff/admin/diary", "Rooms & hours", width, control("the 'Add room' button", button("Add room")));
+        Locator room = page.locator("vaadin-grid.rooms-grid vaadin-grid-cell-content").filter(
+                new Locator.FilterOptions().setHasText(longRoom));
+        room.scrollIntoViewIfNeeded();
+        PhoneFit.assertWholeTextShown(page, "a long room name", width, room, longRoom);
+
+        for (String[] other : List.of(new String[] {"/staff/admin/practice", "Practice details"},
+                new String[] {"/staff/admin/reports", "Reports"}, new String[] {"/staff/admin/audit", "Audit log"},
+                new String[] {"/staff/admin/outbox", "Outbox"}, new String[] {"/staff/requests", "Client requests"},
+                new String[] {"/staff/reports/outcomes", "Outcomes"})) {
+            page(other[0], other[1], width);
+        }
+    }
+
+    /** Opens the page and checks it fits, its heading whole and these controls inside the screen. */
+    private void page(String path, String title, int width, PhoneFit.Control... controls) {
+        open(path);
+        Locator heading = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2).setName(title)
+                .setExact(true));
+        assertThat(heading).isVisible();
+        var all = new ArrayList<>(List.of(controls));
+        all.add(control("the heading '" + title + "'", heading));
+        assertFits("the page " + path, width, all.toArray(PhoneFit.Control[]::new));
+        PhoneFit.assertWholeTextShown(page, "the heading of " + path, width, heading, title);
+    }
+}
