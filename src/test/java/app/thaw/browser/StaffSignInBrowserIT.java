@@ -55,4 +55,47 @@ class StaffSignInBrowserIT extends BrowserTest {
                 select count(*) from audit_entry a join staff_account s on s.id = a.actor_id
                  where s.username = 'admin' and a.action = 'SIGN_OUT'""", Integer.class)).isPositive();
     }
+
+    @Test
+    void aTherapistFollowingALinkWhileSignedOutLandsOnThatPageOnceSignedIn() {
+        open("/staff/waitlist");
+        assertThat(page).hasURL(url("/login"));
+
+        signInAs("tom", DemoStaffAccounts.DEMO_PASSWORD);
+
+        // it used to end on the case queue, the emailed page forgotten on the way through the two steps
+        assertThat(page).hasURL(url("/staff/waitlist"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Waiting list")
+                .setExact(true))).isVisible();
+    }
+
+    @Test
+    void theQueueSearchALinkAsksForSurvivesSigningIn() {
+        open("/staff?search=Quorra");
+        assertThat(page).hasURL(url("/login"));
+
+        signInAs("amira", DemoStaffAccounts.DEMO_PASSWORD);
+
+        assertThat(page).hasURL(url("/staff?search=Quorra"));
+        assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions()
+                .setName("Search by name or reference"))).hasValue("Quorra");
+    }
+
+    @Test
+    void someoneHalfSignedInWhoOpensAStaffPageIsAskedForTheirCodeAndThenShownThatPage() {
+        open("/login");
+        submitPassword("grace", DemoStaffAccounts.DEMO_PASSWORD);
+        page.getByText("Enter your code").waitFor();
+
+        // a staff address opened before the code (another tab, a bookmark) said "We couldn't find that page"
+        open("/staff/requests");
+        assertThat(page).hasURL(url("/login/verify"));
+        assertThat(page.getByText("Enter your code")).isVisible();
+        assertThat(page.getByText("We couldn't find that page")).hasCount(0);
+
+        enterCode(app.thaw.security.TotpTestCodes.forDemoAccount(jdbc, "grace"));
+        page.waitForURL("**/staff/requests");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Client requests")
+                .setExact(true))).isVisible();
+    }
 }

@@ -95,7 +95,7 @@ public class EnrolSecondFactorView extends Main implements BeforeEnterObserver {
         list.addClassName("recovery-codes");
         list.getElement().setAttribute("aria-label", "Recovery codes");
         var carryOn = new Button("I have saved them — continue",
-                click -> UI.getCurrent().getPage().setLocation(Landing.home()));
+                click -> UI.getCurrent().getPage().setLocation(Landing.afterSignIn()));
         carryOn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var done = new Div(new H2("Your recovery codes"),
                 new Paragraph("If you lose your phone, each of these codes signs you in once instead of the app. "

@@ -75,10 +75,10 @@ public class VerifySecondFactorView extends Main implements BeforeEnterObserver 
             return;
         }
         if (!result.usedRecoveryCode()) {
-            UI.getCurrent().getPage().setLocation(Landing.home());
+            UI.getCurrent().getPage().setLocation(Landing.afterSignIn());
             return;
         }
-        var carryOn = new Button("Continue", click -> UI.getCurrent().getPage().setLocation(Landing.home()));
+        var carryOn = new Button("Continue", click -> UI.getCurrent().getPage().setLocation(Landing.afterSignIn()));
         carryOn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var done = new Div(new H2("Signed in with a recovery code"),
                 new Paragraph("That code is now used up. You have " + result.recoveryCodesLeft() + " left. "

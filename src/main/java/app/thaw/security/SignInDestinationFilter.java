@@ -1,0 +1,57 @@
+package app.thaw.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import app.thaw.security.ui.VerifySecondFactorView;
+
+/**
+ * Opening a staff page before signing in is finished remembers it ({@link SignInDestination}); someone who has
+ * typed their password but not yet their code is sent back to the code step rather than shown "We couldn't find
+ * that page" (a staff address opened in a second tab). Only page loads count: Vaadin's own requests carry
+ * {@code v-r}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 12)
+class SignInDestinationFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if ("GET".equals(request.getMethod()) && request.getParameter("v-r") == null) {
+            var asked = SignInDestination.of(request);
+            if (asked.isPresent()) {
+                Object principal = principal(request);
+                if (!(principal instanceof StaffUser)) {
+                    request.getSession().setAttribute(SignInDestination.ATTRIBUTE, asked.get());
+                }
+                if (principal instanceof PendingSignIn) {
+                    response.sendRedirect(request.getContextPath() + "/" + VerifySecondFactorView.ROUTE);
+                    return;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static @Nullable Object principal(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                instanceof SecurityContext context && context.getAuthentication() != null) {
+            return context.getAuthentication().getPrincipal();
+        }
+        return null;
+    }
+}
