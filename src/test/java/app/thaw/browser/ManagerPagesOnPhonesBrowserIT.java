@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.thaw.dev.DemoStaffAccounts;
+import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.DiarySetupService;
 
@@ -43,9 +44,16 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         open("/login");
         signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
 
+        Locator actions = page.getByRole(AriaRole.MENUBAR, new Page.GetByRoleOptions()
+                .setName("Actions for Priya Shah"));
         page("/staff/admin/team", "Team", width, control("the 'Invite a staff member' button",
-                button("Invite a staff member")), control("Priya Shah's actions", page.getByRole(
-                AriaRole.MENUBAR, new Page.GetByRoleOptions().setName("Actions for Priya Shah"))));
+                button("Invite a staff member")), control("Priya Shah's actions", actions));
+        // one tap shows what can be done: the menu had folded into "···" and a second tap on "Actions" was needed
+        actions.getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("Actions")).click();
+        Locator changeRole = page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Change role…"));
+        atRest(changeRole);
+        assertFits("Priya Shah's actions, open", width, control("the 'Change role…' action", changeRole));
+        page.keyboard().press("Escape");
         page("/staff/admin/api-clients", "API clients", width,
                 control("the 'Add a system' button", button("Add a system")));
         page("/staff/admin/privacy", "Client privacy", width, control("the search field", page.getByRole(
@@ -67,9 +75,20 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         room.scrollIntoViewIfNeeded();
         PhoneFit.assertWholeTextShown(page, "a long room name", width, room, longRoom);
 
+        // an email opened in the outbox: its lines ran past the screen's edge and cut its subject too
+        data().submit(IntakeFixtures.completeAnswers("Robin " + ReviewTestData.uniqueWord()));
+        page("/staff/admin/outbox", "Outbox", width);
+        page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("client@example.org"))
+                .first().click();
+        waitForVaadin();
+        Locator body = page.locator("#outbox-body");
+        assertThat(body).isVisible();
+        assertFits("an email opened in the outbox", width, control("the email's subject",
+                page.locator(".outbox-detail h3")), control("the email's text", body));
+
         for (String[] other : List.of(new String[] {"/staff/admin/practice", "Practice details"},
                 new String[] {"/staff/admin/reports", "Reports"}, new String[] {"/staff/admin/audit", "Audit log"},
-                new String[] {"/staff/admin/outbox", "Outbox"}, new String[] {"/staff/requests", "Client requests"},
+                new String[] {"/staff/requests", "Client requests"},
                 new String[] {"/staff/reports/outcomes", "Outcomes"})) {
             page(other[0], other[1], width);
         }

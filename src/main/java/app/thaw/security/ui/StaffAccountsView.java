@@ -72,7 +72,9 @@ public class StaffAccountsView extends VerticalLayout {
         grid.addColumn(TeamMember::email).setHeader("Email").setAutoWidth(true);
         grid.addColumn(StaffAccountsView::status).setHeader("Status").setAutoWidth(true);
         // on a phone the other columns scroll sideways under it: each person's actions stay on the screen
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0)
+        // sized for the word: measured automatically, the column was narrower than its menu, which then folded into
+        // "···" and needed two taps (··· then Actions) to reach any action
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("7.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
         grid.setAriaLabel("Practice team");
         add(TitleRow.of("Team", invite), rules, outcome, grid);
