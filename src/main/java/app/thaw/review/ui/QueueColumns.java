@@ -8,6 +8,7 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ui.PhoneWidth;
 import app.thaw.review.QueueRow;
 
 /**
@@ -16,9 +17,6 @@ import app.thaw.review.QueueRow;
  * component per row: rows cost the session no server-side components (docs/performance.md).
  */
 final class QueueColumns {
-
-    /** The widest window shown as a phone (the stylesheet's narrow layout starts at the same width). */
-    static final int PHONE_WIDTH = 600;
 
     private final Grid<QueueRow> grid;
     private final Clock clock;
@@ -45,7 +43,7 @@ final class QueueColumns {
 
     /** One column of two-line cases up to a phone's width, else all seven. */
     void fitTo(int windowWidth) {
-        boolean narrow = windowWidth > 0 && windowWidth <= PHONE_WIDTH;
+        boolean narrow = PhoneWidth.isPhone(windowWidth);
         if (narrow && phone == null) {
             phone = phoneColumn();
         }

@@ -2,8 +2,10 @@ package app.thaw.scheduling.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,9 +24,12 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
+
 import app.thaw.base.ids.RequestId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.PhoneWidth;
 import app.thaw.scheduling.ClientChangeRequest;
 import app.thaw.scheduling.ClientRequestService;
 import app.thaw.scheduling.SessionView;
@@ -46,18 +51,22 @@ public class ClientRequestsView extends VerticalLayout {
     private final ClientRequestService requests;
     private final Grid<ClientChangeRequest> grid = new Grid<>();
     private final Paragraph empty = new Paragraph("No open requests from clients.");
+    private final List<Grid.Column<ClientChangeRequest>> wide;
+    /** Each request as one card, made the first time the page is shown on a phone. */
+    private Grid.@Nullable Column<ClientChangeRequest> phone;
 
     public ClientRequestsView(ClientRequestService requests) {
         this.requests = requests;
         addClassName("client-requests");
         setSizeFull();
         grid.setAriaLabel("Open client requests");
-        grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> (r.cancel() ? "Cancel" : "Rearrange") + (r.late() ? " (late)" : "")).setHeader("Asks to").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setFlexGrow(2);
-        grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3).setKey("message");
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        wide = List.of(
+                grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true)
+                        .setFlexGrow(0),
+                grid.addColumn(ClientRequestsView::asksTo).setHeader("Asks to").setAutoWidth(true).setFlexGrow(0),
+                grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setFlexGrow(2),
+                grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3).setKey("message"),
+                grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0));
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         // the client's whole message, however long: cells wrap instead of cutting it off
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -65,6 +74,46 @@ public class ClientRequestsView extends VerticalLayout {
         add(new H2("Client requests"), empty, grid);
         setFlexGrow(1, grid);
         refresh();
+    }
+
+    /**
+     * The screen's width when the page opens decides its columns, as in the case queue: on a phone the five columns
+     * ran past the screen's edge, the buttons last of all.
+     */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        attach.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+    }
+
+    void fitTo(int windowWidth) {
+        boolean narrow = PhoneWidth.isPhone(windowWidth);
+        if (narrow && phone == null) {
+            phone = grid.addComponentColumn(this::card).setHeader("Requests");
+            phone.setVisible(false);
+        }
+        if (phone != null && phone.isVisible() != narrow) {
+            phone.setVisible(narrow);
+            wide.forEach(column -> column.setVisible(!narrow));
+        }
+    }
+
+    /** A request on a phone: what is asked and when, the session, the client's words, then the buttons. */
+    private Div card(ClientChangeRequest request) {
+        var asks = new Span(asksTo(request) + " · received " + RECEIVED.format(request.createdAt()));
+        asks.addClassName("request-asks");
+        var buttons = actions(request);
+        buttons.setWrap(true);
+        var card = new Div(asks, session(request.session()));
+        if (request.messageWithheld() || request.message() != null) {
+            card.add(new Span(message(request)));
+        }
+        card.add(buttons);
+        card.addClassName("request-card");
+        return card;
+    }
+
+    private static String asksTo(ClientChangeRequest request) {
+        return (request.cancel() ? "Cancel" : "Rearrange") + (request.late() ? " (late)" : "");
     }
 
     private static Div session(SessionView session) {

@@ -86,6 +86,38 @@ class ClientRequestsViewTest extends DiaryViewTest {
         assertThat(rows()).noneMatch(r -> words.equals(r.message()));
     }
 
+    @Test
+    @WithUserDetails("amira")
+    void onAPhoneEachRequestIsOneCardWithItsButtonsUnderIt() {
+        var client = data.individual();
+        LocalDate monday = DiaryTestData.futureMonday(clock, 4);
+        long sessionId = ((BookingResult.Booked) scheduling.book(new BookingRequest(client.id(), null,
+                data.idOf("amira"), setup.types().stream().filter(t -> t.code().equals("INDIVIDUAL")).findFirst()
+                        .orElseThrow().id(), SessionFormat.ONLINE, null,
+                DiaryTestData.uk(monday.plusDays(3).atTime(17, 0)), null))).session().id();
+        String message = "Working late that week, " + DiaryTestData.uniqueWord();
+        data.asClient(() -> clientStatus.requestAppointmentChange(client.receipt().statusToken(),
+                AppointmentId.of(sessionId), false, message));
+        var view = navigate(ClientRequestsView.class);
+
+        view.fitTo(390);
+        assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
+                .containsExactly("Requests");
+        int row = row(message);
+        var card = test(grid()).getCellComponent(row, 0);
+        assertThat(card.getElement().getTextRecursively()).startsWith("Rearrange · received ")
+                .contains(message).contains("Open in diary").contains("Mark handled");
+
+        view.fitTo(1280);
+        assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
+                .containsExactly("Received", "Asks to", "Session", "Message", "");
+        view.fitTo(390);
+        assertThat(grid().getColumns()).as("the card column made once").hasSize(6);
+
+        test(find(Button.class, test(grid()).getCellComponent(row, 0)).withText("Mark handled").single()).click();
+        assertThat(rows()).noneMatch(r -> message.equals(r.message()));
+    }
+
     @SuppressWarnings("unchecked")
     private Grid<ClientChangeRequest> grid() {
         return find(Grid.class).single();
