@@ -120,8 +120,11 @@ public class StatusView extends Div implements BeforeEnterObserver {
                         render(outcome);
                     }
                 }, practice.current().clientNotice().toHours()),
-                new H2("What happens next"), new Paragraph(nextStep(status)),
-                new H2("Changing or cancelling a session"), changing());
+                new H2("What happens next"), new Paragraph(nextStep(status)));
+        // how to move or cancel, only beside something to move: with nothing booked it pointed at buttons not there
+        if (!status.upcoming().isEmpty()) {
+            add(new H2("Changing or cancelling a session"), changing());
+        }
         addProgress(token);
         if (status.mayInvitePartner()) {
             addInvitation();

@@ -53,11 +53,15 @@ class ClientSessionsTest extends SpringBrowserlessTest {
                 data.idOf("grace"), individual, SessionFormat.ONLINE, null, start, null)));
 
         navigate("status/" + submitted.receipt().statusToken(), StatusView.class);
-        assertThat(getCurrentView().getElement().getTextRecursively()).contains("Individual session with Grace Okafor");
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("Individual session with Grace Okafor")
+                .contains("Changing or cancelling a session");
         test(find(Button.class).withText("Cancel this session").single()).click();
         test(find(Button.class).withText("Cancel the session").single()).click();
 
         assertThat(find(Paragraph.class).withTextContaining("is cancelled").exists()).isTrue();
+        // nothing left to move or cancel: no instructions for buttons that aren't there
+        assertThat(getCurrentView().getElement().getTextRecursively()).doesNotContain("Changing or cancelling")
+                .doesNotContain("Use the buttons under a session");
         assertThat(find(Button.class).withText("Cancel this session").exists()).isFalse();
         assertThat(jdbc.queryForObject("select state from appointment where intake_id = ?", String.class,
                 submitted.id())).isEqualTo("CANCELLED");
