@@ -451,6 +451,10 @@ return (event.w)
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`${Vaadin.FlowComponentHost.getNode(appId, item.nodeid)}`
 }],
+[["html","root","live","appId","itemKey","model","item","index","return html`<div class=\"factor-card\"><strong>${item.label}</strong><div>${item.counts}</div></div>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<div class="factor-card"><strong>${item.label}</strong><div>${item.counts}</div></div>`
+}],
 [["html","root","live","appId","itemKey","model","item","index","return html`<div class=\"queue-card\"><span theme=${item.theme}>${item.urgency}</span> <strong>${item.name}</strong><div class=\"queue-card-line\">${item.reference} · ${item.status} · ${item.waiting} · ${item.assignee}</div></div>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · ${item.status} · ${item.waiting} · ${item.assignee}</div></div>`

@@ -86,6 +86,12 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         assertFits("an email opened in the outbox", width, control("the email's subject",
                 page.locator(".outbox-detail h3")), control("the email's text", body));
 
+        // the factor counts as cards, each number named: six columns showed a name and a number without its heading
+        page("/staff/factors", "Factor suggestions", width);
+        Locator counts = page.locator("vaadin-grid-cell-content .factor-card div").first();
+        assertThat(counts).containsText("Suggested ");
+        PhoneFit.assertNothingCutOff(page, "a factor's counts", width, counts);
+
         for (String[] other : List.of(new String[] {"/staff/admin/practice", "Practice details"},
                 new String[] {"/staff/admin/reports", "Reports"}, new String[] {"/staff/admin/audit", "Audit log"},
                 new String[] {"/staff/requests", "Client requests"},

@@ -1,9 +1,13 @@
 package app.thaw.review.ui;
 
+import java.util.List;
+
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -11,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.PhoneColumns;
 import app.thaw.review.FactorService;
 import app.thaw.review.TagAgreement;
 import app.thaw.security.Roles;
@@ -22,21 +27,48 @@ import app.thaw.security.Roles;
 @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
 public class FactorAgreementView extends VerticalLayout {
 
+    private final Grid<TagAgreement> grid = new Grid<>();
+    private final PhoneColumns<TagAgreement> columns;
+
     public FactorAgreementView(FactorService factors) {
         setSizeFull();
-        var grid = new Grid<TagAgreement>();
         grid.setAriaLabel("Agreement with suggested factors");
-        grid.addColumn(TagAgreement::label).setHeader("Factor").setAutoWidth(true);
-        grid.addColumn(TagAgreement::suggested).setHeader("Suggested").setAutoWidth(true);
-        grid.addColumn(TagAgreement::confirmed).setHeader("Confirmed").setAutoWidth(true);
-        grid.addColumn(TagAgreement::rejected).setHeader("Rejected").setAutoWidth(true);
-        grid.addColumn(TagAgreement::addedByTherapists).setHeader("Added without a suggestion").setAutoWidth(true);
-        grid.addColumn(t -> t.agreement() == null ? "—" : Math.round(t.agreement() * 100) + "%")
-                .setHeader("Agreement").setAutoWidth(true);
+        columns = new PhoneColumns<>(List.of(
+                grid.addColumn(TagAgreement::label).setHeader("Factor").setAutoWidth(true),
+                grid.addColumn(TagAgreement::suggested).setHeader("Suggested").setAutoWidth(true),
+                grid.addColumn(TagAgreement::confirmed).setHeader("Confirmed").setAutoWidth(true),
+                grid.addColumn(TagAgreement::rejected).setHeader("Rejected").setAutoWidth(true),
+                grid.addColumn(TagAgreement::addedByTherapists).setHeader("Added without a suggestion")
+                        .setAutoWidth(true),
+                grid.addColumn(FactorAgreementView::agreement).setHeader("Agreement").setAutoWidth(true)),
+                () -> grid.addColumn(LitRenderer.<TagAgreement>of("""
+                                <div class="factor-card"><strong>${item.label}</strong><div>${item.counts}</div></div>""")
+                        .withProperty("label", TagAgreement::label)
+                        .withProperty("counts", FactorAgreementView::counts)).setHeader("Factors"));
         grid.setItems(factors.agreementReport());
         add(new H2("Factor suggestions"), new Paragraph("Agreement is the share of decided suggestions that "
                 + "therapists confirmed. Factors often added without a suggestion point at a rule that is missing."),
                 grid);
         setFlexGrow(1, grid);
+    }
+
+    /** On a phone each factor is one card: six columns left only the names and a number without its heading. */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        columns.fitWhenShown(attach.getUI());
+    }
+
+    void fitTo(int windowWidth) {
+        columns.fitTo(windowWidth);
+    }
+
+    static String counts(TagAgreement factor) {
+        return "Suggested " + factor.suggested() + " · confirmed " + factor.confirmed() + " · rejected "
+                + factor.rejected() + " · added without a suggestion " + factor.addedByTherapists() + " · agreement "
+                + agreement(factor);
+    }
+
+    private static String agreement(TagAgreement factor) {
+        return factor.agreement() == null ? "—" : Math.round(factor.agreement() * 100) + "%";
     }
 }

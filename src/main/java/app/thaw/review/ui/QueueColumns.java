@@ -6,9 +6,7 @@ import java.util.List;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
-import org.jspecify.annotations.Nullable;
-
-import app.thaw.base.ui.PhoneWidth;
+import app.thaw.base.ui.PhoneColumns;
 import app.thaw.review.QueueRow;
 
 /**
@@ -20,12 +18,10 @@ final class QueueColumns {
 
     private final Grid<QueueRow> grid;
     private final Clock clock;
-    private final List<Grid.Column<QueueRow>> wide;
-    /** Made the first time the queue is shown on a phone: a wide screen's sessions never hold it. */
-    private Grid.@Nullable Column<QueueRow> phone;
+    private final PhoneColumns<QueueRow> columns;
 
     QueueColumns(Grid<QueueRow> grid, Clock clock) {
-        wide = List.of(grid.addColumn(LitRenderer.<QueueRow>of("<span theme=${item.theme}>${item.urgency}</span>")
+        var wide = List.of(grid.addColumn(LitRenderer.<QueueRow>of("<span theme=${item.theme}>${item.urgency}</span>")
                                 .withProperty("urgency", QueueColumns::urgency)
                                 .withProperty("theme", QueueColumns::badge))
                         .setHeader("Urgency").setAutoWidth(true).setFlexGrow(0),
@@ -39,22 +35,16 @@ final class QueueColumns {
                 grid.addColumn(QueueColumns::assignee).setHeader("Assigned to").setAutoWidth(true));
         this.grid = grid;
         this.clock = clock;
+        columns = new PhoneColumns<>(wide, this::phoneColumn);
     }
 
     /** One column of two-line cases up to a phone's width, else all seven. */
     void fitTo(int windowWidth) {
-        boolean narrow = PhoneWidth.isPhone(windowWidth);
-        if (narrow && phone == null) {
-            phone = phoneColumn();
-        }
-        if (phone != null && phone.isVisible() != narrow) {
-            phone.setVisible(narrow);
-            wide.forEach(column -> column.setVisible(!narrow));
-        }
+        columns.fitTo(windowWidth);
     }
 
     private Grid.Column<QueueRow> phoneColumn() {
-        Grid.Column<QueueRow> column = grid.addColumn(LitRenderer.<QueueRow>of("""
+        return grid.addColumn(LitRenderer.<QueueRow>of("""
                         <div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> \
                         <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · \
                         ${item.status} · ${item.waiting} · ${item.assignee}</div></div>""")
@@ -66,8 +56,6 @@ final class QueueColumns {
                         .withProperty("waiting", row -> waiting(row, clock))
                         .withProperty("assignee", QueueColumns::assignee))
                 .setHeader("Cases");
-        column.setVisible(false);
-        return column;
     }
 
     /** How long the client has waited for therapy to begin; once it has, they are no longer waiting. */

@@ -24,12 +24,10 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.jspecify.annotations.Nullable;
-
 import app.thaw.base.ids.RequestId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
-import app.thaw.base.ui.PhoneWidth;
+import app.thaw.base.ui.PhoneColumns;
 import app.thaw.scheduling.ClientChangeRequest;
 import app.thaw.scheduling.ClientRequestService;
 import app.thaw.scheduling.SessionView;
@@ -51,22 +49,21 @@ public class ClientRequestsView extends VerticalLayout {
     private final ClientRequestService requests;
     private final Grid<ClientChangeRequest> grid = new Grid<>();
     private final Paragraph empty = new Paragraph("No open requests from clients.");
-    private final List<Grid.Column<ClientChangeRequest>> wide;
-    /** Each request as one card, made the first time the page is shown on a phone. */
-    private Grid.@Nullable Column<ClientChangeRequest> phone;
+    private final PhoneColumns<ClientChangeRequest> columns;
 
     public ClientRequestsView(ClientRequestService requests) {
         this.requests = requests;
         addClassName("client-requests");
         setSizeFull();
         grid.setAriaLabel("Open client requests");
-        wide = List.of(
+        columns = new PhoneColumns<>(List.of(
                 grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true)
                         .setFlexGrow(0),
                 grid.addColumn(ClientRequestsView::asksTo).setHeader("Asks to").setAutoWidth(true).setFlexGrow(0),
                 grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setFlexGrow(2),
                 grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3).setKey("message"),
-                grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0));
+                grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0)),
+                () -> grid.addComponentColumn(this::card).setHeader("Requests"));
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         // the client's whole message, however long: cells wrap instead of cutting it off
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -76,25 +73,14 @@ public class ClientRequestsView extends VerticalLayout {
         refresh();
     }
 
-    /**
-     * The screen's width when the page opens decides its columns, as in the case queue: on a phone the five columns
-     * ran past the screen's edge, the buttons last of all.
-     */
+    /** On a phone each request is one card: five columns ran past the screen's edge, the buttons last of all. */
     @Override
     protected void onAttach(AttachEvent attach) {
-        attach.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        columns.fitWhenShown(attach.getUI());
     }
 
     void fitTo(int windowWidth) {
-        boolean narrow = PhoneWidth.isPhone(windowWidth);
-        if (narrow && phone == null) {
-            phone = grid.addComponentColumn(this::card).setHeader("Requests");
-            phone.setVisible(false);
-        }
-        if (phone != null && phone.isVisible() != narrow) {
-            phone.setVisible(narrow);
-            wide.forEach(column -> column.setVisible(!narrow));
-        }
+        columns.fitTo(windowWidth);
     }
 
     /** A request on a phone: what is asked and when, the session, the client's words, then the buttons. */

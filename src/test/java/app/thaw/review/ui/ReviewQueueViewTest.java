@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.base.ids.IntakeId;
-import app.thaw.base.ui.PhoneWidth;
+import app.thaw.base.ui.PhoneColumns;
 import app.thaw.IntegrationTest;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.QueueRow;
@@ -111,9 +111,9 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         view.fitTo(1280);
         assertThat(grid().getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
                 .containsExactly("Urgency", "Reference", "Name", "Asked for", "Status", "Waiting", "Assigned to");
-        view.fitTo(PhoneWidth.MAX + 1);
+        view.fitTo(PhoneColumns.PHONE_WIDTH + 1);
         assertThat(grid().getColumns().getLast().isVisible()).isFalse();
-        view.fitTo(PhoneWidth.MAX);
+        view.fitTo(PhoneColumns.PHONE_WIDTH);
         assertThat(grid().getColumns()).as("made once").hasSize(8);
         assertThat(grid().getColumns().getLast().isVisible()).isTrue();
     }

@@ -1,0 +1,50 @@
+package app.thaw.base.ui;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A grid's columns for a wide screen, or one column of cards on a phone: side by side, a grid's columns ran past a
+ * phone's edge. The window's width when the page opens decides (a window narrowed later scrolls the grid sideways);
+ * no resize listener is kept per page, whose server-side state counts against the memory a session may use.
+ */
+public final class PhoneColumns<T> {
+
+    /** Up to this window width a staff page is laid out for a phone; the stylesheet's narrow layout starts here. */
+    public static final int PHONE_WIDTH = 600;
+
+    private final List<Grid.Column<T>> wide;
+    private final Supplier<Grid.Column<T>> cards;
+    /** Made the first time the page is shown on a phone: a wide screen's sessions never hold it. */
+    private Grid.@Nullable Column<T> phone;
+
+    public PhoneColumns(List<Grid.Column<T>> wide, Supplier<Grid.Column<T>> cards) {
+        this.wide = List.copyOf(wide);
+        this.cards = cards;
+    }
+
+    /** Asks the browser for its width; the answer comes with the page load, so the first render already fits. */
+    public void fitWhenShown(UI ui) {
+        ui.getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+    }
+
+    /** One column of cards up to a phone's width, else the wide columns; a width of 0 (not told) counts as wide. */
+    public void fitTo(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth <= PHONE_WIDTH;
+        if (narrow && phone == null) {
+            phone = cards.get();
+            phone.setVisible(false);
+            // rows already sent to the browser lack the cards' values: send them again with them
+            phone.getGrid().getDataCommunicator().reset();
+        }
+        if (phone != null && phone.isVisible() != narrow) {
+            phone.setVisible(narrow);
+            wide.forEach(column -> column.setVisible(!narrow));
+        }
+    }
+}
