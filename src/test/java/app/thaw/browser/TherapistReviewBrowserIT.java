@@ -219,6 +219,30 @@ class TherapistReviewBrowserIT extends BrowserTest {
         AxeCore.check(page, "the not-found page for a colleague's case");
     }
 
+    @Test
+    void aTherapistReturnsHerCaseToTheSharedQueueByEmptyingAssignTo() {
+        SubmissionReceipt routine = submit(IntakeFixtures.completeAnswers("Sasha " + uniqueWord()));
+        open("/staff");
+        signIn("amira");
+        open("/staff/cases/" + routine.reference());
+        button("Assign to me (Alt+A)").click();
+        waitForVaadin();
+        Locator assignTo = page.locator("#assign-to");
+        assertThat(assignTo.locator("input")).hasValue(AMIRA);
+        assertThat(button("Assign to me (Alt+A)")).isHidden();
+
+        // the field's clear button, as a person empties it
+        assignTo.locator("[part~='clear-button']").click();
+        waitForVaadin();
+
+        assertThat(page.locator(".case-facts")).containsText("Unassigned");
+        assertThat(page.getByText("Returned to the shared queue.")).isVisible();
+        assertThat(assignTo.locator("input")).hasValue("");
+        assertThat(button("Assign to me (Alt+A)")).isVisible();
+        assertEquals(null, jdbc.queryForObject("select queue_assignee_id from intake where reference = ?",
+                Long.class, routine.reference()));
+    }
+
     // ---- arrange ----
 
     /** Not safe now, burnout on most days, and anxiety: urgent, with several suggested factors. */
