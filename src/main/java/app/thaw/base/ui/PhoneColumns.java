@@ -3,7 +3,6 @@ package app.thaw.base.ui;
 import java.util.List;
 import java.util.function.Supplier;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 
 import org.jspecify.annotations.Nullable;
@@ -23,14 +22,15 @@ public final class PhoneColumns<T> {
     /** Made the first time the page is shown on a phone: a wide screen's sessions never hold it. */
     private Grid.@Nullable Column<T> phone;
 
-    public PhoneColumns(List<Grid.Column<T>> wide, Supplier<Grid.Column<T>> cards) {
+    /**
+     * Each time the grid is shown it asks the browser for the window's width; the answer comes with the page load, so
+     * the first render already fits.
+     */
+    public PhoneColumns(Grid<T> grid, List<Grid.Column<T>> wide, Supplier<Grid.Column<T>> cards) {
         this.wide = List.copyOf(wide);
         this.cards = cards;
-    }
-
-    /** Asks the browser for its width; the answer comes with the page load, so the first render already fits. */
-    public void fitWhenShown(UI ui) {
-        ui.getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        grid.addAttachListener(attach -> attach.getUI().getPage().retrieveExtendedClientDetails(
+                details -> fitTo(details.getWindowInnerWidth())));
     }
 
     /** One column of cards up to a phone's width, else the wide columns; a width of 0 (not told) counts as wide. */

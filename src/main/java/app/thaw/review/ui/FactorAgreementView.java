@@ -2,7 +2,6 @@ package app.thaw.review.ui;
 
 import java.util.List;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,7 +32,7 @@ public class FactorAgreementView extends VerticalLayout {
     public FactorAgreementView(FactorService factors) {
         setSizeFull();
         grid.setAriaLabel("Agreement with suggested factors");
-        columns = new PhoneColumns<>(List.of(
+        columns = new PhoneColumns<>(grid, List.of(
                 grid.addColumn(TagAgreement::label).setHeader("Factor").setAutoWidth(true),
                 grid.addColumn(TagAgreement::suggested).setHeader("Suggested").setAutoWidth(true),
                 grid.addColumn(TagAgreement::confirmed).setHeader("Confirmed").setAutoWidth(true),
@@ -52,12 +51,10 @@ public class FactorAgreementView extends VerticalLayout {
         setFlexGrow(1, grid);
     }
 
-    /** On a phone each factor is one card: six columns left only the names and a number without its heading. */
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        columns.fitWhenShown(attach.getUI());
-    }
-
+    /**
+     * As if the window were this wide: on a phone each factor is one card, its counts named (six columns showed a
+     * name and a number without its heading).
+     */
     void fitTo(int windowWidth) {
         columns.fitTo(windowWidth);
     }

@@ -35,7 +35,7 @@ final class QueueColumns {
                 grid.addColumn(QueueColumns::assignee).setHeader("Assigned to").setAutoWidth(true));
         this.grid = grid;
         this.clock = clock;
-        columns = new PhoneColumns<>(wide, this::phoneColumn);
+        columns = new PhoneColumns<>(grid, wide, this::phoneColumn);
     }
 
     /** One column of two-line cases up to a phone's width, else all seven. */

@@ -3,7 +3,6 @@ package app.thaw.review.ui;
 import java.time.Clock;
 import java.util.List;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -97,17 +96,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
         refresh();
     }
 
-    /**
-     * The screen's width when the queue opens decides its columns (a window narrowed later scrolls the grid sideways,
-     * as before): no resize listener is kept per queue, whose server-side state counts against issue 20's 200 KB.
-     * The browser sends its width with the page load, so the answer comes during the attach and the first render
-     * already has the right columns (seen in StaffOnPhonesBrowserIT's three queues).
-     */
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        attach.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-    }
-
+    /** As if the window were this wide: on a phone each case is two lines in one column ({@link QueueColumns}). */
     void fitTo(int windowWidth) {
         if (columns != null) {
             columns.fitTo(windowWidth);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,7 +55,7 @@ public class ClientRequestsView extends VerticalLayout {
         addClassName("client-requests");
         setSizeFull();
         grid.setAriaLabel("Open client requests");
-        columns = new PhoneColumns<>(List.of(
+        columns = new PhoneColumns<>(grid, List.of(
                 grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true)
                         .setFlexGrow(0),
                 grid.addColumn(ClientRequestsView::asksTo).setHeader("Asks to").setAutoWidth(true).setFlexGrow(0),
@@ -73,12 +72,10 @@ public class ClientRequestsView extends VerticalLayout {
         refresh();
     }
 
-    /** On a phone each request is one card: five columns ran past the screen's edge, the buttons last of all. */
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        columns.fitWhenShown(attach.getUI());
-    }
-
+    /**
+     * As if the window were this wide: on a phone each request is one card (five columns ran past the screen's
+     * edge, the buttons last of all).
+     */
     void fitTo(int windowWidth) {
         columns.fitTo(windowWidth);
     }
