@@ -124,6 +124,10 @@ return $0.$connector.generateItems($1)
 function ($0, $1) {
 return $0.$connector.setLocale($1)
 }],
+[["$0","$1","return $0.$connector.updateFlatData($1)"],
+function ($0, $1) {
+return $0.$connector.updateFlatData($1)
+}],
 [["$0","$1","return $0.$connector.updateSize($1)"],
 function ($0, $1) {
 return $0.$connector.updateSize($1)

@@ -95,8 +95,19 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         assertThat(counts).containsText("Suggested ");
         PhoneFit.assertNothingCutOff(page, "a factor's counts", width, counts);
 
+        // an audit entry opened: under the filters the grid was two rows high, the entry squeezed inside it
+        page("/staff/admin/audit", "Audit log", width);
+        page.locator("vaadin-grid.log-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("\\d{4} \\d{2}:\\d{2}"))).first().click();
+        waitForVaadin();
+        Locator entry = page.locator(".audit-details").first();
+        entry.scrollIntoViewIfNeeded();
+        atRest(entry);
+        org.assertj.core.api.Assertions.assertThat(PhoneFit.assertNothingCutOff(page, "an audit entry opened", width,
+                entry)).contains("Entry");
+
         for (String[] other : List.of(new String[] {"/staff/admin/practice", "Practice details"},
-                new String[] {"/staff/admin/reports", "Reports"}, new String[] {"/staff/admin/audit", "Audit log"},
+                new String[] {"/staff/admin/reports", "Reports"},
                 new String[] {"/staff/requests", "Client requests"},
                 new String[] {"/staff/reports/outcomes", "Outcomes"})) {
             page(other[0], other[1], width);

@@ -96,6 +96,7 @@ public class AuditLogView extends VerticalLayout {
         to.addValueChangeListener(e -> refresh());
 
         grid.setAriaLabel("Audit log");
+        grid.addClassName("log-grid");
         grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true);
         grid.addColumn(e -> e.action().label()).setHeader("Action").setAutoWidth(true);

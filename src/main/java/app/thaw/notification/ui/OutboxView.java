@@ -72,6 +72,7 @@ public class OutboxView extends VerticalLayout {
                 .setHeader("Next try").setAutoWidth(true);
         grid.addColumn(message -> time(message.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.setAriaLabel("Outgoing emails");
+        grid.addClassName("log-grid");
         grid.setItems(query -> outbox.list(status.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> outbox.count(status.getValue()));
         grid.asSingleSelect().addValueChangeListener(change -> show(change.getValue()));
