@@ -231,6 +231,10 @@ return (async function() {   this.$.overlay.addEventListener('vaadin-overlay-clo
 function ($0) {
 return (async function() { Vaadin.FlowComponentHost.patchVirtualContainer(this)}).apply($0)
 }],
+[["$0","return (async function() { const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }}).apply($0)"],
+function ($0) {
+return (async function() { const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }}).apply($0)
+}],
 [["$0","return (async function() { if (this.$connector) { this.$connector.reset() }}).apply($0)"],
 function ($0) {
 return (async function() { if (this.$connector) { this.$connector.reset() }}).apply($0)

@@ -32,6 +32,8 @@ class SeriesClashes extends Div {
         this.onMove = onMove;
         addClassName("series-clashes");
         getElement().setAttribute("role", "alert");
+        // focused when shown, which also scrolls it into view
+        getElement().setAttribute("tabindex", "-1");
         setVisible(false);
     }
 
