@@ -12,10 +12,19 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.dev.DemoStaffAccounts;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.IntakeFixtures;
+import app.thaw.review.CaseAssignments;
 import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.DiarySetupService;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionFormat;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAdministration;
 
 /**
  * A practice manager's own pages on a phone, at 320×640 and 390×844: each page's heading is shown whole, the page
@@ -27,6 +36,18 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
 
     @Autowired
     DiarySetupService rooms;
+
+    @Autowired
+    StaffAdministration team;
+
+    @Autowired
+    SchedulingService scheduling;
+
+    @Autowired
+    CaseAssignments assignments;
+
+    @Autowired
+    ClientStatusService clientStatus;
 
     @Test
     void aPracticeManagersPagesFitThe320PixelPhone() {
@@ -111,12 +132,40 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         org.assertj.core.api.Assertions.assertThat(PhoneFit.assertNothingCutOff(page, "an audit entry opened", width,
                 entry)).contains("Entry");
 
+        // a client's request as one card, its buttons on screen: five columns put them past the screen's edge
+        String client = "Noor " + ReviewTestData.uniqueWord();
+        requestAChangeOfASession(client);
+        page("/staff/requests", "Client requests", width);
+        Locator card = page.locator("vaadin-grid-cell-content .request-card").filter(new Locator.FilterOptions()
+                .setHasText(client));
+        card.scrollIntoViewIfNeeded();
+        atRest(card);
+        assertFits("a client's request", width, control("the 'Open in diary' button", card.getByRole(
+                AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Open in diary"))),
+                control("the 'Mark handled' button", card.getByRole(AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Mark handled"))));
+        org.assertj.core.api.Assertions.assertThat(PhoneFit.assertNothingCutOff(page, "a client's request", width,
+                card)).startsWith("Rearrange · received").contains(client);
+
         for (String[] other : List.of(new String[] {"/staff/admin/practice", "Practice details"},
                 new String[] {"/staff/admin/reports", "Reports"},
-                new String[] {"/staff/requests", "Client requests"},
                 new String[] {"/staff/reports/outcomes", "Outcomes"})) {
             page(other[0], other[1], width);
         }
+    }
+
+    /** A session of Amira's on a far Monday, and the client's request to move it, sent from their status page. */
+    private void requestAChangeOfASession(String name) {
+        var data = data();
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        var held = data.submit(IntakeFixtures.completeAnswers(name));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(held.id())));
+        long session = week.bookFirstFree(new BookingRequest(held.id(), null, data.idOf("amira"),
+                week.type("INDIVIDUAL"), SessionFormat.ONLINE, null,
+                WorkingWeekData.at(WorkingWeekData.farMonday(), 9, 0), null)).id();
+        // as the client on their status page: nobody signed in on this thread
+        clientStatus.requestAppointmentChange(held.receipt().statusToken(), AppointmentId.of(session), false,
+                "Could we make it later in the day?");
     }
 
     /** Opens the page and checks it fits, its heading whole and these controls inside the screen. */
