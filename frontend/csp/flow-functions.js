@@ -423,6 +423,10 @@ return (event.isComposing)
 function (event, element) {
 return (event.key === '?' && !event.ctrlKey && !event.altKey && !event.metaKey && !event.composedPath().some(n => n.localName === 'input' || n.localName === 'textarea' || n.isContentEditable))
 }],
+[["event","element","return (event.key === 'Enter')"],
+function (event, element) {
+return (event.key === 'Enter')
+}],
 [["event","element","return (event.key)"],
 function (event, element) {
 return (event.key)

@@ -146,6 +146,29 @@ class TimeAwayBrowserIT extends BrowserTest {
         assertFits("the team week");
     }
 
+    @Test
+    void aSessionInTheTeamWeekOpensFromTheKeyboard() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        long therapist = week.therapist("Dr Keys " + ReviewTestData.uniqueWord());
+        String client = "Tamsin " + ReviewTestData.uniqueWord();
+        var submitted = data.submit(IntakeFixtures.completeAnswers(client));
+        LocalDate day = openDay(LocalDate.now(Application.PRACTICE_ZONE).plusDays(22));
+        week.book(week.online(submitted.id(), therapist, WorkingWeekData.at(day, 11, 0)));
+
+        open("/login");
+        signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
+        open("/staff/calendar?date=" + day);
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Team week")).check();
+        waitForVaadin();
+        Locator chip = page.locator(".team-week-session").filter(new Locator.FilterOptions().setHasText(client));
+        assertThat(chip).hasCount(1);
+        // a keyboard user tabs to the session and presses Enter: a filter the strict policy refused unless mapped
+        chip.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.DIALOG)).containsText(client);
+    }
+
     /**
      * Nothing wider than the phone: wide content (the diary, charts' tables) scrolls inside its own box, never the page
      * (the document's width alone could not fail: on staff pages the layout's content box scrolls instead).
