@@ -291,6 +291,10 @@ return ((['?'].indexOf(event.code) !== -1 || ['?'].indexOf(event.key) !== -1) &&
 function (event, element) {
 return ((['?'].indexOf(event.code) !== -1 || ['?'].indexOf(event.key) !== -1) && event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
 }],
+[["event","element","return ((['Enter','Space'].indexOf(event.code) !== -1 || ['Enter','Space'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
+function (event, element) {
+return ((['Enter','Space'].indexOf(event.code) !== -1 || ['Enter','Space'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
+}],
 [["event","element","return ((['Enter'].indexOf(event.code) !== -1 || ['Enter'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))"],
 function (event, element) {
 return ((['Enter'].indexOf(event.code) !== -1 || ['Enter'].indexOf(event.key) !== -1) && !event.getModifierState('Shift') && !event.getModifierState('Control') && !event.getModifierState('Alt') && !event.getModifierState('AltGraph') && !event.getModifierState('Meta') && (event.preventDefault() || true) && (event.stopPropagation() || true))
@@ -422,10 +426,6 @@ return (event.isComposing)
 [["event","element","return (event.key === '?' && !event.ctrlKey && !event.altKey && !event.metaKey && !event.composedPath().some(n => n.localName === 'input' || n.localName === 'textarea' || n.isContentEditable))"],
 function (event, element) {
 return (event.key === '?' && !event.ctrlKey && !event.altKey && !event.metaKey && !event.composedPath().some(n => n.localName === 'input' || n.localName === 'textarea' || n.isContentEditable))
-}],
-[["event","element","return (event.key === 'Enter')"],
-function (event, element) {
-return (event.key === 'Enter')
 }],
 [["event","element","return (event.key)"],
 function (event, element) {

@@ -79,8 +79,8 @@ class ClientScriptsInMapTest {
 
     @Test
     void aShortcutWithAnotherModifierIsNotTakenForTheRecordedOne() {
-        Predicate<List<String>> altJ = shortcut("KeyJ", List.of("Alt"));
-        Predicate<List<String>> shiftJ = shortcut("KeyJ", List.of("Shift"));
+        Predicate<List<String>> altJ = shortcut(List.of("KeyJ"), List.of("Alt"));
+        Predicate<List<String>> shiftJ = shortcut(List.of("KeyJ"), List.of("Shift"));
         assertThat(map).anyMatch(altJ).noneMatch(shiftJ);
     }
 
@@ -105,28 +105,29 @@ class ClientScriptsInMapTest {
     }
 
     private static Optional<CallSite> shortcutSite(String where, List<Expression> arguments) {
-        String key = null;
+        List<String> keys = List.of();
         List<String> modifiers = new ArrayList<>();
         for (Expression argument : arguments) {
             String text = argument.toString();
             if (text.matches("(.*\\.)?Key\\.[A-Z_0-9]+")) {
-                key = keyName(text.substring(text.lastIndexOf('.') + 1));
+                keys = List.of(keyName(text.substring(text.lastIndexOf('.') + 1)));
             } else if (argument instanceof MethodCallExpr of && text.matches("(.*\\.)?Key\\.of\\(.*")) {
-                key = ((StringLiteralExpr) of.getArgument(0)).asString();
+                keys = of.getArguments().stream().map(key -> ((StringLiteralExpr) key).asString()).toList();
             } else if (text.matches("(.*\\.)?KeyModifier\\.[A-Z_]+")) {
                 modifiers.add(KeyModifier.valueOf(text.substring(text.lastIndexOf('.') + 1)).getKeys().getFirst());
             }
         }
-        if (key == null) {
+        if (keys.isEmpty()) {
             throw new AssertionError(where + ": a shortcut whose key this test cannot read; name it as Key.X");
         }
+        String key = String.join("/", keys);
         String code = modifiers.isEmpty() ? key : String.join("+", modifiers) + "+" + key;
-        return Optional.of(new CallSite(where, "shortcut", code, shortcut(key, modifiers)));
+        return Optional.of(new CallSite(where, "shortcut", code, shortcut(keys, modifiers)));
     }
 
     /** Flow's filter for a shortcut: the key by code or name, then each modifier held or not. */
-    private static Predicate<List<String>> shortcut(String key, List<String> modifiers) {
-        String quoted = "['" + key + "']";
+    private static Predicate<List<String>> shortcut(List<String> keys, List<String> modifiers) {
+        String quoted = "['" + String.join("','", keys) + "']";
         return entry -> {
             String body = body(entry);
             return body.startsWith("return ((" + quoted + ".indexOf(event.code) !== -1 || " + quoted

@@ -167,6 +167,15 @@ class TimeAwayBrowserIT extends BrowserTest {
         chip.focus();
         page.keyboard().press("Enter");
         assertThat(page.getByRole(AriaRole.DIALOG)).containsText(client);
+        page.keyboard().press("Escape");
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+
+        // in the therapist's own day, Space opens the session as it would a button, without scrolling the page
+        open("/staff/calendar?date=" + day + "&therapist=" + therapist);
+        Locator block = page.locator(".session-block").filter(new Locator.FilterOptions().setHasText(client));
+        block.focus();
+        page.keyboard().press("Space");
+        assertThat(page.getByRole(AriaRole.DIALOG)).containsText(client);
     }
 
     /**

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -64,7 +62,7 @@ class SessionBlock extends Div {
         getElement().setAttribute("aria-label", label);
         getElement().setAttribute("title", label);
         addClickListener(click -> onOpen.accept(session));
-        Shortcuts.addShortcutListener(this, () -> onOpen.accept(session), Key.ENTER).listenOn(this);
+        PressKeys.open(this, () -> onOpen.accept(session));
     }
 
     SessionView session() {

@@ -109,8 +109,7 @@ class TeamWeek extends Div {
         chip.getElement().setAttribute("aria-label", label);
         chip.getElement().setAttribute("title", label);
         chip.addClickListener(click -> onSession.accept(session));
-        chip.getElement().addEventListener("keydown", event -> onSession.accept(session))
-                .setFilter("event.key === 'Enter'");
+        PressKeys.open(chip, () -> onSession.accept(session));
         return chip;
     }
 
