@@ -48,6 +48,10 @@ field.addEventListener('input', () => {
 });
 }).apply($3)
 }],
+[["$0","$1","$2","$3","try{Promise.resolve((async function(){return $0.$connector.setLocale($1)})()).then($2,function(error){$3(''+error)})}catch(error){$3(''+error)}"],
+function ($0, $1, $2, $3) {
+try{Promise.resolve((async function(){return $0.$connector.setLocale($1)})()).then($2,function(error){$3(''+error)})}catch(error){$3(''+error)}
+}],
 [["$0","$1","$2","$3","try{Promise.resolve((async function(){return (async function() { this.disabled = $0}).apply($1)})()).then($2,function(error){$3(''+error)})}catch(error){$3(''+error)}"],
 function ($0, $1, $2, $3) {
 try{Promise.resolve((async function(){return (async function() { this.disabled = $0}).apply($1)})()).then($2,function(error){$3(''+error)})}catch(error){$3(''+error)}
@@ -91,6 +95,27 @@ return (async function() { this.$connector.setFooterRenderer($0, { content: $1 }
 [["$0","$1","$2","return (async function() { this.$server['}p']($0, true, $1)}).apply($2)"],
 function ($0, $1, $2) {
 return (async function() { this.$server['}p']($0, true, $1)}).apply($2)
+}],
+[["$0","$1","$2","try{Promise.resolve((async function(){return (async function() { const host = this;\n// once the connector's own locale set-up in the same response has run\nsetTimeout(() => {\nconst picker = host.localName === 'vaadin-time-picker' ? host : host.querySelector('vaadin-time-picker');\nconst own = picker && picker.i18n;\nif (!own || own.thawTimes) { return; }\npicker.i18n = Object.assign({}, own, { thawTimes: true, parseTime(text) {\n  const clock = /^\\s*(\\d{1,2})(?:\\s*[:.]?\\s*(\\d{2}))?\\s*([ap])\\.?\\s*m?\\.?\\s*$/i.exec(text || '');\n  if (clock) {\n    const hours = +clock[1], minutes = +(clock[2] || 0);\n    if (hours < 1 || hours > 12 || minutes > 59) { return undefined; }\n    const pm = clock[3].toLowerCase() === 'p';\n    return { hours: hours % 12 + (pm ? 12 : 0), minutes: minutes, seconds: 0, milliseconds: 0 };\n  }\n  const time = own.parseTime(text);\n  return time && time.hours < 24 && time.minutes < 60 ? time : undefined;\n} });\n});}).apply($0)})()).then($1,function(error){$2(''+error)})}catch(error){$2(''+error)}"],
+function ($0, $1, $2) {
+try{Promise.resolve((async function(){return (async function() { const host = this;
+// once the connector's own locale set-up in the same response has run
+setTimeout(() => {
+const picker = host.localName === 'vaadin-time-picker' ? host : host.querySelector('vaadin-time-picker');
+const own = picker && picker.i18n;
+if (!own || own.thawTimes) { return; }
+picker.i18n = Object.assign({}, own, { thawTimes: true, parseTime(text) {
+  const clock = /^\s*(\d{1,2})(?:\s*[:.]?\s*(\d{2}))?\s*([ap])\.?\s*m?\.?\s*$/i.exec(text || '');
+  if (clock) {
+    const hours = +clock[1], minutes = +(clock[2] || 0);
+    if (hours < 1 || hours > 12 || minutes > 59) { return undefined; }
+    const pm = clock[3].toLowerCase() === 'p';
+    return { hours: hours % 12 + (pm ? 12 : 0), minutes: minutes, seconds: 0, milliseconds: 0 };
+  }
+  const time = own.parseTime(text);
+  return time && time.hours < 24 && time.minutes < 60 ? time : undefined;
+} });
+});}).apply($0)})()).then($1,function(error){$2(''+error)})}catch(error){$2(''+error)}
 }],
 [["$0","$1","$2","try{Promise.resolve((async function(){return (async function() { this.addEventListener('click', event => {\n  const link = event.target.closest('a[data-question]');\n  const question = link && document.getElementById(link.dataset.question);\n  if (!question) { return; }\n  event.preventDefault();\n  question.scrollIntoView({ block: 'start' });\n  (question.querySelector('input, textarea') || question).focus({ preventScroll: true });\n});\n}).apply($0)})()).then($1,function(error){$2(''+error)})}catch(error){$2(''+error)}"],
 function ($0, $1, $2) {
@@ -234,6 +259,27 @@ return (async function() { Vaadin.FlowComponentHost.patchVirtualContainer(this)}
 [["$0","return (async function() { const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }}).apply($0)"],
 function ($0) {
 return (async function() { const f = this.querySelector('#factors'); if (f) { f.scrollIntoView(); f.focus(); }}).apply($0)
+}],
+[["$0","return (async function() { const host = this;\n// once the connector's own locale set-up in the same response has run\nsetTimeout(() => {\nconst picker = host.localName === 'vaadin-time-picker' ? host : host.querySelector('vaadin-time-picker');\nconst own = picker && picker.i18n;\nif (!own || own.thawTimes) { return; }\npicker.i18n = Object.assign({}, own, { thawTimes: true, parseTime(text) {\n  const clock = /^\\s*(\\d{1,2})(?:\\s*[:.]?\\s*(\\d{2}))?\\s*([ap])\\.?\\s*m?\\.?\\s*$/i.exec(text || '');\n  if (clock) {\n    const hours = +clock[1], minutes = +(clock[2] || 0);\n    if (hours < 1 || hours > 12 || minutes > 59) { return undefined; }\n    const pm = clock[3].toLowerCase() === 'p';\n    return { hours: hours % 12 + (pm ? 12 : 0), minutes: minutes, seconds: 0, milliseconds: 0 };\n  }\n  const time = own.parseTime(text);\n  return time && time.hours < 24 && time.minutes < 60 ? time : undefined;\n} });\n});}).apply($0)"],
+function ($0) {
+return (async function() { const host = this;
+// once the connector's own locale set-up in the same response has run
+setTimeout(() => {
+const picker = host.localName === 'vaadin-time-picker' ? host : host.querySelector('vaadin-time-picker');
+const own = picker && picker.i18n;
+if (!own || own.thawTimes) { return; }
+picker.i18n = Object.assign({}, own, { thawTimes: true, parseTime(text) {
+  const clock = /^\s*(\d{1,2})(?:\s*[:.]?\s*(\d{2}))?\s*([ap])\.?\s*m?\.?\s*$/i.exec(text || '');
+  if (clock) {
+    const hours = +clock[1], minutes = +(clock[2] || 0);
+    if (hours < 1 || hours > 12 || minutes > 59) { return undefined; }
+    const pm = clock[3].toLowerCase() === 'p';
+    return { hours: hours % 12 + (pm ? 12 : 0), minutes: minutes, seconds: 0, milliseconds: 0 };
+  }
+  const time = own.parseTime(text);
+  return time && time.hours < 24 && time.minutes < 60 ? time : undefined;
+} });
+});}).apply($0)
 }],
 [["$0","return (async function() { if (this.$connector) { this.$connector.reset() }}).apply($0)"],
 function ($0) {

@@ -58,7 +58,7 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
     private static final LocalTime EXTRA_FROM = LocalTime.of(10, 0);
     private static final LocalTime EXTRA_TO = LocalTime.of(13, 30);
     private static final LocalTime BOOKED_AT = LocalTime.of(10, 0);
-    private static final LocalTime MOVED_TO = LocalTime.of(12, 0);
+    private static final LocalTime MOVED_TO = LocalTime.of(14, 0);
     private static final int COUPLES_MINUTES = 80;
 
     @Autowired
@@ -109,7 +109,7 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
         ZonedDateTime booked = ZonedDateTime.of(day, BOOKED_AT, Application.PRACTICE_ZONE);
         ZonedDateTime moved = ZonedDateTime.of(day, MOVED_TO, Application.PRACTICE_ZONE);
         String bookedTimes = "10:00–11:20";
-        String movedTimes = "12:00–13:20";
+        String movedTimes = "14:00–15:20";
 
         // ---- the therapist books from a link to the case ----
         open("/login");
@@ -189,7 +189,8 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reschedule")).click();
         Locator newTime = dateTimePicker("New date and time").locator("vaadin-time-picker input");
         assertThat(newTime).hasValue("10:00");
-        newTime.fill("12:00");
+        // typed on a 12-hour clock, as many people do: 2pm, not two in the morning
+        newTime.fill("2pm");
         newTime.press("Enter");
         newTime.press("Tab");
         waitForVaadin();
@@ -213,7 +214,7 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
                     appointmentId, partner.email());
             assertThat(changed).as("CHANGED email to " + partner.email()).hasSize(1);
             String body = (String) changed.getFirst().get("body_text");
-            assertThat(body).contains(LONG_DAY.format(moved) + ", 12:00 to 13:20")
+            assertThat(body).contains(LONG_DAY.format(moved) + ", 14:00 to 15:20")
                     .contains("Dear " + partner.name().split(" ")[0] + ",")
                     .contains(room)
                     .doesNotContain("haven't been able to");

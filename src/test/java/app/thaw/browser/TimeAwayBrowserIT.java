@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.Application;
+import app.thaw.base.ui.UkPickers;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.review.ReviewTestData;
@@ -144,6 +145,75 @@ class TimeAwayBrowserIT extends BrowserTest {
         waitForVaadin();
         assertThat(page.locator(".team-week")).isVisible();
         assertFits("the team week");
+    }
+
+    @Test
+    void timeAwayTypedTheWayPeopleTypeItIsReadOrExplained() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        String name = "Dr Typed " + ReviewTestData.uniqueWord();
+        long therapist = week.therapist(name);
+        LocalDate day = openDay(LocalDate.now(Application.PRACTICE_ZONE).plusDays(30));
+
+        open("/login");
+        signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
+        open("/staff/admin/diary");
+        choose("Therapist", name);
+        // dots, as many people type a date; shown back the practice's way
+        Locator first = datePicker("First day away");
+        first.fill(day.getDayOfMonth() + "." + day.getMonthValue() + "." + day.getYear());
+        first.press("Enter");
+        waitForVaadin();
+        assertThat(first).hasValue(PICKER_DATE.format(day));
+        // a UK calendar's weeks start on Monday
+        first.click();
+        assertThat(page.locator("vaadin-month-calendar [part~='weekday']")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("\\S"))).first()).hasText("Mon");
+        first.press("Escape");
+
+        // a month that does not exist: the field says how to type a date, and nothing is added
+        Locator last = datePicker("Last day away");
+        last.fill("31/13/" + day.getYear());
+        last.press("Enter");
+        last.press("Tab");
+        waitForVaadin();
+        addTimeAway();
+        assertThat(page.locator(".time-away").getByText(UkPickers.BAD_DATE)).isVisible();
+        assertThat(timeAwayOf(therapist)).isEmpty();
+
+        // part of a day on a 12-hour clock: 2pm is 14:00, not two in the morning
+        page.getByLabel("Part of a day").check();
+        waitForVaadin();
+        timeAway("From").fill("2pm");
+        timeAway("From").press("Tab");
+        timeAway("To").fill("3.30 pm");
+        timeAway("To").press("Tab");
+        waitForVaadin();
+        addTimeAway();
+        assertThat(timeAwayOf(therapist)).containsExactly(day + " 14:00:00-15:30:00");
+
+        // an hour past the day's end is explained, not wrapped round to one in the morning
+        timeAway("From").fill("25:00");
+        timeAway("From").press("Tab");
+        waitForVaadin();
+        addTimeAway();
+        assertThat(page.locator(".time-away").getByText(UkPickers.BAD_TIME)).isVisible();
+        assertThat(timeAwayOf(therapist)).hasSize(1);
+    }
+
+    private Locator timeAway(String label) {
+        return page.locator(".time-away vaadin-time-picker").filter(new Locator.FilterOptions().setHasText(label))
+                .locator("input");
+    }
+
+    private void addTimeAway() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add time away")).click();
+        waitForVaadin();
+    }
+
+    private List<String> timeAwayOf(long therapist) {
+        return jdbc.queryForList("select first_day || coalesce(' ' || starts || '-' || ends, '') from time_away"
+                + " where therapist_id = ? order by id", String.class, therapist);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -33,6 +32,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ui.UkPickers;
 import app.thaw.base.PracticeTime;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditCsv;
@@ -64,8 +64,8 @@ public class AuditLogView extends VerticalLayout {
     private final ComboBox<StaffSummary> actor = new ComboBox<>("Staff member");
     private final TextField reference = new TextField("Case reference");
     private final ComboBox<AuditAction> action = new ComboBox<>("Action");
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    private final DatePicker from = UkPickers.date("From");
+    private final DatePicker to = UkPickers.date("To");
     private final Checkbox allTime = new Checkbox("All time");
     private final AuditFilter opening;
     private final List<AuditEntry> loaded = new ArrayList<>();
@@ -82,8 +82,6 @@ public class AuditLogView extends VerticalLayout {
         action.setItems(AuditAction.values());
         action.setItemLabelGenerator(AuditAction::label);
         action.setClearButtonVisible(true);
-        from.setLocale(Locale.UK);
-        to.setLocale(Locale.UK);
         // opens on the last few months (each month is a partition: the whole log is read only when asked for)
         opening = auditLog.openingFilter();
         from.setValue(opening.from());

@@ -2,7 +2,6 @@ package app.thaw.review.ui;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Component;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.select.Select;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ui.UkPickers;
 import app.thaw.intake.RequestedType;
 import app.thaw.review.QueueFilter;
 
@@ -105,10 +105,8 @@ class MoreFilters {
             case UNASSIGNED -> "Unassigned";
         });
         assignment.setValue(QueueFilter.Assignment.ANYONE);
-        var from = new DatePicker("Sent from");
-        var to = new DatePicker("Sent to");
-        from.setLocale(Locale.UK);
-        to.setLocale(Locale.UK);
+        var from = UkPickers.date("Sent from");
+        var to = UkPickers.date("Sent to");
         type.addValueChangeListener(change -> changed());
         assignment.addValueChangeListener(change -> changed());
         from.addValueChangeListener(change -> changed());

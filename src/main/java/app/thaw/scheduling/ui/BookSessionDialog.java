@@ -1,6 +1,5 @@
 package app.thaw.scheduling.ui;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import org.jspecify.annotations.Nullable;
 
+import app.thaw.base.ui.UkPickers;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.RoomId;
@@ -45,7 +45,7 @@ class BookSessionDialog extends Dialog {
     private final Runnable onBooked;
     private final TextField reference = new TextField("Case reference");
     private final BookingFields fields;
-    private final DateTimePicker start = new DateTimePicker("Date and time");
+    private final DateTimePicker start = UkPickers.dateTime("Date and time");
     private final Span timeProblem = new Span();
     private final FreeTimes freeTimes = new FreeTimes(this::pick);
     private final SeriesClashes clashes = new SeriesClashes(this::moveClash);
@@ -66,8 +66,6 @@ class BookSessionDialog extends Dialog {
         reference.setManualValidation(true);
         reference.setClearButtonVisible(true);
         reference.addValueChangeListener(change -> resolveCase());
-        start.setLocale(java.util.Locale.UK);
-        start.setStep(Duration.ofMinutes(15));
         start.setMin(diary.now().withSecond(0).withNano(0));
         start.setManualValidation(true);
         start.addValueChangeListener(change -> clearTimeProblem());
@@ -194,7 +192,7 @@ class BookSessionDialog extends Dialog {
         clearTimeProblem();
         boolean valid = requireCase() & fields.validForBooking();
         if (start.getValue() == null) {
-            showTimeProblem("Choose the date and time.");
+            showTimeProblem(UkPickers.unreadableMessage(start).orElse("Choose the date and time."));
             valid = false;
         }
         if (!valid) {

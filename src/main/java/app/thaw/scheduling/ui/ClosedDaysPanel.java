@@ -2,7 +2,6 @@ package app.thaw.scheduling.ui;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.thaw.base.ui.UkPickers;
 import app.thaw.base.PracticeTime;
 import app.thaw.scheduling.LeaveService.ClosedDayView;
 import app.thaw.base.ui.Toasts;
@@ -30,14 +30,13 @@ class ClosedDaysPanel extends Div {
 
     private final DiaryContext diary;
     private final UnorderedList list = new UnorderedList();
-    private final DatePicker day = new DatePicker("Date");
+    private final DatePicker day = UkPickers.date("Date");
     private final TextField name = new TextField("Why the practice is closed");
 
     ClosedDaysPanel(DiaryContext diary) {
         this.diary = diary;
         addClassNames("settings-panel", "closed-days");
         list.addClassName("hours-list");
-        day.setLocale(Locale.UK);
         day.setManualValidation(true);
         day.setMin(diary.now().toLocalDate());
         name.setMaxLength(80);
@@ -55,6 +54,9 @@ class ClosedDaysPanel extends Div {
     private void add() {
         day.setInvalid(false);
         name.setInvalid(false);
+        if (UkPickers.unreadable(day)) {
+            return;
+        }
         if (day.getValue() == null) {
             day.setErrorMessage("Choose a date.");
             day.setInvalid(true);

@@ -2,7 +2,6 @@ package app.thaw.scheduling.ui;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ui.UkPickers;
 import app.thaw.base.ids.ExtraHoursId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.DiarySetupService.ExceptionView;
@@ -26,7 +26,7 @@ class ExtraHoursPanel extends Div {
     private final long therapistId;
     private final Runnable onChange;
     private final UnorderedList list = new UnorderedList();
-    private final DatePicker day = new DatePicker("Date");
+    private final DatePicker day = UkPickers.date("Date");
     private final TimePicker starts = WeeklyHoursPanel.timePicker("From");
     private final TimePicker ends = WeeklyHoursPanel.timePicker("To");
     private final TextField note = new TextField("Note (optional)");
@@ -37,7 +37,6 @@ class ExtraHoursPanel extends Div {
         this.onChange = onChange;
         addClassName("extra-hours");
         list.addClassName("hours-list");
-        day.setLocale(Locale.UK);
         day.setManualValidation(true);
         day.setMin(today());
         starts.setValue(LocalTime.of(17, 0));
@@ -51,6 +50,10 @@ class ExtraHoursPanel extends Div {
     private void add() {
         day.setInvalid(false);
         ends.setInvalid(false);
+        starts.setInvalid(false);
+        if (UkPickers.unreadable(day) | UkPickers.unreadable(starts) | UkPickers.unreadable(ends)) {
+            return;
+        }
         if (day.getValue() == null) {
             day.setErrorMessage("Choose a date.");
             day.setInvalid(true);

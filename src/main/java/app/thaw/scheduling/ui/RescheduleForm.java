@@ -1,7 +1,5 @@
 package app.thaw.scheduling.ui;
 
-import java.time.Duration;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,6 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 
+import app.thaw.base.ui.UkPickers;
 import app.thaw.base.ids.RoomId;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.scheduling.BookingResult;
@@ -22,15 +21,13 @@ import app.thaw.base.ui.Toasts;
 /** Moves a session to another time (and room); a clash, time away or closed day is explained beside the time. */
 class RescheduleForm extends Div {
 
-    private final DateTimePicker start = new DateTimePicker("New date and time");
+    private final DateTimePicker start = UkPickers.dateTime("New date and time");
     private final Select<RoomView> room = new Select<>();
     private final Span problem = new Span();
     private final OverrideReason override = new OverrideReason();
 
     RescheduleForm(DiaryContext diary, SessionView session, Runnable onMoved) {
         addClassName("session-form");
-        start.setLocale(Locale.UK);
-        start.setStep(Duration.ofMinutes(15));
         start.setMin(diary.now().withSecond(0).withNano(0));
         start.setManualValidation(true);
         start.setValue(session.start().toLocalDateTime());
@@ -62,7 +59,7 @@ class RescheduleForm extends Div {
     private void move(DiaryContext diary, SessionView session, Runnable onMoved) {
         problem.setText("");
         if (start.getValue() == null) {
-            problem.setText("Choose the new date and time.");
+            problem.setText(UkPickers.unreadableMessage(start).orElse("Choose the new date and time."));
             return;
         }
         RoomId roomId = room.getValue() == null ? null : RoomId.of(room.getValue().id());

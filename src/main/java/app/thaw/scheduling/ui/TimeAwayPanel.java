@@ -2,7 +2,6 @@ package app.thaw.scheduling.ui;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ui.UkPickers;
 import app.thaw.base.ids.TimeAwayId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.AwayReason;
@@ -37,8 +37,8 @@ class TimeAwayPanel extends Div {
     private final long therapistId;
     private final Runnable onChange;
     private final UnorderedList list = new UnorderedList();
-    private final DatePicker first = new DatePicker("First day away");
-    private final DatePicker last = new DatePicker("Last day away");
+    private final DatePicker first = UkPickers.date("First day away");
+    private final DatePicker last = UkPickers.date("Last day away");
     private final Checkbox partOfDay = new Checkbox("Part of a day");
     private final TimePicker starts = WeeklyHoursPanel.timePicker("From");
     private final TimePicker ends = WeeklyHoursPanel.timePicker("To");
@@ -52,7 +52,6 @@ class TimeAwayPanel extends Div {
         addClassName("time-away");
         list.addClassName("hours-list");
         for (DatePicker picker : List.of(first, last)) {
-            picker.setLocale(Locale.UK);
             picker.setManualValidation(true);
             picker.setMin(today());
         }
@@ -86,13 +85,24 @@ class TimeAwayPanel extends Div {
 
     private void add() {
         first.setInvalid(false);
+        last.setInvalid(false);
+        starts.setInvalid(false);
         ends.setInvalid(false);
+        boolean part = partOfDay.getValue();
+        boolean unreadable = UkPickers.unreadable(first);
+        if (part) {
+            unreadable |= UkPickers.unreadable(starts) | UkPickers.unreadable(ends);
+        } else {
+            unreadable |= UkPickers.unreadable(last);
+        }
+        if (unreadable) {
+            return;
+        }
         if (first.getValue() == null) {
             first.setErrorMessage("Choose the first day away.");
             first.setInvalid(true);
             return;
         }
-        boolean part = partOfDay.getValue();
         try {
             var added = diary.leave().addTimeAway(StaffId.of(therapistId), first.getValue(), part ? first.getValue()
                     : last.getValue(), part ? starts.getValue() : null, part ? ends.getValue() : null,

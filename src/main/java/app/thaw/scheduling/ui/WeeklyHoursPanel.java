@@ -1,7 +1,6 @@
 package app.thaw.scheduling.ui;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import app.thaw.base.ui.UkPickers;
 import app.thaw.base.ids.WorkingHoursId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.scheduling.DiarySetupService;
@@ -50,6 +50,11 @@ class WeeklyHoursPanel extends Div {
     }
 
     private void add() {
+        starts.setInvalid(false);
+        ends.setInvalid(false);
+        if (UkPickers.unreadable(starts) | UkPickers.unreadable(ends)) {
+            return;
+        }
         SettingsRows.save(ends, () -> {
             if (day.getValue() == null) {
                 throw new IllegalArgumentException("Choose a day.");
@@ -79,9 +84,7 @@ class WeeklyHoursPanel extends Div {
     }
 
     static TimePicker timePicker(String label) {
-        var picker = new TimePicker(label);
-        picker.setLocale(Locale.UK);
-        picker.setStep(Duration.ofMinutes(15));
+        var picker = UkPickers.time(label);
         picker.setManualValidation(true);
         picker.setWidth("8rem");
         return picker;

@@ -1,0 +1,54 @@
+package app.thaw.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+class UkPickersTest {
+
+    @Test
+    void aDateReadsTheUsualUkWaysAndWeeksStartOnMonday() {
+        var picker = UkPickers.date("First day away");
+        assertThat(picker.getLocale()).isEqualTo(Locale.UK);
+        assertThat(picker.getI18n().getDateFormats()).startsWith("dd/MM/yyyy")
+                .contains("d/M/yy", "d.M.yyyy", "yyyy-MM-dd");
+        assertThat(picker.getI18n().getFirstDayOfWeek()).isEqualTo(1);
+        assertThat(picker.getI18n().getBadInputErrorMessage()).isEqualTo(UkPickers.BAD_DATE);
+        assertThat(picker.getPlaceholder()).isEqualTo("DD/MM/YYYY");
+    }
+
+    @Test
+    void aDateAndTimeSaysWhatItExpectsForEachPart() {
+        var picker = UkPickers.dateTime("Date and time");
+        assertThat(picker.getDatePickerI18n().getFirstDayOfWeek()).isEqualTo(1);
+        assertThat(picker.getDatePickerI18n().getDateFormats()).contains("d.M.yyyy");
+        assertThat(picker.getI18n().getBadInputErrorMessage()).contains("31/01/2026", "14:30");
+        assertThat(picker.getI18n().getIncompleteInputErrorMessage()).isEqualTo("Enter both the date and the time.");
+    }
+
+    @Test
+    void aFieldLeftBlankOrReadIsNotTakenForUnreadableInput() {
+        var blank = UkPickers.date("Date");
+        assertThat(UkPickers.unreadable(blank)).isFalse();
+        assertThat(blank.isInvalid()).isFalse();
+
+        var read = UkPickers.time("From");
+        read.setValue(LocalTime.of(14, 0));
+        assertThat(UkPickers.unreadableMessage(read)).isEmpty();
+
+        var day = UkPickers.date("Date");
+        day.setValue(LocalDate.of(2027, 1, 8));
+        assertThat(UkPickers.unreadable(day)).isFalse();
+    }
+
+    @Test
+    void aTimeSaysHowToTypeOne() {
+        var picker = UkPickers.time("From");
+        assertThat(picker.getI18n().getBadInputErrorMessage()).isEqualTo(UkPickers.BAD_TIME);
+        assertThat(picker.getPlaceholder()).isEqualTo("HH:MM");
+    }
+}
