@@ -91,24 +91,33 @@ public final class UkPickers {
     }
 
     /**
-     * True when what was typed in {@code field} could not be read, with the field's own message shown under it: its
-     * value is then empty, and a form must not take that for "left blank".
+     * True when what was typed in any of {@code fields} (date, time or date-and-time pickers) could not be read, each
+     * such field showing its own message: its value is then empty, and a form must not take that for "left blank".
      */
-    public static <V, F extends HasValue<?, V> & HasValidator<V> & HasValidation> boolean unreadable(F field) {
-        Optional<String> problem = unreadableMessage(field);
-        problem.ifPresent(message -> {
-            field.setErrorMessage(message);
-            field.setInvalid(true);
-        });
-        return problem.isPresent();
+    public static boolean unreadable(Component... fields) {
+        boolean any = false;
+        for (Component field : fields) {
+            Optional<String> problem = unreadableMessage(field);
+            if (problem.isPresent()) {
+                var shown = (HasValidation) field;
+                shown.setErrorMessage(problem.get());
+                shown.setInvalid(true);
+                any = true;
+            }
+        }
+        return any;
     }
 
-    /** What the field says about input it could not read, for a form that shows its problems elsewhere. */
-    public static <V, F extends HasValue<?, V> & HasValidator<V>> Optional<String> unreadableMessage(F field) {
-        if (field.getValue() != null) {
+    /** What the picker says about input it could not read, for a form that shows its problems elsewhere. */
+    public static Optional<String> unreadableMessage(Component field) {
+        if (!(field instanceof HasValue<?, ?> value && field instanceof HasValidator<?> validated
+                && field instanceof HasValidation)) {
+            throw new IllegalArgumentException("not a picker: " + field.getClass().getSimpleName());
+        }
+        if (value.getValue() != null) {
             return Optional.empty();
         }
-        ValidationResult result = field.getDefaultValidator().apply(null, null);
+        ValidationResult result = validated.getDefaultValidator().apply(null, null);
         return result.isError() ? Optional.of(result.getErrorMessage()) : Optional.empty();
     }
 

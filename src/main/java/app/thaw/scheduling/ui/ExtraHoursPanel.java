@@ -51,7 +51,7 @@ class ExtraHoursPanel extends Div {
         day.setInvalid(false);
         ends.setInvalid(false);
         starts.setInvalid(false);
-        if (UkPickers.unreadable(day) | UkPickers.unreadable(starts) | UkPickers.unreadable(ends)) {
+        if (UkPickers.unreadable(day, starts, ends)) {
             return;
         }
         if (day.getValue() == null) {

@@ -89,13 +89,7 @@ class TimeAwayPanel extends Div {
         starts.setInvalid(false);
         ends.setInvalid(false);
         boolean part = partOfDay.getValue();
-        boolean unreadable = UkPickers.unreadable(first);
-        if (part) {
-            unreadable |= UkPickers.unreadable(starts) | UkPickers.unreadable(ends);
-        } else {
-            unreadable |= UkPickers.unreadable(last);
-        }
-        if (unreadable) {
+        if (part ? UkPickers.unreadable(first, starts, ends) : UkPickers.unreadable(first, last)) {
             return;
         }
         if (first.getValue() == null) {

@@ -52,7 +52,7 @@ class WeeklyHoursPanel extends Div {
     private void add() {
         starts.setInvalid(false);
         ends.setInvalid(false);
-        if (UkPickers.unreadable(starts) | UkPickers.unreadable(ends)) {
+        if (UkPickers.unreadable(starts, ends)) {
             return;
         }
         SettingsRows.save(ends, () -> {

@@ -1,6 +1,7 @@
 package app.thaw.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,6 +44,12 @@ class UkPickersTest {
         var day = UkPickers.date("Date");
         day.setValue(LocalDate.of(2027, 1, 8));
         assertThat(UkPickers.unreadable(day)).isFalse();
+    }
+
+    @Test
+    void onlyPickersAreAskedWhatTheyCouldNotRead() {
+        assertThatThrownBy(() -> UkPickers.unreadable(new com.vaadin.flow.component.html.Span("x")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
