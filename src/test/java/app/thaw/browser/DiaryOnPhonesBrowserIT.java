@@ -88,6 +88,42 @@ class DiaryOnPhonesBrowserIT extends StaffPhoneTest {
         wholeDayByScrollingThePage("the day", width, client, time);
     }
 
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {320, 390})
+    void theBookingDialogOnAPhoneHasEveryFieldInsideItAndReadsATypedDateAndTime(int width) {
+        usePhone(width, width == 320 ? 640 : 844);
+        open("/login");
+        signInAs("amira", DemoStaffAccounts.DEMO_PASSWORD);
+        open("/staff/calendar");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book session")).click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("Book a session");
+        waitForVaadin();
+        // the date and time side by side ran 146 px past the dialog's edge at 320 px, the time out of reach
+        Locator panel = dialog.locator("vaadin-dialog-overlay");
+        assertThat(panel).isVisible();
+        BoundingBox box = panel.boundingBox();
+        Locator inputs = dialog.locator("input:visible");
+        assertThat(inputs.count()).as("reference, kind, therapist, date, time").isGreaterThanOrEqualTo(5);
+        for (int i = 0; i < inputs.count(); i++) {
+            BoundingBox field = inputs.nth(i).boundingBox();
+            assertThat(field.x + field.width).as("input %d's right edge in the %s px dialog", i, width)
+                    .isLessThanOrEqualTo(box.x + box.width);
+        }
+        Locator when = dialog.locator("vaadin-date-time-picker");
+        LocalDate day = LocalDate.now(PracticeTime.ZONE).plusDays(40);
+        Locator date = when.locator("vaadin-date-picker input");
+        date.fill(day.getDayOfMonth() + "." + day.getMonthValue() + "." + day.getYear());
+        date.press("Enter");
+        Locator time = when.locator("vaadin-time-picker input");
+        time.fill("2.30pm");
+        time.press("Enter");
+        time.press("Tab");
+        waitForVaadin();
+        assertThat(date).hasValue(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(day));
+        assertThat(time).hasValue("14:30");
+    }
+
     @Test
     void anEmptyWeekOnAPhoneCanStillBeReachedByKeyboard() {
         usePhone(390, 844);

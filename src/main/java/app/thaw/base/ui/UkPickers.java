@@ -56,7 +56,7 @@ public final class UkPickers {
         var picker = new DatePicker(label);
         picker.setLocale(Locale.UK);
         picker.setI18n(dateI18n());
-        picker.setPlaceholder("DD/MM/YYYY");
+        picker.setPlaceholder("dd/mm/yyyy");
         return picker;
     }
 
@@ -68,8 +68,8 @@ public final class UkPickers {
                 .setBadInputErrorMessage("Type the date as day/month/year and the time as hours and minutes, for"
                         + " example 31/01/2026 and 14:30.")
                 .setIncompleteInputErrorMessage("Enter both the date and the time."));
-        picker.setDatePlaceholder("DD/MM/YYYY");
-        picker.setTimePlaceholder("HH:MM");
+        picker.setDatePlaceholder("dd/mm/yyyy");
+        picker.setTimePlaceholder("hh:mm");
         picker.setStep(Duration.ofMinutes(15));
         readTwelveHourTimes(picker);
         return picker;
@@ -80,7 +80,7 @@ public final class UkPickers {
         picker.setLocale(Locale.UK);
         picker.setStep(Duration.ofMinutes(15));
         picker.setI18n(new TimePicker.TimePickerI18n().setBadInputErrorMessage(BAD_TIME));
-        picker.setPlaceholder("HH:MM");
+        picker.setPlaceholder("hh:mm");
         readTwelveHourTimes(picker);
         return picker;
     }

@@ -19,7 +19,7 @@ class UkPickersTest {
                 .contains("d/M/yy", "d.M.yyyy", "yyyy-MM-dd");
         assertThat(picker.getI18n().getFirstDayOfWeek()).isEqualTo(1);
         assertThat(picker.getI18n().getBadInputErrorMessage()).isEqualTo(UkPickers.BAD_DATE);
-        assertThat(picker.getPlaceholder()).isEqualTo("DD/MM/YYYY");
+        assertThat(picker.getPlaceholder()).isEqualTo("dd/mm/yyyy");
     }
 
     @Test
@@ -56,6 +56,6 @@ class UkPickersTest {
     void aTimeSaysHowToTypeOne() {
         var picker = UkPickers.time("From");
         assertThat(picker.getI18n().getBadInputErrorMessage()).isEqualTo(UkPickers.BAD_TIME);
-        assertThat(picker.getPlaceholder()).isEqualTo("HH:MM");
+        assertThat(picker.getPlaceholder()).isEqualTo("hh:mm");
     }
 }
