@@ -85,6 +85,14 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
                 .hasAttribute("direction", "asc");
         page("/staff/admin/api-clients", "API clients", width,
                 control("the 'Add a system' button", button("Add a system")));
+        // what a token may read: "(system/QuestionnaireResponse.read)" is one long word, cut at the dialog's edge
+        button("Add a system").click();
+        Locator scope = page.locator("vaadin-checkbox label").filter(new Locator.FilterOptions()
+                .setHasText("Answers to questionnaires"));
+        atRest(scope);
+        PhoneFit.assertWholeTextShown(page, "a scope a system may read", width, scope,
+                "Answers to questionnaires (system/QuestionnaireResponse.read)");
+        button("Cancel").click();
         page("/staff/admin/privacy", "Client privacy", width, control("the search field", page.getByRole(
                 AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Reference or email address"))),
                 control("the 'Find' button", button("Find")));
