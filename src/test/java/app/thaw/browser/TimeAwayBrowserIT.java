@@ -149,10 +149,9 @@ class TimeAwayBrowserIT extends BrowserTest {
 
     @Test
     void timeAwayTypedTheWayPeopleTypeItIsReadOrExplained() {
-        var data = new ReviewTestData(intake, staff, jdbc);
-        var week = new WorkingWeekData(data, team, scheduling, jdbc);
         String name = "Dr Typed " + ReviewTestData.uniqueWord();
-        long therapist = week.therapist(name);
+        long therapist = new WorkingWeekData(new ReviewTestData(intake, staff, jdbc), team, scheduling, jdbc)
+                .therapist(name);
         LocalDate day = openDay(LocalDate.now(Application.PRACTICE_ZONE).plusDays(30));
 
         open("/login");
