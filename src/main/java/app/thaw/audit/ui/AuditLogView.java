@@ -85,6 +85,7 @@ public class AuditLogView extends VerticalLayout {
         // opens on the last few months (each month is a partition: the whole log is read only when asked for)
         opening = auditLog.openingFilter();
         from.setValue(opening.from());
+        UkPickers.range(from, to);
         from.setHelperText("Opens on the last " + AuditFilter.OPENING_MONTHS + " months");
         allTime.addValueChangeListener(e -> allTime(e.getValue()));
         actor.addValueChangeListener(e -> refresh());

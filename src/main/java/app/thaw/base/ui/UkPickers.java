@@ -91,6 +91,19 @@ public final class UkPickers {
     }
 
     /**
+     * Two dates that bound a range (a filter's "from" and "to"): neither can be chosen past the other, and a date
+     * typed past it says so under itself instead of leaving an empty list to puzzle over.
+     */
+    public static void range(DatePicker first, DatePicker last) {
+        first.setI18n(first.getI18n().setMaxErrorMessage("This is after the ‘" + last.getLabel() + "’ date."));
+        last.setI18n(last.getI18n().setMinErrorMessage("This is before the ‘" + first.getLabel() + "’ date."));
+        last.setMin(first.getValue());
+        first.setMax(last.getValue());
+        first.addValueChangeListener(change -> last.setMin(change.getValue()));
+        last.addValueChangeListener(change -> first.setMax(change.getValue()));
+    }
+
+    /**
      * True when what was typed in any of {@code fields} (date, time or date-and-time pickers) could not be read, each
      * such field showing its own message: its value is then empty, and a form must not take that for "left blank".
      */

@@ -107,6 +107,7 @@ class MoreFilters {
         assignment.setValue(QueueFilter.Assignment.ANYONE);
         var from = UkPickers.date("Sent from");
         var to = UkPickers.date("Sent to");
+        UkPickers.range(from, to);
         type.addValueChangeListener(change -> changed());
         assignment.addValueChangeListener(change -> changed());
         from.addValueChangeListener(change -> changed());

@@ -97,6 +97,14 @@ class AuditLogViewTest extends SpringBrowserlessTest {
 
         assertThat(from.getValue()).isEqualTo(today.minusMonths(3));
         assertThat(to.getValue()).isNull();
+        // a "To" before "From" says so under itself rather than leaving an empty log to puzzle over
+        assertThat(to.getMin()).isEqualTo(today.minusMonths(3));
+        to.setValue(today.minusMonths(4));
+        assertThat(to.isInvalid()).isTrue();
+        assertThat(to.getErrorMessage()).isEqualTo("This is before the ‘From’ date.");
+        to.setValue(today);
+        assertThat(to.isInvalid()).isFalse();
+        to.clear();
 
         test(find(Checkbox.class).withLabel("All time").single()).click();
         assertThat(from.getValue()).isNull();

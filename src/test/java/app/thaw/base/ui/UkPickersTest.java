@@ -47,6 +47,25 @@ class UkPickersTest {
     }
 
     @Test
+    void aRangesEndsCannotCrossAndSaySoUnderTheOneTypedPastTheOther() {
+        var from = UkPickers.date("From");
+        var to = UkPickers.date("To");
+        from.setValue(LocalDate.of(2026, 12, 1));
+        UkPickers.range(from, to);
+        assertThat(to.getMin()).isEqualTo(LocalDate.of(2026, 12, 1));
+
+        to.setValue(LocalDate.of(2026, 11, 20));
+        assertThat(to.isInvalid()).isTrue();
+        assertThat(to.getErrorMessage()).isEqualTo("This is before the ‘From’ date.");
+        assertThat(from.getMax()).isEqualTo(LocalDate.of(2026, 11, 20));
+
+        from.setValue(LocalDate.of(2026, 11, 1));
+        to.setValue(LocalDate.of(2026, 11, 21));
+        assertThat(to.isInvalid()).isFalse();
+        assertThat(from.getI18n().getMaxErrorMessage()).isEqualTo("This is after the ‘To’ date.");
+    }
+
+    @Test
     void onlyPickersAreAskedWhatTheyCouldNotRead() {
         assertThatThrownBy(() -> UkPickers.unreadable(new com.vaadin.flow.component.html.Span("x")))
                 .isInstanceOf(IllegalArgumentException.class);
