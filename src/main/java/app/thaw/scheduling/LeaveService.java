@@ -92,7 +92,11 @@ public class LeaveService {
                                  @Nullable LocalTime starts, @Nullable LocalTime ends, AwayReason reason,
                                  @Nullable String note) {
         StaffUser me = requireOwnOrAdmin(therapistId.value());
-        LocalDate last = lastDay == null ? firstDay : lastDay;
+        // a last day that could not be read arrives empty: taking it for "one day" saved the wrong time away
+        if (lastDay == null) {
+            throw new IllegalArgumentException("Choose the last day away.");
+        }
+        LocalDate last = lastDay;
         if (firstDay == null || last.isBefore(firstDay)) {
             throw new IllegalArgumentException("The last day away can't be before the first.");
         }

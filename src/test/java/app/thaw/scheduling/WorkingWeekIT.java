@@ -1,6 +1,7 @@
 package app.thaw.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -167,6 +168,17 @@ class WorkingWeekIT {
                 WorkingWeekData.at(monday, 10, 0)).overriding("I'll come in anyway")));
         assertThat(refused).isInstanceOfSatisfying(BookingResult.Unavailable.class,
                 unavailable -> assertThat(unavailable.overridable()).isFalse());
+    }
+
+    @Test
+    void timeAwayWithoutALastDayIsRefusedNotTakenForOneDay() {
+        long therapist = week.therapist("Dr Blank " + ReviewTestData.uniqueWord());
+        LocalDate monday = WorkingWeekData.farMonday();
+        assertThatThrownBy(() -> data.as("admin", () -> leave.addTimeAway(StaffId.of(therapist), monday, null, null,
+                null, AwayReason.ANNUAL_LEAVE, null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Choose the last day away.");
+        assertThat(jdbc.queryForObject("select count(*) from time_away where therapist_id = ?", Integer.class,
+                therapist)).isZero();
     }
 
     @Test
