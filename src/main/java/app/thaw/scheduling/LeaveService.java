@@ -92,11 +92,11 @@ public class LeaveService {
                                  @Nullable LocalTime starts, @Nullable LocalTime ends, AwayReason reason,
                                  @Nullable String note) {
         StaffUser me = requireOwnOrAdmin(therapistId.value());
-        // a last day that could not be read arrives empty: taking it for "one day" saved the wrong time away
-        if (lastDay == null) {
+        // whole days need their last day: one that could not be read arrives empty, and "one day" was the wrong save
+        if (lastDay == null && starts == null && ends == null) {
             throw new IllegalArgumentException("Choose the last day away.");
         }
-        LocalDate last = lastDay;
+        LocalDate last = lastDay == null ? firstDay : lastDay;
         if (firstDay == null || last.isBefore(firstDay)) {
             throw new IllegalArgumentException("The last day away can't be before the first.");
         }
