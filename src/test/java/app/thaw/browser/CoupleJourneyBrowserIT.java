@@ -1,6 +1,7 @@
 package app.thaw.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -58,6 +59,15 @@ class CoupleJourneyBrowserIT extends BrowserTest {
         signInAs("amira", DemoStaffAccounts.DEMO_PASSWORD);
         open("/staff/cases/" + alex.reference());
         assertThat(page.locator(".care-status")).hasText("Status: In review");
+        // side by side by name: Sam's answers in one column all down the page, and every score whole on its line
+        Locator partnerColumn = page.locator(".answers-table thead th:nth-child(3)");
+        assertThat(partnerColumn.first()).hasText("Partner: Sam " + surname);
+        assertEquals(1, ((Number) partnerColumn.evaluateAll("heads => new Set(heads.map(head => "
+                + "Math.round(head.getBoundingClientRect().left))).size")).intValue(), "Sam's column moves");
+        assertThat(page.locator(".scores-table thead")).containsText("Partner: Sam " + surname);
+        assertEquals(0, ((Number) page.locator(".score-total").evaluateAll(
+                "totals => totals.filter(total => total.getClientRects().length > 1).length")).intValue(),
+                "a score broken over two lines");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decide referral")).click();
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Couples therapy").setExact(true)).check();
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Reason")).fill(

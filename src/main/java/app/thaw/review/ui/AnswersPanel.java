@@ -62,10 +62,12 @@ class AnswersPanel extends Div {
         for (Section section : definition.sections()) {
             var table = new NativeTable();
             table.addClassName("answers-table");
+            // the partners by name, as the therapist will speak to them; the references are in the header above
             var head = new NativeTableRow(new NativeTableHeaderCell("Question"),
-                    new NativeTableHeaderCell(intake.reference()));
+                    new NativeTableHeaderCell(partner == null ? "Answer" : intake.fullName()));
             if (partner != null) {
-                head.add(new NativeTableHeaderCell("Partner " + partner.reference()));
+                table.addClassName("couple");
+                head.add(new NativeTableHeaderCell("Partner: " + partner.fullName()));
             }
             table.add(new NativeTableHeader(head));
             var body = new NativeTableBody();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -31,8 +32,12 @@ class CaseHeader extends Div {
         add(new H2(intake.reference() + " · " + name), facts, contact);
         addClassName("case-header");
         if (detail.partner() != null) {
-            add(new Paragraph("Couple case with partner " + detail.partner().reference()
-                    + ": neither partner can see the other's answers."));
+            SubmittedIntake partner = detail.partner();
+            var couple = new Paragraph("Couple case with " + partner.fullName() + " (");
+            couple.add(new Anchor("staff/cases/" + partner.reference(), partner.reference()));
+            couple.add("): neither partner can see the other's answers.");
+            couple.addClassName("case-partner");
+            add(couple);
         }
         refresh(detail);
     }

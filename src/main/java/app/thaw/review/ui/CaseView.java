@@ -137,7 +137,7 @@ public class CaseView extends Div implements BeforeEnterObserver {
         }
         if (now.locked()) {
             // the answers are there to read before the review is written; nothing can be done with them yet
-            var locked = new Div(new H3("Answers"), now.scores, now.answers);
+            var locked = new Div(now.scores, new H3("Answers"), now.answers);
             locked.addClassName("case-main");
             locked.addClassName("case-read-only");
             add(locked);

@@ -31,7 +31,8 @@ final class QueueColumns {
                 grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true),
                 grid.addColumn(row -> row.status().label()).setHeader("Status").setAutoWidth(true),
                 grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
-                        .setKey("waiting").setSortable(true).setAutoWidth(true),
+                        // "16 days" is narrower than the header and its sort arrows, which auto width may miss
+                        .setKey("waiting").setSortable(true).setWidth("8.5rem"),
                 grid.addColumn(QueueColumns::assignee).setHeader("Assigned to").setAutoWidth(true));
         this.grid = grid;
         this.clock = clock;

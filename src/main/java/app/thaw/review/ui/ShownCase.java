@@ -22,7 +22,7 @@ final class ShownCase {
     ShownCase(CaseDetail detail) {
         this.detail = detail;
         this.header = new CaseHeader(detail);
-        this.scores = new ScoresPanel(detail.intake());
+        this.scores = new ScoresPanel(detail.intake(), detail.partner());
         this.answers = new AnswersPanel(detail.intake(), detail.partner(), detail.mostDifferentItems());
     }
 

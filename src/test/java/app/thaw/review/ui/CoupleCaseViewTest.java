@@ -1,0 +1,110 @@
+package app.thaw.review.ui;
+
+import static app.thaw.intake.IntakeFixtures.completeAnswers;
+import static app.thaw.intake.IntakeFixtures.couplesAnswers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import app.thaw.IntegrationTest;
+import app.thaw.intake.IntakeService;
+import app.thaw.review.ReviewTestData;
+import app.thaw.security.StaffAccountService;
+
+/**
+ * A couple's case as the therapist reads it: the partners side by side by name, in columns that line up from one
+ * section to the next, their scores side by side too, and the partner's own case one link away.
+ */
+@IntegrationTest
+class CoupleCaseViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    StaffAccountService staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ReviewTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new ReviewTestData(intake, staff, jdbc);
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void thePartnersAnswersAndScoresStandSideBySideUnderTheirNames() {
+        String surname = ReviewTestData.uniqueWord();
+        var alex = data.submit(couplesAnswers("Alex " + surname));
+        // Sam's low mood is worse than Alex's (8, every item "several days" but the ninth): 3 × 3 + 5 × 1
+        var sam = data.submitPartner(alex.receipt().partnerInvitationToken(), couplesAnswers("Sam " + surname)
+                .with("phq9.1", "3").with("phq9.2", "3").with("phq9.3", "3"));
+
+        navigate("staff/cases/" + alex.reference(), CaseView.class);
+
+        Paragraph couple = find(Paragraph.class).withClassName("case-partner").single();
+        assertThat(couple.getText()).startsWith("Couple case with Sam " + surname + " (")
+                .endsWith("): neither partner can see the other's answers.");
+        assertThat(find(Anchor.class, couple).single().getHref()).isEqualTo("staff/cases/" + sam.reference());
+
+        AnswersPanel answers = find(AnswersPanel.class).single();
+        List<NativeTable> sections = find(NativeTable.class, answers).all();
+        assertThat(sections).hasSizeGreaterThan(5).allSatisfy(table -> {
+            assertThat(table.getClassNames()).contains("answers-table", "couple");
+            assertThat(headings(table)).containsExactly("Question", "Alex " + surname, "Partner: Sam " + surname);
+        });
+
+        ScoresPanel scores = find(ScoresPanel.class).single();
+        assertThat(headings(find(NativeTable.class, scores).single()))
+                .containsExactly("Score", "Alex " + surname, "Partner: Sam " + surname);
+        assertThat(cells(scores, "phq9")).containsExactly("PHQ-9 (low mood)", "8 / 27 Mild", "14 / 27 Moderate");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void oneClientsAnswersAreHeadedAnswerAndTheirScoresHaveTotalAndBand() {
+        var alone = data.submit(completeAnswers("Robin " + ReviewTestData.uniqueWord()));
+
+        navigate("staff/cases/" + alone.reference(), CaseView.class);
+
+        assertThat(find(Paragraph.class).withClassName("case-partner").exists()).isFalse();
+        AnswersPanel answers = find(AnswersPanel.class).single();
+        assertThat(find(NativeTable.class, answers).all()).allSatisfy(table -> {
+            assertThat(table.getClassNames()).doesNotContain("couple");
+            assertThat(headings(table)).containsExactly("Question", "Answer");
+        });
+        assertThat(find(NativeTable.class, find(ScoresPanel.class).single()).single().getChildren()
+                .map(part -> part.getElement().getTag())).containsExactly("tbody");
+        assertThat(cells(find(ScoresPanel.class).single(), "phq9")).containsExactly("PHQ-9 (low mood)", "8 / 27",
+                "Mild");
+    }
+
+    private List<String> headings(NativeTable table) {
+        return find(NativeTableHeaderCell.class, table).all().stream()
+                .filter(cell -> cell.getParent().flatMap(row -> row.getParent())
+                        .filter(group -> group.getElement().getTag().equals("thead")).isPresent())
+                .map(cell -> cell.getElement().getText()).toList();
+    }
+
+    private List<String> cells(ScoresPanel scores, String scoreId) {
+        NativeTableRow row = find(NativeTableRow.class, scores).all().stream()
+                .filter(r -> scoreId.equals(r.getElement().getAttribute("data-score"))).findFirst().orElseThrow();
+        return row.getChildren().map(cell -> cell.getElement().getTextRecursively().strip()).toList();
+    }
+}
