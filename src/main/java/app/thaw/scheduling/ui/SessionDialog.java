@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
@@ -51,7 +52,8 @@ class SessionDialog extends Dialog {
             add(open);
         }
         if (session.changeRequested()) {
-            var note = new Paragraph("The client asked to change this session: see Client requests.");
+            var note = new Paragraph("The client asked to change this session: see ");
+            note.add(new Anchor("staff/requests", "Client requests"), new Text("."));
             note.addClassName("session-change-note");
             add(note);
         }

@@ -57,6 +57,13 @@ class ClientRequestsViewTest extends DiaryViewTest {
         assertThat(getCurrentView()).isInstanceOf(CalendarView.class);
         var dialog = find(SessionDialog.class).single();
         assertThat(dialog.isOpened()).isTrue();
+        // and back from the session to the requests, one click
+        var note = find(com.vaadin.flow.component.html.Paragraph.class, dialog).withClassName("session-change-note")
+                .single();
+        assertThat(note.getElement().getTextRecursively())
+                .isEqualTo("The client asked to change this session: see Client requests.");
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class, note).single().getHref())
+                .isEqualTo("staff/requests");
         assertThat(find(SessionBlock.class).withCondition(b -> b.session().id() == sessionId).single()
                 .hasClassName("session-block")).isTrue();
         assertThat(CalendarViewTest.textOf(find(SessionBlock.class)
