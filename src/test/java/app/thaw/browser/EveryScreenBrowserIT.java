@@ -98,6 +98,7 @@ class EveryScreenBrowserIT extends BrowserTest {
             assertThat(page.getByText("We couldn't find that page")).hasCount(0);
         }
         waitForVaadin();
+        GridColumns.assertHeadingsOverTheirColumns(page, path);
     }
 
     private SubmissionReceipt submitted() {

@@ -94,6 +94,7 @@ class WaitlistBrowserIT extends BrowserTest {
         Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("Alex " + surname + " & Sam " + surname));
         assertThat(row).hasCount(1);
+        GridColumns.assertHeadingsOverTheirColumns(page, "the waiting list");
         // on a laptop, beside the menu, the row's action is on screen without scrolling the list sideways
         assertThat(page.locator("#offer-" + couple.alex().reference()))
                 .isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions()

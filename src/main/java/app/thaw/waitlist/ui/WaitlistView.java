@@ -87,6 +87,8 @@ public class WaitlistView extends VerticalLayout {
         format.setItems(SessionFormat.values());
         format.setItemLabelGenerator(SessionFormat::label);
         format.setClearButtonVisible(true);
+        service.setPlaceholder("Any");
+        format.setPlaceholder("Any");
         service.addValueChangeListener(e -> refresh());
         format.addValueChangeListener(e -> refresh());
         urgentOnly.addValueChangeListener(e -> refresh());
@@ -100,7 +102,7 @@ public class WaitlistView extends VerticalLayout {
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(WaitingCase::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
         // names in full, wrapped rather than cut: the practice works from them
-        grid.addColumn(WaitingCase::clients).setHeader("Clients").setWidth("10em").setFlexGrow(1);
+        grid.addColumn(WaitingCase::clients).setHeader("Clients").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(c -> WaitlistService.inWords(c.waited()) + " (since " + ADDED.format(c.addedAt()) + ")")
                 .setHeader("Waiting").setAutoWidth(true).setFlexGrow(0);
         // where the offer stands and the way to make one, together and early in the row: on a laptop beside the
@@ -118,7 +120,7 @@ public class WaitlistView extends VerticalLayout {
         }).setHeader("Offer").setAutoWidth(true).setFlexGrow(0).setKey("offer");
         grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
         waitsFor = new WaitsForColumn(grid, changes, this::refresh);
-        grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("8em").setFlexGrow(1);
+        grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("8rem").setFlexGrow(1);
         // wrapped rather than cut from a tablet up; a phone keeps rows of one height, which scroll without shifting
         grid.addClassName("waitlist-grid");
         var filters = new HorizontalLayout(service, format, urgentOnly);
