@@ -77,11 +77,13 @@ public class AuditLogView extends VerticalLayout {
         actor.setItems(staff.listStaff());
         actor.setItemLabelGenerator(StaffSummary::displayName);
         actor.setClearButtonVisible(true);
+        actor.setPlaceholder("Anyone");
         reference.setClearButtonVisible(true);
         reference.setValueChangeMode(ValueChangeMode.LAZY);
         action.setItems(AuditAction.values());
         action.setItemLabelGenerator(AuditAction::label);
         action.setClearButtonVisible(true);
+        action.setPlaceholder("Any action");
         // opens on the last few months (each month is a partition: the whole log is read only when asked for)
         opening = auditLog.openingFilter();
         from.setValue(opening.from());

@@ -64,13 +64,15 @@ public class OutboxView extends VerticalLayout {
         status.setItemLabelGenerator(value -> value == null ? "All messages" : value.label());
         status.addValueChangeListener(change -> refresh());
 
-        grid.addColumn(OutboxMessage::recipient).setHeader("To").setAutoWidth(true);
-        grid.addColumn(OutboxMessage::subject).setHeader("Subject").setFlexGrow(1);
-        grid.addColumn(message -> message.status().label()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(OutboxMessage::attempts).setHeader("Attempts").setAutoWidth(true);
+        // the subject says what each email is: it takes the room the short columns don't need
+        grid.addColumn(OutboxMessage::recipient).setHeader("To").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OutboxMessage::subject).setHeader("Subject").setWidth("16rem").setFlexGrow(1);
+        grid.addColumn(message -> message.status().label()).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OutboxMessage::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(message -> message.status() == OutboxStatus.PENDING ? time(message.nextAttemptAt()) : "")
-                .setHeader("Next try").setAutoWidth(true);
-        grid.addColumn(message -> time(message.createdAt())).setHeader("Created").setAutoWidth(true);
+                .setHeader("Next try").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(message -> time(message.createdAt())).setHeader("Created").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setAriaLabel("Outgoing emails");
         grid.addClassName("log-grid");
         grid.setItems(query -> outbox.list(status.getValue(), query.getOffset(), query.getLimit()).stream(),

@@ -59,7 +59,8 @@ public class ClientRequestsView extends VerticalLayout {
                 grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true)
                         .setFlexGrow(0),
                 grid.addColumn(ClientRequestsView::asksTo).setHeader("Asks to").setAutoWidth(true).setFlexGrow(0),
-                grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setFlexGrow(2),
+                grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setWidth("16rem")
+                        .setFlexGrow(3),
                 grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3).setKey("message"),
                 grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0)),
                 () -> grid.addComponentColumn(this::card).setHeader("Requests"));
