@@ -106,6 +106,15 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
             PhoneFit.assertWholeTextShown(page, "the question '" + question + "'", width, label, question);
         }
 
+        // how a freed time is filled, every choice whole: the closed box showed "Suggest waiting cases to staff (on"
+        page("/staff/waitlist", "Waiting list", width);
+        for (String choice : List.of("Leave it in the diary", "Suggest waiting cases to staff (one click to offer)",
+                "Offer it at once to the best-fitting waiting cases")) {
+            Locator label = page.locator("#backfill-mode vaadin-radio-button label").filter(
+                    new Locator.FilterOptions().setHasText(choice));
+            PhoneFit.assertWholeTextShown(page, "the choice '" + choice + "'", width, label, choice);
+        }
+
         page("/staff/admin/diary", "Rooms & hours", width, control("the 'Add room' button", button("Add room")));
         Locator room = page.locator("vaadin-grid.rooms-grid vaadin-grid-cell-content").filter(
                 new Locator.FilterOptions().setHasText(longRoom));

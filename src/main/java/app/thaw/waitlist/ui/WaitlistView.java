@@ -9,6 +9,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -131,12 +133,13 @@ public class WaitlistView extends VerticalLayout {
         freed.addClassName("freed-times");
         add(new H2("Waiting list"), summary);
         if (backfill.managesPractice()) {
-            var mode = new ComboBox<BackfillMode>("When a cancellation frees a time");
+            // every choice in full, also on a phone (a closed box cut the chosen one to "Suggest waiting cases to st…")
+            var mode = new RadioButtonGroup<BackfillMode>("When a cancellation frees a time");
             mode.setId("backfill-mode");
             mode.setItems(BackfillMode.values());
             mode.setItemLabelGenerator(BackfillMode::label);
             mode.setValue(backfill.backfillMode());
-            mode.setWidth("28em");
+            mode.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
             mode.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
                     backfill.setBackfillMode(e.getValue());

@@ -157,6 +157,37 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         test(find(Button.class).withText("Cancel").single()).click();
     }
 
+    @Test
+    @WithUserDetails("admin")
+    void thePracticeManagerSeesEveryWayToFillAFreedTimeAndChoosesOne() {
+        String before = jdbc.queryForObject("select backfill_mode from waitlist_settings", String.class);
+        try {
+            navigate(WaitlistView.class);
+            @SuppressWarnings("unchecked")
+            RadioButtonGroup<app.thaw.waitlist.BackfillMode> mode = find(RadioButtonGroup.class)
+                    .withLabel("When a cancellation frees a time").single();
+            assertThat(mode.getListDataView().getItems().map(app.thaw.waitlist.BackfillMode::label)).containsExactly(
+                    "Leave it in the diary", "Suggest waiting cases to staff (one click to offer)",
+                    "Offer it at once to the best-fitting waiting cases");
+            assertThat(mode.getValue().name()).isEqualTo(before);
+
+            test(mode).selectItem("Offer it at once to the best-fitting waiting cases");
+
+            assertThat(jdbc.queryForObject("select backfill_mode from waitlist_settings", String.class))
+                    .isEqualTo("AUTO");
+        } finally {
+            jdbc.update("update waitlist_settings set backfill_mode = ?", before);
+        }
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aTherapistDoesNotChooseHowTheWholePracticeFillsAFreedTime() {
+        navigate(WaitlistView.class);
+
+        assertThat(find(RadioButtonGroup.class).withLabel("When a cancellation frees a time").exists()).isFalse();
+    }
+
     private void openWaitsFor(Grid<WaitingCase> grid, String reference) {
         test(waitsFor(grid, rowOf(grid, reference))).click();
     }
