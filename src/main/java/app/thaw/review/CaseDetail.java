@@ -13,11 +13,14 @@ import app.thaw.intake.SubmittedIntake;
 /**
  * Everything a therapist sees in one case: clinical content, so every load of it is audited. The stage (status and
  * course of care) follows from the case's events; session notes are there for the therapists the policy lets read them.
+ *
+ * @param partnerRiskToReview the partner's answers raised an urgent risk no therapist has reviewed yet: no session for
+ *                            either partner until one has
  */
 public record CaseDetail(SubmittedIntake intake, @Nullable SubmittedIntake partner, CaseState state,
                          List<RiskTrigger> riskTriggers, List<FactorView> factors, List<NoteView> notes,
                          List<ReferralView> referrals, List<AuditEntry> history, List<String> mostDifferentItems,
-                         CaseStage stage, List<SessionNoteView> sessionNotes) {
+                         CaseStage stage, List<SessionNoteView> sessionNotes, boolean partnerRiskToReview) {
 
     /**
      * One answer that made the case urgent: the rule's words, the question as asked, the answer chosen and what the

@@ -66,7 +66,13 @@ class CaseDetails {
         return new CaseDetail(intake, partner, Objects.requireNonNull(parts.state()), RiskTriggers.of(intake),
                 Objects.requireNonNull(parts.factors()), Objects.requireNonNull(parts.notes()),
                 Objects.requireNonNull(parts.referrals()), Objects.requireNonNull(parts.history()), different, stage,
-                sessionNotes);
+                sessionNotes, partner != null && partner.urgent() && !riskReviewed(partner.id()));
+    }
+
+    private boolean riskReviewed(long intakeId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from review_case where intake_id = ? and risk_acknowledged_at is not null)""",
+                Boolean.class, intakeId));
     }
 
     /**

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 
 import app.thaw.intake.SubmittedIntake;
 import app.thaw.review.CaseDetail;
+import app.thaw.review.CaseLinks;
 
 /**
  * Whose case it is and where it stands: the reference and name, then type, status, assignee, sent, contacts, and the
@@ -38,6 +39,14 @@ class CaseHeader extends Div {
             couple.add("): neither partner can see the other's answers.");
             couple.addClassName("case-partner");
             add(couple);
+            if (detail.partnerRiskToReview()) {
+                // the risk is in the partner's case, a page away: say so where joint work is being planned
+                var risk = new Paragraph(partner.fullName() + "'s answers raised an urgent risk that no therapist has "
+                        + "reviewed yet: no session can be booked for either partner until one has. ");
+                risk.add(new Anchor(CaseLinks.risk(partner.reference()), "Review the risk in " + partner.reference()));
+                risk.addClassName("partner-risk");
+                add(risk);
+            }
         }
         refresh(detail);
     }

@@ -58,6 +58,6 @@ record CaseSections(FactorsPanel factors, ReferralPanel referral, CareStagePanel
                 Objects.requireNonNullElse(fresh.referrals(), detail.referrals()),
                 Objects.requireNonNullElse(fresh.history(), detail.history()), detail.mostDifferentItems(),
                 Objects.requireNonNullElse(fresh.stage(), detail.stage()),
-                Objects.requireNonNullElse(fresh.sessionNotes(), detail.sessionNotes()));
+                Objects.requireNonNullElse(fresh.sessionNotes(), detail.sessionNotes()), detail.partnerRiskToReview());
     }
 }

@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.IntegrationTest;
+import app.thaw.base.ids.IntakeId;
 import app.thaw.intake.IntakeService;
+import app.thaw.review.CaseWorkService;
 import app.thaw.review.ReviewTestData;
 import app.thaw.security.StaffAccountService;
 
@@ -39,6 +41,9 @@ class CoupleCaseViewTest extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CaseWorkService caseWork;
 
     ReviewTestData data;
 
@@ -74,6 +79,29 @@ class CoupleCaseViewTest extends SpringBrowserlessTest {
         assertThat(headings(find(NativeTable.class, scores).single()))
                 .containsExactly("Score", "Alex " + surname, "Partner: Sam " + surname);
         assertThat(cells(scores, "phq9")).containsExactly("PHQ-9 (low mood)", "8 / 27 Mild", "14 / 27 Moderate");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aPartnersUnreviewedRiskIsSaidInTheOtherPartnersCaseUntilItIsReviewed() {
+        String surname = ReviewTestData.uniqueWord();
+        var alex = data.submit(couplesAnswers("Alex " + surname));
+        var sam = data.submitPartner(alex.receipt().partnerInvitationToken(), couplesAnswers("Sam " + surname)
+                .with("safety.safe_now", "no"));
+
+        navigate("staff/cases/" + alex.reference(), CaseView.class);
+
+        Paragraph risk = find(Paragraph.class).withClassName("partner-risk").single();
+        assertThat(risk.getElement().getTextRecursively()).isEqualTo("Sam " + surname + "'s answers raised an urgent "
+                + "risk that no therapist has reviewed yet: no session can be booked for either partner until one "
+                + "has. Review the risk in " + sam.reference());
+        assertThat(find(Anchor.class, risk).single().getHref()).isEqualTo("staff/cases/" + sam.reference() + "#risk");
+
+        caseWork.acknowledgeRisk(IntakeId.of(sam.id()), "Called Sam: safe at a friend's tonight, plan agreed.");
+        navigate("staff/cases/" + alex.reference(), CaseView.class);
+
+        assertThat(find(Paragraph.class).withClassName("partner-risk").exists()).isFalse();
+        assertThat(find(Paragraph.class).withClassName("case-partner").exists()).isTrue();
     }
 
     @Test
