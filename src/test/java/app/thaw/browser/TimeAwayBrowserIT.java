@@ -232,6 +232,10 @@ class TimeAwayBrowserIT extends BrowserTest {
         waitForVaadin();
         Locator chip = page.locator(".team-week-session").filter(new Locator.FilterOptions().setHasText(client));
         assertThat(chip).hasCount(1);
+        // the whole week beside the menu on a 1280 px laptop: Sunday was past the edge until scrolled sideways
+        assertThat(page.locator(".team-week-day").last()).hasText(java.util.regex.Pattern.compile("^Sun "));
+        assertThat(page.locator(".team-week-day").last()).isInViewport(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions().setRatio(1));
         // a keyboard user tabs to the session and presses Enter: a filter the strict policy refused unless mapped
         chip.focus();
         page.keyboard().press("Enter");
