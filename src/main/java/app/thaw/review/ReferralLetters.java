@@ -2,17 +2,23 @@ package app.thaw.review;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import app.thaw.base.PracticeProfile;
 import app.thaw.base.PracticeSettings;
+import app.thaw.intake.Amendment;
 import app.thaw.intake.SubmittedIntake;
+import app.thaw.intake.questionnaire.AnswerText;
+import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.review.letters.Letterhead;
 import app.thaw.review.letters.ReferralLetter;
 import app.thaw.review.letters.ReferralLetterPdf;
+import app.thaw.review.letters.ReportedAnswer;
 import app.thaw.review.letters.ScoreLine;
 import app.thaw.security.StaffUser;
 
@@ -30,6 +36,13 @@ class ReferralLetters {
         this.settings = settings;
         this.clock = clock;
     }
+
+    /** What a GP is asked to review, in the client's own answers (corrected ones as corrected). */
+    private static final Map<ReferralKind, List<String>> REPORTED = Map.of(
+            ReferralKind.GP_MEDICATION_REVIEW, List.of("medication.current", "medication.details",
+                    "medication.gp_reviewed"),
+            ReferralKind.GP_HORMONAL_REVIEW, List.of("medication.hormonal", "medication.hormonal_other",
+                    "medication.gp_reviewed"));
 
     ReferralLetterFile render(SubmittedIntake intake, ReferralKind kind, String reason, StaffUser therapist) {
         var letterKind = switch (kind) {
@@ -51,7 +64,24 @@ class ReferralLetters {
         var letter = new ReferralLetter(
                 new Letterhead(practice.name(), practice.addressLines(), practice.phone(), practice.email()),
                 LocalDate.now(clock), intake.fullName(), intake.dateOfBirth(), intake.reference(), recipient,
-                letterKind, reason, scores, therapist.displayName(), "Couples and individual therapist", null);
+                letterKind, reason, scores, reported(intake, kind), therapist.displayName(),
+                "Couples and individual therapist", null);
         return new ReferralLetterFile("referral-" + intake.reference() + ".pdf", ReferralLetterPdf.render(letter));
+    }
+
+    /** Only questions this intake's questionnaire asked and the client answered; an older version may lack some. */
+    private static List<ReportedAnswer> reported(SubmittedIntake intake, ReferralKind kind) {
+        QuestionnaireDefinition definition = intake.questionnaire();
+        var reported = new ArrayList<ReportedAnswer>();
+        for (String id : REPORTED.getOrDefault(kind, List.of())) {
+            definition.items().stream().filter(item -> item.id().equals(id)).findFirst().ifPresent(item -> {
+                List<String> values = intake.latestAmendment(id).map(Amendment::values)
+                        .orElseGet(() -> intake.answers().multi(id));
+                if (values.stream().anyMatch(value -> !value.isBlank())) {
+                    reported.add(new ReportedAnswer(item.text(), AnswerText.describe(definition, item, values)));
+                }
+            });
+        }
+        return reported;
     }
 }

@@ -89,6 +89,32 @@ class ReferralDecisionsIT extends ReviewTestSupport {
     }
 
     @Test
+    @WithUserDetails("amira")
+    void aGpLetterQuotesWhatTheClientSaidAboutTheirMedicationOrHormonesAsCorrected() throws IOException {
+        var submitted = data.submit(completeAnswers(ReviewTestData.uniqueWord() + " Sertraline")
+                .with("medication.current", "yes").with("medication.details", "Citalopram since June")
+                .with("medication.hormonal", "thyroid").with("medication.gp_reviewed", "no"));
+        IntakeId id = IntakeId.of(submitted.id());
+        assertThat(caseWork.amendAnswer(id, "medication.details", List.of("Citalopram 20 mg since June, raised in "
+                + "October"), "The client rang to give the dose")).isEmpty();
+
+        referrals.decideReferral(id, ReferralKind.GP_MEDICATION_REVIEW, "Numb since the dose went up.", null);
+        String medication = PdfText.of(letterService.referralLetter(id).pdf()).replaceAll("\\s+", " ");
+        referrals.decideReferral(id, ReferralKind.GP_HORMONAL_REVIEW, "Thyroid tablets changed lately.", null);
+        String hormonal = PdfText.of(letterService.referralLetter(id).pdf()).replaceAll("\\s+", " ");
+        referrals.decideReferral(id, ReferralKind.NHS_TALKING_THERAPIES, "Step-down support.", null);
+        String talking = PdfText.of(letterService.referralLetter(id).pdf()).replaceAll("\\s+", " ");
+
+        assertThat(medication).contains("What the client told us on our intake form",
+                "Are you currently taking any medication for your mood or anxiety?", "Yes",
+                "Citalopram 20 mg since June, raised in October").doesNotContain("Citalopram since June")
+                .contains("Has a GP or another doctor talked with you").doesNotContain("A thyroid condition");
+        assertThat(hormonal).contains("Have any of these applied to you recently?", "A thyroid condition")
+                .doesNotContain("Citalopram");
+        assertThat(talking).doesNotContain("What the client told us", "Citalopram", "thyroid");
+    }
+
+    @Test
     void fearReportedByThePartnerAlsoBlocksJointWorkForTheOtherPartner() {
         String word = ReviewTestData.uniqueWord();
         var first = data.submit(couplesAnswers(word + " Unaware"));

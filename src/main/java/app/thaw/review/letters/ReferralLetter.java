@@ -6,9 +6,15 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-/** What one outside-referral letter says; recipient, date of birth, role and registration may be null. */
+/**
+ * What one outside-referral letter says; recipient, date of birth, role and registration may be null.
+ *
+ * @param reported the client's own answers that the service is asked to look at (their medication, their hormonal
+ *                 changes), as they gave them on the intake form
+ */
 public record ReferralLetter(Letterhead practice, LocalDate date, String clientName,
-        @Nullable LocalDate clientDateOfBirth, String clientReference, @Nullable String recipient, ReferralKind kind, String reason, List<ScoreLine> scores,
+        @Nullable LocalDate clientDateOfBirth, String clientReference, @Nullable String recipient, ReferralKind kind,
+        String reason, List<ScoreLine> scores, List<ReportedAnswer> reported,
         String therapistName, String therapistRole, @Nullable String therapistRegistration) {
 
     public ReferralLetter {
@@ -20,5 +26,6 @@ public record ReferralLetter(Letterhead practice, LocalDate date, String clientN
         Objects.requireNonNull(therapistName, "therapistName");
         reason = reason == null ? "" : reason;
         scores = scores == null ? List.of() : List.copyOf(scores);
+        reported = reported == null ? List.of() : List.copyOf(reported);
     }
 }

@@ -128,6 +128,11 @@ public final class ReferralLetterPdf {
             document.add(bodyParagraph(paragraph));
         }
 
+        if (!letter.reported().isEmpty()) {
+            document.add(spaced(new Paragraph("What the client told us on our intake form", BOLD), 12, 4));
+            document.add(reportedTable(letter.reported()));
+        }
+
         if (!letter.scores().isEmpty()) {
             document.add(spaced(new Paragraph("Relevant scores", BOLD), 12, 4));
             document.add(scoreTable(letter.scores()));
@@ -168,6 +173,18 @@ public final class ReferralLetterPdf {
             table.addCell(scoreCell(score.measure(), TABLE));
             table.addCell(scoreCell(score.total() + " / " + score.max(), TABLE));
             table.addCell(scoreCell(score.band() == null ? "" : score.band(), TABLE));
+        }
+        table.setSpacingAfter(2);
+        return table;
+    }
+
+    private static PdfPTable reportedTable(List<ReportedAnswer> reported) {
+        var table = new PdfPTable(new float[] {3, 2});
+        table.setWidthPercentage(100);
+        table.setHorizontalAlignment(Element.ALIGN_LEFT);
+        for (var answer : reported) {
+            table.addCell(scoreCell(answer.question(), TABLE));
+            table.addCell(scoreCell(answer.answer(), TABLE_HEAD));
         }
         table.setSpacingAfter(2);
         return table;

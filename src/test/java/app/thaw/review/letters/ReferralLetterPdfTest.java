@@ -26,8 +26,13 @@ class ReferralLetterPdfTest {
     private static final String REFERENCE = "TH-7Q4K-9MXD";
 
     private static ReferralLetter letter(ReferralKind kind, String recipient, String reason, List<ScoreLine> scores) {
+        return letter(kind, recipient, reason, scores, List.of());
+    }
+
+    private static ReferralLetter letter(ReferralKind kind, String recipient, String reason, List<ScoreLine> scores,
+                                         List<ReportedAnswer> reported) {
         return new ReferralLetter(PRACTICE, LocalDate.of(2026, 11, 25), CLIENT, LocalDate.of(1988, 3, 4), REFERENCE,
-                recipient, kind, reason, scores, "Alex Morgan", "Couples and individual therapist",
+                recipient, kind, reason, scores, reported, "Alex Morgan", "Couples and individual therapist",
                 "BACP registered member 123456");
     }
 
@@ -37,7 +42,9 @@ class ReferralLetterPdfTest {
                         + "Sleep is broken most nights.\n\n"
                         + "They would like to discuss whether the dose or the medication itself should change; "
                         + "prescription charges (£9.90) are a concern.",
-                List.of(new ScoreLine("PHQ-9", 12, 27, "Moderate"), new ScoreLine("GAD-7", 8, 21, "Mild")));
+                List.of(new ScoreLine("PHQ-9", 12, 27, "Moderate"), new ScoreLine("GAD-7", 8, 21, "Mild")),
+                List.of(new ReportedAnswer("Which medication, and roughly when did you start taking it?",
+                        "Sertraline 50 mg, since August")));
     }
 
     private static int pages(byte[] pdf) throws IOException {
@@ -61,6 +68,8 @@ class ReferralLetterPdfTest {
                 .contains("25 November 2026", "Private and confidential", "Ancoats Medical Practice")
                 .contains(REFERENCE, CLIENT, "4 March 1988")
                 .contains("Request for medication review")
+                .contains("What the client told us on our intake form",
+                        "Which medication, and roughly when did you start taking it?", "Sertraline 50 mg, since August")
                 .contains("Relevant scores", "PHQ-9", "12 / 27", "Moderate", "GAD-7", "8 / 21", "Mild")
                 .contains("not a diagnosis")
                 .contains("“like nothing lands”", "£9.90")
@@ -118,7 +127,8 @@ class ReferralLetterPdfTest {
         var text = PdfText.of(ReferralLetterPdf.render(letter(ReferralKind.GP_HORMONAL_REVIEW, null, "Reason.",
                 List.of())));
 
-        assertThat(text).doesNotContain("Relevant scores").doesNotContain("not a diagnosis");
+        assertThat(text).doesNotContain("Relevant scores").doesNotContain("not a diagnosis")
+                .doesNotContain("What the client told us");
     }
 
     @Test
@@ -193,7 +203,7 @@ class ReferralLetterPdfTest {
     @Test
     void theReLineLeavesOutAMissingDateOfBirth() {
         var withoutDob = new ReferralLetter(PRACTICE, LocalDate.of(2026, 11, 25), CLIENT, null, REFERENCE, null,
-                ReferralKind.GP_MEDICATION_REVIEW, null, null, "Alex Morgan", null, null);
+                ReferralKind.GP_MEDICATION_REVIEW, null, null, null, "Alex Morgan", null, null);
 
         assertThat(ReferralLetterPdf.reLine(withoutDob)).isEqualTo("Re: Siobhán O’Connor, our reference " + REFERENCE);
         assertThat(ReferralLetterPdf.render(withoutDob)).isNotEmpty();
