@@ -44,6 +44,13 @@ class StaffSignInBrowserIT extends BrowserTest {
         signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
         assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Team"))).hasCount(1);
+        // who is signed in: the name level with the middle of its avatar (it sat at the avatar's foot)
+        Number offCentre = (Number) page.locator(".user-menu-label").evaluate("""
+                label => {
+                  const middle = e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; };
+                  return Math.abs(middle(label.querySelector('vaadin-avatar')) - middle(label.querySelector('span')));
+                }""");
+        org.assertj.core.api.Assertions.assertThat(offCentre.doubleValue()).isLessThan(3);
 
         page.locator(".user-menu vaadin-menu-bar-button").first().click();
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out")).click();

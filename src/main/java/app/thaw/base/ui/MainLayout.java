@@ -58,7 +58,9 @@ public class MainLayout extends AppLayout {
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassName("user-menu");
         menu.getElement().setAttribute("aria-label", "Account menu");
-        var root = menu.addItem(new Div(avatar, new Span(name)));
+        var label = new Div(avatar, new Span(name));
+        label.addClassName("user-menu-label");
+        var root = menu.addItem(label);
         // the page lives in the security module, which base must not depend on: hence the path
         root.getSubMenu().addItem("Change password", click -> menu.getUI().ifPresent(ui -> ui.navigate(
                 "staff/account/password")));

@@ -79,7 +79,10 @@ public class PracticeSettingsView extends Div {
         var intro = new Paragraph("Once a record is due, the daily retention job anonymises it the same way as an "
                 + "erasure request: names, contact details and everything written are removed; scores, choices "
                 + "and session counts stay. Clients under a legal hold are skipped.");
-        var panel = new Div(new H3("Retention"), intro, years, months, save, lastChange);
+        // one question under the other and the button under both: inline, the button sat beside the second only
+        var form = new Div(years, months, save);
+        form.addClassName("settings-stack");
+        var panel = new Div(new H3("Retention"), intro, form, lastChange);
         panel.addClassName("settings-panel");
         return panel;
     }
