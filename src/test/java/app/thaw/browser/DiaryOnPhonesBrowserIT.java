@@ -33,10 +33,10 @@ import app.thaw.security.StaffAdministration;
 
 /**
  * The diary on phones 320 and 390 px wide is as tall as its day, and the page scrolls it, as a thumb expects: no box
- * of its own inside the page catches the thumb. Dr Amira Khan opens the week, then the day, of an evening session;
- * swiping up on the diary moves the page (the diary's box never scrolls up or down) until 20:30, the day's last half
- * hour, and the session at 20:00 show whole on the screen, with nothing sticking out sideways. On a desktop the diary
- * keeps its own scrolling box under the toolbar, as before. On a phone the booking dialog has every field inside it,
+ * of its own inside the page catches the thumb. Dr Amira Khan opens the day (a phone's first view), then the week, of
+ * an evening session; swiping up on the diary moves the page (the diary's box never scrolls up or down) until 20:30,
+ * the day's last half hour, and the session at 20:00 show whole on the screen, with nothing sticking out sideways. On
+ * a desktop the diary keeps its own scrolling box under the toolbar, as before. On a phone the booking dialog has every field inside it,
  * reads a date and time as typed, and a weekly series that clashes lists its clashes focused and whole.
  */
 class DiaryOnPhonesBrowserIT extends StaffPhoneTest {
@@ -79,15 +79,23 @@ class DiaryOnPhonesBrowserIT extends StaffPhoneTest {
         open("/login");
         signInAs("amira", DemoStaffAccounts.DEMO_PASSWORD);
         open("/staff/calendar?date=" + session.start().toLocalDate());
-        assertThat(sessionBlock(client)).hasCount(1);
-        wholeDayByScrollingThePage("the week", width, client, time);
-
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Day").setExact(true)).click();
-        waitForVaadin();
+        // a phone opens on the day: the week showed two and a half days and scrolled sideways for the rest
+        assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Day").setExact(true)))
+                .isChecked();
         assertThat(page.locator(".diary-day-head")).hasCount(1);
+        assertThat(sessionBlock(client)).hasCount(1);
+        wholeDayByScrollingThePage("the day", width, client, time);
+
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Week").setExact(true)).click();
+        waitForVaadin();
+        assertThat(page.locator(".diary-day-head")).hasCount(7);
         // back to the top of the page, as a person swipes down to the toolbar
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Previous")).scrollIntoViewIfNeeded();
-        wholeDayByScrollingThePage("the day", width, client, time);
+        wholeDayByScrollingThePage("the week", width, client, time);
+        // chosen, the week stays: "Today" shows this week, not today alone
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Today")).click();
+        waitForVaadin();
+        assertThat(page.locator(".diary-day-head")).hasCount(7);
     }
 
     @ParameterizedTest(name = "{0} px")
@@ -191,6 +199,9 @@ class DiaryOnPhonesBrowserIT extends StaffPhoneTest {
         signInAs("amira", DemoStaffAccounts.DEMO_PASSWORD);
         // a week nobody has booked yet: the diary's box scrolls sideways but holds nothing to focus but itself
         open("/staff/calendar?date=" + WorkingWeekData.farMonday().plusYears(3));
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Week").setExact(true)).click();
+        waitForVaadin();
+        assertThat(page.locator(".diary-day-head")).hasCount(7);
         assertThat(page.locator(".diary-grid")).isVisible();
         AxeCore.check(page, "an empty week of the diary on a phone");
     }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -32,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.PhoneColumns;
 import app.thaw.scheduling.BookingCases;
 import app.thaw.scheduling.DiarySetupService;
 import app.thaw.scheduling.FreeSlotService;
@@ -74,6 +77,8 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
 
     private final DiaryContext diary;
     private final RadioButtonGroup<Mode> mode = new RadioButtonGroup<>("View");
+    /** Day or week as the person picked it, kept when a link brings them back to the diary. */
+    private boolean modeChosen;
     private final Select<Owner> owner = new Select<>();
     private final H2 range = new H2();
     private final Div body = new Div();
@@ -113,7 +118,12 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         mode.setItems(diary.me().isAdmin() ? List.of(Mode.values()) : List.of(Mode.DAY, Mode.WEEK));
         mode.setItemLabelGenerator(m -> m.label);
         mode.setValue(Mode.WEEK);
-        mode.addValueChangeListener(change -> refresh());
+        mode.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                modeChosen = true;
+            }
+            refresh();
+        });
         withCancelled.addValueChangeListener(change -> refresh());
         var book = new Button("Book session", VaadinIcon.PLUS.create(),
                 click -> openBooking(new BookSessionDialog.Prefill(null, null, therapistShown())));
@@ -154,11 +164,23 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         query.getSingleParameter("therapist").flatMap(StaffId::parse).ifPresent(id ->
                 owner.getListDataView().getItems().filter(o -> Long.valueOf(id.value()).equals(o.therapistId()))
                         .findFirst().ifPresent(owner::setValue));
-        refresh();
+        if (!modeChosen && mode.getValue() != Mode.DAY && onPhone(event.getUI())) {
+            // a phone opens on the day: its week showed two and a half days and scrolled sideways for the rest
+            mode.setValue(Mode.DAY);
+        } else {
+            refresh();
+        }
         query.getSingleParameter("session").flatMap(AppointmentId::parse).ifPresent(id -> shown.stream()
                 .filter(s -> s.id() == id.value()).findFirst().ifPresent(this::openSession));
         query.getSingleParameter("case").filter(ref -> !ref.isBlank()).ifPresent(ref ->
                 openBooking(new BookSessionDialog.Prefill(ref, null, therapistShown())));
+    }
+
+    /** The browser's window size comes with the page load; a width of 0 or less (not told) counts as wide. */
+    private static boolean onPhone(UI ui) {
+        ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
+        return details != null && details.getWindowInnerWidth() > 0
+                && details.getWindowInnerWidth() <= PhoneColumns.PHONE_WIDTH;
     }
 
     private void step(int direction) {
