@@ -36,8 +36,9 @@ import app.thaw.security.StaffAdministration;
  * of its own inside the page catches the thumb. Dr Amira Khan opens the day (a phone's first view), then the week, of
  * an evening session; swiping up on the diary moves the page (the diary's box never scrolls up or down) until 20:30,
  * the day's last half hour, and the session at 20:00 show whole on the screen, with nothing sticking out sideways. On
- * a desktop the diary keeps its own scrolling box under the toolbar, as before. On a phone the booking dialog has every field inside it,
- * reads a date and time as typed, and a weekly series that clashes lists its clashes focused and whole.
+ * a desktop the diary keeps its own scrolling box under the toolbar, as before. On a phone the booking dialog has every
+ * field inside it, reads a date and time as typed, and a weekly series that clashes lists its clashes focused and
+ * whole.
  */
 class DiaryOnPhonesBrowserIT extends StaffPhoneTest {
 
