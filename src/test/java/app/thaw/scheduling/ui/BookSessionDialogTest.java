@@ -56,7 +56,9 @@ class BookSessionDialogTest extends DiaryViewTest {
         assertThat(book.isDisableOnClick()).as("a double click books once").isTrue();
         test(book).click();
 
-        assertThat(dialog.isOpened()).isFalse();
+        // a random week may, rarely, hold another test's session for Amira then: the dialog says so
+        assertThat(dialog.isOpened()).as("booked and closed; the dialog says: %s",
+                dialog.getElement().getTextRecursively()).isFalse();
         List<SessionView> sessions = scheduling.sessionsForCase(IntakeId.of(client.id()));
         assertThat(sessions).singleElement().satisfies(session -> {
             assertThat(session.start().toLocalDateTime()).isEqualTo(time);

@@ -60,7 +60,7 @@ class DiarySettingsViewTest extends DiaryViewTest {
     void aRoomTakenOutOfUseIsNoLongerOffered() {
         String name = "Room " + DiaryTestData.uniqueWord();
         var room = setup.addRoom(name);
-        var start = DiaryTestData.uk(DiaryTestData.futureMonday(clock, 5).plusDays(1).atTime(10, 0));
+        var start = DiaryTestData.uk(DiaryTestData.futureMonday(clock, 5).plusDays(1).atTime(11, 0));
         assertThat(scheduling.book(new BookingRequest(data.individual().id(), null, data.idOf("amira"),
                 jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class),
                 SessionFormat.IN_PERSON, room.id(), start, null))).isInstanceOf(BookingResult.Booked.class);
