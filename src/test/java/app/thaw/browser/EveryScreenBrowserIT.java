@@ -54,6 +54,12 @@ class EveryScreenBrowserIT extends BrowserTest {
                 "/staff/admin/outbox", "/staff/account/password")) {
             screen(path);
         }
+        // what each email is, whole on a laptop: the subject was cut to "We have rec…" beside the short columns
+        screen("/staff/admin/outbox");
+        Locator subject = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("We have received your form")).first();
+        PhoneFit.assertWholeTextShown(page, "an email's subject in the outbox", 1280, subject,
+                "We have received your form");
         // a system's token: the dialog, its checkboxes and select, and copying the token
         screen("/staff/admin/api-clients");
         context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
