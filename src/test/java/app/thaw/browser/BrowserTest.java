@@ -221,8 +221,16 @@ public abstract class BrowserTest {
                 + " || a.effect == null || a.effect.getComputedTiming().endTime === Infinity)");
     }
 
-    /** In the diary's week view: steps forward with "Next" from this week to the one holding {@code day}. */
+    /**
+     * In the diary's week view (picked first on a phone, which opens on the day): steps forward with "Next" from this
+     * week to the one holding {@code day}.
+     */
     protected void showWeekOf(LocalDate day) {
+        Locator week = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Week").setExact(true));
+        if (!week.isChecked()) {
+            week.check();
+            waitForVaadin();
+        }
         LocalDate thisMonday = LocalDate.now(Application.PRACTICE_ZONE).with(DayOfWeek.MONDAY);
         long weeks = ChronoUnit.WEEKS.between(thisMonday, day.with(DayOfWeek.MONDAY));
         for (long i = 0; i < weeks; i++) {
