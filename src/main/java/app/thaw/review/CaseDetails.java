@@ -44,9 +44,11 @@ class CaseDetails {
     private final StaffAccountService staff;
     private final AuditLog auditLog;
     private final JsonMapper json;
+    /** The booking gate's own answer, so the warning and the refusal never disagree. */
+    private final RiskReviewedGate riskGate;
 
     CaseDetails(JdbcTemplate jdbc, CaseNoteRepository notes, ReferralRepository referrals, FactorRuleSet rules,
-                StaffAccountService staff, AuditLog auditLog, JsonMapper json) {
+                StaffAccountService staff, AuditLog auditLog, JsonMapper json, RiskReviewedGate riskGate) {
         this.jdbc = jdbc;
         this.notes = notes;
         this.referrals = referrals;
@@ -54,6 +56,7 @@ class CaseDetails {
         this.staff = staff;
         this.auditLog = auditLog;
         this.json = json;
+        this.riskGate = riskGate;
     }
 
     /** {@code partnerFear}: either partner said they are afraid of the other; joint work needs a clinical decision. */
@@ -66,13 +69,7 @@ class CaseDetails {
         return new CaseDetail(intake, partner, Objects.requireNonNull(parts.state()), RiskTriggers.of(intake),
                 Objects.requireNonNull(parts.factors()), Objects.requireNonNull(parts.notes()),
                 Objects.requireNonNull(parts.referrals()), Objects.requireNonNull(parts.history()), different, stage,
-                sessionNotes, partner != null && partner.urgent() && !riskReviewed(partner.id()));
-    }
-
-    private boolean riskReviewed(long intakeId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from review_case where intake_id = ? and risk_acknowledged_at is not null)""",
-                Boolean.class, intakeId));
+                sessionNotes, partner != null && partner.urgent() && !riskGate.reviewed(partner.id()));
     }
 
     /**

@@ -39,7 +39,8 @@ class RiskReviewedGate implements SafetyGate {
         return Optional.empty();
     }
 
-    private boolean reviewed(long intakeId) {
+    /** Whether a therapist has recorded their review of this intake's risk: the case view asks it of a partner too. */
+    boolean reviewed(long intakeId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from review_case where intake_id = ? and risk_acknowledged_at is not null)""",
                 Boolean.class, intakeId));

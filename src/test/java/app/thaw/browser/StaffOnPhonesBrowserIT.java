@@ -96,6 +96,36 @@ class StaffOnPhonesBrowserIT extends StaffPhoneTest {
     }
 
     @Test
+    void aCouplesCaseWithThePartnersRiskUnreviewedFitsThe320PixelPhone() {
+        String surname = ReviewTestData.uniqueWord();
+        var alex = data().submit(IntakeFixtures.couplesAnswers("Alex " + surname));
+        var sam = data().submitPartner(alex.receipt().partnerInvitationToken(),
+                IntakeFixtures.couplesAnswers("Sam " + surname).with("safety.safe_now", "no"));
+        usePhone(320, 640);
+        open("/login");
+        signInAs(THERAPIST, DemoStaffAccounts.DEMO_PASSWORD);
+        open("/staff/cases/" + alex.reference());
+
+        // the warning whole on the screen, its link to the partner's risk within reach
+        Locator warning = page.locator(".partner-risk");
+        assertThat(warning).containsText("Sam " + surname + "'s answers raised an urgent risk");
+        Locator review = warning.getByRole(AriaRole.LINK);
+        assertFits("the partner's unreviewed risk", 320, control("the warning", warning),
+                control("its link", review));
+        PhoneFit.assertNothingCutOff(page, "the partner's unreviewed risk", 320, warning);
+        // the partners' columns and scores under their names, nothing past the screen's edge
+        Locator partnerColumn = page.locator(".answers-table thead th:nth-child(3)").first();
+        partnerColumn.scrollIntoViewIfNeeded();
+        PhoneFit.assertWholeTextShown(page, "the partner's column heading", 320, partnerColumn,
+                "Partner: Sam " + surname);
+        assertFits("a couple's scores", 320, control("the scores", page.locator(".scores-table")));
+
+        review.click();
+        page.waitForURL("**/staff/cases/" + sam.reference() + "**");
+        assertThat(page.locator(".risk-panel")).isVisible();
+    }
+
+    @Test
     void aPhoneTurnedSidewaysAndBackStillFitsTheQueue() {
         String surname = ReviewTestData.uniqueWord();
         String name = "Robin " + surname;

@@ -33,9 +33,14 @@ public final class PhoneColumns<T> {
                 details -> fitTo(details.getWindowInnerWidth())));
     }
 
+    /** A window this wide is a phone's; a width of 0 or less (not told) counts as wide. */
+    public static boolean phoneWide(int windowWidth) {
+        return windowWidth > 0 && windowWidth <= PHONE_WIDTH;
+    }
+
     /** One column of cards up to a phone's width, else the wide columns; a width of 0 (not told) counts as wide. */
     public void fitTo(int windowWidth) {
-        boolean narrow = windowWidth > 0 && windowWidth <= PHONE_WIDTH;
+        boolean narrow = phoneWide(windowWidth);
         if (narrow && phone == null) {
             phone = cards.get();
             phone.setVisible(false);

@@ -176,11 +176,10 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
                 openBooking(new BookSessionDialog.Prefill(ref, null, therapistShown())));
     }
 
-    /** The browser's window size comes with the page load; a width of 0 or less (not told) counts as wide. */
+    /** The browser's window size comes with the page load. */
     private static boolean onPhone(UI ui) {
         ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
-        return details != null && details.getWindowInnerWidth() > 0
-                && details.getWindowInnerWidth() <= PhoneColumns.PHONE_WIDTH;
+        return details != null && PhoneColumns.phoneWide(details.getWindowInnerWidth());
     }
 
     private void step(int direction) {
