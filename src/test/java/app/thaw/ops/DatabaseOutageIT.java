@@ -87,7 +87,9 @@ class DatabaseOutageIT {
         long type = jdbc.queryForObject("select id from appointment_type where code = 'INDIVIDUAL'", Long.class);
         ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2028, 1, 3).plusDays(ThreadLocalRandom.current()
                 .nextInt(0, 300)), LocalTime.of(11, 0), Application.PRACTICE_ZONE);
-        var booking = new BookingRequest(client, null, amira, type, SessionFormat.ONLINE, null, start, null);
+        // booked anyway: the outage is the point, not whichever bank holiday or day off the random date falls on
+        var booking = new BookingRequest(client, null, amira, type, SessionFormat.ONLINE, null, start, null,
+                "Booked through a database outage");
 
         TestDatabase.stopServer();
         try {
