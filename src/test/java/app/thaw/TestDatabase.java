@@ -91,6 +91,28 @@ public final class TestDatabase {
         }
     }
 
+    /** A new, empty database on this JVM's server, for an application started apart from the shared context. */
+    public static Connection newDatabase(String name) {
+        Connection server = get();
+        try (var admin = java.sql.DriverManager.getConnection(server.url(), server.username(), server.password());
+             var statement = admin.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + name, e);
+        }
+        return new Connection(server.url().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name),
+                server.username(), server.password(), server.kind() + ", database " + name);
+    }
+
+    /** The settings an application needs for this database: where it is and the field-encryption key of tests. */
+    public static Map<String, Object> properties(Connection db) {
+        return Map.of("spring.datasource.url", db.url(),
+                "spring.datasource.username", db.username(),
+                "spring.datasource.password", db.password(),
+                "thaw.crypto.keys.test", KEY,
+                "thaw.crypto.active-key", "test");
+    }
+
     /** Whether this JVM's database is the embedded server, which the fault tests may stop and start. */
     public static boolean isEmbedded() {
         get();
@@ -195,13 +217,8 @@ public final class TestDatabase {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Connection db = get();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("thawTestDatabase", Map.of(
-                    "spring.datasource.url", db.url(),
-                    "spring.datasource.username", db.username(),
-                    "spring.datasource.password", db.password(),
-                    "thaw.crypto.keys.test", KEY,
-                    "thaw.crypto.active-key", "test")));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("thawTestDatabase",
+                    properties(get())));
         }
     }
 }

@@ -7,20 +7,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.intake.DemoIntakeSeeding;
 import app.thaw.intake.RequestedType;
 import app.thaw.intake.questionnaire.Answers;
 
 /**
- * A few dozen realistic intakes over the last three weeks for local runs: routine and urgent, individual
- * and couples (linked partners), each sent through the client's own submission. Fixed seed; never in production.
+ * A few dozen realistic intakes for local runs, over the last three weeks but for three clients in therapy since
+ * (written about two months ago): routine and urgent, individual and couples (linked partners), each sent through the
+ * client's own submission. Fixed seed; never in production.
  */
 @Component
 @Profile("dev")
@@ -33,6 +36,10 @@ class DemoIntakes {
     record DemoClient(long intakeId, boolean couple, boolean urgent, RequestedType requestedType,
                       @Nullable Long partner, Instant submittedAt) {
     }
+
+    /** The first couple and the client after them wrote about two months ago: they are in therapy now. */
+    static final int IN_THERAPY = 3;
+    static final Duration IN_THERAPY_WROTE = Duration.ofDays(65);
 
     private static final List<String> NAMES = List.of("Olivia Hughes", "Jack Whitworth", "Amelia Patel",
             "Harry Nolan", "Isla Campbell", "Mohammed Rahman", "Sophie Barker", "Daniel Okoro", "Grace Lindqvist",
@@ -49,29 +56,35 @@ class DemoIntakes {
             "We keep having the same fight. I go quiet and she gets more upset. We want to fix this together.");
 
     private final DemoIntakeSeeding intakes;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoIntakes(DemoIntakeSeeding intakes, Clock clock) {
+    DemoIntakes(DemoIntakeSeeding intakes, PlatformTransactionManager transactions, Clock clock) {
         this.intakes = intakes;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    /** Runs as the system (DemoData); the forms' own events set up each case once this commits. */
-    @Transactional
+    /**
+     * Runs as the system (DemoData): each form sent, and its case set up by the form's own events, at the moment it
+     * was sent, so the case's history starts there.
+     */
     List<DemoClient> create() {
         var random = new Random(2026);
         Instant now = clock.instant();
         List<DemoClient> created = new ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
-            Instant at = now.minus(Duration.ofMinutes(30L + random.nextInt(21 * 24 * 60)));
+            Instant recently = now.minus(Duration.ofMinutes(30L + random.nextInt(21 * 24 * 60)));
+            Instant at = i < IN_THERAPY ? now.minus(IN_THERAPY_WROTE).plus(Duration.ofDays(i)) : recently;
             boolean couples = i % 5 == 0;
             boolean urgent = i % 11 == 3;
-            var sent = intakes.submit(answers(NAMES.get(i), random, couples, urgent), null, at);
+            var sent = submit(answers(NAMES.get(i), random, couples, urgent), null, at);
             String invitation = sent.receipt().partnerInvitationToken();
             if (couples && invitation != null && i + 1 < NAMES.size()) {
                 i++;
-                Instant partnerAt = at.plus(Duration.ofHours(20));
-                var partner = intakes.submit(answers(NAMES.get(i), random, true, false), invitation, partnerAt);
+                Instant nextDay = at.plus(Duration.ofHours(20));
+                Instant partnerAt = nextDay.isBefore(now) ? nextDay : now.minus(Duration.ofMinutes(10));
+                var partner = submit(answers(NAMES.get(i), random, true, false), invitation, partnerAt);
                 created.add(client(sent, true, partner.intakeId(), at));
                 created.add(client(partner, true, null, partnerAt));
             } else {
@@ -79,6 +92,11 @@ class DemoIntakes {
             }
         }
         return created;
+    }
+
+    private DemoIntakeSeeding.Sent submit(Answers answers, @Nullable String invitation, Instant at) {
+        return DemoClock.at(at, () -> Objects.requireNonNull(transaction.execute(status ->
+                intakes.submit(answers, invitation, at))));
     }
 
     private static DemoClient client(DemoIntakeSeeding.Sent sent, boolean couple, @Nullable Long partner,

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.Application;
 import app.thaw.care.CareEvent;
@@ -46,22 +47,30 @@ class DemoOutcomes {
     private final DemoDiarySeeding diary;
     private final DemoOutcomeSeeding outcomes;
     private final DemoIntakeSeeding intakes;
+    private final DemoReview review;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     DemoOutcomes(CaseAccess access, CareRecords care, DemoDiarySeeding diary, DemoOutcomeSeeding outcomes,
-                 DemoIntakeSeeding intakes, Clock clock) {
+                 DemoIntakeSeeding intakes, DemoReview review, PlatformTransactionManager transactions, Clock clock) {
         this.access = access;
         this.care = care;
         this.diary = diary;
         this.outcomes = outcomes;
         this.intakes = intakes;
+        this.review = review;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    /** Runs as the system (DemoData) on clients nobody has booked yet; false when there are none to use. */
-    @Transactional
+    /**
+     * Runs as the system (DemoData) on clients nobody has booked yet: the couple and the individual who wrote two
+     * months ago, referred by Amira two days later; false when there are none to use.
+     */
     boolean create(DemoStaff staff, List<DemoClient> unbooked, List<DemoClient> all) {
-        List<DemoClient> routine = unbooked.stream().filter(c -> !c.urgent()).toList();
+        Instant twoMonthsAgo = clock.instant().minus(DemoIntakes.IN_THERAPY_WROTE.minusDays(7));
+        List<DemoClient> routine = unbooked.stream().filter(c -> !c.urgent())
+                .filter(c -> c.submittedAt().isBefore(twoMonthsAgo)).toList();
         Optional<List<DemoClient>> pair = routine.stream().filter(c -> c.partner() != null)
                 .flatMap(c -> routine.stream().filter(p -> Objects.equals(c.partner(), p.intakeId())).map(p -> List.of(c, p)))
                 .findFirst();
@@ -70,45 +79,61 @@ class DemoOutcomes {
             return false;
         }
         List<DemoClient> couple = pair.get();
+        review.refer("amira", couple.get(1).submittedAt().plus(Duration.ofDays(2)), couple.get(0), couple.get(1),
+                false, intake -> { });
+        review.refer("amira", individual.get().submittedAt().plus(Duration.ofDays(2)), individual.get(), null, false,
+                intake -> { });
+        inTherapy(staff, couple, individual.get(), all);
+        return true;
+    }
+
+    /** Each week's session, and the course's end, in a transaction of its own at its time, as its history shows. */
+    private void inTherapy(DemoStaff staff, List<DemoClient> couple, DemoClient individual, List<DemoClient> all) {
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
         // the couple: Alex's mood lifts week by week, Sam's does not; their sessions go on
         weekly(couple, staff.amira(), today, LocalTime.of(17, 0), "COUPLES",
                 Map.of(couple.get(0).intakeId(), new int[] {12, 10, 8, 6},
                         couple.get(1).intakeId(), new int[] {9, 11, 12, 13}));
         // the individual: five sessions, then the course ends with low scores (recovered)
-        weekly(List.of(individual.get()), staff.amira(), today.minusDays(1), LocalTime.of(15, 0), "INDIVIDUAL",
-                Map.of(individual.get().intakeId(), new int[] {11, 8, 5, 3}));
+        weekly(List.of(individual), staff.amira(), today.minusDays(1), LocalTime.of(15, 0), "INDIVIDUAL",
+                Map.of(individual.intakeId(), new int[] {11, 8, 5, 3}));
         Instant ended = today.minusDays(2).atTime(12, 0).atZone(Application.PRACTICE_ZONE).toInstant();
-        care.record(clinical(individual.get()), CareEvent.therapyEnded(TherapyOutcome.COMPLETED, ended));
-        intakes.publishStatusPage(clinical(couple.getFirst()), DEMO_STATUS_TOKEN);
-        List<DemoClient> others = all.stream().filter(c -> !couple.contains(c) && !c.equals(individual.get())).toList();
-        outcomes.addEarlierCourses(others.stream().map(this::clinical).toList(),
-                List.of(staff.amira(), staff.tom(), staff.grace()).stream().sorted().toList());
-        return true;
+        DemoClock.at(ended, () -> transaction.executeWithoutResult(status ->
+                care.record(clinical(individual), CareEvent.therapyEnded(TherapyOutcome.COMPLETED, ended))));
+        List<DemoClient> others = all.stream().filter(c -> !couple.contains(c) && !c.equals(individual)).toList();
+        transaction.executeWithoutResult(status -> {
+            intakes.publishStatusPage(clinical(couple.getFirst()), DEMO_STATUS_TOKEN);
+            outcomes.addEarlierCourses(others.stream().map(this::clinical).toList(),
+                    List.of(staff.amira(), staff.tom(), staff.grace()).stream().sorted().toList());
+        });
     }
 
     /** Weekly attended sessions (the last a week ago), the intake as the first measure, a repeat before each next. */
     private void weekly(List<DemoClient> clients, long therapist, LocalDate lastDay, LocalTime at, String service,
                         Map<Long, int[]> moods) {
-        Instant referred = clock.instant().minus(Duration.ofDays(7L * SESSIONS + 14));
-        for (DemoClient client : clients) {
-            care.record(clinical(client), CareEvent.referred(service, referred));
-        }
         List<CaseGrant> booking = clients.stream()
                 .map(c -> access.require(c.intakeId(), CaseOperation.BOOK_SESSION)).toList();
         for (int week = 0; week < SESSIONS; week++) {
             ZonedDateTime start = ZonedDateTime.of(lastDay.minusWeeks(SESSIONS - week), at, Application.PRACTICE_ZONE);
-            long appointment = diary.addSession(booking, therapist, null, service, SessionFormat.ONLINE,
-                    start.toInstant(), start.plusMinutes(50).toInstant(), start.minusDays(7).toInstant(), true);
-            for (DemoClient client : clients) {
-                CaseGrant grant = clinical(client);
-                if (week == 0) {
-                    outcomes.startCourse(grant, service, therapist, start.toInstant());
-                } else {
-                    int[] mood = Objects.requireNonNull(moods.get(client.intakeId()), "every demo client has moods");
-                    outcomes.answerBeforeSession(grant, appointment, start.toInstant(),
-                            mood[Math.min(week - 1, mood.length - 1)], clients.size() > 1);
-                }
+            int number = week;
+            DemoClock.at(start.toInstant(), () -> transaction.executeWithoutResult(status ->
+                    session(clients, booking, therapist, start, service, number, moods)));
+        }
+    }
+
+    /** The week's session, booked a week before and attended, with the measures answered before it. */
+    private void session(List<DemoClient> clients, List<CaseGrant> booking, long therapist, ZonedDateTime start,
+                         String service, int week, Map<Long, int[]> moods) {
+        long appointment = diary.addSession(booking, therapist, null, service, SessionFormat.ONLINE,
+                start.toInstant(), start.plusMinutes(50).toInstant(), start.minusDays(7).toInstant(), true);
+        for (DemoClient client : clients) {
+            CaseGrant grant = clinical(client);
+            if (week == 0) {
+                outcomes.startCourse(grant, service, therapist, start.toInstant());
+            } else {
+                int[] mood = Objects.requireNonNull(moods.get(client.intakeId()), "every demo client has moods");
+                outcomes.answerBeforeSession(grant, appointment, start.toInstant(),
+                        mood[Math.min(week - 1, mood.length - 1)], clients.size() > 1);
             }
         }
     }

@@ -1,0 +1,95 @@
+package app.thaw.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import app.thaw.Application;
+import app.thaw.TestDatabase;
+
+/**
+ * What {@code ./mvnw spring-boot:run} makes: the whole dev profile started on an empty database of the test server,
+ * its demo data made as on a first local run. The demo reads as a practice that worked its cases: every history line
+ * dated in order after the form it belongs to, none in the future; every case on the waiting list, booked or in
+ * therapy taken on by a therapist and referred, with the factors decided.
+ */
+class DemoDataIT {
+
+    private static ConfigurableApplicationContext demo;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void firstLocalRun() {
+        var db = TestDatabase.newDatabase("thaw_demo_" + UUID.randomUUID().toString().substring(0, 8));
+        // each context installs its security-context strategy JVM-wide: the shared test context's stays the JVM's
+        var shared = SecurityContextHolder.getContextHolderStrategy();
+        try {
+            demo = new SpringApplicationBuilder(Application.class).profiles("dev")
+                    .properties(TestDatabase.properties(db))
+                    .run("--server.port=0", "--spring.application.name=thaw-demo", "--logging.level.app.thaw=info",
+                            "--spring.main.banner-mode=off");
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(shared);
+        }
+        jdbc = demo.getBean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void theDemosHistoriesReadInOrderFromEachForm() {
+        assertThat(jdbc.queryForObject("select count(*) from intake", Integer.class)).isEqualTo(30);
+        assertThat(jdbc.queryForList("""
+                select i.reference from intake i
+                 where not exists (select 1 from audit_entry a where a.intake_id = i.id and a.action = 'INTAKE_SUBMITTED'
+                                      and a.occurred_at between i.submitted_at and i.submitted_at + interval '1 minute')
+                """, String.class)).as("cases whose history does not start when the form was sent").isEmpty();
+        assertThat(jdbc.queryForList("""
+                select a.case_reference || ' ' || a.action from audit_entry a join intake i on i.id = a.intake_id
+                 where a.occurred_at < i.submitted_at or a.occurred_at > now()""", String.class))
+                .as("history lines before the form or in the future").isEmpty();
+        assertThat(jdbc.queryForList("""
+                select case_reference || ' ' || action from (
+                    select case_reference, action, occurred_at,
+                           lag(occurred_at) over (partition by intake_id order by id) as before
+                      from audit_entry where intake_id is not null) lines
+                 where occurred_at < before""", String.class))
+                .as("history lines dated before the line written ahead of them").isEmpty();
+    }
+
+    @Test
+    void everyCaseInCareWasTakenOnAndReferredFirst() {
+        assertThat(jdbc.queryForList("""
+                select i.reference || ' ' || i.status from intake i join review_case r on r.intake_id = i.id
+                 where i.status in ('WAITING', 'SCHEDULED', 'IN_THERAPY', 'ENDED')
+                   and (r.assigned_therapist_id is null
+                        or not exists (select 1 from care_event e where e.intake_id = i.id and e.kind = 'REFERRED'))
+                """, String.class)).as("cases in care without a therapist or a referral").isEmpty();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from intake where status in ('WAITING', 'SCHEDULED', 'IN_THERAPY', 'ENDED')""",
+                Integer.class)).as("cases in care").isGreaterThanOrEqualTo(12);
+        assertThat(jdbc.queryForList("""
+                select w.id from waitlist_entry w
+                 where w.state = 'WAITING' and not exists (select 1 from referral r
+                        where r.intake_id in (w.intake_id, w.partner_intake_id)
+                          and r.decided_at between w.added_at - interval '1 minute' and w.added_at)""", Long.class))
+                .as("places on the waiting list not taken when the client was referred").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from waitlist_entry where state = 'WAITING'", Integer.class))
+                .isEqualTo(4);
+        assertThat(jdbc.queryForList("select decision from factor_decision", String.class))
+                .contains("CONFIRMED").containsOnlyOnce("REJECTED");
+    }
+}
