@@ -10,15 +10,15 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import app.thaw.dev.DemoIntakes.DemoClient;
+import app.thaw.dev.DemoIntakes.DemoForm;
 import app.thaw.intake.DemoIntakeSeeding;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.SystemActor;
 
 /**
- * The practice's demo data for local runs, made once (on a database without intakes), after the demo logins: intakes,
- * then the diary, then outcome measures, then the waiting list, each committed so the features' own listeners set up
- * what follows.
+ * The practice's demo data for local runs, made once (on a database without intakes), after the demo logins: the
+ * forms, the diary, the clients in therapy and the waiting list each add their steps to one timeline, run in time
+ * order, each step committed at its moment so the features' own listeners set up what follows (ADR 27).
  */
 @Component
 @Profile("dev")
@@ -51,15 +51,19 @@ class DemoData implements ApplicationRunner {
                 return;
             }
             DemoStaff staff = DemoStaff.of(staffAccounts);
-            List<DemoClient> clients = intakes.create();
-            log.info("Created {} demo intakes", clients.size());
-            List<DemoClient> booked = diary.create(staff, clients);
-            log.info("Created demo rooms, working hours and sessions");
-            if (outcomes.create(staff, clients.stream().filter(c -> !booked.contains(c)).toList(), clients)) {
-                log.info("Created demo outcome measures: a couple and an individual with weekly sessions each; the "
-                        + "couple's improving partner's status page is /status/{}", DemoOutcomes.DEMO_STATUS_TOKEN);
-            }
-            log.info("Put {} demo clients on the waiting list", waitingList.create(clients).size());
+            List<DemoForm> forms = intakes.plan();
+            var sent = new DemoIntakes.Sent();
+            var timeline = new DemoTimeline();
+            intakes.send(timeline, forms, sent);
+            List<DemoForm> booked = diary.plan(timeline, staff, forms, sent);
+            List<DemoForm> inTherapy = outcomes.plan(timeline, staff, forms, sent);
+            List<DemoForm> waiting = waitingList.plan(timeline, forms,
+                    java.util.stream.Stream.concat(booked.stream(), inTherapy.stream()).toList(), sent);
+            timeline.run();
+            log.info("Created {} demo intakes, rooms and working weeks; {} clients with a first session booked, {} in "
+                    + "therapy with weekly outcome measures (the couple's improving partner's status page is "
+                    + "/status/{}), {} on the waiting list", forms.size(), booked.size(), inTherapy.size(),
+                    DemoOutcomes.DEMO_STATUS_TOKEN, waiting.size());
         });
     }
 }

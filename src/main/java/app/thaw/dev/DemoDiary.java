@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.thaw.Application;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
-import app.thaw.dev.DemoIntakes.DemoClient;
+import app.thaw.dev.DemoIntakes.DemoForm;
 import app.thaw.intake.RequestedType;
 import app.thaw.scheduling.DemoDiarySeeding;
 import app.thaw.scheduling.SessionFormat;
@@ -48,49 +48,50 @@ class DemoDiary {
         this.clock = clock;
     }
 
-    /** Runs as the system (DemoData). Returns the clients booked. */
-    List<DemoClient> create(DemoStaff staff, List<DemoClient> clients) {
+    /**
+     * Steps: the practice's rooms and weeks before any form came in, then a first session for each of the first
+     * routine clients of the last three weeks who asked for individual work. Returns their forms.
+     */
+    List<DemoForm> plan(DemoTimeline timeline, DemoStaff staff, List<DemoForm> forms, DemoIntakes.Sent sent) {
         Instant now = clock.instant();
-        Instant threeWeeksAgo = now.minus(Duration.ofDays(22));
-        List<DemoClient> routine = clients.stream().filter(c -> !c.urgent() && !c.couple()
-                && c.requestedType() == RequestedType.INDIVIDUAL && c.submittedAt().isAfter(threeWeeksAgo))
-                .limit(BOOKED).toList();
-        List<Instant> referred = new ArrayList<>();
-        for (DemoClient client : routine) {
-            Instant nextDay = client.submittedAt().plus(Duration.ofDays(1));
-            Instant at = nextDay.isBefore(now) ? nextDay : now.minus(Duration.ofMinutes(5));
-            review.refer("amira", at, client, null, false, intake -> { });
-            referred.add(at);
+        LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
+        List<Long> rooms = new ArrayList<>();
+        timeline.at(forms.stream().map(DemoForm::at).min(Instant::compareTo).orElse(now).minus(Duration.ofDays(7)),
+                () -> transaction.executeWithoutResult(status -> rooms.addAll(practice(staff, today))));
+        List<DemoForm> routine = forms.stream().filter(f -> f.index() >= DemoIntakes.IN_THERAPY && f.routineAlone()
+                && f.requestedType() == RequestedType.INDIVIDUAL).limit(BOOKED).toList();
+        LocalDate monday = today.plusDays(8 - today.getDayOfWeek().getValue());
+        for (int i = 0; i < routine.size(); i++) {
+            DemoForm form = routine.get(i);
+            Instant nextDay = form.at().plus(Duration.ofDays(1));
+            ZonedDateTime start = ZonedDateTime.of(monday.plusDays(i), LocalTime.of(10 + i, 0),
+                    Application.PRACTICE_ZONE);
+            int room = i % 3;
+            timeline.at(nextDay.isBefore(now) ? nextDay : now.minus(Duration.ofMinutes(5)), () -> {
+                long intake = sent.intakeId(form);
+                review.refer("amira", intake, null, false, referred -> { });
+                transaction.executeWithoutResult(status -> diary.addSession(
+                        List.of(access.require(intake, CaseOperation.BOOK_SESSION)), staff.amira(), rooms.get(room),
+                        "INDIVIDUAL", SessionFormat.IN_PERSON, start.toInstant(), start.plusMinutes(50).toInstant(),
+                        clock.instant(), false));
+            });
         }
-        transaction.executeWithoutResult(status -> {
-            List<Long> rooms = List.of(diary.addRoom("Room 1 · Ancoats"), diary.addRoom("Room 2 · Garden room"),
-                    diary.addRoom("Room 3 · Quiet room"));
-            for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-                    DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
-                diary.addHours(staff.amira(), day, LocalTime.of(9, 0), LocalTime.of(17, 0));
-                diary.addHours(staff.grace(), day, LocalTime.of(10, 0), LocalTime.of(18, 0));
-            }
-            for (DayOfWeek day : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
-                diary.addHours(staff.tom(), day, LocalTime.of(12, 0), LocalTime.of(20, 0));
-            }
-            diary.addHours(staff.tom(), DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0));
-            LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
-            diary.addAnnualLeave(staff.grace(), today.plusDays(10), today.plusDays(14));
-            bookFirstSessions(rooms, staff.amira(), today, routine, referred);
-        });
         return routine;
     }
 
-    /** Individual sessions next week in Amira's diary, each booked when she referred its client. */
-    private void bookFirstSessions(List<Long> rooms, long amira, LocalDate today, List<DemoClient> routine,
-                                   List<Instant> referred) {
-        LocalDate monday = today.plusDays(8 - today.getDayOfWeek().getValue());
-        for (int i = 0; i < routine.size(); i++) {
-            ZonedDateTime start = ZonedDateTime.of(monday.plusDays(i), LocalTime.of(10 + i, 0),
-                    Application.PRACTICE_ZONE);
-            diary.addSession(List.of(access.require(routine.get(i).intakeId(), CaseOperation.BOOK_SESSION)), amira,
-                    rooms.get(i % 3), "INDIVIDUAL", SessionFormat.IN_PERSON, start.toInstant(),
-                    start.plusMinutes(50).toInstant(), referred.get(i), false);
+    private List<Long> practice(DemoStaff staff, LocalDate today) {
+        List<Long> rooms = List.of(diary.addRoom("Room 1 · Ancoats"), diary.addRoom("Room 2 · Garden room"),
+                diary.addRoom("Room 3 · Quiet room"));
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            diary.addHours(staff.amira(), day, LocalTime.of(9, 0), LocalTime.of(17, 0));
+            diary.addHours(staff.grace(), day, LocalTime.of(10, 0), LocalTime.of(18, 0));
         }
+        for (DayOfWeek day : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
+            diary.addHours(staff.tom(), day, LocalTime.of(12, 0), LocalTime.of(20, 0));
+        }
+        diary.addHours(staff.tom(), DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0));
+        diary.addAnnualLeave(staff.grace(), today.plusDays(10), today.plusDays(14));
+        return rooms;
     }
 }

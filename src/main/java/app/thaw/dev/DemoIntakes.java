@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,37 +23,38 @@ import app.thaw.intake.questionnaire.Answers;
 /**
  * A few dozen realistic intakes for local runs, over the last three weeks but for three clients in therapy since
  * (written about two months ago): routine and urgent, individual and couples (linked partners), each sent through the
- * client's own submission. Fixed seed; never in production.
+ * client's own submission at its moment. Fixed seed; never in production.
  */
 @Component
 @Profile("dev")
 class DemoIntakes {
 
     /**
-     * A demo client as the later demo data picks them: one of a couple, urgent, the kind of help asked for;
-     * {@code partner} names the second partner's intake on the first partner's.
+     * A demo form before it is sent: what the client answered and when; {@code invitedBy} is the first partner's form
+     * on the second partner's. {@code couple}: the form asks for couples work.
      */
-    record DemoClient(long intakeId, boolean couple, boolean urgent, RequestedType requestedType,
-                      @Nullable Long partner, Instant submittedAt) {
+    record DemoForm(int index, Answers answers, Instant at, boolean couple, boolean urgent, RequestedType requestedType,
+                    @Nullable DemoForm invitedBy) {
+
+        boolean routineAlone() {
+            return !urgent && !couple;
+        }
+    }
+
+    /** The forms as sent: each form's intake, known from the step that sent it on. */
+    static final class Sent {
+        private final Map<Integer, Long> intakes = new HashMap<>();
+        private final Map<Integer, String> invitations = new HashMap<>();
+
+        long intakeId(DemoForm form) {
+            return Objects.requireNonNull(intakes.get(form.index()),
+                    "a demo step ran before its client's form was sent");
+        }
     }
 
     /** The first couple and the client after them wrote about two months ago: they are in therapy now. */
     static final int IN_THERAPY = 3;
     static final Duration IN_THERAPY_WROTE = Duration.ofDays(65);
-
-    private static final List<String> NAMES = List.of("Olivia Hughes", "Jack Whitworth", "Amelia Patel",
-            "Harry Nolan", "Isla Campbell", "Mohammed Rahman", "Sophie Barker", "Daniel Okoro", "Grace Lindqvist",
-            "Thomas Ashworth", "Chloe Fairbairn", "Samuel Idowu", "Ella Marsden", "Oliver Byrne", "Lily Chen",
-            "George Kowalski", "Freya Doherty", "Noah Ferreira", "Ava Sutcliffe", "Leo Mensah", "Mia Gallagher",
-            "Arthur Pennington", "Zara Hussain", "Oscar Whitehead", "Hannah Brierley", "Ethan Oduya", "Ruby Walsh",
-            "Jacob Ellison", "Evie Ramsden", "Callum Moss");
-    private static final List<String> REASONS = List.of(
-            "Since my mum died last year I haven't cried once, and I feel like something is wrong with me.",
-            "Work has been relentless for two years. I feel flat all the time and my partner says I'm not there.",
-            "My partner thinks I don't care because I stay calm when we argue. I do care, I just can't show it.",
-            "After our baby was born I stopped feeling much at all. I love them but it's like watching from outside.",
-            "I grew up being told to stop crying. Now I can't, even when I want to.",
-            "We keep having the same fight. I go quiet and she gets more upset. We want to fix this together.");
 
     private final DemoIntakeSeeding intakes;
     private final TransactionTemplate transaction;
@@ -65,100 +66,48 @@ class DemoIntakes {
         this.clock = clock;
     }
 
-    /**
-     * Runs as the system (DemoData): each form sent, and its case set up by the form's own events, at the moment it
-     * was sent, so the case's history starts there.
-     */
-    List<DemoClient> create() {
+    /** Who writes what, and when: the same practice on every fresh demo. */
+    List<DemoForm> plan() {
         var random = new Random(2026);
         Instant now = clock.instant();
-        List<DemoClient> created = new ArrayList<>();
-        for (int i = 0; i < NAMES.size(); i++) {
+        List<DemoForm> forms = new ArrayList<>();
+        for (int i = 0; i < DemoAnswers.count(); i++) {
             Instant recently = now.minus(Duration.ofMinutes(30L + random.nextInt(21 * 24 * 60)));
             Instant at = i < IN_THERAPY ? now.minus(IN_THERAPY_WROTE).plus(Duration.ofDays(i)) : recently;
-            boolean couples = i % 5 == 0;
+            boolean couples = i % 5 == 0 && i + 1 < DemoAnswers.count();
             boolean urgent = i % 11 == 3;
-            var sent = submit(answers(NAMES.get(i), random, couples, urgent), null, at);
-            String invitation = sent.receipt().partnerInvitationToken();
-            if (couples && invitation != null && i + 1 < NAMES.size()) {
+            Answers answers = DemoAnswers.answers(DemoAnswers.name(i), random, couples, urgent);
+            var form = new DemoForm(i, answers, at, couples, urgent, requestedType(answers), null);
+            forms.add(form);
+            if (couples) {
                 i++;
                 Instant nextDay = at.plus(Duration.ofHours(20));
-                Instant partnerAt = nextDay.isBefore(now) ? nextDay : now.minus(Duration.ofMinutes(10));
-                var partner = submit(answers(NAMES.get(i), random, true, false), invitation, partnerAt);
-                created.add(client(sent, true, partner.intakeId(), at));
-                created.add(client(partner, true, null, partnerAt));
-            } else {
-                created.add(client(sent, invitation != null, null, at));
+                Answers partner = DemoAnswers.answers(DemoAnswers.name(i), random, true, false);
+                forms.add(new DemoForm(i, partner, nextDay.isBefore(now) ? nextDay : now.minus(Duration.ofMinutes(10)),
+                        true, false, requestedType(partner), form));
             }
         }
-        return created;
+        return forms;
     }
 
-    private DemoIntakeSeeding.Sent submit(Answers answers, @Nullable String invitation, Instant at) {
-        return DemoClock.at(at, () -> Objects.requireNonNull(transaction.execute(status ->
-                intakes.submit(answers, invitation, at))));
+    /** Adds a step for each form, sent at its moment (a partner's with the first partner's invitation). */
+    void send(DemoTimeline timeline, List<DemoForm> forms, Sent sent) {
+        for (DemoForm form : forms) {
+            timeline.at(form.at(), () -> {
+                DemoForm inviter = form.invitedBy();
+                String invitation = inviter == null ? null : sent.invitations.get(inviter.index());
+                var submitted = Objects.requireNonNull(transaction.execute(status ->
+                        intakes.submit(form.answers(), invitation, form.at())));
+                sent.intakes.put(form.index(), submitted.intakeId());
+                String ownInvitation = submitted.receipt().partnerInvitationToken();
+                if (ownInvitation != null) {
+                    sent.invitations.put(form.index(), ownInvitation);
+                }
+            });
+        }
     }
 
-    private static DemoClient client(DemoIntakeSeeding.Sent sent, boolean couple, @Nullable Long partner,
-                                     Instant at) {
-        return new DemoClient(sent.intakeId(), couple, sent.receipt().urgent(), sent.receipt().requestedType(),
-                partner, at);
-    }
-
-    private static Answers answers(String name, Random random, boolean couples, boolean urgent) {
-        Map<String, List<String>> a = new LinkedHashMap<>();
-        String first = name.substring(0, name.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
-        a.put("about.full_name", List.of(name));
-        a.put("about.date_of_birth", List.of((1965 + random.nextInt(38)) + "-0" + (1 + random.nextInt(9)) + "-1"
-                + random.nextInt(9)));
-        a.put("about.email", List.of(first + "@example.org"));
-        a.put("about.phone", List.of("07700 900" + (100 + random.nextInt(899))));
-        a.put("about.contact_safe", List.of(List.of("email", "phone", "text"), List.of("email", "phone"),
-                List.of("phone", "voicemail"), List.of("none")).get(random.nextInt(4) == 0 ? 2 + random.nextInt(2)
-                : random.nextInt(2)));
-        a.put("about.gp_practice", List.of("Ancoats Urban Village Medical Practice"));
-        a.put("presenting.what_brings_you", List.of(REASONS.get(random.nextInt(REASONS.size()))));
-        a.put("presenting.duration", List.of(List.of("under_1m", "1_6m", "6_12m", "over_1y").get(random.nextInt(4))));
-        int burden = random.nextInt(4);
-        for (String id : List.of("numbness.numb", "numbness.cant_cry", "numbness.guilt", "numbness.chest_pressure",
-                "numbness.stuck", "burnout.exhaustion", "burnout.detached", "burnout.concentration",
-                "burnout.small_tasks", "burnout.motivation", "burnout.responsibilities", "suppression.stay_strong",
-                "suppression.unsafe_vulnerable", "suppression.emotional_neglect", "suppression.hide_to_avoid_conflict",
-                "mood.flat", "mood.head_not_body", "mood.pressure_to_react", "mood.avoid_conversations",
-                "mood.lost_interest")) {
-            a.put(id, List.of(String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
-        }
-        for (int i = 1; i <= 9; i++) {
-            a.put("phq9." + i, List.of(i == 9 ? (urgent ? "1" : "0")
-                    : String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
-        }
-        for (int i = 1; i <= 7; i++) {
-            a.put("gad7." + i, List.of(String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
-        }
-        boolean medicated = random.nextInt(4) == 0;
-        a.put("medication.current", List.of(medicated ? "yes" : "no"));
-        if (medicated) {
-            a.put("medication.details", List.of("Sertraline 50mg since last spring"));
-        }
-        boolean partnered = couples || random.nextBoolean();
-        a.put("relationship.in_relationship", List.of(partnered ? "yes" : "no"));
-        if (partnered) {
-            a.put("relationship.length", List.of("5_10y"));
-            for (String id : List.of("relationship.communication_gaps", "relationship.misunderstood",
-                    "relationship.empathy", "relationship.shame", "relationship.distance",
-                    "relationship.partner_reads_calm")) {
-                a.put(id, List.of(String.valueOf(random.nextInt(4))));
-            }
-            a.put("safety.partner_fear", List.of("no"));
-        }
-        a.put("safety.safe_now", List.of(urgent && random.nextBoolean() ? "no" : "yes"));
-        a.put("preferences.session_type", List.of(couples ? "couples" : random.nextBoolean() ? "individual" : "not_sure"));
-        a.put("preferences.format", List.of(List.of("in_person", "online", "either").get(random.nextInt(3))));
-        a.put("preferences.days", List.of("tuesday", "thursday"));
-        a.put("preferences.times", List.of("evening"));
-        a.put("consent.privacy", List.of("true"));
-        a.put("consent.contact", List.of("true"));
-        a.put("consent.age18", List.of("true"));
-        return Answers.of(a);
+    private static RequestedType requestedType(Answers answers) {
+        return RequestedType.fromAnswer(answers.single("preferences.session_type").orElse(""));
     }
 }

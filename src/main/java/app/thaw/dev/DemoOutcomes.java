@@ -23,7 +23,7 @@ import app.thaw.care.TherapyOutcome;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
-import app.thaw.dev.DemoIntakes.DemoClient;
+import app.thaw.dev.DemoIntakes.DemoForm;
 import app.thaw.intake.DemoIntakeSeeding;
 import app.thaw.outcomes.DemoOutcomeSeeding;
 import app.thaw.scheduling.DemoDiarySeeding;
@@ -64,81 +64,73 @@ class DemoOutcomes {
     }
 
     /**
-     * Runs as the system (DemoData) on clients nobody has booked yet: the couple and the individual who wrote two
-     * months ago, referred by Amira two days later; false when there are none to use.
+     * Steps for the couple and the individual who wrote two months ago: referred by Amira two days later, weekly
+     * sessions with repeat measures, the individual's course ended two days ago; then a year of earlier courses for
+     * the practice's results. Returns the forms of the three clients in therapy.
      */
-    boolean create(DemoStaff staff, List<DemoClient> unbooked, List<DemoClient> all) {
-        Instant twoMonthsAgo = clock.instant().minus(DemoIntakes.IN_THERAPY_WROTE.minusDays(7));
-        List<DemoClient> routine = unbooked.stream().filter(c -> !c.urgent())
-                .filter(c -> c.submittedAt().isBefore(twoMonthsAgo)).toList();
-        Optional<List<DemoClient>> pair = routine.stream().filter(c -> c.partner() != null)
-                .flatMap(c -> routine.stream().filter(p -> Objects.equals(c.partner(), p.intakeId())).map(p -> List.of(c, p)))
-                .findFirst();
-        Optional<DemoClient> individual = routine.stream().filter(c -> !c.couple()).findFirst();
-        if (pair.isEmpty() || individual.isEmpty()) {
-            return false;
+    List<DemoForm> plan(DemoTimeline timeline, DemoStaff staff, List<DemoForm> forms, DemoIntakes.Sent sent) {
+        List<DemoForm> early = forms.stream().filter(f -> f.index() < DemoIntakes.IN_THERAPY && !f.urgent()).toList();
+        Optional<DemoForm> first = early.stream().filter(f -> f.couple() && f.invitedBy() == null).findFirst();
+        Optional<DemoForm> second = first.flatMap(f -> early.stream().filter(p -> f.equals(p.invitedBy())).findFirst());
+        Optional<DemoForm> individual = early.stream().filter(DemoForm::routineAlone).findFirst();
+        if (first.isEmpty() || second.isEmpty() || individual.isEmpty()) {
+            return List.of();
         }
-        List<DemoClient> couple = pair.get();
-        review.refer("amira", couple.get(1).submittedAt().plus(Duration.ofDays(2)), couple.get(0), couple.get(1),
-                false, intake -> { });
-        review.refer("amira", individual.get().submittedAt().plus(Duration.ofDays(2)), individual.get(), null, false,
-                intake -> { });
-        inTherapy(staff, couple, individual.get(), all);
-        return true;
-    }
-
-    /** Each week's session, and the course's end, in a transaction of its own at its time, as its history shows. */
-    private void inTherapy(DemoStaff staff, List<DemoClient> couple, DemoClient individual, List<DemoClient> all) {
+        List<DemoForm> couple = List.of(first.get(), second.get());
+        timeline.at(second.get().at().plus(Duration.ofDays(2)), () -> review.refer("amira",
+                sent.intakeId(first.get()), sent.intakeId(second.get()), false, intake -> { }));
+        timeline.at(individual.get().at().plus(Duration.ofDays(2)), () -> review.refer("amira",
+                sent.intakeId(individual.get()), null, false, intake -> { }));
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
-        // the couple: Alex's mood lifts week by week, Sam's does not; their sessions go on
-        weekly(couple, staff.amira(), today, LocalTime.of(17, 0), "COUPLES",
-                Map.of(couple.get(0).intakeId(), new int[] {12, 10, 8, 6},
-                        couple.get(1).intakeId(), new int[] {9, 11, 12, 13}));
+        // the couple: one partner's mood lifts week by week, the other's does not; their sessions go on
+        weekly(timeline, sent, couple, staff.amira(), today, LocalTime.of(17, 0), "COUPLES",
+                new int[][] {{12, 10, 8, 6}, {9, 11, 12, 13}});
         // the individual: five sessions, then the course ends with low scores (recovered)
-        weekly(List.of(individual), staff.amira(), today.minusDays(1), LocalTime.of(15, 0), "INDIVIDUAL",
-                Map.of(individual.intakeId(), new int[] {11, 8, 5, 3}));
+        weekly(timeline, sent, List.of(individual.get()), staff.amira(), today.minusDays(1), LocalTime.of(15, 0),
+                "INDIVIDUAL", new int[][] {{11, 8, 5, 3}});
         Instant ended = today.minusDays(2).atTime(12, 0).atZone(Application.PRACTICE_ZONE).toInstant();
-        DemoClock.at(ended, () -> transaction.executeWithoutResult(status ->
-                care.record(clinical(individual), CareEvent.therapyEnded(TherapyOutcome.COMPLETED, ended))));
-        List<DemoClient> others = all.stream().filter(c -> !couple.contains(c) && !c.equals(individual)).toList();
-        transaction.executeWithoutResult(status -> {
-            intakes.publishStatusPage(clinical(couple.getFirst()), DEMO_STATUS_TOKEN);
-            outcomes.addEarlierCourses(others.stream().map(this::clinical).toList(),
+        timeline.at(ended, () -> transaction.executeWithoutResult(status -> care.record(
+                clinical(sent.intakeId(individual.get())), CareEvent.therapyEnded(TherapyOutcome.COMPLETED, ended))));
+        List<DemoForm> inTherapy = List.of(first.get(), second.get(), individual.get());
+        timeline.at(clock.instant(), () -> transaction.executeWithoutResult(status -> {
+            intakes.publishStatusPage(clinical(sent.intakeId(first.get())), DEMO_STATUS_TOKEN);
+            outcomes.addEarlierCourses(forms.stream().filter(f -> !inTherapy.contains(f))
+                            .map(f -> clinical(sent.intakeId(f))).toList(),
                     List.of(staff.amira(), staff.tom(), staff.grace()).stream().sorted().toList());
-        });
+        }));
+        return inTherapy;
     }
 
-    /** Weekly attended sessions (the last a week ago), the intake as the first measure, a repeat before each next. */
-    private void weekly(List<DemoClient> clients, long therapist, LocalDate lastDay, LocalTime at, String service,
-                        Map<Long, int[]> moods) {
-        List<CaseGrant> booking = clients.stream()
-                .map(c -> access.require(c.intakeId(), CaseOperation.BOOK_SESSION)).toList();
+    /** A step for each weekly attended session (the last a week before {@code lastDay}), at its time. */
+    private void weekly(DemoTimeline timeline, DemoIntakes.Sent sent, List<DemoForm> clients, long therapist,
+                        LocalDate lastDay, LocalTime at, String service, int[][] moods) {
         for (int week = 0; week < SESSIONS; week++) {
             ZonedDateTime start = ZonedDateTime.of(lastDay.minusWeeks(SESSIONS - week), at, Application.PRACTICE_ZONE);
             int number = week;
-            DemoClock.at(start.toInstant(), () -> transaction.executeWithoutResult(status ->
-                    session(clients, booking, therapist, start, service, number, moods)));
+            timeline.at(start.toInstant(), () -> transaction.executeWithoutResult(status -> session(
+                    clients.stream().map(sent::intakeId).toList(), therapist, start, service, number, moods)));
         }
     }
 
     /** The week's session, booked a week before and attended, with the measures answered before it. */
-    private void session(List<DemoClient> clients, List<CaseGrant> booking, long therapist, ZonedDateTime start,
-                         String service, int week, Map<Long, int[]> moods) {
+    private void session(List<Long> clients, long therapist, ZonedDateTime start, String service, int week,
+                         int[][] moods) {
+        List<CaseGrant> booking = clients.stream().map(c -> access.require(c, CaseOperation.BOOK_SESSION)).toList();
         long appointment = diary.addSession(booking, therapist, null, service, SessionFormat.ONLINE,
                 start.toInstant(), start.plusMinutes(50).toInstant(), start.minusDays(7).toInstant(), true);
-        for (DemoClient client : clients) {
-            CaseGrant grant = clinical(client);
+        for (int i = 0; i < clients.size(); i++) {
+            CaseGrant grant = clinical(clients.get(i));
             if (week == 0) {
                 outcomes.startCourse(grant, service, therapist, start.toInstant());
             } else {
-                int[] mood = Objects.requireNonNull(moods.get(client.intakeId()), "every demo client has moods");
+                int[] mood = moods[i];
                 outcomes.answerBeforeSession(grant, appointment, start.toInstant(),
                         mood[Math.min(week - 1, mood.length - 1)], clients.size() > 1);
             }
         }
     }
 
-    private CaseGrant clinical(DemoClient client) {
-        return access.require(client.intakeId(), CaseOperation.READ_CLINICAL);
+    private CaseGrant clinical(long intake) {
+        return access.require(intake, CaseOperation.READ_CLINICAL);
     }
 }

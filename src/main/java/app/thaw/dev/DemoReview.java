@@ -1,6 +1,5 @@
 package app.thaw.dev;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,7 +12,6 @@ import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
-import app.thaw.dev.DemoIntakes.DemoClient;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.CaseDetail.FactorView;
 import app.thaw.review.CaseOpeningService;
@@ -23,9 +21,9 @@ import app.thaw.review.ReferralKind;
 import app.thaw.review.ReferralService;
 
 /**
- * A demo therapist's review of a new case, through the therapist's own services and dated when it happened: they take
- * it on, read it, decide the suggested factors (a couple's both intakes) and the referral. Each call commits on its
- * own, so the features' listeners follow it at that moment too.
+ * A demo therapist's review of a new case, through the therapist's own services: they take it on, read it, decide the
+ * suggested factors (a couple's both intakes) and the referral. Each call commits on its own, so the features'
+ * listeners follow it at the step's moment too.
  */
 @Component
 @Profile("dev")
@@ -49,14 +47,13 @@ class DemoReview {
     }
 
     /**
-     * {@code therapist} (a demo login) reviews and refers the client (with the partner for a couple) at {@code at},
-     * then does {@code then} as themselves at that moment. {@code disagreeOnce}: one suggestion is rejected, so the
-     * practice's agreement report has a disagreement to show.
+     * {@code therapist} (a demo login) reviews and refers the client (with the partner for a couple), then does
+     * {@code then} as themselves. {@code disagreeOnce}: one suggestion is rejected, so the practice's agreement report
+     * has a disagreement to show. Runs as a step of the demo's timeline, at its moment.
      */
-    void refer(String therapist, Instant at, DemoClient client, @Nullable DemoClient partner, boolean disagreeOnce,
-               Consumer<IntakeId> then) {
-        DemoClock.at(at, () -> DemoSignIn.as(staff, therapist, () -> {
-            IntakeId intake = IntakeId.of(client.intakeId());
+    void refer(String therapist, long client, @Nullable Long partner, boolean disagreeOnce, Consumer<IntakeId> then) {
+        DemoSignIn.as(staff, therapist, () -> {
+            IntakeId intake = IntakeId.of(client);
             assignments.assignToMe(intake);
             decideFactors(client, disagreeOnce);
             if (partner != null) {
@@ -68,16 +65,16 @@ class DemoReview {
                             : "Both partners ask for joint work and neither reported fear of the other: couples "
                             + "sessions first, individual work to be considered at the review session.", null);
             then.accept(intake);
-        }));
+        });
     }
 
-    private void decideFactors(DemoClient client, boolean disagreeOnce) {
-        String reference = access.require(client.intakeId(), CaseOperation.READ_CLINICAL).reference();
+    private void decideFactors(long client, boolean disagreeOnce) {
+        String reference = access.require(client, CaseOperation.READ_CLINICAL).reference();
         List<FactorView> suggested = opening.openCase(CaseReference.of(reference)).orElseThrow().factors().stream()
                 .filter(FactorView::suggested).toList();
         for (int i = 0; i < suggested.size(); i++) {
             boolean disagree = disagreeOnce && suggested.size() > 1 && i == suggested.size() - 1;
-            factors.decideFactor(IntakeId.of(client.intakeId()), suggested.get(i).tagId(),
+            factors.decideFactor(IntakeId.of(client), suggested.get(i).tagId(),
                     disagree ? FactorDecisionKind.REJECTED : FactorDecisionKind.CONFIRMED);
         }
     }

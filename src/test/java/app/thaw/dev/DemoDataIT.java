@@ -68,6 +68,14 @@ class DemoDataIT {
                       from audit_entry where intake_id is not null) lines
                  where occurred_at < before""", String.class))
                 .as("history lines dated before the line written ahead of them").isEmpty();
+        // the audit viewer lists the log newest first by id: the demo's past was written in the order it happened
+        // (lines from now on are left out: the app's own jobs write beside the demo as it starts)
+        assertThat(jdbc.queryForList("""
+                select action || ' at ' || occurred_at from (
+                    select action, occurred_at, lag(occurred_at) over (order by id) as before
+                      from audit_entry where occurred_at < now() - interval '10 minutes') lines
+                 where occurred_at < before""", String.class))
+                .as("lines of the demo's past written after a later one").isEmpty();
     }
 
     @Test
@@ -87,9 +95,22 @@ class DemoDataIT {
                         where r.intake_id in (w.intake_id, w.partner_intake_id)
                           and r.decided_at between w.added_at - interval '1 minute' and w.added_at)""", Long.class))
                 .as("places on the waiting list not taken when the client was referred").isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from waitlist_entry where state = 'WAITING'", Integer.class))
-                .isEqualTo(4);
+        assertThat(jdbc.queryForList("select service from waitlist_entry where state = 'WAITING'", String.class))
+                .as("three clients on their own and a couple holding one place")
+                .containsExactlyInAnyOrder("INDIVIDUAL", "INDIVIDUAL", "INDIVIDUAL", "COUPLES");
         assertThat(jdbc.queryForList("select decision from factor_decision", String.class))
                 .contains("CONFIRMED").containsOnlyOnce("REJECTED");
+        assertThat(jdbc.queryForList("select distinct s.username from referral r join staff_account s "
+                + "on s.id = r.decided_by", String.class)).containsExactlyInAnyOrder("amira", "grace");
+        assertThat(jdbc.queryForList("""
+                select i.status from intake i where i.status in ('IN_THERAPY', 'ENDED')
+                   and i.submitted_at < now() - interval '8 weeks'""", String.class))
+                .as("the clients in therapy wrote two months ago").containsExactlyInAnyOrder("IN_THERAPY",
+                        "IN_THERAPY", "ENDED");
+        assertThat(jdbc.queryForList("""
+                select i.status || ' ' || coalesce(r.assigned_therapist_id::text, 'unassigned') from intake i
+                  join review_case r on r.intake_id = i.id where i.urgent""", String.class))
+                .as("urgent cases left to the queue for their risk to be reviewed").isNotEmpty()
+                .containsOnly("NEW unassigned");
     }
 }
