@@ -113,11 +113,24 @@ class StaffOnPhonesBrowserIT extends StaffPhoneTest {
         assertFits("the partner's unreviewed risk", 320, control("the warning", warning),
                 control("its link", review));
         PhoneFit.assertNothingCutOff(page, "the partner's unreviewed risk", 320, warning);
-        // the partners' columns and scores under their names, nothing past the screen's edge
-        Locator partnerColumn = page.locator(".answers-table thead th:nth-child(3)").first();
-        partnerColumn.scrollIntoViewIfNeeded();
-        PhoneFit.assertWholeTextShown(page, "the partner's column heading", 320, partnerColumn,
-                "Partner: Sam " + surname);
+        // each question over the partners' two answers, side by side and each named (three columns were a word a
+        // line), and the scores under their names, nothing past the screen's edge
+        Locator row = page.locator(".answers-table tbody tr[data-item='presenting.what_brings_you']");
+        row.scrollIntoViewIfNeeded();
+        String read = PhoneFit.assertNothingCutOff(page, "a question with both partners' answers", 320, row);
+        assertThat(read).contains("In your own words, what has brought you here?");
+        assertThat(row.locator("td").evaluateAll("cells => cells.map(c => getComputedStyle(c, '::before').content)"))
+                .as("each answer named above it")
+                .isEqualTo(List.of("\"Alex " + surname + "\"", "\"Sam " + surname + "\""));
+        var question = row.locator("th").boundingBox();
+        var alexAnswer = row.locator("td").nth(0).boundingBox();
+        var samAnswer = row.locator("td").nth(1).boundingBox();
+        assertThat(question.width).as("the question across the row").isGreaterThan(alexAnswer.width + samAnswer.width);
+        assertThat(alexAnswer.y).as("the answers under the question").isGreaterThanOrEqualTo(
+                question.y + question.height - 1);
+        assertThat(samAnswer.y).as("the partners' answers side by side").isCloseTo(alexAnswer.y,
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat(samAnswer.x).isGreaterThanOrEqualTo(alexAnswer.x + alexAnswer.width - 1);
         assertFits("a couple's scores", 320, control("the scores", page.locator(".scores-table")));
 
         review.click();

@@ -82,8 +82,12 @@ class AnswersPanel extends Div {
                 var row = new NativeTableRow(new NativeTableHeaderCell(item.text()), cell);
                 row.getElement().setAttribute("data-item", item.id());
                 if (partner != null) {
-                    row.add(new NativeTableCell(AnswerText.describe(definition, item,
-                            partner.answers().multi(item.id()))));
+                    // on a phone the question spans the row and each answer is named under it (CSS)
+                    cell.getElement().setAttribute("data-partner", intake.fullName());
+                    var partnersAnswer = new NativeTableCell(AnswerText.describe(definition, item,
+                            partner.answers().multi(item.id())));
+                    partnersAnswer.getElement().setAttribute("data-partner", partner.fullName());
+                    row.add(partnersAnswer);
                     if (highlighted.contains(item.id())) {
                         row.addClassName("partners-differ");
                         row.getElement().setAttribute("title", "The partners' answers differ widely here");

@@ -73,6 +73,10 @@ class CoupleCaseViewTest extends SpringBrowserlessTest {
         assertThat(sections).hasSizeGreaterThan(5).allSatisfy(table -> {
             assertThat(table.getClassNames()).contains("answers-table", "couple");
             assertThat(headings(table)).containsExactly("Question", "Alex " + surname, "Partner: Sam " + surname);
+            // a phone shows each answer under the question with its partner's name (CSS reads data-partner)
+            assertThat(find(com.vaadin.flow.component.html.NativeTableCell.class, table).all())
+                    .isNotEmpty().extracting(cell -> cell.getElement().getAttribute("data-partner"))
+                    .containsOnly("Alex " + surname, "Sam " + surname);
         });
 
         ScoresPanel scores = find(ScoresPanel.class).single();
