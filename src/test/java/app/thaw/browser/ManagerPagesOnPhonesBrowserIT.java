@@ -124,8 +124,14 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         // an email opened in the outbox: its lines ran past the screen's edge and cut its subject too
         data().submit(IntakeFixtures.completeAnswers("Robin " + ReviewTestData.uniqueWord()));
         page("/staff/admin/outbox", "Outbox", width);
-        page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("client@example.org"))
-                .first().click();
+        // each email a card, its subject first: six columns side by side put all but the address past the edge
+        Locator email = page.locator("vaadin-grid-cell-content .queue-card").filter(new Locator.FilterOptions()
+                .setHasText("client@example.org")).first();
+        email.scrollIntoViewIfNeeded();
+        atRest(email);
+        org.assertj.core.api.Assertions.assertThat(PhoneFit.assertNothingCutOff(page, "an email in the outbox", width,
+                email)).contains("client@example.org · Captured · ");
+        email.click();
         waitForVaadin();
         Locator body = page.locator("#outbox-body");
         assertThat(body).isVisible();
@@ -140,8 +146,14 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
 
         // an audit entry opened: under the filters the grid was two rows high, the entry squeezed inside it
         page("/staff/admin/audit", "Audit log", width);
-        page.locator("vaadin-grid.log-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("\\d{4} \\d{2}:\\d{2}"))).first().click();
+        // each entry a card, its action first: the action column was past the screen's edge
+        Locator line = page.locator("vaadin-grid.log-grid vaadin-grid-cell-content .queue-card").filter(
+                new Locator.FilterOptions().setHasText(Pattern.compile("\\d{4} \\d{2}:\\d{2}"))).first();
+        line.scrollIntoViewIfNeeded();
+        atRest(line);
+        org.assertj.core.api.Assertions.assertThat(PhoneFit.assertNothingCutOff(page, "an audit entry", width, line))
+                .matches("(?s).+\\n?.*\\d{4} \\d{2}:\\d{2}:\\d{2} · .+");
+        line.click();
         waitForVaadin();
         Locator entry = page.locator(".audit-details").first();
         entry.scrollIntoViewIfNeeded();

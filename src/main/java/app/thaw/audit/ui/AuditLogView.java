@@ -40,6 +40,8 @@ import app.thaw.audit.AuditEntry;
 import app.thaw.audit.AuditFilter;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.PhoneCard;
+import app.thaw.base.ui.PhoneColumns;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
@@ -67,6 +69,7 @@ public class AuditLogView extends VerticalLayout {
     private final DatePicker from = UkPickers.date("From");
     private final DatePicker to = UkPickers.date("To");
     private final Checkbox allTime = new Checkbox("All time");
+    private final PhoneColumns<AuditEntry> columns;
     private final AuditFilter opening;
     private final List<AuditEntry> loaded = new ArrayList<>();
     private boolean exhausted;
@@ -98,11 +101,17 @@ public class AuditLogView extends VerticalLayout {
 
         grid.setAriaLabel("Audit log");
         grid.addClassName("log-grid");
-        grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(e -> e.action().label()).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> e.caseReference() == null ? "" : e.caseReference()).setHeader("Case").setAutoWidth(true);
-        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail").setFlexGrow(1);
+        // on a phone one column of cards: five side by side ran past its edge, the action out of sight
+        columns = new PhoneColumns<>(grid, List.of(
+                grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true),
+                grid.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true),
+                grid.addColumn(e -> e.action().label()).setHeader("Action").setAutoWidth(true),
+                grid.addColumn(e -> e.caseReference() == null ? "" : e.caseReference()).setHeader("Case")
+                        .setAutoWidth(true),
+                grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail").setFlexGrow(1)),
+                () -> grid.addComponentColumn(e -> PhoneCard.of(e.action().label()
+                        + (e.caseReference() == null ? "" : " · " + e.caseReference()),
+                        WHEN.format(e.occurredAt()) + " · " + e.actorName())).setHeader("Entries"));
         // a row opens its full entry (the whole detail, ids and the action's code) on click or Enter
         grid.setItemDetailsRenderer(new ComponentRenderer<>(AuditLogView::details));
         grid.setDetailsVisibleOnClick(true);
@@ -119,6 +128,11 @@ public class AuditLogView extends VerticalLayout {
         hint.addClassName("panel-note");
         add(new H2("Audit log"), filters, hint, grid);
         setFlexGrow(1, grid);
+    }
+
+    /** One column of cards up to a phone's width, else the five columns. */
+    void fitTo(int windowWidth) {
+        columns.fitTo(windowWidth);
     }
 
     static Div details(AuditEntry entry) {

@@ -2,6 +2,7 @@ package app.thaw.notification.ui;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 import app.thaw.base.ids.OutboxMessageId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
+import app.thaw.base.ui.PhoneCard;
+import app.thaw.base.ui.PhoneColumns;
 import app.thaw.notification.Outbox;
 import app.thaw.notification.OutboxMessage;
 import app.thaw.notification.OutboxStatus;
@@ -48,6 +51,7 @@ public class OutboxView extends VerticalLayout {
     private final Grid<OutboxMessage> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
     private final Div detail = new Div();
+    private final PhoneColumns<OutboxMessage> columns;
 
     public OutboxView(Outbox outbox) {
         this.outbox = outbox;
@@ -64,15 +68,20 @@ public class OutboxView extends VerticalLayout {
         status.setItemLabelGenerator(value -> value == null ? "All messages" : value.label());
         status.addValueChangeListener(change -> refresh());
 
-        // the subject says what each email is: it takes the room the short columns don't need
-        grid.addColumn(OutboxMessage::recipient).setHeader("To").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(OutboxMessage::subject).setHeader("Subject").setWidth("16rem").setFlexGrow(1);
-        grid.addColumn(message -> message.status().label()).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(OutboxMessage::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(message -> message.status() == OutboxStatus.PENDING ? time(message.nextAttemptAt()) : "")
-                .setHeader("Next try").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(message -> time(message.createdAt())).setHeader("Created").setAutoWidth(true)
-                .setFlexGrow(0);
+        // the subject says what each email is: it takes the room the short columns don't need; on a phone one
+        // column of cards, the six side by side ran past its edge
+        columns = new PhoneColumns<>(grid, List.of(
+                grid.addColumn(OutboxMessage::recipient).setHeader("To").setAutoWidth(true).setFlexGrow(0),
+                grid.addColumn(OutboxMessage::subject).setHeader("Subject").setWidth("16rem").setFlexGrow(1),
+                grid.addColumn(message -> message.status().label()).setHeader("Status").setAutoWidth(true)
+                        .setFlexGrow(0),
+                grid.addColumn(OutboxMessage::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0),
+                grid.addColumn(message -> message.status() == OutboxStatus.PENDING ? time(message.nextAttemptAt())
+                        : "").setHeader("Next try").setAutoWidth(true).setFlexGrow(0),
+                grid.addColumn(message -> time(message.createdAt())).setHeader("Created").setAutoWidth(true)
+                        .setFlexGrow(0)),
+                () -> grid.addComponentColumn(message -> PhoneCard.of(message.subject(), message.recipient() + " · "
+                        + message.status().label() + " · " + time(message.createdAt()))).setHeader("Emails"));
         grid.setAriaLabel("Outgoing emails");
         grid.addClassName("log-grid");
         grid.setItems(query -> outbox.list(status.getValue(), query.getOffset(), query.getLimit()).stream(),
@@ -83,6 +92,11 @@ public class OutboxView extends VerticalLayout {
         add(new H2("Outbox"), mode, summary, status, grid, detail);
         setFlexGrow(1, grid);
         updateSummary();
+    }
+
+    /** One column of cards up to a phone's width, else the six columns. */
+    void fitTo(int windowWidth) {
+        columns.fitTo(windowWidth);
     }
 
     private void refresh() {

@@ -72,6 +72,27 @@ class AuditLogViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("admin")
+    void onAPhoneEachEntryIsACardWithItsActionFirst() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var submitted = data.submit(IntakeFixtures.completeAnswers(ReviewTestData.uniqueWord() + " Carded"));
+        var view = navigate(AuditLogView.class);
+        test(find(TextField.class).withLabel("Case reference").single()).setValue(submitted.reference());
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> grid = find(Grid.class).single();
+
+        view.fitTo(390);
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
+                .containsExactly("Entries");
+        assertThat(test(grid).getCellComponent(0, 0).getElement().getTextRecursively())
+                .startsWith("Intake submitted · " + submitted.reference()).contains(" · system");
+
+        view.fitTo(1280);
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
+                .containsExactly("When", "Who", "Action", "Case", "Detail");
+    }
+
+    @Test
+    @WithUserDetails("admin")
     void pagesFollowTheLogBackwardsWithoutRepeatsOrGaps() {
         List<AuditEntry> all = auditLog.search(AuditFilter.everything(), null, 1000);
         var seen = new HashSet<Long>();
