@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
+
 import app.thaw.intake.questionnaire.Answers;
 
 /** The demo clients' names and realistic answers (a fixed seed, so every fresh demo is the same practice). */
@@ -35,7 +37,8 @@ final class DemoAnswers {
         return NAMES.get(index);
     }
 
-    static Answers answers(String name, Random random, boolean couples, boolean urgent) {
+    /** {@code burden} (0–3) sets how hard the scales are answered; null lets the seed choose. */
+    static Answers answers(String name, Random random, boolean couples, boolean urgent, @Nullable Integer burden) {
         Map<String, List<String>> a = new LinkedHashMap<>();
         String first = name.substring(0, name.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
         a.put("about.full_name", List.of(name));
@@ -49,21 +52,22 @@ final class DemoAnswers {
         a.put("about.gp_practice", List.of("Ancoats Urban Village Medical Practice"));
         a.put("presenting.what_brings_you", List.of(REASONS.get(random.nextInt(REASONS.size()))));
         a.put("presenting.duration", List.of(List.of("under_1m", "1_6m", "6_12m", "over_1y").get(random.nextInt(4))));
-        int burden = random.nextInt(4);
+        int seeded = random.nextInt(4);
+        int level = burden == null ? seeded : burden;
         for (String id : List.of("numbness.numb", "numbness.cant_cry", "numbness.guilt", "numbness.chest_pressure",
                 "numbness.stuck", "burnout.exhaustion", "burnout.detached", "burnout.concentration",
                 "burnout.small_tasks", "burnout.motivation", "burnout.responsibilities", "suppression.stay_strong",
                 "suppression.unsafe_vulnerable", "suppression.emotional_neglect", "suppression.hide_to_avoid_conflict",
                 "mood.flat", "mood.head_not_body", "mood.pressure_to_react", "mood.avoid_conversations",
                 "mood.lost_interest")) {
-            a.put(id, List.of(String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
+            a.put(id, List.of(String.valueOf(Math.clamp(level + random.nextInt(3) - 1, 0, 3))));
         }
         for (int i = 1; i <= 9; i++) {
             a.put("phq9." + i, List.of(i == 9 ? (urgent ? "1" : "0")
-                    : String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
+                    : String.valueOf(Math.clamp(level + random.nextInt(3) - 1, 0, 3))));
         }
         for (int i = 1; i <= 7; i++) {
-            a.put("gad7." + i, List.of(String.valueOf(Math.clamp(burden + random.nextInt(3) - 1, 0, 3))));
+            a.put("gad7." + i, List.of(String.valueOf(Math.clamp(level + random.nextInt(3) - 1, 0, 3))));
         }
         boolean medicated = random.nextInt(4) == 0;
         a.put("medication.current", List.of(medicated ? "yes" : "no"));

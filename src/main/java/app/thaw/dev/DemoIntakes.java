@@ -55,6 +55,12 @@ class DemoIntakes {
     /** The first couple and the client after them wrote about two months ago: they are in therapy now. */
     static final int IN_THERAPY = 3;
     static final Duration IN_THERAPY_WROTE = Duration.ofDays(65);
+    /**
+     * How hard those three found things when they wrote, so their repeat measures tell their story from it: the
+     * partner who gets better (PHQ-9 about 16, then 12 down to 6), the one who does not (about 9, then up to 13), the
+     * individual who recovers (about 16, then down to 3).
+     */
+    private static final int[] IN_THERAPY_BURDEN = {2, 1, 2};
 
     private final DemoIntakeSeeding intakes;
     private final TransactionTemplate transaction;
@@ -76,13 +82,13 @@ class DemoIntakes {
             Instant at = i < IN_THERAPY ? now.minus(IN_THERAPY_WROTE).plus(Duration.ofDays(i)) : recently;
             boolean couples = i % 5 == 0 && i + 1 < DemoAnswers.count();
             boolean urgent = i % 11 == 3;
-            Answers answers = DemoAnswers.answers(DemoAnswers.name(i), random, couples, urgent);
+            Answers answers = DemoAnswers.answers(DemoAnswers.name(i), random, couples, urgent, burden(i));
             var form = new DemoForm(i, answers, at, couples, urgent, requestedType(answers), null);
             forms.add(form);
             if (couples) {
                 i++;
                 Instant nextDay = at.plus(Duration.ofHours(20));
-                Answers partner = DemoAnswers.answers(DemoAnswers.name(i), random, true, false);
+                Answers partner = DemoAnswers.answers(DemoAnswers.name(i), random, true, false, burden(i));
                 forms.add(new DemoForm(i, partner, nextDay.isBefore(now) ? nextDay : now.minus(Duration.ofMinutes(10)),
                         true, false, requestedType(partner), form));
             }
@@ -105,6 +111,10 @@ class DemoIntakes {
                 }
             });
         }
+    }
+
+    private static @Nullable Integer burden(int index) {
+        return index < IN_THERAPY ? IN_THERAPY_BURDEN[index] : null;
     }
 
     private static RequestedType requestedType(Answers answers) {

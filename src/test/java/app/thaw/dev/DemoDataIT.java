@@ -107,6 +107,12 @@ class DemoDataIT {
                    and i.submitted_at < now() - interval '8 weeks'""", String.class))
                 .as("the clients in therapy wrote two months ago").containsExactlyInAnyOrder("IN_THERAPY",
                         "IN_THERAPY", "ENDED");
+        // their measures tell the README's story from their own forms: one partner better, the other worse, the
+        // individual recovered (the published status page is the improving partner's)
+        assertThat(jdbc.queryForList("""
+                select case when e.last_phq9 < e.first_phq9 then 'better' else 'worse' end from outcome_episode e
+                  join intake i on i.id = e.intake_id where i.status in ('IN_THERAPY', 'ENDED')
+                 order by i.submitted_at""", String.class)).containsExactly("better", "worse", "better");
         assertThat(jdbc.queryForList("""
                 select i.status || ' ' || coalesce(r.assigned_therapist_id::text, 'unassigned') from intake i
                   join review_case r on r.intake_id = i.id where i.urgent""", String.class))
