@@ -3,6 +3,7 @@ package app.thaw.waitlist.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -52,11 +53,11 @@ class OfferDialog extends Dialog {
         List<StaffSummary> therapists = waitlist.therapists();
         therapist.setItems(therapists);
         therapist.setItemLabelGenerator(StaffSummary::displayName);
-        therapists.stream().filter(t -> Long.valueOf(t.id()).equals(waiting.preferredTherapistId())).findFirst()
-                .or(() -> therapists.stream().findFirst()).ifPresent(therapist::setValue);
         format.setItems(SessionFormat.values());
         format.setItemLabelGenerator(SessionFormat::label);
         format.setValue(waiting.format() == null ? SessionFormat.ONLINE : waiting.format());
+        therapists.stream().filter(t -> Long.valueOf(t.id()).equals(waiting.preferredTherapistId())).findFirst()
+                .or(() -> firstWithTimes(therapists)).ifPresent(therapist::setValue);
         times.setItemLabelGenerator(s -> WHEN.format(s.start()) + (s.roomName() == null ? "" : " · " + s.roomName()));
         times.setId("offer-times");
         noneFit.setId("offer-none-fit");
@@ -79,6 +80,24 @@ class OfferDialog extends Dialog {
                 + waiting.waitsFor()), therapist, format, find, times, noneFit, hold, problem);
         getFooter().add(new Button("Cancel", click -> close()), offer);
         find();
+    }
+
+    /**
+     * For a client who waits for anyone: the first therapist with a time that fits, so the dialog opens on times
+     * rather than on "no free time" in the diary that happens to come first; the first therapist when none has one.
+     */
+    private Optional<StaffSummary> firstWithTimes(List<StaffSummary> therapists) {
+        try {
+            for (StaffSummary candidate : therapists) {
+                if (!waitlist.suggest(IntakeId.of(waiting.intakeId()), StaffId.of(candidate.id()), format.getValue(),
+                        1).isEmpty()) {
+                    return Optional.of(candidate);
+                }
+            }
+        } catch (OfferRefused refused) {
+            // the case can't be offered times at all: the dialog says why once it looks
+        }
+        return therapists.stream().findFirst();
     }
 
     private void find() {

@@ -159,6 +159,39 @@ class WaitlistViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("admin")
+    void forAClientWhoWaitsForAnyoneTheOfferOpensOnATherapistWithTimesNotOnTheFirstName() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var client = new WaitlistTestData(data, caseOpening, referrals, care, jdbc)
+                .waitingClient("Jo " + ReviewTestData.uniqueWord());
+        var diaries = new WorkingWeekData(data, team, scheduling, jdbc);
+        // first by name, and no working hours: its diary has no time for anyone
+        String noHours = "Aaaa Nohours " + ReviewTestData.uniqueWord();
+        diaries.therapist(noHours);
+        long weekdays = diaries.therapist("Dr Weekdays " + ReviewTestData.uniqueWord());
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            data.as("admin", () -> setup.addWorkingHours(StaffId.of(weekdays), day, LocalTime.of(9, 0),
+                    LocalTime.of(17, 0)));
+        }
+        navigate(WaitlistView.class);
+        @SuppressWarnings("unchecked")
+        Grid<WaitingCase> grid = find(Grid.class).single();
+        test(offerTimes(grid, rowOf(grid, client.reference()))).click();
+
+        @SuppressWarnings("unchecked")
+        ComboBox<StaffSummary> therapist = find(ComboBox.class).withLabel("Therapist").single();
+        assertThat(therapist.getListDataView().getItems().findFirst()).map(StaffSummary::displayName)
+                .hasValue(noHours);
+        assertThat(therapist.getValue().displayName()).isNotEqualTo(noHours);
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<SlotSuggestion> times = find(CheckboxGroup.class).withId("offer-times").single();
+        assertThat(times.isVisible()).isTrue();
+        assertThat(times.getListDataView().getItems()).isNotEmpty();
+        test(find(Button.class).withText("Cancel").single()).click();
+    }
+
+    @Test
+    @WithUserDetails("admin")
     void thePracticeManagerSeesEveryWayToFillAFreedTimeAndChoosesOne() {
         String before = jdbc.queryForObject("select backfill_mode from waitlist_settings", String.class);
         try {
