@@ -1,11 +1,13 @@
 package app.thaw.dev;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,9 +64,9 @@ class DemoOutcomes {
     }
 
     /**
-     * Steps for the couple and the individual who wrote two months ago: referred by Amira two days later, weekly
-     * sessions with repeat measures, the individual's course ended two days ago; then a year of earlier courses for
-     * the practice's results. Returns the forms of the three clients in therapy.
+     * Steps for the couple and the individual who wrote two months ago: referred by Amira two days later, five weekly
+     * sessions each with repeat measures (the couple's next one booked, the individual's course ended after their
+     * last); then a year of earlier courses for the practice's results. Returns the forms of the three in therapy.
      */
     List<DemoForm> plan(DemoTimeline timeline, DemoStaff staff, List<DemoForm> forms, DemoIntakes.Sent sent) {
         List<DemoForm> early = forms.stream().filter(f -> f.index() < DemoIntakes.IN_THERAPY && !f.urgent()).toList();
@@ -80,13 +82,23 @@ class DemoOutcomes {
         timeline.at(individual.get().at().plus(Duration.ofDays(2)), () -> review.refer("amira",
                 sent.intakeId(individual.get()), null, false, intake -> { }));
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
+        // in Amira's working week: the couple on Tuesdays at two, the individual on Wednesdays at three
+        LocalDate coupleLast = today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+        LocalDate individualLast = today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
         // the couple: one partner's mood lifts week by week, the other's does not; their sessions go on
-        weekly(timeline, sent, couple, staff.amira(), today, LocalTime.of(17, 0), "COUPLES",
+        weekly(timeline, sent, couple, staff.amira(), coupleLast, LocalTime.of(14, 0), "COUPLES",
                 new int[][] {{12, 10, 8, 6}, {9, 11, 12, 13}});
+        LocalDate next = coupleLast.plusWeeks(1).isAfter(today) ? coupleLast.plusWeeks(1) : coupleLast.plusWeeks(2);
+        ZonedDateTime nextStart = ZonedDateTime.of(next, LocalTime.of(14, 0), Application.PRACTICE_ZONE);
+        timeline.at(ZonedDateTime.of(coupleLast, LocalTime.of(15, 30), Application.PRACTICE_ZONE).toInstant(),
+                () -> transaction.executeWithoutResult(status -> diary.addSession(couple.stream()
+                        .map(f -> access.require(sent.intakeId(f), CaseOperation.BOOK_SESSION)).toList(),
+                        staff.amira(), null, "COUPLES", SessionFormat.ONLINE, nextStart.toInstant(),
+                        nextStart.plus(length("COUPLES")).toInstant(), clock.instant(), false)));
         // the individual: five sessions, then the course ends with low scores (recovered)
-        weekly(timeline, sent, List.of(individual.get()), staff.amira(), today.minusDays(1), LocalTime.of(15, 0),
+        weekly(timeline, sent, List.of(individual.get()), staff.amira(), individualLast, LocalTime.of(15, 0),
                 "INDIVIDUAL", new int[][] {{11, 8, 5, 3}});
-        Instant ended = today.minusDays(2).atTime(12, 0).atZone(Application.PRACTICE_ZONE).toInstant();
+        Instant ended = ZonedDateTime.of(individualLast, LocalTime.of(17, 0), Application.PRACTICE_ZONE).toInstant();
         timeline.at(ended, () -> transaction.executeWithoutResult(status -> care.record(
                 clinical(sent.intakeId(individual.get())), CareEvent.therapyEnded(TherapyOutcome.COMPLETED, ended))));
         List<DemoForm> inTherapy = List.of(first.get(), second.get(), individual.get());
@@ -99,11 +111,12 @@ class DemoOutcomes {
         return inTherapy;
     }
 
-    /** A step for each weekly attended session (the last a week before {@code lastDay}), at its time. */
+    /** A step for each weekly attended session (the last on {@code lastDay}), at its time. */
     private void weekly(DemoTimeline timeline, DemoIntakes.Sent sent, List<DemoForm> clients, long therapist,
                         LocalDate lastDay, LocalTime at, String service, int[][] moods) {
         for (int week = 0; week < SESSIONS; week++) {
-            ZonedDateTime start = ZonedDateTime.of(lastDay.minusWeeks(SESSIONS - week), at, Application.PRACTICE_ZONE);
+            ZonedDateTime start = ZonedDateTime.of(lastDay.minusWeeks(SESSIONS - 1L - week), at,
+                    Application.PRACTICE_ZONE);
             int number = week;
             timeline.at(start.toInstant(), () -> transaction.executeWithoutResult(status -> session(
                     clients.stream().map(sent::intakeId).toList(), therapist, start, service, number, moods)));
@@ -115,7 +128,7 @@ class DemoOutcomes {
                          int[][] moods) {
         List<CaseGrant> booking = clients.stream().map(c -> access.require(c, CaseOperation.BOOK_SESSION)).toList();
         long appointment = diary.addSession(booking, therapist, null, service, SessionFormat.ONLINE,
-                start.toInstant(), start.plusMinutes(50).toInstant(), start.minusDays(7).toInstant(), true);
+                start.toInstant(), start.plus(length(service)).toInstant(), start.minusDays(7).toInstant(), true);
         for (int i = 0; i < clients.size(); i++) {
             CaseGrant grant = clinical(clients.get(i));
             if (week == 0) {
@@ -126,6 +139,11 @@ class DemoOutcomes {
                         mood[Math.min(week - 1, mood.length - 1)], clients.size() > 1);
             }
         }
+    }
+
+    /** The practice's default lengths: a couples session 80 minutes, an individual one 50. */
+    private static Duration length(String service) {
+        return Duration.ofMinutes("COUPLES".equals(service) ? 80 : 50);
     }
 
     private CaseGrant clinical(long intake) {

@@ -113,6 +113,18 @@ class DemoDataIT {
                 select case when e.last_phq9 < e.first_phq9 then 'better' else 'worse' end from outcome_episode e
                   join intake i on i.id = e.intake_id where i.status in ('IN_THERAPY', 'ENDED')
                  order by i.submitted_at""", String.class)).containsExactly("better", "worse", "better");
+        // their sessions, like every demo session, inside the therapist's working week, and the couple's go on
+        assertThat(jdbc.queryForList("""
+                select a.id from appointment a
+                 where not exists (select 1 from working_hours w where w.therapist_id = a.therapist_id
+                          and w.day_of_week = extract(isodow from a.starts_at at time zone 'Europe/London')
+                          and w.starts <= (a.starts_at at time zone 'Europe/London')::time
+                          and w.ends >= (a.ends_at at time zone 'Europe/London')::time)""", Long.class))
+                .as("demo sessions outside their therapist's working hours").isEmpty();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from appointment a join intake i on i.id = a.intake_id
+                 where i.status = 'IN_THERAPY' and a.partner_intake_id is not null and a.state = 'BOOKED'
+                   and a.starts_at > now()""", Integer.class)).as("the couple's next session").isOne();
         assertThat(jdbc.queryForList("""
                 select i.status || ' ' || coalesce(r.assigned_therapist_id::text, 'unassigned') from intake i
                   join review_case r on r.intake_id = i.id where i.urgent""", String.class))
