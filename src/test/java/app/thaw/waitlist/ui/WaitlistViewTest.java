@@ -117,12 +117,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
                 .waitingClient("Mo " + ReviewTestData.uniqueWord());
         var diaries = new WorkingWeekData(data, team, scheduling, jdbc);
         String working = "Dr Weekdays " + ReviewTestData.uniqueWord();
-        long weekdays = diaries.therapist(working);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
-            data.as("admin", () -> setup.addWorkingHours(StaffId.of(weekdays), day, LocalTime.of(9, 0),
-                    LocalTime.of(17, 0)));
-        }
+        weekdaysNineToFive(data, diaries, working);
         data.as("admin", () -> setup.addRoom("Room " + ReviewTestData.uniqueWord()));
         String newcomer = "Dr Newcomer " + ReviewTestData.uniqueWord();
         diaries.therapist(newcomer);
@@ -167,12 +162,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         // first by name, and no working hours: its diary has no time for anyone
         String noHours = "Aaaa Nohours " + ReviewTestData.uniqueWord();
         diaries.therapist(noHours);
-        long weekdays = diaries.therapist("Dr Weekdays " + ReviewTestData.uniqueWord());
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
-            data.as("admin", () -> setup.addWorkingHours(StaffId.of(weekdays), day, LocalTime.of(9, 0),
-                    LocalTime.of(17, 0)));
-        }
+        weekdaysNineToFive(data, diaries, "Dr Weekdays " + ReviewTestData.uniqueWord());
         navigate(WaitlistView.class);
         @SuppressWarnings("unchecked")
         Grid<WaitingCase> grid = find(Grid.class).single();
@@ -219,6 +209,16 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         navigate(WaitlistView.class);
 
         assertThat(find(RadioButtonGroup.class).withLabel("When a cancellation frees a time").exists()).isFalse();
+    }
+
+    /** A new therapist working Monday to Friday, nine to five. */
+    private void weekdaysNineToFive(ReviewTestData data, WorkingWeekData diaries, String name) {
+        long therapist = diaries.therapist(name);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            data.as("admin", () -> setup.addWorkingHours(StaffId.of(therapist), day, LocalTime.of(9, 0),
+                    LocalTime.of(17, 0)));
+        }
     }
 
     private void openWaitsFor(Grid<WaitingCase> grid, String reference) {
