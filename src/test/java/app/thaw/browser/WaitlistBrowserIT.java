@@ -168,7 +168,8 @@ class WaitlistBrowserIT extends BrowserTest {
     @Test
     void aSessionTheClientCancelsOnTheirPhoneIsBackfilledFromTheWaitingListWithOneClick() {
         String surname = ReviewTestData.uniqueWord();
-        var waitingClient = waiting.waitingClient("Wren " + surname);
+        // a long name, as some clients have: the button offering them a freed time names them in full
+        var waitingClient = waiting.waitingClient("Wren Alexandra-Louise " + surname);
         // Wren leads the list (urgent, waiting longest), so the freed time is suggested for Wren first
         jdbc.update("update waitlist_entry set urgent = true, added_at = now() - interval '3650 days' where intake_id = ?",
                 waitingClient.id());
@@ -197,8 +198,20 @@ class WaitlistBrowserIT extends BrowserTest {
                     .setHasText(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.UK)
                             .format(start)));
             assertThat(freed).hasCount(1);
+            // the same page on a 320 px phone: the button naming whom the time fits wraps inside the screen (its one
+            // line pushed the page sideways)
+            page.setViewportSize(320, 640);
+            open("/staff/waitlist");
+            Locator offerToWren = freed.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(
+                    java.util.regex.Pattern.compile("Offer to Wren Alexandra-Louise " + surname)));
+            offerToWren.scrollIntoViewIfNeeded();
+            waitForVaadin();
+            PhoneFit.assertFits(page, "a freed time on a phone", 320, new PhoneFit.Control("its offer button",
+                    offerToWren));
+            page.setViewportSize(1280, 800);
+            open("/staff/waitlist");
             freed.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile(
-                    "Offer to Wren " + surname))).click();
+                    "Offer to Wren Alexandra-Louise " + surname))).click();
             waitForVaadin();
             assertThat(freed).hasCount(0);
 
