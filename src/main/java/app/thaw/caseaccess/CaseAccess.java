@@ -103,6 +103,20 @@ public class CaseAccess {
     /** Several cases at once (a week of the diary): the allowed ones, in the order asked; each refusal audited. */
     @PermitAll
     public List<CaseGrant> checkAll(Collection<Long> intakeIds, CaseOperation operation) {
+        return grantsAmong(intakeIds, operation, true);
+    }
+
+    /**
+     * The cases of a practice-wide list (the waiting list) the caller may see for this: the allowed ones, in the order
+     * given. Leaving a colleague's case out of a list is the policy working, not someone asking for that case, so no
+     * refusal is audited; opening any of them goes through {@link #check} and is.
+     */
+    @PermitAll
+    public List<CaseGrant> allowedAmong(Collection<Long> intakeIds, CaseOperation operation) {
+        return grantsAmong(intakeIds, operation, false);
+    }
+
+    private List<CaseGrant> grantsAmong(Collection<Long> intakeIds, CaseOperation operation, boolean auditRefusals) {
         if (intakeIds.isEmpty()) {
             return List.of();
         }
@@ -114,7 +128,9 @@ public class CaseAccess {
         for (Long id : intakeIds) {
             CaseFacts facts = found.get(id);
             if (facts != null && !granted.containsKey(id)) {
-                decide(facts, operation, caller, known.getOrDefault(id, Set.of())).ifPresent(g -> granted.put(id, g));
+                Set<CaseRelation> relations = known.getOrDefault(id, Set.of());
+                (auditRefusals ? decide(facts, operation, caller, relations)
+                        : grantIfAllowed(facts, operation, caller, relations)).ifPresent(g -> granted.put(id, g));
             }
         }
         return new ArrayList<>(granted.values());

@@ -91,12 +91,9 @@ class FreedTimeOffers {
         ZonedDateTime start = slot.startsAt().atZone(Application.PRACTICE_ZONE);
         List<WaitlistRows.Entry> fits = new ArrayList<>();
         for (WaitlistRows.Entry entry : listing.candidates(service, slot.format(), slot.therapistId(), excluded, 50)) {
-            List<CaseGrant> clients = new ArrayList<>();
-            for (Long id : new Long[] {entry.intakeId(), entry.partnerIntakeId()}) {
-                if (id != null) {
-                    access.check(id, CaseOperation.BOOK_SESSION).ifPresent(clients::add);
-                }
-            }
+            // a colleague's waiting case left out of a therapist's suggestions is not a refusal worth auditing
+            List<CaseGrant> clients = access.allowedAmong(entry.partnerIntakeId() == null ? List.of(entry.intakeId())
+                    : List.of(entry.intakeId(), entry.partnerIntakeId()), CaseOperation.BOOK_SESSION);
             boolean complete = clients.size() == (entry.partnerIntakeId() == null ? 1 : 2);
             if (complete && clients.stream().allMatch(c -> suits(contacts.contact(c), start))
                     && access.bookingGate(clients, clients.size() > 1).isEmpty()) {

@@ -61,7 +61,7 @@ public class FreedTimeService {
         for (WaitlistRows.Slot slot : freed) {
             List<FreedTime.Fit> fits = new ArrayList<>();
             for (WaitlistRows.Entry entry : freedOffers.bestFits(slot, 3, List.of())) {
-                List<CaseGrant> grants = access.checkAll(entry.partnerIntakeId() == null ? List.of(entry.intakeId())
+                List<CaseGrant> grants = access.allowedAmong(entry.partnerIntakeId() == null ? List.of(entry.intakeId())
                         : List.of(entry.intakeId(), entry.partnerIntakeId()), CaseOperation.READ_BOOKING_DETAILS);
                 Map<Long, ClientName> names = intakes.names(grants);
                 ClientName client = names.get(entry.intakeId());

@@ -84,9 +84,10 @@ public class WaitlistService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<WaitingCase> waiting(WaitlistFilter filter) {
         Instant now = clock.instant();
+        var me = currentUser.require();
         List<WaitlistRows.Waiting> rows = listing.waiting(filter.service() == null ? null : filter.service().name(),
                 filter.format() == null ? null : filter.format().name(), filter.urgentOnly(),
-                Math.clamp(filter.limit(), 1, 500), Math.max(0, filter.offset()));
+                me.isAdmin() ? null : (long) me.id(), Math.clamp(filter.limit(), 1, 500), Math.max(0, filter.offset()));
         Set<Long> ids = new java.util.HashSet<>();
         rows.forEach(row -> {
             ids.add(row.entry().intakeId());
@@ -94,7 +95,7 @@ public class WaitlistService {
                 ids.add(row.entry().partnerIntakeId());
             }
         });
-        Map<Long, CaseGrant> grants = access.checkAll(ids, CaseOperation.READ_BOOKING_DETAILS).stream()
+        Map<Long, CaseGrant> grants = access.allowedAmong(ids, CaseOperation.READ_BOOKING_DETAILS).stream()
                 .collect(Collectors.toMap(CaseGrant::intakeId, Function.identity()));
         Map<Long, ClientName> names = intakes.names(grants.values());
         Map<Long, ClientContact> contacts = clientContacts.contacts(grants.values());

@@ -62,11 +62,16 @@ public final class WaitlistTestData {
 
     /** A client alone who gave these answers, referred and waiting. */
     public ReviewTestData.Submitted waitingClient(app.thaw.intake.questionnaire.Answers answers) {
+        return waitingClient(answers, "amira");
+    }
+
+    /** A client alone who gave these answers, taken on and referred by this therapist, and waiting. */
+    public ReviewTestData.Submitted waitingClient(app.thaw.intake.questionnaire.Answers answers, String therapist) {
         var client = data.submit(answers);
-        data.as("amira", () -> review.openCase(CaseReference.of(client.reference())));
-        data.as("amira", () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL,
+        data.as(therapist, () -> review.openCase(CaseReference.of(client.reference())));
+        data.as(therapist, () -> referrals.decideReferral(IntakeId.of(client.id()), ReferralKind.INDIVIDUAL,
                 "One to one.", null));
-        data.as("amira", () -> care.addToWaitingList(IntakeId.of(client.id()), false));
+        data.as(therapist, () -> care.addToWaitingList(IntakeId.of(client.id()), false));
         return client;
     }
 

@@ -32,8 +32,10 @@ public class WaitlistListing implements Repository<WaitlistRows.Waiting, Long> {
     }
 
     /** Urgent first, then longest waiting; keyset-free paging is enough for a list staff read from the top. */
-    public List<Waiting> waiting(@Nullable String service, @Nullable String format, boolean urgentOnly, int limit,
-                                 int offset) {
+    public List<Waiting> waiting(@Nullable String service, @Nullable String format, boolean urgentOnly,
+                                 @Nullable Long therapistId, int limit, int offset) {
+        // a therapist's page holds the cases she could be allowed (in the shared queue, hers, or booked with her), so
+        // colleagues' cases never fill it; only narrowing: the case-access policy still decides every row
         return jdbc.query("""
                 select e.id, e.intake_id, e.partner_intake_id, e.service, e.format, e.preferred_therapist_id, e.urgent,
                        e.added_at, e.state, e.left_at, e.appointment_id, o.state, o.expires_at
@@ -42,9 +44,15 @@ public class WaitlistListing implements Repository<WaitlistRows.Waiting, Long> {
                                       order by id desc limit 1) o on true
                  where e.state = 'WAITING' and (?::varchar is null or e.service = ?)
                    and (?::varchar is null or e.format is null or e.format = ?) and (not ? or e.urgent)
+                   and (?::bigint is null
+                        or exists (select 1 from intake i where i.id = e.intake_id
+                                      and (i.queue_assignee_id is null or i.queue_assignee_id = ?))
+                        or exists (select 1 from appointment a where a.therapist_id = ? and a.state <> 'CANCELLED'
+                                      and (a.intake_id = e.intake_id or a.partner_intake_id = e.intake_id)))
                  order by e.urgent desc, e.added_at, e.id
                  limit ? offset ?""", (rs, i) -> new Waiting(WaitlistRows.entry(rs, i), rs.getString(12),
-                        instant(rs, 13)), service, service, format, format, urgentOnly, limit, offset);
+                        instant(rs, 13)), service, service, format, format, urgentOnly, therapistId, therapistId,
+                therapistId, limit, offset);
     }
 
     /** How many wait and for how long (days so far), per service type. */
