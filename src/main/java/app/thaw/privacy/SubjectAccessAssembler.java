@@ -202,7 +202,7 @@ class SubjectAccessAssembler {
     private List<AccessLine> accessLog(CaseGrant grant, PartnerRedaction redact) {
         return auditLog.entriesForCase(grant).reversed().stream()
                 .map((AuditEntry e) -> new AccessLine(e.occurredAt(), e.actorName(), e.action().label(),
-                        redact.apply(e.detail())))
+                        redact.apply(e.readableDetail())))
                 .toList();
     }
 

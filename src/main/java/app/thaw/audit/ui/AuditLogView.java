@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -108,7 +109,7 @@ public class AuditLogView extends VerticalLayout {
                 grid.addColumn(e -> e.action().label()).setHeader("Action").setAutoWidth(true),
                 grid.addColumn(e -> e.caseReference() == null ? "" : e.caseReference()).setHeader("Case")
                         .setAutoWidth(true),
-                grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail").setFlexGrow(1)),
+                grid.addColumn(e -> Objects.requireNonNullElse(e.readableDetail(), "")).setHeader("Detail").setFlexGrow(1)),
                 () -> grid.addComponentColumn(e -> PhoneCard.of(e.action().label()
                         + (e.caseReference() == null ? "" : " · " + e.caseReference()),
                         WHEN.format(e.occurredAt()) + " · " + e.actorName())).setHeader("Entries"));
@@ -144,7 +145,7 @@ public class AuditLogView extends VerticalLayout {
                 + (entry.action().isClinicalRead() ? " · a read of clinical content" : ""));
         item(list, "Case", entry.caseReference() == null ? "—"
                 : entry.caseReference() + (entry.intakeId() == null ? "" : " (intake " + entry.intakeId() + ")"));
-        item(list, "Detail", entry.detail() == null ? "—" : entry.detail());
+        item(list, "Detail", Objects.requireNonNullElse(entry.readableDetail(), "—"));
         item(list, "Entry", "#" + entry.id());
         var box = new Div(list);
         box.addClassName("audit-entry-details");

@@ -67,7 +67,7 @@ class NotesPanel extends Div {
         timeline.removeAll();
         for (AuditEntry entry : history) {
             timeline.add(new Paragraph(RiskPanel.WHEN.format(entry.occurredAt()) + " · " + entry.actorName() + " · "
-                    + entry.action().label() + (entry.detail() == null ? "" : ": " + entry.detail())));
+                    + entry.action().label() + (entry.detail() == null ? "" : ": " + entry.readableDetail())));
         }
     }
 }

@@ -189,7 +189,9 @@ class CaseViewTest extends SpringBrowserlessTest {
                 .containsExactly(words);
         assertThat(find(TextArea.class).withLabel("New note").single().getValue()).isEmpty();
         assertThat(find(Paragraph.class, find(Div.class).withClassName("case-history").single()).all())
-                .extracting(Paragraph::getText).anyMatch(line -> line.contains("Added a clinical note"));
+                .extracting(Paragraph::getText).anyMatch(line -> line.contains("Added a clinical note"))
+                .anyMatch(line -> line.endsWith("Status changed: New → In review"))
+                .noneMatch(line -> line.contains("IN_REVIEW"));
         // a note does not touch the factors: the very same elements are still there
         assertThat(factor("emotional_burnout")).isSameAs(burnout);
 
