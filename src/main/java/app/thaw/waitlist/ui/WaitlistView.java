@@ -132,6 +132,14 @@ public class WaitlistView extends VerticalLayout {
         freed.setId("freed-times");
         freed.addClassName("freed-times");
         add(new H2("Waiting list"), summary);
+        if (!backfill.managesPractice()) {
+            // the counts above are the practice's; without this a therapist reads "3 waiting" over a list of two
+            var scope = new Paragraph("Counts are for the whole practice. The list shows the cases you may offer "
+                    + "times to: your own and those in the shared queue.");
+            scope.setId("waitlist-scope");
+            scope.addClassName("waitlist-scope");
+            add(scope);
+        }
         if (backfill.managesPractice()) {
             // every choice in full, also on a phone (a closed box cut the chosen one to "Suggest waiting cases to st…")
             var mode = new RadioButtonGroup<BackfillMode>("When a cancellation frees a time");

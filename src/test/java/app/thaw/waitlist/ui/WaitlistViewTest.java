@@ -193,6 +193,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
                     "Leave it in the diary", "Suggest waiting cases to staff (one click to offer)",
                     "Offer it at once to the best-fitting waiting cases");
             assertThat(mode.getValue().name()).isEqualTo(before);
+            assertThat(find(Paragraph.class).withId("waitlist-scope").exists()).isFalse();
 
             test(mode).selectItem("Offer it at once to the best-fitting waiting cases");
 
@@ -209,6 +210,9 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         navigate(WaitlistView.class);
 
         assertThat(find(RadioButtonGroup.class).withLabel("When a cancellation frees a time").exists()).isFalse();
+        // the counts are the practice's, the list hers: the page says so
+        assertThat(find(Paragraph.class).withId("waitlist-scope").single().getText())
+                .startsWith("Counts are for the whole practice.");
     }
 
     /** A new therapist working Monday to Friday, nine to five. */
