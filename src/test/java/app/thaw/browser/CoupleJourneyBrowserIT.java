@@ -112,7 +112,13 @@ class CoupleJourneyBrowserIT extends BrowserTest {
         open("/login");
         signInAs("tom", DemoStaffAccounts.DEMO_PASSWORD);
         open("/staff/calendar?date=" + day);
-        page.locator(".session-block").filter(new Locator.FilterOptions().setHasText("Alex " + surname)).click();
+        Locator couplesSession = page.locator(".session-block").filter(new Locator.FilterOptions()
+                .setHasText("Alex " + surname));
+        // both partners' names whole in the week's narrow column (on one line they ended "Alex … & Sa…")
+        couplesSession.scrollIntoViewIfNeeded();
+        PhoneFit.assertWholeTextShown(page, "the couple's names in the week", 1280,
+                couplesSession.locator(".session-clients"), "Alex " + surname + " & Sam " + surname);
+        couplesSession.click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the case")).click();
         waitForVaadin();
         assertThat(page).hasURL(Pattern.compile(".*/staff/cases/" + alex.reference() + "$"));
