@@ -103,13 +103,15 @@ public class AuditLogView extends VerticalLayout {
         grid.setAriaLabel("Audit log");
         grid.addClassName("log-grid");
         // on a phone one column of cards: five side by side ran past its edge, the action out of sight
+        // the room left over goes to the detail, the one column whose words run long ("Scheduled …" in a fifth)
         columns = new PhoneColumns<>(grid, List.of(
-                grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true),
-                grid.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true),
-                grid.addColumn(e -> e.action().label()).setHeader("Action").setAutoWidth(true),
+                grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0),
+                grid.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true).setFlexGrow(0),
+                grid.addColumn(e -> e.action().label()).setHeader("Action").setAutoWidth(true).setFlexGrow(0),
                 grid.addColumn(e -> e.caseReference() == null ? "" : e.caseReference()).setHeader("Case")
-                        .setAutoWidth(true),
-                grid.addColumn(e -> Objects.requireNonNullElse(e.readableDetail(), "")).setHeader("Detail").setFlexGrow(1)),
+                        .setAutoWidth(true).setFlexGrow(0),
+                grid.addColumn(e -> Objects.requireNonNullElse(e.readableDetail(), "")).setHeader("Detail")
+                        .setFlexGrow(1)),
                 () -> grid.addComponentColumn(e -> PhoneCard.of(e.action().label()
                         + (e.caseReference() == null ? "" : " · " + e.caseReference()),
                         WHEN.format(e.occurredAt()) + " · " + e.actorName())).setHeader("Entries"));

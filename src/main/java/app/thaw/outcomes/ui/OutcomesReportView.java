@@ -106,8 +106,8 @@ public class OutcomesReportView extends Div {
                         report.practice().stream().map(OutcomesReport.Row::deteriorationPercent).toList())),
                 new OutcomeChart.Threshold(50, "Recovery standard 50%"));
         body.add(new H3("Trend"), new Html("<div class=\"outcome-chart-box\">" + trend + "</div>"),
-                table("The whole practice", report.practice()), new H3("By therapist and service"),
-                table("By therapist and service", report.rows()));
+                table("The whole practice", report.practice(), false), new H3("By therapist and service"),
+                table("By therapist and service", report.rows(), true));
     }
 
     private static String describe(List<OutcomesReport.Row> rows) {
@@ -118,18 +118,30 @@ public class OutcomesReportView extends Div {
         return text.isEmpty() ? "No courses ended in this period." : text.toString().strip();
     }
 
-    private static com.vaadin.flow.component.Component table(String caption, List<OutcomesReport.Row> rows) {
+    // the whole practice's rows would repeat "Whole practice" and "All services": without them the table fits a laptop
+    private static com.vaadin.flow.component.Component table(String caption, List<OutcomesReport.Row> rows,
+                                                             boolean perTherapist) {
         List<List<String>> cells = new ArrayList<>();
         for (OutcomesReport.Row r : rows) {
-            cells.add(List.of(r.period(), r.therapist(), r.service(), count(r.ended()), count(r.finished()),
+            var row = new ArrayList<>(List.of(r.period()));
+            if (perTherapist) {
+                row.addAll(List.of(r.therapist(), r.service()));
+            }
+            row.addAll(List.of(count(r.ended()), count(r.finished()),
                     percent(r.completenessPercent()), count(r.atCaseness()), count(r.recovered()),
                     percent(r.recoveryPercent()), count(r.improved()), percent(r.improvementPercent()),
                     count(r.deteriorated()), percent(r.deteriorationPercent()), count(r.reliablyRecovered()),
                     r.medianWaitDays() == null ? "–" : r.medianWaitDays() + " days"));
+            cells.add(row);
         }
-        var table = Tables.of(caption, List.of("Period", "Therapist", "Service", "Ended", "Finished treatment",
-                "Paired measures", "Case at start", "Recovered", "Recovery", "Reliably improved", "Improvement",
-                "Reliably deteriorated", "Deterioration", "Reliably recovered", "Median wait"), cells);
+        var headers = new ArrayList<>(List.of("Period"));
+        if (perTherapist) {
+            headers.addAll(List.of("Therapist", "Service"));
+        }
+        headers.addAll(List.of("Ended", "Finished treatment", "Paired measures", "Case at start", "Recovered",
+                "Recovery", "Reliably improved", "Improvement", "Reliably deteriorated", "Deterioration",
+                "Reliably recovered", "Median wait"));
+        var table = Tables.of(caption, headers, cells);
         var scroll = new Div(table);
         scroll.addClassName("outcome-table-scroll");
         if (rows.isEmpty()) {

@@ -41,6 +41,8 @@ class RoomsPanel extends Div {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         name.setPlaceholder("e.g. Room 4 · Courtyard");
+        // the example whole (the default width cut it to "Courtyar"), never wider than a phone
+        name.setWidth("min(16em, 100%)");
         name.setMaxLength(80);
         name.setManualValidation(true);
         var add = new Button("Add room", click -> add());

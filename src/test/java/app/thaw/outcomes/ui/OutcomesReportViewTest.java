@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -69,6 +70,11 @@ class OutcomesReportViewTest extends SpringBrowserlessTest {
     void theClinicalLeadSeesEveryCountFiltersAndDownloadsTheSameInCsv() throws Exception {
         navigate(OutcomesReportView.class);
         assertThat(find(Paragraph.class).withClassName("suppression-note").exists()).isFalse();
+        // the whole practice's table names no therapist or service in every row; the other table does
+        assertThat(find(NativeTable.class).all()).extracting(table -> table.getHead().getRows().getFirst()
+                .getChildren().map(cell -> cell.getElement().getText()).limit(3).toList())
+                .containsExactly(List.of("Period", "Ended", "Finished treatment"),
+                        List.of("Period", "Therapist", "Service"));
         assertThat(row(therapist, "Individual")).containsExactly(period(thisMonth), therapist, "Individual", "3", "3",
                 "67%", "2", "1", "50%", "2", "100%", "0", "0%", "1", "14 days");
         assertThat(row(therapist, "Couples")).containsExactly(period(thisMonth.minusMonths(2)), therapist, "Couples",
