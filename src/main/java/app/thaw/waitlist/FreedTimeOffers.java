@@ -76,13 +76,17 @@ class FreedTimeOffers {
             if (slot == null) {
                 return List.of();
             }
-            List<WaitlistRows.Entry> fits = bestFits(slot, cases, excluded);
+            List<WaitlistRows.Entry> fits = bestFits(slot, cases, excluded, null);
             return fits.isEmpty() ? List.of() : holdAndOffer(slot, fits, null);
         });
     }
 
-    /** The waiting cases a freed time suits best: service, format, therapist, stated availability, no gate. */
-    List<WaitlistRows.Entry> bestFits(WaitlistRows.Slot slot, int cases, List<Long> excluded) {
+    /**
+     * The waiting cases a freed time suits best: service, format, therapist, stated availability, no gate; for a
+     * therapist ({@code visibleTo}), among the cases she may book.
+     */
+    List<WaitlistRows.Entry> bestFits(WaitlistRows.Slot slot, int cases, List<Long> excluded,
+                                      @Nullable Long visibleTo) {
         if (diary.unavailable(StaffId.of(slot.therapistId()), slot.startsAt(), slot.endsAt()).isPresent()) {
             // the therapist is away or the practice closed since the session was booked: nothing to offer
             return List.of();
@@ -90,7 +94,8 @@ class FreedTimeOffers {
         String service = slot.typeId() == OfferService.typeId(store, ServiceType.COUPLES) ? "COUPLES" : "INDIVIDUAL";
         ZonedDateTime start = slot.startsAt().atZone(Application.PRACTICE_ZONE);
         List<WaitlistRows.Entry> fits = new ArrayList<>();
-        for (WaitlistRows.Entry entry : listing.candidates(service, slot.format(), slot.therapistId(), excluded, 50)) {
+        for (WaitlistRows.Entry entry : listing.candidates(service, slot.format(), slot.therapistId(), visibleTo,
+                excluded, 50)) {
             // a colleague's waiting case left out of a therapist's suggestions is not a refusal worth auditing
             List<CaseGrant> clients = access.allowedAmong(entry.partnerIntakeId() == null ? List.of(entry.intakeId())
                     : List.of(entry.intakeId(), entry.partnerIntakeId()), CaseOperation.BOOK_SESSION);

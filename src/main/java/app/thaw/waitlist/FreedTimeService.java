@@ -54,13 +54,14 @@ public class FreedTimeService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<FreedTime> freedTimes() {
         var me = currentUser.require();
-        List<WaitlistRows.Slot> freed = listing.freed(clock.instant(), me.isAdmin() ? null : (long) me.id());
+        Long therapist = me.isAdmin() ? null : (long) me.id();
+        List<WaitlistRows.Slot> freed = listing.freed(clock.instant(), therapist);
         Map<Long, String> therapists = staff.displayNames(freed.stream().map(WaitlistRows.Slot::therapistId)
                 .collect(Collectors.toSet()));
         List<FreedTime> times = new ArrayList<>();
         for (WaitlistRows.Slot slot : freed) {
             List<FreedTime.Fit> fits = new ArrayList<>();
-            for (WaitlistRows.Entry entry : freedOffers.bestFits(slot, 3, List.of())) {
+            for (WaitlistRows.Entry entry : freedOffers.bestFits(slot, 3, List.of(), therapist)) {
                 List<CaseGrant> grants = access.allowedAmong(entry.partnerIntakeId() == null ? List.of(entry.intakeId())
                         : List.of(entry.intakeId(), entry.partnerIntakeId()), CaseOperation.READ_BOOKING_DETAILS);
                 Map<Long, ClientName> names = intakes.names(grants);

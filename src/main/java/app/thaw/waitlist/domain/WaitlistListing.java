@@ -25,6 +25,19 @@ import app.thaw.waitlist.domain.WaitlistRows.Waiting;
 @Component
 public class WaitlistListing implements Repository<WaitlistRows.Waiting, Long> {
 
+    /**
+     * For a therapist (the one parameter, three times; null for anyone else), the entries she could be allowed: in the
+     * shared queue, hers, or booked with her, so colleagues' cases never fill her page. Only narrowing: the case-access
+     * policy still decides every row.
+     */
+    private static final String VISIBLE_TO = """
+            (?::bigint is null
+             or exists (select 1 from intake i where i.id = e.intake_id
+                           and (i.queue_assignee_id is null or i.queue_assignee_id = ?))
+             or exists (select 1 from appointment a where a.therapist_id = ? and a.state <> 'CANCELLED'
+                           and (a.intake_id = e.intake_id or a.partner_intake_id = e.intake_id)))
+            """;
+
     private final JdbcTemplate jdbc;
 
     WaitlistListing(JdbcTemplate jdbc) {
@@ -34,8 +47,6 @@ public class WaitlistListing implements Repository<WaitlistRows.Waiting, Long> {
     /** Urgent first, then longest waiting; keyset-free paging is enough for a list staff read from the top. */
     public List<Waiting> waiting(@Nullable String service, @Nullable String format, boolean urgentOnly,
                                  @Nullable Long therapistId, int limit, int offset) {
-        // a therapist's page holds the cases she could be allowed (in the shared queue, hers, or booked with her), so
-        // colleagues' cases never fill it; only narrowing: the case-access policy still decides every row
         return jdbc.query("""
                 select e.id, e.intake_id, e.partner_intake_id, e.service, e.format, e.preferred_therapist_id, e.urgent,
                        e.added_at, e.state, e.left_at, e.appointment_id, o.state, o.expires_at
@@ -44,11 +55,7 @@ public class WaitlistListing implements Repository<WaitlistRows.Waiting, Long> {
                                       order by id desc limit 1) o on true
                  where e.state = 'WAITING' and (?::varchar is null or e.service = ?)
                    and (?::varchar is null or e.format is null or e.format = ?) and (not ? or e.urgent)
-                   and (?::bigint is null
-                        or exists (select 1 from intake i where i.id = e.intake_id
-                                      and (i.queue_assignee_id is null or i.queue_assignee_id = ?))
-                        or exists (select 1 from appointment a where a.therapist_id = ? and a.state <> 'CANCELLED'
-                                      and (a.intake_id = e.intake_id or a.partner_intake_id = e.intake_id)))
+                   and """ + VISIBLE_TO + """
                  order by e.urgent desc, e.added_at, e.id
                  limit ? offset ?""", (rs, i) -> new Waiting(WaitlistRows.entry(rs, i), rs.getString(12),
                         instant(rs, 13)), service, service, format, format, urgentOnly, therapistId, therapistId,
@@ -77,15 +84,18 @@ public class WaitlistListing implements Repository<WaitlistRows.Waiting, Long> {
 
     /**
      * Waiting cases that could take a freed time: the right service, a format that fits, no other therapist asked
-     * for, no open offer; urgent first, then longest waiting.
+     * for, no open offer; urgent first, then longest waiting. With {@code visibleTo}, only cases that therapist could
+     * be allowed to book.
      */
-    public List<Entry> candidates(String service, String format, long therapistId, List<Long> excluded, int limit) {
+    public List<Entry> candidates(String service, String format, long therapistId, @Nullable Long visibleTo,
+                                  List<Long> excluded, int limit) {
         return jdbc.query(ENTRY.replace("from waitlist_entry ", "from waitlist_entry e ") + """
                 where e.state = 'WAITING' and e.service = ? and (e.format is null or e.format = ?)
                   and (e.preferred_therapist_id is null or e.preferred_therapist_id = ?)
                   and not (e.intake_id = any(?)) and not exists (select 1 from slot_offer o
                                                                   where o.entry_id = e.id and o.state = 'OPEN')
+                  and """ + VISIBLE_TO + """
                 order by e.urgent desc, e.added_at, e.id limit ?""", WaitlistRows::entry, service, format,
-                therapistId, excluded.toArray(Long[]::new), limit);
+                therapistId, excluded.toArray(Long[]::new), visibleTo, visibleTo, visibleTo, limit);
     }
 }
