@@ -84,13 +84,16 @@ public interface ClientAppointments {
         }
     }
 
-    /** @param earlierSessions sessions of theirs that have already taken place (or were due to) */
-    record ClientDiary(List<Session> upcoming, int earlierSessions) {
+    /**
+     * @param earlierSessions sessions of theirs that have already taken place (or were due to)
+     * @param withPartner     a session with their partner, held or to come: the couple's work has begun
+     */
+    record ClientDiary(List<Session> upcoming, int earlierSessions, boolean withPartner) {
 
         public ClientDiary {
             upcoming = List.copyOf(upcoming);
         }
 
-        public static final ClientDiary EMPTY = new ClientDiary(List.of(), 0);
+        public static final ClientDiary EMPTY = new ClientDiary(List.of(), 0, false);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * @param contactWays       the ways they said are safe: email, phone, text, voicemail (empty: none)
  * @param earlierSessions   sessions of theirs already past, so the next one is their first only when this is 0
- * @param mayInvitePartner  they asked for couples sessions and sent the invitation, so may make a new link
+ * @param mayInvitePartner  they asked for couples sessions and sent the invitation, and the two have no session
+ *                          together yet, so may make a new link
  */
 public record ClientStatus(String reference, Instant submittedAt, boolean urgent, Stage stage,
                            List<ClientAppointments.Session> upcoming, int earlierSessions, Set<String> contactWays,

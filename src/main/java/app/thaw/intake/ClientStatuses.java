@@ -64,7 +64,9 @@ class ClientStatuses {
         return new ClientStatus(intake.getReference(), intake.getSubmittedAt(), intake.isUrgent(),
                 stage(intake.getStatus(), own), own.upcoming(), own.earlierSessions(),
                 contactWays(corrections.current(intake.getId(), json.read(intake.getAnswersJson()))),
-                invitedThePartner(intake));
+                // once the two of them have a session together, a new link for the partner is moot, and saying
+                // so tells the client nothing the session on this page has not
+                invitedThePartner(intake) && !own.withPartner());
     }
 
     ClientAppointments.ClientDiary diaryOf(Intake intake) {

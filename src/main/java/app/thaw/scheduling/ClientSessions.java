@@ -101,7 +101,9 @@ class ClientSessions implements ClientAppointments {
                             : inPerson(view.roomName()),
                     view.therapistName(), !joint, askedByMe.contains(view.id()), joint, !joint && !late, late);
         }).toList();
-        return new ClientDiary(sessions, earlier);
+        boolean withPartner = all.stream()
+                .anyMatch(a -> a.getPartnerIntakeId() != null && a.getState() != AppointmentState.CANCELLED);
+        return new ClientDiary(sessions, earlier, withPartner);
     }
 
     /** The room and the practice's address, so the client knows where to go. */

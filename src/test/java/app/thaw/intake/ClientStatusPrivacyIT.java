@@ -81,6 +81,8 @@ class ClientStatusPrivacyIT {
         var first = data.submit(IntakeFixtures.couplesAnswers(word + " First"));
         var second = data.submitPartner(first.receipt().partnerInvitationToken(),
                 IntakeFixtures.couplesAnswers(word + " Second"));
+        assertThat(clientStatus.status(first.receipt().statusToken()).orElseThrow().mayInvitePartner())
+                .as("both forms in, nothing booked: the page cannot say the partner joined").isTrue();
         long couples = jdbc.queryForObject("select id from appointment_type where code = 'COUPLES'", Long.class);
         ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 11, 1).plusDays(first.id() % 5),
                 LocalTime.of(8, 0).plusMinutes(10 * (first.id() % 40)), ZoneId.of("Europe/London"));
@@ -90,6 +92,8 @@ class ClientStatusPrivacyIT {
 
         ClientStatus firstBefore = clientStatus.status(first.receipt().statusToken()).orElseThrow();
         assertThat(firstBefore.stage()).isEqualTo(ClientStatus.Stage.BOOKED);
+        // the session together already shows the partner joined: no new invitation link is offered beside it
+        assertThat(firstBefore.mayInvitePartner()).isFalse();
         assertThat(firstBefore.earlierSessions()).isZero();
         assertThat(firstBefore.nextSession()).hasValueSatisfying(next -> {
             assertThat(next.start().toInstant()).isEqualTo(start.toInstant());
