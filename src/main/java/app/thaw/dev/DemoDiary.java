@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -16,31 +17,37 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.Application;
+import app.thaw.base.ids.AppointmentId;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.dev.DemoIntakes.DemoForm;
+import app.thaw.intake.ClientStatusService;
 import app.thaw.intake.RequestedType;
 import app.thaw.scheduling.DemoDiarySeeding;
 import app.thaw.scheduling.SessionFormat;
 
 /**
  * Rooms, the demo therapists' weeks and a handful of first sessions for local runs: Amira reviewed and referred each
- * of those clients the day after they wrote, and booked them then.
+ * of those clients the day after they wrote, and booked them then; the first of them asked to rearrange.
  */
 @Component
 @Profile("dev")
 class DemoDiary {
 
     private static final int BOOKED = 4;
+    static final String REARRANGE = "I've started a new job with early shifts. Could we find a time later in the "
+            + "week, after 3pm?";
 
     private final DemoDiarySeeding diary;
     private final CaseAccess access;
     private final DemoReview review;
     private final TransactionTemplate transaction;
+    private final ClientStatusService statusPages;
     private final Clock clock;
 
     DemoDiary(DemoDiarySeeding diary, CaseAccess access, DemoReview review, PlatformTransactionManager transactions,
-              Clock clock) {
+              ClientStatusService statusPages, Clock clock) {
+        this.statusPages = statusPages;
         this.diary = diary;
         this.access = access;
         this.review = review;
@@ -67,14 +74,23 @@ class DemoDiary {
             ZonedDateTime start = ZonedDateTime.of(monday.plusDays(i), LocalTime.of(10 + i, 0),
                     Application.PRACTICE_ZONE);
             int room = i % 3;
-            timeline.at(nextDay.isBefore(now) ? nextDay : now.minus(Duration.ofMinutes(5)), () -> {
+            Instant booked = nextDay.isBefore(now) ? nextDay : now.minus(Duration.ofMinutes(5));
+            long[] session = new long[1];
+            timeline.at(booked, () -> {
                 long intake = sent.intakeId(form);
                 review.refer("amira", intake, null, false, referred -> { });
-                transaction.executeWithoutResult(status -> diary.addSession(
+                session[0] = Objects.requireNonNull(transaction.execute(status -> diary.addSession(
                         List.of(access.require(intake, CaseOperation.BOOK_SESSION)), staff.amira(), rooms.get(room),
                         "INDIVIDUAL", SessionFormat.IN_PERSON, start.toInstant(), start.plusMinutes(50).toInstant(),
-                        clock.instant(), false));
+                        clock.instant(), false)));
             });
+            if (i == 0) {
+                // the first of them asks, from their status page, for another time: Client requests has one to show
+                Instant halfADayLater = booked.plus(Duration.ofHours(12));
+                timeline.at(halfADayLater.isBefore(now) ? halfADayLater : now.minus(Duration.ofMinutes(2)), () ->
+                        statusPages.requestAppointmentChange(sent.statusToken(form), AppointmentId.of(session[0]),
+                                false, REARRANGE));
+            }
         }
         return routine;
     }

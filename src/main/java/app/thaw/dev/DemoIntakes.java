@@ -45,9 +45,16 @@ class DemoIntakes {
     static final class Sent {
         private final Map<Integer, Long> intakes = new HashMap<>();
         private final Map<Integer, String> invitations = new HashMap<>();
+        private final Map<Integer, String> statusTokens = new HashMap<>();
 
         long intakeId(DemoForm form) {
             return Objects.requireNonNull(intakes.get(form.index()),
+                    "a demo step ran before its client's form was sent");
+        }
+
+        /** The client's private status link, as their confirmation gave it: what they act through. */
+        String statusToken(DemoForm form) {
+            return Objects.requireNonNull(statusTokens.get(form.index()),
                     "a demo step ran before its client's form was sent");
         }
     }
@@ -105,6 +112,7 @@ class DemoIntakes {
                 var submitted = Objects.requireNonNull(transaction.execute(status ->
                         intakes.submit(form.answers(), invitation, form.at())));
                 sent.intakes.put(form.index(), submitted.intakeId());
+                sent.statusTokens.put(form.index(), submitted.receipt().statusToken());
                 String ownInvitation = submitted.receipt().partnerInvitationToken();
                 if (ownInvitation != null) {
                     sent.invitations.put(form.index(), ownInvitation);

@@ -125,6 +125,13 @@ class DemoDataIT {
                 select count(*) from appointment a join intake i on i.id = a.intake_id
                  where i.status = 'IN_THERAPY' and a.partner_intake_id is not null and a.state = 'BOOKED'
                    and a.starts_at > now()""", Integer.class)).as("the couple's next session").isOne();
+        // one booked client asked from their status page to rearrange, after the booking: Client requests shows it
+        assertThat(jdbc.queryForList("""
+                select q.kind || ' ' || a.state || ' ' || (q.requested_by_intake_id = a.intake_id)
+                       || ' ' || (q.created_at > a.created_at and q.created_at < now()) || ' ' || (q.message is not null)
+                  from appointment_request q join appointment a on a.id = q.appointment_id
+                 where q.handled_at is null""", String.class))
+                .as("the demo's open client request").containsExactly("REARRANGE BOOKED true true true");
         assertThat(jdbc.queryForList("""
                 select i.status || ' ' || coalesce(r.assigned_therapist_id::text, 'unassigned') from intake i
                   join review_case r on r.intake_id = i.id where i.urgent""", String.class))
