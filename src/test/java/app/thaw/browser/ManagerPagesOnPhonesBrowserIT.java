@@ -4,8 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -57,6 +59,24 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
     @Test
     void aPracticeManagersPagesFitThe390PixelPhone() {
         walkThroughAt(390, 844);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClientsRequestFitsATabletWithItsButtonsInSight() {
+        requestAChangeOfASession("Tablet " + ReviewTestData.uniqueWord());
+        usePage(newContext(new Browser.NewContextOptions().setViewportSize(768, 1024)).newPage());
+        open("/login");
+        signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
+        open("/staff/requests");
+        Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark handled")).first();
+        assertThat(button).isVisible();
+        // wider than the tablet, the grid scrolled sideways and its last column, the buttons, were out of sight
+        Map<String, Object> table = (Map<String, Object>) page.locator("vaadin-grid #table").evaluate(
+                "t => ({scroll: t.scrollWidth, client: t.clientWidth})");
+        org.assertj.core.api.Assertions.assertThat(((Number) table.get("scroll")).intValue())
+                .as("the requests' row at 768 px").isLessThanOrEqualTo(((Number) table.get("client")).intValue());
+        assertFits("a client's request on a tablet", 768, control("the 'Mark handled' button", button));
     }
 
     private void walkThroughAt(int width, int height) {

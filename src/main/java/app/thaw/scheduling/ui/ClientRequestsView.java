@@ -58,11 +58,14 @@ public class ClientRequestsView extends VerticalLayout {
         columns = new PhoneColumns<>(grid, List.of(
                 grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true)
                         .setFlexGrow(0),
-                grid.addColumn(ClientRequestsView::asksTo).setHeader("Asks to").setAutoWidth(true).setFlexGrow(0),
+                // the buttons under what the request asks, early in the row: at the end a tablet scrolled them away
+                grid.addComponentColumn(this::asksAndActions).setHeader("Asks to").setAutoWidth(true)
+                        .setFlexGrow(0),
                 grid.addComponentColumn(r -> session(r.session())).setHeader("Session").setWidth("16rem")
                         .setFlexGrow(3),
-                grid.addColumn(ClientRequestsView::message).setHeader("Message").setFlexGrow(3).setKey("message"),
-                grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0)),
+                // the client's words take the larger share of the room left (they ran a word a line)
+                grid.addColumn(ClientRequestsView::message).setHeader("Message").setWidth("10rem").setFlexGrow(4)
+                        .setKey("message")),
                 () -> grid.addComponentColumn(this::card).setHeader("Requests"));
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         // the client's whole message, however long: cells wrap instead of cutting it off
@@ -94,6 +97,14 @@ public class ClientRequestsView extends VerticalLayout {
         card.add(buttons);
         card.addClassName("request-card");
         return card;
+    }
+
+    private Div asksAndActions(ClientChangeRequest request) {
+        var buttons = actions(request);
+        buttons.addClassName("request-actions-stacked");
+        var cell = new Div(new Span(asksTo(request)), buttons);
+        cell.addClassName("request-asks-cell");
+        return cell;
     }
 
     private static String asksTo(ClientChangeRequest request) {
