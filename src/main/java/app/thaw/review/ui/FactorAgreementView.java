@@ -34,12 +34,13 @@ public class FactorAgreementView extends VerticalLayout {
         grid.setAriaLabel("Agreement with suggested factors");
         columns = new PhoneColumns<>(grid, List.of(
                 grid.addColumn(TagAgreement::label).setHeader("Factor").setAutoWidth(true),
+                // the figure the page is for beside the factor's name: last, a tablet scrolled it out of sight
+                grid.addColumn(FactorAgreementView::agreement).setHeader("Agreement").setAutoWidth(true),
                 grid.addColumn(TagAgreement::suggested).setHeader("Suggested").setAutoWidth(true),
                 grid.addColumn(TagAgreement::confirmed).setHeader("Confirmed").setAutoWidth(true),
                 grid.addColumn(TagAgreement::rejected).setHeader("Rejected").setAutoWidth(true),
                 grid.addColumn(TagAgreement::addedByTherapists).setHeader("Added without a suggestion")
-                        .setAutoWidth(true),
-                grid.addColumn(FactorAgreementView::agreement).setHeader("Agreement").setAutoWidth(true)),
+                        .setAutoWidth(true)),
                 () -> grid.addColumn(LitRenderer.<TagAgreement>of("""
                                 <div class="factor-card"><strong>${item.label}</strong><div>${item.counts}</div></div>""")
                         .withProperty("label", TagAgreement::label)

@@ -24,8 +24,8 @@ class FactorAgreementViewTest extends SpringBrowserlessTest {
     void onAPhoneEachFactorIsOneCardWithItsCountsNamed() {
         TagAgreement first = factors.agreementReport().getFirst();
         FactorAgreementView view = navigate(FactorAgreementView.class);
-        assertThat(visibleHeaders()).containsExactly("Factor", "Suggested", "Confirmed", "Rejected",
-                "Added without a suggestion", "Agreement");
+        assertThat(visibleHeaders()).containsExactly("Factor", "Agreement", "Suggested", "Confirmed", "Rejected",
+                "Added without a suggestion");
 
         view.fitTo(390);
         assertThat(visibleHeaders()).containsExactly("Factors");
