@@ -61,7 +61,7 @@ class DemoIntakes {
 
     /** The first couple and the client after them wrote about two months ago: they are in therapy now. */
     static final int IN_THERAPY = 3;
-    static final Duration IN_THERAPY_WROTE = Duration.ofDays(65);
+    private static final Duration IN_THERAPY_WROTE = Duration.ofDays(65);
     /**
      * How hard those three found things when they wrote, so their repeat measures tell their story from it: the
      * partner who gets better (PHQ-9 about 16, then 12 down to 6), the one who does not (about 9, then up to 13), the
