@@ -43,8 +43,12 @@ class OfferDialog extends Dialog {
     private final IntegerField hold = new IntegerField("Hold for (hours)");
     private final Paragraph problem = new Paragraph();
     private final Paragraph noneFit = new Paragraph();
+    private final boolean ownDiaryOnly;
 
-    OfferDialog(WaitlistService waitlist, OfferService offers, WaitingCase waiting, Runnable done) {
+    /** {@code ownDiaryOnly}: a therapist offers her own times; only the practice manager offers anyone's. */
+    OfferDialog(WaitlistService waitlist, OfferService offers, WaitingCase waiting, boolean ownDiaryOnly,
+                Runnable done) {
+        this.ownDiaryOnly = ownDiaryOnly;
         this.waitlist = waitlist;
         this.offers = offers;
         this.waiting = waiting;
@@ -113,7 +117,10 @@ class OfferDialog extends Dialog {
                     StaffId.of(therapist.getValue().id()), format.getValue(), 12);
             times.setItems(found);
             if (found.isEmpty()) {
-                noneFit.setText("No free time fits in the next six weeks. Try another therapist or format.");
+                // a therapist has no other diary to try: "another therapist" pointed at a choice she does not have
+                noneFit.setText(ownDiaryOnly ? "No free time in your diary fits in the next six weeks. Try the "
+                        + "other format, or ask the practice manager, who can offer another therapist's times."
+                        : "No free time fits in the next six weeks. Try another therapist or format.");
                 showTimes(false);
             }
         } catch (OfferRefused refused) {

@@ -112,8 +112,8 @@ public class WaitlistView extends VerticalLayout {
         grid.addComponentColumn(c -> {
             var state = new Span(c.offerLabel());
             state.addClassName("offer-state");
-            var button = new Button("Offer times", click -> new OfferDialog(waitlist, offers, c, this::refresh)
-                    .open());
+            var button = new Button("Offer times", click -> new OfferDialog(waitlist, offers, c,
+                    !backfill.managesPractice(), this::refresh).open());
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
             button.setId("offer-" + c.reference());
             var cell = new Div(state, button);

@@ -24,6 +24,7 @@ import app.thaw.intake.IntakeService;
 import app.thaw.review.CareActions;
 import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReferralService;
+import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SlotSuggestion;
@@ -202,6 +203,29 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         } finally {
             jdbc.update("update waitlist_settings set backfill_mode = ?", before);
         }
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void aTherapistWithNoTimeThatFitsIsToldWhoCanOfferAnotherTherapistsTimes() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var client = new WaitlistTestData(data, caseOpening, referrals, care, jdbc).waitingClient(
+                IntakeFixtures.completeAnswers("Sat " + ReviewTestData.uniqueWord())
+                        .with("preferences.days", "saturday").with("preferences.times", "evening"));
+        navigate(WaitlistView.class);
+        @SuppressWarnings("unchecked")
+        Grid<WaitingCase> grid = find(Grid.class).single();
+        test(offerTimes(grid, rowOf(grid, client.reference()))).click();
+
+        @SuppressWarnings("unchecked")
+        ComboBox<StaffSummary> therapist = find(ComboBox.class).withLabel("Therapist").single();
+        assertThat(therapist.getListDataView().getItems().map(StaffSummary::displayName))
+                .containsExactly("Dr Amira Khan");
+        // her own diary is the only one she may offer: "try another therapist" pointed at a choice she lacks
+        assertThat(find(Paragraph.class).withId("offer-none-fit").single().getText()).isEqualTo("No free time in your "
+                + "diary fits in the next six weeks. Try the other format, or ask the practice manager, who can offer "
+                + "another therapist's times.");
+        test(find(Button.class).withText("Cancel").single()).click();
     }
 
     @Test
