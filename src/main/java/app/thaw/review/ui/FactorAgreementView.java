@@ -61,9 +61,9 @@ public class FactorAgreementView extends VerticalLayout {
     }
 
     static String counts(TagAgreement factor) {
-        return "Suggested " + factor.suggested() + " · confirmed " + factor.confirmed() + " · rejected "
-                + factor.rejected() + " · added without a suggestion " + factor.addedByTherapists() + " · agreement "
-                + agreement(factor);
+        return "Agreement " + agreement(factor) + " · suggested " + factor.suggested() + " · confirmed "
+                + factor.confirmed() + " · rejected " + factor.rejected() + " · added without a suggestion "
+                + factor.addedByTherapists();
     }
 
     private static String agreement(TagAgreement factor) {

@@ -31,10 +31,9 @@ class FactorAgreementViewTest extends SpringBrowserlessTest {
         assertThat(visibleHeaders()).containsExactly("Factors");
         assertThat(test(grid()).getLitRendererPropertyValue(0, 0, "label", String.class)).isEqualTo(first.label());
         assertThat(test(grid()).getLitRendererPropertyValue(0, 0, "counts", String.class)).isEqualTo(
-                "Suggested " + first.suggested() + " · confirmed " + first.confirmed() + " · rejected "
-                        + first.rejected() + " · added without a suggestion " + first.addedByTherapists()
-                        + " · agreement " + (first.agreement() == null ? "—"
-                        : Math.round(first.agreement() * 100) + "%"));
+                "Agreement " + (first.agreement() == null ? "—" : Math.round(first.agreement() * 100) + "%")
+                        + " · suggested " + first.suggested() + " · confirmed " + first.confirmed() + " · rejected "
+                        + first.rejected() + " · added without a suggestion " + first.addedByTherapists());
 
         view.fitTo(1280);
         assertThat(visibleHeaders()).hasSize(6).doesNotContain("Factors");
@@ -43,9 +42,9 @@ class FactorAgreementViewTest extends SpringBrowserlessTest {
     @Test
     void theCountsSayAgreementOnlyOnceSomethingWasDecided() {
         assertThat(FactorAgreementView.counts(new TagAgreement("anxiety", "Anxiety", 4, 3, 1, 2)))
-                .isEqualTo("Suggested 4 · confirmed 3 · rejected 1 · added without a suggestion 2 · agreement 75%");
+                .isEqualTo("Agreement 75% · suggested 4 · confirmed 3 · rejected 1 · added without a suggestion 2");
         assertThat(FactorAgreementView.counts(new TagAgreement("anxiety", "Anxiety", 2, 0, 0, 0)))
-                .endsWith("agreement —");
+                .startsWith("Agreement — ·");
     }
 
     private java.util.List<String> visibleHeaders() {
