@@ -122,12 +122,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         data.as("admin", () -> setup.addRoom("Room " + ReviewTestData.uniqueWord()));
         String newcomer = "Dr Newcomer " + ReviewTestData.uniqueWord();
         diaries.therapist(newcomer);
-        navigate(WaitlistView.class);
-        @SuppressWarnings("unchecked")
-        Grid<WaitingCase> grid = find(Grid.class).single();
-        test(offerTimes(grid, rowOf(grid, client.reference()))).click();
-        @SuppressWarnings("unchecked")
-        ComboBox<StaffSummary> therapist = find(ComboBox.class).withLabel("Therapist").single();
+        ComboBox<StaffSummary> therapist = openOffer(client.reference());
         test(therapist).selectItem(working);
         @SuppressWarnings("unchecked")
         CheckboxGroup<SlotSuggestion> times = find(CheckboxGroup.class).withId("offer-times").single();
@@ -164,13 +159,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         String noHours = "Aaaa Nohours " + ReviewTestData.uniqueWord();
         diaries.therapist(noHours);
         weekdaysNineToFive(data, diaries, "Dr Weekdays " + ReviewTestData.uniqueWord());
-        navigate(WaitlistView.class);
-        @SuppressWarnings("unchecked")
-        Grid<WaitingCase> grid = find(Grid.class).single();
-        test(offerTimes(grid, rowOf(grid, client.reference()))).click();
-
-        @SuppressWarnings("unchecked")
-        ComboBox<StaffSummary> therapist = find(ComboBox.class).withLabel("Therapist").single();
+        ComboBox<StaffSummary> therapist = openOffer(client.reference());
         assertThat(therapist.getListDataView().getItems().findFirst()).map(StaffSummary::displayName)
                 .hasValue(noHours);
         assertThat(therapist.getValue().displayName()).isNotEqualTo(noHours);
@@ -212,13 +201,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         var client = new WaitlistTestData(data, caseOpening, referrals, care, jdbc).waitingClient(
                 IntakeFixtures.completeAnswers("Sat " + ReviewTestData.uniqueWord())
                         .with("preferences.days", "saturday").with("preferences.times", "evening"));
-        navigate(WaitlistView.class);
-        @SuppressWarnings("unchecked")
-        Grid<WaitingCase> grid = find(Grid.class).single();
-        test(offerTimes(grid, rowOf(grid, client.reference()))).click();
-
-        @SuppressWarnings("unchecked")
-        ComboBox<StaffSummary> therapist = find(ComboBox.class).withLabel("Therapist").single();
+        ComboBox<StaffSummary> therapist = openOffer(client.reference());
         assertThat(therapist.getListDataView().getItems().map(StaffSummary::displayName))
                 .containsExactly("Dr Amira Khan");
         // her own diary is the only one she may offer: "try another therapist" pointed at a choice she lacks
@@ -237,6 +220,15 @@ class WaitlistViewTest extends SpringBrowserlessTest {
         // the counts are the practice's, the list hers: the page says so
         assertThat(find(Paragraph.class).withId("waitlist-scope").single().getText())
                 .startsWith("Counts are for the whole practice.");
+    }
+
+    /** Opens the waiting list and this case's offer dialog; returns the dialog's therapist field. */
+    @SuppressWarnings("unchecked")
+    private ComboBox<StaffSummary> openOffer(String reference) {
+        navigate(WaitlistView.class);
+        Grid<WaitingCase> grid = find(Grid.class).single();
+        test(offerTimes(grid, rowOf(grid, reference))).click();
+        return find(ComboBox.class).withLabel("Therapist").single();
     }
 
     /** A new therapist working Monday to Friday, nine to five. */
