@@ -35,7 +35,7 @@ import app.thaw.scheduling.SessionFormat;
 class DemoDiary {
 
     private static final int BOOKED = 4;
-    static final String REARRANGE = "I've started a new job with early shifts. Could we find a time later in the "
+    private static final String REARRANGE = "I've started a new job with early shifts. Could we find a time later in the "
             + "week, after 3pm?";
 
     private final DemoDiarySeeding diary;
