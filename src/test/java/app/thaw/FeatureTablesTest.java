@@ -67,7 +67,10 @@ class FeatureTablesTest {
             Map.entry("retention → appointment", "retention finds records past their period in one query over "
                     + "the last contact; erasure itself goes through each feature's CaseErasure"),
             Map.entry("retention → intake", "retention candidates, as above"),
-            Map.entry("waitlist → appointment", "held times and booked sessions share the diary's claims (ADR 11)"),
+            Map.entry("waitlist → appointment", "held times and booked sessions share the diary's claims (ADR 11); "
+                    + "a therapist's waiting list keeps the clients she sees (the policy's booked relation)"),
+            Map.entry("waitlist → intake", "a therapist's waiting list is narrowed to the cases she could be allowed "
+                    + "by the queue's copy of the assignee (queue_assignee_id, ADR 3); the policy decides each row"),
             Map.entry("waitlist → appointment_type", "the slot finder reads session lengths with the offers (ADR 11)"),
             Map.entry("waitlist → diary_claim", "held times take part in the no-overlap constraint (ADR 11)"),
             Map.entry("waitlist → room", "offered times name their room in the same read (ADR 11)"));
