@@ -161,7 +161,7 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         // the factor counts as cards, each number named: six columns showed a name and a number without its heading
         page("/staff/factors", "Factor suggestions", width);
         Locator counts = page.locator("vaadin-grid-cell-content .factor-card div").first();
-        assertThat(counts).containsText("Suggested ");
+        assertThat(counts).containsText(Pattern.compile("^Agreement \\S+ · suggested \\d+"));
         PhoneFit.assertNothingCutOff(page, "a factor's counts", width, counts);
 
         // an audit entry opened: under the filters the grid was two rows high, the entry squeezed inside it
