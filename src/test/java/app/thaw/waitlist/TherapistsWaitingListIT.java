@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import app.thaw.IntegrationTest;
 import app.thaw.base.ids.IntakeId;
+import app.thaw.base.ids.StaffId;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.review.ClosureReason;
+import app.thaw.review.FactorService;
+import app.thaw.review.QueueFilter;
+import app.thaw.review.QueueSort;
+import app.thaw.review.ReviewQueueService;
 import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.ClientRequestService;
 
 /**
  * A therapist's waiting list and freed-time suggestions are drawn from the whole practice: a colleague's waiting client
@@ -24,6 +31,12 @@ class TherapistsWaitingListIT extends WaitlistTestSupport {
 
     @Autowired
     FreedTimeService freedTimes;
+    @Autowired
+    ReviewQueueService queue;
+    @Autowired
+    ClientRequestService requests;
+    @Autowired
+    FactorService factors;
 
     @Test
     void aColleaguesWaitingClientIsLeftOutOfHerListAndSuggestionsWithoutAnAuditedRefusal() {
@@ -66,6 +79,34 @@ class TherapistsWaitingListIT extends WaitlistTestSupport {
             for (var client : List.of(gracesFirst, gracesSecond)) {
                 data.as("grace", () -> care.closeCase(IntakeId.of(client.id()), ClosureReason.CLIENT_WITHDREW, false));
             }
+        }
+    }
+
+    @Test
+    void noListATherapistOpensWritesARefusalForAColleaguesClient() {
+        var gracesWaiting = waiting.waitingClient(IntakeFixtures.completeAnswers("Grace Three "
+                + ReviewTestData.uniqueWord()), "grace");
+        Instant before = Instant.now();
+        try {
+            // at the head of the practice's list, where every list a therapist opens meets it
+            jdbc.update("update waitlist_entry set added_at = ?, urgent = true where intake_id = ?",
+                    Timestamp.from(Instant.parse("2001-01-01T09:00:00Z")), gracesWaiting.id());
+            data.as("amira", () -> {
+                queue.queue(QueueFilter.open(), QueueSort.DEFAULT, null, 50);
+                waitlist.waiting(WaitlistFilter.all());
+                waitlist.waits();
+                freedTimes.freedTimes();
+                requests.open();
+                scheduling.sessions(StaffId.of(data.idOf("amira")), LocalDate.now(), LocalDate.now().plusDays(6));
+                factors.agreementReport();
+            });
+            // a refusal line is for someone who asked for a case; a list leaving one out asked for nothing
+            assertThat(jdbc.queryForList("select case_reference from audit_entry where action = 'CASE_ACCESS_DENIED' "
+                    + "and actor_id = ? and occurred_at >= ?", String.class, data.idOf("amira"),
+                    Timestamp.from(before))).isEmpty();
+        } finally {
+            data.as("grace", () -> care.closeCase(IntakeId.of(gracesWaiting.id()), ClosureReason.CLIENT_WITHDREW,
+                    false));
         }
     }
 }
