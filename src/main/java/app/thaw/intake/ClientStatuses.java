@@ -81,7 +81,8 @@ class ClientStatuses {
      * one partner what the other has done.
      */
     Optional<String> renewInvitation(Intake intake) {
-        if (!invitedThePartner(intake)) {
+        // the same rule as the page's button: once the two have a session together there is nobody left to invite
+        if (!invitedThePartner(intake) || diaryOf(intake).withPartner()) {
             return Optional.empty();
         }
         String token = SecretToken.generate();

@@ -94,6 +94,8 @@ class ClientStatusPrivacyIT {
         assertThat(firstBefore.stage()).isEqualTo(ClientStatus.Stage.BOOKED);
         // the session together already shows the partner joined: no new invitation link is offered beside it
         assertThat(firstBefore.mayInvitePartner()).isFalse();
+        // and asked for anyway (an old tab, a replayed request), no link is made
+        assertThat(clientStatus.renewPartnerInvitation(first.receipt().statusToken())).isEmpty();
         assertThat(firstBefore.earlierSessions()).isZero();
         assertThat(firstBefore.nextSession()).hasValueSatisfying(next -> {
             assertThat(next.start().toInstant()).isEqualTo(start.toInstant());
