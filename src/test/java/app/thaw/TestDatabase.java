@@ -127,13 +127,35 @@ public final class TestDatabase {
     public static synchronized void stopServer() {
         try (var connection = java.sql.DriverManager.getConnection(get().url(), get().username(), get().password());
              var statement = connection.createStatement()) {
-            // cut every session but this one's, then freeze the server (this session's process with it)
+            // freeze the postmaster first, so no session the app opens meanwhile outlives the cut and hangs later
+            var processes = postgresProcesses();
+            signal("-STOP", processes.subList(0, 1));
             statement.execute("select pg_terminate_backend(pid) from pg_stat_activity "
                     + "where pid <> pg_backend_pid() and backend_type = 'client backend'");
+            awaitOnlyThisSession(statement);
             signal("-STOP", postgresProcesses());
             stoppedAt = System.nanoTime();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not take the test database away", e);
+        }
+    }
+
+    private static void awaitOnlyThisSession(java.sql.Statement statement) throws java.sql.SQLException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (var others = statement.executeQuery("select count(*) from pg_stat_activity "
+                    + "where pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+                others.next();
+                if (others.getInt(1) == 0) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
