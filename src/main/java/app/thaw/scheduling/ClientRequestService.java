@@ -67,17 +67,29 @@ public class ClientRequestService {
     public List<ClientChangeRequest> open() {
         StaffUser me = currentUser.require();
         java.util.Set<Long> held = me.isAdmin() ? java.util.Set.of() : assignments.heldBy(StaffId.of(me.id()));
-        List<ClientChangeRequest> open = new ArrayList<>();
-        for (AppointmentRequest request : requests.findByHandledAtIsNullOrderByCreatedAtAsc()) {
-            Appointment appointment = appointments.findById(request.getAppointmentId()).orElse(null);
-            if (appointment == null || !(me.isAdmin() || appointment.getTherapistId() == me.id()
-                    || held.contains(appointment.getIntakeId()))) {
-                continue;
+        List<AppointmentRequest> waiting = requests.findByHandledAtIsNullOrderByCreatedAtAsc();
+        // one read of the sessions and one of their names for the whole list, not one per request
+        java.util.Map<Long, Appointment> sessions = new java.util.HashMap<>();
+        appointments.findAllById(waiting.stream().map(AppointmentRequest::getAppointmentId).distinct().toList())
+                .forEach(session -> sessions.put(session.getId(), session));
+        List<AppointmentRequest> shown = new ArrayList<>();
+        List<Appointment> theirSessions = new ArrayList<>();
+        for (AppointmentRequest request : waiting) {
+            Appointment session = sessions.get(request.getAppointmentId());
+            if (session != null && (me.isAdmin() || session.getTherapistId() == me.id()
+                    || held.contains(session.getIntakeId()))) {
+                shown.add(request);
+                theirSessions.add(session);
             }
-            boolean readable = !me.isAdmin()
-                    && access.check(appointment.getIntakeId(), CaseOperation.READ_CLIENT_MESSAGE).isPresent();
+        }
+        List<SessionView> views = this.views.of(theirSessions);
+        List<ClientChangeRequest> open = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            AppointmentRequest request = shown.get(i);
+            boolean readable = !me.isAdmin() && access.check(theirSessions.get(i).getIntakeId(),
+                    CaseOperation.READ_CLIENT_MESSAGE).isPresent();
             String message = readable ? request.getMessage() : null;
-            open.add(new ClientChangeRequest(request.getId(), views.of(appointment), request.isCancel(), message,
+            open.add(new ClientChangeRequest(request.getId(), views.get(i), request.isCancel(), message,
                     !readable && request.getMessage() != null, request.getCreatedAt(), request.isLate()));
         }
         return open;
