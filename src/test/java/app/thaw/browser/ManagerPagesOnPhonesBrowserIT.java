@@ -79,6 +79,43 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         assertFits("a client's request on a tablet", 768, control("the 'Mark handled' button", button));
     }
 
+    @Test
+    void theCaseQueueShowsItsSevenColumnsWholeOnATablet() {
+        String word = ReviewTestData.uniqueWord();
+        String name = "Bartholomew Wolstenholme-Fotheringham " + word;
+        data().submit(IntakeFixtures.completeAnswers(name));
+        // portrait, the menu folded away; landscape, the menu beside the queue: both left the grid 734 px
+        for (int[] size : new int[][] {{768, 1024}, {1024, 768}}) {
+            usePage(newContext(new Browser.NewContextOptions().setViewportSize(size[0], size[1])).newPage());
+            open("/login");
+            signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
+            open("/staff");
+            searchQueueFor(word);
+            Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                    .setHasText("Wolstenholme").setVisible(true));
+            assertThat(row).isVisible();
+            // at their own widths the seven columns ran 997 px: "Waiting" and "Assigned to" were scrolled away
+            var sizes = page.locator(".review-queue vaadin-grid #table").evaluate(
+                    "t => [t.scrollWidth, t.clientWidth]").toString();
+            var widths = sizes.replaceAll("[\\[\\] ]", "").split(",");
+            org.assertj.core.api.Assertions.assertThat(Double.parseDouble(widths[0]))
+                    .as("the queue's row at %d px", size[0]).isLessThanOrEqualTo(Double.parseDouble(widths[1]));
+            assertFits("the case queue on a tablet", size[0], control("the client's name", row));
+            // every header laid out inside the screen, in the order a person reads them
+            var headers = page.locator(".review-queue vaadin-grid").evaluate("""
+                    g => [...g.shadowRoot.querySelectorAll('thead th')].filter(th => !th.hidden).map(th => {
+                      const r = th.getBoundingClientRect();
+                      const text = th.querySelector('slot').assignedElements()[0].textContent.trim();
+                      return r.left >= 0 && r.right <= window.innerWidth + 1 ? text : text + ' (cut off)';
+                    })""");
+            org.assertj.core.api.Assertions.assertThat(headers).as("the queue's headers at %d px", size[0])
+                    .isEqualTo(List.of("Urgency", "Reference", "Name", "Asked for", "Status", "Waiting",
+                            "Assigned to"));
+            // a long name wraps, whole, rather than end in an ellipsis
+            PhoneFit.assertWholeTextShown(page, "a long name in the queue", size[0], row, name);
+        }
+    }
+
     private void walkThroughAt(int width, int height) {
         String longRoom = "Room 7 · The garden room over the canal, " + ReviewTestData.uniqueWord();
         data().as("admin", () -> rooms.addRoom(longRoom));

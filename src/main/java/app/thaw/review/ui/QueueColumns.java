@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
 import app.thaw.base.ui.PhoneColumns;
 import app.thaw.review.QueueRow;
 
 /**
- * The queue's columns: seven on a wide screen; on a phone each case as two lines in one column, the name first —
- * seven columns ran past the screen's edge there (only urgency and reference showed at 320 px). Templates, not a
+ * The queue's columns: seven on a wide screen, fitted to a tablet by wrapping a name or an urgent badge onto a second
+ * line (side by side at their own widths they ran 997 px, so "Waiting" and "Assigned to" were out of sight at 768 and
+ * 1024 px); on a phone each case as two lines in one column, the name first — seven columns ran past the screen's edge
+ * there (only urgency and reference showed at 320 px). Templates, not a
  * component per row: rows cost the session no server-side components (docs/performance.md).
  */
 final class QueueColumns {
@@ -21,19 +24,25 @@ final class QueueColumns {
     private final PhoneColumns<QueueRow> columns;
 
     QueueColumns(Grid<QueueRow> grid, Clock clock) {
+        // widths a tablet's 734 px hold (iPad portrait, or landscape beside the menu); wider screens share the rest
         var wide = List.of(grid.addColumn(LitRenderer.<QueueRow>of("<span theme=${item.theme}>${item.urgency}</span>")
                                 .withProperty("urgency", QueueColumns::urgency)
                                 .withProperty("theme", QueueColumns::badge))
-                        .setHeader("Urgency").setAutoWidth(true).setFlexGrow(0),
-                grid.addColumn(QueueRow::reference).setHeader("Reference").setKey("reference").setSortable(true)
-                        .setAutoWidth(true),
-                grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true),
-                grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setAutoWidth(true),
-                grid.addColumn(row -> row.status().label()).setHeader("Status").setAutoWidth(true),
+                        .setHeader("Urgency").setWidth("7.5rem").setFlexGrow(2),
+                grid.addColumn(LitRenderer.<QueueRow>of("<span class=\"queue-reference\">${item.reference}</span>")
+                                .withProperty("reference", QueueRow::reference))
+                        .setHeader("Reference").setKey("reference").setSortable(true)
+                        .setWidth("7.75rem").setFlexGrow(0),
+                grid.addColumn(QueueRow::name).setHeader("Name").setKey("name").setSortable(true)
+                        .setWidth("6.5rem").setFlexGrow(2),
+                grid.addColumn(row -> row.requestedType().label()).setHeader("Asked for").setWidth("5.5rem")
+                        .setFlexGrow(1),
+                grid.addColumn(row -> row.status().label()).setHeader("Status").setWidth("5.5rem").setFlexGrow(1),
                 grid.addColumn(row -> waiting(row, clock)).setHeader("Waiting")
-                        // "16 days" is narrower than the header and its sort arrows, which auto width may miss
-                        .setKey("waiting").setSortable(true).setWidth("8.5rem"),
-                grid.addColumn(QueueColumns::assignee).setHeader("Assigned to").setAutoWidth(true));
+                        .setKey("waiting").setSortable(true).setWidth("6rem").setFlexGrow(0),
+                grid.addColumn(QueueColumns::assignee).setHeader("Assigned to").setWidth("6.5rem").setFlexGrow(1));
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("queue-grid");
         this.grid = grid;
         this.clock = clock;
         columns = new PhoneColumns<>(grid, wide, this::phoneColumn);
