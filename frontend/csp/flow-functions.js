@@ -509,6 +509,10 @@ return (event.w)
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`${Vaadin.FlowComponentHost.getNode(appId, item.nodeid)}`
 }],
+[["html","root","live","appId","itemKey","model","item","index","return html`${item.waited}<div class=\"waitlist-since\">since ${item.since}</div>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`${item.waited}<div class="waitlist-since">since ${item.since}</div>`
+}],
 [["html","root","live","appId","itemKey","model","item","index","return html`<div class=\"factor-card\"><strong>${item.label}</strong><div>${item.counts}</div></div>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<div class="factor-card"><strong>${item.label}</strong><div>${item.counts}</div></div>`

@@ -1,9 +1,11 @@
 package app.thaw.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 /**
@@ -51,5 +53,22 @@ final class GridColumns {
         @SuppressWarnings("unchecked")
         List<String> misplaced = (List<String>) page.evaluate(MISPLACED_HEADINGS);
         assertEquals(List.of(), misplaced, "headings beside their columns on " + where);
+    }
+
+    /**
+     * The grid's columns all fit its box: nothing scrolls sideways, so no column a person reads is out of sight. Returns
+     * the headings, in order.
+     */
+    static List<String> assertAllColumnsInSight(Locator grid, String where) {
+        @SuppressWarnings("unchecked")
+        List<Number> widths = (List<Number>) grid.evaluate("g => { const t = g.shadowRoot.querySelector('#table');"
+                + " return [t.scrollWidth, t.clientWidth]; }");
+        assertTrue(widths.get(0).doubleValue() <= widths.get(1).doubleValue(), where + ": the grid's row is "
+                + widths.get(0) + " px wide in a box of " + widths.get(1) + " px, so it scrolls sideways");
+        @SuppressWarnings("unchecked")
+        List<String> headings = (List<String>) grid.evaluate("""
+                g => [...g.shadowRoot.querySelectorAll('thead th')].filter(th => !th.hidden)
+                  .map(th => th.querySelector('slot').assignedElements()[0].textContent.trim())""");
+        return headings;
     }
 }

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -62,7 +61,6 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aClientsRequestFitsATabletWithItsButtonsInSight() {
         requestAChangeOfASession("Tablet " + ReviewTestData.uniqueWord());
         usePage(newContext(new Browser.NewContextOptions().setViewportSize(768, 1024)).newPage());
@@ -72,10 +70,7 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark handled")).first();
         assertThat(button).isVisible();
         // wider than the tablet, the grid scrolled sideways and its last column, the buttons, were out of sight
-        Map<String, Object> table = (Map<String, Object>) page.locator("vaadin-grid #table").evaluate(
-                "t => ({scroll: t.scrollWidth, client: t.clientWidth})");
-        org.assertj.core.api.Assertions.assertThat(((Number) table.get("scroll")).intValue())
-                .as("the requests' row at 768 px").isLessThanOrEqualTo(((Number) table.get("client")).intValue());
+        GridColumns.assertAllColumnsInSight(page.locator("vaadin-grid"), "the requests at 768 px");
         assertFits("a client's request on a tablet", 768, control("the 'Mark handled' button", button));
     }
 
@@ -95,22 +90,11 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
                     .setHasText("Wolstenholme").setVisible(true));
             assertThat(row).isVisible();
             // at their own widths the seven columns ran 997 px: "Waiting" and "Assigned to" were scrolled away
-            var sizes = page.locator(".review-queue vaadin-grid #table").evaluate(
-                    "t => [t.scrollWidth, t.clientWidth]").toString();
-            var widths = sizes.replaceAll("[\\[\\] ]", "").split(",");
-            org.assertj.core.api.Assertions.assertThat(Double.parseDouble(widths[0]))
-                    .as("the queue's row at %d px", size[0]).isLessThanOrEqualTo(Double.parseDouble(widths[1]));
-            assertFits("the case queue on a tablet", size[0], control("the client's name", row));
-            // every header laid out inside the screen, in the order a person reads them
-            var headers = page.locator(".review-queue vaadin-grid").evaluate("""
-                    g => [...g.shadowRoot.querySelectorAll('thead th')].filter(th => !th.hidden).map(th => {
-                      const r = th.getBoundingClientRect();
-                      const text = th.querySelector('slot').assignedElements()[0].textContent.trim();
-                      return r.left >= 0 && r.right <= window.innerWidth + 1 ? text : text + ' (cut off)';
-                    })""");
-            org.assertj.core.api.Assertions.assertThat(headers).as("the queue's headers at %d px", size[0])
+            org.assertj.core.api.Assertions.assertThat(GridColumns.assertAllColumnsInSight(
+                            page.locator(".review-queue vaadin-grid"), "the queue at " + size[0] + " px"))
                     .isEqualTo(List.of("Urgency", "Reference", "Name", "Asked for", "Status", "Waiting",
                             "Assigned to"));
+            assertFits("the case queue on a tablet", size[0], control("the client's name", row));
             // a long name wraps, whole, rather than end in an ellipsis
             PhoneFit.assertWholeTextShown(page, "a long name in the queue", size[0], row, name);
         }
