@@ -521,6 +521,10 @@ return html`<div class="factor-card"><strong>${item.label}</strong><div>${item.c
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · ${item.status} · ${item.waiting} · ${item.assignee}</div></div>`
 }],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"log-wrap\">${item.text}</span>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<span class="log-wrap">${item.text}</span>`
+}],
 [["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"queue-reference\">${item.reference}</span>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<span class="queue-reference">${item.reference}</span>`

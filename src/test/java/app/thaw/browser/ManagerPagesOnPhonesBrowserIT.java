@@ -75,7 +75,7 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
     }
 
     @Test
-    void theCaseQueueShowsItsSevenColumnsWholeOnATablet() {
+    void theCaseQueueAndTheManagersListsShowEveryColumnOnATablet() {
         String word = ReviewTestData.uniqueWord();
         String name = "Bartholomew Wolstenholme-Fotheringham " + word;
         data().submit(IntakeFixtures.completeAnswers(name));
@@ -97,6 +97,17 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
             assertFits("the case queue on a tablet", size[0], control("the client's name", row));
             // a long name wraps, whole, rather than end in an ellipsis
             PhoneFit.assertWholeTextShown(page, "a long name in the queue", size[0], row, name);
+            // at Lumo's gaps these ran 826 (its status under the frozen actions), 848 and 763 px
+            for (String[] list : List.of(new String[] {"/staff/admin/team", "Actions"},
+                    new String[] {"/staff/factors", "Added without a suggestion"},
+                    new String[] {"/staff/admin/audit", "Detail"})) {
+                open(list[0]);
+                Locator grid = page.locator("vaadin-grid");
+                assertThat(grid.locator("vaadin-grid-cell-content").first()).isAttached();
+                waitForVaadin();
+                org.assertj.core.api.Assertions.assertThat(GridColumns.assertAllColumnsInSight(grid,
+                        list[0] + " at " + size[0] + " px")).last().isEqualTo(list[1]);
+            }
         }
     }
 

@@ -24,6 +24,8 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -103,15 +105,17 @@ public class AuditLogView extends VerticalLayout {
         grid.setAriaLabel("Audit log");
         grid.addClassName("log-grid");
         // on a phone one column of cards: five side by side ran past its edge, the action out of sight
-        // the room left over goes to the detail, the one column whose words run long ("Scheduled …" in a fifth)
+        // most of the room left over goes to the detail, whose words run long ("Scheduled …" in a fifth)
         columns = new PhoneColumns<>(grid, List.of(
                 grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0),
-                grid.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true).setFlexGrow(0),
-                grid.addColumn(e -> e.action().label()).setHeader("Action").setAutoWidth(true).setFlexGrow(0),
+                // a name or an action on two lines where it must: at their own widths a tablet's row ran 776 px
+                grid.addColumn(wrapping(AuditEntry::actorName)).setHeader("Who").setWidth("7rem").setFlexGrow(1),
+                grid.addColumn(wrapping(e -> e.action().label())).setHeader("Action").setWidth("9rem")
+                        .setFlexGrow(2),
                 grid.addColumn(e -> e.caseReference() == null ? "" : e.caseReference()).setHeader("Case")
                         .setAutoWidth(true).setFlexGrow(0),
                 grid.addColumn(e -> Objects.requireNonNullElse(e.readableDetail(), "")).setHeader("Detail")
-                        .setFlexGrow(1)),
+                        .setWidth("8rem").setFlexGrow(3)),
                 () -> grid.addComponentColumn(e -> PhoneCard.of(e.action().label()
                         + (e.caseReference() == null ? "" : " · " + e.caseReference()),
                         WHEN.format(e.occurredAt()) + " · " + e.actorName())).setHeader("Entries"));
@@ -213,5 +217,9 @@ public class AuditLogView extends VerticalLayout {
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
         return new DownloadResponse(new ByteArrayInputStream(bytes), "thaw-audit-log.csv", "text/csv", bytes.length);
+    }
+
+    private static LitRenderer<AuditEntry> wrapping(ValueProvider<AuditEntry, String> text) {
+        return LitRenderer.<AuditEntry>of("<span class=\"log-wrap\">${item.text}</span>").withProperty("text", text);
     }
 }

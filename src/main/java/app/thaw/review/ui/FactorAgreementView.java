@@ -3,6 +3,7 @@ package app.thaw.review.ui;
 import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -32,6 +33,7 @@ public class FactorAgreementView extends VerticalLayout {
     public FactorAgreementView(FactorService factors) {
         setSizeFull();
         grid.setAriaLabel("Agreement with suggested factors");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         columns = new PhoneColumns<>(grid, List.of(
                 grid.addColumn(TagAgreement::label).setHeader("Factor").setAutoWidth(true),
                 // the figure the page is for beside the factor's name: last, a tablet scrolled it out of sight
@@ -39,8 +41,9 @@ public class FactorAgreementView extends VerticalLayout {
                 grid.addColumn(TagAgreement::suggested).setHeader("Suggested").setAutoWidth(true),
                 grid.addColumn(TagAgreement::confirmed).setHeader("Confirmed").setAutoWidth(true),
                 grid.addColumn(TagAgreement::rejected).setHeader("Rejected").setAutoWidth(true),
+                // the long heading on two lines: on one it pushed the row past a tablet's 734 px
                 grid.addColumn(TagAgreement::addedByTherapists).setHeader("Added without a suggestion")
-                        .setAutoWidth(true)),
+                        .setWidth("8rem").setFlexGrow(0)),
                 () -> grid.addColumn(LitRenderer.<TagAgreement>of("""
                                 <div class="factor-card"><strong>${item.label}</strong><div>${item.counts}</div></div>""")
                         .withProperty("label", TagAgreement::label)

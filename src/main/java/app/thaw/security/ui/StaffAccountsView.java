@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -66,9 +67,10 @@ public class StaffAccountsView extends VerticalLayout {
         outcome.addClassName("team-outcome");
         outcome.getElement().setAttribute("role", "status");
 
-        grid.addColumn(TeamMember::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
+        // a name or a role wraps, an address never: Status and the actions stay within a tablet's 734 px
+        grid.addColumn(TeamMember::displayName).setHeader("Name").setSortable(true).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(TeamMember::username).setHeader("Username").setAutoWidth(true);
-        grid.addColumn(m -> m.role().label()).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(m -> m.role().label()).setHeader("Role").setWidth("6rem").setFlexGrow(1);
         grid.addColumn(TeamMember::email).setHeader("Email").setAutoWidth(true);
         grid.addColumn(StaffAccountsView::status).setHeader("Status").setAutoWidth(true);
         // on a phone the other columns scroll sideways under it: each person's actions stay on the screen
@@ -76,6 +78,7 @@ public class StaffAccountsView extends VerticalLayout {
         // "···" and needed two taps (··· then Actions) to reach any action
         grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("7.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Practice team");
         add(TitleRow.of("Team", invite), rules, outcome, grid);
         setFlexGrow(1, grid);
