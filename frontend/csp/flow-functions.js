@@ -529,6 +529,14 @@ return html`<span class="log-wrap">${item.text}</span>`
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<span class="queue-reference">${item.reference}</span>`
 }],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"team-wrap\">${item.mailbox}<wbr>${item.domain}</span>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<span class="team-wrap">${item.mailbox}<wbr>${item.domain}</span>`
+}],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"team-wrap\">${item.username}</span>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<span class="team-wrap">${item.username}</span>`
+}],
 [["html","root","live","appId","itemKey","model","item","index","return html`<span theme=${item.theme}>${item.urgency}</span>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<span theme=${item.theme}>${item.urgency}</span>`
