@@ -105,7 +105,7 @@ public class WaitlistView extends VerticalLayout {
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(WaitingCase::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
         // names in full, wrapped rather than cut: the practice works from them
-        grid.addColumn(WaitingCase::clients).setHeader("Clients").setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(WaitingCase::clients).setHeader("Clients").setWidth("8rem").setFlexGrow(1);
         // the date under the wait: on one line it took a quarter of a laptop's row and pushed Availability out of sight
         grid.addColumn(LitRenderer.<WaitingCase>of(
                                 "${item.waited}<div class=\"waitlist-since\">since ${item.since}</div>")
@@ -127,7 +127,7 @@ public class WaitlistView extends VerticalLayout {
         }).setHeader("Offer").setAutoWidth(true).setFlexGrow(0).setKey("offer");
         grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
         waitsFor = new WaitsForColumn(grid, changes, this::refresh);
-        grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("7rem").setFlexGrow(1);
         // wrapped rather than cut from a tablet up; a phone keeps rows of one height, which scroll without shifting
         grid.addClassName("waitlist-grid");
         var filters = new HorizontalLayout(service, format, urgentOnly);
