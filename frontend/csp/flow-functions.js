@@ -521,21 +521,17 @@ return html`<div class="factor-card"><strong>${item.label}</strong><div>${item.c
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<div class="queue-card"><span theme=${item.theme}>${item.urgency}</span> <strong>${item.name}</strong><div class="queue-card-line">${item.reference} · ${item.status} · ${item.waiting} · ${item.assignee}</div></div>`
 }],
-[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"log-wrap\">${item.text}</span>`"],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"cell-wrap\">${item.mailbox}<wbr>${item.domain}</span>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
-return html`<span class="log-wrap">${item.text}</span>`
+return html`<span class="cell-wrap">${item.mailbox}<wbr>${item.domain}</span>`
+}],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"cell-wrap\">${item.text}</span>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<span class="cell-wrap">${item.text}</span>`
 }],
 [["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"queue-reference\">${item.reference}</span>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<span class="queue-reference">${item.reference}</span>`
-}],
-[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"team-wrap\">${item.mailbox}<wbr>${item.domain}</span>`"],
-function (html, root, live, appId, itemKey, model, item, index) {
-return html`<span class="team-wrap">${item.mailbox}<wbr>${item.domain}</span>`
-}],
-[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"team-wrap\">${item.username}</span>`"],
-function (html, root, live, appId, itemKey, model, item, index) {
-return html`<span class="team-wrap">${item.username}</span>`
 }],
 [["html","root","live","appId","itemKey","model","item","index","return html`<span theme=${item.theme}>${item.urgency}</span>`"],
 function (html, root, live, appId, itemKey, model, item, index) {

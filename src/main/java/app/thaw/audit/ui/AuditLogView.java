@@ -24,8 +24,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -45,6 +43,7 @@ import app.thaw.audit.AuditLog;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.base.ui.PhoneCard;
 import app.thaw.base.ui.PhoneColumns;
+import app.thaw.base.ui.WrappingCell;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffSummary;
@@ -109,8 +108,8 @@ public class AuditLogView extends VerticalLayout {
         columns = new PhoneColumns<>(grid, List.of(
                 grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0),
                 // a name or an action on two lines where it must: at their own widths a tablet's row ran 776 px
-                grid.addColumn(wrapping(AuditEntry::actorName)).setHeader("Who").setWidth("7rem").setFlexGrow(1),
-                grid.addColumn(wrapping(e -> e.action().label())).setHeader("Action").setWidth("9rem")
+                grid.addColumn(WrappingCell.of(AuditEntry::actorName)).setHeader("Who").setWidth("7rem").setFlexGrow(1),
+                grid.addColumn(WrappingCell.<AuditEntry>of(e -> e.action().label())).setHeader("Action").setWidth("9rem")
                         .setFlexGrow(2),
                 grid.addColumn(e -> e.caseReference() == null ? "" : e.caseReference()).setHeader("Case")
                         .setAutoWidth(true).setFlexGrow(0),
@@ -217,9 +216,5 @@ public class AuditLogView extends VerticalLayout {
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
         return new DownloadResponse(new ByteArrayInputStream(bytes), "thaw-audit-log.csv", "text/csv", bytes.length);
-    }
-
-    private static LitRenderer<AuditEntry> wrapping(ValueProvider<AuditEntry, String> text) {
-        return LitRenderer.<AuditEntry>of("<span class=\"log-wrap\">${item.text}</span>").withProperty("text", text);
     }
 }

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -25,6 +24,7 @@ import app.thaw.base.ids.StaffId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.base.ui.TitleRow;
+import app.thaw.base.ui.WrappingCell;
 import app.thaw.security.Roles;
 import app.thaw.security.SecondFactorService;
 import app.thaw.security.StaffActionRefused;
@@ -70,15 +70,10 @@ public class StaffAccountsView extends VerticalLayout {
 
         // a name, role, username or address wraps: Status and the actions stay within a tablet's 734 px
         grid.addColumn(TeamMember::displayName).setHeader("Name").setSortable(true).setWidth("7rem").setFlexGrow(1);
-        grid.addColumn(LitRenderer.<TeamMember>of("<span class=\"team-wrap\">${item.username}</span>")
-                .withProperty("username", TeamMember::username)).setHeader("Username").setWidth("6rem").setFlexGrow(1);
+        grid.addColumn(WrappingCell.of(TeamMember::username)).setHeader("Username").setWidth("6rem").setFlexGrow(1);
         grid.addColumn(m -> m.role().label()).setHeader("Role").setWidth("6rem").setFlexGrow(1);
         // an address breaks at its "@" if it must (a practice's addresses can be long), never inside a word first
-        grid.addColumn(LitRenderer.<TeamMember>of(
-                                "<span class=\"team-wrap\">${item.mailbox}<wbr>${item.domain}</span>")
-                        .withProperty("mailbox", m -> m.email().substring(0, m.email().indexOf('@') + 1))
-                        .withProperty("domain", m -> m.email().substring(m.email().indexOf('@') + 1)))
-                .setHeader("Email").setWidth("9rem").setFlexGrow(2);
+        grid.addColumn(WrappingCell.email(TeamMember::email)).setHeader("Email").setWidth("9rem").setFlexGrow(2);
         grid.addColumn(StaffAccountsView::status).setHeader("Status").setAutoWidth(true);
         // on a phone the other columns scroll sideways under it: each person's actions stay on the screen
         // sized for the word: measured automatically, the column was narrower than its menu, which then folded into
