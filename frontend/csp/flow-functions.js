@@ -509,9 +509,9 @@ return (event.w)
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`${Vaadin.FlowComponentHost.getNode(appId, item.nodeid)}`
 }],
-[["html","root","live","appId","itemKey","model","item","index","return html`${item.waited}<div class=\"waitlist-since\">since ${item.since}</div>`"],
+[["html","root","live","appId","itemKey","model","item","index","return html`${item.waited}<div class=\"waitlist-detail\">since ${item.since}</div>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
-return html`${item.waited}<div class="waitlist-since">since ${item.since}</div>`
+return html`${item.waited}<div class="waitlist-detail">since ${item.since}</div>`
 }],
 [["html","root","live","appId","itemKey","model","item","index","return html`<div class=\"factor-card\"><strong>${item.label}</strong><div>${item.counts}</div></div>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
@@ -529,9 +529,13 @@ return html`<span class="cell-wrap">${item.mailbox}<wbr>${item.domain}</span>`
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<span class="cell-wrap">${item.text}</span>`
 }],
-[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"queue-reference\">${item.reference}</span>`"],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"nowrap\">${item.reference}</span><div class=\"waitlist-detail\">${item.service} <span theme=\"badge error small\" ?hidden=${!item.urgent}>Urgent</span></div>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
-return html`<span class="queue-reference">${item.reference}</span>`
+return html`<span class="nowrap">${item.reference}</span><div class="waitlist-detail">${item.service} <span theme="badge error small" ?hidden=${!item.urgent}>Urgent</span></div>`
+}],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"nowrap\">${item.reference}</span>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<span class="nowrap">${item.reference}</span>`
 }],
 [["html","root","live","appId","itemKey","model","item","index","return html`<span theme=${item.theme}>${item.urgency}</span>`"],
 function (html, root, live, appId, itemKey, model, item, index) {

@@ -79,13 +79,16 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         String word = ReviewTestData.uniqueWord();
         String name = "Bartholomew Wolstenholme-Fotheringham " + word;
         data().submit(IntakeFixtures.completeAnswers(name));
-        // portrait, the menu folded away; landscape, the menu beside the queue: both left the grid 734 px
-        for (int[] size : new int[][] {{768, 1024}, {1024, 768}}) {
+        // portrait, the menu folded away; landscape, the menu beside the queue: both left the grid 734 px; an
+        // 11-inch iPad upright (834 px) folds the menu too, beside it every list scrolled sideways in 546 px
+        for (int[] size : new int[][] {{768, 1024}, {1024, 768}, {834, 1194}}) {
             usePage(newContext(new Browser.NewContextOptions().setViewportSize(size[0], size[1])).newPage());
             open("/login");
             signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
             open("/staff");
             searchQueueFor(word);
+            // the found case alone: read while the whole queue was still shown, the name's row sat at the grid's foot
+            page.waitForFunction("() => document.querySelector('.review-queue vaadin-grid').size === 1");
             Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                     .setHasText("Wolstenholme").setVisible(true));
             assertThat(row).isVisible();
@@ -97,16 +100,20 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
             assertFits("the case queue on a tablet", size[0], control("the client's name", row));
             // a long name wraps, whole, rather than end in an ellipsis
             PhoneFit.assertWholeTextShown(page, "a long name in the queue", size[0], row, name);
-            // at Lumo's gaps these ran 826 (its status under the frozen actions), 848 and 763 px
-            for (String[] list : List.of(new String[] {"/staff/admin/team", "Actions"},
-                    new String[] {"/staff/factors", "Added without a suggestion"},
-                    new String[] {"/staff/admin/audit", "Detail"})) {
+            // at Lumo's gaps these ran 826 (its status under the frozen actions), 848 and 763 px; the waiting list
+            // 951 (its case's reference, service and urgency in three columns) and the outbox 807 (an address at
+            // its own width)
+            for (String[] list : List.of(new String[] {"/staff/admin/team", "vaadin-grid", "Actions"},
+                    new String[] {"/staff/factors", "vaadin-grid", "Added without a suggestion"},
+                    new String[] {"/staff/admin/audit", "vaadin-grid", "Detail"},
+                    new String[] {"/staff/waitlist", "vaadin-grid.waitlist-grid", "Availability"},
+                    new String[] {"/staff/admin/outbox", "vaadin-grid", "Created"})) {
                 open(list[0]);
-                Locator grid = page.locator("vaadin-grid");
+                Locator grid = page.locator(list[1]);
                 assertThat(grid.locator("vaadin-grid-cell-content").first()).isAttached();
                 waitForVaadin();
                 org.assertj.core.api.Assertions.assertThat(GridColumns.assertAllColumnsInSight(grid,
-                        list[0] + " at " + size[0] + " px")).last().isEqualTo(list[1]);
+                        list[0] + " at " + size[0] + " px")).last().isEqualTo(list[2]);
             }
         }
     }

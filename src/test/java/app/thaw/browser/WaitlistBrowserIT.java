@@ -98,6 +98,11 @@ class WaitlistBrowserIT extends BrowserTest {
         // a laptop beside the menu holds all eight: with the date beside the wait the row ran 1,140 px in 990
         org.assertj.core.api.Assertions.assertThat(GridColumns.assertAllColumnsInSight(
                 page.locator("vaadin-grid.waitlist-grid"), "the waiting list at 1280 px")).endsWith("Availability");
+        // the case's cell says its service; a routine case shows no urgent badge
+        Locator coupleCase = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(couple.alex().reference()));
+        assertThat(coupleCase).containsText("Couples");
+        assertThat(coupleCase.locator("[theme~='badge']")).isHidden();
         // on a laptop, beside the menu, the row's action is on screen without scrolling the list sideways
         assertThat(page.locator("#offer-" + couple.alex().reference()))
                 .isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions()
@@ -213,6 +218,11 @@ class WaitlistBrowserIT extends BrowserTest {
                     offerToWren));
             page.setViewportSize(1280, 800);
             open("/staff/waitlist");
+            // Wren's case says it is urgent, under its reference
+            Locator wrenCase = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                    .setHasText(waitingClient.reference()));
+            assertThat(wrenCase.locator("[theme~='badge']")).isVisible();
+            assertThat(wrenCase).containsText("Individual");
             freed.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile(
                     "Offer to Wren Alexandra-Louise " + surname))).click();
             waitForVaadin();

@@ -32,6 +32,7 @@ import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.base.ui.PhoneCard;
 import app.thaw.base.ui.PhoneColumns;
+import app.thaw.base.ui.WrappingCell;
 import app.thaw.notification.Outbox;
 import app.thaw.notification.OutboxMessage;
 import app.thaw.notification.OutboxStatus;
@@ -68,11 +69,13 @@ public class OutboxView extends VerticalLayout {
         status.setItemLabelGenerator(value -> value == null ? "All messages" : value.label());
         status.addValueChangeListener(change -> refresh());
 
-        // the subject says what each email is: it takes the room the short columns don't need; on a phone one
-        // column of cards, the six side by side ran past its edge
+        // the subject says what each email is: it takes the room the short columns don't need; an address wraps at
+        // its "@" (at its own width a long one ran a tablet's row past 734 px); on a phone one column of cards, the
+        // six side by side ran past its edge
         columns = new PhoneColumns<>(grid, List.of(
-                grid.addColumn(OutboxMessage::recipient).setHeader("To").setAutoWidth(true).setFlexGrow(0),
-                grid.addColumn(OutboxMessage::subject).setHeader("Subject").setWidth("16rem").setFlexGrow(1),
+                grid.addColumn(WrappingCell.email(OutboxMessage::recipient)).setHeader("To").setWidth("9.5rem")
+                        .setFlexGrow(1),
+                grid.addColumn(OutboxMessage::subject).setHeader("Subject").setWidth("12rem").setFlexGrow(2),
                 grid.addColumn(message -> message.status().label()).setHeader("Status").setAutoWidth(true)
                         .setFlexGrow(0),
                 grid.addColumn(OutboxMessage::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0),

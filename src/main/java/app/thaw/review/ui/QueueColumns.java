@@ -29,7 +29,7 @@ final class QueueColumns {
                                 .withProperty("urgency", QueueColumns::urgency)
                                 .withProperty("theme", QueueColumns::badge))
                         .setHeader("Urgency").setWidth("7.5rem").setFlexGrow(2),
-                grid.addColumn(LitRenderer.<QueueRow>of("<span class=\"queue-reference\">${item.reference}</span>")
+                grid.addColumn(LitRenderer.<QueueRow>of("<span class=\"nowrap\">${item.reference}</span>")
                                 .withProperty("reference", QueueRow::reference))
                         .setHeader("Reference").setKey("reference").setSortable(true)
                         .setWidth("7.75rem").setFlexGrow(0),

@@ -19,9 +19,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -96,19 +96,20 @@ public class WaitlistView extends VerticalLayout {
         format.addValueChangeListener(e -> refresh());
         urgentOnly.addValueChangeListener(e -> refresh());
         grid.setAriaLabel("Cases waiting for a first session");
-        grid.addComponentColumn(c -> {
-            var badge = new Span(c.urgent() ? "Urgent" : "");
-            if (c.urgent()) {
-                badge.getElement().getThemeList().add("badge error");
-            }
-            return badge;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(WaitingCase::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
+        // the case in one cell: its reference, the service and an urgent badge under it; as three columns a
+        // tablet's row ran 951 px in 734 and the availability was out of sight
+        grid.addColumn(LitRenderer.<WaitingCase>of("""
+                        <span class="nowrap">${item.reference}</span><div class="waitlist-detail">${item.service} \
+                        <span theme="badge error small" ?hidden=${!item.urgent}>Urgent</span></div>""")
+                        .withProperty("reference", WaitingCase::reference)
+                        .withProperty("service", c -> c.service().label())
+                        .withProperty("urgent", WaitingCase::urgent))
+                .setHeader("Case").setAutoWidth(true).setFlexGrow(0);
         // names in full, wrapped rather than cut: the practice works from them
         grid.addColumn(WaitingCase::clients).setHeader("Clients").setWidth("8rem").setFlexGrow(1);
         // the date under the wait: on one line it took a quarter of a laptop's row and pushed Availability out of sight
         grid.addColumn(LitRenderer.<WaitingCase>of(
-                                "${item.waited}<div class=\"waitlist-since\">since ${item.since}</div>")
+                                "${item.waited}<div class=\"waitlist-detail\">since ${item.since}</div>")
                         .withProperty("waited", c -> WaitlistService.inWords(c.waited()))
                         .withProperty("since", c -> ADDED.format(c.addedAt())))
                 .setHeader("Waiting").setWidth("8.25rem").setFlexGrow(0);
@@ -125,9 +126,8 @@ public class WaitlistView extends VerticalLayout {
             cell.addClassName("offer-cell");
             return cell;
         }).setHeader("Offer").setAutoWidth(true).setFlexGrow(0).setKey("offer");
-        grid.addColumn(c -> c.service().label()).setHeader("Service").setAutoWidth(true).setFlexGrow(0);
         waitsFor = new WaitsForColumn(grid, changes, this::refresh);
-        grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("7rem").setFlexGrow(1);
+        grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("6rem").setFlexGrow(1);
         // wrapped rather than cut from a tablet up; a phone keeps rows of one height, which scroll without shifting
         grid.addClassName("waitlist-grid");
         var filters = new HorizontalLayout(service, format, urgentOnly);

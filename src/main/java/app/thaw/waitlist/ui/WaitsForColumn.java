@@ -42,7 +42,7 @@ final class WaitsForColumn {
             waitsFor.addClassName("waits-for");
             waitsFor.setAriaLabel("Change what " + c.reference() + " waits for: " + c.waitsFor());
             return waitsFor;
-        }).setHeader("Waits for").setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("Waits for").setKey("waits-for").setAutoWidth(true).setFlexGrow(0);
     }
 
     /**

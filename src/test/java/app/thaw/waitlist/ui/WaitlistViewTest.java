@@ -247,7 +247,7 @@ class WaitlistViewTest extends SpringBrowserlessTest {
 
     private int rowOf(Grid<WaitingCase> grid, String reference) {
         for (int row = 0; row < test(grid).size(); row++) {
-            if (reference.equals(test(grid).getCellText(row, 1))) {
+            if (reference.equals(test(grid).getRow(row).reference())) {
                 return row;
             }
         }
@@ -256,12 +256,16 @@ class WaitlistViewTest extends SpringBrowserlessTest {
 
     // the "Waits for" cell is the button that changes it, rendered for the row
     private Button waitsFor(Grid<WaitingCase> grid, int row) {
-        return (Button) test(grid).getCellComponent(row, 6);
+        return (Button) test(grid).getCellComponent(row, column(grid, "waits-for"));
     }
 
     // the offer's cell says where it stands, over the button that makes one
     private Button offerTimes(Grid<WaitingCase> grid, int row) {
-        return (Button) test(grid).getCellComponent(row, 4).getChildren().filter(Button.class::isInstance)
+        return (Button) test(grid).getCellComponent(row, column(grid, "offer")).getChildren().filter(Button.class::isInstance)
                 .findFirst().orElseThrow();
+    }
+
+    private static int column(Grid<WaitingCase> grid, String key) {
+        return grid.getColumns().indexOf(grid.getColumnByKey(key));
     }
 }
