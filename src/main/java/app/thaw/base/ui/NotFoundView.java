@@ -10,6 +10,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,11 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 @AnonymousAllowed
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
-    public NotFoundView() {
+    public NotFoundView(AuthenticationContext authentication) {
         addClassName("not-found-view");
-        add(new H1("We couldn't find that page"),
-                new Paragraph("The link may be old or mistyped."),
-                new Anchor("", "Go to the start page"));
+        // signed-in staff go back to their workspace: the start page is the client's intake form
+        var back = authentication.isAuthenticated() ? new Anchor("staff", "Back to your workspace")
+                : new Anchor("", "Go to the start page");
+        back.setId("not-found-back");
+        add(new H1("We couldn't find that page"), new Paragraph("The link may be old or mistyped."), back);
     }
 
     @Override

@@ -156,6 +156,8 @@ class CaseViewTest extends SpringBrowserlessTest {
 
         assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
         assertThat(find(CaseView.class).exists()).isFalse();
+        // the way back is the therapist's workspace, not the client's intake form at the start page
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("not-found-back").getHref()).isEqualTo("staff");
         assertThat(data.auditActions(toms.id())).contains("CASE_ACCESS_DENIED").doesNotContain("CASE_OPENED");
 
         UI.getCurrent().navigate("staff/cases/THW-000000");
