@@ -246,6 +246,17 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
                 new String[] {"/staff/reports/outcomes", "Outcomes"})) {
             page(other[0], other[1], width);
         }
+        // the report's thirteen columns scroll sideways in their box; the period stays in sight at its left edge
+        Locator report = page.locator(".outcome-table-scroll").first();
+        report.evaluate("box => box.scrollLeft = box.scrollWidth");
+        Locator period = report.locator("th").first();
+        assertThat(period).hasText("Period");
+        var boxAt = report.boundingBox();
+        var periodAt = period.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(((Number) report.evaluate("box => box.scrollLeft")).intValue())
+                .as("the report scrolled sideways").isPositive();
+        org.assertj.core.api.Assertions.assertThat(periodAt.x).as("the period's heading, scrolled to the report's end")
+                .isBetween(boxAt.x - 1, boxAt.x + 1);
     }
 
     /** A session of Amira's on a far Monday, and the client's request to move it, sent from their status page. */
