@@ -236,6 +236,14 @@ class TimeAwayBrowserIT extends BrowserTest {
         assertThat(page.locator(".team-week-day").last()).hasText(java.util.regex.Pattern.compile("^Sun "));
         assertThat(page.locator(".team-week-day").last()).isInViewport(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions().setRatio(1));
+        // and on a tablet, upright with the menu folded or across beside it (734 px for the week)
+        for (int[] tablet : new int[][] {{768, 1024}, {1024, 768}}) {
+            page.setViewportSize(tablet[0], tablet[1]);
+            assertThat(page.locator(".team-week-day").last()).isInViewport(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions().setRatio(1));
+            assertThat(chip).isVisible();
+        }
+        page.setViewportSize(1280, 900);
         // a keyboard user tabs to the session and presses Enter: a filter the strict policy refused unless mapped
         chip.focus();
         page.keyboard().press("Enter");
