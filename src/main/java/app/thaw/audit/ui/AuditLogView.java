@@ -109,8 +109,8 @@ public class AuditLogView extends VerticalLayout {
                 grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0),
                 // a name or an action on two lines where it must: at their own widths a tablet's row ran 776 px
                 grid.addColumn(WrappingCell.of(AuditEntry::actorName)).setHeader("Who").setWidth("7rem").setFlexGrow(1),
-                grid.addColumn(WrappingCell.<AuditEntry>of(e -> e.action().label())).setHeader("Action").setWidth("9rem")
-                        .setFlexGrow(2),
+                grid.addColumn(WrappingCell.<AuditEntry>of(e -> e.action().label())).setHeader("Action")
+                        .setWidth("9rem").setFlexGrow(2),
                 grid.addColumn(e -> e.caseReference() == null ? "" : e.caseReference()).setHeader("Case")
                         .setAutoWidth(true).setFlexGrow(0),
                 grid.addColumn(e -> Objects.requireNonNullElse(e.readableDetail(), "")).setHeader("Detail")

@@ -17,7 +17,7 @@ public final class WrappingCell {
         return LitRenderer.<T>of("<span class=\"cell-wrap\">${item.text}</span>").withProperty("text", text);
     }
 
-    /** An email address that breaks at its "@" first, inside a part only if that part alone is wider than the column. */
+    /** An address that breaks at its "@" first, inside a part only if that part alone is wider than the column. */
     public static <T> LitRenderer<T> email(ValueProvider<T, String> address) {
         return LitRenderer.<T>of("<span class=\"cell-wrap\">${item.mailbox}<wbr>${item.domain}</span>")
                 .withProperty("mailbox", item -> mailbox(address.apply(item)))

@@ -261,8 +261,8 @@ class WaitlistViewTest extends SpringBrowserlessTest {
 
     // the offer's cell says where it stands, over the button that makes one
     private Button offerTimes(Grid<WaitingCase> grid, int row) {
-        return (Button) test(grid).getCellComponent(row, column(grid, "offer")).getChildren().filter(Button.class::isInstance)
-                .findFirst().orElseThrow();
+        return (Button) test(grid).getCellComponent(row, column(grid, "offer")).getChildren()
+                .filter(Button.class::isInstance).findFirst().orElseThrow();
     }
 
     private static int column(Grid<WaitingCase> grid, String key) {
