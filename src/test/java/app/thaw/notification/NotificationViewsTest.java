@@ -41,7 +41,7 @@ class NotificationViewsTest extends SpringBrowserlessTest {
         assertThat(test(grid).size()).isPositive();
         // newest first, so it is near the top
         int row = 0;
-        while (row < 10 && !email.equals(test(grid).getCellText(row, 0))) {
+        while (row < 10 && !email.equals(test(grid).getRow(row).recipient())) {
             row++;
         }
         assertThat(test(grid).getCellText(row, 1)).isEqualTo("Robin has invited you to Thaw Therapy · Manchester");
