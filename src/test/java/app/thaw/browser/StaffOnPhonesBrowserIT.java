@@ -158,6 +158,25 @@ class StaffOnPhonesBrowserIT extends StaffPhoneTest {
     }
 
     @Test
+    void aPhoneOnItsSideShowsTheQueueAsCardsWithNothingScrolledAway() {
+        String surname = ReviewTestData.uniqueWord();
+        String name = "Rowan " + surname;
+        data().submit(IntakeFixtures.completeAnswers(name));
+        // an iPhone SE held sideways: from 600 to 767 px the queue's seven columns scrolled 118 px past the screen
+        usePhone(667, 375);
+        open("/login");
+        signInAs(THERAPIST, DemoStaffAccounts.DEMO_PASSWORD);
+        open("/staff");
+        searchQueueFor(surname);
+        Locator card = page.locator("vaadin-grid-cell-content .queue-card strong")
+                .filter(new Locator.FilterOptions().setHasText(name).setVisible(true));
+        assertThat(card).isVisible();
+        assertThat(GridColumns.assertAllColumnsInSight(page.locator(".review-queue vaadin-grid"),
+                "the queue at 667 px")).containsExactly("Cases");
+        assertFits("the case queue at 667×375", 667, control("the client's name in the queue", card));
+    }
+
+    @Test
     void aPracticeManagerAssignsACaseFromTheQueueOnAPhone() {
         String surname = ReviewTestData.uniqueWord();
         String name = "Morgan " + surname;

@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PhoneColumns<T> {
 
-    /** Up to this window width a staff page is laid out for a phone; the stylesheet's narrow layout starts here. */
-    public static final int PHONE_WIDTH = 600;
+    /**
+     * Up to this window width a staff page is laid out for a phone, as the stylesheet's narrow layout is: a phone on
+     * its side or a tablet in split view (600–767 px) scrolled every wide list sideways by up to 118 px.
+     */
+    public static final int PHONE_WIDTH = 767;
 
     private final List<Grid.Column<T>> wide;
     private final Supplier<Grid.Column<T>> cards;
