@@ -299,4 +299,15 @@ class IntakeWizardTest extends SpringBrowserlessTest {
     private String stepHeading() {
         return find(H2.class).withAttribute("tabindex", "-1").single().getText();
     }
+
+    @Test
+    @WithAnonymousUser
+    void aClientWhoMistypesAnAddressIsLedBackToTheStartPageNotTheStaffWorkspace() {
+        UI.getCurrent().navigate("intake-no-such-page");
+
+        assertThat(getCurrentView()).isInstanceOf(app.thaw.base.ui.NotFoundView.class);
+        Anchor back = find(Anchor.class).id("not-found-back");
+        assertThat(back.getHref()).isEmpty();
+        assertThat(back.getText()).isEqualTo("Go to the start page");
+    }
 }
