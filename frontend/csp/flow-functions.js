@@ -34,6 +34,53 @@ return $0.$connector.set($1,$2,$3)
 function ($0, $1, $2, $3) {
 return (async function() { Vaadin.Flow.clients[$0].getByNodeId($1)._flowId = $2}).apply($3)
 }],
+[["$0","$1","$2","$3","return (async function() { const dialog = this, idle = $0, lead = $1, left = $2, ping = 30000;\nif (dialog.thawIdle) { return; }\ndialog.thawIdle = true;\nconst channel = window.BroadcastChannel ? new BroadcastChannel('thaw-idle') : null;\nlet heard = Date.now(), ended = false;\nconst still = () => {\n  heard = Date.now();\n  dialog.dispatchEvent(new CustomEvent('still-here'));\n  if (channel) { channel.postMessage(heard); }\n};\nconst input = () => {\n  if (ended) { return; }\n  if (dialog.open) { dialog.close(); }\n  if (Date.now() - heard >= ping) { still(); }\n};\nconst types = ['pointerdown', 'keydown', 'wheel', 'touchstart'];\ntypes.forEach(type => document.addEventListener(type, input, { capture: true, passive: true }));\nif (channel) {\n  channel.onmessage = message => {\n    heard = Math.max(heard, message.data);\n    if (dialog.open && !ended) { dialog.close(); }\n  };\n}\nconst tick = setInterval(() => {\n  if (!dialog.isConnected) {\n    clearInterval(tick);\n    types.forEach(type => document.removeEventListener(type, input, { capture: true }));\n    if (channel) { channel.close(); }\n    return;\n  }\n  const remaining = heard + idle - Date.now();\n  if (remaining <= 0 && !ended) {\n    ended = true;\n    dialog.classList.add('ended');\n    left.textContent = 'now';\n    if (!dialog.open) { dialog.showModal(); }\n    dialog.dispatchEvent(new CustomEvent('idle-end'));\n    setTimeout(() => location.reload(), 15000);\n  } else if (remaining > 0 && remaining <= lead) {\n    const seconds = Math.ceil(remaining / 1000);\n    left.textContent = 'in ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');\n    if (!dialog.open) { dialog.showModal(); }\n  }\n}, 1000);}).apply($3)"],
+function ($0, $1, $2, $3) {
+return (async function() { const dialog = this, idle = $0, lead = $1, left = $2, ping = 30000;
+if (dialog.thawIdle) { return; }
+dialog.thawIdle = true;
+const channel = window.BroadcastChannel ? new BroadcastChannel('thaw-idle') : null;
+let heard = Date.now(), ended = false;
+const still = () => {
+  heard = Date.now();
+  dialog.dispatchEvent(new CustomEvent('still-here'));
+  if (channel) { channel.postMessage(heard); }
+};
+const input = () => {
+  if (ended) { return; }
+  if (dialog.open) { dialog.close(); }
+  if (Date.now() - heard >= ping) { still(); }
+};
+const types = ['pointerdown', 'keydown', 'wheel', 'touchstart'];
+types.forEach(type => document.addEventListener(type, input, { capture: true, passive: true }));
+if (channel) {
+  channel.onmessage = message => {
+    heard = Math.max(heard, message.data);
+    if (dialog.open && !ended) { dialog.close(); }
+  };
+}
+const tick = setInterval(() => {
+  if (!dialog.isConnected) {
+    clearInterval(tick);
+    types.forEach(type => document.removeEventListener(type, input, { capture: true }));
+    if (channel) { channel.close(); }
+    return;
+  }
+  const remaining = heard + idle - Date.now();
+  if (remaining <= 0 && !ended) {
+    ended = true;
+    dialog.classList.add('ended');
+    left.textContent = 'now';
+    if (!dialog.open) { dialog.showModal(); }
+    dialog.dispatchEvent(new CustomEvent('idle-end'));
+    setTimeout(() => location.reload(), 15000);
+  } else if (remaining > 0 && remaining <= lead) {
+    const seconds = Math.ceil(remaining / 1000);
+    left.textContent = 'in ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+    if (!dialog.open) { dialog.showModal(); }
+  }
+}, 1000);}).apply($3)
+}],
 [["$0","$1","$2","$3","return (async function() { const field = this, counter = $0, max = $1, from = $2;\nconst uk = n => n.toLocaleString('en-GB');\nfield.addEventListener('input', () => {\n  const length = [...(field.value || '')].length;\n  const over = length > max;\n  counter.textContent = length < from ? ''\n    : over ? 'You have ' + uk(length - max) + (length - max === 1 ? ' character' : ' characters') + ' too many'\n    : 'You have ' + uk(max - length) + (max - length === 1 ? ' character' : ' characters') + ' left';\n  counter.classList.toggle('over', over);\n});\n}).apply($3)"],
 function ($0, $1, $2, $3) {
 return (async function() { const field = this, counter = $0, max = $1, from = $2;

@@ -147,10 +147,10 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @jakarta.annotation.security.PermitAll
-    public void recordSignOut(long staffId, String actorName) {
-        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, client_address) "
-                        + "values (?, ?, ?, ?, ?)", Timestamp.from(clock.instant()), staffId, truncate(actorName, 120),
-                AuditAction.SIGN_OUT.name(), address());
+    public void recordSignOut(long staffId, String actorName, @Nullable String how) {
+        jdbc.update("insert into audit_entry (occurred_at, actor_id, actor_name, action, detail, client_address) "
+                        + "values (?, ?, ?, ?, ?, ?)", Timestamp.from(clock.instant()), staffId, truncate(actorName, 120),
+                AuditAction.SIGN_OUT.name(), how == null ? null : truncate(how, DETAIL_MAX), address());
     }
 
     /** The non-read history of one case, oldest first, for its timeline. */

@@ -10,6 +10,7 @@ import app.thaw.security.PendingSignIn;
 import app.thaw.security.SecondFactorEvent;
 import app.thaw.security.SignInPaused;
 import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffSessionTimedOut;
 import app.thaw.security.StaffUser;
 
 /** Every sign-in, successful or not, and every sign-out goes into the audit log. A failed one never records the password. */
@@ -53,8 +54,14 @@ class SignInAudit {
     @EventListener
     void signedOut(LogoutSuccessEvent event) {
         if (event.getAuthentication() != null && event.getAuthentication().getPrincipal() instanceof StaffUser user) {
-            auditLog.recordSignOut(user.id(), user.displayName());
+            auditLog.recordSignOut(user.id(), user.displayName(), null);
         }
+    }
+
+    /** A session left unused ends on its own: the line says so, as the staff member did not sign out themselves. */
+    @EventListener
+    void timedOut(StaffSessionTimedOut timedOut) {
+        auditLog.recordSignOut(timedOut.staffId(), timedOut.displayName(), "after " + timedOut.idle().toMinutes() + " minutes without activity");
     }
 
     /** Names the account whose sign-in was paused; the tries themselves are already in the log. */

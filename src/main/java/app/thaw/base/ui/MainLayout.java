@@ -23,7 +23,7 @@ import app.thaw.base.domain.DisplayNamed;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, IdleSignOut idle) {
         setPrimarySection(Section.DRAWER);
         addClassName("staff-layout");
 
@@ -34,6 +34,7 @@ public class MainLayout extends AppLayout {
         var title = new Span("Practice workspace");
         title.addClassName("staff-title");
         addToNavbar(new DrawerToggle(), title, userMenu(authentication));
+        getElement().appendChild(new IdleWarning(idle).getElement());
     }
 
     private static SideNav navigation() {

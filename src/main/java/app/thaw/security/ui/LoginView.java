@@ -1,5 +1,7 @@
 package app.thaw.security.ui;
 
+import java.time.Duration;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -10,7 +12,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import app.thaw.security.IdleSessions;
 
 /** Staff sign-in. Clients never need it, so it points them back to the intake. */
 @Route("login")
@@ -19,6 +25,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final Paragraph timedOut = new Paragraph();
 
     public LoginView() {
         addClassName("login-view");
@@ -31,7 +38,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
         var clientHint = new Paragraph("Looking for support? ");
         clientHint.add(new Anchor("", "Start here instead — no account needed."));
         clientHint.addClassName("login-client-hint");
-        add(title, tagline, form, clientHint);
+        timedOut.setId("signed-out-idle");
+        timedOut.addClassName("login-notice");
+        timedOut.getElement().setAttribute("role", "status");
+        timedOut.setVisible(false);
+        add(title, tagline, timedOut, form, clientHint);
     }
 
     @Override
@@ -40,6 +51,15 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setError(parameters.containsKey("error"));
         if (parameters.containsKey("signed-out")) {
             form.getElement().setAttribute("data-signed-out", "");
+        }
+        WrappedSession session = VaadinSession.getCurrent().getSession();
+        // said once: a reload of this page, or the next sign-out, is not another time-out
+        if (session.getAttribute(IdleSessions.TIMED_OUT) instanceof Duration idle) {
+            session.removeAttribute(IdleSessions.TIMED_OUT);
+            timedOut.setText("You were signed out because nothing was done for " + idle.toMinutes()
+                    + " minutes: this keeps clients' details private on a screen left open. Anything not saved "
+                    + "before then was not kept. Sign in to carry on.");
+            timedOut.setVisible(true);
         }
     }
 
