@@ -588,6 +588,10 @@ return html`<span class="nowrap">${item.reference}</span>`
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<span theme=${item.theme}>${item.urgency}</span>`
 }],
+[["window.location.reload();"],
+function () {
+window.location.reload();
+}],
 ];
 (function (entries) {
   'use strict';

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.Ordered;
+import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -24,7 +24,8 @@ import app.thaw.security.ui.VerifySecondFactorView;
  * {@code v-r}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 12)
+// after the idle rule, so a page reloaded once the idle time has passed is remembered too; before Spring Security
+@Order(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 103)
 class SignInDestinationFilter extends OncePerRequestFilter {
 
     @Override

@@ -138,9 +138,12 @@ class IdleSessionsTest {
     }
 
     @Test
-    void theRuleRunsAfterTheRequestContextAndBeforeSpringSecurityReadsTheSession() {
+    void theRuleRunsAfterTheRequestContextAndBeforeThePageIsRememberedAndSpringSecurityReadsTheSession() {
         int order = OrderUtils.getOrder(IdleSessionFilter.class, 0);
         assertThat(order).isGreaterThan(new OrderedRequestContextFilter().getOrder())
+                .isLessThan(OrderUtils.getOrder(SignInDestinationFilter.class, 0))
+                .isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+        assertThat(OrderUtils.getOrder(SignInDestinationFilter.class, 0))
                 .isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
     }
 

@@ -94,7 +94,8 @@ final class IdleWarning extends Component {
         getElement().addEventListener("still-here", event -> { });
         getElement().addEventListener("idle-end", event -> {
             idle.signOutIdle(VaadinServletRequest.getCurrent().getHttpServletRequest());
-            getUI().ifPresent(ui -> ui.getPage().setLocation("login"));
+            // the same page again: now signed out, it goes to the sign-in page and back here after it
+            getUI().ifPresent(ui -> ui.getPage().reload());
         });
         addAttachListener(attach -> getElement().executeJs(TIMER, idle.idleTimeout().toMillis(), WARNING_MILLIS,
                 left.getElement()));
