@@ -3,6 +3,9 @@ package app.thaw.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
@@ -14,6 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.IntakeId;
+import app.thaw.scheduling.SessionNoteService;
+import app.thaw.care.SessionNoteView;
+import app.thaw.intake.IntakeService;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.review.CaseAssignments;
+import app.thaw.review.ReviewTestData;
+import app.thaw.scheduling.AppointmentState;
+import app.thaw.scheduling.SchedulingService;
+import app.thaw.scheduling.SessionChanges;
+import app.thaw.scheduling.WorkingWeekData;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffAdministration;
 import app.thaw.security.StaffFixtures;
@@ -38,6 +53,21 @@ class IdleSignOutBrowserIT extends BrowserTest {
 
     @Autowired
     JdbcTemplate database;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    SchedulingService scheduling;
+
+    @Autowired
+    SessionChanges changes;
+
+    @Autowired
+    SessionNoteService notes;
+
+    @Autowired
+    CaseAssignments assignments;
 
     StaffFixtures staff;
 
@@ -124,5 +154,55 @@ class IdleSignOutBrowserIT extends BrowserTest {
         second.locator("#idle-stay").click();
         assertThat(second.locator("#idle-warning")).isHidden();
         assertThat(first.locator("#idle-warning")).isHidden();
+    }
+
+    @Test
+    void aSessionNoteHalfWrittenWhenTheSessionEndsIsKeptAsADraft() {
+        var member = staff.member(StaffRole.THERAPIST);
+        var data = new ReviewTestData(intake, accounts, database);
+        var week = new WorkingWeekData(data, administration, scheduling, database);
+        String name = "Noor " + ReviewTestData.uniqueWord();
+        var client = data.submit(IntakeFixtures.completeAnswers(name));
+        data.as(member.username(), () -> assignments.assignToMe(IntakeId.of(client.id())));
+        long session = week.book(week.online(client.id(), member.id(),
+                WorkingWeekData.at(WorkingWeekData.farMonday(), 10, 0))).id();
+        // the last 10:00 that has passed, so the session shows in this week's diary or the one before
+        ZonedDateTime now = ZonedDateTime.now(app.thaw.Application.PRACTICE_ZONE);
+        LocalDate day = now.getHour() >= 12 ? now.toLocalDate() : now.toLocalDate().minusDays(1);
+        week.happened(session, WorkingWeekData.at(day, 10, 0));
+        data.as(member.username(), () -> changes.recordOutcome(AppointmentId.of(session),
+                AppointmentState.ATTENDED));
+
+        useDesktop();
+        context.clock().install();
+        open("/login");
+        signInFirstTime(member.username(), StaffFixtures.PASSWORD);
+        open("/staff/calendar");
+        Locator weekChoice = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Week")
+                .setExact(true));
+        if (!weekChoice.isChecked()) {
+            weekChoice.check();
+            waitForVaadin();
+        }
+        if (day.with(DayOfWeek.MONDAY).isBefore(now.toLocalDate().with(DayOfWeek.MONDAY))) {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Previous").setExact(true)).click();
+            waitForVaadin();
+        }
+        sessionBlock(name).click();
+        Locator note = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Note").setExact(true));
+        String written = "Spoke about the funeral; tearful for the first time in months";
+        note.click();
+        page.keyboard().type(written);
+
+        // never saved: the therapist was called away with the note half written
+        context.clock().fastForward("28:30");
+        assertThat(page.locator("#idle-warning")).isVisible();
+        assertThat(page.locator("#idle-warning-text")).containsText("except a session note, kept as a draft");
+        context.clock().fastForward("02:00");
+        page.waitForURL(Pattern.compile(".*/login$"));
+
+        SessionNoteView kept = data.as(member.username(), () -> notes.note(AppointmentId.of(session))).orElseThrow();
+        assertThat(kept.locked()).isFalse();
+        assertThat(kept.sections()).extracting(SessionNoteView.Section::text).containsExactly(written);
     }
 }

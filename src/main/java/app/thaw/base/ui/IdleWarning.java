@@ -1,6 +1,7 @@
 package app.thaw.base.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -62,6 +63,8 @@ final class IdleWarning extends Component {
                 dialog.classList.add('ended');
                 left.textContent = 'now';
                 if (!dialog.open) { dialog.showModal(); }
+                // a field being written in sends its text first: what has a draft of its own is kept
+                if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }
                 dialog.dispatchEvent(new CustomEvent('idle-end'));
                 setTimeout(() => location.reload(), 15000);
               } else if (remaining > 0 && remaining <= lead) {
@@ -82,7 +85,8 @@ final class IdleWarning extends Component {
         long minutes = idle.idleTimeout().toMinutes();
         var text = new Paragraph(new Span("Nothing has been done on this page for a while, so to keep clients' "
                 + "details private you will be signed out "), left, new Span(". Anything not yet saved will be "
-                + "lost. (Sessions end after " + minutes + " minutes without activity.)"));
+                + "lost, except a session note, kept as a draft. (Sessions end after " + minutes
+                + " minutes without activity.)"));
         text.setId("idle-warning-text");
         var stay = new Button("Stay signed in");
         stay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -93,6 +97,7 @@ final class IdleWarning extends Component {
         // the request is the point: the server counts it as use
         getElement().addEventListener("still-here", event -> { });
         getElement().addEventListener("idle-end", event -> {
+            getUI().ifPresent(ui -> ComponentUtil.fireEvent(ui, new SigningOutIdle(ui)));
             idle.signOutIdle(VaadinServletRequest.getCurrent().getHttpServletRequest());
             // the same page again: now signed out, it goes to the sign-in page and back here after it
             getUI().ifPresent(ui -> ui.getPage().reload());

@@ -21,6 +21,7 @@ import app.thaw.care.NoteTemplate;
 import app.thaw.care.SessionNoteView;
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.SessionView;
+import app.thaw.base.ui.SigningOutIdle;
 import app.thaw.base.ui.Toasts;
 
 import org.jspecify.annotations.Nullable;
@@ -148,11 +149,28 @@ class SessionNotePanel extends Div {
         var sign = new Button("Save and sign", click -> save(template, areas, true, problem));
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.add(template, fields, problem, save, sign);
+        // signed out for idleness half-way through the note: kept as a draft, as "Save draft" would have kept it
+        SigningOutIdle.whileShown(form, () -> keepDraft(template.getValue(), areas, draft));
         form.add(new Paragraph(draft == null ? "You can change the note until you sign it, for 24 hours at most; "
                 + "then it is locked and anything more is an addendum."
                 : "Draft saved " + WHEN.format(draft.updatedAt()) + "; it locks " + WHEN.format(draft.lockedAt())
                         + " unless you sign it sooner."));
         return form;
+    }
+
+    private void keepDraft(NoteTemplate template, List<TextArea> areas, @Nullable SessionNoteView draft) {
+        List<String> texts = areas.stream().map(TextArea::getValue).toList();
+        boolean unchanged = draft == null ? texts.stream().allMatch(String::isBlank)
+                : draft.template() == template
+                        && texts.equals(draft.sections().stream().map(SessionNoteView.Section::text).toList());
+        if (unchanged) {
+            return;
+        }
+        try {
+            diary.notes().saveNote(AppointmentId.of(session.id()), template, texts, false);
+        } catch (IllegalArgumentException refused) {
+            // locked or too long meanwhile: nothing can be kept that "Save draft" would not have kept either
+        }
     }
 
     private void save(Select<NoteTemplate> template, List<TextArea> areas, boolean sign, Span problem) {
