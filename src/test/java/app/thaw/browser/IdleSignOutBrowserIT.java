@@ -98,6 +98,7 @@ class IdleSignOutBrowserIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.DIALOG,
                 new Page.GetByRoleOptions().setName("Are you still there?"))).isVisible();
 
+        AxeCore.check(page, "the idle notice");
         page.locator("#idle-stay").click();
         assertThat(warning).isHidden();
 
@@ -111,6 +112,7 @@ class IdleSignOutBrowserIT extends BrowserTest {
         context.clock().fastForward("30:05");
         page.waitForURL(Pattern.compile(".*/login$"));
         assertThat(page.locator("#signed-out-idle")).containsText("nothing was done for 30 minutes");
+        AxeCore.check(page, "the sign-in page after an idle sign-out");
         assertThat(database.queryForList("""
                 select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
                 member.id())).containsExactly("after 30 minutes without activity");
