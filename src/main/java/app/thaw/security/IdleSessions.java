@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 import app.thaw.base.ui.IdleSignOut;
@@ -96,13 +94,7 @@ public class IdleSessions implements IdleSignOut {
 
     /** The signed-in staff member, or one half-way through signing in; null for anyone else. */
     private static @Nullable Object staff(HttpSession session) {
-        if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                instanceof SecurityContext context && context.getAuthentication() != null) {
-            Object principal = context.getAuthentication().getPrincipal();
-            if (principal instanceof StaffUser || principal instanceof PendingSignIn) {
-                return principal;
-            }
-        }
-        return null;
+        Object principal = SessionPrincipal.of(session);
+        return principal instanceof StaffUser || principal instanceof PendingSignIn ? principal : null;
     }
 }

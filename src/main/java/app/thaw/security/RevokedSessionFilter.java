@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,9 +35,7 @@ class RevokedSessionFilter extends OncePerRequestFilter {
         var session = request.getSession(false);
         if (session != null) {
             try {
-                if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                        instanceof SecurityContext context && context.getAuthentication() != null
-                        && context.getAuthentication().getPrincipal() instanceof StaffUser user && !current(user)) {
+                if (SessionPrincipal.of(session) instanceof StaffUser user && !current(user)) {
                     session.invalidate();
                 }
             } catch (IllegalStateException alreadyInvalidated) {

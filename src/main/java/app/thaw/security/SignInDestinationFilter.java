@@ -7,11 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,7 +31,7 @@ class SignInDestinationFilter extends OncePerRequestFilter {
         if ("GET".equals(request.getMethod()) && request.getParameter("v-r") == null) {
             var asked = SignInDestination.of(request);
             if (asked.isPresent()) {
-                Object principal = principal(request);
+                Object principal = SessionPrincipal.of(request.getSession(false));
                 if (!(principal instanceof StaffUser)) {
                     request.getSession().setAttribute(SignInDestination.ATTRIBUTE, asked.get());
                 }
@@ -45,14 +42,5 @@ class SignInDestinationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private static @Nullable Object principal(HttpServletRequest request) {
-        var session = request.getSession(false);
-        if (session != null && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                instanceof SecurityContext context && context.getAuthentication() != null) {
-            return context.getAuthentication().getPrincipal();
-        }
-        return null;
     }
 }
