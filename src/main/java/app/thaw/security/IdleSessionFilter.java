@@ -30,7 +30,7 @@ class IdleSessionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        sessions.check(request, !heartbeat(request));
+        sessions.check(request, response, !heartbeat(request));
         chain.doFilter(request, response);
     }
 

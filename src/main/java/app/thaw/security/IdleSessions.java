@@ -3,7 +3,9 @@ package app.thaw.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.jspecify.annotations.Nullable;
@@ -21,8 +23,11 @@ import app.thaw.base.ui.IdleSignOut;
 @Component
 public class IdleSessions implements IdleSignOut {
 
-    /** Put in the session that follows a timed-out one, for the sign-in page to explain. */
-    public static final String TIMED_OUT = IdleSessions.class.getName() + ".timedOut";
+    /**
+     * A short-lived cookie, for the sign-in page to explain: not the session that follows, whose id a request still
+     * in flight with the old one (a heartbeat at the same moment) can replace in the browser.
+     */
+    public static final String TIMED_OUT = "thaw-timed-out";
     static final String LAST_USED = IdleSessions.class.getName() + ".lastUsed";
 
     private final Duration timeout;
@@ -45,7 +50,7 @@ public class IdleSessions implements IdleSignOut {
      * Ends the request's staff session if it has gone unused for the idle timeout; otherwise a request someone made
      * (not a heartbeat) counts as use. Sessions without a signed-in staff member (clients' forms) are left alone.
      */
-    void check(HttpServletRequest request, boolean used) {
+    void check(HttpServletRequest request, HttpServletResponse response, boolean used) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return;
@@ -57,7 +62,7 @@ public class IdleSessions implements IdleSignOut {
             }
             long now = clock.millis();
             if (session.getAttribute(LAST_USED) instanceof Long last && now - last >= timeout.toMillis()) {
-                end(request, who);
+                end(request, response, session, who);
             } else if (used) {
                 session.setAttribute(LAST_USED, now);
             }
@@ -68,7 +73,7 @@ public class IdleSessions implements IdleSignOut {
 
     /** The staff page's own timer found nobody at the screen: the session ends now, as the rule would end it. */
     @Override
-    public void signOutIdle(HttpServletRequest request) {
+    public void signOutIdle(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return;
@@ -76,16 +81,23 @@ public class IdleSessions implements IdleSignOut {
         try {
             Object who = staff(session);
             if (who != null) {
-                end(request, who);
+                end(request, response, session, who);
             }
         } catch (IllegalStateException alreadyInvalidated) {
             // signed out by another tab or the rule a moment ago
         }
     }
 
-    private void end(HttpServletRequest request, Object who) {
-        request.getSession().invalidate();
-        request.getSession(true).setAttribute(TIMED_OUT, timeout);
+    /** Two requests at the moment of expiry (a heartbeat and a click) end it once: the second finds it invalid. */
+    private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session, Object who) {
+        session.invalidate();
+        var reason = new Cookie(TIMED_OUT, Long.toString(timeout.toMinutes()));
+        reason.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        reason.setMaxAge(10 * 60);
+        reason.setHttpOnly(true);
+        reason.setSecure(request.isSecure());
+        reason.setAttribute("SameSite", "Lax");
+        response.addCookie(reason);
         // the second-factor step is not yet a sign-in: only a full one was recorded, so only its end is
         if (who instanceof StaffUser user) {
             events.publishEvent(new StaffSessionTimedOut(user.id(), user.displayName(), timeout));

@@ -9,8 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.servlet.http.HttpSession;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
@@ -51,6 +49,7 @@ class IdleSessionsTest {
     private final List<Object> events = new ArrayList<>();
     private final IdleSessions sessions = new IdleSessions(Duration.ofMinutes(30), clock, events::add);
     private final IdleSessionFilter filter = new IdleSessionFilter(sessions);
+    private MockHttpServletResponse lastResponse = new MockHttpServletResponse();
     private final StaffUser therapist = new StaffUser(42, "amira", "Dr Amira Khan", StaffRole.THERAPIST, null, true,
             1);
 
@@ -81,10 +80,12 @@ class IdleSessionsTest {
         var heartbeat = request(session, "v-r=heartbeat&v-uiId=0");
 
         assertThat(session.isInvalid()).isTrue();
-        HttpSession next = heartbeat.getSession(false);
-        assertThat(next).isNotNull();
-        assertThat(next.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
-        assertThat(next.getAttribute(IdleSessions.TIMED_OUT)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(heartbeat.getSession(false)).as("no session is left signed in").isNull();
+        assertThat(lastResponse.getCookie(IdleSessions.TIMED_OUT)).satisfies(reason -> {
+            assertThat(reason.getValue()).isEqualTo("30");
+            assertThat(reason.isHttpOnly()).isTrue();
+            assertThat(reason.getMaxAge()).isEqualTo(600);
+        });
         assertThat(events).containsExactly(new StaffSessionTimedOut(42, "Dr Amira Khan", Duration.ofMinutes(30)));
     }
 
@@ -97,7 +98,7 @@ class IdleSessionsTest {
         var page = request(session, null);
 
         assertThat(session.isInvalid()).isTrue();
-        assertThat(page.getSession(false).getAttribute(IdleSessions.TIMED_OUT)).isNotNull();
+        assertThat(lastResponse.getCookie(IdleSessions.TIMED_OUT)).isNotNull();
     }
 
     @Test
@@ -129,11 +130,12 @@ class IdleSessionsTest {
         var session = signedIn(therapist);
         var request = new MockHttpServletRequest();
         request.setSession(session);
+        var response = new MockHttpServletResponse();
 
-        sessions.signOutIdle(request);
+        sessions.signOutIdle(request, response);
 
         assertThat(session.isInvalid()).isTrue();
-        assertThat(request.getSession(false).getAttribute(IdleSessions.TIMED_OUT)).isNotNull();
+        assertThat(response.getCookie(IdleSessions.TIMED_OUT)).isNotNull();
         assertThat(events).hasSize(1);
     }
 
@@ -158,7 +160,8 @@ class IdleSessionsTest {
         var request = new MockHttpServletRequest(query == null ? "GET" : "POST", query == null ? "/staff" : "/");
         request.setQueryString(query);
         request.setSession(session);
-        filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        lastResponse = new MockHttpServletResponse();
+        filter.doFilter(request, lastResponse, new MockFilterChain());
         return request;
     }
 }

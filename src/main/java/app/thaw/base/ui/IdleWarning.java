@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
 
 /**
  * The staff page's idle timer. Two minutes before a session nobody uses ends, a notice counts down with "Stay signed
@@ -53,6 +54,7 @@ final class IdleWarning extends Component {
             const tick = setInterval(() => {
               if (!dialog.isConnected) {
                 clearInterval(tick);
+                dialog.thawIdle = false;
                 types.forEach(type => document.removeEventListener(type, input, { capture: true }));
                 if (channel) { channel.close(); }
                 return;
@@ -98,7 +100,8 @@ final class IdleWarning extends Component {
         getElement().addEventListener("still-here", event -> { });
         getElement().addEventListener("idle-end", event -> {
             getUI().ifPresent(ui -> ComponentUtil.fireEvent(ui, new SigningOutIdle(ui)));
-            idle.signOutIdle(VaadinServletRequest.getCurrent().getHttpServletRequest());
+            idle.signOutIdle(VaadinServletRequest.getCurrent().getHttpServletRequest(),
+                    VaadinServletResponse.getCurrent().getHttpServletResponse());
             // the same page again: now signed out, it goes to the sign-in page and back here after it
             getUI().ifPresent(ui -> ui.getPage().reload());
         });

@@ -1,6 +1,8 @@
 package app.thaw.security.ui;
 
-import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -12,8 +14,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.WrappedSession;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import app.thaw.security.IdleSessions;
@@ -52,15 +54,36 @@ public class LoginView extends Main implements BeforeEnterObserver {
         if (parameters.containsKey("signed-out")) {
             form.getElement().setAttribute("data-signed-out", "");
         }
-        WrappedSession session = VaadinSession.getCurrent().getSession();
         // said once: a reload of this page, or the next sign-out, is not another time-out
-        if (session.getAttribute(IdleSessions.TIMED_OUT) instanceof Duration idle) {
-            session.removeAttribute(IdleSessions.TIMED_OUT);
-            timedOut.setText("You were signed out because nothing was done for " + idle.toMinutes()
+        timedOutMinutes().ifPresent(minutes -> {
+            timedOut.setText("You were signed out because nothing was done for " + minutes
                     + " minutes: this keeps clients' details private on a screen left open. Anything not saved "
-                    + "before then was not kept. Sign in to carry on.");
+                    + "was not kept, except a session note being written, kept as its draft. Sign in to carry on.");
             timedOut.setVisible(true);
+        });
+    }
+
+    /** The idle time of a session that just ended for want of use (its cookie, which this removes). */
+    private static Optional<Long> timedOutMinutes() {
+        var request = VaadinRequest.getCurrent();
+        Cookie[] cookies = request == null ? null : request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
         }
+        for (Cookie cookie : cookies) {
+            if (IdleSessions.TIMED_OUT.equals(cookie.getName()) && cookie.getValue().matches("\\d{1,4}")) {
+                var gone = new Cookie(IdleSessions.TIMED_OUT, "");
+                gone.setPath(cookiePath(request));
+                gone.setMaxAge(0);
+                VaadinResponse.getCurrent().addCookie(gone);
+                return Optional.of(Long.parseLong(cookie.getValue()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String cookiePath(VaadinRequest request) {
+        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
     }
 
     static LoginI18n texts() {
