@@ -15,6 +15,8 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import app.thaw.base.ids.AppointmentId;
@@ -69,6 +71,9 @@ class IdleSignOutBrowserIT extends BrowserTest {
     @Autowired
     CaseAssignments assignments;
 
+    @Autowired
+    WebServerApplicationContext server;
+
     StaffFixtures staff;
 
     @BeforeEach
@@ -121,6 +126,42 @@ class IdleSignOutBrowserIT extends BrowserTest {
         signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
         page.waitForURL(Pattern.compile(".*/staff/waitlist$"));
         assertThat(page.locator("#signed-out-idle")).hasCount(0);
+    }
+
+    @Test
+    void aTabClosedWithoutSigningOutLeavesASessionTheServerEndsAfterThirtyMinutes() throws Exception {
+        var member = staff.member(StaffRole.THERAPIST);
+        usePhone(390, 844);
+        open("/login");
+        String secret = signInFirstTime(member.username(), StaffFixtures.PASSWORD);
+        open("/staff/waitlist");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Waiting list")
+                .setExact(true))).isVisible();
+        // the tab is closed: no page timer runs, only the server can end the session
+        page.navigate("about:blank");
+        String id = context.cookies().stream().filter(cookie -> cookie.name.equals("JSESSIONID")).findFirst()
+                .orElseThrow().value;
+        lastUsedMinutesAgo(id, 31);
+
+        open("/staff/waitlist");
+
+        page.waitForURL(Pattern.compile(".*/login$"));
+        assertThat(page.locator("#signed-out-idle")).containsText("nothing was done for 30 minutes");
+        assertThat(database.queryForList("""
+                select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
+                member.id())).containsExactly("after 30 minutes without activity");
+        signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
+        page.waitForURL(Pattern.compile(".*/staff/waitlist$"));
+    }
+
+    /** Thirty-one minutes pass on the server for one session: its last use is set back in Tomcat's own store. */
+    private void lastUsedMinutesAgo(String sessionId, int minutes) throws Exception {
+        var tomcat = ((TomcatWebServer) server.getWebServer()).getTomcat();
+        var app = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
+        var session = app.getManager().findSession(sessionId);
+        assertThat(session).as("the browser's session on the server").isNotNull();
+        session.getSession().setAttribute("app.thaw.security.IdleSessions.lastUsed",
+                System.currentTimeMillis() - minutes * 60_000L);
     }
 
     @Test
