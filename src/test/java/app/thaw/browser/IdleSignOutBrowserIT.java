@@ -116,7 +116,7 @@ class IdleSignOutBrowserIT extends BrowserTest {
 
         context.clock().fastForward("30:05");
         page.waitForURL(Pattern.compile(".*/login$"));
-        assertThat(page.locator("#signed-out-idle")).containsText("nothing was done for 30 minutes");
+        assertThat(page.locator("#sign-in-notice")).containsText("nothing was done for 30 minutes");
         AxeCore.check(page, "the sign-in page after an idle sign-out");
         assertThat(database.queryForList("""
                 select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
@@ -125,7 +125,7 @@ class IdleSignOutBrowserIT extends BrowserTest {
         // signing in again leads back to the page left open
         signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
         page.waitForURL(Pattern.compile(".*/staff/waitlist$"));
-        assertThat(page.locator("#signed-out-idle")).hasCount(0);
+        assertThat(page.locator("#sign-in-notice")).hasCount(0);
     }
 
     @Test
@@ -146,7 +146,7 @@ class IdleSignOutBrowserIT extends BrowserTest {
         open("/staff/waitlist");
 
         page.waitForURL(Pattern.compile(".*/login$"));
-        assertThat(page.locator("#signed-out-idle")).containsText("nothing was done for 30 minutes");
+        assertThat(page.locator("#sign-in-notice")).containsText("nothing was done for 30 minutes");
         assertThat(database.queryForList("""
                 select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
                 member.id())).containsExactly("after 30 minutes without activity");

@@ -56,6 +56,7 @@ class StaffSignInBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out")).click();
 
         page.waitForURL("**/login?signed-out");
+        assertThat(page.locator("#sign-in-notice")).hasText("You have signed out.");
         open("/staff");
         assertThat(page).hasURL(url("/login"));
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("""

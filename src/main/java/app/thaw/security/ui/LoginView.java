@@ -27,7 +27,7 @@ import app.thaw.security.IdleSessions;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
-    private final Paragraph timedOut = new Paragraph();
+    private final Paragraph notice = new Paragraph();
 
     public LoginView() {
         addClassName("login-view");
@@ -40,11 +40,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
         var clientHint = new Paragraph("Looking for support? ");
         clientHint.add(new Anchor("", "Start here instead — no account needed."));
         clientHint.addClassName("login-client-hint");
-        timedOut.setId("signed-out-idle");
-        timedOut.addClassName("login-notice");
-        timedOut.getElement().setAttribute("role", "status");
-        timedOut.setVisible(false);
-        add(title, tagline, timedOut, form, clientHint);
+        notice.setId("sign-in-notice");
+        notice.addClassName("login-notice");
+        notice.getElement().setAttribute("role", "status");
+        notice.setVisible(false);
+        add(title, tagline, notice, form, clientHint);
     }
 
     @Override
@@ -53,14 +53,18 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setError(parameters.containsKey("error"));
         if (parameters.containsKey("signed-out")) {
             form.getElement().setAttribute("data-signed-out", "");
+            // on a shared computer the next person should see that nobody is signed in any more
+            say("You have signed out.");
         }
         // said once: a reload of this page, or the next sign-out, is not another time-out
-        timedOutMinutes().ifPresent(minutes -> {
-            timedOut.setText("You were signed out because nothing was done for " + minutes
-                    + " minutes: this keeps clients' details private on a screen left open. Anything not saved "
-                    + "was not kept, except a session note being written, kept as its draft. Sign in to carry on.");
-            timedOut.setVisible(true);
-        });
+        timedOutMinutes().ifPresent(minutes -> say("You were signed out because nothing was done for " + minutes
+                + " minutes: this keeps clients' details private on a screen left open. Anything not saved was not "
+                + "kept, except a session note being written, kept as its draft. Sign in to carry on."));
+    }
+
+    private void say(String text) {
+        notice.setText(text);
+        notice.setVisible(true);
     }
 
     /** The idle time of a session that just ended for want of use (its cookie, which this removes). */
