@@ -99,11 +99,15 @@ final class IdleWarning extends Component {
         // the request is the point: the server counts it as use
         getElement().addEventListener("still-here", event -> { });
         getElement().addEventListener("idle-end", event -> {
-            getUI().ifPresent(ui -> ComponentUtil.fireEvent(ui, new SigningOutIdle(ui)));
-            idle.signOutIdle(VaadinServletRequest.getCurrent().getHttpServletRequest(),
-                    VaadinServletResponse.getCurrent().getHttpServletResponse());
-            // the same page again: now signed out, it goes to the sign-in page and back here after it
-            getUI().ifPresent(ui -> ui.getPage().reload());
+            try {
+                getUI().ifPresent(ui -> ComponentUtil.fireEvent(ui, new SigningOutIdle(ui)));
+            } finally {
+                // a draft that could not be kept must not keep the screen open
+                idle.signOutIdle(VaadinServletRequest.getCurrent().getHttpServletRequest(),
+                        VaadinServletResponse.getCurrent().getHttpServletResponse());
+                // the same page again: now signed out, it goes to the sign-in page and back here after it
+                getUI().ifPresent(ui -> ui.getPage().reload());
+            }
         });
         addAttachListener(attach -> getElement().executeJs(TIMER, idle.idleTimeout().toMillis(), WARNING_MILLIS,
                 left.getElement()));
