@@ -23,9 +23,9 @@ import app.thaw.waitlist.WaitlistTestData;
 /**
  * {@link PhoneFit}'s reading of what a person sees, on the 320×640 phone, in the waiting list's two dialogs: the
  * "Waits for" dialog, whole, with its therapist select closed (the hidden options are not read) and open (the options
- * float above the dialog in the top layer, and those scrolled out of sight in the list are not read), and the offer
- * dialog's therapist combo box closed and open, are not cut off; a label of the same dialog deliberately cut off by an
- * ellipsis, or run past the screen's edge, still is.
+ * float above the dialog in the top layer, those scrolled out of sight in the list are not read, and a long real
+ * name is shown whole), and the offer dialog's therapist combo box closed and open, are not cut off; a label of the
+ * same dialog deliberately cut off by an ellipsis, or run past the screen's edge, still is.
  */
 class PhoneFitBrowserIT extends StaffPhoneTest {
 
@@ -33,6 +33,8 @@ class PhoneFitBrowserIT extends StaffPhoneTest {
     /** More therapists than the phone's lists show at once, so each list scrolls. */
     private static final int THERAPISTS = 14;
     private static final String LAST_THERAPIST = "Tom Whitfield";
+    /** A real name longer than the phone's list is wide, sorted near the top so it is in sight when the list opens. */
+    private static final String LONG_NAME = "Dr Aaliyah Montgomery-Fitzwilliam";
 
     @Autowired
     CaseOpeningService caseOpening;
@@ -53,6 +55,10 @@ class PhoneFitBrowserIT extends StaffPhoneTest {
     void aDialogWithItsListOpenOrClosedIsReadAsAPersonSeesItAndACutLabelIsStillFound() {
         var data = data();
         var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        if (jdbc.queryForObject("select count(*) from staff_account where display_name = ?", Integer.class,
+                LONG_NAME) == 0) {
+            week.therapist(LONG_NAME);
+        }
         int therapists = jdbc.queryForObject("select count(*) from staff_account where role = 'THERAPIST' and active",
                 Integer.class);
         for (int i = therapists; i < THERAPISTS; i++) {
@@ -88,6 +94,10 @@ class PhoneFitBrowserIT extends StaffPhoneTest {
         assertThat(open.split("Anyone", -1)).as("'Anyone' read in the list and as the choice").hasSize(3);
         assertThat(open).contains(title).doesNotContain(LAST_THERAPIST);
         PhoneFit.assertWholeTextShown(page, "the 'Anyone' choice", WIDTH, anyone, "Anyone");
+        Locator longName = list.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName(LONG_NAME));
+        longName.scrollIntoViewIfNeeded();
+        atRest(longName);
+        PhoneFit.assertWholeTextShown(page, "a long name in the list", WIDTH, longName, LONG_NAME);
         last.scrollIntoViewIfNeeded();
         atRest(last);
         PhoneFit.assertWholeTextShown(page, "the last choice, scrolled to", WIDTH, last, LAST_THERAPIST);

@@ -126,14 +126,16 @@ abstract class StaffPhoneTest extends BrowserTest {
     void atRest(Locator element) {
         settle();
         // the part of it a person sees: a list's overlay can settle its height (the box that scrolls and clips the
-        // list) a frame after the list stood still (CI read an option below a 640 px screen in a list still growing)
+        // list) a frame after the list stood still (CI read an option below a 640 px screen in a list still growing),
+        // or a few frames later on a loaded machine: still means unchanged for a quarter of a second
         page.waitForFunction("e => { const r = e.getBoundingClientRect(); let top = r.top, bottom = r.bottom, "
                 + "left = r.left, right = r.right; for (let n = e.assignedSlot || e.parentNode; n; "
                 + "n = n.assignedSlot || n.parentNode || n.host) { if (n.nodeType !== 1) continue; "
                 + "if (getComputedStyle(n).overflow !== 'visible') { const c = n.getBoundingClientRect(); "
                 + "top = Math.max(top, c.top); bottom = Math.min(bottom, c.bottom); left = Math.max(left, c.left); "
                 + "right = Math.min(right, c.right); } } const now = [r.x, r.y, r.width, r.height, top, bottom, left, "
-                + "right].join(); const still = e.thawLastBox === now; e.thawLastBox = now; return still; }",
+                + "right].join(); if (e.thawLastBox !== now) { e.thawLastBox = now; e.thawStillSince = performance.now(); "
+                + "return false; } return performance.now() - e.thawStillSince >= 250; }",
                 element.elementHandle());
         // a list can fade in where it stands: PhoneFit reads text still at opacity 0 as unseen
         page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running' || !a.effect"
