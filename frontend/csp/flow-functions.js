@@ -22,6 +22,66 @@ field.addEventListener('input', () => {
 });
 }).apply($3)})()).then($4,function(error){$5(''+error)})}catch(error){$5(''+error)}
 }],
+[["$0","$1","$2","$3","$4","return (async function() { const dialog = this, idle = $0, idleLead = $1, hardEnd = Date.now() + $2, hardLead = $3, ping = 30000;\nif (dialog.thawIdle) { return; }\ndialog.thawIdle = true;\nconst channel = window.BroadcastChannel ? new BroadcastChannel('thaw-idle') : null;\nlet heard = Date.now(), ended = false, seen = false;\nconst lifetime = () => dialog.classList.contains('lifetime');\nconst show = (forLifetime, text) => {\n  dialog.classList.toggle('lifetime', forLifetime);\n  const which = forLifetime ? 'lifetime-warning' : 'idle-warning';\n  dialog.setAttribute('aria-labelledby', which + '-title');\n  dialog.setAttribute('aria-describedby', which + '-text');\n  dialog.querySelectorAll('.idle-left').forEach(left => left.textContent = text);\n  if (!dialog.open && !(forLifetime && seen)) { dialog.showModal(); }\n};\nconst still = () => {\n  heard = Date.now();\n  dialog.dispatchEvent(new CustomEvent('still-here'));\n  if (channel) { channel.postMessage(heard); }\n};\nconst input = () => {\n  if (ended) { return; }\n  if (dialog.open && !lifetime()) { dialog.close(); }\n  if (Date.now() - heard >= ping) { still(); }\n};\ndialog.addEventListener('close', () => { if (lifetime() && !ended) { seen = true; } });\ndialog.querySelector('#lifetime-carry-on').addEventListener('click', () => dialog.close());\nconst types = ['pointerdown', 'keydown', 'wheel', 'touchstart'];\ntypes.forEach(type => document.addEventListener(type, input, { capture: true, passive: true }));\nif (channel) {\n  channel.onmessage = message => {\n    heard = Math.max(heard, message.data);\n    if (dialog.open && !ended && !lifetime()) { dialog.close(); }\n  };\n}\nconst tick = setInterval(() => {\n  if (!dialog.isConnected) {\n    clearInterval(tick);\n    dialog.thawIdle = false;\n    types.forEach(type => document.removeEventListener(type, input, { capture: true }));\n    if (channel) { channel.close(); }\n    return;\n  }\n  const idleLeft = heard + idle - Date.now(), hardLeft = hardEnd - Date.now();\n  const remaining = Math.min(idleLeft, hardLeft), forLifetime = hardLeft <= idleLeft;\n  if (remaining <= 0 && !ended) {\n    ended = true;\n    dialog.classList.add('ended');\n    show(forLifetime, 'now');\n    // a field being written in sends its text first: what has a draft of its own is kept\n    if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }\n    dialog.dispatchEvent(new CustomEvent('idle-end'));\n    setTimeout(() => location.reload(), 15000);\n  } else if (remaining > 0 && remaining <= (forLifetime ? hardLead : idleLead)) {\n    const seconds = Math.ceil(remaining / 1000);\n    show(forLifetime, 'in ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0'));\n  }\n}, 1000);}).apply($4)"],
+function ($0, $1, $2, $3, $4) {
+return (async function() { const dialog = this, idle = $0, idleLead = $1, hardEnd = Date.now() + $2, hardLead = $3, ping = 30000;
+if (dialog.thawIdle) { return; }
+dialog.thawIdle = true;
+const channel = window.BroadcastChannel ? new BroadcastChannel('thaw-idle') : null;
+let heard = Date.now(), ended = false, seen = false;
+const lifetime = () => dialog.classList.contains('lifetime');
+const show = (forLifetime, text) => {
+  dialog.classList.toggle('lifetime', forLifetime);
+  const which = forLifetime ? 'lifetime-warning' : 'idle-warning';
+  dialog.setAttribute('aria-labelledby', which + '-title');
+  dialog.setAttribute('aria-describedby', which + '-text');
+  dialog.querySelectorAll('.idle-left').forEach(left => left.textContent = text);
+  if (!dialog.open && !(forLifetime && seen)) { dialog.showModal(); }
+};
+const still = () => {
+  heard = Date.now();
+  dialog.dispatchEvent(new CustomEvent('still-here'));
+  if (channel) { channel.postMessage(heard); }
+};
+const input = () => {
+  if (ended) { return; }
+  if (dialog.open && !lifetime()) { dialog.close(); }
+  if (Date.now() - heard >= ping) { still(); }
+};
+dialog.addEventListener('close', () => { if (lifetime() && !ended) { seen = true; } });
+dialog.querySelector('#lifetime-carry-on').addEventListener('click', () => dialog.close());
+const types = ['pointerdown', 'keydown', 'wheel', 'touchstart'];
+types.forEach(type => document.addEventListener(type, input, { capture: true, passive: true }));
+if (channel) {
+  channel.onmessage = message => {
+    heard = Math.max(heard, message.data);
+    if (dialog.open && !ended && !lifetime()) { dialog.close(); }
+  };
+}
+const tick = setInterval(() => {
+  if (!dialog.isConnected) {
+    clearInterval(tick);
+    dialog.thawIdle = false;
+    types.forEach(type => document.removeEventListener(type, input, { capture: true }));
+    if (channel) { channel.close(); }
+    return;
+  }
+  const idleLeft = heard + idle - Date.now(), hardLeft = hardEnd - Date.now();
+  const remaining = Math.min(idleLeft, hardLeft), forLifetime = hardLeft <= idleLeft;
+  if (remaining <= 0 && !ended) {
+    ended = true;
+    dialog.classList.add('ended');
+    show(forLifetime, 'now');
+    // a field being written in sends its text first: what has a draft of its own is kept
+    if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }
+    dialog.dispatchEvent(new CustomEvent('idle-end'));
+    setTimeout(() => location.reload(), 15000);
+  } else if (remaining > 0 && remaining <= (forLifetime ? hardLead : idleLead)) {
+    const seconds = Math.ceil(remaining / 1000);
+    show(forLifetime, 'in ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0'));
+  }
+}, 1000);}).apply($4)
+}],
 [["$0","$1","$2","$3","$4","return (async function() { this.$connector.setHeaderRenderer($0, { content: $1, showSorter: $2, sorterPath: $3 });}).apply($4)"],
 function ($0, $1, $2, $3, $4) {
 return (async function() { this.$connector.setHeaderRenderer($0, { content: $1, showSorter: $2, sorterPath: $3 });}).apply($4)
@@ -33,56 +93,6 @@ return $0.$connector.set($1,$2,$3)
 [["$0","$1","$2","$3","return (async function() { Vaadin.Flow.clients[$0].getByNodeId($1)._flowId = $2}).apply($3)"],
 function ($0, $1, $2, $3) {
 return (async function() { Vaadin.Flow.clients[$0].getByNodeId($1)._flowId = $2}).apply($3)
-}],
-[["$0","$1","$2","$3","return (async function() { const dialog = this, idle = $0, lead = $1, left = $2, ping = 30000;\nif (dialog.thawIdle) { return; }\ndialog.thawIdle = true;\nconst channel = window.BroadcastChannel ? new BroadcastChannel('thaw-idle') : null;\nlet heard = Date.now(), ended = false;\nconst still = () => {\n  heard = Date.now();\n  dialog.dispatchEvent(new CustomEvent('still-here'));\n  if (channel) { channel.postMessage(heard); }\n};\nconst input = () => {\n  if (ended) { return; }\n  if (dialog.open) { dialog.close(); }\n  if (Date.now() - heard >= ping) { still(); }\n};\nconst types = ['pointerdown', 'keydown', 'wheel', 'touchstart'];\ntypes.forEach(type => document.addEventListener(type, input, { capture: true, passive: true }));\nif (channel) {\n  channel.onmessage = message => {\n    heard = Math.max(heard, message.data);\n    if (dialog.open && !ended) { dialog.close(); }\n  };\n}\nconst tick = setInterval(() => {\n  if (!dialog.isConnected) {\n    clearInterval(tick);\n    dialog.thawIdle = false;\n    types.forEach(type => document.removeEventListener(type, input, { capture: true }));\n    if (channel) { channel.close(); }\n    return;\n  }\n  const remaining = heard + idle - Date.now();\n  if (remaining <= 0 && !ended) {\n    ended = true;\n    dialog.classList.add('ended');\n    left.textContent = 'now';\n    if (!dialog.open) { dialog.showModal(); }\n    // a field being written in sends its text first: what has a draft of its own is kept\n    if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }\n    dialog.dispatchEvent(new CustomEvent('idle-end'));\n    setTimeout(() => location.reload(), 15000);\n  } else if (remaining > 0 && remaining <= lead) {\n    const seconds = Math.ceil(remaining / 1000);\n    left.textContent = 'in ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');\n    if (!dialog.open) { dialog.showModal(); }\n  }\n}, 1000);}).apply($3)"],
-function ($0, $1, $2, $3) {
-return (async function() { const dialog = this, idle = $0, lead = $1, left = $2, ping = 30000;
-if (dialog.thawIdle) { return; }
-dialog.thawIdle = true;
-const channel = window.BroadcastChannel ? new BroadcastChannel('thaw-idle') : null;
-let heard = Date.now(), ended = false;
-const still = () => {
-  heard = Date.now();
-  dialog.dispatchEvent(new CustomEvent('still-here'));
-  if (channel) { channel.postMessage(heard); }
-};
-const input = () => {
-  if (ended) { return; }
-  if (dialog.open) { dialog.close(); }
-  if (Date.now() - heard >= ping) { still(); }
-};
-const types = ['pointerdown', 'keydown', 'wheel', 'touchstart'];
-types.forEach(type => document.addEventListener(type, input, { capture: true, passive: true }));
-if (channel) {
-  channel.onmessage = message => {
-    heard = Math.max(heard, message.data);
-    if (dialog.open && !ended) { dialog.close(); }
-  };
-}
-const tick = setInterval(() => {
-  if (!dialog.isConnected) {
-    clearInterval(tick);
-    dialog.thawIdle = false;
-    types.forEach(type => document.removeEventListener(type, input, { capture: true }));
-    if (channel) { channel.close(); }
-    return;
-  }
-  const remaining = heard + idle - Date.now();
-  if (remaining <= 0 && !ended) {
-    ended = true;
-    dialog.classList.add('ended');
-    left.textContent = 'now';
-    if (!dialog.open) { dialog.showModal(); }
-    // a field being written in sends its text first: what has a draft of its own is kept
-    if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }
-    dialog.dispatchEvent(new CustomEvent('idle-end'));
-    setTimeout(() => location.reload(), 15000);
-  } else if (remaining > 0 && remaining <= lead) {
-    const seconds = Math.ceil(remaining / 1000);
-    left.textContent = 'in ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
-    if (!dialog.open) { dialog.showModal(); }
-  }
-}, 1000);}).apply($3)
 }],
 [["$0","$1","$2","$3","return (async function() { const field = this, counter = $0, max = $1, from = $2;\nconst uk = n => n.toLocaleString('en-GB');\nfield.addEventListener('input', () => {\n  const length = [...(field.value || '')].length;\n  const over = length > max;\n  counter.textContent = length < from ? ''\n    : over ? 'You have ' + uk(length - max) + (length - max === 1 ? ' character' : ' characters') + ' too many'\n    : 'You have ' + uk(max - length) + (max - length === 1 ? ' character' : ' characters') + ' left';\n  counter.classList.toggle('over', over);\n});\n}).apply($3)"],
 function ($0, $1, $2, $3) {

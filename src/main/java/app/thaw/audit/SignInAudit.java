@@ -58,10 +58,10 @@ class SignInAudit {
         }
     }
 
-    /** A session left unused ends on its own: the line says so, as the staff member did not sign out themselves. */
+    /** A session left unused or at its lifetime ends on its own: the line says so, as nobody signed out. */
     @EventListener
     void timedOut(StaffSessionTimedOut timedOut) {
-        auditLog.recordSignOut(timedOut.staffId(), timedOut.displayName(), "after " + timedOut.idle().toMinutes() + " minutes without activity");
+        auditLog.recordSignOut(timedOut.staffId(), timedOut.displayName(), timedOut.reason());
     }
 
     /** Names the account whose sign-in was paused; the tries themselves are already in the log. */

@@ -15,7 +15,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Ends any session older than its absolute lifetime (12 hours by default), however active it has been. */
+/**
+ * Ends any session older than its absolute lifetime (12 hours by default), however active it has been; a staff
+ * member's is left to {@link StaffSessionLimits}, which counts from the sign-in and tells the sign-in page why.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SessionLifetimeFilter extends OncePerRequestFilter {
@@ -32,8 +35,13 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var session = request.getSession(false);
-        if (session != null && clock.millis() - session.getCreationTime() > lifetime.toMillis()) {
-            session.invalidate();
+        try {
+            if (session != null && clock.millis() - session.getCreationTime() > lifetime.toMillis()
+                    && StaffSessionLimits.staff(session) == null) {
+                session.invalidate();
+            }
+        } catch (IllegalStateException alreadyInvalidated) {
+            // ended by another request a moment ago
         }
         chain.doFilter(request, response);
     }

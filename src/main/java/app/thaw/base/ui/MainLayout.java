@@ -1,5 +1,7 @@
 package app.thaw.base.ui;
 
+import java.time.Clock;
+
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -23,7 +25,7 @@ import app.thaw.base.domain.DisplayNamed;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, IdleSignOut idle) {
+    public MainLayout(AuthenticationContext authentication, SessionLimits limits, Clock clock) {
         setPrimarySection(Section.DRAWER);
         addClassName("staff-layout");
 
@@ -34,7 +36,7 @@ public class MainLayout extends AppLayout {
         var title = new Span("Practice workspace");
         title.addClassName("staff-title");
         addToNavbar(new DrawerToggle(), title, userMenu(authentication));
-        getElement().appendChild(new IdleWarning(idle).getElement());
+        getElement().appendChild(new SessionEndWarning(limits, clock).getElement());
     }
 
     private static SideNav navigation() {

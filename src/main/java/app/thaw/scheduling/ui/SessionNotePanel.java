@@ -21,7 +21,7 @@ import app.thaw.care.NoteTemplate;
 import app.thaw.care.SessionNoteView;
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.SessionView;
-import app.thaw.base.ui.SigningOutIdle;
+import app.thaw.base.ui.SessionEnding;
 import app.thaw.base.ui.Toasts;
 
 import org.jspecify.annotations.Nullable;
@@ -150,7 +150,7 @@ class SessionNotePanel extends Div {
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.add(template, fields, problem, save, sign);
         // signed out for idleness half-way through the note: kept as a draft, as "Save draft" would have kept it
-        SigningOutIdle.whileShown(form, () -> keepDraft(template.getValue(), areas, draft));
+        SessionEnding.whileShown(form, () -> keepDraft(template.getValue(), areas, draft));
         form.add(new Paragraph(draft == null ? "You can change the note until you sign it, for 24 hours at most; "
                 + "then it is locked and anything more is an addendum."
                 : "Draft saved " + WHEN.format(draft.updatedAt()) + "; it locks " + WHEN.format(draft.lockedAt())

@@ -1,6 +1,8 @@
 package app.thaw.security.ui;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
@@ -18,13 +20,18 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-import app.thaw.security.IdleSessions;
+import app.thaw.base.ui.SessionLimits;
+import app.thaw.security.StaffSessionLimits;
 
 /** Staff sign-in. Clients never need it, so it points them back to the intake. */
 @Route("login")
 @PageTitle("Staff sign in · Thaw")
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver {
+
+    /** The ended session's limit in minutes, marked when it was the lifetime rather than the idle time. */
+    private static final Pattern TIMED_OUT_VALUE = Pattern.compile("(" + StaffSessionLimits.LIFETIME_MARK
+            + "?)(\\d{1,4})");
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
@@ -57,9 +64,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
             say("You have signed out.");
         }
         // said once: a reload of this page, or the next sign-out, is not another time-out
-        timedOutMinutes().ifPresent(minutes -> say("You were signed out because nothing was done for " + minutes
-                + " minutes: this keeps clients' details private on a screen left open. Anything not saved was not "
-                + "kept, except a session note being written, kept as its draft. Sign in to carry on."));
+        timedOut().ifPresent(this::say);
     }
 
     private void say(String text) {
@@ -67,20 +72,28 @@ public class LoginView extends Main implements BeforeEnterObserver {
         notice.setVisible(true);
     }
 
-    /** The idle time of a session that just ended for want of use (its cookie, which this removes). */
-    private static Optional<Long> timedOutMinutes() {
+    /** Why a session just ended on its own (from its cookie, which this removes), in the person's words. */
+    private static Optional<String> timedOut() {
         var request = VaadinRequest.getCurrent();
         Cookie[] cookies = request == null ? null : request.getCookies();
         if (cookies == null) {
             return Optional.empty();
         }
         for (Cookie cookie : cookies) {
-            if (IdleSessions.TIMED_OUT.equals(cookie.getName()) && cookie.getValue().matches("\\d{1,4}")) {
-                var gone = new Cookie(IdleSessions.TIMED_OUT, "");
+            var value = TIMED_OUT_VALUE.matcher(cookie.getValue());
+            if (StaffSessionLimits.TIMED_OUT.equals(cookie.getName()) && value.matches()) {
+                var gone = new Cookie(StaffSessionLimits.TIMED_OUT, "");
                 gone.setPath(cookiePath(request));
                 gone.setMaxAge(0);
                 VaadinResponse.getCurrent().addCookie(gone);
-                return Optional.of(Long.parseLong(cookie.getValue()));
+                String limit = SessionLimits.inWords(Duration.ofMinutes(Long.parseLong(value.group(2))));
+                String why = value.group(1).isEmpty()
+                        ? "nothing was done for " + limit + ": this keeps clients' details private on a screen left "
+                        + "open"
+                        : "a session lasts at most " + limit + ", however busy: this keeps clients' details private "
+                        + "on a computer left signed in";
+                return Optional.of("You were signed out because " + why + ". Anything not saved was not kept, except "
+                        + "a session note being written, kept as its draft. Sign in to carry on.");
             }
         }
         return Optional.empty();

@@ -25,7 +25,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * The idle rule as the filter applies it to each request: a staff session nobody uses for 30 minutes ends at its
  * next request, heartbeats included (an open tab sends one every 5 minutes and used to keep the session forever).
  */
-class IdleSessionsTest {
+class StaffSessionLimitsTest {
 
     private static final Instant START = Instant.parse("2026-12-07T09:00:00Z");
 
@@ -47,8 +47,9 @@ class IdleSessionsTest {
         }
     };
     private final List<Object> events = new ArrayList<>();
-    private final IdleSessions sessions = new IdleSessions(Duration.ofMinutes(30), clock, events::add);
-    private final IdleSessionFilter filter = new IdleSessionFilter(sessions);
+    private final StaffSessionLimits sessions = new StaffSessionLimits(Duration.ofMinutes(30),
+            Duration.ofHours(12), clock, events::add);
+    private final SessionLimitFilter filter = new SessionLimitFilter(sessions);
     private MockHttpServletResponse lastResponse = new MockHttpServletResponse();
     private final StaffUser therapist = new StaffUser(42, "amira", "Dr Amira Khan", StaffRole.THERAPIST, null, true,
             1);
@@ -81,12 +82,14 @@ class IdleSessionsTest {
 
         assertThat(session.isInvalid()).isTrue();
         assertThat(heartbeat.getSession(false)).as("no session is left signed in").isNull();
-        assertThat(lastResponse.getCookie(IdleSessions.TIMED_OUT)).satisfies(reason -> {
+        assertThat(lastResponse.getCookie(StaffSessionLimits.TIMED_OUT)).satisfies(reason -> {
             assertThat(reason.getValue()).isEqualTo("30");
             assertThat(reason.isHttpOnly()).isTrue();
             assertThat(reason.getMaxAge()).isEqualTo(600);
         });
-        assertThat(events).containsExactly(new StaffSessionTimedOut(42, "Dr Amira Khan", Duration.ofMinutes(30)));
+        assertThat(events).containsExactly(new StaffSessionTimedOut(42, "Dr Amira Khan", Duration.ofMinutes(30),
+                StaffSessionTimedOut.Limit.IDLE));
+        assertThat(((StaffSessionTimedOut) events.getFirst()).reason()).isEqualTo("after 30 minutes without activity");
     }
 
     @Test
@@ -98,7 +101,7 @@ class IdleSessionsTest {
         var page = request(session, null);
 
         assertThat(session.isInvalid()).isTrue();
-        assertThat(lastResponse.getCookie(IdleSessions.TIMED_OUT)).isNotNull();
+        assertThat(lastResponse.getCookie(StaffSessionLimits.TIMED_OUT)).isNotNull();
     }
 
     @Test
@@ -122,7 +125,7 @@ class IdleSessionsTest {
         request(session, "v-r=uidl&v-uiId=0");
 
         assertThat(session.isInvalid()).isFalse();
-        assertThat(session.getAttribute(IdleSessions.LAST_USED)).isNull();
+        assertThat(session.getAttribute(StaffSessionLimits.LAST_USED)).isNull();
     }
 
     @Test
@@ -132,16 +135,92 @@ class IdleSessionsTest {
         request.setSession(session);
         var response = new MockHttpServletResponse();
 
-        sessions.signOutIdle(request, response);
+        sessions.signOutNow(request, response);
 
         assertThat(session.isInvalid()).isTrue();
-        assertThat(response.getCookie(IdleSessions.TIMED_OUT)).isNotNull();
+        assertThat(response.getCookie(StaffSessionLimits.TIMED_OUT)).isNotNull();
         assertThat(events).hasSize(1);
     }
 
     @Test
+    void aSessionUsedAllDayEndsTwelveHoursAfterItsSignInAndTheSignInPageIsToldWhich() throws Exception {
+        var session = signedIn(therapist);
+        now = START.plus(Duration.ofMinutes(10));
+        var first = request(session, "v-r=uidl&v-uiId=0");
+        assertThat(sessions.lifetimeLeft(first)).isEqualTo(Duration.ofHours(12));
+        for (int minute = 20; minute < 12 * 60 + 10; minute += 20) {
+            now = START.plus(Duration.ofMinutes(minute));
+            request(session, "v-r=uidl&v-uiId=0");
+            assertThat(session.isInvalid()).as("in use at minute %d", minute).isFalse();
+        }
+        now = START.plus(Duration.ofMinutes(12 * 60 + 5));
+        assertThat(sessions.lifetimeLeft(request(session, "v-r=uidl&v-uiId=0"))).isEqualTo(Duration.ofMinutes(5));
+
+        now = START.plus(Duration.ofMinutes(12 * 60 + 10));
+        request(session, "v-r=uidl&v-uiId=0");
+
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(lastResponse.getCookie(StaffSessionLimits.TIMED_OUT).getValue()).isEqualTo("L720");
+        var ended = (StaffSessionTimedOut) events.getFirst();
+        assertThat(ended.limit()).isEqualTo(StaffSessionTimedOut.Limit.LIFETIME);
+        assertThat(ended.reason()).isEqualTo("after 12 hours signed in, the longest a session lasts");
+    }
+
+    @Test
+    void theLifetimeCountsFromTheSignInNotFromASignInPageLeftOpen() throws Exception {
+        var session = new MockHttpSession();
+        request(session, null);
+        now = now.plus(Duration.ofHours(11));
+        var principal = signedIn(therapist).getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, principal);
+        request(session, null);
+
+        for (int minute = 0; minute < 90; minute += 10) {
+            now = now.plus(Duration.ofMinutes(10));
+            request(session, "v-r=uidl&v-uiId=0");
+        }
+
+        assertThat(session.isInvalid()).as("12.5 hours after the page opened, 1.5 after the sign-in").isFalse();
+    }
+
+    @Test
+    void thePagesTimerNamesTheLimitThatCameFirst() throws Exception {
+        var session = signedIn(therapist);
+        request(session, null);
+        while (now.isBefore(START.plus(Duration.ofHours(11).plusMinutes(50)))) {
+            now = now.plus(Duration.ofMinutes(10));
+            request(session, "v-r=uidl&v-uiId=0");
+        }
+        var request = new MockHttpServletRequest();
+        request.setSession(session);
+        var response = new MockHttpServletResponse();
+
+        // the browser's clock ran ahead: its timer ends the session a little before the server's own would
+        sessions.signOutNow(request, response);
+
+        assertThat(response.getCookie(StaffSessionLimits.TIMED_OUT).getValue()).isEqualTo("L720");
+        assertThat(((StaffSessionTimedOut) events.getFirst()).limit()).isEqualTo(StaffSessionTimedOut.Limit.LIFETIME);
+    }
+
+    @Test
+    void aClientsFormSessionEndsAtItsLifetimeWhileAStaffOneIsLeftToTheStaffRule() throws Exception {
+        var lifetime = new SessionLifetimeFilter(Duration.ofHours(12), clock);
+        var client = new MockHttpSession();
+        var staffSession = signedIn(therapist);
+        now = Instant.ofEpochMilli(client.getCreationTime()).plus(Duration.ofHours(13));
+        for (var session : List.of(client, staffSession)) {
+            var request = new MockHttpServletRequest();
+            request.setSession(session);
+            lifetime.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        }
+        assertThat(client.isInvalid()).isTrue();
+        assertThat(staffSession.isInvalid()).as("left to the staff rule, which tells the sign-in page why").isFalse();
+    }
+
+    @Test
     void theRuleRunsAfterTheRequestContextAndBeforeThePageIsRememberedAndSpringSecurityReadsTheSession() {
-        int order = OrderUtils.getOrder(IdleSessionFilter.class, 0);
+        int order = OrderUtils.getOrder(SessionLimitFilter.class, 0);
         assertThat(order).isGreaterThan(new OrderedRequestContextFilter().getOrder())
                 .isLessThan(OrderUtils.getOrder(SignInDestinationFilter.class, 0))
                 .isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);

@@ -3,7 +3,9 @@ package app.thaw.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,22 +21,33 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
 
+import app.thaw.Application;
 import app.thaw.IntegrationTest;
 
 /** The end of an idle staff page: what has a draft is kept first, and the sign-out happens whatever that did. */
 @IntegrationTest
-class IdleWarningTest extends SpringBrowserlessTest {
+class SessionEndWarningTest extends SpringBrowserlessTest {
 
     private final List<HttpServletRequest> signedOut = new ArrayList<>();
 
-    private final IdleSignOut idle = new IdleSignOut() {
+    private final SessionLimits limits = new SessionLimits() {
         @Override
         public Duration idleTimeout() {
             return Duration.ofMinutes(30);
         }
 
         @Override
-        public void signOutIdle(HttpServletRequest request, HttpServletResponse response) {
+        public Duration lifetime() {
+            return Duration.ofHours(12);
+        }
+
+        @Override
+        public Duration lifetimeLeft(HttpServletRequest request) {
+            return Duration.ofHours(3);
+        }
+
+        @Override
+        public void signOutNow(HttpServletRequest request, HttpServletResponse response) {
             signedOut.add(request);
         }
     };
@@ -43,7 +56,7 @@ class IdleWarningTest extends SpringBrowserlessTest {
     void theTimeRunningOutKeepsWhatCanBeKeptWhileSignedInThenSignsOut() {
         var warning = onThePage();
         List<Boolean> keptWhileSignedIn = new ArrayList<>();
-        ComponentUtil.addListener(UI.getCurrent(), SigningOutIdle.class,
+        ComponentUtil.addListener(UI.getCurrent(), SessionEnding.class,
                 event -> keptWhileSignedIn.add(signedOut.isEmpty()));
 
         timeRunsOut(warning);
@@ -55,7 +68,7 @@ class IdleWarningTest extends SpringBrowserlessTest {
     @Test
     void aDraftThatCannotBeKeptDoesNotKeepTheScreenOpen() {
         var warning = onThePage();
-        ComponentUtil.addListener(UI.getCurrent(), SigningOutIdle.class, event -> {
+        ComponentUtil.addListener(UI.getCurrent(), SessionEnding.class, event -> {
             throw new IllegalStateException("the database is away");
         });
 
@@ -63,13 +76,21 @@ class IdleWarningTest extends SpringBrowserlessTest {
         assertThat(signedOut).hasSize(1);
     }
 
-    private IdleWarning onThePage() {
-        var warning = new IdleWarning(idle);
+    @Test
+    void theLifetimeNoticeSaysWhenTheSessionEndsOnThePracticesClock() {
+        var warning = onThePage();
+        String said = warning.getElement().getChildren().filter(child -> "lifetime-warning-text".equals(
+                child.getAttribute("id"))).findFirst().orElseThrow().getTextRecursively();
+        assertThat(said).startsWith("A session lasts at most 12 hours, so you will be signed out at 12:00, ");
+    }
+
+    private SessionEndWarning onThePage() {
+        var warning = new SessionEndWarning(limits, Clock.fixed(Instant.parse("2026-12-07T09:00:00Z"), Application.PRACTICE_ZONE));
         UI.getCurrent().add(warning);
         return warning;
     }
 
-    private static void timeRunsOut(IdleWarning warning) {
+    private static void timeRunsOut(SessionEndWarning warning) {
         var element = warning.getElement();
         element.getNode().getFeature(ElementListenerMap.class)
                 .fireEvent(new DomEvent(element, "idle-end", JacksonUtils.createObjectNode()));

@@ -13,17 +13,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies the idle rule ({@link IdleSessions}) before Spring Security reads the session, so a request that arrives
- * after the idle time is already anonymous: a page goes to the sign-in page and an open view is reloaded into it.
- * After the request context filter, so the audit line of a timed-out session keeps the address it came from.
+ * Applies a staff session's limits ({@link StaffSessionLimits}) before Spring Security reads the session, so a request
+ * that arrives after the idle time or the lifetime is already anonymous: a page goes to the sign-in page and an open
+ * view is reloaded into it. After the request context filter, so the audit line of a timed-out session keeps the
+ * address it came from.
  */
 @Component
 @Order(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104)
-class IdleSessionFilter extends OncePerRequestFilter {
+class SessionLimitFilter extends OncePerRequestFilter {
 
-    private final IdleSessions sessions;
+    private final StaffSessionLimits sessions;
 
-    IdleSessionFilter(IdleSessions sessions) {
+    SessionLimitFilter(StaffSessionLimits sessions) {
         this.sessions = sessions;
     }
 

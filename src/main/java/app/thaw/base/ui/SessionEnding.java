@@ -10,9 +10,9 @@ import com.vaadin.flow.shared.Registration;
  * Fired on a staff page's UI just before its idle session is signed out, while the staff member is still signed in,
  * so work in progress that has a saved form of its own (a session note's draft) is kept rather than lost.
  */
-public final class SigningOutIdle extends ComponentEvent<UI> {
+public final class SessionEnding extends ComponentEvent<UI> {
 
-    SigningOutIdle(UI ui) {
+    SessionEnding(UI ui) {
         super(ui, false);
     }
 
@@ -20,7 +20,7 @@ public final class SigningOutIdle extends ComponentEvent<UI> {
     public static void whileShown(Component part, Runnable keep) {
         Registration[] listening = new Registration[1];
         part.addAttachListener(attach -> listening[0] = ComponentUtil.addListener(attach.getUI(),
-                SigningOutIdle.class, event -> keep.run()));
+                SessionEnding.class, event -> keep.run()));
         part.addDetachListener(detach -> {
             if (listening[0] != null) {
                 listening[0].remove();

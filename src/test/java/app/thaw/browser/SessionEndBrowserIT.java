@@ -39,10 +39,11 @@ import app.thaw.security.StaffRole;
 
 /**
  * A staff screen left alone: two minutes before the 30-minute idle time ends a notice counts down with "Stay signed
- * in"; typing counts as use; then the page signs out, the sign-in page says why and the audit log records it. The
- * browser's clock is moved on (Playwright's fake clock); the server's own rule is {@code IdleSessionsTest}.
+ * in"; typing counts as use; then the page signs out, the sign-in page says why and the audit log records it. A long
+ * day: five minutes before the 12-hour lifetime a notice says when it ends, once, and the end is told the same way. The
+ * browser's clock is moved on (Playwright's fake clock); the server's own rule is {@code StaffSessionLimitsTest}.
  */
-class IdleSignOutBrowserIT extends BrowserTest {
+class SessionEndBrowserIT extends BrowserTest {
 
     @Autowired
     StaffAdministration administration;
@@ -99,7 +100,7 @@ class IdleSignOutBrowserIT extends BrowserTest {
 
         context.clock().fastForward("00:40");
         assertThat(warning).isVisible();
-        assertThat(page.locator(".idle-left")).hasText(Pattern.compile("in 1:[45]\\d"));
+        assertThat(page.locator("#idle-warning-text .idle-left")).hasText(Pattern.compile("in 1:[45]\\d"));
         assertThat(page.getByRole(AriaRole.DIALOG,
                 new Page.GetByRoleOptions().setName("Are you still there?"))).isVisible();
 
@@ -139,9 +140,7 @@ class IdleSignOutBrowserIT extends BrowserTest {
                 .setExact(true))).isVisible();
         // the tab is closed: no page timer runs, only the server can end the session
         page.navigate("about:blank");
-        String id = context.cookies().stream().filter(cookie -> cookie.name.equals("JSESSIONID")).findFirst()
-                .orElseThrow().value;
-        lastUsedMinutesAgo(id, 31);
+        setBack(sessionId(), "lastUsed", 31);
 
         open("/staff/waitlist");
 
@@ -154,13 +153,64 @@ class IdleSignOutBrowserIT extends BrowserTest {
         page.waitForURL(Pattern.compile(".*/staff/waitlist$"));
     }
 
-    /** Thirty-one minutes pass on the server for one session: its last use is set back in Tomcat's own store. */
-    private void lastUsedMinutesAgo(String sessionId, int minutes) throws Exception {
+    @Test
+    void aLongDayEndsTwelveHoursAfterTheSignInWithOneNoticeSayingWhen() throws Exception {
+        var member = staff.member(StaffRole.THERAPIST);
+        usePhone(390, 844);
+        context.clock().install();
+        open("/login");
+        String secret = signInFirstTime(member.username(), StaffFixtures.PASSWORD);
+        open("/staff/waitlist");
+        Locator heading = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Waiting list")
+                .setExact(true));
+        assertThat(heading).isVisible();
+        // signed in since early morning, busy all day: four minutes of the twelve hours are left
+        setBack(sessionId(), "signedInAt", 12 * 60 - 4);
+        page.reload();
+        assertThat(heading).isVisible();
+
+        Locator notice = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName("Your session ends soon"));
+        assertThat(notice).isVisible();
+        assertThat(page.locator("#lifetime-warning-text")).containsText(Pattern.compile(
+                "lasts at most 12 hours, so you will be signed out at \\d\\d:\\d\\d, in [34]:\\d\\d\\. Save what"));
+        assertThat(page.locator("#idle-stay")).isHidden();
+        AxeCore.check(page, "the lifetime notice");
+        var box = page.locator("#idle-warning").boundingBox();
+        assertThat(box.x).isGreaterThanOrEqualTo(0);
+        assertThat(box.x + box.width).isLessThanOrEqualTo(390);
+
+        // read once: work goes on, and neither typing nor the minutes passing bring it back
+        page.locator("#lifetime-carry-on").click();
+        assertThat(notice).isHidden();
+        page.keyboard().type("finishing a letter");
+        context.clock().fastForward("02:00");
+        page.waitForTimeout(1_500);
+        assertThat(notice).isHidden();
+
+        context.clock().fastForward("02:30");
+        page.waitForURL(Pattern.compile(".*/login$"));
+        assertThat(page.locator("#sign-in-notice")).containsText("a session lasts at most 12 hours");
+        assertThat(database.queryForList("""
+                select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
+                member.id())).containsExactly("after 12 hours signed in, the longest a session lasts");
+        signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
+        page.waitForURL(Pattern.compile(".*/staff/waitlist$"));
+        assertThat(page.locator("#sign-in-notice")).hasCount(0);
+    }
+
+    private String sessionId() {
+        return context.cookies().stream().filter(cookie -> cookie.name.equals("JSESSIONID")).findFirst()
+                .orElseThrow().value;
+    }
+
+    /** Time passes on the server for one session: its last use or sign-in is set back in Tomcat's own store. */
+    private void setBack(String sessionId, String attribute, int minutes) throws Exception {
         var tomcat = ((TomcatWebServer) server.getWebServer()).getTomcat();
         var app = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
         var session = app.getManager().findSession(sessionId);
         assertThat(session).as("the browser's session on the server").isNotNull();
-        session.getSession().setAttribute("app.thaw.security.IdleSessions.lastUsed",
+        session.getSession().setAttribute("app.thaw.security.StaffSessionLimits." + attribute,
                 System.currentTimeMillis() - minutes * 60_000L);
     }
 
