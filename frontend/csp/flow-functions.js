@@ -597,6 +597,10 @@ return html`<span class="nowrap">${item.reference}</span><div class="waitlist-de
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<span class="nowrap">${item.reference}</span>`
 }],
+[["html","root","live","appId","itemKey","model","item","index","return html`<span class=\"waitlist-clients\">${item.clients}</span>`"],
+function (html, root, live, appId, itemKey, model, item, index) {
+return html`<span class="waitlist-clients">${item.clients}</span>`
+}],
 [["html","root","live","appId","itemKey","model","item","index","return html`<span theme=${item.theme}>${item.urgency}</span>`"],
 function (html, root, live, appId, itemKey, model, item, index) {
 return html`<span theme=${item.theme}>${item.urgency}</span>`

@@ -174,6 +174,9 @@ class StaffOnPhonesBrowserIT extends StaffPhoneTest {
         assertThat(GridColumns.assertAllColumnsInSight(page.locator(".review-queue vaadin-grid"),
                 "the queue at 667 px")).containsExactly("Cases");
         assertFits("the case queue at 667×375", 667, control("the client's name in the queue", card));
+        assertReadableHeight("the case queue", page.locator(".review-queue vaadin-grid"), 375);
+        assertThat(page.locator(".review-queue vaadin-grid").boundingBox().height).as("no taller than the screen")
+                .isLessThanOrEqualTo(375);
     }
 
     @Test
@@ -223,6 +226,7 @@ class StaffOnPhonesBrowserIT extends StaffPhoneTest {
         assertThat(referenceInQueue).isVisible();
         assertThat(page.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile(surname))))
                 .hasCount(1);
+        assertReadableHeight("the case queue", page.locator(".review-queue vaadin-grid"), height);
         assertFits("the case queue", width, control("the 'Cases' heading", cases),
                 control("the search field", search), control("the client's name in the queue", nameInQueue),
                 control("the client's reference in the queue", referenceInQueue));

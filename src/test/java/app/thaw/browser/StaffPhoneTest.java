@@ -145,6 +145,16 @@ abstract class StaffPhoneTest extends BrowserTest {
         page.waitForFunction("e => (" + TextCutOff.SCRIPT + ")(e).text !== ''", element.elementHandle());
     }
 
+    /**
+     * A long list keeps a readable height on a phone, scrolled to: 28rem, or the screen under its top bar if less
+     * (the queue and the waiting list were one card or one row high under their filters on a 320×640 phone).
+     */
+    void assertReadableHeight(String what, Locator grid, int screenHeight) {
+        double expected = Math.min(28 * 16, screenHeight - 4.5 * 16);
+        assertThat(grid.boundingBox().height).as("%s's height on a %d px high screen", what, screenHeight)
+                .isGreaterThanOrEqualTo(expected - 1);
+    }
+
     void assertFits(String where, int width, PhoneFit.Control... controls) {
         waitForVaadin();
         PhoneFit.assertFits(page, where, width, controls);

@@ -105,8 +105,11 @@ public class WaitlistView extends VerticalLayout {
                         .withProperty("service", c -> c.service().label())
                         .withProperty("urgent", WaitingCase::urgent))
                 .setHeader("Case").setAutoWidth(true).setFlexGrow(0);
-        // names in full, wrapped rather than cut: the practice works from them
-        grid.addColumn(WaitingCase::clients).setHeader("Clients").setWidth("8rem").setFlexGrow(1);
+        // names in full, wrapped rather than cut, on a phone too: the practice works from them (a couple's were cut
+        // to "Alex Montgomery-…" below 768 px)
+        grid.addColumn(LitRenderer.<WaitingCase>of("<span class=\"waitlist-clients\">${item.clients}</span>")
+                        .withProperty("clients", WaitingCase::clients))
+                .setHeader("Clients").setWidth("8rem").setFlexGrow(1);
         // the date under the wait: on one line it took a quarter of a laptop's row and pushed Availability out of sight
         grid.addColumn(LitRenderer.<WaitingCase>of(
                                 "${item.waited}<div class=\"waitlist-detail\">since ${item.since}</div>")
