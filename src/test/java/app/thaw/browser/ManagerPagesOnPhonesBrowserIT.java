@@ -130,6 +130,7 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
                 .setName(Pattern.compile("^Actions for "))).first();
         page("/staff/admin/team", "Team", width, control("the 'Invite a staff member' button",
                 button("Invite a staff member")), control("the first person's actions", actions));
+        assertReadableHeight("the team", page.locator("vaadin-grid.team-grid"), height);
         // one tap shows what can be done: the menu had folded into "···" and a second tap on "Actions" was needed
         actions.getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("Actions")).click();
         Locator firstAction = page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions()

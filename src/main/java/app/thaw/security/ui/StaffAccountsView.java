@@ -69,6 +69,7 @@ public class StaffAccountsView extends VerticalLayout {
         outcome.getElement().setAttribute("role", "status");
 
         // a name, role, username or address wraps: Status and the actions stay within a tablet's 734 px
+        grid.addClassName("team-grid");
         grid.addColumn(TeamMember::displayName).setHeader("Name").setSortable(true).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(WrappingCell.of(TeamMember::username)).setHeader("Username").setWidth("6rem").setFlexGrow(1);
         grid.addColumn(m -> m.role().label()).setHeader("Role").setWidth("6rem").setFlexGrow(1);
