@@ -116,12 +116,8 @@ class SessionEndBrowserIT extends BrowserTest {
         assertThat(warning).isHidden();
 
         context.clock().fastForward("30:05");
-        page.waitForURL(Pattern.compile(".*/login$"));
-        assertThat(page.locator("#sign-in-notice")).containsText("nothing was done for 30 minutes");
+        assertSignedOut(member.id(), "nothing was done for 30 minutes", "after 30 minutes without activity");
         AxeCore.check(page, "the sign-in page after an idle sign-out");
-        assertThat(database.queryForList("""
-                select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
-                member.id())).containsExactly("after 30 minutes without activity");
 
         // signing in again leads back to the page left open
         signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
@@ -144,11 +140,7 @@ class SessionEndBrowserIT extends BrowserTest {
 
         open("/staff/waitlist");
 
-        page.waitForURL(Pattern.compile(".*/login$"));
-        assertThat(page.locator("#sign-in-notice")).containsText("nothing was done for 30 minutes");
-        assertThat(database.queryForList("""
-                select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
-                member.id())).containsExactly("after 30 minutes without activity");
+        assertSignedOut(member.id(), "nothing was done for 30 minutes", "after 30 minutes without activity");
         signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
         page.waitForURL(Pattern.compile(".*/staff/waitlist$"));
     }
@@ -189,14 +181,20 @@ class SessionEndBrowserIT extends BrowserTest {
         assertThat(notice).isHidden();
 
         context.clock().fastForward("02:30");
-        page.waitForURL(Pattern.compile(".*/login$"));
-        assertThat(page.locator("#sign-in-notice")).containsText("a session lasts at most 12 hours");
-        assertThat(database.queryForList("""
-                select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
-                member.id())).containsExactly("after 12 hours signed in, the longest a session lasts");
+        assertSignedOut(member.id(), "a session lasts at most 12 hours",
+                "after 12 hours signed in, the longest a session lasts");
         signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
         page.waitForURL(Pattern.compile(".*/staff/waitlist$"));
         assertThat(page.locator("#sign-in-notice")).hasCount(0);
+    }
+
+    /** The sign-in page says why the session ended, and the audit log has the same end. */
+    private void assertSignedOut(long memberId, String notice, String audited) {
+        page.waitForURL(Pattern.compile(".*/login$"));
+        assertThat(page.locator("#sign-in-notice")).containsText(notice);
+        assertThat(database.queryForList("""
+                select detail from audit_entry where actor_id = ? and action = 'SIGN_OUT'""", String.class,
+                memberId)).containsExactly(audited);
     }
 
     private String sessionId() {
