@@ -2,8 +2,6 @@ package app.thaw.base.ui;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -16,7 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 
-import app.thaw.Application;
+import app.thaw.base.PracticeTime;
 
 /**
  * The staff page's session timer. Two minutes before a session nobody uses ends, a notice counts down with "Stay
@@ -96,8 +94,6 @@ final class SessionEndWarning extends Component {
               }
             }, 1000);""";
 
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     SessionEndWarning(SessionLimits limits, Clock clock) {
         addClassName("idle-warning");
         setId("idle-warning");
@@ -134,7 +130,7 @@ final class SessionEndWarning extends Component {
         });
         addAttachListener(attach -> {
             Duration left = limits.lifetimeLeft(VaadinServletRequest.getCurrent().getHttpServletRequest());
-            ends.setText(CLOCK_TIME.format(ZonedDateTime.now(clock.withZone(Application.PRACTICE_ZONE)).plus(left)));
+            ends.setText(PracticeTime.TIME.format(clock.instant().plus(left)));
             getElement().executeJs(TIMER, limits.idleTimeout().toMillis(), IDLE_LEAD_MILLIS,
                     Math.max(0, left.toMillis()), LIFETIME_LEAD_MILLIS);
         });
