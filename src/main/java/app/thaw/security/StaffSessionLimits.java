@@ -60,10 +60,9 @@ public class StaffSessionLimits implements SessionLimits {
     }
 
     @Override
-    public Duration lifetimeLeft(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
+    public Duration lifetimeLeft(HttpSession session) {
         try {
-            if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Long signedIn) {
+            if (session.getAttribute(SIGNED_IN_AT) instanceof Long signedIn) {
                 return lifetime.minusMillis(clock.millis() - signedIn);
             }
         } catch (IllegalStateException alreadyInvalidated) {

@@ -148,7 +148,7 @@ class SessionEndBrowserIT extends BrowserTest {
     @Test
     void aLongDayEndsTwelveHoursAfterTheSignInWithOneNoticeSayingWhen() throws Exception {
         var member = staff.member(StaffRole.THERAPIST);
-        usePhone(390, 844);
+        usePhone(320, 640);
         context.clock().install();
         open("/login");
         String secret = signInFirstTime(member.username(), StaffFixtures.PASSWORD);
@@ -170,7 +170,8 @@ class SessionEndBrowserIT extends BrowserTest {
         AxeCore.check(page, "the lifetime notice");
         var box = page.locator("#idle-warning").boundingBox();
         assertThat(box.x).isGreaterThanOrEqualTo(0);
-        assertThat(box.x + box.width).isLessThanOrEqualTo(390);
+        assertThat(box.x + box.width).isLessThanOrEqualTo(320);
+        assertThat(page.locator("#lifetime-carry-on").boundingBox().y + 10).isLessThan(640);
 
         // read once: work goes on, and neither typing nor the minutes passing bring it back
         page.locator("#lifetime-carry-on").click();

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
+import com.vaadin.flow.server.WrappedHttpSession;
 
 import app.thaw.base.PracticeTime;
 
@@ -129,7 +130,9 @@ final class SessionEndWarning extends Component {
             }
         });
         addAttachListener(attach -> {
-            Duration left = limits.lifetimeLeft(VaadinServletRequest.getCurrent().getHttpServletRequest());
+            // read from the session, not the request: a page attached outside a request (a push) has none
+            Duration left = attach.getSession().getSession() instanceof WrappedHttpSession http
+                    ? limits.lifetimeLeft(http.getHttpSession()) : limits.lifetime();
             ends.setText(PracticeTime.TIME.format(clock.instant().plus(left)));
             getElement().executeJs(TIMER, limits.idleTimeout().toMillis(), IDLE_LEAD_MILLIS,
                     Math.max(0, left.toMillis()), LIFETIME_LEAD_MILLIS);

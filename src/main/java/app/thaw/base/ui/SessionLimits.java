@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * How long a staff session may go unused and how long it may last at most, and the way to end it when its time is up
@@ -17,7 +18,7 @@ public interface SessionLimits {
     Duration lifetime();
 
     /** What is left of the session's absolute lifetime, counted from its sign-in, however active it has been. */
-    Duration lifetimeLeft(HttpServletRequest request);
+    Duration lifetimeLeft(HttpSession session);
 
     /** Ends the session the request belongs to, as the server itself would once its time is up, saying which time. */
     void signOutNow(HttpServletRequest request, HttpServletResponse response);

@@ -18,6 +18,7 @@ import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class SessionEndWarningTest extends SpringBrowserlessTest {
         }
 
         @Override
-        public Duration lifetimeLeft(HttpServletRequest request) {
+        public Duration lifetimeLeft(HttpSession session) {
             return Duration.ofHours(3);
         }
 
