@@ -164,9 +164,9 @@ class SchedulingJourneyBrowserIT extends BrowserTest {
         assertThat(page.locator(".diary-day-head").last())
                 .isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions()
                         .setRatio(1));
-        // and so does a tablet's, upright with the menu folded or across beside it: at a laptop's day width
-        // Saturday and Sunday were scrolled out of sight
-        for (int[] tablet : new int[][] {{768, 1024}, {1024, 768}}) {
+        // and so does a tablet's, upright with the menu folded or across beside it, an iPad mini's and a small
+        // tablet's upright: at a laptop's day width Saturday and Sunday were scrolled out of sight
+        for (int[] tablet : new int[][] {{768, 1024}, {1024, 768}, {744, 1133}, {700, 1000}}) {
             page.setViewportSize(tablet[0], tablet[1]);
             assertThat(page.locator(".diary-day-head").last())
                     .isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions()
