@@ -181,9 +181,14 @@ class SessionEndBrowserIT extends BrowserTest {
         page.waitForTimeout(1_500);
         assertThat(notice).isHidden();
 
+        // the notice read and dismissed still covers the screen at the end, before the page goes
+        page.evaluate("() => { const notice = document.getElementById('idle-warning'); notice.addEventListener("
+                + "'idle-end', () => sessionStorage.setItem('covered', String(notice.open "
+                + "&& notice.classList.contains('ended')))); }");
         context.clock().fastForward("02:30");
         assertSignedOut(member.id(), "a session lasts at most 12 hours",
                 "after 12 hours signed in, the longest a session lasts");
+        assertThat(page.evaluate("() => sessionStorage.getItem('covered')")).isEqualTo("true");
         signInWithSecret(member.username(), StaffFixtures.PASSWORD, secret);
         page.waitForURL(Pattern.compile(".*/staff/waitlist$"));
         assertThat(page.locator("#sign-in-notice")).hasCount(0);

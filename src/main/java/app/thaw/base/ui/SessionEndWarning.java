@@ -49,7 +49,7 @@ final class SessionEndWarning extends Component {
               dialog.setAttribute('aria-labelledby', which + '-title');
               dialog.setAttribute('aria-describedby', which + '-text');
               dialog.querySelectorAll('.idle-left').forEach(left => left.textContent = text);
-              if (!dialog.open && !(forLifetime && seen)) { dialog.showModal(); }
+              if (!dialog.open && (ended || !(forLifetime && seen))) { dialog.showModal(); }
             };
             const still = () => {
               heard = Date.now();
