@@ -8,14 +8,15 @@ import java.util.Set;
 /**
  * What a client sees through their private status link: only their own side. Built from their own form, their
  * own sessions and their own requests, so nothing here changes when a partner sends a form, answers a question
- * or asks for a change. No answers, only where things stand.
+ * or asks for a change. No answers and no risk flag, only where things stand: whoever holds the link (a partner
+ * among them) learns nothing of what the client told us.
  *
  * @param contactWays       the ways they said are safe: email, phone, text, voicemail (empty: none)
  * @param earlierSessions   sessions of theirs already past, so the next one is their first only when this is 0
  * @param mayInvitePartner  they asked for couples sessions and sent the invitation, and the two have no session
  *                          together yet, so may make a new link
  */
-public record ClientStatus(String reference, Instant submittedAt, boolean urgent, Stage stage,
+public record ClientStatus(String reference, Instant submittedAt, Stage stage,
                            List<ClientAppointments.Session> upcoming, int earlierSessions, Set<String> contactWays,
                            boolean mayInvitePartner) {
 

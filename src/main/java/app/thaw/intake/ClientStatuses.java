@@ -61,7 +61,7 @@ class ClientStatuses {
         ClientAppointments diary = appointments.getIfAvailable();
         var own = diary == null ? ClientAppointments.ClientDiary.EMPTY
                 : diary.diaryOf(new VerifiedClient(intake.getId()));
-        return new ClientStatus(intake.getReference(), intake.getSubmittedAt(), intake.isUrgent(),
+        return new ClientStatus(intake.getReference(), intake.getSubmittedAt(),
                 stage(intake.getStatus(), own), own.upcoming(), own.earlierSessions(),
                 contactWays(corrections.current(intake.getId(), json.read(intake.getAnswersJson()))),
                 // once the two of them have a session together, a new link for the partner is moot, and saying

@@ -138,17 +138,23 @@ public class IntakeService {
     }
 
     /**
-     * "Save and continue": the step's messages, or, when the date of birth makes the client younger than 18, the
-     * refusal, with the form ({@code token}, if one was started) and everything typed in it deleted at once.
+     * "Save and continue": the step's messages, or, when the date of birth makes the client younger than 18, first
+     * the question whether that date is right and, once {@code ageConfirmed}, the refusal, with the form
+     * ({@code token}, if one was started) and everything typed in it deleted at once.
      */
     @PermitAll
-    public StepCheck continueFrom(@Nullable String token, String sectionId, Answers answers) {
+    public StepCheck continueFrom(@Nullable String token, String sectionId, Answers answers, boolean ageConfirmed) {
         QuestionnaireDefinition definition = questionnaires.current();
         Section section = definition.section(sectionId).orElseThrow();
         Answers cleaned = ClientAnswers.cleaned(answers);
         LocalDate today = LocalDate.now(clock);
         boolean asksAge = section.items().stream().anyMatch(item -> item.adultOnly());
-        if (asksAge && AnswerValidator.isUnderAge(definition, cleaned, today)) {
+        Optional<LocalDate> under18 = asksAge ? AnswerValidator.underAgeBirthDate(definition, cleaned, today)
+                : Optional.empty();
+        if (under18.isPresent() && !ageConfirmed) {
+            return new StepCheck.AgeToConfirm(under18.get(), AnswerValidator.ageOn(under18.get(), today));
+        }
+        if (under18.isPresent()) {
             refusals.refuse(token);
             return new StepCheck.UnderAge();
         }

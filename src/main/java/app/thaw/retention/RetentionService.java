@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.slf4j.Logger;
@@ -64,6 +66,14 @@ public class RetentionService {
                     rs.getInt("non_client_retention_months")), updated == null ? null : updated.toInstant(),
                     rs.wasNull() ? null : names.getOrDefault(by, "Former staff member"));
         });
+    }
+
+    /** How long records are kept, as the privacy notice tells anyone before they send a form. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public RetentionPolicy policy() {
+        return Objects.requireNonNull(jdbc.queryForObject("select clinical_retention_years, non_client_retention_months "
+                + "from practice_settings where id = 1", (rs, row) -> new RetentionPolicy(rs.getInt(1), rs.getInt(2))));
     }
 
     /** Saves both values or neither; the check says, per field, what is wrong. */

@@ -119,7 +119,7 @@ class ClientBadInputIT {
         intake.saveAnswers(token, Map.of(row.item(), List.of(row.typed())), null);
         String section = intake.questionnaire().sectionOf(row.item()).orElseThrow().id();
 
-        StepCheck check = intake.continueFrom(token, section, typed);
+        StepCheck check = intake.continueFrom(token, section, typed, false);
 
         if (row.seen() == null) {
             assertThat(check).isInstanceOf(StepCheck.Fine.class);

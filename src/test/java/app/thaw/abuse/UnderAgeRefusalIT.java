@@ -48,7 +48,10 @@ class UnderAgeRefusalIT {
         assertThat(intake.saveAnswers(token, typed.asMap(), "about")).isTrue();
         assertThat(rowsHolding(name)).as("saved while typing").isNotEmpty();
 
-        assertThat(intake.continueFrom(token, "about", typed)).isInstanceOf(StepCheck.UnderAge.class);
+        // asked first, with nothing deleted: the date may be a mistyped year
+        assertThat(intake.continueFrom(token, "about", typed, false)).isInstanceOf(StepCheck.AgeToConfirm.class);
+        assertThat(rowsHolding(name)).as("kept until the date is confirmed").isNotEmpty();
+        assertThat(intake.continueFrom(token, "about", typed, true)).isInstanceOf(StepCheck.UnderAge.class);
 
         for (String typedWord : List.of(name, email, phone)) {
             assertThat(rowsHolding(typedWord)).as(typedWord).isEmpty();

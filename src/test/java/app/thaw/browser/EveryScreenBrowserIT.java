@@ -42,6 +42,7 @@ class EveryScreenBrowserIT extends BrowserTest {
         // the client's pages no journey reaches: refusal for under-18s, the wait page, unknown links
         screen("/intake/young-people");
         screen("/intake/wait");
+        screen("/privacy");
         screen("/measures/not-a-real-link");
         screen("/offer/not-a-real-link");
 

@@ -153,6 +153,9 @@ class QuestionnaireOnPhonesBrowserIT extends BrowserTest {
         answered("Your preferences");
 
         step("Consent", 14);
+        if (path == Path.INDIVIDUAL) {
+            readThePrivacyNotice();
+        }
         tick("I have read the privacy notice", "I agree to the practice contacting me", "I confirm that I am 18 or over.");
         answered("Consent");
 
@@ -176,6 +179,19 @@ class QuestionnaireOnPhonesBrowserIT extends BrowserTest {
         assertThat(page.locator(".status-state")).hasText(path == Path.INDIVIDUAL
                 ? Pattern.compile("^Your first session is on .+") : Pattern.compile("^Nothing is booked yet\\.$"));
         everyWordVisibleAndAccessible("the status page");
+    }
+
+    /** The notice the consent asks about opens beside the form, and reads whole on the phone. */
+    private void readThePrivacyNotice() {
+        Page notice = page.waitForPopup(() -> page.locator("#privacy-notice-link").click());
+        notice.waitForLoadState();
+        assertThat(notice.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Privacy notice")))
+                .isVisible();
+        assertThat(notice.locator(".privacy-notice")).containsText("years after your case is closed");
+        Reflow.assertEveryWordVisible(notice, "the privacy notice");
+        AxeCore.check(notice, "the privacy notice");
+        notice.close();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Consent"))).isVisible();
     }
 
     private void confirmation() {

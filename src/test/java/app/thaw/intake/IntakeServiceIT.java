@@ -76,7 +76,10 @@ class IntakeServiceIT {
                 receipt.reference());
         assertThat(row.get("urgent")).isEqualTo(true);
         assertThat(row.get("flags").toString()).contains("phq9_item9", "not_safe_now");
-        assertThat(clientStatus.status(receipt.statusToken()).orElseThrow().urgent()).isTrue();
+        // the status link's record carries no risk flag: whoever holds the link learns nothing of the answers
+        assertThat(java.util.Arrays.stream(ClientStatus.class.getRecordComponents()).map(c -> c.getName()))
+                .doesNotContain("urgent");
+        assertThat(clientStatus.status(receipt.statusToken())).isPresent();
     }
 
     @Test

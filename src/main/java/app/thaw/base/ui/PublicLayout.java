@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Value;
 @AnonymousAllowed
 public class PublicLayout extends Div implements RouterLayout {
 
+    /** Where the privacy notice is, linked from every client page and the form's consent step. */
+    public static final String PRIVACY_NOTICE = "privacy";
+
     private final Main content = new Main();
 
     public PublicLayout(@Value("${thaw.practice.name}") String practiceName) {
@@ -34,7 +37,7 @@ public class PublicLayout extends Div implements RouterLayout {
                         + "For urgent mental health help call NHS 111 and choose the mental health option, "
                         + "or call Samaritans free on 116 123, any time."));
         urgent.addClassName("urgent-help");
-        var footer = new Footer(urgent, new Anchor("login", "Staff sign in"));
+        var footer = new Footer(urgent, new Anchor(PRIVACY_NOTICE, "Privacy notice"), new Anchor("login", "Staff sign in"));
         footer.addClassName("public-footer");
         add(header, content, footer);
     }

@@ -137,16 +137,27 @@ public final class AnswerValidator {
      * form is refused and nothing they typed is kept.
      */
     public static boolean isUnderAge(QuestionnaireDefinition definition, Answers answers, LocalDate today) {
+        return underAgeBirthDate(definition, answers, today).isPresent();
+    }
+
+    /** The visible date of birth that makes the client younger than 18, if there is one. */
+    public static Optional<LocalDate> underAgeBirthDate(QuestionnaireDefinition definition, Answers answers,
+                                                         LocalDate today) {
         Visibility visibility = Visibility.of(definition);
         for (Item item : definition.items()) {
             if (item.adultOnly() && visibility.isVisible(item, answers)) {
                 LocalDate born = answers.single(item.id()).map(v -> DateAnswers.read(v, "").date()).orElse(null);
                 if (born != null && !born.isAfter(today) && age(born, today) < ADULT_AGE) {
-                    return true;
+                    return Optional.of(born);
                 }
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /** Whole years old on {@code today}. */
+    public static int ageOn(LocalDate born, LocalDate today) {
+        return age(born, today);
     }
 
     // Period counts whole years the UK way: a 29 February birthday comes of age on 1 March.

@@ -46,6 +46,8 @@ public class ConfirmationView extends Div implements BeforeEnterObserver {
                             + "see where your form is."), new Anchor("", "Go to the start page"));
             return;
         }
+        // shown once, as it says: the history of a shared computer must not give the status link to someone else
+        VaadinSession.getCurrent().setAttribute(SubmissionReceipt.class, null);
         var reference = new Span(receipt.reference());
         reference.addClassName("reference-code");
         reference.getElement().setAttribute("data-testid", "reference");

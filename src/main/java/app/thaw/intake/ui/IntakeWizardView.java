@@ -31,6 +31,7 @@ import app.thaw.intake.SubmissionOutcome;
 import app.thaw.intake.SubmissionReceipt;
 import app.thaw.intake.TooManyRequestsException;
 import app.thaw.intake.questionnaire.Answers;
+import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 import app.thaw.intake.questionnaire.TimeEstimate;
@@ -57,7 +58,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     private final Paragraph stepLabel = new Paragraph();
     private final ProgressBar progress = new ProgressBar();
     private final ErrorSummary errorSummary = new ErrorSummary();
-    private final Div notices = new Div();
+    private final WizardNotices notices = new WizardNotices();
     private final Div body = new Div();
     private final Div resumeArea = new Div();
     private final Button back = new Button("Back");
@@ -69,6 +70,8 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     private int step;
     private @Nullable SectionForm form;
     private @Nullable ReviewStep review;
+    /** Came from "Check your answers" by "Change": the next save goes back there, not through every later step. */
+    private boolean returnToReview;
 
     public IntakeWizardView(IntakeService intake) {
         this.intake = intake;
@@ -102,32 +105,35 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     private void acceptInvitation(String invitationToken) {
         if (intake.isPartnerInvitationOpen(invitationToken)) {
             invitation = invitationToken;
-            notices.add(notice("Your partner has invited you to fill in your own form. Your answers are private: "
-                    + "your partner will never see them, and you will never see theirs."));
+            notices.invited();
         } else {
-            notices.add(notice("This invitation link has expired or has already been used. You can still fill in "
-                    + "the form below on your own, or ask your partner for a new link from their status page."));
+            notices.invitationGone();
         }
     }
 
     private void resumeFromLink(String resumeToken) {
-        intake.resumeDraft(resumeToken).ifPresentOrElse(this::resume, () -> notices.add(notice(
-                "We couldn't find a saved form for that link. Saved forms are removed after 7 days for your "
-                        + "privacy, or once they have been sent. You can start again below.")));
+        intake.resumeDraft(resumeToken).ifPresentOrElse(this::resume, notices::savedFormNotFound);
     }
 
     private void resume(DraftSnapshot draft) {
         token = draft.token();
         answers = draft.answers();
         DraftCookie.write(token, java.time.Duration.between(java.time.Instant.now(), draft.expiresAt()));
-        notices.add(notice("Welcome back — we kept your answers. Carry on where you left off."));
+        notices.welcomeBack();
         showResumeLink();
         int index = sections.stream().map(Section::id).toList().indexOf(draft.currentSection());
         goTo(Math.max(index, 0));
     }
 
+    private void change(int target) {
+        returnToReview = true;
+        goTo(target);
+    }
+
     private void goTo(int target) {
         step = Math.clamp(target, 0, sections.size());
+        returnToReview &= step < sections.size();
+        next.setText(returnToReview ? "Save and go back to your answers" : "Save and continue");
         errorSummary.clear();
         body.removeAll();
         form = null;
@@ -151,7 +157,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
             }
         } else {
             stepHeading.setText("Check your answers");
-            review = new ReviewStep(definition, answers, this::goTo, this::submit);
+            review = new ReviewStep(definition, answers, this::change, this::submit);
             body.add(review);
             next.setVisible(false);
         }
@@ -172,9 +178,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
             return;
         }
         if (!intake.saveAnswers(draftToken(), Map.of(itemId, values), shownForm().section().id())) {
-            notices.removeAll();
-            notices.add(notice("We couldn't save that answer: this form has already been sent or has expired. "
-                    + "Please start a new form."));
+            notices.couldNotSave();
         }
     }
 
@@ -202,20 +206,37 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
             token = draft.orElseThrow().token();
             intake.saveAnswers(token, answers.asMap(), form == null ? null : form.section().id());
             DraftCookie.write(token, java.time.Duration.ofDays(7));
+            notices.savingResumed();
             showResumeLink();
             return true;
         } catch (TooManyRequestsException tooMany) {
-            UI.getCurrent().navigate(TooManyRequestsView.class);
+            // the answers stay in this view and go to the draft with the first save that is let through
+            notices.savingPaused();
             return false;
         }
     }
 
     private void next() {
-        switch (intake.continueFrom(token, shownForm().section().id(), answers)) {
-            case StepCheck.Fine fine -> goTo(step + 1);
+        next(false);
+    }
+
+    private void next(boolean ageConfirmed) {
+        switch (intake.continueFrom(token, shownForm().section().id(), answers, ageConfirmed)) {
+            case StepCheck.Fine fine -> goTo(returnToReview ? sections.size() : step + 1);
             case StepCheck.Problems problems -> showProblems(problems.errors());
+            case StepCheck.AgeToConfirm check -> askAboutAge(check);
             case StepCheck.UnderAge underAge -> refusedUnderAge();
         }
+    }
+
+    private void askAboutAge(StepCheck.AgeToConfirm check) {
+        body.getChildren().filter(AgeCheck.class::isInstance).toList().forEach(body::remove);
+        shownForm().showErrors(Map.of());
+        errorSummary.clear();
+        var ask = new AgeCheck(check, () -> shownForm().section().items().stream().filter(Item::adultOnly)
+                .findFirst().ifPresent(born -> shownForm().focus(born.id())), () -> next(true));
+        body.addComponentAsFirst(ask);
+        ask.focusCorrect();
     }
 
     private void showProblems(Map<String, String> errors) {
@@ -283,13 +304,6 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         resumeArea.add(new LinkBox("Your answers are saved as you go. To come back on another day or device, keep "
                 + "this private link — anyone who has it can see your answers. It works for 7 days.",
                 PublicLinks.absolute("intake/resume/" + token), "resume-link"));
-    }
-
-    private static Paragraph notice(String text) {
-        var notice = new Paragraph(text);
-        notice.addClassName("wizard-notice");
-        notice.getElement().setAttribute("role", "status");
-        return notice;
     }
 
     private static String clientAddress() {

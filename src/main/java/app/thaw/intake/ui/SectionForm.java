@@ -6,11 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 
 import app.thaw.intake.questionnaire.Answers;
+import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.questionnaire.Item;
+import app.thaw.intake.questionnaire.ItemKind;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.Section;
 import app.thaw.intake.questionnaire.Visibility;
@@ -30,6 +34,10 @@ class SectionForm extends Div {
         addClassName("section-form");
         if (section.intro() != null) {
             add(new Paragraph(section.intro()));
+        }
+        if (definition.privacyNoticeVersion() != null
+                && section.items().stream().anyMatch(item -> item.kind() == ItemKind.CONSENT)) {
+            add(privacyNoticeLink());
         }
         String previousStem = null;
         for (Item item : section.items()) {
@@ -60,6 +68,15 @@ class SectionForm extends Div {
 
     Section section() {
         return section;
+    }
+
+    /** In a new tab, so reading the notice never takes the person away from their form. */
+    private static Paragraph privacyNoticeLink() {
+        var link = new Anchor(PublicLayout.PRIVACY_NOTICE, "Read our privacy notice (opens in a new tab)");
+        link.setTarget(AnchorTarget.BLANK);
+        link.getElement().setAttribute("rel", "noopener");
+        link.setId("privacy-notice-link");
+        return new Paragraph(link);
     }
 
     /** Conditional questions appear and disappear; hidden ones keep what was typed in case they return. */

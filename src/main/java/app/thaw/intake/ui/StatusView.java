@@ -23,6 +23,7 @@ import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.PracticeSettings;
 import app.thaw.base.ui.PublicLayout;
+import app.thaw.base.ui.UrgentHelp;
 import app.thaw.intake.ClientAppointments;
 import app.thaw.intake.ClientStatus;
 import app.thaw.intake.ClientStatusService;
@@ -71,9 +72,6 @@ public class StatusView extends Div implements BeforeEnterObserver {
                 + SENT.format(status.submittedAt()));
         reference.addClassName("status-reference");
         add(new H1("Your form and sessions"), reference, HelpNow.bar());
-        if (status.urgent()) {
-            add(new CrisisLines());
-        }
         if (outcome != null) {
             var done = new Paragraph(outcome);
             done.addClassName("wizard-notice");
@@ -129,6 +127,16 @@ public class StatusView extends Div implements BeforeEnterObserver {
         if (status.mayInvitePartner()) {
             addInvitation();
         }
+        add(helpLines());
+    }
+
+    /**
+     * The same lines for everyone: whoever opens the link, a partner among them, must not learn from this page that
+     * the answers raised a concern (the confirmation page, shown once, says so).
+     */
+    private static UrgentHelp helpLines() {
+        return new UrgentHelp("We don't watch this page around the clock. If you need help now, please don't wait "
+                + "for us:", "Calling any of these doesn't change your place with us.");
     }
 
     /** "Your first session is on …": what is booked, said plainly, never "waiting" once something is. */

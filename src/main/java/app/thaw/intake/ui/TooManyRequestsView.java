@@ -10,7 +10,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import app.thaw.base.ui.PublicLayout;
 
-/** The friendly answer to too many forms from one address: wait a minute, nothing is lost. */
+/** The friendly answer to too many forms sent from one address: wait a minute, the saved form is kept. */
 @Route(value = "intake/wait", layout = PublicLayout.class)
 @PageTitle("Please try again in a minute · Thaw")
 @AnonymousAllowed
@@ -20,7 +20,8 @@ public class TooManyRequestsView extends Div {
         addClassName("too-many-requests");
         add(new H1("Please try again in a minute"),
                 new Paragraph("We've had several forms from your connection in a short time, so we've paused for a "
-                        + "moment to keep the service safe. Anything you have already typed is saved."),
+                        + "moment to keep the service safe. Your form and its answers are kept: go back to it in a "
+                        + "minute and send it again."),
                 new Anchor("intake", "Go back to the form"));
     }
 }

@@ -8,9 +8,13 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import app.thaw.IntegrationTest;
+import app.thaw.base.ui.PublicLayout;
+import app.thaw.base.ui.UrgentHelp;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
 import app.thaw.intake.questionnaire.Answers;
@@ -83,15 +89,90 @@ class IntakeWizardTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aMistypedYearOfBirthIsCorrectedWithNothingLost() {
+        String token = draft(IntakeFixtures.completeAnswers("Ash Adult"), "numbness");
+        navigate("intake/resume/" + token, IntakeWizardView.class);
+        for (int back = 0; back < 3; back++) {
+            click("Back");
+        }
+        assertThat(stepHeading()).isEqualTo("About you");
+        test(textField("Year")).setValue("2010");
+
+        click("Save and continue");
+        assertThat(find(AgeCheck.class).single().getElement().getTextRecursively()).contains("born on 14 March 2010");
+        click("No, let me correct it");
+
+        assertThat(find(AgeCheck.class).exists()).isFalse();
+        assertThat(intake.resumeDraft(token).orElseThrow().answers().single("about.full_name")).contains("Ash Adult");
+        test(textField("Year")).setValue("2001");
+        click("Save and continue");
+        assertThat(stepHeading()).isEqualTo("Contacting you safely");
+    }
+
+    @Test
+    void aChangeFromCheckYourAnswersReturnsThereOnSave() {
+        String token = draft(IntakeFixtures.completeAnswers("Cal Checking"), "consent");
+        navigate("intake/resume/" + token, IntakeWizardView.class);
+        click("Save and continue");
+        assertThat(stepHeading()).isEqualTo("Check your answers");
+
+        test(find(Button.class).withCondition(b -> "Change What brings you here".equals(b.getAriaLabel().orElse(null)))
+                .single()).click();
+        assertThat(stepHeading()).isEqualTo("What brings you here");
+        test(find(TextArea.class).withLabel("In your own words, what has brought you here?").single())
+                .setValue("Since the move I feel nothing at all.");
+        click("Save and go back to your answers");
+
+        assertThat(stepHeading()).isEqualTo("Check your answers");
+        assertThat(find(ReviewStep.class).single().getElement().getTextRecursively())
+                .contains("Since the move I feel nothing at all.");
+        // an ordinary step after it goes on as before
+        click("Back");
+        assertThat(find(Button.class).withText("Save and continue").exists()).isTrue();
+    }
+
+    @Test
+    void tooManyNewFormsFromOneConnectionKeepWhatIsTypedOnThePage() {
+        navigate(IntakeWizardView.class);
+        String bucket = "draft:" + com.vaadin.flow.server.VaadinRequest.getCurrent().getRemoteAddr();
+        jdbc.update("insert into intake_rate_limit (bucket_key, tokens, updated_at) values (?, 0, now()) "
+                + "on conflict (bucket_key) do update set tokens = 0, updated_at = now()", bucket);
+        try {
+            test(textField("Your full name")).setValue("Noor Shared-Office");
+
+            assertThat(getCurrentView()).isInstanceOf(IntakeWizardView.class);
+            assertThat(find(Paragraph.class).withTextContaining("can't save your answers for a minute").exists())
+                    .isTrue();
+            assertThat(find(Anchor.class).withAttribute("data-testid", "resume-link").exists()).isFalse();
+
+            jdbc.update("delete from intake_rate_limit where bucket_key = ?", bucket);
+            test(textField("Day")).setValue("14");
+
+            assertThat(find(Paragraph.class).withTextContaining("can't save your answers").exists()).isFalse();
+            assertThat(intake.resumeDraft(resumeToken()).orElseThrow().answers().single("about.full_name"))
+                    .contains("Noor Shared-Office");
+        } finally {
+            jdbc.update("delete from intake_rate_limit where bucket_key = ?", bucket);
+        }
+    }
+
+    @Test
     void someoneUnder18IsSignpostedAndNothingTheyTypedIsKept() {
         navigate(IntakeWizardView.class);
         test(textField("Your full name")).setValue("Kit Young");
         String token = resumeToken();
         test(textField("Day")).setValue("2");
         test(textField("Month")).setValue("9");
-        test(textField("Year")).setValue(String.valueOf(java.time.LocalDate.now().getYear() - 15));
+        int year = java.time.LocalDate.now().getYear() - 15;
+        test(textField("Year")).setValue(String.valueOf(year));
 
         click("Save and continue");
+
+        // first the question, since the refusal deletes everything: a mistyped year must not do it unasked
+        String asked = find(AgeCheck.class).single().getElement().getTextRecursively();
+        assertThat(asked).contains("born on 2 September " + year, "which would make you 1");
+        assertThat(intake.resumeDraft(token)).isPresent();
+        click("Yes, the date is right");
 
         assertThat(getCurrentView()).isInstanceOf(UnderAgeView.class);
         String page = getCurrentView().getElement().getTextRecursively();
@@ -163,17 +244,32 @@ class IntakeWizardTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aRiskAnswerShowsUkCrisisLinesOnConfirmationAndStatus() {
+    void aRiskAnswerShowsUkCrisisLinesOnceAndTheStatusPageNeverSaysSo() {
         String token = draft(IntakeFixtures.completeAnswers("Sky Urgent").with("safety.safe_now", "no"), "consent");
         navigate("intake/resume/" + token, IntakeWizardView.class);
+        // the consent asks whether the privacy notice was read: it is one tap away, without leaving the form
+        Anchor notice = find(Anchor.class).withId("privacy-notice-link").single();
+        assertThat(notice.getHref()).isEqualTo(PublicLayout.PRIVACY_NOTICE);
+        assertThat(notice.getTarget()).contains(AnchorTarget.BLANK.getValue());
         click("Save and continue");
         click("Send my form");
 
         String text = find(CrisisLines.class).single().getElement().getTextRecursively();
-        assertThat(text).contains("999", "NHS 111", "116 123", "85258", "0808 2000 247", "not monitored around the clock");
+        assertThat(text).contains("999", "NHS 111", "116 123", "85258", "0808 2000 247", "not monitored around the clock",
+                "marked your form as urgent");
         String statusHref = find(Anchor.class).withAttribute("data-testid", "status-link").single().getHref();
+
+        // the confirmation is shown once: from a shared computer's history it no longer gives the link away
+        navigate(ConfirmationView.class);
+        assertThat(find(H1.class).single().getText()).isEqualTo("This page has expired");
+        assertThat(find(Anchor.class).withAttribute("data-testid", "status-link").exists()).isFalse();
+
+        // whoever opens the status link (a partner among them) gets the help lines everyone gets, not the flag
         navigate(statusHref.substring(statusHref.indexOf("status/")), StatusView.class);
-        assertThat(find(CrisisLines.class).exists()).isTrue();
+        assertThat(find(CrisisLines.class).exists()).isFalse();
+        String status = find(UrgentHelp.class).single().getElement().getTextRecursively();
+        assertThat(status).contains("999", "116 123", "0808 2000 247", "don't watch this page around the clock")
+                .doesNotContain("marked your form as urgent", "your answers");
     }
 
     @Test
