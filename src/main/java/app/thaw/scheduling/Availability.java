@@ -52,7 +52,8 @@ class Availability {
 
     /**
      * True only when no closed day and no time away of the therapist touches the days at all, and either their week
-     * has no hours, or the time spans two days, or a weekly or extra window of that day holds it whole: exactly when
+     * has no hours, or a weekly or extra window of that day holds it whole (no window runs past midnight, so a time
+     * spanning two days never is): exactly when
      * {@link #problem} would find nothing without looking closer. Anything else (even time away on the day but at
      * another hour) goes to the full check, so this never lets through what the full check refuses.
      */
@@ -60,7 +61,6 @@ class Availability {
             select not exists (select 1 from closed_day where day between ? and ? and not open)
                and not exists (select 1 from time_away where therapist_id = ? and last_day >= ? and first_day <= ?)
                and (not exists (select 1 from working_hours where therapist_id = ?)
-                    or ?
                     or exists (select 1 from working_hours where therapist_id = ? and day_of_week = ?
                                   and starts <= ? and ends >= ?)
                     or exists (select 1 from working_exception where therapist_id = ? and day = ? and kind = 'EXTRA'
@@ -82,7 +82,7 @@ class Availability {
         ZonedDateTime end = to.atZone(Application.PRACTICE_ZONE);
         LocalDate firstDay = start.toLocalDate();
         LocalDate lastDay = end.minusNanos(1).toLocalDate();
-        if (clear(therapistId, firstDay, lastDay, start.toLocalTime(), end.toLocalTime())) {
+        if (clear(therapistId, firstDay, lastDay, start.toLocalTime(), until(end, firstDay))) {
             return Optional.empty();
         }
         return problem(therapistId, from, to, start, end, firstDay, lastDay);
@@ -91,8 +91,8 @@ class Availability {
     private boolean clear(long therapistId, LocalDate firstDay, LocalDate lastDay, LocalTime startTime,
                           LocalTime endTime) {
         Boolean clear = jdbc.queryForObject(CLEAR, Boolean.class, firstDay, lastDay, therapistId, firstDay, lastDay,
-                therapistId, !firstDay.equals(lastDay), therapistId, firstDay.getDayOfWeek().getValue(), startTime,
-                endTime, therapistId, firstDay, startTime, endTime);
+                therapistId, therapistId, firstDay.getDayOfWeek().getValue(), startTime, endTime, therapistId, firstDay,
+                startTime, endTime);
         return Boolean.TRUE.equals(clear);
     }
 
@@ -110,7 +110,7 @@ class Availability {
             }
         }
         List<WorkingHours> week = hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId);
-        if (week.isEmpty() || !firstDay.equals(lastDay)) {
+        if (week.isEmpty()) {
             return Optional.empty();
         }
         List<LocalTime[]> windows = new ArrayList<>();
@@ -120,7 +120,7 @@ class Availability {
                 .filter(WorkingException::isExtra)
                 .forEach(e -> windows.add(new LocalTime[] {e.getStarts(), e.getEnds()}));
         LocalTime startTime = start.toLocalTime();
-        LocalTime endTime = end.toLocalTime();
+        LocalTime endTime = until(end, firstDay);
         if (windows.stream().anyMatch(w -> !startTime.isBefore(w[0]) && !endTime.isAfter(w[1]))) {
             return Optional.empty();
         }
@@ -132,6 +132,14 @@ class Availability {
         return Optional.of("That is outside " + name(therapistId) + "'s working hours on " + DAY.format(firstDay)
                 + " (" + String.join(", ", windows.stream().map(w -> TIME.format(w[0]) + "–" + TIME.format(w[1]))
                         .toList()) + ").");
+    }
+
+    /**
+     * When a time ends on its first day's clock: a session ending at or after midnight ends after every window of
+     * that day, since no working hours run past midnight (00:20 must not read as early in the morning).
+     */
+    private static LocalTime until(ZonedDateTime end, LocalDate firstDay) {
+        return end.toLocalDate().equals(firstDay) ? end.toLocalTime() : LocalTime.MAX;
     }
 
     /** The therapist's weekly hours as the slot finder reads them. */
