@@ -5,12 +5,15 @@ import java.util.Map;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer.AuthorizedUrl;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -35,6 +38,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                // a refusal renders the calm error page, not an empty 403 the browser words as "access denied"
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/icons/**", "/styles/**", "/csp/**", "/offline.html").permitAll()
                 // therapists' calendar apps fetch their feed by its secret link, without a session
@@ -42,6 +47,9 @@ class SecurityConfig {
         // every response's headers (CSP, framing, referrer, no-store) come from the edge, errors included
         http.headers(headers -> headers.disable());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                        // a mistyped address of a signed-in person reaches the router's "couldn't find that page";
+                        // every route still decides access by its own annotation
+                        .anyRequest(AuthorizedUrl::authenticated)
                         .loginView(LoginView.class, "/login?signed-out")
                         // a right password always leads to the second step, never straight to a staff page
                         .defaultSuccessUrl("/" + VerifySecondFactorView.ROUTE, true))

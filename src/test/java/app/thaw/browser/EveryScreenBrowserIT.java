@@ -55,6 +55,12 @@ class EveryScreenBrowserIT extends BrowserTest {
                 "/staff/admin/outbox", "/staff/account/password")) {
             screen(path);
         }
+        // a mistyped address answers calmly with a way back, never the browser's "access denied"
+        for (String typo : List.of("/staff/calender", "/staff/cases/", "/staff/admin/nonexistent")) {
+            open(typo);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName("We couldn't find that page"))).isVisible();
+        }
         // what each email is, whole on a laptop: the subject was cut to "We have rec…" beside the short columns
         screen("/staff/admin/outbox");
         Locator subject = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
