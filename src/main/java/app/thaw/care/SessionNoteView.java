@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
  * marker once erased), who wrote it, and when it was signed or locked; then any addenda, oldest first.
  *
  * @param lockedAt when it was signed, or 24 hours after it was first written, whichever came first
+ * @param version  what a form drawn from this view passes back when saving, so an out-of-date form cannot overwrite
  */
 public record SessionNoteView(long id, long appointmentId, NoteTemplate template, List<Section> sections,
                               long authorId, String author, Instant createdAt, Instant updatedAt,
-                              @Nullable Instant signedAt, Instant lockedAt, boolean locked, List<Addendum> addenda) {
+                              @Nullable Instant signedAt, Instant lockedAt, boolean locked, long version,
+                              List<Addendum> addenda) {
 
     public record Section(String heading, String text) {
     }

@@ -12,6 +12,8 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -21,6 +23,7 @@ import app.thaw.base.ids.AppointmentId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.base.domain.Erased;
+import app.thaw.base.database.DatabaseRefusals;
 import app.thaw.base.domain.StorableText;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
@@ -65,10 +68,15 @@ public class SessionNotes {
         this.clock = clock;
     }
 
-    /** Writes or changes the note of an attended session (its own therapist only); {@code sign} locks it now. */
+    /**
+     * Writes or changes the note of an attended session (its own therapist only); {@code sign} locks it now.
+     *
+     * @param formVersion the {@link SessionNoteView#version()} the form was drawn from, null if there was no note yet;
+     *                    a save from an older form is refused with {@link StaleSessionNote}
+     */
     @RolesAllowed(Roles.THERAPIST)
     public SessionNoteView save(CaseGrant grant, AttendedSession session, NoteTemplate template, List<String> texts,
-                                boolean sign) {
+                                boolean sign, @Nullable Long formVersion) {
         grant.requireFor(CaseOperation.WRITE_SESSION_NOTE);
         StaffUser me = currentUser.require();
         if (!session.attended()) {
@@ -82,8 +90,17 @@ public class SessionNotes {
         Instant now = clock.instant();
         SessionNote note = notes.findByAppointmentId(session.appointmentId()).orElse(null);
         if (note == null) {
-            note = notes.save(new SessionNote(session.appointmentId(), session.intakeId(), session.partnerIntakeId(),
-                    me.id(), template, json.writeValueAsString(sections), now));
+            try {
+                note = notes.save(new SessionNote(session.appointmentId(), session.intakeId(),
+                        session.partnerIntakeId(), me.id(), template, json.writeValueAsString(sections), now));
+            } catch (DataIntegrityViolationException firstWritten) {
+                // another tab wrote the session's first note a moment ago (one note per session)
+                if (DatabaseRefusals.refusedWith(firstWritten, DatabaseRefusals.UNIQUE_VIOLATION,
+                        "session_note_appointment_uk")) {
+                    throw new StaleSessionNote(null);
+                }
+                throw firstWritten;
+            }
             auditLog.record(AuditAction.SESSION_NOTE_WRITTEN, grant.intakeId(), grant.reference(), template.label()
                     + " note of the session of " + SessionDates.day(session.start()));
         } else {
@@ -92,6 +109,9 @@ public class SessionNotes {
             }
             if (note.getAuthorId() != me.id()) {
                 throw new IllegalArgumentException("Only the note's author can change it before it is signed.");
+            }
+            if (formVersion == null || formVersion != note.getVersion()) {
+                throw new StaleSessionNote(note.getUpdatedAt());
             }
             note.edit(template, json.writeValueAsString(sections), now);
             auditLog.record(AuditAction.SESSION_NOTE_WRITTEN, grant.intakeId(), grant.reference(), "Changed the "
@@ -102,7 +122,12 @@ public class SessionNotes {
             auditLog.record(AuditAction.SESSION_NOTE_SIGNED, grant.intakeId(), grant.reference(),
                     "Session of " + SessionDates.day(session.start()));
         }
-        notes.flush();
+        try {
+            notes.flush();
+        } catch (OptimisticLockingFailureException savedMeanwhile) {
+            // another tab saved between our read and our write: the database's version check caught it
+            throw new StaleSessionNote(null);
+        }
         return view(note, now, names(Set.of(note.getAuthorId())));
     }
 
@@ -195,7 +220,7 @@ public class SessionNotes {
         }
         return new SessionNoteView(note.getId(), note.getAppointmentId(), note.getTemplate(), sections,
                 note.getAuthorId(), name(names, note.getAuthorId()), note.getCreatedAt(), note.getUpdatedAt(),
-                note.getSignedAt(), note.lockedAt(), note.isLocked(now),
+                note.getSignedAt(), note.lockedAt(), note.isLocked(now), note.getVersion(),
                 added.stream().map(a -> new SessionNoteView.Addendum(name(names, a.getAuthorId()), a.getCreatedAt(),
                         Erased.orMarker(a.getBody()))).toList());
     }

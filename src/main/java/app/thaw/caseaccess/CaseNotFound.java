@@ -2,6 +2,8 @@ package app.thaw.caseaccess;
 
 import java.util.Objects;
 
+import app.thaw.base.ids.CaseReference;
+
 /**
  * The answer to a case that does not exist and to one the person may not see: the same words, so a refusal never
  * tells anyone that a reference is real.
@@ -14,9 +16,15 @@ public class CaseNotFound extends RuntimeException {
         super(MESSAGE);
     }
 
-    /** The words for a reference someone typed, identical whether the case is missing or not theirs. */
+    /**
+     * The words for a reference someone typed, identical whether the case is missing or not theirs; something longer
+     * than a reference (a pasted email, say) is not repeated back.
+     */
     public static String forReference(String reference) {
-        return "No case has the reference " + reference.strip() + ".";
+        String typed = reference.strip();
+        return typed.length() > CaseReference.TYPED_MAX
+                ? "No case has that reference. A reference looks like THW-7K3M9Q."
+                : "No case has the reference " + typed + ".";
     }
 
     /** Every constructor takes the words a person reads, so there is always a message. */

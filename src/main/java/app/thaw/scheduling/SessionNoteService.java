@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,14 +60,19 @@ public class SessionNoteService {
         return note;
     }
 
-    /** Writes or changes the note (the session's own therapist, until signed or 24 hours old); {@code sign} locks it. */
+    /**
+     * Writes or changes the note (the session's own therapist, until signed or 24 hours old); {@code sign} locks it.
+     * {@code formVersion} is the version of the note the form was drawn from (null: no note yet); a save from an
+     * out-of-date form is refused with {@link app.thaw.care.StaleSessionNote} and changes nothing.
+     */
     @RolesAllowed(Roles.THERAPIST)
     @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
     public SessionNoteView saveNote(AppointmentId appointmentId, NoteTemplate template, List<String> sections,
-            boolean sign) {
+            boolean sign, @Nullable Long formVersion) {
         Appointment appointment = appointment(appointmentId.value());
         return notes.save(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment),
-                template == null ? NoteTemplate.FREE : template, sections == null ? List.of() : sections, sign);
+                template == null ? NoteTemplate.FREE : template, sections == null ? List.of() : sections, sign,
+                formVersion);
     }
 
     @RolesAllowed(Roles.THERAPIST)

@@ -83,13 +83,13 @@ class SessionNotesIT {
 
         // before the client attended there is nothing to write
         assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.FREE,
-                List.of("Too early"), false))).hasMessageContaining("attended");
+                List.of("Too early"), false, null))).hasMessageContaining("attended");
         week.happened(session, WorkingWeekData.longAgo());
         data.as("amira", () -> changes.recordOutcome(AppointmentId.of(session), AppointmentState.ATTENDED));
 
         String secret = "Talked about the funeral " + ReviewTestData.uniqueWord();
         SessionNoteView draft = data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.SOAP,
-                List.of(secret, "Tearful at times", "Grief, numbness easing", "Fortnightly"), false));
+                List.of(secret, "Tearful at times", "Grief, numbness easing", "Fortnightly"), false, null));
         assertThat(draft.locked()).isFalse();
         assertThat(draft.sections()).extracting(SessionNoteView.Section::heading)
                 .containsExactly("Subjective", "Objective", "Assessment", "Plan");
@@ -98,11 +98,12 @@ class SessionNotesIT {
         assertThat(stored).startsWith("enc:v1:").doesNotContain("funeral");
 
         SessionNoteView signed = data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.SOAP,
-                List.of(secret, "Tearful at times", "Grief, numbness easing", "Weekly for now"), true));
+                List.of(secret, "Tearful at times", "Grief, numbness easing", "Weekly for now"), true,
+                draft.version()));
         assertThat(signed.locked()).isTrue();
         assertThat(signed.signedAt()).isNotNull();
         assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.SOAP,
-                List.of("Changed my mind"), false))).hasMessageContaining("locked");
+                List.of("Changed my mind"), false, signed.version()))).hasMessageContaining("locked");
         assertThatThrownBy(() -> jdbc.update("update session_note set template = 'FREE' where appointment_id = ?",
                 session)).as("the database holds the lock too").isInstanceOf(DataAccessException.class);
         SessionNoteView added = data.as("amira", () -> notes.addAddendum(AppointmentId.of(session),
@@ -134,6 +135,36 @@ class SessionNotesIT {
     }
 
     @Test
+    void aSaveOrSignatureFromAFormDrawnBeforeTheLatestSaveIsRefusedAndChangesNothing() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        var client = data.submit(IntakeFixtures.completeAnswers("Ines " + ReviewTestData.uniqueWord()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(client.id())));
+        long session = week.book(week.online(client.id(), data.idOf("amira"),
+                WorkingWeekData.at(WorkingWeekData.farMonday(), 14, 0))).id();
+        week.happened(session, WorkingWeekData.longAgo());
+        data.as("amira", () -> changes.recordOutcome(AppointmentId.of(session), AppointmentState.ATTENDED));
+        AppointmentId id = AppointmentId.of(session);
+
+        SessionNoteView first = data.as("amira", () -> notes.saveNote(id, NoteTemplate.FREE, List.of("First tab"),
+                false, null));
+        // a second form drawn before there was a note, then one drawn before the latest save
+        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(id, NoteTemplate.FREE,
+                List.of("Second tab"), false, null))).isInstanceOf(StaleSessionNote.class)
+                .hasMessageStartingWith("This note was changed in another tab or by someone else at ");
+        SessionNoteView second = data.as("amira", () -> notes.saveNote(id, NoteTemplate.FREE,
+                List.of("First tab, more"), false, first.version()));
+        assertThat(second.version()).isGreaterThan(first.version());
+        assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(id, NoteTemplate.FREE,
+                List.of("First tab"), true, first.version()))).isInstanceOf(StaleSessionNote.class);
+
+        SessionNoteView stored = data.as("amira", () -> notes.note(id)).orElseThrow();
+        assertThat(stored.sections()).extracting(SessionNoteView.Section::text).containsExactly("First tab, more");
+        assertThat(stored.signedAt()).isNull();
+        assertThat(stored.version()).isEqualTo(second.version());
+    }
+
+    @Test
     void onlyTheSessionsOwnTherapistWritesTheNote() {
         var data = new ReviewTestData(intake, staff, jdbc);
         var week = new WorkingWeekData(data, team, scheduling, jdbc);
@@ -144,12 +175,12 @@ class SessionNotesIT {
         week.happened(session, WorkingWeekData.longAgo());
         data.as("grace", () -> changes.recordOutcome(AppointmentId.of(session), AppointmentState.ATTENDED));
         assertThatThrownBy(() -> data.as("amira", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.FREE,
-                List.of("Not mine to write"), false))).hasMessageContaining("therapist who saw the client");
+                List.of("Not mine to write"), false, null))).hasMessageContaining("therapist who saw the client");
         data.as("grace", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.DAP, List.of("Data", "",
-                "Plan"), false));
+                "Plan"), false, null));
         assertThat(data.as("amira", () -> notes.note(AppointmentId.of(session)))).isPresent()
                 .hasValueSatisfying(note -> assertThat(note.author()).isEqualTo("Grace Okafor"));
         assertThatThrownBy(() -> data.as("grace", () -> notes.saveNote(AppointmentId.of(session), NoteTemplate.FREE,
-                List.of("   "), false))).hasMessageContaining("empty");
+                List.of("   "), false, 0L))).hasMessageContaining("empty");
     }
 }

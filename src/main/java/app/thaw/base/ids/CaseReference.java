@@ -17,6 +17,8 @@ public record CaseReference(String value) {
     public static final String PREFIX = "THW-";
     /** A reference exactly as stored. */
     public static final Pattern PATTERN = Pattern.compile("THW-[0-9A-HJKMNP-TV-Z]{6}");
+    /** The most a reference field takes: THW-7K3M9Q with room for stray spaces, never a whole pasted email. */
+    public static final int TYPED_MAX = 20;
     /** What someone may type for one: any case, the dash optional. */
     private static final Pattern TYPED = Pattern.compile("(?i)^THW-?([0-9A-HJKMNP-TV-Z]{6})$");
 

@@ -12,6 +12,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,11 @@ public class SessionNote {
 
     @Column(name = "signed_at")
     private @Nullable Instant signedAt;
+
+    /** Counted up by every save (V195), so a save from a form drawn at an older version is refused. */
+    @Version
+    @Column(nullable = false)
+    private long version;
 
     protected SessionNote() {
     }
@@ -126,5 +132,9 @@ public class SessionNote {
 
     public @Nullable Instant getSignedAt() {
         return signedAt;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

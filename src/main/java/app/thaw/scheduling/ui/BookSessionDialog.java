@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.jspecify.annotations.Nullable;
 
 import app.thaw.base.ui.UkPickers;
+import app.thaw.base.ids.CaseReference;
 import app.thaw.base.ids.StaffId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ids.RoomId;
@@ -63,6 +64,7 @@ class BookSessionDialog extends Dialog {
         setWidth("min(48rem, 100vw)");
 
         reference.setPlaceholder("e.g. THW-7K3M9Q");
+        reference.setMaxLength(CaseReference.TYPED_MAX);
         reference.setManualValidation(true);
         reference.setClearButtonVisible(true);
         reference.addValueChangeListener(change -> resolveCase());

@@ -145,10 +145,14 @@ class SessionNotePanel extends Div {
         var problem = new Span();
         problem.addClassName("dialog-problem");
         problem.getElement().setAttribute("role", "alert");
-        var save = new Button("Save draft", click -> save(template, areas, false, problem));
-        var sign = new Button("Save and sign", click -> save(template, areas, true, problem));
+        Long version = draft == null ? null : draft.version();
+        var save = new Button("Save draft", click -> save(template, areas, false, problem, version));
+        var sign = new Button("Save and sign", click -> save(template, areas, true, problem, version));
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        form.add(template, fields, problem, save, sign);
+        // apart, so the button that locks the note is not pressed for the draft one
+        var actions = new Div(save, sign);
+        actions.addClassName("session-note-actions");
+        form.add(template, fields, problem, actions);
         // signed out for idleness half-way through the note: kept as a draft, as "Save draft" would have kept it
         SessionEnding.whileShown(form, () -> keepDraft(template.getValue(), areas, draft));
         form.add(new Paragraph(draft == null ? "You can change the note until you sign it, for 24 hours at most; "
@@ -167,17 +171,19 @@ class SessionNotePanel extends Div {
             return;
         }
         try {
-            diary.notes().saveNote(AppointmentId.of(session.id()), template, texts, false);
+            diary.notes().saveNote(AppointmentId.of(session.id()), template, texts, false,
+                    draft == null ? null : draft.version());
         } catch (IllegalArgumentException refused) {
-            // locked or too long meanwhile: nothing can be kept that "Save draft" would not have kept either
+            // locked, too long or saved elsewhere since this form was drawn (StaleSessionNote): the stored note stays
+            // as it is, never overwritten by an older form; "Save draft" would have been refused the same way
         }
     }
 
-    private void save(Select<NoteTemplate> template, List<TextArea> areas, boolean sign, Span problem) {
+    private void save(Select<NoteTemplate> template, List<TextArea> areas, boolean sign, Span problem,
+                      @Nullable Long version) {
         try {
             diary.notes().saveNote(AppointmentId.of(session.id()), template.getValue(),
-                    areas.stream().map(TextArea::getValue).toList(),
-                    sign);
+                    areas.stream().map(TextArea::getValue).toList(), sign, version);
             Toasts.success(sign ? "Note signed and locked." : "Draft saved.");
             render();
         } catch (IllegalArgumentException refused) {

@@ -239,6 +239,28 @@ class BookSessionDialogTest extends DiaryViewTest {
         assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).isEmpty();
     }
 
+    @Test
+    @WithUserDetails("amira")
+    void aLongPastedReferenceIsNotRepeatedBackAndTheFieldTakesAReferencesLength() {
+        LocalDate monday = DiaryTestData.futureMonday(clock, 2);
+        var dialog = openAt(monday, monday.plusDays(1).atTime(10, 0));
+        var field = reference(dialog);
+        assertThat(field.getMaxLength()).as("the browser stops a pasted email at a reference's length")
+                .isBetween(10, 20);
+
+        // past the browser's limit (a request made by hand, say): still not repeated back
+        String pasted = "Dear Amira, ".repeat(250);
+        test(field).setValue(pasted);
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).isEqualTo("No case has that reference. A reference looks like THW-7K3M9Q.");
+
+        test(field).setValue("THW-ZZZZZZ");
+        assertThat(field.getErrorMessage()).isEqualTo("No case has the reference THW-ZZZZZZ.");
+        test(field).setValue(" twenty-characters-x ");
+        assertThat(field.getErrorMessage()).as("a reference with a stray character or two is still quoted")
+                .isEqualTo("No case has the reference twenty-characters-x.");
+    }
+
     private BookSessionDialog openAt(LocalDate monday, LocalDateTime slot) {
         UI.getCurrent().navigate(CalendarView.class, QueryParameters.simple(new LinkedHashMap<>(Map.of(
                 "date", monday.toString()))));
