@@ -67,6 +67,14 @@ class EveryScreenBrowserIT extends BrowserTest {
                 .setHasText("We have received your form")).first();
         PhoneFit.assertWholeTextShown(page, "an email's subject in the outbox", 1280, subject,
                 "We have received your form");
+        // and on a tablet, where it was cut ("Your appointment on W…" hid confirmed, moved or cancelled): it wraps
+        page.setViewportSize(768, 1024);
+        screen("/staff/admin/outbox");
+        subject = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("We have received your form")).first();
+        PhoneFit.assertWholeTextShown(page, "an email's subject in the outbox on a tablet", 768, subject,
+                "We have received your form");
+        page.setViewportSize(1280, 900);
         // a system's token: the dialog, its checkboxes and select, and copying the token
         screen("/staff/admin/api-clients");
         context.grantPermissions(List.of("clipboard-read", "clipboard-write"));

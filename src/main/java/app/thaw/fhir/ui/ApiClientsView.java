@@ -1,6 +1,7 @@
 package app.thaw.fhir.ui;
 
 import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,8 +19,10 @@ import app.thaw.base.ids.ApiClientId;
 import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.base.ui.TitleRow;
+import app.thaw.base.ui.WrappingCell;
 import app.thaw.fhir.ApiClientSummary;
 import app.thaw.fhir.ApiClients;
+import app.thaw.fhir.ApiScopes;
 import app.thaw.security.Roles;
 
 /**
@@ -55,7 +58,9 @@ public class ApiClientsView extends VerticalLayout {
         outcome.getElement().setAttribute("role", "status");
         outcome.addClassName("api-clients-outcome");
         grid.addColumn(ApiClientSummary::name).setHeader("System").setAutoWidth(true);
-        grid.addColumn(c -> String.join(", ", c.scopes())).setHeader("May read").setFlexGrow(1);
+        // in the words the manager ticked, whole: cut to "system/Obse…" it could not be checked before a revoke
+        // in the words the manager ticked, whole: cut to "system/Obse…" it could not be checked before a revoke
+        grid.addColumn(WrappingCell.of(ApiClientsView::mayRead)).setHeader("May read").setFlexGrow(1);
         grid.addColumn(c -> WHEN.format(c.createdAt()) + " by " + c.createdBy()).setHeader("Created")
                 .setAutoWidth(true);
         grid.addColumn(ApiClientsView::status).setHeader("Status").setAutoWidth(true);
@@ -106,5 +111,10 @@ public class ApiClientsView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(clients.list());
+    }
+
+    static String mayRead(ApiClientSummary client) {
+        return client.scopes().stream().map(scope -> ApiScopes.ALL.equals(scope) ? "Everything"
+                : NewApiClientDialog.scopeWords(scope)).collect(Collectors.joining(", "));
     }
 }

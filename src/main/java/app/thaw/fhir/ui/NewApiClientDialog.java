@@ -67,7 +67,12 @@ class NewApiClientDialog extends Dialog {
 
     /** "system/QuestionnaireResponse.read" as "Questionnaire responses (system/QuestionnaireResponse.read)". */
     static String scopeLabel(String scope) {
-        String words = switch (scope) {
+        return scopeWords(scope) + " (" + scope + ")";
+    }
+
+    /** What a scope lets a system read, in the practice's words. */
+    static String scopeWords(String scope) {
+        return switch (scope) {
             case ApiScopes.ALL -> "Everything below";
             case "system/Patient.read" -> "Client identity and contacts";
             case "system/QuestionnaireResponse.read" -> "Answers to questionnaires";
@@ -79,6 +84,5 @@ class NewApiClientDialog extends Dialog {
             case "system/Bundle.read" -> "Whole case for a transfer of care";
             default -> scope;
         };
-        return words + " (" + scope + ")";
     }
 }

@@ -69,13 +69,15 @@ public class OutboxView extends VerticalLayout {
         status.setItemLabelGenerator(value -> value == null ? "All messages" : value.label());
         status.addValueChangeListener(change -> refresh());
 
-        // the subject says what each email is: it takes the room the short columns don't need; an address wraps at
+        // the subject says what each email is, wrapped whole ("Your appointment on W…" hid confirmed, moved or
+        // cancelled on a tablet): it takes the room the short columns don't need; an address wraps at
         // its "@" (at its own width a long one ran a tablet's row past 734 px); on a phone one column of cards, the
         // six side by side ran past its edge
         columns = new PhoneColumns<>(grid, List.of(
                 grid.addColumn(WrappingCell.email(OutboxMessage::recipient)).setHeader("To").setWidth("9.5rem")
                         .setFlexGrow(1),
-                grid.addColumn(OutboxMessage::subject).setHeader("Subject").setWidth("12rem").setFlexGrow(2),
+                grid.addColumn(WrappingCell.of(OutboxMessage::subject)).setHeader("Subject").setWidth("12rem")
+                        .setFlexGrow(2),
                 grid.addColumn(message -> message.status().label()).setHeader("Status").setAutoWidth(true)
                         .setFlexGrow(0),
                 grid.addColumn(OutboxMessage::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0),

@@ -64,6 +64,7 @@ class FhirViewsTest extends SpringBrowserlessTest {
         ApiClientSummary row = grid.getGenericDataView().getItems().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow();
         assertThat(ApiClientsView.status(row)).startsWith("Active until");
+        assertThat(ApiClientsView.mayRead(row)).contains("Answers to questionnaires", "Scores").doesNotContain("system/");
 
         test(find(Button.class).withText("Done").single()).click();
         int rowIndex = grid.getGenericDataView().getItems().toList().indexOf(row);
