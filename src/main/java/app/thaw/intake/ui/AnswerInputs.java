@@ -72,9 +72,9 @@ final class AnswerInputs {
             textField.setManualValidation(true);
             textField.setAutocomplete(AUTOCOMPLETE.getOrDefault(item.id(), Autocomplete.OFF));
             if (item.kind() == app.thaw.intake.questionnaire.ItemKind.EMAIL) {
-                textField.getElement().setAttribute("inputmode", "email");
+                InputModes.set(textField, "email");
             } else if (item.kind() == app.thaw.intake.questionnaire.ItemKind.PHONE) {
-                textField.getElement().setAttribute("inputmode", "tel");
+                InputModes.set(textField, "tel");
             }
         } else if (field instanceof TextArea area) {
             area.setLabel(item.text());

@@ -76,7 +76,7 @@ class DateInput extends CustomField<String> {
         var box = new TextField(label);
         box.addClassName(className);
         // a number pad, as GOV.UK does; a month typed as a name on a full keyboard is understood too
-        box.getElement().setAttribute("inputmode", "numeric");
+        InputModes.set(box, "numeric");
         box.getElement().setAttribute("autocomplete", autocomplete);
         box.setManualValidation(true);
         return box;
