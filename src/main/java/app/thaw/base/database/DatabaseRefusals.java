@@ -11,6 +11,8 @@ public final class DatabaseRefusals {
 
     /** An exclusion constraint (the diary's overlaps). */
     public static final String EXCLUSION_VIOLATION = "23P01";
+    /** A unique constraint or index (two rows that must not look the same). */
+    public static final String UNIQUE_VIOLATION = "23505";
     /** A check constraint, or a trigger raising as one. */
     public static final String CHECK_VIOLATION = "23514";
 
