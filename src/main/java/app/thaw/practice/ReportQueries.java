@@ -120,7 +120,7 @@ class ReportQueries {
         long openDays = first.datesUntil(last.plusDays(1))
                 .filter(d -> d.getDayOfWeek().getValue() <= 5 && !closed.contains(d)).count();
         List<Utilisation> rows = new ArrayList<>();
-        jdbc.query("select id, name, active from room order by name", rs -> {
+        jdbc.query("select id, name, active from room order by lower(name), id", rs -> {
             long id = rs.getLong(1);
             if (rs.getBoolean(3) || booked.containsKey(id)) {
                 rows.add(new Utilisation(rs.getString(2), booked.getOrDefault(id, 0L), openDays * ROOM_MINUTES_A_DAY));

@@ -28,9 +28,7 @@ import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.RoomRepository;
 import app.thaw.scheduling.domain.WorkingException;
-import app.thaw.scheduling.domain.WorkingExceptionRepository;
 import app.thaw.scheduling.domain.WorkingHours;
-import app.thaw.scheduling.domain.WorkingHoursRepository;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
 import app.thaw.security.StaffAccountService;
@@ -65,21 +63,21 @@ public class DiarySetupService {
 
     private final RoomRepository rooms;
     private final AppointmentTypeRepository types;
-    private final WorkingHoursRepository hours;
-    private final WorkingExceptionRepository exceptions;
     private final LeaveService leave;
     private final CurrentUser currentUser;
     private final StaffAccountService staff;
     private final AuditLog auditLog;
     private final RoomUse use;
+    private final DiaryNames names;
+    private final UsualWeek week;
 
-    DiarySetupService(RoomRepository rooms, AppointmentTypeRepository types, WorkingHoursRepository hours,
-                      WorkingExceptionRepository exceptions, LeaveService leave, CurrentUser currentUser,
-                      StaffAccountService staff, AuditLog auditLog, RoomUse use) {
+    DiarySetupService(RoomRepository rooms, AppointmentTypeRepository types, UsualWeek week, LeaveService leave,
+                      CurrentUser currentUser, StaffAccountService staff, AuditLog auditLog, RoomUse use,
+                      DiaryNames names) {
+        this.names = names;
+        this.week = week;
         this.rooms = rooms;
         this.types = types;
-        this.hours = hours;
-        this.exceptions = exceptions;
         this.leave = leave;
         this.currentUser = currentUser;
         this.staff = staff;
@@ -91,25 +89,26 @@ public class DiarySetupService {
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public List<RoomView> rooms() {
-        return rooms.findAllByOrderByNameAsc().stream().map(r -> new RoomView(r.getId(), r.getName(), r.isActive()))
+        return rooms.findAllInNameOrder().stream().map(r -> new RoomView(r.getId(), r.getName(), r.isActive()))
                 .toList();
     }
 
     @RolesAllowed(Roles.ADMIN)
     public RoomView addRoom(String name) {
-        String text = name == null ? "" : name.strip();
+        String text = DiaryNames.tidy(name);
         if (!StorableText.isStorable(text)) {
             throw new IllegalArgumentException(StorableText.REFUSAL);
         }
         if (text.isEmpty() || text.length() > Room.NAME_MAX) {
             throw new IllegalArgumentException("A room needs a name of up to " + Room.NAME_MAX + " characters.");
         }
+        names.refuseTakenRoom(text);
         try {
             Room room = rooms.saveAndFlush(new Room(text));
             auditLog.record(AuditAction.ROOM_CHANGED, null, null, "Added " + text);
             return new RoomView(room.getId(), room.getName(), true);
         } catch (DataIntegrityViolationException duplicate) {
-            throw new IllegalArgumentException("There is already a room called " + text + ".");
+            throw names.roomRefused(duplicate, text);
         }
     }
 
@@ -160,6 +159,7 @@ public class DiarySetupService {
     @RolesAllowed(Roles.ADMIN)
     public TypeView addType(String label, int minutes, boolean couples, boolean treatment) {
         String text = checkedLabel(label, minutes);
+        names.refuseTakenType(text, 0);
         String code = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
         code = (code.isEmpty() ? "TYPE" : code.substring(0, Math.min(code.length(), 14))) + "_"
                 + Long.toString(System.nanoTime() % 46656, 36).toUpperCase(Locale.ROOT);
@@ -169,13 +169,14 @@ public class DiarySetupService {
                     + (couples ? ", couples" : "") + (treatment ? "" : ", not treatment") + ")");
             return new TypeView(type.getId(), code, text, minutes, couples, treatment, true);
         } catch (DataIntegrityViolationException duplicate) {
-            throw new IllegalArgumentException("There is already a kind of session called " + text + ".");
+            throw names.typeRefused(duplicate, text);
         }
     }
 
     @RolesAllowed(Roles.ADMIN)
     public void changeType(SessionTypeId typeId, String label, int minutes, boolean treatment, boolean active) {
         String text = checkedLabel(label, minutes);
+        names.refuseTakenType(text, typeId.value());
         AppointmentType type = types.findById(typeId.value()).orElseThrow();
         String before = type.getLabel() + " (" + type.getDefaultMinutes() + " min"
                 + (type.isTreatment() ? "" : ", not treatment") + (type.isActive() ? "" : ", out of use") + ")";
@@ -183,7 +184,7 @@ public class DiarySetupService {
         try {
             types.flush();
         } catch (DataIntegrityViolationException duplicate) {
-            throw new IllegalArgumentException("There is already a kind of session called " + text + ".");
+            throw names.typeRefused(duplicate, text);
         }
         auditLog.record(AuditAction.SESSION_TYPE_CHANGED, null, null, before + " → " + text + " (" + minutes + " min"
                 + (treatment ? "" : ", not treatment") + (active ? "" : ", out of use") + ")");
@@ -192,7 +193,7 @@ public class DiarySetupService {
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<HoursView> workingHours(StaffId therapistId) {
-        return hours.findByTherapistIdOrderByDayOfWeekAscStartsAsc(therapistId.value()).stream()
+        return week.hours(therapistId.value()).stream()
                 .map(h -> new HoursView(h.getId(), h.getDay(), h.getStarts(), h.getEnds())).toList();
     }
 
@@ -203,7 +204,7 @@ public class DiarySetupService {
         if (starts == null || ends == null || !starts.isBefore(ends)) {
             throw new IllegalArgumentException("Working hours must end after they start.");
         }
-        WorkingHours saved = hours.save(new WorkingHours(therapistId.value(), day, starts, ends));
+        WorkingHours saved = week.add(new WorkingHours(therapistId.value(), day, starts, ends));
         auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId.value()) + ": added "
                 + day.getDisplayName(TextStyle.FULL, Locale.UK) + " " + starts + "–" + ends);
         return new HoursView(saved.getId(), day, starts, ends);
@@ -212,9 +213,7 @@ public class DiarySetupService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public void removeWorkingHours(StaffId therapistId, WorkingHoursId hoursId) {
         requireOwnOrAdmin(therapistId.value());
-        hours.findById(hoursId.value()).filter(h -> h.getTherapistId() == therapistId.value()).ifPresent(found -> {
-            hours.delete(found);
-            hours.flush();
+        week.removeHours(therapistId.value(), hoursId.value()).ifPresent(found -> {
             auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null, name(therapistId.value()) + ": removed "
                     + found.getDay().getDisplayName(TextStyle.FULL, Locale.UK) + " " + found.getStarts() + "–"
                     + found.getEnds());
@@ -226,7 +225,7 @@ public class DiarySetupService {
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<ExceptionView> exceptions(StaffId therapistId, LocalDate from, LocalDate to) {
-        return exceptions.findByTherapistIdAndDayBetweenOrderByDayAsc(therapistId.value(), from, to).stream()
+        return week.extras(therapistId.value(), from, to).stream()
                 .map(e -> new ExceptionView(e.getId(), e.getDay(), e.isExtra(), e.getStarts(), e.getEnds(),
                         e.getNote()))
                 .toList();
@@ -251,7 +250,7 @@ public class DiarySetupService {
         if (text != null && text.length() > WorkingException.NOTE_MAX) {
             throw new IllegalArgumentException("Keep the note under " + WorkingException.NOTE_MAX + " characters.");
         }
-        exceptions.save(new WorkingException(therapistId.value(), day, true, starts, ends, text));
+        week.addExtra(new WorkingException(therapistId.value(), day, true, starts, ends, text));
         auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
                 name(therapistId.value()) + ": extra hours " + day
                 + " " + starts + "–" + ends);
@@ -260,9 +259,7 @@ public class DiarySetupService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public void removeException(StaffId therapistId, ExtraHoursId extra) {
         requireOwnOrAdmin(therapistId.value());
-        exceptions.findById(extra.value()).filter(e -> e.getTherapistId() == therapistId.value()).ifPresent(found -> {
-            exceptions.delete(found);
-            exceptions.flush();
+        week.removeExtra(therapistId.value(), extra.value()).ifPresent(found -> {
             auditLog.record(AuditAction.WORKING_HOURS_CHANGED, null, null,
                     name(therapistId.value()) + ": removed extra hours " + found.getDay());
             leave.hoursNarrowed(therapistId.value());
@@ -270,7 +267,7 @@ public class DiarySetupService {
     }
 
     private static String checkedLabel(String label, int minutes) {
-        String text = label == null ? "" : label.strip();
+        String text = DiaryNames.tidy(label);
         if (!StorableText.isStorable(text)) {
             throw new IllegalArgumentException(StorableText.REFUSAL);
         }

@@ -106,7 +106,7 @@ public class FreeSlotService {
         Instant windowEnd = last.plusDays(1).atStartOfDay(Application.PRACTICE_ZONE).toInstant();
 
         List<SlotFinder.RoomDiary> roomDiaries = null;
-        Map<Long, String> roomNames = rooms.findByActiveTrueOrderByNameAsc().stream()
+        Map<Long, String> roomNames = rooms.findActiveInNameOrder().stream()
                 .collect(Collectors.toMap(Room::getId, Room::getName));
         if (format == SessionFormat.IN_PERSON) {
             roomDiaries = new ArrayList<>();

@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -90,15 +91,24 @@ public class StaffAdministration {
         if (member.role() == null) {
             throw new StaffInputProblem(Field.USERNAME, "Choose a role.");
         }
-        // the unique index decides races; this gives the usual case a clear message first
+        // the unique indexes decide races; these give the usual case a clear message first
         if (accounts.findByUsernameIgnoreCase(username).isPresent()) {
-            throw new StaffInputProblem(Field.USERNAME, "Someone already has the username \"" + username
-                    + "\". Choose another, e.g. with an initial added.");
+            throw new StaffInputProblem(Field.USERNAME, usernameTaken(username));
         }
-        StaffAccount account = accounts.saveAndFlush(new StaffAccount(username, name, email, null, member.role(),
-                clock.instant()));
+        rules.refuseUsedAddress(email);
+        StaffAccount account;
+        try {
+            account = accounts.saveAndFlush(new StaffAccount(username, name, email, null, member.role(),
+                    clock.instant()));
+        } catch (DataIntegrityViolationException taken) {
+            throw rules.newAccountRefused(taken, email, username);
+        }
         changed(StaffChange.INVITED, account, "as " + member.role().label());
         return links.issue(account, LinkPurpose.INVITATION);
+    }
+
+    static String usernameTaken(String username) {
+        return "Someone already has the username \"" + username + "\". Choose another, e.g. with an initial added.";
     }
 
     /** A fresh link for someone still to choose a password; the previous link stops working. */
@@ -181,7 +191,16 @@ public class StaffAdministration {
         if (account.isActive()) {
             return;
         }
+        var holder = rules.addressHolder(account.getEmail(), account.getId());
+        if (holder.isPresent()) {
+            throw new StaffActionRefused(sharedAddress(account, holder.get().getDisplayName()));
+        }
         account.reactivate();
+        try {
+            accounts.flush();
+        } catch (DataIntegrityViolationException taken) {
+            throw new StaffActionRefused(sharedAddress(account, "a colleague"));
+        }
         changed(StaffChange.REACTIVATED, account, account.hasPassword() ? "can sign in again"
                 : "still needs a password link");
     }
@@ -198,6 +217,11 @@ public class StaffAdministration {
         }
         throttle.recordSuccess(SignInThrottle.accountKey(account.getUsername()));
         changed(StaffChange.SIGN_IN_PAUSE_LIFTED, account, "sign-in pause lifted early");
+    }
+
+    private static String sharedAddress(StaffAccount account, String holder) {
+        return "You can't reactivate " + account.getDisplayName() + ": " + holder + " now uses their email address ("
+                + account.getEmail() + "), and each person needs their own so that links reach only them.";
     }
 
     private StaffAccount account(long staffId) {

@@ -35,8 +35,8 @@ class SecondFactorBrowserIT extends BrowserTest {
     void aNewStaffMemberSetsUpTheAuthenticatorSeesRecoveryCodesOnceAndReachesTheWorkspace() {
         jdbc.update("""
                 insert into staff_account (username, display_name, email, password_hash, role, created_at)
-                values (?, 'Nadia Browser', 'nadia@example.org', ?, 'THERAPIST', now())""",
-                username, passwordEncoder.encode(PASSWORD));
+                values (?, 'Nadia Browser', ?, ?, 'THERAPIST', now())""",
+                username, username + "@example.org", passwordEncoder.encode(PASSWORD));
         open("/login");
 
         submitPassword(username, PASSWORD);

@@ -71,7 +71,7 @@ record FhirCaseFixture(String clientName, long intakeId, String reference, long 
         long therapist = data.idOf(THERAPIST);
         long individual = typeId(jdbc, "INDIVIDUAL");
         long couples = typeId(jdbc, "COUPLES");
-        jdbc.update("insert into room (name) values ('Garden room') on conflict (name) do nothing");
+        jdbc.update("insert into room (name) values ('Garden room') on conflict ((lower(name))) do nothing");
         long room = jdbc.queryForObject("select id from room where name = 'Garden room'", Long.class);
         data.as("admin", () -> {
             book(scheduling, new BookingRequest(client.id(), partner.id(), therapist, couples, SessionFormat.IN_PERSON,

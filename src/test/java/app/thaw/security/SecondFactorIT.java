@@ -242,8 +242,8 @@ class SecondFactorIT {
     private long newTherapist() {
         return jdbc.queryForObject("""
                 insert into staff_account (username, display_name, email, password_hash, role, created_at)
-                values (?, 'MFA Test', 'mfa@example.org', ?, 'THERAPIST', now()) returning id""", Long.class,
-                username, passwordEncoder.encode(PASSWORD));
+                values (?, 'MFA Test', ?, ?, 'THERAPIST', now()) returning id""", Long.class,
+                username, username + "@example.org", passwordEncoder.encode(PASSWORD));
     }
 
     private void passwordStep() {

@@ -11,7 +11,7 @@ public final class DatabaseRefusals {
 
     /** An exclusion constraint (the diary's overlaps). */
     public static final String EXCLUSION_VIOLATION = "23P01";
-    /** A unique constraint: someone else wrote the one row first. */
+    /** A unique constraint or index (two rows that must not look the same). */
     public static final String UNIQUE_VIOLATION = "23505";
     /** A check constraint, or a trigger raising as one. */
     public static final String CHECK_VIOLATION = "23514";

@@ -13,6 +13,10 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccount, Long
     @Query("select s from StaffAccount s where lower(s.username) = lower(:username)")
     Optional<StaffAccount> findByUsernameIgnoreCase(String username);
 
+    /** The active account using this mailbox, whatever the case it was typed in (at most one: V196). */
+    @Query("select s from StaffAccount s where s.active and lower(s.email) = lower(:email) order by s.id")
+    List<StaffAccount> findActiveByEmailIgnoreCase(String email);
+
     List<StaffAccount> findAllByOrderByDisplayNameAsc();
 
     List<StaffAccount> findByRoleAndActiveTrueOrderByDisplayNameAsc(StaffRole role);

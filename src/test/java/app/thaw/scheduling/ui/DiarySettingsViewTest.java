@@ -127,6 +127,49 @@ class DiarySettingsViewTest extends DiaryViewTest {
     }
 
     @Test
+    @WithUserDetails("admin")
+    void aRoomNameDifferingOnlyInCaseOrSpacingIsRefusedUnderTheFieldNamingTheRoom() {
+        String name = "QA Test Room " + DiaryTestData.uniqueWord();
+        setup.addRoom(name);
+        navigate(DiarySettingsView.class);
+        var field = find(TextField.class).withLabel("New room").single();
+
+        for (String typed : java.util.List.of(name.toLowerCase(java.util.Locale.ROOT), name.replace(" ", "  "))) {
+            test(field).setValue(typed);
+            test(find(Button.class).withText("Add room").single()).click();
+            assertThat(field.isInvalid()).as(typed).isTrue();
+            assertThat(field.getErrorMessage()).isEqualTo("There is already a room called " + name + ".");
+        }
+        assertThat(roomNames()).filteredOn(n -> n.equalsIgnoreCase(name)).containsExactly(name);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void anOverlappingBlockOfHoursIsRefusedUnderTheTimesNamingTheBlockItOverlaps() {
+        navigate(DiarySettingsView.class);
+        test(find(Select.class).withLabel("Therapist").single()).selectItem("Grace Okafor");
+        long grace = find(Select.class).withLabel("Therapist").single().getValue() instanceof
+                app.thaw.security.StaffSummary s ? s.id() : -1;
+        // an early Sunday block no other test books in, removed at the end
+        var early = setup.addWorkingHours(StaffId.of(grace), DayOfWeek.SUNDAY, LocalTime.of(7, 0),
+                LocalTime.of(8, 0));
+        try {
+            test(find(Select.class).withLabel("Day").single()).selectItem("Sunday");
+            test(find(TimePicker.class).withLabel("From").first()).setValue(LocalTime.of(7, 30));
+            test(find(TimePicker.class).withLabel("To").first()).setValue(LocalTime.of(9, 0));
+            test(find(Button.class).withText("Add hours").single()).click();
+
+            var to = find(TimePicker.class).withLabel("To").first();
+            assertThat(to.isInvalid()).isTrue();
+            assertThat(to.getErrorMessage()).startsWith("Sunday already has hours from 07:00 to 08:00.");
+            assertThat(setup.workingHours(StaffId.of(grace))).filteredOn(h -> h.day() == DayOfWeek.SUNDAY)
+                    .containsExactly(early);
+        } finally {
+            setup.removeWorkingHours(StaffId.of(grace), app.thaw.base.ids.WorkingHoursId.of(early.id()));
+        }
+    }
+
+    @Test
     @WithUserDetails("amira")
     void aTherapistCannotOpenRoomsAndHoursNorAddARoom() {
         UI.getCurrent().navigate(DiarySettingsView.class);

@@ -130,8 +130,8 @@ class SecondFactorViewsTest extends SpringBrowserlessTest {
     private void newTherapist() {
         jdbc.update("""
                 insert into staff_account (username, display_name, email, password_hash, role, created_at)
-                values (?, 'Views Test', 'views@example.org', ?, 'THERAPIST', now())""",
-                username, passwordEncoder.encode(PASSWORD));
+                values (?, 'Views Test', ?, ?, 'THERAPIST', now())""",
+                username, username + "@example.org", passwordEncoder.encode(PASSWORD));
     }
 
     private void passwordStep(String who, String password) {

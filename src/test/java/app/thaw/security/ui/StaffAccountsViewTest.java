@@ -81,6 +81,27 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("admin")
+    void aColleaguesAddressIsRefusedUnderEmailNamingThemAndNothingIsSent() {
+        String username = "v" + UUID.randomUUID().toString().substring(0, 8);
+        navigate(StaffAccountsView.class);
+
+        test(find(Button.class).withText("Invite a staff member").single()).click();
+        var dialog = find(InviteDialog.class).single();
+        test(dialog.name).setValue("Second Amira");
+        test(dialog.username).setValue(username);
+        test(dialog.email).setValue("Amira.Khan@thaw.example");
+        test(find(Button.class).withText("Send invitation").single()).click();
+
+        assertThat(dialog.email.isInvalid()).isTrue();
+        assertThat(dialog.email.getErrorMessage()).startsWith("Dr Amira Khan already uses this address.");
+        assertThat(dialog.username.isInvalid()).isFalse();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from staff_account where username = ?", Integer.class,
+                username)).isZero();
+    }
+
+    @Test
+    @WithUserDetails("admin")
     void deactivatingFromTheRowMenuAsksFirstThenSaysWhatHappened() {
         var member = staff.member(StaffRole.THERAPIST);
         var view = navigate(StaffAccountsView.class);
