@@ -91,16 +91,33 @@ public class PracticeSettings {
                 null, defaultNotice, List.of(defaultReminder));
     }
 
-    /** Stores checked values in the caller's transaction (the settings service audits it); null keeps the default. */
+    /**
+     * Stores checked values in the caller's transaction (the settings service audits it); null keeps the default.
+     * False, and nothing written, when the row is no longer at {@code expectedVersion}: someone saved meanwhile.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void store(Stored values, long staffId, Instant at) {
-        jdbc.update("""
+    public boolean store(Stored values, long expectedVersion, long staffId, Instant at) {
+        int updated = jdbc.update("""
                 update practice_details set name = ?, address_lines = ?, phone = ?, email = ?, mail_from = ?,
-                       email_signature = ?, client_notice_hours = ?, reminder_hours = ?, updated_at = ?, updated_by = ?
-                 where id = 1""", values.name(), values.addressLines(), values.phone(), values.email(),
-                values.mailFrom(), values.emailSignature(), values.clientNoticeHours(), values.reminderHours(),
-                Timestamp.from(at), staffId);
+                       email_signature = ?, client_notice_hours = ?, reminder_hours = ?, updated_at = ?, updated_by = ?,
+                       version = version + 1
+                 where id = 1 and version = ?""", values.name(), values.addressLines(), values.phone(),
+                values.email(), values.mailFrom(), values.emailSignature(), values.clientNoticeHours(),
+                values.reminderHours(), Timestamp.from(at), staffId, expectedVersion);
         cached = null;
+        return updated == 1;
+    }
+
+    /** The row's version: a form loaded at one version may only save over that version. */
+    public long version() {
+        Long version = jdbc.queryForObject("select coalesce(max(version), 0) from practice_details", Long.class);
+        return java.util.Objects.requireNonNull(version, "max with coalesce always answers");
+    }
+
+    /** When the details were last saved, if ever. */
+    public @Nullable Instant updatedAt() {
+        return jdbc.queryForList("select updated_at from practice_details where id = 1 and updated_at is not null",
+                Timestamp.class).stream().findFirst().map(Timestamp::toInstant).orElse(null);
     }
 
     /** The row as stored: null where the manager left the default. Address lines one per line, reminders "24,2". */

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.thaw.base.ids.SessionTypeId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
+import app.thaw.base.ChangedMeanwhile;
 import app.thaw.base.PracticeSettings;
 import app.thaw.base.domain.StorableText;
 import app.thaw.practice.PracticeDetailsForm.Field;
@@ -41,9 +42,9 @@ public class PracticeDetailsService {
             + "(\\.[^@\\s<>\".]+)+>?");
     private static final Pattern PHONE = Pattern.compile("[0-9+() \\-]{6,32}");
 
-    /** The details as stored (blank where the default applies) and what applies now. */
+    /** The details as stored (blank where the default applies), what applies now, and the version a save needs. */
     public record Details(PracticeSettings.Stored stored, PracticeSettings.Values current,
-                          PracticeSettings.Values defaults) {
+                          PracticeSettings.Values defaults, long version) {
     }
 
     private final PracticeSettings settings;
@@ -63,10 +64,16 @@ public class PracticeDetailsService {
 
     @Transactional(readOnly = true)
     public Details details() {
-        return new Details(settings.stored(), settings.current(), settings.defaults());
+        // the version first: a save between the two reads then refuses this page rather than undoing that save
+        long version = settings.version();
+        return new Details(settings.stored(), settings.current(), settings.defaults(), version);
     }
 
+    /** Refused ({@link ChangedMeanwhile}) when someone saved since the form was loaded, whatever its fields say. */
     public void save(PracticeDetailsForm form) {
+        if (form.version() != settings.version()) {
+            throw new ChangedMeanwhile(settings.updatedAt());
+        }
         Map<Field, String> problems = new EnumMap<>(Field.class);
         String name = text(form.name(), PracticeSettings.NAME_MAX, Field.NAME, problems);
         String address = text(form.addressLines(), PracticeSettings.ADDRESS_MAX, Field.ADDRESS, problems);
@@ -106,7 +113,9 @@ public class PracticeDetailsService {
         if (changed.isEmpty()) {
             return;
         }
-        settings.store(stored, currentUser.require().id(), clock.instant());
+        if (!settings.store(stored, form.version(), currentUser.require().id(), clock.instant())) {
+            throw new ChangedMeanwhile(settings.updatedAt());
+        }
         auditLog.record(AuditAction.SETTINGS_CHANGED, null, null, "Practice details: " + String.join(", ", changed));
     }
 
@@ -120,8 +129,10 @@ public class PracticeDetailsService {
         return diary.addType(label, minutes, couples, treatment);
     }
 
-    public void changeSessionType(SessionTypeId typeId, String label, int minutes, boolean treatment, boolean active) {
-        diary.changeType(typeId, label, minutes, treatment, active);
+    /** Refused ({@link ChangedMeanwhile}) when the kind of session changed since the page showed {@code version}. */
+    public DiarySetupService.TypeView changeSessionType(SessionTypeId typeId, String label, int minutes,
+                                                        boolean treatment, boolean active, long version) {
+        return diary.changeType(typeId, label, minutes, treatment, active, version);
     }
 
     private static @Nullable String text(@Nullable String value, int max, Field field, Map<Field, String> problems) {

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
+import app.thaw.base.ChangedMeanwhile;
 import app.thaw.base.database.InstanceLock;
 import app.thaw.security.CurrentUser;
 import app.thaw.security.Roles;
@@ -62,9 +63,10 @@ public class RetentionService {
         return jdbc.queryForObject("select * from practice_settings where id = 1", (rs, row) -> {
             Timestamp updated = rs.getTimestamp("updated_at");
             long by = rs.getLong("updated_by");
+            boolean nobody = rs.wasNull();
             return new RetentionSettings(new RetentionPolicy(rs.getInt("clinical_retention_years"),
                     rs.getInt("non_client_retention_months")), updated == null ? null : updated.toInstant(),
-                    rs.wasNull() ? null : names.getOrDefault(by, "Former staff member"));
+                    nobody ? null : names.getOrDefault(by, "Former staff member"), rs.getLong("version"));
         });
     }
 
@@ -76,23 +78,29 @@ public class RetentionService {
                 + "from practice_settings where id = 1", (rs, row) -> new RetentionPolicy(rs.getInt(1), rs.getInt(2))));
     }
 
-    /** Saves both values or neither; the check says, per field, what is wrong. */
+    /**
+     * Saves both values or neither; the check says, per field, what is wrong. Refused ({@link ChangedMeanwhile})
+     * when someone saved since the page showed the settings at {@code version}.
+     */
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    public SettingsCheck updatePolicy(Integer clinicalYears, Integer nonClientMonths) {
+    public SettingsCheck updatePolicy(Integer clinicalYears, Integer nonClientMonths, long version) {
         var check = new SettingsCheck(RetentionPolicy.yearsProblem(clinicalYears),
                 RetentionPolicy.monthsProblem(nonClientMonths));
         if (!check.saved()) {
             return check;
         }
-        RetentionPolicy before = settings().policy();
-        jdbc.update("""
+        RetentionSettings before = settings();
+        int updated = jdbc.update("""
                 update practice_settings set clinical_retention_years = ?, non_client_retention_months = ?,
-                       updated_at = ?, updated_by = ?, version = version + 1 where id = 1""",
-                clinicalYears, nonClientMonths, Timestamp.from(clock.instant()), currentUser.require().id());
+                       updated_at = ?, updated_by = ?, version = version + 1 where id = 1 and version = ?""",
+                clinicalYears, nonClientMonths, Timestamp.from(clock.instant()), currentUser.require().id(), version);
+        if (updated == 0) {
+            throw new ChangedMeanwhile(settings().updatedAt());
+        }
         auditLog.record(AuditAction.SETTINGS_CHANGED, null, null, "Retention: clinical records "
-                + before.clinicalYears() + " → " + clinicalYears + " years after closure; intakes of non-clients "
-                + before.nonClientMonths() + " → " + nonClientMonths + " months");
+                + before.policy().clinicalYears() + " → " + clinicalYears + " years after closure; intakes of "
+                + "non-clients " + before.policy().nonClientMonths() + " → " + nonClientMonths + " months");
         return check;
     }
 

@@ -70,7 +70,8 @@ class DiaryNames {
     RuntimeException typeRefused(DataIntegrityViolationException refused, String label) {
         if (!DatabaseRefusals.refusedWith(refused, DatabaseRefusals.UNIQUE_VIOLATION, "appointment_type_label_uk")) {
             // its code is made from the name and a few random letters, so another try gets another code
-            return new IllegalArgumentException("That kind of session couldn't be added just now. Please try again.");
+            return new SessionTypeRefused(SessionTypeRefused.Field.NAME,
+                    "That kind of session couldn't be added just now. Please try again.");
         }
         return typeTaken(read(() -> types.findByLabelIgnoreCase(label).stream().findFirst()
                 .map(AppointmentType::getLabel).orElse(label)));
@@ -85,7 +86,8 @@ class DiaryNames {
         return new IllegalArgumentException("There is already a room called " + existing + ".");
     }
 
-    private static IllegalArgumentException typeTaken(String existing) {
-        return new IllegalArgumentException("There is already a kind of session called " + existing + ".");
+    private static SessionTypeRefused typeTaken(String existing) {
+        return new SessionTypeRefused(SessionTypeRefused.Field.NAME, "There is already a kind of session called "
+                + existing + ".");
     }
 }

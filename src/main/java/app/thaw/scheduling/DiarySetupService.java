@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,7 @@ import app.thaw.base.ids.RoomId;
 import app.thaw.base.ids.StaffId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
+import app.thaw.base.ChangedMeanwhile;
 import app.thaw.base.domain.StorableText;
 import app.thaw.scheduling.domain.AppointmentType;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
@@ -45,11 +47,12 @@ public class DiarySetupService {
     public record RoomView(long id, String name, boolean active) {
     }
 
+    /** A kind of session; its version is what a change from a page showing it must still match. */
     public record TypeView(long id, String code, String label, int defaultMinutes, boolean couples, boolean treatment,
-                           boolean active) {
+                           boolean active, long version) {
 
         public TypeView(long id, String code, String label, int defaultMinutes, boolean couples) {
-            this(id, code, label, defaultMinutes, couples, true, true);
+            this(id, code, label, defaultMinutes, couples, true, true, 0);
         }
     }
 
@@ -144,15 +147,15 @@ public class DiarySetupService {
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     public List<TypeView> allTypes() {
         return types.findAllByOrderByIdAsc().stream()
-                .map(t -> new TypeView(t.getId(), t.getCode(), t.getLabel(), t.getDefaultMinutes(), t.isCouples(),
-                        t.isTreatment(), t.isActive()))
+                .map(DiarySetupService::view)
                 .toList();
     }
 
+    /** Refused ({@link ChangedMeanwhile}) when the kind of session changed since the page showed {@code version}. */
     @RolesAllowed(Roles.ADMIN)
-    public void setDefaultLength(SessionTypeId typeId, int minutes) {
+    public TypeView setDefaultLength(SessionTypeId typeId, int minutes, long version) {
         AppointmentType type = types.findById(typeId.value()).orElseThrow();
-        changeType(typeId, type.getLabel(), minutes, type.isTreatment(), type.isActive());
+        return changeType(typeId, type.getLabel(), minutes, type.isTreatment(), type.isActive(), version);
     }
 
     /** A new kind of session; its couples flag is fixed (a couples session books both partners). */
@@ -167,17 +170,25 @@ public class DiarySetupService {
             AppointmentType type = types.saveAndFlush(new AppointmentType(code, text, minutes, couples, treatment));
             auditLog.record(AuditAction.SESSION_TYPE_CHANGED, null, null, "Added " + text + " (" + minutes + " min"
                     + (couples ? ", couples" : "") + (treatment ? "" : ", not treatment") + ")");
-            return new TypeView(type.getId(), code, text, minutes, couples, treatment, true);
+            return view(type);
         } catch (DataIntegrityViolationException duplicate) {
             throw names.typeRefused(duplicate, text);
         }
     }
 
+    /**
+     * Writes every field of the row as shown; refused ({@link ChangedMeanwhile}) when someone changed the kind of
+     * session since the page showed {@code version}, so a stale row never undoes their change.
+     */
     @RolesAllowed(Roles.ADMIN)
-    public void changeType(SessionTypeId typeId, String label, int minutes, boolean treatment, boolean active) {
+    public TypeView changeType(SessionTypeId typeId, String label, int minutes, boolean treatment, boolean active,
+                               long version) {
         String text = checkedLabel(label, minutes);
         names.refuseTakenType(text, typeId.value());
         AppointmentType type = types.findById(typeId.value()).orElseThrow();
+        if (type.getVersion() != version) {
+            throw new ChangedMeanwhile(null);
+        }
         String before = type.getLabel() + " (" + type.getDefaultMinutes() + " min"
                 + (type.isTreatment() ? "" : ", not treatment") + (type.isActive() ? "" : ", out of use") + ")";
         type.change(text, minutes, treatment, active);
@@ -185,9 +196,17 @@ public class DiarySetupService {
             types.flush();
         } catch (DataIntegrityViolationException duplicate) {
             throw names.typeRefused(duplicate, text);
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw new ChangedMeanwhile(null);
         }
         auditLog.record(AuditAction.SESSION_TYPE_CHANGED, null, null, before + " → " + text + " (" + minutes + " min"
                 + (treatment ? "" : ", not treatment") + (active ? "" : ", out of use") + ")");
+        return view(type);
+    }
+
+    private static TypeView view(AppointmentType t) {
+        return new TypeView(t.getId(), t.getCode(), t.getLabel(), t.getDefaultMinutes(), t.isCouples(),
+                t.isTreatment(), t.isActive(), t.getVersion());
     }
 
     @Transactional(readOnly = true)
@@ -269,15 +288,15 @@ public class DiarySetupService {
     private static String checkedLabel(String label, int minutes) {
         String text = DiaryNames.tidy(label);
         if (!StorableText.isStorable(text)) {
-            throw new IllegalArgumentException(StorableText.REFUSAL);
+            throw new SessionTypeRefused(SessionTypeRefused.Field.NAME, StorableText.REFUSAL);
         }
         if (text.isEmpty() || text.length() > AppointmentType.LABEL_MAX) {
-            throw new IllegalArgumentException("A kind of session needs a name of up to " + AppointmentType.LABEL_MAX
-                    + " characters.");
+            throw new SessionTypeRefused(SessionTypeRefused.Field.NAME, "A kind of session needs a name of up to "
+                    + AppointmentType.LABEL_MAX + " characters.");
         }
         if (minutes < AppointmentType.MIN_MINUTES || minutes > AppointmentType.MAX_MINUTES) {
-            throw new IllegalArgumentException("A session lasts between " + AppointmentType.MIN_MINUTES + " and "
-                    + AppointmentType.MAX_MINUTES + " minutes.");
+            throw new SessionTypeRefused(SessionTypeRefused.Field.MINUTES, "A session lasts between "
+                    + AppointmentType.MIN_MINUTES + " and " + AppointmentType.MAX_MINUTES + " minutes.");
         }
         return text;
     }

@@ -6,7 +6,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -175,19 +177,27 @@ public class LeaveService {
         }
     }
 
-    /** A day the whole practice is closed (training day, move); returns every session booked on it. */
+    /**
+     * A day the whole practice is closed (training day, move), today or later: a past closure would never be listed
+     * to remove and would change past utilisation. Returns every session booked on it.
+     */
     @RolesAllowed(Roles.ADMIN)
-    public List<SessionView> closeDay(LocalDate day, String name) {
+    public List<SessionView> closeDay(@Nullable LocalDate day, @Nullable String name) {
         String text = name == null ? "" : name.strip();
+        Map<ClosedDayRefused.Field, String> problems = new EnumMap<>(ClosedDayRefused.Field.class);
         if (day == null) {
-            throw new IllegalArgumentException("Choose a date.");
+            problems.put(ClosedDayRefused.Field.DATE, "Choose a date.");
+        } else if (day.isBefore(LocalDate.ofInstant(clock.instant(), Application.PRACTICE_ZONE))) {
+            problems.put(ClosedDayRefused.Field.DATE, "Choose today or a later date.");
+        } else if (closed.existsById(day)) {
+            problems.put(ClosedDayRefused.Field.DATE, DAY.format(day) + " is already in the list.");
         }
         if (text.isEmpty() || text.length() > ClosedDay.NAME_MAX || !StorableText.isStorable(text)) {
-            throw new IllegalArgumentException("Say why the practice is closed, in up to " + ClosedDay.NAME_MAX
-                    + " characters.");
+            problems.put(ClosedDayRefused.Field.REASON, "Say why the practice is closed, in up to "
+                    + ClosedDay.NAME_MAX + " characters.");
         }
-        if (closed.existsById(day)) {
-            throw new IllegalArgumentException(DAY.format(day) + " is already in the list.");
+        if (day == null || !problems.isEmpty()) {
+            throw new ClosedDayRefused(problems);
         }
         closed.save(new ClosedDay(day, text, false, clock.instant(), currentUser.require().id()));
         auditLog.record(AuditAction.CLOSED_DAY_CHANGED, null, null, DAY.format(day) + ": closed (" + text + ")");

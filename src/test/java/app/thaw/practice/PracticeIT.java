@@ -78,14 +78,14 @@ class PracticeIT {
         var data = new ReviewTestData(intake, staff, jdbc);
         var refused = org.assertj.core.api.Assertions.catchThrowableOfType(PracticeDetailsRefused.class,
                 () -> data.as("admin", () -> details.save(new PracticeDetailsForm("Thaw North", null, "call us",
-                        "not-an-address", null, null, 400, List.of(200)))));
+                        "not-an-address", null, null, 400, List.of(200), settings.version()))));
         assertThat(refused.problems()).containsKeys(PracticeDetailsForm.Field.PHONE, PracticeDetailsForm.Field.EMAIL,
                 PracticeDetailsForm.Field.NOTICE, PracticeDetailsForm.Field.REMINDERS);
         assertThatThrownBy(() -> data.as("amira", () -> details.details())).isInstanceOf(AccessDeniedException.class);
         try {
             data.as("admin", () -> details.save(new PracticeDetailsForm("Thaw North", "1 Quay Street\nSalford M3 4AB",
                     "0161 555 0101", "north@thaw.example", "Thaw North <north@thaw.example>",
-                    "Thaw North\nWarm regards from the team", 24, List.of(2, 48))));
+                    "Thaw North\nWarm regards from the team", 24, List.of(2, 48), settings.version())));
             PracticeSettings.Values now = settings.current();
             assertThat(now.name()).isEqualTo("Thaw North");
             assertThat(now.addressLines()).containsExactly("1 Quay Street", "Salford M3 4AB");
@@ -105,7 +105,7 @@ class PracticeIT {
                     .contains("Warm regards from the team", "call us on 0161 555 0101");
         } finally {
             data.as("admin", () -> details.save(new PracticeDetailsForm(null, null, null, null, null, null, null,
-                    List.of())));
+                    List.of(), settings.version())));
         }
         assertThat(settings.current().name()).isEqualTo(settings.defaults().name());
     }

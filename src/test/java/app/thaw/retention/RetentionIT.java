@@ -220,8 +220,8 @@ class RetentionIT {
     void settingsAreCheckedSavedAndAudited() {
         var before = data.review.as("admin", () -> retention.settings().policy());
 
-        var refused = data.review.as("admin", () -> retention.updatePolicy(31, 0));
-        var nulls = data.review.as("admin", () -> retention.updatePolicy(null, null));
+        var refused = data.review.as("admin", () -> retention.updatePolicy(31, 0, retention.settings().version()));
+        var nulls = data.review.as("admin", () -> retention.updatePolicy(null, null, retention.settings().version()));
         assertThat(refused.saved()).isFalse();
         assertThat(refused.yearsProblem()).isEqualTo("Keep clinical records for between 1 and 30 years after a case is closed.");
         assertThat(refused.monthsProblem()).isEqualTo("Keep intakes that never became clients for between 1 and 120 months.");
@@ -229,7 +229,7 @@ class RetentionIT {
         assertThat(data.review.as("admin", () -> retention.settings().policy())).isEqualTo(before);
 
         try {
-            var saved = data.review.as("admin", () -> retention.updatePolicy(8, 9));
+            var saved = data.review.as("admin", () -> retention.updatePolicy(8, 9, retention.settings().version()));
             assertThat(saved.saved()).isTrue();
             var settings = data.review.as("admin", () -> retention.settings());
             assertThat(settings.policy()).isEqualTo(new RetentionPolicy(8, 9));
@@ -237,7 +237,8 @@ class RetentionIT {
             assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'SETTINGS_CHANGED' "
                     + "order by id desc limit 1", String.class)).contains("→ 8 years", "→ 9 months");
         } finally {
-            data.review.as("admin", () -> retention.updatePolicy(before.clinicalYears(), before.nonClientMonths()));
+            data.review.as("admin", () -> retention.updatePolicy(before.clinicalYears(), before.nonClientMonths(),
+                    retention.settings().version()));
         }
         // the database holds the same limits
         assertThatThrownBy(() -> jdbc.update("update practice_settings set clinical_retention_years = 31"))
@@ -247,7 +248,7 @@ class RetentionIT {
     @Test
     void onlyThePracticeManagerChangesSettingsOrRunsRetentionByHand() {
         data.review.as("amira", () -> {
-            assertThatThrownBy(() -> retention.updatePolicy(7, 6)).isInstanceOf(AuthorizationDeniedException.class);
+            assertThatThrownBy(() -> retention.updatePolicy(7, 6, 0)).isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> retention.settings()).isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> retention.runRetention(Instant.now()))
                     .isInstanceOf(AuthorizationDeniedException.class);

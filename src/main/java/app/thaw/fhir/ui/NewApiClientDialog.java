@@ -49,6 +49,7 @@ class NewApiClientDialog extends Dialog {
                 close();
                 created.accept(issued);
             } catch (ApiClientRefused refused) {
+                click.getSource().setEnabled(true);
                 boolean aboutScopes = scopes.getValue().isEmpty() && !name.getValue().isBlank();
                 if (aboutScopes) {
                     scopes.setErrorMessage(refused.getMessage());
@@ -60,6 +61,8 @@ class NewApiClientDialog extends Dialog {
                 }
             }
         });
+        // a double-click's second click would create a second live client with its own token
+        create.setDisableOnClick(true);
         create.setId("create-api-client");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), create);

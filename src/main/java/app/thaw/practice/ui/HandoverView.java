@@ -42,6 +42,7 @@ import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.SessionView;
 import app.thaw.security.StaffAccountService;
 import app.thaw.security.StaffActionRefused;
+import app.thaw.security.StaffRole;
 import app.thaw.security.StaffSummary;
 
 import org.jspecify.annotations.Nullable;
@@ -85,6 +86,10 @@ public class HandoverView extends Div implements BeforeEnterObserver {
     private void render() {
         removeAll();
         HandoverService.Commitments commitments = handover.commitments(StaffId.of(staffId));
+        if (commitments.therapist().role() != StaffRole.THERAPIST) {
+            // as the Team menu: hand-over is for therapists; anyone else's page (the manager's own too) is not found
+            throw new IllegalArgumentException("Hand-over is for therapists.");
+        }
         String name = commitments.therapist().displayName();
         List<StaffSummary> colleagues = staff.activeTherapists().stream().filter(t -> t.id() != staffId).toList();
         add(new H2("Hand over " + name + "'s work"));
@@ -97,10 +102,15 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         all.setLabel("Give everything to");
         all.setItems(colleagues);
         all.setItemLabelGenerator(StaffSummary::displayName);
+        all.setManualValidation(true);
         var giveAll = new Button("Give all sessions, cases and reviews", click -> {
-            if (all.getValue() != null) {
-                giveEverything(commitments, all.getValue(), name);
+            if (all.getValue() == null) {
+                all.setErrorMessage("Choose the colleague who takes everything.");
+                all.setInvalid(true);
+                return;
             }
+            all.setInvalid(false);
+            giveEverything(commitments, all.getValue(), name);
         });
         var everything = new FlexLayout(all, giveAll);
         everything.addClassName("settings-form");
@@ -126,7 +136,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
             add(new Paragraph("None."));
         }
         commitments.reviews().forEach(review -> add(reviewRow(review)));
-        var deactivate = new Button("Deactivate " + name, click -> {
+        var deactivate = new Button("Deactivate " + name, click -> new ConfirmDeactivation(name, () -> {
             try {
                 handover.deactivate(StaffId.of(staffId));
                 done(name + " is deactivated and signed out.");
@@ -134,7 +144,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
             } catch (StaffActionRefused refused) {
                 Toasts.problem(refused.getMessage());
             }
-        });
+        }).open());
         deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         deactivate.setEnabled(commitments.none() && commitments.therapist().isActive());
         deactivate.setId("deactivate-after-handover");

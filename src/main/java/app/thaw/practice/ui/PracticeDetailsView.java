@@ -25,7 +25,9 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ChangedMeanwhile;
 import app.thaw.base.PracticeSettings;
+import app.thaw.base.ui.FormProblem;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.practice.PracticeDetailsForm;
 import app.thaw.practice.PracticeDetailsForm.Field;
@@ -54,6 +56,8 @@ public class PracticeDetailsView extends Div {
     private final IntegerField notice = new IntegerField("Clients may cancel online up to (hours before)");
     private final List<IntegerField> reminders = new ArrayList<>();
     private final Paragraph lastChange = new Paragraph();
+    private final FormProblem problem = new FormProblem();
+    private long loadedVersion;
 
     public PracticeDetailsView(PracticeDetailsService service) {
         this.service = service;
@@ -74,6 +78,8 @@ public class PracticeDetailsView extends Div {
             var reminder = new IntegerField("Reminder " + i + " (hours before)");
             reminder.setMin(1);
             reminder.setMax(PracticeSettings.REMINDER_HOURS_MAX);
+            // the service's message goes under the reminder at fault; the field's own check would leave it blank
+            reminder.setManualValidation(true);
             reminders.add(reminder);
         }
         reminders.getFirst().setHelperText("Leave all empty for the default; clear one to stop it.");
@@ -85,7 +91,7 @@ public class PracticeDetailsView extends Div {
         reminders.forEach(reminderRow::add);
         var save = new Button("Save practice details", click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var details = new Div(new H3("Details, notice and reminders"), form, reminderRow, save, lastChange);
+        var details = new Div(new H3("Details, notice and reminders"), problem, form, reminderRow, save, lastChange);
         details.addClassName("settings-panel");
         add(new H2("Practice details"), details, new SessionTypesPanel(service));
         fill();
@@ -94,6 +100,7 @@ public class PracticeDetailsView extends Div {
     private void fill() {
         var details = service.details();
         var stored = details.stored();
+        loadedVersion = details.version();
         var defaults = details.defaults();
         name.setValue(Objects.requireNonNullElse(stored.name(), ""));
         name.setPlaceholder(defaults.name());
@@ -124,26 +131,38 @@ public class PracticeDetailsView extends Div {
 
     private void save() {
         fields().values().forEach(field -> field.setInvalid(false));
+        reminders.forEach(reminder -> reminder.setInvalid(false));
+        problem.clear();
         var form = new PracticeDetailsForm(name.getValue(), address.getValue(), phone.getValue(), email.getValue(),
                 sender.getValue(), signature.getValue(), notice.getValue(),
-                reminders.stream().map(IntegerField::getValue).filter(Objects::nonNull).toList());
+                reminders.stream().map(IntegerField::getValue).filter(Objects::nonNull).toList(), loadedVersion);
         try {
             service.save(form);
             Notification.show("Practice details saved.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             fill();
+        } catch (ChangedMeanwhile stale) {
+            problem.show(stale.getMessage());
         } catch (PracticeDetailsRefused refused) {
             refused.problems().forEach((field, message) -> {
-                HasValidation input = Objects.requireNonNull(fields().get(field), "every field has an input");
+                HasValidation input = field == Field.REMINDERS ? wrongReminder()
+                        : Objects.requireNonNull(fields().get(field), "every field has an input");
                 input.setErrorMessage(message);
                 input.setInvalid(true);
             });
         }
     }
 
+    /** The reminder the manager must change: the first out of range, else the last filled (one too many). */
+    private IntegerField wrongReminder() {
+        return reminders.stream().filter(r -> r.getValue() != null && (r.getValue() < 1
+                        || r.getValue() > PracticeSettings.REMINDER_HOURS_MAX)).findFirst()
+                .orElseGet(() -> reminders.stream().filter(r -> r.getValue() != null).reduce((a, b) -> b)
+                        .orElse(reminders.getFirst()));
+    }
+
     private Map<Field, HasValidation> fields() {
         return Map.of(Field.NAME, name, Field.ADDRESS, address, Field.PHONE, phone, Field.EMAIL, email,
-                Field.MAIL_FROM, sender, Field.SIGNATURE, signature, Field.NOTICE, notice,
-                Field.REMINDERS, reminders.getFirst());
+                Field.MAIL_FROM, sender, Field.SIGNATURE, signature, Field.NOTICE, notice);
     }
 }

@@ -1,5 +1,6 @@
 package app.thaw.practice.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
@@ -11,9 +12,12 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.thaw.base.ChangedMeanwhile;
 import app.thaw.base.ids.SessionTypeId;
+import app.thaw.base.ui.FormProblem;
 import app.thaw.practice.PracticeDetailsService;
 import app.thaw.scheduling.DiarySetupService.TypeView;
+import app.thaw.scheduling.SessionTypeRefused;
 
 /**
  * The kinds of session the practice offers: name, default length, whether they count as treatment (an assessment
@@ -39,30 +43,43 @@ class SessionTypesPanel extends Div {
         }
     }
 
-    private FlexLayout row(TypeView type) {
+    private Div row(TypeView type) {
         var label = new TextField(type.couples() ? "Name (couples)" : "Name");
         label.setValue(type.label());
         label.setMaxLength(80);
         var minutes = minutes(type.defaultMinutes());
         var treatment = new Checkbox("Counts as treatment", type.treatment());
         var active = new Checkbox("Offered", type.active());
+        var problem = new FormProblem();
+        // the version the row was shown at, moved on by each save from this row
+        long[] version = {type.version()};
         var save = new Button("Save", click -> {
             label.setInvalid(false);
+            minutes.setInvalid(false);
+            problem.clear();
             try {
-                service.changeSessionType(SessionTypeId.of(type.id()), label.getValue(), minutes.getValue() == null ? 0
-                        : minutes.getValue(), treatment.getValue(), active.getValue());
+                version[0] = service.changeSessionType(SessionTypeId.of(type.id()), label.getValue(),
+                        minutes.getValue() == null ? 0 : minutes.getValue(), treatment.getValue(), active.getValue(),
+                        version[0]).version();
                 saved(label.getValue() + " saved.");
-            } catch (IllegalArgumentException refused) {
-                label.setErrorMessage(refused.getMessage());
-                label.setInvalid(true);
+            } catch (ChangedMeanwhile stale) {
+                problem.show(stale.getMessage());
+            } catch (SessionTypeRefused refused) {
+                showUnder(refused, label, minutes);
             }
         });
         save.setAriaLabel("Save " + type.label());
-        var row = new FlexLayout(label, minutes, treatment, active, save);
-        row.addClassName("settings-form");
-        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.setAlignItems(FlexLayout.Alignment.BASELINE);
-        return row;
+        var fields = new FlexLayout(label, minutes, treatment, active, save);
+        fields.addClassName("settings-form");
+        fields.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        fields.setAlignItems(FlexLayout.Alignment.BASELINE);
+        return new Div(problem, fields);
+    }
+
+    private static void showUnder(SessionTypeRefused refused, TextField label, IntegerField minutes) {
+        HasValidation field = refused.field() == SessionTypeRefused.Field.MINUTES ? minutes : label;
+        field.setErrorMessage(refused.getMessage());
+        field.setInvalid(true);
     }
 
     private FlexLayout addForm() {
@@ -74,15 +91,15 @@ class SessionTypesPanel extends Div {
         var treatment = new Checkbox("Counts as treatment", true);
         var add = new Button("Add", click -> {
             label.setInvalid(false);
+            minutes.setInvalid(false);
             try {
                 service.addSessionType(label.getValue(), minutes.getValue() == null ? 0 : minutes.getValue(),
                         couples.getValue(), treatment.getValue());
                 saved("Added " + label.getValue().strip() + ".");
                 label.clear();
                 render();
-            } catch (IllegalArgumentException refused) {
-                label.setErrorMessage(refused.getMessage());
-                label.setInvalid(true);
+            } catch (SessionTypeRefused refused) {
+                showUnder(refused, label, minutes);
             }
         });
         var form = new FlexLayout(label, minutes, couples, treatment, add);
@@ -98,6 +115,8 @@ class SessionTypesPanel extends Div {
         minutes.setStep(5);
         minutes.setStepButtonsVisible(true);
         minutes.setWidth("9rem");
+        // the service's range message goes under this field; its own check would show a blank red field
+        minutes.setManualValidation(true);
         return minutes;
     }
 

@@ -18,7 +18,9 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import app.thaw.base.ChangedMeanwhile;
 import app.thaw.base.PracticeTime;
+import app.thaw.base.ui.FormProblem;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.retention.RetentionRun;
 import app.thaw.retention.RetentionService;
@@ -43,6 +45,8 @@ public class PracticeSettingsView extends Div {
     private final Grid<RetentionRun> runs = new Grid<>();
     private final Paragraph lastChange = new Paragraph();
     private final Paragraph noRuns = new Paragraph("No run yet: the job runs once a day, at night.");
+    private final FormProblem problem = new FormProblem();
+    private long loadedVersion;
 
     public PracticeSettingsView(RetentionService retention) {
         this.retention = retention;
@@ -53,6 +57,7 @@ public class PracticeSettingsView extends Div {
 
     private Div retentionPanel() {
         RetentionSettings settings = retention.settings();
+        loadedVersion = settings.version();
         var years = new IntegerField("Keep clinical records after a case is closed (years)");
         // no min/max on the field: the service checks the range and its message is shown beside the field
         years.setStepButtonsVisible(true);
@@ -65,13 +70,21 @@ public class PracticeSettingsView extends Div {
         months.setHelperText("Intakes with no session ever booked, counted from when they were closed, or sent if "
                 + "never closed, whatever their status.");
         var save = new Button("Save retention settings", click -> {
-            SettingsCheck check = retention.updatePolicy(years.getValue(), months.getValue());
+            problem.clear();
+            SettingsCheck check;
+            try {
+                check = retention.updatePolicy(years.getValue(), months.getValue(), loadedVersion);
+            } catch (ChangedMeanwhile stale) {
+                problem.show(stale.getMessage());
+                return;
+            }
             years.setInvalid(check.yearsProblem() != null);
             years.setErrorMessage(check.yearsProblem());
             months.setInvalid(check.monthsProblem() != null);
             months.setErrorMessage(check.monthsProblem());
             if (check.saved()) {
                 Toasts.success("Retention settings saved.");
+                loadedVersion = retention.settings().version();
                 refresh();
             }
         });
@@ -80,7 +93,7 @@ public class PracticeSettingsView extends Div {
                 + "erasure request: names, contact details and everything written are removed; scores, choices "
                 + "and session counts stay. Clients under a legal hold are skipped.");
         // one question under the other and the button under both: inline, the button sat beside the second only
-        var form = new Div(years, months, save);
+        var form = new Div(problem, years, months, save);
         form.addClassName("settings-stack");
         var panel = new Div(new H3("Retention"), intro, form, lastChange);
         panel.addClassName("settings-panel");

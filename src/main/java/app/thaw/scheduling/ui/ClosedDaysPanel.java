@@ -3,6 +3,7 @@ package app.thaw.scheduling.ui;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import app.thaw.base.ui.UkPickers;
 import app.thaw.base.PracticeTime;
+import app.thaw.scheduling.ClosedDayRefused;
 import app.thaw.scheduling.LeaveService.ClosedDayView;
 import app.thaw.base.ui.Toasts;
 
@@ -40,6 +42,7 @@ class ClosedDaysPanel extends Div {
         day.setManualValidation(true);
         day.setMin(diary.now().toLocalDate());
         name.setMaxLength(80);
+        name.setManualValidation(true);
         name.setPlaceholder("e.g. Staff training day");
         var add = new Button("Close the practice that day", click -> add());
         var form = new FlexLayout(day, name, add);
@@ -57,11 +60,6 @@ class ClosedDaysPanel extends Div {
         if (UkPickers.unreadable(day)) {
             return;
         }
-        if (day.getValue() == null) {
-            day.setErrorMessage("Choose a date.");
-            day.setInvalid(true);
-            return;
-        }
         try {
             LocalDate closed = day.getValue();
             var booked = diary.leave().closeDay(closed, name.getValue());
@@ -74,9 +72,12 @@ class ClosedDaysPanel extends Div {
                                 .filter(s -> s.state() == app.thaw.scheduling.AppointmentState.BOOKED).toList(),
                         "The practice is closed that day", () -> { }).open();
             }
-        } catch (IllegalArgumentException refused) {
-            name.setErrorMessage(refused.getMessage());
-            name.setInvalid(true);
+        } catch (ClosedDayRefused refused) {
+            refused.problems().forEach((field, message) -> {
+                HasValidation input = field == ClosedDayRefused.Field.DATE ? day : name;
+                input.setErrorMessage(message);
+                input.setInvalid(true);
+            });
         }
     }
 

@@ -45,7 +45,9 @@ class RoomsPanel extends Div {
         name.setWidth("min(16em, 100%)");
         name.setMaxLength(80);
         name.setManualValidation(true);
-        var add = new Button("Add room", click -> add());
+        // a double-click's second click found the field just emptied and said the room needed a name
+        var add = new Button("Add room", click -> add(click.getSource()));
+        add.setDisableOnClick(true);
         add.addClickShortcut(Key.ENTER).listenOn(name);
         var form = new FlexLayout(name, add);
         form.addClassName("settings-form");
@@ -70,7 +72,7 @@ class RoomsPanel extends Div {
         return button;
     }
 
-    private void add() {
+    private void add(Button button) {
         try {
             RoomView room = setup.addRoom(name.getValue());
             Toasts.success("Added " + room.name() + ".");
@@ -80,6 +82,8 @@ class RoomsPanel extends Div {
         } catch (IllegalArgumentException refused) {
             name.setErrorMessage(refused.getMessage());
             name.setInvalid(true);
+        } finally {
+            button.setEnabled(true);
         }
     }
 

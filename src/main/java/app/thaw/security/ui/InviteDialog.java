@@ -1,5 +1,7 @@
 package app.thaw.security.ui;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -46,6 +48,9 @@ class InviteDialog extends Dialog {
             for (TextField field : new TextField[] {name, username, email}) {
                 field.setInvalid(false);
             }
+            if (anyBlank()) {
+                return;
+            }
             try {
                 IssuedLink link = staff.invite(new NewStaffMember(name.getValue(), username.getValue(),
                         email.getValue(), role.getValue()));
@@ -64,5 +69,24 @@ class InviteDialog extends Dialog {
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), send);
+    }
+
+    /** Every empty field flagged at once (the service names one problem at a time); the first gets the focus. */
+    private boolean anyBlank() {
+        TextField first = null;
+        for (var blank : List.of(Map.entry(name, "Enter their name as colleagues and clients will see it."),
+                Map.entry(username, "Enter the username they will sign in with, e.g. \"tom\"."),
+                Map.entry(email, "Enter their work email address, e.g. name@practice.org."))) {
+            TextField field = blank.getKey();
+            if (field.getValue().isBlank()) {
+                field.setErrorMessage(blank.getValue());
+                field.setInvalid(true);
+                first = first == null ? field : first;
+            }
+        }
+        if (first != null) {
+            first.focus();
+        }
+        return first != null;
     }
 }

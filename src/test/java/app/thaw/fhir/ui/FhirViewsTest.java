@@ -10,6 +10,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.DomEvent;
+import com.vaadin.flow.internal.JacksonUtils;
+import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,6 +77,40 @@ class FhirViewsTest extends SpringBrowserlessTest {
         test(find(Button.class).withText("Revoke").single()).click();
         assertThat(find(Paragraph.class).withText(name + " can no longer read the FHIR API.").exists()).isTrue();
         assertThat(clients.authenticate(token)).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void aDoubleClickOnCreateTokenMakesOneSystemWithOneToken() {
+        String name = "Double " + ReviewTestData.uniqueWord();
+        navigate(ApiClientsView.class);
+        test(find(Button.class).withId("add-api-client").single()).click();
+        var dialog = find(NewApiClientDialog.class).single();
+        test(dialog.name).setValue(name);
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> scopes = dialog.scopes;
+        scopes.setValue(java.util.Set.of("system/Observation.read"));
+        Button create = find(Button.class).withId("create-api-client").single();
+
+        test(create).click();
+        // the double-click's second click, as the framework delivers it when it arrives with the first
+        create.getElement().getNode().getFeature(ElementListenerMap.class).fireEvent(new DomEvent(create.getElement(),
+                "click", JacksonUtils.createObjectNode()));
+        assertThat(jdbc.queryForObject("select count(*) from fhir_api_client where name = ?", Integer.class, name))
+                .isEqualTo(1);
+        assertThat(find(TextField.class).withId("issued-token").all()).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void aRefusedSystemCanBeCorrectedAndCreated() {
+        navigate(ApiClientsView.class);
+        test(find(Button.class).withId("add-api-client").single()).click();
+        var dialog = find(NewApiClientDialog.class).single();
+        Button create = find(Button.class).withId("create-api-client").single();
+        test(create).click();
+        assertThat(dialog.name.isInvalid()).isTrue();
+        assertThat(create.isEnabled()).as("enabled again to try once more").isTrue();
     }
 
     @Test

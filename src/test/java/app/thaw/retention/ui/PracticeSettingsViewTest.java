@@ -58,7 +58,33 @@ class PracticeSettingsViewTest extends SpringBrowserlessTest {
             assertThat(find(Paragraph.class).all()).extracting(Paragraph::getText)
                     .anySatisfy(text -> assertThat(text).startsWith("Last changed").endsWith("by Priya Shah."));
         } finally {
-            retention.updatePolicy(before.clinicalYears(), before.nonClientMonths());
+            retention.updatePolicy(before.clinicalYears(), before.nonClientMonths(), retention.settings().version());
+        }
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void aSaveFromAPageOpenedBeforeSomeoneElseSavedTheRetentionSettingsIsRefused() {
+        RetentionPolicy before = retention.settings().policy();
+        navigate(PracticeSettingsView.class);
+        try {
+            // another tab, opened at the same time, saves first
+            retention.updatePolicy(9, 10, retention.settings().version());
+            Long audited = jdbc.queryForObject("select count(*) from audit_entry where action = 'SETTINGS_CHANGED'",
+                    Long.class);
+            var years = find(IntegerField.class).withLabel("Keep clinical records after a case is closed (years)")
+                    .single();
+            test(years).setValue(12);
+            test(find(Button.class).withText("Save retention settings").single()).click();
+
+            assertThat(find(Paragraph.class).withClassName("submit-problem").single().getText())
+                    .startsWith("Someone changed these details at ").endsWith("what you typed is still here.");
+            assertThat(years.getValue()).isEqualTo(12);
+            assertThat(retention.settings().policy()).isEqualTo(new RetentionPolicy(9, 10));
+            assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'SETTINGS_CHANGED'",
+                    Long.class)).isEqualTo(audited);
+        } finally {
+            retention.updatePolicy(before.clinicalYears(), before.nonClientMonths(), retention.settings().version());
         }
     }
 

@@ -102,6 +102,24 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("admin")
+    void anInvitationLeftBlankFlagsEveryFieldAtOnceUnderItself() {
+        navigate(StaffAccountsView.class);
+        test(find(Button.class).withText("Invite a staff member").single()).click();
+        var dialog = find(InviteDialog.class).single();
+        test(dialog.name).setValue("   ");
+        test(find(Button.class).withText("Send invitation").single()).click();
+
+        assertThat(dialog.name.isInvalid()).isTrue();
+        assertThat(dialog.name.getErrorMessage()).startsWith("Enter their name");
+        assertThat(dialog.username.isInvalid()).isTrue();
+        assertThat(dialog.username.getErrorMessage()).startsWith("Enter the username");
+        assertThat(dialog.email.isInvalid()).isTrue();
+        assertThat(dialog.email.getErrorMessage()).startsWith("Enter their work email address");
+        assertThat(find(InviteDialog.class).exists()).as("still open to correct").isTrue();
+    }
+
+    @Test
+    @WithUserDetails("admin")
     void deactivatingFromTheRowMenuAsksFirstThenSaysWhatHappened() {
         var member = staff.member(StaffRole.THERAPIST);
         var view = navigate(StaffAccountsView.class);
