@@ -96,13 +96,13 @@ class DiaryNamesAndHoursIT {
         var added = data.as("admin", () -> setup.addType(label.replace(" ", "  "), 50, false, true));
         assertThat(added.label()).isEqualTo(label);
         assertThatThrownBy(() -> data.as("admin", () -> setup.changeType(SessionTypeId.of(added.id()),
-                "ASSESSMENT", 50, true, true)))
+                "ASSESSMENT", 50, true, true, added.version())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("There is already a kind of session called Assessment.");
 
         // its own name in another case is still its own
         data.as("admin", () -> setup.changeType(SessionTypeId.of(added.id()), label.toLowerCase(Locale.ROOT), 50,
-                true, true));
+                true, true, added.version()));
         assertThat(data.as("admin", () -> setup.allTypes())).filteredOn(t -> t.id() == added.id()).singleElement()
                 .satisfies(t -> assertThat(t.label()).isEqualTo(label.toLowerCase(Locale.ROOT)));
     }
