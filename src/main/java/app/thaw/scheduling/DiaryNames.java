@@ -11,6 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.base.database.DatabaseRefusals;
+import app.thaw.base.domain.StorableText;
 import app.thaw.scheduling.domain.AppointmentType;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
 import app.thaw.scheduling.domain.Room;
@@ -43,6 +44,23 @@ class DiaryNames {
     /** The name as it is kept: ends trimmed, every run of spaces inside one space. */
     static String tidy(@Nullable String typed) {
         return typed == null ? "" : SPACES.matcher(typed).replaceAll(" ").strip();
+    }
+
+    /** A kind of session's name as kept, and its length, or the refusal naming the field at fault. */
+    static String checkedTypeLabel(@Nullable String label, int minutes) {
+        String text = tidy(label);
+        if (!StorableText.isStorable(text)) {
+            throw new SessionTypeRefused(SessionTypeRefused.Field.NAME, StorableText.REFUSAL);
+        }
+        if (text.isEmpty() || text.length() > AppointmentType.LABEL_MAX) {
+            throw new SessionTypeRefused(SessionTypeRefused.Field.NAME, "A kind of session needs a name of up to "
+                    + AppointmentType.LABEL_MAX + " characters.");
+        }
+        if (minutes < AppointmentType.MIN_MINUTES || minutes > AppointmentType.MAX_MINUTES) {
+            throw new SessionTypeRefused(SessionTypeRefused.Field.MINUTES, "A session lasts between "
+                    + AppointmentType.MIN_MINUTES + " and " + AppointmentType.MAX_MINUTES + " minutes.");
+        }
+        return text;
     }
 
     void refuseTakenRoom(String name) {

@@ -161,7 +161,7 @@ public class DiarySetupService {
     /** A new kind of session; its couples flag is fixed (a couples session books both partners). */
     @RolesAllowed(Roles.ADMIN)
     public TypeView addType(String label, int minutes, boolean couples, boolean treatment) {
-        String text = checkedLabel(label, minutes);
+        String text = DiaryNames.checkedTypeLabel(label, minutes);
         names.refuseTakenType(text, 0);
         String code = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
         code = (code.isEmpty() ? "TYPE" : code.substring(0, Math.min(code.length(), 14))) + "_"
@@ -183,7 +183,7 @@ public class DiarySetupService {
     @RolesAllowed(Roles.ADMIN)
     public TypeView changeType(SessionTypeId typeId, String label, int minutes, boolean treatment, boolean active,
                                long version) {
-        String text = checkedLabel(label, minutes);
+        String text = DiaryNames.checkedTypeLabel(label, minutes);
         names.refuseTakenType(text, typeId.value());
         AppointmentType type = types.findById(typeId.value()).orElseThrow();
         if (type.getVersion() != version) {
@@ -283,22 +283,6 @@ public class DiarySetupService {
                     name(therapistId.value()) + ": removed extra hours " + found.getDay());
             leave.hoursNarrowed(therapistId.value());
         });
-    }
-
-    private static String checkedLabel(String label, int minutes) {
-        String text = DiaryNames.tidy(label);
-        if (!StorableText.isStorable(text)) {
-            throw new SessionTypeRefused(SessionTypeRefused.Field.NAME, StorableText.REFUSAL);
-        }
-        if (text.isEmpty() || text.length() > AppointmentType.LABEL_MAX) {
-            throw new SessionTypeRefused(SessionTypeRefused.Field.NAME, "A kind of session needs a name of up to "
-                    + AppointmentType.LABEL_MAX + " characters.");
-        }
-        if (minutes < AppointmentType.MIN_MINUTES || minutes > AppointmentType.MAX_MINUTES) {
-            throw new SessionTypeRefused(SessionTypeRefused.Field.MINUTES, "A session lasts between "
-                    + AppointmentType.MIN_MINUTES + " and " + AppointmentType.MAX_MINUTES + " minutes.");
-        }
-        return text;
     }
 
     private void requireOwnOrAdmin(long therapistId) {

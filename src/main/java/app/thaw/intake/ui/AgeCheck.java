@@ -35,8 +35,12 @@ class AgeCheck extends Div {
                 + "anything you have typed, and we'll show you who can help instead."), buttons);
     }
 
-    /** The choice that keeps the form takes focus, so Enter never deletes it. */
-    void focusCorrect() {
-        correct.focus();
+    /** Asks at the top of the step, in place of an earlier asking; the choice that keeps the form takes focus. */
+    static void askAbove(Div step, StepCheck.AgeToConfirm check, Runnable correctIt, Runnable confirm) {
+        step.getChildren().filter(AgeCheck.class::isInstance).toList().forEach(step::remove);
+        var ask = new AgeCheck(check, correctIt, confirm);
+        step.addComponentAsFirst(ask);
+        // so Enter never deletes it
+        ask.correct.focus();
     }
 }

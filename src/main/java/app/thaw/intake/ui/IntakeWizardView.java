@@ -82,7 +82,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         stepLabel.addClassName("step-label");
         progress.getElement().setAttribute("aria-label", "Progress through the form");
         back.addClickListener(click -> goTo(step - 1));
-        next.addClickListener(click -> next());
+        next.addClickListener(click -> next(false));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var navigation = new HorizontalLayout(back, next);
         navigation.addClassName("wizard-navigation");
@@ -103,12 +103,9 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     }
 
     private void acceptInvitation(String invitationToken) {
-        if (intake.isPartnerInvitationOpen(invitationToken)) {
-            invitation = invitationToken;
-            notices.invited();
-        } else {
-            notices.invitationGone();
-        }
+        boolean open = intake.isPartnerInvitationOpen(invitationToken);
+        invitation = open ? invitationToken : null;
+        notices.invitation(open);
     }
 
     private void resumeFromLink(String resumeToken) {
@@ -216,10 +213,6 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         }
     }
 
-    private void next() {
-        next(false);
-    }
-
     private void next(boolean ageConfirmed) {
         switch (intake.continueFrom(token, shownForm().section().id(), answers, ageConfirmed)) {
             case StepCheck.Fine fine -> goTo(returnToReview ? sections.size() : step + 1);
@@ -230,13 +223,10 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     }
 
     private void askAboutAge(StepCheck.AgeToConfirm check) {
-        body.getChildren().filter(AgeCheck.class::isInstance).toList().forEach(body::remove);
         shownForm().showErrors(Map.of());
         errorSummary.clear();
-        var ask = new AgeCheck(check, () -> shownForm().section().items().stream().filter(Item::adultOnly)
+        AgeCheck.askAbove(body, check, () -> shownForm().section().items().stream().filter(Item::adultOnly)
                 .findFirst().ifPresent(born -> shownForm().focus(born.id())), () -> next(true));
-        body.addComponentAsFirst(ask);
-        ask.focusCorrect();
     }
 
     private void showProblems(Map<String, String> errors) {
@@ -290,20 +280,14 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
         String firstItem = errors.keySet().iterator().next();
         int target = sections.stream().map(s -> s.item(firstItem).isPresent()).toList().indexOf(true);
         goTo(Math.max(target, 0));
-        Map<String, String> here = new java.util.LinkedHashMap<>();
-        errors.forEach((itemId, message) -> {
-            if (shownForm().section().item(itemId).isPresent()) {
-                here.put(itemId, message);
-            }
-        });
+        Map<String, String> here = new java.util.LinkedHashMap<>(errors);
+        here.keySet().removeIf(itemId -> shownForm().section().item(itemId).isEmpty());
         showProblems(here);
     }
 
     private void showResumeLink() {
         resumeArea.removeAll();
-        resumeArea.add(new LinkBox("Your answers are saved as you go. To come back on another day or device, keep "
-                + "this private link — anyone who has it can see your answers. It works for 7 days.",
-                PublicLinks.absolute("intake/resume/" + token), "resume-link"));
+        resumeArea.add(LinkBox.resumeLink(draftToken()));
     }
 
     private static String clientAddress() {

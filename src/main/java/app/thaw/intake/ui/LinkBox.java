@@ -25,4 +25,11 @@ class LinkBox extends Div {
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
         add(new Paragraph(explanation), link, new Div(copy, copied));
     }
+
+    /** The saved form's own link, to come back to it on another day or device. */
+    static LinkBox resumeLink(String draftToken) {
+        return new LinkBox("Your answers are saved as you go. To come back on another day or device, keep this "
+                + "private link — anyone who has it can see your answers. It works for 7 days.",
+                PublicLinks.absolute("intake/resume/" + draftToken), "resume-link");
+    }
 }

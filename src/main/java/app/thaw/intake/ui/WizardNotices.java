@@ -10,14 +10,12 @@ class WizardNotices extends Div {
 
     private @Nullable Paragraph paused;
 
-    void invited() {
-        say("Your partner has invited you to fill in your own form. Your answers are private: your partner will never "
-                + "see them, and you will never see theirs.");
-    }
-
-    void invitationGone() {
-        say("This invitation link has expired or has already been used. You can still fill in the form below on your "
-                + "own, or ask your partner for a new link from their status page.");
+    /** A partner's invitation link: welcomed if it is still open, else told it has gone and what to do. */
+    void invitation(boolean open) {
+        say(open ? "Your partner has invited you to fill in your own form. Your answers are private: your partner "
+                + "will never see them, and you will never see theirs."
+                : "This invitation link has expired or has already been used. You can still fill in the form below "
+                + "on your own, or ask your partner for a new link from their status page.");
     }
 
     void savedFormNotFound() {

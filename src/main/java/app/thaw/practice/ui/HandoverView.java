@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -139,7 +137,7 @@ public class HandoverView extends Div implements BeforeEnterObserver {
         var deactivate = new Button("Deactivate " + name, click -> new ConfirmDeactivation(name, () -> {
             try {
                 handover.deactivate(StaffId.of(staffId));
-                done(name + " is deactivated and signed out.");
+                Toasts.success(name + " is deactivated and signed out.");
                 UI.getCurrent().navigate("staff/admin/team");
             } catch (StaffActionRefused refused) {
                 Toasts.problem(refused.getMessage());
@@ -288,15 +286,10 @@ public class HandoverView extends Div implements BeforeEnterObserver {
 
     private void act(@Nullable String problem) {
         if (problem == null) {
-            done("Done.");
+            Toasts.success("Done.");
         } else {
             Toasts.problem(problem);
         }
         render();
-    }
-
-    private static void done(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }
