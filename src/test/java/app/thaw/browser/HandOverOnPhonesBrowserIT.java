@@ -152,6 +152,11 @@ class HandOverOnPhonesBrowserIT extends StaffPhoneTest {
         assertFits("the hand-over page with nothing left", WIDTH, control("the 'Deactivate' button", deactivate));
         assertWholeTextShown("the 'Deactivate' button", deactivate, "Deactivate " + name);
         deactivate.click();
+        // it asks first, as Team › Deactivate… does, with its button on the phone's screen
+        Locator confirm = page.locator("#confirm-deactivate");
+        assertThat(confirm).isVisible();
+        assertFits("the deactivation's question", WIDTH, control("its 'Deactivate' button", confirm));
+        confirm.click();
         page.waitForURL("**/staff/admin/team");
         waitForVaadin();
         assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
