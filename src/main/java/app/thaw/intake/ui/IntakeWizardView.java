@@ -129,7 +129,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
 
     private void goTo(int target) {
         step = Math.clamp(target, 0, sections.size());
-        returnToReview &= step < sections.size();
+        returnToReview = returnToReview && step < sections.size();
         next.setText(returnToReview ? "Save and go back to your answers" : "Save and continue");
         errorSummary.clear();
         body.removeAll();
