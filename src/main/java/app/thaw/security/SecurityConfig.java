@@ -3,6 +3,7 @@ package app.thaw.security;
 import java.time.Clock;
 import java.util.Map;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import jakarta.servlet.DispatcherType;
@@ -36,14 +37,15 @@ class SecurityConfig {
     static final int ARGON2_ITERATIONS = 2;
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil routes) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 // a refusal renders the calm error page, not an empty 403 the browser words as "access denied"
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/icons/**", "/styles/**", "/csp/**", "/offline.html").permitAll()
                 // therapists' calendar apps fetch their feed by its secret link, without a session
-                .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll());
+                .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
+                .requestMatchers(new MistypedPublicAddress(routes)).permitAll());
         // every response's headers (CSP, framing, referrer, no-store) come from the edge, errors included
         http.headers(headers -> headers.disable());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin

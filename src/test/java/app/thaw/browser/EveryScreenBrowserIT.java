@@ -45,6 +45,14 @@ class EveryScreenBrowserIT extends BrowserTest {
         screen("/privacy");
         screen("/measures/not-a-real-link");
         screen("/offer/not-a-real-link");
+        // a client's address typed from a letter with a capital: the calm page and the way to the start, not the
+        // staff sign-in
+        screen("/Privacy");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                .setName("We couldn't find that page"))).isVisible();
+        assertThat(page.locator("#not-found-back")).hasText("Go to the start page");
+        page.locator("#not-found-back").click();
+        page.waitForURL(url("/"));
 
         open("/login");
         signInAs("admin", DemoStaffAccounts.DEMO_PASSWORD);
