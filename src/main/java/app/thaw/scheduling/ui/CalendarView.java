@@ -230,7 +230,8 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
 
     /**
      * After a booking, a move, a cancellation or an outcome: reads the shown days' sessions again and redraws only
-     * them (ADR 22). Hours, time away and closed days did not change; the practice-wide weeks are drawn anew.
+     * them (ADR 22). Hours, time away and closed days did not change; the practice-wide weeks are drawn anew, and so
+     * is a grid whose sessions now need other hours.
      */
     private void sessionsChanged() {
         if (grid == null) {
@@ -240,7 +241,9 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
         List<LocalDate> days = days();
         shown = diary.scheduling().sessions(StaffId.ofNullable(therapistShown()), days.getFirst(), days.getLast(),
                 withCancelled.getValue());
-        grid.showSessions(shown);
+        if (!grid.showSessions(shown)) {
+            refresh();
+        }
     }
 
     /** The practice week side by side: a row per therapist, or per room (in-person sessions). */

@@ -1,9 +1,7 @@
 package app.thaw.scheduling.ui;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,20 +13,20 @@ import app.thaw.scheduling.LeaveService;
 import app.thaw.scheduling.SessionView;
 
 /**
- * The diary as a CSS grid: a column per day, 30-minute slots from 08:00 to 21:00 UK time (drawn on
- * 5-minute grid rows so sessions sit at their exact minutes), working hours shaded, sessions as blocks.
- * Sessions at the same time (the whole practice's diary) sit side by side.
+ * The diary as a CSS grid: a column per day, 30-minute slots from 08:00 to 21:00 UK time, or wider when the days hold
+ * anything earlier or later ({@link DiaryHours}), drawn on 5-minute grid rows so sessions sit at their exact minutes;
+ * working hours shaded, sessions as blocks. Sessions at the same time (the whole practice's diary) sit side by side.
  */
 class WeekGrid extends Div {
 
-    static final LocalTime FIRST = LocalTime.of(8, 0);
-    static final LocalTime LAST = LocalTime.of(21, 0);
     static final int SLOT_MINUTES = 30;
     private static final int ROW_MINUTES = 5;
-    private static final int ROWS = (int) Duration.between(FIRST, LAST).toMinutes() / ROW_MINUTES;
 
-    /** A session and where its block sits: the column, its times and its lane among the sessions it overlaps. */
-    record Placed(SessionView session, int column, LocalTime from, LocalTime to, int lane, int lanes) {
+    /**
+     * A session and where its block sits: the column, its minutes into that day (to 1440 when it runs past midnight,
+     * from 0 on the day it runs into) and its lane among the sessions it overlaps.
+     */
+    record Placed(SessionView session, int column, int from, int to, int lane, int lanes) {
 
         Placed withLanes(int count) {
             return new Placed(session, column, from, to, lane, count);
@@ -47,6 +45,11 @@ class WeekGrid extends Div {
     }
 
     private final List<LocalDate> days;
+    private final WorkingWindows working;
+    private final List<LeaveService.AwayView> away;
+    /** The hours drawn; a change of sessions that needs others is drawn anew by the diary. */
+    private final DiaryHours hours;
+    private final int rows;
     private final boolean showTherapist;
     private final Consumer<SessionView> onSession;
     /** Each day's last slot: the day's session blocks follow it, so they are read and tabbed through day by day. */
@@ -55,18 +58,22 @@ class WeekGrid extends Div {
     WeekGrid(List<LocalDate> days, List<SessionView> sessions, WorkingWindows working, Marks marks, LocalDateTime now,
              boolean showTherapist, Consumer<LocalDateTime> onSlot, Consumer<SessionView> onSession) {
         this.days = List.copyOf(days);
+        this.working = working;
+        this.away = List.copyOf(marks.away());
+        this.hours = DiaryHours.of(days, sessions, working, away);
+        this.rows = (hours.last() - hours.first()) / ROW_MINUTES;
         this.showTherapist = showTherapist;
         this.onSession = onSession;
         addClassName("diary-grid");
         getStyle().set("--diary-days", String.valueOf(days.size()));
-        getStyle().set("--diary-rows", String.valueOf(ROWS));
+        getStyle().set("--diary-rows", String.valueOf(rows));
         var corner = new Div();
         corner.addClassName("diary-corner");
         add(corner);
-        for (LocalTime time = FIRST; time.isBefore(LAST); time = time.plusMinutes(SLOT_MINUTES)) {
-            var label = new Div(DiaryFormat.TIME.format(time));
+        for (int minute = hours.first(); minute < hours.last(); minute += SLOT_MINUTES) {
+            var label = new Div(DiaryFormat.TIME.format(DiaryHours.time(minute)));
             label.addClassName("diary-time");
-            place(label, 1, time, time.plusMinutes(SLOT_MINUTES));
+            place(label, 1, minute, minute + SLOT_MINUTES);
             add(label);
         }
         for (int d = 0; d < days.size(); d++) {
@@ -80,7 +87,7 @@ class WeekGrid extends Div {
                 head.getElement().setAttribute("title", "The practice is closed: " + c.name());
                 var band = new Div(c.name());
                 band.addClassName("diary-closed");
-                place(band, column, FIRST, LAST);
+                place(band, column, hours.first(), hours.last());
                 add(band);
             });
             head.getStyle().set("grid-column", String.valueOf(column));
@@ -93,22 +100,25 @@ class WeekGrid extends Div {
                 band.addClassName("diary-working");
                 band.getElement().setAttribute("data-working",
                         DiaryFormat.TIME.format(window.starts()) + "–" + DiaryFormat.TIME.format(window.ends()));
-                place(band, column, window.starts(), window.ends());
+                DiaryHours.Span span = DiaryHours.span(window.starts(), window.ends());
+                place(band, column, span.from(), span.to());
                 add(band);
             }
-            for (LeaveService.AwayView away : marks.away()) {
-                if (!day.isBefore(away.firstDay()) && !day.isAfter(away.lastDay())) {
-                    var band = new Div("Away · " + away.reason().label());
+            for (LeaveService.AwayView time : away) {
+                if (!day.isBefore(time.firstDay()) && !day.isAfter(time.lastDay())) {
+                    var band = new Div("Away · " + time.reason().label());
                     band.addClassName("diary-away");
-                    band.getElement().setAttribute("title", away.describe());
-                    place(band, column, away.starts() == null ? FIRST : away.starts(),
-                            away.ends() == null ? LAST : away.ends());
+                    band.getElement().setAttribute("title", time.describe());
+                    DiaryHours.Span span = time.starts() == null || time.ends() == null
+                            ? new DiaryHours.Span(hours.first(), hours.last())
+                            : DiaryHours.span(time.starts(), time.ends());
+                    place(band, column, span.from(), span.to());
                     add(band);
                 }
             }
             Div slot = null;
-            for (LocalTime time = FIRST; time.isBefore(LAST); time = time.plusMinutes(SLOT_MINUTES)) {
-                slot = slot(day.atTime(time), column, now, onSlot);
+            for (int minute = hours.first(); minute < hours.last(); minute += SLOT_MINUTES) {
+                slot = slot(day.atStartOfDay().plusMinutes(minute), column, now, onSlot);
                 add(slot);
             }
             lastSlots.add(slot);
@@ -119,9 +129,13 @@ class WeekGrid extends Div {
     /**
      * Shows these sessions in place of the ones drawn, leaving the days, hours, time away and slots as they are, and
      * every block whose session and place are unchanged: after a booking, a move or a cancellation the browser
-     * receives only the blocks that differ, however full the week.
+     * receives only the blocks that differ, however full the week. Returns false, drawing nothing, when the sessions
+     * need other hours (a session booked at 21:30, or the last late one cancelled): the diary then draws the grid anew.
      */
-    void showSessions(List<SessionView> sessions) {
+    boolean showSessions(List<SessionView> sessions) {
+        if (!DiaryHours.of(days, sessions, working, away).equals(hours)) {
+            return false;
+        }
         for (int d = 0; d < days.size(); d++) {
             int after = indexOf(lastSlots.get(d)) + 1;
             List<SessionBlock> drawn = new ArrayList<>();
@@ -141,6 +155,7 @@ class WeekGrid extends Div {
                 }
             }
         }
+        return true;
     }
 
     /** The drawn blocks that stay: those wanted again, in the same order (a block is never moved, only kept). */
@@ -165,7 +180,8 @@ class WeekGrid extends Div {
         var slot = new Div();
         slot.addClassName("diary-slot");
         slot.getElement().setAttribute("data-slot", start.toString());
-        place(slot, column, start.toLocalTime(), start.toLocalTime().plusMinutes(SLOT_MINUTES));
+        int minute = DiaryHours.minutes(start.toLocalTime());
+        place(slot, column, minute, minute + SLOT_MINUTES);
         if (start.isBefore(now)) {
             slot.addClassName("diary-slot-past");
         } else {
@@ -175,36 +191,42 @@ class WeekGrid extends Div {
         return slot;
     }
 
-    /** Where one day's sessions go, in time order; overlapping sessions share the column in lanes. */
+    /**
+     * Where one day's sessions go, in time order; overlapping sessions share the column in lanes. A session running
+     * past midnight goes to the end of its first day and from 00:00 on the next.
+     */
     private static List<Placed> placed(LocalDate day, List<SessionView> sessions, int column) {
-        List<SessionView> today = sessions.stream().filter(s -> s.start().toLocalDate().equals(day))
-                .sorted(Comparator.comparing(SessionView::start)).toList();
+        record Part(SessionView session, DiaryHours.Span span) {
+        }
+        List<Part> today = sessions.stream().flatMap(s -> DiaryHours.onDay(day, s.start().toLocalDateTime(),
+                        s.end().toLocalDateTime()).map(span -> new Part(s, span)).stream())
+                .sorted(Comparator.comparingInt((Part p) -> p.span().from())
+                        .thenComparing(p -> p.session().start())).toList();
         List<Placed> placed = new ArrayList<>();
         int clusterStart = 0;
-        List<LocalDateTime> laneEnds = new ArrayList<>();
-        LocalDateTime clusterEnd = null;
+        List<Integer> laneEnds = new ArrayList<>();
+        int clusterEnd = -1;
         for (int i = 0; i < today.size(); i++) {
-            SessionView session = today.get(i);
-            LocalDateTime start = session.start().toLocalDateTime();
-            if (clusterEnd != null && !start.isBefore(clusterEnd)) {
+            Part part = today.get(i);
+            int start = part.span().from();
+            if (clusterEnd >= 0 && start >= clusterEnd) {
                 finish(placed, clusterStart, i, laneEnds.size());
                 clusterStart = i;
                 laneEnds.clear();
-                clusterEnd = null;
+                clusterEnd = -1;
             }
             int lane = 0;
-            while (lane < laneEnds.size() && laneEnds.get(lane).isAfter(start)) {
+            while (lane < laneEnds.size() && laneEnds.get(lane) > start) {
                 lane++;
             }
-            LocalDateTime end = session.end().toLocalDateTime();
+            int end = part.span().to();
             if (lane == laneEnds.size()) {
                 laneEnds.add(end);
             } else {
                 laneEnds.set(lane, end);
             }
-            clusterEnd = clusterEnd == null || end.isAfter(clusterEnd) ? end : clusterEnd;
-            LocalTime to = end.toLocalDate().isAfter(day) ? LAST : end.toLocalTime();
-            placed.add(new Placed(session, column, start.toLocalTime(), to, lane, 1));
+            clusterEnd = Math.max(clusterEnd, end);
+            placed.add(new Placed(part.session(), column, start, end, lane, 1));
         }
         finish(placed, clusterStart, today.size(), laneEnds.size());
         return placed;
@@ -225,18 +247,18 @@ class WeekGrid extends Div {
         return block;
     }
 
-    /** Grid rows are 5 minutes; row 1 is the day heading. Times outside 08:00–21:00 are kept at the edge. */
-    private static void place(Div item, int column, LocalTime from, LocalTime to) {
-        int first = Math.min(line(from, false), ROWS + 1);
+    /** Grid rows are 5 minutes; row 1 is the day heading. Times outside the hours drawn are kept at the edge. */
+    private void place(Div item, int column, int from, int to) {
+        int first = Math.min(line(from, false), rows + 1);
         int last = Math.max(line(to, true), first + 1);
         item.getStyle().set("grid-column", String.valueOf(column));
         item.getStyle().set("grid-row", first + " / " + last);
     }
 
-    /** The grid line at a time: 2 is 08:00, {@code ROWS + 2} is 21:00. */
-    private static int line(LocalTime time, boolean roundUp) {
-        long minutes = Duration.between(FIRST, time).toMinutes();
-        long rows = roundUp ? Math.ceilDiv(minutes, ROW_MINUTES) : Math.floorDiv(minutes, ROW_MINUTES);
-        return 2 + (int) Math.clamp(rows, 0, ROWS);
+    /** The grid line at a minute of the day: 2 is the first hour drawn, {@code rows + 2} the end of the last. */
+    private int line(int minute, boolean roundUp) {
+        int minutes = minute - hours.first();
+        int row = roundUp ? Math.ceilDiv(minutes, ROW_MINUTES) : Math.floorDiv(minutes, ROW_MINUTES);
+        return 2 + Math.clamp(row, 0, rows);
     }
 }

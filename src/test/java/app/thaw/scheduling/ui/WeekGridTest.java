@@ -85,6 +85,51 @@ class WeekGridTest {
         assertThat(opened).containsExactly(moved);
     }
 
+    @Test
+    void aLateAndAnEarlySessionAreDrawnWholeAndTheHoursFollowThem() {
+        var late = session(1, "Ana Morgan", MONDAY.atTime(21, 30));
+        var early = session(2, "Ben Shah", MONDAY.plusDays(1).atTime(7, 0));
+        var grid = grid(List.of(late, early));
+
+        // 07:00 to 23:00 on 5-minute rows: 21:30 is 174 rows down, 07:00 the first
+        assertThat(grid.getStyle().get("--diary-rows")).isEqualTo(String.valueOf(16 * 12));
+        assertThat(blocks(grid)).extracting(b -> b.getStyle().get("grid-row"))
+                .containsExactly((2 + 174) + " / " + (2 + 184), 2 + " / " + (2 + 10));
+        assertThat(labels(grid)).startsWith("07:00", "07:30").endsWith("22:00", "22:30");
+        assertThat(grid.getChildren().filter(c -> MONDAY.atTime(22, 30).toString().equals(
+                c.getElement().getAttribute("data-slot"))).count()).as("a slot to book at 22:30").isOne();
+    }
+
+    @Test
+    void aSessionPastMidnightIsDrawnToTheEndOfItsDayAndFromMidnightOnTheNext() {
+        var night = session(1, "Ana Morgan", MONDAY.plusDays(2).atTime(23, 30));
+        var grid = grid(List.of(night));
+
+        assertThat(labels(grid)).startsWith("00:00").endsWith("23:30").hasSize(48);
+        List<SessionBlock> blocks = blocks(grid);
+        assertThat(blocks).extracting(b -> b.getStyle().get("grid-column") + " " + b.getStyle().get("grid-row"))
+                .containsExactly("4 " + (2 + 282) + " / " + (2 + 288), "5 2 / " + (2 + 4));
+        assertThat(blocks).allSatisfy(b -> assertThat(b.session()).isEqualTo(night));
+    }
+
+    @Test
+    void sessionsNeedingOtherHoursAreLeftToTheDiaryToDrawAnew() {
+        var morning = session(1, "Ana Morgan", MONDAY.atTime(10, 0));
+        var grid = grid(List.of(morning));
+
+        assertThat(grid.showSessions(List.of(morning, session(2, "Ben Shah", MONDAY.atTime(14, 0))))).isTrue();
+        assertThat(grid.showSessions(List.of(morning, session(3, "Cai Lloyd", MONDAY.atTime(21, 30))))).isFalse();
+        assertThat(blocks(grid)).extracting(b -> b.session().id()).containsExactly(1L, 2L);
+
+        var late = grid(List.of(session(3, "Cai Lloyd", MONDAY.atTime(21, 30))));
+        assertThat(late.showSessions(List.of())).as("the last late session cancelled").isFalse();
+    }
+
+    private static List<String> labels(WeekGrid grid) {
+        return grid.getChildren().filter(c -> c.getClassNames().contains("diary-time"))
+                .map(c -> c.getElement().getText()).toList();
+    }
+
     private WeekGrid grid(List<SessionView> sessions) {
         List<LocalDate> days = MONDAY.datesUntil(MONDAY.plusDays(7)).toList();
         return new WeekGrid(days, sessions, new WorkingWindows(), MONDAY.minusDays(1).atStartOfDay(), false,
