@@ -36,6 +36,7 @@ public enum AuditAction {
     STAFF_DEACTIVATED("Deactivated a staff account", false),
     STAFF_REACTIVATED("Reactivated a staff account", false),
     STAFF_PASSWORD_RESET("Reset a staff password", false),
+    STAFF_DETAILS_CHANGED("Changed a staff member's name or email", false),
     STAFF_CHANGE_REFUSED("Staff change refused", false),
     PASSWORD_CHOSEN("Chose a password with a link", false),
     PASSWORD_CHANGED("Changed own password", false),

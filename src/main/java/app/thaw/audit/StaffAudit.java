@@ -33,6 +33,7 @@ class StaffAudit {
             case DEACTIVATED -> auditLog.record(AuditAction.STAFF_DEACTIVATED, null, null, detail);
             case REACTIVATED -> auditLog.record(AuditAction.STAFF_REACTIVATED, null, null, detail);
             case PASSWORD_RESET -> auditLog.record(AuditAction.STAFF_PASSWORD_RESET, null, null, detail);
+            case DETAILS_CHANGED -> auditLog.record(AuditAction.STAFF_DETAILS_CHANGED, null, null, detail);
             case SIGN_IN_PAUSE_LIFTED -> auditLog.record(AuditAction.SIGN_IN_PAUSE_LIFTED, null, null, detail);
         }
     }

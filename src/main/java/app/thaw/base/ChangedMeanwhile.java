@@ -17,6 +17,11 @@ public class ChangedMeanwhile extends RuntimeException {
                 + " since you opened the page. Reload to see them; what you typed is still here.");
     }
 
+    /** Refused with words that say what the record is now, where the form can't simply be reloaded (a dialog). */
+    public static ChangedMeanwhile saying(String message) {
+        return new ChangedMeanwhile(message);
+    }
+
     private ChangedMeanwhile(String message) {
         super(message);
         this.message = message;

@@ -11,6 +11,7 @@ public enum EmailKind {
     STAFF_INVITATION("Staff invitation"),
     PASSWORD_RESET("Password reset"),
     SIGN_IN_PAUSED("Sign-in paused"),
+    STAFF_EMAIL_CHANGED("Account email changed"),
     MEASURE_LINK("Questions before a session"),
     SLOT_OFFER("Times offered"),
     OFFER_ENDED("Offer ended"),

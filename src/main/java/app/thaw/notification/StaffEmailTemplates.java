@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import app.thaw.notification.EmailTemplates.Rendered;
 
-/** The emails staff get about their own account: invitation, password reset, a paused sign-in. */
+/** The emails staff get about their own account: invitation, password reset, a changed address, a paused sign-in. */
 @Component
 class StaffEmailTemplates {
 
@@ -39,6 +39,17 @@ class StaffEmailTemplates {
                         link,
                         "The link works once, until " + when(expiresAt) + ".",
                         "If you did not expect this, tell your practice manager straight away."));
+    }
+
+    /** To the address the account had: says only that it changed and when, never to what. */
+    Rendered emailChanged(String name, ZonedDateTime changedAt) {
+        return new Rendered("The email address of your Thaw account was changed",
+                letters.letter(name, "The email address of your staff account on Thaw, "
+                                + clean(letters.practice().name()) + "'s intake and referral system, was changed by "
+                                + "a practice manager on " + when(changedAt) + ". Emails about your account, such as "
+                                + "password links, now go to the new address instead of this one.",
+                        "If you asked for this, there is nothing more to do.",
+                        "If you did not, " + letters.contactUs() + " straight away."));
     }
 
     Rendered signInPausedForOwner(String name, ZonedDateTime until) {

@@ -5,11 +5,13 @@ import org.springframework.stereotype.Component;
 
 import app.thaw.Application;
 import app.thaw.security.LinkPurpose;
+import app.thaw.security.StaffEmailChanged;
 import app.thaw.security.StaffLinkIssued;
 
 /**
  * Emails a staff member the link to choose their password, queued in the transaction that made the link, so
- * the email exists exactly when the link does. Not clinical; the admin also sees the link once to pass on.
+ * the email exists exactly when the link does. Not clinical; the admin also sees the link once to pass on. When
+ * their address changes, the old one is told, in the same transaction as the change.
  */
 @Component
 class StaffEmails {
@@ -33,5 +35,13 @@ class StaffEmails {
         // the link carries a secret, so the key holds only a hash of it
         outbox.enqueue(OutgoingEmail.plain("staff-link/" + OutboxWriter.keyHash(issued.url()), kind, issued.email(),
                 text.subject(), text.body()));
+    }
+
+    @EventListener
+    void on(StaffEmailChanged changed) {
+        var text = templates.emailChanged(changed.displayName(),
+                changed.changedAt().atZone(Application.PRACTICE_ZONE));
+        outbox.enqueue(OutgoingEmail.plain("staff-email-changed/" + changed.staffId() + "/" + changed.accountVersion(),
+                EmailKind.STAFF_EMAIL_CHANGED, changed.previousEmail(), text.subject(), text.body()));
     }
 }

@@ -63,8 +63,21 @@ class DiaryNames {
         return text;
     }
 
-    void refuseTakenRoom(String name) {
-        rooms.findByNameIgnoreCase(name).stream().findFirst().ifPresent(room -> {
+    /** A room's name as kept, or the refusal that goes under its field: the same rules to add or rename. */
+    static String checkedRoomName(@Nullable String name) {
+        String text = tidy(name);
+        if (!StorableText.isStorable(text)) {
+            throw new IllegalArgumentException(StorableText.REFUSAL);
+        }
+        if (text.isEmpty() || text.length() > Room.NAME_MAX) {
+            throw new IllegalArgumentException("A room needs a name of up to " + Room.NAME_MAX + " characters.");
+        }
+        return text;
+    }
+
+    /** Refuses a room's name that another room (not {@code self}) already has, whatever its case. */
+    void refuseTakenRoom(String name, long self) {
+        rooms.findByNameIgnoreCase(name).stream().filter(r -> r.getId() != self).findFirst().ifPresent(room -> {
             throw roomTaken(room.getName());
         });
     }

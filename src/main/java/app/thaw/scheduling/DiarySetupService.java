@@ -27,7 +27,6 @@ import app.thaw.base.ChangedMeanwhile;
 import app.thaw.base.domain.StorableText;
 import app.thaw.scheduling.domain.AppointmentType;
 import app.thaw.scheduling.domain.AppointmentTypeRepository;
-import app.thaw.scheduling.domain.Room;
 import app.thaw.scheduling.domain.RoomRepository;
 import app.thaw.scheduling.domain.WorkingException;
 import app.thaw.scheduling.domain.WorkingHours;
@@ -44,7 +43,8 @@ import app.thaw.security.SystemActor;
 @Transactional
 public class DiarySetupService {
 
-    public record RoomView(long id, String name, boolean active) {
+    /** A room; its version is what a rename from a form showing it must still match. */
+    public record RoomView(long id, String name, boolean active, long version) {
     }
 
     /** A kind of session; its version is what a change from a page showing it must still match. */
@@ -70,13 +70,13 @@ public class DiarySetupService {
     private final CurrentUser currentUser;
     private final StaffAccountService staff;
     private final AuditLog auditLog;
-    private final RoomUse use;
+    private final PracticeRooms practiceRooms;
     private final DiaryNames names;
     private final UsualWeek week;
 
     DiarySetupService(RoomRepository rooms, AppointmentTypeRepository types, UsualWeek week, LeaveService leave,
-                      CurrentUser currentUser, StaffAccountService staff, AuditLog auditLog, RoomUse use,
-                      DiaryNames names) {
+                      CurrentUser currentUser, StaffAccountService staff, AuditLog auditLog,
+                      PracticeRooms practiceRooms, DiaryNames names) {
         this.names = names;
         this.week = week;
         this.rooms = rooms;
@@ -85,34 +85,29 @@ public class DiarySetupService {
         this.currentUser = currentUser;
         this.staff = staff;
         this.auditLog = auditLog;
-        this.use = use;
+        this.practiceRooms = practiceRooms;
     }
 
     /** Every room, in use or not (the waiting list's sweep, as the system, looks for those out of use). */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
     public List<RoomView> rooms() {
-        return rooms.findAllInNameOrder().stream().map(r -> new RoomView(r.getId(), r.getName(), r.isActive()))
-                .toList();
+        return rooms.findAllInNameOrder().stream().map(PracticeRooms::view).toList();
     }
 
     @RolesAllowed(Roles.ADMIN)
     public RoomView addRoom(String name) {
-        String text = DiaryNames.tidy(name);
-        if (!StorableText.isStorable(text)) {
-            throw new IllegalArgumentException(StorableText.REFUSAL);
-        }
-        if (text.isEmpty() || text.length() > Room.NAME_MAX) {
-            throw new IllegalArgumentException("A room needs a name of up to " + Room.NAME_MAX + " characters.");
-        }
-        names.refuseTakenRoom(text);
-        try {
-            Room room = rooms.saveAndFlush(new Room(text));
-            auditLog.record(AuditAction.ROOM_CHANGED, null, null, "Added " + text);
-            return new RoomView(room.getId(), room.getName(), true);
-        } catch (DataIntegrityViolationException duplicate) {
-            throw names.roomRefused(duplicate, text);
-        }
+        return practiceRooms.add(name);
+    }
+
+    /**
+     * A room's new name, by the rules a new room's follows; sessions booked there show it at once. Refused
+     * ({@link ChangedMeanwhile}) when someone renamed the room or changed its use since the form showed
+     * {@code version}, so a stale form never undoes their change.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public RoomView renameRoom(RoomId roomId, String name, long version) {
+        return practiceRooms.rename(roomId.value(), name, version);
     }
 
     /**
@@ -122,18 +117,7 @@ public class DiarySetupService {
      */
     @RolesAllowed(Roles.ADMIN)
     public RoomChange setRoomActive(RoomId roomId, boolean active) {
-        Room room = rooms.findById(roomId.value()).orElseThrow();
-        if (room.isActive() == active) {
-            return RoomChange.NONE;
-        }
-        room.setActive(active);
-        rooms.flush();
-        auditLog.record(AuditAction.ROOM_CHANGED, null, null, room.getName() + (active ? ": in use again"
-                : ": out of use"));
-        if (active) {
-            return RoomChange.NONE;
-        }
-        return use.outOfUse(room.getId());
+        return practiceRooms.setActive(roomId.value(), active);
     }
 
     @Transactional(readOnly = true)

@@ -24,7 +24,8 @@ import app.thaw.security.domain.StaffAccount;
 import app.thaw.security.domain.StaffAccountRepository;
 
 /**
- * The practice manager's team screen: invite, change role, deactivate, reactivate, reset a password. Every
+ * The practice manager's team screen: invite, change role, deactivate, reactivate, reset a password (a name or
+ * address corrected: {@link StaffDetails}). Every
  * change is audited (who did it, to whom, what) and the practice always keeps one active practice manager.
  */
 @Service
@@ -33,7 +34,6 @@ import app.thaw.security.domain.StaffAccountRepository;
 public class StaffAdministration {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\".]+(\\.[^@\\s<>\".]+)+");
 
     private final StaffAccountRepository accounts;
     private final StaffLinks links;
@@ -73,21 +73,13 @@ public class StaffAdministration {
 
     /** Creates the account without a password and issues its invitation link, under the public address. */
     public IssuedLink invite(NewStaffMember member) {
-        String name = member.displayName() == null ? "" : member.displayName().strip();
+        String name = StaffInput.displayName(member.displayName());
         String username = member.username() == null ? "" : member.username().strip().toLowerCase(Locale.ROOT);
-        String email = member.email() == null ? "" : member.email().strip();
-        if (name.isEmpty() || name.length() > StaffAccount.DISPLAY_NAME_MAX || name.chars().anyMatch(Character::isISOControl)
-                || !app.thaw.base.domain.StorableText.isStorable(name)) {
-            throw new StaffInputProblem(Field.DISPLAY_NAME, "Enter their name as colleagues and clients see it, "
-                    + "up to " + StaffAccount.DISPLAY_NAME_MAX + " characters.");
-        }
         if (!USERNAME.matcher(username).matches()) {
             throw new StaffInputProblem(Field.USERNAME, "Use 2 to " + StaffAccount.USERNAME_MAX + " lower-case "
                     + "letters, digits, dots, dashes or underscores, starting with a letter or digit, e.g. \"tom\".");
         }
-        if (email.length() > StaffAccount.EMAIL_MAX || !EMAIL.matcher(email).matches()) {
-            throw new StaffInputProblem(Field.EMAIL, "Enter their work email address, e.g. name@practice.org.");
-        }
+        String email = StaffInput.email(member.email());
         if (member.role() == null) {
             throw new StaffInputProblem(Field.USERNAME, "Choose a role.");
         }
@@ -95,7 +87,7 @@ public class StaffAdministration {
         if (accounts.findByUsernameIgnoreCase(username).isPresent()) {
             throw new StaffInputProblem(Field.USERNAME, usernameTaken(username));
         }
-        rules.refuseUsedAddress(email);
+        rules.refuseUsedAddress(email, 0);
         StaffAccount account;
         try {
             account = accounts.saveAndFlush(new StaffAccount(username, name, email, null, member.role(),
@@ -221,7 +213,8 @@ public class StaffAdministration {
 
     private static String sharedAddress(StaffAccount account, String holder) {
         return "You can't reactivate " + account.getDisplayName() + ": " + holder + " now uses their email address ("
-                + account.getEmail() + "), and each person needs their own so that links reach only them.";
+                + account.getEmail() + "), and each person needs their own so that links reach only them. Give "
+                + account.getDisplayName() + " their new address first (Actions › Edit details…).";
     }
 
     private StaffAccount account(long staffId) {
@@ -248,6 +241,6 @@ public class StaffAdministration {
                 ? open.getExpiresAt() : null;
         Instant paused = throttle.blockedUntil(SignInThrottle.accountKey(account.getUsername())).orElse(null);
         return new TeamMember(account.getId(), account.getUsername(), account.getDisplayName(), account.getEmail(),
-                account.getRole(), status, expires, paused);
+                account.getRole(), status, expires, paused, account.getVersion());
     }
 }

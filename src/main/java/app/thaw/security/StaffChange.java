@@ -8,6 +8,8 @@ public enum StaffChange {
     DEACTIVATED,
     REACTIVATED,
     PASSWORD_RESET,
+    /** A practice manager corrected someone's name or email address. */
+    DETAILS_CHANGED,
     /** An admin's change that the rules refused, such as demoting the last practice manager. */
     REFUSED,
     /** The staff member chose their password with an invitation or reset link (nobody is signed in). */

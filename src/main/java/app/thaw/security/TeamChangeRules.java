@@ -79,16 +79,16 @@ class TeamChangeRules {
         return accounts.findActiveByEmailIgnoreCase(email).stream().filter(a -> a.getId() != self).findFirst();
     }
 
-    /** Refuses, under Email, an address an active colleague already uses. */
-    void refuseUsedAddress(String email) {
-        addressHolder(email, 0).ifPresent(other -> {
+    /** Refuses, under Email, an address an active colleague (not {@code self}) already uses. */
+    void refuseUsedAddress(String email, long self) {
+        addressHolder(email, self).ifPresent(other -> {
             throw new StaffInputProblem(Field.EMAIL, used(other.getDisplayName()));
         });
     }
 
     /**
-     * What to tell the person after the database refused a new account: someone took the address or username a moment
-     * ago. Anything else is not theirs to fix and goes on as it was.
+     * What to tell the person after the database refused a new account or a changed address: someone took the address
+     * or username a moment ago. Anything else is not theirs to fix and goes on as it was.
      */
     RuntimeException newAccountRefused(DataIntegrityViolationException refused, String email, String username) {
         if (DatabaseRefusals.refusedWith(refused, DatabaseRefusals.UNIQUE_VIOLATION, EMAIL_INDEX)) {

@@ -6,10 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the team list: no password material; the open link's expiry when one is waiting to be used, and when
- * a sign-in pause after failed tries ends, while one runs.
+ * a sign-in pause after failed tries ends, while one runs. Its version is what a change of details from a form
+ * showing it must still match.
  */
 public record TeamMember(long id, String username, String displayName, String email, StaffRole role,
-                         AccountStatus status, @Nullable Instant linkExpiresAt, @Nullable Instant signInPausedUntil) {
+                         AccountStatus status, @Nullable Instant linkExpiresAt, @Nullable Instant signInPausedUntil,
+                         long version) {
 
     public boolean isSignInPaused() {
         return signInPausedUntil != null;

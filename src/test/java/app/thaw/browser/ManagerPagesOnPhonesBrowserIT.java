@@ -134,10 +134,13 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         // one tap shows what can be done: the menu had folded into "···" and a second tap on "Actions" was needed
         actions.getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("Actions")).click();
         Locator firstAction = page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions()
-                .setName(Pattern.compile("^(Change role…|Reactivate)$")));
+                .setName("Edit details…").setExact(true));
         atRest(firstAction);
         assertFits("the first person's actions, open", width, control("their first action", firstAction));
-        page.keyboard().press("Escape");
+        // a name or address corrected on a phone: both fields the dialog's width, Save inside the screen
+        firstAction.click();
+        assertDialogFits("the 'Edit details' dialog", width, "Save details", "Name", "Email");
+        button("Cancel").click();
         // sorting the team by name, as a manager looking for someone does (the grid's sorter under the strict policy)
         page.locator("vaadin-grid-sorter").filter(new Locator.FilterOptions().setHasText("Name")).click();
         waitForVaadin();
@@ -180,6 +183,12 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
                 new Locator.FilterOptions().setHasText(longRoom));
         room.scrollIntoViewIfNeeded();
         PhoneFit.assertWholeTextShown(page, "a long room name", width, room, longRoom);
+        // its Rename… stacked with its other action, so the name keeps its width; the dialog's field the dialog's
+        Locator rename = button("Rename " + longRoom);
+        assertFits("a room's actions", width, control("its 'Rename…' button", rename));
+        rename.click();
+        assertDialogFits("the 'Rename' dialog", width, "Save name", "Name");
+        button("Cancel").click();
 
         // an email opened in the outbox: its lines ran past the screen's edge and cut its subject too
         data().submit(IntakeFixtures.completeAnswers("Robin " + ReviewTestData.uniqueWord()));
@@ -272,6 +281,21 @@ class ManagerPagesOnPhonesBrowserIT extends StaffPhoneTest {
         // as the client on their status page: nobody signed in on this thread
         clientStatus.requestAppointmentChange(held.receipt().statusToken(), AppointmentId.of(session), false,
                 "Could we make it later in the day?");
+    }
+
+    /** An open dialog's text fields each nearly its whole width, they and its button inside the screen. */
+    private void assertDialogFits(String what, int width, String save, String... fields) {
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        atRest(dialog);
+        var controls = new ArrayList<PhoneFit.Control>(List.of(control("its '" + save + "' button", button(save))));
+        for (String field : fields) {
+            Locator box = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(field).setExact(true));
+            controls.add(control("its " + field + " field", box));
+            // the input sits inside the field's frame, a few pixels in from the dialog's padding on each side
+            org.assertj.core.api.Assertions.assertThat(box.boundingBox().width).as("%s's %s field at %d px", what,
+                    field, width).isGreaterThan(dialog.boundingBox().width * 0.7);
+        }
+        assertFits(what, width, controls.toArray(PhoneFit.Control[]::new));
     }
 
     /** Opens the page and checks it fits, its heading whole and these controls inside the screen. */

@@ -20,7 +20,7 @@ import app.thaw.scheduling.DiarySetupService.RoomView;
 import app.thaw.base.ui.Toasts;
 
 /**
- * The practice's rooms: add one, take one out of use (no new session there; times held in it for waiting clients go
+ * The practice's rooms: add one, rename one, take one out of use (no new session there; times held in it for waiting clients go
  * back; past sessions keep their room, and the manager is told of sessions still booked in it).
  */
 class RoomsPanel extends Div {
@@ -37,7 +37,8 @@ class RoomsPanel extends Div {
         grid.addClassName("rooms-grid");
         grid.addColumn(RoomView::name).setHeader("Room").setFlexGrow(1);
         grid.addColumn(room -> room.active() ? "In use" : "Not in use").setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::toggle).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        // one column for both actions, stacked on a phone, so the name keeps the room it has at 320 px
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         name.setPlaceholder("e.g. Room 4 · Courtyard");
@@ -55,6 +56,20 @@ class RoomsPanel extends Div {
         stillBooked.setId("room-still-booked");
         add(new H3("Rooms"), grid, stillBooked, form);
         refresh();
+    }
+
+    private Div actions(RoomView room) {
+        var rename = new Button("Rename…", click -> new RenameRoomDialog(setup, room, renamed -> {
+            if (!renamed.name().equals(room.name())) {
+                Toasts.success(room.name() + " is now called " + renamed.name() + ".");
+            }
+            refresh();
+        }, this::refresh).open());
+        rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        rename.setAriaLabel("Rename " + room.name());
+        var actions = new Div(rename, toggle(room));
+        actions.addClassName("room-actions");
+        return actions;
     }
 
     private Button toggle(RoomView room) {

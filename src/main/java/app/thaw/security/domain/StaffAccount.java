@@ -121,6 +121,12 @@ public class StaffAccount extends AbstractEntity {
         endSessions();
     }
 
+    /** A corrected name or address; they sign in with their username, which stays, so their sessions go on. */
+    public void changeDetails(String newDisplayName, String newEmail) {
+        this.displayName = newDisplayName;
+        this.email = newEmail;
+    }
+
     public void deactivate() {
         this.active = false;
         endSessions();

@@ -25,16 +25,18 @@ import app.thaw.base.PracticeTime;
 import app.thaw.base.ui.MainLayout;
 import app.thaw.base.ui.TitleRow;
 import app.thaw.base.ui.WrappingCell;
+import app.thaw.security.ChangedDetails;
 import app.thaw.security.Roles;
 import app.thaw.security.SecondFactorService;
 import app.thaw.security.StaffActionRefused;
 import app.thaw.security.StaffAdministration;
+import app.thaw.security.StaffDetails;
 import app.thaw.security.StaffRole;
 import app.thaw.security.TeamMember;
 
 /**
- * The practice team as the practice manager sees it: invite people, change roles, deactivate and reactivate,
- * reset passwords, lift a sign-in pause. Each row has an Actions menu ({@link #rowActions}) where further account actions belong.
+ * The practice team as the practice manager sees it: invite people, correct a name or email address, change roles,
+ * deactivate and reactivate, reset passwords, lift a sign-in pause. Each row has an Actions menu ({@link #rowActions}) where further account actions belong.
  */
 @Route(value = "staff/admin/team", layout = MainLayout.class)
 @PageTitle("Team · Thaw")
@@ -46,12 +48,14 @@ public class StaffAccountsView extends VerticalLayout {
 
     private final StaffAdministration staff;
     private final SecondFactorService secondFactor;
+    private final StaffDetails details;
     private final Grid<TeamMember> grid = new Grid<>();
     private final Paragraph outcome = new Paragraph();
 
-    public StaffAccountsView(StaffAdministration staff, SecondFactorService secondFactor) {
+    public StaffAccountsView(StaffAdministration staff, SecondFactorService secondFactor, StaffDetails details) {
         this.staff = staff;
         this.secondFactor = secondFactor;
+        this.details = details;
         setSizeFull();
         var invite = new Button("Invite a staff member", click -> new InviteDialog(staff, link -> {
             refresh();
@@ -108,6 +112,8 @@ public class StaffAccountsView extends VerticalLayout {
 
     /** The account actions offered for one person; add new ones here. */
     void rowActions(TeamMember member, SubMenu menu) {
+        menu.addItem("Edit details…", click -> new EditDetailsDialog(details, member, this::detailsSaved,
+                this::refresh).open());
         if (member.isActive()) {
             if (member.isSignInPaused()) {
                 menu.addItem("Lift sign-in pause…", click -> confirm("Let " + member.displayName()
@@ -155,6 +161,16 @@ public class StaffAccountsView extends VerticalLayout {
                 staff.reactivate(StaffId.of(member.id()));
                 return member.displayName() + " can sign in again.";
             }));
+        }
+    }
+
+    private void detailsSaved(ChangedDetails changed) {
+        refresh();
+        say("Saved " + changed.displayName() + "'s details." + (changed.emailChanged()
+                ? " Their previous email address has been told of the change." : "") + (changed.newLink() == null
+                ? "" : " Their password link went again to the new address; the one sent before no longer works."));
+        if (changed.newLink() != null) {
+            new LinkDialog("New link for " + changed.displayName(), changed.newLink()).open();
         }
     }
 

@@ -70,7 +70,8 @@ class DiarySettingsViewTest extends DiaryViewTest {
         Grid<DiarySetupService.RoomView> grid = find(Grid.class).withClassName("rooms-grid").single();
         int row = IntStream.range(0, test(grid).size()).filter(i -> test(grid).getRow(i).id() == room.id())
                 .findFirst().orElseThrow();
-        test((Button) test(grid).getCellComponent(row, 2)).click();
+        test(find(Button.class).from(test(grid).getCellComponent(row, 2)).withText("Take out of use").single())
+                .click();
 
         assertThat(setup.rooms()).filteredOn(r -> r.id() == room.id()).singleElement()
                 .satisfies(r -> assertThat(r.active()).isFalse());
