@@ -54,7 +54,8 @@ class WaitlistNamesBrowserIT extends StaffPhoneTest {
                 assertReadableHeight("the waiting list", page.locator("vaadin-grid.waitlist-grid"), screen[1]);
             }
             inWaitingList("waits-for-" + couple.alex().reference(), width);
-            Locator cell = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+            // the names in their row, or in their card on a phone
+            Locator cell = page.locator("vaadin-grid-cell-content .waitlist-clients").filter(new Locator.FilterOptions()
                     .setHasText(names).setVisible(true));
             assertThat(cell).hasCount(1);
             cell.evaluate("c => c.scrollIntoView({ block: 'center', inline: 'nearest' })");

@@ -56,7 +56,7 @@ class WaitlistOnPhonesBrowserIT extends StaffPhoneTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Waiting list")
                 .setExact(true))).isVisible();
 
-        // the grid is wider than the phone and scrolls inside its box: the row's button, scrolled to, is on screen
+        // the case's card, scrolled to: its button is on screen
         Locator waitsFor = inWaitingList("waits-for-" + reference, WIDTH);
         assertThat(waitsFor).hasText("Either · anyone");
         assertFits("the waiting list", WIDTH, control("the client's 'Waits for' button", waitsFor));

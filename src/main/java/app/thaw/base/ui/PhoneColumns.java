@@ -47,12 +47,22 @@ public final class PhoneColumns<T> {
         if (narrow && phone == null) {
             phone = cards.get();
             phone.setVisible(false);
-            // rows already sent to the browser lack the cards' values: send them again with them
-            phone.getGrid().getDataCommunicator().reset();
         }
         if (phone != null && phone.isVisible() != narrow) {
             phone.setVisible(narrow);
             wide.forEach(column -> column.setVisible(!narrow));
+            // rows already sent to the browser lack the cards' values, or the cells a component column makes only
+            // while shown ({@link #cardsShown}): send them again with them
+            phone.getGrid().getDataCommunicator().reset();
         }
+    }
+
+    /**
+     * Whether the cards stand in for the wide columns now. A hidden component column still makes its components for
+     * every row sent: one that returns null while hidden makes none (a button in both a card and a hidden cell had
+     * its id twice, and the session held both).
+     */
+    public boolean cardsShown() {
+        return phone != null && phone.isVisible();
     }
 }

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -72,7 +71,7 @@ public class WaitlistView extends VerticalLayout {
     private final ComboBox<SessionFormat> format = new ComboBox<>("Format");
     private final Checkbox urgentOnly = new Checkbox("Urgent only");
     private final Div freed = new Div();
-    private final WaitsForColumn waitsFor;
+    private final WaitlistColumns columns;
 
     public WaitlistView(WaitlistService waitlist, FreedTimeService freedTimes, BackfillSettings backfill,
                         OfferService offers, WaitlistChanges changes) {
@@ -96,42 +95,9 @@ public class WaitlistView extends VerticalLayout {
         format.addValueChangeListener(e -> refresh());
         urgentOnly.addValueChangeListener(e -> refresh());
         grid.setAriaLabel("Cases waiting for a first session");
-        // the case in one cell: its reference, the service and an urgent badge under it; as three columns a
-        // tablet's row ran 951 px in 734 and the availability was out of sight
-        grid.addColumn(LitRenderer.<WaitingCase>of("""
-                        <span class="nowrap">${item.reference}</span><div class="waitlist-detail">${item.service} \
-                        <span theme="badge error small" ?hidden=${!item.urgent}>Urgent</span></div>""")
-                        .withProperty("reference", WaitingCase::reference)
-                        .withProperty("service", c -> c.service().label())
-                        .withProperty("urgent", WaitingCase::urgent))
-                .setHeader("Case").setAutoWidth(true).setFlexGrow(0);
-        // names in full, wrapped rather than cut, on a phone too: the practice works from them (a couple's were cut
-        // to "Alex Montgomery-…" below 768 px)
-        grid.addColumn(LitRenderer.<WaitingCase>of("<span class=\"waitlist-clients\">${item.clients}</span>")
-                        .withProperty("clients", WaitingCase::clients))
-                .setHeader("Clients").setWidth("8rem").setFlexGrow(1);
-        // the date under the wait: on one line it took a quarter of a laptop's row and pushed Availability out of sight
-        grid.addColumn(LitRenderer.<WaitingCase>of(
-                                "${item.waited}<div class=\"waitlist-detail\">since ${item.since}</div>")
-                        .withProperty("waited", c -> WaitlistService.inWords(c.waited()))
-                        .withProperty("since", c -> ADDED.format(c.addedAt())))
-                .setHeader("Waiting").setWidth("8.25rem").setFlexGrow(0);
-        // where the offer stands and the way to make one, together and early in the row: on a laptop beside the
-        // menu the row is wider than the screen, and the action must not be the part scrolled out of sight
-        grid.addComponentColumn(c -> {
-            var state = new Span(c.offerLabel());
-            state.addClassName("offer-state");
-            var button = new Button("Offer times", click -> new OfferDialog(waitlist, offers, c,
-                    !backfill.managesPractice(), this::refresh).open());
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            button.setId("offer-" + c.reference());
-            var cell = new Div(state, button);
-            cell.addClassName("offer-cell");
-            return cell;
-        }).setHeader("Offer").setAutoWidth(true).setFlexGrow(0).setKey("offer");
-        waitsFor = new WaitsForColumn(grid, changes, this::refresh);
-        grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("6rem").setFlexGrow(1);
-        // wrapped rather than cut from a tablet up; a phone keeps rows of one height, which scroll without shifting
+        columns = new WaitlistColumns(grid, c -> new OfferDialog(waitlist, offers, c, !backfill.managesPractice(),
+                this::refresh).open(), changes, this::refresh);
+        // cells wrapped rather than cut from a tablet up; a phone's cards wrap their own lines (thaw.css)
         grid.addClassName("waitlist-grid");
         var filters = new HorizontalLayout(service, format, urgentOnly);
         filters.setAlignItems(Alignment.BASELINE);
@@ -169,6 +135,14 @@ public class WaitlistView extends VerticalLayout {
         refresh();
     }
 
+    /**
+     * As if the window were this wide: on a phone each case is one card with its buttons (six columns put "Offer
+     * times" at 617 px of a 320 px screen).
+     */
+    void fitTo(int windowWidth) {
+        columns.fitTo(windowWidth);
+    }
+
     void refresh() {
         showFreed();
         summary.removeAll();
@@ -184,7 +158,7 @@ public class WaitlistView extends VerticalLayout {
         }
         List<WaitingCase> rows = new ArrayList<>(waitlist.waiting(new WaitlistFilter(service.getValue(),
                 format.getValue(), urgentOnly.getValue(), 200, 0)));
-        waitsFor.fit(rows);
+        columns.fit(rows);
         grid.setItems(rows);
     }
 

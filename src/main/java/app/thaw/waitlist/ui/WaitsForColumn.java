@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,27 +23,40 @@ import app.thaw.waitlist.WaitlistChanges;
  * The waiting list's "Waits for" column: in each row the button that changes what the case waits for, in a column as
  * wide as the widest thing the button can say. The grid sizes a column to its header and the rows it draws first, so
  * the header holds, unseen, every choice the cell can show (each format with anyone and with each therapist): a row
- * further down the list, or a choice saved later, never needs more room than the column has.
+ * further down the list, or a choice saved later, never needs more room than the column has. While a phone's cards
+ * show, the hidden column makes no buttons: the card holds the case's one (a button made for each also gave its id
+ * twice).
  */
 final class WaitsForColumn {
 
     private static final int WIDEST = 6;
 
     private final WaitlistChanges changes;
+    private final Runnable saved;
     private final Grid.Column<WaitingCase> column;
     private List<String> sizedFor = List.of();
 
-    WaitsForColumn(Grid<WaitingCase> grid, WaitlistChanges changes, Runnable saved) {
+    /** {@code cardsShown}: whether a phone's cards stand in for the wide columns, this one among them. */
+    WaitsForColumn(Grid<WaitingCase> grid, WaitlistChanges changes, Runnable saved, BooleanSupplier cardsShown) {
         this.changes = changes;
-        this.column = grid.addComponentColumn(c -> {
-            // what the client waits for, and the way to change it (the client may say so on the phone)
-            var waitsFor = new Button(c.waitsFor(), click -> new WaitsForDialog(changes, c, saved).open());
-            waitsFor.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            waitsFor.setId("waits-for-" + c.reference());
-            waitsFor.addClassName("waits-for");
-            waitsFor.setAriaLabel("Change what " + c.reference() + " waits for: " + c.waitsFor());
-            return waitsFor;
-        }).setHeader("Waits for").setKey("waits-for").setAutoWidth(true).setFlexGrow(0);
+        this.saved = saved;
+        // null leaves the hidden cell empty (Vaadin puts an empty text there)
+        this.column = grid.addComponentColumn(c -> cardsShown.getAsBoolean() ? null : button(c))
+                .setHeader("Waits for").setKey("waits-for").setAutoWidth(true).setFlexGrow(0);
+    }
+
+    Grid.Column<WaitingCase> column() {
+        return column;
+    }
+
+    /** What the client waits for, and the way to change it (the client may say so on the phone). */
+    Button button(WaitingCase c) {
+        var waitsFor = new Button(c.waitsFor(), click -> new WaitsForDialog(changes, c, saved).open());
+        waitsFor.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        waitsFor.setId("waits-for-" + c.reference());
+        waitsFor.addClassName("waits-for");
+        waitsFor.setAriaLabel("Change what " + c.reference() + " waits for: " + c.waitsFor());
+        return waitsFor;
     }
 
     /**
