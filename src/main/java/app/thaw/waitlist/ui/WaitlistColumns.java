@@ -78,7 +78,8 @@ final class WaitlistColumns {
 
     /**
      * A case on a phone, in the order the practice reads it: reference and urgency, the names in full, the service,
-     * how long and since when, the offer with its button, then what the client waits for.
+     * how long and since when, the days and times that suit them, the offer with its button, then what the client
+     * waits for.
      */
     private Div card(WaitingCase c) {
         var reference = new Span(c.reference());
@@ -96,12 +97,15 @@ final class WaitlistColumns {
         service.addClassName("queue-card-line");
         var waited = new Div(waited(c));
         waited.addClassName("queue-card-line");
+        // the days and times that suit them, as the wide list's Availability column: whom to offer an evening to
+        var available = new Div("Available: " + c.availability());
+        available.addClassNames("queue-card-line", "waitlist-availability");
         // named, as the wide list's heading names the column: "Either · anyone" alone does not say what it is
         var waitsForLabel = new Span("Waits for");
         waitsForLabel.addClassName("queue-card-line");
         var waitsForLine = new Div(waitsForLabel, waitsFor.button(c));
         waitsForLine.addClassName("waitlist-card-waits-for");
-        var card = new Div(heading, clients, service, waited, offerCell(c), waitsForLine);
+        var card = new Div(heading, clients, service, waited, available, offerCell(c), waitsForLine);
         card.addClassNames("queue-card", "waitlist-card");
         return card;
     }

@@ -82,10 +82,11 @@ class WaitlistOnAPhoneTest extends SpringBrowserlessTest {
         assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
                 .containsExactly("Cases");
         WaitingCase waiting = test(grid).getRow(rowOf(grid, reference));
+        assertThat(waiting.availability()).as("the couple's stated days and times").isNotBlank();
         assertThat(lines(card(grid, reference))).containsExactly(reference + "Urgent",
                 "Alex " + surname + " & Sam " + surname, "Couples",
                 "Waiting since today, " + WaitlistView.ADDED.format(waiting.addedAt()),
-                "Not offered yetOffer times", "Waits forEither · anyone");
+                "Available: " + waiting.availability(), "Not offered yetOffer times", "Waits forEither · anyone");
         // the hidden columns make no buttons: each id once, in the card
         assertThat(inCells(grid, "offer-" + reference)).as("'Offer times' buttons with the case's id").isEqualTo(1);
         assertThat(inCells(grid, "waits-for-" + reference)).as("'Waits for' buttons with the case's id").isEqualTo(1);
