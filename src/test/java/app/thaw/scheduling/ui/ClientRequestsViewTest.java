@@ -3,11 +3,16 @@ package app.thaw.scheduling.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.internal.StateNode;
+import com.vaadin.flow.internal.nodefeature.ElementData;
 import com.vaadin.flow.component.grid.Grid;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -122,9 +127,36 @@ class ClientRequestsViewTest extends DiaryViewTest {
                 .as("the buttons under what it asks").startsWith("Rearrange").contains("Open in diary", "Mark handled");
         view.fitTo(390);
         assertThat(grid().getColumns()).as("the card column made once").hasSize(5);
+        // the hidden column makes no second set of the request's buttons for the session to hold
+        assertThat(inCells("request-card", null)).isPositive();
+        assertThat(inCells(null, "Mark handled")).as("'Mark handled' buttons made, one a card")
+                .isEqualTo(inCells("request-card", null));
 
         test(find(Button.class, test(grid()).getCellComponent(row, 0)).withText("Mark handled").single()).click();
         assertThat(rows()).noneMatch(r -> message.equals(r.message()));
+    }
+
+    /**
+     * Elements in the grid's cells, shown or not (a hidden column's cells are made all the same): those of this class,
+     * or buttons with this text.
+     */
+    private int inCells(@Nullable String className, @Nullable String buttonText) {
+        var found = new AtomicInteger();
+        grid().getElement().getChildren().filter(child -> child.getTag().startsWith("vaadin-grid-column"))
+                .forEach(column -> count(column.getNode(), className, buttonText, found));
+        return found.get();
+    }
+
+    private static void count(StateNode node, @Nullable String className, @Nullable String buttonText,
+                              AtomicInteger found) {
+        if (node.hasFeature(ElementData.class)) {
+            Element element = Element.get(node);
+            if (className != null ? element.getClassList().contains(className)
+                    : "vaadin-button".equals(element.getTag()) && buttonText.equals(element.getTextRecursively())) {
+                found.incrementAndGet();
+            }
+        }
+        node.forEachChild(child -> count(child, className, buttonText, found));
     }
 
     @SuppressWarnings("unchecked")
