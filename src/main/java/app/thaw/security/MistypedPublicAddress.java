@@ -32,7 +32,8 @@ final class MistypedPublicAddress implements RequestMatcher {
         if (!HttpMethod.GET.matches(request.getMethod()) || request.getQueryString() != null) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // decoded, as Spring MVC routes it: "/%61ctuator/info" is the actuator's address, not an unknown one
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.isEmpty() || path.equals("/") || NOT_THE_ROUTERS.stream().anyMatch(prefix -> path.equalsIgnoreCase(prefix)
                 || path.regionMatches(true, 0, prefix + "/", 0, prefix.length() + 1))) {
             return false;

@@ -41,7 +41,9 @@ class MistypedAddressIT {
     @Test
     void staffPagesAndEndpointsOutsideTheRouterStillAskForASignIn() throws Exception {
         for (String guarded : List.of("/staff", "/staff/calender", "/staff/admin/nonexistent", "/STAFF/admin",
-                "/actuator/info", "/actuator/env", "/actuator/nonexistent", "/login/verify", "/error")) {
+                "/actuator/info", "/actuator/env", "/actuator/nonexistent", "/login/verify", "/error",
+                // spelt with escapes, which Spring MVC decodes before it routes
+                "/%61ctuator/info", "/%73taff/admin")) {
             HttpResponse<String> response = get(guarded);
             assertThat(response.statusCode()).as(guarded).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(guarded).hasValueSatisfying(
