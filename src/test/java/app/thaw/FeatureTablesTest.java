@@ -32,7 +32,7 @@ class FeatureTablesTest {
     static final Map<String, String> OWNER = owners(Map.ofEntries(
             Map.entry("audit", "audit_entry audit_entry_default"),
             Map.entry("base", "encryption_pass practice_details event_publication"),
-            Map.entry("care", "care_event session_note session_note_addendum"),
+            Map.entry("care", "care_event session_note session_note_addendum session_note_kept_text"),
             Map.entry("fhir", "fhir_api_client"),
             Map.entry("intake", "client_status_link couple_case intake intake_amendment intake_draft intake_rate_limit"),
             Map.entry("notification", "booking_confirmation calendar_feed outbox_message"),

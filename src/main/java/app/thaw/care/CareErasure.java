@@ -14,7 +14,8 @@ import app.thaw.security.Roles;
 /**
  * The erasure path for session notes: the words of notes of the client's own sessions (and their addenda) become the
  * marker; dates, authors and the course of care's events (which hold no words) stay. Notes of joint sessions are the
- * partner's record too, so they stay, as notes on the partner's intake do.
+ * partner's record too, so they stay, as notes on the partner's intake do. Text kept from an idle sign-out is no record
+ * at all: it goes, joint sessions' too.
  */
 @Service
 public class CareErasure {
@@ -36,5 +37,7 @@ public class CareErasure {
                 intakeId);
         jdbc.update("update session_note set body = null where intake_id = ? and partner_intake_id is null "
                 + "and body is not null", intakeId);
+        jdbc.update("delete from session_note_kept_text where intake_id = ? or partner_intake_id = ?", intakeId,
+                intakeId);
     }
 }

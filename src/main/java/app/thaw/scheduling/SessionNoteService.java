@@ -10,12 +10,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.KeptNoteTextId;
 import app.thaw.audit.AuditAction;
 import app.thaw.audit.AuditLog;
 import app.thaw.caseaccess.ActsOnCase;
 import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseGrant;
 import app.thaw.caseaccess.CaseOperation;
+import app.thaw.care.KeptNoteTexts;
+import app.thaw.care.KeptNoteView;
 import app.thaw.care.NoteTemplate;
 import app.thaw.care.SessionNoteView;
 import app.thaw.care.SessionNotes;
@@ -37,12 +40,15 @@ public class SessionNoteService {
     private final AppointmentRepository appointments;
     private final CaseAccess access;
     private final SessionNotes notes;
+    private final KeptNoteTexts kept;
     private final AuditLog auditLog;
 
-    SessionNoteService(AppointmentRepository appointments, CaseAccess access, SessionNotes notes, AuditLog auditLog) {
+    SessionNoteService(AppointmentRepository appointments, CaseAccess access, SessionNotes notes, KeptNoteTexts kept,
+                       AuditLog auditLog) {
         this.appointments = appointments;
         this.access = access;
         this.notes = notes;
+        this.kept = kept;
         this.auditLog = auditLog;
     }
 
@@ -81,6 +87,34 @@ public class SessionNoteService {
         Appointment appointment = appointment(appointmentId.value());
         return notes.addAddendum(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment),
                 text);
+    }
+
+    /**
+     * Keeps what the session's therapist had typed when an idle sign-out could not save it into the note (changed in
+     * another tab meanwhile, or locked): apart from the note, for them to copy from or discard.
+     */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
+    public Optional<KeptNoteView> keepUnsaved(AppointmentId appointmentId, NoteTemplate template,
+                                              List<String> sections) {
+        Appointment appointment = appointment(appointmentId.value());
+        return kept.keep(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment),
+                template == null ? NoteTemplate.FREE : template, sections == null ? List.of() : sections);
+    }
+
+    /** The signed-in therapist's own kept texts for the session, newest first. */
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
+    public List<KeptNoteView> keptTexts(AppointmentId appointmentId) {
+        Appointment appointment = appointment(appointmentId.value());
+        return kept.forSession(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment));
+    }
+
+    @RolesAllowed(Roles.THERAPIST)
+    @ActsOnCase(CaseOperation.WRITE_SESSION_NOTE)
+    public void discardKept(AppointmentId appointmentId, KeptNoteTextId keptId) {
+        Appointment appointment = appointment(appointmentId.value());
+        kept.discard(grant(appointment, CaseOperation.WRITE_SESSION_NOTE), DiaryCare.forNote(appointment), keptId);
     }
 
     private Appointment appointment(long appointmentId) {

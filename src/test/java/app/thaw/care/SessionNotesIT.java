@@ -19,6 +19,8 @@ import app.thaw.caseaccess.CaseAccess;
 import app.thaw.caseaccess.CaseOperation;
 import app.thaw.intake.IntakeFixtures;
 import app.thaw.intake.IntakeService;
+import app.thaw.retention.ErasureResult;
+import app.thaw.retention.ErasureService;
 import app.thaw.review.CaseAssignments;
 import app.thaw.review.CaseOpeningService;
 import app.thaw.review.ReviewTestData;
@@ -68,6 +70,9 @@ class SessionNotesIT {
 
     @Autowired
     CaseAccess access;
+
+    @Autowired
+    ErasureService erasure;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -162,6 +167,41 @@ class SessionNotesIT {
         assertThat(stored.sections()).extracting(SessionNoteView.Section::text).containsExactly("First tab, more");
         assertThat(stored.signedAt()).isNull();
         assertThat(stored.version()).isEqualTo(second.version());
+    }
+
+    @Test
+    void textKeptAtAnIdleSignOutIsEncryptedItsAuthorsAloneAndErasedWithTheClient() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        var week = new WorkingWeekData(data, team, scheduling, jdbc);
+        var client = data.submit(IntakeFixtures.completeAnswers("Ines " + ReviewTestData.uniqueWord()));
+        data.as("amira", () -> assignments.assignToMe(IntakeId.of(client.id())));
+        long session = week.book(week.online(client.id(), data.idOf("grace"),
+                WorkingWeekData.at(WorkingWeekData.farMonday(), 12, 0))).id();
+        week.happened(session, WorkingWeekData.longAgo());
+        data.as("grace", () -> changes.recordOutcome(AppointmentId.of(session), AppointmentState.ATTENDED));
+        var id = AppointmentId.of(session);
+        data.as("grace", () -> notes.saveNote(id, NoteTemplate.FREE, List.of("Saved in the first tab"), false, null));
+
+        String secret = "Spoke of the miscarriage " + ReviewTestData.uniqueWord();
+        assertThat(data.as("grace", () -> notes.keepUnsaved(id, NoteTemplate.FREE, List.of(secret)))).isPresent();
+        assertThat(jdbc.queryForObject("select body from session_note_kept_text where appointment_id = ?",
+                String.class, session)).startsWith("enc:v1:").doesNotContain("miscarriage");
+        assertThat(data.as("grace", () -> notes.keepUnsaved(id, NoteTemplate.FREE, List.of("  ", "")))).isEmpty();
+        var kept = data.as("grace", () -> notes.keptTexts(id));
+        assertThat(kept).singleElement().satisfies(k -> assertThat(k.sections().getFirst().text()).isEqualTo(secret));
+
+        // the case's own therapist reads the note but never grace's kept text, nor discards it; the manager never reads
+        assertThat(data.as("amira", () -> notes.keptTexts(id))).isEmpty();
+        data.as("amira", () -> notes.discardKept(id, kept.getFirst().id()));
+        assertThat(data.as("grace", () -> notes.keptTexts(id))).hasSize(1);
+        assertThatThrownBy(() -> data.as("amira", () -> notes.keepUnsaved(id, NoteTemplate.FREE, List.of("Mine?"))))
+                .hasMessageContaining("therapist who saw the client");
+        assertThatThrownBy(() -> data.as("admin", () -> notes.keptTexts(id))).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(data.as("admin", () -> erasure.erase(CaseReference.of(client.reference()), "Their request")
+                .outcome())).isEqualTo(ErasureResult.Outcome.ERASED);
+        assertThat(jdbc.queryForObject("select count(*) from session_note_kept_text where appointment_id = ?",
+                Integer.class, session)).isZero();
     }
 
     @Test

@@ -100,6 +100,10 @@ final class GuardSamples {
             // no such held time: the refusal comes from the offer, after the case check
             return HeldSlotId.of(Long.MAX_VALUE);
         }
+        if (type == app.thaw.base.ids.KeptNoteTextId.class) {
+            // no such kept text: discarding one is judged by the session's case first
+            return app.thaw.base.ids.KeptNoteTextId.of(Long.MAX_VALUE);
+        }
         if (type == long.class || type == Long.class) {
             return switch (name) {
                 case "intakeId" -> fixture.intakeId();

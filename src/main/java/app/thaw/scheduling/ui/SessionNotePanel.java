@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.PracticeTime;
+import app.thaw.care.KeptNoteView;
 import app.thaw.care.NoteTemplate;
 import app.thaw.care.SessionNoteView;
 import app.thaw.scheduling.AppointmentState;
@@ -56,6 +57,15 @@ class SessionNotePanel extends Div {
             return;
         }
         boolean mine = session.therapistId() == diary.me().id();
+        if (mine) {
+            for (KeptNoteView kept : diary.notes().keptTexts(AppointmentId.of(session.id()))) {
+                add(new KeptTextBlock(kept, () -> {
+                    diary.notes().discardKept(AppointmentId.of(session.id()), kept.id());
+                    Toasts.success("Kept text discarded.");
+                    render();
+                }));
+            }
+        }
         if (note.isEmpty()) {
             if (session.state() == AppointmentState.ATTENDED && mine) {
                 add(form(null));
@@ -174,8 +184,17 @@ class SessionNotePanel extends Div {
             diary.notes().saveNote(AppointmentId.of(session.id()), template, texts, false,
                     draft == null ? null : draft.version());
         } catch (IllegalArgumentException refused) {
-            // locked, too long or saved elsewhere since this form was drawn (StaleSessionNote): the stored note stays
-            // as it is, never overwritten by an older form; "Save draft" would have been refused the same way
+            // locked or saved elsewhere since this form was drawn (StaleSessionNote): the stored note stays as it is,
+            // never overwritten by an older form, and what was typed is kept apart for its author
+            keepApart(template, texts);
+        }
+    }
+
+    private void keepApart(NoteTemplate template, List<String> texts) {
+        try {
+            diary.notes().keepUnsaved(AppointmentId.of(session.id()), template, texts);
+        } catch (IllegalArgumentException noLongerTheirs) {
+            // the case was handed over meanwhile: the text may no longer be kept against it
         }
     }
 

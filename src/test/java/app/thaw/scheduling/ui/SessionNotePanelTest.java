@@ -9,6 +9,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 
@@ -19,6 +20,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import app.thaw.base.ids.AppointmentId;
 import app.thaw.base.ids.IntakeId;
 import app.thaw.base.ui.SessionEnding;
+import app.thaw.care.KeptNoteView;
 import app.thaw.care.SessionNoteView;
 import app.thaw.scheduling.AppointmentState;
 import app.thaw.scheduling.BookingCases;
@@ -81,17 +83,81 @@ class SessionNotePanelTest extends DiaryViewTest {
         assertThat(note.signedAt()).as("not signed from the stale form").isNull();
 
         // signed out for idleness with both tabs open: tab A has nothing new, tab B's older form overwrites nothing
-        var ending = SessionEnding.class.getDeclaredConstructor(UI.class);
-        ending.setAccessible(true);
-        ComponentUtil.fireEvent(UI.getCurrent(), ending.newInstance(UI.getCurrent()));
+        signOutForIdleness();
         assertThat(stored(session)).containsExactly("Tab A: talked about the move.");
         assertThat(notes.note(AppointmentId.of(session.id())).orElseThrow().version()).isEqualTo(note.version());
+
+        // what tab B had typed is kept apart for Amira, shown above the note the next time she opens it
+        List<KeptNoteView> kept = notes.keptTexts(AppointmentId.of(session.id()));
+        assertThat(kept).singleElement().satisfies(k -> {
+            assertThat(k.because()).isEqualTo(KeptNoteView.Because.CHANGED);
+            assertThat(k.sections()).extracting(SessionNoteView.Section::text).containsExactly("Tab B: plan weekly.");
+        });
+        var reopened = open(session);
+        var block = find(KeptTextBlock.class, reopened).single();
+        assertThat(find(Paragraph.class, block).all()).extracting(Paragraph::getText)
+                .anySatisfy(text -> assertThat(text).contains("saved from another tab or window")
+                        .contains("Copy what you need into the note"))
+                .contains("Tab B: plan weekly.");
+        assertThat(stored(session)).as("the note itself is untouched").containsExactly("Tab A: talked about the move.");
 
         // tab A, drawn again after its save, is up to date: it still saves and signs
         type(tabA, "Tab A: talked about the move. Plan weekly.");
         test(button(tabA, "Save and sign")).click();
         assertThat(stored(session)).containsExactly("Tab A: talked about the move. Plan weekly.");
         assertThat(notes.note(AppointmentId.of(session.id())).orElseThrow().locked()).isTrue();
+
+        // discarding takes a second click, and then the kept text is gone
+        var again = open(session);
+        var shown = find(KeptTextBlock.class, again).single();
+        test(find(Button.class, shown).withText("Discard…").single()).click();
+        test(find(Button.class, shown).withText("Keep it").single()).click();
+        assertThat(notes.keptTexts(AppointmentId.of(session.id()))).hasSize(1);
+        test(find(Button.class, shown).withText("Discard…").single()).click();
+        test(find(Button.class, shown).withText("Yes, discard it").single()).click();
+        assertThat(notes.keptTexts(AppointmentId.of(session.id()))).isEmpty();
+        assertThat(find(KeptTextBlock.class, again).all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void whatWasTypedWhenTheNoteLockedInAnotherTabIsKeptForAnAddendum() throws ReflectiveOperationException {
+        SessionView session = attendedSession(7);
+        var tabA = open(session);
+        var tabB = open(session);
+        type(tabA, "Signed in tab A.");
+        test(button(tabA, "Save and sign")).click();
+        type(tabB, "Risk: none disclosed; " + (char) 0 + "review in two weeks.");
+
+        signOutForIdleness();
+
+        assertThat(notes.keptTexts(AppointmentId.of(session.id()))).singleElement().satisfies(k -> {
+            assertThat(k.because()).isEqualTo(KeptNoteView.Because.LOCKED);
+            assertThat(k.sections()).extracting(SessionNoteView.Section::text)
+                    .as("a hidden character is dropped, never the text").containsExactly(
+                            "Risk: none disclosed; review in two weeks.");
+        });
+        var reopened = open(session);
+        assertThat(find(Paragraph.class, find(KeptTextBlock.class, reopened).single()).all())
+                .extracting(Paragraph::getText)
+                .anySatisfy(text -> assertThat(text).contains("signed or locked").contains("into an addendum"));
+        assertThat(stored(session)).containsExactly("Signed in tab A.");
+    }
+
+    @Test
+    @WithUserDetails("amira")
+    void anIdleSignOutWithNothingNewKeepsNothing() throws ReflectiveOperationException {
+        SessionView session = attendedSession(9);
+        open(session);
+        signOutForIdleness();
+        assertThat(notes.keptTexts(AppointmentId.of(session.id()))).isEmpty();
+        assertThat(notes.note(AppointmentId.of(session.id()))).isEmpty();
+    }
+
+    private static void signOutForIdleness() throws ReflectiveOperationException {
+        var ending = SessionEnding.class.getDeclaredConstructor(UI.class);
+        ending.setAccessible(true);
+        ComponentUtil.fireEvent(UI.getCurrent(), ending.newInstance(UI.getCurrent()));
     }
 
     @Test
