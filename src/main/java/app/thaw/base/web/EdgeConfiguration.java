@@ -1,10 +1,13 @@
 package app.thaw.base.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.DispatcherType;
 
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +43,22 @@ class EdgeConfiguration {
         log.info("Forwarded headers are believed from: {}", proxies);
         return factory -> factory.addEngineValves(new ForwardedHeadersValve(proxies, style),
                 new SecurityHeadersValve(csp));
+    }
+
+    /**
+     * The calm page in place of Tomcat's report. Unordered, this runs after Spring Boot's own customizer, whose report
+     * valve (added to the host as the context is made) it replaces; the host adds no default one beside it.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> calmServerErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                Arrays.stream(host.getPipeline().getValves()).filter(ErrorReportValve.class::isInstance)
+                        .forEach(host.getPipeline()::removeValve);
+                host.getPipeline().addValve(new CalmServerErrorValve());
+                host.setErrorReportValveClass(CalmServerErrorValve.class.getName());
+            }
+        });
     }
 
     @Bean

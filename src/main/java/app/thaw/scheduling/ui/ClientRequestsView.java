@@ -55,20 +55,22 @@ public class ClientRequestsView extends VerticalLayout {
         addClassName("client-requests");
         setSizeFull();
         grid.setAriaLabel("Open client requests");
-        columns = new PhoneColumns<>(grid, List.of(
+        // a request's buttons are made where they show, the card or the columns
+        columns = new PhoneColumns<>(grid);
+        columns.arrange(List.of(
                 grid.addColumn(r -> RECEIVED.format(r.createdAt())).setHeader("Received").setAutoWidth(true)
                         .setFlexGrow(0),
                 // the buttons under what the request asks, early in the row: at the end a tablet scrolled them away
-                grid.addComponentColumn(r -> cardsShown() ? null : asksAndActions(r)).setHeader("Asks to")
+                columns.addWideComponentColumn(this::asksAndActions).setHeader("Asks to")
                         .setAutoWidth(true)
                         .setFlexGrow(0),
-                grid.addComponentColumn(r -> cardsShown() ? null : session(r.session())).setHeader("Session")
+                columns.addWideComponentColumn(r -> session(r.session())).setHeader("Session")
                         .setWidth("16rem")
                         .setFlexGrow(3),
                 // the client's words take the larger share of the room left (they ran a word a line)
                 grid.addColumn(ClientRequestsView::message).setHeader("Message").setWidth("10rem").setFlexGrow(4)
                         .setKey("message")),
-                () -> grid.addComponentColumn(r -> cardsShown() ? card(r) : null).setHeader("Requests"));
+                () -> columns.addCardComponentColumn(this::card).setHeader("Requests"));
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         // the client's whole message, however long: cells wrap instead of cutting it off
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -84,11 +86,6 @@ public class ClientRequestsView extends VerticalLayout {
      */
     void fitTo(int windowWidth) {
         columns.fitTo(windowWidth);
-    }
-
-    /** A request's buttons are made where they show, the card or the columns: hidden cells still build theirs. */
-    private boolean cardsShown() {
-        return columns != null && columns.cardsShown();
     }
 
     /** A request on a phone: what is asked and when, the session, the client's words, then the buttons. */

@@ -29,6 +29,7 @@ final class WaitlistColumns {
     /** {@code offer} opens the slot finder for a case; {@code saved} runs when what a case waits for is changed. */
     WaitlistColumns(Grid<WaitingCase> grid, Consumer<WaitingCase> offer, WaitlistChanges changes, Runnable saved) {
         this.offer = offer;
+        columns = new PhoneColumns<>(grid);
         // the case in one cell: its reference, the service and an urgent badge under it; as three columns a
         // tablet's row ran 951 px in 734 and the availability was out of sight
         var caseColumn = grid.addColumn(LitRenderer.<WaitingCase>of("""
@@ -52,14 +53,13 @@ final class WaitlistColumns {
                 .setHeader("Waiting").setWidth("8.25rem").setFlexGrow(0);
         // where the offer stands and the way to make one, together and early in the row: on a laptop beside the
         // menu the row is wider than the screen, and the action must not be the part scrolled out of sight
-        var offers = grid.addComponentColumn(c -> cardsShown() ? null : offerCell(c))
+        var offers = columns.addWideComponentColumn(this::offerCell)
                 .setHeader("Offer").setAutoWidth(true).setFlexGrow(0).setKey("offer");
-        waitsFor = new WaitsForColumn(grid, changes, saved, this::cardsShown);
+        waitsFor = new WaitsForColumn(columns, changes, saved);
         var availability = grid.addColumn(WaitingCase::availability).setHeader("Availability").setWidth("6rem")
                 .setFlexGrow(1);
-        columns = new PhoneColumns<>(grid, List.of(caseColumn, clients, waiting, offers, waitsFor.column(),
-                availability), () -> grid.addComponentColumn(c -> cardsShown() ? card(c) : null)
-                        .setHeader("Cases").setKey("card"));
+        columns.arrange(List.of(caseColumn, clients, waiting, offers, waitsFor.column(), availability),
+                () -> columns.addCardComponentColumn(this::card).setHeader("Cases").setKey("card"));
     }
 
     /** As if the window were this wide: one card a case up to a phone's width, else the six columns. */
@@ -70,10 +70,6 @@ final class WaitlistColumns {
     /** Sizes the "Waits for" column for the choices these rows and the practice's therapists make. */
     void fit(List<WaitingCase> rows) {
         waitsFor.fit(rows);
-    }
-
-    private boolean cardsShown() {
-        return columns != null && columns.cardsShown();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
+import app.thaw.base.ui.PhoneColumns;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.security.StaffSummary;
 import app.thaw.waitlist.WaitingCase;
@@ -36,12 +36,11 @@ final class WaitsForColumn {
     private final Grid.Column<WaitingCase> column;
     private List<String> sizedFor = List.of();
 
-    /** {@code cardsShown}: whether a phone's cards stand in for the wide columns, this one among them. */
-    WaitsForColumn(Grid<WaitingCase> grid, WaitlistChanges changes, Runnable saved, BooleanSupplier cardsShown) {
+    /** Added to the grid as one of {@code columns}' wide ones, which a phone's cards stand in for. */
+    WaitsForColumn(PhoneColumns<WaitingCase> columns, WaitlistChanges changes, Runnable saved) {
         this.changes = changes;
         this.saved = saved;
-        // null leaves the hidden cell empty (Vaadin puts an empty text there)
-        this.column = grid.addComponentColumn(c -> cardsShown.getAsBoolean() ? null : button(c))
+        this.column = columns.addWideComponentColumn(this::button)
                 .setHeader("Waits for").setKey("waits-for").setAutoWidth(true).setFlexGrow(0);
     }
 
