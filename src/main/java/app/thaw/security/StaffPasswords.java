@@ -10,7 +10,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -128,14 +127,7 @@ public class StaffPasswords {
 
     /** The new password raised the session generation; this session takes the new one so it stays signed in. */
     private static void keepThisSession(StaffUser updated) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(updated, null,
-                previous == null ? updated.getAuthorities() : previous.getAuthorities());
-        if (previous != null) {
-            authentication.setDetails(previous.getDetails());
-        }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        var context = SessionPrincipal.renewed(SecurityContextHolder.getContext().getAuthentication(), updated);
         SecurityContextHolder.setContext(context);
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
             var session = request.getRequest().getSession(false);

@@ -44,6 +44,11 @@ public record StaffUser(long id, String username, String displayName, StaffRole 
         return role == StaffRole.THERAPIST;
     }
 
+    /** The same sign-in under the name a practice manager corrected since. */
+    public StaffUser withDisplayName(String name) {
+        return new StaffUser(id, username, name, role, passwordHash, active, sessionGeneration);
+    }
+
     /** Keeps the password hash and the username out of logs and debug output. */
     @Override
     public String toString() {

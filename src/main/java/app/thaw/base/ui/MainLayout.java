@@ -12,6 +12,8 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -23,9 +25,14 @@ import app.thaw.base.domain.DisplayNamed;
 /** The staff shell around every /staff page: navigation filtered by role and a user menu with sign-out. */
 
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final AuthenticationContext authentication;
+    private final Avatar avatar = new Avatar();
+    private final Span name = new Span();
 
     public MainLayout(AuthenticationContext authentication, SessionLimits limits, Clock clock) {
+        this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
         addClassName("staff-layout");
 
@@ -35,8 +42,25 @@ public class MainLayout extends AppLayout {
 
         var title = new Span("Practice workspace");
         title.addClassName("staff-title");
-        addToNavbar(new DrawerToggle(), title, userMenu(authentication));
+        showName();
+        addToNavbar(new DrawerToggle(), title, userMenu());
         getElement().appendChild(new SessionEndWarning(limits, clock).getElement());
+    }
+
+    /** The layout outlives its pages, so each page reads the name again: a practice manager may have corrected it. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        showName();
+    }
+
+    private void showName() {
+        String shown = authentication.getAuthenticatedUser(DisplayNamed.class)
+                .map(DisplayNamed::displayName)
+                .orElse("Staff member");
+        if (!shown.equals(name.getText())) {
+            name.setText(shown);
+            avatar.setName(shown);
+        }
     }
 
     private static SideNav navigation() {
@@ -51,17 +75,13 @@ public class MainLayout extends AppLayout {
                 : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
     }
 
-    private static MenuBar userMenu(AuthenticationContext authentication) {
-        String name = authentication.getAuthenticatedUser(DisplayNamed.class)
-                .map(DisplayNamed::displayName)
-                .orElse("Staff member");
-        var avatar = new Avatar(name);
+    private MenuBar userMenu() {
         avatar.setTooltipEnabled(false);
         var menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassName("user-menu");
         menu.getElement().setAttribute("aria-label", "Account menu");
-        var label = new Div(avatar, new Span(name));
+        var label = new Div(avatar, name);
         label.addClassName("user-menu-label");
         var root = menu.addItem(label);
         // the page lives in the security module, which base must not depend on: hence the path

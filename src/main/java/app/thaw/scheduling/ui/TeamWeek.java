@@ -1,6 +1,7 @@
 package app.thaw.scheduling.ui;
 
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,8 @@ import app.thaw.scheduling.SessionView;
 /**
  * The practice's week for the practice manager: a row per therapist (or per room), a column per day, each cell its
  * sessions in time order with whoever else the row does not say (the room, or the therapist). Sessions that overlap in
- * a row say so; time away and closed days are marked in the cells. Scrolls sideways on a phone, never cut off.
+ * a row say so; time away and closed days are marked in the cells. A session running past midnight shows on both its
+ * days, the second marked with the day it began. Scrolls sideways on a phone, never cut off.
  */
 class TeamWeek extends Div {
 
@@ -73,24 +75,33 @@ class TeamWeek extends Div {
                 cell.add(marker);
             }
         }
+        // as in the diary grid, a session running past midnight is on its first day and again on the next
         List<SessionView> today = new ArrayList<>(sessions.stream()
-                .filter(s -> s.start().toLocalDate().equals(day) && row.holds().apply(s))
+                .filter(s -> row.holds().apply(s) && DiaryHours.onDay(day, s.start().toLocalDateTime(),
+                        s.end().toLocalDateTime()).isPresent())
                 .sorted(Comparator.comparing(SessionView::start)).toList());
         for (SessionView session : today) {
             boolean overlaps = session.state() != AppointmentState.CANCELLED && today.stream().anyMatch(other ->
                     other != session && other.state() != AppointmentState.CANCELLED
                             && other.start().isBefore(session.end()) && session.start().isBefore(other.end()));
-            cell.add(chip(session, byRoom, overlaps, onSession));
+            boolean continued = session.start().toLocalDate().isBefore(day);
+            cell.add(chip(session, byRoom, overlaps, continued, onSession));
         }
         return cell;
     }
 
-    private static Div chip(SessionView session, boolean byRoom, boolean overlaps, Consumer<SessionView> onSession) {
+    /** {@code continued}: the chip on the day after the session began, its times saying which day that was. */
+    private static Div chip(SessionView session, boolean byRoom, boolean overlaps, boolean continued,
+                            Consumer<SessionView> onSession) {
         var chip = new Div();
         chip.addClassNames("team-week-session",
                 "session-" + session.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        List<String> parts = new ArrayList<>(List.of(
-                DiaryFormat.TIME.format(session.start()) + "–" + DiaryFormat.TIME.format(session.end()),
+        String times = DiaryFormat.TIME.format(session.start()) + "–" + DiaryFormat.TIME.format(session.end());
+        if (continued) {
+            times += " (from " + session.start().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.UK) + ")";
+            chip.addClassName("team-week-continued");
+        }
+        List<String> parts = new ArrayList<>(List.of(times,
                 session.clients(), session.typeLabel(),
                 byRoom ? session.therapistName() : DiaryFormat.where(session)));
         if (session.state() != AppointmentState.BOOKED) {

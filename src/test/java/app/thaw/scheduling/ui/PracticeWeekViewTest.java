@@ -2,8 +2,11 @@ package app.thaw.scheduling.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -17,19 +20,28 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.base.ids.AppointmentId;
+import app.thaw.base.ids.StaffId;
+import app.thaw.intake.IntakeFixtures;
+import app.thaw.review.ReviewTestData;
 import app.thaw.scheduling.BookingRequest;
 import app.thaw.scheduling.BookingResult;
 import app.thaw.scheduling.SessionChanges;
 import app.thaw.scheduling.SessionFormat;
+import app.thaw.scheduling.WorkingWeekData;
+import app.thaw.security.StaffAdministration;
 
 /**
  * Issue 15 point 4, the practice manager's week: therapists side by side, then rooms side by side, where sessions at
- * the same time are marked as overlapping and cancelled sessions appear only when asked for.
+ * the same time are marked as overlapping and cancelled sessions appear only when asked for; a session past midnight
+ * shows on both its days.
  */
 class PracticeWeekViewTest extends DiaryViewTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     SessionChanges changes;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StaffAdministration team;
 
     @Test
     @WithUserDetails("admin")
@@ -78,6 +90,59 @@ class PracticeWeekViewTest extends DiaryViewTest {
             assertThat(textOf(chip(overlapping))).contains("Overlaps another session");
         }
         assertThat(textOf(chip(cancelled))).doesNotContain("Overlaps another session");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void aSessionPastMidnightShowsOnItsFirstDayAndAgainOnTheNextSayingWhichDayItBegan() {
+        var week = new WorkingWeekData(new ReviewTestData(intake, staff, jdbc), team, scheduling, jdbc);
+        String therapistName = "Dr Night " + ReviewTestData.uniqueWord();
+        long therapist = week.therapist(therapistName);
+        data.as("admin", () -> setup.addWorkingHours(StaffId.of(therapist), DayOfWeek.WEDNESDAY, LocalTime.of(9, 0),
+                LocalTime.of(17, 0)));
+        LocalDate monday = WorkingWeekData.farMonday();
+        String clientName = "Noa " + ReviewTestData.uniqueWord();
+        var client = new ReviewTestData(intake, staff, jdbc).submit(IntakeFixtures.completeAnswers(clientName));
+        week.book(week.online(client.id(), therapist, WorkingWeekData.at(monday.plusDays(2), 23, 30))
+                .overriding("Crisis session agreed with the therapist"));
+
+        UI.getCurrent().navigate(CalendarView.class, QueryParameters.simple(new LinkedHashMap<>(Map.of("date",
+                monday.toString()))));
+        mode("Team week");
+
+        // Wednesday's column (the row's fourth cell, after the name) and Thursday's, both in the therapist's row
+        List<Div> chips = chipsOf(clientName);
+        assertThat(chips).extracting(PracticeWeekViewTest::column).containsExactly(3, 4);
+        assertThat(chips).extracting(this::rowName).containsOnly(therapistName);
+        assertThat(textOf(chips.get(0))).startsWith("23:30–00:20" + clientName);
+        assertThat(chips.get(0).getClassNames()).doesNotContain("team-week-continued");
+        assertThat(textOf(chips.get(1))).startsWith("23:30–00:20 (from Wed)" + clientName);
+        assertThat(chips.get(1).getClassNames()).contains("team-week-continued");
+        assertThat(chips.get(1).getElement().getAttribute("aria-label"))
+                .startsWith(DiaryFormat.DAY.format(monday.plusDays(2)) + ", 23:30–00:20 (from Wed), " + clientName);
+        assertThat(chips).allSatisfy(chip -> assertThat(chip.getClassNames()).doesNotContain("team-week-overlap"));
+
+        // the rooms' week likewise, in the online row
+        mode("Rooms week");
+        assertThat(chipsOf(clientName)).extracting(PracticeWeekViewTest::column).containsExactly(3, 4);
+        assertThat(chipsOf(clientName)).extracting(this::rowName).containsOnly("Online");
+    }
+
+    private List<Div> chipsOf(String clientName) {
+        return find(Div.class).withClassName("team-week-session")
+                .withCondition(chip -> textOf(chip).contains(clientName)).all();
+    }
+
+    /** Which of its row's cells holds the chip: 0 is the row's name, 1 Monday. */
+    private static int column(Div chip) {
+        var cell = chip.getParent().orElseThrow();
+        var row = cell.getParent().orElseThrow();
+        return row.getChildren().toList().indexOf(cell);
+    }
+
+    private String rowName(Div chip) {
+        var row = chip.getParent().orElseThrow().getParent().orElseThrow();
+        return find(Div.class, row).withClassName("team-week-name").single().getText();
     }
 
     private long book(DiaryTestData.Case client, String therapist, SessionFormat format, Long roomId, LocalDate day,
