@@ -28,6 +28,10 @@ public final class PasswordPolicy {
     private static final Pattern DECORATION = Pattern.compile("^[\\p{N}\\p{P}\\p{S}\\p{Z}]+|[\\p{N}\\p{P}\\p{S}\\p{Z}]+$");
     private static final Pattern SEPARATORS = Pattern.compile("[\\p{Z}\\s._\\-+@]+");
     private static final int USERNAME_MIN_TO_MATCH = 3;
+    /** Fewer different characters than this is a pattern ("abababababab"), whatever its length. */
+    static final int MIN_DISTINCT = 5;
+    // keyboard punctuation, signs and spaces; emoji (other symbols) are left alone, being as varied as letters
+    private static final Pattern KEYBOARD_MARKS = Pattern.compile("[\\p{P}\\p{Z}\\s\\p{Sm}\\p{Sc}\\p{Sk}]+");
 
     /** Who the password is for: it must not be about them. */
     public record Person(String username, String displayName, String email) {
@@ -91,6 +95,14 @@ public final class PasswordPolicy {
             return Optional.of("Use at most " + MAX_LENGTH + " characters (this has " + length + ").");
         }
         String key = key(password);
+        if (key.codePoints().distinct().count() < MIN_DISTINCT) {
+            return Optional.of("Please use a password that isn't just spaces or repeated characters: three or four "
+                    + "unrelated words are long and easy to remember.");
+        }
+        if (KEYBOARD_MARKS.matcher(key).matches()) {
+            return Optional.of("Please use some letters or numbers, not only spaces, punctuation and symbols: three "
+                    + "or four unrelated words are long and easy to remember.");
+        }
         String username = key(person.username().strip());
         if (username.length() >= USERNAME_MIN_TO_MATCH && key.contains(username)) {
             return Optional.of("Leave your username out of your password: it is the first thing someone would try.");
