@@ -32,6 +32,8 @@ public class StaffSessionLimits implements SessionLimits {
      */
     public static final String TIMED_OUT = "thaw-timed-out";
     public static final String LIFETIME_MARK = "L";
+    /** Like {@link #TIMED_OUT}, for a session ended because the account was changed; it says no more than that. */
+    public static final String ACCOUNT_CHANGED = "thaw-account-changed";
     static final String LAST_USED = StaffSessionLimits.class.getName() + ".lastUsed";
     static final String SIGNED_IN_AT = StaffSessionLimits.class.getName() + ".signedInAt";
 

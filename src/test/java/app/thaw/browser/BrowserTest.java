@@ -173,7 +173,7 @@ public abstract class BrowserTest {
         return usePage(newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage());
     }
 
-    /** The first step of sign-in: types the username and password as a person would and presses Log in. */
+    /** The first step of sign-in: types the username and password as a person would and presses Sign in. */
     protected void submitPassword(String username, String password) {
         var name = page.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX,
                 new Page.GetByRoleOptions().setName("Username"));
@@ -181,7 +181,7 @@ public abstract class BrowserTest {
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(name).hasValue(username);
         page.locator("vaadin-password-field input").fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Log in")).click();
+                new Page.GetByRoleOptions().setName("Sign in")).click();
     }
 
     /** The second step: types a code into the verification (or enrolment) page and confirms it. */

@@ -49,8 +49,13 @@ class SessionRevocationBrowserIT extends BrowserTest {
             usePage(device);
             open("/staff");
             assertThat(device.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Log in"))).isVisible();
+                    new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
             assertThat(device.getByText("Practice workspace")).hasCount(0);
+            assertThat(device.locator("#sign-in-notice")).hasText("You were signed out because your account was "
+                    + "changed. If you can't sign in, ask your practice manager.");
+            // said once: opening the sign-in page again is not another change
+            open("/login");
+            assertThat(device.locator("#sign-in-notice")).isHidden();
         }
     }
 

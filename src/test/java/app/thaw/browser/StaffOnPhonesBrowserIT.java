@@ -271,11 +271,11 @@ class StaffOnPhonesBrowserIT extends StaffPhoneTest {
         open("/login");
         Locator username = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username"));
         Locator password = page.locator("vaadin-password-field input");
-        Locator logIn = button("Log in");
+        Locator logIn = button("Sign in");
         assertThat(username).isVisible();
         assertThat(logIn).isVisible();
         assertFits("the sign-in page", width, control("the username field", username),
-                control("the password field", password), control("the 'Log in' button", logIn));
+                control("the password field", password), control("the 'Sign in' button", logIn));
         submitPassword(THERAPIST, DemoStaffAccounts.DEMO_PASSWORD);
         try {
             page.getByText("Enter your code").waitFor(new Locator.WaitForOptions().setTimeout(15_000));

@@ -78,7 +78,7 @@ class TwoInstanceSessionsBrowserIT extends BrowserTest {
         for (int i = 0; i < pages.length; i++) {
             usePage(pages[i]);
             open(i == 0 ? url("/staff") : secondUrl("/staff"));
-            assertThat(pages[i].getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")))
+            assertThat(pages[i].getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")))
                     .isVisible();
             assertThat(pages[i].getByText("Practice workspace")).hasCount(0);
         }

@@ -33,6 +33,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
     private static final Pattern TIMED_OUT_VALUE = Pattern.compile("(" + StaffSessionLimits.LIFETIME_MARK
             + "?)(\\d{1,4})");
 
+    static final String ACCOUNT_CHANGED = "You were signed out because your account was changed. If you can't sign "
+            + "in, ask your practice manager.";
+    static final String WAY_FORWARD = "Forgotten your password, or sign-in paused? Ask your practice manager to send "
+            + "you a reset link.";
+
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
@@ -47,11 +52,14 @@ public class LoginView extends Main implements BeforeEnterObserver {
         var clientHint = new Paragraph("Looking for support? ");
         clientHint.add(new Anchor("", "Start here instead — no account needed."));
         clientHint.addClassName("login-client-hint");
+        var wayForward = new Paragraph(WAY_FORWARD);
+        wayForward.setId("sign-in-help");
+        wayForward.addClassName("login-help");
         notice.setId("sign-in-notice");
         notice.addClassName("login-notice");
         notice.getElement().setAttribute("role", "status");
         notice.setVisible(false);
-        add(title, tagline, notice, form, clientHint);
+        add(title, tagline, notice, form, wayForward, clientHint);
     }
 
     @Override
@@ -64,7 +72,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
             say("You have signed out.");
         }
         // said once: a reload of this page, or the next sign-out, is not another time-out
-        timedOut().ifPresent(this::say);
+        ended().ifPresent(this::say);
     }
 
     private void say(String text) {
@@ -72,8 +80,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
         notice.setVisible(true);
     }
 
-    /** Why a session just ended on its own (from its cookie, which this removes), in the person's words. */
-    private static Optional<String> timedOut() {
+    /** Why a session just ended (from its cookie, which this removes), in the person's words. */
+    private static Optional<String> ended() {
         var request = VaadinRequest.getCurrent();
         Cookie[] cookies = request == null ? null : request.getCookies();
         if (cookies == null) {
@@ -82,10 +90,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
         for (Cookie cookie : cookies) {
             var value = TIMED_OUT_VALUE.matcher(cookie.getValue());
             if (StaffSessionLimits.TIMED_OUT.equals(cookie.getName()) && value.matches()) {
-                var gone = new Cookie(StaffSessionLimits.TIMED_OUT, "");
-                gone.setPath(cookiePath(request));
-                gone.setMaxAge(0);
-                VaadinResponse.getCurrent().addCookie(gone);
+                forget(request, StaffSessionLimits.TIMED_OUT);
                 String limit = SessionLimits.inWords(Duration.ofMinutes(Long.parseLong(value.group(2))));
                 String why = value.group(1).isEmpty()
                         ? "nothing was done for " + limit + ": this keeps clients' details private on a screen left "
@@ -95,8 +100,20 @@ public class LoginView extends Main implements BeforeEnterObserver {
                 return Optional.of("You were signed out because " + why + ". Anything not saved was not kept, except "
                         + "a session note being written, kept as its draft. Sign in to carry on.");
             }
+            if (StaffSessionLimits.ACCOUNT_CHANGED.equals(cookie.getName())) {
+                forget(request, StaffSessionLimits.ACCOUNT_CHANGED);
+                // which change, or whose, is for the practice manager to say
+                return Optional.of(ACCOUNT_CHANGED);
+            }
         }
         return Optional.empty();
+    }
+
+    private static void forget(VaadinRequest request, String name) {
+        var gone = new Cookie(name, "");
+        gone.setPath(cookiePath(request));
+        gone.setMaxAge(0);
+        VaadinResponse.getCurrent().addCookie(gone);
     }
 
     private static String cookiePath(VaadinRequest request) {
@@ -107,6 +124,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
         var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Username");
+        i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Those details didn't work");
         i18n.getErrorMessage().setMessage(
                 "Check your username and password and try again. After several failed tries, sign-in pauses for a while.");

@@ -48,6 +48,18 @@ class StaffAccessTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithAnonymousUser
+    void theSignInPageSaysSignInAndWhoToAskWhenAPasswordIsForgottenOrSignInPaused() {
+        getCurrentUi().navigate("login", com.vaadin.flow.router.QueryParameters.of("error", ""));
+
+        assertThat(LoginView.texts().getForm().getSubmit()).isEqualTo("Sign in");
+        var help = find(com.vaadin.flow.component.html.Paragraph.class).withId("sign-in-help").single();
+        assertThat(help.isVisible()).isTrue();
+        assertThat(help.getText()).contains("Forgotten your password").contains("Ask your practice manager")
+                .doesNotContainIgnoringCase("account exists");
+    }
+
+    @Test
     @WithUserDetails("amira")
     void therapistSeesTheStaffLayoutWithTheirNameAndNoAdminPages() {
         navigate(ReviewQueueView.class);
