@@ -20,16 +20,16 @@ class StaffEmailTemplates {
         this.letters = letters;
     }
 
-    Rendered staffInvitation(String name, String link, ZonedDateTime expiresAt) {
+    /** The sign-in page is not the link's address, so the email names it. */
+    Rendered staffInvitation(String name, String link, String signInAddress, ZonedDateTime expiresAt) {
         return new Rendered("Your staff account at " + clean(letters.practice().name()),
                 letters.letter(name, "You have been given a staff account on Thaw, "
                                 + clean(letters.practice().name()) + "'s intake and referral system. To start, "
                                 + "choose your password with this private link:",
                         link,
-                        "The link works once, until " + when(expiresAt) + ". After choosing your password "
-                                + "you sign in at the same address and set up your second sign-in step.",
-                        "If you were not expecting this email, please ignore it and tell us: "
-                                + letters.contactUs() + "."));
+                        "The link works once, until " + when(expiresAt) + ". After choosing your password, sign "
+                                + "in at " + signInAddress + ", where you'll also set up your second sign-in step.",
+                        "If you weren't expecting this email, " + letters.contactUs() + "."));
     }
 
     Rendered passwordReset(String name, String link, ZonedDateTime expiresAt) {

@@ -4,6 +4,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import app.thaw.Application;
+import app.thaw.base.web.PublicUrl;
 import app.thaw.security.LinkPurpose;
 import app.thaw.security.StaffEmailChanged;
 import app.thaw.security.StaffLinkIssued;
@@ -18,17 +19,19 @@ class StaffEmails {
 
     private final OutboxWriter outbox;
     private final StaffEmailTemplates templates;
+    private final PublicUrl publicUrl;
 
-    StaffEmails(OutboxWriter outbox, StaffEmailTemplates templates) {
+    StaffEmails(OutboxWriter outbox, StaffEmailTemplates templates, PublicUrl publicUrl) {
         this.outbox = outbox;
         this.templates = templates;
+        this.publicUrl = publicUrl;
     }
 
     @EventListener
     void on(StaffLinkIssued issued) {
         var expires = issued.expiresAt().atZone(Application.PRACTICE_ZONE);
         var text = issued.purpose() == LinkPurpose.INVITATION
-                ? templates.staffInvitation(issued.displayName(), issued.url(), expires)
+                ? templates.staffInvitation(issued.displayName(), issued.url(), publicUrl.link("login"), expires)
                 : templates.passwordReset(issued.displayName(), issued.url(), expires);
         EmailKind kind = issued.purpose() == LinkPurpose.INVITATION ? EmailKind.STAFF_INVITATION
                 : EmailKind.PASSWORD_RESET;
