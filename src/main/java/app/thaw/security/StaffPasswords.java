@@ -87,7 +87,7 @@ public class StaffPasswords {
      * Changes the signed-in staff member's password after checking the current one (wrong guesses count
      * towards the sign-in pause). Their other sessions end; this one carries on.
      */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.CLINICAL_LEAD})
     public void changeOwn(String current, String password, String repeated) {
         StaffUser me = currentUser.require();
         String throttleKey = SignInThrottle.accountKey(me.username());

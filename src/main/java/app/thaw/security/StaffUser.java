@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import app.thaw.base.domain.DisplayNamed;
+import app.thaw.base.domain.HasHome;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
@@ -14,7 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * the account's session generation at sign-in so a deactivation or new role ends the session.
  */
 public record StaffUser(long id, String username, String displayName, StaffRole role, @Nullable String passwordHash,
-                        boolean active, int sessionGeneration) implements UserDetails, DisplayNamed {
+                        boolean active, int sessionGeneration) implements UserDetails, DisplayNamed, HasHome {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -53,5 +54,10 @@ public record StaffUser(long id, String username, String displayName, StaffRole 
     @Override
     public String toString() {
         return "StaffUser[id=" + id + ", role=" + role + "]";
+    }
+
+    @Override
+    public String home() {
+        return role.home();
     }
 }

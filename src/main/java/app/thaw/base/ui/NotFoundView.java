@@ -14,6 +14,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import app.thaw.base.domain.HasHome;
+
 /** One plain page for anything missing or not yours to see, so a URL never reveals whether a record exists. */
 @PageTitle("Page not found · Thaw")
 @AnonymousAllowed
@@ -21,8 +23,11 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     public NotFoundView(AuthenticationContext authentication) {
         addClassName("not-found-view");
-        // signed-in staff go back to their workspace: the start page is the client's intake form
-        var back = authentication.isAuthenticated() ? new Anchor("staff", "Back to your workspace")
+        // signed-in staff go back to their role's own first page (a clinical lead has no queue); the start page is
+        // the client's intake form
+        var back = authentication.isAuthenticated()
+                ? new Anchor(authentication.getAuthenticatedUser(HasHome.class).map(HasHome::home).orElse("staff"),
+                        "Back to your workspace")
                 : new Anchor("", "Go to the start page");
         back.setId("not-found-back");
         add(new H1("We couldn't find that page"), new Paragraph("The link may be old or mistyped."), back);

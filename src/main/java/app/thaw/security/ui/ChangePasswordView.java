@@ -20,7 +20,7 @@ import app.thaw.security.StaffPasswords;
 /** A signed-in staff member changes their own password; reached from the account menu. */
 @Route(value = ChangePasswordView.PATH, layout = MainLayout.class)
 @PageTitle("Change password · Thaw")
-@RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
+@RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.CLINICAL_LEAD})
 public class ChangePasswordView extends VerticalLayout {
 
     /** Also named in MainLayout's account menu, which cannot depend on this module. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -25,7 +26,9 @@ import app.thaw.security.StaffAdministration;
 import app.thaw.security.StaffFixtures;
 import app.thaw.security.StaffPasswords;
 import app.thaw.security.StaffRole;
+import app.thaw.base.ui.NotFoundView;
 import app.thaw.dev.DemoStaffAccounts;
+import app.thaw.outcomes.ui.OutcomesReportView;
 
 @IntegrationTest
 class PasswordPagesTest extends SpringBrowserlessTest {
@@ -152,5 +155,34 @@ class PasswordPagesTest extends SpringBrowserlessTest {
             jdbc.update("update staff_account set password_hash = ? where username = 'grace'", before);
             jdbc.update("delete from sign_in_throttle where throttle_key = 'account:grace'");
         }
+    }
+
+    @Test
+    void aClinicalLeadChangesTheirOwnPasswordAndIsLedBackToTheResultsNotTheQueue() {
+        var lead = staff.member(StaffRole.CLINICAL_LEAD);
+        staff.as(lead.username(), () -> changeAndFindTheWayBack(lead));
+    }
+
+    private void changeAndFindTheWayBack(StaffFixtures.Member lead) {
+        String before = jdbc.queryForObject("select password_hash from staff_account where id = ?", String.class,
+                lead.id());
+
+        navigate(ChangePasswordView.class);
+        test(find(PasswordField.class).withId("current-password").single()).setValue(StaffFixtures.PASSWORD);
+        var fields = find(NewPasswordFields.class).single();
+        test(fields.password).setValue("a lantern by the harbour wall");
+        test(fields.repeated).setValue("a lantern by the harbour wall");
+        test(find(Button.class).withText("Change password").single()).click();
+
+        assertThat(find(Paragraph.class).withClassName("password-changed").single().getText())
+                .contains("Your password is changed");
+        assertThat(jdbc.queryForObject("select password_hash from staff_account where id = ?", String.class,
+                lead.id())).isNotEqualTo(before);
+
+        // a mistyped address: the way back is the lead's own first page, which is there for them
+        navigate("staff/no-such-page", NotFoundView.class);
+        String back = find(Anchor.class).withId("not-found-back").single().getHref();
+        assertThat(back).isEqualTo(StaffRole.CLINICAL_LEAD.home());
+        navigate(back, OutcomesReportView.class);
     }
 }
