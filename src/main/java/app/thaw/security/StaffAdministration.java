@@ -124,6 +124,12 @@ public class StaffAdministration {
         if (!account.isActive()) {
             throw new StaffActionRefused(account.getDisplayName() + " is deactivated. Reactivate them first.");
         }
+        // with no password yet there is nothing to reset, and a reset link would turn their invitation's wording
+        // into "your old password no longer works"; a new link keeps what they are waiting for
+        if (!account.hasPassword()) {
+            throw new StaffActionRefused(account.getDisplayName() + " hasn't chosen a password yet, so there is "
+                    + "nothing to reset. Use \"Send a new link\" to send them a fresh link instead.");
+        }
         account.clearPassword();
         devices.forget(account.getId());
         changed(StaffChange.PASSWORD_RESET, account, "password removed, reset link issued; sessions ended");

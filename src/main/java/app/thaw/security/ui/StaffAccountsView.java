@@ -133,17 +133,18 @@ public class StaffAccountsView extends VerticalLayout {
                 }));
             }
             if (!member.awaitsPassword()) {
+                // someone still to choose a password has none to reset: "Send a new link" is theirs
                 menu.addItem("Reset authenticator…", click -> new ResetSecondFactorDialog(secondFactor,
                         member.id(), member.displayName()).open());
+                menu.addItem("Reset password…", click -> confirm("Reset " + member.displayName() + "'s password?",
+                        "Their current password stops working now and they are signed out everywhere. They get an "
+                                + "email with a link to choose a new one, and you'll see the link once to pass on.",
+                        "Reset password", () -> {
+                            var link = staff.resetPassword(StaffId.of(member.id()));
+                            new LinkDialog("Reset link for " + member.displayName(), link).open();
+                            return "Password reset for " + member.displayName() + ".";
+                        }));
             }
-            menu.addItem("Reset password…", click -> confirm("Reset " + member.displayName() + "'s password?",
-                    "Their current password stops working now and they are signed out everywhere. They get an "
-                            + "email with a link to choose a new one, and you'll see the link once to pass on.",
-                    "Reset password", () -> {
-                        var link = staff.resetPassword(StaffId.of(member.id()));
-                        new LinkDialog("Reset link for " + member.displayName(), link).open();
-                        return "Password reset for " + member.displayName() + ".";
-                    }));
             if (member.role() == StaffRole.THERAPIST) {
                 // sessions to come and cases they hold go somewhere first (the practice feature's hand-over page)
                 menu.addItem("Hand over and deactivate…", click -> getUI().ifPresent(ui -> ui.navigate(

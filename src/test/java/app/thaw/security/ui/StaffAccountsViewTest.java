@@ -1,6 +1,7 @@
 package app.thaw.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
@@ -21,7 +22,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import app.thaw.base.ids.StaffId;
 import app.thaw.IntegrationTest;
+import app.thaw.security.IssuedLink;
+import app.thaw.security.NewStaffMember;
 import app.thaw.security.StaffAccountService;
+import app.thaw.security.StaffActionRefused;
 import app.thaw.security.StaffAdministration;
 import app.thaw.security.StaffFixtures;
 import app.thaw.security.StaffPasswords;
@@ -195,6 +199,29 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
                 member.id())).isGreaterThan(generation);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'SECOND_FACTOR_RESET' "
                 + "and detail like ?", Integer.class, "%" + member.username() + "%")).isOne();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void someoneStillToChooseAPasswordIsOfferedANewLinkNotAResetAndTheServiceRefusesOne() {
+        String username = "v" + UUID.randomUUID().toString().substring(0, 8);
+        IssuedLink invitation = administration.invite(new NewStaffMember("Sam Invitee", username,
+                username + "@example.org", StaffRole.THERAPIST));
+        var view = navigate(StaffAccountsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TeamMember> grid = find(Grid.class).single();
+        TeamMember invited = rowOf(grid, username);
+
+        var actions = rowMenu(view, invited).getItems().getFirst().getSubMenu().getItems().stream()
+                .map(item -> item.getText()).toList();
+        assertThat(actions).contains("Send a new link").doesNotContain("Reset password…");
+
+        // a stale page's reset is refused, pointing to the new link, and the invitation still works as it was
+        assertThatThrownBy(() -> administration.resetPassword(StaffId.of(invited.id())))
+                .isInstanceOf(StaffActionRefused.class).hasMessageContaining("Send a new link");
+        passwords.chooseWithLink(StaffFixtures.token(invitation), StaffFixtures.PASSWORD, StaffFixtures.PASSWORD);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where recipient = ? "
+                + "and kind = 'PASSWORD_RESET'", Integer.class, username + "@example.org")).isZero();
     }
 
     /** The row's Actions menu, built by the view as the grid builds it, attached so it can be clicked. */
