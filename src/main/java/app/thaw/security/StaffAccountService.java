@@ -116,8 +116,11 @@ public class StaffAccountService implements UserDetailsService {
                 StaffAccount::getDisplayName));
     }
 
-    /** The names of a few staff members, without loading every account: for one session or a short list. */
-    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM, Roles.API_CLIENT})
+    /**
+     * The names of a few staff members, without loading every account: for one session or a short list (the clinical
+     * lead's outcomes report names therapists; inside a staff page {@link SystemActor} does not change who asks).
+     */
+    @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.CLINICAL_LEAD, Roles.SYSTEM, Roles.API_CLIENT})
     public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
         var names = new java.util.HashMap<Long, String>();
         if (ids.size() == 1) {

@@ -14,13 +14,16 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.VaadinSession;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import app.thaw.Application;
 import app.thaw.IntegrationTest;
@@ -96,6 +99,16 @@ class OutcomesReportViewTest extends SpringBrowserlessTest {
         // other tests' courses end this year too: only this therapist's rows are this test's to judge
         assertThat(text.lines().filter(line -> line.contains(therapist))).isNotEmpty().noneMatch(line ->
                 line.contains("<5"));
+    }
+
+    @Test
+    @WithUserDetails(value = LEAD, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void theClinicalLeadSignedInThroughTheirSessionSeesTherapistsNamedNotAnError() {
+        // as in a real request: Vaadin reads the person from the session first, and names are the system's to give
+        VaadinSession.getCurrent().getSession().setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, SecurityContextHolder.getContext());
+        navigate(OutcomesReportView.class);
+        assertThat(row(therapist, "Individual")).startsWith(period(thisMonth), therapist, "Individual", "3");
     }
 
     @Test
