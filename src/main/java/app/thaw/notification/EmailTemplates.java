@@ -61,8 +61,16 @@ class EmailTemplates {
 
     /** {@code statusLink}: the client's private page, where they said email is safe (null: left out). */
     Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to, @Nullable String statusLink) {
+        return booked(notice, to, statusLink, false);
+    }
+
+    /** {@code partnerChose}: the client's partner chose this time from the times offered to them both. */
+    Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to, @Nullable String statusLink,
+                    boolean partnerChose) {
         return new Rendered("Your appointment on " + shortWhen(notice.start()) + " is confirmed",
-                letter(to.name(), "Your appointment is booked.", details(notice),
+                letter(to.name(), partnerChose ? "Your partner has chosen this time from the ones we offered you "
+                                + "both, so your appointment together is booked." : "Your appointment is booked.",
+                        details(notice),
                         "The attached calendar invitation adds it to your calendar.", changeOrCancel(statusLink)));
     }
 
@@ -160,13 +168,22 @@ class EmailTemplates {
                         "If you have a question, " + contactUs() + "."));
     }
 
-    Rendered slotOffer(String callName, java.util.List<String> times, String link, ZonedDateTime openUntil) {
-        return new Rendered("Times for your first session at " + clean(practice().name()),
-                letter(clean(callName), "We have kept these times for your first session:",
-                        String.join("\n", times.stream().map(t -> "  " + t).toList()),
-                        "Choose the one that suits you with your private link: " + link,
-                        "We keep them for you until " + when(openUntil) + ". If none suits you, or for anything "
-                                + "else, " + contactUs() + "."));
+    /** {@code forBoth}: a couple's offer, sent to each partner; the first to choose books the session for both. */
+    Rendered slotOffer(String callName, java.util.List<String> times, String link, ZonedDateTime openUntil,
+                       boolean forBoth) {
+        String timesList = String.join("\n", times.stream().map(t -> "  " + t).toList());
+        String keep = "We keep them for you" + (forBoth ? " both" : "") + " until " + when(openUntil)
+                + ". If none suits you, or for anything else, " + contactUs() + ".";
+        String subject = "Times for your first session at " + clean(practice().name());
+        if (!forBoth) {
+            return new Rendered(subject, letter(clean(callName), "We have kept these times for your first session:",
+                    timesList, "Choose the one that suits you with your private link: " + link, keep));
+        }
+        return new Rendered(subject, letter(clean(callName), "We have kept these times for your first session "
+                        + "together:", timesList,
+                "We have sent these times to you both, each with your own link. The first of you to choose one "
+                        + "books it for you both, so please agree on a time together before you choose.",
+                "Your private link to choose: " + link, keep));
     }
 
     /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */

@@ -98,8 +98,11 @@ class OfferChoices {
             List<ClientOffers.Time> times = held.stream().map(s -> new ClientOffers.Time(s.id(),
                     s.startsAt().atZone(Application.PRACTICE_ZONE), s.endsAt().atZone(Application.PRACTICE_ZONE),
                     s.typeLabel(), where(s), names.getOrDefault(s.therapistId(), "Your therapist"))).toList();
+            boolean forBoth = store.entry(offer.entryId()).map(entry -> entry.partnerIntakeId() != null)
+                    .orElse(false);
             return new ClientOffers.Offered(times, offer.expiresAt(), times.isEmpty()
-                    ? "The times we offered have all been taken. The practice will be in touch with new times." : null);
+                    ? "The times we offered have all been taken. The practice will be in touch with new times." : null,
+                    forBoth);
         }
         return switch (offer.state()) {
             case "BOOKED" -> new ClientOffers.Offered(List.of(), null, offer.chosenBy() != null
@@ -209,7 +212,7 @@ class OfferChoices {
         }
         BookingResult result = bookings.book(clients, new HeldBookings.HeldTime(slot.therapistId(), slot.roomId(),
                 slot.typeId(), SessionFormat.valueOf(slot.format()), slot.startsAt(), slot.endsAt()), null,
-                "chosen by the client from an offer");
+                clientIntakeId, "chosen by the client from an offer");
         if (!(result instanceof BookingResult.Booked booked)) {
             return Made.refused( "Sorry, that time can no longer be booked. Please choose another "
                     + "one, or call the practice.");
