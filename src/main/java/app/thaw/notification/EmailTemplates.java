@@ -15,6 +15,7 @@ import app.thaw.Application;
 import app.thaw.base.PracticeProfile;
 import app.thaw.base.PracticeSettings;
 import app.thaw.scheduling.AppointmentNotice;
+import app.thaw.scheduling.MeetingLinks;
 import app.thaw.scheduling.SessionFormat;
 
 /**
@@ -87,7 +88,7 @@ class EmailTemplates {
                 + " are confirmed",
                 letter(to.name(), "Your appointments are booked, " + sessions.size() + " in all:",
                         dates.toString().stripTrailing(),
-                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + place(first),
+                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + where(first),
                         "The attached calendar invitation adds every date to your calendar.",
                         changeOrCancel(statusLink)));
     }
@@ -171,19 +172,15 @@ class EmailTemplates {
     /** {@code forBoth}: a couple's offer, sent to each partner; the first to choose books the session for both. */
     Rendered slotOffer(String callName, java.util.List<String> times, String link, ZonedDateTime openUntil,
                        boolean forBoth) {
-        String timesList = String.join("\n", times.stream().map(t -> "  " + t).toList());
-        String keep = "We keep them for you" + (forBoth ? " both" : "") + " until " + when(openUntil)
-                + ". If none suits you, or for anything else, " + contactUs() + ".";
-        String subject = "Times for your first session at " + clean(practice().name());
-        if (!forBoth) {
-            return new Rendered(subject, letter(clean(callName), "We have kept these times for your first session:",
-                    timesList, "Choose the one that suits you with your private link: " + link, keep));
-        }
-        return new Rendered(subject, letter(clean(callName), "We have kept these times for your first session "
-                        + "together:", timesList,
-                "We have sent these times to you both, each with your own link. The first of you to choose one "
-                        + "books it for you both, so please agree on a time together before you choose.",
-                "Your private link to choose: " + link, keep));
+        String choose = forBoth ? "We have sent these times to you both, each with your own link. The first of you "
+                + "to choose one books it for you both, so please agree on a time together before you choose.\n\n"
+                + "Your private link to choose: " + link
+                : "Choose the one that suits you with your private link: " + link;
+        return new Rendered("Times for your first session at " + clean(practice().name()),
+                letter(clean(callName), "We have kept these times for your first session" + (forBoth ? " together:"
+                                : ":"), String.join("\n", times.stream().map(t -> "  " + t).toList()), choose,
+                        "We keep them for you" + (forBoth ? " both" : "") + " until " + when(openUntil)
+                                + ". If none suits you, or for anything else, " + contactUs() + "."));
     }
 
     /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */
@@ -214,7 +211,12 @@ class EmailTemplates {
         return "  When:  " + DAY.format(start) + ", " + TIME.format(start) + " to " + TIME.format(local(notice.end()))
                 + " (" + ZONE.format(start) + ")\n"
                 + "  With:  " + clean(notice.therapistName()) + "\n"
-                + "  Where: " + place(notice);
+                + "  Where: " + where(notice);
+    }
+
+    /** The place as the email says it: an online session with no link set yet says the link will follow. */
+    private String where(AppointmentNotice notice) {
+        return notice.linkToFollow() ? place(notice) + ". " + MeetingLinks.LINK_TO_FOLLOW : place(notice);
     }
 
     private String changeOrCancel(@Nullable String statusLink) {

@@ -39,6 +39,23 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void anOnlineSessionWithNoLinkYetSaysTheLinkWillFollowAndOneWithALinkGivesIt() {
+        String toFollow = "Where: Online. We'll send you the link to join before the session.";
+        assertThat(templates.booked(summer, to).body()).contains(toFollow);
+        assertThat(templates.changed(summer, to, london("2026-06-30T09:00")).body()).contains(toFollow);
+        assertThat(templates.series(List.of(summer), to, null).body()).contains(toFollow);
+        assertNeutral(templates.booked(summer, to));
+
+        var linked = summer.withMeetingLink("https://meet.example.org/tom");
+        for (var email : List.of(templates.booked(linked, to), templates.changed(linked, to,
+                london("2026-06-30T09:00")), templates.series(List.of(linked), to, null))) {
+            assertThat(email.body()).contains("Where: Online, join at https://meet.example.org/tom")
+                    .doesNotContain("We'll send you the link");
+        }
+        assertThat(templates.booked(winter, to).body()).doesNotContain("We'll send you the link");
+    }
+
+    @Test
     void aChangeNamesTheOldAndTheNewTime() {
         var email = templates.changed(summer, to, london("2026-06-30T09:00"));
 
