@@ -52,15 +52,18 @@ class AppointmentEmails {
     /**
      * A booking's confirmation for each client who may be emailed, with its calendar file; {@code links} are the
      * clients' status links, in the order of the notice's recipients ({@link #statusLinks}). Rendered after the
-     * booking commits ({@link BookingConfirmations}).
+     * booking commits ({@link BookingConfirmations}). {@code chosenBy}: the client who chose the time from an offer, so
+     * their partner is told it was their partner's choice.
      */
-    List<OutgoingEmail> confirmation(AppointmentNotice notice, List<@Nullable String> links) {
+    List<OutgoingEmail> confirmation(AppointmentNotice notice, List<@Nullable String> links,
+                                     @Nullable Long chosenBy) {
         List<OutgoingEmail> emails = new java.util.ArrayList<>(notice.recipients().size());
         for (int i = 0; i < notice.recipients().size(); i++) {
             var to = notice.recipients().get(i);
             if (mayEmail(EmailKind.BOOKED, notice, to)) {
-                emails.add(email(EmailKind.BOOKED, notice, to, templates.booked(notice, to, links.get(i)),
-                        IcsCalendars.REQUEST));
+                boolean partnerChose = chosenBy != null && to.intakeId() != null && !chosenBy.equals(to.intakeId());
+                emails.add(email(EmailKind.BOOKED, notice, to, templates.booked(notice, to, links.get(i),
+                        partnerChose), IcsCalendars.REQUEST));
             }
         }
         return emails;

@@ -75,9 +75,10 @@ class BookingConfirmations {
             return; // nobody to email (their status pages show the session): nothing owed, nothing after the commit
         }
         List<@Nullable String> links = emails.statusLinks(notice);
+        Long chosenBy = booked.chosenBy();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             owe(notice);
-            write(notice, links);
+            write(notice, links, chosenBy);
             return;
         }
         owe(notice);
@@ -86,7 +87,7 @@ class BookingConfirmations {
             public void afterCommit() {
                 // the booking's connection is still bound here: the emails go through another, in autocommit
                 try {
-                    outside.executeWithoutResult(status -> write(notice, links));
+                    outside.executeWithoutResult(status -> write(notice, links, chosenBy));
                 } catch (RuntimeException later) {
                     log.warn("The confirmation of appointment {} is left to the sweep", notice.appointmentId(), later);
                 }
@@ -100,8 +101,10 @@ class BookingConfirmations {
                 on conflict do nothing""", notice.appointmentId(), notice.sequence(), Timestamp.from(clock.instant()));
     }
 
-    private int write(AppointmentNotice notice, List<@Nullable String> links) {
-        return outbox.confirm(notice.appointmentId(), notice.sequence(), emails.confirmation(notice, links));
+    /** {@code chosenBy}: who chose the time from an offer; the sweep no longer knows, and says only that it is booked. */
+    private int write(AppointmentNotice notice, List<@Nullable String> links, @Nullable Long chosenBy) {
+        return outbox.confirm(notice.appointmentId(), notice.sequence(), emails.confirmation(notice, links,
+                chosenBy));
     }
 
     @Scheduled(fixedDelayString = "${thaw.mail.confirmation-sweep:60s}",
@@ -133,7 +136,7 @@ class BookingConfirmations {
             int count = 0;
             for (long[] one : owed) {
                 AppointmentNotice notice = notices.get(one[0]);
-                count += notice != null && notice.sequence() == one[1] ? write(notice, emails.statusLinks(notice))
+                count += notice != null && notice.sequence() == one[1] ? write(notice, emails.statusLinks(notice), null)
                         : outbox.confirm(one[0], (int) one[1], List.of());
             }
             return count;

@@ -98,20 +98,21 @@ public class ClientEmails {
 
     /**
      * Offers a client the times held for them, with their private link to choose one. The caller (waitlist) sends it
-     * only where the client chose email; it names times and places, never why the client came.
+     * only where the client chose email; it names times and places, never why the client came. {@code forBoth}: a
+     * couple's offer, sent to each partner, so the email says the first of them to choose books for both.
      */
     @PermitAll
     @Transactional
     @NotACasePath(FILED_UNDER_CLIENT)
     public boolean sendSlotOffer(IntakeId intakeId, String email, String callName, List<String> times, String link,
-                                 java.time.ZonedDateTime openUntil) {
+                                 java.time.ZonedDateTime openUntil, boolean forBoth) {
         if (!OutboxWriter.isAddress(email)) {
             return false;
         }
         if (link == null || !LINK.matcher(link).matches()) {
             throw new IllegalArgumentException("The offer link must be an absolute http(s) address");
         }
-        var text = templates.slotOffer(callName, times, link, openUntil);
+        var text = templates.slotOffer(callName, times, link, openUntil, forBoth);
         String key = ownedBy(intakeId) + "offer/"
                 + OutboxWriter.keyHash(OutboxWriter.keyPart(email) + "\n" + link);
         return outbox.enqueue(OutgoingEmail.plain(key, EmailKind.SLOT_OFFER, email, text.subject(), text.body()));

@@ -15,6 +15,7 @@ import app.thaw.Application;
 import app.thaw.base.PracticeProfile;
 import app.thaw.base.PracticeSettings;
 import app.thaw.scheduling.AppointmentNotice;
+import app.thaw.scheduling.MeetingLinks;
 import app.thaw.scheduling.SessionFormat;
 
 /**
@@ -61,8 +62,16 @@ class EmailTemplates {
 
     /** {@code statusLink}: the client's private page, where they said email is safe (null: left out). */
     Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to, @Nullable String statusLink) {
+        return booked(notice, to, statusLink, false);
+    }
+
+    /** {@code partnerChose}: the client's partner chose this time from the times offered to them both. */
+    Rendered booked(AppointmentNotice notice, AppointmentNotice.Recipient to, @Nullable String statusLink,
+                    boolean partnerChose) {
         return new Rendered("Your appointment on " + shortWhen(notice.start()) + " is confirmed",
-                letter(to.name(), "Your appointment is booked.", details(notice),
+                letter(to.name(), partnerChose ? "Your partner has chosen this time from the ones we offered you "
+                                + "both, so your appointment together is booked." : "Your appointment is booked.",
+                        details(notice),
                         "The attached calendar invitation adds it to your calendar.", changeOrCancel(statusLink)));
     }
 
@@ -79,7 +88,7 @@ class EmailTemplates {
                 + " are confirmed",
                 letter(to.name(), "Your appointments are booked, " + sessions.size() + " in all:",
                         dates.toString().stripTrailing(),
-                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + place(first),
+                        "  With:  " + clean(first.therapistName()) + "\n  Where: " + where(first),
                         "The attached calendar invitation adds every date to your calendar.",
                         changeOrCancel(statusLink)));
     }
@@ -160,13 +169,18 @@ class EmailTemplates {
                         "If you have a question, " + contactUs() + "."));
     }
 
-    Rendered slotOffer(String callName, java.util.List<String> times, String link, ZonedDateTime openUntil) {
+    /** {@code forBoth}: a couple's offer, sent to each partner; the first to choose books the session for both. */
+    Rendered slotOffer(String callName, java.util.List<String> times, String link, ZonedDateTime openUntil,
+                       boolean forBoth) {
+        String choose = forBoth ? "We have sent these times to you both, each with your own link. The first of you "
+                + "to choose one books it for you both, so please agree on a time together before you choose.\n\n"
+                + "Your private link to choose: " + link
+                : "Choose the one that suits you with your private link: " + link;
         return new Rendered("Times for your first session at " + clean(practice().name()),
-                letter(clean(callName), "We have kept these times for your first session:",
-                        String.join("\n", times.stream().map(t -> "  " + t).toList()),
-                        "Choose the one that suits you with your private link: " + link,
-                        "We keep them for you until " + when(openUntil) + ". If none suits you, or for anything "
-                                + "else, " + contactUs() + "."));
+                letter(clean(callName), "We have kept these times for your first session" + (forBoth ? " together:"
+                                : ":"), String.join("\n", times.stream().map(t -> "  " + t).toList()), choose,
+                        "We keep them for you" + (forBoth ? " both" : "") + " until " + when(openUntil)
+                                + ". If none suits you, or for anything else, " + contactUs() + "."));
     }
 
     /** Room and practice address for sessions in person, "Online" otherwise; the same text goes into the .ics. */
@@ -197,7 +211,12 @@ class EmailTemplates {
         return "  When:  " + DAY.format(start) + ", " + TIME.format(start) + " to " + TIME.format(local(notice.end()))
                 + " (" + ZONE.format(start) + ")\n"
                 + "  With:  " + clean(notice.therapistName()) + "\n"
-                + "  Where: " + place(notice);
+                + "  Where: " + where(notice);
+    }
+
+    /** The place as the email says it: an online session with no link set yet says the link will follow. */
+    private String where(AppointmentNotice notice) {
+        return notice.linkToFollow() ? place(notice) + ". " + MeetingLinks.LINK_TO_FOLLOW : place(notice);
     }
 
     private String changeOrCancel(@Nullable String statusLink) {

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import app.thaw.base.PracticeProfile;
 import app.thaw.scheduling.AppointmentNotice;
+import app.thaw.scheduling.MeetingLinks;
 import app.thaw.scheduling.SessionFormat;
 import app.thaw.scheduling.SeriesBooked;
 
@@ -56,7 +57,7 @@ final class IcsCalendars {
             return IcsInvitation.write(method, uid(notice.appointmentId()), notice.start().toInstant(),
                     notice.end().toInstant(), notice.sequence(),
                     "Session with " + EmailTemplates.clean(notice.therapistName()),
-                    meeting != null ? meeting : location, meeting, cancel,
+                    meeting != null ? meeting : location, description(method, notice), meeting, cancel,
                     email == null || email.isBlank() ? null
                             : new IcsInvitation.Person(EmailTemplates.clean(practice.name()), email),
                     new IcsInvitation.Person(EmailTemplates.clean(to.name()), to.address()), PRODUCT_ID, stamp);
@@ -67,6 +68,7 @@ final class IcsCalendars {
         VEvent event = event(notice.appointmentId(), notice.start().toInstant(), notice.end().toInstant(),
                 notice.sequence(), "Session with " + EmailTemplates.clean(notice.therapistName()), location, stamp);
         meetingUrl(event, notice);
+        event.setDescription(description(method, notice));
         event.setStatus(cancel ? Status.cancelled() : Status.confirmed());
         IcsSeries.occurrence(event, occurrence);
         IcsSeries.inLondonTime(ical);
@@ -92,6 +94,7 @@ final class IcsCalendars {
         event.setUid(IcsSeries.uid(series.seriesId()));
         IcsSeries.recur(event, series.sessions(), series.intervalWeeks(), series.planned());
         meetingUrl(event, first);
+        event.setDescription(description(REQUEST, first));
         event.setStatus(Status.confirmed());
         addPeople(event, to, practice);
         ical.addEvent(event);
@@ -157,6 +160,11 @@ final class IcsCalendars {
             event.setUrl(link);
             event.setLocation(link);
         }
+    }
+
+    /** An online session with no link set yet says in the calendar, as in the email, that the link will follow. */
+    private static @Nullable String description(String method, AppointmentNotice notice) {
+        return !CANCEL.equals(method) && notice.linkToFollow() ? MeetingLinks.LINK_TO_FOLLOW : null;
     }
 
     private static @Nullable String meetingLink(AppointmentNotice notice) {

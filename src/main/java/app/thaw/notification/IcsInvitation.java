@@ -27,8 +27,8 @@ final class IcsInvitation {
     }
 
     static String write(String method, String uid, Instant start, Instant end, int sequence, String summary,
-                        String location, @Nullable String url, boolean cancelled, @Nullable Person organizer,
-                        Person attendee, String productId, Instant stamp) {
+                        String location, @Nullable String description, @Nullable String url, boolean cancelled,
+                        @Nullable Person organizer, Person attendee, String productId, Instant stamp) {
         var ics = new IcsInvitation();
         ics.line("BEGIN:VCALENDAR");
         ics.line("VERSION:2.0");
@@ -42,6 +42,9 @@ final class IcsInvitation {
         ics.line("SEQUENCE:" + sequence);
         ics.line("SUMMARY:" + text(summary));
         ics.line("LOCATION:" + text(location));
+        if (description != null) {
+            ics.line("DESCRIPTION:" + text(description));
+        }
         if (url != null) {
             ics.line("URL:" + url.strip());
         }

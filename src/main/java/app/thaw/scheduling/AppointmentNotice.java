@@ -42,6 +42,11 @@ public record AppointmentNotice(long appointmentId, List<Recipient> recipients, 
                 therapistName, sequence, link, occurrence);
     }
 
+    /** An online session whose video link is not set yet: the client is told it will be sent, never given a guess. */
+    public boolean linkToFollow() {
+        return format == SessionFormat.ONLINE && meetingLink == null;
+    }
+
     /** A client to tell, by the name they asked to be called; {@code intakeId} names their case (for their link). */
     public record Recipient(@Nullable String email, String name, @Nullable Long intakeId) {
 

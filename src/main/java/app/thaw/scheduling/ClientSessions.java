@@ -97,7 +97,8 @@ class ClientSessions implements ClientAppointments {
             boolean late = !cancellable(view.start().toInstant(), now, noticePeriod);
             return new Session(view.id(), view.start(), view.end(), view.typeLabel(),
                     view.format() == SessionFormat.ONLINE
-                            ? views.meetingLink(view).map(link -> "Online, join at " + link).orElse("Online")
+                            ? views.meetingLink(view).map(link -> "Online, join at " + link)
+                                    .orElse("Online. " + MeetingLinks.LINK_TO_FOLLOW)
                             : inPerson(view.roomName()),
                     view.therapistName(), !joint, askedByMe.contains(view.id()), joint, !joint && !late, late);
         }).toList();

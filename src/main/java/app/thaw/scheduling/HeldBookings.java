@@ -83,11 +83,13 @@ public class HeldBookings {
 
     /**
      * Books {@code time} for the case's clients (a couple's both partners: a joint session). {@code how} goes into the
-     * audit line ("chosen by the client from an offer"); {@code bookedBy} is the staff member, or null for the client.
+     * audit line ("chosen by the client from an offer"); {@code bookedBy} is the staff member, or null for the client;
+     * {@code chosenBy} the client who chose the time (a couple's partner is told so in their confirmation), if one did.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN, Roles.SYSTEM})
-    public BookingResult book(List<CaseGrant> clients, HeldTime time, @Nullable Long bookedBy, String how) {
+    public BookingResult book(List<CaseGrant> clients, HeldTime time, @Nullable Long bookedBy,
+                              @Nullable Long chosenBy, String how) {
         clients.forEach(client -> client.requireFor(CaseOperation.BOOK_SESSION));
         access.requireBookable(clients, clients.size() > 1);
         SessionTypes.SessionType type = types.of(time.typeId()).orElse(null);
@@ -111,8 +113,9 @@ public class HeldBookings {
         Appointment appointment = inserts.insert(new Appointment(clients.getFirst().intakeId(), partner,
                 time.therapistId(), time.roomId(), type.id(), time.format(), time.start(), time.end(), null,
                 clock.instant(), bookedBy));
-        SessionViews.Booked booked = newSessions.booked(appointment, clients, false, done -> type.label() + " "
-                + WHEN.format(time.start()) + " with " + done.view().therapistName() + ", " + how);
+        SessionViews.Booked booked = newSessions.booked(appointment, clients, false, chosenBy,
+                done -> type.label() + " " + WHEN.format(time.start()) + " with " + done.view().therapistName() + ", "
+                        + how);
         return new BookingResult.Booked(booked.view());
     }
 }

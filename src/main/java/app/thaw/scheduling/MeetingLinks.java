@@ -28,6 +28,8 @@ import app.thaw.security.StaffUser;
 public class MeetingLinks {
 
     public static final int URL_MAX = 500;
+    /** What a client is told of an online session whose link is not set yet, so they know how they will join. */
+    public static final String LINK_TO_FOLLOW = "We'll send you the link to join before the session.";
     private static final Pattern URL = Pattern.compile("^https://[^\\s<>\"]+$");
 
     private final JdbcTemplate jdbc;

@@ -3,6 +3,7 @@ package app.thaw.scheduling;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +31,14 @@ class NewSessions {
         this.events = events;
     }
 
-    /** Records the session just saved for {@code clients}; {@code detail} words the audit line from the view. */
+    /**
+     * Records the session just saved for {@code clients}; {@code chosenBy}: the client who chose it from an offer;
+     * {@code detail} words the audit line from the view.
+     */
     SessionViews.Booked booked(Appointment appointment, List<CaseGrant> clients, boolean partOfSeries,
-                               Function<SessionViews.Booked, String> detail) {
+                               @Nullable Long chosenBy, Function<SessionViews.Booked, String> detail) {
         SessionViews.Booked booked = views.booked(appointment, clients);
-        events.publishEvent(new AppointmentBooked(booked.notice(), partOfSeries));
+        events.publishEvent(new AppointmentBooked(booked.notice(), partOfSeries, chosenBy));
         care.booked(clients, appointment);
         auditLog.recordAll(AuditAction.SESSION_BOOKED, clients, detail.apply(booked));
         return booked;

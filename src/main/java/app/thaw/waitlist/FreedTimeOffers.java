@@ -123,7 +123,11 @@ class FreedTimeOffers {
     /** Holds a freed time and offers it to each of these cases, each with its own links (caller's transaction). */
     List<OfferMade> holdAndOffer(WaitlistRows.Slot slot, List<WaitlistRows.Entry> entries, @Nullable Long by) {
         Instant now = clock.instant();
-        Instant until = now.plus(defaultHold).isBefore(slot.startsAt()) ? now.plus(defaultHold) : slot.startsAt();
+        if (!OfferService.choosable(slot.startsAt(), now)) {
+            throw new OfferRefused("That freed time starts within the next " + OfferService.CHOOSING_LEAD.toHours()
+                    + " hours, too soon for a client to choose it.");
+        }
+        Instant until = OfferService.holdEnds(now, defaultHold, slot.startsAt());
         if (!offers.hold(slot.id(), until)) {
             throw new OfferRefused("That freed time has already been offered or booked.");
         }

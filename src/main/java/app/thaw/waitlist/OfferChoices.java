@@ -47,6 +47,9 @@ class OfferChoices {
             + "the practice.";
     static final String LAPSED = "Sorry, these times were only kept until %s and have now been released. The practice "
             + "will be in touch with new times.";
+    static final String PASSED = "The times we offered have passed. The practice will be in touch with new times.";
+    static final String TOO_SOON = "The times we offered are now too close to choose. The practice will be in touch "
+            + "with new times.";
     static final String TALK_FIRST = "Thank you. Before we can book your first session, your therapist would like to "
             + "speak with you. The practice will call you soon.";
     private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
@@ -88,8 +91,9 @@ class OfferChoices {
         Instant now = clock.instant();
         if (offer.open() && offer.expiresAt().isAfter(now)) {
             // a time a departing therapist's deactivation skipped (a choice had it locked) is never shown again
-            List<WaitlistRows.Slot> live = offers.slotsOf(offer.id()).stream().filter(WaitlistRows.Slot::held)
-                    .filter(s -> s.startsAt().isAfter(now)).toList();
+            List<WaitlistRows.Slot> slots = offers.slotsOf(offer.id());
+            List<WaitlistRows.Slot> live = slots.stream().filter(WaitlistRows.Slot::held)
+                    .filter(s -> OfferService.choosable(s.startsAt(), now)).toList();
             java.util.Set<Long> here = SystemActor.call(() -> staff.stillSeeingClients(live.stream()
                     .map(WaitlistRows.Slot::therapistId).collect(java.util.stream.Collectors.toSet())));
             List<WaitlistRows.Slot> held = live.stream().filter(s -> here.contains(s.therapistId())).toList();
@@ -98,20 +102,36 @@ class OfferChoices {
             List<ClientOffers.Time> times = held.stream().map(s -> new ClientOffers.Time(s.id(),
                     s.startsAt().atZone(Application.PRACTICE_ZONE), s.endsAt().atZone(Application.PRACTICE_ZONE),
                     s.typeLabel(), where(s), names.getOrDefault(s.therapistId(), "Your therapist"))).toList();
-            return new ClientOffers.Offered(times, offer.expiresAt(), times.isEmpty()
-                    ? "The times we offered have all been taken. The practice will be in touch with new times." : null);
+            boolean forBoth = store.entry(offer.entryId()).map(entry -> entry.partnerIntakeId() != null)
+                    .orElse(false);
+            return new ClientOffers.Offered(times, offer.expiresAt(), times.isEmpty() ? nothingLeft(slots, now) : null,
+                    forBoth);
         }
         return switch (offer.state()) {
             case "BOOKED" -> new ClientOffers.Offered(List.of(), null, offer.chosenBy() != null
                     && offer.chosenBy() != clientIntakeId
                     ? "Your partner has chosen a time for your first session: you'll find it under Appointments."
                     : "Your first session is booked: you'll find it under Appointments.");
-            case "OPEN", "EXPIRED" -> new ClientOffers.Offered(List.of(), null,
-                    LAPSED.formatted(WHEN.format(offer.expiresAt())));
+            case "OPEN", "EXPIRED" -> new ClientOffers.Offered(List.of(), null, allStarted(offers.slotsOf(offer.id()),
+                    now) ? PASSED : LAPSED.formatted(WHEN.format(offer.expiresAt())));
             case "TAKEN" -> new ClientOffers.Offered(List.of(), null, "Sorry, the time we offered you has been "
                     + "taken. The practice will be in touch with new times.");
             default -> ClientOffers.Offered.none();
         };
+    }
+
+    /** Why an open offer shows no time: its times passed (or are too close to choose), or were taken. */
+    private static String nothingLeft(List<WaitlistRows.Slot> slots, Instant now) {
+        List<WaitlistRows.Slot> late = slots.stream().filter(WaitlistRows.Slot::held)
+                .filter(s -> !OfferService.choosable(s.startsAt(), now)).toList();
+        if (late.isEmpty()) {
+            return "The times we offered have all been taken. The practice will be in touch with new times.";
+        }
+        return allStarted(late, now) ? PASSED : TOO_SOON;
+    }
+
+    private static boolean allStarted(List<WaitlistRows.Slot> slots, Instant now) {
+        return !slots.isEmpty() && slots.stream().noneMatch(s -> s.startsAt().isAfter(now));
     }
 
     /** Whether the offer was made to this client's case (a couple's offer is to both partners). */
@@ -197,7 +217,12 @@ class OfferChoices {
         if (slot == null) {
             return Made.refused( "We couldn't find that time. Please choose one of the times shown.");
         }
-        if (!slot.held() || !slot.startsAt().isAfter(now)) {
+        if (slot.held() && !OfferService.choosable(slot.startsAt(), now)) {
+            return Made.refused(slot.startsAt().isAfter(now) ? "Sorry, that time is now too close to choose. Please "
+                    + "choose another one below, or call the practice." : "Sorry, that time has passed. Please choose "
+                    + "another one below, or call the practice.");
+        }
+        if (!slot.held()) {
             return Made.refused("RELEASED".equals(slot.state()) ? GONE : TAKEN);
         }
         // the hold makes way for the session in the same transaction, so no one else can slip in between
@@ -209,7 +234,7 @@ class OfferChoices {
         }
         BookingResult result = bookings.book(clients, new HeldBookings.HeldTime(slot.therapistId(), slot.roomId(),
                 slot.typeId(), SessionFormat.valueOf(slot.format()), slot.startsAt(), slot.endsAt()), null,
-                "chosen by the client from an offer");
+                clientIntakeId, "chosen by the client from an offer");
         if (!(result instanceof BookingResult.Booked booked)) {
             return Made.refused( "Sorry, that time can no longer be booked. Please choose another "
                     + "one, or call the practice.");

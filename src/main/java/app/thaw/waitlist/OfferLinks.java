@@ -38,7 +38,10 @@ class OfferLinks {
         this.publicUrl = publicUrl;
     }
 
-    /** A link per client; emailed only where the client chose email. Returns how many were emailed. */
+    /**
+     * A link per client (each partner of a couple their own); emailed only where the client chose email. Returns how
+     * many were emailed.
+     */
     int issue(long offerId, List<CaseGrant> clients, List<OfferedTime> times, Instant expires) {
         int emailed = 0;
         List<String> lines = times.stream().map(t -> WHEN.format(t.start()) + " ("
@@ -51,7 +54,8 @@ class OfferLinks {
             var name = names.get(client.intakeId());
             if (name != null && name.email() != null && !name.email().isBlank()) {
                 emailed += emails.sendSlotOffer(IntakeId.of(client.intakeId()), name.email(), name.callName(), lines,
-                        publicUrl.link("offer/" + token), expires.atZone(Application.PRACTICE_ZONE)) ? 1 : 0;
+                        publicUrl.link("offer/" + token), expires.atZone(Application.PRACTICE_ZONE), clients.size() > 1)
+                        ? 1 : 0;
             }
         }
         return emailed;

@@ -40,6 +40,12 @@ public class OfferService {
     /** How many times one offer may hold: enough choice without emptying a therapist's week. */
     public static final int MAX_TIMES = 6;
     public static final int MAX_HOLD_HOURS = 168;
+    /**
+     * How long before it starts a time can still be chosen: with less notice a client could not reasonably get ready,
+     * travel or arrange to be free, so a time is not offered or shown that close, and a hold ends this long before its
+     * last time.
+     */
+    public static final Duration CHOOSING_LEAD = Duration.ofHours(2);
     private final OfferHolds held;
     private final WaitingEntries entries;
     private final FreedTimeOffers freed;
@@ -69,8 +75,9 @@ public class OfferService {
     }
 
     /**
-     * Holds {@code times} for the case and offers them; {@code holdHours} null means the practice's default (48 h).
-     * Refused with the reason when the case is not waiting, a safety gate stands, or a time was taken meanwhile.
+     * Holds {@code times} for the case and offers them; {@code holdHours} null means the practice's default (48 h), cut
+     * short to end {@link #CHOOSING_LEAD} before the last time starts. Refused with the reason when the case is not
+     * waiting, a safety gate stands, a time starts too soon to choose, or a time was taken meanwhile.
      */
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
     @ActsOnCase(CaseOperation.BOOK_SESSION)
@@ -92,6 +99,11 @@ public class OfferService {
             if (!time.start().toInstant().isAfter(now) || !time.start().isBefore(time.end())) {
                 throw new OfferRefused("A time offered has already passed. Please find times again.");
             }
+            if (!choosable(time.start().toInstant(), now)) {
+                throw new OfferRefused("A time offered starts within the next " + CHOOSING_LEAD.toHours()
+                        + " hours, too soon for the client to choose it. Untick it, or book it with the client "
+                        + "directly.");
+            }
             if ((time.format() == SessionFormat.IN_PERSON) != (time.roomId() != null)) {
                 throw new OfferRefused("An in-person time needs a room; an online one none.");
             }
@@ -107,7 +119,8 @@ public class OfferService {
                 held.requireWorkingHours(times);
                 Waiting waiting = replaceOpenOffer(grant);
                 return held.hold(waiting.entry(), waiting.clients(), me.id(), times, now,
-                        now.plus(Duration.ofHours(hours)));
+                        holdEnds(now, Duration.ofHours(hours), times.stream().map(t -> t.start().toInstant())
+                                .max(Instant::compareTo).orElseThrow()));
             });
         } catch (DataIntegrityViolationException taken) {
             throw refused(taken, "One of those times was taken a moment ago (a session or another offer). "
@@ -137,6 +150,18 @@ public class OfferService {
         } catch (DataIntegrityViolationException taken) {
             throw refused(taken, "That time was booked a moment ago. It is no longer free to offer.");
         }
+    }
+
+    /** Whether a time starting at {@code start} can still be chosen at {@code now}. */
+    static boolean choosable(Instant start, Instant now) {
+        return start.isAfter(now.plus(CHOOSING_LEAD));
+    }
+
+    /** The hold asked for, but never past the moment the last time offered stops being choosable. */
+    static Instant holdEnds(Instant now, Duration hold, Instant lastStart) {
+        Instant asked = now.plus(hold);
+        Instant lastChoice = lastStart.minus(CHOOSING_LEAD);
+        return asked.isBefore(lastChoice) ? asked : lastChoice;
     }
 
     // the database holds a time only in the diary of someone still with the practice (V184)

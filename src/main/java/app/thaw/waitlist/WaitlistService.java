@@ -155,11 +155,14 @@ public class WaitlistService {
                 IntakeId.ofNullable(entry.partnerIntakeId()), therapistId, SessionTypeId.of(typeId), format,
                 null, 42, 50);
         LocalDate today = LocalDate.now(clock.withZone(Application.PRACTICE_ZONE));
+        Instant now = clock.instant();
         Comparator<SlotSuggestion> order = Comparator.comparing((SlotSuggestion s) -> !entry.urgent()
                 && s.start().toLocalDate().equals(today)).thenComparing(SlotSuggestion::start);
         // every time offered is held at once, so times that overlap cannot be offered together: keep the first of each
         List<SlotSuggestion> apart = new ArrayList<>();
-        for (SlotSuggestion slot : found.stream().sorted(order).toList()) {
+        // a time too soon for the client to choose could not be offered
+        for (SlotSuggestion slot : found.stream().filter(s -> OfferService.choosable(s.start().toInstant(), now))
+                .sorted(order).toList()) {
             if (apart.stream().noneMatch(kept -> kept.start().isBefore(slot.end()) && slot.start().isBefore(kept.end()))) {
                 apart.add(slot);
             }

@@ -39,6 +39,23 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void anOnlineSessionWithNoLinkYetSaysTheLinkWillFollowAndOneWithALinkGivesIt() {
+        String toFollow = "Where: Online. We'll send you the link to join before the session.";
+        assertThat(templates.booked(summer, to).body()).contains(toFollow);
+        assertThat(templates.changed(summer, to, london("2026-06-30T09:00")).body()).contains(toFollow);
+        assertThat(templates.series(List.of(summer), to, null).body()).contains(toFollow);
+        assertNeutral(templates.booked(summer, to));
+
+        var linked = summer.withMeetingLink("https://meet.example.org/tom");
+        for (var email : List.of(templates.booked(linked, to), templates.changed(linked, to,
+                london("2026-06-30T09:00")), templates.series(List.of(linked), to, null))) {
+            assertThat(email.body()).contains("Where: Online, join at https://meet.example.org/tom")
+                    .doesNotContain("We'll send you the link");
+        }
+        assertThat(templates.booked(winter, to).body()).doesNotContain("We'll send you the link");
+    }
+
+    @Test
     void aChangeNamesTheOldAndTheNewTime() {
         var email = templates.changed(summer, to, london("2026-06-30T09:00"));
 
@@ -67,6 +84,37 @@ class EmailTemplatesTest {
         assertThat(invitation.subject()).isEqualTo("Alex has invited you to Thaw Therapy · Manchester");
         assertThat(invitation.body()).startsWith("Hello,").contains("https://thaw.example/intake?invite=abc");
         assertNeutral(invitation);
+    }
+
+    @Test
+    void aCouplesOfferSaysTheTimesWentToThemBothAndTheFirstChoiceBooksForBoth() {
+        var times = List.of("Tuesday 8 December at 09:00 (online)", "Tuesday 8 December at 10:30 (online)");
+        var alone = templates.slotOffer("Sam", times, "https://thaw.example/offer/abc", london("2026-12-08T08:30"),
+                false);
+        var couple = templates.slotOffer("Sam", times, "https://thaw.example/offer/abc", london("2026-12-08T08:30"),
+                true);
+
+        assertThat(alone.body()).contains("Choose the one that suits you with your private link: "
+                + "https://thaw.example/offer/abc").doesNotContain("you both");
+        assertThat(couple.body()).contains("We have sent these times to you both, each with your own link. The first "
+                        + "of you to choose one books it for you both, so please agree on a time together before you "
+                        + "choose.", "https://thaw.example/offer/abc", "We keep them for you both until Tuesday 8 "
+                        + "December 2026, 08:30 (GMT)");
+        assertThat(couple.subject()).isEqualTo(alone.subject());
+        assertNeutral(alone);
+        assertNeutral(couple);
+    }
+
+    @Test
+    void thePartnerWhoDidNotChooseIsToldTheirPartnerChoseTheTime() {
+        var partner = templates.booked(summer, to, null, true);
+        var chooser = templates.booked(summer, to, null, false);
+
+        assertThat(partner.body()).contains("Your partner has chosen this time from the ones we offered you both, so "
+                + "your appointment together is booked.", "Wednesday 1 July 2026, 18:15 to 19:05 (BST)");
+        assertThat(chooser.body()).contains("Your appointment is booked.").doesNotContain("partner");
+        assertThat(partner.subject()).isEqualTo(chooser.subject());
+        assertNeutral(partner);
     }
 
     @Test

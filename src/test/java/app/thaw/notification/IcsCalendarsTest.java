@@ -145,6 +145,25 @@ class IcsCalendarsTest {
         assertThat(there.getLocation().getValue()).contains(inPerson.roomName());
     }
 
+    @Test
+    void anOnlineSessionWithNoLinkYetSaysInTheCalendarThatTheLinkWillFollow() {
+        var plain = TestNotices.online(33, london("2027-01-12T10:00"), 0, recipient("Sam", "sam@example.org"));
+
+        VEvent toFollow = onlyEvent(Biweekly.parse(IcsCalendars.invitation(IcsCalendars.REQUEST, plain,
+                plain.recipients().getFirst(), templates.place(plain), PRACTICE, STAMP)).first());
+        assertThat(toFollow.getLocation().getValue()).isEqualTo("Online");
+        assertThat(toFollow.getDescription().getValue())
+                .isEqualTo("We'll send you the link to join before the session.");
+
+        var linked = plain.withMeetingLink("https://meet.example.org/amira");
+        VEvent withLink = onlyEvent(Biweekly.parse(IcsCalendars.invitation(IcsCalendars.REQUEST, linked,
+                linked.recipients().getFirst(), templates.place(linked), PRACTICE, STAMP)).first());
+        assertThat(withLink.getDescription()).isNull();
+        assertThat(withLink.getUrl().getValue()).isEqualTo("https://meet.example.org/amira");
+        assertThat(onlyEvent(Biweekly.parse(invitation(IcsCalendars.CANCEL, plain)).first()).getDescription())
+                .as("a cancellation has nothing to join").isNull();
+    }
+
     private String invitation(String method, AppointmentNotice notice) {
         return IcsCalendars.invitation(method, notice, notice.recipients().getFirst(),
                 templates.place(notice.format(), notice.roomName()), PRACTICE, STAMP);

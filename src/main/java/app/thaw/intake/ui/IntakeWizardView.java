@@ -23,6 +23,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import app.thaw.base.ui.ErrorSummary;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.DraftSnapshot;
 import app.thaw.intake.IntakeService;
@@ -231,7 +232,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
 
     private void showProblems(Map<String, String> errors) {
         shownForm().showErrors(errors);
-        errorSummary.show(errors, shownForm()::labelOf);
+        errorSummary.show(errors, shownForm()::labelOf, AnswerInputs::domId);
         title(true);
     }
 

@@ -58,8 +58,9 @@ public class OfferedTimesPanel extends Div {
             return;
         }
         setVisible(true);
-        add(new H2("Choose a time for your first session"), new Paragraph("We are keeping these times for you until "
-                + KEPT.format(offer.openUntil()) + ". Choose the one that suits you; it is booked straight away."));
+        var howToChoose = new Paragraph(offer.howToChoose(KEPT.format(offer.openUntil())));
+        howToChoose.setId("offer-how-to-choose");
+        add(new H2("Choose a time for your first session"), howToChoose);
         for (ClientOffers.Time time : offer.times()) {
             var pick = new Button("Choose this time", click -> {
                 ClientOffers.Choice choice = choose.apply(time.slotId());

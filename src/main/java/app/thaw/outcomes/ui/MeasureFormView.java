@@ -11,9 +11,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -22,7 +20,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import org.jspecify.annotations.Nullable;
+
 import app.thaw.base.PracticeTime;
+import app.thaw.base.ui.ErrorSummary;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.Option;
@@ -42,6 +43,7 @@ import app.thaw.outcomes.MeasureSubmission;
 public class MeasureFormView extends Div implements BeforeEnterObserver {
 
     private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
+    private static final int QUESTION_IN_SUMMARY = 64;
 
     private final MeasureForms forms;
     private final Map<String, RadioButtonGroup<Option>> fields = new LinkedHashMap<>();
@@ -74,10 +76,8 @@ public class MeasureFormView extends Div implements BeforeEnterObserver {
         add(new H1("A few questions before your appointment"), new Paragraph("For your appointment on "
                 + WHEN.format(form.sessionStarts()) + ". It takes about five minutes. Only your therapist sees your "
                 + "answers; if you come as a couple, your partner never does."));
-        var summary = new Div();
+        var summary = new ErrorSummary("Please answer every question");
         summary.setId("error-summary");
-        summary.getElement().setAttribute("role", "alert");
-        summary.getElement().setAttribute("tabindex", "-1");
         add(summary);
         for (QuestionnaireDefinition definition : form.measures()) {
             for (Section section : definition.sections()) {
@@ -100,7 +100,7 @@ public class MeasureFormView extends Div implements BeforeEnterObserver {
 
     private RadioButtonGroup<Option> field(QuestionnaireDefinition definition, Item item) {
         var group = new RadioButtonGroup<Option>(item.text());
-        group.setId("q-" + item.id().replace('.', '-'));
+        group.setId(questionId(item.id()));
         group.setItems(definition.optionsFor(item));
         group.setItemLabelGenerator(Option::label);
         group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
@@ -113,7 +113,7 @@ public class MeasureFormView extends Div implements BeforeEnterObserver {
         return group;
     }
 
-    private void send(Div summary) {
+    private void send(ErrorSummary summary) {
         Map<String, List<String>> answers = new LinkedHashMap<>();
         fields.forEach((id, field) -> {
             field.setInvalid(false);
@@ -125,25 +125,49 @@ public class MeasureFormView extends Div implements BeforeEnterObserver {
         switch (outcome) {
             case MeasureSubmission.Saved saved -> thanks(saved);
             case MeasureSubmission.Invalid invalid -> {
-                summary.removeAll();
-                var list = new UnorderedList();
-                invalid.problems().forEach((id, message) -> {
+                // in the order the questions stand on the page, each named and linked to its question
+                Map<String, String> problems = new LinkedHashMap<>();
+                fields.keySet().stream().filter(invalid.problems()::containsKey)
+                        .forEach(id -> problems.put(id, invalid.problems().get(id)));
+                problems.putAll(invalid.problems());
+                problems.forEach((id, message) -> {
                     var field = fields.get(id);
                     if (field != null) {
                         field.setInvalid(true);
                         field.setErrorMessage(message);
                     }
-                    list.add(new ListItem(message));
                 });
-                summary.add(new H2("Please answer every question"), list);
-                summary.addClassName("error-summary");
-                summary.getElement().callJsFunction("focus");
+                summary.show(problems, id -> fields.containsKey(id) ? shortened(fields.get(id).getLabel()) : "",
+                        MeasureFormView::questionId);
             }
             case MeasureSubmission.Gone gone -> {
                 removeAll();
                 add(new H1("These questions have closed"), new Paragraph(gone.message()));
             }
         }
+    }
+
+    private static String questionId(String itemId) {
+        return "q-" + itemId.replace('.', '-');
+    }
+
+    /**
+     * A long question cut where a clause ends (else at a word): enough to tell which one in the summary, whose link
+     * goes to it in full.
+     */
+    static String shortened(@Nullable String question) {
+        String text = question == null ? "" : question.strip();
+        if (text.length() <= QUESTION_IN_SUMMARY) {
+            return text;
+        }
+        int cut = -1;
+        for (int i = QUESTION_IN_SUMMARY; i > QUESTION_IN_SUMMARY / 2 && cut < 0; i--) {
+            cut = ",;?—".indexOf(text.charAt(i)) >= 0 ? i : -1;
+        }
+        if (cut < 0) {
+            cut = text.lastIndexOf(' ', QUESTION_IN_SUMMARY);
+        }
+        return text.substring(0, cut > 0 ? cut : QUESTION_IN_SUMMARY).replaceAll("[\\s,;:.?—-]+$", "") + "…";
     }
 
     private void thanks(MeasureSubmission.Saved saved) {

@@ -148,7 +148,9 @@ class OfferDialog extends Dialog {
                 s.roomId(), s.start(), s.end())));
         try {
             var made = offers.offer(IntakeId.of(waiting.intakeId()), chosen, hold.getValue());
-            Notification.show(made.times() + " times held and offered"
+            // the hold can end sooner than asked, before the last time gets too close to choose
+            Notification.show(made.times() + " times held until " + PracticeTime.WEEKDAY_AT.format(made.openUntil())
+                    + " and offered"
                     + (made.emailed() > 0 ? "; " + made.emailed() + " client(s) emailed their link" : "")
                     + ". They also appear on the clients' status pages.", 5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

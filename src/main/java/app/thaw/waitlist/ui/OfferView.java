@@ -66,8 +66,9 @@ public class OfferView extends Div implements BeforeEnterObserver {
             }
             return;
         }
-        add(new Paragraph("We are keeping these times for you until " + KEPT.format(offer.openUntil())
-                + ". Choose the one that suits you; it is booked straight away."));
+        var howToChoose = new Paragraph(offer.howToChoose(KEPT.format(offer.openUntil())));
+        howToChoose.setId("offer-how-to-choose");
+        add(howToChoose);
         for (ClientOffers.Time time : offer.times()) {
             var pick = new Button("Choose this time",
                     click -> render(offers.chooseByLink(token, HeldSlotId.of(time.slotId()))));

@@ -54,6 +54,7 @@ class ClientSessionsTest extends SpringBrowserlessTest {
 
         navigate("status/" + submitted.receipt().statusToken(), StatusView.class);
         assertThat(getCurrentView().getElement().getTextRecursively()).contains("Individual session with Grace Okafor")
+                .contains("Online. We'll send you the link to join before the session.")
                 .contains("Changing or cancelling a session");
         test(find(Button.class).withText("Cancel this session").single()).click();
         test(find(Button.class).withText("Cancel the session").single()).click();

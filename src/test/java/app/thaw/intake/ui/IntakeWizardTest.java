@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import app.thaw.IntegrationTest;
+import app.thaw.base.ui.ErrorSummary;
 import app.thaw.base.ui.PublicLayout;
 import app.thaw.base.ui.UrgentHelp;
 import app.thaw.intake.IntakeFixtures;

@@ -1,4 +1,4 @@
-package app.thaw.intake.ui;
+package app.thaw.base.ui;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -10,10 +10,11 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
 
 /**
- * The GOV.UK error summary: "There is a problem" at the top of the step, one link per question naming it and
- * saying what to fix, each taking the client to that question. It takes focus, so a screen reader reads it first.
+ * The GOV.UK error summary: "There is a problem" (or the page's own title) at the top of a form, one link per question
+ * naming it and saying what to fix, each taking the client to that question. It takes focus, so a screen reader reads
+ * it first. The intake's steps and the measures form share it.
  */
-class ErrorSummary extends Div {
+public class ErrorSummary extends Div {
 
     /** A link moves focus to its question's first input and scrolls the question (label included) into view. */
     private static final String FOLLOW_LINKS = """
@@ -27,7 +28,14 @@ class ErrorSummary extends Div {
             });
             """;
 
-    ErrorSummary() {
+    private final String title;
+
+    public ErrorSummary() {
+        this("There is a problem");
+    }
+
+    public ErrorSummary(String title) {
+        this.title = title;
         addClassName("error-summary");
         getElement().setAttribute("tabindex", "-1");
         getElement().setAttribute("aria-labelledby", "error-summary-title");
@@ -35,25 +43,30 @@ class ErrorSummary extends Div {
         addAttachListener(attach -> getElement().executeJs(FOLLOW_LINKS));
     }
 
-    /** @param questionOf the question's words for an item id */
-    void show(Map<String, String> errors, Function<String, String> questionOf) {
+    /**
+     * @param questionOf the question's words for an item id
+     * @param elementOf the id of the item's question on the page, which its link goes to
+     */
+    public void show(Map<String, String> errors, Function<String, String> questionOf,
+                     Function<String, String> elementOf) {
         removeAll();
         var list = new UnorderedList();
         list.addClassName("error-summary-list");
         errors.forEach((itemId, message) -> {
-            var link = new Anchor("#" + AnswerInputs.domId(itemId), line(questionOf.apply(itemId), message));
-            link.getElement().setAttribute("data-question", AnswerInputs.domId(itemId));
+            String question = elementOf.apply(itemId);
+            var link = new Anchor("#" + question, line(questionOf.apply(itemId), message));
+            link.getElement().setAttribute("data-question", question);
             link.getElement().setAttribute("router-ignore", true);
             list.add(new ListItem(link));
         });
-        var title = new H2("There is a problem");
-        title.setId("error-summary-title");
-        add(title, list);
+        var heading = new H2(title);
+        heading.setId("error-summary-title");
+        add(heading, list);
         setVisible(true);
         getElement().callJsFunction("focus");
     }
 
-    void clear() {
+    public void clear() {
         removeAll();
         setVisible(false);
     }
@@ -62,7 +75,7 @@ class ErrorSummary extends Div {
      * "Trouble relaxing: please choose an answer" — the question named, so two questions with the same problem
      * never read alike. A message that already names its question (the date's do) stands alone.
      */
-    static String line(String question, String message) {
+    public static String line(String question, String message) {
         if (question == null || question.isBlank() || message.startsWith(question)) {
             return message;
         }
