@@ -68,7 +68,8 @@ class SignInAudit {
     @EventListener
     void paused(SignInPaused paused) {
         auditLog.recordSignInStep(AuditAction.SIGN_IN_PAUSED, paused.staffId(), paused.displayName(),
-                "paused until " + paused.until());
+                (paused.oneKnownBrowser() ? "paused on one known browser until " : "paused until ")
+                        + paused.until());
     }
 
     /**

@@ -23,15 +23,19 @@ class SignInPauseEmails {
     @Transactional
     void on(SignInPaused paused) {
         var until = paused.until().atZone(Application.PRACTICE_ZONE);
-        String key = "sign-in-paused/" + paused.staffId() + "/" + paused.until().toEpochMilli() + "/";
-        var own = templates.signInPausedForOwner(paused.displayName(), until);
+        String key = "sign-in-paused/" + paused.staffId() + "/" + (paused.oneKnownBrowser() ? "browser-" : "")
+                + paused.until().toEpochMilli() + "/";
+        var own = paused.oneKnownBrowser() ? templates.signInPausedOnBrowserForOwner(paused.displayName(), until)
+                : templates.signInPausedForOwner(paused.displayName(), until);
         outbox.enqueue(OutgoingEmail.plain(key + "owner", EmailKind.SIGN_IN_PAUSED, paused.email(), own.subject(),
                 own.body()));
         for (var manager : paused.practiceManagers()) {
             if (manager.email().equalsIgnoreCase(paused.email())) {
                 continue;
             }
-            var text = templates.signInPausedForManager(manager.displayName(), paused.displayName(), until);
+            var text = paused.oneKnownBrowser()
+                    ? templates.signInPausedOnBrowserForManager(manager.displayName(), paused.displayName(), until)
+                    : templates.signInPausedForManager(manager.displayName(), paused.displayName(), until);
             outbox.enqueue(OutgoingEmail.plain(key + OutboxWriter.keyPart(manager.email()), EmailKind.SIGN_IN_PAUSED,
                     manager.email(), text.subject(), text.body()));
         }

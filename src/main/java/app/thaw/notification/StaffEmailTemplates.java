@@ -69,6 +69,25 @@ class StaffEmailTemplates {
                                 + "Lift sign-in pause. If they were not theirs, consider resetting their password."));
     }
 
+    Rendered signInPausedOnBrowserForOwner(String name, ZonedDateTime until) {
+        return new Rendered("Your Thaw sign-in is paused for a while on one computer or phone",
+                letters.letter(name, "There were several failed tries to sign in to your Thaw account on a computer "
+                                + "or phone where you have signed in before, so signing in there is paused until "
+                                + timeWithZone(until) + ".",
+                        "If the tries were yours, wait until then or ask your practice manager to lift the pause. "
+                                + "If they were not yours, someone may have used that computer or phone: tell your "
+                                + "practice manager straight away."));
+    }
+
+    Rendered signInPausedOnBrowserForManager(String managerName, String whose, ZonedDateTime until) {
+        return new Rendered("Sign-in paused for " + clean(whose),
+                letters.letter(managerName, "After several failed tries on a computer or phone " + clean(whose)
+                                + " has signed in on before, signing in as them there is paused until "
+                                + timeWithZone(until) + ". They have been told by email.",
+                        "When you know the tries were theirs, you can let them in now: Team, then Actions, then "
+                                + "Lift sign-in pause. If they were not theirs, consider resetting their password."));
+    }
+
     /** Says only that a case needs the reader: never who the client is, what they answered or why. */
     Rendered caseAttention(String name, String link) {
         return new Rendered("A case needs your attention",

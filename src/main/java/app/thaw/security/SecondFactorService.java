@@ -88,7 +88,9 @@ public class SecondFactorService {
         } else {
             factors.save(new StaffSecondFactor(who.staffId(), secret, clock.instant()));
         }
-        return new Enrolment(secret, qrCode(who.username(), secret));
+        var data = new QrData.Builder().label(who.username()).secret(secret).issuer(ISSUER)
+                .algorithm(HashingAlgorithm.SHA1).digits(TotpCodes.DIGITS).period(TotpCodes.PERIOD_SECONDS).build();
+        return new Enrolment(secret, qrCode(data), data.getUri());
     }
 
     /**
@@ -219,9 +221,7 @@ public class SecondFactorService {
         return typed == null ? "" : typed.replaceAll("\\s", "");
     }
 
-    private static String qrCode(String username, String secret) {
-        var data = new QrData.Builder().label(username).secret(secret).issuer(ISSUER)
-                .algorithm(HashingAlgorithm.SHA1).digits(TotpCodes.DIGITS).period(TotpCodes.PERIOD_SECONDS).build();
+    private static String qrCode(QrData data) {
         var generator = new ZxingPngQrGenerator();
         try {
             return Utils.getDataUriForImage(generator.generate(data), generator.getImageMimeType());

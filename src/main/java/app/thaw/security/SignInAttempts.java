@@ -10,8 +10,8 @@ import app.thaw.base.web.ClientAddress;
 
 /**
  * Decides whether a sign-in try (password or code) may be checked at all, and counts the failures: per account and
- * per address, or, from a browser the account has signed in on before, per that browser only. An account pause
- * starting is announced once ({@link SignInPaused}).
+ * per address, or, from a browser the account has signed in on before, per that browser only. A pause starting on
+ * either is announced once ({@link SignInPaused}).
  */
 @Component
 class SignInAttempts {
@@ -42,19 +42,20 @@ class SignInAttempts {
     void failed(String username) {
         Optional<Long> device = devices.forUsername(username);
         if (device.isPresent()) {
-            throttle.recordFailure(SignInThrottle.deviceKey(device.get()));
+            throttle.recordFailure(SignInThrottle.deviceKey(device.get()))
+                    .ifPresent(until -> paused(username, until, true));
             return;
         }
         throttle.recordFailure(SignInThrottle.addressKey(address()));
-        throttle.recordFailure(SignInThrottle.accountKey(username)).ifPresent(until -> paused(username, until));
+        throttle.recordFailure(SignInThrottle.accountKey(username)).ifPresent(until -> paused(username, until, false));
     }
 
-    private void paused(String username, java.time.Instant until) {
+    private void paused(String username, java.time.Instant until, boolean oneKnownBrowser) {
         var managers = jdbc.query("select display_name, email from staff_account where role = 'ADMIN' and active "
                 + "order by id", (rs, row) -> new SignInPaused.Recipient(rs.getString(1), rs.getString(2)));
         jdbc.query("select id, display_name, email from staff_account where lower(username) = lower(?) and active",
                 (rs, row) -> new SignInPaused(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
-                        until, managers), username.strip()).forEach(events::publishEvent);
+                        until, oneKnownBrowser, managers), username.strip()).forEach(events::publishEvent);
     }
 
     /** Both factors right: the account's count starts afresh and this browser becomes (or stays) known. */

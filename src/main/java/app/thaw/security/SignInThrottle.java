@@ -68,6 +68,29 @@ class SignInThrottle {
     }
 
     /**
+     * When the latest pause on this person's sign-in ends: on their account, or on any browser they have signed in on
+     * before (which their manager must see and be able to lift just the same).
+     */
+    @Transactional(readOnly = true)
+    Optional<Instant> accountPausedUntil(long staffId, String username) {
+        return jdbc.query("""
+                select max(blocked_until) from sign_in_throttle
+                 where blocked_until > ? and (throttle_key = ? or throttle_key in
+                       (select 'device:' || id from sign_in_device where staff_id = ?))""",
+                (rs, row) -> rs.getTimestamp(1), Timestamp.from(clock.instant()), truncate(accountKey(username)),
+                staffId).stream().filter(Objects::nonNull).map(Timestamp::toInstant).findFirst();
+    }
+
+    /** A practice manager lifting the pause: the account and every browser of theirs start afresh. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void liftAccount(long staffId, String username) {
+        jdbc.update("""
+                delete from sign_in_throttle where throttle_key = ? or throttle_key in
+                       (select 'device:' || id from sign_in_device where staff_id = ?)""",
+                truncate(accountKey(username)), staffId);
+    }
+
+    /**
      * Counts one failure, unless the key is paused (then nothing changes). Returns the end of the pause this failure
      * started, if it started one.
      */

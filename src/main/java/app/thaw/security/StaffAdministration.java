@@ -205,15 +205,15 @@ public class StaffAdministration {
 
     /**
      * Lets someone sign in again now, before the pause after their failed tries runs out (they rang to say it was
-     * them, or the practice has checked). Their failure count starts afresh.
+     * them, or the practice has checked), on their account and on every browser they signed in on before alike.
      */
     public void liftSignInPause(StaffId staffId) {
         StaffAccount account = account(staffId.value());
-        var until = throttle.blockedUntil(SignInThrottle.accountKey(account.getUsername()));
+        var until = throttle.accountPausedUntil(account.getId(), account.getUsername());
         if (until.isEmpty()) {
             return;
         }
-        throttle.recordSuccess(SignInThrottle.accountKey(account.getUsername()));
+        throttle.liftAccount(account.getId(), account.getUsername());
         changed(StaffChange.SIGN_IN_PAUSE_LIFTED, account, "sign-in pause lifted early");
     }
 
@@ -245,7 +245,7 @@ public class StaffAdministration {
         }
         Instant expires = open != null && open.getExpiresAt().isAfter(now) && account.isActive()
                 ? open.getExpiresAt() : null;
-        Instant paused = throttle.blockedUntil(SignInThrottle.accountKey(account.getUsername())).orElse(null);
+        Instant paused = throttle.accountPausedUntil(account.getId(), account.getUsername()).orElse(null);
         return new TeamMember(account.getId(), account.getUsername(), account.getDisplayName(), account.getEmail(),
                 account.getRole(), status, expires, paused, account.getVersion());
     }

@@ -165,6 +165,48 @@ class SignInThrottleIT {
     }
 
     @Test
+    void aPauseOnTheirOwnBrowserIsEmailedToThemAndTheManagersAndAudited() {
+        fromTheirOwnBrowser();
+        failTenTimes();
+        assertThatThrownBy(() -> staffAuthentication.authenticate(attempt("again")))
+                .isInstanceOf(BadCredentialsException.class);
+
+        var recipients = jdbc.queryForList("select recipient from outbox_message where kind = 'SIGN_IN_PAUSED' "
+                + "and idempotency_key like ?", String.class, "sign-in-paused/" + member.id() + "/%");
+        var managers = jdbc.queryForList("select email from staff_account where role = 'ADMIN' and active",
+                String.class);
+        assertThat(recipients).hasSize(1 + managers.size()).contains(member.username() + "@example.org")
+                .containsAll(managers);
+        String ownersEmail = jdbc.queryForObject("select body_text from outbox_message where kind = 'SIGN_IN_PAUSED' "
+                + "and recipient = ?", String.class, member.username() + "@example.org");
+        assertThat(ownersEmail).contains("paused until").contains("where you have signed in before")
+                .doesNotContain("you can still sign in as usual");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'SIGN_IN_PAUSED' "
+                + "and actor_id = ?", Integer.class, member.id())).isOne();
+    }
+
+    @Test
+    void aPauseOnTheirOwnBrowserShowsOnTheTeamPageAndAPracticeManagerLiftsIt() {
+        fromTheirOwnBrowser();
+        failTenTimes();
+        assertThatThrownBy(() -> staffAuthentication.authenticate(attempt(StaffFixtures.PASSWORD)))
+                .isInstanceOf(BadCredentialsException.class);
+        var row = staff.as("admin", () -> administration.team()).stream()
+                .filter(m -> m.id() == member.id()).findFirst().orElseThrow();
+        assertThat(row.isSignInPaused()).isTrue();
+        assertThat(row.signInPausedUntil()).isAfter(Instant.now().plusSeconds(50));
+
+        staff.as("admin", () -> administration.liftSignInPause(StaffId.of(member.id())));
+
+        assertThat(staffAuthentication.authenticate(attempt(StaffFixtures.PASSWORD)).isAuthenticated()).isTrue();
+        var after = staff.as("admin", () -> administration.team()).stream()
+                .filter(m -> m.id() == member.id()).findFirst().orElseThrow();
+        assertThat(after.isSignInPaused()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'SIGN_IN_PAUSE_LIFTED' "
+                + "and detail like ?", Integer.class, "%" + member.displayName() + "%")).isOne();
+    }
+
+    @Test
     void anUnknownAccountFailsExactlyLikeAWrongPassword() {
         assertThatThrownBy(() -> staffAuthentication.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated("nobody-" + UUID.randomUUID(), "whatever")))
@@ -178,6 +220,13 @@ class SignInThrottleIT {
         assertThat(SignInThrottle.blockFor(6)).isEqualTo(Duration.ofMinutes(32));
         assertThat(SignInThrottle.blockFor(7)).isEqualTo(Duration.ofHours(1));
         assertThat(SignInThrottle.blockFor(40)).isEqualTo(Duration.ofHours(1));
+    }
+
+    private void fromTheirOwnBrowser() {
+        String known = SecretToken.generate();
+        jdbc.update("insert into sign_in_device (staff_id, token_hash, created_at, last_used_at) "
+                + "values (?, ?, now(), now())", member.id(), SecretToken.hash(known));
+        request.setCookies(new Cookie(KnownDevices.COOKIE, known));
     }
 
     private void failTenTimes() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -29,8 +30,8 @@ import app.thaw.security.Roles;
 import app.thaw.security.SecondFactorService;
 
 /**
- * First sign-in (or after a reset): set up an authenticator app from a QR code or the secret typed by hand,
- * confirm with one code, then note the recovery codes, shown this once.
+ * First sign-in (or after a reset): set up an authenticator app from a QR code, a link on the phone itself or the
+ * secret typed by hand, confirm with one code, then note the recovery codes, shown this once.
  */
 @Route(EnrolSecondFactorView.ROUTE)
 @PageTitle("Set up your authenticator · Thaw")
@@ -70,12 +71,20 @@ public class EnrolSecondFactorView extends Main implements BeforeEnterObserver {
         confirm.setWidthFull();
         var elsewhere = new Button("Sign in as someone else", click -> authentication.logout());
         elsewhere.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // on a phone the QR code is on the very phone that would scan it, so the app can take the same link instead
+        var onThisPhone = new Anchor();
+        // otpauth: is not one of Vaadin's safe schemes; this link is built here from the app's own new secret
+        onThisPhone.setUnsafeHref(enrolment.appLink());
+        onThisPhone.setText("Add to an authenticator app on this phone");
+        onThisPhone.addClassName("totp-app-link");
         var form = new Div(new H2("Set up your authenticator"),
                 new Paragraph("Every staff sign-in needs a code from an authenticator app on your phone "
                         + "(for example Google Authenticator, Microsoft Authenticator or 2FAS). "
-                        + "Scan this QR code with the app:"),
+                        + "If you are reading this on a computer, scan this QR code with the app on your phone:"),
                 qr,
-                new Paragraph("Or add an account by hand with this key (time-based):"), secret,
+                new Paragraph("If you are reading this on the phone with the app, tap this link instead:"),
+                onThisPhone,
+                new Paragraph("Or add an account in the app by hand with this key (time-based):"), secret,
                 new Paragraph("Then type the 6-digit code the app shows to confirm."),
                 code, confirm, elsewhere);
         form.addClassName("second-factor-form");

@@ -2,11 +2,21 @@ package app.thaw.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -81,6 +91,30 @@ class SecondFactorViewsTest extends SpringBrowserlessTest {
         assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
                 .isInstanceOf(StaffUser.class);
         assertThat(find(Button.class).withText("I have saved them — continue").exists()).isTrue();
+    }
+
+    @Test
+    void onAPhoneTheSameKeyTheQrCodeHoldsIsOfferedAsALinkToTheAuthenticatorApp() throws Exception {
+        newTherapist();
+        passwordStep(username, PASSWORD);
+
+        UI.getCurrent().navigate(EnrolSecondFactorView.class);
+
+        Anchor link = find(Anchor.class).withText("Add to an authenticator app on this phone").single();
+        String secret = find(Span.class).withClassName("totp-secret").single().getText().replace(" ", "");
+        assertThat(link.getHref()).startsWith("otpauth://totp/").contains("secret=" + secret).contains("issuer=Thaw")
+                .isEqualTo(qrCodeText(find(Image.class).single().getSrc()));
+        assertThat(find(Paragraph.class).all()).extracting(Paragraph::getText)
+                .anySatisfy(text -> assertThat(text).contains("scan this QR code with the app on your phone"))
+                .anySatisfy(text -> assertThat(text).contains("tap this link"))
+                .anySatisfy(text -> assertThat(text).contains("by hand with this key"));
+    }
+
+    private static String qrCodeText(String dataUri) throws Exception {
+        byte[] png = Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1));
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return new MultiFormatReader().decode(bitmap).getText();
     }
 
     @Test
