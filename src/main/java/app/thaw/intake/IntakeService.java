@@ -97,6 +97,23 @@ public class IntakeService {
     }
 
     /**
+     * The device's draft, but only if it was begun from this same, still open, invitation: the partner who left
+     * comes back to their own form, and an invitation link never opens a form someone else started on the device.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<DraftSnapshot> resumeInvitedDraft(String draftToken, String partnerInvitationToken) {
+        if (!SecretToken.isWellFormed(draftToken)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return statuses.openInvitation(partnerInvitationToken, now)
+                .flatMap(coupleCase -> drafts.findByTokenHash(SecretToken.hash(draftToken))
+                        .filter(draft -> draft.isOpenAt(now) && draft.joins(coupleCase)))
+                .map(draft -> snapshot(draftToken, draft));
+    }
+
+    /**
      * Saves the answers the client just changed (an empty list clears one) and where they are. Text is kept
      * cleaned (NFC, no control characters); text over its limit is not saved (never cut), see {@link ClientAnswers}.
      * Returns false when the draft has expired or was already submitted.

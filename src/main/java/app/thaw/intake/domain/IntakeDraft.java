@@ -90,6 +90,11 @@ public class IntakeDraft extends AbstractEntity {
         return submittedIntakeId == null && now.isBefore(expiresAt);
     }
 
+    /** Begun from this couple's invitation link: the only draft that link may open again. */
+    public boolean joins(CoupleCase coupleCase) {
+        return coupleCase.getId().equals(coupleCaseId);
+    }
+
     /** Once submitted, the draft keeps only the link to its intake: the answers now live there. */
     public void markSubmitted(long intakeId, Instant now) {
         this.submittedIntakeId = intakeId;

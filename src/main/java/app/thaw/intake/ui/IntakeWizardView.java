@@ -68,6 +68,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     private Answers answers = Answers.empty();
     private @Nullable String token;
     private @Nullable String invitation;
+    private DraftCookie cookie = DraftCookie.OWN;
     private int step;
     private @Nullable SectionForm form;
     private @Nullable ReviewStep review;
@@ -94,29 +95,28 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var parameters = event.getRouteParameters();
-        parameters.get("invitation").ifPresent(this::acceptInvitation);
-        parameters.get("token").ifPresentOrElse(this::resumeFromLink,
-                () -> DraftCookie.read().flatMap(intake::resumeDraft).ifPresent(this::resume));
-        if (form == null && review == null) {
-            goTo(0);
-        }
+        forgetShownForm();
+        var entry = WizardEntry.of(event.getRouteParameters(), intake, notices);
+        invitation = entry.invitation();
+        entry.draft().ifPresentOrElse(this::resume, () -> goTo(0));
     }
 
-    private void acceptInvitation(String invitationToken) {
-        boolean open = intake.isPartnerInvitationOpen(invitationToken);
-        invitation = open ? invitationToken : null;
-        notices.invitation(open);
-    }
-
-    private void resumeFromLink(String resumeToken) {
-        intake.resumeDraft(resumeToken).ifPresentOrElse(this::resume, notices::savedFormNotFound);
+    /** Another link can enter this same view: nothing of the form shown before may stay on it. */
+    private void forgetShownForm() {
+        token = null;
+        invitation = null;
+        answers = Answers.empty();
+        cookie = DraftCookie.OWN;
+        returnToReview = false;
+        notices.clear();
+        resumeArea.removeAll();
     }
 
     private void resume(DraftSnapshot draft) {
         token = draft.token();
         answers = draft.answers();
-        DraftCookie.write(token, java.time.Duration.between(java.time.Instant.now(), draft.expiresAt()));
+        cookie = DraftCookie.keeping(draft);
+        cookie.write(token, java.time.Duration.between(java.time.Instant.now(), draft.expiresAt()));
         notices.welcomeBack();
         showResumeLink();
         int index = sections.stream().map(Section::id).toList().indexOf(draft.currentSection());
@@ -202,8 +202,9 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
                 draft = intake.startDraft(null, clientAddress());
             }
             token = draft.orElseThrow().token();
+            cookie = DraftCookie.keeping(draft.get());
             intake.saveAnswers(token, answers.asMap(), form == null ? null : form.section().id());
-            DraftCookie.write(token, java.time.Duration.ofDays(7));
+            cookie.write(token, java.time.Duration.ofDays(7));
             notices.savingResumed();
             showResumeLink();
             return true;
@@ -240,7 +241,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
     private void refusedUnderAge() {
         token = null;
         answers = Answers.empty();
-        DraftCookie.clear();
+        cookie.clear();
         UI.getCurrent().navigate(UnderAgeView.class);
     }
 
@@ -272,7 +273,7 @@ public class IntakeWizardView extends Div implements BeforeEnterObserver {
 
     private void finish(SubmissionReceipt receipt) {
         VaadinSession.getCurrent().setAttribute(SubmissionReceipt.class, receipt);
-        DraftCookie.clear();
+        cookie.clear();
         UI.getCurrent().navigate(ConfirmationView.class);
     }
 

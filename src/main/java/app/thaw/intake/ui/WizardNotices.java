@@ -18,6 +18,12 @@ class WizardNotices extends Div {
                 + "on your own, or ask your partner for a new link from their status page.");
     }
 
+    /** A new visit to the form starts with nothing said. */
+    void clear() {
+        removeAll();
+        paused = null;
+    }
+
     void savedFormNotFound() {
         say("We couldn't find a saved form for that link. Saved forms are removed after 7 days for your privacy, or "
                 + "once they have been sent. You can start again below.");
