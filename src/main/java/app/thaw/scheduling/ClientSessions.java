@@ -235,7 +235,11 @@ class ClientSessions implements ClientAppointments {
             return asked + " on " + when + ". The practice will contact you.";
         }
         return switch (resolution) {
-            case "MOVED" -> asked + ": done — it is now on " + when + ".";
+            // a session moved as asked and cancelled since is not "now on" anything
+            case "MOVED" -> session.getState() == AppointmentState.CANCELLED
+                    ? asked + ": it was moved as you asked, and has since been cancelled."
+                    : asked + ": done — it " + (session.getState() == AppointmentState.BOOKED ? "is now on "
+                            : "was moved to ") + when + ".";
             case "CANCELLED" -> asked + " on " + when + ": done — it is cancelled.";
             default -> asked + " on " + when + ": the practice has dealt with it"
                     + (session.getState() == AppointmentState.CANCELLED ? " — the session is cancelled." : ".");

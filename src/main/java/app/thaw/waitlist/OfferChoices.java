@@ -102,16 +102,33 @@ class OfferChoices {
                     ? "The times we offered have all been taken. The practice will be in touch with new times." : null);
         }
         return switch (offer.state()) {
-            case "BOOKED" -> new ClientOffers.Offered(List.of(), null, offer.chosenBy() != null
-                    && offer.chosenBy() != clientIntakeId
-                    ? "Your partner has chosen a time for your first session: you'll find it under Appointments."
-                    : "Your first session is booked: you'll find it under Appointments.");
+            case "BOOKED" -> booked(offer, clientIntakeId, onlyOffer != null, now);
             case "OPEN", "EXPIRED" -> new ClientOffers.Offered(List.of(), null,
                     LAPSED.formatted(WHEN.format(offer.expiresAt())));
             case "TAKEN" -> new ClientOffers.Offered(List.of(), null, "Sorry, the time we offered you has been "
                     + "taken. The practice will be in touch with new times.");
             default -> ClientOffers.Offered.none();
         };
+    }
+
+    /**
+     * A settled offer speaks of the session chosen from it only while that is still to come. Once it is cancelled or
+     * past, the status page leaves the offer out (its "What's booked" says what is booked), and the offer link says so.
+     */
+    private ClientOffers.Offered booked(WaitlistRows.Offer offer, long clientIntakeId, boolean byLink, Instant now) {
+        var session = offer.appointmentId() == null ? null : offers.bookedSession(offer.appointmentId()).orElse(null);
+        if (session != null && "BOOKED".equals(session.state()) && session.startsAt().isAfter(now)) {
+            return new ClientOffers.Offered(List.of(), null, offer.chosenBy() != null
+                    && offer.chosenBy() != clientIntakeId
+                    ? "Your partner has chosen a time for your first session: you'll find it under Appointments."
+                    : "Your first session is booked: you'll find it under Appointments.");
+        }
+        if (!byLink) {
+            return ClientOffers.Offered.none();
+        }
+        return new ClientOffers.Offered(List.of(), null, session == null ? "These times are no longer offered."
+                : "CANCELLED".equals(session.state()) ? "The session booked from these times has been cancelled."
+                : "The session booked from these times has passed.");
     }
 
     /** Whether the offer was made to this client's case (a couple's offer is to both partners). */
