@@ -49,6 +49,8 @@ class OfferChoices {
             + "will be in touch with new times.";
     static final String TALK_FIRST = "Thank you. Before we can book your first session, your therapist would like to "
             + "speak with you. The practice will call you soon.";
+    /** The status page's heading over the client's sessions, as the offer's words name it. */
+    static final String WHATS_BOOKED = "‘What's booked’";
     private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
     private static final int ATTEMPTS = 5;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OfferChoices.class);
@@ -118,10 +120,13 @@ class OfferChoices {
     private ClientOffers.Offered booked(WaitlistRows.Offer offer, long clientIntakeId, boolean byLink, Instant now) {
         var session = offer.appointmentId() == null ? null : offers.bookedSession(offer.appointmentId()).orElse(null);
         if (session != null && "BOOKED".equals(session.state()) && session.startsAt().isAfter(now)) {
+            // the status page's own heading, below the offer there; the offer link has only the status page to name
+            String where = byLink ? "your status page shows it under " + WHATS_BOOKED + "."
+                    : "you'll find it below, under " + WHATS_BOOKED + ".";
             return new ClientOffers.Offered(List.of(), null, offer.chosenBy() != null
                     && offer.chosenBy() != clientIntakeId
-                    ? "Your partner has chosen a time for your first session: you'll find it under Appointments."
-                    : "Your first session is booked: you'll find it under Appointments.");
+                    ? "Your partner has chosen a time for your first session: " + where
+                    : "Your first session is booked: " + where);
         }
         if (!byLink) {
             return ClientOffers.Offered.none();
@@ -198,9 +203,11 @@ class OfferChoices {
         }
         WaitlistRows.Offer offer = offers.lockOffer(offerId);
         if ("BOOKED".equals(offer.state())) {
-            return Made.refused( offer.chosenBy() != null && offer.chosenBy() != clientIntakeId
-                    ? "Your partner has just chosen a time: you'll find it under Appointments."
-                    : "You have already chosen a time: you'll find it under Appointments.");
+            return Made.refused(offer.chosenBy() != null && offer.chosenBy() != clientIntakeId
+                    ? "Your partner has just chosen a time: you'll find it under " + WHATS_BOOKED + " on your status "
+                            + "page."
+                    : "You have already chosen a time: you'll find it under " + WHATS_BOOKED + " on your status "
+                            + "page.");
         }
         if (!offer.open() || !offer.expiresAt().isAfter(now)) {
             return Made.refused(switch (offer.state()) {

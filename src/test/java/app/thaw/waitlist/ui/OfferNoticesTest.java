@@ -73,8 +73,15 @@ class OfferNoticesTest extends SpringBrowserlessTest {
         test(find(Button.class).withText("Choose this time").first()).click();
         long session = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",
                 Long.class, alex.id());
-        assertThat(page("status/" + alexToken)).contains("Your first session is booked");
-        assertThat(page("status/" + samToken)).contains("Your partner has chosen a time for your first session");
+        // each names the heading the client will find, on the page they are reading
+        assertThat(page("status/" + alexToken)).contains("Your first session is booked: you'll find it below, under "
+                + "‘What's booked’.", "What's booked").doesNotContain("Appointments");
+        assertThat(page("status/" + samToken)).contains("Your partner has chosen a time for your first session: "
+                + "you'll find it below, under ‘What's booked’.");
+        String alexOffer = waiting.offerLink(alex.id());
+        assertThat(page("offer/" + alexOffer)).contains("Your first session is booked: your status page shows it "
+                + "under ‘What's booked’.", "Its link is in the first email we sent you, ‘We have received your "
+                + "form’.").doesNotContain("Appointments");
 
         // Alex asks to rearrange it, and the practice moves it as asked
         clientStatus.requestAppointmentChange(alexToken, AppointmentId.of(session), false, "Later that day");
@@ -93,8 +100,8 @@ class OfferNoticesTest extends SpringBrowserlessTest {
                         + "cancelled.", "Nothing is booked");
         assertThat(page("status/" + samToken)).doesNotContain("Your partner has chosen a time")
                 .contains("Nothing is booked");
-        assertThat(page("offer/" + waiting.offerLink(alex.id())))
-                .contains("The session booked from these times has been cancelled.")
+        assertThat(page("offer/" + alexOffer))
+                .contains("The session booked from these times has been cancelled.", "Its link is in the first email")
                 .doesNotContain("Your first session is booked");
     }
 
