@@ -89,8 +89,12 @@ public class ClientStatusService {
         return waitlist.choose(client, slotId);
     }
 
-    /** The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. */
+    /**
+     * The client asks to cancel or rearrange one of their own sessions; returns what happens next, in words. The diary
+     * runs it in its own short transaction, so the same request sent twice at once finds the first and adds nothing.
+     */
     @PermitAll
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public String requestAppointmentChange(String statusToken, AppointmentId appointmentId, boolean cancel,
                                            @Nullable String message) {
         ClientAppointments diary = appointments.getIfAvailable();

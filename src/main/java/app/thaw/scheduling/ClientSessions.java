@@ -16,8 +16,10 @@ import jakarta.annotation.security.PermitAll;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.thaw.base.PracticeTime;
 import app.thaw.Application;
@@ -58,12 +60,13 @@ class ClientSessions implements ClientAppointments {
     private final ApplicationEventPublisher events;
     private final PracticeSettings settings;
     private final ClientMoves moves;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ClientSessions(AppointmentRepository appointments, AppointmentRequestRepository requests, SessionViews views,
                    AuditLog auditLog, CaseAccess access, DiaryCare care, RequestClosing closing,
                    ApplicationEventPublisher events,
-                   PracticeSettings settings, ClientMoves moves, Clock clock) {
+                   PracticeSettings settings, ClientMoves moves, TransactionTemplate transactions, Clock clock) {
         this.appointments = appointments;
         this.requests = requests;
         this.views = views;
@@ -74,6 +77,7 @@ class ClientSessions implements ClientAppointments {
         this.events = events;
         this.settings = settings;
         this.moves = moves;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -115,12 +119,23 @@ class ClientSessions implements ClientAppointments {
 
     /**
      * A session with a partner is never cancelled from one partner's page: it becomes a request, so the practice
-     * speaks to each partner and neither learns from an email what the other asked.
+     * speaks to each partner and neither learns from an email what the other asked. Asking again what is already asked
+     * (a double tap, a second tab) adds nothing: the open request stands and the answer is the same.
      */
     @Override
     @PermitAll
-    @Transactional
     public String requestChange(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message) {
+        try {
+            return Objects.requireNonNull(transactions.execute(status -> change(client, appointmentId, cancel,
+                    message)));
+        } catch (DataIntegrityViolationException twice) {
+            // the same request in the same moment: the database kept the other one, which this one now finds
+            return Objects.requireNonNull(transactions.execute(status -> change(client, appointmentId, cancel,
+                    message)));
+        }
+    }
+
+    private String change(VerifiedClient client, long appointmentId, boolean cancel, @Nullable String message) {
         long intakeId = client.intakeId();
         Instant now = clock.instant();
         // a session that has begun is past asking about: left booked without its outcome, it may be a closed case's
@@ -157,11 +172,13 @@ class ClientSessions implements ClientAppointments {
             return "Your session on " + when + " is cancelled" + (late ? " as a late cancellation." : ".")
                     + (emailed ? " We've emailed you to confirm." : "");
         }
-        var request = new AppointmentRequest(appointmentId, intakeId, cancel, text, now);
-        request.markLate(late);
-        requests.save(request);
-        SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, intakeId, referenceOf(intakeId),
-                (cancel ? "Asked to cancel" : "Asked to rearrange") + (late ? ", inside the notice period" : "")));
+        if (!requests.hasOpen(appointmentId, intakeId, AppointmentRequest.kind(cancel))) {
+            var request = new AppointmentRequest(appointmentId, intakeId, cancel, text, now);
+            request.markLate(late);
+            requests.save(request);
+            SystemActor.run(() -> auditLog.record(AuditAction.CLIENT_REQUEST, intakeId, referenceOf(intakeId),
+                    (cancel ? "Asked to cancel" : "Asked to rearrange") + (late ? ", inside the notice period" : "")));
+        }
         if (joint) {
             return "We've passed your request about the session on " + when + " to the practice. They'll contact "
                     + "you, the way you said is safe, before anything changes.";
@@ -201,8 +218,8 @@ class ClientSessions implements ClientAppointments {
                 continue; // a partner's request on a joint session is theirs alone
             }
             Instant closed = request.getHandledAt();
-            if (closed != null && closed.isBefore(since)) {
-                continue;
+            if (closed != null && closed.isBefore(since) || "DUPLICATE".equals(request.getResolution())) {
+                continue; // a double tap's second copy was never a request of its own
             }
             Appointment session = Objects.requireNonNull(mine.get(request.getAppointmentId()),
                     "asked about my session");
@@ -219,7 +236,11 @@ class ClientSessions implements ClientAppointments {
             return asked + " on " + when + ". The practice will contact you.";
         }
         return switch (resolution) {
-            case "MOVED" -> asked + ": done — it is now on " + when + ".";
+            // a session moved as asked and cancelled since is not "now on" anything
+            case "MOVED" -> session.getState() == AppointmentState.CANCELLED
+                    ? asked + ": it was moved as you asked, and has since been cancelled."
+                    : asked + ": done — it " + (session.getState() == AppointmentState.BOOKED ? "is now on "
+                            : "was moved to ") + when + ".";
             case "CANCELLED" -> asked + " on " + when + ": done — it is cancelled.";
             default -> asked + " on " + when + ": the practice has dealt with it"
                     + (session.getState() == AppointmentState.CANCELLED ? " — the session is cancelled." : ".");

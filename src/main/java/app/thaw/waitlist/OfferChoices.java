@@ -52,6 +52,8 @@ class OfferChoices {
             + "with new times.";
     static final String TALK_FIRST = "Thank you. Before we can book your first session, your therapist would like to "
             + "speak with you. The practice will call you soon.";
+    /** The status page's heading over the client's sessions, as the offer's words name it. */
+    static final String WHATS_BOOKED = "‘What's booked’";
     private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
     private static final int ATTEMPTS = 5;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OfferChoices.class);
@@ -108,10 +110,7 @@ class OfferChoices {
                     forBoth);
         }
         return switch (offer.state()) {
-            case "BOOKED" -> new ClientOffers.Offered(List.of(), null, offer.chosenBy() != null
-                    && offer.chosenBy() != clientIntakeId
-                    ? "Your partner has chosen a time for your first session: you'll find it under Appointments."
-                    : "Your first session is booked: you'll find it under Appointments.");
+            case "BOOKED" -> booked(offer, clientIntakeId, onlyOffer != null, now);
             case "OPEN", "EXPIRED" -> new ClientOffers.Offered(List.of(), null, allStarted(offers.slotsOf(offer.id()),
                     now) ? PASSED : LAPSED.formatted(WHEN.format(offer.expiresAt())));
             case "TAKEN" -> new ClientOffers.Offered(List.of(), null, "Sorry, the time we offered you has been "
@@ -132,6 +131,29 @@ class OfferChoices {
 
     private static boolean allStarted(List<WaitlistRows.Slot> slots, Instant now) {
         return !slots.isEmpty() && slots.stream().noneMatch(s -> s.startsAt().isAfter(now));
+    }
+
+    /**
+     * A settled offer speaks of the session chosen from it only while that is still to come. Once it is cancelled or
+     * past, the status page leaves the offer out (its "What's booked" says what is booked), and the offer link says so.
+     */
+    private ClientOffers.Offered booked(WaitlistRows.Offer offer, long clientIntakeId, boolean byLink, Instant now) {
+        var session = offer.appointmentId() == null ? null : offers.bookedSession(offer.appointmentId()).orElse(null);
+        if (session != null && "BOOKED".equals(session.state()) && session.startsAt().isAfter(now)) {
+            // the status page's own heading, below the offer there; the offer link has only the status page to name
+            String where = byLink ? "your status page shows it under " + WHATS_BOOKED + "."
+                    : "you'll find it below, under " + WHATS_BOOKED + ".";
+            return new ClientOffers.Offered(List.of(), null, offer.chosenBy() != null
+                    && offer.chosenBy() != clientIntakeId
+                    ? "Your partner has chosen a time for your first session: " + where
+                    : "Your first session is booked: " + where);
+        }
+        if (!byLink) {
+            return ClientOffers.Offered.none();
+        }
+        return new ClientOffers.Offered(List.of(), null, session == null ? "These times are no longer offered."
+                : "CANCELLED".equals(session.state()) ? "The session booked from these times has been cancelled."
+                : "The session booked from these times has passed.");
     }
 
     /** Whether the offer was made to this client's case (a couple's offer is to both partners). */
@@ -201,9 +223,11 @@ class OfferChoices {
         }
         WaitlistRows.Offer offer = offers.lockOffer(offerId);
         if ("BOOKED".equals(offer.state())) {
-            return Made.refused( offer.chosenBy() != null && offer.chosenBy() != clientIntakeId
-                    ? "Your partner has just chosen a time: you'll find it under Appointments."
-                    : "You have already chosen a time: you'll find it under Appointments.");
+            return Made.refused(offer.chosenBy() != null && offer.chosenBy() != clientIntakeId
+                    ? "Your partner has just chosen a time: you'll find it under " + WHATS_BOOKED + " on your status "
+                            + "page."
+                    : "You have already chosen a time: you'll find it under " + WHATS_BOOKED + " on your status "
+                            + "page.");
         }
         if (!offer.open() || !offer.expiresAt().isAfter(now)) {
             return Made.refused(switch (offer.state()) {

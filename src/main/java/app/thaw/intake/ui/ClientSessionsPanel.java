@@ -116,8 +116,11 @@ class ClientSessionsPanel extends Div {
             } catch (IllegalArgumentException refused) {
                 message.setInvalid(true);
                 message.setErrorMessage(refused.getMessage());
+                click.getSource().setEnabled(true);
             }
         });
+        // a phone's double tap sent the request twice: the second tap finds the button already disabled
+        send.setDisableOnClick(true);
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(message);
         dialog.getFooter().add(new Button("Keep the session", click -> dialog.close()), send);

@@ -46,7 +46,10 @@ public class AppointmentRequest {
     @Column(name = "handled_by")
     private @Nullable Long handledBy;
 
-    /** HANDLED by staff, or closed by itself when the session was MOVED or CANCELLED as asked. */
+    /**
+     * HANDLED by staff, or closed by itself when the session was MOVED or CANCELLED as asked; DUPLICATE: a double tap's
+     * second copy from before V201, closed in favour of the first.
+     */
     @Column(length = 12)
     private @Nullable String resolution;
 
@@ -65,9 +68,14 @@ public class AppointmentRequest {
                               @Nullable String message, Instant createdAt) {
         this.appointmentId = appointmentId;
         this.requestedByIntakeId = requestedByIntakeId;
-        this.kind = cancel ? "CANCEL" : "REARRANGE";
+        this.kind = kind(cancel);
         this.message = message;
         this.createdAt = createdAt;
+    }
+
+    /** How a request to cancel, or to rearrange, is kept: one client has at most one open of each per session. */
+    public static String kind(boolean cancel) {
+        return cancel ? "CANCEL" : "REARRANGE";
     }
 
     public Long getId() {

@@ -31,4 +31,11 @@ public interface AppointmentRequestRepository extends JpaRepository<AppointmentR
             select distinct r.appointmentId from AppointmentRequest r
              where r.handledAt is null and r.requestedByIntakeId = :intakeId and r.appointmentId in :ids""")
     java.util.Set<Long> findOpenRequestAppointmentIdsBy(long intakeId, java.util.Collection<Long> ids);
+
+    /** Whether this client already has an open request of this kind on the session (a double tap's first). */
+    @org.springframework.data.jpa.repository.Query("""
+            select count(r) > 0 from AppointmentRequest r
+             where r.appointmentId = :appointmentId and r.requestedByIntakeId = :intakeId and r.kind = :kind
+               and r.handledAt is null""")
+    boolean hasOpen(long appointmentId, long intakeId, String kind);
 }

@@ -136,6 +136,16 @@ public class OfferStore implements Repository<WaitlistRows.Offer, Long> {
                 appointmentId, entryId, ts(now), appointmentId, chosenBy, offerId, offerId, offerId, slotId, offerId));
     }
 
+    /** The session booked from an offer as it stands now: moved, cancelled, or past. */
+    public record BookedSession(String state, Instant startsAt) {
+    }
+
+    /** Empty once the session is gone from the diary (a client's erasure). */
+    public Optional<BookedSession> bookedSession(long appointmentId) {
+        return jdbc.query("select state, starts_at from appointment where id = ?", (rs, i) -> new BookedSession(
+                rs.getString(1), rs.getTimestamp(2).toInstant()), appointmentId).stream().findFirst();
+    }
+
     /** Lets go of the offer's held times that no other open offer still holds. */
     public int releaseSlots(long offerId) {
         return jdbc.update("""

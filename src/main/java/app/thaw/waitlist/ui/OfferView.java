@@ -64,6 +64,7 @@ public class OfferView extends Div implements BeforeEnterObserver {
             if (outcome == null && offer.note() != null) {
                 add(new Paragraph(offer.note()));
             }
+            add(statusPagePointer());
             return;
         }
         var howToChoose = new Paragraph(offer.howToChoose(KEPT.format(offer.openUntil())));
@@ -78,5 +79,17 @@ public class OfferView extends Div implements BeforeEnterObserver {
             block.addClassName("client-session");
             add(block);
         }
+        add(statusPagePointer());
+    }
+
+    /**
+     * The way on to the client's status page, named rather than linked: an offer link, made to choose a time, must not
+     * become a key to the page that cancels sessions and shows far more.
+     */
+    private static Paragraph statusPagePointer() {
+        var pointer = new Paragraph("Your private status page shows what's booked and what happens next. Its link is "
+                + "in the first email we sent you, ‘We have received your form’.");
+        pointer.addClassName("status-page-pointer");
+        return pointer;
     }
 }

@@ -95,4 +95,38 @@ class ClientSessionsTest extends SpringBrowserlessTest {
                 .doesNotContain("asked to change").doesNotContain(word).doesNotContain("passed your request");
         assertThat(find(Button.class).withText("Ask to rearrange").exists()).isTrue();
     }
+
+    @Test
+    void sendRequestIsDisabledAtTheFirstTapAndReadyAgainAfterARefusal() {
+        var data = new ReviewTestData(intake, staff, jdbc);
+        String word = ReviewTestData.uniqueWord();
+        var first = data.submit(IntakeFixtures.couplesAnswers(word + " Tapper"));
+        var second = data.submitPartner(first.receipt().partnerInvitationToken(),
+                IntakeFixtures.couplesAnswers(word + " Partner"));
+        long couples = jdbc.queryForObject("select id from appointment_type where code = 'COUPLES'", Long.class);
+        ZonedDateTime start = ZonedDateTime.of(LocalDate.of(2027, 11, 1).plusDays(first.id() % 5),
+                LocalTime.of(8, 0).plusMinutes(10 * (first.id() % 40)), ZoneId.of("Europe/London"));
+        data.asInOwnThread("admin", () -> scheduling.book(new BookingRequest(first.id(), second.id(),
+                data.idOf("amira"), couples, SessionFormat.ONLINE, null, start, null)));
+
+        navigate("status/" + first.receipt().statusToken(), StatusView.class);
+        test(find(Button.class).withText("Ask to rearrange").single()).click();
+        var message = find(com.vaadin.flow.component.textfield.TextArea.class).single();
+        var send = find(Button.class).withText("Send request").single();
+        // the browser disables it at the first tap, so a double tap's second never reaches the server
+        assertThat(send.isDisableOnClick()).isTrue();
+
+        test(message).setValue("x".repeat(501));
+        test(send).click();
+        assertThat(message.isInvalid()).isTrue();
+        assertThat(message.getErrorMessage()).startsWith("Please shorten your message");
+        assertThat(send.isEnabled()).as("ready again once the message is put right").isTrue();
+
+        test(message).setValue(word + " only evenings");
+        test(send).click();
+        assertThat(send.isEnabled()).isFalse();
+        assertThat(find(Paragraph.class).withTextContaining("You've asked to change this session").exists()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from appointment_request where requested_by_intake_id = ?",
+                Integer.class, first.id())).isEqualTo(1);
+    }
 }
