@@ -10,12 +10,21 @@ class WizardNotices extends Div {
 
     private @Nullable Paragraph paused;
 
-    /** A partner's invitation link: welcomed if it is still open, else told it has gone and what to do. */
+    /**
+     * A partner's invitation link: welcomed if it is still open, else told it has gone and, first, that a partner
+     * who has already sent their form has nothing more to do (so they don't fill it in twice).
+     */
     void invitation(boolean open) {
-        say(open ? "Your partner has invited you to fill in your own form. Your answers are private: your partner "
-                + "will never see them, and you will never see theirs."
-                : "This invitation link has expired or has already been used. You can still fill in the form below "
-                + "on your own, or ask your partner for a new link from their status page.");
+        if (open) {
+            say("Your partner has invited you to fill in your own form. Your answers are private: your partner "
+                    + "will never see them, and you will never see theirs.");
+            return;
+        }
+        say("This invitation link has expired or has already been used. If you've already sent your form, there's "
+                + "nothing more to do and you don't need to fill it in again. You can follow it with your status "
+                + "link, which we gave you when you sent it (and emailed to you, if email is safe for you).");
+        say("If you haven't sent a form yet, you can still fill one in below on your own, or ask your partner for a "
+                + "new link from their status page.");
     }
 
     /** A new visit to the form starts with nothing said. */

@@ -115,6 +115,22 @@ class PartnerInvitationOnSharedDeviceTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aUsedInvitationFirstTellsAPartnerWhoHasSentTheirFormThatThereIsNothingMoreToDo() {
+        SubmissionReceipt inviter = sendCouplesForm("Ria Inviter");
+        String invitation = inviter.partnerInvitationToken();
+        submit(intake.startDraft(invitation, address()).orElseThrow().token(), IntakeFixtures.couplesAnswers("Sol"));
+
+        navigate("intake/partner/" + invitation, IntakeWizardView.class);
+
+        List<String> notices = find(Paragraph.class).withClassName("wizard-notice").all().stream()
+                .map(Paragraph::getText).toList();
+        assertThat(notices.getFirst()).contains("already been used", "If you've already sent your form, there's "
+                + "nothing more to do", "status link");
+        assertThat(notices.getLast()).startsWith("If you haven't sent a form yet, you can still fill one in below");
+        assertThat(text("Your full name").getValue()).isEmpty();
+    }
+
+    @Test
     void eachLinkOpensOnlyItsOwnDraftWhateverTheDeviceRemembers() {
         String invitation = sendCouplesForm("Kai Inviter").partnerInvitationToken();
         String partnersDraft = intake.startDraft(invitation, address()).orElseThrow().token();
