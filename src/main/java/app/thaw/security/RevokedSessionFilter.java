@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -50,7 +49,7 @@ class RevokedSessionFilter extends OncePerRequestFilter {
                     Account account = account(user);
                     if (!account.current()) {
                         session.invalidate();
-                        explain(request, response);
+                        StaffSessionLimits.leaveReason(request, response, StaffSessionLimits.ACCOUNT_CHANGED, "1");
                     } else if (!account.displayName().equals(user.displayName())) {
                         rename(session, user, account.displayName());
                     }
@@ -67,17 +66,6 @@ class RevokedSessionFilter extends OncePerRequestFilter {
                 + "where id = ?", rs -> rs.next() ? new Account(rs.getBoolean(1), rs.getString(2)) : GONE,
                 user.sessionGeneration(), user.id());
         return found == null ? GONE : found;
-    }
-
-    /** For the sign-in page, so the person knows why they are there: short-lived, and removed once said. */
-    private static void explain(HttpServletRequest request, HttpServletResponse response) {
-        var reason = new Cookie(StaffSessionLimits.ACCOUNT_CHANGED, "1");
-        reason.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        reason.setMaxAge(10 * 60);
-        reason.setHttpOnly(true);
-        reason.setSecure(request.isSecure());
-        reason.setAttribute("SameSite", "Lax");
-        response.addCookie(reason);
     }
 
     /** Before Spring Security reads the session, so this request already runs under the corrected name. */

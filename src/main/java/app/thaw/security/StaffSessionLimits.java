@@ -134,17 +134,22 @@ public class StaffSessionLimits implements SessionLimits {
                      Limit limit) {
         session.invalidate();
         Duration after = limit == Limit.IDLE ? timeout : lifetime;
-        var reason = new Cookie(TIMED_OUT, (limit == Limit.LIFETIME ? LIFETIME_MARK : "") + after.toMinutes());
+        leaveReason(request, response, TIMED_OUT, (limit == Limit.LIFETIME ? LIFETIME_MARK : "") + after.toMinutes());
+        // the second-factor step is not yet a sign-in: only a full one was recorded, so only its end is
+        if (who instanceof StaffUser user) {
+            events.publishEvent(new StaffSessionTimedOut(user.id(), user.displayName(), after, limit));
+        }
+    }
+
+    /** Why a session ended, for the sign-in page to say: short-lived, and removed once said. */
+    static void leaveReason(HttpServletRequest request, HttpServletResponse response, String name, String value) {
+        var reason = new Cookie(name, value);
         reason.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         reason.setMaxAge(10 * 60);
         reason.setHttpOnly(true);
         reason.setSecure(request.isSecure());
         reason.setAttribute("SameSite", "Lax");
         response.addCookie(reason);
-        // the second-factor step is not yet a sign-in: only a full one was recorded, so only its end is
-        if (who instanceof StaffUser user) {
-            events.publishEvent(new StaffSessionTimedOut(user.id(), user.displayName(), after, limit));
-        }
     }
 
     /** The signed-in staff member, or one half-way through signing in; null for anyone else. */
