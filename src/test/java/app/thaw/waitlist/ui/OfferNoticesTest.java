@@ -69,7 +69,11 @@ class OfferNoticesTest extends SpringBrowserlessTest {
         String alexToken = alex.receipt().statusToken();
         String samToken = sam.receipt().statusToken();
 
-        navigate("status/" + alexToken, StatusView.class);
+        // while times are offered, what happens next is to choose one, not to wait to be contacted
+        assertThat(page("status/" + alexToken)).contains("Choose a time for your first session",
+                "What happens next", "Choose one of the times above. If none of them suits you, you stay on our "
+                        + "waiting list: when another time comes free, we'll contact you")
+                .doesNotContain("You're on our waiting list. When a time comes free");
         test(find(Button.class).withText("Choose this time").first()).click();
         long session = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",
                 Long.class, alex.id());
