@@ -31,7 +31,8 @@ import app.thaw.waitlist.WaitlistTestData;
 
 /**
  * What a couple's pages say of an offer, from the times offered to the session chosen from them, moved as asked and
- * then cancelled: each line says where things stand now, never that a cancelled session is booked or "now on" a day.
+ * then cancelled: each line says where things stand now, never that a cancelled session is booked or "now on" a day;
+ * their emails say the page lets them ask for a change, as a joint session is changed through the practice.
  */
 @IntegrationTest
 @WithAnonymousUser
@@ -95,6 +96,13 @@ class OfferNoticesTest extends SpringBrowserlessTest {
                 null)));
         assertThat(moved.get()).isInstanceOf(BookingResult.Booked.class);
         assertThat(page("status/" + alexToken)).contains("You asked to rearrange your session: done — it is now on");
+        // a joint session is changed by asking the practice, and the emails say just that
+        assertThat(jdbc.queryForList("select kind from outbox_message where appointment_id = ? order by id",
+                String.class, session)).containsExactly("BOOKED", "CHANGED");
+        assertThat(jdbc.queryForList("select body_text from outbox_message where appointment_id = ?", String.class,
+                session)).allSatisfy(body ->
+                assertThat(body).contains("Your private page shows your appointments and lets you ask us to move or "
+                        + "cancel them: ").doesNotContain("lets you move or cancel"));
 
         // then the practice cancels it
         data.asInOwnThread("amira", () -> changes.cancel(AppointmentId.of(session), false, "Therapist unwell"));
