@@ -72,7 +72,7 @@ class EmailTemplates {
                 letter(to.name(), partnerChose ? "Your partner has chosen this time from the ones we offered you "
                                 + "both, so your appointment together is booked." : "Your appointment is booked.",
                         details(notice),
-                        "The attached calendar invitation adds it to your calendar.", changeOrCancel(statusLink)));
+                        "The attached calendar invitation adds it to your calendar.", changeOrCancel(notice, statusLink)));
     }
 
     /** One email for a whole series: every date, one calendar attachment. */
@@ -90,7 +90,7 @@ class EmailTemplates {
                         dates.toString().stripTrailing(),
                         "  With:  " + clean(first.therapistName()) + "\n  Where: " + where(first),
                         "The attached calendar invitation adds every date to your calendar.",
-                        changeOrCancel(statusLink)));
+                        changeOrCancel(first, statusLink)));
     }
 
     Rendered changed(AppointmentNotice notice, AppointmentNotice.Recipient to, ZonedDateTime previousStart) {
@@ -106,7 +106,7 @@ class EmailTemplates {
                                 + "details:"
                                 : "Your appointment on " + when(previousStart) + " has moved. The new details:",
                         details(notice), "The attached calendar invitation updates your calendar.",
-                        changeOrCancel(statusLink)));
+                        changeOrCancel(notice, statusLink)));
     }
 
     Rendered cancelled(AppointmentNotice notice, AppointmentNotice.Recipient to) {
@@ -125,7 +125,7 @@ class EmailTemplates {
     Rendered reminder(AppointmentNotice notice, AppointmentNotice.Recipient to, @Nullable String statusLink) {
         return new Rendered("Reminder: your appointment on " + shortWhen(notice.start()),
                 letter(to.name(), "This is a reminder of your appointment.", details(notice),
-                        changeOrCancel(statusLink)));
+                        changeOrCancel(notice, statusLink)));
     }
 
     Rendered intakeReceived(@Nullable String name, String reference) {
@@ -219,9 +219,11 @@ class EmailTemplates {
         return notice.linkToFollow() ? place(notice) + ". " + MeetingLinks.LINK_TO_FOLLOW : place(notice);
     }
 
-    private String changeOrCancel(@Nullable String statusLink) {
-        return (statusLink == null ? "" : "Your private page shows your appointments and lets you move or cancel "
-                + "them: " + statusLink + "\n\n") + "If you need to change or cancel, " + contactUs() + ".";
+    /** A joint session is changed only by asking the practice, so its page is said to let the client ask. */
+    private String changeOrCancel(AppointmentNotice notice, @Nullable String statusLink) {
+        return (statusLink == null ? "" : "Your private page shows your appointments and lets you "
+                + (notice.joint() ? "ask us to move or cancel them: " : "move or cancel them: ") + statusLink
+                + "\n\n") + "If you need to change or cancel, " + contactUs() + ".";
     }
 
     String contactUs() {

@@ -9,12 +9,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a client may be told about one session: who, when, where. Never anything clinical, so it is safe
- * for emails and calendar invitations.
+ * for emails and calendar invitations. {@code joint}: a session with a partner, which a client changes only by asking
+ * the practice (said in the emails without saying why).
  */
 public record AppointmentNotice(long appointmentId, List<Recipient> recipients, ZonedDateTime start,
                                 ZonedDateTime end, String sessionLabel, SessionFormat format,
                                 @Nullable String roomName, String therapistName, int sequence,
-                                @Nullable String meetingLink, @Nullable Occurrence occurrence) {
+                                @Nullable String meetingLink, @Nullable Occurrence occurrence, boolean joint) {
+
+    public AppointmentNotice(long appointmentId, List<Recipient> recipients, ZonedDateTime start, ZonedDateTime end,
+                             String sessionLabel, SessionFormat format, @Nullable String roomName,
+                             String therapistName, int sequence, @Nullable String meetingLink,
+                             @Nullable Occurrence occurrence) {
+        this(appointmentId, recipients, start, end, sessionLabel, format, roomName, therapistName, sequence,
+                meetingLink, occurrence, false);
+    }
 
     public AppointmentNotice(long appointmentId, List<Recipient> recipients, ZonedDateTime start, ZonedDateTime end,
                              String sessionLabel, SessionFormat format, @Nullable String roomName,
@@ -39,7 +48,7 @@ public record AppointmentNotice(long appointmentId, List<Recipient> recipients, 
     /** The same notice, with its meeting link (online sessions). */
     public AppointmentNotice withMeetingLink(@Nullable String link) {
         return new AppointmentNotice(appointmentId, recipients, start, end, sessionLabel, format, roomName,
-                therapistName, sequence, link, occurrence);
+                therapistName, sequence, link, occurrence, joint);
     }
 
     /** An online session whose video link is not set yet: the client is told it will be sent, never given a guess. */

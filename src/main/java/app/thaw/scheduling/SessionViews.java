@@ -131,7 +131,7 @@ class SessionViews {
                         .orElse(null);
                 notice = new AppointmentNotice(notice.appointmentId(), notice.recipients(), notice.start(),
                         notice.end(), notice.sessionLabel(), notice.format(), notice.roomName(),
-                        notice.therapistName(), notice.sequence(), link);
+                        notice.therapistName(), notice.sequence(), link, null, notice.joint());
             }
             notices.add(notice);
         }
@@ -190,7 +190,8 @@ class SessionViews {
                 || appointment.getOriginalStartsAt() == null ? null : new AppointmentNotice.Occurrence(
                         appointment.getSeriesId(), appointment.getOriginalStartsAt().atZone(Application.PRACTICE_ZONE));
         return new AppointmentNotice(appointment.getId(), recipients, view.start(), view.end(), view.typeLabel(),
-                view.format(), view.roomName(), view.therapistName(), appointment.getSequence(), null, occurrence);
+                view.format(), view.roomName(), view.therapistName(), appointment.getSequence(), null, occurrence,
+                appointment.getPartnerIntakeId() != null);
     }
 
     /**

@@ -118,6 +118,27 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void aJointSessionsEmailsSayThePrivatePageLetsTheClientAskAndOnlyThat() {
+        String link = "https://thaw.example/status/abc";
+        var alex = recipient("Alex", "alex@example.org");
+        var plain = TestNotices.online(7, london("2026-12-10T14:00"), 0, alex, recipient("Bea", "bea@example.org"));
+        var joint = new AppointmentNotice(plain.appointmentId(), plain.recipients(), plain.start(), plain.end(),
+                plain.sessionLabel(), plain.format(), plain.roomName(), plain.therapistName(), plain.sequence(),
+                null, null, true);
+
+        for (var email : List.of(templates.booked(joint, alex, link),
+                templates.changed(joint, alex, london("2026-12-09T10:00"), link), templates.reminder(joint, alex, link),
+                templates.series(List.of(joint), alex, link))) {
+            assertThat(email.body()).contains("Your private page shows your appointments and lets you ask us to move "
+                    + "or cancel them: " + link).doesNotContain("lets you move or cancel");
+            assertNeutral(email);
+            assertThat(email.body()).doesNotContainIgnoringCase("partner").doesNotContainIgnoringCase("couple");
+        }
+        // a session of one's own can be moved or cancelled on the page itself
+        assertThat(templates.booked(summer, to, link).body()).contains("lets you move or cancel them: " + link);
+    }
+
+    @Test
     void typedNamesCannotBreakOutOfTheirLine() {
         var email = templates.booked(winter, recipient("Sam\r\nBcc: someone@evil.example", "sam@example.org"));
 

@@ -31,6 +31,7 @@ public class OfferedTimesPanel extends Div {
     private final Supplier<ClientOffers.Offered> offered;
     private final LongFunction<ClientOffers.Choice> choose;
     private final Consumer<ClientOffers.Choice> afterChoice;
+    private boolean choosing;
 
     public OfferedTimesPanel(Supplier<ClientOffers.Offered> offered, LongFunction<ClientOffers.Choice> choose,
                              Consumer<ClientOffers.Choice> afterChoice) {
@@ -42,9 +43,15 @@ public class OfferedTimesPanel extends Div {
         render(null);
     }
 
+    /** Whether times are shown to choose from: the page's next step is then to choose one. */
+    public boolean offersTimes() {
+        return choosing;
+    }
+
     private void render(ClientOffers.@Nullable Choice outcome) {
         removeAll();
         ClientOffers.Offered offer = offered.get();
+        choosing = !offer.times().isEmpty();
         if (outcome != null) {
             add(StatusLine.of(outcome.message(), "offer-outcome", "wizard-notice"));
         }

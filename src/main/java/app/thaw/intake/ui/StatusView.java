@@ -89,8 +89,9 @@ public class StatusView extends Div implements BeforeEnterObserver {
         var headline = new Paragraph(headline(status));
         headline.addClassName("status-state");
         // times the practice holds for the client to choose from: choosing books at once and the page is drawn again
-        add(new OfferedTimesPanel(() -> intake.offeredTimes(token),
-                slot -> intake.chooseOfferedTime(token, HeldSlotId.of(slot)), choice -> render(choice.message())));
+        var offered = new OfferedTimesPanel(() -> intake.offeredTimes(token),
+                slot -> intake.chooseOfferedTime(token, HeldSlotId.of(slot)), choice -> render(choice.message()));
+        add(offered);
         add(new H2("What's booked"), headline,
                 new ClientSessionsPanel(status.upcoming(), new ClientSessionsPanel.Requester() {
                     @Override
@@ -118,7 +119,7 @@ public class StatusView extends Div implements BeforeEnterObserver {
                         render(outcome);
                     }
                 }, practice.current().clientNotice().toHours()),
-                new H2("What happens next"), new Paragraph(nextStep(status)));
+                new H2("What happens next"), new Paragraph(nextStep(status, offered.offersTimes())));
         // how to move or cancel, only beside something to move: with nothing booked it pointed at buttons not there
         if (!status.upcoming().isEmpty()) {
             add(new H2("Changing or cancelling a session"), changing());
@@ -151,8 +152,14 @@ public class StatusView extends Div implements BeforeEnterObserver {
         };
     }
 
-    private String nextStep(ClientStatus status) {
+    /** {@code choosing}: times are offered above, so "we'll contact you when a time comes free" would be untrue. */
+    private String nextStep(ClientStatus status, boolean choosing) {
         String how = how(status);
+        if (choosing && (status.stage() == ClientStatus.Stage.WAITING_LIST
+                || status.stage() == ClientStatus.Stage.NOTHING_BOOKED)) {
+            return "Choose one of the times above. If none of them suits you, you stay on our waiting list: when "
+                    + "another time comes free, " + how;
+        }
         return switch (status.stage()) {
             case RECEIVED -> "We've received your form. A therapist will read it, usually within two working days, "
                     + "and then " + how;

@@ -31,7 +31,8 @@ import app.thaw.waitlist.WaitlistTestData;
 
 /**
  * What a couple's pages say of an offer, from the times offered to the session chosen from them, moved as asked and
- * then cancelled: each line says where things stand now, never that a cancelled session is booked or "now on" a day.
+ * then cancelled: each line says where things stand now, never that a cancelled session is booked or "now on" a day;
+ * their emails say the page lets them ask for a change, as a joint session is changed through the practice.
  */
 @IntegrationTest
 @WithAnonymousUser
@@ -69,7 +70,11 @@ class OfferNoticesTest extends SpringBrowserlessTest {
         String alexToken = alex.receipt().statusToken();
         String samToken = sam.receipt().statusToken();
 
-        navigate("status/" + alexToken, StatusView.class);
+        // while times are offered, what happens next is to choose one, not to wait to be contacted
+        assertThat(page("status/" + alexToken)).contains("Choose a time for your first session",
+                "What happens next", "Choose one of the times above. If none of them suits you, you stay on our "
+                        + "waiting list: when another time comes free, we'll contact you")
+                .doesNotContain("You're on our waiting list. When a time comes free");
         test(find(Button.class).withText("Choose this time").first()).click();
         long session = jdbc.queryForObject("select id from appointment where intake_id = ? and state = 'BOOKED'",
                 Long.class, alex.id());
@@ -91,6 +96,13 @@ class OfferNoticesTest extends SpringBrowserlessTest {
                 null)));
         assertThat(moved.get()).isInstanceOf(BookingResult.Booked.class);
         assertThat(page("status/" + alexToken)).contains("You asked to rearrange your session: done — it is now on");
+        // a joint session is changed by asking the practice, and the emails say just that
+        assertThat(jdbc.queryForList("select kind from outbox_message where appointment_id = ? order by id",
+                String.class, session)).containsExactly("BOOKED", "CHANGED");
+        assertThat(jdbc.queryForList("select body_text from outbox_message where appointment_id = ?", String.class,
+                session)).allSatisfy(body ->
+                assertThat(body).contains("Your private page shows your appointments and lets you ask us to move or "
+                        + "cancel them: ").doesNotContain("lets you move or cancel"));
 
         // then the practice cancels it
         data.asInOwnThread("amira", () -> changes.cancel(AppointmentId.of(session), false, "Therapist unwell"));
