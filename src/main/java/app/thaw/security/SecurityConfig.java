@@ -36,6 +36,12 @@ class SecurityConfig {
     static final int ARGON2_MEMORY_KIB = 19 * 1024;
     static final int ARGON2_ITERATIONS = 2;
 
+    /** Replaces Vaadin's own (it steps aside for this bean) so that work run as the system is seen as the system. */
+    @Bean
+    org.springframework.security.core.context.SecurityContextHolderStrategy securityContextHolderStrategy() {
+        return new SystemAwareContextStrategy();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil routes) throws Exception {
         http.authorizeHttpRequests(requests -> requests
