@@ -21,7 +21,7 @@ final class HostileText {
             Map.entry("SQL quote", "' or '1'='1"),
             Map.entry("astral planes", "𝄞 𐍈 😀 👩‍👩‍👧‍👦 🏳️‍🌈 \uD83E\uDEE0 𠜎"),
             Map.entry("private use and unassigned", "\uE000\uF8FF \uDB80\uDC00 \uDBFF\uDFFD \u0378 \uFFFF"),
-            Map.entry("right to left", "مرحبا بالعالم \u202Egnp.exe\u202C שלום \u200F"),
+            Map.entry("right to left", "مرحبا بالعالم \u200Fgnp.exe\u200E שלום \u061C"),
             Map.entry("zero width", "Ro\u200Bbin\u200C \u200D\u2060\uFEFFSmith"),
             Map.entry("combining", "Z\u0335\u0321a\u0337l\u0338g\u0335o e\u0301 \u1100\u1161\u11A8"),
             Map.entry("html entities", "&lt;b&gt; &amp; &#60;script&#62; <b>bold</b>"),
@@ -43,6 +43,15 @@ final class HostileText {
             "bell and escape", "Robin[31mSmith",
             "lone high surrogate", "RobinSmith",
             "lone low surrogate", "RobinSmith");
+
+    /**
+     * Direction overrides, embeddings and isolates: a name shown reversed ("Rhea idiB perry" for "Rhea yrrep Bidi").
+     * A client's answer keeps the letters without them; staff may still type them (they spoof no one but themselves).
+     */
+    static final Map<String, String> DIRECTION_OVERRIDES = Map.of(
+            "Rhea \u202Eyrrep Bidi", "Rhea yrrep Bidi",
+            "\u202Egnp.exe\u202C ((1)", "gnp.exe ((1)",
+            "\u2067Sam\u2069 \u202Bx\u202C", "Sam x");
 
     private HostileText() {
     }

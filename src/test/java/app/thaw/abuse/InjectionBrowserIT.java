@@ -60,7 +60,7 @@ class InjectionBrowserIT extends BrowserTest {
         String surname = ReviewTestData.uniqueWord();
         String name = "<img src=x onerror=\"window.__pwned=1;alert(1)\"> " + surname;
         String story = "<script>window.__pwned=1</script> {{constructor.constructor('window.__pwned=1')()}} "
-                + "${7*7} javascript:window.__pwned=1 '; drop table intake; -- مرحبا \u202Eevil\u202C 👩‍👩‍👧‍👦";
+                + "${7*7} javascript:window.__pwned=1 '; drop table intake; -- مرحبا \u200Fevil\u200E 👩‍👩‍👧‍👦";
         long before = jdbc.queryForObject("select count(*) from intake", Long.class);
         String token = intake.startDraft(null, IntakeInputAbuseIT.address()).orElseThrow().token();
         intake.saveAnswers(token, IntakeFixtures.completeAnswers(name).with("presenting.what_brings_you", story)

@@ -86,6 +86,21 @@ class IntakeInputAbuseIT {
     }
 
     @Test
+    void directionOverridesAreTakenOutSoStaffSeeTheNameAsStoredAndFindIt() {
+        HostileText.DIRECTION_OVERRIDES.forEach((typed, kept) -> {
+            String token = draft(IntakeFixtures.completeAnswers(typed).with(STORY, typed + "\n" + typed));
+
+            var outcome = (SubmissionOutcome.Submitted) intake.submit(token, address(), false);
+
+            String reference = outcome.receipt().reference();
+            assertThat(answers(reference).get(NAME)).as(typed).containsExactly(kept);
+            assertThat(answers(reference).get(STORY)).as(typed).containsExactly(kept + "\n" + kept);
+            assertThat(jdbc.queryForObject("select full_name from intake where reference = ?", String.class,
+                    reference)).as(typed).isEqualTo(kept);
+        });
+    }
+
+    @Test
     void aMegabyteInEveryFieldIsNeitherSavedNorSentAndTheFieldSaysHowLongItMayBe() {
         long before = intakes();
         String token = draft(IntakeFixtures.completeAnswers("Lee Long"));

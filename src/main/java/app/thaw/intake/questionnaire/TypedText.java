@@ -4,8 +4,11 @@ import java.text.Normalizer;
 
 /**
  * Text as clients type and paste it. Stored NFC-normalised with control characters taken out (a pasted NUL or
- * terminal escape is noise, never meaning); every script, emoji, joiner and right-to-left mark stays. An answer
- * made only of whitespace and invisible characters counts as no answer.
+ * terminal escape is noise, never meaning); every script, emoji, joiner and right-to-left mark stays. Explicit
+ * direction overrides, embeddings and isolates go too: no keyboard types them, and one in a name made staff pages
+ * show "Rhea idiB perry" for what was stored as "Rhea yrrep Bidi" (reversing even the text after the name), while
+ * right-to-left names display rightly without them. An answer made only of whitespace and invisible characters
+ * counts as no answer.
  */
 public final class TypedText {
 
@@ -14,7 +17,7 @@ public final class TypedText {
 
     /**
      * NFC, line breaks as {@code \n}, and no control characters other than tab and line feed; unpaired surrogate
-     * halves (which no keyboard makes and PostgreSQL would turn into "?") are dropped too.
+     * halves (which no keyboard makes and PostgreSQL would turn into "?") and direction overrides are dropped too.
      */
     public static String clean(String raw) {
         if (raw == null || raw.isEmpty()) {
@@ -26,11 +29,17 @@ public final class TypedText {
             int cp = unified.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
-            if (cp == '\n' || cp == '\t' || (type != Character.CONTROL && type != Character.SURROGATE)) {
+            if (cp == '\n' || cp == '\t'
+                    || (type != Character.CONTROL && type != Character.SURROGATE && !directionOverride(cp))) {
                 kept.appendCodePoint(cp);
             }
         }
         return Normalizer.normalize(kept, Normalizer.Form.NFC);
+    }
+
+    /** LRE, RLE, PDF, LRO, RLO and the isolates LRI, RLI, FSI, PDI; the marks LRM, RLM and ALM only nudge. */
+    static boolean directionOverride(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** True when something a reader could see is left after removing whitespace and invisible characters. */

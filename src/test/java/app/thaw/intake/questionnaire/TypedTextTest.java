@@ -13,7 +13,7 @@ class TypedTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"Zoë O'Brien-Ng 🌸", "مريم الحسن", "\u200Fדנה כהן\u200E (Dana)", "Łukasz Żółć",
             "👩\u200D👩\u200D👧 family", "李小龍", "🏳️\u200D🌈 \uD83E\uDEE0", "Line one\nLine two\tTabbed",
-            "\u202Egnp.exe\u202C", "\uE000\uF8FF \uDB80\uDC00"})
+            "\u061Cمريم\u200F", "\uE000\uF8FF \uDB80\uDC00"})
     void everyScriptEmojiJoinerAndDirectionMarkIsKept(String typed) {
         assertThat(TypedText.clean(typed)).isEqualTo(typed);
         assertThat(TypedText.hasVisibleContent(typed)).isTrue();
@@ -26,6 +26,9 @@ class TypedTextTest {
             Sam\\u007F\\u0085          | Sam
             Robin\\uD800Smith         | RobinSmith
             One\\r\\nTwo\\rThree        | One\\nTwo\\nThree
+            Rhea \\u202Eyrrep Bidi    | Rhea yrrep Bidi
+            \\u202Egnp.exe\\u202C     | gnp.exe
+            \\u2067Sam\\u2069 \\u202Ax\\u202B | Sam x
             """)
     void controlCharactersAndBrokenHalvesAreRemoved(String typed, String kept) {
         assertThat(TypedText.clean(unescape(typed))).isEqualTo(unescape(kept));
