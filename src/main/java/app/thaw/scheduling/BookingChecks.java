@@ -119,8 +119,19 @@ class BookingChecks {
      * reason, the same for a session that does not exist and one whose case the person may not see.
      */
     Changeable changeable(long appointmentId) {
-        Appointment appointment = appointments.findById(appointmentId)
-                .orElseThrow(() -> new IllegalArgumentException(NO_SUCH_SESSION));
+        return changeable(appointments.findById(appointmentId));
+    }
+
+    /**
+     * As {@link #changeable}, inside the change's transaction with the session's row locked: what the change decides
+     * on (booked, the version the person saw) stays so until it commits, and a rival change waits for it.
+     */
+    Changeable lockedForChange(long appointmentId) {
+        return changeable(appointments.findForChange(appointmentId));
+    }
+
+    private Changeable changeable(Optional<Appointment> found) {
+        Appointment appointment = found.orElseThrow(() -> new IllegalArgumentException(NO_SUCH_SESSION));
         CaseGrant grant = access.check(appointment.getIntakeId(), CaseOperation.CHANGE_SESSION)
                 .orElseThrow(() -> new IllegalArgumentException(NO_SUCH_SESSION));
         if (!mayManage(appointment.getTherapistId())) {

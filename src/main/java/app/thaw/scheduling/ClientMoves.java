@@ -44,6 +44,8 @@ class ClientMoves {
     static final String GONE = "Sorry, that time has just been taken or is no longer free. Please choose another "
             + "time below.";
     static final String NOT_FOUND = "We couldn't find that session.";
+    static final String CHANGED = "This session was changed by the practice a moment ago, so it hasn't been moved. "
+            + "Please look at it again.";
     static final String TALK_FIRST = "Before this session can move, your therapist would like to speak with you. "
             + "Please ask the practice to rearrange it instead.";
     private static final DateTimeFormatter WHEN = PracticeTime.WEEKDAY_AT;
@@ -118,23 +120,32 @@ class ClientMoves {
         }
         try {
             ZonedDateTime previous = SystemActor.call(() -> BookingChecks.retryingDeadlocks(
-                    () -> transactions.execute(status -> move(client, appointmentId, slot, now))));
+                    () -> transactions.execute(status -> move(client, appointment, slot, now))));
             return new ClientAppointments.Change(true, "Your session has moved from " + WHEN.format(previous)
                     + " to " + WHEN.format(slot.start()) + ". We'll send a confirmation the way you asked us to "
                     + "contact you.");
         } catch (SafetyGateRefused gate) {
             return new ClientAppointments.Change(false, TALK_FIRST);
-        } catch (CaseNotFound | IllegalStateException gone) {
+        } catch (CaseNotFound gone) {
             return new ClientAppointments.Change(false, NOT_FOUND);
+        } catch (IllegalStateException changed) {
+            return new ClientAppointments.Change(false, CHANGED);
         } catch (DataIntegrityViolationException taken) {
             // staff or another client took the time in the same moment: the diary's claim let them through first
             return new ClientAppointments.Change(false, GONE);
         }
     }
 
-    private ZonedDateTime move(VerifiedClient client, long appointmentId, SlotSuggestion slot, Instant now) {
-        Appointment appointment = own(client, appointmentId).filter(a -> movable(a, now))
-                .orElseThrow(() -> new IllegalStateException("no longer movable"));
+    /**
+     * The move itself, on the session as locked now: the free times were found for {@code seen}, so a session the
+     * practice cancelled, moved or gave to another therapist since is left as it now is.
+     */
+    private ZonedDateTime move(VerifiedClient client, Appointment seen, SlotSuggestion slot, Instant now) {
+        long appointmentId = seen.getId();
+        Appointment appointment = appointments.findForChange(appointmentId)
+                .filter(a -> a.getIntakeId() == client.intakeId())
+                .filter(a -> a.getVersion() == seen.getVersion() && movable(a, now))
+                .orElseThrow(() -> new IllegalStateException("changed since the client chose the time"));
         CaseGrant grant = access.require(appointment.getIntakeId(), CaseOperation.BOOK_SESSION);
         checks.requireBookable(List.of(grant));
         ZonedDateTime previous = appointment.getStartsAt().atZone(Application.PRACTICE_ZONE);

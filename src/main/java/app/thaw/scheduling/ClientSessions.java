@@ -139,7 +139,8 @@ class ClientSessions implements ClientAppointments {
         long intakeId = client.intakeId();
         Instant now = clock.instant();
         // a session that has begun is past asking about: left booked without its outcome, it may be a closed case's
-        Appointment appointment = appointments.findById(appointmentId)
+        // locked: a cancellation decides on the state it reads, and a move on another screen waits for it
+        Appointment appointment = appointments.findForChange(appointmentId)
                 .filter(a -> a.getIntakeId() == intakeId || Long.valueOf(intakeId).equals(a.getPartnerIntakeId()))
                 .filter(a -> a.getState() == AppointmentState.BOOKED && a.getStartsAt().isAfter(now))
                 .orElseThrow(() -> new IllegalArgumentException("We couldn't find that session."));

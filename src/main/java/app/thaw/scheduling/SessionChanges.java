@@ -42,11 +42,14 @@ public class SessionChanges extends DiaryWork {
 
     private final RequestClosing requests;
     private final StaffAccountService staff;
+    private final ChangedMeanwhile meanwhile;
 
-    SessionChanges(DiaryWork.Parts parts, RequestClosing requests, StaffAccountService staff) {
+    SessionChanges(DiaryWork.Parts parts, RequestClosing requests, StaffAccountService staff,
+                   ChangedMeanwhile meanwhile) {
         super(parts);
         this.requests = requests;
         this.staff = staff;
+        this.meanwhile = meanwhile;
     }
 
     @RolesAllowed({Roles.THERAPIST, Roles.ADMIN})
@@ -68,7 +71,7 @@ public class SessionChanges extends DiaryWork {
             return new BookingResult.Invalid(Objects.requireNonNull(refused.getMessage(), "the checks say why"));
         }
         if (existing.getState() != AppointmentState.BOOKED) {
-            return new BookingResult.Invalid("Only a booked session can be moved.");
+            return new BookingResult.Invalid(meanwhile.notBooked(existing, "moved", false));
         }
         if (existing.getFormat() == SessionFormat.IN_PERSON && (roomId == null || !roomId.equals(existing.getRoomId())
                 && rooms.findById(roomId).filter(r -> r.isActive()).isEmpty())) {
@@ -86,8 +89,10 @@ public class SessionChanges extends DiaryWork {
         Long staffId = currentUser.require().id();
         try {
             SessionView moved = BookingChecks.retryingDeadlocks(() -> transactions.execute(status -> {
-                BookingChecks.Changeable change = checks.changeable(appointmentId.value());
+                // the checks above read the session before this transaction: it may have been cancelled since
+                BookingChecks.Changeable change = checks.lockedForChange(appointmentId.value());
                 Appointment appointment = change.appointment();
+                meanwhile.requireAsSeen(appointment, existing.getVersion(), "moved");
                 ZonedDateTime previous = appointment.getStartsAt().atZone(Application.PRACTICE_ZONE);
                 appointment.moveTo(from, to, roomId);
                 appointments.saveAndFlush(appointment);
@@ -122,7 +127,10 @@ public class SessionChanges extends DiaryWork {
         } catch (IllegalArgumentException refused) {
             return new BookingResult.Invalid(Objects.requireNonNull(refused.getMessage(), "the checks say why"));
         }
-        if (existing.getState() != AppointmentState.BOOKED || existing.getStartsAt().isBefore(clock.instant())) {
+        if (existing.getState() != AppointmentState.BOOKED) {
+            return new BookingResult.Invalid(meanwhile.notBooked(existing, "given to another therapist", false));
+        }
+        if (existing.getStartsAt().isBefore(clock.instant())) {
             return new BookingResult.Invalid("Only a session still to come can go to another therapist.");
         }
         if (existing.getTherapistId() == therapistId.value()) {
@@ -140,8 +148,9 @@ public class SessionChanges extends DiaryWork {
         }
         try {
             SessionView given = BookingChecks.retryingDeadlocks(() -> transactions.execute(status -> {
-                BookingChecks.Changeable change = checks.changeable(appointmentId.value());
+                BookingChecks.Changeable change = checks.lockedForChange(appointmentId.value());
                 Appointment appointment = change.appointment();
+                meanwhile.requireAsSeen(appointment, existing.getVersion(), "given to another therapist");
                 String before = staff.displayNames(Set.of(appointment.getTherapistId()))
                         .getOrDefault(appointment.getTherapistId(), "Former staff member");
                 appointment.giveTo(therapistId.value());
@@ -177,10 +186,10 @@ public class SessionChanges extends DiaryWork {
         }
         StaffUser me = currentUser.require();
         transactions.executeWithoutResult(status -> {
-            BookingChecks.Changeable change = checks.changeable(appointmentId.value());
+            BookingChecks.Changeable change = checks.lockedForChange(appointmentId.value());
             Appointment appointment = change.appointment();
             if (appointment.getState() != AppointmentState.BOOKED) {
-                throw new IllegalArgumentException("Only a booked session can be cancelled.");
+                throw new IllegalArgumentException(meanwhile.notBooked(appointment, "cancelled", false));
             }
             Instant now = clock.instant();
             appointment.cancel(byClient, text, me.id(), now);
@@ -203,10 +212,10 @@ public class SessionChanges extends DiaryWork {
             throw new IllegalArgumentException("An outcome is attended or did not attend.");
         }
         transactions.executeWithoutResult(status -> {
-            BookingChecks.Changeable change = checks.changeable(appointmentId.value());
+            BookingChecks.Changeable change = checks.lockedForChange(appointmentId.value());
             Appointment appointment = change.appointment();
             if (appointment.getState() == AppointmentState.CANCELLED) {
-                throw new IllegalArgumentException("A cancelled session has no outcome to record.");
+                throw new IllegalArgumentException(meanwhile.notBooked(appointment, "marked attended or not", false));
             }
             if (appointment.getStartsAt().isAfter(clock.instant())) {
                 throw new IllegalArgumentException("A session can only be marked once it has started.");

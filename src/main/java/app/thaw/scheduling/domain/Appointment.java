@@ -115,7 +115,9 @@ public class Appointment extends AbstractEntity {
         writtenAs(rowId);
     }
 
+    /** Only a booked session moves; a cancelled or finished one stays where it was. */
     public void moveTo(Instant newStart, Instant newEnd, @Nullable Long newRoomId) {
+        requireBooked("Only a booked session can be moved.");
         this.startsAt = newStart;
         this.endsAt = newEnd;
         this.roomId = format == SessionFormat.IN_PERSON ? newRoomId : null;
@@ -124,11 +126,13 @@ public class Appointment extends AbstractEntity {
 
     /** Another therapist sees the client at the same time; the client is told, so the version moves on. */
     public void giveTo(long newTherapistId) {
+        requireBooked("Only a booked session can go to another therapist.");
         this.therapistId = newTherapistId;
         this.sequence++;
     }
 
     public void cancel(boolean byClient, @Nullable String reason, @Nullable Long staffId, Instant at) {
+        requireBooked("Only a booked session can be cancelled.");
         this.state = AppointmentState.CANCELLED;
         this.cancelledByClient = byClient;
         this.cancelReason = reason;
@@ -146,8 +150,22 @@ public class Appointment extends AbstractEntity {
     /** A client's cancellation against the notice period: on time, or late (counted in the reports). */
     public enum CancelKind { ON_TIME, LATE }
 
+    /** Attended or did not attend (either may be corrected to the other); a cancelled session has no outcome. */
     public void markOutcome(AppointmentState outcome) {
+        if (outcome != AppointmentState.ATTENDED && outcome != AppointmentState.NO_SHOW) {
+            throw new IllegalArgumentException("An outcome is attended or did not attend.");
+        }
+        if (state == AppointmentState.CANCELLED) {
+            throw new IllegalStateException("A cancelled session has no outcome to record.");
+        }
         this.state = outcome;
+    }
+
+    /** Whatever path a change comes by, it never lands on a session that was cancelled or has happened. */
+    private void requireBooked(String refusal) {
+        if (state != AppointmentState.BOOKED) {
+            throw new IllegalStateException(refusal);
+        }
     }
 
     public long getIntakeId() {
@@ -205,6 +223,10 @@ public class Appointment extends AbstractEntity {
 
     public @Nullable String getCancelReason() {
         return cancelReason;
+    }
+
+    public @Nullable Long getCancelledByStaffId() {
+        return cancelledByStaffId;
     }
 
     public @Nullable Instant getCancelledAt() {

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface AppointmentRepository extends JpaRepository<Appointment, Long> {
@@ -16,6 +20,14 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
      * lets the (therapist|room, starts_at) indexes read just the window, not every earlier session.
      */
     Duration LONGEST = Duration.ofMinutes(AppointmentType.MAX_MINUTES);
+
+    /**
+     * The session, its row locked until the transaction ends: a change decides on the state it sees here, and a rival
+     * change (a cancellation on another screen) waits for it, then sees what it did.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Appointment a where a.id = :id")
+    Optional<Appointment> findForChange(long id);
 
     /**
      * Sessions that still hold time in the diary between two instants, one therapist's or everyone's. Two queries,
