@@ -21,8 +21,8 @@ import app.thaw.security.StaffActionRefused;
 /**
  * No session is booked with someone who has left: a booking for a deactivated therapist, or a session handed to one,
  * is refused by the database with a sentence that says so; and a booking and the deactivation of its therapist at the
- * same moment take turns on the therapist's diary, whichever comes first. The database refuses a session booked or moved
- * into a room out of use as it does one with a therapist who left (V206; the races: RoomClosingWhileBookingIT).
+ * same moment take turns on the therapist's diary, whichever comes first. The database refuses a session booked or
+ * moved into a room out of use as it does one with a therapist who left (V206; the races: RoomClosingWhileBookingIT).
  */
 @IntegrationTest
 class DeactivatingWhileBookingIT extends DepartureTestSupport {

@@ -35,6 +35,9 @@ import app.thaw.security.StaffAdministration;
 @IntegrationTest
 class RoomClosingWhileBookingIT {
 
+    /** Holds every booking and move in the therapist's hours check, as the tester's psql did across two instances. */
+    private static final String HOURS_HELD = "lock table time_away in access exclusive mode";
+
     @Autowired
     IntakeService intake;
     @Autowired
@@ -70,7 +73,7 @@ class RoomClosingWhileBookingIT {
         // the move has checked the room and waits in the therapist's hours while the room closes, as on two instances
         BookingResult moved;
         RoomChange closing;
-        try (Connection blocker = new LockWaits(jdbc, dataSource).holding("lock table time_away in access exclusive mode")) {
+        try (Connection blocker = new LockWaits(jdbc, dataSource).holding(HOURS_HELD)) {
             CompletableFuture<BookingResult> move = LockWaits.inOwnThread(() -> data.as("admin",
                     () -> changes.reschedule(AppointmentId.of(session), startOf(session), RoomId.of(quiet.id()))));
             new LockWaits(jdbc, dataSource).awaitBlockedBy(blocker, "the move waits in the hours check");
@@ -93,7 +96,7 @@ class RoomClosingWhileBookingIT {
         BookingRequest request = inRoom(therapist, quiet.id(), 11);
 
         BookingResult booked;
-        try (Connection blocker = new LockWaits(jdbc, dataSource).holding("lock table time_away in access exclusive mode")) {
+        try (Connection blocker = new LockWaits(jdbc, dataSource).holding(HOURS_HELD)) {
             CompletableFuture<BookingResult> booking = LockWaits.inOwnThread(() -> data.as("admin",
                     () -> scheduling.book(request)));
             new LockWaits(jdbc, dataSource).awaitBlockedBy(blocker, "the booking waits in the hours check");
