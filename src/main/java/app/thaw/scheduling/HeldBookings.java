@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,6 +61,11 @@ public class HeldBookings {
         this.access = access;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Whether the database refused the booking because its room was taken out of use a moment ago (V206). */
+    public static boolean roomClosed(DataIntegrityViolationException refusal) {
+        return ConflictMessages.isRoomClosed(refusal);
     }
 
     /** Why the therapist cannot see clients then (closed, away, outside hours), if so: no offer holds such a time. */

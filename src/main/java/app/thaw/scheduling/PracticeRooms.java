@@ -74,6 +74,7 @@ class PracticeRooms {
             return RoomChange.NONE;
         }
         room.setActive(active);
+        // the row's update waits for bookings into the room in flight (V206), so the count below includes them
         rooms.flush();
         auditLog.record(AuditAction.ROOM_CHANGED, null, null, room.getName() + (active ? ": in use again"
                 : ": out of use"));

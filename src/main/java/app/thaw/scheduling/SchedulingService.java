@@ -163,6 +163,7 @@ public class SchedulingService extends DiaryWork {
                     ? new BookingResult.Conflict(conflicts.describe(request.therapistId(), roomId, from, to))
                     : ConflictMessages.isTherapistGone(e)
                     ? new BookingResult.Invalid(conflicts.therapistGone(request.therapistId()))
+                    : ConflictMessages.isRoomClosed(e) ? new BookingResult.Invalid(conflicts.roomClosed(roomId))
                     : new BookingResult.Invalid("That booking isn't possible: a client, room or session type no "
                             + "longer exists. Please reload and try again."));
         }

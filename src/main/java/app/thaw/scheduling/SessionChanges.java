@@ -248,6 +248,9 @@ public class SessionChanges extends DiaryWork {
         if (ConflictMessages.isTherapistGone(e)) {
             return new BookingResult.Invalid(conflicts.therapistGone(therapistId));
         }
+        if (ConflictMessages.isRoomClosed(e)) {
+            return new BookingResult.Invalid(conflicts.roomClosed(roomId));
+        }
         return new BookingResult.Invalid("That change isn't possible: a client, room or session type no longer "
                 + "exists. Please reload and try again.");
     }

@@ -194,8 +194,9 @@ class OfferChoices {
                     return new ClientOffers.Choice(false, TAKEN);
                 }
             } catch (DataIntegrityViolationException taken) {
-                // a booking made by hand in the same moment, which the diary's constraint let through first
-                return new ClientOffers.Choice(false, TAKEN);
+                // a booking made by hand in the same moment, which the diary's constraint let through first; or the
+                // room taken out of use while the client chose
+                return new ClientOffers.Choice(false, HeldBookings.roomClosed(taken) ? GONE : TAKEN);
             }
         }
     }

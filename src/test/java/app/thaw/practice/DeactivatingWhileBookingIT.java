@@ -21,7 +21,8 @@ import app.thaw.security.StaffActionRefused;
 /**
  * No session is booked with someone who has left: a booking for a deactivated therapist, or a session handed to one,
  * is refused by the database with a sentence that says so; and a booking and the deactivation of its therapist at the
- * same moment take turns on the therapist's diary, whichever comes first.
+ * same moment take turns on the therapist's diary, whichever comes first. The database refuses a session booked or
+ * moved into a room out of use as it does one with a therapist who left (V206; the races: RoomClosingWhileBookingIT).
  */
 @IntegrationTest
 class DeactivatingWhileBookingIT extends DepartureTestSupport {
@@ -105,5 +106,37 @@ class DeactivatingWhileBookingIT extends DepartureTestSupport {
                 java.sql.Timestamp.from(request.start().toInstant()),
                 java.sql.Timestamp.from(request.start().plusMinutes(50).toInstant())))
                 .hasMessageContaining("no longer active");
+    }
+
+    @Test
+    void theDatabaseRefusesASessionBookedOrMovedIntoARoomOutOfUseWrittenPastTheServices() {
+        long therapist = week.therapist("Dr Room " + ReviewTestData.uniqueWord());
+        var client = data.submit(IntakeFixtures.completeAnswers("Di " + ReviewTestData.uniqueWord()));
+        var request = week.online(client.id(), therapist, WorkingWeekData.at(WorkingWeekData.farMonday(), 15, 0));
+        long closing = jdbc.queryForObject("insert into room (name) values (?) returning id", Long.class,
+                "Room " + ReviewTestData.uniqueWord());
+        long session = jdbc.queryForObject("""
+                insert into appointment (intake_id, therapist_id, room_id, type_id, format, starts_at, ends_at,
+                                         created_at)
+                values (?, ?, ?, ?, 'IN_PERSON', ?, ?, now()) returning id""", Long.class, client.id(), therapist,
+                closing, request.typeId(), java.sql.Timestamp.from(request.start().toInstant()),
+                java.sql.Timestamp.from(request.start().plusMinutes(50).toInstant()));
+        jdbc.update("update room set active = false where id = ?", closing);
+
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into appointment (intake_id, therapist_id, room_id, type_id, format, starts_at, ends_at,
+                                         created_at)
+                values (?, ?, ?, ?, 'IN_PERSON', ?, ?, now())""", client.id(), therapist, closing, request.typeId(),
+                java.sql.Timestamp.from(request.start().plusHours(2).toInstant()),
+                java.sql.Timestamp.from(request.start().plusHours(2).plusMinutes(50).toInstant())))
+                .hasMessageContaining("no longer in use");
+        assertThatThrownBy(() -> jdbc.update("update appointment set starts_at = starts_at + interval '1 hour', "
+                + "ends_at = ends_at + interval '1 hour' where id = ?", session))
+                .hasMessageContaining("no longer in use");
+        // the session already there goes ahead: anything that keeps its time and room is still written
+        jdbc.update("update appointment set version = version + 1 where id = ?", session);
+        jdbc.update("update appointment set state = 'ATTENDED' where id = ?", session);
+        assertThat(jdbc.queryForObject("select state from appointment where id = ?", String.class, session))
+                .isEqualTo("ATTENDED");
     }
 }

@@ -117,6 +117,30 @@ class SessionDialogTest extends DiaryViewTest {
         assertThat(state(session)).isEqualTo(AppointmentState.ATTENDED.name());
     }
 
+    @Test
+    @WithUserDetails("amira")
+    void aSessionInARoomTakenOutOfUseIsToldToChooseAnotherRoomWhenMovedToAnotherTime() {
+        var client = data.individual();
+        var room = data.room();
+        LocalDate monday = DiaryTestData.futureMonday(clock, 2);
+        var result = scheduling.book(new BookingRequest(client.id(), null, data.idOf("amira"), setup.types().stream()
+                .filter(t -> t.code().equals("INDIVIDUAL")).findFirst().orElseThrow().id(), SessionFormat.IN_PERSON,
+                room.id(), DiaryTestData.uk(monday.plusDays(1).atTime(10, 0)), null));
+        assertThat(result).isInstanceOf(BookingResult.Booked.class);
+        data.as("admin", () -> setup.setRoomActive(app.thaw.base.ids.RoomId.of(room.id()), false));
+
+        var dialog = open(monday, client);
+        test(find(Button.class, dialog).withText("Reschedule").single()).click();
+        test(find(DateTimePicker.class, dialog).single()).setValue(monday.plusDays(1).atTime(11, 0));
+        test(find(Button.class, dialog).withText("Move session").single()).click();
+
+        assertThat(find(Span.class, dialog).withClassName("dialog-problem").single().getText())
+                .isEqualTo(room.name() + " was taken out of use, perhaps a moment ago: sessions can no longer be "
+                        + "booked or moved there. Choose another room.");
+        assertThat(scheduling.sessionsForCase(IntakeId.of(client.id()))).singleElement().satisfies(kept ->
+                assertThat(kept.start().toLocalDateTime()).isEqualTo(monday.plusDays(1).atTime(10, 0)));
+    }
+
     private SessionView book(DiaryTestData.Case client, LocalDateTime start) {
         var result = scheduling.book(new BookingRequest(client.id(), null, data.idOf("amira"), setup.types().stream()
                 .filter(t -> t.code().equals("INDIVIDUAL")).findFirst().orElseThrow().id(), SessionFormat.ONLINE,
