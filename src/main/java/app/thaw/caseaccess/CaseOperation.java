@@ -45,7 +45,8 @@ public enum CaseOperation {
     READ_VIA_API("Case as FHIR resources (identity, answers, scores, risk flags, referrals, sessions)",
             "read by another system through the FHIR API, within its token's scopes", EnumSet.of(API_CLIENT)),
     READ_OUTCOME_AGGREGATES("Outcome results across cases (no case named)",
-            "read and export (practice managers: counts under 5 suppressed)", EnumSet.of(CLINICAL_LEAD, PRACTICE_MANAGER));
+            "read and export (practice managers: counts under 5 suppressed, the rest rounded to 5)",
+            EnumSet.of(CLINICAL_LEAD, PRACTICE_MANAGER));
 
     private final String resource;
     private final String action;

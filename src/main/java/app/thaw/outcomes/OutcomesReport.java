@@ -32,7 +32,8 @@ import app.thaw.security.SystemActor;
  * The practice's results, NHS Talking Therapies style, per period, therapist and service: courses finishing treatment,
  * paired-measure completeness, recovery, reliable improvement and deterioration, reliable recovery and median waits.
  * Read from the summary kept as courses end (never a scan of the measures). A clinical lead sees every count; a
- * practice manager sees the same aggregates with any count from 1 to 4 suppressed (and the rates built on one).
+ * practice manager sees the same aggregates with any count from 1 to 4 suppressed (and the rates built on one) and
+ * every other count above 0 rounded to the nearest 5 (ADR 28).
  */
 @Service
 @ReadsFromReplica
@@ -41,6 +42,9 @@ public class OutcomesReport {
 
     /** Counts below this are suppressed for practice managers (small numbers could identify a client). */
     public static final int SUPPRESS_BELOW = 5;
+
+    /** A practice manager's other counts are rounded to this, so no view taken from another gives a suppressed one. */
+    public static final int ROUND_TO = 5;
 
     public enum Period {
         MONTH("Month"), QUARTER("Quarter"), YEAR("Year");
@@ -73,7 +77,10 @@ public class OutcomesReport {
         }
     }
 
-    /** One row of the report; a null count or rate is suppressed. Rates are whole percentages. */
+    /**
+     * One row of the report; a null count is suppressed (1 to 4); a null rate or median wait is not shown, either
+     * undefined (no denominator) or built on a suppressed count. Rates are whole percentages of the true counts.
+     */
     public record Row(String period, LocalDate periodStart, String therapist, String service,
                       @Nullable Integer ended, @Nullable Integer finished, @Nullable Integer paired,
                       @Nullable Integer atCaseness, @Nullable Integer recovered, @Nullable Integer improved,
@@ -148,19 +155,26 @@ public class OutcomesReport {
         all.addAll(report.practice());
         for (Row r : all) {
             csv.append(String.join(",", CsvText.quote(r.period()), CsvText.quote(r.therapist()),
-                    CsvText.quote(r.service()), cell(r.ended()), cell(r.finished()), cell(r.paired()),
-                    cell(r.atCaseness()), cell(r.recovered()), cell(r.improved()), cell(r.deteriorated()),
-                    cell(r.reliablyRecovered()), cell(r.completenessPercent()), cell(r.recoveryPercent()),
-                    cell(r.improvementPercent()), cell(r.deteriorationPercent()), cell(r.medianWaitDays())))
+                    CsvText.quote(r.service()), countCell(r.ended()), countCell(r.finished()),
+                    countCell(r.paired()), countCell(r.atCaseness()), countCell(r.recovered()),
+                    countCell(r.improved()), countCell(r.deteriorated()), countCell(r.reliablyRecovered()),
+                    figureCell(r.completenessPercent()), figureCell(r.recoveryPercent()),
+                    figureCell(r.improvementPercent()), figureCell(r.deteriorationPercent()),
+                    figureCell(r.medianWaitDays())))
                     .append("\r\n");
         }
         audit.record(AuditAction.OUTCOMES_REPORT_EXPORTED, null, null, period.label() + " " + from + " to " + to
-                + (report.suppressed() ? ", small counts suppressed" : ""));
+                + (report.suppressed() ? ", small counts suppressed, the rest rounded to " + ROUND_TO : ""));
         return csv.toString();
     }
 
-    private static String cell(@Nullable Integer value) {
+    private static String countCell(@Nullable Integer value) {
         return value == null ? CsvText.quote("<" + SUPPRESS_BELOW) : String.valueOf(value);
+    }
+
+    // a spreadsheet skips an empty cell in sums and averages; "<5" in a percent or days column would read as a value
+    private static String figureCell(@Nullable Integer value) {
+        return value == null ? "" : String.valueOf(value);
     }
 
     static String service(String type) {
@@ -200,10 +214,15 @@ public class OutcomesReport {
                     suppressed && finished < SUPPRESS_BELOW ? null : Waits.lowerMedian(waits, scratch));
         }
 
+        // a 0 stays 0: no client is in it, and rounding never turns 1 to 4 into 0, so "0" and "<5" each say one thing
         static @Nullable Integer count(int value, boolean suppressed) {
-            return suppressed && value > 0 && value < SUPPRESS_BELOW ? null : value;
+            if (!suppressed || value == 0) {
+                return value;
+            }
+            return value < SUPPRESS_BELOW ? null : (value + ROUND_TO / 2) / ROUND_TO * ROUND_TO;
         }
 
+        // from the true counts; a manager sees it only over a shown denominator, never over a part it would give back
         static @Nullable Integer rate(int part, int whole, boolean suppressed) {
             if (whole == 0 || suppressed && (count(part, true) == null || count(whole, true) == null)) {
                 return null;

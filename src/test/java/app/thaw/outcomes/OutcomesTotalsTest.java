@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import app.thaw.outcomes.domain.EpisodeStore;
 import app.thaw.outcomes.domain.Waits;
 
-/** A group's median wait comes from all its months' waits, and is hidden from a manager under five finished courses. */
+/**
+ * A group's median wait comes from all its months' waits, and is hidden from a manager under five finished courses; a
+ * manager's counts are suppressed or rounded, the rates are not.
+ */
 class OutcomesTotalsTest {
 
     private static final LocalDate JAN = LocalDate.of(2030, 1, 1);
@@ -40,6 +43,25 @@ class OutcomesTotalsTest {
         totals.add(row(JAN, 0, Waits.packed(new byte[0])));
         assertThat(totals.row("Jan 2030", JAN, "T", "Individual", false, new int[Waits.BUCKETS]).medianWaitDays())
                 .isNull();
+    }
+
+    @Test
+    void aManagersCountsAreSuppressedUnderFiveAndRoundedToTheNearestFiveAboveAndTheLeadsAreExact() {
+        assertThat(java.util.stream.IntStream.of(0, 1, 4, 5, 7, 8, 12, 13, 21, 102)
+                .mapToObj(n -> OutcomesReport.Totals.count(n, true)).toList())
+                .containsExactly(0, null, null, 5, 5, 10, 10, 15, 20, 100);
+        assertThat(OutcomesReport.Totals.count(21, false)).isEqualTo(21);
+        assertThat(OutcomesReport.Totals.count(3, false)).isEqualTo(3);
+    }
+
+    @Test
+    void aRateComesFromTheTrueCountsOverAShownDenominatorAndIsUndefinedWithoutOne() {
+        assertThat(OutcomesReport.Totals.rate(14, 17, true)).as("82%, not 15 of 15").isEqualTo(82);
+        assertThat(OutcomesReport.Totals.rate(2, 3, true)).as("denominator suppressed").isNull();
+        assertThat(OutcomesReport.Totals.rate(3, 6, true)).as("it would give the suppressed part back").isNull();
+        assertThat(OutcomesReport.Totals.rate(0, 6, true)).isZero();
+        assertThat(OutcomesReport.Totals.rate(0, 0, false)).as("no denominator").isNull();
+        assertThat(OutcomesReport.Totals.rate(2, 3, false)).isEqualTo(67);
     }
 
     private static EpisodeStore.SummaryRow row(LocalDate month, int finished, Waits waits) {

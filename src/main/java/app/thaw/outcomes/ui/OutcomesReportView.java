@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The practice's results: the trend of recovery, improvement and deterioration for the whole practice, then every
  * period, therapist and service as a table, and a CSV. Clinical leads see every count; practice managers see counts
- * under 5 suppressed.
+ * under 5 suppressed and the rest rounded to the nearest 5.
  */
 @Route(value = "staff/reports/outcomes", layout = MainLayout.class)
 @PageTitle("Outcomes · Thaw")
@@ -90,10 +90,13 @@ public class OutcomesReportView extends Div {
                 + "Talking Therapies definitions, over finished treatments with a first and a last PHQ-9 and GAD-7 "
                 + "(recovery: of those who were a case at the start)."));
         if (report.suppressed()) {
-            var note = new Paragraph("Counts from 1 to 4, and rates built on them, are shown as \u201c<5\u201d: small "
-                    + "numbers could identify a client. The clinical lead sees every count.");
+            var note = new Paragraph("Counts from 1 to 4 are shown as \u201c<5\u201d, and rates and waits built on them "
+                    + "as \u201c–\u201d: small numbers could identify a client. The clinical lead sees every count.");
             note.addClassName("suppression-note");
-            body.add(note);
+            var rounding = new Paragraph("Every other count is rounded to the nearest 5 for privacy, so counts may not "
+                    + "add up; rates and waits come from the exact counts.");
+            rounding.addClassName("rounding-note");
+            body.add(note, rounding);
         }
         List<String> periods = report.practice().stream().map(OutcomesReport.Row::period).toList();
         var trend = OutcomeChart.trend("Results of the whole practice by " + report.period().label().toLowerCase(
