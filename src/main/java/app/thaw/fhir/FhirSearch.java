@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param questionnaire a canonical URL, with {@code |version} for one version
  * @param code          an Observation code, {@code system|code} or just the code
  * @param count         page size (1 to {@link #MAX_COUNT})
- * @param after         the cursor of the next page (the last intake id of the previous page)
+ * @param after         the cursor of the next page: across the practice the last intake id of the previous page, for
+ *                      one patient how many matches the previous pages held
  */
 public record FhirSearch(String type, @Nullable String reference, @Nullable String questionnaire, DateRange dates,
                          @Nullable String code, int count, @Nullable Long after) {

@@ -32,8 +32,11 @@ import app.thaw.security.Roles;
 @Transactional
 public class FhirSearches {
 
-    /** One page of matches and the cursor of the next page (null on the last). */
-    public record Page(List<Resource> matches, @Nullable Long next) {
+    /**
+     * One page of matches, the cursor of the next page (null on the last) and how many match in all, where that is
+     * known without reading every case (a patient's search, Questionnaires).
+     */
+    public record Page(List<Resource> matches, @Nullable Long next, @Nullable Integer total) {
     }
 
     private final CaseAccess access;
@@ -62,7 +65,8 @@ public class FhirSearches {
         }
         scopes.require(type, "search " + type, search.reference());
         if (type.equals("Questionnaire")) {
-            return new Page(new ArrayList<>(questionnaires.search(search.questionnaire())), null);
+            List<Resource> found = new ArrayList<>(questionnaires.search(search.questionnaire()));
+            return new Page(found, null, found.size());
         }
         if (search.reference() == null) {
             if (!type.equals("QuestionnaireResponse")) {
@@ -70,24 +74,40 @@ public class FhirSearches {
             }
             return acrossCases(search);
         }
-        List<Resource> matches = access.find(search.reference(), CaseOperation.READ_VIA_API)
-                .map(grant -> inCase(grant, search)).orElse(List.of());
-        return new Page(matches, null);
+        return access.find(search.reference(), CaseOperation.READ_VIA_API)
+                .map(grant -> inOneCase(grant, search)).orElse(new Page(List.of(), null, 0));
+    }
+
+    /** Pages by position among the case's matches, read afresh through the grant for every page. */
+    private Page inOneCase(CaseGrant grant, FhirSearch search) {
+        List<Resource> all = matching(grant, search);
+        int skip = search.after() == null ? 0 : Math.clamp(search.after(), 0, all.size());
+        int end = Math.min(all.size(), skip + search.count());
+        List<Resource> page = List.copyOf(all.subList(skip, end));
+        audit(grant, search, page);
+        return new Page(page, end < all.size() ? Long.valueOf(end) : null, all.size());
     }
 
     private List<Resource> inCase(CaseGrant grant, FhirSearch search) {
-        List<Resource> matches = lists.of(grant, search.type()).stream()
+        List<Resource> matches = matching(grant, search).stream().limit(search.count()).toList();
+        audit(grant, search, matches);
+        return matches;
+    }
+
+    private List<Resource> matching(CaseGrant grant, FhirSearch search) {
+        return lists.of(grant, search.type()).stream()
                 .filter(resource -> search.type().equals("Patient")
                         || search.dates().contains(CaseResourceLists.dateOf(resource)))
                 .filter(resource -> matchesQuestionnaire(resource, search.questionnaire()))
                 .filter(resource -> matchesCode(resource, search.code()))
-                .limit(search.count())
                 .toList();
+    }
+
+    private void audit(CaseGrant grant, FhirSearch search, List<Resource> matches) {
         if (!matches.isEmpty()) {
             auditLog.record(AuditAction.FHIR_READ, grant.intakeId(), grant.reference(),
                     "Search " + search.type() + ": " + matches.size() + " found");
         }
-        return matches;
     }
 
     private Page acrossCases(FhirSearch search) {
@@ -97,14 +117,14 @@ public class FhirSearches {
         if (canonical != null) {
             String url = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
             if (!url.startsWith(ThawFhir.QUESTIONNAIRE)) {
-                return new Page(List.of(), null);
+                return new Page(List.of(), null, 0);
             }
             questionnaireId = url.substring(ThawFhir.QUESTIONNAIRE.length());
             if (canonical.contains("|")) {
                 try {
                     version = Integer.valueOf(canonical.substring(canonical.indexOf('|') + 1));
                 } catch (NumberFormatException e) {
-                    return new Page(List.of(), null);
+                    return new Page(List.of(), null, 0);
                 }
             }
         }
@@ -114,7 +134,7 @@ public class FhirSearches {
         for (CaseGrant grant : access.checkAll(ids, CaseOperation.READ_VIA_API)) {
             matches.addAll(inCase(grant, search));
         }
-        return new Page(matches, ids.size() < search.count() ? null : ids.getLast());
+        return new Page(matches, ids.size() < search.count() ? null : ids.getLast(), null);
     }
 
     private static boolean matchesQuestionnaire(Resource resource, @Nullable String canonical) {

@@ -188,6 +188,65 @@ class FhirApiIT {
         FhirValidation.assertValid(FhirValidation.FHIR.newXmlParser().parseResource(xml.body()));
     }
 
+    @Test
+    void aPatientsSearchPagesThroughEveryMatchByItsNextLinksWithTheTotal() throws Exception {
+        String token = issue("Practice EHR (test)", Set.of(ApiScopes.ALL)).token();
+        String patient = "patient=Patient/" + fixture.reference();
+        var whole = (Bundle) FhirValidation.assertValidJson(get("/Appointment?" + patient, token).body());
+        assertThat(whole.getEntry()).hasSize(3);
+        assertThat(whole.getTotal()).isEqualTo(3);
+        List<String> all = whole.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList();
+
+        for (int count : List.of(1, 2)) {
+            List<String> paged = new java.util.ArrayList<>();
+            String next = "http://localhost:" + port + "/fhir/R4/Appointment?" + patient + "&_count=" + count;
+            int pages = 0;
+            while (next != null) {
+                var page = (Bundle) FhirValidation.assertValidJson(getUrl(next, token).body());
+                assertThat(page.getTotal()).as("total on every page").isEqualTo(3);
+                assertThat(page.getEntry()).hasSizeBetween(1, count);
+                page.getEntry().forEach(entry -> paged.add(entry.getFullUrl()));
+                next = page.getLink("next") == null ? null : page.getLink("next").getUrl();
+                assertThat(++pages).as("pages of " + count).isLessThanOrEqualTo(3);
+            }
+            assertThat(paged).as("pages of " + count).containsExactlyElementsOf(all);
+            assertThat(pages).isEqualTo(count == 1 ? 3 : 2);
+        }
+
+        String secondPage = ((Bundle) FhirValidation.assertValidJson(get("/Appointment?" + patient + "&_count=2",
+                token).body())).getLink("next").getUrl();
+        String narrower = issue("Scores only (test)", Set.of("system/Observation.read")).token();
+        assertThat(getUrl(secondPage, narrower).statusCode()).as("each page is checked against the token")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aDateSearchesTheWholeYearMonthOrSecondItNames() throws Exception {
+        String token = issue("Outcomes registry (test)", Set.of(ApiScopes.ALL)).token();
+        String patient = "/QuestionnaireResponse?patient=" + fixture.reference() + "&authored=";
+        var response = (QuestionnaireResponse) FhirValidation.assertValidJson(get("/QuestionnaireResponse/"
+                + fixture.reference() + "-intake", token).body());
+        String second = response.getAuthoredElement().getValueAsString();
+        LocalDate day = response.getAuthored().toInstant().atZone(app.thaw.Application.PRACTICE_ZONE).toLocalDate();
+        String month = day.toString().substring(0, 7);
+
+        Map<String, Integer> found = Map.of(
+                "eq" + second, 1, second, 1, "gt" + second, 0, "le" + second, 1, "ge" + second, 1, "lt" + second, 0,
+                String.valueOf(day.getYear()), 1, month, 1, "ge" + month, 1, "lt" + month, 0);
+        for (var search : found.entrySet()) {
+            var answer = get(patient + search.getKey().replace("+", "%2B"), token);
+            assertThat(answer.statusCode()).as(search.getKey()).isEqualTo(200);
+            assertThat(((Bundle) FhirValidation.assertValidJson(answer.body())).getEntry()).as(search.getKey())
+                    .hasSize(search.getValue());
+        }
+        for (String invalid : List.of("2026-13", "20261", "2026-11-31")) {
+            var refused = get(patient + invalid, token);
+            assertThat(refused.statusCode()).as(invalid).isEqualTo(400);
+            var outcome = (OperationOutcome) FhirValidation.assertValidJson(refused.body());
+            assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("'" + invalid + "' is not a FHIR date");
+        }
+    }
+
     private IssuedApiToken issue(String name, Set<String> scopes) {
         return data.as("admin", () -> clients.create(name, scopes, 30));
     }
@@ -195,6 +254,12 @@ class FhirApiIT {
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getUrl(String url, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url.replace("|", "%7C"))).header("Authorization",
+                "Bearer " + token).header("Accept", "application/fhir+json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -121,6 +121,9 @@ class FhirController {
         String base = base(request);
         var bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.setTimestamp(new Date());
+        if (page.total() != null) {
+            bundle.setTotal(page.total());
+        }
         String self = ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
         bundle.addLink().setRelation("self").setUrl(self);
         if (page.next() != null) {
