@@ -1,6 +1,7 @@
 package app.thaw.fhir;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -36,13 +37,15 @@ class ClientCases {
     /** The client and their answers only: what a QuestionnaireResponse, Observation or Flag read needs. */
     ClientCase answers(CaseGrant grant) {
         SubmittedIntake client = intakes.find(grant);
-        return new ClientCase(client, responses(grant, client), List.of(), List.of());
+        return new ClientCase(client, responses(grant, client).responses(), List.of(), List.of());
     }
 
     /** Everything: the transfer-of-care document. */
     ClientCase whole(CaseGrant grant) {
         SubmittedIntake client = intakes.find(grant);
-        return new ClientCase(client, responses(grant, client), records.referrals(grant), sessions.sessionsOf(grant));
+        MeasureResponses.Course answered = responses(grant, client);
+        return new ClientCase(client, answered.responses(), records.referrals(grant), sessions.sessionsOf(grant),
+                answered.outcome());
     }
 
     ClientCase client(CaseGrant grant) {
@@ -57,12 +60,23 @@ class ClientCases {
         return new ClientCase(intakes.find(grant), List.of(), List.of(), sessions.sessionsOf(grant));
     }
 
-    private List<AnsweredQuestionnaire> responses(CaseGrant grant, SubmittedIntake client) {
+    /** Every answered questionnaire, oldest first (the intake, then the measures in the order they were answered). */
+    private MeasureResponses.Course responses(CaseGrant grant, SubmittedIntake client) {
         List<AnsweredQuestionnaire> all = new ArrayList<>();
+        String outcome = "";
         for (ResponseSource source : responseSources) {
-            // the intake was just read: no second read for its own response
-            all.addAll(source instanceof IntakeResponses ? List.of(IntakeResponses.of(client)) : source.responses(grant));
+            switch (source) {
+                // the intake was just read: no second read for its own response
+                case IntakeResponses intake -> all.add(IntakeResponses.of(client));
+                case MeasureResponses measures -> {
+                    MeasureResponses.Course course = measures.course(grant);
+                    all.addAll(course.responses());
+                    outcome = course.outcome();
+                }
+                default -> all.addAll(source.responses(grant));
+            }
         }
-        return all;
+        all.sort(Comparator.comparing(AnsweredQuestionnaire::authored));
+        return new MeasureResponses.Course(all, outcome);
     }
 }

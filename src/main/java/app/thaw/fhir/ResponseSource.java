@@ -6,9 +6,9 @@ import app.thaw.caseaccess.CaseGrant;
 import app.thaw.fhir.mapping.AnsweredQuestionnaire;
 
 /**
- * Where a client's answered questionnaires come from: the intake today (IntakeResponses); outcome measures add theirs
- * by implementing this, and their answers then appear as QuestionnaireResponses, Observations and Flags everywhere the
- * FHIR feature shows a case. Implementations read only what the grant allows.
+ * Where a client's answered questionnaires come from: the intake (IntakeResponses) and the outcome measures
+ * answered before sessions (MeasureResponses); their answers appear as QuestionnaireResponses, Observations and Flags
+ * everywhere the FHIR feature shows a case. Implementations read only what the grant allows.
  */
 public interface ResponseSource {
 

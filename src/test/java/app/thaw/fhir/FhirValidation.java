@@ -39,7 +39,10 @@ final class FhirValidation {
         if (validator == null) {
             var mapper = new QuestionnaireMapper(Instruments.standard());
             List<Questionnaire> known = List.of("questionnaire/intake-v1.yaml", "questionnaire/intake-v2.yaml",
-                    "questionnaire/phq9-v1.yaml").stream()
+                    "questionnaire/phq9-v1.yaml", "questionnaire/measures/phq9-v1.yaml",
+                    "questionnaire/measures/gad7-v1.yaml", "questionnaire/measures/feelings-v1.yaml",
+                    "questionnaire/measures/csi4-v1.yaml", "questionnaire/measures/csi4-v2.yaml",
+                    "questionnaire/measures/partner-safety-v1.yaml").stream()
                     .map(path -> mapper.toFhir(QuestionnaireLoader.loadClasspath(path))).toList();
             IValidationSupport questionnaires = new IValidationSupport() {
                 @Override

@@ -9,7 +9,7 @@ import app.thaw.intake.questionnaire.RiskFlag;
 import app.thaw.intake.questionnaire.Score;
 
 /**
- * One questionnaire a client answered: the intake today, each repeat measure once outcome measures exist. Everything
+ * One questionnaire a client answered: the intake, or one outcome measure answered before a session. Everything
  * a QuestionnaireResponse, its score Observations and its risk Flags are made from.
  *
  * @param key     names the response within the case ("intake", "phq9-3"): letters, digits and '-'

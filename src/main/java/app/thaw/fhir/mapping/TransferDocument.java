@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Reference;
@@ -26,7 +27,8 @@ import app.thaw.intake.IntakeStatus;
 /**
  * One client's case as a FHIR document for a transfer of care: a Composition (LOINC 18761-7, transfer summary note)
  * whose sections point at the client, the questionnaires asked and answered, scores, risk flags, outside referrals and
- * sessions. Built from one client's records only, so a partner's answers can never be in it.
+ * sessions. The scores are the intake's and every outcome measure's since, with the course told in the Scores
+ * section's narrative. Built from one client's records only, so a partner's answers can never be in it.
  */
 public final class TransferDocument {
 
@@ -79,7 +81,9 @@ public final class TransferDocument {
         clientCase.sessions().forEach(session -> sessions.add(care.appointment(reference, session)));
         section(composition, "Risk flags", "Open and past risk answers (safety flags)", flags, entries);
         section(composition, "Questionnaire responses", "What the client answered, as asked", answers, entries);
-        section(composition, "Scores", "Totals of the scored questionnaires, with their bands", scores, entries);
+        section(composition, "Scores", "Totals of the intake's scored questionnaires and of every outcome measure "
+                + "answered since, oldest first, with their bands", scores, entries);
+        courseNarrative(composition, clientCase);
         section(composition, "Outside referrals", "Referrals to GP, NHS and crisis services", referrals, entries);
         section(composition, "Sessions", "Sessions booked with the practice", sessions, entries);
         section(composition, "Questionnaires", "The questionnaire versions the client answered",
@@ -95,6 +99,22 @@ public final class TransferDocument {
                     .setResource(resource);
         }
         return bundle;
+    }
+
+    /** The course at a glance on the Scores section: each total as it went, and the state the chart shows. */
+    private static void courseNarrative(Composition composition, ClientCase clientCase) {
+        var scores = composition.getSection().stream().filter(s -> s.getTitle().equals("Scores")).findFirst();
+        if (scores.isEmpty()) {
+            return;
+        }
+        var div = new StringBuilder("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+        for (String line : CourseLines.of(clientCase)) {
+            div.append("<p>").append(CourseLines.escape(line)).append("</p>");
+        }
+        div.append("</div>");
+        var narrative = new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED);
+        narrative.setDivAsString(div.toString());
+        scores.get().setText(narrative);
     }
 
     private static void section(Composition composition, String title, String description, List<Resource> found,
