@@ -217,6 +217,10 @@ return $0.$connector.updateFlatData($1)
 function ($0, $1) {
 return $0.$connector.updateSize($1)
 }],
+[["$0","$1","return $0.scrollToIndex($1)"],
+function ($0, $1) {
+return $0.scrollToIndex($1)
+}],
 [["$0","$1","return (async function() { const apply = tries => {\n  const input = this.inputElement || this.querySelector('input');\n  if (input) { input.inputMode = $0; } else if (tries < 30) { requestAnimationFrame(() => apply(tries + 1)); }\n};\napply(0);}).apply($1)"],
 function ($0, $1) {
 return (async function() { const apply = tries => {

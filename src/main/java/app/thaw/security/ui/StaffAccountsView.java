@@ -1,6 +1,7 @@
 package app.thaw.security.ui;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
@@ -59,6 +60,7 @@ public class StaffAccountsView extends VerticalLayout {
         setSizeFull();
         var invite = new Button("Invite a staff member", click -> new InviteDialog(staff, link -> {
             refresh();
+            showNewcomer(link.recipientEmail());
             say("Invitation sent to " + link.recipientName() + ".");
             new LinkDialog("Invitation for " + link.recipientName(), link).open();
         }).open());
@@ -220,6 +222,19 @@ public class StaffAccountsView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(staff.team());
+    }
+
+    // in a long team the newcomer's row may be far down (or not yet drawn): the manager sees it at once, selected
+    private void showNewcomer(String email) {
+        // by index, in the order shown: scrolling to an item runs a script the strict CSP has no hash for
+        List<TeamMember> shown = grid.getListDataView().getItems().toList();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).email().equalsIgnoreCase(email)) {
+                grid.select(shown.get(i));
+                grid.scrollToIndex(i);
+                return;
+            }
+        }
     }
 
     @FunctionalInterface

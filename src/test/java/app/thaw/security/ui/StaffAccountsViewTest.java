@@ -79,6 +79,8 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
         Grid<TeamMember> grid = find(Grid.class).single();
         TeamMember row = rowOf(grid, username);
         assertThat(StaffAccountsView.status(row)).startsWith("Invited · link open until");
+        // however long the team, the newcomer's row is the one selected (and scrolled to)
+        assertThat(grid.asSingleSelect().getValue()).isEqualTo(row);
         assertThat(jdbc.queryForObject("select count(*) from outbox_message where recipient = 'jo.marsh@example.org' "
                 + "and kind = 'STAFF_INVITATION'", Integer.class)).isPositive();
     }
