@@ -19,6 +19,7 @@ import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.intake.questionnaire.ScoreReport;
 import app.thaw.intake.questionnaire.Scorer;
 import app.thaw.outcomes.domain.MeasureStore;
+import app.thaw.outcomes.domain.StoredMeasureSet;
 import app.thaw.security.Roles;
 
 /**
@@ -48,7 +49,7 @@ public class MeasureCourses {
         grant.requireFor(CaseOperation.READ_CLINICAL, CaseOperation.READ_VIA_API);
         List<MeasureCourse.Repeat> repeats = new ArrayList<>();
         List<CaseMeasures.Point> points = new ArrayList<>();
-        for (MeasureStore.AnsweredSet set : store.answeredSets(grant.intakeId())) {
+        for (StoredMeasureSet set : store.answeredSets(grant.intakeId())) {
             points.add(new CaseMeasures.Point(set.answeredAt(), set.source(), set.phq9(), set.gad7(), set.csi4(),
                     set.feelings(), false));
             if ("INTAKE".equals(set.source())) {

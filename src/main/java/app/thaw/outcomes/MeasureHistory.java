@@ -19,6 +19,7 @@ import app.thaw.intake.questionnaire.AnswerText;
 import app.thaw.intake.questionnaire.Item;
 import app.thaw.intake.questionnaire.QuestionnaireDefinition;
 import app.thaw.outcomes.domain.MeasureStore;
+import app.thaw.outcomes.domain.StoredMeasureSet;
 import app.thaw.security.Roles;
 
 /**
@@ -54,7 +55,7 @@ public class MeasureHistory {
     public List<AnsweredMeasure> forSubjectAccess(CaseGrant grant) {
         grant.requireFor(CaseOperation.MANAGE_PRIVACY, CaseOperation.REVIEW_DISCLOSURE);
         List<AnsweredMeasure> found = new ArrayList<>();
-        for (MeasureStore.AnsweredSet set : store.answeredSets(grant.intakeId())) {
+        for (StoredMeasureSet set : store.answeredSets(grant.intakeId())) {
             Map<String, List<String>> answers = json.readValue(set.answersJson(), ANSWERS);
             String occasion = "INTAKE".equals(set.source()) ? "Your intake form" : "Before a session";
             for (Measure measure : Measure.values()) {
@@ -75,7 +76,7 @@ public class MeasureHistory {
         return found;
     }
 
-    private static @Nullable Integer score(MeasureStore.AnsweredSet set, Measure measure) {
+    private static @Nullable Integer score(StoredMeasureSet set, Measure measure) {
         return switch (measure) {
             case PHQ9 -> set.phq9();
             case GAD7 -> set.gad7();

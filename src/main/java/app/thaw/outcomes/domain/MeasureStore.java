@@ -271,14 +271,7 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                         MeasureRows.nullableInt(rs, 7), MeasureRows.nullableInt(rs, 8), MeasureRows.nullableInt(rs, 9), rs.getBoolean(10)));
     }
 
-    /** One answered set with its answers (item id to values), as stored: for the client's own subject access and
-     * for another clinical system's copy of the course (FHIR). */
-    public record AnsweredSet(long id, Instant answeredAt, String source, String versions, String answersJson,
-                              @Nullable Integer phq9, @Nullable Integer gad7, @Nullable Integer csi4,
-                              @Nullable Integer feelings) {
-    }
-
-    public List<AnsweredSet> answeredSets(long intakeId) {
+    public List<StoredMeasureSet> answeredSets(long intakeId) {
         return jdbc.query("""
                 select answered_at, source, answers::text, phq9, gad7, csi4, feelings, id, versions
                   from measure_response
@@ -288,7 +281,7 @@ public class MeasureStore implements Repository<MeasureStore.Response, Long> {
                                                        where intake_id = ?)),
                                                '-infinity'::timestamptz) - interval '1 day'
                  order by answered_at, id""",
-                (rs, n) -> new AnsweredSet(rs.getLong(8), rs.getTimestamp(1).toInstant(), rs.getString(2),
+                (rs, n) -> new StoredMeasureSet(rs.getLong(8), rs.getTimestamp(1).toInstant(), rs.getString(2),
                         rs.getString(9), rs.getString(3),
                         MeasureRows.nullableInt(rs, 4), MeasureRows.nullableInt(rs, 5), MeasureRows.nullableInt(rs, 6), MeasureRows.nullableInt(rs, 7)), intakeId,
                 intakeId, intakeId);
